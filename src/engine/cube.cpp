@@ -1,0 +1,216 @@
+#include "engine/cube.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+namespace ballast {
+
+Cube::Cube(const Panel& panel) : panel_(panel) {
+  const Catalog& cat = panel.catalog();
+  const CodeTree& regions = cat.regions();
+  const CodeTree& industries = cat.industries();
+  // Industry axis: BCD, its sections, their divisions.
+  industry_slot_.assign(industries.size(), -1);
+  auto add_slot = [&](NodeId n) {
+    industry_slot_[static_cast<size_t>(n)] = static_cast<int32_t>(slot_nodes_.size());
+    slot_nodes_.push_back(n);
+  };
+  add_slot(cat.all_industry());
+  for (NodeId s : industries.node(cat.all_industry()).children) add_slot(s);
+  for (NodeId s : industries.node(cat.all_industry()).children) {
+    for (NodeId d : industries.node(s).children) add_slot(d);
+  }
+  // Region axis: nodes whose subtree holds an enterprise, in pre-order (parents first).
+  std::vector<char> used(regions.size(), 0);
+  for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+    for (NodeId r = panel.enterprise(e).region; r != kNoNode && !used[static_cast<size_t>(r)];
+         r = regions.node(r).parent) {
+      used[static_cast<size_t>(r)] = 1;
+    }
+  }
+  for (NodeId r = 0; r < static_cast<NodeId>(regions.size()); ++r) {
+    if (used[static_cast<size_t>(r)]) region_nodes_.push_back(r);
+  }
+  std::sort(region_nodes_.begin(), region_nodes_.end(),
+            [&](NodeId a, NodeId b) { return regions.node(a).tin < regions.node(b).tin; });
+  region_index_.assign(regions.size(), -1);
+  for (size_t i = 0; i < region_nodes_.size(); ++i) {
+    region_index_[static_cast<size_t>(region_nodes_[i])] = static_cast<int32_t>(i);
+  }
+  const auto slots = static_cast<int32_t>(slot_nodes_.size());
+  enterprise_cell_.assign(panel.num_enterprises(), -1);
+  for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+    const auto& ent = panel.enterprise(e);
+    if (ent.region == kNoNode || ent.industry == kNoNode) continue;
+    NodeId division = industries.AncestorAtDepth(ent.industry, 2);
+    if (division == kNoNode || !industries.Contains(cat.all_industry(), division)) continue;
+    enterprise_cell_[e] = region_index_[static_cast<size_t>(ent.region)] * slots +
+                          industry_slot_[static_cast<size_t>(division)];
+  }
+}
+
+std::unique_ptr<Cube> Cube::Build(const Panel& panel, int threads) {
+  std::unique_ptr<Cube> cube(new Cube(panel));
+  const auto& indicators = panel.catalog().indicators();
+  const size_t periods = panel.empty() ? 0 : static_cast<size_t>(panel.last_period() - panel.first_period() + 1);
+  cube->slabs_.resize(indicators.size() * periods);
+  std::atomic<int> next{0};
+  auto work = [&] {
+    for (int i = next++; i < static_cast<int>(indicators.size()); i = next++) cube->BuildIndicator(i);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < std::max(1, threads); ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return cube;
+}
+
+void Cube::BuildIndicator(int indicator) {
+  const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
+  if (ind.kind == IndicatorKind::kNegativeShare || panel_.empty()) return;  // read from its base's cells
+  const CodeTree& regions = panel_.catalog().regions();
+  const size_t n = panel_.num_enterprises();
+  const auto slots = static_cast<size_t>(slot_nodes_.size());
+  const size_t rows = region_nodes_.size();
+  const Period first = panel_.first_period(), last = panel_.last_period();
+  const size_t periods = static_cast<size_t>(last - first + 1);
+  std::vector<double> missing(n, kMissing);
+  auto values = [&](int i, Period q) {
+    const double* v = panel_.Values(i, q);
+    return v != nullptr ? v : missing.data();
+  };
+  // Year-to-date columns for every period, kept for the year-ago bases.
+  const bool ratio = ind.kind == IndicatorKind::kRatio;
+  const int num = ratio ? panel_.catalog().FindIndicator(ind.numerator) : indicator;
+  const int den = ratio ? panel_.catalog().FindIndicator(ind.denominator) : -1;
+  std::vector<std::vector<double>> ytd(periods), den_ytd(ratio ? periods : 0);
+  for (Period t = first; t <= last; ++t) {
+    panel_.Ytd(num, t, &ytd[static_cast<size_t>(t - first)]);
+    if (ratio) panel_.Ytd(den, t, &den_ytd[static_cast<size_t>(t - first)]);
+  }
+  std::vector<double> bx, by;
+  for (Period t = first; t <= last; ++t) {
+    const auto ti = static_cast<size_t>(t - first);
+    std::vector<CellSums>& slab = slabs_[static_cast<size_t>(indicator) * periods + ti];
+    slab.assign(rows * slots, CellSums{});
+    const double* x = values(num, t);
+    const double* y = ytd[ti].data();
+    if (ratio) {
+      const double* dx = values(den, t);
+      const double* dy = den_ytd[ti].data();
+      for (size_t e = 0; e < n; ++e) {
+        if (enterprise_cell_[e] >= 0) slab[static_cast<size_t>(enterprise_cell_[e])].AddRatio(x[e], dx[e], y[e], dy[e]);
+      }
+    } else {
+      const double* pbx = values(num, t - 12);
+      const double* pby = t - 12 >= first ? ytd[ti - 12].data() : missing.data();
+      if (panel_.HasReportedPriors(num, t)) {
+        panel_.BaseValues(num, t, &bx);
+        panel_.BaseYtd(num, t, &by);
+        pbx = bx.data();
+        pby = by.data();
+      }
+      for (size_t e = 0; e < n; ++e) {
+        if (enterprise_cell_[e] >= 0) slab[static_cast<size_t>(enterprise_cell_[e])].Add(x[e], y[e], pbx[e], pby[e]);
+      }
+    }
+    // Roll up the industry axis (divisions -> sections -> BCD), then the region tree bottom-up.
+    const CodeTree& industries = panel_.catalog().industries();
+    for (size_t r = 0; r < rows; ++r) {
+      CellSums* row = &slab[r * slots];
+      for (size_t s = slots; s-- > 1;) {
+        NodeId parent = industries.node(slot_nodes_[s]).parent;
+        row[industry_slot_[static_cast<size_t>(parent)]].Merge(row[s]);
+      }
+    }
+    for (size_t r = rows; r-- > 1;) {
+      NodeId parent = regions.node(region_nodes_[r]).parent;
+      CellSums* to = &slab[static_cast<size_t>(region_index_[static_cast<size_t>(parent)]) * slots];
+      const CellSums* from = &slab[r * slots];
+      for (size_t s = 0; s < slots; ++s) to[s].Merge(from[s]);
+    }
+  }
+}
+
+const CellSums* Cube::Find(int indicator, Period p, NodeId region, NodeId industry) const {
+  if (!panel_.HasPeriod(p) || region == kNoNode || industry == kNoNode) return nullptr;
+  const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
+  if (ind.kind == IndicatorKind::kNegativeShare) indicator = panel_.catalog().FindIndicator(ind.numerator);
+  int32_t r = region_index_[static_cast<size_t>(region)];
+  int32_t s = industry_slot_[static_cast<size_t>(industry)];
+  if (r < 0 || s < 0) return nullptr;
+  const size_t periods = static_cast<size_t>(panel_.last_period() - panel_.first_period() + 1);
+  const auto& slab = slabs_[static_cast<size_t>(indicator) * periods + static_cast<size_t>(p - panel_.first_period())];
+  return &slab[static_cast<size_t>(r) * slot_nodes_.size() + static_cast<size_t>(s)];
+}
+
+std::optional<double> Cube::Value(const CellRef& c, Measure m, Dimension of) const {
+  const CellSums* cell = Find(c.indicator, c.period, c.region, c.industry);
+  if (cell == nullptr) return std::nullopt;
+  const Catalog& cat = panel_.catalog();
+  MeasureContext ctx;
+  NodeId pr = c.region, pi = c.industry;
+  if (of == Dimension::kRegion) pr = cat.regions().node(c.region).parent;
+  else pi = cat.industries().node(c.industry).parent;
+  ctx.parent = Find(c.indicator, c.period, pr, pi);
+  ctx.year_ago = Find(c.indicator, c.period - 12, c.region, c.industry);
+  if (PeriodMonth(c.period) == 2) {
+    const CellSums* jan = Find(c.indicator, c.period - 1, c.region, c.industry);
+    const CellSums* jan12 = Find(c.indicator, c.period - 13, c.region, c.industry);
+    ctx.jan_feb_cumulative = jan == nullptr || jan->n == 0;
+    ctx.year_ago_jan_feb_cumulative = jan12 == nullptr || jan12->n == 0;
+  }
+  return ComputeMeasure(m, cat.indicators()[static_cast<size_t>(c.indicator)], *cell, ctx);
+}
+
+size_t Cube::bytes() const {
+  size_t b = 0;
+  for (const auto& s : slabs_) b += s.capacity() * sizeof(CellSums);
+  return b;
+}
+
+size_t Cube::cells() const {
+  size_t c = 0;
+  for (const auto& s : slabs_) c += s.size();
+  return c;
+}
+
+std::vector<GroupGrowth> GroupedGrowth(const Panel& panel, int indicator, Period p, int32_t region_depth,
+                                       int32_t industry_depth) {
+  const CodeTree& regions = panel.catalog().regions();
+  const CodeTree& industries = panel.catalog().industries();
+  const double* x = panel.Values(indicator, p);
+  const double* b = panel.Values(indicator, p - 12);
+  std::vector<GroupGrowth> out;
+  if (x == nullptr || b == nullptr) return out;
+  // Group key per enterprise: dense over the nodes at the two depths.
+  std::vector<int32_t> rkey(regions.size(), -1), ikey(industries.size(), -1);
+  std::vector<NodeId> rnodes, inodes;
+  for (NodeId r = 0; r < static_cast<NodeId>(regions.size()); ++r) {
+    if (regions.node(r).depth == region_depth) rkey[static_cast<size_t>(r)] = static_cast<int32_t>(rnodes.size()), rnodes.push_back(r);
+  }
+  for (NodeId i = 0; i < static_cast<NodeId>(industries.size()); ++i) {
+    if (industries.node(i).depth == industry_depth) ikey[static_cast<size_t>(i)] = static_cast<int32_t>(inodes.size()), inodes.push_back(i);
+  }
+  const size_t ni = inodes.size();
+  std::vector<double> xs(rnodes.size() * ni, 0.0), bs(rnodes.size() * ni, 0.0);
+  std::vector<char> seen(rnodes.size() * ni, 0);
+  for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+    if (!(x[e] == x[e]) || !(b[e] == b[e])) continue;
+    const auto& ent = panel.enterprise(e);
+    NodeId r = regions.AncestorAtDepth(ent.region, region_depth);
+    NodeId i = industries.AncestorAtDepth(ent.industry, industry_depth);
+    if (r == kNoNode || i == kNoNode) continue;
+    size_t k = static_cast<size_t>(rkey[static_cast<size_t>(r)]) * ni + static_cast<size_t>(ikey[static_cast<size_t>(i)]);
+    xs[k] += x[e];
+    bs[k] += b[e];
+    seen[k] = 1;
+  }
+  for (size_t k = 0; k < xs.size(); ++k) {
+    if (seen[k]) out.push_back({rnodes[k / ni], inodes[k % ni], xs[k], bs[k]});
+  }
+  return out;
+}
+
+}  // namespace ballast

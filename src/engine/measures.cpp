@@ -1,0 +1,131 @@
+#include "engine/measures.h"
+
+#include <cmath>
+
+namespace ballast {
+
+namespace {
+
+struct MeasureInfo {
+  Measure m;
+  std::string_view name, zh;
+  bool percent, needs_parent;
+};
+
+constexpr MeasureInfo kMeasures[] = {
+    {Measure::kValue, "value", "本月值", false, false},
+    {Measure::kYtd, "ytd", "累计值", false, false},
+    {Measure::kYoy, "yoy", "同比增速", true, false},
+    {Measure::kYtdYoy, "ytd_yoy", "累计同比增速", true, false},
+    {Measure::kYoy2y, "yoy_2y", "两年平均增速", true, false},
+    {Measure::kContribPp, "contrib_pp", "拉动(百分点)", true, true},
+    {Measure::kContribShare, "contrib_share", "贡献率", true, true},
+    {Measure::kShare, "share", "占比", true, true},
+    {Measure::kN, "n", "企业数", false, false},
+    {Measure::kGrowthBreadth, "growth_breadth", "增长面", true, false},
+};
+
+const MeasureInfo& Info(Measure m) { return kMeasures[static_cast<int>(m)]; }
+
+std::optional<double> Finite(double x) {
+  if (!std::isfinite(x)) return std::nullopt;
+  return x;
+}
+
+std::optional<double> Ratio(double num, double den) {
+  if (den == 0) return std::nullopt;
+  return Finite(num / den * 100.0);
+}
+
+std::optional<double> Yoy(const CellSums& c, bool cumulative) {
+  return cumulative ? GrowthPercent(c.myx, c.myb) : GrowthPercent(c.mx, c.mb);
+}
+
+}  // namespace
+
+std::optional<double> GrowthPercent(double x_sum, double base_sum) {
+  if (!(base_sum > 0)) return std::nullopt;
+  return Finite((x_sum / base_sum - 1.0) * 100.0);
+}
+
+Result<Measure> ParseMeasure(std::string_view name) {
+  for (const auto& i : kMeasures) {
+    if (i.name == name) return i.m;
+  }
+  return Status::Invalid("unknown measure '" + std::string(name) +
+                         "' (one of value, ytd, yoy, ytd_yoy, yoy_2y, contrib_pp, contrib_share, "
+                         "share, n, growth_breadth)");
+}
+
+std::string_view MeasureName(Measure m) { return Info(m).name; }
+std::string_view MeasureNameZh(Measure m) { return Info(m).zh; }
+bool IsPercentMeasure(Measure m) { return Info(m).percent; }
+bool NeedsParent(Measure m) { return Info(m).needs_parent; }
+
+const std::vector<Measure>& AllMeasures() {
+  static const std::vector<Measure> all = [] {
+    std::vector<Measure> v;
+    for (const auto& i : kMeasures) v.push_back(i.m);
+    return v;
+  }();
+  return all;
+}
+
+bool MeasureApplies(Measure m, const Indicator& ind) {
+  if (!ind.derived()) return true;
+  return m == Measure::kValue || m == Measure::kYtd || m == Measure::kN;
+}
+
+std::optional<double> ComputeMeasure(Measure m, const Indicator& ind, const CellSums& c,
+                                     const MeasureContext& ctx) {
+  if (m == Measure::kN) return static_cast<double>(c.n);
+  if (ind.kind == IndicatorKind::kRatio) {
+    if (m == Measure::kValue) return c.nv > 0 ? Ratio(c.v_sum, c.mx) : std::nullopt;
+    if (m == Measure::kYtd) return c.m > 0 ? Ratio(c.y_sum, c.myx) : std::nullopt;
+    return std::nullopt;
+  }
+  if (ind.kind == IndicatorKind::kNegativeShare) {
+    if (m == Measure::kValue) return c.nv > 0 ? Ratio(c.neg_v, c.nv) : std::nullopt;
+    if (m == Measure::kYtd) return c.ny > 0 ? Ratio(c.neg_y, c.ny) : std::nullopt;
+    return std::nullopt;
+  }
+  const CellSums* p = ctx.parent;
+  switch (m) {
+    case Measure::kValue:
+      return c.nv > 0 ? Finite(c.v_sum) : std::nullopt;
+    case Measure::kYtd:
+      return c.ny > 0 ? Finite(c.y_sum) : std::nullopt;
+    case Measure::kYoy:
+      return Yoy(c, ctx.jan_feb_cumulative);
+    case Measure::kYtdYoy:
+      return GrowthPercent(c.myx, c.myb);
+    case Measure::kYoy2y: {
+      if (ctx.year_ago == nullptr) return std::nullopt;
+      auto g = Yoy(c, ctx.jan_feb_cumulative);
+      auto g12 = Yoy(*ctx.year_ago, ctx.year_ago_jan_feb_cumulative);
+      if (!g || !g12) return std::nullopt;
+      double product = (1 + *g / 100) * (1 + *g12 / 100);
+      if (!(product > 0)) return std::nullopt;
+      return Finite((std::sqrt(product) - 1) * 100);
+    }
+    case Measure::kContribPp:
+      if (p == nullptr || !(p->mb > 0)) return std::nullopt;
+      return Finite((c.mx - c.mb) / p->mb * 100);
+    case Measure::kContribShare: {
+      if (p == nullptr) return std::nullopt;
+      double dp = p->mx - p->mb;
+      if (dp == 0) return std::nullopt;
+      return Finite((c.mx - c.mb) / dp * 100);
+    }
+    case Measure::kShare:
+      if (p == nullptr || c.nv == 0 || p->v_sum == 0) return std::nullopt;
+      return Finite(c.v_sum / p->v_sum * 100);
+    case Measure::kGrowthBreadth:
+      return c.m > 0 ? Finite(100.0 * c.up / c.m) : std::nullopt;
+    case Measure::kN:
+      break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace ballast

@@ -1,0 +1,109 @@
+// The panel in memory, columnar: for every base indicator and period one dense column of
+// monthly values over all enterprises (8 bytes a cell), plus sparse corrections: year-to-date
+// figures that do not follow from the monthly values, and reported 上年同期 (prior) figures.
+// Derivations between value/ytd and prior/prior_ytd are resolved once, when the panel is built.
+#ifndef BALLAST_ENGINE_PANEL_H_
+#define BALLAST_ENGINE_PANEL_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/period.h"
+#include "store/records.h"
+
+namespace ballast {
+
+enum class EnterpriseSize : uint8_t { kLarge, kMedium, kSmall, kMicro, kUnknown };
+
+struct PanelEnterprise {
+  EnterpriseId id = 0;
+  std::string uscc, name;
+  NodeId region = kNoNode, industry = kNoNode;
+  EnterpriseSize size = EnterpriseSize::kUnknown;
+  std::vector<std::string> tags;
+};
+
+// Sorted by enterprise index; values for the listed enterprises only.
+struct SparseColumn {
+  std::vector<uint32_t> index;
+  std::vector<double> value;
+  size_t size() const { return index.size(); }
+  // The value for enterprise e, or kMissing.
+  double Find(uint32_t e) const;
+};
+
+class Panel {
+ public:
+  class Builder;
+
+  const Catalog& catalog() const { return *catalog_; }
+  size_t num_enterprises() const { return enterprises_.size(); }
+  const PanelEnterprise& enterprise(uint32_t e) const { return enterprises_[e]; }
+  // Panel index of an enterprise by its code, or -1.
+  int64_t FindEnterprise(const std::string& uscc) const;
+
+  bool empty() const { return num_periods_ == 0; }
+  Period first_period() const { return first_; }
+  Period last_period() const { return first_ + num_periods_ - 1; }
+  bool HasPeriod(Period p) const { return p >= first_ && p < first_ + num_periods_; }
+  // True when any enterprise has data for the indicator in the period.
+  bool HasData(int indicator, Period p) const;
+
+  // Monthly values of a base indicator (size num_enterprises, kMissing where absent), or
+  // nullptr when the period holds no data for it.
+  const double* Values(int indicator, Period p) const;
+  // Fills `out` with every enterprise's year-to-date figure at p.
+  void Ytd(int indicator, Period p, std::vector<double>* out) const;
+  // The base (上年同期) of the monthly value: reported prior, else the own value at p - 12.
+  void BaseValues(int indicator, Period p, std::vector<double>* out) const;
+  // The base of the year-to-date figure: reported prior_ytd, else the own ytd at p - 12.
+  void BaseYtd(int indicator, Period p, std::vector<double>* out) const;
+  // Fast path: when no enterprise reported a prior at p, the base is the column at p - 12.
+  bool HasReportedPriors(int indicator, Period p) const;
+
+  // Bytes held by the panel's columns (for the benchmark's memory figure).
+  size_t ColumnBytes() const;
+  // Cells (enterprise × period × indicator) with a monthly value or a ytd.
+  int64_t StoredCells() const { return stored_cells_; }
+
+ private:
+  struct Column {
+    std::vector<double> value;  // empty = no data
+    SparseColumn ytd_fix;       // ytd where it differs from Σ monthly values since January
+    SparseColumn prior, prior_ytd;
+  };
+  const Column* Col(int indicator, Period p) const;
+
+  std::shared_ptr<const Catalog> catalog_;
+  std::vector<PanelEnterprise> enterprises_;
+  std::unordered_map<std::string, uint32_t> by_uscc_;
+  Period first_ = 0;
+  int32_t num_periods_ = 0;
+  std::vector<std::vector<Column>> columns_;  // [indicator][period - first_]
+  int64_t stored_cells_ = 0;
+};
+
+// Builds a panel: give it the enterprises, then every observation chunk in batch order (a later
+// row for the same enterprise, period and indicator replaces the earlier one whole).
+class Panel::Builder {
+ public:
+  Builder(std::shared_ptr<const Catalog> catalog, const std::vector<StoredEnterprise>& enterprises);
+  ~Builder();
+  // Chunks for unknown indicators or enterprises are refused.
+  Status Add(const ObservationChunk& chunk);
+  std::unique_ptr<Panel> Finish();
+
+ private:
+  struct Raw;
+  std::unique_ptr<Panel> panel_;
+  std::unique_ptr<Raw> raw_;
+  std::unordered_map<EnterpriseId, uint32_t> index_of_;
+};
+
+}  // namespace ballast
+
+#endif  // BALLAST_ENGINE_PANEL_H_

@@ -1,0 +1,205 @@
+#include "engine/query.h"
+
+#include <algorithm>
+
+namespace ballast {
+
+namespace {
+
+CellSums Total(const std::vector<CellSums>& sums) {
+  CellSums t;
+  for (const auto& s : sums) t.Merge(s);
+  return t;
+}
+
+bool Any(const std::vector<Measure>& ms, std::initializer_list<Measure> which) {
+  for (Measure m : ms) {
+    for (Measure w : which) {
+      if (m == w) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Query::Query(const Panel& panel) : panel_(panel) {
+  const auto& regions = panel.catalog().regions();
+  region_tin_.reserve(panel.num_enterprises());
+  for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+    NodeId r = panel.enterprise(e).region;
+    region_tin_.push_back(r == kNoNode ? -1 : regions.node(r).tin);
+  }
+}
+
+std::pair<uint32_t, uint32_t> Query::RegionRange(NodeId region) const {
+  const auto& n = panel_.catalog().regions().node(region);
+  auto lo = std::lower_bound(region_tin_.begin(), region_tin_.end(), n.tin);
+  auto hi = std::lower_bound(lo, region_tin_.end(), n.tout);
+  return {static_cast<uint32_t>(lo - region_tin_.begin()), static_cast<uint32_t>(hi - region_tin_.begin())};
+}
+
+bool Query::InCell(uint32_t e, NodeId region, NodeId industry) const {
+  const auto& ent = panel_.enterprise(e);
+  if (ent.region == kNoNode || ent.industry == kNoNode) return false;
+  return panel_.catalog().regions().Contains(region, ent.region) &&
+         panel_.catalog().industries().Contains(industry, ent.industry);
+}
+
+Status Query::Validate(const CellRef& c, const std::vector<Measure>& measures) const {
+  const Catalog& cat = panel_.catalog();
+  if (c.indicator < 0 || static_cast<size_t>(c.indicator) >= cat.indicators().size()) {
+    return Status::Invalid("unknown indicator");
+  }
+  if (c.region == kNoNode) return Status::Invalid("unknown region");
+  if (c.industry == kNoNode) return Status::Invalid("unknown industry");
+  const Indicator& ind = cat.indicators()[static_cast<size_t>(c.indicator)];
+  for (Measure m : measures) {
+    if (!MeasureApplies(m, ind)) {
+      return Status::Invalid("measure '" + std::string(MeasureName(m)) +
+                             "' is not defined for the derived indicator '" + ind.code +
+                             "' (use value, ytd or n)");
+    }
+  }
+  return Status::Ok();
+}
+
+std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector<int32_t>& atom_of,
+                                      int32_t atoms) const {
+  std::vector<CellSums> sums(static_cast<size_t>(atoms));
+  const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
+  const size_t n = panel_.num_enterprises();
+  std::vector<double> missing;
+  auto values = [&](int i, Period q) {
+    const double* v = panel_.Values(i, q);
+    if (v != nullptr) return v;
+    if (missing.empty()) missing.assign(n, kMissing);
+    return static_cast<const double*>(missing.data());
+  };
+  if (ind.kind == IndicatorKind::kRatio) {
+    int num = panel_.catalog().FindIndicator(ind.numerator);
+    int den = panel_.catalog().FindIndicator(ind.denominator);
+    std::vector<double> num_y, den_y;
+    panel_.Ytd(num, p, &num_y);
+    panel_.Ytd(den, p, &den_y);
+    const double* nx = values(num, p);
+    const double* dx = values(den, p);
+    for (size_t e = 0; e < n; ++e) {
+      if (atom_of[e] >= 0) sums[static_cast<size_t>(atom_of[e])].AddRatio(nx[e], dx[e], num_y[e], den_y[e]);
+    }
+    return sums;
+  }
+  // A negative share counts over its base indicator's figures.
+  int base = ind.kind == IndicatorKind::kNegativeShare ? panel_.catalog().FindIndicator(ind.numerator)
+                                                       : indicator;
+  std::vector<double> y, bx, by;
+  panel_.Ytd(base, p, &y);
+  panel_.BaseValues(base, p, &bx);
+  panel_.BaseYtd(base, p, &by);
+  const double* x = values(base, p);
+  for (size_t e = 0; e < n; ++e) {
+    if (atom_of[e] >= 0) sums[static_cast<size_t>(atom_of[e])].Add(x[e], y[e], bx[e], by[e]);
+  }
+  return sums;
+}
+
+std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t, const std::vector<int32_t>& atom_of,
+                                             int32_t atoms, int32_t row_atoms, bool has_parent,
+                                             const std::vector<Measure>& measures) const {
+  const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
+  auto now = AtomSums(indicator, t, atom_of, atoms);
+  CellSums parent = Total(now);
+  const bool need_2y = Any(measures, {Measure::kYoy2y});
+  const bool need_growth = need_2y || Any(measures, {Measure::kYoy});
+  std::vector<CellSums> year_ago, jan, jan_year_ago;
+  if (need_2y) year_ago = AtomSums(indicator, t - 12, atom_of, atoms);
+  // January–February rule: February growth is the 1–2月 cumulative growth when nobody in the
+  // cell reported January.
+  const bool february = PeriodMonth(t) == 2;
+  if (need_growth && february) {
+    jan = AtomSums(indicator, t - 1, atom_of, atoms);
+    if (need_2y) jan_year_ago = AtomSums(indicator, t - 13, atom_of, atoms);
+  }
+  std::vector<MeasureRow> rows(static_cast<size_t>(row_atoms));
+  for (int32_t a = 0; a < row_atoms; ++a) {
+    const auto i = static_cast<size_t>(a);
+    MeasureContext ctx;
+    ctx.parent = has_parent ? &parent : nullptr;
+    ctx.year_ago = need_2y ? &year_ago[i] : nullptr;
+    ctx.jan_feb_cumulative = february && need_growth && jan[i].n == 0;
+    ctx.year_ago_jan_feb_cumulative = february && need_2y && jan_year_ago[i].n == 0;
+    rows[i].n = now[i].n;
+    for (Measure m : measures) rows[i].values.push_back(ComputeMeasure(m, ind, now[i], ctx));
+  }
+  return rows;
+}
+
+Result<MeasureRow> Query::Cell(const CellRef& c, const std::vector<Measure>& measures, Dimension of) const {
+  RETURN_IF_ERROR(Validate(c, measures));
+  const Catalog& cat = panel_.catalog();
+  NodeId parent_region = c.region, parent_industry = c.industry;
+  if (of == Dimension::kRegion) parent_region = cat.regions().node(c.region).parent;
+  else parent_industry = cat.industries().node(c.industry).parent;
+  const bool has_parent = parent_region != kNoNode && parent_industry != kNoNode;
+  std::vector<int32_t> atom_of(panel_.num_enterprises(), -1);
+  auto [lo, hi] = RegionRange(has_parent ? parent_region : c.region);
+  for (uint32_t e = lo; e < hi; ++e) {
+    if (InCell(e, c.region, c.industry)) atom_of[e] = 0;
+    else if (has_parent && InCell(e, parent_region, parent_industry)) atom_of[e] = 1;
+  }
+  auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, has_parent ? 2 : 1, 1, has_parent, measures);
+  return rows[0];
+}
+
+Result<std::vector<ChildRow>> Query::Children(const CellRef& c, Dimension dim,
+                                              const std::vector<Measure>& measures) const {
+  RETURN_IF_ERROR(Validate(c, measures));
+  const CodeTree& tree = dim == Dimension::kRegion ? panel_.catalog().regions() : panel_.catalog().industries();
+  const NodeId node = dim == Dimension::kRegion ? c.region : c.industry;
+  const auto& children = tree.node(node).children;
+  const auto k = static_cast<int32_t>(children.size());
+  const int32_t child_depth = tree.node(node).depth + 1;
+  std::vector<int32_t> atom_of(panel_.num_enterprises(), -1);
+  auto [lo, hi] = RegionRange(c.region);
+  for (uint32_t e = lo; e < hi; ++e) {
+    if (!InCell(e, c.region, c.industry)) continue;
+    const auto& ent = panel_.enterprise(e);
+    NodeId child = tree.AncestorAtDepth(dim == Dimension::kRegion ? ent.region : ent.industry, child_depth);
+    if (child == kNoNode) {
+      atom_of[e] = k;  // registered at the node itself: part of the parent, of no child
+      continue;
+    }
+    auto it = std::lower_bound(children.begin(), children.end(), child,
+                               [&tree](NodeId a, NodeId b) { return tree.node(a).code < tree.node(b).code; });
+    atom_of[e] = static_cast<int32_t>(it - children.begin());
+  }
+  auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, k + 1, k, true, measures);
+  std::vector<ChildRow> out(static_cast<size_t>(k));
+  for (int32_t i = 0; i < k; ++i) {
+    out[static_cast<size_t>(i)].node = children[static_cast<size_t>(i)];
+    out[static_cast<size_t>(i)].row = std::move(rows[static_cast<size_t>(i)]);
+  }
+  return out;
+}
+
+Result<std::vector<ChildRow>> Query::Enterprises(const CellRef& c, const std::vector<Measure>& measures) const {
+  RETURN_IF_ERROR(Validate(c, measures));
+  std::vector<int32_t> atom_of(panel_.num_enterprises(), -1);
+  std::vector<uint32_t> members;
+  auto [lo, hi] = RegionRange(c.region);
+  for (uint32_t e = lo; e < hi; ++e) {
+    if (!InCell(e, c.region, c.industry)) continue;
+    atom_of[e] = static_cast<int32_t>(members.size());
+    members.push_back(e);
+  }
+  const auto k = static_cast<int32_t>(members.size());
+  auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, k, k, true, measures);
+  std::vector<ChildRow> out(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    out[i].enterprise = members[i];
+    out[i].row = std::move(rows[i]);
+  }
+  return out;
+}
+
+}  // namespace ballast

@@ -1,0 +1,67 @@
+// Builds small panels by hand for the engine's tests.
+#ifndef BALLAST_ENGINE_TEST_PANEL_UTIL_H_
+#define BALLAST_ENGINE_TEST_PANEL_UTIL_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "engine/panel.h"
+
+namespace ballast::testing_util {
+
+inline std::shared_ptr<const Catalog> SharedCatalog() {
+  static std::shared_ptr<const Catalog> c = std::make_shared<Catalog>(std::move(Catalog::Embedded()).value());
+  return c;
+}
+
+struct Row {
+  std::string uscc, indicator, period;
+  double value = kMissing, ytd = kMissing, prior = kMissing, prior_ytd = kMissing;
+};
+
+class PanelMaker {
+ public:
+  void Enterprise(const std::string& uscc, const std::string& region, const std::string& industry) {
+    StoredEnterprise e;
+    e.id = static_cast<EnterpriseId>(enterprises_.size() + 1);
+    e.record = {uscc, uscc + "公司", region, industry, "large", {}};
+    ids_[uscc] = e.id;
+    enterprises_.push_back(e);
+  }
+  // Rows of one batch; later batches replace earlier rows.
+  void Batch(const std::vector<Row>& rows) { batches_.push_back(rows); }
+  std::unique_ptr<Panel> Make() const {
+    Panel::Builder b(SharedCatalog(), enterprises_);
+    for (const auto& batch : batches_) {
+      std::map<std::pair<std::string, Period>, std::map<EnterpriseId, const Row*>> chunks;
+      for (const auto& r : batch) chunks[{r.indicator, *ParsePeriod(r.period)}][ids_.at(r.uscc)] = &r;
+      for (const auto& [key, rows] : chunks) {
+        ObservationChunk c;
+        c.indicator = key.first;
+        c.period = key.second;
+        for (const auto& [id, r] : rows) {
+          c.enterprise.push_back(id);
+          c.value.push_back(r->value);
+          c.ytd.push_back(r->ytd);
+          c.prior.push_back(r->prior);
+          c.prior_ytd.push_back(r->prior_ytd);
+        }
+        Status st = b.Add(c);
+        if (!st.ok()) return nullptr;
+      }
+    }
+    return b.Finish();
+  }
+
+ private:
+  std::vector<StoredEnterprise> enterprises_;
+  std::map<std::string, EnterpriseId> ids_;
+  std::vector<std::vector<Row>> batches_;
+};
+
+}  // namespace ballast::testing_util
+
+#endif  // BALLAST_ENGINE_TEST_PANEL_UTIL_H_

@@ -1,0 +1,56 @@
+// The records the store keeps, independent of any database: batches with provenance, the
+// enterprise registry (versioned by batch) and observations in columnar chunks.
+#ifndef BALLAST_STORE_RECORDS_H_
+#define BALLAST_STORE_RECORDS_H_
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "core/period.h"
+
+namespace ballast {
+
+using BatchId = int64_t;
+using EnterpriseId = int32_t;
+constexpr BatchId kLatestBatch = std::numeric_limits<BatchId>::max();
+inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+inline bool IsMissing(double x) { return std::isnan(x); }
+
+struct BatchInfo {
+  BatchId id = 0;
+  std::string kind;       // "enterprises" or "observations"
+  std::string file_name;  // as given by the user (base name)
+  std::string sha256;     // of the file's bytes
+  std::string format;     // csv-utf8, csv-gb18030, xlsx, ...
+  std::string user;
+  std::string created_at;  // UTC, ISO 8601
+  int64_t rows = 0;
+};
+
+struct EnterpriseRecord {
+  std::string uscc, name, region, industry, size;
+  std::vector<std::string> tags;
+};
+
+struct StoredEnterprise {
+  EnterpriseId id = 0;
+  BatchId batch = 0;  // the batch that wrote this version
+  EnterpriseRecord record;
+};
+
+// The observations of one batch for one indicator and period, sorted by enterprise id.
+// A field that was not given is kMissing.
+struct ObservationChunk {
+  std::string indicator;
+  Period period = 0;
+  std::vector<EnterpriseId> enterprise;
+  std::vector<double> value, ytd, prior, prior_ytd;
+  size_t size() const { return enterprise.size(); }
+};
+
+}  // namespace ballast
+
+#endif  // BALLAST_STORE_RECORDS_H_

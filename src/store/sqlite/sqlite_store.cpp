@@ -1,0 +1,370 @@
+// The embedded store: one SQLite file in WAL mode, one transaction per batch.
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+#include "store/chunk_codec.h"
+#include "store/sqlite/migrations.h"
+#include "store/store.h"
+
+namespace ballast {
+
+namespace {
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  bool ok() const { return rc_ == SQLITE_OK; }
+  sqlite3_stmt* get() { return s_; }
+  void Bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); }
+  void Bind(int i, const std::string& v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  void BindBlob(int i, const std::string& v) {
+    sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  }
+  int Step() { return sqlite3_step(s_); }
+  void Reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+  int64_t Int(int col) { return sqlite3_column_int64(s_, col); }
+  std::string Text(int col) {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(s_, col))) : std::string();
+  }
+  std::string_view Blob(int col) {
+    auto p = static_cast<const char*>(sqlite3_column_blob(s_, col));
+    return {p ? p : "", static_cast<size_t>(sqlite3_column_bytes(s_, col))};
+  }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+  int rc_;
+};
+
+std::string NowUtc() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string JoinTags(const std::vector<std::string>& tags) {
+  std::string s;
+  for (const auto& t : tags) {
+    if (!s.empty()) s += ';';
+    s += t;
+  }
+  return s;
+}
+
+std::vector<std::string> SplitTags(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t end = s.find(';', start);
+    if (end == std::string::npos) end = s.size();
+    if (end > start) out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+  Status Exec(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string m = err ? err : "unknown error";
+      sqlite3_free(err);
+      return Status::Io("store: " + m);
+    }
+    return Status::Ok();
+  }
+  Status Error(const char* what) {
+    return Status::Io(std::string("store: ") + what + ": " + sqlite3_errmsg(db_));
+  }
+
+  Status Configure() {
+    sqlite3_busy_timeout(db_, 10000);
+    RETURN_IF_ERROR(Exec("PRAGMA journal_mode=WAL"));
+    RETURN_IF_ERROR(Exec("PRAGMA synchronous=NORMAL"));
+    RETURN_IF_ERROR(Exec("PRAGMA foreign_keys=ON"));
+    return Status::Ok();
+  }
+
+  Result<int64_t> UserVersion() {
+    Stmt s(db_, "PRAGMA user_version");
+    if (!s.ok() || s.Step() != SQLITE_ROW) return Error("reading schema version");
+    return s.Int(0);
+  }
+
+  Status Migrate() {
+    ASSIGN_OR_RETURN(int64_t version, UserVersion());
+    auto migrations = SqliteMigrations();
+    if (version > static_cast<int64_t>(migrations.size())) {
+      return Status::Precondition("store schema version " + std::to_string(version) +
+                                  " is newer than this ballast understands");
+    }
+    for (auto i = static_cast<size_t>(version); i < migrations.size(); ++i) {
+      std::string sql = "BEGIN IMMEDIATE;\n" + std::string(migrations[i]) +
+                        "\nPRAGMA user_version=" + std::to_string(i + 1) + ";\nCOMMIT;";
+      Status st = Exec(sql.c_str());
+      if (!st.ok()) {
+        Exec("ROLLBACK");
+        return st;
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status InsertCatalogs(const CatalogTexts& c) {
+    RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Stmt s(db_, "INSERT INTO catalog(name, content) VALUES(?, ?)");
+    if (!s.ok()) return Error("preparing catalog insert");
+    for (auto [name, text] : {std::pair{"regions", &c.regions}, {"industries", &c.industries},
+                              {"indicators", &c.indicators}}) {
+      s.Bind(1, std::string(name));
+      s.Bind(2, *text);
+      if (s.Step() != SQLITE_DONE) {
+        Exec("ROLLBACK");
+        return Error("writing catalog");
+      }
+      s.Reset();
+    }
+    return Exec("COMMIT");
+  }
+
+  Result<CatalogTexts> LoadCatalogTexts() override {
+    Stmt s(db_, "SELECT name, content FROM catalog");
+    if (!s.ok()) return Error("reading catalogs");
+    CatalogTexts c;
+    int found = 0;
+    while (s.Step() == SQLITE_ROW) {
+      std::string name = s.Text(0);
+      if (name == "regions") c.regions = s.Text(1), ++found;
+      if (name == "industries") c.industries = s.Text(1), ++found;
+      if (name == "indicators") c.indicators = s.Text(1), ++found;
+    }
+    if (found != 3) return Status::Precondition("store has no catalogs: was it created with `ballast init`?");
+    return c;
+  }
+
+  static BatchInfo ReadBatch(Stmt& s) {
+    BatchInfo b;
+    b.id = s.Int(0);
+    b.kind = s.Text(1);
+    b.file_name = s.Text(2);
+    b.sha256 = s.Text(3);
+    b.format = s.Text(4);
+    b.user = s.Text(5);
+    b.created_at = s.Text(6);
+    b.rows = s.Int(7);
+    return b;
+  }
+
+  Result<std::optional<BatchInfo>> FindBatchByHash(const std::string& sha256) override {
+    Stmt s(db_, "SELECT id, kind, file_name, sha256, format, user_name, created_at, rows FROM batch WHERE sha256 = ?");
+    if (!s.ok()) return Error("reading batches");
+    s.Bind(1, sha256);
+    if (s.Step() == SQLITE_ROW) return std::optional<BatchInfo>(ReadBatch(s));
+    return std::optional<BatchInfo>();
+  }
+
+  Result<std::vector<BatchInfo>> ListBatches() override {
+    Stmt s(db_, "SELECT id, kind, file_name, sha256, format, user_name, created_at, rows FROM batch ORDER BY id");
+    if (!s.ok()) return Error("reading batches");
+    std::vector<BatchInfo> out;
+    while (s.Step() == SQLITE_ROW) out.push_back(ReadBatch(s));
+    return out;
+  }
+
+  Result<std::vector<StoredEnterprise>> LoadEnterprises(BatchId as_of) override {
+    // The latest version of each enterprise written by a batch <= as_of.
+    Stmt s(db_,
+           "SELECT v.enterprise_id, v.batch_id, e.uscc, v.name, v.region, v.industry, v.size, v.tags "
+           "FROM enterprise_version v JOIN enterprise e ON e.id = v.enterprise_id "
+           "WHERE v.batch_id = (SELECT MAX(batch_id) FROM enterprise_version w "
+           "                    WHERE w.enterprise_id = v.enterprise_id AND w.batch_id <= ?1) "
+           "ORDER BY v.enterprise_id");
+    if (!s.ok()) return Error("reading enterprises");
+    s.Bind(1, as_of);
+    std::vector<StoredEnterprise> out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      StoredEnterprise e;
+      e.id = static_cast<EnterpriseId>(s.Int(0));
+      e.batch = s.Int(1);
+      e.record.uscc = s.Text(2);
+      e.record.name = s.Text(3);
+      e.record.region = s.Text(4);
+      e.record.industry = s.Text(5);
+      e.record.size = s.Text(6);
+      e.record.tags = SplitTags(s.Text(7));
+      out.push_back(std::move(e));
+    }
+    if (rc != SQLITE_DONE) return Error("reading enterprises");
+    return out;
+  }
+
+  Result<std::vector<std::pair<std::string, EnterpriseId>>> EnterpriseIds() override {
+    Stmt s(db_, "SELECT uscc, id FROM enterprise");
+    if (!s.ok()) return Error("reading enterprise ids");
+    std::vector<std::pair<std::string, EnterpriseId>> out;
+    while (s.Step() == SQLITE_ROW) out.emplace_back(s.Text(0), static_cast<EnterpriseId>(s.Int(1)));
+    return out;
+  }
+
+  Result<BatchInfo> WriteBatch(BatchInfo info, const std::vector<EnterpriseRecord>& enterprises,
+                               const std::vector<ObservationChunk>& chunks) override {
+    RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status st = WriteBatchInTransaction(&info, enterprises, chunks);
+    if (!st.ok()) {
+      Exec("ROLLBACK");
+      return st;
+    }
+    RETURN_IF_ERROR(Exec("COMMIT"));
+    return info;
+  }
+
+  Status WriteBatchInTransaction(BatchInfo* info, const std::vector<EnterpriseRecord>& enterprises,
+                                 const std::vector<ObservationChunk>& chunks) {
+    info->created_at = NowUtc();
+    {
+      Stmt s(db_, "INSERT INTO batch(kind, file_name, sha256, format, user_name, created_at, rows) VALUES(?,?,?,?,?,?,?)");
+      if (!s.ok()) return Error("preparing batch insert");
+      s.Bind(1, info->kind);
+      s.Bind(2, info->file_name);
+      s.Bind(3, info->sha256);
+      s.Bind(4, info->format);
+      s.Bind(5, info->user);
+      s.Bind(6, info->created_at);
+      s.Bind(7, info->rows);
+      if (s.Step() != SQLITE_DONE) return Error("writing batch");
+      info->id = sqlite3_last_insert_rowid(db_);
+    }
+    if (!enterprises.empty()) {
+      Stmt find(db_, "SELECT id FROM enterprise WHERE uscc = ?");
+      Stmt add(db_, "INSERT INTO enterprise(uscc) VALUES(?)");
+      Stmt ver(db_, "INSERT INTO enterprise_version(enterprise_id, batch_id, name, region, industry, size, tags) VALUES(?,?,?,?,?,?,?)");
+      if (!find.ok() || !add.ok() || !ver.ok()) return Error("preparing enterprise insert");
+      for (const auto& e : enterprises) {
+        int64_t id;
+        find.Bind(1, e.uscc);
+        if (find.Step() == SQLITE_ROW) {
+          id = find.Int(0);
+        } else {
+          add.Bind(1, e.uscc);
+          if (add.Step() != SQLITE_DONE) return Error("writing enterprise");
+          add.Reset();
+          id = sqlite3_last_insert_rowid(db_);
+        }
+        find.Reset();
+        ver.Bind(1, id);
+        ver.Bind(2, info->id);
+        ver.Bind(3, e.name);
+        ver.Bind(4, e.region);
+        ver.Bind(5, e.industry);
+        ver.Bind(6, e.size);
+        ver.Bind(7, JoinTags(e.tags));
+        if (ver.Step() != SQLITE_DONE) return Error("writing enterprise version");
+        ver.Reset();
+      }
+    }
+    if (!chunks.empty()) {
+      Stmt s(db_, "INSERT INTO observation_chunk(batch_id, indicator, period, rows, data) VALUES(?,?,?,?,?)");
+      if (!s.ok()) return Error("preparing observation insert");
+      for (const auto& c : chunks) {
+        std::string blob = EncodeChunk(c);
+        s.Bind(1, info->id);
+        s.Bind(2, c.indicator);
+        s.Bind(3, c.period);
+        s.Bind(4, static_cast<int64_t>(c.size()));
+        s.BindBlob(5, blob);
+        if (s.Step() != SQLITE_DONE) return Error("writing observations");
+        s.Reset();
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status ScanObservations(BatchId as_of, const ChunkFn& fn) override {
+    Stmt s(db_, "SELECT batch_id, indicator, period, data FROM observation_chunk WHERE batch_id <= ? ORDER BY batch_id, indicator, period");
+    if (!s.ok()) return Error("reading observations");
+    s.Bind(1, as_of);
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      ObservationChunk c;
+      c.indicator = s.Text(1);
+      c.period = static_cast<Period>(s.Int(2));
+      RETURN_IF_ERROR(DecodeChunk(s.Blob(3), &c));
+      RETURN_IF_ERROR(fn(s.Int(0), std::move(c)));
+    }
+    if (rc != SQLITE_DONE) return Error("reading observations");
+    return Status::Ok();
+  }
+
+  Result<int64_t> SizeOnDisk() override {
+    std::error_code ec;
+    int64_t total = 0;
+    for (const char* suffix : {"", "-wal"}) {
+      auto n = std::filesystem::file_size(path_ + suffix, ec);
+      if (!ec) total += static_cast<int64_t>(n);
+    }
+    return total;
+  }
+
+ private:
+  sqlite3* db_;
+  std::string path_;
+};
+
+Result<std::unique_ptr<SqliteStore>> OpenRaw(const std::string& path, int flags) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string m = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return Status::Io("cannot open store '" + path + "': " + m);
+  }
+  auto store = std::make_unique<SqliteStore>(db, path);
+  RETURN_IF_ERROR(store->Configure());
+  return store;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> CreateSqliteStore(const std::string& path,
+                                                 const Store::CatalogTexts& catalogs) {
+  ASSIGN_OR_RETURN(auto store, OpenRaw(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+  ASSIGN_OR_RETURN(int64_t version, store->UserVersion());
+  if (version != 0) return Status::AlreadyExists("'" + path + "' already holds a Ballast store");
+  RETURN_IF_ERROR(store->Migrate());
+  RETURN_IF_ERROR(store->InsertCatalogs(catalogs));
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Status::NotFound("store '" + path + "' does not exist (create it with `ballast init --db " + path + "`)");
+  }
+  ASSIGN_OR_RETURN(auto store, OpenRaw(path, SQLITE_OPEN_READWRITE));
+  ASSIGN_OR_RETURN(int64_t version, store->UserVersion());
+  if (version == 0) return Status::Precondition("'" + path + "' is not a Ballast store");
+  RETURN_IF_ERROR(store->Migrate());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace ballast

@@ -1,0 +1,120 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "store/store.h"
+
+namespace ballast {
+namespace {
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("ballast_store_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "s.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  static Store::CatalogTexts Texts() { return {"code,name\n", "code,name\n", "code\n"}; }
+  static BatchInfo Batch(const std::string& sha) {
+    BatchInfo b;
+    b.kind = "observations";
+    b.file_name = "f.csv";
+    b.sha256 = sha;
+    b.format = "csv-utf8";
+    b.user = "test";
+    return b;
+  }
+  static ObservationChunk Chunk(const std::string& ind, Period p, std::vector<EnterpriseId> ids, double v) {
+    ObservationChunk c;
+    c.indicator = ind;
+    c.period = p;
+    c.enterprise = std::move(ids);
+    c.value.assign(c.size(), v);
+    c.ytd.assign(c.size(), kMissing);
+    c.prior.assign(c.size(), kMissing);
+    c.prior_ytd.assign(c.size(), kMissing);
+    return c;
+  }
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
+TEST_F(SqliteStoreTest, CreateOpenAndCatalogs) {
+  ASSERT_TRUE(CreateSqliteStore(path_, Texts()).ok());
+  EXPECT_EQ(CreateSqliteStore(path_, Texts()).status().code(), StatusCode::kAlreadyExists);
+  auto s = OpenSqliteStore(path_);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  auto texts = (*s)->LoadCatalogTexts();
+  ASSERT_TRUE(texts.ok());
+  EXPECT_EQ(texts->regions, "code,name\n");
+  EXPECT_EQ(OpenSqliteStore((dir_ / "missing.db").string()).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, EnterpriseVersionsAndVintages) {
+  auto s = std::move(CreateSqliteStore(path_, Texts())).value();
+  BatchInfo b1 = Batch("h1");
+  b1.kind = "enterprises";
+  EnterpriseRecord e{"91310110666007217T", "甲公司", "410102", "1311", "large", {"专精特新", "链主"}};
+  auto w1 = s->WriteBatch(b1, {e}, {});
+  ASSERT_TRUE(w1.ok()) << w1.status().ToString();
+  e.region = "410103";
+  BatchInfo b2 = Batch("h2");
+  b2.kind = "enterprises";
+  auto w2 = s->WriteBatch(b2, {e}, {});
+  ASSERT_TRUE(w2.ok());
+  auto v1 = s->LoadEnterprises(w1->id);
+  auto v2 = s->LoadEnterprises(kLatestBatch);
+  ASSERT_EQ(v1->size(), 1u);
+  ASSERT_EQ(v2->size(), 1u);
+  EXPECT_EQ((*v1)[0].record.region, "410102");
+  EXPECT_EQ((*v2)[0].record.region, "410103");
+  EXPECT_EQ((*v2)[0].record.tags, (std::vector<std::string>{"专精特新", "链主"}));
+  EXPECT_EQ((*v1)[0].id, (*v2)[0].id);
+  auto found = s->FindBatchByHash("h2");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->id, w2->id);
+}
+
+TEST_F(SqliteStoreTest, ScanRespectsAsOfAndOrder) {
+  auto s = std::move(CreateSqliteStore(path_, Texts())).value();
+  auto a = s->WriteBatch(Batch("a"), {}, {Chunk("output_value", 100, {1, 2}, 10)});
+  auto b = s->WriteBatch(Batch("b"), {}, {Chunk("output_value", 100, {2}, 20)});
+  ASSERT_TRUE(a.ok() && b.ok());
+  std::vector<std::pair<BatchId, double>> seen;
+  ASSERT_TRUE(s->ScanObservations(a->id, [&](BatchId id, ObservationChunk&& c) {
+    seen.emplace_back(id, c.value[0]);
+    return Status::Ok();
+  }).ok());
+  ASSERT_EQ(seen.size(), 1u);
+  seen.clear();
+  ASSERT_TRUE(s->ScanObservations(kLatestBatch, [&](BatchId id, ObservationChunk&& c) {
+    seen.emplace_back(id, c.value[0]);
+    return Status::Ok();
+  }).ok());
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].first, a->id);
+  EXPECT_EQ(seen[1].second, 20);
+}
+
+TEST_F(SqliteStoreTest, FailedBatchWritesNothing) {
+  auto s = std::move(CreateSqliteStore(path_, Texts())).value();
+  // Two chunks with the same key violate the primary key half-way through the batch.
+  auto r = s->WriteBatch(Batch("dup"), {}, {Chunk("x", 1, {1}, 1), Chunk("x", 1, {2}, 2)});
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(s->ListBatches()->empty());
+  int chunks = 0;
+  ASSERT_TRUE(s->ScanObservations(kLatestBatch, [&](BatchId, ObservationChunk&&) {
+    ++chunks;
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(chunks, 0);
+  // The store stays usable after the rollback.
+  EXPECT_TRUE(s->WriteBatch(Batch("ok"), {}, {Chunk("x", 1, {1}, 1)}).ok());
+}
+
+}  // namespace
+}  // namespace ballast

@@ -1,0 +1,58 @@
+// The one storage interface. Domain code sees only this; SQL lives in the implementations
+// (sqlite/ now, postgres/ later).
+#ifndef BALLAST_STORE_STORE_H_
+#define BALLAST_STORE_STORE_H_
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "store/records.h"
+
+namespace ballast {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // The catalogs the store was created with, as the CSV texts of data/ (regions, industries,
+  // indicators).
+  struct CatalogTexts {
+    std::string regions, industries, indicators;
+  };
+  virtual Result<CatalogTexts> LoadCatalogTexts() = 0;
+
+  virtual Result<std::optional<BatchInfo>> FindBatchByHash(const std::string& sha256) = 0;
+  virtual Result<std::vector<BatchInfo>> ListBatches() = 0;
+
+  // Every enterprise as of a batch (latest version written by a batch <= as_of), by id.
+  virtual Result<std::vector<StoredEnterprise>> LoadEnterprises(BatchId as_of) = 0;
+  // uscc -> id for every enterprise ever registered.
+  virtual Result<std::vector<std::pair<std::string, EnterpriseId>>> EnterpriseIds() = 0;
+
+  // Writes one batch atomically: new enterprise versions (ids assigned to new codes) and
+  // observation chunks (enterprise ids must exist). Sets info.id and created_at.
+  virtual Result<BatchInfo> WriteBatch(BatchInfo info, const std::vector<EnterpriseRecord>& enterprises,
+                                       const std::vector<ObservationChunk>& chunks) = 0;
+
+  // Calls fn for every observation chunk of batches <= as_of, in batch order, so that a later
+  // batch's rows replace an earlier one's.
+  using ChunkFn = std::function<Status(BatchId batch, ObservationChunk&& chunk)>;
+  virtual Status ScanObservations(BatchId as_of, const ChunkFn& fn) = 0;
+
+  // Bytes the store occupies on disk.
+  virtual Result<int64_t> SizeOnDisk() = 0;
+};
+
+// Creates a new SQLite store with the given catalogs (fails if the file holds a store).
+Result<std::unique_ptr<Store>> CreateSqliteStore(const std::string& path,
+                                                 const Store::CatalogTexts& catalogs);
+// Opens an existing SQLite store and applies pending migrations.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+
+}  // namespace ballast
+
+#endif  // BALLAST_STORE_STORE_H_
