@@ -1,0 +1,94 @@
+#include <array>
+
+#include "core/uscc.h"
+#include "ingest/validators.h"
+
+namespace ballast::ingest {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> kRequired = {"uscc", "name", "region", "industry", "size"};
+constexpr std::array<std::string_view, 1> kOptional = {"tags"};
+enum Col { kUscc, kName, kRegion, kIndustry, kSize, kTags };
+
+const char* NormalizeSize(std::string_view s) {
+  if (s == "large" || s == "大型") return "large";
+  if (s == "medium" || s == "中型") return "medium";
+  if (s == "small" || s == "小型") return "small";
+  if (s == "micro" || s == "微型") return "micro";
+  return nullptr;
+}
+
+}  // namespace
+
+bool EnterpriseValidator::BindHeader(std::span<const std::string_view> header) {
+  return columns_.Bind(header, kRequired, kOptional, report_);
+}
+
+void EnterpriseValidator::Row(int64_t line, std::span<const std::string_view> cells) {
+  EnterpriseRecord r;
+  bool ok = true;
+  auto error = [&](Col c, std::string message) {
+    report_->Error(line, std::string(c == kTags ? kOptional[0] : kRequired[c]), std::move(message));
+    ok = false;
+  };
+  std::string_view uscc = columns_.Cell(cells, kUscc);
+  switch (CheckUscc(uscc)) {
+    case UsccCheck::kMalformed:
+      error(kUscc, uscc.empty() ? "unified social credit code is empty"
+                                : "'" + std::string(uscc) + "' is not a unified social credit code (18 characters of 0-9 and A-Y without I, O, Z, S, V)");
+      break;
+    case UsccCheck::kBadCheckChar:
+      report_->Warning(line, "uscc", "check character of '" + std::string(uscc) + "' should be '" +
+                                         std::string(1, UsccCheckChar(uscc)) + "' (kept as given)");
+      break;
+    case UsccCheck::kValid:
+      break;
+  }
+  r.uscc = uscc;
+  if (auto [it, inserted] = first_line_.emplace(r.uscc, line); !inserted && !uscc.empty()) {
+    error(kUscc, "duplicate enterprise '" + r.uscc + "' (first on line " + std::to_string(it->second) + ")");
+  }
+  r.name = columns_.Cell(cells, kName);
+  if (r.name.empty()) error(kName, "name is empty");
+
+  std::string_view region = columns_.Cell(cells, kRegion);
+  NodeId rn = catalog_.regions().Find(region);
+  if (rn == kNoNode || rn == catalog_.country()) {
+    error(kRegion, "unknown region code '" + std::string(region) + "' (GB/T 2260, 2024 list)");
+  } else if (!catalog_.regions().node(rn).children.empty()) {
+    const auto& n = catalog_.regions().node(rn);
+    error(kRegion, "region " + n.code + " " + n.name + " has subdivisions; give the county-level code");
+  }
+  r.region = region;
+
+  std::string_view industry = columns_.Cell(cells, kIndustry);
+  NodeId in = catalog_.industries().Find(industry);
+  if (in == kNoNode || catalog_.industries().node(in).level != 4) {
+    error(kIndustry, in == kNoNode ? "unknown industry code '" + std::string(industry) + "' (GB/T 4754-2017)"
+                                   : "industry '" + std::string(industry) + "' is not a 4-digit class");
+  }
+  r.industry = industry;
+
+  std::string_view size = columns_.Cell(cells, kSize);
+  const char* normalized = NormalizeSize(size);
+  if (normalized == nullptr) {
+    error(kSize, "size '" + std::string(size) + "' is not one of large, medium, small, micro (大型, 中型, 小型, 微型)");
+  } else {
+    r.size = normalized;
+  }
+  std::string_view tags = columns_.Cell(cells, kTags);
+  size_t start = 0;
+  while (start <= tags.size() && !tags.empty()) {
+    size_t end = tags.find(';', start);
+    if (end == std::string_view::npos) end = tags.size();
+    std::string_view tag = tags.substr(start, end - start);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (!tag.empty()) r.tags.emplace_back(tag);
+    start = end + 1;
+  }
+  if (ok) records_.push_back(std::move(r));
+}
+
+}  // namespace ballast::ingest

@@ -1,0 +1,42 @@
+// Field-level parsing shared by the validators.
+#ifndef BALLAST_INGEST_FIELDS_H_
+#define BALLAST_INGEST_FIELDS_H_
+
+#include <array>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/report.h"
+
+namespace ballast::ingest {
+
+enum class NumberParse { kEmpty, kOk, kInvalid };
+// A plain decimal number ("1234.5", "-3", "1e3"); no thousands separators, no nan/inf.
+NumberParse ParseNumber(std::string_view text, double* out);
+
+// Maps the header's columns onto the names a file kind expects.
+class ColumnMap {
+ public:
+  // Validates the header (line 1): every required column present once, no unknown column.
+  // Column names are matched case-insensitively after trimming.
+  bool Bind(std::span<const std::string_view> header, std::span<const std::string_view> required,
+            std::span<const std::string_view> optional, ImportReport* report);
+  // Position of a known column in the row, or -1 when the file lacks it.
+  int Index(size_t name_index) const { return index_[name_index]; }
+  // The cell of a known column (empty when absent or the row is short).
+  std::string_view Cell(std::span<const std::string_view> row, size_t name_index) const {
+    int i = index_[name_index];
+    return i < 0 || static_cast<size_t>(i) >= row.size() ? std::string_view() : row[static_cast<size_t>(i)];
+  }
+
+ private:
+  std::vector<int> index_;  // by name index (required then optional)
+};
+
+std::string Lower(std::string_view s);
+
+}  // namespace ballast::ingest
+
+#endif  // BALLAST_INGEST_FIELDS_H_

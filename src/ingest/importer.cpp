@@ -1,0 +1,145 @@
+#include "ingest/importer.h"
+
+#include <openssl/evp.h>
+
+#include <memory>
+#include <optional>
+
+#include "ingest/reader/table_reader.h"
+#include "ingest/validators.h"
+
+namespace ballast::ingest {
+
+const char* ImportStatusName(ImportStatus s) {
+  switch (s) {
+    case ImportStatus::kImported: return "imported";
+    case ImportStatus::kUnchanged: return "unchanged";
+    case ImportStatus::kRejected: return "rejected";
+  }
+  return "rejected";
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (unsigned i = 0; i < len; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 15];
+  }
+  return out;
+}
+
+namespace {
+
+std::string BaseName(std::string_view path) {
+  size_t slash = path.find_last_of("/\\");
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+enum class Kind { kUnknown, kEnterprises, kObservations };
+
+Kind DetectKind(std::span<const std::string_view> header) {
+  bool period = false, indicator = false, name = false, region = false;
+  for (auto h : header) {
+    std::string l = Lower(h);
+    period |= l == "period";
+    indicator |= l == "indicator";
+    name |= l == "name";
+    region |= l == "region";
+  }
+  if (period && indicator) return Kind::kObservations;
+  if (name && region) return Kind::kEnterprises;
+  return Kind::kUnknown;
+}
+
+}  // namespace
+
+Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::string_view bytes,
+                                 std::string_view file_name, const ImportOptions& options) {
+  ImportOutcome out;
+  ImportReport& report = out.report;
+  report.file = BaseName(file_name);
+  report.kind = "unknown";
+  const std::string sha = Sha256Hex(bytes);
+  ASSIGN_OR_RETURN(auto existing, store.FindBatchByHash(sha));
+  if (existing.has_value()) {
+    out.status = ImportStatus::kUnchanged;
+    out.batch = *existing;
+    report.kind = existing->kind;
+    report.format = existing->format;
+    report.rows = existing->rows;
+    return out;
+  }
+  const Period today = options.today != 0 ? options.today : CurrentPeriod();
+
+  Kind kind = Kind::kUnknown;
+  std::optional<EnterpriseValidator> enterprises;
+  std::optional<ObservationValidator> observations;
+  UsccIndex ids;
+  bool header_ok = false;
+  Status store_error;
+  auto on_row = [&](int64_t line, std::span<const std::string_view> cells) -> Status {
+    if (line == 1 || kind == Kind::kUnknown) {
+      kind = DetectKind(cells);
+      if (kind == Kind::kEnterprises) {
+        report.kind = "enterprises";
+        enterprises.emplace(catalog, &report);
+        header_ok = enterprises->BindHeader(cells);
+      } else if (kind == Kind::kObservations) {
+        report.kind = "observations";
+        auto list = store.EnterpriseIds();
+        if (!list.ok()) {
+          store_error = list.status();
+          return Status::Internal("store");
+        }
+        ids.reserve(list->size());
+        for (auto& [uscc, id] : *list) ids.emplace(std::move(uscc), id);
+        observations.emplace(catalog, ids, today, &report);
+        header_ok = observations->BindHeader(cells);
+      } else {
+        report.Error(line, "", "unrecognised header: expected the columns uscc,name,region,industry,size,tags "
+                               "(enterprises) or uscc,period,indicator,value,ytd,prior,prior_ytd (observations)");
+      }
+      return header_ok ? Status::Ok() : Status::Invalid("header");
+    }
+    if (enterprises) enterprises->Row(line, cells);
+    else observations->Row(line, cells);
+    return Status::Ok();
+  };
+  auto read = ReadTable(bytes, file_name, on_row);
+  if (!store_error.ok()) return store_error;
+  if (!read.ok() && header_ok) {
+    // A structural problem in the file (bad quoting, bad encoding, corrupt XLSX).
+    report.Error(0, "", read.status().message());
+  } else if (!read.ok() && report.ok()) {
+    report.Error(0, "", read.status().message());  // e.g. an empty file
+  }
+  if (read.ok()) {
+    report.format = SourceFormatName(read->format);
+    report.rows = read->rows;
+    if (kind == Kind::kUnknown) report.Error(0, "", "the file is empty");
+  }
+  std::vector<EnterpriseRecord> new_enterprises;
+  std::vector<ObservationChunk> chunks;
+  if (report.ok() && enterprises) new_enterprises = enterprises->Take();
+  if (observations) chunks = observations->Finish();  // adds cross-row errors
+  if (!report.ok()) {
+    out.status = ImportStatus::kRejected;
+    return out;
+  }
+  BatchInfo info;
+  info.kind = report.kind;
+  info.file_name = report.file;
+  info.sha256 = sha;
+  info.format = report.format;
+  info.user = options.user;
+  info.rows = report.rows;
+  ASSIGN_OR_RETURN(out.batch, store.WriteBatch(info, new_enterprises, chunks));
+  out.status = ImportStatus::kImported;
+  return out;
+}
+
+}  // namespace ballast::ingest

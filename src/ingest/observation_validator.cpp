@@ -1,0 +1,197 @@
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numeric>
+
+#include "core/uscc.h"
+#include "ingest/validators.h"
+
+namespace ballast::ingest {
+
+namespace {
+
+constexpr std::array<std::string_view, 3> kRequired = {"uscc", "period", "indicator"};
+constexpr std::array<std::string_view, 4> kOptional = {"value", "ytd", "prior", "prior_ytd"};
+enum Col { kUscc, kPeriod, kIndicator, kValue, kYtd, kPrior, kPriorYtd };
+constexpr std::string_view kNames[] = {"uscc", "period", "indicator", "value", "ytd", "prior", "prior_ytd"};
+
+std::string Fmt(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", x);
+  return buf;
+}
+
+}  // namespace
+
+double ConsistencyTolerance(double ytd) { return 1.0 + 1e-9 * std::fabs(ytd); }
+
+ObservationValidator::ObservationValidator(const Catalog& catalog, const UsccIndex& enterprises, Period today,
+                                           ImportReport* report)
+    : catalog_(catalog), enterprises_(enterprises), today_(today), report_(report) {}
+
+bool ObservationValidator::BindHeader(std::span<const std::string_view> header) {
+  if (!columns_.Bind(header, kRequired, kOptional, report_)) return false;
+  if (columns_.Index(kValue) < 0 && columns_.Index(kYtd) < 0) {
+    report_->Error(1, "value", "the file needs a 'value' or a 'ytd' column");
+    return false;
+  }
+  return true;
+}
+
+void ObservationValidator::Row(int64_t line, std::span<const std::string_view> cells) {
+  bool ok = true;
+  auto error = [&](Col c, std::string message) {
+    report_->Error(line, std::string(kNames[c]), std::move(message));
+    ok = false;
+  };
+  std::string_view uscc = columns_.Cell(cells, kUscc);
+  EnterpriseId id = 0;
+  if (CheckUscc(uscc) == UsccCheck::kMalformed) {
+    error(kUscc, uscc.empty() ? "unified social credit code is empty"
+                              : "'" + std::string(uscc) + "' is not a unified social credit code");
+  } else if (auto it = enterprises_.find(uscc); it == enterprises_.end()) {
+    error(kUscc, "unknown enterprise '" + std::string(uscc) + "' (import it in an enterprises file first)");
+  } else {
+    id = it->second;
+  }
+
+  std::string_view period_text = columns_.Cell(cells, kPeriod);
+  if (period_text != last_period_text_) {
+    last_period_text_ = period_text;
+    auto p = ParsePeriod(period_text);
+    last_period_ok_ = p.ok();
+    last_period_ = p.ok() ? *p : 0;
+  }
+  if (!last_period_ok_) {
+    error(kPeriod, "period '" + std::string(period_text) + "' is not of the form YYYY-MM");
+  } else if (last_period_ > today_) {
+    error(kPeriod, "period " + std::string(period_text) + " is in the future (now " + FormatPeriod(today_) + ")");
+  }
+
+  std::string_view code = columns_.Cell(cells, kIndicator);
+  int ind = catalog_.FindIndicator(code);
+  const Indicator* indicator = ind >= 0 ? &catalog_.indicators()[static_cast<size_t>(ind)] : nullptr;
+  if (indicator == nullptr) {
+    error(kIndicator, "unknown indicator '" + std::string(code) + "'");
+  } else if (indicator->derived()) {
+    error(kIndicator, "'" + std::string(code) + "' is derived from other indicators and cannot be imported");
+    indicator = nullptr;
+  }
+
+  double v[4];
+  bool given[4];
+  for (int f = 0; f < 4; ++f) {
+    const Col c = static_cast<Col>(kValue + f);
+    std::string_view text = columns_.Cell(cells, c);
+    v[f] = kMissing;
+    given[f] = false;
+    switch (ParseNumber(text, &v[f])) {
+      case NumberParse::kEmpty:
+        v[f] = kMissing;
+        break;
+      case NumberParse::kInvalid:
+        error(c, "'" + std::string(text) + "' is not a number");
+        v[f] = kMissing;
+        break;
+      case NumberParse::kOk:
+        given[f] = true;
+        if (indicator != nullptr && indicator->nonnegative && v[f] < 0) {
+          error(c, "negative " + indicator->code + " (" + std::string(text) + ") is impossible");
+        }
+        break;
+    }
+  }
+  if (!given[0] && !given[1] && columns_.Cell(cells, kValue).empty() && columns_.Cell(cells, kYtd).empty()) {
+    error(columns_.Index(kValue) >= 0 ? kValue : kYtd, "neither value nor ytd is given");
+  }
+  if (indicator != nullptr && last_period_ok_) {
+    const bool stock = indicator->kind == IndicatorKind::kStock;
+    const bool january = PeriodMonth(last_period_) == 1;
+    for (int f : {0, 2}) {  // value vs ytd, prior vs prior_ytd
+      if (!given[f] || !given[f + 1] || !(stock || january)) continue;
+      if (std::fabs(v[f] - v[f + 1]) > ConsistencyTolerance(v[f + 1])) {
+        error(static_cast<Col>(kValue + f + 1),
+              std::string(kNames[kValue + f + 1]) + " " + Fmt(v[f + 1]) + " differs from " +
+                  std::string(kNames[kValue + f]) + " " + Fmt(v[f]) +
+                  (stock ? " (a stock's cumulative figure is its level)" : " in January"));
+      }
+    }
+  }
+  if (!ok) return;
+  Pending& p = chunks_[{ind, last_period_}];
+  p.chunk.enterprise.push_back(id);
+  p.chunk.value.push_back(v[0]);
+  p.chunk.ytd.push_back(v[1]);
+  p.chunk.prior.push_back(v[2]);
+  p.chunk.prior_ytd.push_back(v[3]);
+  p.lines.push_back(line);
+}
+
+void ObservationValidator::CheckMonthOverMonth(const Pending& prev, const Pending& cur, bool stock) {
+  if (stock) return;
+  const ObservationChunk& a = prev.chunk;
+  const ObservationChunk& b = cur.chunk;
+  size_t i = 0;
+  for (size_t j = 0; j < b.size(); ++j) {
+    while (i < a.size() && a.enterprise[i] < b.enterprise[j]) ++i;
+    if (i == a.size() || a.enterprise[i] != b.enterprise[j]) continue;
+    struct Pair { const std::vector<double>* value; const std::vector<double>* ytd; const char* what; };
+    for (const Pair& f : {Pair{&b.value, &b.ytd, "ytd"}, Pair{&b.prior, &b.prior_ytd, "prior_ytd"}}) {
+      const std::vector<double>& prev_ytd = f.ytd == &b.ytd ? a.ytd : a.prior_ytd;
+      double y = (*f.ytd)[j], y0 = prev_ytd[i], x = (*f.value)[j];
+      if (IsMissing(y) || IsMissing(y0) || IsMissing(x)) continue;
+      if (std::fabs(y - y0 - x) > ConsistencyTolerance(y)) {
+        report_->Error(cur.lines[j], f.what,
+                       std::string(f.what) + " " + Fmt(y) + " minus the previous month's " + Fmt(y0) +
+                           " (line " + std::to_string(prev.lines[i]) + ") is " + Fmt(y - y0) +
+                           ", not the month's " + (f.what[0] == 'y' ? "value " : "prior ") + Fmt(x));
+      }
+    }
+  }
+}
+
+std::vector<ObservationChunk> ObservationValidator::Finish() {
+  for (auto& [key, p] : chunks_) {
+    ObservationChunk& c = p.chunk;
+    std::vector<size_t> order(c.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return c.enterprise[a] != c.enterprise[b] ? c.enterprise[a] < c.enterprise[b] : p.lines[a] < p.lines[b];
+    });
+    auto permute = [&order](auto& vec) {
+      auto copy = vec;
+      for (size_t i = 0; i < order.size(); ++i) vec[i] = copy[order[i]];
+    };
+    permute(c.enterprise);
+    permute(c.value);
+    permute(c.ytd);
+    permute(c.prior);
+    permute(c.prior_ytd);
+    permute(p.lines);
+    for (size_t i = 1; i < c.size(); ++i) {
+      if (c.enterprise[i] == c.enterprise[i - 1]) {
+        report_->Error(p.lines[i], "uscc",
+                       "duplicate row for this enterprise, period and indicator (first on line " +
+                           std::to_string(p.lines[i - 1]) + ")");
+      }
+    }
+  }
+  for (auto& [key, p] : chunks_) {
+    if (PeriodMonth(key.second) == 1) continue;
+    auto prev = chunks_.find({key.first, key.second - 1});
+    if (prev == chunks_.end()) continue;
+    const bool stock = catalog_.indicators()[static_cast<size_t>(key.first)].kind == IndicatorKind::kStock;
+    CheckMonthOverMonth(prev->second, p, stock);
+  }
+  std::vector<ObservationChunk> out;
+  if (!report_->ok()) return out;
+  for (auto& [key, p] : chunks_) {
+    p.chunk.indicator = catalog_.indicators()[static_cast<size_t>(key.first)].code;
+    p.chunk.period = key.second;
+    out.push_back(std::move(p.chunk));
+  }
+  chunks_.clear();
+  return out;
+}
+
+}  // namespace ballast::ingest
