@@ -260,6 +260,12 @@ void Panel::BaseYtd(int indicator, Period p, std::vector<double>* out) const {
   if (const Column* c = Col(indicator, p)) Patch(c->prior_ytd, out);
 }
 
+double Panel::ReportedPrior(int indicator, Period p, uint32_t e, bool ytd) const {
+  const Column* c = Col(indicator, p);
+  if (c == nullptr) return kMissing;
+  return (ytd ? c->prior_ytd : c->prior).Find(e);
+}
+
 bool Panel::HasReportedPriors(int indicator, Period p) const {
   const Column* c = Col(indicator, p);
   return c != nullptr && (c->prior.size() > 0 || c->prior_ytd.size() > 0);

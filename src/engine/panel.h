@@ -62,6 +62,8 @@ class Panel {
   void BaseValues(int indicator, Period p, std::vector<double>* out) const;
   // The base of the year-to-date figure: reported prior_ytd, else the own ytd at p - 12.
   void BaseYtd(int indicator, Period p, std::vector<double>* out) const;
+  // The reported (or derived) 上年同期 figure of one enterprise, monthly or cumulative.
+  double ReportedPrior(int indicator, Period p, uint32_t e, bool ytd) const;
   // Fast path: when no enterprise reported a prior at p, the base is the column at p - 12.
   bool HasReportedPriors(int indicator, Period p) const;
 

@@ -1,0 +1,45 @@
+# Ballast — see README.md. `make run` serves the demo; `make test` runs every test.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+RELEASE_DIR := build/release
+TEST_DIR := build/test
+BENCH_DIR := build/bench
+DEMO_DB ?= demo/ballast.db
+PORT ?= 8080
+BALLAST := $(RELEASE_DIR)/src/cli/ballast
+
+.PHONY: run build test deps web bench demo clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DBALLAST_TESTS=OFF
+	cmake --build $(RELEASE_DIR) -j $(JOBS) --target ballast
+
+web: deps
+	@if [ -f web/package-lock.json ]; then \
+	  if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules ]; then (cd web && npm ci --no-audit --no-fund); fi; \
+	  (cd web && npm run build); \
+	fi
+
+demo: build
+	@mkdir -p $(dir $(DEMO_DB))
+	@if [ ! -f $(DEMO_DB) ]; then $(BALLAST) demo --db $(DEMO_DB); fi
+
+run: build web demo
+	$(BALLAST) serve --db $(DEMO_DB) --port $(PORT)
+
+test: deps
+	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBALLAST_WERROR=ON -DBALLAST_SANITIZE=ON
+	cmake --build $(TEST_DIR) -j $(JOBS)
+	cd $(TEST_DIR) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+	@bash scripts/web-test.sh $(TEST_DIR)/src/cli/ballast
+
+bench: deps
+	cmake -S . -B $(BENCH_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DBALLAST_TESTS=OFF -DBALLAST_BENCH=ON
+	cmake --build $(BENCH_DIR) -j $(JOBS)
+	bash bench/run.sh $(BENCH_DIR)
+
+clean:
+	rm -rf build

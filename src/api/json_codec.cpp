@@ -1,0 +1,193 @@
+#include "api/json_codec.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+
+#include "engine/measures.h"
+
+namespace ballast::api {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+// Never throws on invalid UTF-8 from user input: such bytes become U+FFFD.
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+Json Num(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+Json Int(const std::optional<int32_t>& v) { return v ? Json(*v) : Json(nullptr); }
+Json Label(const app::NodeLabel& l) { return Json{{"code", l.code}, {"name", l.name}}; }
+
+Json RowJson(const app::Row& r, const std::vector<std::string>& measures) {
+  Json values = Json::object();
+  for (size_t i = 0; i < measures.size(); ++i) values[measures[i]] = Num(r.values[i]);
+  return Json{{"code", r.label.code}, {"name", r.label.name}, {"values", values}, {"n", r.n}, {"rank", Int(r.rank)}};
+}
+
+Json CellObject(const app::CellAnswer& a) {
+  Json j{{"region", Label(a.region)}, {"industry", Label(a.industry)}, {"period", a.period},
+         {"indicator", a.indicator}};
+  if (a.measures.size() == 1) {
+    j["measure"] = a.measures[0];
+    j["value"] = Num(a.row.values[0]);
+  }
+  Json values = Json::object();
+  for (size_t i = 0; i < a.measures.size(); ++i) values[a.measures[i]] = Num(a.row.values[i]);
+  j["values"] = values;
+  j["n"] = a.row.n;
+  return j;
+}
+
+Json IssuesJson(const std::vector<ingest::Issue>& issues, const std::string& file) {
+  Json arr = Json::array();
+  for (const auto& i : issues) {
+    arr.push_back(Json{{"file", file}, {"line", i.line}, {"column", i.column}, {"message", i.message}});
+  }
+  return arr;
+}
+
+Json BatchObject(const BatchInfo& b) {
+  return Json{{"id", b.id},         {"kind", b.kind},   {"file_name", b.file_name}, {"sha256", b.sha256},
+              {"format", b.format}, {"rows", b.rows},   {"user", b.user},           {"created_at", b.created_at}};
+}
+
+Json ReportObject(const ingest::ImportReport& r) {
+  return Json{{"file", r.file},
+              {"kind", r.kind},
+              {"format", r.format},
+              {"rows", r.rows},
+              {"error_count", r.error_count},
+              {"warning_count", r.warning_count},
+              {"errors", IssuesJson(r.errors, r.file)},
+              {"warnings", IssuesJson(r.warnings, r.file)}};
+}
+
+}  // namespace
+
+std::string CellJson(const app::CellAnswer& a) { return Dump(CellObject(a)); }
+
+std::string FlatCellJson(const app::CellAnswer& a) {
+  Json j{{"region", a.region.code},   {"industry", a.industry.code},     {"period", a.period},
+         {"indicator", a.indicator},  {"measure", a.measures.at(0)},     {"value", Num(a.row.values.at(0))},
+         {"n", a.row.n}};
+  return Dump(j);
+}
+
+std::string TableJson(const app::TableAnswer& t) {
+  Json rows = Json::array();
+  for (const auto& r : t.rows) rows.push_back(RowJson(r, t.parent.measures));
+  Json parent = CellObject(t.parent);
+  Json j{{"dim", t.dim}, {"measures", t.parent.measures}, {"parent", parent}, {"rows", rows}};
+  return Dump(j);
+}
+
+std::string SeriesJson(const app::SeriesAnswer& s) {
+  Json points = Json::array();
+  for (const auto& [period, row] : s.points) {
+    Json values = Json::object();
+    for (size_t i = 0; i < s.cell.measures.size(); ++i) values[s.cell.measures[i]] = Num(row.values[i]);
+    points.push_back(Json{{"period", period}, {"values", values}, {"n", row.n}});
+  }
+  Json j{{"region", Label(s.cell.region)}, {"industry", Label(s.cell.industry)}, {"indicator", s.cell.indicator},
+         {"measures", s.cell.measures},    {"points", points}};
+  return Dump(j);
+}
+
+std::string RankingJson(const app::RankingAnswer& r) {
+  Json rows = Json::array();
+  for (const auto& row : r.rows) {
+    rows.push_back(Json{{"code", row.label.code}, {"name", row.label.name}, {"value", Num(row.value)},
+                        {"rank", Int(row.rank)}, {"prev_rank", Int(row.prev_rank)},
+                        {"rank_change", Int(row.rank_change)}});
+  }
+  Json j{{"region", Label(r.parent.region)}, {"industry", Label(r.parent.industry)},
+         {"period", r.parent.period},        {"previous_period", r.previous_period},
+         {"indicator", r.parent.indicator},  {"measure", r.parent.measures.at(0)},
+         {"rows", rows}};
+  return Dump(j);
+}
+
+std::string ImportJson(const ingest::ImportOutcome& o) {
+  Json j{{"status", ingest::ImportStatusName(o.status)}, {"report", ReportObject(o.report)}};
+  j["batch"] = o.status == ingest::ImportStatus::kRejected ? Json(nullptr) : BatchObject(o.batch);
+  return Dump(j);
+}
+
+std::string ImportReportJson(const ingest::ImportReport& r) { return Dump(Json{{"report", ReportObject(r)}}); }
+
+std::string BatchesJson(const std::vector<BatchInfo>& batches) {
+  Json arr = Json::array();
+  for (const auto& b : batches) arr.push_back(BatchObject(b));
+  return Dump(Json{{"batches", arr}});
+}
+
+std::string EnterpriseJson(const app::EnterpriseInfo& e) {
+  return Dump(Json{{"uscc", e.uscc}, {"name", e.name},         {"region", Label(e.region)},
+              {"industry", Label(e.industry)},            {"size", e.size},
+              {"tags", e.tags}}
+      );
+}
+
+std::string EnterpriseSeriesJson(const std::vector<app::EnterprisePoint>& points) {
+  Json arr = Json::array();
+  for (const auto& p : points) {
+    arr.push_back(Json{{"period", p.period}, {"value", Num(p.value)}, {"ytd", Num(p.ytd)},
+                       {"prior", Num(p.prior)}, {"prior_ytd", Num(p.prior_ytd)}, {"base", Num(p.base)},
+                       {"base_ytd", Num(p.base_ytd)}});
+  }
+  return Dump(Json{{"points", arr}});
+}
+
+std::string TreeJson(const CodeTree& tree, NodeId root, int depth) {
+  std::function<Json(NodeId, int)> node = [&](NodeId id, int left) {
+    const auto& n = tree.node(id);
+    Json j{{"code", n.code}, {"name", n.name}, {"level", n.level}};
+    Json children = Json::array();
+    if (left != 0) {
+      for (NodeId c : n.children) children.push_back(node(c, left - 1));
+    }
+    j["children"] = children;
+    j["has_children"] = !n.children.empty();
+    return j;
+  };
+  return Dump(node(root, depth));
+}
+
+std::string IndicatorsJson(const Catalog& catalog) {
+  static const char* kKinds[] = {"flow", "stock", "ratio", "negative_share"};
+  Json arr = Json::array();
+  for (const auto& i : catalog.indicators()) {
+    arr.push_back(Json{{"code", i.code}, {"name_zh", i.name_zh}, {"name_en", i.name_en}, {"unit", i.unit},
+                       {"kind", kKinds[static_cast<int>(i.kind)]}, {"derived", i.derived()}});
+  }
+  return Dump(arr);
+}
+
+std::string MeasuresJson() {
+  Json arr = Json::array();
+  for (Measure m : AllMeasures()) {
+    arr.push_back(Json{{"code", std::string(MeasureName(m))}, {"name_zh", std::string(MeasureNameZh(m))},
+                       {"percent", IsPercentMeasure(m)}, {"needs_parent", NeedsParent(m)}});
+  }
+  return Dump(arr);
+}
+
+std::string PeriodsJson(const std::vector<std::string>& periods) {
+  return Dump(Json{{"periods", periods}, {"latest", periods.empty() ? Json(nullptr) : Json(periods.back())}});
+}
+
+std::string HealthJson(const std::string& version, size_t enterprises, size_t batches,
+                       const std::vector<std::string>& periods) {
+  Json p = periods.empty() ? Json(nullptr) : Json{{"first", periods.front()}, {"last", periods.back()}};
+  return Dump(Json{{"status", "ok"}, {"version", version}, {"enterprises", enterprises}, {"batches", batches},
+                   {"periods", p}});
+}
+
+std::string ErrorJson(const std::string& code, const std::string& message, const std::string& details_json) {
+  Json details = Json::parse(details_json, nullptr, false);
+  if (details.is_discarded()) details = Json::object();
+  return Dump(Json{{"error", {{"code", code}, {"message", message}, {"details", details}}}});
+}
+
+}  // namespace ballast::api

@@ -1,0 +1,37 @@
+// JSON renderings of the use cases' answers, shared by the HTTP API and the CLI's --format json.
+// nlohmann/json stays inside the .cpp files.
+#ifndef BALLAST_API_JSON_CODEC_H_
+#define BALLAST_API_JSON_CODEC_H_
+
+#include <string>
+
+#include "app/analysis.h"
+#include "core/catalog.h"
+#include "ingest/report.h"
+
+namespace ballast::api {
+
+std::string CellJson(const app::CellAnswer& a);
+// One measure of a cell in the CLI's flat form: region, industry, period, indicator, measure,
+// value, n.
+std::string FlatCellJson(const app::CellAnswer& a);
+std::string TableJson(const app::TableAnswer& t);
+std::string SeriesJson(const app::SeriesAnswer& s);
+std::string RankingJson(const app::RankingAnswer& r);
+std::string ImportJson(const ingest::ImportOutcome& o);
+std::string ImportReportJson(const ingest::ImportReport& r);
+std::string BatchesJson(const std::vector<BatchInfo>& batches);
+std::string EnterpriseJson(const app::EnterpriseInfo& e);
+std::string EnterpriseSeriesJson(const std::vector<app::EnterprisePoint>& points);
+// A subtree of a classification: {code,name,level,children:[...]}; depth < 0 = all levels.
+std::string TreeJson(const CodeTree& tree, NodeId root, int depth);
+std::string IndicatorsJson(const Catalog& catalog);
+std::string MeasuresJson();
+std::string PeriodsJson(const std::vector<std::string>& periods);
+std::string HealthJson(const std::string& version, size_t enterprises, size_t batches,
+                       const std::vector<std::string>& periods);
+std::string ErrorJson(const std::string& code, const std::string& message, const std::string& details_json = "{}");
+
+}  // namespace ballast::api
+
+#endif  // BALLAST_API_JSON_CODEC_H_

@@ -1,0 +1,46 @@
+// The HTTP API (/api/v1, JSON) and the static web UI, served by cpp-httplib.
+#ifndef BALLAST_API_SERVER_H_
+#define BALLAST_API_SERVER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/workspace.h"
+
+namespace ballast::api {
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0 = any free port
+  std::string web_dir;  // built UI (web/dist); empty or missing = API only
+  std::string geo_dir;  // GeoJSON maps served at /geo/
+  int threads = 16;
+  size_t max_upload_bytes = size_t{1} << 30;
+};
+
+// One route of the API; the table drives the router and the OpenAPI document.
+struct RouteInfo {
+  std::string method, path, summary;
+};
+const std::vector<RouteInfo>& ApiRoutes();
+std::string OpenApiJson();
+
+class Server {
+ public:
+  Server(app::Workspace& workspace, ServeOptions options);
+  ~Server();
+  // Binds; returns the bound port.
+  Result<int> Bind();
+  // Serves until Stop() (blocking).
+  Status Run();
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ballast::api
+
+#endif  // BALLAST_API_SERVER_H_

@@ -1,0 +1,278 @@
+#include "app/analysis.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace ballast::app {
+
+namespace {
+
+struct Resolved {
+  std::shared_ptr<const Snapshot> snap;
+  CellRef ref;
+  std::vector<Measure> measures;
+  Dimension of = Dimension::kIndustry;
+};
+
+std::optional<double> Opt(double x) {
+  if (IsMissing(x)) return std::nullopt;
+  return x;
+}
+
+Result<Period> ResolvePeriod(const Panel& panel, const std::string& text, const char* field) {
+  if (text.empty()) {
+    if (panel.empty()) return Status::Precondition("the store holds no observations yet: import some first");
+    return panel.last_period();
+  }
+  auto p = ParsePeriod(text);
+  if (!p.ok()) return Status::Invalid(std::string(field) + ": " + p.status().message());
+  return *p;
+}
+
+Result<Dimension> ParseDimension(const std::string& s, const char* field) {
+  if (s.empty() || s == "industry") return Dimension::kIndustry;
+  if (s == "region") return Dimension::kRegion;
+  return Status::Invalid(std::string(field) + ": '" + s + "' is not region or industry");
+}
+
+NodeLabel RegionLabel(const Catalog& c, NodeId n) { return {c.regions().node(n).code, c.regions().node(n).name}; }
+NodeLabel IndustryLabel(const Catalog& c, NodeId n) {
+  return {c.industries().node(n).code, c.industries().node(n).name};
+}
+
+Result<Resolved> Resolve(Workspace& ws, const CellRequest& r) {
+  Resolved out;
+  ASSIGN_OR_RETURN(out.snap, ws.GetSnapshot(r.as_of));
+  const Catalog& c = ws.catalog();
+  if (r.indicator.empty()) return Status::Invalid("indicator: missing (e.g. output_value)");
+  out.ref.indicator = c.FindIndicator(r.indicator);
+  if (out.ref.indicator < 0) return Status::Invalid("indicator: unknown indicator '" + r.indicator + "'");
+  if (r.measures.empty()) return Status::Invalid("measure: missing (e.g. yoy)");
+  for (const auto& m : r.measures) {
+    auto parsed = ParseMeasure(m);
+    if (!parsed.ok()) return Status::Invalid("measure: " + parsed.status().message());
+    out.measures.push_back(*parsed);
+  }
+  ASSIGN_OR_RETURN(out.ref.period, ResolvePeriod(*out.snap->panel, r.period, "period"));
+  out.ref.region = r.region.empty() ? c.country() : c.regions().Find(r.region);
+  if (out.ref.region == kNoNode) return Status::Invalid("region: unknown region code '" + r.region + "' (GB/T 2260)");
+  out.ref.industry = r.industry.empty() ? c.all_industry() : c.FindIndustry(r.industry);
+  if (out.ref.industry == kNoNode) {
+    return Status::Invalid("industry: unknown industry code '" + r.industry +
+                           "' (a section letter, a 2-, 3- or 4-digit GB/T 4754-2017 code, or BCD)");
+  }
+  ASSIGN_OR_RETURN(out.of, ParseDimension(r.of, "of"));
+  RETURN_IF_ERROR(out.snap->query->Validate(out.ref, out.measures));
+  return out;
+}
+
+CellAnswer Labels(const Catalog& c, const Resolved& r, const CellRequest& req) {
+  CellAnswer a;
+  a.region = RegionLabel(c, r.ref.region);
+  a.industry = IndustryLabel(c, r.ref.industry);
+  a.period = FormatPeriod(r.ref.period);
+  a.indicator = req.indicator;
+  for (Measure m : r.measures) a.measures.emplace_back(MeasureName(m));
+  return a;
+}
+
+Row ToRow(NodeLabel label, MeasureRow&& m) {
+  Row row;
+  row.label = std::move(label);
+  row.values = std::move(m.values);
+  row.n = m.n;
+  return row;
+}
+
+}  // namespace
+
+std::vector<std::optional<int32_t>> RankValues(const std::vector<std::optional<double>>& values, bool ascending) {
+  std::vector<std::optional<int32_t>> rank(values.size());
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (!values[i]) continue;
+    int32_t better = 0;
+    for (const auto& v : values) {
+      if (v && (ascending ? *v < *values[i] : *v > *values[i])) ++better;
+    }
+    rank[i] = better + 1;
+  }
+  return rank;
+}
+
+Result<CellAnswer> QueryCell(Workspace& ws, const CellRequest& req) {
+  ASSIGN_OR_RETURN(Resolved r, Resolve(ws, req));
+  ASSIGN_OR_RETURN(MeasureRow m, r.snap->query->Cell(r.ref, r.measures, r.of));
+  CellAnswer a = Labels(ws.catalog(), r, req);
+  a.row = ToRow(a.region, std::move(m));
+  return a;
+}
+
+Result<TableAnswer> QueryTable(Workspace& ws, const TableRequest& req) {
+  ASSIGN_OR_RETURN(Resolved r, Resolve(ws, req));
+  const Catalog& c = ws.catalog();
+  TableAnswer t;
+  t.dim = req.dim.empty() ? "region" : req.dim;
+  Dimension of = Dimension::kIndustry;
+  std::vector<ChildRow> children;
+  if (t.dim == "enterprise") {
+    ASSIGN_OR_RETURN(children, r.snap->query->Enterprises(r.ref, r.measures));
+  } else {
+    ASSIGN_OR_RETURN(of, ParseDimension(t.dim, "dim"));
+    ASSIGN_OR_RETURN(children, r.snap->query->Children(r.ref, of, r.measures));
+  }
+  ASSIGN_OR_RETURN(MeasureRow self, r.snap->query->Cell(r.ref, r.measures, of));
+  t.parent = Labels(c, r, req);
+  t.parent.row = ToRow(t.parent.region, std::move(self));
+  size_t sort_index = 0;
+  if (!req.sort.empty()) {
+    auto it = std::find(t.parent.measures.begin(), t.parent.measures.end(), req.sort);
+    if (it == t.parent.measures.end()) return Status::Invalid("sort: '" + req.sort + "' is not one of the requested measures");
+    sort_index = static_cast<size_t>(it - t.parent.measures.begin());
+  }
+  for (auto& ch : children) {
+    NodeLabel label;
+    if (t.dim == "enterprise") {
+      const auto& e = r.snap->panel->enterprise(ch.enterprise);
+      label = {e.uscc, e.name};
+    } else {
+      label = of == Dimension::kRegion ? RegionLabel(c, ch.node) : IndustryLabel(c, ch.node);
+    }
+    t.rows.push_back(ToRow(std::move(label), std::move(ch.row)));
+  }
+  std::vector<std::optional<double>> keys;
+  for (const auto& row : t.rows) keys.push_back(row.values[sort_index]);
+  auto ranks = RankValues(keys, req.ascending);
+  for (size_t i = 0; i < t.rows.size(); ++i) t.rows[i].rank = ranks[i];
+  if (t.dim == "enterprise" || !req.sort.empty()) {
+    // Ranked order, undefined last; code order breaks ties so the answer is stable.
+    std::stable_sort(t.rows.begin(), t.rows.end(), [](const Row& a, const Row& b) {
+      if (a.rank.has_value() != b.rank.has_value()) return a.rank.has_value();
+      return a.rank.value_or(0) < b.rank.value_or(0);
+    });
+  }
+  if (req.limit > 0 && t.rows.size() > req.limit) t.rows.resize(req.limit);
+  return t;
+}
+
+Result<SeriesAnswer> QuerySeries(Workspace& ws, const SeriesRequest& req) {
+  ASSIGN_OR_RETURN(Resolved r, Resolve(ws, req));
+  const Panel& panel = *r.snap->panel;
+  Period to = r.ref.period;
+  if (!req.to.empty()) {
+    ASSIGN_OR_RETURN(to, ResolvePeriod(panel, req.to, "to"));
+  }
+  Period from = to - 23;
+  if (!req.from.empty()) {
+    ASSIGN_OR_RETURN(from, ResolvePeriod(panel, req.from, "from"));
+  }
+  if (from > to) return Status::Invalid("from: " + FormatPeriod(from) + " is after to " + FormatPeriod(to));
+  if (to - from >= 240) return Status::Invalid("from: a series covers at most 240 months");
+  SeriesAnswer s;
+  s.cell = Labels(ws.catalog(), r, req);
+  for (Period p = from; p <= to; ++p) {
+    CellRef ref = r.ref;
+    ref.period = p;
+    ASSIGN_OR_RETURN(MeasureRow m, r.snap->query->Cell(ref, r.measures, r.of));
+    s.points.emplace_back(FormatPeriod(p), ToRow(s.cell.region, std::move(m)));
+  }
+  s.cell.period = FormatPeriod(to);
+  s.cell.row = s.points.back().second;
+  return s;
+}
+
+Result<RankingAnswer> QueryRanking(Workspace& ws, const CellRequest& req) {
+  if (req.measures.size() != 1) return Status::Invalid("measure: a ranking takes exactly one measure");
+  TableRequest t;
+  static_cast<CellRequest&>(t) = req;
+  t.dim = "region";
+  ASSIGN_OR_RETURN(TableAnswer now, QueryTable(ws, t));
+  ASSIGN_OR_RETURN(Period p, ParsePeriod(now.parent.period));
+  t.period = FormatPeriod(p - 1);
+  ASSIGN_OR_RETURN(TableAnswer before, QueryTable(ws, t));
+  RankingAnswer a;
+  a.parent = now.parent;
+  a.previous_period = t.period;
+  for (size_t i = 0; i < now.rows.size(); ++i) {
+    RankingRow row;
+    row.label = now.rows[i].label;
+    row.value = now.rows[i].values[0];
+    row.rank = now.rows[i].rank;
+    row.prev_rank = before.rows[i].rank;
+    if (row.rank && row.prev_rank) row.rank_change = *row.prev_rank - *row.rank;
+    a.rows.push_back(std::move(row));
+  }
+  std::stable_sort(a.rows.begin(), a.rows.end(), [](const RankingRow& x, const RankingRow& y) {
+    if (x.rank.has_value() != y.rank.has_value()) return x.rank.has_value();
+    return x.rank.value_or(0) < y.rank.value_or(0);
+  });
+  return a;
+}
+
+Result<EnterpriseInfo> GetEnterprise(Workspace& ws, const std::string& uscc, BatchId as_of) {
+  ASSIGN_OR_RETURN(auto snap, ws.GetSnapshot(as_of));
+  int64_t e = snap->panel->FindEnterprise(uscc);
+  if (e < 0) return Status::NotFound("enterprise '" + uscc + "' does not exist");
+  const auto& ent = snap->panel->enterprise(static_cast<uint32_t>(e));
+  const Catalog& c = ws.catalog();
+  EnterpriseInfo info;
+  info.uscc = ent.uscc;
+  info.name = ent.name;
+  static const char* kSizes[] = {"large", "medium", "small", "micro", ""};
+  info.size = kSizes[static_cast<int>(ent.size)];
+  if (ent.region != kNoNode) info.region = RegionLabel(c, ent.region);
+  if (ent.industry != kNoNode) info.industry = IndustryLabel(c, ent.industry);
+  info.tags = ent.tags;
+  return info;
+}
+
+Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Workspace& ws, const std::string& uscc,
+                                                         const std::string& indicator, const std::string& from_text,
+                                                         const std::string& to_text, BatchId as_of) {
+  ASSIGN_OR_RETURN(auto snap, ws.GetSnapshot(as_of));
+  const Panel& panel = *snap->panel;
+  int64_t e = panel.FindEnterprise(uscc);
+  if (e < 0) return Status::NotFound("enterprise '" + uscc + "' does not exist");
+  int ind = ws.catalog().FindIndicator(indicator);
+  if (ind < 0) return Status::Invalid("indicator: unknown indicator '" + indicator + "'");
+  if (ws.catalog().indicators()[static_cast<size_t>(ind)].derived()) {
+    return Status::Invalid("indicator: '" + indicator + "' is derived; an enterprise series shows reported indicators");
+  }
+  std::vector<EnterprisePoint> out;
+  if (panel.empty()) return out;
+  Period to = panel.last_period(), from = panel.first_period();
+  if (!to_text.empty()) {
+    ASSIGN_OR_RETURN(to, ResolvePeriod(panel, to_text, "to"));
+  }
+  if (!from_text.empty()) {
+    ASSIGN_OR_RETURN(from, ResolvePeriod(panel, from_text, "from"));
+  }
+  if (from > to || to - from >= 240) return Status::Invalid("from: the range must be 1 to 240 months");
+  const auto i = static_cast<size_t>(e);
+  std::vector<double> ytd, base, base_ytd;
+  for (Period p = from; p <= to; ++p) {
+    EnterprisePoint pt;
+    pt.period = FormatPeriod(p);
+    const double* v = panel.Values(ind, p);
+    pt.value = v ? Opt(v[i]) : std::nullopt;
+    panel.Ytd(ind, p, &ytd);
+    panel.BaseValues(ind, p, &base);
+    panel.BaseYtd(ind, p, &base_ytd);
+    pt.ytd = Opt(ytd[i]);
+    pt.base = Opt(base[i]);
+    pt.base_ytd = Opt(base_ytd[i]);
+    pt.prior = Opt(panel.ReportedPrior(ind, p, static_cast<uint32_t>(i), false));
+    pt.prior_ytd = Opt(panel.ReportedPrior(ind, p, static_cast<uint32_t>(i), true));
+    out.push_back(pt);
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> ListPeriods(Workspace& ws, BatchId as_of) {
+  ASSIGN_OR_RETURN(auto snap, ws.GetSnapshot(as_of));
+  std::vector<std::string> out;
+  if (snap->panel->empty()) return out;
+  for (Period p = snap->panel->first_period(); p <= snap->panel->last_period(); ++p) out.push_back(FormatPeriod(p));
+  return out;
+}
+
+}  // namespace ballast::app

@@ -1,0 +1,101 @@
+// Analysis use cases: cells, tables, series, rankings and enterprise views. Requests carry
+// codes as the user typed them; every problem is an InvalidArgument/NotFound naming the field.
+#ifndef BALLAST_APP_ANALYSIS_H_
+#define BALLAST_APP_ANALYSIS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/workspace.h"
+
+namespace ballast::app {
+
+struct CellRequest {
+  std::string indicator;
+  std::vector<std::string> measures;
+  std::string period;    // YYYY-MM; empty = the latest period with data
+  std::string region;    // empty = 100000 (the whole country)
+  std::string industry;  // empty = BCD (all industry)
+  std::string of;        // region | industry (default industry)
+  BatchId as_of = kLatestBatch;
+};
+
+struct NodeLabel {
+  std::string code, name;
+};
+
+struct Row {
+  NodeLabel label;
+  std::vector<std::optional<double>> values;  // one per measure
+  int32_t n = 0;
+  std::optional<int32_t> rank;
+};
+
+struct CellAnswer {
+  NodeLabel region, industry;
+  std::string period, indicator;
+  std::vector<std::string> measures;
+  Row row;
+};
+Result<CellAnswer> QueryCell(Workspace& ws, const CellRequest& request);
+
+struct TableRequest : CellRequest {
+  std::string dim;   // region | industry | enterprise (default region)
+  std::string sort;  // a measure of the request; default the first
+  bool ascending = false;
+  size_t limit = 0;  // rows at most (0 = all)
+};
+struct TableAnswer {
+  CellAnswer parent;  // the node itself
+  std::string dim;
+  std::vector<Row> rows;
+};
+Result<TableAnswer> QueryTable(Workspace& ws, const TableRequest& request);
+
+struct SeriesRequest : CellRequest {
+  std::string from, to;  // YYYY-MM; default: the 24 months up to the latest
+};
+struct SeriesAnswer {
+  CellAnswer cell;  // labels; its row is the last point
+  std::vector<std::pair<std::string, Row>> points;
+};
+Result<SeriesAnswer> QuerySeries(Workspace& ws, const SeriesRequest& request);
+
+struct RankingRow {
+  NodeLabel label;
+  std::optional<double> value;
+  std::optional<int32_t> rank, prev_rank, rank_change;
+};
+struct RankingAnswer {
+  CellAnswer parent;
+  std::string previous_period;
+  std::vector<RankingRow> rows;
+};
+// The children of `region` ranked by one measure, with the rank of the previous month.
+Result<RankingAnswer> QueryRanking(Workspace& ws, const CellRequest& request);
+
+struct EnterpriseInfo {
+  std::string uscc, name, size;
+  NodeLabel region, industry;
+  std::vector<std::string> tags;
+};
+Result<EnterpriseInfo> GetEnterprise(Workspace& ws, const std::string& uscc, BatchId as_of = kLatestBatch);
+
+struct EnterprisePoint {
+  std::string period;
+  std::optional<double> value, ytd, prior, prior_ytd, base, base_ytd;
+};
+Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Workspace& ws, const std::string& uscc,
+                                                         const std::string& indicator, const std::string& from,
+                                                         const std::string& to, BatchId as_of = kLatestBatch);
+
+// Periods with any data, oldest first.
+Result<std::vector<std::string>> ListPeriods(Workspace& ws, BatchId as_of = kLatestBatch);
+
+// Competition ranking ("1224") of values; undefined values get no rank.
+std::vector<std::optional<int32_t>> RankValues(const std::vector<std::optional<double>>& values, bool ascending);
+
+}  // namespace ballast::app
+
+#endif  // BALLAST_APP_ANALYSIS_H_

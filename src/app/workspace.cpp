@@ -1,0 +1,90 @@
+#include "app/workspace.h"
+
+#include "ingest/importer.h"
+
+namespace ballast::app {
+
+namespace {
+constexpr size_t kVintageCache = 3;
+
+Result<std::shared_ptr<const Catalog>> LoadCatalog(Store& store) {
+  ASSIGN_OR_RETURN(auto texts, store.LoadCatalogTexts());
+  ASSIGN_OR_RETURN(Catalog c, Catalog::Parse(texts.regions, texts.industries, texts.indicators));
+  return std::make_shared<const Catalog>(std::move(c));
+}
+}  // namespace
+
+Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& path) {
+  Store::CatalogTexts texts{std::string(Catalog::EmbeddedRegionsCsv()),
+                            std::string(Catalog::EmbeddedIndustriesCsv()),
+                            std::string(Catalog::EmbeddedIndicatorsCsv())};
+  ASSIGN_OR_RETURN(auto store, CreateSqliteStore(path, texts));
+  ASSIGN_OR_RETURN(auto catalog, LoadCatalog(*store));
+  return std::unique_ptr<Workspace>(new Workspace(std::move(store), std::move(catalog)));
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& path) {
+  ASSIGN_OR_RETURN(auto store, OpenSqliteStore(path));
+  ASSIGN_OR_RETURN(auto catalog, LoadCatalog(*store));
+  return std::unique_ptr<Workspace>(new Workspace(std::move(store), std::move(catalog)));
+}
+
+Result<ingest::ImportOutcome> Workspace::Import(std::string_view bytes, std::string_view file_name,
+                                                const std::string& user, Period today) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ingest::ImportOptions options;
+  options.user = user;
+  options.today = today;
+  auto outcome = ingest::ImportFile(*store_, *catalog_, bytes, file_name, options);
+  if (outcome.ok() && outcome->status == ingest::ImportStatus::kImported) latest_.reset();
+  return outcome;
+}
+
+Result<std::vector<BatchInfo>> Workspace::Batches() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return store_->ListBatches();
+}
+
+Result<int64_t> Workspace::SizeOnDisk() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return store_->SizeOnDisk();
+}
+
+Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
+  ASSIGN_OR_RETURN(auto enterprises, store_->LoadEnterprises(as_of));
+  Panel::Builder builder(catalog_, enterprises);
+  RETURN_IF_ERROR(store_->ScanObservations(as_of, [&](BatchId, ObservationChunk&& c) { return builder.Add(c); }));
+  auto snap = std::make_shared<app::Snapshot>();
+  snap->as_of = as_of;
+  snap->panel = builder.Finish();
+  snap->query = std::make_unique<Query>(*snap->panel);
+  return std::shared_ptr<const app::Snapshot>(std::move(snap));
+}
+
+Result<std::shared_ptr<const Snapshot>> Workspace::GetSnapshot(BatchId as_of) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (as_of == kLatestBatch) {
+    if (!latest_) {
+      ASSIGN_OR_RETURN(latest_, Build(kLatestBatch));
+    }
+    return latest_;
+  }
+  for (auto it = vintages_.begin(); it != vintages_.end(); ++it) {
+    if ((*it)->as_of == as_of) {
+      auto snap = *it;
+      vintages_.erase(it);
+      vintages_.push_front(snap);
+      return snap;
+    }
+  }
+  ASSIGN_OR_RETURN(auto batches, store_->ListBatches());
+  bool exists = false;
+  for (const auto& b : batches) exists |= b.id == as_of;
+  if (!exists) return Status::NotFound("batch " + std::to_string(as_of) + " does not exist");
+  ASSIGN_OR_RETURN(auto snap, Build(as_of));
+  vintages_.push_front(snap);
+  if (vintages_.size() > kVintageCache) vintages_.pop_back();
+  return snap;
+}
+
+}  // namespace ballast::app

@@ -1,0 +1,57 @@
+// The use cases of Ballast over one store: the only thing cli/ and api/ call. Holds the store,
+// the catalogs and immutable panel snapshots (the latest and recently asked vintages).
+#ifndef BALLAST_APP_WORKSPACE_H_
+#define BALLAST_APP_WORKSPACE_H_
+
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/catalog.h"
+#include "engine/panel.h"
+#include "engine/query.h"
+#include "ingest/report.h"
+#include "store/store.h"
+
+namespace ballast::app {
+
+// A panel as of one batch, with its query engine; immutable and shared by readers.
+struct Snapshot {
+  BatchId as_of = kLatestBatch;
+  std::unique_ptr<Panel> panel;
+  std::unique_ptr<Query> query;
+};
+
+class Workspace {
+ public:
+  static Result<std::unique_ptr<Workspace>> Create(const std::string& path);
+  static Result<std::unique_ptr<Workspace>> Open(const std::string& path);
+
+  const Catalog& catalog() const { return *catalog_; }
+  std::shared_ptr<const Catalog> shared_catalog() const { return catalog_; }
+
+  Result<ingest::ImportOutcome> Import(std::string_view bytes, std::string_view file_name,
+                                       const std::string& user, Period today = 0);
+  Result<std::vector<BatchInfo>> Batches();
+  // The panel as of a batch (kLatestBatch for the newest data). An as-of batch that does not
+  // exist is NotFound.
+  Result<std::shared_ptr<const Snapshot>> GetSnapshot(BatchId as_of = kLatestBatch);
+  Result<int64_t> SizeOnDisk();
+
+ private:
+  Workspace(std::unique_ptr<Store> store, std::shared_ptr<const Catalog> catalog)
+      : store_(std::move(store)), catalog_(std::move(catalog)) {}
+  Result<std::shared_ptr<const app::Snapshot>> Build(BatchId as_of);
+
+  std::mutex mu_;  // guards the store and the snapshot cache
+  std::unique_ptr<Store> store_;
+  std::shared_ptr<const Catalog> catalog_;
+  std::shared_ptr<const app::Snapshot> latest_;
+  std::list<std::shared_ptr<const app::Snapshot>> vintages_;  // most recent first
+};
+
+}  // namespace ballast::app
+
+#endif  // BALLAST_APP_WORKSPACE_H_

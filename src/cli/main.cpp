@@ -1,0 +1,217 @@
+// The `ballast` command. CLI11 stays in this one file (it is the costliest header to compile).
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "api/json_codec.h"
+#include "api/server.h"
+#include "app/analysis.h"
+#include "app/workspace.h"
+#include "cli/demo.h"
+#include "cli/format.h"
+
+namespace ballast::cli {
+namespace {
+
+// Exit codes of the CLI contract.
+constexpr int kOk = 0, kFailure = 1, kBadInput = 2;
+
+int Fail(const Status& s) {
+  std::cerr << "ballast: " << s.message() << "\n";
+  return s.IsUserError() ? kBadInput : kFailure;
+}
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read '" + path + "'");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string DefaultUser() {
+  const char* u = std::getenv("USER");
+  return u && *u ? std::string(u) : "cli";
+}
+
+int Init(const std::string& db) {
+  auto ws = app::Workspace::Create(db);
+  if (!ws.ok()) return Fail(ws.status());
+  std::cout << "created store " << db << " with the shipped catalogs (GB/T 2260 2024, GB/T 4754-2017, "
+            << (*ws)->catalog().indicators().size() << " indicators)\n";
+  return kOk;
+}
+
+int Import(const std::string& db, const std::vector<std::string>& paths, const std::string& user) {
+  auto ws = app::Workspace::Open(db);
+  if (!ws.ok()) return Fail(ws.status());
+  int rc = kOk;
+  for (const auto& path : paths) {
+    auto bytes = ReadWholeFile(path);
+    if (!bytes.ok()) return Fail(bytes.status());
+    auto outcome = (*ws)->Import(*bytes, path, user);
+    if (!outcome.ok()) return Fail(outcome.status());
+    PrintImportOutcome(*outcome, std::cout, std::cerr);
+    if (outcome->status == ingest::ImportStatus::kRejected) rc = kBadInput;
+  }
+  return rc;
+}
+
+int Query(const std::string& db, const app::CellRequest& request, const std::string& format) {
+  if (format != "csv" && format != "json" && format != "table") {
+    return Fail(Status::Invalid("--format: '" + format + "' is not csv, json or table"));
+  }
+  auto ws = app::Workspace::Open(db);
+  if (!ws.ok()) return Fail(ws.status());
+  auto answer = app::QueryCell(**ws, request);
+  if (!answer.ok()) return Fail(answer.status());
+  if (format == "json") {
+    std::cout << api::FlatCellJson(*answer) << "\n";
+  } else if (format == "table") {
+    PrintCellTable(*answer, (*ws)->catalog(), std::cout);
+  } else {
+    PrintCellCsv(*answer, std::cout);
+  }
+  return kOk;
+}
+
+int Batches(const std::string& db) {
+  auto ws = app::Workspace::Open(db);
+  if (!ws.ok()) return Fail(ws.status());
+  auto batches = (*ws)->Batches();
+  if (!batches.ok()) return Fail(batches.status());
+  PrintBatches(*batches, std::cout);
+  return kOk;
+}
+
+api::Server* g_server = nullptr;
+void OnSignal(int) {
+  if (g_server != nullptr) g_server->Stop();
+}
+
+int Serve(const std::string& db, api::ServeOptions options) {
+  auto ws = app::Workspace::Open(db);
+  if (!ws.ok()) return Fail(ws.status());
+  // Build the latest panel before accepting requests.
+  auto snap = (*ws)->GetSnapshot();
+  if (!snap.ok()) return Fail(snap.status());
+  api::Server server(**ws, options);
+  auto port = server.Bind();
+  if (!port.ok()) return Fail(port.status());
+  g_server = &server;
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  std::cout << "Ballast serving http://" << options.host << ":" << *port << "/ (store " << db << ", "
+            << (*snap)->panel->num_enterprises() << " enterprises)" << std::endl;
+  Status st = server.Run();
+  g_server = nullptr;
+  if (!st.ok()) return Fail(st);
+  return kOk;
+}
+
+std::string FirstExisting(std::initializer_list<std::string> candidates) {
+  std::error_code ec;
+  for (const auto& c : candidates) {
+    if (!c.empty() && std::filesystem::exists(c, ec)) return c;
+  }
+  return {};
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app{"Ballast: monitoring of the industrial economy"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", BALLAST_VERSION);
+  std::string db;
+
+  auto* init = app.add_subcommand("init", "Create an empty store with the shipped catalogs");
+  init->add_option("--db", db, "store file")->required();
+
+  auto* import = app.add_subcommand("import", "Import enterprises or observations (.csv or .xlsx), one batch per file");
+  std::vector<std::string> paths;
+  std::string user = DefaultUser();
+  import->add_option("--db", db, "store file")->required();
+  import->add_option("path", paths, "files to import")->required();
+  import->add_option("--user", user, "recorded in the batch's provenance");
+
+  auto* query = app.add_subcommand("query", "Print one measure of one cell");
+  app::CellRequest request;
+  std::string measure, format = "csv";
+  BatchId as_of = 0;
+  query->add_option("--db", db, "store file")->required();
+  query->add_option("--indicator", request.indicator, "indicator code, e.g. output_value")->required();
+  query->add_option("--measure", measure, "value, ytd, yoy, ytd_yoy, yoy_2y, contrib_pp, contrib_share, share, n, growth_breadth")->required();
+  query->add_option("--period", request.period, "YYYY-MM")->required();
+  query->add_option("--region", request.region, "GB/T 2260 code (default: the whole country)");
+  query->add_option("--industry", request.industry, "section letter or 2/3/4-digit GB/T 4754 code (default: all industry)");
+  query->add_option("--of", request.of, "region|industry: the dimension of the parent for share and contributions");
+  query->add_option("--as-of", as_of, "answer as of this batch id (vintage)");
+  query->add_option("--format", format, "csv (default), json or table");
+
+  auto* batches = app.add_subcommand("batches", "List imported batches with provenance");
+  batches->add_option("--db", db, "store file")->required();
+
+  auto* serve = app.add_subcommand("serve", "Serve the HTTP API and the web UI");
+  api::ServeOptions options;
+  serve->add_option("--db", db, "store file")->required();
+  serve->add_option("--host", options.host, "address to listen on (default 127.0.0.1)");
+  serve->add_option("--port", options.port, "port (default 8080; 0 = any free port)");
+  serve->add_option("--web", options.web_dir, "folder of the built web UI (default: web/dist of the source tree)");
+  serve->add_option("--geo", options.geo_dir, "folder of GeoJSON maps (default: data/geo of the source tree)");
+  serve->add_option("--threads", options.threads, "worker threads");
+
+  auto* demo = app.add_subcommand("demo", "Create (if needed) a store and fill it with a generated demo province");
+  DemoOptions demo_options;
+  demo->add_option("--db", db, "store file")->required();
+  demo->add_option("--enterprises", demo_options.enterprises, "enterprises in the first month (default 20000)");
+  demo->add_option("--months", demo_options.months, "months of data (default 36)");
+  demo->add_option("--end", demo_options.end, "last month YYYY-MM (default: the month before this one)");
+  demo->add_option("--seed", demo_options.seed, "random seed");
+  demo->add_option("--province", demo_options.province, "province code, or 'all' for the whole country (default 410000)");
+  demo->add_option("--csv-dir", demo_options.csv_dir, "keep the generated CSV files in this folder");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kOk : kBadInput;
+  }
+  if (*init) return Init(db);
+  if (*import) return Import(db, paths, user);
+  if (*query) {
+    request.measures = {measure};
+    request.as_of = as_of > 0 ? as_of : kLatestBatch;
+    if (request.of.empty()) request.of = "industry";
+    return Query(db, request, format);
+  }
+  if (*batches) return Batches(db);
+  if (*serve) {
+    const char* env_web = std::getenv("BALLAST_WEB_DIR");
+    if (options.web_dir.empty()) {
+      options.web_dir = FirstExisting({env_web ? env_web : "", BALLAST_SOURCE_DIR "/web/dist"});
+    }
+    if (options.geo_dir.empty()) options.geo_dir = FirstExisting({BALLAST_SOURCE_DIR "/data/geo"});
+    return Serve(db, options);
+  }
+  if (*demo) {
+    Status st = RunDemo(db, demo_options, std::cout);
+    return st.ok() ? kOk : Fail(st);
+  }
+  return kBadInput;
+}
+
+}  // namespace
+}  // namespace ballast::cli
+
+int main(int argc, char** argv) {
+  try {
+    return ballast::cli::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "ballast: internal error: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,239 @@
+#include "gen/generator.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+#include "gen/csv_out.h"
+#include "gen/model.h"
+#include "gen/random.h"
+#include "gen/roster.h"
+
+namespace ballast::gen {
+
+namespace {
+
+struct Column {
+  std::string code;
+  Measure measure;
+  bool stock, financial;
+};
+
+Result<std::vector<Column>> ResolveColumns(const Catalog& catalog, const Options& o) {
+  auto modelled = [](std::string_view code) {
+    for (int m = 0; m < kMeasureCount; ++m) {
+      if (code == MeasureCode(static_cast<Measure>(m))) return m;
+    }
+    return -1;
+  };
+  std::vector<Column> out;
+  auto add = [&](const Indicator& ind, int m) -> Status {
+    bool stock = m >= kFlowMeasures;
+    if (stock != (ind.kind == IndicatorKind::kStock)) {
+      return Status::Internal("indicator '" + ind.code + "' has another kind in the catalog");
+    }
+    out.push_back({ind.code, static_cast<Measure>(m), stock, IsFinancial(static_cast<Measure>(m))});
+    return Status::Ok();
+  };
+  if (o.indicators.empty()) {
+    for (const auto& ind : catalog.indicators()) {
+      int m = modelled(ind.code);
+      if (!ind.derived() && m >= 0) RETURN_IF_ERROR(add(ind, m));
+    }
+  } else {
+    for (const auto& code : o.indicators) {
+      int i = catalog.FindIndicator(code);
+      if (i < 0) return Status::NotFound("unknown indicator '" + code + "'");
+      const Indicator& ind = catalog.indicators()[static_cast<size_t>(i)];
+      if (ind.derived()) return Status::Invalid("'" + code + "' is derived, not reported");
+      int m = modelled(code);
+      if (m < 0) return Status::Invalid("the generator does not model '" + code + "'");
+      for (const auto& c : out) {
+        if (c.code == code) return Status::Invalid("indicator '" + code + "' given twice");
+      }
+      RETURN_IF_ERROR(add(ind, m));
+    }
+  }
+  if (out.empty()) return Status::Invalid("no indicators to generate");
+  return out;
+}
+
+Status Validate(const Options& o) {
+  if (o.enterprises < 1 || o.enterprises > 50'000'000) {
+    return Status::Invalid("enterprises must be within 1..50,000,000");
+  }
+  if (o.months < 1 || o.months > 1200) return Status::Invalid("months must be within 1..1200");
+  if (PeriodYear(o.first) < 1900 || PeriodYear(o.first + o.months - 1) > 2199) {
+    return Status::Invalid("periods must lie within 1900..2199");
+  }
+  return Status::Ok();
+}
+
+Status WriteEnterprises(const Catalog& catalog, const Roster& roster, uint64_t seed,
+                        const std::string& path) {
+  BufferedFile file;
+  RETURN_IF_ERROR(file.Open(path));
+  file.Append("uscc,name,region,industry,size,tags\n");
+  // Names come from their own stream so that they do not shift any other draw.
+  Rng rng(seed ^ 0x6e616d6573ULL);
+  const CodeTree& regions = catalog.regions();
+  const CodeTree& industries = catalog.industries();
+  std::string line;
+  for (const Firm& f : roster.firms) {
+    line.assign(f.uscc.data(), f.uscc.size());
+    line += ',';
+    line += FirmName(regions, f, rng);
+    line += ',';
+    line += regions.node(f.region).code;
+    line += ',';
+    line += industries.node(f.industry).code;
+    line += ',';
+    line += SizeName(f.size);
+    line += ',';
+    AppendTags(f.tags, &line);
+    line += '\n';
+    file.Append(line);
+  }
+  return file.Close();
+}
+
+// Streams the observation files, one per month; per-enterprise state is the running ytd only.
+class ObservationWriter {
+ public:
+  ObservationWriter(const Options& o, const Roster& roster, const World& world,
+                    std::vector<Column> columns)
+      : o_(o),
+        roster_(roster),
+        world_(world),
+        columns_(std::move(columns)),
+        ytd_(roster.firms.size(), Flows{}) {}
+
+  // Sums January..the month before the first period for the enterprises already reporting.
+  void StartMidYear() {
+    const Period jan = MakePeriod(PeriodYear(o_.first), 1);
+    MonthValues v;
+    for (size_t i = 0; i < roster_.initial; ++i) {
+      for (Period p = jan; p < o_.first; ++p) {
+        world_.Evaluate(roster_.firms[i], p, &v);
+        for (int m = 0; m < kFlowMeasures; ++m) ytd_[i][m] += v[m];
+      }
+    }
+  }
+
+  Status WriteMonth(Period p, const std::string& path, int64_t* rows);
+
+ private:
+  using Flows = std::array<int64_t, kFlowMeasures>;
+
+  const Options& o_;
+  const Roster& roster_;
+  const World& world_;
+  std::vector<Column> columns_;
+  std::vector<Flows> ytd_;
+  std::vector<Flows> prior_ytd_;  // the current year's entrant cohort, by offset in the cohort
+};
+
+Status ObservationWriter::WriteMonth(Period p, const std::string& path, int64_t* rows) {
+  const int year = PeriodYear(p), month = PeriodMonth(p);
+  const Cohort* cohort = nullptr;
+  if (o_.entrant_priors) {
+    for (const auto& c : roster_.cohorts) {
+      if (c.year == year) cohort = &c;
+    }
+  }
+  if (cohort != nullptr && month == 1) prior_ytd_.assign(cohort->end - cohort->begin, Flows{});
+
+  BufferedFile file;
+  RETURN_IF_ERROR(file.Open(path));
+  file.Append("uscc,period,indicator,value,ytd,prior,prior_ytd\n");
+  const bool jan_feb = o_.financial_from_jan_feb;
+  char prefix[32];
+  const std::string period = FormatPeriod(p);
+  MonthValues v, pv;
+  int64_t count = 0;
+  for (size_t i = 0; i < roster_.firms.size(); ++i) {
+    const Firm& f = roster_.firms[i];
+    if (f.entry_year > year || (f.exit_year != 0 && year >= f.exit_year)) continue;
+    world_.Evaluate(f, p, &v);
+    Flows& ytd = ytd_[i];
+    if (month == 1) ytd.fill(0);
+    for (int m = 0; m < kFlowMeasures; ++m) ytd[m] += v[m];
+    Flows* pytd = nullptr;
+    if (cohort != nullptr && i >= cohort->begin && i < cohort->end) {
+      world_.Evaluate(f, p - 12, &pv);
+      pytd = &prior_ytd_[i - cohort->begin];
+      for (int m = 0; m < kFlowMeasures; ++m) (*pytd)[m] += pv[m];
+    }
+    std::memcpy(prefix, f.uscc.data(), 18);
+    prefix[18] = ',';
+    std::memcpy(prefix + 19, period.data(), 7);
+    prefix[26] = ',';
+
+    for (const Column& c : columns_) {
+      const bool ytd_only = c.financial && jan_feb && month == 2;
+      if (c.financial && jan_feb && month == 1) continue;  // no January financial report
+      const bool persons = c.measure == kEmployees;
+      char* q = file.Reserve(27 + c.code.size() + 4 * 24 + 8);
+      std::memcpy(q, prefix, 27);
+      q += 27;
+      std::memcpy(q, c.code.data(), c.code.size());
+      q += c.code.size();
+      *q++ = ',';
+      if (!ytd_only) q = persons ? WriteInt(q, v[c.measure]) : WriteTenths(q, v[c.measure]);
+      *q++ = ',';
+      if (!c.stock) q = WriteTenths(q, ytd[c.measure]);
+      *q++ = ',';
+      if (pytd != nullptr && !ytd_only) {
+        q = persons ? WriteInt(q, pv[c.measure]) : WriteTenths(q, pv[c.measure]);
+      }
+      *q++ = ',';
+      if (pytd != nullptr && !c.stock) q = WriteTenths(q, (*pytd)[c.measure]);
+      *q++ = '\n';
+      file.Commit(q);
+      ++count;
+    }
+  }
+  RETURN_IF_ERROR(file.Close());
+  *rows += count;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Summary> WriteCsv(const Catalog& catalog, const Options& options, const std::string& dir) {
+  RETURN_IF_ERROR(Validate(options));
+  ASSIGN_OR_RETURN(std::vector<Column> columns, ResolveColumns(catalog, options));
+  Rng rng(options.seed);
+  ASSIGN_OR_RETURN(Roster roster, BuildRoster(catalog, options, rng));
+  ASSIGN_OR_RETURN(NodeId collapse, ChooseCollapseCity(catalog, options, roster));
+  Summary summary;
+  if (collapse != kNoNode) {
+    summary.collapse_first = ChooseCollapseMonths(options.first, options.months);
+    if (summary.collapse_first != 0) {
+      summary.collapse_city = catalog.regions().node(collapse).code;
+      for (Firm& f : roster.firms) f.in_collapse = catalog.regions().Contains(collapse, f.region);
+    }
+  }
+  const Period last = options.first + options.months - 1;
+  const World world(options.first, MakePeriod(PeriodYear(options.first), 1), last,
+                    summary.collapse_first, rng);
+
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::Io("cannot create directory " + dir + ": " + ec.message());
+  const std::string base = dir.empty() || dir.back() == '/' ? dir : dir + "/";
+  summary.enterprises = static_cast<int64_t>(roster.firms.size());
+  summary.files.push_back(base + "enterprises.csv");
+  RETURN_IF_ERROR(WriteEnterprises(catalog, roster, options.seed, summary.files.back()));
+
+  ObservationWriter writer(options, roster, world, std::move(columns));
+  writer.StartMidYear();
+  for (Period p = options.first; p <= last; ++p) {
+    summary.files.push_back(base + "observations_" + FormatPeriod(p) + ".csv");
+    RETURN_IF_ERROR(writer.WriteMonth(p, summary.files.back(), &summary.observation_rows));
+  }
+  return summary;
+}
+
+}  // namespace ballast::gen
