@@ -278,6 +278,7 @@ void Server::Impl::Static() {
   if (has_web) svr.set_mount_point("/", options.web_dir);
   std::string index_path = has_web ? (fs::path(options.web_dir) / "index.html").string() : std::string();
   svr.set_error_handler([index_path](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler's own error answer stands
     if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") {
       const bool known = std::any_of(ApiRoutes().begin(), ApiRoutes().end(),
                                      [&](const RouteInfo& r) { return r.path == req.path; });

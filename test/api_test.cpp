@@ -1,0 +1,208 @@
+// The HTTP API end to end: a real server on a loopback port, a real client.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "api/server.h"
+#include "app/workspace.h"
+#include "test/test_util.h"
+
+namespace ballast::test {
+namespace {
+
+using Json = nlohmann::json;
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    ws_ = std::move(app::Workspace::Create(dir_->File("s.db"))).value().release();
+    ASSERT_EQ(ws_->Import(kEnterprisesCsv, "e.csv", "t")->status, ingest::ImportStatus::kImported);
+    ASSERT_EQ(ws_->Import(kObservationsCsv, "o.csv", "t")->status, ingest::ImportStatus::kImported);
+    api::ServeOptions o;
+    o.port = 0;
+    o.threads = 4;
+    o.max_upload_bytes = 1 << 20;
+    server_ = new api::Server(*ws_, o);
+    auto port = server_->Bind();
+    ASSERT_TRUE(port.ok());
+    port_ = *port;
+    thread_ = new std::thread([] { (void)server_->Run(); });
+  }
+  static void TearDownTestSuite() {
+    server_->Stop();
+    thread_->join();
+    delete thread_;
+    delete server_;
+    delete ws_;
+    delete dir_;
+  }
+  httplib::Client Client() {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(30, 0);
+    return c;
+  }
+  // GET path; asserts the answer is JSON and returns it with the status.
+  std::pair<int, Json> Get(const std::string& path) {
+    auto c = Client();
+    auto res = c.Get(path.c_str());
+    EXPECT_TRUE(res) << path;
+    if (!res) return {0, Json()};
+    Json j = Json::parse(res->body, nullptr, false);
+    EXPECT_FALSE(j.is_discarded()) << path << ": " << res->body;
+    return {res->status, j};
+  }
+  static void ExpectError(const std::pair<int, Json>& r, int status) {
+    EXPECT_EQ(r.first, status) << r.second.dump();
+    EXPECT_TRUE(r.second.contains("error"));
+    EXPECT_TRUE(r.second["error"].contains("code"));
+    EXPECT_TRUE(r.second["error"].contains("message"));
+    EXPECT_TRUE(r.second["error"].contains("details"));
+  }
+
+  static TempDir* dir_;
+  static app::Workspace* ws_;
+  static api::Server* server_;
+  static std::thread* thread_;
+  static int port_;
+};
+TempDir* ApiTest::dir_ = nullptr;
+app::Workspace* ApiTest::ws_ = nullptr;
+api::Server* ApiTest::server_ = nullptr;
+std::thread* ApiTest::thread_ = nullptr;
+int ApiTest::port_ = 0;
+
+TEST_F(ApiTest, HealthAndCatalogs) {
+  auto [s, h] = Get("/api/v1/health");
+  EXPECT_EQ(s, 200);
+  EXPECT_EQ(h["status"], "ok");
+  EXPECT_EQ(h["enterprises"], 3);
+  auto [s2, henan] = Get("/api/v1/catalog/regions?root=410000&depth=1");
+  EXPECT_EQ(s2, 200);
+  bool jiyuan = false;
+  for (const auto& c : henan["children"]) jiyuan |= c["code"] == "419001";
+  EXPECT_TRUE(jiyuan);
+  auto [s3, bcd] = Get("/api/v1/catalog/industries?depth=1");
+  EXPECT_EQ(bcd["code"], "BCD");
+  EXPECT_EQ(bcd["children"].size(), 3u);
+  auto [s4, inds] = Get("/api/v1/catalog/indicators");
+  EXPECT_GE(inds.size(), 16u);
+  auto [s5, periods] = Get("/api/v1/periods");
+  EXPECT_EQ(periods["latest"], "2025-03");
+}
+
+TEST_F(ApiTest, CellTableSeriesRanking) {
+  auto [s, cell] = Get("/api/v1/cell?indicator=output_value&measure=yoy&period=2025-03&region=410000");
+  ASSERT_EQ(s, 200);
+  EXPECT_NEAR(cell["value"].get<double>(), (230.0 / 220 - 1) * 100, 1e-12);
+  EXPECT_EQ(cell["n"], 3);
+  auto [s2, table] = Get("/api/v1/table?indicator=output_value&measures=value,yoy,contrib_pp&period=2025-03&region=410000&dim=region&sort=contrib_pp");
+  ASSERT_EQ(s2, 200);
+  ASSERT_GE(table["rows"].size(), 2u);
+  // Ranked by pull: 济源 first (+4.5 pp), 郑州 second (0 pp); prefectures without data last.
+  EXPECT_EQ(table["rows"][0]["code"], "419001");
+  EXPECT_EQ(table["rows"][0]["rank"], 1);
+  EXPECT_EQ(table["rows"][1]["code"], "410100");
+  EXPECT_NEAR(table["rows"][1]["values"]["value"].get<double>(), 200, 1e-12);
+  EXPECT_TRUE(table["rows"].back()["values"]["yoy"].is_null());
+  auto [s3, ent] = Get("/api/v1/table?indicator=output_value&measures=value&period=2025-03&region=410100&dim=enterprise");
+  ASSERT_EQ(s3, 200);
+  EXPECT_EQ(ent["rows"].size(), 2u);
+  EXPECT_EQ(ent["rows"][0]["code"], "91310110666007217T");  // 120 ranks above 80
+  auto [s4, series] = Get("/api/v1/series?indicator=output_value&measures=value&from=2024-03&to=2025-03&region=410000");
+  ASSERT_EQ(s4, 200);
+  EXPECT_EQ(series["points"].size(), 13u);
+  EXPECT_NEAR(series["points"][0]["values"]["value"].get<double>(), 200, 1e-12);
+  EXPECT_TRUE(series["points"][1]["values"]["value"].is_null());
+  auto [s5, rank] = Get("/api/v1/rankings?indicator=output_value&measure=value&period=2025-03&region=410000");
+  ASSERT_EQ(s5, 200);
+  EXPECT_EQ(rank["rows"][0]["code"], "410100");
+  EXPECT_TRUE(rank["rows"][0]["prev_rank"].is_null());  // no data in 2025-02
+  auto [s6, e] = Get("/api/v1/enterprises/91330000755918469E/series?indicator=output_value&from=2025-03&to=2025-03");
+  ASSERT_EQ(s6, 200);
+  EXPECT_EQ(e["points"][0]["prior"], 20);
+  EXPECT_EQ(e["points"][0]["base"], 20);
+}
+
+TEST_F(ApiTest, ImportUploadReportsErrorsAndImports) {
+  auto c = Client();
+  httplib::MultipartFormDataItems bad = {
+      {"file", "uscc,period,indicator,value\n91310110666007217T,2025-04,output_value,-1\n", "bad.csv", "text/csv"}};
+  auto res = c.Post("/api/v1/imports", bad);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  Json j = Json::parse(res->body);
+  const auto& err = j["error"]["details"]["report"]["errors"][0];
+  EXPECT_EQ(err["line"], 2);
+  EXPECT_EQ(err["column"], "value");
+  EXPECT_EQ(err["file"], "bad.csv");
+  httplib::MultipartFormDataItems good = {
+      {"file", "uscc,period,indicator,value\n91310110666007217T,2025-04,output_value,5\n", "good.csv", "text/csv"}};
+  auto ok = c.Post("/api/v1/imports", good);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 201) << ok->body;
+  auto again = c.Post("/api/v1/imports", good);
+  EXPECT_EQ(again->status, 200);
+  EXPECT_EQ(Json::parse(again->body)["status"], "unchanged");
+  auto [s, cell] = Get("/api/v1/cell?indicator=output_value&measure=value&period=2025-04");
+  EXPECT_EQ(cell["value"], 5);  // the new batch is visible at once
+  auto none = c.Post("/api/v1/imports", "x=1", "application/x-www-form-urlencoded");
+  EXPECT_EQ(none->status, 400);
+  std::string big(2 << 20, 'a');
+  auto too_big = c.Post("/api/v1/imports", big, "text/csv");
+  ASSERT_TRUE(too_big);
+  EXPECT_EQ(too_big->status, 413);
+}
+
+TEST_F(ApiTest, BadRequestsAreFourHundredsWithErrorBodies) {
+  const char* paths[] = {
+      "/api/v1/cell",
+      "/api/v1/cell?indicator=output_value",
+      "/api/v1/cell?indicator=output_value&measure=yoy&period=2025-13",
+      "/api/v1/cell?indicator=output_value&measure=yoy&period=%FF%FE",
+      "/api/v1/cell?indicator=%00&measure=yoy",
+      "/api/v1/cell?indicator=output_value&measure=yoy&region=99",
+      "/api/v1/cell?indicator=output_value&measure=yoy&industry=ZZ",
+      "/api/v1/cell?indicator=output_value&measure=yoy&of=time",
+      "/api/v1/cell?indicator=output_value&measure=yoy&as_of=-1",
+      "/api/v1/cell?indicator=output_value&measure=yoy&as_of=abc",
+      "/api/v1/cell?indicator=profit_margin&measure=yoy",
+      "/api/v1/table?indicator=output_value&measures=value&dim=galaxy",
+      "/api/v1/table?indicator=output_value&measures=value&sort=yoy",
+      "/api/v1/table?indicator=output_value&measures=value&order=up",
+      "/api/v1/series?indicator=output_value&measures=value&from=2025-03&to=2020-01",
+      "/api/v1/series?indicator=output_value&measures=value&from=1900-01&to=2199-12",
+      "/api/v1/rankings?indicator=output_value&measure=value,yoy",
+      "/api/v1/catalog/regions?depth=-1",
+      "/api/v1/catalog/regions?depth=99999999999999999999",
+      "/api/v1/enterprises/nope/series?indicator=output_value",
+  };
+  for (const char* p : paths) {
+    auto r = Get(p);
+    EXPECT_GE(r.first, 400) << p;
+    EXPECT_LT(r.first, 500) << p;
+    ExpectError(r, r.first);
+  }
+  ExpectError(Get("/api/v1/cell?indicator=output_value&measure=yoy&as_of=999"), 404);
+  ExpectError(Get("/api/v1/enterprises/91310110666007217X"), 404);
+  ExpectError(Get("/api/v1/nowhere"), 404);
+  auto c = Client();
+  auto del = c.Delete("/api/v1/imports");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 405);
+}
+
+TEST_F(ApiTest, OpenApiListsEveryRoute) {
+  auto [s, doc] = Get("/api/v1/openapi.json");
+  ASSERT_EQ(s, 200);
+  EXPECT_EQ(doc["openapi"], "3.0.3");
+  for (const auto& r : api::ApiRoutes()) {
+    std::string method = r.method == "GET" ? "get" : "post";
+    EXPECT_TRUE(doc["paths"].contains(r.path) && doc["paths"][r.path].contains(method)) << r.path;
+  }
+}
+
+}  // namespace
+}  // namespace ballast::test

@@ -1,0 +1,137 @@
+// The CLI contract, run as a user would: the real binary, its stdout, stderr and exit codes.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <charconv>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "test/test_util.h"
+
+namespace ballast::test {
+namespace {
+
+std::string Shortest(double x) {
+  char buf[64];
+  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, x);
+  return std::string(buf, p);
+}
+
+struct CliRun {
+  int code;
+  std::string out, err;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  CliRun Ballast(const std::string& args) {
+    std::string err_file = dir_.File("stderr.txt");
+    std::string cmd = std::string(BALLAST_BINARY) + " " + args + " 2>" + err_file;
+    FILE* p = ::popen(cmd.c_str(), "r");
+    std::string out;
+    std::array<char, 4096> buf;
+    size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+    int status = ::pclose(p);
+    std::ifstream in(err_file);
+    std::stringstream err;
+    err << in.rdbuf();
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, err.str()};
+  }
+  std::string Db() { return dir_.File("s.db"); }
+  void Load() {
+    dir_.Write("e.csv", kEnterprisesCsv);
+    dir_.Write("o.csv", kObservationsCsv);
+    ASSERT_EQ(Ballast("init --db " + Db()).code, 0);
+    ASSERT_EQ(Ballast("import --db " + Db() + " " + dir_.File("e.csv")).code, 0);
+    ASSERT_EQ(Ballast("import --db " + Db() + " " + dir_.File("o.csv")).code, 0);
+  }
+  TempDir dir_;
+};
+
+TEST_F(CliTest, InitImportQueryCsv) {
+  Load();
+  auto r = Ballast("query --db " + Db() + " --indicator output_value --measure yoy --period 2025-03 --region 410000");
+  ASSERT_EQ(r.code, 0) << r.err;
+  // Hand calculation in test_util.cpp: 230 / 220 - 1.
+  EXPECT_EQ(r.out, "region,industry,period,indicator,measure,value,n\n410000,BCD,2025-03,output_value,yoy," +
+                       Shortest((230.0 / 220.0 - 1) * 100) + ",3\n");
+}
+
+TEST_F(CliTest, ContributionsIndustryFiltersAndFormats) {
+  Load();
+  auto pp = Ballast("query --db " + Db() +
+                    " --indicator output_value --measure contrib_pp --period 2025-03 --region 419001 --of region --format json");
+  ASSERT_EQ(pp.code, 0) << pp.err;
+  EXPECT_NE(pp.out.find("\"region\":\"419001\""), std::string::npos);
+  EXPECT_NE(pp.out.find("\"value\":" + Shortest((30.0 - 20.0) / 220.0 * 100)), std::string::npos) << pp.out;
+  auto d33 = Ballast("query --db " + Db() + " --indicator output_value --measure yoy --period 2025-03 --industry 33");
+  EXPECT_NE(d33.out.find(",yoy,25,2\n"), std::string::npos) << d33.out;
+  auto table = Ballast("query --db " + Db() + " --indicator output_value --measure value --period 2025-03 --format table");
+  EXPECT_NE(table.out.find("230"), std::string::npos);
+  EXPECT_NE(table.out.find("全国"), std::string::npos);
+  // Undefined: the root has no parent share → empty value field.
+  auto share = Ballast("query --db " + Db() + " --indicator output_value --measure share --period 2025-03");
+  EXPECT_NE(share.out.find(",share,,3\n"), std::string::npos) << share.out;
+}
+
+TEST_F(CliTest, VintagesAndIdempotentImport) {
+  Load();
+  dir_.Write("rev.csv", kRevisionCsv);
+  auto again = Ballast("import --db " + Db() + " " + dir_.File("o.csv"));
+  EXPECT_EQ(again.code, 0);
+  EXPECT_NE(again.out.find("unchanged"), std::string::npos);
+  ASSERT_EQ(Ballast("import --db " + Db() + " " + dir_.File("rev.csv")).code, 0);
+  auto now = Ballast("query --db " + Db() + " --indicator output_value --measure value --period 2025-03");
+  EXPECT_NE(now.out.find(",value,240,3"), std::string::npos) << now.out;
+  // Batch 2 is the original observations file: 120 + 80 + 30.
+  auto then = Ballast("query --db " + Db() + " --indicator output_value --measure value --period 2025-03 --as-of 2");
+  EXPECT_NE(then.out.find(",value,230,3"), std::string::npos) << then.out;
+  EXPECT_EQ(Ballast("query --db " + Db() + " --indicator output_value --measure value --period 2025-03 --as-of 99").code, 2);
+}
+
+TEST_F(CliTest, XlsxImport) {
+  ASSERT_EQ(Ballast("init --db " + Db()).code, 0);
+  std::ofstream(dir_.File("e.xlsx"), std::ios::binary) << MakeXlsx(SplitCsv(kEnterprisesCsv));
+  std::ofstream(dir_.File("o.xlsx"), std::ios::binary) << MakeXlsx(SplitCsv(kObservationsCsv));
+  auto e = Ballast("import --db " + Db() + " " + dir_.File("e.xlsx"));
+  ASSERT_EQ(e.code, 0) << e.err;
+  EXPECT_NE(e.out.find("xlsx"), std::string::npos);
+  ASSERT_EQ(Ballast("import --db " + Db() + " " + dir_.File("o.xlsx")).code, 0);
+  auto r = Ballast("query --db " + Db() + " --indicator output_value --measure value --period 2025-03 --region 410100");
+  EXPECT_NE(r.out.find(",value,200,2"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, RejectedBatchExitsTwoAndNamesFileLineColumn) {
+  Load();
+  dir_.Write("bad.csv",
+             "uscc,period,indicator,value\n"
+             "91310110666007217T,2025-04,output_value,abc\n"
+             "91310110666007217T,2099-01,output_value,1\n");
+  auto r = Ballast("import --db " + Db() + " " + dir_.File("bad.csv"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("bad.csv:2:value: error"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.csv:3:period: error"), std::string::npos) << r.err;
+  auto batches = Ballast("batches --db " + Db());
+  EXPECT_EQ(batches.out.find("bad.csv"), std::string::npos);
+}
+
+TEST_F(CliTest, BadArgumentsExitTwo) {
+  Load();
+  EXPECT_EQ(Ballast("query --db " + Db() + " --indicator output_value --measure yoy").code, 2);  // no period
+  EXPECT_EQ(Ballast("query --db " + Db() + " --indicator nope --measure yoy --period 2025-03").code, 2);
+  EXPECT_EQ(Ballast("query --db " + Db() + " --indicator output_value --measure fast --period 2025-03").code, 2);
+  EXPECT_EQ(Ballast("query --db " + Db() + " --indicator output_value --measure yoy --period 2025-3").code, 2);
+  EXPECT_EQ(Ballast("query --db " + Db() + " --indicator output_value --measure yoy --period 2025-03 --region 41").code, 2);
+  EXPECT_EQ(Ballast("query --db " + Db() + " --indicator output_value --measure yoy --period 2025-03 --format xml").code, 2);
+  EXPECT_EQ(Ballast("query --db " + dir_.File("none.db") + " --indicator output_value --measure yoy --period 2025-03").code, 2);
+  EXPECT_EQ(Ballast("init --db " + Db()).code, 2);  // already a store
+  EXPECT_EQ(Ballast("frobnicate").code, 2);
+  auto r = Ballast("query --db " + Db() + " --indicator nope --measure yoy --period 2025-03");
+  EXPECT_NE(r.err.find("unknown indicator"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ballast::test

@@ -1,0 +1,38 @@
+// Shared fixtures for the tests under test/: temporary folders, a small hand-made province,
+// and XLSX files built in memory.
+#ifndef BALLAST_TEST_TEST_UTIL_H_
+#define BALLAST_TEST_TEST_UTIL_H_
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace ballast::test {
+
+// A fresh folder under the system's temp dir, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+  std::string File(const std::string& name) const { return (path_ / name).string(); }
+  void Write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Hand-made data (see the comment in test_util.cpp for the figures and hand calculations).
+extern const char* const kEnterprisesCsv;
+extern const char* const kObservationsCsv;
+// A revision of one figure of kObservationsCsv.
+extern const char* const kRevisionCsv;
+
+// A minimal XLSX workbook whose first sheet holds the rows (inline strings).
+std::string MakeXlsx(const std::vector<std::vector<std::string>>& rows);
+// Splits CSV text (no quoting) into rows of cells.
+std::vector<std::vector<std::string>> SplitCsv(const std::string& text);
+
+}  // namespace ballast::test
+
+#endif  // BALLAST_TEST_TEST_UTIL_H_
