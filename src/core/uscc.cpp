@@ -1,6 +1,7 @@
 #include "core/uscc.h"
 
 #include <array>
+#include <cstdint>
 
 namespace ballast {
 
@@ -9,10 +10,15 @@ constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 constexpr std::array<int, 17> kWeights = {1, 3, 9, 27, 19, 26, 16, 17, 20,
                                           29, 25, 13, 8, 24, 10, 30, 28};
 
-int ValueOf(char c) {
-  auto pos = kAlphabet.find(c);
-  return pos == std::string_view::npos ? -1 : static_cast<int>(pos);
-}
+// Character -> value in the alphabet, or -1; a table because imports check millions of codes.
+constexpr std::array<int8_t, 256> kValues = [] {
+  std::array<int8_t, 256> t{};
+  t.fill(-1);
+  for (size_t i = 0; i < kAlphabet.size(); ++i) t[static_cast<unsigned char>(kAlphabet[i])] = static_cast<int8_t>(i);
+  return t;
+}();
+
+int ValueOf(char c) { return kValues[static_cast<unsigned char>(c)]; }
 }  // namespace
 
 char UsccCheckChar(std::string_view first17) {
