@@ -52,18 +52,22 @@ Cube::Cube(const Panel& panel) : panel_(panel) {
 
 std::unique_ptr<Cube> Cube::Build(const Panel& panel, int threads) {
   std::unique_ptr<Cube> cube(new Cube(panel));
-  const auto& indicators = panel.catalog().indicators();
   const size_t periods = panel.empty() ? 0 : static_cast<size_t>(panel.last_period() - panel.first_period() + 1);
-  cube->slabs_.resize(indicators.size() * periods);
+  cube->slabs_.resize(panel.catalog().indicators().size() * periods);
+  cube->Recompute(threads);
+  return cube;
+}
+
+void Cube::Recompute(int threads) {
+  const int indicators = static_cast<int>(panel_.catalog().indicators().size());
   std::atomic<int> next{0};
   auto work = [&] {
-    for (int i = next++; i < static_cast<int>(indicators.size()); i = next++) cube->BuildIndicator(i);
+    for (int i = next++; i < indicators; i = next++) BuildIndicator(i);
   };
   std::vector<std::thread> pool;
   for (int t = 1; t < std::max(1, threads); ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
-  return cube;
 }
 
 void Cube::BuildIndicator(int indicator) {
@@ -93,7 +97,8 @@ void Cube::BuildIndicator(int indicator) {
   for (Period t = first; t <= last; ++t) {
     const auto ti = static_cast<size_t>(t - first);
     std::vector<CellSums>& slab = slabs_[static_cast<size_t>(indicator) * periods + ti];
-    slab.assign(rows * slots, CellSums{});
+    if (slab.size() == rows * slots) std::fill(slab.begin(), slab.end(), CellSums{});
+    else slab.assign(rows * slots, CellSums{});
     const double* x = values(num, t);
     const double* y = ytd[ti].data();
     if (ratio) {

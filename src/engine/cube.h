@@ -17,6 +17,9 @@ namespace ballast {
 class Cube {
  public:
   static std::unique_ptr<Cube> Build(const Panel& panel, int threads);
+  // Computes every cell again from the panel (after the panel's data changed in place, or to
+  // time the computation without first-touch page faults), reusing the cube's memory.
+  void Recompute(int threads);
 
   // The sums of a cell, or nullptr when the cell is outside the cube (an industry below
   // division level, a region without enterprises, a period outside the panel).
