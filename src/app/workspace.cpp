@@ -50,6 +50,11 @@ Result<int64_t> Workspace::SizeOnDisk() {
   return store_->SizeOnDisk();
 }
 
+Status Workspace::CheckIntegrity() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return store_->CheckIntegrity();
+}
+
 Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
   ASSIGN_OR_RETURN(auto enterprises, store_->LoadEnterprises(as_of));
   Panel::Builder builder(catalog_, enterprises);

@@ -39,6 +39,7 @@ class Workspace {
   // exist is NotFound.
   Result<std::shared_ptr<const Snapshot>> GetSnapshot(BatchId as_of = kLatestBatch);
   Result<int64_t> SizeOnDisk();
+  Status CheckIntegrity();
 
  private:
   Workspace(std::unique_ptr<Store> store, std::shared_ptr<const Catalog> catalog)

@@ -155,6 +155,9 @@ int Main(int argc, char** argv) {
   auto* batches = app.add_subcommand("batches", "List imported batches with provenance");
   batches->add_option("--db", db, "store file")->required();
 
+  auto* check = app.add_subcommand("check", "Check the store's integrity (every batch whole, the file sound)");
+  check->add_option("--db", db, "store file")->required();
+
   auto* serve = app.add_subcommand("serve", "Serve the HTTP API and the web UI");
   api::ServeOptions options;
   serve->add_option("--db", db, "store file")->required();
@@ -189,6 +192,14 @@ int Main(int argc, char** argv) {
     return Query(db, request, format);
   }
   if (*batches) return Batches(db);
+  if (*check) {
+    auto ws = app::Workspace::Open(db);
+    if (!ws.ok()) return Fail(ws.status());
+    Status st = (*ws)->CheckIntegrity();
+    if (!st.ok()) return Fail(st);
+    std::cout << "store " << db << " is consistent\n";
+    return kOk;
+  }
   if (*serve) {
     const char* env_web = std::getenv("BALLAST_WEB_DIR");
     if (options.web_dir.empty()) {

@@ -43,6 +43,9 @@ class Store {
   using ChunkFn = std::function<Status(BatchId batch, ObservationChunk&& chunk)>;
   virtual Status ScanObservations(BatchId as_of, const ChunkFn& fn) = 0;
 
+  // Checks the database file and that every batch's rows are all there (none half-written).
+  virtual Status CheckIntegrity() = 0;
+
   // Bytes the store occupies on disk.
   virtual Result<int64_t> SizeOnDisk() = 0;
 };

@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 
@@ -80,7 +81,9 @@ std::vector<std::string> SplitTags(const std::string& s) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  explicit SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {
+    if (const char* n = std::getenv("BALLAST_FAILPOINT_CRASH_AFTER_CHUNKS")) crash_after_chunks_ = std::atoll(n);
+  }
   ~SqliteStore() override { sqlite3_close_v2(db_); }
 
   Status Exec(const char* sql) {
@@ -294,6 +297,8 @@ class SqliteStore final : public Store {
         s.BindBlob(5, blob);
         if (s.Step() != SQLITE_DONE) return Error("writing observations");
         s.Reset();
+        // Failpoint for the crash-consistency test: die in the middle of the transaction.
+        if (--crash_after_chunks_ == 0) std::_Exit(86);
       }
     }
     return Status::Ok();
@@ -315,6 +320,28 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
+  Status CheckIntegrity() override {
+    {
+      Stmt s(db_, "PRAGMA integrity_check");
+      if (!s.ok() || s.Step() != SQLITE_ROW) return Error("integrity check");
+      if (s.Text(0) != "ok") return Status::Internal("store is damaged: " + s.Text(0));
+    }
+    // An observation batch's row count must equal the rows of its chunks.
+    Stmt s(db_,
+           "SELECT b.id, b.rows, COALESCE((SELECT SUM(c.rows) FROM observation_chunk c WHERE c.batch_id = b.id), 0),"
+           " (SELECT COUNT(*) FROM enterprise_version v WHERE v.batch_id = b.id) FROM batch b");
+    if (!s.ok()) return Error("integrity check");
+    while (s.Step() == SQLITE_ROW) {
+      const int64_t expected = s.Int(1);
+      const int64_t found = s.Int(2) + s.Int(3);
+      if (expected != found) {
+        return Status::Internal("batch " + std::to_string(s.Int(0)) + " holds " + std::to_string(found) +
+                                " rows, not " + std::to_string(expected));
+      }
+    }
+    return Status::Ok();
+  }
+
   Result<int64_t> SizeOnDisk() override {
     std::error_code ec;
     int64_t total = 0;
@@ -328,6 +355,7 @@ class SqliteStore final : public Store {
  private:
   sqlite3* db_;
   std::string path_;
+  int64_t crash_after_chunks_ = -1;  // < 0: never
 };
 
 Result<std::unique_ptr<SqliteStore>> OpenRaw(const std::string& path, int flags) {
