@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+#include <random>
 #include <thread>
 
 #include "api/server.h"
@@ -192,6 +193,41 @@ TEST_F(ApiTest, BadRequestsAreFourHundredsWithErrorBodies) {
   auto del = c.Delete("/api/v1/imports");
   ASSERT_TRUE(del);
   EXPECT_EQ(del->status, 405);
+}
+
+// Random combinations of valid and hostile parameters: the answer is JSON and never a 5xx.
+TEST_F(ApiTest, NoInputProducesAServerError) {
+  const std::vector<std::string> paths = {"/api/v1/cell", "/api/v1/table", "/api/v1/series", "/api/v1/rankings",
+                                          "/api/v1/catalog/regions", "/api/v1/periods",
+                                          "/api/v1/enterprises/91310110666007217T/series"};
+  const std::vector<std::pair<std::string, std::vector<std::string>>> params = {
+      {"indicator", {"output_value", "profit", "loss_share", "debt_ratio", "", "x", "%27%3B--", "%E4%BD%A0"}},
+      {"measure", {"yoy", "value", "yoy_2y", "contrib_share", "n", "", "yoy,value", "%00"}},
+      {"measures", {"value,yoy", "share,contrib_pp,growth_breadth", ",,,", "yoy_2y", "nope"}},
+      {"period", {"2025-03", "2025-02", "2024-01", "0000-00", "2025-3", "9999-12", "%FF"}},
+      {"region", {"410000", "419001", "100000", "440000", "41", "", "410000%00"}},
+      {"industry", {"BCD", "C", "33", "331", "3311", "A", "Z", "99999"}},
+      {"dim", {"region", "industry", "enterprise", "x"}},
+      {"of", {"region", "industry", "x"}},
+      {"sort", {"value", "yoy", "x"}},
+      {"from", {"2024-01", "2030-01", "x"}},
+      {"to", {"2025-03", "1999-01", "x"}},
+      {"as_of", {"1", "2", "0", "99999999999999999999", "x"}},
+      {"depth", {"0", "1", "3", "-5", "x"}},
+      {"root", {"410000", "C", "nope"}},
+  };
+  std::mt19937 rng(20261122);
+  auto c = Client();
+  for (int i = 0; i < 400; ++i) {
+    std::string url = paths[rng() % paths.size()] + "?";
+    for (const auto& [name, values] : params) {
+      if (rng() % 3 == 0) url += name + "=" + values[rng() % values.size()] + "&";
+    }
+    auto res = c.Get(url.c_str());
+    ASSERT_TRUE(res) << url;
+    EXPECT_LT(res->status, 500) << url << " -> " << res->body;
+    EXPECT_FALSE(Json::parse(res->body, nullptr, false).is_discarded()) << url;
+  }
 }
 
 TEST_F(ApiTest, OpenApiListsEveryRoute) {
