@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "app/workspace.h"
+#include "core/file_util.h"
 #include "engine/cube.h"
 #include "gen/generator.h"
 
@@ -72,10 +73,11 @@ Answer EngineAnswer(const Panel& panel, int threads, double* seconds) {
   }
   std::vector<std::vector<GroupGrowth>> results(work.size());
   auto t = Clock::now();
+  const GroupIndex index(panel, 1, 2);  // province x division, built inside the timed region
   std::atomic<size_t> next{0};
   auto run = [&] {
     for (size_t k = next++; k < work.size(); k = next++) {
-      results[k] = GroupedGrowth(panel, work[k].first, work[k].second, 1, 2);
+      results[k] = GroupedGrowth(panel, index, work[k].first, work[k].second);
     }
   };
   std::vector<std::thread> pool;
@@ -306,8 +308,7 @@ int Main(int argc, char** argv) {
   t = Clock::now();
   int64_t rows = 0, bytes = 0;
   for (const auto& f : summary->files) {
-    std::ifstream in(f, std::ios::binary);
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string content = std::move(ReadFile(f)).value();
     bytes += static_cast<int64_t>(content.size());
     auto r = ws->Import(content, f, "bench");
     if (!r.ok() || r->status != ingest::ImportStatus::kImported) {

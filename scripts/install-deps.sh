@@ -9,6 +9,7 @@ PACKAGES=(
   libzip-dev libpugixml-dev libssl-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 nodejs npm
+  chromium fonts-noto-cjk
 )
 
 missing=()

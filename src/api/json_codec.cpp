@@ -168,6 +168,7 @@ std::string MeasuresJson() {
   Json arr = Json::array();
   for (Measure m : AllMeasures()) {
     arr.push_back(Json{{"code", std::string(MeasureName(m))}, {"name_zh", std::string(MeasureNameZh(m))},
+                       {"name_en", std::string(MeasureNameEn(m))},
                        {"percent", IsPercentMeasure(m)}, {"needs_parent", NeedsParent(m)}});
   }
   return Dump(arr);

@@ -32,11 +32,20 @@ Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& path) {
 Result<ingest::ImportOutcome> Workspace::Import(std::string_view bytes, std::string_view file_name,
                                                 const std::string& user, Period today) {
   std::lock_guard<std::mutex> lock(mu_);
+  if (!enterprise_index_) {
+    auto index = std::make_unique<ingest::UsccIndex>();
+    RETURN_IF_ERROR(ingest::LoadEnterpriseIndex(*store_, index.get()));
+    enterprise_index_ = std::move(index);
+  }
   ingest::ImportOptions options;
   options.user = user;
   options.today = today;
+  options.enterprises = enterprise_index_.get();
   auto outcome = ingest::ImportFile(*store_, *catalog_, bytes, file_name, options);
-  if (outcome.ok() && outcome->status == ingest::ImportStatus::kImported) latest_.reset();
+  if (outcome.ok() && outcome->status == ingest::ImportStatus::kImported) {
+    latest_.reset();
+    if (outcome->batch.kind == "enterprises") enterprise_index_.reset();  // new codes got ids
+  }
   return outcome;
 }
 

@@ -12,6 +12,7 @@
 #include "core/catalog.h"
 #include "engine/panel.h"
 #include "engine/query.h"
+#include "ingest/enterprise_index.h"
 #include "ingest/report.h"
 #include "store/store.h"
 
@@ -50,6 +51,7 @@ class Workspace {
   std::unique_ptr<Store> store_;
   std::shared_ptr<const Catalog> catalog_;
   std::shared_ptr<const app::Snapshot> latest_;
+  std::unique_ptr<ingest::UsccIndex> enterprise_index_;  // cached between imports
   std::list<std::shared_ptr<const app::Snapshot>> vintages_;  // most recent first
 };
 

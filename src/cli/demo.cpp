@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/workspace.h"
+#include "core/file_util.h"
 #include "gen/generator.h"
 
 namespace ballast::cli {
@@ -51,10 +52,12 @@ Status RunDemo(const std::string& db, const DemoOptions& o, std::ostream& out) {
   Status result = Status::Ok();
   int64_t rows = 0;
   for (const auto& path : summary->files) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    auto outcome = ws->Import(ss.str(), path, "demo");
+    auto bytes = ReadFile(path);
+    if (!bytes.ok()) {
+      result = bytes.status();
+      break;
+    }
+    auto outcome = ws->Import(*bytes, path, "demo");
     if (!outcome.ok()) {
       result = outcome.status();
       break;

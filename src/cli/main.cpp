@@ -14,6 +14,7 @@
 #include "app/workspace.h"
 #include "cli/demo.h"
 #include "cli/format.h"
+#include "core/file_util.h"
 
 namespace ballast::cli {
 namespace {
@@ -24,14 +25,6 @@ constexpr int kOk = 0, kFailure = 1, kBadInput = 2;
 int Fail(const Status& s) {
   std::cerr << "ballast: " << s.message() << "\n";
   return s.IsUserError() ? kBadInput : kFailure;
-}
-
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot read '" + path + "'");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 std::string DefaultUser() {
@@ -52,7 +45,7 @@ int Import(const std::string& db, const std::vector<std::string>& paths, const s
   if (!ws.ok()) return Fail(ws.status());
   int rc = kOk;
   for (const auto& path : paths) {
-    auto bytes = ReadWholeFile(path);
+    auto bytes = ReadFile(path);
     if (!bytes.ok()) return Fail(bytes.status());
     auto outcome = (*ws)->Import(*bytes, path, user);
     if (!outcome.ok()) return Fail(outcome.status());

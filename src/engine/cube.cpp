@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <thread>
 
 namespace ballast {
@@ -90,8 +91,13 @@ void Cube::BuildIndicator(int indicator) {
   const int den = ratio ? panel_.catalog().FindIndicator(ind.denominator) : -1;
   std::vector<std::vector<double>> ytd(periods), den_ytd(ratio ? periods : 0);
   for (Period t = first; t <= last; ++t) {
-    panel_.Ytd(num, t, &ytd[static_cast<size_t>(t - first)]);
-    if (ratio) panel_.Ytd(den, t, &den_ytd[static_cast<size_t>(t - first)]);
+    const auto i = static_cast<size_t>(t - first);
+    if (i > 0) ytd[i] = ytd[i - 1];
+    panel_.YtdStep(num, t, &ytd[i]);
+    if (ratio) {
+      if (i > 0) den_ytd[i] = den_ytd[i - 1];
+      panel_.YtdStep(den, t, &den_ytd[i]);
+    }
   }
   std::vector<double> bx, by;
   for (Period t = first; t <= last; ++t) {
@@ -181,39 +187,38 @@ size_t Cube::cells() const {
   return c;
 }
 
-std::vector<GroupGrowth> GroupedGrowth(const Panel& panel, int indicator, Period p, int32_t region_depth,
-                                       int32_t industry_depth) {
+GroupIndex::GroupIndex(const Panel& panel, int32_t region_depth, int32_t industry_depth) {
   const CodeTree& regions = panel.catalog().regions();
   const CodeTree& industries = panel.catalog().industries();
-  const double* x = panel.Values(indicator, p);
-  const double* b = panel.Values(indicator, p - 12);
-  std::vector<GroupGrowth> out;
-  if (x == nullptr || b == nullptr) return out;
-  // Group key per enterprise: dense over the nodes at the two depths.
-  std::vector<int32_t> rkey(regions.size(), -1), ikey(industries.size(), -1);
-  std::vector<NodeId> rnodes, inodes;
-  for (NodeId r = 0; r < static_cast<NodeId>(regions.size()); ++r) {
-    if (regions.node(r).depth == region_depth) rkey[static_cast<size_t>(r)] = static_cast<int32_t>(rnodes.size()), rnodes.push_back(r);
-  }
-  for (NodeId i = 0; i < static_cast<NodeId>(industries.size()); ++i) {
-    if (industries.node(i).depth == industry_depth) ikey[static_cast<size_t>(i)] = static_cast<int32_t>(inodes.size()), inodes.push_back(i);
-  }
-  const size_t ni = inodes.size();
-  std::vector<double> xs(rnodes.size() * ni, 0.0), bs(rnodes.size() * ni, 0.0);
-  std::vector<char> seen(rnodes.size() * ni, 0);
+  std::map<std::pair<NodeId, NodeId>, int32_t> ids;
+  key_.assign(panel.num_enterprises(), -1);
   for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
-    if (!(x[e] == x[e]) || !(b[e] == b[e])) continue;
     const auto& ent = panel.enterprise(e);
     NodeId r = regions.AncestorAtDepth(ent.region, region_depth);
     NodeId i = industries.AncestorAtDepth(ent.industry, industry_depth);
     if (r == kNoNode || i == kNoNode) continue;
-    size_t k = static_cast<size_t>(rkey[static_cast<size_t>(r)]) * ni + static_cast<size_t>(ikey[static_cast<size_t>(i)]);
-    xs[k] += x[e];
-    bs[k] += b[e];
-    seen[k] = 1;
+    auto [it, inserted] = ids.emplace(std::pair(r, i), static_cast<int32_t>(nodes_.size()));
+    if (inserted) nodes_.push_back({r, i});
+    key_[e] = it->second;
   }
-  for (size_t k = 0; k < xs.size(); ++k) {
-    if (seen[k]) out.push_back({rnodes[k / ni], inodes[k % ni], xs[k], bs[k]});
+}
+
+std::vector<GroupGrowth> GroupedGrowth(const Panel& panel, const GroupIndex& index, int indicator, Period p) {
+  const double* x = panel.Values(indicator, p);
+  const double* b = panel.Values(indicator, p - 12);
+  std::vector<GroupGrowth> out;
+  if (x == nullptr || b == nullptr) return out;
+  std::vector<double> xs(index.groups(), 0.0), bs(index.groups(), 0.0);
+  std::vector<char> seen(index.groups(), 0);
+  for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+    const int32_t g = index.group(e);
+    if (g < 0 || !(x[e] == x[e]) || !(b[e] == b[e])) continue;
+    xs[static_cast<size_t>(g)] += x[e];
+    bs[static_cast<size_t>(g)] += b[e];
+    seen[static_cast<size_t>(g)] = 1;
+  }
+  for (size_t g = 0; g < xs.size(); ++g) {
+    if (seen[g]) out.push_back({index.nodes(g).first, index.nodes(g).second, xs[g], bs[g]});
   }
   return out;
 }

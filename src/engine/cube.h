@@ -43,14 +43,25 @@ class Cube {
 };
 
 // The peer benchmark's question answered by the engine: same-sample growth of the monthly
-// value against the own value 12 months earlier, by (region at region_depth, industry at
-// industry_depth), for one indicator and period. Returns (region, industry, x_sum, base_sum).
+// value against the own value 12 months earlier (reported priors ignored, as the peer SQL does),
+// by (region at region_depth, industry at industry_depth).
 struct GroupGrowth {
   NodeId region, industry;
   double x_sum, base_sum;
 };
-std::vector<GroupGrowth> GroupedGrowth(const Panel& panel, int indicator, Period p, int32_t region_depth,
-                                       int32_t industry_depth);
+// Each enterprise's group, computed once per panel and grouping.
+class GroupIndex {
+ public:
+  GroupIndex(const Panel& panel, int32_t region_depth, int32_t industry_depth);
+  int32_t group(uint32_t e) const { return key_[e]; }
+  size_t groups() const { return nodes_.size(); }
+  std::pair<NodeId, NodeId> nodes(size_t g) const { return nodes_[g]; }
+
+ private:
+  std::vector<int32_t> key_;  // per enterprise, -1 = in no group
+  std::vector<std::pair<NodeId, NodeId>> nodes_;
+};
+std::vector<GroupGrowth> GroupedGrowth(const Panel& panel, const GroupIndex& index, int indicator, Period p);
 
 }  // namespace ballast
 

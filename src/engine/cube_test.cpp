@@ -84,7 +84,8 @@ TEST(CubeTest, GroupedGrowthIgnoresPriorsLikeThePeerQuery) {
            {"C", "output_value", "2025-03", 70}});
   auto panel = m.Make();
   const Catalog& c = panel->catalog();
-  auto groups = GroupedGrowth(*panel, c.FindIndicator("output_value"), *ParsePeriod("2025-03"), 1, 2);
+  GroupIndex index(*panel, 1, 2);
+  auto groups = GroupedGrowth(*panel, index, c.FindIndicator("output_value"), *ParsePeriod("2025-03"));
   ASSERT_EQ(groups.size(), 1u);  // C has no value a year earlier
   EXPECT_EQ(c.regions().node(groups[0].region).code, "410000");
   EXPECT_EQ(c.industries().node(groups[0].industry).code, "13");

@@ -8,21 +8,21 @@ namespace {
 
 struct MeasureInfo {
   Measure m;
-  std::string_view name, zh;
+  std::string_view name, zh, en;
   bool percent, needs_parent;
 };
 
 constexpr MeasureInfo kMeasures[] = {
-    {Measure::kValue, "value", "本月值", false, false},
-    {Measure::kYtd, "ytd", "累计值", false, false},
-    {Measure::kYoy, "yoy", "同比增速", true, false},
-    {Measure::kYtdYoy, "ytd_yoy", "累计同比增速", true, false},
-    {Measure::kYoy2y, "yoy_2y", "两年平均增速", true, false},
-    {Measure::kContribPp, "contrib_pp", "拉动(百分点)", true, true},
-    {Measure::kContribShare, "contrib_share", "贡献率", true, true},
-    {Measure::kShare, "share", "占比", true, true},
-    {Measure::kN, "n", "企业数", false, false},
-    {Measure::kGrowthBreadth, "growth_breadth", "增长面", true, false},
+    {Measure::kValue, "value", "本月值", "Value (month)", false, false},
+    {Measure::kYtd, "ytd", "累计值", "Year to date", false, false},
+    {Measure::kYoy, "yoy", "同比增速", "Growth, year on year", true, false},
+    {Measure::kYtdYoy, "ytd_yoy", "累计同比增速", "Cumulative growth", true, false},
+    {Measure::kYoy2y, "yoy_2y", "两年平均增速", "Two-year average growth", true, false},
+    {Measure::kContribPp, "contrib_pp", "拉动(百分点)", "Pull (percentage points)", true, true},
+    {Measure::kContribShare, "contrib_share", "贡献率", "Contribution rate", true, true},
+    {Measure::kShare, "share", "占比", "Share of parent", true, true},
+    {Measure::kN, "n", "企业数", "Reporting enterprises", false, false},
+    {Measure::kGrowthBreadth, "growth_breadth", "增长面", "Share of enterprises growing", true, false},
 };
 
 const MeasureInfo& Info(Measure m) { return kMeasures[static_cast<int>(m)]; }
@@ -59,6 +59,7 @@ Result<Measure> ParseMeasure(std::string_view name) {
 
 std::string_view MeasureName(Measure m) { return Info(m).name; }
 std::string_view MeasureNameZh(Measure m) { return Info(m).zh; }
+std::string_view MeasureNameEn(Measure m) { return Info(m).en; }
 bool IsPercentMeasure(Measure m) { return Info(m).percent; }
 bool NeedsParent(Measure m) { return Info(m).needs_parent; }
 
@@ -109,10 +110,11 @@ std::optional<double> ComputeMeasure(Measure m, const Indicator& ind, const Cell
       return Finite((std::sqrt(product) - 1) * 100);
     }
     case Measure::kContribPp:
-      if (p == nullptr || !(p->mb > 0)) return std::nullopt;
+      // A cell without a same-sample member has no change to attribute (not a pull of 0).
+      if (p == nullptr || c.m == 0 || !(p->mb > 0)) return std::nullopt;
       return Finite((c.mx - c.mb) / p->mb * 100);
     case Measure::kContribShare: {
-      if (p == nullptr) return std::nullopt;
+      if (p == nullptr || c.m == 0) return std::nullopt;
       double dp = p->mx - p->mb;
       if (dp == 0) return std::nullopt;
       return Finite((c.mx - c.mb) / dp * 100);

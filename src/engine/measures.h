@@ -30,6 +30,7 @@ enum class Measure {
 Result<Measure> ParseMeasure(std::string_view name);
 std::string_view MeasureName(Measure m);
 std::string_view MeasureNameZh(Measure m);
+std::string_view MeasureNameEn(Measure m);
 const std::vector<Measure>& AllMeasures();
 // Percent (or percentage-point) measures print 9.6 for +9.6 %.
 bool IsPercentMeasure(Measure m);

@@ -221,30 +221,37 @@ const double* Panel::Values(int indicator, Period p) const {
 }
 
 void Panel::Ytd(int indicator, Period p, std::vector<double>* out) const {
+  if (!HasPeriod(p)) {
+    out->assign(enterprises_.size(), kMissing);
+    return;
+  }
+  const Period start = std::max(first_, MakePeriod(PeriodYear(p), 1));
+  for (Period q = start; q <= p; ++q) YtdStep(indicator, q, out);
+}
+
+void Panel::YtdStep(int indicator, Period p, std::vector<double>* running) const {
   const size_t n = enterprises_.size();
   if (!HasPeriod(p)) {
-    out->assign(n, kMissing);
+    running->assign(n, kMissing);
     return;
   }
+  const Column* c = Col(indicator, p);
   if (catalog_->indicators()[static_cast<size_t>(indicator)].kind == IndicatorKind::kStock) {
-    const double* v = Values(indicator, p);
-    if (v == nullptr) out->assign(n, kMissing);
-    else out->assign(v, v + n);
+    if (c->value.empty()) running->assign(n, kMissing);
+    else running->assign(c->value.begin(), c->value.end());
     return;
   }
-  Period start = std::max(first_, MakePeriod(PeriodYear(p), 1));
-  out->assign(n, PeriodMonth(start) == 1 ? 0.0 : kMissing);
-  for (Period q = start; q <= p; ++q) {
-    const Column* c = Col(indicator, q);
-    if (c->value.empty()) {
-      std::fill(out->begin(), out->end(), kMissing);
-    } else {
-      const double* v = c->value.data();
-      double* o = out->data();
-      for (size_t e = 0; e < n; ++e) o[e] += v[e];
-    }
-    Patch(c->ytd_fix, out);
+  const bool restart = PeriodMonth(p) == 1 || p == first_;
+  if (restart) running->assign(n, PeriodMonth(p) == 1 ? 0.0 : kMissing);
+  running->resize(n);
+  if (c->value.empty()) {
+    std::fill(running->begin(), running->end(), kMissing);
+  } else {
+    const double* v = c->value.data();
+    double* o = running->data();
+    for (size_t e = 0; e < n; ++e) o[e] += v[e];
   }
+  Patch(c->ytd_fix, running);
 }
 
 void Panel::BaseValues(int indicator, Period p, std::vector<double>* out) const {

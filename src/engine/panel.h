@@ -58,6 +58,9 @@ class Panel {
   const double* Values(int indicator, Period p) const;
   // Fills `out` with every enterprise's year-to-date figure at p.
   void Ytd(int indicator, Period p, std::vector<double>* out) const;
+  // One step of the same: turns ytd(p - 1) in `running` into ytd(p) (for a pass over periods
+  // in order; `running` is ignored when p is January or the panel's first period).
+  void YtdStep(int indicator, Period p, std::vector<double>* running) const;
   // The base (上年同期) of the monthly value: reported prior, else the own value at p - 12.
   void BaseValues(int indicator, Period p, std::vector<double>* out) const;
   // The base of the year-to-date figure: reported prior_ytd, else the own ytd at p - 12.

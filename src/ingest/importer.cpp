@@ -57,6 +57,14 @@ Kind DetectKind(std::span<const std::string_view> header) {
 
 }  // namespace
 
+Status LoadEnterpriseIndex(Store& store, UsccIndex* ids) {
+  ASSIGN_OR_RETURN(auto list, store.EnterpriseIds());
+  ids->clear();
+  ids->reserve(list.size());
+  for (auto& [uscc, id] : list) ids->emplace(std::move(uscc), id);
+  return Status::Ok();
+}
+
 Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::string_view bytes,
                                  std::string_view file_name, const ImportOptions& options) {
   ImportOutcome out;
@@ -79,8 +87,8 @@ Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::stri
   std::optional<EnterpriseValidator> enterprises;
   std::optional<ObservationValidator> observations;
   UsccIndex ids;
+  if (options.enterprises == nullptr) RETURN_IF_ERROR(LoadEnterpriseIndex(store, &ids));
   bool header_ok = false;
-  Status store_error;
   auto on_row = [&](int64_t line, std::span<const std::string_view> cells) -> Status {
     if (line == 1 || kind == Kind::kUnknown) {
       kind = DetectKind(cells);
@@ -90,14 +98,7 @@ Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::stri
         header_ok = enterprises->BindHeader(cells);
       } else if (kind == Kind::kObservations) {
         report.kind = "observations";
-        auto list = store.EnterpriseIds();
-        if (!list.ok()) {
-          store_error = list.status();
-          return Status::Internal("store");
-        }
-        ids.reserve(list->size());
-        for (auto& [uscc, id] : *list) ids.emplace(std::move(uscc), id);
-        observations.emplace(catalog, ids, today, &report);
+        observations.emplace(catalog, options.enterprises ? *options.enterprises : ids, today, &report);
         header_ok = observations->BindHeader(cells);
       } else {
         report.Error(line, "", "unrecognised header: expected the columns uscc,name,region,industry,size,tags "
@@ -110,7 +111,6 @@ Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::stri
     return Status::Ok();
   };
   auto read = ReadTable(bytes, file_name, on_row);
-  if (!store_error.ok()) return store_error;
   if (!read.ok() && header_ok) {
     // A structural problem in the file (bad quoting, bad encoding, corrupt XLSX).
     report.Error(0, "", read.status().message());

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/catalog.h"
+#include "ingest/enterprise_index.h"
 #include "ingest/report.h"
 #include "store/store.h"
 
@@ -14,12 +15,18 @@ namespace ballast::ingest {
 struct ImportOptions {
   std::string user = "cli";
   Period today = 0;  // periods after this month are in the future; 0 = CurrentPeriod()
+  // The store's enterprises, when the caller keeps them (saves reading them per file); must be
+  // current. Null = read from the store.
+  const UsccIndex* enterprises = nullptr;
 };
 
 // Any problem that is the file's fault ends as an outcome with status kRejected and a report;
 // a failing store is an error Status.
 Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::string_view bytes,
                                  std::string_view file_name, const ImportOptions& options);
+
+// Reads uscc -> id of every enterprise in the store (an out-parameter: see importer.cpp).
+Status LoadEnterpriseIndex(Store& store, UsccIndex* ids);
 
 // Hex SHA-256 of the bytes.
 std::string Sha256Hex(std::string_view bytes);

@@ -46,13 +46,14 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
   };
   std::string_view uscc = columns_.Cell(cells, kUscc);
   EnterpriseId id = 0;
-  if (CheckUscc(uscc) == UsccCheck::kMalformed) {
+  // Known codes were checked when their enterprise was imported: look up first.
+  if (auto it = enterprises_.find(uscc); it != enterprises_.end()) {
+    id = it->second;
+  } else if (CheckUscc(uscc) == UsccCheck::kMalformed) {
     error(kUscc, uscc.empty() ? "unified social credit code is empty"
                               : "'" + std::string(uscc) + "' is not a unified social credit code");
-  } else if (auto it = enterprises_.find(uscc); it == enterprises_.end()) {
-    error(kUscc, "unknown enterprise '" + std::string(uscc) + "' (import it in an enterprises file first)");
   } else {
-    id = it->second;
+    error(kUscc, "unknown enterprise '" + std::string(uscc) + "' (import it in an enterprises file first)");
   }
 
   std::string_view period_text = columns_.Cell(cells, kPeriod);
@@ -69,7 +70,11 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
   }
 
   std::string_view code = columns_.Cell(cells, kIndicator);
-  int ind = catalog_.FindIndicator(code);
+  if (code != last_indicator_text_) {
+    last_indicator_text_ = code;
+    last_indicator_ = catalog_.FindIndicator(code);
+  }
+  const int ind = last_indicator_;
   const Indicator* indicator = ind >= 0 ? &catalog_.indicators()[static_cast<size_t>(ind)] : nullptr;
   if (indicator == nullptr) {
     error(kIndicator, "unknown indicator '" + std::string(code) + "'");
@@ -153,21 +158,23 @@ void ObservationValidator::CheckMonthOverMonth(const Pending& prev, const Pendin
 std::vector<ObservationChunk> ObservationValidator::Finish() {
   for (auto& [key, p] : chunks_) {
     ObservationChunk& c = p.chunk;
-    std::vector<size_t> order(c.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return c.enterprise[a] != c.enterprise[b] ? c.enterprise[a] < c.enterprise[b] : p.lines[a] < p.lines[b];
-    });
-    auto permute = [&order](auto& vec) {
-      auto copy = vec;
-      for (size_t i = 0; i < order.size(); ++i) vec[i] = copy[order[i]];
-    };
-    permute(c.enterprise);
-    permute(c.value);
-    permute(c.ytd);
-    permute(c.prior);
-    permute(c.prior_ytd);
-    permute(p.lines);
+    // Files usually list enterprises in order already; sort only when they do not.
+    if (!std::is_sorted(c.enterprise.begin(), c.enterprise.end())) {
+      std::vector<size_t> order(c.size());
+      std::iota(order.begin(), order.end(), 0);
+      std::stable_sort(order.begin(), order.end(),
+                       [&](size_t a, size_t b) { return c.enterprise[a] < c.enterprise[b]; });
+      auto permute = [&order](auto& vec) {
+        auto copy = vec;
+        for (size_t i = 0; i < order.size(); ++i) vec[i] = copy[order[i]];
+      };
+      permute(c.enterprise);
+      permute(c.value);
+      permute(c.ytd);
+      permute(c.prior);
+      permute(c.prior_ytd);
+      permute(p.lines);
+    }
     for (size_t i = 1; i < c.size(); ++i) {
       if (c.enterprise[i] == c.enterprise[i - 1]) {
         report_->Error(p.lines[i], "uscc",

@@ -12,17 +12,13 @@
 #include <vector>
 
 #include "core/catalog.h"
+#include "ingest/enterprise_index.h"
 #include "ingest/fields.h"
 #include "ingest/report.h"
 #include "store/records.h"
 
 namespace ballast::ingest {
 
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
-using UsccIndex = std::unordered_map<std::string, EnterpriseId, StringHash, std::equal_to<>>;
 
 class EnterpriseValidator {
  public:
@@ -61,6 +57,8 @@ class ObservationValidator {
   ColumnMap columns_;
   std::map<std::pair<int, Period>, Pending> chunks_;
   // Per-row lookup caches: files are usually sorted by period and indicator.
+  std::string last_indicator_text_;
+  int last_indicator_ = -1;
   std::string last_period_text_;
   Period last_period_ = 0;
   bool last_period_ok_ = false;

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# End-to-end tests of the web UI in Debian's Chromium against the real server.
+#
+#   bash web/e2e/run.sh path/to/ballast      # the real binary (what `make test` runs)
+#   bash web/e2e/run.sh mock                 # web/dev/mock-server.mjs, for UI development only
+#
+# Creates a temporary demo store (1,500 enterprises), starts `ballast serve` on a free loopback
+# port, waits for /api/v1/health, runs e2e/*.test.mjs with node's test runner, and stops the
+# server on exit. Screenshots go to web/e2e/artifacts/.
+set -euo pipefail
+
+if [ $# -lt 1 ]; then
+  echo "usage: $0 BALLAST_BINARY|mock" >&2
+  exit 2
+fi
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+WEB="$(dirname "$HERE")"
+REPO="$(dirname "$WEB")"
+BIN="$1"
+ENTERPRISES="${E2E_ENTERPRISES:-1500}"
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+
+if [ ! -x "$CHROMIUM" ]; then
+  echo "e2e: $CHROMIUM not found (Debian packages: chromium fonts-noto-cjk)" >&2
+  exit 1
+fi
+
+# The UI must be built; rebuild when a source file is newer than the build.
+cd "$WEB"
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/vite ]; then
+  npm ci --no-audit --no-fund
+fi
+if [ ! -f dist/index.html ] || [ -n "$(find src index.html package-lock.json vite.config.ts -newer dist/index.html -print -quit 2>/dev/null)" ]; then
+  npm run build
+fi
+
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/ballast-e2e.XXXXXX")"
+SERVER_PID=""
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT INT TERM
+
+PORT="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+if [ "$BIN" = "mock" ]; then
+  node "$WEB/dev/mock-server.mjs" --port "$PORT" --enterprises "$ENTERPRISES" --web "$WEB/dist" --geo "$REPO/data/geo" >"$TMP/serve.log" 2>&1 &
+  SERVER_PID=$!
+else
+  BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
+  echo "e2e: creating a demo store with $ENTERPRISES enterprises"
+  start=$(date +%s)
+  "$BIN" demo --db "$TMP/store.db" --enterprises "$ENTERPRISES" >"$TMP/demo.log" 2>&1 || { cat "$TMP/demo.log" >&2; exit 1; }
+  echo "e2e: store ready in $(( $(date +%s) - start )) s"
+  "$BIN" serve --db "$TMP/store.db" --host 127.0.0.1 --port "$PORT" --web "$WEB/dist" --geo "$REPO/data/geo" >"$TMP/serve.log" 2>&1 &
+  SERVER_PID=$!
+fi
+
+export BALLAST_URL="http://127.0.0.1:$PORT"
+healthy() {
+  node -e "fetch(process.env.BALLAST_URL+'/api/v1/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+}
+for _ in $(seq 1 150); do
+  if healthy; then break; fi
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    echo "e2e: the server exited:" >&2
+    cat "$TMP/serve.log" >&2
+    exit 1
+  fi
+  sleep 0.2
+done
+healthy || { echo "e2e: no health at $BALLAST_URL" >&2; cat "$TMP/serve.log" >&2; exit 1; }
+echo "e2e: server at $BALLAST_URL"
+
+# Unit tests of the formatting rules first (vitest, ~1 s).
+npx --no-install vitest run --reporter=dot
+
+mkdir -p "$HERE/artifacts"
+status=0
+node --test --test-concurrency=1 "$HERE"/*.test.mjs || status=$?
+if [ $status -ne 0 ]; then
+  echo "e2e: server log (last 40 lines):" >&2
+  tail -n 40 "$TMP/serve.log" >&2 || true
+fi
+echo "e2e: screenshots in $HERE/artifacts/"
+exit $status

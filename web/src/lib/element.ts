@@ -1,0 +1,98 @@
+// Element Plus, only the components the UI uses (with their styles), to keep the bundle small.
+import type { App } from 'vue';
+// Per-component entry points: importing from 'element-plus' itself would keep the whole library.
+import { ElAlert } from 'element-plus/es/components/alert/index.mjs';
+import { ElBreadcrumb, ElBreadcrumbItem } from 'element-plus/es/components/breadcrumb/index.mjs';
+import { ElButton } from 'element-plus/es/components/button/index.mjs';
+import { ElConfigProvider } from 'element-plus/es/components/config-provider/index.mjs';
+import { ElAside, ElContainer, ElHeader, ElMain } from 'element-plus/es/components/container/index.mjs';
+import { ElDescriptions, ElDescriptionsItem } from 'element-plus/es/components/descriptions/index.mjs';
+import { ElEmpty } from 'element-plus/es/components/empty/index.mjs';
+import { ElIcon } from 'element-plus/es/components/icon/index.mjs';
+import { ElLoading } from 'element-plus/es/components/loading/index.mjs';
+import { ElMenu, ElMenuItem } from 'element-plus/es/components/menu/index.mjs';
+import { ElProgress } from 'element-plus/es/components/progress/index.mjs';
+import { ElRadioButton, ElRadioGroup } from 'element-plus/es/components/radio/index.mjs';
+import { ElResult } from 'element-plus/es/components/result/index.mjs';
+import { ElOption, ElSelect } from 'element-plus/es/components/select/index.mjs';
+import { ElTable, ElTableColumn } from 'element-plus/es/components/table/index.mjs';
+import { ElAutoResizer, ElTableV2 } from 'element-plus/es/components/table-v2/index.mjs';
+import { ElTag } from 'element-plus/es/components/tag/index.mjs';
+import { ElTooltip } from 'element-plus/es/components/tooltip/index.mjs';
+import { ElTreeSelect } from 'element-plus/es/components/tree-select/index.mjs';
+import { ElUpload } from 'element-plus/es/components/upload/index.mjs';
+import 'element-plus/theme-chalk/base.css';
+import 'element-plus/theme-chalk/el-alert.css';
+import 'element-plus/theme-chalk/el-aside.css';
+import 'element-plus/theme-chalk/el-breadcrumb.css';
+import 'element-plus/theme-chalk/el-breadcrumb-item.css';
+import 'element-plus/theme-chalk/el-button.css';
+import 'element-plus/theme-chalk/el-checkbox.css';
+import 'element-plus/theme-chalk/el-container.css';
+import 'element-plus/theme-chalk/el-descriptions.css';
+import 'element-plus/theme-chalk/el-descriptions-item.css';
+import 'element-plus/theme-chalk/el-empty.css';
+import 'element-plus/theme-chalk/el-header.css';
+import 'element-plus/theme-chalk/el-icon.css';
+import 'element-plus/theme-chalk/el-input.css';
+import 'element-plus/theme-chalk/el-loading.css';
+import 'element-plus/theme-chalk/el-main.css';
+import 'element-plus/theme-chalk/el-menu.css';
+import 'element-plus/theme-chalk/el-menu-item.css';
+import 'element-plus/theme-chalk/el-message.css';
+import 'element-plus/theme-chalk/el-option.css';
+import 'element-plus/theme-chalk/el-popper.css';
+import 'element-plus/theme-chalk/el-progress.css';
+import 'element-plus/theme-chalk/el-radio.css';
+import 'element-plus/theme-chalk/el-radio-button.css';
+import 'element-plus/theme-chalk/el-radio-group.css';
+import 'element-plus/theme-chalk/el-result.css';
+import 'element-plus/theme-chalk/el-scrollbar.css';
+import 'element-plus/theme-chalk/el-select.css';
+import 'element-plus/theme-chalk/el-select-dropdown.css';
+import 'element-plus/theme-chalk/el-table.css';
+import 'element-plus/theme-chalk/el-table-column.css';
+import 'element-plus/theme-chalk/el-table-v2.css';
+import 'element-plus/theme-chalk/el-tag.css';
+import 'element-plus/theme-chalk/el-tooltip.css';
+import 'element-plus/theme-chalk/el-tree.css';
+import 'element-plus/theme-chalk/el-tree-select.css';
+import 'element-plus/theme-chalk/el-upload.css';
+
+const components = [
+  ElAlert,
+  ElAside,
+  ElAutoResizer,
+  ElBreadcrumb,
+  ElBreadcrumbItem,
+  ElButton,
+  ElConfigProvider,
+  ElContainer,
+  ElDescriptions,
+  ElDescriptionsItem,
+  ElEmpty,
+  ElHeader,
+  ElIcon,
+  ElMain,
+  ElMenu,
+  ElMenuItem,
+  ElOption,
+  ElProgress,
+  ElRadioButton,
+  ElRadioGroup,
+  ElResult,
+  ElSelect,
+  ElTable,
+  ElTableColumn,
+  ElTableV2,
+  ElTag,
+  ElTooltip,
+  ElTreeSelect,
+  ElUpload,
+];
+
+export function installElement(app: App): void {
+  // app.component, not app.use: sub-components (ElOption, ElRadioButton, …) have no-op installers.
+  for (const c of components) app.component((c as { name: string }).name, c as never);
+  app.use(ElLoading);
+}

@@ -1,0 +1,39 @@
+// CSV and XLSX downloads of exactly the rows and columns a view shows (same order, same rounding,
+// same unit; undefined figures as "—").
+import { toCsv } from './format';
+
+export type Cell = string | number | null;
+export interface Sheet {
+  name: string; // file name without extension
+  header: string[];
+  rows: Cell[][];
+}
+
+export function saveBlob(blob: Blob, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+export function safeName(s: string): string {
+  return s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 120);
+}
+
+export function downloadCsv(sheet: Sheet): void {
+  const csv = toCsv([sheet.header, ...sheet.rows]);
+  saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${safeName(sheet.name)}.csv`);
+}
+
+export async function downloadXlsx(sheet: Sheet): Promise<void> {
+  const { default: writeExcelFile } = await import('write-excel-file/browser');
+  const data = [
+    sheet.header.map((h) => ({ value: h, fontWeight: 'bold' as const })),
+    ...sheet.rows.map((r) => r.map((v) => (v === null ? null : { value: v }))),
+  ];
+  const blob = await writeExcelFile(data as never).toBlob();
+  saveBlob(blob, `${safeName(sheet.name)}.xlsx`);
+}
