@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev libcli11-dev
-  libzip-dev libpugixml-dev libssl-dev zlib1g-dev
+  libzip-dev libpugixml-dev libssl-dev zlib1g-dev libsodium-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 nodejs npm
   chromium fonts-noto-cjk

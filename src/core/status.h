@@ -15,6 +15,9 @@ enum class StatusCode {
   kNotFound,         // a named thing does not exist: exit 2 / HTTP 404
   kAlreadyExists,    // exit 2 / HTTP 409
   kFailedPrecondition,
+  kUnauthenticated,    // no or expired credentials: HTTP 401
+  kPermissionDenied,   // authenticated, but not allowed (role or scope): HTTP 403
+  kResourceExhausted,  // throttled: HTTP 429
   kInternal,  // a bug or an environment failure: exit 1 / HTTP 500
   kIoError,
 };
@@ -31,6 +34,9 @@ class Status {
   static Status Precondition(std::string m) {
     return {StatusCode::kFailedPrecondition, std::move(m)};
   }
+  static Status Unauthenticated(std::string m) { return {StatusCode::kUnauthenticated, std::move(m)}; }
+  static Status Denied(std::string m) { return {StatusCode::kPermissionDenied, std::move(m)}; }
+  static Status Exhausted(std::string m) { return {StatusCode::kResourceExhausted, std::move(m)}; }
   static Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
   static Status Io(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
 
@@ -40,7 +46,9 @@ class Status {
   // True when the caller is at fault (bad input or arguments) rather than the system.
   bool IsUserError() const {
     return code_ == StatusCode::kInvalidArgument || code_ == StatusCode::kNotFound ||
-           code_ == StatusCode::kAlreadyExists || code_ == StatusCode::kFailedPrecondition;
+           code_ == StatusCode::kAlreadyExists || code_ == StatusCode::kFailedPrecondition ||
+           code_ == StatusCode::kUnauthenticated || code_ == StatusCode::kPermissionDenied ||
+           code_ == StatusCode::kResourceExhausted;
   }
   std::string ToString() const;
 

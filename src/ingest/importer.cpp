@@ -1,6 +1,7 @@
 #include "ingest/importer.h"
 
-#include <openssl/evp.h>
+#include "core/hash.h"
+
 
 #include <memory>
 #include <optional>
@@ -17,19 +18,6 @@ const char* ImportStatusName(ImportStatus s) {
     case ImportStatus::kRejected: return "rejected";
   }
   return "rejected";
-}
-
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  for (unsigned i = 0; i < len; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 15];
-  }
-  return out;
 }
 
 namespace {

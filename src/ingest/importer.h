@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/catalog.h"
+#include "core/hash.h"
 #include "ingest/enterprise_index.h"
 #include "ingest/report.h"
 #include "store/store.h"
@@ -28,8 +29,6 @@ Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::stri
 // Reads uscc -> id of every enterprise in the store (an out-parameter: see importer.cpp).
 Status LoadEnterpriseIndex(Store& store, UsccIndex* ids);
 
-// Hex SHA-256 of the bytes.
-std::string Sha256Hex(std::string_view bytes);
 
 }  // namespace ballast::ingest
 

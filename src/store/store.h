@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/auth_records.h"
 #include "store/records.h"
 
 namespace ballast {
@@ -45,6 +46,27 @@ class Store {
 
   // Checks the database file and that every batch's rows are all there (none half-written).
   virtual Status CheckIntegrity() = 0;
+
+  // Users. Usernames are unique; CreateUser sets the id.
+  virtual Result<UserRecord> CreateUser(UserRecord user) = 0;
+  virtual Status UpdateUser(const UserRecord& user) = 0;  // by id
+  virtual Result<std::optional<UserRecord>> FindUser(const std::string& username) = 0;
+  virtual Result<std::optional<UserRecord>> GetUser(int64_t id) = 0;
+  virtual Result<std::vector<UserRecord>> ListUsers() = 0;
+
+  // Sessions, keyed by the token's hash.
+  virtual Status CreateSession(const SessionRecord& session) = 0;
+  virtual Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash) = 0;
+  virtual Status TouchSession(const std::string& token_hash, int64_t last_seen) = 0;
+  virtual Status RevokeSession(const std::string& token_hash) = 0;
+  virtual Status RevokeUserSessions(int64_t user_id) = 0;
+
+  // Appends to the audit log in one transaction: `seal` receives the entry with prev_hash set
+  // to the last entry's hash and returns the entry's own hash.
+  virtual Result<AuditEntry> AppendAudit(AuditEntry entry,
+                                         const std::function<std::string(const AuditEntry&)>& seal) = 0;
+  // Entries with id > after_id, oldest first, at most `limit` (0 = all).
+  virtual Result<std::vector<AuditEntry>> ListAudit(int64_t after_id, int64_t limit) = 0;
 
   // Bytes the store occupies on disk.
   virtual Result<int64_t> SizeOnDisk() = 0;

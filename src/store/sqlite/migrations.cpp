@@ -8,6 +8,7 @@
   extern "C" const char name##_end[];
 
 BALLAST_INCBIN_SQL(ballast_migration_001, "001_init.sql")
+BALLAST_INCBIN_SQL(ballast_migration_002, "002_auth.sql")
 
 namespace ballast {
 
@@ -15,6 +16,8 @@ std::vector<std::string_view> SqliteMigrations() {
   return {
       {ballast_migration_001_begin,
        static_cast<size_t>(ballast_migration_001_end - ballast_migration_001_begin)},
+      {ballast_migration_002_begin,
+       static_cast<size_t>(ballast_migration_002_end - ballast_migration_002_begin)},
   };
 }
 

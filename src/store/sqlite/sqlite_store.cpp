@@ -8,46 +8,13 @@
 
 #include "store/chunk_codec.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_auth.h"
+#include "store/sqlite/stmt.h"
 #include "store/store.h"
 
 namespace ballast {
 
 namespace {
-
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK; }
-  sqlite3_stmt* get() { return s_; }
-  void Bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); }
-  void Bind(int i, const std::string& v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  }
-  void BindBlob(int i, const std::string& v) {
-    sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
-  }
-  int Step() { return sqlite3_step(s_); }
-  void Reset() {
-    sqlite3_reset(s_);
-    sqlite3_clear_bindings(s_);
-  }
-  int64_t Int(int col) { return sqlite3_column_int64(s_, col); }
-  std::string Text(int col) {
-    auto p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(s_, col))) : std::string();
-  }
-  std::string_view Blob(int col) {
-    auto p = static_cast<const char*>(sqlite3_column_blob(s_, col));
-    return {p ? p : "", static_cast<size_t>(sqlite3_column_bytes(s_, col))};
-  }
-
- private:
-  sqlite3_stmt* s_ = nullptr;
-  int rc_;
-};
 
 std::string NowUtc() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -318,6 +285,23 @@ class SqliteStore final : public Store {
     }
     if (rc != SQLITE_DONE) return Error("reading observations");
     return Status::Ok();
+  }
+
+  Result<UserRecord> CreateUser(UserRecord user) override { return sqlite_auth::CreateUser(db_, std::move(user)); }
+  Status UpdateUser(const UserRecord& user) override { return sqlite_auth::UpdateUser(db_, user); }
+  Result<std::optional<UserRecord>> FindUser(const std::string& name) override { return sqlite_auth::FindUser(db_, name); }
+  Result<std::optional<UserRecord>> GetUser(int64_t id) override { return sqlite_auth::GetUser(db_, id); }
+  Result<std::vector<UserRecord>> ListUsers() override { return sqlite_auth::ListUsers(db_); }
+  Status CreateSession(const SessionRecord& s) override { return sqlite_auth::CreateSession(db_, s); }
+  Result<std::optional<SessionRecord>> FindSession(const std::string& h) override { return sqlite_auth::FindSession(db_, h); }
+  Status TouchSession(const std::string& h, int64_t t) override { return sqlite_auth::TouchSession(db_, h, t); }
+  Status RevokeSession(const std::string& h) override { return sqlite_auth::RevokeSession(db_, h); }
+  Status RevokeUserSessions(int64_t id) override { return sqlite_auth::RevokeUserSessions(db_, id); }
+  Result<AuditEntry> AppendAudit(AuditEntry e, const std::function<std::string(const AuditEntry&)>& seal) override {
+    return sqlite_auth::AppendAudit(db_, std::move(e), seal);
+  }
+  Result<std::vector<AuditEntry>> ListAudit(int64_t after, int64_t limit) override {
+    return sqlite_auth::ListAudit(db_, after, limit);
   }
 
   Status CheckIntegrity() override {

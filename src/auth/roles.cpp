@@ -1,0 +1,49 @@
+#include "auth/roles.h"
+
+namespace ballast::auth {
+
+namespace {
+constexpr std::string_view kRoles[] = {"admin", "analyst", "dispatcher", "handler", "enterprise", "viewer"};
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (int i = 0; i < 6; ++i) {
+    if (kRoles[i] == name) return static_cast<Role>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view RoleName(Role role) { return kRoles[static_cast<int>(role)]; }
+
+std::string_view PermissionName(Permission p) {
+  switch (p) {
+    case Permission::kPublic: return "public";
+    case Permission::kAuthenticated: return "authenticated";
+    case Permission::kReadAggregate: return "read_aggregate";
+    case Permission::kReadEnterprise: return "read_enterprise";
+    case Permission::kImport: return "import";
+    case Permission::kAdmin: return "admin";
+  }
+  return "unknown";
+}
+
+bool RoleAllows(Role role, Permission p) {
+  switch (p) {
+    case Permission::kPublic:
+    case Permission::kAuthenticated:
+      return true;
+    case Permission::kReadAggregate:
+      // An enterprise user sees its own records only, not the region's aggregates.
+      return role != Role::kEnterprise;
+    case Permission::kReadEnterprise:
+      // Enterprise users pass here and are then held to their own enterprise.
+      return role == Role::kAdmin || role == Role::kAnalyst || role == Role::kEnterprise;
+    case Permission::kImport:
+      return role == Role::kAdmin || role == Role::kAnalyst;
+    case Permission::kAdmin:
+      return role == Role::kAdmin;
+  }
+  return false;
+}
+
+}  // namespace ballast::auth

@@ -1,0 +1,61 @@
+// Storage for early warning and policy tracking, separate from the Store of the panel so that
+// each can evolve on its own. The SQLite implementation opens its own connection to the same
+// database file (WAL lets both write); its tables come from migration 003.
+#ifndef BALLAST_STORE_WARN_STORE_H_
+#define BALLAST_STORE_WARN_STORE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "store/warn_records.h"
+
+namespace ballast {
+
+struct AlertQuery {
+  bool live_only = false;  // skip alerts that are both resolved and closed
+  std::optional<int64_t> id;
+};
+
+class WarnStore {
+ public:
+  virtual ~WarnStore() = default;
+
+  // Rule revisions: Add assigns the next revision of the id and created_at.
+  virtual Result<RuleRevision> AddRuleRevision(RuleRevision revision) = 0;
+  // The latest revision of every rule id.
+  virtual Result<std::vector<RuleRevision>> LatestRuleRevisions() = 0;
+  virtual Result<std::vector<RuleRevision>> RuleHistory(const std::string& rule_id) = 0;
+
+  virtual Result<std::vector<AlertRecord>> LoadAlerts(const AlertQuery& query) = 0;
+  // Applies inserts, updates, removals and events in one transaction; returns the changes with
+  // the ids of inserted alerts and events filled in.
+  virtual Result<std::vector<AlertChange>> ApplyAlertChanges(std::vector<AlertChange> changes) = 0;
+  virtual Result<std::vector<AlertEventRecord>> AlertEvents(int64_t alert_id) = 0;
+
+  virtual Result<SilenceRecord> AddSilence(SilenceRecord silence) = 0;
+  virtual Result<std::vector<SilenceRecord>> ListSilences() = 0;
+  // Ends a silence now (sets expired_at/by); NotFound for an unknown id.
+  virtual Status ExpireSilence(int64_t id, const std::string& actor, const std::string& at) = 0;
+
+  // Inserts or replaces points by (code, date): a re-import revises, never duplicates.
+  virtual Status UpsertCommodityPoints(const std::vector<CommodityPointRecord>& points) = 0;
+  // Every point, by code then date.
+  virtual Result<std::vector<CommodityPointRecord>> LoadCommodityPoints() = 0;
+
+  virtual Result<ProgressRecord> AddProgress(ProgressRecord record) = 0;
+  virtual Result<std::vector<ProgressRecord>> ListProgress(const std::string& target_id) = 0;  // "" = all
+};
+
+// Opens the warning tables of an existing Ballast store file (the Store applies migrations when
+// it opens; this checks that migration 003 is there).
+Result<std::unique_ptr<WarnStore>> OpenSqliteWarnStore(const std::string& path);
+
+// The current UTC time as ISO 8601 ("2026-10-05T08:00:00Z").
+std::string WarnNowUtc();
+
+}  // namespace ballast
+
+#endif  // BALLAST_STORE_WARN_STORE_H_
