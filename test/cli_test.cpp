@@ -13,6 +13,16 @@
 namespace ballast::test {
 namespace {
 
+// Escapes a command for the inside of bash -c "...".
+std::string Escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\' || c == '$' || c == '`') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 std::string Shortest(double x) {
   char buf[64];
   auto [p, ec] = std::to_chars(buf, buf + sizeof buf, x);
@@ -28,7 +38,7 @@ class CliTest : public ::testing::Test {
  protected:
   CliRun Ballast(const std::string& args) {
     std::string err_file = dir_.File("stderr.txt");
-    std::string cmd = std::string(BALLAST_BINARY) + " " + args + " 2>" + err_file;
+    std::string cmd = "bash -c \"" + std::string(BALLAST_BINARY) + " " + Escape(args) + " 2>" + err_file + "\"";
     FILE* p = ::popen(cmd.c_str(), "r");
     std::string out;
     std::array<char, 4096> buf;
@@ -116,6 +126,34 @@ TEST_F(CliTest, RejectedBatchExitsTwoAndNamesFileLineColumn) {
   EXPECT_NE(r.err.find("bad.csv:3:period: error"), std::string::npos) << r.err;
   auto batches = Ballast("batches --db " + Db());
   EXPECT_EQ(batches.out.find("bad.csv"), std::string::npos);
+}
+
+TEST_F(CliTest, UsersAndAuditLog) {
+  auto init = Ballast("init --db " + Db());
+  ASSERT_EQ(init.code, 0);
+  EXPECT_NE(init.out.find("first administrator: user 'admin', password '"), std::string::npos) << init.out;
+  auto add = Ballast("user add zz --db " + Db() + " --role analyst --region 410100");
+  ASSERT_EQ(add.code, 0) << add.err;
+  EXPECT_NE(add.out.find("password: "), std::string::npos);  // generated, shown once
+  EXPECT_EQ(Ballast("user add zz --db " + Db() + " --role analyst").code, 2);        // exists
+  EXPECT_EQ(Ballast("user add yy --db " + Db() + " --role emperor").code, 2);         // no such role
+  EXPECT_EQ(Ballast("user add yy --db " + Db() + " --role analyst --region 1").code, 2);
+  auto set = Ballast("user passwd zz --db " + Db() + " --password-stdin <<< 'a-long-password-1'");
+  EXPECT_EQ(set.code, 0) << set.err;
+  EXPECT_EQ(Ballast("user disable zz --db " + Db()).code, 0);
+  auto list = Ballast("user list --db " + Db());
+  EXPECT_NE(list.out.find("zz,analyst,410100,,,yes,"), std::string::npos) << list.out;
+  EXPECT_EQ(Ballast("user disable nobody --db " + Db()).code, 2);
+  auto verify = Ballast("audit verify --db " + Db());
+  EXPECT_EQ(verify.code, 0) << verify.err;
+  EXPECT_NE(verify.out.find("intact"), std::string::npos);
+  // Tamper with an entry behind the store's back: verify must notice.
+  std::string sql = "sqlite3 " + Db() +
+                    " \"DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone else' WHERE id = 2;\"";
+  ASSERT_EQ(std::system(sql.c_str()), 0);
+  auto broken = Ballast("audit verify --db " + Db());
+  EXPECT_EQ(broken.code, 1);
+  EXPECT_NE(broken.err.find("entry 2 was altered"), std::string::npos) << broken.err;
 }
 
 TEST_F(CliTest, BadArgumentsExitTwo) {

@@ -185,6 +185,71 @@ std::string HealthJson(const std::string& version, size_t enterprises, size_t ba
                    {"periods", p}});
 }
 
+Result<LoginBody> ParseLoginJson(const std::string& body) {
+  Json j = Json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("username") || !j.contains("password") ||
+      !j["username"].is_string() || !j["password"].is_string()) {
+    return Status::Invalid("body: expected JSON {\"username\": …, \"password\": …}");
+  }
+  return LoginBody{j["username"].get<std::string>(), j["password"].get<std::string>()};
+}
+
+Result<UserBody> ParseUserJson(const std::string& body) {
+  Json j = Json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Status::Invalid("body: expected a JSON object");
+  UserBody u;
+  for (auto [name, field] : {std::pair{"username", &u.username}, {"password", &u.password}, {"role", &u.role},
+                             {"region", &u.region}, {"unit", &u.unit}, {"uscc", &u.uscc}}) {
+    if (!j.contains(name)) continue;
+    if (!j[name].is_string()) return Status::Invalid(std::string("body: '") + name + "' must be a string");
+    *field = j[name].get<std::string>();
+  }
+  if (j.contains("disabled")) {
+    if (!j["disabled"].is_boolean()) return Status::Invalid("body: 'disabled' must be true or false");
+    u.disabled = j["disabled"].get<bool>();
+  }
+  return u;
+}
+
+std::string SessionJson(const auth::Principal& p, const std::string& region_name, const std::string& token,
+                        int64_t expires_at) {
+  Json j{{"user",
+          {{"username", p.username},
+           {"role", std::string(auth::RoleName(p.role))},
+           {"region", {{"code", p.region_code}, {"name", region_name}}},
+           {"unit", p.unit},
+           {"uscc", p.uscc}}},
+         {"csrf_token", p.csrf_token}};
+  if (!token.empty()) {
+    j["token"] = token;
+    j["expires_at"] = expires_at;
+  }
+  return Dump(j);
+}
+
+std::string UserJson(const UserRecord& u, const std::string& generated_password) {
+  Json j{{"username", u.username}, {"role", u.role},         {"region", u.region}, {"unit", u.unit},
+         {"uscc", u.uscc},         {"disabled", u.disabled}, {"created_at", u.created_at}};
+  if (!generated_password.empty()) j["password"] = generated_password;
+  return Dump(j);
+}
+
+std::string UsersJson(const std::vector<UserRecord>& users) {
+  Json arr = Json::array();
+  for (const auto& u : users) arr.push_back(Json::parse(UserJson(u, "")));
+  return Dump(Json{{"users", arr}});
+}
+
+std::string AuditJson(const std::vector<AuditEntry>& entries) {
+  Json arr = Json::array();
+  for (const auto& e : entries) {
+    arr.push_back(Json{{"id", e.id}, {"ts", e.ts}, {"actor", e.actor}, {"role", e.role}, {"address", e.address},
+                       {"action", e.action}, {"target", e.target}, {"result", e.result}, {"detail", e.detail},
+                       {"hash", e.hash}});
+  }
+  return Dump(Json{{"entries", arr}});
+}
+
 std::string ErrorJson(const std::string& code, const std::string& message, const std::string& details_json) {
   Json details = Json::parse(details_json, nullptr, false);
   if (details.is_discarded()) details = Json::object();

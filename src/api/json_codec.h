@@ -3,9 +3,11 @@
 #ifndef BALLAST_API_JSON_CODEC_H_
 #define BALLAST_API_JSON_CODEC_H_
 
+#include <optional>
 #include <string>
 
 #include "app/analysis.h"
+#include "auth/auth_service.h"
 #include "core/catalog.h"
 #include "ingest/report.h"
 
@@ -30,6 +32,23 @@ std::string MeasuresJson();
 std::string PeriodsJson(const std::vector<std::string>& periods);
 std::string HealthJson(const std::string& version, size_t enterprises, size_t batches,
                        const std::vector<std::string>& periods);
+// Request bodies of the session and user routes.
+struct LoginBody {
+  std::string username, password;
+};
+Result<LoginBody> ParseLoginJson(const std::string& body);
+struct UserBody {
+  std::string username, password, role, region, unit, uscc;
+  std::optional<bool> disabled;
+};
+Result<UserBody> ParseUserJson(const std::string& body);
+
+std::string SessionJson(const auth::Principal& p, const std::string& region_name, const std::string& token,
+                        int64_t expires_at);
+std::string UsersJson(const std::vector<UserRecord>& users);
+std::string UserJson(const UserRecord& u, const std::string& generated_password);
+std::string AuditJson(const std::vector<AuditEntry>& entries);
+
 std::string ErrorJson(const std::string& code, const std::string& message, const std::string& details_json = "{}");
 
 }  // namespace ballast::api

@@ -1,6 +1,8 @@
 // The OpenAPI 3 document, built from the route table so that the two cannot drift apart.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "api/server.h"
@@ -59,14 +61,21 @@ std::string OpenApiJson() {
                              {"details", {{"type", "object"}}}}}}}}}};
   Json paths = Json::object();
   for (const auto& r : ApiRoutes()) {
-    std::string method = r.method == "GET" ? "get" : "post";
+    std::string method = r.method;
+    std::transform(method.begin(), method.end(), method.begin(), [](unsigned char ch) { return std::tolower(ch); });
     Json op = {{"summary", r.summary},
                {"responses",
                 {{"200", {{"description", "OK"}, {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}}},
                  {"400", {{"description", "bad request"}, {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}},
                  {"404", {{"description", "not found"}, {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}}}};
     if (auto it = params.find(r.path); it != params.end()) op["parameters"] = it->second;
-    if (r.method == "POST") {
+    op["x-permission"] = std::string(auth::PermissionName(r.permission));
+    if (r.permission != auth::Permission::kPublic) {
+      op["security"] = Json::array({Json{{"bearer", Json::array()}}, Json{{"cookie", Json::array()}}});
+      op["responses"]["401"] = {{"description", "not logged in or session expired"}};
+      op["responses"]["403"] = {{"description", "role or region scope does not allow it"}};
+    }
+    if (r.path == "/api/v1/imports" && r.method == "POST") {
       op["requestBody"] = {{"required", true},
                            {"content",
                             {{"multipart/form-data",
@@ -87,7 +96,11 @@ std::string OpenApiJson() {
                 {"version", BALLAST_VERSION},
                 {"description", "Monitoring of the industrial economy: same-sample measures over the region and industry trees."}}},
               {"paths", paths},
-              {"components", {{"schemas", {{"Error", error_schema}, {"Measure", {{"type", "string"}, {"enum", measures}}}}}}}};
+              {"components",
+               {{"schemas", {{"Error", error_schema}, {"Measure", {{"type", "string"}, {"enum", measures}}}}},
+                {"securitySchemes",
+                 {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}},
+                  {"cookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "ballast_session"}}}}}}}};
   return doc.dump(2);
 }
 

@@ -1,4 +1,6 @@
-// The HTTP API (/api/v1, JSON) and the static web UI, served by cpp-httplib.
+// The HTTP API (/api/v1, JSON) and the static web UI, served by cpp-httplib. Every route is
+// declared once in the route table with the permission it needs; the router refuses anything
+// else (deny by default).
 #ifndef BALLAST_API_SERVER_H_
 #define BALLAST_API_SERVER_H_
 
@@ -7,6 +9,7 @@
 #include <vector>
 
 #include "app/workspace.h"
+#include "auth/roles.h"
 
 namespace ballast::api {
 
@@ -16,12 +19,18 @@ struct ServeOptions {
   std::string web_dir;  // built UI (web/dist); empty or missing = API only
   std::string geo_dir;  // GeoJSON maps served at /geo/
   int threads = 16;
-  size_t max_upload_bytes = size_t{1} << 30;
+  size_t max_upload_bytes = size_t{256} << 20;
+  std::string tls_cert, tls_key;  // both set: serve HTTPS
 };
 
-// One route of the API; the table drives the router and the OpenAPI document.
+// One route of the API; the table drives the router, the OpenAPI document and the
+// authorisation matrix test.
 struct RouteInfo {
   std::string method, path, summary;
+  auth::Permission permission;
+  // Example requests (path with query, and a JSON body for writes) for the test fixture of
+  // test/authz_test.cpp: one inside the caller's region scope (郑州 410100) and one outside.
+  std::string example_in, example_out, example_body;
 };
 const std::vector<RouteInfo>& ApiRoutes();
 std::string OpenApiJson();

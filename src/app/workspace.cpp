@@ -30,7 +30,16 @@ Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& path) {
 }
 
 Result<ingest::ImportOutcome> Workspace::Import(std::string_view bytes, std::string_view file_name,
-                                                const std::string& user, Period today) {
+                                                const std::string& user, Period today, NodeId scope) {
+  // A scoped importer may only touch enterprises registered in its region subtree.
+  std::unordered_map<EnterpriseId, NodeId> region_of;
+  const bool scoped = scope != kNoNode && scope != catalog_->country();
+  if (scoped) {
+    ASSIGN_OR_RETURN(auto snap, GetSnapshot());
+    for (uint32_t e = 0; e < snap->panel->num_enterprises(); ++e) {
+      region_of[snap->panel->enterprise(e).id] = snap->panel->enterprise(e).region;
+    }
+  }
   std::lock_guard<std::mutex> lock(mu_);
   if (!enterprise_index_) {
     auto index = std::make_unique<ingest::UsccIndex>();
@@ -41,6 +50,17 @@ Result<ingest::ImportOutcome> Workspace::Import(std::string_view bytes, std::str
   options.user = user;
   options.today = today;
   options.enterprises = enterprise_index_.get();
+  if (scoped) {
+    const CodeTree& regions = catalog_->regions();
+    options.region_allowed = [&regions, scope](const std::string& code) {
+      NodeId n = regions.Find(code);
+      return n != kNoNode && regions.Contains(scope, n);
+    };
+    options.enterprise_allowed = [&regions, &region_of, scope](EnterpriseId id) {
+      auto it = region_of.find(id);
+      return it != region_of.end() && it->second != kNoNode && regions.Contains(scope, it->second);
+    };
+  }
   auto outcome = ingest::ImportFile(*store_, *catalog_, bytes, file_name, options);
   if (outcome.ok() && outcome->status == ingest::ImportStatus::kImported) {
     latest_.reset();

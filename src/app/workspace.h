@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/auth_service.h"
 #include "core/catalog.h"
 #include "engine/panel.h"
 #include "engine/query.h"
@@ -33,8 +34,10 @@ class Workspace {
   const Catalog& catalog() const { return *catalog_; }
   std::shared_ptr<const Catalog> shared_catalog() const { return catalog_; }
 
+  // `scope`: the importing user's region (kNoNode = unrestricted, as for the local CLI).
   Result<ingest::ImportOutcome> Import(std::string_view bytes, std::string_view file_name,
-                                       const std::string& user, Period today = 0);
+                                       const std::string& user, Period today = 0, NodeId scope = kNoNode);
+  auth::AuthService& auth() { return *auth_; }
   Result<std::vector<BatchInfo>> Batches();
   // The panel as of a batch (kLatestBatch for the newest data). An as-of batch that does not
   // exist is NotFound.
@@ -44,7 +47,9 @@ class Workspace {
 
  private:
   Workspace(std::unique_ptr<Store> store, std::shared_ptr<const Catalog> catalog)
-      : store_(std::move(store)), catalog_(std::move(catalog)) {}
+      : store_(std::move(store)),
+        catalog_(std::move(catalog)),
+        auth_(std::make_unique<auth::AuthService>(*store_, mu_, *catalog_)) {}
   Result<std::shared_ptr<const app::Snapshot>> Build(BatchId as_of);
 
   std::mutex mu_;  // guards the store and the snapshot cache
@@ -52,6 +57,7 @@ class Workspace {
   std::shared_ptr<const Catalog> catalog_;
   std::shared_ptr<const app::Snapshot> latest_;
   std::unique_ptr<ingest::UsccIndex> enterprise_index_;  // cached between imports
+  std::unique_ptr<auth::AuthService> auth_;
   std::list<std::shared_ptr<const app::Snapshot>> vintages_;  // most recent first
 };
 

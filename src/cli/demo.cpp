@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/workspace.h"
+#include "cli/auth_commands.h"
 #include "core/file_util.h"
 #include "gen/generator.h"
 
@@ -17,10 +18,12 @@ Status RunDemo(const std::string& db, const DemoOptions& o, std::ostream& out) {
   namespace fs = std::filesystem;
   std::error_code ec;
   std::unique_ptr<app::Workspace> ws;
+  std::string admin_password;
   if (fs::exists(db, ec)) {
     ASSIGN_OR_RETURN(ws, app::Workspace::Open(db));
   } else {
     ASSIGN_OR_RETURN(ws, app::Workspace::Create(db));
+    ASSIGN_OR_RETURN(admin_password, CreateFirstAdmin(*ws));
   }
   gen::Options g;
   g.seed = o.seed;
@@ -75,6 +78,7 @@ Status RunDemo(const std::string& db, const DemoOptions& o, std::ostream& out) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   out << "imported " << summary->files.size() << " files (" << rows << " rows) into " << db << " in " << secs
       << " s\n";
+  if (!admin_password.empty()) PrintFirstAdmin(admin_password, out);
   return Status::Ok();
 }
 

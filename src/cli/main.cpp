@@ -13,6 +13,7 @@
 #include "app/analysis.h"
 #include "app/workspace.h"
 #include "cli/demo.h"
+#include "cli/auth_commands.h"
 #include "cli/format.h"
 #include "core/file_util.h"
 
@@ -37,7 +38,24 @@ int Init(const std::string& db) {
   if (!ws.ok()) return Fail(ws.status());
   std::cout << "created store " << db << " with the shipped catalogs (GB/T 2260 2024, GB/T 4754-2017, "
             << (*ws)->catalog().indicators().size() << " indicators)\n";
+  auto password = CreateFirstAdmin(**ws);
+  if (!password.ok()) return Fail(password.status());
+  PrintFirstAdmin(*password, std::cout);
   return kOk;
+}
+
+int User(const std::string& db, const std::string& action, const auth_cli::UserArgs& a) {
+  auto ws = app::Workspace::Open(db);
+  if (!ws.ok()) return Fail(ws.status());
+  Status st = auth_cli::RunUser(**ws, action, a, DefaultUser(), std::cout);
+  return st.ok() ? kOk : Fail(st);
+}
+
+int Audit(const std::string& db, const std::string& action) {
+  auto ws = app::Workspace::Open(db);
+  if (!ws.ok()) return Fail(ws.status());
+  Status st = auth_cli::RunAudit(**ws, action, std::cout);
+  return st.ok() ? kOk : Fail(st);
 }
 
 int Import(const std::string& db, const std::vector<std::string>& paths, const std::string& user) {
@@ -151,6 +169,24 @@ int Main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "Check the store's integrity (every batch whole, the file sound)");
   check->add_option("--db", db, "store file")->required();
 
+  auto* user_cmd = app.add_subcommand("user", "Manage users: add, passwd, disable, enable, list");
+  std::string user_action;
+  auth_cli::UserArgs user_args;
+  user_cmd->add_option("action", user_action, "add | passwd | disable | enable | list")->required()
+      ->check(CLI::IsMember({"add", "passwd", "disable", "enable", "list"}));
+  user_cmd->add_option("name", user_args.username, "the user's name");
+  user_cmd->add_option("--db", db, "store file")->required();
+  user_cmd->add_option("--role", user_args.role, "admin, analyst, dispatcher, handler, enterprise or viewer");
+  user_cmd->add_option("--region", user_args.region, "scope: a GB/T 2260 code (default 100000, the whole country)");
+  user_cmd->add_option("--unit", user_args.unit, "handlers: the responsible unit");
+  user_cmd->add_option("--uscc", user_args.uscc, "enterprise users: their enterprise");
+  user_cmd->add_flag("--password-stdin", user_args.password_stdin, "read the password from standard input (else one is generated and printed once)");
+
+  auto* audit_cmd = app.add_subcommand("audit", "The audit log: verify its hash chain, or list it");
+  std::string audit_action;
+  audit_cmd->add_option("action", audit_action, "verify | list")->required()->check(CLI::IsMember({"verify", "list"}));
+  audit_cmd->add_option("--db", db, "store file")->required();
+
   auto* serve = app.add_subcommand("serve", "Serve the HTTP API and the web UI");
   api::ServeOptions options;
   serve->add_option("--db", db, "store file")->required();
@@ -159,6 +195,8 @@ int Main(int argc, char** argv) {
   serve->add_option("--web", options.web_dir, "folder of the built web UI (default: web/dist of the source tree)");
   serve->add_option("--geo", options.geo_dir, "folder of GeoJSON maps (default: data/geo of the source tree)");
   serve->add_option("--threads", options.threads, "worker threads");
+  serve->add_option("--tls-cert", options.tls_cert, "PEM certificate: serve HTTPS (with --tls-key)");
+  serve->add_option("--tls-key", options.tls_key, "PEM private key");
 
   auto* demo = app.add_subcommand("demo", "Create (if needed) a store and fill it with a generated demo province");
   DemoOptions demo_options;
@@ -185,6 +223,8 @@ int Main(int argc, char** argv) {
     return Query(db, request, format);
   }
   if (*batches) return Batches(db);
+  if (*user_cmd) return User(db, user_action, user_args);
+  if (*audit_cmd) return Audit(db, audit_action);
   if (*check) {
     auto ws = app::Workspace::Open(db);
     if (!ws.ok()) return Fail(ws.status());

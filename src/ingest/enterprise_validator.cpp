@@ -59,6 +59,8 @@ void EnterpriseValidator::Row(int64_t line, std::span<const std::string_view> ce
   } else if (!catalog_.regions().node(rn).children.empty()) {
     const auto& n = catalog_.regions().node(rn);
     error(kRegion, "region " + n.code + " " + n.name + " has subdivisions; give the county-level code");
+  } else if (region_allowed_ && !region_allowed_(std::string(region))) {
+    error(kRegion, "region " + std::string(region) + " is outside your region scope");
   }
   r.region = region;
 

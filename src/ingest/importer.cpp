@@ -59,16 +59,6 @@ Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::stri
   ImportReport& report = out.report;
   report.file = BaseName(file_name);
   report.kind = "unknown";
-  const std::string sha = Sha256Hex(bytes);
-  ASSIGN_OR_RETURN(auto existing, store.FindBatchByHash(sha));
-  if (existing.has_value()) {
-    out.status = ImportStatus::kUnchanged;
-    out.batch = *existing;
-    report.kind = existing->kind;
-    report.format = existing->format;
-    report.rows = existing->rows;
-    return out;
-  }
   const Period today = options.today != 0 ? options.today : CurrentPeriod();
 
   Kind kind = Kind::kUnknown;
@@ -82,11 +72,12 @@ Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::stri
       kind = DetectKind(cells);
       if (kind == Kind::kEnterprises) {
         report.kind = "enterprises";
-        enterprises.emplace(catalog, &report);
+        enterprises.emplace(catalog, &report, options.region_allowed);
         header_ok = enterprises->BindHeader(cells);
       } else if (kind == Kind::kObservations) {
         report.kind = "observations";
-        observations.emplace(catalog, options.enterprises ? *options.enterprises : ids, today, &report);
+        observations.emplace(catalog, options.enterprises ? *options.enterprises : ids, today, &report,
+                             options.enterprise_allowed);
         header_ok = observations->BindHeader(cells);
       } else {
         report.Error(line, "", "unrecognised header: expected the columns uscc,name,region,industry,size,tags "
@@ -116,6 +107,15 @@ Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::stri
   if (observations) chunks = observations->Finish();  // adds cross-row errors
   if (!report.ok()) {
     out.status = ImportStatus::kRejected;
+    return out;
+  }
+  // Same content as an earlier batch: nothing to write. Checked after validation, so that a
+  // caller learns of an earlier batch only for rows it may import itself.
+  const std::string sha = Sha256Hex(bytes);
+  ASSIGN_OR_RETURN(auto existing, store.FindBatchByHash(sha));
+  if (existing.has_value()) {
+    out.status = ImportStatus::kUnchanged;
+    out.batch = *existing;
     return out;
   }
   BatchInfo info;

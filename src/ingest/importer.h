@@ -3,6 +3,7 @@
 #ifndef BALLAST_INGEST_IMPORTER_H_
 #define BALLAST_INGEST_IMPORTER_H_
 
+#include <functional>
 #include <string_view>
 
 #include "core/catalog.h"
@@ -19,6 +20,9 @@ struct ImportOptions {
   // The store's enterprises, when the caller keeps them (saves reading them per file); must be
   // current. Null = read from the store.
   const UsccIndex* enterprises = nullptr;
+  // The importing user's scope: rows outside it are errors. Empty = no restriction.
+  std::function<bool(const std::string& region_code)> region_allowed;
+  std::function<bool(EnterpriseId)> enterprise_allowed;
 };
 
 // Any problem that is the file's fault ends as an outcome with status kRejected and a report;

@@ -26,8 +26,12 @@ std::string Fmt(double x) {
 double ConsistencyTolerance(double ytd) { return 1.0 + 1e-9 * std::fabs(ytd); }
 
 ObservationValidator::ObservationValidator(const Catalog& catalog, const UsccIndex& enterprises, Period today,
-                                           ImportReport* report)
-    : catalog_(catalog), enterprises_(enterprises), today_(today), report_(report) {}
+                                           ImportReport* report, std::function<bool(EnterpriseId)> enterprise_allowed)
+    : catalog_(catalog),
+      enterprises_(enterprises),
+      today_(today),
+      report_(report),
+      enterprise_allowed_(std::move(enterprise_allowed)) {}
 
 bool ObservationValidator::BindHeader(std::span<const std::string_view> header) {
   if (!columns_.Bind(header, kRequired, kOptional, report_)) return false;
@@ -49,6 +53,9 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
   // Known codes were checked when their enterprise was imported: look up first.
   if (auto it = enterprises_.find(uscc); it != enterprises_.end()) {
     id = it->second;
+    if (enterprise_allowed_ && !enterprise_allowed_(id)) {
+      error(kUscc, "enterprise '" + std::string(uscc) + "' is outside your region scope");
+    }
   } else if (CheckUscc(uscc) == UsccCheck::kMalformed) {
     error(kUscc, uscc.empty() ? "unified social credit code is empty"
                               : "'" + std::string(uscc) + "' is not a unified social credit code");

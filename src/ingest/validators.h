@@ -3,6 +3,7 @@
 #ifndef BALLAST_INGEST_VALIDATORS_H_
 #define BALLAST_INGEST_VALIDATORS_H_
 
+#include <functional>
 #include <map>
 #include <span>
 #include <string>
@@ -22,7 +23,9 @@ namespace ballast::ingest {
 
 class EnterpriseValidator {
  public:
-  EnterpriseValidator(const Catalog& catalog, ImportReport* report) : catalog_(catalog), report_(report) {}
+  EnterpriseValidator(const Catalog& catalog, ImportReport* report,
+                      std::function<bool(const std::string&)> region_allowed = {})
+      : catalog_(catalog), report_(report), region_allowed_(std::move(region_allowed)) {}
   bool BindHeader(std::span<const std::string_view> header);
   void Row(int64_t line, std::span<const std::string_view> cells);
   std::vector<EnterpriseRecord> Take() { return std::move(records_); }
@@ -30,6 +33,7 @@ class EnterpriseValidator {
  private:
   const Catalog& catalog_;
   ImportReport* report_;
+  std::function<bool(const std::string&)> region_allowed_;
   ColumnMap columns_;
   std::unordered_map<std::string, int64_t> first_line_;
   std::vector<EnterpriseRecord> records_;
@@ -37,7 +41,8 @@ class EnterpriseValidator {
 
 class ObservationValidator {
  public:
-  ObservationValidator(const Catalog& catalog, const UsccIndex& enterprises, Period today, ImportReport* report);
+  ObservationValidator(const Catalog& catalog, const UsccIndex& enterprises, Period today, ImportReport* report,
+                       std::function<bool(EnterpriseId)> enterprise_allowed = {});
   bool BindHeader(std::span<const std::string_view> header);
   void Row(int64_t line, std::span<const std::string_view> cells);
   // Cross-row checks (duplicates, value vs ytd across months), then the chunks.
@@ -54,6 +59,7 @@ class ObservationValidator {
   const UsccIndex& enterprises_;
   Period today_;
   ImportReport* report_;
+  std::function<bool(EnterpriseId)> enterprise_allowed_;
   ColumnMap columns_;
   std::map<std::pair<int, Period>, Pending> chunks_;
   // Per-row lookup caches: files are usually sorted by period and indicator.

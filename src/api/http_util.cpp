@@ -1,0 +1,78 @@
+#include "api/http_util.h"
+
+#include <charconv>
+#include <sstream>
+
+#include "api/json_codec.h"
+
+namespace ballast::api {
+
+void SendJson(httplib::Response& res, int status, const std::string& body) {
+  res.status = status;
+  res.set_content(body, "application/json; charset=utf-8");
+}
+
+void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message,
+               const std::string& details) {
+  SendJson(res, status, ErrorJson(code, message, details));
+}
+
+int HttpStatusOf(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kInvalidArgument: return 400;
+    case StatusCode::kUnauthenticated: return 401;
+    case StatusCode::kPermissionDenied: return 403;
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kAlreadyExists:
+    case StatusCode::kFailedPrecondition: return 409;
+    case StatusCode::kResourceExhausted: return 429;
+    default: return 500;
+  }
+}
+
+void SendStatus(httplib::Response& res, const Status& s) {
+  const int status = HttpStatusOf(s);
+  // Internal failures keep their detail in the server log, not in the answer.
+  if (status == 500) std::fprintf(stderr, "ballast serve: %s\n", s.ToString().c_str());
+  SendError(res, status, status == 500 ? "internal" : StatusCodeName(s.code()),
+            status == 500 ? "internal error" : s.message());
+}
+
+std::string Param(const httplib::Request& req, const char* name) {
+  return req.has_param(name) ? req.get_param_value(name) : std::string();
+}
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+Result<BatchId> AsOf(const httplib::Request& req) {
+  std::string s = Param(req, "as_of");
+  if (s.empty()) return kLatestBatch;
+  BatchId id = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+  if (ec != std::errc() || p != s.data() + s.size() || id <= 0) {
+    return Status::Invalid("as_of: '" + s + "' is not a batch id");
+  }
+  return id;
+}
+
+Result<app::CellRequest> CellParams(const httplib::Request& req, const char* measures_param) {
+  app::CellRequest r;
+  r.indicator = Param(req, "indicator");
+  r.measures = SplitList(Param(req, measures_param));
+  r.period = Param(req, "period");
+  r.region = Param(req, "region");
+  r.industry = Param(req, "industry");
+  r.of = Param(req, "of");
+  ASSIGN_OR_RETURN(r.as_of, AsOf(req));
+  return r;
+}
+
+}  // namespace ballast::api

@@ -1,0 +1,30 @@
+// `ballast user …` and `ballast audit …`: the local administrator's commands (working on the
+// store file directly, without a login).
+#ifndef BALLAST_CLI_AUTH_COMMANDS_H_
+#define BALLAST_CLI_AUTH_COMMANDS_H_
+
+#include <ostream>
+#include <string>
+
+#include "app/workspace.h"
+
+namespace ballast::cli {
+
+// Creates the user "admin" (country scope) with a random password and returns the password.
+Result<std::string> CreateFirstAdmin(app::Workspace& ws);
+void PrintFirstAdmin(const std::string& password, std::ostream& out);
+
+namespace auth_cli {
+
+struct UserArgs {
+  std::string username, role, region, unit, uscc;
+  bool password_stdin = false;
+};
+Status RunUser(app::Workspace& ws, const std::string& action, const UserArgs& args, const std::string& actor,
+               std::ostream& out);
+Status RunAudit(app::Workspace& ws, const std::string& action, std::ostream& out);
+
+}  // namespace auth_cli
+}  // namespace ballast::cli
+
+#endif  // BALLAST_CLI_AUTH_COMMANDS_H_
