@@ -8,6 +8,7 @@
 
 #include "api/server.h"
 #include "app/workspace.h"
+#include "test/test_server.h"
 #include "test/test_util.h"
 
 namespace ballast::test {
@@ -18,30 +19,13 @@ using Json = nlohmann::json;
 class ApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    ws_ = std::move(app::Workspace::Create(dir_->File("s.db"))).value().release();
-    ASSERT_EQ(ws_->Import(kEnterprisesCsv, "e.csv", "t")->status, ingest::ImportStatus::kImported);
-    ASSERT_EQ(ws_->Import(kObservationsCsv, "o.csv", "t")->status, ingest::ImportStatus::kImported);
+    server_ = new TestServer();
+    ws_ = &server_->ws();
+    port_ = server_->port();
     ASSERT_TRUE(ws_->auth().AddUser({"root", "root-password-1", "admin", "100000", "", ""}, "test").ok());
     token_ = ws_->auth().Login("root", "root-password-1", "test")->token;
-    api::ServeOptions o;
-    o.port = 0;
-    o.threads = 4;
-    o.max_upload_bytes = 1 << 20;
-    server_ = new api::Server(*ws_, o);
-    auto port = server_->Bind();
-    ASSERT_TRUE(port.ok());
-    port_ = *port;
-    thread_ = new std::thread([] { (void)server_->Run(); });
   }
-  static void TearDownTestSuite() {
-    server_->Stop();
-    thread_->join();
-    delete thread_;
-    delete server_;
-    delete ws_;
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete server_; }
   httplib::Client Client() {
     httplib::Client c("127.0.0.1", port_);
     c.set_read_timeout(30, 0);
@@ -66,18 +50,14 @@ class ApiTest : public ::testing::Test {
     EXPECT_TRUE(r.second["error"].contains("details"));
   }
 
-  static TempDir* dir_;
   static app::Workspace* ws_;
-  static api::Server* server_;
-  static std::thread* thread_;
+  static TestServer* server_;
   static int port_;
   static std::string token_;
 };
 std::string ApiTest::token_;
-TempDir* ApiTest::dir_ = nullptr;
 app::Workspace* ApiTest::ws_ = nullptr;
-api::Server* ApiTest::server_ = nullptr;
-std::thread* ApiTest::thread_ = nullptr;
+TestServer* ApiTest::server_ = nullptr;
 int ApiTest::port_ = 0;
 
 TEST_F(ApiTest, HealthAndCatalogs) {

@@ -9,6 +9,7 @@
 #include "api/server.h"
 #include "app/workspace.h"
 #include "auth/roles.h"
+#include "test/test_server.h"
 #include "test/test_util.h"
 
 namespace ballast::test {
@@ -26,10 +27,9 @@ struct Caller {
 class AuthzTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    ws_ = std::move(app::Workspace::Create(dir_->File("s.db"))).value().release();
-    ASSERT_EQ(ws_->Import(kEnterprisesCsv, "e.csv", "t")->status, ingest::ImportStatus::kImported);
-    ASSERT_EQ(ws_->Import(kObservationsCsv, "o.csv", "t")->status, ingest::ImportStatus::kImported);
+    server_ = new TestServer();
+    ws_ = &server_->ws();
+    port_ = server_->port();
     auto add = [](const std::string& name, const std::string& role, const std::string& region, const std::string& unit,
                   const std::string& uscc) {
       ASSERT_TRUE(ws_->auth().AddUser({name, "password-" + name, role, region, unit, uscc}, "test").ok()) << name;
@@ -39,21 +39,8 @@ class AuthzTest : public ::testing::Test {
     add("handler", "handler", "410100", "郑州市工业和信息化局", "");
     add("enterprise", "enterprise", "410100", "", "91310110666007217T");
     add("outsider", "viewer", "419001", "", "");
-    api::ServeOptions o;
-    o.port = 0;
-    o.threads = 4;
-    server_ = new api::Server(*ws_, o);
-    port_ = *server_->Bind();
-    thread_ = new std::thread([] { (void)server_->Run(); });
   }
-  static void TearDownTestSuite() {
-    server_->Stop();
-    thread_->join();
-    delete thread_;
-    delete server_;
-    delete ws_;
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete server_; }
   static std::string Token(const std::string& user) {
     auto s = ws_->auth().Login(user, "password-" + user, "matrix");
     EXPECT_TRUE(s.ok()) << user;
@@ -82,16 +69,12 @@ class AuthzTest : public ::testing::Test {
     return c.Post(path.c_str(), body, "application/json");
   }
 
-  static TempDir* dir_;
   static app::Workspace* ws_;
-  static api::Server* server_;
-  static std::thread* thread_;
+  static TestServer* server_;
   static int port_;
 };
-TempDir* AuthzTest::dir_ = nullptr;
 app::Workspace* AuthzTest::ws_ = nullptr;
-api::Server* AuthzTest::server_ = nullptr;
-std::thread* AuthzTest::thread_ = nullptr;
+TestServer* AuthzTest::server_ = nullptr;
 int AuthzTest::port_ = 0;
 
 TEST_F(AuthzTest, EveryRouteEveryRoleInAndOutOfScope) {

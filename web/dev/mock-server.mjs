@@ -478,6 +478,59 @@ function serveFile(res, file) {
   });
 }
 
+// ---- sessions, roles and scopes, as docs/api.md says the real server does them ----
+const PASSWORD = process.env.E2E_PASSWORD ?? 'secret-pass-123';
+const mockUsers = {
+  [process.env.E2E_USER ?? 'e2e']: { role: 'analyst', region: '410000' },
+  viewer: { role: 'viewer', region: '410000' },
+  city: { role: 'analyst', region: '410100' },
+  admin: { role: 'admin', region: '100000' },
+};
+const sessions = new Map(); // token -> {username, csrf}
+function userJson(username) {
+  const u = mockUsers[username];
+  return { username, role: u.role, region: { code: u.region, name: regions.nodes.get(u.region)?.name ?? u.region }, unit: '', uscc: '' };
+}
+function authenticate(req) {
+  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const cookie = /(?:^|;\s*)ballast_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+  const token = bearer ?? cookie;
+  const s = token ? sessions.get(token) : undefined;
+  if (!s) throw new ApiErr(401, 'unauthenticated', 'log in first');
+  if (!bearer && req.method !== 'GET' && req.headers['x-csrf-token'] !== s.csrf) throw new ApiErr(403, 'csrf', 'missing or wrong X-CSRF-Token header');
+  return { ...s, token, user: mockUsers[s.username] };
+}
+function authorize(who, key, q) {
+  const { role, region: scope } = who.user;
+  const [, sub] = key.split(' ');
+  if (/^\/(cell|table|series|rankings)$/.test(sub)) {
+    const region = q.get('region') || '100000';
+    if (regions.nodes.has(region) && !ancestors(regions, region).includes(scope)) throw new ApiErr(403, 'permission_denied', `region ${region} is outside your scope ${scope}`);
+    if (sub === '/table' && q.get('dim') === 'enterprise' && role !== 'admin' && role !== 'analyst') throw new ApiErr(403, 'permission_denied', 'enterprise-level rows need the analyst role');
+  }
+  if (sub.startsWith('/enterprises/') && role !== 'admin' && role !== 'analyst') throw new ApiErr(403, 'permission_denied', `your role (${role}) may not do this`);
+  if (sub === '/imports' && role !== 'admin' && role !== 'analyst') throw new ApiErr(403, 'permission_denied', `your role (${role}) may not do this`);
+}
+function sessionRoute(req, res, key, body) {
+  if (key === 'POST /session') {
+    let creds = {};
+    try {
+      creds = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new ApiErr(400, 'invalid_argument', 'body: not JSON');
+    }
+    if (!mockUsers[creds.username] || creds.password !== PASSWORD) throw new ApiErr(401, 'unauthenticated', 'wrong username or password');
+    const token = crypto.randomBytes(32).toString('hex');
+    const csrf = crypto.randomBytes(16).toString('hex');
+    sessions.set(token, { username: creds.username, csrf });
+    return send(res, 200, { user: userJson(creds.username), csrf_token: csrf, token, expires_at: Math.floor(Date.now() / 1000) + 43200 }, { 'set-cookie': `ballast_session=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200` });
+  }
+  const who = authenticate(req);
+  if (key === 'GET /session') return send(res, 200, { user: userJson(who.username), csrf_token: who.csrf });
+  sessions.delete(who.token);
+  return send(res, 200, { status: 'logged out' }, { 'set-cookie': 'ballast_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0' });
+}
+
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
   const chunks = [];
@@ -487,6 +540,8 @@ const server = http.createServer((req, res) => {
       if (url.pathname.startsWith('/api/v1/')) {
         const sub = url.pathname.slice('/api/v1'.length);
         const key = `${req.method} ${sub}`;
+        if (sub === '/session') return sessionRoute(req, res, key, Buffer.concat(chunks));
+        if (key !== 'GET /health' && key !== 'GET /openapi.json') authorize(authenticate(req), key, url.searchParams);
         if (key === 'POST /imports') {
           const body = Buffer.concat(chunks);
           if (body.length > 50 * 1024 * 1024) throw new ApiErr(413, 'payload_too_large', 'file too large');

@@ -1,7 +1,6 @@
 // Shared helpers of the end-to-end tests: Debian's Chromium through playwright-core, the API of
 // the server under test, screenshots, and the formatting rules the UI must follow.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -10,43 +9,94 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS = process.env.E2E_ARTIFACTS ?? path.join(here, 'artifacts');
 export const BASE = (process.env.BALLAST_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 
-export async function launch() {
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The province analyst the tests run as (created by run.sh after `ballast demo`). */
+export const USER = process.env.E2E_USER ?? 'e2e';
+export const PASSWORD = process.env.E2E_PASSWORD ?? 'secret-pass-123';
+
+/** Debian's Chromium; every context of it is a separate session (cookies). */
+export async function launchBrowser() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1440, height: 960 },
-    deviceScaleFactor: 1,
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A fresh context (no cookies) with one page, collecting page errors. */
+export async function newContext(browser) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, deviceScaleFactor: 1, locale: 'zh-CN', acceptDownloads: true });
   context.setDefaultTimeout(20_000);
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
   });
+  return { context, page, problems, close: () => context.close() };
+}
+
+/**
+ * Logs a browser context in through the API (the cookie is HttpOnly, so it is set by the server
+ * in the context's own cookie jar); returns the session JSON.
+ */
+export async function loginContext(context, username = USER, password = PASSWORD) {
+  const res = await context.request.post(`${BASE}/api/v1/session`, { data: { username, password } });
+  if (!res.ok()) throw new Error(`login ${username}: HTTP ${res.status()} ${await res.text()}`);
+  return res.json();
+}
+
+/** A browser with one context logged in as the province analyst. */
+export async function launch() {
+  const browser = await launchBrowser();
+  const ctx = await newContext(browser);
+  await loginContext(ctx.context);
   return {
-    context,
-    page,
-    problems,
+    ...ctx,
+    browser,
     async close() {
-      await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     },
   };
 }
 
-export async function api(pathname, params = {}) {
+// ---- the API, from node, with bearer tokens ----
+const tokens = new Map();
+/** POST /session; the bearer token of the user (cached per user). */
+export async function tokenOf(username = USER, password = PASSWORD) {
+  if (tokens.has(username)) return tokens.get(username);
+  const res = await fetch(`${BASE}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`login ${username}: HTTP ${res.status} ${JSON.stringify(body)}`);
+  tokens.set(username, body.token);
+  return body.token;
+}
+export async function authHeaders(username = USER, password = PASSWORD) {
+  return { authorization: `Bearer ${await tokenOf(username, password)}` };
+}
+
+function apiUrl(pathname, params) {
   const q = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null));
-  const url = `${BASE}/api/v1${pathname}${q.size ? `?${q}` : ''}`;
-  const res = await fetch(url);
+  return `${BASE}/api/v1${pathname}${q.size ? `?${q}` : ''}`;
+}
+
+/** GET as the province analyst; throws on an error status. */
+export async function api(pathname, params = {}) {
+  const url = apiUrl(pathname, params);
+  const res = await fetch(url, { headers: pathname === '/health' ? {} : await authHeaders() });
   const body = await res.json();
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${JSON.stringify(body)}`);
   return body;
+}
+
+/** GET with a given token (or none): {status, body}, whatever the status. */
+export async function apiAs(token, pathname, params = {}, headers = {}) {
+  const res = await fetch(apiUrl(pathname, params), { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+  let body = null;
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body };
 }
 
 export async function shot(page, name) {
@@ -63,7 +113,7 @@ export async function settled(page, timeout = 30_000) {
 export async function assertCleanText(page, assert) {
   const text = await page.evaluate(() => document.body.innerText);
   assert.doesNotMatch(text, /\bNaN\b|Infinity|\bundefined\b|\bnull\b/, 'no NaN / Infinity / undefined / null on the page');
-  assert.doesNotMatch(text, /\b(app|nav|header|common|unit|cockpit|explorer|rankings|imports|enterprise)\.[a-z][A-Za-z]+\b/, 'no untranslated keys');
+  assert.doesNotMatch(text, /\b(app|nav|header|common|unit|cockpit|explorer|rankings|imports|enterprise|login|auth)\.[a-z][A-Za-z]+\b/, 'no untranslated keys');
   return text;
 }
 
@@ -133,8 +183,10 @@ export function parseCsv(text) {
   return rows;
 }
 
-/** The province with data (as the UI picks it), else the whole country. */
+/** The region the UI opens on: the user's scope; for a national user the province with data, else the whole country. */
 export async function dataRoot(latest) {
+  const me = await api('/session');
+  if (me.user.region.code !== '100000') return me.user.region.code;
   const t = await api('/table', { indicator: 'output_value', measures: 'n', period: latest, region: '100000', dim: 'region' });
   const withData = t.rows.filter((r) => (r.n ?? r.values?.n ?? 0) > 0);
   return withData.length === 1 ? withData[0].code : '100000';

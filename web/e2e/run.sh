@@ -4,7 +4,8 @@
 #   bash web/e2e/run.sh path/to/ballast      # the real binary (what `make test` runs)
 #   bash web/e2e/run.sh mock                 # web/dev/mock-server.mjs, for UI development only
 #
-# Creates a temporary demo store (1,500 enterprises), starts `ballast serve` on a free loopback
+# Creates a temporary demo store (1,500 enterprises) and the test users (analyst e2e and viewer
+# viewer scoped to 河南省 410000, analyst city scoped to 郑州市 410100), starts `ballast serve` on a free loopback
 # port, waits for /api/v1/health, runs e2e/*.test.mjs with node's test runner, and stops the
 # server on exit. Screenshots go to web/e2e/artifacts/.
 set -euo pipefail
@@ -34,6 +35,10 @@ if [ ! -f dist/index.html ] || [ -n "$(find src index.html package-lock.json vit
   npm run build
 fi
 
+# The province analyst the tests run as (and the password of every test user).
+export E2E_USER="${E2E_USER:-e2e}"
+export E2E_PASSWORD="${E2E_PASSWORD:-secret-pass-123}"
+
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/ballast-e2e.XXXXXX")"
 SERVER_PID=""
 cleanup() {
@@ -55,6 +60,16 @@ else
   start=$(date +%s)
   "$BIN" demo --db "$TMP/store.db" --enterprises "$ENTERPRISES" >"$TMP/demo.log" 2>&1 || { cat "$TMP/demo.log" >&2; exit 1; }
   echo "e2e: store ready in $(( $(date +%s) - start )) s"
+  # The users the tests log in as: the province analyst (every page), a viewer of the province
+  # (no enterprise data, no imports) and an analyst of 郑州市 (a scope below the province).
+  add_user() { printf '%s\n' "$E2E_PASSWORD" | "$BIN" user add "$1" --db "$TMP/store.db" --role "$2" --region "$3" --password-stdin >/dev/null; }
+  add_user "$E2E_USER" analyst 410000
+  add_user viewer viewer 410000
+  add_user city analyst 410100
+  # The administrator `ballast demo` created (its password is printed once): the tests create an
+  # enterprise user with it through the API.
+  E2E_ADMIN_PASSWORD="$(sed -n "s/^first administrator: user 'admin', password '\([^']*\)'.*/\1/p" "$TMP/demo.log")"
+  export E2E_ADMIN_PASSWORD
   "$BIN" serve --db "$TMP/store.db" --host 127.0.0.1 --port "$PORT" --web "$WEB/dist" --geo "$REPO/data/geo" >"$TMP/serve.log" 2>&1 &
   SERVER_PID=$!
 fi

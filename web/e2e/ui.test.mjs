@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
-import { api, assertCleanText, BASE, byRank, dataRoot, exportNumber, fmtAmount, fmtGrowth, launch, parseCsv, settled, shot } from './lib.mjs';
+import { api, assertCleanText, authHeaders, BASE, byRank, dataRoot, exportNumber, fmtAmount, fmtGrowth, launch, parseCsv, settled, shot } from './lib.mjs';
 
 let b; // browser
 let page;
@@ -253,7 +253,7 @@ describe('explorer', () => {
     const err = page.locator('[data-testid="error"]');
     await err.first().waitFor();
     const text = await err.first().textContent();
-    const res = await fetch(`${BASE}/api/v1/table?indicator=no_such_indicator&measures=value&period=${latest}&region=${root}&dim=region&sort=value&order=desc`);
+    const res = await fetch(`${BASE}/api/v1/table?indicator=no_such_indicator&measures=value&period=${latest}&region=${root}&dim=region&sort=value&order=desc`, { headers: await authHeaders() });
     const body = await res.json();
     assert.ok(res.status >= 400 && res.status < 500, 'the API refuses an unknown indicator');
     assert.ok(text.includes(`HTTP ${res.status}`), `the status is shown: ${text}`);
@@ -306,7 +306,7 @@ describe('imports', () => {
     // the same file through the API: the UI must show exactly its report
     const form = new FormData();
     form.append('file', new Blob([fs.readFileSync(file)]), path.basename(file));
-    const res = await fetch(`${BASE}/api/v1/imports`, { method: 'POST', body: form });
+    const res = await fetch(`${BASE}/api/v1/imports`, { method: 'POST', body: form, headers: await authHeaders() });
     assert.equal(res.status, 422);
     const report = (await res.json()).error.details.report;
     const errors = report.errors;

@@ -3,6 +3,17 @@ import { installElement } from './lib/element'; // before app.css, so that app.c
 import './styles/app.css';
 import App from './App.vue';
 import { router } from './router';
+import { setUnauthorizedHandler } from './api/client';
+import { clearSession } from './lib/auth';
+
+// A 401 anywhere means the session has ended (expired, logged out elsewhere): log in again and
+// come back to where the user was.
+setUnauthorizedHandler(() => {
+  clearSession(true);
+  const here = router.currentRoute.value;
+  if (here.name === 'login') return;
+  router.replace({ path: '/login', query: { redirect: here.fullPath } });
+});
 
 const app = createApp(App);
 installElement(app);

@@ -1,14 +1,26 @@
 import { createRouter, createWebHistory } from 'vue-router';
+import { auth, canImport, ensureSession, homePath, isEnterpriseUser, safeRedirect } from './lib/auth';
 
 export const router = createRouter({
   history: createWebHistory('/'),
   routes: [
     { path: '/', redirect: (to) => ({ path: '/cockpit', query: to.query }) },
-    { path: '/cockpit', name: 'cockpit', component: () => import('./views/CockpitView.vue'), meta: { nav: 'cockpit', period: true } },
-    { path: '/explorer', name: 'explorer', component: () => import('./views/ExplorerView.vue'), meta: { nav: 'explorer', period: true } },
-    { path: '/rankings', name: 'rankings', component: () => import('./views/RankingsView.vue'), meta: { nav: 'rankings', period: true } },
+    { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, bare: true } },
+    { path: '/cockpit', name: 'cockpit', component: () => import('./views/CockpitView.vue'), meta: { nav: 'cockpit', period: true, aggregate: true } },
+    { path: '/explorer', name: 'explorer', component: () => import('./views/ExplorerView.vue'), meta: { nav: 'explorer', period: true, aggregate: true } },
+    { path: '/rankings', name: 'rankings', component: () => import('./views/RankingsView.vue'), meta: { nav: 'rankings', period: true, aggregate: true } },
     { path: '/imports', name: 'imports', component: () => import('./views/ImportsView.vue'), meta: { nav: 'imports' } },
     { path: '/enterprises/:uscc', name: 'enterprise', component: () => import('./views/EnterpriseView.vue'), meta: { nav: 'enterprise' } },
     { path: '/:pathMatch(.*)*', name: 'notfound', component: () => import('./views/NotFoundView.vue') },
   ],
+});
+
+// Every page but /login needs a session; an enterprise user has no aggregate pages.
+router.beforeEach(async (to) => {
+  await ensureSession();
+  if (to.name === 'login' && auth.user) return safeRedirect(to.query.redirect) ?? homePath();
+  if (to.meta.public) return true;
+  if (!auth.user) return { path: '/login', query: { redirect: to.fullPath } };
+  if (isEnterpriseUser.value && (to.meta.aggregate || (to.name === 'imports' && !canImport.value))) return homePath();
+  return true;
 });

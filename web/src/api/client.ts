@@ -92,6 +92,20 @@ export interface Health {
   batches: number;
   periods: { first: string | null; last: string | null };
 }
+export type Role = 'admin' | 'analyst' | 'dispatcher' | 'handler' | 'enterprise' | 'viewer';
+export interface SessionUser {
+  username: string;
+  role: Role | string;
+  region: CodeName;
+  unit?: string;
+  uscc?: string;
+}
+export interface SessionInfo {
+  user: SessionUser;
+  csrf_token: string;
+  token?: string;
+  expires_at?: number;
+}
 export interface Enterprise {
   uscc: string;
   name: string;
@@ -116,6 +130,8 @@ export class ApiError extends Error {
     public code: string,
     message: string,
     public details: Record<string, unknown> = {},
+    /** Seconds, from the Retry-After header of a 429. */
+    public retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -123,6 +139,20 @@ export class ApiError extends Error {
 }
 
 export const API_BASE = '/api/v1';
+
+// ---- session plumbing: the CSRF token lives in memory only; a 401 sends the user to /login ----
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+let onUnauthorized: ((e: ApiError) => void) | null = null;
+/** Called on any 401 of a request other than the session routes (the session has ended). */
+export function setUnauthorizedHandler(fn: ((e: ApiError) => void) | null): void {
+  onUnauthorized = fn;
+}
+function writeHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
 
 type Params = Record<string, string | number | undefined | null>;
 
@@ -133,7 +163,7 @@ export function buildUrl(path: string, params: Params = {}): string {
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
 }
 
-async function parse<T>(res: Response): Promise<T> {
+async function parse<T>(res: Response, path = ''): Promise<T> {
   const text = await res.text();
   let body: unknown = undefined;
   try {
@@ -143,7 +173,10 @@ async function parse<T>(res: Response): Promise<T> {
   }
   if (!res.ok) {
     const err = (body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? (text.slice(0, 200) || res.statusText), err?.details ?? {});
+    const e = new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? (text.slice(0, 200) || res.statusText), err?.details ?? {});
+    if (res.status === 429) e.retryAfter = Number(res.headers.get('retry-after')) || null;
+    if (res.status === 401 && path !== '/session' && onUnauthorized) onUnauthorized(e);
+    throw e;
   }
   if (body === undefined) throw new ApiError(res.status, 'bad_response', 'the server answered something that is not JSON');
   return body as T;
@@ -152,12 +185,31 @@ async function parse<T>(res: Response): Promise<T> {
 export async function apiGet<T>(path: string, params: Params = {}, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, params), { signal, headers: { accept: 'application/json' } });
+    res = await fetch(buildUrl(path, params), { signal, headers: { accept: 'application/json' }, credentials: 'same-origin' });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'network', (e as Error).message);
   }
-  return parse<T>(res);
+  return parse<T>(res, path);
+}
+
+/** A write (POST/PATCH/DELETE) with a JSON body; carries the CSRF token. */
+export async function apiSend<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path), {
+      method,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...writeHeaders() },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(0, 'network', (e as Error).message);
+  }
+  if (res.status === 204) return {} as T;
+  const text = await res.clone().text();
+  if (res.ok && !text) return {} as T;
+  return parse<T>(res, path);
 }
 
 export async function apiUpload(file: File, onProgress?: (pct: number) => void): Promise<ImportResponse> {
@@ -166,13 +218,14 @@ export async function apiUpload(file: File, onProgress?: (pct: number) => void):
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${API_BASE}/imports`);
     xhr.setRequestHeader('accept', 'application/json');
+    for (const [k, v] of Object.entries(writeHeaders())) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (ev) => {
       if (ev.lengthComputable && onProgress) onProgress(Math.round((ev.loaded / ev.total) * 100));
     };
     xhr.onerror = () => reject(new ApiError(0, 'network', 'upload failed'));
     xhr.onload = () => {
       const res = new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText });
-      parse<ImportResponse>(res).then(resolve, reject);
+      parse<ImportResponse>(res, '/imports').then(resolve, reject);
     };
     const form = new FormData();
     form.append('file', file, file.name);
@@ -200,6 +253,9 @@ export function normalizeTable(t: TableResponse, dim: string): TableResponse {
 }
 
 export const api = {
+  session: () => apiGet<SessionInfo>('/session'),
+  login: (username: string, password: string) => apiSend<SessionInfo>('POST', '/session', { username, password }),
+  logout: () => apiSend<unknown>('DELETE', '/session'),
   health: (signal?: AbortSignal) => apiGet<Health>('/health', {}, signal),
   regions: () => apiGet<TreeNode>('/catalog/regions'),
   industries: () => apiGet<TreeNode>('/catalog/industries'),

@@ -2,6 +2,7 @@
 import { computed, reactive } from 'vue';
 import { api, ApiError, type Indicator, type Measure, type TreeNode } from '../api/client';
 import { locale } from './i18n';
+import { scope } from './auth';
 
 interface Index {
   node: Map<string, TreeNode>;
@@ -167,12 +168,14 @@ export function janFebMerged(period: string): boolean {
 
 let dataRootPromise: Promise<string> | null = null;
 /**
- * The region the store is about: the one province with data (a provincial deployment), else the
+ * The region the user starts on: a scoped user's scope (the server refuses anything above it);
+ * for a user of the whole country, the one province with data (a provincial deployment), else the
  * whole country. Used as the default region of the cockpit, the explorer and the rankings.
  */
 export function dataRoot(): Promise<string> {
   if (dataRootPromise) return dataRootPromise;
   dataRootPromise = (async () => {
+    if (scope.value !== REGION_ROOT) return scope.value;
     await loadCatalog();
     if (!catalog.latest) return REGION_ROOT;
     try {

@@ -7,8 +7,10 @@ import { ElButton } from 'element-plus/es/components/button/index.mjs';
 import { ElConfigProvider } from 'element-plus/es/components/config-provider/index.mjs';
 import { ElAside, ElContainer, ElHeader, ElMain } from 'element-plus/es/components/container/index.mjs';
 import { ElDescriptions, ElDescriptionsItem } from 'element-plus/es/components/descriptions/index.mjs';
+import { ElDropdown, ElDropdownItem, ElDropdownMenu } from 'element-plus/es/components/dropdown/index.mjs';
 import { ElEmpty } from 'element-plus/es/components/empty/index.mjs';
 import { ElIcon } from 'element-plus/es/components/icon/index.mjs';
+import { ElInput } from 'element-plus/es/components/input/index.mjs';
 import { ElLoading } from 'element-plus/es/components/loading/index.mjs';
 import { ElMenu, ElMenuItem } from 'element-plus/es/components/menu/index.mjs';
 import { ElProgress } from 'element-plus/es/components/progress/index.mjs';
@@ -31,6 +33,9 @@ import 'element-plus/theme-chalk/el-checkbox.css';
 import 'element-plus/theme-chalk/el-container.css';
 import 'element-plus/theme-chalk/el-descriptions.css';
 import 'element-plus/theme-chalk/el-descriptions-item.css';
+import 'element-plus/theme-chalk/el-dropdown.css';
+import 'element-plus/theme-chalk/el-dropdown-item.css';
+import 'element-plus/theme-chalk/el-dropdown-menu.css';
 import 'element-plus/theme-chalk/el-empty.css';
 import 'element-plus/theme-chalk/el-header.css';
 import 'element-plus/theme-chalk/el-icon.css';
@@ -70,9 +75,13 @@ const components = [
   ElContainer,
   ElDescriptions,
   ElDescriptionsItem,
+  ElDropdown,
+  ElDropdownItem,
+  ElDropdownMenu,
   ElEmpty,
   ElHeader,
   ElIcon,
+  ElInput,
   ElMain,
   ElMenu,
   ElMenuItem,

@@ -1,0 +1,50 @@
+// A workspace with the hand-made province of test_util.cpp, served on a free loopback port
+// for the lifetime of the object (API and authorisation tests).
+#ifndef BALLAST_TEST_TEST_SERVER_H_
+#define BALLAST_TEST_TEST_SERVER_H_
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <thread>
+
+#include "api/server.h"
+#include "app/workspace.h"
+#include "test/test_util.h"
+
+namespace ballast::test {
+
+class TestServer {
+ public:
+  explicit TestServer(size_t max_upload_bytes = size_t{1} << 20) {
+    ws_ = std::move(app::Workspace::Create(dir_.File("s.db"))).value();
+    EXPECT_EQ(ws_->Import(kEnterprisesCsv, "e.csv", "t")->status, ingest::ImportStatus::kImported);
+    EXPECT_EQ(ws_->Import(kObservationsCsv, "o.csv", "t")->status, ingest::ImportStatus::kImported);
+    api::ServeOptions o;
+    o.port = 0;
+    o.threads = 4;
+    o.max_upload_bytes = max_upload_bytes;
+    server_ = std::make_unique<api::Server>(*ws_, o);
+    auto port = server_->Bind();
+    EXPECT_TRUE(port.ok());
+    port_ = port.ok() ? *port : 0;
+    thread_ = std::thread([this] { (void)server_->Run(); });
+  }
+  ~TestServer() {
+    server_->Stop();
+    thread_.join();
+  }
+  app::Workspace& ws() { return *ws_; }
+  int port() const { return port_; }
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<app::Workspace> ws_;
+  std::unique_ptr<api::Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+}  // namespace ballast::test
+
+#endif  // BALLAST_TEST_TEST_SERVER_H_
