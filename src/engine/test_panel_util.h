@@ -24,10 +24,11 @@ struct Row {
 
 class PanelMaker {
  public:
-  void Enterprise(const std::string& uscc, const std::string& region, const std::string& industry) {
+  void Enterprise(const std::string& uscc, const std::string& region, const std::string& industry,
+                  std::vector<std::string> tags = {}) {
     StoredEnterprise e;
     e.id = static_cast<EnterpriseId>(enterprises_.size() + 1);
-    e.record = {uscc, uscc + "公司", region, industry, "large", {}};
+    e.record = {uscc, uscc + "公司", region, industry, "large", std::move(tags)};
     ids_[uscc] = e.id;
     enterprises_.push_back(e);
   }

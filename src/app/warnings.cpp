@@ -1,0 +1,359 @@
+#include "app/warnings.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "app/policy.h"
+#include "warn/alerts.h"
+
+namespace ballast::app {
+
+namespace {
+
+double Since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// "2026-10-05T08:00:00Z" → the period 2026-10 (0 when malformed).
+Period PeriodOfTime(const std::string& iso) {
+  auto p = ParsePeriod(iso.substr(0, 7));
+  return p.ok() ? *p : 0;
+}
+
+bool ValidTime(const std::string& s) {
+  return s.size() == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' &&
+         s[19] == 'Z' && warn::DaysFromDate(s.substr(0, 10)).has_value();
+}
+
+int LevelRank(const std::string& level) {
+  auto l = warn::ParseLevel(level);
+  return l.ok() ? static_cast<int>(*l) : 0;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Warnings>> Warnings::Open(Workspace& ws, const std::string& db_path) {
+  ASSIGN_OR_RETURN(auto store, OpenSqliteWarnStore(db_path));
+  return std::unique_ptr<Warnings>(new Warnings(ws, std::move(store)));
+}
+
+Result<std::vector<RuleView>> Warnings::EffectiveRules() {
+  ASSIGN_OR_RETURN(auto defaults, warn::DefaultRules());
+  ASSIGN_OR_RETURN(auto saved, store_->LatestRuleRevisions());
+  std::vector<RuleView> out;
+  for (auto& r : defaults) {
+    RuleView v;
+    v.rule = std::move(r);
+    v.source = "default";
+    out.push_back(std::move(v));
+  }
+  for (const auto& rev : saved) {
+    auto parsed = warn::ParseRuleJson(rev.body);
+    if (!parsed.ok()) return Status::Internal("saved rule '" + rev.rule_id + "' no longer parses: " + parsed.status().message());
+    auto it = std::find_if(out.begin(), out.end(), [&](const RuleView& v) { return v.rule.id == rev.rule_id; });
+    if (it == out.end()) it = out.insert(out.end(), RuleView{});
+    it->rule = std::move(parsed).value();
+    it->source = "custom";
+    it->revision = rev.revision;
+    it->updated_by = rev.author;
+    it->updated_at = rev.created_at;
+  }
+  for (auto& v : out) v.json = warn::RuleToJson(v.rule);
+  return out;
+}
+
+Result<std::vector<RuleView>> Warnings::ListRules() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return EffectiveRules();
+}
+
+Result<RuleView> Warnings::UpsertRule(std::string_view rule_json, const std::string& actor) {
+  if (actor.empty()) return Status::Invalid("an actor is required");
+  ASSIGN_OR_RETURN(warn::Rule rule, warn::ParseRuleJson(rule_json));
+  // Codes are checked against the catalog now rather than at the next evaluation.
+  const Catalog& cat = ws_.catalog();
+  if (!rule.indicator.empty() && cat.FindIndicator(rule.indicator) < 0) {
+    return Status::Invalid("rule '" + rule.id + "': unknown indicator '" + rule.indicator + "'");
+  }
+  for (const auto& code : rule.filters.regions) {
+    if (cat.regions().Find(code) == kNoNode) return Status::Invalid("rule '" + rule.id + "': unknown region '" + code + "'");
+  }
+  for (const auto& code : rule.filters.industries) {
+    if (cat.FindIndustry(code) == kNoNode) return Status::Invalid("rule '" + rule.id + "': unknown industry '" + code + "'");
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto rev, store_->AddRuleRevision({rule.id, 0, warn::RuleToJson(rule), actor, WarnNowUtc()}));
+  return RuleView{rule, warn::RuleToJson(rule), "custom", rev.revision, rev.author, rev.created_at};
+}
+
+Result<RuleView> Warnings::SetRuleEnabled(const std::string& rule_id, bool enabled, const std::string& actor) {
+  if (actor.empty()) return Status::Invalid("an actor is required");
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto rules, EffectiveRules());
+  for (auto& v : rules) {
+    if (v.rule.id != rule_id) continue;
+    v.rule.enabled = enabled;
+    ASSIGN_OR_RETURN(auto rev, store_->AddRuleRevision({rule_id, 0, warn::RuleToJson(v.rule), actor, WarnNowUtc()}));
+    return RuleView{v.rule, warn::RuleToJson(v.rule), "custom", rev.revision, rev.author, rev.created_at};
+  }
+  return Status::NotFound("rule '" + rule_id + "' does not exist");
+}
+
+Result<std::vector<RuleRevision>> Warnings::RuleHistory(const std::string& rule_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return store_->RuleHistory(rule_id);
+}
+
+Result<WarnSummary> Warnings::Evaluate(const std::string& now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return EvaluateLocked(now);
+}
+
+Result<std::optional<WarnSummary>> Warnings::AfterImport(const ingest::ImportOutcome& outcome) {
+  if (outcome.status != ingest::ImportStatus::kImported) return std::optional<WarnSummary>();
+  ASSIGN_OR_RETURN(auto summary, Evaluate());
+  return std::optional<WarnSummary>(std::move(summary));
+}
+
+Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now_in) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const std::string now = now_in.empty() ? WarnNowUtc() : now_in;
+  if (!ValidTime(now)) return Status::Invalid("time must be UTC ISO 8601 like 2026-10-05T08:00:00Z");
+  ASSIGN_OR_RETURN(auto views, EffectiveRules());
+  std::vector<warn::Rule> rules;
+  for (auto& v : views) rules.push_back(std::move(v.rule));
+  ASSIGN_OR_RETURN(auto snapshot, ws_.GetSnapshot());
+  ASSIGN_OR_RETURN(auto points, store_->LoadCommodityPoints());
+  warn::EvaluationInput input{snapshot->panel.get(), snapshot->query.get(), warn::CommoditySubjects(points)};
+  ASSIGN_OR_RETURN(auto targets, TargetSubjects(*this, PeriodOfTime(now)));
+  for (auto& t : targets) input.externals.push_back(std::move(t));
+  const auto t1 = std::chrono::steady_clock::now();
+  warn::EvaluationResult evaluation = warn::Evaluate(rules, input);
+  WarnSummary s;
+  s.evaluate_seconds = Since(t1);
+  s.evaluated_at = now;
+  s.rules = static_cast<int32_t>(evaluation.evaluated.size());
+  s.problems = evaluation.problems;
+  for (const auto& f : evaluation.findings) {
+    if (f.firing) {
+      ++s.firing;
+      ++s.firing_by_level[std::string(warn::LevelName(f.level))];
+    } else {
+      ++s.pending;
+    }
+  }
+  warn::ReconcileInput in;
+  in.rules = &rules;
+  in.evaluation = &evaluation;
+  ASSIGN_OR_RETURN(in.live, store_->LoadAlerts({true, std::nullopt}));
+  ASSIGN_OR_RETURN(in.silences, store_->ListSilences());
+  in.now = now;
+  in.catalog = &ws_.catalog();
+  auto changes = warn::Reconcile(in);
+  for (const auto& c : changes) {
+    if (c.remove) ++s.removed;
+    else if (c.alert.id == 0) ++s.opened;
+    else if (std::any_of(c.events.begin(), c.events.end(), [](const auto& e) { return e.action == "resolved"; })) ++s.resolved;
+    else ++s.updated;
+  }
+  RETURN_IF_ERROR(store_->ApplyAlertChanges(std::move(changes)).status());
+  s.total_seconds = Since(t0);
+  return s;
+}
+
+Result<std::vector<AlertRecord>> Warnings::ListAlerts(const AlertFilter& f) {
+  const Catalog& cat = ws_.catalog();
+  NodeId region = kNoNode;
+  if (!f.region.empty()) {
+    region = cat.regions().Find(f.region);
+    if (region == kNoNode) return Status::Invalid("unknown region '" + f.region + "'");
+  }
+  if (!f.level.empty()) RETURN_IF_ERROR(warn::ParseLevel(f.level).status());
+  if (!f.state.empty() && f.state != "pending" && f.state != "firing" && f.state != "resolved") {
+    return Status::Invalid("state must be pending, firing or resolved");
+  }
+  std::vector<AlertRecord> all;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ASSIGN_OR_RETURN(all, store_->LoadAlerts({!f.include_closed, std::nullopt}));
+  }
+  std::vector<AlertRecord> out;
+  for (auto& a : all) {
+    if (!f.level.empty() && a.level != f.level) continue;
+    if (!f.state.empty() && a.state != f.state) continue;
+    if (!f.handling.empty() && a.handling != f.handling) continue;
+    if (!f.rule_id.empty() && a.rule_id != f.rule_id) continue;
+    if (!f.subject_kind.empty() && a.subject_kind != f.subject_kind) continue;
+    if (!f.subject_key.empty() && a.subject_key != f.subject_key) continue;
+    if (!f.include_muted && (a.silenced_by != 0 || a.inhibited)) continue;
+    if (region != kNoNode) {
+      NodeId r = cat.regions().Find(a.region);
+      if (r == kNoNode || !cat.regions().Contains(region, r)) continue;
+    }
+    if (!f.unit.empty()) {
+      const std::string units = ";" + a.units + ";";
+      if (a.assignee != f.unit && units.find(";" + f.unit + ";") == std::string::npos) continue;
+    }
+    out.push_back(std::move(a));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const AlertRecord& a, const AlertRecord& b) {
+    const int ra = LevelRank(a.level), rb = LevelRank(b.level);
+    return ra != rb ? ra > rb : a.id > b.id;
+  });
+  if (f.limit > 0 && out.size() > f.limit) out.resize(f.limit);
+  return out;
+}
+
+Result<AlertRecord> Warnings::GetAlert(int64_t id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto found, store_->LoadAlerts({false, id}));
+  if (found.empty()) return Status::NotFound("alert " + std::to_string(id) + " does not exist");
+  return found[0];
+}
+
+Result<std::vector<AlertEventRecord>> Warnings::AlertHistory(int64_t id) {
+  RETURN_IF_ERROR(GetAlert(id).status());
+  std::lock_guard<std::mutex> lock(mu_);
+  return store_->AlertEvents(id);
+}
+
+Result<AlertRecord> Warnings::Step(int64_t id, warn::HandlingRequest request) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto found, store_->LoadAlerts({false, id}));
+  if (found.empty()) return Status::NotFound("alert " + std::to_string(id) + " does not exist");
+  request.now = WarnNowUtc();
+  ASSIGN_OR_RETURN(auto change, warn::ApplyHandling(found[0], request));
+  ASSIGN_OR_RETURN(auto applied, store_->ApplyAlertChanges({std::move(change)}));
+  return applied[0].alert;
+}
+
+Result<AlertRecord> Warnings::Acknowledge(int64_t id, const std::string& actor, const std::string& note) {
+  return Step(id, {warn::HandlingAction::kAcknowledge, actor, "", "", note, ""});
+}
+Result<AlertRecord> Warnings::Assign(int64_t id, const std::string& unit, const std::string& deadline,
+                                     const std::string& actor, const std::string& note) {
+  return Step(id, {warn::HandlingAction::kAssign, actor, unit, deadline, note, ""});
+}
+Result<AlertRecord> Warnings::Handle(int64_t id, const std::string& note, const std::string& actor) {
+  return Step(id, {warn::HandlingAction::kHandle, actor, "", "", note, ""});
+}
+Result<AlertRecord> Warnings::Close(int64_t id, const std::string& actor, const std::string& note) {
+  return Step(id, {warn::HandlingAction::kClose, actor, "", "", note, ""});
+}
+
+Status Warnings::RefreshMutes(const std::string& now, const std::string& actor) {
+  ASSIGN_OR_RETURN(auto live, store_->LoadAlerts({true, std::nullopt}));
+  ASSIGN_OR_RETURN(auto silences, store_->ListSilences());
+  auto before = live;
+  auto changed = warn::ApplyMutes(&live, silences, now, &ws_.catalog());
+  std::vector<AlertChange> changes;
+  for (size_t i : changed) {
+    AlertRecord& a = live[i];
+    a.updated_at = now;
+    AlertChange c{a, false, {}};
+    if (a.state != "pending") {
+      auto event = [&](std::string action, std::string detail) {
+        AlertEventRecord e;
+        e.at = now;
+        e.actor = actor;
+        e.action = std::move(action);
+        e.from = e.to = a.state;
+        e.detail = std::move(detail);
+        c.events.push_back(std::move(e));
+      };
+      if (a.silenced_by != before[i].silenced_by) {
+        event(a.silenced_by ? "silenced" : "unsilenced", a.silenced_by ? "silence " + std::to_string(a.silenced_by) : "");
+      }
+      if (a.inhibited != before[i].inhibited) event(a.inhibited ? "inhibited" : "uninhibited", "");
+    }
+    changes.push_back(std::move(c));
+  }
+  return store_->ApplyAlertChanges(std::move(changes)).status();
+}
+
+Result<SilenceRecord> Warnings::CreateSilence(const SilenceRequest& r, const std::string& actor) {
+  if (actor.empty()) return Status::Invalid("an actor is required");
+  if (r.reason.empty()) return Status::Invalid("a silence needs a reason");
+  if (r.rule_id.empty() && r.family.empty() && r.subject_key.empty() && r.region.empty()) {
+    return Status::Invalid("a silence needs at least one matcher (rule_id, family, subject_key, region)");
+  }
+  if (!r.region.empty() && ws_.catalog().regions().Find(r.region) == kNoNode) {
+    return Status::Invalid("unknown region '" + r.region + "'");
+  }
+  const std::string now = WarnNowUtc();
+  SilenceRecord s;
+  s.rule_id = r.rule_id;
+  s.family = r.family;
+  s.subject_key = r.subject_key;
+  s.region = r.region;
+  s.author = actor;
+  s.reason = r.reason;
+  s.starts_at = r.starts_at.empty() ? now : r.starts_at;
+  s.ends_at = r.ends_at;
+  if (!ValidTime(s.starts_at) || !ValidTime(s.ends_at)) {
+    return Status::Invalid("starts_at and ends_at must be UTC ISO 8601 like 2026-10-05T08:00:00Z");
+  }
+  if (s.ends_at <= s.starts_at) return Status::Invalid("ends_at must be after starts_at");
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(s, store_->AddSilence(s));
+  RETURN_IF_ERROR(RefreshMutes(now, actor));
+  return s;
+}
+
+Result<std::vector<SilenceRecord>> Warnings::ListSilences(bool active_only) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto all, store_->ListSilences());
+  if (!active_only) return all;
+  const std::string now = WarnNowUtc();
+  std::vector<SilenceRecord> out;
+  for (auto& s : all) {
+    if (warn::SilenceActive(s, now)) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Status Warnings::ExpireSilence(int64_t id, const std::string& actor) {
+  if (actor.empty()) return Status::Invalid("an actor is required");
+  std::lock_guard<std::mutex> lock(mu_);
+  const std::string now = WarnNowUtc();
+  RETURN_IF_ERROR(store_->ExpireSilence(id, actor, now));
+  return RefreshMutes(now, actor);
+}
+
+Result<CommodityImportResult> Warnings::ImportCommodities(std::string_view bytes, std::string_view file_name,
+                                                         const std::string& user) {
+  if (user.empty()) return Status::Invalid("a user is required");
+  ASSIGN_OR_RETURN(auto parsed, warn::ParseCommodityTable(bytes, file_name));
+  CommodityImportResult out;
+  out.file_name = std::string(file_name);
+  out.format = parsed.format;
+  out.rows = parsed.rows;
+  out.errors = std::move(parsed.errors);
+  if (!out.errors.empty()) return out;  // nothing written
+  const std::string now = WarnNowUtc();
+  for (auto& p : parsed.points) {
+    p.source = std::string(file_name);
+    p.user = user;
+    p.imported_at = now;
+  }
+  out.points = static_cast<int64_t>(parsed.points.size());
+  std::lock_guard<std::mutex> lock(mu_);
+  RETURN_IF_ERROR(store_->UpsertCommodityPoints(parsed.points));
+  out.imported = true;
+  ASSIGN_OR_RETURN(auto summary, EvaluateLocked(now));
+  out.evaluation = std::move(summary);
+  return out;
+}
+
+Result<std::vector<CommodityPointRecord>> Warnings::ListCommodityPoints(const std::string& code) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto all, store_->LoadCommodityPoints());
+  if (code.empty()) return all;
+  std::vector<CommodityPointRecord> out;
+  for (auto& p : all) {
+    if (p.code == code) out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace ballast::app

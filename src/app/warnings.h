@@ -1,0 +1,128 @@
+// Early-warning use cases: evaluate the rules over the panel, commodity series and policy
+// targets; list and edit rules; list alerts and walk the handling loop; silences; commodity
+// import. Keeps its own connection to the store file (WarnStore). Actors are the user names the
+// caller authenticated; every write records who and when. Thread-safe (one mutex).
+//
+// Evaluation after every import: after Workspace::Import returns an outcome with status
+// kImported, call Warnings::AfterImport(outcome) (the API import route and `ballast import`).
+#ifndef BALLAST_APP_WARNINGS_H_
+#define BALLAST_APP_WARNINGS_H_
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/workspace.h"
+#include "store/warn_store.h"
+#include "warn/alerts.h"
+#include "warn/commodity.h"
+#include "warn/rule.h"
+
+namespace ballast::app {
+
+struct WarnSummary {
+  std::string evaluated_at;     // UTC ISO 8601
+  int32_t rules = 0;            // rules evaluated
+  int64_t firing = 0, pending = 0;
+  std::map<std::string, int64_t> firing_by_level;  // red/orange/yellow/blue → alerts
+  int64_t opened = 0, updated = 0, resolved = 0, removed = 0;  // changes written
+  std::vector<std::string> problems;                // rules skipped (bad code, measure …)
+  double evaluate_seconds = 0, total_seconds = 0;
+};
+
+struct RuleView {
+  warn::Rule rule;
+  std::string json;        // the rule in the file format
+  std::string source;      // "default" (shipped) or "custom" (saved through the API/CLI)
+  int64_t revision = 0;    // 0 for a shipped rule never edited
+  std::string updated_by, updated_at;
+};
+
+struct AlertFilter {
+  std::string level;         // red | orange | yellow | blue (exact)
+  std::string state;         // pending | firing | resolved
+  std::string handling;      // open | acknowledged | assigned | handled | closed
+  std::string region;        // region code: alerts of subjects within its subtree
+  std::string unit;          // responsible unit: assignee, or one of a target's units
+  std::string rule_id, subject_kind, subject_key;
+  bool include_closed = false;  // resolved-and-closed episodes
+  bool include_muted = true;    // silenced or inhibited alerts
+  size_t limit = 0;             // 0 = all
+};
+
+struct SilenceRequest {
+  std::string rule_id, family, subject_key, region;  // matchers (at least one)
+  std::string reason;
+  std::string starts_at;  // UTC ISO 8601; empty = now
+  std::string ends_at;    // UTC ISO 8601, after starts_at
+};
+
+struct CommodityImportResult {
+  bool imported = false;  // false: nothing written, see errors
+  std::string file_name, format;
+  int64_t rows = 0, points = 0;
+  std::vector<warn::CommodityProblem> errors;
+  std::optional<WarnSummary> evaluation;
+};
+
+class Warnings {
+ public:
+  // db_path: the store file the Workspace was opened on.
+  static Result<std::unique_ptr<Warnings>> Open(Workspace& ws, const std::string& db_path);
+
+  // Evaluates every enabled rule over the latest data and reconciles the alerts. now: UTC ISO
+  // 8601 (empty = the clock); its month is "today" for policy targets.
+  Result<WarnSummary> Evaluate(const std::string& now = "");
+  // The hook for Workspace::Import: evaluates when a batch was written, else does nothing.
+  Result<std::optional<WarnSummary>> AfterImport(const ingest::ImportOutcome& outcome);
+
+  // The effective rules: shipped defaults overridden by saved revisions of the same id.
+  Result<std::vector<RuleView>> ListRules();
+  // Creates or replaces a rule (JSON object of the rules format); a new revision is saved.
+  Result<RuleView> UpsertRule(std::string_view rule_json, const std::string& actor);
+  Result<RuleView> SetRuleEnabled(const std::string& rule_id, bool enabled, const std::string& actor);
+  Result<std::vector<RuleRevision>> RuleHistory(const std::string& rule_id);
+
+  // Alerts, most severe first, then newest.
+  Result<std::vector<AlertRecord>> ListAlerts(const AlertFilter& filter);
+  Result<AlertRecord> GetAlert(int64_t id);
+  Result<std::vector<AlertEventRecord>> AlertHistory(int64_t id);
+  Result<AlertRecord> Acknowledge(int64_t id, const std::string& actor, const std::string& note = "");
+  Result<AlertRecord> Assign(int64_t id, const std::string& unit, const std::string& deadline,
+                             const std::string& actor, const std::string& note = "");
+  Result<AlertRecord> Handle(int64_t id, const std::string& note, const std::string& actor);
+  Result<AlertRecord> Close(int64_t id, const std::string& actor, const std::string& note = "");
+
+  Result<SilenceRecord> CreateSilence(const SilenceRequest& request, const std::string& actor);
+  Result<std::vector<SilenceRecord>> ListSilences(bool active_only);
+  Status ExpireSilence(int64_t id, const std::string& actor);
+
+  // Imports price/supply series (see warn/commodity.h); re-imported dates replace earlier
+  // values; evaluates afterwards.
+  Result<CommodityImportResult> ImportCommodities(std::string_view bytes, std::string_view file_name,
+                                                  const std::string& user);
+  Result<std::vector<CommodityPointRecord>> ListCommodityPoints(const std::string& code = "");
+
+  Workspace& workspace() { return ws_; }
+  WarnStore& store() { return *store_; }
+  std::mutex& mutex() { return mu_; }
+
+ private:
+  Warnings(Workspace& ws, std::unique_ptr<WarnStore> store) : ws_(ws), store_(std::move(store)) {}
+  Result<std::vector<RuleView>> EffectiveRules();
+  Result<WarnSummary> EvaluateLocked(const std::string& now);
+  Result<AlertRecord> Step(int64_t id, warn::HandlingRequest request);
+  Status RefreshMutes(const std::string& now, const std::string& actor);
+
+  Workspace& ws_;
+  std::unique_ptr<WarnStore> store_;
+  std::mutex mu_;
+};
+
+}  // namespace ballast::app
+
+#endif  // BALLAST_APP_WARNINGS_H_

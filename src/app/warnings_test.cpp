@@ -1,0 +1,240 @@
+// The warning and policy use cases end to end on a real store file: import, evaluate, revise,
+// silence, handle, commodities, targets and progress.
+#include "app/warnings.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "app/policy.h"
+
+namespace ballast::app {
+namespace {
+
+constexpr const char* kEnterprises =
+    "uscc,name,region,industry,size,tags\n"
+    "91310110666007217T,甲装备有限公司,410102,3311,large,专精特新\n"
+    "91310115591693856A,乙食品有限公司,410102,1311,medium,\n"
+    "91330000755918469E,丙机械有限公司,419001,3311,small,链主\n";
+constexpr const char* kB = "91310115591693856A";
+
+class WarningsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("ballast_warnings_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    const std::string path = (dir_ / "s.db").string();
+    auto ws = Workspace::Create(path);
+    ASSERT_TRUE(ws.ok()) << ws.status().ToString();
+    ws_ = std::move(ws).value();
+    auto w = Warnings::Open(*ws_, path);
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    w_ = std::move(w).value();
+    Import("e.csv", kEnterprises);
+    // B falls 60 % (red); 郑州 (A + B) falls 20 % (region red, which inhibits B's alert).
+    Import("o.csv",
+           "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
+           "91310110666007217T,2024-03,output_value,1000,,,\n"
+           "91310115591693856A,2024-03,output_value,1000,,,\n"
+           "91310110666007217T,2025-03,output_value,1200,,,\n"
+           "91310115591693856A,2025-03,output_value,400,,,\n"
+           "91330000755918469E,2025-03,output_value,30,,20,\n");
+  }
+  void TearDown() override {
+    w_.reset();
+    ws_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  void Import(const std::string& name, const std::string& csv) {
+    auto out = ws_->Import(csv, name, "alice", MakePeriod(2025, 4));
+    ASSERT_TRUE(out.ok()) << out.status().ToString();
+    ASSERT_EQ(out->status, ingest::ImportStatus::kImported) << name;
+  }
+  std::vector<AlertRecord> Alerts(const std::string& rule, bool closed = true) {
+    AlertFilter f;
+    f.rule_id = rule;
+    f.include_closed = closed;
+    return w_->ListAlerts(f).value();
+  }
+  std::vector<std::string> Actions(int64_t id) {
+    std::vector<std::string> out;
+    const auto history = w_->AlertHistory(id).value();
+    for (const auto& e : history) out.push_back(e.action);
+    return out;
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<Workspace> ws_;
+  std::unique_ptr<Warnings> w_;
+};
+
+TEST_F(WarningsTest, EvaluateReviseAndNoDuplicates) {
+  auto s = w_->Evaluate("2025-04-05T00:00:00Z");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_TRUE(s->problems.empty());
+  EXPECT_GE(s->firing_by_level["red"], 2);
+  auto drop = Alerts("ent_output_drop");
+  ASSERT_EQ(drop.size(), 1u);
+  EXPECT_EQ(drop[0].subject_key, kB);
+  EXPECT_EQ(drop[0].level, "red");
+  EXPECT_EQ(drop[0].state, "firing");
+  EXPECT_TRUE(drop[0].inhibited);  // 郑州 itself is red in the same family
+  EXPECT_EQ(drop[0].message_zh, "乙食品有限公司2025-03工业总产值同比-60.0%，低于-50.0%（红色预警）");
+  auto region = Alerts("region_output_decline");
+  ASSERT_EQ(region.size(), 1u);
+  EXPECT_EQ(region[0].subject_key, "410100");
+
+  // Evaluating the same data again changes nothing.
+  auto again = w_->Evaluate("2025-04-06T00:00:00Z");
+  EXPECT_EQ(again->opened + again->updated + again->resolved + again->removed, 0);
+
+  // A revision: B's March was 900 (−10 %); both alerts resolve, on the same rows.
+  Import("r.csv", "uscc,period,indicator,value,ytd,prior,prior_ytd\n91310115591693856A,2025-03,output_value,900,,,\n");
+  ASSERT_TRUE(w_->Evaluate("2025-04-07T00:00:00Z").ok());
+  drop = Alerts("ent_output_drop");
+  ASSERT_EQ(drop.size(), 1u);
+  EXPECT_EQ(drop[0].state, "resolved");
+  EXPECT_FALSE(drop[0].inhibited);
+  EXPECT_EQ(Actions(drop[0].id), (std::vector<std::string>{"fired", "inhibited", "resolved"}));
+  // Re-revised back: the same alert reopens.
+  Import("r2.csv", "uscc,period,indicator,value,ytd,prior,prior_ytd\n91310115591693856A,2025-03,output_value,410,,,\n");
+  ASSERT_TRUE(w_->Evaluate("2025-04-08T00:00:00Z").ok());
+  drop = Alerts("ent_output_drop");
+  ASSERT_EQ(drop.size(), 1u);
+  EXPECT_EQ(drop[0].state, "firing");
+}
+
+TEST_F(WarningsTest, HandlingLoopWithHistory) {
+  ASSERT_TRUE(w_->Evaluate("2025-04-05T00:00:00Z").ok());
+  const int64_t id = Alerts("region_output_decline")[0].id;
+  EXPECT_EQ(w_->Handle(id, "x", "bob").status().code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(w_->Acknowledge(id, "bob").ok());
+  ASSERT_TRUE(w_->Assign(id, "郑州市工业和信息化局", "2025-04-30", "bob").ok());
+  auto handled = w_->Handle(id, "约谈重点企业，协调订单", "carol");
+  ASSERT_TRUE(handled.ok());
+  EXPECT_EQ(handled->note, "约谈重点企业，协调订单");
+  auto closed = w_->Close(id, "bob");
+  ASSERT_TRUE(closed.ok());
+  EXPECT_EQ(closed->handling, "closed");
+  EXPECT_EQ(w_->Acknowledge(id, "bob").status().code(), StatusCode::kFailedPrecondition);
+  auto history = w_->AlertHistory(id).value();
+  ASSERT_EQ(history.size(), 5u);
+  EXPECT_EQ(history[2].action, "assign");
+  EXPECT_EQ(history[2].actor, "bob");
+  EXPECT_EQ(history[3].actor, "carol");
+  EXPECT_FALSE(history[3].at.empty());
+  EXPECT_EQ(w_->Acknowledge(999, "bob").status().code(), StatusCode::kNotFound);
+  AlertFilter f;
+  f.handling = "closed";
+  EXPECT_EQ(w_->ListAlerts(f)->size(), 1u);
+}
+
+TEST_F(WarningsTest, SilencesRulesAndFilters) {
+  ASSERT_TRUE(w_->Evaluate("2025-04-05T00:00:00Z").ok());
+  SilenceRequest r;
+  r.rule_id = "region_output_decline";
+  r.region = "410000";
+  r.reason = "已知：企业搬迁";
+  r.ends_at = "2099-01-01T00:00:00Z";
+  EXPECT_EQ(w_->CreateSilence(SilenceRequest{}, "alice").status().code(), StatusCode::kInvalidArgument);
+  auto s = w_->CreateSilence(r, "alice");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  auto region = Alerts("region_output_decline")[0];
+  EXPECT_EQ(region.silenced_by, s->id);
+  EXPECT_EQ(w_->ListSilences(true)->size(), 1u);
+  AlertFilter unmuted;
+  unmuted.include_muted = false;
+  const auto unmuted_alerts = w_->ListAlerts(unmuted).value();
+  for (const auto& a : unmuted_alerts) EXPECT_NE(a.rule_id, "region_output_decline");
+  ASSERT_TRUE(w_->ExpireSilence(s->id, "alice").ok());
+  EXPECT_EQ(Alerts("region_output_decline")[0].silenced_by, 0);
+  EXPECT_TRUE(w_->ListSilences(true)->empty());
+
+  AlertFilter by_region;
+  by_region.region = "419001";
+  const auto in_jiyuan = w_->ListAlerts(by_region).value();
+  for (const auto& a : in_jiyuan) EXPECT_EQ(a.region, "419001");
+  by_region.region = "999999";
+  EXPECT_FALSE(w_->ListAlerts(by_region).ok());
+
+  // Disabling a rule resolves its alerts; the rule keeps its history of revisions.
+  ASSERT_TRUE(w_->SetRuleEnabled("ent_output_drop", false, "alice").ok());
+  ASSERT_TRUE(w_->Evaluate("2025-04-06T00:00:00Z").ok());
+  EXPECT_EQ(Alerts("ent_output_drop")[0].state, "resolved");
+  auto custom = w_->UpsertRule(
+      R"({"id":"my_rule","family":"output_decline","subject":"enterprise","indicator":"output_value","measure":"yoy",
+          "op":"<","levels":{"yellow":-5},"message":{"zh":"{subject}","en":"{subject}"}})",
+      "alice");
+  ASSERT_TRUE(custom.ok()) << custom.status().ToString();
+  EXPECT_FALSE(w_->UpsertRule(R"({"id":"bad","family":"f","subject":"enterprise","indicator":"nope","measure":"yoy",
+      "levels":{"red":-1}})", "alice").ok());
+  auto rules = w_->ListRules().value();
+  int customs = 0;
+  for (const auto& v : rules) customs += v.source == "custom";
+  EXPECT_EQ(customs, 2);
+  EXPECT_EQ(w_->RuleHistory("ent_output_drop")->size(), 1u);
+}
+
+TEST_F(WarningsTest, CommoditiesImportAndWarn) {
+  auto bad = w_->ImportCommodities("code,name,unit,date,price\niron_ore,铁矿石,元/吨,2025-13-01,800\n", "c.csv", "alice");
+  ASSERT_TRUE(bad.ok());
+  EXPECT_FALSE(bad->imported);
+  EXPECT_EQ(bad->errors.size(), 1u);
+  auto ok = w_->ImportCommodities(
+      "code,name,unit,date,price,stock_days\n"
+      "iron_ore,铁矿石,元/吨,2025-03-01,800,20\n"
+      "iron_ore,铁矿石,元/吨,2025-04-01,1000,6\n",
+      "c.csv", "alice");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_TRUE(ok->imported);
+  auto change = Alerts("commodity_price_change");
+  ASSERT_EQ(change.size(), 1u);
+  EXPECT_EQ(change[0].level, "red");  // +25 %
+  EXPECT_EQ(Alerts("commodity_supply_days")[0].level, "red");  // 6 days
+  // A corrected re-import revises the point: no duplicate, the alert follows.
+  ASSERT_TRUE(w_->ImportCommodities("code,name,unit,date,price,stock_days\niron_ore,铁矿石,元/吨,2025-04-01,850,12\n",
+                                    "c2.csv", "alice").ok());
+  EXPECT_EQ(w_->ListCommodityPoints("iron_ore")->size(), 2u);
+  change = Alerts("commodity_price_change");
+  ASSERT_EQ(change.size(), 1u);
+  EXPECT_EQ(change[0].level, "blue");  // +6.25 %
+  EXPECT_EQ(Alerts("commodity_supply_days")[0].level, "blue");
+}
+
+TEST_F(WarningsTest, TargetsProgressAndTargetWarnings) {
+  const Period june = MakePeriod(2022, 6);
+  auto targets = ListTargets(*w_, {}, june);
+  ASSERT_TRUE(targets.ok()) << targets.status().ToString();
+  EXPECT_GT(targets->size(), 40u);
+  auto t = GetTarget(*w_, "henan2022.2.new_above_scale_enterprises", june);
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->status, "no_data");
+  EXPECT_EQ(AddProgress(*w_, {"no.such", 1, "2022-06-30", "", ""}, "alice").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(AddProgress(*w_, {t->target.id, 1, "2022-06-31", "", ""}, "alice").status().code(), StatusCode::kInvalidArgument);
+  ASSERT_TRUE(AddProgress(*w_, {t->target.id, 1000, "2022-06-30", "上半年新增", "h1.xlsx"}, "省工业和信息化厅").ok());
+  t = GetTarget(*w_, t->target.id, june);
+  EXPECT_EQ(t->status, "off_track");  // 1000 of 1250 due: 20 % behind
+  EXPECT_DOUBLE_EQ(*t->progress.behind_pct, 20);
+  EXPECT_EQ(t->reports, 1);
+  EXPECT_EQ(t->latest->attachment, "h1.xlsx");
+  ASSERT_TRUE(w_->Evaluate("2022-06-30T00:00:00Z").ok());
+  AlertFilter f;
+  f.unit = "济源示范区管委会";
+  f.subject_kind = "target";
+  auto alerts = w_->ListAlerts(f).value();
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].level, "yellow");
+  EXPECT_EQ(alerts[0].subject_key, "henan2022.2.new_above_scale_enterprises");
+  TargetFilter by_unit;
+  by_unit.unit = "省通信管理局";
+  by_unit.include_qualitative = false;
+  auto mine = ListTargets(*w_, by_unit, june).value();
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0].target.id, "henan2022.7.new_5g_base_stations");
+}
+
+}  // namespace
+}  // namespace ballast::app

@@ -1,0 +1,106 @@
+#include "policy/progress.h"
+
+#include <gtest/gtest.h>
+
+namespace ballast::policy {
+namespace {
+
+Target Cumulative(double value) {
+  Target t;
+  t.id = "t";
+  t.type = TargetType::kCumulative;
+  t.value = value;
+  t.comparator = ">=";
+  t.start = MakePeriod(2022, 1);
+  t.deadline = MakePeriod(2022, 12);
+  return t;
+}
+
+TEST(ProgressTest, LinearPathHalfTimeHalfTask) {
+  Target t = Cumulative(2500);
+  EXPECT_DOUBLE_EQ(ExpectedFraction(t, MakePeriod(2022, 6)), 0.5);  // 时间过半
+  EXPECT_DOUBLE_EQ(ExpectedFraction(t, MakePeriod(2021, 12)), 0.0);
+  EXPECT_DOUBLE_EQ(ExpectedFraction(t, MakePeriod(2023, 3)), 1.0);
+  // End of June: expected 1250. 1300 is on track; 1200 is 50/1250 = 4 % behind (at risk);
+  // 1000 is 250/1250 = 20 % behind (off track).
+  auto on = ComputeProgress(t, Actual{1300, MakePeriod(2022, 6)}, std::nullopt, MakePeriod(2022, 6));
+  EXPECT_EQ(on.status, Status::kOnTrack);
+  EXPECT_DOUBLE_EQ(*on.expected, 1250);
+  auto risk = ComputeProgress(t, Actual{1200, MakePeriod(2022, 6)}, std::nullopt, MakePeriod(2022, 6));
+  EXPECT_EQ(risk.status, Status::kAtRisk);
+  EXPECT_DOUBLE_EQ(*risk.behind_pct, 4);
+  auto off = ComputeProgress(t, Actual{1000, MakePeriod(2022, 6)}, std::nullopt, MakePeriod(2022, 6));
+  EXPECT_EQ(off.status, Status::kOffTrack);
+  EXPECT_DOUBLE_EQ(*off.behind_pct, 20);
+  // A unit that stops reporting falls behind as time passes: 1300 in September (expected 1875).
+  auto stale = ComputeProgress(t, Actual{1300, MakePeriod(2022, 6)}, std::nullopt, MakePeriod(2022, 9));
+  EXPECT_EQ(stale.status, Status::kOffTrack);
+  EXPECT_NEAR(*stale.behind_pct, (1875.0 - 1300) / 1875 * 100, 1e-9);
+  auto done = ComputeProgress(t, Actual{2600, MakePeriod(2022, 11)}, std::nullopt, MakePeriod(2022, 11));
+  EXPECT_EQ(done.status, Status::kAchieved);
+  auto late = ComputeProgress(t, Actual{2400, MakePeriod(2022, 12)}, std::nullopt, MakePeriod(2023, 1));
+  EXPECT_EQ(late.status, Status::kOffTrack);
+  EXPECT_EQ(ComputeProgress(t, std::nullopt, std::nullopt, MakePeriod(2022, 6)).status, Status::kNoData);
+}
+
+TEST(ProgressTest, StrictComparatorNeedsMoreThanTheValue) {
+  Target t = Cumulative(2500);
+  t.comparator = ">";  // 超过2500家
+  EXPECT_NE(ComputeProgress(t, Actual{2500, MakePeriod(2022, 12)}, std::nullopt, MakePeriod(2022, 12)).status,
+            Status::kAchieved);
+  EXPECT_EQ(ComputeProgress(t, Actual{2501, MakePeriod(2022, 12)}, std::nullopt, MakePeriod(2022, 12)).status,
+            Status::kAchieved);
+}
+
+TEST(ProgressTest, QuarterlyStepCurve) {
+  Target t = Cumulative(4);
+  t.path = PathKind::kCurve;
+  t.curve = {{MakePeriod(2022, 3), 0.25}, {MakePeriod(2022, 6), 0.5}, {MakePeriod(2022, 9), 0.75}, {MakePeriod(2022, 12), 1}};
+  EXPECT_DOUBLE_EQ(ExpectedFraction(t, MakePeriod(2022, 2)), 0.0);
+  EXPECT_DOUBLE_EQ(ExpectedFraction(t, MakePeriod(2022, 5)), 0.25);
+  // Two rounds by August: expected 1 (one quarter done) → on track; one round by October: expected 3.
+  EXPECT_EQ(ComputeProgress(t, Actual{2, MakePeriod(2022, 8)}, std::nullopt, MakePeriod(2022, 8)).status, Status::kOnTrack);
+  auto off = ComputeProgress(t, Actual{1, MakePeriod(2022, 10)}, std::nullopt, MakePeriod(2022, 10));
+  EXPECT_EQ(off.status, Status::kOffTrack);
+  EXPECT_NEAR(*off.behind_pct, (3.0 - 1) / 3 * 100, 1e-9);
+}
+
+TEST(ProgressTest, FlatGrowthAndLevelTargets) {
+  Target g = Cumulative(20);  // 技改投资年度增长20%以上
+  g.type = TargetType::kGrowth;
+  g.path = PathKind::kFlat;
+  auto risk = ComputeProgress(g, Actual{18.5, MakePeriod(2022, 6)}, std::nullopt, MakePeriod(2022, 6));
+  EXPECT_EQ(risk.status, Status::kAtRisk);
+  EXPECT_DOUBLE_EQ(*risk.behind_pct, 7.5);  // (20 − 18.5) / 20
+  EXPECT_EQ(ComputeProgress(g, Actual{15, MakePeriod(2022, 6)}, std::nullopt, MakePeriod(2022, 6)).status, Status::kOffTrack);
+  EXPECT_EQ(ComputeProgress(g, Actual{21, MakePeriod(2022, 6)}, std::nullopt, MakePeriod(2022, 6)).status, Status::kOnTrack);
+  EXPECT_EQ(ComputeProgress(g, Actual{21, MakePeriod(2022, 12)}, std::nullopt, MakePeriod(2022, 12)).status, Status::kAchieved);
+
+  // A level without a baseline moves linearly from the first reported value: 82 % in January
+  // 2024 towards > 90 % by December 2027 (48 months); at December 2025 (24 months) 86 % is due.
+  Target l = Cumulative(90);
+  l.type = TargetType::kLevel;
+  l.comparator = ">";
+  l.start = MakePeriod(2024, 1);
+  l.deadline = MakePeriod(2027, 12);
+  auto p = ComputeProgress(l, Actual{85, MakePeriod(2025, 12)}, Actual{82, MakePeriod(2024, 1)}, MakePeriod(2025, 12));
+  EXPECT_DOUBLE_EQ(*p.expected, 86);
+  EXPECT_DOUBLE_EQ(*p.behind_pct, 25);  // (86 − 85) / (86 − 82)
+  EXPECT_EQ(p.status, Status::kOffTrack);
+}
+
+TEST(ProgressTest, ReductionTargets) {
+  Target w = Cumulative(-13);  // 用水量较2023年下降13%左右
+  w.comparator = "<=";
+  w.baseline = 0;
+  w.start = MakePeriod(2024, 1);
+  w.deadline = MakePeriod(2027, 12);
+  // Half-way (December 2025): −6.5 due; −7 is ahead, −5 is (−6.5 + 5)/−6.5 = 23 % behind.
+  EXPECT_EQ(ComputeProgress(w, Actual{-7, MakePeriod(2025, 12)}, std::nullopt, MakePeriod(2025, 12)).status, Status::kOnTrack);
+  auto behind = ComputeProgress(w, Actual{-5, MakePeriod(2025, 12)}, std::nullopt, MakePeriod(2025, 12));
+  EXPECT_NEAR(*behind.behind_pct, 1.5 / 6.5 * 100, 1e-9);
+  EXPECT_EQ(ComputeProgress(w, Actual{-13.5, MakePeriod(2026, 6)}, std::nullopt, MakePeriod(2026, 6)).status, Status::kAchieved);
+}
+
+}  // namespace
+}  // namespace ballast::policy

@@ -1,0 +1,121 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "store/store.h"
+#include "store/warn_store.h"
+
+namespace ballast {
+namespace {
+
+class SqliteWarnStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("ballast_warn_store_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "s.db").string();
+    auto main = CreateSqliteStore(path_, {"code,name\n", "code,name\n", "code\n"});
+    ASSERT_TRUE(main.ok()) << main.status().ToString();
+    main_ = std::move(main).value();
+    auto warn = OpenSqliteWarnStore(path_);
+    ASSERT_TRUE(warn.ok()) << warn.status().ToString();
+    store_ = std::move(warn).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    main_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  static AlertRecord Alert(const std::string& fp) {
+    AlertRecord a;
+    a.fingerprint = fp;
+    a.rule_id = "r";
+    a.family = "f";
+    a.subject_kind = "enterprise";
+    a.subject_key = "X";
+    a.level = "red";
+    a.state = "firing";
+    a.value = -55.5;
+    a.handling = "open";
+    return a;
+  }
+  std::filesystem::path dir_;
+  std::string path_;
+  std::unique_ptr<Store> main_;
+  std::unique_ptr<WarnStore> store_;
+};
+
+TEST_F(SqliteWarnStoreTest, RuleRevisionsCountUpAndTheLatestWins) {
+  ASSERT_TRUE(store_->AddRuleRevision({"a", 0, "{\"v\":1}", "alice", ""}).ok());
+  auto r2 = store_->AddRuleRevision({"a", 0, "{\"v\":2}", "bob", ""});
+  ASSERT_TRUE(r2.ok());
+  EXPECT_EQ(r2->revision, 2);
+  ASSERT_TRUE(store_->AddRuleRevision({"b", 0, "{}", "alice", ""}).ok());
+  auto latest = store_->LatestRuleRevisions();
+  ASSERT_TRUE(latest.ok());
+  ASSERT_EQ(latest->size(), 2u);
+  EXPECT_EQ((*latest)[0].body, "{\"v\":2}");
+  EXPECT_EQ((*latest)[0].author, "bob");
+  EXPECT_EQ(store_->RuleHistory("a")->size(), 2u);
+}
+
+TEST_F(SqliteWarnStoreTest, AlertsRoundTripWithEventsAndRemoval) {
+  AlertChange c{Alert("fp1"), false, {{0, 0, "2026-01-01T00:00:00Z", "system", "fired", "pending", "firing", ""}}};
+  auto applied = store_->ApplyAlertChanges({c, AlertChange{Alert("fp2"), false, {}}});
+  ASSERT_TRUE(applied.ok()) << applied.status().ToString();
+  const int64_t id = (*applied)[0].alert.id;
+  EXPECT_GT(id, 0);
+  auto loaded = store_->LoadAlerts({});
+  ASSERT_EQ(loaded->size(), 2u);
+  EXPECT_EQ((*loaded)[0].fingerprint, "fp1");
+  EXPECT_DOUBLE_EQ((*loaded)[0].value, -55.5);
+  auto events = store_->AlertEvents(id);
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].action, "fired");
+
+  AlertRecord closed = (*loaded)[1];
+  closed.state = "resolved";
+  closed.handling = "closed";
+  ASSERT_TRUE(store_->ApplyAlertChanges({AlertChange{closed, false, {}}}).ok());
+  EXPECT_EQ(store_->LoadAlerts({true, std::nullopt})->size(), 1u);
+  auto one = store_->LoadAlerts({false, closed.id});
+  ASSERT_EQ(one->size(), 1u);
+  EXPECT_EQ((*one)[0].handling, "closed");
+}
+
+TEST_F(SqliteWarnStoreTest, SilencesExpireOnce) {
+  auto s = store_->AddSilence({0, "r", "", "", "410000", "alice", "maintenance", "2026-01-01T00:00:00Z",
+                               "2026-02-01T00:00:00Z", "", ""});
+  ASSERT_TRUE(s.ok());
+  EXPECT_TRUE(store_->ExpireSilence(s->id, "bob", "2026-01-10T00:00:00Z").ok());
+  EXPECT_EQ(store_->ExpireSilence(s->id, "bob", "2026-01-11T00:00:00Z").code(), StatusCode::kNotFound);
+  auto list = store_->ListSilences();
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].expired_by, "bob");
+}
+
+TEST_F(SqliteWarnStoreTest, CommodityPointsAreRevisedNotDuplicated) {
+  CommodityPointRecord p{"iron_ore", "铁矿石", "元/吨", "2026-01-05", 800, 20, true, "a.csv", "u", "t"};
+  ASSERT_TRUE(store_->UpsertCommodityPoints({p}).ok());
+  p.price = 820;
+  p.has_stock_days = false;
+  ASSERT_TRUE(store_->UpsertCommodityPoints({p}).ok());
+  auto pts = store_->LoadCommodityPoints();
+  ASSERT_EQ(pts->size(), 1u);
+  EXPECT_DOUBLE_EQ((*pts)[0].price, 820);
+  EXPECT_FALSE((*pts)[0].has_stock_days);
+}
+
+TEST_F(SqliteWarnStoreTest, ProgressIsAppended) {
+  ASSERT_TRUE(store_->AddProgress({0, "t1", 1200, "2022-06-30", "半年", "h1.pdf", "alice", ""}).ok());
+  ASSERT_TRUE(store_->AddProgress({0, "t2", 5, "2022-06-30", "", "", "alice", ""}).ok());
+  EXPECT_EQ(store_->ListProgress("t1")->size(), 1u);
+  EXPECT_EQ(store_->ListProgress("")->size(), 2u);
+}
+
+}  // namespace
+}  // namespace ballast

@@ -1,0 +1,64 @@
+// The alert lifecycle, modelled on Prometheus and Alertmanager, plus the handling loop of the
+// authorities:
+//   state:    pending (condition holds, fewer than `for` periods) → firing → resolved; a
+//             pending alert that clears before firing leaves no trace; a resolved alert that
+//             fires again is reopened unless its handling was closed (then a new episode).
+//   handling: open → acknowledged → assigned (unit, deadline) → handled (note) → closed; a
+//             resolved alert may be closed from any handling state.
+// Silences mute matching alerts between two times; a firing region alert inhibits the
+// enterprise alerts of the same rule family inside that region. Every change is an event.
+#ifndef BALLAST_WARN_ALERTS_H_
+#define BALLAST_WARN_ALERTS_H_
+
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "store/warn_records.h"
+#include "warn/evaluator.h"
+#include "warn/rule.h"
+
+namespace ballast::warn {
+
+// Stable across runs and machines: FNV-1a 64 of rule id, subject kind and subject key, in hex.
+std::string Fingerprint(const std::string& rule_id, const std::string& subject_kind, const std::string& subject_key);
+
+struct ReconcileInput {
+  const std::vector<Rule>* rules = nullptr;      // the rules the findings refer to (by index)
+  const EvaluationResult* evaluation = nullptr;
+  std::vector<AlertRecord> live;                 // live alerts (not both resolved and closed)
+  std::vector<SilenceRecord> silences;
+  std::string now;                               // UTC ISO 8601
+  std::string actor = "system";
+  const Catalog* catalog = nullptr;              // for messages and region containment
+};
+
+// The alerts that change (inserts, updates, removals) with their events. Alerts of rules that
+// were not evaluated keep their state, unless the rule is gone or disabled (then they resolve).
+std::vector<AlertChange> Reconcile(const ReconcileInput& input);
+
+// Applies silences and inhibition to `alerts` in place; returns the indexes that changed.
+std::vector<size_t> ApplyMutes(std::vector<AlertRecord>* alerts, const std::vector<SilenceRecord>& silences,
+                               const std::string& now, const Catalog* catalog);
+bool SilenceActive(const SilenceRecord& s, const std::string& now);
+bool SilenceMatches(const SilenceRecord& s, const AlertRecord& a, const Catalog* catalog);
+
+enum class HandlingAction { kAcknowledge, kAssign, kHandle, kClose };
+struct HandlingRequest {
+  HandlingAction action = HandlingAction::kAcknowledge;
+  std::string actor;
+  std::string unit;      // assign: the responsible unit
+  std::string deadline;  // assign: YYYY-MM-DD
+  std::string note;      // handle: required; others: optional
+  std::string now;
+};
+// The alert after one handling step, with its event; an illegal step is FailedPrecondition,
+// a missing unit, deadline or note InvalidArgument.
+Result<AlertChange> ApplyHandling(const AlertRecord& alert, const HandlingRequest& request);
+std::string_view HandlingActionName(HandlingAction a);
+Result<HandlingAction> ParseHandlingAction(std::string_view s);
+
+}  // namespace ballast::warn
+
+#endif  // BALLAST_WARN_ALERTS_H_

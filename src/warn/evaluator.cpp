@@ -1,0 +1,447 @@
+#include "warn/evaluator.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/measures.h"
+
+namespace ballast::warn {
+
+namespace {
+
+constexpr int kMissingLookback = 12;  // a subject silent for longer is no longer a reporter
+
+struct Compiled {
+  int indicator = -1;
+  std::vector<NodeId> regions, industries;
+  std::vector<EnterpriseSize> sizes;
+};
+
+bool InAny(const CodeTree& tree, const std::vector<NodeId>& roots, NodeId node) {
+  if (roots.empty()) return true;
+  if (node == kNoNode) return false;
+  for (NodeId r : roots) {
+    if (tree.Contains(r, node)) return true;
+  }
+  return false;
+}
+
+// Resolves the rule's codes against the catalog; a bad code is a problem, not a crash.
+Result<Compiled> Compile(const Rule& r, const Catalog& cat) {
+  Compiled c;
+  if (!r.indicator.empty()) {
+    c.indicator = cat.FindIndicator(r.indicator);
+    if (c.indicator < 0) return Status::Invalid("rule '" + r.id + "': unknown indicator '" + r.indicator + "'");
+    const bool derived = cat.indicators()[static_cast<size_t>(c.indicator)].derived();
+    if (derived && r.subject == SubjectKind::kEnterprise) {
+      return Status::Invalid("rule '" + r.id + "': enterprise rules need a base indicator, not '" + r.indicator + "'");
+    }
+  }
+  for (const auto& code : r.filters.regions) {
+    NodeId n = cat.regions().Find(code);
+    if (n == kNoNode) return Status::Invalid("rule '" + r.id + "': unknown region '" + code + "'");
+    c.regions.push_back(n);
+  }
+  for (const auto& code : r.filters.industries) {
+    NodeId n = cat.FindIndustry(code);
+    if (n == kNoNode) return Status::Invalid("rule '" + r.id + "': unknown industry '" + code + "'");
+    c.industries.push_back(n);
+  }
+  for (const auto& s : r.filters.sizes) {
+    if (s == "large") c.sizes.push_back(EnterpriseSize::kLarge);
+    else if (s == "medium") c.sizes.push_back(EnterpriseSize::kMedium);
+    else if (s == "small") c.sizes.push_back(EnterpriseSize::kSmall);
+    else if (s == "micro") c.sizes.push_back(EnterpriseSize::kMicro);
+    else return Status::Invalid("rule '" + r.id + "': unknown size '" + s + "'");
+  }
+  return c;
+}
+
+bool PassesEnterprise(const Panel& panel, const Rule& r, const Compiled& c, uint32_t e) {
+  const PanelEnterprise& ent = panel.enterprise(e);
+  const Catalog& cat = panel.catalog();
+  if (!InAny(cat.regions(), c.regions, ent.region)) return false;
+  if (!InAny(cat.industries(), c.industries, ent.industry)) return false;
+  if (!c.sizes.empty() && std::find(c.sizes.begin(), c.sizes.end(), ent.size) == c.sizes.end()) return false;
+  if (!r.filters.tags.empty()) {
+    bool any = false;
+    for (const auto& t : r.filters.tags) any |= std::find(ent.tags.begin(), ent.tags.end(), t) != ent.tags.end();
+    if (!any) return false;
+  }
+  return true;
+}
+
+// The latest period with data for the indicator, or nullopt.
+std::optional<Period> LatestPeriod(const Panel& panel, int indicator) {
+  if (panel.empty()) return std::nullopt;
+  for (Period p = panel.last_period(); p >= panel.first_period(); --p) {
+    if (panel.HasData(indicator, p)) return p;
+  }
+  return std::nullopt;
+}
+
+// The data periods from t backwards (periods nobody reported, such as January for the
+// financial forms, are skipped: they are no evidence either way), at most `count`.
+std::vector<Period> DataPeriods(const Panel& panel, int indicator, Period t, int count) {
+  std::vector<Period> out;
+  for (Period p = t; p >= panel.first_period() && static_cast<int>(out.size()) < count; --p) {
+    if (panel.HasData(indicator, p)) out.push_back(p);
+  }
+  return out;
+}
+
+struct Scratch {
+  std::vector<double> a, b;
+};
+
+// out[e] = the compared value of an enterprise rule at p (NaN = not applicable).
+void EnterpriseValues(const Panel& panel, const Rule& r, int ind, Period p, std::vector<double>* out, Scratch* s) {
+  const size_t n = panel.num_enterprises();
+  out->assign(n, kMissing);
+  auto monthly = [&](std::vector<double>* v) {
+    const double* x = panel.Values(ind, p);
+    if (x == nullptr) v->assign(n, kMissing);
+    else v->assign(x, x + n);
+  };
+  // January–February rule: with no January data, February's growth is the 1–2月 cumulative one.
+  const bool feb_cumulative = PeriodMonth(p) == 2 && !panel.HasData(ind, p - 1);
+  const bool growth = r.check == Check::kMeasure && (r.measure == "yoy" || r.measure == "ytd_yoy");
+  const bool use_ytd = r.measure == "ytd" || r.measure == "ytd_yoy" || (r.measure == "yoy" && feb_cumulative);
+  if (r.check == Check::kMeasure && !growth) {
+    if (use_ytd) panel.Ytd(ind, p, out);
+    else monthly(out);
+    return;
+  }
+  if (growth || r.check == Check::kStoppage) {
+    const bool ytd = growth && use_ytd;
+    if (ytd) {
+      panel.Ytd(ind, p, &s->a);
+      panel.BaseYtd(ind, p, &s->b);
+    } else {
+      monthly(&s->a);
+      panel.BaseValues(ind, p, &s->b);
+    }
+    const double min_base = std::max(r.min_base, 0.0);
+    for (size_t e = 0; e < n; ++e) {
+      const double x = s->a[e], b = s->b[e];
+      if (std::isnan(x) || std::isnan(b) || b <= 0 || b < min_base) continue;
+      (*out)[e] = growth ? (x / b - 1) * 100 : x;
+    }
+    return;
+  }
+  if (r.check == Check::kTurnToLoss) {
+    panel.Ytd(ind, p, &s->a);
+    panel.BaseYtd(ind, p, &s->b);
+    for (size_t e = 0; e < n; ++e) {
+      const double y = s->a[e], b = s->b[e];
+      if (!std::isnan(y) && !std::isnan(b) && y < 0 && b >= 0) (*out)[e] = y;
+    }
+    return;
+  }
+  if (r.check == Check::kRunRate) {
+    panel.Ytd(ind, p, &s->a);
+    const double months = PeriodMonth(p);
+    for (size_t e = 0; e < n; ++e) {
+      if (!std::isnan(s->a[e])) (*out)[e] = s->a[e] / months * 12;
+    }
+  }
+}
+
+void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Panel& panel, EvaluationResult* res) {
+  auto t = LatestPeriod(panel, c.indicator);
+  if (!t) return;
+  res->evaluated.insert(r.id);
+  const size_t n = panel.num_enterprises();
+  std::vector<char> pass(n);
+  for (uint32_t e = 0; e < n; ++e) pass[e] = PassesEnterprise(panel, r, c, e);
+  std::vector<int32_t> streak(n, 0);
+  std::vector<double> now_value(n, kMissing);
+  Scratch scratch;
+  std::vector<double> v;
+  if (r.check == Check::kMissing) {
+    // value = consecutive data periods without a report, after a report within the lookback.
+    auto periods = DataPeriods(panel, c.indicator, *t, kMissingLookback + 1);
+    std::vector<char> done(n, 0);
+    for (Period q : periods) {
+      panel.Ytd(c.indicator, q, &scratch.a);
+      const double* x = panel.Values(c.indicator, q);
+      for (uint32_t e = 0; e < n; ++e) {
+        if (!pass[e] || done[e]) continue;
+        const bool reported = (x != nullptr && !std::isnan(x[e])) || !std::isnan(scratch.a[e]);
+        if (reported) {
+          done[e] = 1;
+          if (streak[e] > 0) now_value[e] = streak[e];
+        } else {
+          ++streak[e];
+        }
+      }
+    }
+  } else {
+    auto periods = DataPeriods(panel, c.indicator, *t, r.for_periods);
+    for (size_t k = 0; k < periods.size(); ++k) {
+      EnterpriseValues(panel, r, c.indicator, periods[k], &v, &scratch);
+      for (uint32_t e = 0; e < n; ++e) {
+        if (!pass[e] || streak[e] != static_cast<int32_t>(k)) continue;
+        if (Classify(r, v[e])) {
+          ++streak[e];
+          if (k == 0) now_value[e] = v[e];
+        }
+      }
+    }
+  }
+  const Catalog& cat = panel.catalog();
+  const std::string period = FormatPeriod(*t);
+  for (uint32_t e = 0; e < n; ++e) {
+    if (std::isnan(now_value[e])) continue;
+    auto level = Classify(r, now_value[e]);
+    if (!level) continue;
+    const PanelEnterprise& ent = panel.enterprise(e);
+    Finding f;
+    f.rule = ri;
+    f.subject_key = ent.uscc;
+    f.subject_name = ent.name;
+    if (ent.region != kNoNode) f.region = cat.regions().node(ent.region).code;
+    if (ent.industry != kNoNode) f.industry = cat.industries().node(ent.industry).code;
+    f.level = level->level;
+    f.threshold = level->value;
+    f.value = now_value[e];
+    f.streak = streak[e];
+    f.period = period;
+    f.firing = r.check == Check::kMissing || streak[e] >= r.for_periods;
+    res->findings.push_back(std::move(f));
+  }
+}
+
+// Region or industry cells: the measure (minus the target, when the rule has one).
+void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& panel, const Query& query,
+                   EvaluationResult* res) {
+  auto measure = ParseMeasure(r.measure);
+  if (!measure.ok()) {
+    res->problems.push_back("rule '" + r.id + "': " + measure.status().message());
+    return;
+  }
+  auto t = LatestPeriod(panel, c.indicator);
+  if (!t) return;
+  const Catalog& cat = panel.catalog();
+  const bool region_rule = r.subject == SubjectKind::kRegion;
+  const CodeTree& tree = region_rule ? cat.regions() : cat.industries();
+  const int32_t depth = r.level_of == "province" || r.level_of == "section" ? 1
+                        : r.level_of == "prefecture" || r.level_of == "division" ? 2 : 3;
+  const NodeId fixed_region = c.regions.empty() ? cat.country() : c.regions[0];
+  const NodeId fixed_industry = c.industries.empty() ? cat.all_industry() : c.industries[0];
+  if (Status st = query.Validate({c.indicator, *t, fixed_region, fixed_industry}, {*measure}); !st.ok()) {
+    res->problems.push_back("rule '" + r.id + "': " + st.message());
+    return;
+  }
+  res->evaluated.insert(r.id);
+  auto periods = DataPeriods(panel, c.indicator, *t, r.for_periods);
+  const std::vector<NodeId>& scope = region_rule ? c.regions : c.industries;
+  // The subjects: nodes at the rule's depth within the filters, each an "atom" of enterprises.
+  std::vector<NodeId> nodes;
+  std::vector<int32_t> atom_of_node(tree.size(), -1);
+  for (NodeId node = 0; node < static_cast<NodeId>(tree.size()); ++node) {
+    if (tree.node(node).depth != depth) continue;
+    if (!region_rule && !tree.Contains(cat.all_industry(), node)) continue;
+    if (!InAny(tree, scope, node)) continue;
+    atom_of_node[static_cast<size_t>(node)] = static_cast<int32_t>(nodes.size());
+    nodes.push_back(node);
+  }
+  // One pass over the panel per period (the same sums and context as Query::Cell), rather than
+  // one per subject; measures that compare with a parent cell go through Query::Cell.
+  const bool batch = !NeedsParent(*measure);
+  std::vector<int32_t> atom_of;
+  if (batch) {
+    atom_of.assign(panel.num_enterprises(), -1);
+    const CodeTree& other = region_rule ? cat.industries() : cat.regions();
+    const NodeId fixed = region_rule ? fixed_industry : fixed_region;
+    for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+      const PanelEnterprise& ent = panel.enterprise(e);
+      const NodeId own = region_rule ? ent.region : ent.industry, cross = region_rule ? ent.industry : ent.region;
+      if (own == kNoNode || cross == kNoNode || !other.Contains(fixed, cross)) continue;
+      const NodeId at = tree.AncestorAtDepth(own, depth);
+      if (at != kNoNode) atom_of[e] = atom_of_node[static_cast<size_t>(at)];
+    }
+  }
+  const Indicator& indicator = cat.indicators()[static_cast<size_t>(c.indicator)];
+  const auto atoms = static_cast<int32_t>(nodes.size());
+  std::vector<Finding> found(nodes.size());
+  std::vector<char> alive(nodes.size(), 1);
+  for (size_t k = 0; k < periods.size(); ++k) {
+    const Period p = periods[k];
+    std::vector<std::optional<double>> values(nodes.size());
+    if (batch) {
+      auto now = query.AtomSums(c.indicator, p, atom_of, atoms);
+      const bool need_2y = *measure == Measure::kYoy2y;
+      const bool february = PeriodMonth(p) == 2 && (need_2y || *measure == Measure::kYoy);
+      std::vector<CellSums> year_ago, jan, jan_year_ago;
+      if (need_2y) year_ago = query.AtomSums(c.indicator, p - 12, atom_of, atoms);
+      if (february) jan = query.AtomSums(c.indicator, p - 1, atom_of, atoms);
+      if (february && need_2y) jan_year_ago = query.AtomSums(c.indicator, p - 13, atom_of, atoms);
+      for (size_t a = 0; a < nodes.size(); ++a) {
+        if (now[a].n == 0) continue;  // nobody reports: no subject
+        MeasureContext ctx;
+        ctx.year_ago = need_2y ? &year_ago[a] : nullptr;
+        ctx.jan_feb_cumulative = february && jan[a].n == 0;
+        ctx.year_ago_jan_feb_cumulative = february && need_2y && jan_year_ago[a].n == 0;
+        values[a] = ComputeMeasure(*measure, indicator, now[a], ctx);
+      }
+    } else {
+      for (size_t a = 0; a < nodes.size(); ++a) {
+        if (!alive[a]) continue;
+        CellRef cell{c.indicator, p, region_rule ? nodes[a] : fixed_region, region_rule ? fixed_industry : nodes[a]};
+        // A region compares with its parent region, an industry with its parent industry.
+        auto row = query.Cell(cell, {*measure}, region_rule ? Dimension::kRegion : Dimension::kIndustry);
+        if (row.ok() && row->n > 0) values[a] = row->values[0];
+      }
+    }
+    for (size_t a = 0; a < nodes.size(); ++a) {
+      if (!alive[a]) continue;
+      const std::string& code = tree.node(nodes[a]).code;
+      std::optional<double> target = r.target;
+      if (auto it = r.targets.find(code); it != r.targets.end()) target = it->second;
+      std::optional<Threshold> level;
+      double value = 0;
+      if (values[a]) {
+        value = *values[a] - (target ? *target : 0.0);
+        level = Classify(r, value);
+      }
+      if (!level) {
+        alive[a] = 0;
+        continue;
+      }
+      Finding& f = found[a];
+      if (k == 0) {
+        f.level = level->level;
+        f.threshold = level->value;
+        f.value = value;
+      }
+      ++f.streak;
+    }
+  }
+  for (size_t a = 0; a < nodes.size(); ++a) {
+    Finding& f = found[a];
+    if (f.streak == 0) continue;
+    const std::string& code = tree.node(nodes[a]).code;
+    f.rule = ri;
+    f.subject_key = code;
+    f.subject_name = tree.node(nodes[a]).name;
+    f.region = region_rule ? code : cat.regions().node(fixed_region).code;
+    f.industry = region_rule ? cat.industries().node(fixed_industry).code : code;
+    f.period = FormatPeriod(*t);
+    f.firing = f.streak >= r.for_periods;
+    res->findings.push_back(std::move(f));
+  }
+}
+
+void EvaluateExternal(size_t ri, const Rule& r, const std::vector<ExternalSubject>& subjects, const Catalog* cat,
+                      const Compiled& c, EvaluationResult* res) {
+  res->evaluated.insert(r.id);
+  for (const auto& s : subjects) {
+    if (s.kind != r.subject) continue;
+    if (!r.filters.subjects.empty() &&
+        std::find(r.filters.subjects.begin(), r.filters.subjects.end(), s.key) == r.filters.subjects.end()) {
+      continue;
+    }
+    if (!c.regions.empty() && (cat == nullptr || !InAny(cat->regions(), c.regions, cat->regions().Find(s.region)))) {
+      continue;
+    }
+    const std::vector<SeriesPoint>* series = nullptr;
+    for (const auto& [name, points] : s.series) {
+      if (name == r.measure) series = &points;
+    }
+    if (series == nullptr || series->empty()) continue;
+    Finding f;
+    for (size_t k = 0; k < series->size() && f.streak < r.for_periods; ++k) {
+      const SeriesPoint& p = (*series)[series->size() - 1 - k];
+      auto level = Classify(r, p.value);
+      if (!level) break;
+      if (k == 0) {
+        f.level = level->level;
+        f.threshold = level->value;
+        f.value = p.value;
+      }
+      ++f.streak;
+    }
+    if (f.streak == 0) continue;
+    f.rule = ri;
+    f.subject_key = s.key;
+    f.subject_name = s.name;
+    f.region = s.region;
+    f.units = s.units;
+    f.period = series->back().period;
+    f.firing = f.streak >= r.for_periods;
+    res->findings.push_back(std::move(f));
+  }
+}
+
+std::string_view LevelZh(Level l) {
+  switch (l) {
+    case Level::kRed: return "红色";
+    case Level::kOrange: return "橙色";
+    case Level::kYellow: return "黄色";
+    case Level::kBlue: return "蓝色";
+    case Level::kNone: break;
+  }
+  return "";
+}
+
+}  // namespace
+
+EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput& in) {
+  EvaluationResult res;
+  const Catalog* cat = in.panel ? &in.panel->catalog() : nullptr;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const Rule& r = rules[i];
+    if (!r.enabled) continue;
+    const bool external = r.subject == SubjectKind::kCommodity || r.subject == SubjectKind::kTarget;
+    if (!external && (in.panel == nullptr || in.query == nullptr)) continue;
+    Compiled c;
+    if (cat != nullptr) {
+      auto compiled = Compile(r, *cat);
+      if (!compiled.ok()) {
+        res.problems.push_back(compiled.status().message());
+        continue;
+      }
+      c = std::move(compiled).value();
+    }
+    if (external) {
+      EvaluateExternal(i, r, in.externals, cat, c, &res);
+    } else if (r.subject == SubjectKind::kEnterprise) {
+      EvaluateEnterprises(i, r, c, *in.panel, &res);
+    } else {
+      EvaluateCells(i, r, c, *in.panel, *in.query, &res);
+    }
+  }
+  return res;
+}
+
+std::string FindingMessage(const Rule& r, const Finding& f, bool zh, const Catalog* catalog) {
+  std::string indicator = r.indicator;
+  if (catalog != nullptr && !r.indicator.empty()) {
+    int i = catalog->FindIndicator(r.indicator);
+    if (i >= 0) {
+      const Indicator& ind = catalog->indicators()[static_cast<size_t>(i)];
+      indicator = zh ? ind.name_zh : ind.name_en;
+    }
+  }
+  std::map<std::string, std::string> fields{
+      {"subject", f.subject_name},
+      {"code", f.subject_key},
+      {"value", FormatNumber(f.value)},
+      {"abs_value", FormatNumber(std::fabs(f.value))},
+      {"threshold", FormatNumber(f.threshold)},
+      {"period", f.period},
+      {"level", zh ? std::string(LevelZh(f.level)) : std::string(LevelName(f.level))},
+      {"streak", std::to_string(f.streak)},
+      {"indicator", indicator},
+      {"target", r.target ? FormatNumber(*r.target) : std::string()},
+  };
+  if (auto it = r.targets.find(f.subject_key); it != r.targets.end()) fields["target"] = FormatNumber(it->second);
+  const std::string& tmpl = zh ? r.message_zh : r.message_en;
+  if (tmpl.empty()) {
+    return f.subject_name + " " + r.id + " " + fields["value"] + " (" + fields["level"] + ")";
+  }
+  return FormatMessage(tmpl, fields);
+}
+
+}  // namespace ballast::warn

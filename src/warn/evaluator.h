@@ -1,0 +1,63 @@
+// Evaluates warning rules over the panel (enterprises, regions, industries) and over series
+// that other modules provide (commodities, policy targets). A finding is a subject whose
+// condition holds in the latest period with data; `streak` counts the consecutive periods it
+// has held, so persistence ("for N periods") is a property of the data, not of how often the
+// evaluation ran: re-running on the same data gives the same findings.
+#ifndef BALLAST_WARN_EVALUATOR_H_
+#define BALLAST_WARN_EVALUATOR_H_
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/panel.h"
+#include "engine/query.h"
+#include "warn/rule.h"
+
+namespace ballast::warn {
+
+struct Finding {
+  size_t rule = 0;  // index into the evaluated rules
+  std::string subject_key, subject_name, region, industry, units;
+  Level level = Level::kNone;
+  double value = 0, threshold = 0;
+  int32_t streak = 0;   // consecutive periods the condition held, up to the rule's `for`
+  std::string period;   // YYYY-MM, or the date of a series point
+  bool firing = false;  // streak >= for
+};
+
+// One observation of an outside series, oldest first in a vector.
+struct SeriesPoint {
+  std::string period;  // YYYY-MM or YYYY-MM-DD
+  double value = 0;
+};
+
+// A commodity or a policy target, with one series per measure (e.g. "change_pct", "behind_pct").
+struct ExternalSubject {
+  SubjectKind kind = SubjectKind::kCommodity;
+  std::string key, name, region, units;
+  std::vector<std::pair<std::string, std::vector<SeriesPoint>>> series;
+};
+
+struct EvaluationInput {
+  const Panel* panel = nullptr;  // may be null (no data yet): panel rules are skipped
+  const Query* query = nullptr;
+  std::vector<ExternalSubject> externals;
+};
+
+struct EvaluationResult {
+  std::vector<Finding> findings;
+  // Rules that were evaluated (a rule whose indicator has no data yet is not: its alerts keep
+  // their state rather than resolve for lack of data).
+  std::set<std::string> evaluated;
+  std::vector<std::string> problems;  // rules skipped for a bad indicator, measure or code
+};
+
+EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput& input);
+
+// The fields a message template can use for a finding.
+std::string FindingMessage(const Rule& rule, const Finding& f, bool zh, const Catalog* catalog);
+
+}  // namespace ballast::warn
+
+#endif  // BALLAST_WARN_EVALUATOR_H_

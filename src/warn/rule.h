@@ -1,0 +1,105 @@
+// Warning rules as data: what to watch (subject kind, indicator and measure), the thresholds of
+// each level (red > orange > yellow > blue), persistence (fire only after N consecutive
+// periods), filters and the message. The file format (JSON, versioned) is in docs/warnings.md;
+// the shipped default set is data/rules/default.json, compiled into the binary.
+#ifndef BALLAST_WARN_RULE_H_
+#define BALLAST_WARN_RULE_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace ballast::warn {
+
+inline constexpr int kRulesFormatVersion = 1;
+
+enum class SubjectKind { kEnterprise, kRegion, kIndustry, kCommodity, kTarget };
+enum class Level { kNone = 0, kBlue = 1, kYellow = 2, kOrange = 3, kRed = 4 };
+
+// What a rule computes for a subject.
+enum class Check {
+  kMeasure,     // a measure of the indicator (enterprise, region, industry, commodity, target)
+  kStoppage,    // enterprise reported zero where its base (上年同期) was at least min_base
+  kMissing,     // enterprise stopped reporting: value = consecutive periods missing
+  kTurnToLoss,  // enterprise's cumulative profit < 0 while its base was >= 0: value = ytd
+  kRunRate,     // enterprise's annualised cumulative figure: ytd / months × 12
+};
+
+// How the value is compared with a threshold. kAbsGreater compares |value|.
+enum class Comparator { kLess, kLessEqual, kGreater, kGreaterEqual, kAbsGreater };
+
+struct Threshold {
+  Level level = Level::kNone;
+  double value = 0;
+};
+
+struct RuleFilters {
+  std::vector<std::string> regions;     // region codes; a subject must lie in one subtree
+  std::vector<std::string> industries;  // industry codes; likewise
+  std::vector<std::string> tags;        // enterprise must carry at least one (专精特新, 链主 …)
+  std::vector<std::string> sizes;       // large | medium | small | micro
+  std::vector<std::string> subjects;    // explicit subject keys (commodity codes, target ids …)
+};
+
+struct Rule {
+  std::string id, family;
+  std::string name_zh, name_en;
+  SubjectKind subject = SubjectKind::kEnterprise;
+  Check check = Check::kMeasure;
+  std::string indicator;  // catalog code (enterprise, region, industry rules)
+  // enterprise: value | ytd | yoy | ytd_yoy; region/industry: a measure of the engine;
+  // commodity: price | change_pct | yoy_pct | stock_days; target: behind_pct.
+  std::string measure;
+  Comparator op = Comparator::kLess;
+  std::vector<Threshold> thresholds;  // most severe first
+  int for_periods = 1;
+  double min_base = 0;    // enterprise rules: the base (上年同期) must be at least this
+  std::string level_of;   // region rules: province | prefecture | county; industry: section | division
+  // Region/industry rules: compare measure − target (percentage points below a growth target).
+  std::optional<double> target;
+  std::map<std::string, double> targets;  // per subject code, overriding `target`
+  RuleFilters filters;
+  std::string message_zh, message_en;  // placeholders: see docs/warnings.md
+  std::string why;                     // the reason for the rule and its thresholds
+  bool enabled = true;
+};
+
+std::string_view SubjectKindName(SubjectKind k);
+Result<SubjectKind> ParseSubjectKind(std::string_view s);
+std::string_view LevelName(Level l);  // "" for kNone
+Result<Level> ParseLevel(std::string_view s);
+std::string_view CheckName(Check c);
+std::string_view ComparatorName(Comparator c);
+
+// True when `value` is beyond `threshold` in the direction of `op`.
+bool Beyond(Comparator op, double value, double threshold);
+// The most severe level whose threshold the value is beyond, and that threshold.
+std::optional<Threshold> Classify(const Rule& rule, double value);
+
+// Checks a rule's consistency (known kinds, thresholds ordered by severity, for >= 1, …). The
+// catalog checks (indicator codes, region codes) happen when rules are compiled for evaluation.
+Status ValidateRule(const Rule& rule);
+
+// Parses one rule object (JSON text) or a whole rule file {"version":1,"rules":[…]}.
+Result<Rule> ParseRuleJson(std::string_view json);
+Result<std::vector<Rule>> ParseRuleFile(std::string_view json);
+// Writes a rule back as the JSON object of the file format.
+std::string RuleToJson(const Rule& rule);
+
+// The shipped default rules (data/rules/default.json), compiled into the binary.
+std::string_view EmbeddedDefaultRulesJson();
+Result<std::vector<Rule>> DefaultRules();
+
+// Fills a message template: {subject} {code} {value} {threshold} {period} {level} {streak}
+// {indicator}; numbers with one decimal.
+std::string FormatMessage(const std::string& tmpl, const std::map<std::string, std::string>& fields);
+std::string FormatNumber(double v);
+
+}  // namespace ballast::warn
+
+#endif  // BALLAST_WARN_RULE_H_

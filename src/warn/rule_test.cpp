@@ -1,0 +1,81 @@
+#include "warn/rule.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace ballast::warn {
+namespace {
+
+TEST(RuleTest, DefaultRulesParseAndCoverEverySubjectKind) {
+  auto rules = DefaultRules();
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  std::set<SubjectKind> kinds;
+  std::set<std::string> ids;
+  for (const auto& r : *rules) {
+    kinds.insert(r.subject);
+    ids.insert(r.id);
+    EXPECT_FALSE(r.message_zh.empty()) << r.id;
+    EXPECT_FALSE(r.message_en.empty()) << r.id;
+    EXPECT_FALSE(r.why.empty()) << r.id;
+  }
+  EXPECT_EQ(kinds.size(), 5u);
+  for (const char* id : {"ent_output_drop", "ent_electricity_drop", "ent_output_stoppage", "ent_electricity_stoppage",
+                         "ent_output_decline_3m", "ent_turn_to_loss", "ent_below_scale_risk", "ent_missing_report",
+                         "region_growth_below_target", "industry_growth_below_target", "commodity_price_change",
+                         "commodity_supply_days", "target_behind_path"}) {
+    EXPECT_TRUE(ids.count(id)) << id;
+  }
+}
+
+TEST(RuleTest, RoundTripsThroughJson) {
+  auto rules = DefaultRules();
+  ASSERT_TRUE(rules.ok());
+  for (const auto& r : *rules) {
+    auto back = ParseRuleJson(RuleToJson(r));
+    ASSERT_TRUE(back.ok()) << r.id << ": " << back.status().ToString();
+    EXPECT_EQ(RuleToJson(*back), RuleToJson(r));
+  }
+}
+
+TEST(RuleTest, ThresholdsMustBeOrderedBySeverity) {
+  const char* bad = R"({"id":"x","family":"f","subject":"enterprise","indicator":"output_value","measure":"yoy",
+                       "op":"<","levels":{"red":-10,"yellow":-30}})";
+  auto r = ParseRuleJson(bad);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("red"), std::string::npos);
+  const char* good = R"({"id":"x","family":"f","subject":"enterprise","indicator":"output_value","measure":"yoy",
+                        "op":"<","levels":{"yellow":-30,"orange":-40,"red":-50,"blue":-20}})";
+  auto g = ParseRuleJson(good);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  ASSERT_EQ(g->thresholds.size(), 4u);
+  EXPECT_EQ(g->thresholds[0].level, Level::kRed);
+  EXPECT_EQ(Classify(*g, -45)->level, Level::kOrange);
+  EXPECT_EQ(Classify(*g, -25)->level, Level::kBlue);
+  EXPECT_FALSE(Classify(*g, -5));
+}
+
+TEST(RuleTest, RefusesUnknownFieldsKindsAndBadFiles) {
+  EXPECT_FALSE(ParseRuleJson(R"({"id":"x","family":"f","subject":"planet","levels":{"red":1}})").ok());
+  EXPECT_FALSE(ParseRuleJson(R"({"id":"x","family":"f","subject":"commodity","measure":"price","levels":{"red":1},"colour":1})").ok());
+  EXPECT_FALSE(ParseRuleJson(R"({"id":"x","family":"f","subject":"commodity","measure":"price","levels":{"purple":1}})").ok());
+  EXPECT_FALSE(ParseRuleJson(R"({"id":"x y","family":"f","subject":"commodity","measure":"price","levels":{"red":1}})").ok());
+  EXPECT_FALSE(ParseRuleJson("not json").ok());
+  EXPECT_FALSE(ParseRuleFile(R"({"version":2,"rules":[]})").ok());
+  EXPECT_FALSE(ParseRuleJson(R"({"id":"x","family":"f","subject":"region","check":"stoppage","indicator":"output_value","levels":{"red":0}})").ok());
+}
+
+TEST(RuleTest, AbsoluteComparisonAndMessages) {
+  Rule r;
+  r.op = Comparator::kAbsGreater;
+  r.thresholds = {{Level::kRed, 20}, {Level::kBlue, 5}};
+  EXPECT_EQ(Classify(r, -25)->level, Level::kRed);
+  EXPECT_EQ(Classify(r, 6)->level, Level::kBlue);
+  EXPECT_FALSE(Classify(r, -4));
+  EXPECT_EQ(FormatMessage("{subject} {value}% {unknown}", {{"subject", "甲"}, {"value", FormatNumber(-12.345)}}),
+            "甲 -12.3% {unknown}");
+  EXPECT_EQ(FormatNumber(-0.01), "0.0");
+}
+
+}  // namespace
+}  // namespace ballast::warn
