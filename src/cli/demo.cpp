@@ -9,6 +9,7 @@
 
 #include "app/workspace.h"
 #include "cli/auth_commands.h"
+#include "cli/warn_commands.h"
 #include "core/file_util.h"
 #include "gen/generator.h"
 
@@ -78,6 +79,10 @@ Status RunDemo(const std::string& db, const DemoOptions& o, std::ostream& out) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   out << "imported " << summary->files.size() << " files (" << rows << " rows) into " << db << " in " << secs
       << " s\n";
+  // The warning rules run once over the whole demo (not after each of its files).
+  ASSIGN_OR_RETURN(auto warnings, app::Warnings::Open(*ws, db));
+  ASSIGN_OR_RETURN(auto evaluation, warnings->Evaluate());
+  PrintWarnSummary(evaluation, out);
   if (!admin_password.empty()) PrintFirstAdmin(admin_password, out);
   return Status::Ok();
 }

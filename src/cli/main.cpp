@@ -15,6 +15,7 @@
 #include "cli/demo.h"
 #include "cli/auth_commands.h"
 #include "cli/format.h"
+#include "cli/warn_commands.h"
 #include "core/file_util.h"
 
 namespace ballast::cli {
@@ -61,6 +62,8 @@ int Audit(const std::string& db, const std::string& action) {
 int Import(const std::string& db, const std::vector<std::string>& paths, const std::string& user) {
   auto ws = app::Workspace::Open(db);
   if (!ws.ok()) return Fail(ws.status());
+  auto warnings = app::Warnings::Open(**ws, db);
+  if (!warnings.ok()) return Fail(warnings.status());
   int rc = kOk;
   for (const auto& path : paths) {
     auto bytes = ReadFile(path);
@@ -69,6 +72,10 @@ int Import(const std::string& db, const std::vector<std::string>& paths, const s
     if (!outcome.ok()) return Fail(outcome.status());
     PrintImportOutcome(*outcome, std::cout, std::cerr);
     if (outcome->status == ingest::ImportStatus::kRejected) rc = kBadInput;
+    // Every import that wrote a batch re-evaluates the warning rules.
+    auto evaluation = (*warnings)->AfterImport(*outcome);
+    if (!evaluation.ok()) return Fail(evaluation.status());
+    if (*evaluation) PrintWarnSummary(**evaluation, std::cout);
   }
   return rc;
 }
@@ -187,6 +194,48 @@ int Main(int argc, char** argv) {
   audit_cmd->add_option("action", audit_action, "verify | list")->required()->check(CLI::IsMember({"verify", "list"}));
   audit_cmd->add_option("--db", db, "store file")->required();
 
+  auto* warn_cmd = app.add_subcommand("warn", "Evaluate the warning rules now and print the summary");
+  std::string now;
+  warn_cmd->add_option("--db", db, "store file")->required();
+  warn_cmd->add_option("--now", now, "evaluate as at this UTC time (ISO 8601; default: the clock)");
+
+  auto* alerts_cmd = app.add_subcommand("alerts", "List alerts");
+  app::AlertFilter alert_filter;
+  bool all_alerts = false;
+  alerts_cmd->add_option("--db", db, "store file")->required();
+  alerts_cmd->add_option("--level", alert_filter.level, "red, orange, yellow or blue");
+  alerts_cmd->add_option("--state", alert_filter.state, "pending, firing or resolved");
+  alerts_cmd->add_option("--region", alert_filter.region, "alerts of subjects in this region's subtree");
+  alerts_cmd->add_option("--unit", alert_filter.unit, "responsible unit");
+  alerts_cmd->add_flag("--all", all_alerts, "include closed episodes");
+
+  auto* commodities_cmd = app.add_subcommand("commodities", "Bulk raw materials: import price and supply series");
+  std::string commodity_action, commodity_path;
+  commodities_cmd->add_option("action", commodity_action, "import")->required()->check(CLI::IsMember({"import"}));
+  commodities_cmd->add_option("path", commodity_path, "CSV or XLSX: code,name,unit,date,price,stock_days")->required();
+  commodities_cmd->add_option("--db", db, "store file")->required();
+  commodities_cmd->add_option("--user", user, "recorded as the importer");
+
+  auto* targets_cmd = app.add_subcommand("targets", "Policy targets with their status");
+  app::TargetFilter target_filter;
+  std::string target_today;
+  targets_cmd->add_option("--db", db, "store file")->required();
+  targets_cmd->add_option("--document", target_filter.document, "policy document id");
+  targets_cmd->add_option("--unit", target_filter.unit, "responsible unit");
+  targets_cmd->add_option("--today", target_today, "status as of this month YYYY-MM");
+
+  auto* progress_cmd = app.add_subcommand("progress", "Report progress on a policy target");
+  std::string progress_action;
+  app::ProgressRequest progress;
+  progress_cmd->add_option("action", progress_action, "add")->required()->check(CLI::IsMember({"add"}));
+  progress_cmd->add_option("--db", db, "store file")->required();
+  progress_cmd->add_option("--target", progress.target_id, "target id")->required();
+  progress_cmd->add_option("--value", progress.value, "the value to date")->required();
+  progress_cmd->add_option("--date", progress.date, "YYYY-MM-DD the value stands for")->required();
+  progress_cmd->add_option("--note", progress.note, "note");
+  progress_cmd->add_option("--attachment", progress.attachment, "attachment file name");
+  progress_cmd->add_option("--user", user, "recorded as the reporter");
+
   auto* serve = app.add_subcommand("serve", "Serve the HTTP API and the web UI");
   api::ServeOptions options;
   serve->add_option("--db", db, "store file")->required();
@@ -224,6 +273,14 @@ int Main(int argc, char** argv) {
   }
   if (*batches) return Batches(db);
   if (*user_cmd) return User(db, user_action, user_args);
+  if (*warn_cmd) return RunWarn(db, std::cout, std::cerr, now);
+  if (*alerts_cmd) {
+    alert_filter.include_closed = all_alerts;
+    return RunAlerts(db, alert_filter, std::cout, std::cerr);
+  }
+  if (*commodities_cmd) return RunCommoditiesImport(db, commodity_path, user, std::cout, std::cerr);
+  if (*targets_cmd) return RunTargets(db, target_filter, target_today, std::cout, std::cerr);
+  if (*progress_cmd) return RunProgressAdd(db, progress, user, std::cout, std::cerr);
   if (*audit_cmd) return Audit(db, audit_action);
   if (*check) {
     auto ws = app::Workspace::Open(db);
