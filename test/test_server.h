@@ -35,6 +35,7 @@ class TestServer {
     thread_.join();
   }
   app::Workspace& ws() { return *ws_; }
+  app::Warnings& warnings() { return *server_->warnings(); }
   int port() const { return port_; }
 
  private:

@@ -5,6 +5,7 @@
 #include "api/json_codec.h"
 #include "api/server.h"
 #include "app/analysis.h"
+#include "app/warnings.h"
 #include "auth/crypto.h"
 
 namespace ballast::api {
@@ -23,6 +24,8 @@ void Reply(Res& res, const Result<T>& r, F render) {
 std::string RoleOf(const Ctx& c) { return c.principal ? std::string(auth::RoleName(c.principal->role)) : ""; }
 std::string UserOf(const Ctx& c) { return c.principal ? c.principal->username : ""; }
 
+}  // namespace
+
 // An aggregate over a region outside the caller's scope is refused, never silently narrowed.
 Status CheckRegion(app::Workspace& ws, const Ctx& c, const std::string& code) {
   const Catalog& cat = ws.catalog();
@@ -34,6 +37,8 @@ Status CheckRegion(app::Workspace& ws, const Ctx& c, const std::string& code) {
   }
   return Status::Ok();
 }
+
+namespace {
 
 // Enterprise-level data: an enterprise user sees its own; others need the enterprise in scope.
 // Every granted read is audited.
@@ -79,6 +84,11 @@ void PostImport(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
     return SendError(res, 422, "validation_failed",
                      std::to_string(o.report.error_count) + " error(s) in " + o.report.file + "; nothing was imported",
                      ImportReportJson(o.report));
+  }
+  // Every import that wrote a batch re-evaluates the warning rules.
+  if (c.warnings != nullptr) {
+    auto evaluation = c.warnings->AfterImport(o);
+    if (!evaluation.ok()) return SendStatus(res, evaluation.status());
   }
   SendJson(res, o.status == ingest::ImportStatus::kImported ? 201 : 200, ImportJson(o));
 }

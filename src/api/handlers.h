@@ -13,6 +13,10 @@ namespace ballast::api {
 
 using Handler = std::function<void(app::Workspace&, const Ctx&, const httplib::Request&, httplib::Response&)>;
 const std::map<std::string, Handler>& Handlers();
+// The warning and policy-target routes (handlers_warn.cpp).
+const std::map<std::string, Handler>& WarnHandlers();
+// Scope checks shared by the handlers.
+Status CheckRegion(app::Workspace& ws, const Ctx& c, const std::string& code);
 
 // Session cookie name; the cookie is HttpOnly and SameSite=Strict.
 inline constexpr const char* kSessionCookie = "ballast_session";

@@ -11,11 +11,16 @@
 #include "auth/auth_service.h"
 #include "core/status.h"
 
+namespace ballast::app {
+class Warnings;
+}
+
 namespace ballast::api {
 
 // What a handler knows about the caller.
 struct Ctx {
   const auth::Principal* principal = nullptr;  // null on public routes
+  app::Warnings* warnings = nullptr;
   std::string address;
   bool cookie_auth = false;
   bool tls = false;

@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -48,8 +49,13 @@ struct Server::Impl {
   app::Workspace& ws;
   ServeOptions options;
   std::unique_ptr<httplib::Server> svr;
+  std::unique_ptr<app::Warnings> warnings;
+  Status warnings_status;
 
   Impl(app::Workspace& w, ServeOptions o) : ws(w), options(std::move(o)) {
+    auto opened = app::Warnings::Open(ws, ws.path());
+    if (opened.ok()) warnings = std::move(opened).value();
+    else warnings_status = opened.status();
     if (!options.tls_cert.empty() && !options.tls_key.empty()) {
       svr = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
     } else {
@@ -64,6 +70,7 @@ struct Server::Impl {
     return [this, &route, h](const httplib::Request& req, httplib::Response& res) {
       try {
         Ctx ctx;
+        ctx.warnings = warnings.get();
         ctx.address = req.remote_addr;
         ctx.tls = tls();
         auth::Principal principal;
@@ -115,7 +122,8 @@ struct Server::Impl {
   }
 
   void Routes() {
-    const auto& handlers = Handlers();
+    std::map<std::string, Handler> handlers = Handlers();
+    handlers.insert(WarnHandlers().begin(), WarnHandlers().end());
     for (const RouteInfo& r : ApiRoutes()) {
       auto it = handlers.find(r.method + " " + r.path);
       if (it == handlers.end()) {
@@ -189,7 +197,10 @@ Server::Server(app::Workspace& workspace, ServeOptions options)
 
 Server::~Server() = default;
 
+app::Warnings* Server::warnings() { return impl_->warnings.get(); }
+
 Result<int> Server::Bind() {
+  RETURN_IF_ERROR(impl_->warnings_status);
   auto& svr = *impl_->svr;
   if (!svr.is_valid()) return Status::Invalid("cannot start the server (TLS certificate or key unreadable?)");
   svr.set_tcp_nodelay(true);

@@ -5,9 +5,11 @@
 #define BALLAST_API_SERVER_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/warnings.h"
 #include "app/workspace.h"
 #include "auth/roles.h"
 
@@ -30,7 +32,11 @@ struct RouteInfo {
   auth::Permission permission;
   // Example requests (path with query, and a JSON body for writes) for the test fixture of
   // test/authz_test.cpp: one inside the caller's region scope (郑州 410100) and one outside.
+  // A route open to the whole country only (rules, evaluation) has no in-scope example. The
+  // permission the examples need when it is more than the route's (an alert on an enterprise).
+  // Placeholders in braces ({alert_in}, …) name objects the test fixture creates.
   std::string example_in, example_out, example_body;
+  std::optional<auth::Permission> example_needs = std::nullopt;
 };
 const std::vector<RouteInfo>& ApiRoutes();
 std::string OpenApiJson();
@@ -44,6 +50,8 @@ class Server {
   // Serves until Stop() (blocking).
   Status Run();
   void Stop();
+  // The warning service the routes use (opened on the workspace's store).
+  app::Warnings* warnings();
 
  private:
   struct Impl;

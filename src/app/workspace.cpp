@@ -20,13 +20,17 @@ Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& path) {
                             std::string(Catalog::EmbeddedIndicatorsCsv())};
   ASSIGN_OR_RETURN(auto store, CreateSqliteStore(path, texts));
   ASSIGN_OR_RETURN(auto catalog, LoadCatalog(*store));
-  return std::unique_ptr<Workspace>(new Workspace(std::move(store), std::move(catalog)));
+  std::unique_ptr<Workspace> ws(new Workspace(std::move(store), std::move(catalog)));
+  ws->path_ = path;
+  return ws;
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& path) {
   ASSIGN_OR_RETURN(auto store, OpenSqliteStore(path));
   ASSIGN_OR_RETURN(auto catalog, LoadCatalog(*store));
-  return std::unique_ptr<Workspace>(new Workspace(std::move(store), std::move(catalog)));
+  std::unique_ptr<Workspace> ws(new Workspace(std::move(store), std::move(catalog)));
+  ws->path_ = path;
+  return ws;
 }
 
 Result<ingest::ImportOutcome> Workspace::Import(std::string_view bytes, std::string_view file_name,

@@ -32,6 +32,7 @@ class Workspace {
   static Result<std::unique_ptr<Workspace>> Open(const std::string& path);
 
   const Catalog& catalog() const { return *catalog_; }
+  const std::string& path() const { return path_; }
   std::shared_ptr<const Catalog> shared_catalog() const { return catalog_; }
 
   // `scope`: the importing user's region (kNoNode = unrestricted, as for the local CLI).
@@ -52,6 +53,7 @@ class Workspace {
         auth_(std::make_unique<auth::AuthService>(*store_, mu_, *catalog_)) {}
   Result<std::shared_ptr<const app::Snapshot>> Build(BatchId as_of);
 
+  std::string path_;
   std::mutex mu_;  // guards the store and the snapshot cache
   std::unique_ptr<Store> store_;
   std::shared_ptr<const Catalog> catalog_;

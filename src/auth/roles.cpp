@@ -23,6 +23,9 @@ std::string_view PermissionName(Permission p) {
     case Permission::kReadEnterprise: return "read_enterprise";
     case Permission::kImport: return "import";
     case Permission::kAdmin: return "admin";
+    case Permission::kHandleAlerts: return "handle_alerts";
+    case Permission::kHandleAssigned: return "handle_assigned";
+    case Permission::kReportProgress: return "report_progress";
   }
   return "unknown";
 }
@@ -42,6 +45,12 @@ bool RoleAllows(Role role, Permission p) {
       return role == Role::kAdmin || role == Role::kAnalyst;
     case Permission::kAdmin:
       return role == Role::kAdmin;
+    case Permission::kHandleAlerts:
+      return role == Role::kAdmin || role == Role::kAnalyst || role == Role::kDispatcher;
+    case Permission::kHandleAssigned:
+      return role == Role::kAdmin || role == Role::kAnalyst || role == Role::kDispatcher || role == Role::kHandler;
+    case Permission::kReportProgress:
+      return role == Role::kAdmin || role == Role::kAnalyst || role == Role::kHandler;
   }
   return false;
 }

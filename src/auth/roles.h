@@ -17,6 +17,9 @@ enum class Permission {
   kReadEnterprise,  // enterprise-level rows, within scope (an enterprise user: its own only)
   kImport,          // import batches and see their provenance
   kAdmin,           // users and the audit log
+  kHandleAlerts,    // acknowledge, assign and close alerts; silences (dispatch)
+  kHandleAssigned,  // handle alerts (a handler: those assigned to its unit)
+  kReportProgress,  // report progress on policy targets (a handler: targets naming its unit)
 };
 
 std::optional<Role> ParseRole(std::string_view name);

@@ -1,0 +1,199 @@
+#include "api/json_warn.h"
+
+#include <nlohmann/json.hpp>
+
+namespace ballast::api {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+Json Opt(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+std::string Ym(Period p) { return p > 0 ? FormatPeriod(p) : std::string(); }
+
+Json AlertObject(const AlertRecord& a) {
+  return Json{{"id", a.id},
+              {"fingerprint", a.fingerprint},
+              {"rule_id", a.rule_id},
+              {"family", a.family},
+              {"subject",
+               {{"kind", a.subject_kind}, {"key", a.subject_key}, {"name", a.subject_name}, {"region", a.region},
+                {"industry", a.industry}}},
+              {"level", a.level},
+              {"state", a.state},
+              {"period", a.period},
+              {"value", a.value},
+              {"threshold", a.threshold},
+              {"streak", a.streak},
+              {"message_zh", a.message_zh},
+              {"message_en", a.message_en},
+              {"starts_at", a.starts_at},
+              {"fired_at", a.fired_at},
+              {"updated_at", a.updated_at},
+              {"resolved_at", a.resolved_at},
+              {"silenced_by", a.silenced_by},
+              {"inhibited", a.inhibited},
+              {"handling", a.handling},
+              {"assignee", a.assignee},
+              {"deadline", a.deadline},
+              {"note", a.note},
+              {"units", a.units}};
+}
+
+Json SilenceObject(const SilenceRecord& s) {
+  return Json{{"id", s.id},         {"rule_id", s.rule_id},         {"family", s.family},
+              {"subject_key", s.subject_key}, {"region", s.region}, {"author", s.author},
+              {"reason", s.reason}, {"starts_at", s.starts_at},     {"ends_at", s.ends_at},
+              {"expired_at", s.expired_at}, {"expired_by", s.expired_by}};
+}
+
+Json RuleObject(const app::RuleView& r) {
+  Json rule = Json::parse(r.json, nullptr, false);
+  return Json{{"id", r.rule.id},          {"source", r.source},         {"revision", r.revision},
+              {"updated_by", r.updated_by}, {"updated_at", r.updated_at}, {"enabled", r.rule.enabled},
+              {"rule", rule.is_discarded() ? Json(nullptr) : rule}};
+}
+
+Json ProgressObject(const ProgressRecord& p) {
+  return Json{{"id", p.id},     {"target_id", p.target_id},   {"value", p.value}, {"date", p.date},
+              {"note", p.note}, {"attachment", p.attachment}, {"user", p.actor},  {"created_at", p.created_at}};
+}
+
+Json TargetObject(const app::TargetView& v) {
+  const policy::Target& t = v.target;
+  return Json{{"id", t.id},
+              {"document", {{"id", t.document}, {"title", v.document_title}, {"number", v.document_number}}},
+              {"clause", t.clause},
+              {"clause_title", t.clause_title},
+              {"text", t.text},
+              {"type", std::string(policy::TargetTypeName(t.type))},
+              {"metric", std::string(policy::MetricKindName(t.metric))},
+              {"comparator", t.comparator},
+              {"value", t.qualitative() ? Json(nullptr) : Json(t.value)},
+              {"unit", t.unit},
+              {"start", Ym(t.start)},
+              {"deadline", Ym(t.deadline)},
+              {"path", std::string(policy::PathKindName(t.path))},
+              {"units_text", t.units_text},
+              {"lead_units", t.lead_units},
+              {"cooperating_units", t.cooperating_units},
+              {"qualitative", t.qualitative()},
+              {"status", v.status},
+              {"expected", Opt(v.progress.expected)},
+              {"actual", Opt(v.progress.actual)},
+              {"fraction", Opt(v.progress.fraction)},
+              {"behind_pct", Opt(v.progress.behind_pct)},
+              {"actual_source", v.actual_source},
+              {"actual_period", v.actual_period},
+              {"reports", v.reports},
+              {"latest", v.latest ? ProgressObject(*v.latest) : Json(nullptr)}};
+}
+
+}  // namespace
+
+std::string AlertsJson(const std::vector<AlertRecord>& alerts) {
+  Json arr = Json::array();
+  Json counts = {{"red", 0}, {"orange", 0}, {"yellow", 0}, {"blue", 0}};
+  for (const auto& a : alerts) {
+    arr.push_back(AlertObject(a));
+    if (a.state == "firing" && counts.contains(a.level)) counts[a.level] = counts[a.level].get<int>() + 1;
+  }
+  return Dump(Json{{"alerts", arr}, {"counts", counts}});
+}
+
+std::string AlertJson(const AlertRecord& a) { return Dump(Json{{"alert", AlertObject(a)}}); }
+
+std::string AlertDetailJson(const AlertRecord& a, const std::vector<AlertEventRecord>& events) {
+  Json arr = Json::array();
+  for (const auto& e : events) {
+    arr.push_back(Json{{"at", e.at}, {"actor", e.actor}, {"action", e.action}, {"from", e.from}, {"to", e.to},
+                       {"detail", e.detail}});
+  }
+  return Dump(Json{{"alert", AlertObject(a)}, {"events", arr}});
+}
+
+std::string SilencesJson(const std::vector<SilenceRecord>& silences) {
+  Json arr = Json::array();
+  for (const auto& s : silences) arr.push_back(SilenceObject(s));
+  return Dump(Json{{"silences", arr}});
+}
+
+std::string SilenceJson(const SilenceRecord& s) { return Dump(Json{{"silence", SilenceObject(s)}}); }
+
+std::string RulesJson(const std::vector<app::RuleView>& rules) {
+  Json arr = Json::array();
+  for (const auto& r : rules) arr.push_back(RuleObject(r));
+  return Dump(Json{{"rules", arr}});
+}
+
+std::string RuleJson(const app::RuleView& r) { return Dump(Json{{"rule", RuleObject(r)}}); }
+
+std::string WarnSummaryJson(const app::WarnSummary& s) {
+  return Dump(Json{{"summary",
+                    {{"evaluated_at", s.evaluated_at}, {"rules", s.rules}, {"firing", s.firing},
+                     {"pending", s.pending}, {"firing_by_level", s.firing_by_level}, {"opened", s.opened},
+                     {"updated", s.updated}, {"resolved", s.resolved}, {"removed", s.removed},
+                     {"problems", s.problems}, {"evaluate_seconds", s.evaluate_seconds}}}});
+}
+
+std::string CommodityPointsJson(const std::vector<CommodityPointRecord>& points) {
+  Json arr = Json::array();
+  for (const auto& p : points) {
+    arr.push_back(Json{{"code", p.code}, {"name", p.name}, {"unit", p.unit}, {"date", p.date}, {"price", p.price},
+                       {"stock_days", p.has_stock_days ? Json(p.stock_days) : Json(nullptr)}});
+  }
+  return Dump(Json{{"points", arr}});
+}
+
+std::string CommodityImportJson(const app::CommodityImportResult& r) {
+  return Dump(Json{{"imported", r.imported}, {"file", r.file_name}, {"rows", r.rows}, {"points", r.points}});
+}
+
+std::string CommodityReportJson(const app::CommodityImportResult& r) {
+  Json errors = Json::array();
+  for (const auto& e : r.errors) {
+    errors.push_back(Json{{"file", r.file_name}, {"line", e.line}, {"column", e.column}, {"message", e.message}});
+  }
+  return Dump(Json{{"report", {{"file", r.file_name}, {"error_count", r.errors.size()}, {"errors", errors}}}});
+}
+
+std::string TargetsJson(const std::vector<app::TargetView>& targets) {
+  Json arr = Json::array();
+  for (const auto& t : targets) arr.push_back(TargetObject(t));
+  return Dump(Json{{"targets", arr}});
+}
+
+std::string TargetDetailJson(const app::TargetView& t, const std::vector<ProgressRecord>& progress) {
+  Json arr = Json::array();
+  for (const auto& p : progress) arr.push_back(ProgressObject(p));
+  return Dump(Json{{"target", TargetObject(t)}, {"progress", arr}});
+}
+
+std::string ProgressJson(const ProgressRecord& p) { return Dump(Json{{"progress", ProgressObject(p)}}); }
+
+Result<WarnBody> ParseWarnBody(const std::string& body) {
+  WarnBody b;
+  if (body.empty()) return b;
+  Json j = Json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Status::Invalid("body: expected a JSON object");
+  for (auto [name, field] : {std::pair{"note", &b.note}, {"unit", &b.unit}, {"deadline", &b.deadline},
+                             {"rule_id", &b.rule_id}, {"family", &b.family}, {"subject_key", &b.subject_key},
+                             {"region", &b.region}, {"reason", &b.reason}, {"starts_at", &b.starts_at},
+                             {"ends_at", &b.ends_at}, {"date", &b.date}, {"attachment", &b.attachment}}) {
+    if (!j.contains(name) || j[name].is_null()) continue;
+    if (!j[name].is_string()) return Status::Invalid(std::string("body: '") + name + "' must be a string");
+    *field = j[name].get<std::string>();
+  }
+  if (j.contains("value")) {
+    if (!j["value"].is_number()) return Status::Invalid("body: 'value' must be a number");
+    b.value = j["value"].get<double>();
+  }
+  if (j.contains("enabled")) {
+    if (!j["enabled"].is_boolean()) return Status::Invalid("body: 'enabled' must be true or false");
+    b.enabled = j["enabled"].get<bool>();
+  }
+  return b;
+}
+
+}  // namespace ballast::api
