@@ -71,8 +71,11 @@ Panel::Builder::Builder(std::shared_ptr<const Catalog> catalog,
     return std::tuple(r, i, e.id);
   };
   std::sort(list.begin(), list.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  EnterpriseId max_id = 0;
+  for (const auto& e : list) max_id = std::max(max_id, e.id);
+  index_of_.assign(static_cast<size_t>(max_id) + 1, -1);
   for (uint32_t i = 0; i < list.size(); ++i) {
-    index_of_[list[i].id] = i;
+    if (list[i].id >= 0) index_of_[static_cast<size_t>(list[i].id)] = static_cast<int32_t>(i);
     panel_->by_uscc_[list[i].uscc] = i;
   }
   panel_->enterprises_ = std::move(list);
@@ -101,12 +104,11 @@ Status Panel::Builder::Add(const ObservationChunk& chunk) {
     col.prior_ytd.assign(n, kMissing);
   }
   for (size_t i = 0; i < chunk.size(); ++i) {
-    auto it = index_of_.find(chunk.enterprise[i]);
-    if (it == index_of_.end()) {
-      return Status::Internal("store holds observations of unknown enterprise id " +
-                              std::to_string(chunk.enterprise[i]));
+    const EnterpriseId id = chunk.enterprise[i];
+    if (id < 0 || static_cast<size_t>(id) >= index_of_.size() || index_of_[static_cast<size_t>(id)] < 0) {
+      return Status::Internal("store holds observations of unknown enterprise id " + std::to_string(id));
     }
-    const uint32_t e = it->second;
+    const auto e = static_cast<uint32_t>(index_of_[static_cast<size_t>(id)]);
     col.value[e] = chunk.value[i];
     col.ytd[e] = chunk.ytd[i];
     if (!col.prior.empty()) {

@@ -106,7 +106,8 @@ class Panel::Builder {
   struct Raw;
   std::unique_ptr<Panel> panel_;
   std::unique_ptr<Raw> raw_;
-  std::unordered_map<EnterpriseId, uint32_t> index_of_;
+  // Store id -> panel index (-1 = unknown); ids are dense row ids, so a vector serves.
+  std::vector<int32_t> index_of_;
 };
 
 }  // namespace ballast
