@@ -17,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/warnings.h"
 #include "app/workspace.h"
 #include "core/file_util.h"
 #include "engine/cube.h"
@@ -346,6 +347,20 @@ int Main(int argc, char** argv) {
       "every indicator x period x region node x industry node to divisions; peak RSS " + F(PeakRssGiB(), 2) + " GiB");
   cube.reset();
 
+  {
+    auto warnings = std::move(app::Warnings::Open(*ws, db.string())).value();
+    t = Clock::now();
+    auto first = warnings->Evaluate("2026-11-22T00:00:00Z");
+    const double first_s = Since(t);
+    t = Clock::now();
+    auto again = warnings->Evaluate("2026-11-22T01:00:00Z");
+    if (first.ok() && again.ok()) {
+      Row("warning rules, first evaluation", F(first_s, 2) + " s",
+          std::to_string(first->rules) + " rules, rules alone " + F(first->evaluate_seconds, 2) + " s; " +
+              std::to_string(first->firing) + " firing, " + std::to_string(first->pending) + " pending");
+      Row("warning rules, again (nothing changed)", F(Since(t), 2) + " s", "rules alone " + F(again->evaluate_seconds, 2) + " s");
+    }
+  }
   double ours_s = 1e9;
   Answer ours;
   for (int rep = 0; rep < 3; ++rep) {
