@@ -6,9 +6,7 @@ namespace ballast::sqlite_auth {
 
 namespace {
 
-Status Error(sqlite3* db, const char* what) {
-  return Status::Io(std::string("store: ") + what + ": " + sqlite3_errmsg(db));
-}
+Status Error(sqlite3* db, const char* what) { return SqlError(db, what); }
 
 constexpr const char* kUserColumns = "id, username, password_hash, role, region, unit, uscc, disabled, created_at";
 

@@ -53,26 +53,9 @@ class SqliteStore final : public Store {
   }
   ~SqliteStore() override { sqlite3_close_v2(db_); }
 
-  Status Exec(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string m = err ? err : "unknown error";
-      sqlite3_free(err);
-      return Status::Io("store: " + m);
-    }
-    return Status::Ok();
-  }
-  Status Error(const char* what) {
-    return Status::Io(std::string("store: ") + what + ": " + sqlite3_errmsg(db_));
-  }
-
-  Status Configure() {
-    sqlite3_busy_timeout(db_, 10000);
-    RETURN_IF_ERROR(Exec("PRAGMA journal_mode=WAL"));
-    RETURN_IF_ERROR(Exec("PRAGMA synchronous=NORMAL"));
-    RETURN_IF_ERROR(Exec("PRAGMA foreign_keys=ON"));
-    return Status::Ok();
-  }
+  Status Exec(const char* sql) { return ExecSql(db_, sql); }
+  Status Error(const char* what) { return SqlError(db_, what); }
+  Status Configure() { return ConfigureConnection(db_); }
 
   Result<int64_t> UserVersion() {
     Stmt s(db_, "PRAGMA user_version");

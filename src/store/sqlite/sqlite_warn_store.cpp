@@ -90,24 +90,11 @@ class SqliteWarnStore final : public WarnStore {
   explicit SqliteWarnStore(sqlite3* db) : db_(db) {}
   ~SqliteWarnStore() override { sqlite3_close_v2(db_); }
 
-  Status Exec(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string m = err ? err : "unknown error";
-      sqlite3_free(err);
-      return Status::Io("warn store: " + m);
-    }
-    return Status::Ok();
-  }
-  Status Error(const char* what) {
-    return Status::Io(std::string("warn store: ") + what + ": " + sqlite3_errmsg(db_));
-  }
+  Status Exec(const char* sql) { return ExecSql(db_, sql, "warn store"); }
+  Status Error(const char* what) { return SqlError(db_, what, "warn store"); }
 
   Status Configure() {
-    sqlite3_busy_timeout(db_, 10000);
-    RETURN_IF_ERROR(Exec("PRAGMA journal_mode=WAL"));
-    RETURN_IF_ERROR(Exec("PRAGMA synchronous=NORMAL"));
-    RETURN_IF_ERROR(Exec("PRAGMA foreign_keys=ON"));
+    RETURN_IF_ERROR(ConfigureConnection(db_, "warn store"));
     Stmt s(db_, "PRAGMA user_version");
     if (!s.ok() || s.Step() != SQLITE_ROW) return Error("reading schema version");
     if (s.Int(0) < kWarnSchemaVersion) {

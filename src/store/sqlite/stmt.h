@@ -1,4 +1,5 @@
-// A prepared SQLite statement with RAII and typed binds.
+// A prepared SQLite statement with RAII and typed binds, and the connection helpers every
+// SQLite store shares.
 #ifndef BALLAST_STORE_SQLITE_STMT_H_
 #define BALLAST_STORE_SQLITE_STMT_H_
 
@@ -7,6 +8,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "core/status.h"
 
 namespace ballast {
 
@@ -44,6 +47,30 @@ class Stmt {
   sqlite3_stmt* s_ = nullptr;
   int rc_;
 };
+
+// Runs SQL without results; `who` prefixes the error ("store", "warn store").
+inline Status ExecSql(sqlite3* db, const char* sql, const char* who = "store") {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string m = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Status::Io(std::string(who) + ": " + m);
+  }
+  return Status::Ok();
+}
+
+inline Status SqlError(sqlite3* db, const char* what, const char* who = "store") {
+  return Status::Io(std::string(who) + ": " + what + ": " + sqlite3_errmsg(db));
+}
+
+// WAL (readers never block the writer; a crash loses no committed batch), a busy timeout for
+// the other connections to the same file, and enforced foreign keys.
+inline Status ConfigureConnection(sqlite3* db, const char* who = "store") {
+  sqlite3_busy_timeout(db, 10000);
+  RETURN_IF_ERROR(ExecSql(db, "PRAGMA journal_mode=WAL", who));
+  RETURN_IF_ERROR(ExecSql(db, "PRAGMA synchronous=NORMAL", who));
+  return ExecSql(db, "PRAGMA foreign_keys=ON", who);
+}
 
 }  // namespace ballast
 
