@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { warningsRoutes } from './mock-warnings.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -485,11 +486,13 @@ const mockUsers = {
   viewer: { role: 'viewer', region: '410000' },
   city: { role: 'analyst', region: '410100' },
   admin: { role: 'admin', region: '100000' },
+  dispatcher: { role: 'dispatcher', region: '410000' },
+  handler: { role: 'handler', region: '410000', unit: '省工业和信息化厅' },
 };
 const sessions = new Map(); // token -> {username, csrf}
 function userJson(username) {
   const u = mockUsers[username];
-  return { username, role: u.role, region: { code: u.region, name: regions.nodes.get(u.region)?.name ?? u.region }, unit: '', uscc: '' };
+  return { username, role: u.role, region: { code: u.region, name: regions.nodes.get(u.region)?.name ?? u.region }, unit: u.unit ?? '', uscc: '' };
 }
 function authenticate(req) {
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -531,6 +534,9 @@ function sessionRoute(req, res, key, body) {
   return send(res, 200, { status: 'logged out' }, { 'set-cookie': 'ballast_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0' });
 }
 
+const warnings = warningsRoutes({ repo, ApiErr, regions, ancestors, enterprises, industries, lastPeriod: LAST });
+const warnHeads = new Set(['alerts', 'silences', 'rules', 'targets']);
+
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
   const chunks = [];
@@ -541,7 +547,15 @@ const server = http.createServer((req, res) => {
         const sub = url.pathname.slice('/api/v1'.length);
         const key = `${req.method} ${sub}`;
         if (sub === '/session') return sessionRoute(req, res, key, Buffer.concat(chunks));
-        if (key !== 'GET /health' && key !== 'GET /openapi.json') authorize(authenticate(req), key, url.searchParams);
+        const who = key !== 'GET /health' && key !== 'GET /openapi.json' ? authenticate(req) : null;
+        if (who) authorize(who, key, url.searchParams);
+        const parts = sub.split('/').filter(Boolean);
+        if (who && warnHeads.has(parts[0])) {
+          const out = warnings(req.method, parts, url.searchParams, Buffer.concat(chunks), who);
+          if (out === undefined) throw new ApiErr(404, 'not_found', `no route: ${req.method} ${url.pathname}`);
+          if (typeof out.status === 'number' && out.body) return send(res, out.status, out.body);
+          return send(res, 200, out);
+        }
         if (key === 'POST /imports') {
           const body = Buffer.concat(chunks);
           if (body.length > 50 * 1024 * 1024) throw new ApiErr(413, 'payload_too_large', 'file too large');

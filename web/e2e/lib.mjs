@@ -113,7 +113,7 @@ export async function settled(page, timeout = 30_000) {
 export async function assertCleanText(page, assert) {
   const text = await page.evaluate(() => document.body.innerText);
   assert.doesNotMatch(text, /\bNaN\b|Infinity|\bundefined\b|\bnull\b/, 'no NaN / Infinity / undefined / null on the page');
-  assert.doesNotMatch(text, /\b(app|nav|header|common|unit|cockpit|explorer|rankings|imports|enterprise|login|auth)\.[a-z][A-Za-z]+\b/, 'no untranslated keys');
+  assert.doesNotMatch(text, /\b(app|nav|header|common|unit|cockpit|explorer|rankings|warnings|targets|imports|enterprise|login|auth)\.[a-z][A-Za-z]+\b/, 'no untranslated keys');
   return text;
 }
 

@@ -4,7 +4,8 @@
 #   bash web/e2e/run.sh path/to/ballast      # the real binary (what `make test` runs)
 #   bash web/e2e/run.sh mock                 # web/dev/mock-server.mjs, for UI development only
 #
-# Creates a temporary demo store (1,500 enterprises) and the test users (analyst e2e and viewer
+# Creates a temporary demo store (1,500 enterprises), a few progress reports on policy targets,
+# evaluates the warning rules (`ballast warn`), creates the test users (analyst e2e and viewer
 # viewer scoped to 河南省 410000, analyst city scoped to 郑州市 410100), starts `ballast serve` on a free loopback
 # port, waits for /api/v1/health, runs e2e/*.test.mjs with node's test runner, and stops the
 # server on exit. Screenshots go to web/e2e/artifacts/.
@@ -18,6 +19,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 WEB="$(dirname "$HERE")"
 REPO="$(dirname "$WEB")"
 BIN="$1"
+# a relative binary path is relative to where run.sh was started, not to web/
+if [ "$BIN" != "mock" ] && [ -e "$BIN" ]; then BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"; fi
 ENTERPRISES="${E2E_ENTERPRISES:-1500}"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 
@@ -70,6 +73,27 @@ else
   # enterprise user with it through the API.
   E2E_ADMIN_PASSWORD="$(sed -n "s/^first administrator: user 'admin', password '\([^']*\)'.*/\1/p" "$TMP/demo.log")"
   export E2E_ADMIN_PASSWORD
+  # Some progress reports, so that the targets board shows every status (the units' reports are
+  # not part of the demo), then evaluate the warning rules so that alerts exist.
+  if "$BIN" progress --help >/dev/null 2>&1; then
+    progress() { "$BIN" progress add --db "$TMP/store.db" --target "$1" --value "$2" --date "$3" --note "$4" --user demo >/dev/null; }
+    progress henan2022.1.enterprises_served 52340 2022-12-28 "省工业和信息化厅报送"
+    progress henan2022.7.new_5g_base_stations 41200 2022-12-31 "省通信管理局报送"
+    progress henan2022.9.land_revitalised 19.6 2022-12-31 "省发展改革委报送"
+    progress tm2027.digital_rd_tools 76.5 2024-06-30 "工业和信息化部报送"
+    progress tm2027.digital_rd_tools 87.1 2026-09-30 "工业和信息化部报送"
+    progress tm2027.nc_key_processes 58.1 2024-06-30 "工业和信息化部报送"
+    progress tm2027.nc_key_processes 66.2 2026-09-30 "工业和信息化部报送"
+    progress tm2027.water_per_value_added -7.9 2025-12-31 "工业和信息化部报送"
+  else
+    echo "e2e: this ballast has no 'progress' command: the targets board starts without reports" >&2
+  fi
+  if "$BIN" warn --help >/dev/null 2>&1; then
+    "$BIN" warn --db "$TMP/store.db" >"$TMP/warn.log" 2>&1 || { cat "$TMP/warn.log" >&2; exit 1; }
+    echo "e2e: $(grep -m1 '^firing' "$TMP/warn.log" || echo 'rules evaluated')"
+  else
+    echo "e2e: this ballast has no 'warn' command: alerts only as far as 'demo' made them" >&2
+  fi
   "$BIN" serve --db "$TMP/store.db" --host 127.0.0.1 --port "$PORT" --web "$WEB/dist" --geo "$REPO/data/geo" >"$TMP/serve.log" 2>&1 &
   SERVER_PID=$!
 fi

@@ -10,6 +10,7 @@
 BALLAST_INCBIN_SQL(ballast_migration_001, "001_init.sql")
 BALLAST_INCBIN_SQL(ballast_migration_002, "002_auth.sql")
 BALLAST_INCBIN_SQL(ballast_migration_003, "003_warn.sql")
+BALLAST_INCBIN_SQL(ballast_migration_004, "004_service.sql")
 
 namespace ballast {
 
@@ -21,6 +22,8 @@ std::vector<std::string_view> SqliteMigrations() {
        static_cast<size_t>(ballast_migration_002_end - ballast_migration_002_begin)},
       {ballast_migration_003_begin,
        static_cast<size_t>(ballast_migration_003_end - ballast_migration_003_begin)},
+      {ballast_migration_004_begin,
+       static_cast<size_t>(ballast_migration_004_end - ballast_migration_004_begin)},
   };
 }
 

@@ -23,7 +23,31 @@ import { ElTag } from 'element-plus/es/components/tag/index.mjs';
 import { ElTooltip } from 'element-plus/es/components/tooltip/index.mjs';
 import { ElTreeSelect } from 'element-plus/es/components/tree-select/index.mjs';
 import { ElUpload } from 'element-plus/es/components/upload/index.mjs';
+import { ElBadge } from 'element-plus/es/components/badge/index.mjs';
+import { ElCheckbox } from 'element-plus/es/components/checkbox/index.mjs';
+import { ElCollapse, ElCollapseItem } from 'element-plus/es/components/collapse/index.mjs';
+import { ElDatePicker } from 'element-plus/es/components/date-picker/index.mjs';
+import { ElDrawer } from 'element-plus/es/components/drawer/index.mjs';
+import { ElForm, ElFormItem } from 'element-plus/es/components/form/index.mjs';
+import { ElInputNumber } from 'element-plus/es/components/input-number/index.mjs';
+import { ElPagination } from 'element-plus/es/components/pagination/index.mjs';
+import { ElPopconfirm } from 'element-plus/es/components/popconfirm/index.mjs';
+import { ElTabPane, ElTabs } from 'element-plus/es/components/tabs/index.mjs';
 import 'element-plus/theme-chalk/base.css';
+import 'element-plus/theme-chalk/el-badge.css';
+import 'element-plus/theme-chalk/el-collapse.css';
+import 'element-plus/theme-chalk/el-collapse-item.css';
+import 'element-plus/theme-chalk/el-date-picker.css';
+import 'element-plus/theme-chalk/el-date-picker-panel.css';
+import 'element-plus/theme-chalk/el-drawer.css';
+import 'element-plus/theme-chalk/el-form.css';
+import 'element-plus/theme-chalk/el-form-item.css';
+import 'element-plus/theme-chalk/el-input-number.css';
+import 'element-plus/theme-chalk/el-overlay.css';
+import 'element-plus/theme-chalk/el-pagination.css';
+import 'element-plus/theme-chalk/el-popconfirm.css';
+import 'element-plus/theme-chalk/el-tab-pane.css';
+import 'element-plus/theme-chalk/el-tabs.css';
 import 'element-plus/theme-chalk/el-alert.css';
 import 'element-plus/theme-chalk/el-aside.css';
 import 'element-plus/theme-chalk/el-breadcrumb.css';
@@ -65,6 +89,19 @@ import 'element-plus/theme-chalk/el-tree-select.css';
 import 'element-plus/theme-chalk/el-upload.css';
 
 const components = [
+  ElBadge,
+  ElCheckbox,
+  ElCollapse,
+  ElCollapseItem,
+  ElDatePicker,
+  ElDrawer,
+  ElForm,
+  ElFormItem,
+  ElInputNumber,
+  ElPagination,
+  ElPopconfirm,
+  ElTabPane,
+  ElTabs,
   ElAlert,
   ElAside,
   ElAutoResizer,

@@ -1,0 +1,427 @@
+#include "app/service.h"
+
+#include <algorithm>
+#include <map>
+
+#include "store/warn_store.h"
+
+namespace ballast::app {
+
+namespace {
+
+using service::Action;
+using service::RegionCovers;
+
+bool IsStaff(auth::Role r) { return r == auth::Role::kAdmin || r == auth::Role::kDispatcher; }
+bool ReadsAggregates(auth::Role r) { return r != auth::Role::kEnterprise; }
+
+std::string Now(const std::string& now) { return now.empty() ? WarnNowUtc() : now; }
+
+bool HasUnit(const std::string& list, const std::string& unit) {
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t end = list.find(';', start);
+    if (end == std::string::npos) end = list.size();
+    if (!unit.empty() && list.compare(start, end - start, unit) == 0) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+std::string_view SizeName(EnterpriseSize s) {
+  switch (s) {
+    case EnterpriseSize::kLarge: return "large";
+    case EnterpriseSize::kMedium: return "medium";
+    case EnterpriseSize::kSmall: return "small";
+    case EnterpriseSize::kMicro: return "micro";
+    case EnterpriseSize::kUnknown: break;
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Service>> Service::Open(Workspace& ws, const std::string& db_path) {
+  ASSIGN_OR_RETURN(auto store, OpenSqliteServiceStore(db_path));
+  std::unique_ptr<Service> s(new Service(ws, std::move(store)));
+  RETURN_IF_ERROR(s->LoadConfig());
+  return s;
+}
+
+// A saved revision overrides the shipped file.
+Status Service::LoadConfig() {
+  ASSIGN_OR_RETURN(auto cal, store_->LatestConfig("calendar"));
+  ASSIGN_OR_RETURN(calendar_, cal ? service::WorkCalendar::Parse(cal->body) : service::WorkCalendar::Default());
+  ASSIGN_OR_RETURN(auto cats, store_->LatestConfig("categories"));
+  ASSIGN_OR_RETURN(auto disp, store_->LatestConfig("dispatch"));
+  ASSIGN_OR_RETURN(catalogue_, service::ServiceCatalogue::Parse(
+                                   cats ? std::string_view(cats->body) : service::EmbeddedCategoriesJson(),
+                                   disp ? std::string_view(disp->body) : service::EmbeddedDispatchJson()));
+  return Status::Ok();
+}
+
+Result<unsigned> Service::Parties(const ServiceActor& actor, const AppealRecord& a) {
+  unsigned p = 0;
+  if (actor.role == auth::Role::kEnterprise && !actor.uscc.empty() && actor.uscc == a.uscc) p |= service::kEnterprise;
+  if (IsStaff(actor.role) && RegionCovers(actor.region, a.region)) p |= service::kDispatcher;
+  if (actor.role == auth::Role::kHandler && !a.unit.empty() && actor.unit == a.unit &&
+      RegionCovers(actor.region, a.region)) {
+    p |= service::kUnit;
+  }
+  if (actor.role != auth::Role::kEnterprise && actor.role != auth::Role::kViewer) {
+    ASSIGN_OR_RETURN(auto officials, store_->ListOfficials(a.uscc));
+    for (const auto& o : officials) {
+      if (o.username == actor.username) p |= service::kOfficial;
+    }
+  }
+  return p;
+}
+
+bool Service::CanSee(const ServiceActor& actor, const AppealRecord& a, unsigned parties) const {
+  if (parties != 0) return true;
+  if (actor.role == auth::Role::kHandler && HasUnit(a.co_units, actor.unit) && RegionCovers(actor.region, a.region)) {
+    return true;  // co-handling units read along
+  }
+  return actor.role == auth::Role::kAnalyst && RegionCovers(actor.region, a.region);
+}
+
+Result<FiledAppeal> Service::FileAppeal(const ServiceActor& actor, NewAppeal n, const std::string& now_in) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const std::string now = Now(now_in);
+  if (actor.role == auth::Role::kEnterprise) {
+    if (n.uscc.empty()) n.uscc = actor.uscc;
+    if (n.uscc != actor.uscc) return Status::Denied("an enterprise files appeals for itself only");
+  }
+  if (n.uscc.empty()) return Status::Invalid("the enterprise (uscc) is required");
+  // The roster is the authority on name and region when it knows the enterprise.
+  auto snap = ws_.GetSnapshot();
+  if (snap.ok() && (*snap)->panel) {
+    const Panel& panel = *(*snap)->panel;
+    const int64_t e = panel.FindEnterprise(n.uscc);
+    if (e >= 0) {
+      const auto& pe = panel.enterprise(static_cast<uint32_t>(e));
+      n.enterprise_name = pe.name;
+      if (pe.region != kNoNode) n.region = ws_.catalog().regions().node(pe.region).code;
+    }
+  }
+  if (n.region.empty()) return Status::Invalid("the enterprise's region is required (not in the roster)");
+  AppealRecord a;
+  a.uscc = n.uscc;
+  a.enterprise_name = n.enterprise_name;
+  a.region = n.region;
+  unsigned parties = 0;
+  ASSIGN_OR_RETURN(parties, Parties(actor, a));
+  if (!(parties & (service::kEnterprise | service::kOfficial | service::kDispatcher))) {
+    return Status::Denied("only the enterprise, its assigned official or a dispatcher may file for it");
+  }
+  const service::Category* cat = catalogue_.FindCategory(n.category);
+  if (!cat) return Status::Invalid("unknown category '" + n.category + "'");
+  a.category = n.category;
+  a.complexity = cat->complexity;
+  a.title = n.title;
+  a.description = n.description;
+  for (const auto& f : n.attachments) {
+    if (f.find('\n') != std::string::npos) return Status::Invalid("an attachment name has a line break");
+    a.attachments += (a.attachments.empty() ? "" : "\n") + f;
+  }
+  a.contact = n.contact;
+  a.channel = n.channel.empty() && (parties & service::kOfficial) && !(parties & service::kEnterprise) ? "official"
+                                                                                                      : n.channel;
+  a.filed_by = actor.username;
+  a.filed_at = now;
+  a.updated_at = now;
+  RETURN_IF_ERROR(service::ValidateNewAppeal(a));
+  AppealEventRecord e{0, 0, now, actor.username, service::PartyNames(parties), "file", "", a.state, "", a.channel};
+  FiledAppeal out;
+  ASSIGN_OR_RETURN(auto same, store_->ListAppeals(AppealQuery{a.uscc, "", ""}));
+  ASSIGN_OR_RETURN(out.appeal, store_->InsertAppeal(std::move(a), std::move(e)));
+  for (const auto& s : same) {
+    auto st = service::ParseState(s.state);
+    if (s.category == out.appeal.category && st && !service::IsTerminal(*st)) out.possible_duplicates.push_back(s.id);
+  }
+  return out;
+}
+
+Status Service::Route(const AppealRecord& a, const DispatchRequest& r, service::StepInput& in) const {
+  auto target = catalogue_.Route(a.category, a.region);
+  if (!target && r.unit.empty()) return Status::Invalid("no dispatch rule for " + a.category + " in " + a.region);
+  in.deadlines = target ? target->deadlines : service::Deadlines{};
+  in.unit = r.unit.empty() ? target->unit : r.unit;
+  in.co_units = r.unit.empty() ? target->co_units : r.co_units;
+  in.complexity = r.complexity;
+  return Status::Ok();
+}
+
+Result<AppealRecord> Service::Step(const ServiceActor& actor, const StepArgs& args, service::StepInput in) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto loaded = store_->GetAppeal(args.id);
+  if (!loaded.ok()) return loaded.status();
+  AppealRecord a = std::move(loaded).value();
+  ASSIGN_OR_RETURN(unsigned parties, Parties(actor, a));
+  if (!CanSee(actor, a, parties)) return Status::NotFound("no appeal " + std::to_string(args.id));
+  if (a.version != args.version) {
+    return Status::Precondition("appeal " + std::to_string(a.id) + " is at version " + std::to_string(a.version) +
+                                ", not " + std::to_string(args.version) + "; reload and retry");
+  }
+  in.parties = parties;
+  in.actor = actor.username;
+  in.now = Now(args.now);
+  in.reason = args.reason;
+  std::vector<AppealEventRecord> events;
+  if (in.action == Action::kDispatch || in.action == Action::kReassign) {
+    RETURN_IF_ERROR(Route(a, DispatchRequest{in.unit, in.co_units, in.complexity}, in));
+  }
+  if (in.action == Action::kReopen) {  // back to the same unit, with fresh deadlines
+    auto target = catalogue_.Route(a.category, a.region);
+    in.deadlines = target ? target->deadlines : service::Deadlines{};
+  }
+  if (in.action == Action::kMerge) {
+    ASSIGN_OR_RETURN(AppealRecord into, store_->GetAppeal(in.merge_into));
+    auto st = service::ParseState(into.state);
+    if (into.uscc != a.uscc) return Status::Invalid("only appeals of the same enterprise can be merged");
+    if (!st || service::IsTerminal(*st)) return Status::Precondition("appeal " + std::to_string(into.id) + " is finished");
+    events.push_back({0, into.id, in.now, actor.username, "dispatcher", "merge_in", into.state, into.state, into.unit,
+                      "merged appeal " + std::to_string(a.id)});
+  }
+  ASSIGN_OR_RETURN(AppealEventRecord e, service::ApplyStep(a, in, calendar_));
+  events.insert(events.begin(), std::move(e));
+  return store_->UpdateAppeal(std::move(a), args.version, std::move(events));
+}
+
+namespace {
+service::StepInput In(Action a) {
+  service::StepInput in;
+  in.action = a;
+  return in;
+}
+}  // namespace
+
+Result<AppealRecord> Service::Accept(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kAccept)); }
+Result<AppealRecord> Service::Decline(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kDecline)); }
+Result<AppealRecord> Service::Return(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kReturn)); }
+Result<AppealRecord> Service::Escalate(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kEscalate)); }
+Result<AppealRecord> Service::StartWork(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kStart)); }
+Result<AppealRecord> Service::Reopen(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kReopen)); }
+Result<AppealRecord> Service::Close(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kClose)); }
+Result<AppealRecord> Service::Withdraw(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kWithdraw)); }
+
+Result<AppealRecord> Service::Dispatch(const ServiceActor& ac, const StepArgs& a, const DispatchRequest& r) {
+  auto in = In(Action::kDispatch);
+  in.unit = r.unit;
+  in.co_units = r.co_units;
+  in.complexity = r.complexity;
+  return Step(ac, a, std::move(in));
+}
+Result<AppealRecord> Service::Reassign(const ServiceActor& ac, const StepArgs& a, const DispatchRequest& r) {
+  auto in = In(Action::kReassign);
+  in.unit = r.unit;
+  in.co_units = r.co_units;
+  in.complexity = r.complexity;
+  return Step(ac, a, std::move(in));
+}
+Result<AppealRecord> Service::RequestExtension(const ServiceActor& ac, const StepArgs& a, int32_t days) {
+  auto in = In(Action::kRequestExtension);
+  in.days = days;
+  return Step(ac, a, std::move(in));
+}
+Result<AppealRecord> Service::ApproveExtension(const ServiceActor& ac, const StepArgs& a, bool approve) {
+  auto in = In(Action::kApproveExtension);
+  in.approve = approve;
+  return Step(ac, a, std::move(in));
+}
+Result<AppealRecord> Service::Merge(const ServiceActor& ac, const StepArgs& a, int64_t into_id) {
+  auto in = In(Action::kMerge);
+  in.merge_into = into_id;
+  return Step(ac, a, std::move(in));
+}
+Result<AppealRecord> Service::Reply(const ServiceActor& ac, const StepArgs& a, const std::string& reply) {
+  auto in = In(Action::kReply);
+  in.reply = reply;
+  return Step(ac, a, std::move(in));
+}
+Result<AppealRecord> Service::Rate(const ServiceActor& ac, const StepArgs& a, bool solved, const std::string& satisfaction) {
+  auto in = In(Action::kRate);
+  in.solved = solved;
+  in.satisfaction = satisfaction;
+  return Step(ac, a, std::move(in));
+}
+
+Result<std::vector<AppealRecord>> Service::ListAppeals(const ServiceActor& actor, const AppealFilter& f) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto all, store_->ListAppeals(AppealQuery{f.uscc, f.unit, f.state}));
+  const auto today = f.today.empty() ? service::BeijingDay(WarnNowUtc()) : service::ParseDay(f.today);
+  if (f.overdue_only && !today) return Status::Invalid("bad date '" + f.today + "'");
+  std::vector<AppealRecord> out;
+  for (auto& a : all) {
+    if (!f.category.empty() && a.category != f.category) continue;
+    if (!f.region.empty() && !RegionCovers(f.region, a.region)) continue;
+    ASSIGN_OR_RETURN(unsigned parties, Parties(actor, a));
+    if (!CanSee(actor, a, parties)) continue;
+    if (f.overdue_only) {
+      auto due = service::ParseDay(a.due);
+      const bool open = a.state == "dispatched" || a.state == "in_progress";
+      if (!open || !due || *today <= *due) continue;
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<AppealView> Service::GetAppeal(const ServiceActor& actor, int64_t id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto a = store_->GetAppeal(id);
+  if (!a.ok()) return a.status();
+  ASSIGN_OR_RETURN(unsigned parties, Parties(actor, *a));
+  if (!CanSee(actor, *a, parties)) return Status::NotFound("no appeal " + std::to_string(id));
+  AppealView v;
+  v.appeal = std::move(a).value();
+  ASSIGN_OR_RETURN(v.history, store_->AppealEvents(id));
+  ASSIGN_OR_RETURN(v.officials, store_->ListOfficials(v.appeal.uscc));
+  return v;
+}
+
+Result<std::vector<service::Reminder>> Service::Reminders(const ServiceActor& actor, const std::string& today_in) {
+  ASSIGN_OR_RETURN(auto appeals, ListAppeals(actor, AppealFilter{}));
+  auto today = today_in.empty() ? service::BeijingDay(WarnNowUtc()) : service::ParseDay(today_in);
+  if (!today) return Status::Invalid("bad date '" + today_in + "'");
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<service::Reminder> out;
+  for (const auto& a : appeals) {
+    if (a.state != "dispatched" && a.state != "in_progress") continue;
+    auto add = [&](const std::string& due_text, const char* which) {
+      auto due = service::ParseDay(due_text);
+      if (!due) return;
+      if (auto k = service::ReminderFor(calendar_, *due, *today)) out.push_back({a.id, which, *k, *due});
+    };
+    if (a.first_response_at.empty()) add(a.response_due, "response");
+    add(a.due, "handling");
+  }
+  return out;
+}
+
+Status Service::AssignOfficial(const ServiceActor& actor, OfficialRecord o) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!IsStaff(actor.role)) return Status::Denied("only dispatchers and administrators assign officials");
+  if (o.uscc.empty() || o.username.empty()) return Status::Invalid("an enterprise and an official are required");
+  auto snap = ws_.GetSnapshot();
+  if (snap.ok() && (*snap)->panel) {
+    const int64_t e = (*snap)->panel->FindEnterprise(o.uscc);
+    if (e < 0) return Status::NotFound("no enterprise " + o.uscc);
+    const NodeId r = (*snap)->panel->enterprise(static_cast<uint32_t>(e)).region;
+    if (r != kNoNode) o.region = ws_.catalog().regions().node(r).code;
+  }
+  if (!RegionCovers(actor.region, o.region)) return Status::Denied("the enterprise is outside your region");
+  o.assigned_by = actor.username;
+  o.assigned_at = WarnNowUtc();
+  return store_->UpsertOfficial(o);
+}
+
+Status Service::UnassignOfficial(const ServiceActor& actor, const std::string& uscc, const std::string& username) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!IsStaff(actor.role)) return Status::Denied("only dispatchers and administrators assign officials");
+  ASSIGN_OR_RETURN(auto list, store_->ListOfficials(uscc));
+  for (const auto& o : list) {
+    if (o.username == username && !RegionCovers(actor.region, o.region)) return Status::Denied("outside your region");
+  }
+  return store_->RemoveOfficial(uscc, username);
+}
+
+Result<std::vector<OfficialRecord>> Service::ListOfficials(const ServiceActor& actor, const std::string& uscc) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (actor.role == auth::Role::kEnterprise && uscc != actor.uscc) return Status::Denied("your own enterprise only");
+  ASSIGN_OR_RETURN(auto list, store_->ListOfficials(uscc));
+  std::erase_if(list, [&](const OfficialRecord& o) {
+    return actor.role != auth::Role::kEnterprise && !RegionCovers(actor.region, o.region);
+  });
+  return list;
+}
+
+Result<std::vector<CoverageRow>> Service::Coverage(const ServiceActor& actor, const std::string& region,
+                                                   const std::string& by) {
+  if (!ReadsAggregates(actor.role)) return Status::Denied("aggregates are not for enterprise users");
+  if (!RegionCovers(actor.region, region.empty() ? actor.region : region)) {
+    return Status::Denied("region " + region + " is outside your scope");
+  }
+  if (by != "region" && by != "tag" && by != "size") return Status::Invalid("by must be region, tag or size");
+  ASSIGN_OR_RETURN(auto snap, ws_.GetSnapshot());
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto officials, store_->ListOfficials(""));
+  std::map<std::string, service::Ratio> groups;
+  if (!snap->panel) return std::vector<CoverageRow>{};
+  const Panel& panel = *snap->panel;
+  for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+    const auto& pe = panel.enterprise(e);
+    const std::string code = pe.region == kNoNode ? "" : ws_.catalog().regions().node(pe.region).code;
+    if (!RegionCovers(region.empty() ? actor.region : region, code)) continue;
+    const bool covered = std::any_of(officials.begin(), officials.end(), [&](const OfficialRecord& o) { return o.uscc == pe.uscc; });
+    std::vector<std::string> keys;
+    if (by == "region") keys = {code};
+    if (by == "size") keys = {std::string(SizeName(pe.size))};
+    if (by == "tag") keys = pe.tags.empty() ? std::vector<std::string>{"(none)"} : pe.tags;
+    for (const auto& k : keys) {
+      ++groups[k].den;
+      if (covered) ++groups[k].num;
+    }
+  }
+  std::vector<CoverageRow> out;
+  for (auto& [k, r] : groups) out.push_back({k, r});
+  return out;
+}
+
+Result<MetricsReport> Service::Metrics(const ServiceActor& actor, const MetricsFilter& f) {
+  if (!ReadsAggregates(actor.role)) return Status::Denied("aggregates are not for enterprise users");
+  const std::string region = f.region.empty() ? actor.region : f.region;
+  if (!RegionCovers(actor.region, region)) return Status::Denied("region " + region + " is outside your scope");
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto all, store_->ListAppeals(AppealQuery{"", f.unit, ""}));
+  std::erase_if(all, [&](const AppealRecord& a) {
+    const std::string month = a.filed_at.substr(0, 7);
+    return !RegionCovers(region, a.region) || (!f.category.empty() && a.category != f.category) ||
+           (!f.from_period.empty() && month < f.from_period) || (!f.to_period.empty() && month > f.to_period);
+  });
+  MetricsReport report;
+  report.rows = service::ComputeMetrics(all, f.group_by, calendar_);
+  return report;
+}
+
+std::string Service::CalendarJson() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return calendar_.ToJson();
+}
+
+Status Service::UpdateCalendar(const ServiceActor& actor, const std::string& json) {
+  if (actor.role != auth::Role::kAdmin) return Status::Denied("only administrators edit the calendar");
+  ASSIGN_OR_RETURN(auto cal, service::WorkCalendar::Parse(json));
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto saved, store_->AddConfigRevision({"calendar", 0, cal.ToJson(), actor.username, WarnNowUtc()}));
+  (void)saved;
+  calendar_ = std::move(cal);
+  return Status::Ok();
+}
+
+Result<MatchEventRecord> Service::AddMatchEvent(const ServiceActor& actor, MatchEventRecord e) {
+  if (!IsStaff(actor.role) && actor.role != auth::Role::kAnalyst) return Status::Denied("not allowed to record events");
+  if (!service::ValidMatchType(e.type)) return Status::Invalid("type must be sales, finance, research or labour");
+  if (!service::ParseDay(e.date)) return Status::Invalid("bad date '" + e.date + "'");
+  if (e.region.empty() || !RegionCovers(actor.region, e.region)) return Status::Denied("the event's region is outside your scope");
+  if (e.financing_amount < 0 || e.research_results < 0 || e.hires < 0) return Status::Invalid("outcomes cannot be negative");
+  e.created_by = actor.username;
+  e.created_at = WarnNowUtc();
+  std::lock_guard<std::mutex> lock(mu_);
+  return store_->AddMatchEvent(std::move(e));
+}
+
+Result<std::vector<MatchEventRecord>> Service::ListMatchEvents(const ServiceActor& actor) {
+  if (!ReadsAggregates(actor.role)) return Status::Denied("not for enterprise users");
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto list, store_->ListMatchEvents());
+  std::erase_if(list, [&](const MatchEventRecord& e) { return !RegionCovers(actor.region, e.region); });
+  return list;
+}
+
+Result<service::MatchTotals> Service::MatchTotals(const ServiceActor& actor, const std::string& year) {
+  ASSIGN_OR_RETURN(auto list, ListMatchEvents(actor));
+  return service::ComputeMatchTotals(list, year);
+}
+
+}  // namespace ballast::app

@@ -1,0 +1,150 @@
+// Enterprise service platform (万人助万企) use cases: the appeal closed loop, 包联 officials and
+// coverage, metrics, the working calendar and matchmaking events. Keeps its own connection to
+// the store file (ServiceStore), opened next to the Workspace like app::Warnings. The caller
+// supplies the authenticated actor; every check of who may do what to which appeal is here
+// (an enterprise acts on its own appeals only). Thread-safe (one mutex).
+#ifndef BALLAST_APP_SERVICE_H_
+#define BALLAST_APP_SERVICE_H_
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "app/workspace.h"
+#include "auth/roles.h"
+#include "service/appeal.h"
+#include "service/calendar.h"
+#include "service/catalogue.h"
+#include "service/metrics.h"
+#include "store/service_store.h"
+
+namespace ballast::app {
+
+struct ServiceActor {
+  std::string username;
+  auth::Role role = auth::Role::kViewer;
+  std::string uscc;    // enterprise users
+  std::string unit;    // handlers: the unit they work for
+  std::string region;  // the region scope ("" or 100000 = the whole country)
+};
+
+struct NewAppeal {
+  std::string uscc, enterprise_name, region;  // name and region are taken from the roster when known
+  std::string category, title, description;
+  std::vector<std::string> attachments;       // file names
+  std::string contact, channel;               // channel: online | phone | visit | official
+};
+
+struct FiledAppeal {
+  AppealRecord appeal;
+  std::vector<int64_t> possible_duplicates;  // open appeals of the same enterprise and category
+};
+
+// Common arguments of a step: the appeal, the version the caller saw (a stale one is refused),
+// the reason, and the time (UTC ISO 8601; "" = the clock).
+struct StepArgs {
+  int64_t id = 0;
+  int64_t version = 0;
+  std::string reason;
+  std::string now;
+};
+
+struct DispatchRequest {
+  std::string unit;  // "" = the dispatch catalogue's unit for the category and region
+  std::vector<std::string> co_units;  // used when unit is given
+  std::string complexity;             // "" = the category's default
+};
+
+struct AppealFilter {
+  std::string state, unit, category, region, uscc;
+  bool overdue_only = false;
+  std::string today;  // YYYY-MM-DD for overdue_only ("" = the clock)
+};
+
+struct AppealView {
+  AppealRecord appeal;
+  std::vector<AppealEventRecord> history;
+  std::vector<OfficialRecord> officials;
+};
+
+struct CoverageRow {
+  std::string key;
+  service::Ratio covered;  // enterprises with an assigned official / enterprises
+};
+
+struct MetricsFilter {
+  std::string region, unit, category;
+  std::string from_period, to_period;  // YYYY-MM of filing, inclusive ("" = open)
+  service::GroupBy group_by = service::GroupBy::kTotal;
+};
+
+struct MetricsReport {
+  std::vector<service::MetricRow> rows;
+  std::string resolution_target_id = service::kResolutionTargetId;
+  double resolution_target_percent = 96;  // seed 004: 问题解决率不低于96%
+};
+
+class Service {
+ public:
+  static Result<std::unique_ptr<Service>> Open(Workspace& ws, const std::string& db_path);
+
+  Result<FiledAppeal> FileAppeal(const ServiceActor& actor, NewAppeal appeal, const std::string& now = "");
+  Result<AppealRecord> Accept(const ServiceActor& actor, const StepArgs& args);
+  Result<AppealRecord> Decline(const ServiceActor& actor, const StepArgs& args);  // not responsible
+  Result<AppealRecord> Dispatch(const ServiceActor& actor, const StepArgs& args, const DispatchRequest& request);
+  Result<AppealRecord> Return(const ServiceActor& actor, const StepArgs& args);
+  Result<AppealRecord> Reassign(const ServiceActor& actor, const StepArgs& args, const DispatchRequest& request);
+  Result<AppealRecord> RequestExtension(const ServiceActor& actor, const StepArgs& args, int32_t days);
+  Result<AppealRecord> ApproveExtension(const ServiceActor& actor, const StepArgs& args, bool approve);
+  Result<AppealRecord> Escalate(const ServiceActor& actor, const StepArgs& args);
+  Result<AppealRecord> Merge(const ServiceActor& actor, const StepArgs& args, int64_t into_id);
+  Result<AppealRecord> StartWork(const ServiceActor& actor, const StepArgs& args);
+  Result<AppealRecord> Reply(const ServiceActor& actor, const StepArgs& args, const std::string& reply);
+  Result<AppealRecord> Rate(const ServiceActor& actor, const StepArgs& args, bool solved,
+                            const std::string& satisfaction);
+  Result<AppealRecord> Reopen(const ServiceActor& actor, const StepArgs& args);
+  Result<AppealRecord> Close(const ServiceActor& actor, const StepArgs& args);
+  Result<AppealRecord> Withdraw(const ServiceActor& actor, const StepArgs& args);
+
+  // Appeals the actor may see, by id. Unknown or invisible ids are NotFound alike.
+  Result<std::vector<AppealRecord>> ListAppeals(const ServiceActor& actor, const AppealFilter& filter);
+  Result<AppealView> GetAppeal(const ServiceActor& actor, int64_t id);
+  // T−1 and overdue reminders of the visible open appeals as of `today` (YYYY-MM-DD, "" = now).
+  Result<std::vector<service::Reminder>> Reminders(const ServiceActor& actor, const std::string& today = "");
+
+  Status AssignOfficial(const ServiceActor& actor, OfficialRecord official);
+  Status UnassignOfficial(const ServiceActor& actor, const std::string& uscc, const std::string& username);
+  Result<std::vector<OfficialRecord>> ListOfficials(const ServiceActor& actor, const std::string& uscc);
+  // by: "region" (the enterprise's region code), "tag" or "size"; enterprises of the latest roster.
+  Result<std::vector<CoverageRow>> Coverage(const ServiceActor& actor, const std::string& region,
+                                            const std::string& by);
+
+  Result<MetricsReport> Metrics(const ServiceActor& actor, const MetricsFilter& filter);
+
+  std::string CalendarJson();
+  Status UpdateCalendar(const ServiceActor& actor, const std::string& json);
+  const service::ServiceCatalogue& catalogue() const { return catalogue_; }
+
+  Result<MatchEventRecord> AddMatchEvent(const ServiceActor& actor, MatchEventRecord event);
+  Result<std::vector<MatchEventRecord>> ListMatchEvents(const ServiceActor& actor);
+  Result<service::MatchTotals> MatchTotals(const ServiceActor& actor, const std::string& year = "");
+
+ private:
+  Service(Workspace& ws, std::unique_ptr<ServiceStore> store) : ws_(ws), store_(std::move(store)) {}
+  Status LoadConfig();
+  Result<unsigned> Parties(const ServiceActor& actor, const AppealRecord& a);
+  bool CanSee(const ServiceActor& actor, const AppealRecord& a, unsigned parties) const;
+  Result<AppealRecord> Step(const ServiceActor& actor, const StepArgs& args, service::StepInput in);
+  Status Route(const AppealRecord& a, const DispatchRequest& r, service::StepInput& in) const;
+
+  Workspace& ws_;
+  std::unique_ptr<ServiceStore> store_;
+  service::WorkCalendar calendar_;
+  service::ServiceCatalogue catalogue_;
+  std::mutex mu_;
+};
+
+}  // namespace ballast::app
+
+#endif  // BALLAST_APP_SERVICE_H_

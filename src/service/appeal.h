@@ -1,0 +1,87 @@
+// The appeal (诉求) closed loop of the national 12345 rules — 受理、派单、办理、回复、督办、办结、
+// 回访、评价 — as an explicit transition table: action × from-state → to-state, and which
+// parties may take it. ApplyStep is pure: it checks the table and the action's own rules,
+// changes the record and returns the event to log; persistence and concurrency are the caller's.
+#ifndef BALLAST_SERVICE_APPEAL_H_
+#define BALLAST_SERVICE_APPEAL_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "service/calendar.h"
+#include "service/catalogue.h"
+#include "store/service_records.h"
+
+namespace ballast::service {
+
+enum class State {
+  kSubmitted, kAccepted, kDispatched, kInProgress, kReturned, kReplied, kRated, kClosed,
+  kMerged, kWithdrawn, kNotResponsible,
+};
+
+enum class Action {
+  kAccept, kDecline, kDispatch, kReturn, kReassign, kStart, kRequestExtension, kApproveExtension,
+  kEscalate, kReply, kRate, kReopen, kClose, kMerge, kWithdraw,
+};
+
+// Parties an actor can be to one appeal (a bit set: one user may be several).
+enum Party : unsigned {
+  kEnterprise = 1,   // the enterprise itself (actor's uscc == appeal's uscc)
+  kOfficial = 2,     // a 包联 official assigned to the enterprise
+  kDispatcher = 4,   // a dispatcher whose region covers the appeal
+  kUnit = 8,         // the responsible unit the appeal is dispatched to
+};
+
+struct Transition {
+  Action action;
+  std::vector<State> from;
+  std::optional<State> to;  // nullopt: the state does not change
+  unsigned parties;
+  bool reason_required;
+};
+
+// The whole table (docs/service.md prints it).
+const std::vector<Transition>& TransitionTable();
+
+std::string_view StateName(State s);
+std::optional<State> ParseState(std::string_view name);
+std::string_view ActionName(Action a);
+std::optional<Action> ParseAction(std::string_view name);
+std::string PartyNames(unsigned parties);
+bool IsTerminal(State s);  // closed, merged, withdrawn, not_responsible
+
+struct StepInput {
+  Action action = Action::kAccept;
+  unsigned parties = 0;
+  std::string actor, now;  // now: UTC ISO 8601
+  std::string reason;
+  // kDispatch, kReassign: the unit, co-units, complexity and the deadlines to apply.
+  std::string unit;
+  std::vector<std::string> co_units;
+  std::string complexity;
+  Deadlines deadlines;
+  int32_t days = 0;        // kRequestExtension: working days asked for
+  bool approve = true;     // kApproveExtension: false refuses the request
+  bool solved = false;     // kRate
+  std::string satisfaction;  // kRate: satisfied | basic | dissatisfied
+  std::string reply;       // kReply
+  int64_t merge_into = 0;  // kMerge
+};
+
+// Applies one step to `appeal` (unchanged on error) and returns the event to log.
+// Errors: FailedPrecondition for a step the state does not allow, PermissionDenied for a party
+// the table does not list, InvalidArgument for bad input.
+Result<AppealEventRecord> ApplyStep(AppealRecord& appeal, const StepInput& in, const WorkCalendar& cal);
+
+// Checks and normalises a new appeal: description 1–4,000 characters of plain text, title, up
+// to 20 attachment names, channel. Sets state submitted and version 0.
+Status ValidateNewAppeal(AppealRecord& appeal);
+
+size_t Utf8Length(std::string_view s);
+
+}  // namespace ballast::service
+
+#endif  // BALLAST_SERVICE_APPEAL_H_

@@ -1,0 +1,74 @@
+// The records of the enterprise service platform (万人助万企) as the store keeps them:
+// appeals (诉求) with their transition log, assigned officials (包联干部), matchmaking events
+// (对接活动) and configuration revisions. Times are UTC ISO 8601 texts; dates YYYY-MM-DD
+// (Beijing dates, the calendar's days).
+#ifndef BALLAST_STORE_SERVICE_RECORDS_H_
+#define BALLAST_STORE_SERVICE_RECORDS_H_
+
+#include <cstdint>
+#include <string>
+
+namespace ballast {
+
+struct AppealRecord {
+  int64_t id = 0;          // 0 = not stored yet
+  int64_t version = 0;     // optimistic concurrency: bumped by every write
+  std::string uscc, enterprise_name, region, category;
+  std::string title, description;
+  std::string attachments;  // file names, '\n'-separated
+  std::string contact;
+  std::string channel;      // online | phone | visit | official
+  std::string filed_by, filed_at;
+  std::string state;        // see service/appeal.h
+  std::string unit;         // the responsible unit while dispatched
+  std::string co_units;     // co-handling units, ';'-separated
+  std::string complexity;   // simple | complex
+  std::string dispatched_at, response_due, due;  // due dates YYYY-MM-DD
+  std::string first_response_at, replied_at, reply;
+  int32_t extension_days_requested = 0;  // a pending extension request, 0 = none
+  int32_t extensions = 0;                // approved extensions
+  int32_t escalations = 0;               // 督办 count
+  int32_t reopen_count = 0;
+  int32_t rating_solved = -1;            // the latest rating: -1 none, 0 not solved, 1 solved
+  std::string satisfaction;              // satisfied | basic | dissatisfied ("" = not rated)
+  std::string rated_at, closed_at;
+  int64_t merged_into = 0;
+  std::string updated_at;
+};
+
+struct AppealEventRecord {
+  int64_t id = 0;
+  int64_t appeal_id = 0;
+  std::string at, actor, party;  // party: enterprise | official | dispatcher | unit
+  std::string action, from_state, to_state;
+  std::string unit;              // the unit after the step (dispatch, reassign)
+  std::string reason;
+};
+
+struct OfficialRecord {
+  std::string uscc, username, name, unit, region;
+  std::string assigned_by, assigned_at;
+};
+
+struct MatchEventRecord {
+  int64_t id = 0;
+  std::string type;        // sales | finance | research | labour (产销 产融 产学研 用工)
+  std::string title, date, region, organiser;
+  std::string participants;  // USCCs, ';'-separated
+  double financing_amount = 0;  // 亿元 agreed (产融)
+  int32_t research_results = 0;  // research results transferred (产学研)
+  int32_t hires = 0;             // people hired (用工)
+  std::string outcome;
+  std::string created_by, created_at;
+};
+
+// A saved version of a configuration document (calendar, categories, dispatch) as JSON text.
+struct ServiceConfigRecord {
+  std::string key;
+  int64_t revision = 0;
+  std::string body, author, created_at;
+};
+
+}  // namespace ballast
+
+#endif  // BALLAST_STORE_SERVICE_RECORDS_H_

@@ -1,0 +1,53 @@
+// Storage for the enterprise service platform, separate from the Store of the panel (like
+// WarnStore). The SQLite implementation opens its own connection to the same database file;
+// its tables come from migration 004.
+#ifndef BALLAST_STORE_SERVICE_STORE_H_
+#define BALLAST_STORE_SERVICE_STORE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "store/service_records.h"
+
+namespace ballast {
+
+struct AppealQuery {
+  std::string uscc;   // "" = any
+  std::string unit;   // "" = any
+  std::string state;  // "" = any
+};
+
+class ServiceStore {
+ public:
+  virtual ~ServiceStore() = default;
+
+  // Inserts a new appeal (id assigned, version 1) with its first event, in one transaction.
+  virtual Result<AppealRecord> InsertAppeal(AppealRecord appeal, AppealEventRecord event) = 0;
+  // Writes `appeal` if its stored version still equals `expected_version` (the version bumps
+  // by one) and appends the events; a stale version is FailedPrecondition and writes nothing.
+  virtual Result<AppealRecord> UpdateAppeal(AppealRecord appeal, int64_t expected_version,
+                                            std::vector<AppealEventRecord> events) = 0;
+  virtual Result<AppealRecord> GetAppeal(int64_t id) = 0;
+  virtual Result<std::vector<AppealRecord>> ListAppeals(const AppealQuery& query) = 0;
+  virtual Result<std::vector<AppealEventRecord>> AppealEvents(int64_t appeal_id) = 0;
+
+  virtual Status UpsertOfficial(const OfficialRecord& official) = 0;
+  virtual Status RemoveOfficial(const std::string& uscc, const std::string& username) = 0;  // NotFound
+  virtual Result<std::vector<OfficialRecord>> ListOfficials(const std::string& uscc) = 0;  // "" = all
+
+  virtual Result<MatchEventRecord> AddMatchEvent(MatchEventRecord event) = 0;
+  virtual Result<std::vector<MatchEventRecord>> ListMatchEvents() = 0;
+
+  virtual Result<ServiceConfigRecord> AddConfigRevision(ServiceConfigRecord record) = 0;
+  virtual Result<std::optional<ServiceConfigRecord>> LatestConfig(const std::string& key) = 0;
+};
+
+// Opens the service tables of an existing Ballast store file (migrated by the Store).
+Result<std::unique_ptr<ServiceStore>> OpenSqliteServiceStore(const std::string& path);
+
+}  // namespace ballast
+
+#endif  // BALLAST_STORE_SERVICE_STORE_H_
