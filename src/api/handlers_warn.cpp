@@ -1,6 +1,7 @@
 // Handlers of the warning and policy-target routes.
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 #include "api/handlers.h"
 #include "api/json_codec.h"
@@ -75,12 +76,21 @@ void ListAlerts(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
       return SendError(res, 400, "invalid_argument", "limit: not a whole number");
     }
   }
+  // Level and limit apply after the counts, so that the counts serve as badges.
+  const std::string level = f.level;
+  const size_t limit = f.limit;
+  f.level.clear();
+  f.limit = 0;
   auto alerts = c.warnings->ListAlerts(f);
   if (!alerts.ok()) return SendStatus(res, alerts.status());
   if (!MaySeeEnterpriseAlerts(*c.principal)) {
     std::erase_if(*alerts, [](const AlertRecord& a) { return a.subject_kind == "enterprise"; });
   }
-  SendJson(res, 200, AlertsJson(*alerts));
+  std::map<std::string, int64_t> counts;
+  for (const auto& a : *alerts) counts[a.level] += a.state == "firing";
+  if (!level.empty()) std::erase_if(*alerts, [&](const AlertRecord& a) { return a.level != level; });
+  if (limit > 0 && alerts->size() > limit) alerts->resize(limit);
+  SendJson(res, 200, AlertsJson(*alerts, counts));
 }
 
 void GetAlert(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {

@@ -83,6 +83,7 @@ Json TargetObject(const app::TargetView& v) {
               {"expected", Opt(v.progress.expected)},
               {"actual", Opt(v.progress.actual)},
               {"fraction", Opt(v.progress.fraction)},
+              {"baseline", Opt(v.progress.baseline)},
               {"behind_pct", Opt(v.progress.behind_pct)},
               {"actual_source", v.actual_source},
               {"actual_period", v.actual_period},
@@ -92,14 +93,15 @@ Json TargetObject(const app::TargetView& v) {
 
 }  // namespace
 
-std::string AlertsJson(const std::vector<AlertRecord>& alerts) {
+std::string AlertsJson(const std::vector<AlertRecord>& alerts, const std::map<std::string, int64_t>& counts) {
   Json arr = Json::array();
-  Json counts = {{"red", 0}, {"orange", 0}, {"yellow", 0}, {"blue", 0}};
-  for (const auto& a : alerts) {
-    arr.push_back(AlertObject(a));
-    if (a.state == "firing" && counts.contains(a.level)) counts[a.level] = counts[a.level].get<int>() + 1;
+  for (const auto& a : alerts) arr.push_back(AlertObject(a));
+  Json c = Json::object();
+  for (const char* level : {"red", "orange", "yellow", "blue"}) {
+    auto it = counts.find(level);
+    c[level] = it == counts.end() ? 0 : it->second;
   }
-  return Dump(Json{{"alerts", arr}, {"counts", counts}});
+  return Dump(Json{{"alerts", arr}, {"counts", c}});
 }
 
 std::string AlertJson(const AlertRecord& a) { return Dump(Json{{"alert", AlertObject(a)}}); }

@@ -2,6 +2,7 @@
 #ifndef BALLAST_API_JSON_WARN_H_
 #define BALLAST_API_JSON_WARN_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,7 +12,9 @@
 
 namespace ballast::api {
 
-std::string AlertsJson(const std::vector<AlertRecord>& alerts);
+// counts: firing alerts by level over everything the caller may see, before the level filter
+// and the limit (for badges).
+std::string AlertsJson(const std::vector<AlertRecord>& alerts, const std::map<std::string, int64_t>& counts);
 std::string AlertJson(const AlertRecord& a);
 std::string AlertDetailJson(const AlertRecord& a, const std::vector<AlertEventRecord>& events);
 std::string SilencesJson(const std::vector<SilenceRecord>& silences);

@@ -46,7 +46,19 @@ Progress ComputeProgress(const Target& t, std::optional<Actual> latest, std::opt
     out.status = Status::kQualitative;
     return out;
   }
-  if (!latest) return out;
+  if (!latest) {
+    // Nothing reported yet: the status stays no_data, but the expected path is still known
+    // where the baseline is (so a board can show where the target should stand by now).
+    if (t.path == PathKind::kFlat) {
+      out.expected = t.value;
+      out.fraction = 1.0;
+    } else if (t.baseline || t.type == TargetType::kCumulative) {
+      out.baseline = t.baseline.value_or(0.0);
+      out.fraction = ExpectedFraction(t, today);
+      out.expected = *out.baseline + (t.value - *out.baseline) * *out.fraction;
+    }
+    return out;
+  }
   out.actual = latest->value;
   const bool met = Meets(t.comparator, latest->value, t.value);
   // Flat targets (levels and growth rates that must hold throughout) compare with the value.

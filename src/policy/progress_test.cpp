@@ -43,6 +43,20 @@ TEST(ProgressTest, LinearPathHalfTimeHalfTask) {
   EXPECT_EQ(ComputeProgress(t, std::nullopt, std::nullopt, MakePeriod(2022, 6)).status, Status::kNoData);
 }
 
+// Before the first report the status is no_data, but where the target should stand is known:
+// 2,500 a year from 0, end of March = 3/12 of the way = 625.
+TEST(ProgressTest, ExpectedPathWithoutReports) {
+  auto none = ComputeProgress(Cumulative(2500), std::nullopt, std::nullopt, MakePeriod(2022, 3));
+  EXPECT_EQ(none.status, Status::kNoData);
+  EXPECT_FALSE(none.actual.has_value());
+  EXPECT_DOUBLE_EQ(*none.fraction, 0.25);
+  EXPECT_DOUBLE_EQ(*none.expected, 625);
+  // A level target without a baseline has no path until its first report.
+  Target level = Cumulative(90);
+  level.type = TargetType::kLevel;
+  EXPECT_FALSE(ComputeProgress(level, std::nullopt, std::nullopt, MakePeriod(2022, 3)).expected.has_value());
+}
+
 TEST(ProgressTest, StrictComparatorNeedsMoreThanTheValue) {
   Target t = Cumulative(2500);
   t.comparator = ">";  // 超过2500家
