@@ -124,7 +124,7 @@ int Serve(const std::string& db, api::ServeOptions options) {
   g_server = &server;
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
-  std::cout << "Ballast serving http://" << options.host << ":" << *port << "/ (store " << db << ", "
+  std::cout << "Ballast serving " << (options.tls_cert.empty() ? "http" : "https") << "://" << options.host << ":" << *port << "/ (store " << db << ", "
             << (*snap)->panel->num_enterprises() << " enterprises)" << std::endl;
   Status st = server.Run();
   g_server = nullptr;
