@@ -36,6 +36,7 @@ class TestServer {
   }
   app::Workspace& ws() { return *ws_; }
   app::Warnings& warnings() { return *server_->warnings(); }
+  app::Service& service() { return *server_->service(); }
   int port() const { return port_; }
 
  private:

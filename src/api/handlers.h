@@ -15,6 +15,8 @@ using Handler = std::function<void(app::Workspace&, const Ctx&, const httplib::R
 const std::map<std::string, Handler>& Handlers();
 // The warning and policy-target routes (handlers_warn.cpp).
 const std::map<std::string, Handler>& WarnHandlers();
+// The enterprise-service routes (handlers_service.cpp).
+const std::map<std::string, Handler>& ServiceHandlers();
 // Scope checks shared by the handlers.
 Status CheckRegion(app::Workspace& ws, const Ctx& c, const std::string& code);
 

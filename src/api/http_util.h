@@ -13,6 +13,7 @@
 
 namespace ballast::app {
 class Warnings;
+class Service;
 }
 
 namespace ballast::api {
@@ -21,6 +22,7 @@ namespace ballast::api {
 struct Ctx {
   const auth::Principal* principal = nullptr;  // null on public routes
   app::Warnings* warnings = nullptr;
+  app::Service* service = nullptr;
   std::string address;
   bool cookie_auth = false;
   bool tls = false;

@@ -12,6 +12,7 @@
 #include "api/handlers.h"
 #include "api/http_util.h"
 #include "api/json_codec.h"
+#include "app/service.h"
 #include "auth/crypto.h"
 
 namespace ballast::api {
@@ -50,12 +51,16 @@ struct Server::Impl {
   ServeOptions options;
   std::unique_ptr<httplib::Server> svr;
   std::unique_ptr<app::Warnings> warnings;
+  std::unique_ptr<app::Service> service;
   Status warnings_status;
 
   Impl(app::Workspace& w, ServeOptions o) : ws(w), options(std::move(o)) {
     auto opened = app::Warnings::Open(ws, ws.path());
     if (opened.ok()) warnings = std::move(opened).value();
     else warnings_status = opened.status();
+    auto svc = app::Service::Open(ws, ws.path());
+    if (svc.ok()) service = std::move(svc).value();
+    else if (warnings_status.ok()) warnings_status = svc.status();
     if (!options.tls_cert.empty() && !options.tls_key.empty()) {
       svr = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
     } else {
@@ -71,6 +76,7 @@ struct Server::Impl {
       try {
         Ctx ctx;
         ctx.warnings = warnings.get();
+        ctx.service = service.get();
         ctx.address = req.remote_addr;
         ctx.tls = tls();
         auth::Principal principal;
@@ -124,6 +130,7 @@ struct Server::Impl {
   void Routes() {
     std::map<std::string, Handler> handlers = Handlers();
     handlers.insert(WarnHandlers().begin(), WarnHandlers().end());
+    handlers.insert(ServiceHandlers().begin(), ServiceHandlers().end());
     for (const RouteInfo& r : ApiRoutes()) {
       auto it = handlers.find(r.method + " " + r.path);
       if (it == handlers.end()) {
@@ -198,6 +205,7 @@ Server::Server(app::Workspace& workspace, ServeOptions options)
 Server::~Server() = default;
 
 app::Warnings* Server::warnings() { return impl_->warnings.get(); }
+app::Service* Server::service() { return impl_->service.get(); }
 
 Result<int> Server::Bind() {
   RETURN_IF_ERROR(impl_->warnings_status);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/service.h"
 #include "app/warnings.h"
 #include "app/workspace.h"
 #include "auth/roles.h"
@@ -52,6 +53,7 @@ class Server {
   void Stop();
   // The warning service the routes use (opened on the workspace's store).
   app::Warnings* warnings();
+  app::Service* service();
 
  private:
   struct Impl;

@@ -26,6 +26,9 @@ std::string_view PermissionName(Permission p) {
     case Permission::kHandleAlerts: return "handle_alerts";
     case Permission::kHandleAssigned: return "handle_assigned";
     case Permission::kReportProgress: return "report_progress";
+    case Permission::kAppeals: return "appeals";
+    case Permission::kDispatch: return "dispatch";
+    case Permission::kFileAppeal: return "file_appeal";
   }
   return "unknown";
 }
@@ -51,6 +54,12 @@ bool RoleAllows(Role role, Permission p) {
       return role == Role::kAdmin || role == Role::kAnalyst || role == Role::kDispatcher || role == Role::kHandler;
     case Permission::kReportProgress:
       return role == Role::kAdmin || role == Role::kAnalyst || role == Role::kHandler;
+    case Permission::kAppeals:
+      return role != Role::kViewer;
+    case Permission::kDispatch:
+      return role == Role::kAdmin || role == Role::kDispatcher;
+    case Permission::kFileAppeal:
+      return role == Role::kAdmin || role == Role::kDispatcher || role == Role::kEnterprise;
   }
   return false;
 }

@@ -20,6 +20,10 @@ enum class Permission {
   kHandleAlerts,    // acknowledge, assign and close alerts; silences (dispatch)
   kHandleAssigned,  // handle alerts (a handler: those assigned to its unit)
   kReportProgress,  // report progress on policy targets (a handler: targets naming its unit)
+  kAppeals,         // the enterprise service: appeals (each step by the state machine's parties)
+  kDispatch,        // dispatching appeals, assigning 包联 officials
+  kFileAppeal,      // filing an appeal: the enterprise, or dispatch staff on its behalf (包联
+                    // officials of any role are recognised by the service itself)
 };
 
 std::optional<Role> ParseRole(std::string_view name);

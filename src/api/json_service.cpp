@@ -1,0 +1,252 @@
+#include "api/json_service.h"
+
+#include <nlohmann/json.hpp>
+
+namespace ballast::api {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t end = s.find(sep, start);
+    if (end == std::string::npos) end = s.size();
+    if (end > start) out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+Json RatioJson(const service::Ratio& r) {
+  auto p = r.Percent();
+  return Json{{"num", r.num}, {"den", r.den}, {"percent", p ? Json(*p) : Json(nullptr)}};
+}
+
+Json AppealObject(const AppealRecord& a, const std::string& today) {
+  Json j{{"id", a.id},
+         {"version", a.version},
+         {"uscc", a.uscc},
+         {"enterprise_name", a.enterprise_name},
+         {"region", a.region},
+         {"category", a.category},
+         {"title", a.title},
+         {"description", a.description},
+         {"attachments", Split(a.attachments, '\n')},
+         {"contact", a.contact},
+         {"channel", a.channel},
+         {"filed_by", a.filed_by},
+         {"filed_at", a.filed_at},
+         {"state", a.state},
+         {"unit", a.unit},
+         {"co_units", Split(a.co_units, ';')},
+         {"complexity", a.complexity},
+         {"dispatched_at", a.dispatched_at},
+         {"response_due", a.response_due},
+         {"due", a.due},
+         {"first_response_at", a.first_response_at},
+         {"replied_at", a.replied_at},
+         {"reply", a.reply},
+         {"extension_days_requested", a.extension_days_requested},
+         {"extensions", a.extensions},
+         {"escalations", a.escalations},
+         {"reopen_count", a.reopen_count},
+         {"rating_solved", a.rating_solved < 0 ? Json(nullptr) : Json(a.rating_solved == 1)},
+         {"satisfaction", a.satisfaction},
+         {"rated_at", a.rated_at},
+         {"closed_at", a.closed_at},
+         {"merged_into", a.merged_into},
+         {"updated_at", a.updated_at}};
+  // Overdue: an open appeal past its handling deadline (dates compare as text, YYYY-MM-DD).
+  const bool open = a.state != "closed" && a.state != "withdrawn" && a.state != "merged" &&
+                    a.state != "not_responsible" && a.state != "rated" && a.state != "replied";
+  j["overdue"] = !today.empty() && open && !a.due.empty() && a.due < today;
+  return j;
+}
+
+}  // namespace
+
+std::string CategoriesJson(const service::ServiceCatalogue& c) {
+  Json arr = Json::array();
+  for (const auto& cat : c.categories()) {
+    arr.push_back(Json{{"code", cat.code}, {"name", cat.name}, {"complexity", cat.complexity}});
+  }
+  return Dump(Json{{"categories", arr}});
+}
+
+std::string AppealJson(const AppealRecord& a, const std::vector<int64_t>& duplicates) {
+  Json j{{"appeal", AppealObject(a, "")}};
+  j["possible_duplicates"] = duplicates;
+  return Dump(j);
+}
+
+std::string AppealsJson(const std::vector<AppealRecord>& appeals, const std::string& today) {
+  Json arr = Json::array();
+  for (const auto& a : appeals) arr.push_back(AppealObject(a, today));
+  return Dump(Json{{"appeals", arr}});
+}
+
+std::string AppealViewJson(const app::AppealView& v) {
+  Json history = Json::array();
+  for (const auto& e : v.history) {
+    history.push_back(Json{{"at", e.at}, {"actor", e.actor}, {"party", e.party}, {"action", e.action},
+                           {"from", e.from_state}, {"to", e.to_state}, {"unit", e.unit}, {"reason", e.reason}});
+  }
+  return Dump(Json{{"appeal", AppealObject(v.appeal, "")},
+                   {"history", history},
+                   {"officials", Json::parse(OfficialsJson(v.officials))["officials"]}});
+}
+
+std::string RemindersJson(const std::vector<service::Reminder>& reminders) {
+  Json arr = Json::array();
+  for (const auto& r : reminders) {
+    arr.push_back(Json{{"appeal_id", r.appeal_id}, {"deadline", r.deadline},
+                       {"kind", std::string(service::ReminderKindName(r.kind))}, {"due", service::FormatDay(r.due)}});
+  }
+  return Dump(Json{{"reminders", arr}});
+}
+
+std::string ServiceMetricsJson(const app::MetricsReport& r) {
+  Json rows = Json::array();
+  for (const auto& m : r.rows) {
+    auto avg = m.AverageHandlingDays();
+    rows.push_back(Json{{"key", m.key},
+                        {"filed", m.filed},
+                        {"withdrawn", m.withdrawn},
+                        {"merged", m.merged},
+                        {"not_responsible", m.not_responsible},
+                        {"in_scope", m.in_scope},
+                        {"response", RatioJson(m.response)},
+                        {"on_time_closure", RatioJson(m.on_time_closure)},
+                        {"resolution", RatioJson(m.resolution)},
+                        {"satisfaction", RatioJson(m.satisfaction)},
+                        {"reopen", RatioJson(m.reopen)},
+                        {"average_handling_days", avg ? Json(*avg) : Json(nullptr)}});
+  }
+  return Dump(Json{{"rows", rows},
+                   {"resolution_target", {{"id", r.resolution_target_id}, {"percent", r.resolution_target_percent}}}});
+}
+
+std::string CoverageJson(const std::vector<app::CoverageRow>& rows) {
+  Json arr = Json::array();
+  for (const auto& r : rows) arr.push_back(Json{{"key", r.key}, {"covered", RatioJson(r.covered)}});
+  return Dump(Json{{"rows", arr}});
+}
+
+std::string OfficialsJson(const std::vector<OfficialRecord>& officials) {
+  Json arr = Json::array();
+  for (const auto& o : officials) {
+    arr.push_back(Json{{"uscc", o.uscc}, {"username", o.username}, {"name", o.name}, {"unit", o.unit},
+                       {"region", o.region}, {"assigned_by", o.assigned_by}, {"assigned_at", o.assigned_at}});
+  }
+  return Dump(Json{{"officials", arr}});
+}
+
+namespace {
+Json EventObject(const MatchEventRecord& e) {
+  return Json{{"id", e.id},
+              {"type", e.type},
+              {"title", e.title},
+              {"date", e.date},
+              {"region", e.region},
+              {"organiser", e.organiser},
+              {"participants", Split(e.participants, ';')},
+              {"financing_amount", e.financing_amount},
+              {"research_results", e.research_results},
+              {"hires", e.hires},
+              {"outcome", e.outcome},
+              {"created_by", e.created_by},
+              {"created_at", e.created_at}};
+}
+}  // namespace
+
+std::string MatchEventsJson(const std::vector<MatchEventRecord>& events) {
+  Json arr = Json::array();
+  for (const auto& e : events) arr.push_back(EventObject(e));
+  return Dump(Json{{"events", arr}});
+}
+
+std::string MatchEventJson(const MatchEventRecord& e) { return Dump(Json{{"event", EventObject(e)}}); }
+
+std::string MatchTotalsJson(const service::MatchTotals& t) {
+  return Dump(Json{{"events_by_type", t.events_by_type},
+                   {"finance_events", t.finance_events()},
+                   {"financing_amount", t.financing_amount},
+                   {"research_results", t.research_results},
+                   {"hires", t.hires},
+                   {"enterprises", t.enterprises},
+                   {"targets",
+                    {{"finance_events", service::MatchTotals::kFinanceEventsTarget},
+                     {"financing_amount", service::MatchTotals::kFinancingAmountTarget},
+                     {"research_results", service::MatchTotals::kResearchResultsTarget}}}});
+}
+
+Result<ServiceBody> ParseServiceBody(const std::string& text) {
+  ServiceBody b;
+  if (text.empty()) return b;
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Status::Invalid("body: expected a JSON object");
+  auto str = [&j](const char* name, std::string* out) -> Status {
+    if (!j.contains(name) || j[name].is_null()) return Status::Ok();
+    if (!j[name].is_string()) return Status::Invalid(std::string("body: '") + name + "' must be a string");
+    *out = j[name].get<std::string>();
+    return Status::Ok();
+  };
+  for (auto [name, field] :
+       {std::pair{"uscc", &b.uscc}, {"category", &b.category}, {"title", &b.title}, {"description", &b.description},
+        {"contact", &b.contact}, {"channel", &b.channel}, {"reason", &b.reason}, {"unit", &b.unit},
+        {"complexity", &b.complexity}, {"reply", &b.reply}, {"satisfaction", &b.satisfaction},
+        {"username", &b.username}, {"name", &b.name}, {"type", &b.event.type}, {"date", &b.event.date},
+        {"region", &b.event.region}, {"organiser", &b.event.organiser}, {"outcome", &b.event.outcome}}) {
+    RETURN_IF_ERROR(str(name, field));
+  }
+  b.event.title = b.title;
+  for (auto [name, list] : {std::pair{"attachments", &b.attachments}, {"co_units", &b.co_units}}) {
+    if (!j.contains(name)) continue;
+    if (!j[name].is_array()) return Status::Invalid(std::string("body: '") + name + "' must be a list of strings");
+    for (const auto& v : j[name]) {
+      if (!v.is_string()) return Status::Invalid(std::string("body: '") + name + "' must be a list of strings");
+      list->push_back(v.get<std::string>());
+    }
+  }
+  if (j.contains("participants")) {
+    if (!j["participants"].is_array()) return Status::Invalid("body: 'participants' must be a list of codes");
+    for (const auto& v : j["participants"]) {
+      if (!v.is_string()) return Status::Invalid("body: 'participants' must be a list of codes");
+      b.event.participants += (b.event.participants.empty() ? "" : ";") + v.get<std::string>();
+    }
+  }
+  auto integer = [&j](const char* name, std::optional<int64_t>* out) -> Status {
+    if (!j.contains(name)) return Status::Ok();
+    if (!j[name].is_number_integer()) return Status::Invalid(std::string("body: '") + name + "' must be a whole number");
+    *out = j[name].get<int64_t>();
+    return Status::Ok();
+  };
+  std::optional<int64_t> version;
+  RETURN_IF_ERROR(integer("version", &version));
+  b.version = version.value_or(0);
+  RETURN_IF_ERROR(integer("days", &b.days));
+  RETURN_IF_ERROR(integer("into", &b.into));
+  for (auto [name, field] : {std::pair{"approve", &b.approve}, {"solved", &b.solved}}) {
+    if (!j.contains(name)) continue;
+    if (!j[name].is_boolean()) return Status::Invalid(std::string("body: '") + name + "' must be true or false");
+    *field = j[name].get<bool>();
+  }
+  for (auto [name, field] : {std::pair{"financing_amount", &b.event.financing_amount}}) {
+    if (!j.contains(name)) continue;
+    if (!j[name].is_number()) return Status::Invalid(std::string("body: '") + name + "' must be a number");
+    *field = j[name].get<double>();
+  }
+  for (auto [name, field] : {std::pair{"research_results", &b.event.research_results}, {"hires", &b.event.hires}}) {
+    if (!j.contains(name)) continue;
+    if (!j[name].is_number_integer()) return Status::Invalid(std::string("body: '") + name + "' must be a whole number");
+    *field = j[name].get<int32_t>();
+  }
+  return b;
+}
+
+}  // namespace ballast::api

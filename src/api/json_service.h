@@ -1,0 +1,39 @@
+// JSON of the enterprise-service answers and the bodies of its routes.
+#ifndef BALLAST_API_JSON_SERVICE_H_
+#define BALLAST_API_JSON_SERVICE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/service.h"
+
+namespace ballast::api {
+
+std::string CategoriesJson(const service::ServiceCatalogue& catalogue);
+std::string AppealJson(const AppealRecord& a, const std::vector<int64_t>& duplicates = {});
+std::string AppealsJson(const std::vector<AppealRecord>& appeals, const std::string& today);
+std::string AppealViewJson(const app::AppealView& v);
+std::string RemindersJson(const std::vector<service::Reminder>& reminders);
+std::string ServiceMetricsJson(const app::MetricsReport& r);
+std::string CoverageJson(const std::vector<app::CoverageRow>& rows);
+std::string OfficialsJson(const std::vector<OfficialRecord>& officials);
+std::string MatchEventsJson(const std::vector<MatchEventRecord>& events);
+std::string MatchEventJson(const MatchEventRecord& e);
+std::string MatchTotalsJson(const service::MatchTotals& t);
+
+struct ServiceBody {
+  int64_t version = 0;
+  std::string uscc, category, title, description, contact, channel;
+  std::vector<std::string> attachments, co_units;
+  std::string reason, unit, complexity, reply, satisfaction;
+  std::string username, name;
+  std::optional<int64_t> days, into;
+  std::optional<bool> approve, solved;
+  MatchEventRecord event;
+};
+Result<ServiceBody> ParseServiceBody(const std::string& body);
+
+}  // namespace ballast::api
+
+#endif  // BALLAST_API_JSON_SERVICE_H_
