@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "api/server.h"
+#include "app/service.h"
 #include "app/workspace.h"
 #include "test/test_server.h"
 #include "test/test_util.h"
@@ -213,6 +214,43 @@ TEST_F(ApiTest, NoInputProducesAServerError) {
     EXPECT_LT(res->status, 500) << url << " -> " << res->body;
     EXPECT_FALSE(Json::parse(res->body, nullptr, false).is_discarded()) << url;
   }
+}
+
+// Seed 004's 问题解决率 target follows the service's resolution rate: one appeal rated solved
+// gives 1/1 = 100 %, which meets ≥ 96 %.
+TEST_F(ApiTest, ResolutionRateFeedsItsPolicyTarget) {
+  app::Service& svc = server_->service();
+  const app::ServiceActor root{"root", auth::Role::kAdmin, "", "", "100000"};
+  const app::ServiceActor unit{"u", auth::Role::kHandler, "", "省工业和信息化厅", "100000"};
+  const app::ServiceActor firm{"f", auth::Role::kEnterprise, "91310110666007217T", "", "410100"};
+  app::NewAppeal n;
+  n.uscc = "91310110666007217T";
+  n.category = "financing";
+  n.title = "贷款续贷";
+  n.description = "流动资金贷款到期续贷";
+  n.contact = "x";
+  n.channel = "phone";
+  auto a = svc.FileAppeal(root, n);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  const int64_t id = a->appeal.id;
+  auto step = svc.Accept(root, {id, a->appeal.version, "", ""});
+  ASSERT_TRUE(step.ok()) << step.status().ToString();
+  step = svc.Dispatch(root, {id, step->version, "", ""}, {"省工业和信息化厅", {}, ""});
+  ASSERT_TRUE(step.ok()) << step.status().ToString();
+  step = svc.StartWork(unit, {id, step->version, "", ""});
+  ASSERT_TRUE(step.ok()) << step.status().ToString();
+  step = svc.Reply(unit, {id, step->version, "", ""}, "已协调银行续贷");
+  ASSERT_TRUE(step.ok()) << step.status().ToString();
+  step = svc.Rate(firm, {id, step->version, "", ""}, true, "satisfied");
+  ASSERT_TRUE(step.ok()) << step.status().ToString();
+  auto [s, t] = Get("/api/v1/targets/henan2022.1.appeal_resolution_rate");
+  ASSERT_EQ(s, 200) << t.dump();
+  EXPECT_EQ(t["target"]["actual_source"], "internal");
+  EXPECT_DOUBLE_EQ(t["target"]["actual"].get<double>(), 100.0);
+  auto [s2, m] = Get("/api/v1/service/metrics");
+  ASSERT_EQ(s2, 200);
+  EXPECT_EQ(m["rows"][0]["resolution"]["num"], 1);
+  EXPECT_EQ(m["rows"][0]["resolution"]["den"], 1);
 }
 
 TEST_F(ApiTest, OpenApiListsEveryRoute) {

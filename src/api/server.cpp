@@ -61,6 +61,18 @@ struct Server::Impl {
     auto svc = app::Service::Open(ws, ws.path());
     if (svc.ok()) service = std::move(svc).value();
     else if (warnings_status.ok()) warnings_status = svc.status();
+    if (warnings && service) {
+      // Seed 004's 问题解决率 target follows the service's resolution rate (rated solved / rated).
+      app::Service* s = service.get();
+      warnings->SetInternalMetric("appeal_resolution_rate", [s]() -> std::optional<std::pair<double, Period>> {
+        const app::ServiceActor system{"system", auth::Role::kAdmin, "", "", std::string(kCountryCode)};
+        auto m = s->Metrics(system, {});
+        if (!m.ok() || m->rows.empty()) return std::nullopt;
+        auto percent = m->rows.front().resolution.Percent();
+        if (!percent) return std::nullopt;
+        return std::pair{*percent, CurrentPeriod()};
+      });
+    }
     if (!options.tls_cert.empty() && !options.tls_key.empty()) {
       svr = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
     } else {

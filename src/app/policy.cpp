@@ -65,6 +65,15 @@ Result<std::vector<TargetView>> Targets(Warnings& w, const TargetFilter& f, Peri
           v.actual_source = "indicator";
         }
       }
+      if (t.metric == policy::MetricKind::kInternal) {
+        if (const auto* metric = w.FindInternalMetric(t.internal)) {
+          if (auto value = (*metric)()) {
+            latest = policy::Actual{value->first, value->second};
+            if (!first) first = latest;
+            v.actual_source = "internal";
+          }
+        }
+      }
       if (latest) v.actual_period = FormatPeriod(latest->period);
       v.progress = policy::ComputeProgress(t, latest, first, today);
       v.status = std::string(policy::StatusName(v.progress.status));

@@ -8,6 +8,7 @@
 #ifndef BALLAST_APP_WARNINGS_H_
 #define BALLAST_APP_WARNINGS_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -107,6 +108,15 @@ class Warnings {
                                                   const std::string& user);
   Result<std::vector<CommodityPointRecord>> ListCommodityPoints(const std::string& code = "");
 
+  // Internal metrics of policy targets (metric kind "internal"), computed by other services:
+  // e.g. "appeal_resolution_rate" by the enterprise service. Returns the value and its month.
+  using InternalMetric = std::function<std::optional<std::pair<double, Period>>()>;
+  void SetInternalMetric(const std::string& code, InternalMetric fn) { internal_metrics_[code] = std::move(fn); }
+  const InternalMetric* FindInternalMetric(const std::string& code) const {
+    auto it = internal_metrics_.find(code);
+    return it == internal_metrics_.end() ? nullptr : &it->second;
+  }
+
   Workspace& workspace() { return ws_; }
   WarnStore& store() { return *store_; }
   std::mutex& mutex() { return mu_; }
@@ -121,6 +131,7 @@ class Warnings {
   Workspace& ws_;
   std::unique_ptr<WarnStore> store_;
   std::mutex mu_;
+  std::map<std::string, InternalMetric> internal_metrics_;
 };
 
 }  // namespace ballast::app
