@@ -267,6 +267,19 @@ TEST_F(AuthzTest, LoginIsThrottledAndRefusalsAreAudited) {
   }
   EXPECT_GE(failures, 4);
   EXPECT_GT(denials, 0);
+  // A write through the API is on the record with who, what and the result.
+  httplib::Client dispatcher("127.0.0.1", port_);
+  const std::string dtoken = Token("admin");
+  dispatcher.set_bearer_token_auth(dtoken.c_str());
+  auto silence = dispatcher.Post("/api/v1/silences", R"({"region":"410100","reason":"audit","ends_at":"2031-01-01T00:00:00Z"})",
+                                 "application/json");
+  ASSERT_EQ(silence->status, 201) << silence->body;
+  auto after = ws_->auth().ListAudit(0, 0);
+  const auto& last = after->back();
+  EXPECT_EQ(last.action, "write");
+  EXPECT_EQ(last.actor, "admin");
+  EXPECT_EQ(last.target, "POST /api/v1/silences");
+  EXPECT_EQ(last.result, "success");
   EXPECT_TRUE(ws_->auth().VerifyAudit().ok());
 }
 

@@ -78,8 +78,6 @@ void PostImport(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   auto outcome = ws.Import(file.content, file.filename, c.principal->username, 0, c.principal->region);
   if (!outcome.ok()) return SendStatus(res, outcome.status());
   const auto& o = *outcome;
-  (void)ws.auth().Audit({UserOf(c), RoleOf(c), c.address, "import", o.report.file, ingest::ImportStatusName(o.status),
-                         "rows=" + std::to_string(o.report.rows) + " errors=" + std::to_string(o.report.error_count)});
   if (o.status == ingest::ImportStatus::kRejected) {
     return SendError(res, 422, "validation_failed",
                      std::to_string(o.report.error_count) + " error(s) in " + o.report.file + "; nothing was imported",

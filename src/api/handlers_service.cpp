@@ -79,13 +79,22 @@ void ListAppeals(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   f.today = today;
   auto list = c.service->ListAppeals(Actor(c), f);
   if (!list.ok()) return SendStatus(res, list.status());
+  // Appeals are enterprise-level records: their reads are on the record.
+  (void)ws.auth().Audit({c.principal->username, std::string(auth::RoleName(c.principal->role)), c.address,
+                         "read.appeals", f.region.empty() ? c.principal->region_code : f.region, "success",
+                         std::to_string(list->size()) + " appeals"});
   SendJson(res, 200, AppealsJson(*list, today));
 }
 
-void GetAppeal(app::Workspace&, const Ctx& c, const Req& req, Res& res) {
+void GetAppeal(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   auto id = Id(req);
   if (!id.ok()) return SendStatus(res, id.status());
-  Reply(res, c.service->GetAppeal(Actor(c), *id), AppealViewJson);
+  auto view = c.service->GetAppeal(Actor(c), *id);
+  if (view.ok()) {
+    (void)ws.auth().Audit({c.principal->username, std::string(auth::RoleName(c.principal->role)), c.address,
+                           "read.appeal", view->appeal.uscc, "success", "appeal " + std::to_string(*id)});
+  }
+  Reply(res, view, AppealViewJson);
 }
 
 void AppealStep(app::Workspace&, const Ctx& c, const Req& req, Res& res) {

@@ -90,6 +90,13 @@ void ListAlerts(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   for (const auto& a : *alerts) counts[a.level] += a.state == "firing";
   if (!level.empty()) std::erase_if(*alerts, [&](const AlertRecord& a) { return a.level != level; });
   if (limit > 0 && alerts->size() > limit) alerts->resize(limit);
+  const auto on_enterprises = std::count_if(alerts->begin(), alerts->end(),
+                                            [](const AlertRecord& a) { return a.subject_kind == "enterprise"; });
+  if (on_enterprises > 0) {
+    (void)ws.auth().Audit({c.principal->username, std::string(auth::RoleName(c.principal->role)), c.address,
+                           "read.enterprise_alerts", "region=" + f.region, "success",
+                           std::to_string(on_enterprises) + " alerts on enterprises"});
+  }
   SendJson(res, 200, AlertsJson(*alerts, counts));
 }
 
@@ -100,6 +107,10 @@ void GetAlert(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   if (!a.ok()) return SendStatus(res, a.status());
   auto events = c.warnings->AlertHistory(*id);
   if (!events.ok()) return SendStatus(res, events.status());
+  if (a->subject_kind == "enterprise") {
+    (void)ws.auth().Audit({c.principal->username, std::string(auth::RoleName(c.principal->role)), c.address,
+                           "read.enterprise_alert", a->subject_key, "success", "alert " + std::to_string(*id)});
+  }
   SendJson(res, 200, AlertDetailJson(*a, *events));
 }
 

@@ -125,6 +125,11 @@ struct Server::Impl {
         h(ws, ctx, req, res);
         if (res.status == 403 && ctx.principal != nullptr) {
           Deny(ctx, principal.username, std::string(auth::RoleName(principal.role)), route, req, "refused by scope");
+        } else if (ctx.principal != nullptr && req.method != "GET" && req.method != "HEAD") {
+          // Every write by a logged-in user, present and future routes alike, is on the record.
+          (void)ws.auth().Audit({principal.username, std::string(auth::RoleName(principal.role)), ctx.address,
+                                 "write", req.method + " " + req.path,
+                                 res.status < 300 ? "success" : "failure", "HTTP " + std::to_string(res.status)});
         }
       } catch (const std::exception& e) {
         std::fprintf(stderr, "ballast serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
