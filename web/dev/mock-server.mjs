@@ -9,6 +9,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { warningsRoutes } from './mock-warnings.mjs';
+import { appealRoutes } from './mock-appeals.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -488,11 +489,15 @@ const mockUsers = {
   admin: { role: 'admin', region: '100000' },
   dispatcher: { role: 'dispatcher', region: '410000' },
   handler: { role: 'handler', region: '410000', unit: '省工业和信息化厅' },
+  // the enterprise service's e2e users (run.sh creates the same against the real server)
+  ent: { role: 'enterprise', region: '410000', uscc: enterprises.find((e) => e.region.startsWith('41'))?.uscc ?? '' },
+  disp: { role: 'dispatcher', region: '410000' },
+  unit: { role: 'handler', region: '410000', unit: '省地方金融监管局' },
 };
 const sessions = new Map(); // token -> {username, csrf}
 function userJson(username) {
   const u = mockUsers[username];
-  return { username, role: u.role, region: { code: u.region, name: regions.nodes.get(u.region)?.name ?? u.region }, unit: u.unit ?? '', uscc: '' };
+  return { username, role: u.role, region: { code: u.region, name: regions.nodes.get(u.region)?.name ?? u.region }, unit: u.unit ?? '', uscc: u.uscc ?? '' };
 }
 function authenticate(req) {
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -511,7 +516,7 @@ function authorize(who, key, q) {
     if (regions.nodes.has(region) && !ancestors(regions, region).includes(scope)) throw new ApiErr(403, 'permission_denied', `region ${region} is outside your scope ${scope}`);
     if (sub === '/table' && q.get('dim') === 'enterprise' && role !== 'admin' && role !== 'analyst') throw new ApiErr(403, 'permission_denied', 'enterprise-level rows need the analyst role');
   }
-  if (sub.startsWith('/enterprises/') && role !== 'admin' && role !== 'analyst') throw new ApiErr(403, 'permission_denied', `your role (${role}) may not do this`);
+  if (sub.startsWith('/enterprises/') && !sub.endsWith('/officials') && role !== 'admin' && role !== 'analyst' && !(role === 'enterprise' && sub.split('/')[2] === who.user.uscc)) throw new ApiErr(403, 'permission_denied', `your role (${role}) may not do this`);
   if (sub === '/imports' && role !== 'admin' && role !== 'analyst') throw new ApiErr(403, 'permission_denied', `your role (${role}) may not do this`);
 }
 function sessionRoute(req, res, key, body) {
@@ -536,6 +541,8 @@ function sessionRoute(req, res, key, body) {
 
 const warnings = warningsRoutes({ repo, ApiErr, regions, ancestors, enterprises, industries, lastPeriod: LAST });
 const warnHeads = new Set(['alerts', 'silences', 'rules', 'targets']);
+const appeals = appealRoutes({ repo, ApiErr, regions, ancestors, enterprises });
+const appealHeads = new Set(['appeals', 'appeal-categories', 'appeal-reminders', 'service', 'matchmaking']);
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
@@ -550,6 +557,12 @@ const server = http.createServer((req, res) => {
         const who = key !== 'GET /health' && key !== 'GET /openapi.json' ? authenticate(req) : null;
         if (who) authorize(who, key, url.searchParams);
         const parts = sub.split('/').filter(Boolean);
+        if (who && (appealHeads.has(parts[0]) || (parts[0] === 'enterprises' && parts[2] === 'officials'))) {
+          const out = appeals(req.method, parts, url.searchParams, Buffer.concat(chunks), who);
+          if (out === undefined) throw new ApiErr(404, 'not_found', `no route: ${req.method} ${url.pathname}`);
+          if (typeof out.status === 'number' && out.body) return send(res, out.status, out.body);
+          return send(res, 200, out);
+        }
         if (who && warnHeads.has(parts[0])) {
           const out = warnings(req.method, parts, url.searchParams, Buffer.concat(chunks), who);
           if (out === undefined) throw new ApiErr(404, 'not_found', `no route: ${req.method} ${url.pathname}`);

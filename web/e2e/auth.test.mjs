@@ -188,7 +188,7 @@ describe('roles', () => {
     await close();
   });
 
-  test('an enterprise user lands on its own enterprise and nothing else', { skip: !process.env.E2E_ADMIN_PASSWORD && 'no administrator password (mock server)' }, async () => {
+  test('an enterprise user lands on its appeals, may open its own enterprise and nothing else', { skip: !process.env.E2E_ADMIN_PASSWORD && 'no administrator password (mock server)' }, async () => {
     const admin = await tokenOf('admin', process.env.E2E_ADMIN_PASSWORD);
     const t = await api('/table', { indicator: 'output_value', measures: 'value', period: latest, region: '410000', dim: 'enterprise' });
     const [own, other] = [t.rows[0], t.rows[1]];
@@ -201,7 +201,8 @@ describe('roles', () => {
     const { context, page, close } = await fresh();
     await loginContext(context, 'firm', PASSWORD);
     await page.goto(`${BASE}/cockpit`);
-    await page.waitForURL((u) => new URL(u).pathname === `/enterprises/${own.code}`);
+    await page.waitForURL((u) => new URL(u).pathname === '/appeals');
+    await open(page, `/enterprises/${own.code}`);
     await page.waitForSelector('[data-testid="enterprise-name"]');
     assert.equal((await page.locator('[data-testid="enterprise-name"]').textContent()).trim(), own.name);
     for (const k of ['cockpit', 'explorer', 'rankings', 'imports']) assert.equal(await page.locator(`[data-testid="nav-${k}"]`).count(), 0, `no ${k} for an enterprise user`);

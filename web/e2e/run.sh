@@ -7,7 +7,8 @@
 # Creates a temporary demo store (1,500 enterprises), a few progress reports on policy targets,
 # evaluates the warning rules (`ballast warn`), creates the test users (analyst e2e and viewer
 # viewer scoped to 河南省 410000, analyst city scoped to 郑州市 410100), starts `ballast serve` on a free loopback
-# port, waits for /api/v1/health, runs e2e/*.test.mjs with node's test runner, and stops the
+# port, waits for /api/v1/health (the enterprise-service users ent, disp and unit are created by
+# e2e/appeals.test.mjs through POST /users as the administrator), runs e2e/*.test.mjs with node's test runner, and stops the
 # server on exit. Screenshots go to web/e2e/artifacts/.
 set -euo pipefail
 

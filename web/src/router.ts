@@ -12,6 +12,9 @@ export const router = createRouter({
     { path: '/warnings', name: 'warnings', component: () => import('./views/WarningsView.vue'), meta: { nav: 'warnings', aggregate: true } },
     { path: '/targets', name: 'targets', component: () => import('./views/TargetsView.vue'), meta: { nav: 'targets', aggregate: true } },
     { path: '/imports', name: 'imports', component: () => import('./views/ImportsView.vue'), meta: { nav: 'imports' } },
+    { path: '/appeals', name: 'appeals', component: () => import('./views/AppealsView.vue'), meta: { nav: 'appeals' } },
+    { path: '/appeals/inbox', name: 'inbox', component: () => import('./views/InboxView.vue'), meta: { nav: 'inbox', service: true } },
+    { path: '/appeals/board', name: 'board', component: () => import('./views/BoardView.vue'), meta: { nav: 'board', service: true } },
     { path: '/enterprises/:uscc', name: 'enterprise', component: () => import('./views/EnterpriseView.vue'), meta: { nav: 'enterprise' } },
     { path: '/:pathMatch(.*)*', name: 'notfound', component: () => import('./views/NotFoundView.vue') },
   ],
@@ -23,6 +26,7 @@ router.beforeEach(async (to) => {
   if (to.name === 'login' && auth.user) return safeRedirect(to.query.redirect) ?? homePath();
   if (to.meta.public) return true;
   if (!auth.user) return { path: '/login', query: { redirect: to.fullPath } };
+  if (isEnterpriseUser.value && to.meta.service) return '/appeals';
   if (isEnterpriseUser.value && (to.meta.aggregate || (to.name === 'imports' && !canImport.value))) return homePath();
   return true;
 });

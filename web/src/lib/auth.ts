@@ -91,6 +91,11 @@ export function canOpenEnterprise(uscc: string): boolean {
   return isEnterpriseUser.value && !!auth.user?.uscc && auth.user.uscc === uscc;
 }
 
+/** 万人助万企: the pages a role gets in the menu (docs/service.md's parties). */
+export const canFileAppeals = computed(() => role.value === 'enterprise');
+export const canHandleAppeals = computed(() => ['handler', 'dispatcher', 'analyst', 'admin'].includes(role.value));
+export const canSeeBoard = computed(() => ['dispatcher', 'analyst', 'admin', 'viewer'].includes(role.value));
+
 /** Whether a region is the scope or below it (aggregates above the scope are refused). */
 export function inScope(code: string): boolean {
   if (!code) return false;
@@ -100,7 +105,7 @@ export function inScope(code: string): boolean {
 
 /** Where a user starts: the cockpit, or an enterprise user's own enterprise. */
 export function homePath(): string {
-  if (isEnterpriseUser.value && auth.user?.uscc) return `/enterprises/${encodeURIComponent(auth.user.uscc)}`;
+  if (isEnterpriseUser.value) return '/appeals';
   return '/cockpit';
 }
 
