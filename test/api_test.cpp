@@ -253,6 +253,19 @@ TEST_F(ApiTest, ResolutionRateFeedsItsPolicyTarget) {
   EXPECT_EQ(m["rows"][0]["resolution"]["den"], 1);
 }
 
+// The calendar is editable: a local holiday added through the API is in the calendar after.
+TEST_F(ApiTest, CalendarCanBeEdited) {
+  auto c = Client();
+  auto get = c.Get("/api/v1/service/calendar");
+  ASSERT_EQ(get->status, 200);
+  Json cal = Json::parse(get->body);
+  cal["holidays"].push_back({{"name", "测试假日"}, {"from", "2026-12-01"}, {"to", "2026-12-01"}});
+  auto put = c.Put("/api/v1/service/calendar", cal.dump(), "application/json");
+  ASSERT_EQ(put->status, 200) << put->body;
+  EXPECT_NE(c.Get("/api/v1/service/calendar")->body.find("测试假日"), std::string::npos);
+  EXPECT_EQ(c.Put("/api/v1/service/calendar", R"({"holidays":"no"})", "application/json")->status, 400);
+}
+
 TEST_F(ApiTest, OpenApiListsEveryRoute) {
   auto [s, doc] = Get("/api/v1/openapi.json");
   ASSERT_EQ(s, 200);

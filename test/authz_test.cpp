@@ -122,6 +122,7 @@ class AuthzTest : public ::testing::Test {
       if (auto at = body.find(from); at != std::string::npos) body.replace(at, from.size(), to);
     }
     if (r.method == "PATCH") return c.Patch(path.c_str(), body, "application/json");
+    if (r.method == "PUT") return c.Put(path.c_str(), body, "application/json");
     return c.Post(path.c_str(), body, "application/json");
   }
 

@@ -191,6 +191,15 @@ const std::map<std::string, Handler>& ServiceHandlers() {
          Reply(r, c.service->ListOfficials(Actor(c), q.matches[1]), OfficialsJson);
        }},
       {"POST /api/v1/enterprises/{uscc}/officials", AssignOfficial},
+      {"GET /api/v1/service/calendar",
+       [](app::Workspace&, const Ctx& c, const Req&, Res& r) { SendJson(r, 200, c.service->CalendarJson()); }},
+      {"PUT /api/v1/service/calendar",
+       [](app::Workspace& ws, const Ctx& c, const Req& q, Res& r) {
+         // One calendar serves every region: only administrators of the whole country edit it.
+         if (Status st = CheckRegion(ws, c, std::string(kCountryCode)); !st.ok()) return SendStatus(r, st);
+         if (Status st = c.service->UpdateCalendar(Actor(c), q.body); !st.ok()) return SendStatus(r, st);
+         SendJson(r, 200, c.service->CalendarJson());
+       }},
       {"GET /api/v1/matchmaking",
        [](app::Workspace&, const Ctx& c, const Req&, Res& r) { Reply(r, c.service->ListMatchEvents(Actor(c)), MatchEventsJson); }},
       {"POST /api/v1/matchmaking", AddMatchEvent},

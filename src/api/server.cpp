@@ -159,6 +159,7 @@ struct Server::Impl {
       if (r.method == "GET") svr->Get(pattern, guarded);
       else if (r.method == "POST") svr->Post(pattern, guarded);
       else if (r.method == "PATCH") svr->Patch(pattern, guarded);
+      else if (r.method == "PUT") svr->Put(pattern, guarded);
       else if (r.method == "DELETE") svr->Delete(pattern, guarded);
     }
     Static();
