@@ -66,26 +66,11 @@ class SqliteServiceStore final : public ServiceStore {
   Status Exec(const char* sql) { return ExecSql(db_, sql, kWho); }
   Status Error(const char* what) { return SqlError(db_, what, kWho); }
 
-  Status Configure() {
-    RETURN_IF_ERROR(ConfigureConnection(db_, kWho));
-    Stmt s(db_, "PRAGMA user_version");
-    if (!s.ok() || s.Step() != SQLITE_ROW) return Error("reading schema version");
-    if (s.Int(0) < kServiceSchemaVersion) {
-      return Status::Precondition("store schema version " + std::to_string(s.Int(0)) +
-                                  " has no service tables (open it with the Store first to migrate)");
-    }
-    return Status::Ok();
-  }
+  Status Configure() { return ConfigureAtSchema(db_, kServiceSchemaVersion, "service tables", kWho); }
 
   template <typename Fn>
   Status InTransaction(Fn fn) {
-    RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-    Status st = fn();
-    if (!st.ok()) {
-      Exec("ROLLBACK");
-      return st;
-    }
-    return Exec("COMMIT");
+    return ballast::InTransaction(db_, fn, kWho);
   }
 
   Status InsertEvent(AppealEventRecord& e) {

@@ -93,27 +93,11 @@ class SqliteWarnStore final : public WarnStore {
   Status Exec(const char* sql) { return ExecSql(db_, sql, "warn store"); }
   Status Error(const char* what) { return SqlError(db_, what, "warn store"); }
 
-  Status Configure() {
-    RETURN_IF_ERROR(ConfigureConnection(db_, "warn store"));
-    Stmt s(db_, "PRAGMA user_version");
-    if (!s.ok() || s.Step() != SQLITE_ROW) return Error("reading schema version");
-    if (s.Int(0) < kWarnSchemaVersion) {
-      return Status::Precondition("store schema version " + std::to_string(s.Int(0)) +
-                                  " has no warning tables (open it with the Store first to migrate)");
-    }
-    return Status::Ok();
-  }
+  Status Configure() { return ConfigureAtSchema(db_, kWarnSchemaVersion, "warning tables", "warn store"); }
 
-  // Runs fn inside BEGIN IMMEDIATE … COMMIT, rolling back on error.
   template <typename Fn>
   Status InTransaction(Fn fn) {
-    RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-    Status st = fn();
-    if (!st.ok()) {
-      Exec("ROLLBACK");
-      return st;
-    }
-    return Exec("COMMIT");
+    return ballast::InTransaction(db_, fn, "warn store");
   }
 
   Result<RuleRevision> AddRuleRevision(RuleRevision r) override {

@@ -72,6 +72,31 @@ inline Status ConfigureConnection(sqlite3* db, const char* who = "store") {
   return ExecSql(db, "PRAGMA foreign_keys=ON", who);
 }
 
+// Opens a second connection's use of the file: configured, and the schema migrated (by the
+// Store, which owns the migrations) at least to `version`; `tables` names what would be missing.
+inline Status ConfigureAtSchema(sqlite3* db, int64_t version, const char* tables, const char* who) {
+  RETURN_IF_ERROR(ConfigureConnection(db, who));
+  Stmt s(db, "PRAGMA user_version");
+  if (!s.ok() || s.Step() != SQLITE_ROW) return SqlError(db, "reading schema version", who);
+  if (s.Int(0) < version) {
+    return Status::Precondition("store schema version " + std::to_string(s.Int(0)) + " has no " + tables +
+                                " (open it with the Store first to migrate)");
+  }
+  return Status::Ok();
+}
+
+// Runs fn inside BEGIN IMMEDIATE … COMMIT, rolling back on error.
+template <typename Fn>
+Status InTransaction(sqlite3* db, Fn fn, const char* who = "store") {
+  RETURN_IF_ERROR(ExecSql(db, "BEGIN IMMEDIATE", who));
+  Status st = fn();
+  if (!st.ok()) {
+    ExecSql(db, "ROLLBACK", who);
+    return st;
+  }
+  return ExecSql(db, "COMMIT", who);
+}
+
 }  // namespace ballast
 
 #endif  // BALLAST_STORE_SQLITE_STMT_H_
