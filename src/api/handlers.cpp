@@ -15,14 +15,7 @@ namespace {
 using Req = httplib::Request;
 using Res = httplib::Response;
 
-template <typename T, typename F>
-void Reply(Res& res, const Result<T>& r, F render) {
-  if (!r.ok()) return SendStatus(res, r.status());
-  SendJson(res, 200, render(*r));
-}
-
 std::string RoleOf(const Ctx& c) { return c.principal ? std::string(auth::RoleName(c.principal->role)) : ""; }
-std::string UserOf(const Ctx& c) { return c.principal ? c.principal->username : ""; }
 
 }  // namespace
 
@@ -132,9 +125,9 @@ void Table(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   }
   auto answer = app::QueryTable(ws, t);
   if (answer.ok() && t.dim == "enterprise") {
-    (void)ws.auth().Audit({UserOf(c), RoleOf(c), c.address, "read.enterprise_rows",
-                           "region=" + answer->parent.region.code + " industry=" + answer->parent.industry.code,
-                           "success", std::to_string(answer->rows.size()) + " enterprises"});
+    AuditRead(ws, c, "read.enterprise_rows",
+              "region=" + answer->parent.region.code + " industry=" + answer->parent.industry.code,
+              std::to_string(answer->rows.size()) + " enterprises");
   }
   Reply(res, answer, TableJson);
 }

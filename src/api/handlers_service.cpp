@@ -14,12 +14,6 @@ namespace {
 using Req = httplib::Request;
 using Res = httplib::Response;
 
-template <typename T, typename F>
-void Reply(Res& res, const Result<T>& r, F render, int status = 200) {
-  if (!r.ok()) return SendStatus(res, r.status());
-  SendJson(res, status, render(*r));
-}
-
 app::ServiceActor Actor(const Ctx& c) {
   const auth::Principal& p = *c.principal;
   return {p.username, p.role, p.uscc, p.unit, p.region_code};
@@ -28,14 +22,6 @@ app::ServiceActor Actor(const Ctx& c) {
 std::string Today(app::Workspace& ws) {
   auto day = service::BeijingDay(auth::UtcNow(ws.auth().Now()));
   return day ? service::FormatDay(*day) : std::string();
-}
-
-Result<int64_t> Id(const Req& req) {
-  const std::string s = req.matches[1];
-  int64_t id = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || p != s.data() + s.size() || id <= 0) return Status::Invalid("id: '" + s + "' is not an id");
-  return id;
 }
 
 void FileAppeal(app::Workspace&, const Ctx& c, const Req& req, Res& res) {
@@ -57,7 +43,8 @@ void FileAppeal(app::Workspace&, const Ctx& c, const Req& req, Res& res) {
 // An enterprise outside the caller's scope is refused (an enterprise user: its own only).
 Status CheckEnterpriseScope(app::Workspace& ws, const Ctx& c, const std::string& uscc) {
   if (c.principal->role == auth::Role::kEnterprise) {
-    return uscc == c.principal->uscc ? Status::Ok() : Status::NotFound("no such enterprise among yours");
+    return uscc == c.principal->uscc ? Status::Ok()
+                                     : Status::NotFound("no such enterprise among yours");
   }
   ASSIGN_OR_RETURN(auto e, app::GetEnterprise(ws, uscc));
   return CheckRegion(ws, c, e.region.code);
@@ -80,25 +67,23 @@ void ListAppeals(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   auto list = c.service->ListAppeals(Actor(c), f);
   if (!list.ok()) return SendStatus(res, list.status());
   // Appeals are enterprise-level records: their reads are on the record.
-  (void)ws.auth().Audit({c.principal->username, std::string(auth::RoleName(c.principal->role)), c.address,
-                         "read.appeals", f.region.empty() ? c.principal->region_code : f.region, "success",
-                         std::to_string(list->size()) + " appeals"});
+  AuditRead(ws, c, "read.appeals", f.region.empty() ? c.principal->region_code : f.region,
+            std::to_string(list->size()) + " appeals");
   SendJson(res, 200, AppealsJson(*list, today));
 }
 
 void GetAppeal(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
-  auto id = Id(req);
+  auto id = PathId(req);
   if (!id.ok()) return SendStatus(res, id.status());
   auto view = c.service->GetAppeal(Actor(c), *id);
   if (view.ok()) {
-    (void)ws.auth().Audit({c.principal->username, std::string(auth::RoleName(c.principal->role)), c.address,
-                           "read.appeal", view->appeal.uscc, "success", "appeal " + std::to_string(*id)});
+    AuditRead(ws, c, "read.appeal", view->appeal.uscc, "appeal " + std::to_string(*id));
   }
   Reply(res, view, AppealViewJson);
 }
 
 void AppealStep(app::Workspace&, const Ctx& c, const Req& req, Res& res) {
-  auto id = Id(req);
+  auto id = PathId(req);
   if (!id.ok()) return SendStatus(res, id.status());
   auto b = ParseServiceBody(req.body);
   if (!b.ok()) return SendStatus(res, b.status());
@@ -107,29 +92,43 @@ void AppealStep(app::Workspace&, const Ctx& c, const Req& req, Res& res) {
   app::StepArgs args{*id, b->version, b->reason, ""};
   app::DispatchRequest route{b->unit, b->co_units, b->complexity};
   app::Service& s = *c.service;
-  Result<AppealRecord> r = Status::Invalid("action: '" + action + "' is not a step of the appeal loop");
-  if (action == "accept") r = s.Accept(actor, args);
-  else if (action == "decline") r = s.Decline(actor, args);
-  else if (action == "dispatch") r = s.Dispatch(actor, args, route);
-  else if (action == "return") r = s.Return(actor, args);
-  else if (action == "reassign") r = s.Reassign(actor, args, route);
+  Result<AppealRecord> r =
+      Status::Invalid("action: '" + action + "' is not a step of the appeal loop");
+  if (action == "accept")
+    r = s.Accept(actor, args);
+  else if (action == "decline")
+    r = s.Decline(actor, args);
+  else if (action == "dispatch")
+    r = s.Dispatch(actor, args, route);
+  else if (action == "return")
+    r = s.Return(actor, args);
+  else if (action == "reassign")
+    r = s.Reassign(actor, args, route);
   else if (action == "request-extension") {
-    if (!b->days) return SendError(res, 400, "invalid_argument", "days: the extension in working days");
+    if (!b->days)
+      return SendError(res, 400, "invalid_argument", "days: the extension in working days");
     r = s.RequestExtension(actor, args, static_cast<int32_t>(*b->days));
   } else if (action == "approve-extension") {
     r = s.ApproveExtension(actor, args, b->approve.value_or(true));
-  } else if (action == "escalate") r = s.Escalate(actor, args);
+  } else if (action == "escalate")
+    r = s.Escalate(actor, args);
   else if (action == "merge") {
-    if (!b->into) return SendError(res, 400, "invalid_argument", "into: the id of the appeal to merge into");
+    if (!b->into)
+      return SendError(res, 400, "invalid_argument", "into: the id of the appeal to merge into");
     r = s.Merge(actor, args, *b->into);
-  } else if (action == "start") r = s.StartWork(actor, args);
-  else if (action == "reply") r = s.Reply(actor, args, b->reply);
+  } else if (action == "start")
+    r = s.StartWork(actor, args);
+  else if (action == "reply")
+    r = s.Reply(actor, args, b->reply);
   else if (action == "rate") {
     if (!b->solved) return SendError(res, 400, "invalid_argument", "solved: true or false");
     r = s.Rate(actor, args, *b->solved, b->satisfaction);
-  } else if (action == "reopen") r = s.Reopen(actor, args);
-  else if (action == "close") r = s.Close(actor, args);
-  else if (action == "withdraw") r = s.Withdraw(actor, args);
+  } else if (action == "reopen")
+    r = s.Reopen(actor, args);
+  else if (action == "close")
+    r = s.Close(actor, args);
+  else if (action == "withdraw")
+    r = s.Withdraw(actor, args);
   Reply(res, r, [](const AppealRecord& a) { return AppealJson(a); });
 }
 
@@ -157,7 +156,9 @@ void AddMatchEvent(app::Workspace&, const Ctx& c, const Req& req, Res& res) {
 const std::map<std::string, Handler>& ServiceHandlers() {
   static const std::map<std::string, Handler> handlers = {
       {"GET /api/v1/appeal-categories",
-       [](app::Workspace&, const Ctx& c, const Req&, Res& r) { SendJson(r, 200, CategoriesJson(c.service->catalogue())); }},
+       [](app::Workspace&, const Ctx& c, const Req&, Res& r) {
+         SendJson(r, 200, CategoriesJson(c.service->catalogue()));
+       }},
       {"POST /api/v1/appeals", FileAppeal},
       {"GET /api/v1/appeals", ListAppeals},
       {"GET /api/v1/appeals/{id}", GetAppeal},
@@ -176,7 +177,9 @@ const std::map<std::string, Handler>& ServiceHandlers() {
          f.to_period = Param(q, "to");
          if (std::string by = Param(q, "group_by"); !by.empty()) {
            auto g = service::ParseGroupBy(by);
-           if (!g) return SendError(r, 400, "invalid_argument", "group_by: total, region, unit, category or period");
+           if (!g)
+             return SendError(r, 400, "invalid_argument",
+                              "group_by: total, region, unit, category or period");
            f.group_by = *g;
          }
          Reply(r, c.service->Metrics(Actor(c), f), ServiceMetricsJson);
@@ -187,21 +190,26 @@ const std::map<std::string, Handler>& ServiceHandlers() {
        }},
       {"GET /api/v1/enterprises/{uscc}/officials",
        [](app::Workspace& ws, const Ctx& c, const Req& q, Res& r) {
-         if (Status st = CheckEnterpriseScope(ws, c, q.matches[1]); !st.ok()) return SendStatus(r, st);
+         if (Status st = CheckEnterpriseScope(ws, c, q.matches[1]); !st.ok())
+           return SendStatus(r, st);
          Reply(r, c.service->ListOfficials(Actor(c), q.matches[1]), OfficialsJson);
        }},
       {"POST /api/v1/enterprises/{uscc}/officials", AssignOfficial},
-      {"GET /api/v1/service/calendar",
-       [](app::Workspace&, const Ctx& c, const Req&, Res& r) { SendJson(r, 200, c.service->CalendarJson()); }},
+      {"GET /api/v1/service/calendar", [](app::Workspace&, const Ctx& c, const Req&,
+                                          Res& r) { SendJson(r, 200, c.service->CalendarJson()); }},
       {"PUT /api/v1/service/calendar",
        [](app::Workspace& ws, const Ctx& c, const Req& q, Res& r) {
          // One calendar serves every region: only administrators of the whole country edit it.
-         if (Status st = CheckRegion(ws, c, std::string(kCountryCode)); !st.ok()) return SendStatus(r, st);
-         if (Status st = c.service->UpdateCalendar(Actor(c), q.body); !st.ok()) return SendStatus(r, st);
+         if (Status st = CheckRegion(ws, c, std::string(kCountryCode)); !st.ok())
+           return SendStatus(r, st);
+         if (Status st = c.service->UpdateCalendar(Actor(c), q.body); !st.ok())
+           return SendStatus(r, st);
          SendJson(r, 200, c.service->CalendarJson());
        }},
       {"GET /api/v1/matchmaking",
-       [](app::Workspace&, const Ctx& c, const Req&, Res& r) { Reply(r, c.service->ListMatchEvents(Actor(c)), MatchEventsJson); }},
+       [](app::Workspace&, const Ctx& c, const Req&, Res& r) {
+         Reply(r, c.service->ListMatchEvents(Actor(c)), MatchEventsJson);
+       }},
       {"POST /api/v1/matchmaking", AddMatchEvent},
       {"GET /api/v1/matchmaking/totals",
        [](app::Workspace&, const Ctx& c, const Req& q, Res& r) {

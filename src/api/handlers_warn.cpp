@@ -16,20 +16,6 @@ namespace {
 using Req = httplib::Request;
 using Res = httplib::Response;
 
-template <typename T, typename F>
-void Reply(Res& res, const Result<T>& r, F render, int status = 200) {
-  if (!r.ok()) return SendStatus(res, r.status());
-  SendJson(res, status, render(*r));
-}
-
-Result<int64_t> Id(const Req& req) {
-  const std::string s = req.matches[1];
-  int64_t id = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || p != s.data() + s.size() || id <= 0) return Status::Invalid("id: '" + s + "' is not an id");
-  return id;
-}
-
 // Alerts on single enterprises carry enterprise-level figures: roles that only see aggregates
 // (viewers) do not get them.
 bool MaySeeEnterpriseAlerts(const auth::Principal& p) {
@@ -64,7 +50,8 @@ void ListAlerts(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   if (!region.empty() && ws.catalog().regions().Find(region) == kNoNode) {
     return SendError(res, 400, "invalid_argument", "region: unknown code '" + region + "'");
   }
-  if (Status st = CheckRegion(ws, c, region.empty() ? c.principal->region_code : region); !st.ok()) {
+  if (Status st = CheckRegion(ws, c, region.empty() ? c.principal->region_code : region);
+      !st.ok()) {
     return SendStatus(res, st);
   }
   // The whole country's users also see subjects without a region (commodities, targets).
@@ -88,35 +75,36 @@ void ListAlerts(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   }
   std::map<std::string, int64_t> counts;
   for (const auto& a : *alerts) counts[a.level] += a.state == "firing";
-  if (!level.empty()) std::erase_if(*alerts, [&](const AlertRecord& a) { return a.level != level; });
+  if (!level.empty())
+    std::erase_if(*alerts, [&](const AlertRecord& a) { return a.level != level; });
   if (limit > 0 && alerts->size() > limit) alerts->resize(limit);
-  const auto on_enterprises = std::count_if(alerts->begin(), alerts->end(),
-                                            [](const AlertRecord& a) { return a.subject_kind == "enterprise"; });
+  const auto on_enterprises =
+      std::count_if(alerts->begin(), alerts->end(),
+                    [](const AlertRecord& a) { return a.subject_kind == "enterprise"; });
   if (on_enterprises > 0) {
-    (void)ws.auth().Audit({c.principal->username, std::string(auth::RoleName(c.principal->role)), c.address,
-                           "read.enterprise_alerts", "region=" + f.region, "success",
-                           std::to_string(on_enterprises) + " alerts on enterprises"});
+    AuditRead(ws, c, "read.enterprise_alerts", "region=" + f.region,
+              std::to_string(on_enterprises) + " alerts on enterprises");
   }
   SendJson(res, 200, AlertsJson(*alerts, counts));
 }
 
 void GetAlert(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
-  auto id = Id(req);
+  auto id = PathId(req);
   if (!id.ok()) return SendStatus(res, id.status());
   auto a = VisibleAlert(ws, c, *id);
   if (!a.ok()) return SendStatus(res, a.status());
   auto events = c.warnings->AlertHistory(*id);
   if (!events.ok()) return SendStatus(res, events.status());
   if (a->subject_kind == "enterprise") {
-    (void)ws.auth().Audit({c.principal->username, std::string(auth::RoleName(c.principal->role)), c.address,
-                           "read.enterprise_alert", a->subject_key, "success", "alert " + std::to_string(*id)});
+    AuditRead(ws, c, "read.enterprise_alert", a->subject_key, "alert " + std::to_string(*id));
   }
   SendJson(res, 200, AlertDetailJson(*a, *events));
 }
 
 // One step of the handling loop; a handler acts only on alerts assigned to its unit.
-void AlertStep(app::Workspace& ws, const Ctx& c, const Req& req, Res& res, const std::string& step) {
-  auto id = Id(req);
+void AlertStep(app::Workspace& ws, const Ctx& c, const Req& req, Res& res,
+               const std::string& step) {
+  auto id = PathId(req);
   if (!id.ok()) return SendStatus(res, id.status());
   auto body = ParseWarnBody(req.body);
   if (!body.ok()) return SendStatus(res, body.status());
@@ -124,11 +112,13 @@ void AlertStep(app::Workspace& ws, const Ctx& c, const Req& req, Res& res, const
   if (!a.ok()) return SendStatus(res, a.status());
   const auth::Principal& p = *c.principal;
   if (p.role == auth::Role::kHandler && a->assignee != p.unit) {
-    return SendStatus(res, Status::Denied("the alert is not assigned to your unit (" + p.unit + ")"));
+    return SendStatus(res,
+                      Status::Denied("the alert is not assigned to your unit (" + p.unit + ")"));
   }
   Result<AlertRecord> r = Status::Internal("unknown step");
   if (step == "acknowledge") r = c.warnings->Acknowledge(*id, p.username, body->note);
-  if (step == "assign") r = c.warnings->Assign(*id, body->unit, body->deadline, p.username, body->note);
+  if (step == "assign")
+    r = c.warnings->Assign(*id, body->unit, body->deadline, p.username, body->note);
   if (step == "handle") r = c.warnings->Handle(*id, body->note, p.username);
   if (step == "close") r = c.warnings->Close(*id, p.username, body->note);
   Reply(res, r, AlertJson);
@@ -141,7 +131,8 @@ Status CheckSilenceScope(app::Workspace& ws, const Ctx& c, const std::string& re
 void ListSilences(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   auto list = c.warnings->ListSilences(Param(req, "active") == "1");
   if (!list.ok()) return SendStatus(res, list.status());
-  std::erase_if(*list, [&](const SilenceRecord& s) { return !CheckSilenceScope(ws, c, s.region).ok(); });
+  std::erase_if(*list,
+                [&](const SilenceRecord& s) { return !CheckSilenceScope(ws, c, s.region).ok(); });
   SendJson(res, 200, SilencesJson(*list));
 }
 
@@ -149,25 +140,30 @@ void CreateSilence(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   auto body = ParseWarnBody(req.body);
   if (!body.ok()) return SendStatus(res, body.status());
   if (Status st = CheckSilenceScope(ws, c, body->region); !st.ok()) return SendStatus(res, st);
-  app::SilenceRequest s{body->rule_id, body->family, body->subject_key, body->region, body->reason,
-                        body->starts_at, body->ends_at};
+  app::SilenceRequest s{body->rule_id, body->family,    body->subject_key, body->region,
+                        body->reason,  body->starts_at, body->ends_at};
   Reply(res, c.warnings->CreateSilence(s, c.principal->username), SilenceJson, 201);
 }
 
 void ExpireSilence(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
-  auto id = Id(req);
+  auto id = PathId(req);
   if (!id.ok()) return SendStatus(res, id.status());
   auto list = c.warnings->ListSilences(false);
   if (!list.ok()) return SendStatus(res, list.status());
-  auto it = std::find_if(list->begin(), list->end(), [&](const SilenceRecord& s) { return s.id == *id; });
-  if (it == list->end()) return SendError(res, 404, "not_found", "silence " + std::to_string(*id) + " does not exist");
+  auto it =
+      std::find_if(list->begin(), list->end(), [&](const SilenceRecord& s) { return s.id == *id; });
+  if (it == list->end())
+    return SendError(res, 404, "not_found", "silence " + std::to_string(*id) + " does not exist");
   if (Status st = CheckSilenceScope(ws, c, it->region); !st.ok()) return SendStatus(res, st);
-  if (Status st = c.warnings->ExpireSilence(*id, c.principal->username); !st.ok()) return SendStatus(res, st);
+  if (Status st = c.warnings->ExpireSilence(*id, c.principal->username); !st.ok())
+    return SendStatus(res, st);
   SendJson(res, 200, R"({"status":"expired"})");
 }
 
 // Rules apply to the whole country: only its administrators change them.
-Status CheckCountry(app::Workspace& ws, const Ctx& c) { return CheckRegion(ws, c, std::string(kCountryCode)); }
+Status CheckCountry(app::Workspace& ws, const Ctx& c) {
+  return CheckRegion(ws, c, std::string(kCountryCode));
+}
 
 void UpsertRule(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   if (Status st = CheckCountry(ws, c); !st.ok()) return SendStatus(res, st);
@@ -178,19 +174,23 @@ void PatchRule(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   if (Status st = CheckCountry(ws, c); !st.ok()) return SendStatus(res, st);
   auto body = ParseWarnBody(req.body);
   if (!body.ok()) return SendStatus(res, body.status());
-  if (!body->enabled) return SendError(res, 400, "invalid_argument", "body: give {\"enabled\": true|false}");
-  Reply(res, c.warnings->SetRuleEnabled(req.matches[1], *body->enabled, c.principal->username), RuleJson);
+  if (!body->enabled)
+    return SendError(res, 400, "invalid_argument", "body: give {\"enabled\": true|false}");
+  Reply(res, c.warnings->SetRuleEnabled(req.matches[1], *body->enabled, c.principal->username),
+        RuleJson);
 }
 
 void ImportCommodities(app::Workspace&, const Ctx& c, const Req& req, Res& res) {
   if (!req.is_multipart_form_data() || !req.has_file("file")) {
-    return SendError(res, 400, "invalid_argument", "file: send the file as multipart/form-data field 'file'");
+    return SendError(res, 400, "invalid_argument",
+                     "file: send the file as multipart/form-data field 'file'");
   }
   const auto file = req.get_file_value("file");
   auto r = c.warnings->ImportCommodities(file.content, file.filename, c.principal->username);
   if (!r.ok()) return SendStatus(res, r.status());
   if (!r->imported) {
-    return SendError(res, 422, "validation_failed", std::to_string(r->errors.size()) + " error(s); nothing was imported",
+    return SendError(res, 422, "validation_failed",
+                     std::to_string(r->errors.size()) + " error(s); nothing was imported",
                      CommodityReportJson(*r));
   }
   SendJson(res, 201, CommodityImportJson(*r));
@@ -224,7 +224,8 @@ void AddProgress(app::Workspace&, const Ctx& c, const Req& req, Res& res) {
     const auto& coop = t->target.cooperating_units;
     if (std::find(lead.begin(), lead.end(), p.unit) == lead.end() &&
         std::find(coop.begin(), coop.end(), p.unit) == coop.end()) {
-      return SendStatus(res, Status::Denied("your unit (" + p.unit + ") is not responsible for this target"));
+      return SendStatus(
+          res, Status::Denied("your unit (" + p.unit + ") is not responsible for this target"));
     }
   }
   app::ProgressRequest r{req.matches[1], *body->value, body->date, body->note, body->attachment};
@@ -238,23 +239,26 @@ const std::map<std::string, Handler>& WarnHandlers() {
       {"GET /api/v1/alerts", ListAlerts},
       {"GET /api/v1/alerts/{id}", GetAlert},
       {"POST /api/v1/alerts/{id}/acknowledge",
-       [](app::Workspace& ws, const Ctx& c, const Req& q, Res& r) { AlertStep(ws, c, q, r, "acknowledge"); }},
-      {"POST /api/v1/alerts/{id}/assign",
-       [](app::Workspace& ws, const Ctx& c, const Req& q, Res& r) { AlertStep(ws, c, q, r, "assign"); }},
-      {"POST /api/v1/alerts/{id}/handle",
-       [](app::Workspace& ws, const Ctx& c, const Req& q, Res& r) { AlertStep(ws, c, q, r, "handle"); }},
-      {"POST /api/v1/alerts/{id}/close",
-       [](app::Workspace& ws, const Ctx& c, const Req& q, Res& r) { AlertStep(ws, c, q, r, "close"); }},
+       [](app::Workspace& ws, const Ctx& c, const Req& q, Res& r) {
+         AlertStep(ws, c, q, r, "acknowledge");
+       }},
+      {"POST /api/v1/alerts/{id}/assign", [](app::Workspace& ws, const Ctx& c, const Req& q,
+                                             Res& r) { AlertStep(ws, c, q, r, "assign"); }},
+      {"POST /api/v1/alerts/{id}/handle", [](app::Workspace& ws, const Ctx& c, const Req& q,
+                                             Res& r) { AlertStep(ws, c, q, r, "handle"); }},
+      {"POST /api/v1/alerts/{id}/close", [](app::Workspace& ws, const Ctx& c, const Req& q,
+                                            Res& r) { AlertStep(ws, c, q, r, "close"); }},
       {"GET /api/v1/silences", ListSilences},
       {"POST /api/v1/silences", CreateSilence},
       {"DELETE /api/v1/silences/{id}", ExpireSilence},
-      {"GET /api/v1/rules",
-       [](app::Workspace&, const Ctx& c, const Req&, Res& r) { Reply(r, c.warnings->ListRules(), RulesJson); }},
+      {"GET /api/v1/rules", [](app::Workspace&, const Ctx& c, const Req&,
+                               Res& r) { Reply(r, c.warnings->ListRules(), RulesJson); }},
       {"POST /api/v1/rules", UpsertRule},
       {"PATCH /api/v1/rules/{id}", PatchRule},
       {"POST /api/v1/warnings/evaluate",
        [](app::Workspace& ws, const Ctx& c, const Req&, Res& r) {
-         if (Status st = CheckRegion(ws, c, std::string(kCountryCode)); !st.ok()) return SendStatus(r, st);
+         if (Status st = CheckRegion(ws, c, std::string(kCountryCode)); !st.ok())
+           return SendStatus(r, st);
          Reply(r, c.warnings->Evaluate(), WarnSummaryJson);
        }},
       {"GET /api/v1/commodities",

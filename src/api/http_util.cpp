@@ -75,4 +75,18 @@ Result<app::CellRequest> CellParams(const httplib::Request& req, const char* mea
   return r;
 }
 
+Result<int64_t> PathId(const httplib::Request& req) {
+  const std::string s = req.matches[1];
+  int64_t id = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+  if (ec != std::errc() || p != s.data() + s.size() || id <= 0) return Status::Invalid("id: '" + s + "' is not an id");
+  return id;
+}
+
+void AuditRead(app::Workspace& ws, const Ctx& c, const std::string& action, const std::string& target,
+               const std::string& detail) {
+  (void)ws.auth().Audit({c.principal->username, std::string(auth::RoleName(c.principal->role)), c.address, action,
+                         target, "success", detail});
+}
+
 }  // namespace ballast::api

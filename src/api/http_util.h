@@ -39,6 +39,19 @@ std::string Param(const httplib::Request& req, const char* name);
 std::vector<std::string> SplitList(const std::string& s);
 Result<BatchId> AsOf(const httplib::Request& req);
 Result<app::CellRequest> CellParams(const httplib::Request& req, const char* measures_param);
+// The numeric id captured first in the route's path ("/…/{id}/…").
+Result<int64_t> PathId(const httplib::Request& req);
+
+// The use case's answer rendered as JSON, or its error.
+template <typename T, typename F>
+void Reply(httplib::Response& res, const Result<T>& r, F render, int status = 200) {
+  if (!r.ok()) return SendStatus(res, r.status());
+  SendJson(res, status, render(*r));
+}
+
+// Records a read of enterprise-level data by the caller.
+void AuditRead(app::Workspace& ws, const Ctx& c, const std::string& action, const std::string& target,
+               const std::string& detail);
 
 }  // namespace ballast::api
 
