@@ -4,15 +4,10 @@
 #include <string>
 
 #include "core/catalog.h"
+#include "core/incbin.h"
 
 // The division weights file is linked into the binary so that generation needs no data folder.
-__asm__(
-    ".section .rodata\n.global ballast_gen_division_weights_begin\n.balign 16\n"
-    "ballast_gen_division_weights_begin:\n.incbin \"" BALLAST_GEN_DATA_DIR
-    "/division_weights.csv\"\n.global ballast_gen_division_weights_end\n"
-    "ballast_gen_division_weights_end:\n.byte 0\n.previous\n");
-extern "C" const char ballast_gen_division_weights_begin[];
-extern "C" const char ballast_gen_division_weights_end[];
+BALLAST_INCBIN(ballast_gen_division_weights, BALLAST_GEN_DATA_DIR "/division_weights.csv")
 
 namespace ballast::gen {
 
@@ -115,9 +110,7 @@ double Specialisation(std::string_view province, std::string_view division) {
 }
 
 std::string_view EmbeddedDivisionWeightsCsv() {
-  return {
-      ballast_gen_division_weights_begin,
-      static_cast<size_t>(ballast_gen_division_weights_end - ballast_gen_division_weights_begin)};
+  return BALLAST_INCBIN_VIEW(ballast_gen_division_weights);
 }
 
 Result<std::vector<double>> DivisionWeights() {
