@@ -6,6 +6,7 @@
 #include <random>
 #include <thread>
 
+#include "api/route.h"
 #include "api/server.h"
 #include "app/service.h"
 #include "app/workspace.h"

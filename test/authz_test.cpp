@@ -7,6 +7,7 @@
 #include <map>
 #include <thread>
 
+#include "api/route.h"
 #include "api/server.h"
 #include "app/service.h"
 #include "app/workspace.h"
@@ -96,7 +97,7 @@ class AuthzTest : public ::testing::Test {
     EXPECT_TRUE(s.ok()) << user;
     return s.ok() ? s->token : "";
   }
-  static httplib::Result Send(const api::RouteInfo& r, const std::string& path, const std::string& token,
+  static httplib::Result Send(const api::Route& r, const std::string& path, const std::string& token,
                               const std::string& tag, bool outside) {
     httplib::Client c("127.0.0.1", port_);
     if (!token.empty()) c.set_bearer_token_auth(token.c_str());

@@ -1,4 +1,4 @@
-// A workspace with the hand-made province of test_util.cpp, served on a free loopback port
+// A store with the hand-made province of test_util.cpp, served on a free loopback port
 // for the lifetime of the object (API and authorisation tests).
 #ifndef BALLAST_TEST_TEST_SERVER_H_
 #define BALLAST_TEST_TEST_SERVER_H_
@@ -8,8 +8,9 @@
 #include <memory>
 #include <thread>
 
+#include "api/route.h"
 #include "api/server.h"
-#include "app/workspace.h"
+#include "app/ballast.h"
 #include "test/test_util.h"
 
 namespace ballast::test {
@@ -17,14 +18,14 @@ namespace ballast::test {
 class TestServer {
  public:
   explicit TestServer(size_t max_upload_bytes = size_t{1} << 20) {
-    ws_ = std::move(app::Workspace::Create(dir_.File("s.db"))).value();
-    EXPECT_EQ(ws_->Import(kEnterprisesCsv, "e.csv", "t")->status, ingest::ImportStatus::kImported);
-    EXPECT_EQ(ws_->Import(kObservationsCsv, "o.csv", "t")->status, ingest::ImportStatus::kImported);
+    app_ = std::move(app::Ballast::Create(dir_.File("s.db"))).value();
+    EXPECT_EQ(ws().Import(kEnterprisesCsv, "e.csv", "t")->status, ingest::ImportStatus::kImported);
+    EXPECT_EQ(ws().Import(kObservationsCsv, "o.csv", "t")->status, ingest::ImportStatus::kImported);
     api::ServeOptions o;
     o.port = 0;
     o.threads = 4;
     o.max_upload_bytes = max_upload_bytes;
-    server_ = std::make_unique<api::Server>(*ws_, o);
+    server_ = std::make_unique<api::Server>(*app_, o);
     auto port = server_->Bind();
     EXPECT_TRUE(port.ok());
     port_ = port.ok() ? *port : 0;
@@ -34,14 +35,15 @@ class TestServer {
     server_->Stop();
     thread_.join();
   }
-  app::Workspace& ws() { return *ws_; }
-  app::Warnings& warnings() { return *server_->warnings(); }
-  app::Service& service() { return *server_->service(); }
+  app::Ballast& app() { return *app_; }
+  app::Workspace& ws() { return app_->workspace(); }
+  app::Warnings& warnings() { return app_->warnings(); }
+  app::Service& service() { return app_->service(); }
   int port() const { return port_; }
 
  private:
   TempDir dir_;
-  std::unique_ptr<app::Workspace> ws_;
+  std::unique_ptr<app::Ballast> app_;
   std::unique_ptr<api::Server> server_;
   std::thread thread_;
   int port_ = 0;

@@ -1,11 +1,8 @@
-// Handlers of the enterprise-service routes (万人助万企). The Service decides who may see and
-// do what (the state machine's parties); these only translate HTTP.
-#include <charconv>
-
-#include "api/handlers.h"
+// Routes of the enterprise service (万人助万企). app::Service decides who may see and do what
+// (the state machine's parties and the scopes); these only translate HTTP.
+#include "api/http_util.h"
 #include "api/json_service.h"
-#include "app/analysis.h"
-#include "app/service.h"
+#include "api/route.h"
 
 namespace ballast::api {
 
@@ -13,48 +10,36 @@ namespace {
 
 using Req = httplib::Request;
 using Res = httplib::Response;
+using auth::Permission;
 
-app::ServiceActor Actor(const Ctx& c) {
-  const auth::Principal& p = *c.principal;
-  return {p.username, p.role, p.uscc, p.unit, p.region_code};
+std::string Today(const Ctx& c) { return BeijingDate(c.app.clock().Now()); }
+
+void AuditRead(const Ctx& c, const std::string& action, const std::string& target, const std::string& detail) {
+  (void)c.app.auth().Audit({c.caller->username, std::string(auth::RoleName(c.caller->role)), c.address, action,
+                            target, "success", detail});
 }
 
-std::string Today(app::Workspace& ws) {
-  auto day = service::BeijingDay(auth::UtcNow(ws.auth().Now()));
-  return day ? service::FormatDay(*day) : std::string();
+AllowedAppealFn Allowed(const Ctx& c) {
+  return [&c](const AppealRecord& a) { return c.app.service().AllowedActions(*c.caller, a); };
 }
 
-void FileAppeal(app::Workspace&, const Ctx& c, const Req& req, Res& res) {
+void FileAppeal(const Ctx& c, const Req& req, Res& res) {
   auto b = ParseServiceBody(req.body);
   if (!b.ok()) return SendStatus(res, b.status());
   app::NewAppeal n;
-  n.uscc = b->uscc.empty() ? c.principal->uscc : b->uscc;
+  n.uscc = b->uscc.empty() ? c.caller->uscc : b->uscc;
   n.category = b->category;
   n.title = b->title;
   n.description = b->description;
   n.attachments = b->attachments;
   n.contact = b->contact;
   n.channel = b->channel.empty() ? "online" : b->channel;
-  auto filed = c.service->FileAppeal(Actor(c), n);
+  auto filed = c.app.service().FileAppeal(*c.caller, n);
   if (!filed.ok()) return SendStatus(res, filed.status());
-  SendJson(res, 201, AppealJson(filed->appeal, filed->possible_duplicates));
+  SendJson(res, 201, AppealJson(filed->appeal, Allowed(c)(filed->appeal), filed->possible_duplicates));
 }
 
-// An enterprise outside the caller's scope is refused (an enterprise user: its own only).
-Status CheckEnterpriseScope(app::Workspace& ws, const Ctx& c, const std::string& uscc) {
-  if (c.principal->role == auth::Role::kEnterprise) {
-    return uscc == c.principal->uscc ? Status::Ok()
-                                     : Status::NotFound("no such enterprise among yours");
-  }
-  ASSIGN_OR_RETURN(auto e, app::GetEnterprise(ws, uscc));
-  return CheckRegion(ws, c, e.region.code);
-}
-
-void ListAppeals(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
-  // A region filter outside the scope is refused, not answered with an empty list.
-  if (std::string region = Param(req, "region"); !region.empty()) {
-    if (Status st = CheckRegion(ws, c, region); !st.ok()) return SendStatus(res, st);
-  }
+void ListAppeals(const Ctx& c, const Req& req, Res& res) {
   app::AppealFilter f;
   f.state = Param(req, "state");
   f.unit = Param(req, "unit");
@@ -62,78 +47,75 @@ void ListAppeals(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
   f.region = Param(req, "region");
   f.uscc = Param(req, "uscc");
   f.overdue_only = Param(req, "overdue") == "1";
-  const std::string today = Today(ws);
+  const std::string today = Today(c);
   f.today = today;
-  auto list = c.service->ListAppeals(Actor(c), f);
+  auto list = c.app.service().ListAppeals(*c.caller, f);
   if (!list.ok()) return SendStatus(res, list.status());
   // Appeals are enterprise-level records: their reads are on the record.
-  AuditRead(ws, c, "read.appeals", f.region.empty() ? c.principal->region_code : f.region,
+  AuditRead(c, "read.appeals", f.region.empty() ? c.caller->region : f.region,
             std::to_string(list->size()) + " appeals");
-  SendJson(res, 200, AppealsJson(*list, today));
+  SendJson(res, 200, AppealsJson(*list, today, Allowed(c)));
 }
 
-void GetAppeal(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
+void GetAppeal(const Ctx& c, const Req& req, Res& res) {
   auto id = PathId(req);
   if (!id.ok()) return SendStatus(res, id.status());
-  auto view = c.service->GetAppeal(Actor(c), *id);
-  if (view.ok()) {
-    AuditRead(ws, c, "read.appeal", view->appeal.uscc, "appeal " + std::to_string(*id));
-  }
-  Reply(res, view, AppealViewJson);
+  auto view = c.app.service().GetAppeal(*c.caller, *id);
+  if (!view.ok()) return SendStatus(res, view.status());
+  AuditRead(c, "read.appeal", view->appeal.uscc, "appeal " + std::to_string(*id));
+  SendJson(res, 200, AppealViewJson(*view, Allowed(c)(view->appeal)));
 }
 
-void AppealStep(app::Workspace&, const Ctx& c, const Req& req, Res& res) {
+void AppealStep(const Ctx& c, const Req& req, Res& res) {
   auto id = PathId(req);
   if (!id.ok()) return SendStatus(res, id.status());
   auto b = ParseServiceBody(req.body);
   if (!b.ok()) return SendStatus(res, b.status());
   const std::string action = req.matches[2];
-  const app::ServiceActor actor = Actor(c);
+  const app::Caller& actor = *c.caller;
   app::StepArgs args{*id, b->version, b->reason, ""};
   app::DispatchRequest route{b->unit, b->co_units, b->complexity};
-  app::Service& s = *c.service;
-  Result<AppealRecord> r =
-      Status::Invalid("action: '" + action + "' is not a step of the appeal loop");
-  if (action == "accept")
+  app::Service& s = c.app.service();
+  Result<AppealRecord> r = Status::Invalid("action: '" + action + "' is not a step of the appeal loop");
+  if (action == "accept") {
     r = s.Accept(actor, args);
-  else if (action == "decline")
+  } else if (action == "decline") {
     r = s.Decline(actor, args);
-  else if (action == "dispatch")
+  } else if (action == "dispatch") {
     r = s.Dispatch(actor, args, route);
-  else if (action == "return")
+  } else if (action == "return") {
     r = s.Return(actor, args);
-  else if (action == "reassign")
+  } else if (action == "reassign") {
     r = s.Reassign(actor, args, route);
-  else if (action == "request-extension") {
-    if (!b->days)
-      return SendError(res, 400, "invalid_argument", "days: the extension in working days");
+  } else if (action == "request-extension") {
+    if (!b->days) return SendError(res, 400, "invalid_argument", "days: the extension in working days");
     r = s.RequestExtension(actor, args, static_cast<int32_t>(*b->days));
   } else if (action == "approve-extension") {
     r = s.ApproveExtension(actor, args, b->approve.value_or(true));
-  } else if (action == "escalate")
+  } else if (action == "escalate") {
     r = s.Escalate(actor, args);
-  else if (action == "merge") {
-    if (!b->into)
-      return SendError(res, 400, "invalid_argument", "into: the id of the appeal to merge into");
+  } else if (action == "merge") {
+    if (!b->into) return SendError(res, 400, "invalid_argument", "into: the id of the appeal to merge into");
     r = s.Merge(actor, args, *b->into);
-  } else if (action == "start")
+  } else if (action == "start") {
     r = s.StartWork(actor, args);
-  else if (action == "reply")
+  } else if (action == "reply") {
     r = s.Reply(actor, args, b->reply);
-  else if (action == "rate") {
+  } else if (action == "rate") {
     if (!b->solved) return SendError(res, 400, "invalid_argument", "solved: true or false");
     r = s.Rate(actor, args, *b->solved, b->satisfaction);
-  } else if (action == "reopen")
+  } else if (action == "reopen") {
     r = s.Reopen(actor, args);
-  else if (action == "close")
+  } else if (action == "close") {
     r = s.Close(actor, args);
-  else if (action == "withdraw")
+  } else if (action == "withdraw") {
     r = s.Withdraw(actor, args);
-  Reply(res, r, [](const AppealRecord& a) { return AppealJson(a); });
+  }
+  if (!r.ok()) return SendStatus(res, r.status());
+  SendJson(res, 200, AppealJson(*r, Allowed(c)(*r)));
 }
 
-void AssignOfficial(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) {
-  if (Status st = CheckEnterpriseScope(ws, c, req.matches[1]); !st.ok()) return SendStatus(res, st);
+void AssignOfficial(const Ctx& c, const Req& req, Res& res) {
   auto b = ParseServiceBody(req.body);
   if (!b.ok()) return SendStatus(res, b.status());
   OfficialRecord o;
@@ -141,82 +123,126 @@ void AssignOfficial(app::Workspace& ws, const Ctx& c, const Req& req, Res& res) 
   o.username = b->username;
   o.name = b->name;
   o.unit = b->unit;
-  if (Status st = c.service->AssignOfficial(Actor(c), o); !st.ok()) return SendStatus(res, st);
+  if (Status st = c.app.service().AssignOfficial(*c.caller, o); !st.ok()) return SendStatus(res, st);
   SendJson(res, 201, R"({"status":"assigned"})");
 }
 
-void AddMatchEvent(app::Workspace&, const Ctx& c, const Req& req, Res& res) {
-  auto b = ParseServiceBody(req.body);
-  if (!b.ok()) return SendStatus(res, b.status());
-  Reply(res, c.service->AddMatchEvent(Actor(c), b->event), MatchEventJson, 201);
+void Metrics(const Ctx& c, const Req& q, Res& r) {
+  app::MetricsFilter f;
+  f.region = Param(q, "region");
+  f.unit = Param(q, "unit");
+  f.category = Param(q, "category");
+  f.from_period = Param(q, "from");
+  f.to_period = Param(q, "to");
+  if (std::string by = Param(q, "group_by"); !by.empty()) {
+    auto g = service::ParseGroupBy(by);
+    if (!g) return SendError(r, 400, "invalid_argument", "group_by: total, region, unit, category or period");
+    f.group_by = *g;
+  }
+  Reply(r, c.app.service().Metrics(*c.caller, f), ServiceMetricsJson);
+}
+
+void PutCalendar(const Ctx& c, const Req& q, Res& r) {
+  if (Status st = c.app.service().UpdateCalendar(*c.caller, q.body); !st.ok()) return SendStatus(r, st);
+  SendJson(r, 200, c.app.service().CalendarJson());
 }
 
 }  // namespace
 
-const std::map<std::string, Handler>& ServiceHandlers() {
-  static const std::map<std::string, Handler> handlers = {
-      {"GET /api/v1/appeal-categories",
-       [](app::Workspace&, const Ctx& c, const Req&, Res& r) {
-         SendJson(r, 200, CategoriesJson(c.service->catalogue()));
-       }},
-      {"POST /api/v1/appeals", FileAppeal},
-      {"GET /api/v1/appeals", ListAppeals},
-      {"GET /api/v1/appeals/{id}", GetAppeal},
-      {"POST /api/v1/appeals/{id}/{action}", AppealStep},
-      {"GET /api/v1/appeal-reminders",
-       [](app::Workspace&, const Ctx& c, const Req& q, Res& r) {
-         Reply(r, c.service->Reminders(Actor(c), Param(q, "today")), RemindersJson);
-       }},
-      {"GET /api/v1/service/metrics",
-       [](app::Workspace&, const Ctx& c, const Req& q, Res& r) {
-         app::MetricsFilter f;
-         f.region = Param(q, "region");
-         f.unit = Param(q, "unit");
-         f.category = Param(q, "category");
-         f.from_period = Param(q, "from");
-         f.to_period = Param(q, "to");
-         if (std::string by = Param(q, "group_by"); !by.empty()) {
-           auto g = service::ParseGroupBy(by);
-           if (!g)
-             return SendError(r, 400, "invalid_argument",
-                              "group_by: total, region, unit, category or period");
-           f.group_by = *g;
-         }
-         Reply(r, c.service->Metrics(Actor(c), f), ServiceMetricsJson);
-       }},
-      {"GET /api/v1/service/coverage",
-       [](app::Workspace&, const Ctx& c, const Req& q, Res& r) {
-         Reply(r, c.service->Coverage(Actor(c), Param(q, "region"), Param(q, "by")), CoverageJson);
-       }},
-      {"GET /api/v1/enterprises/{uscc}/officials",
-       [](app::Workspace& ws, const Ctx& c, const Req& q, Res& r) {
-         if (Status st = CheckEnterpriseScope(ws, c, q.matches[1]); !st.ok())
-           return SendStatus(r, st);
-         Reply(r, c.service->ListOfficials(Actor(c), q.matches[1]), OfficialsJson);
-       }},
-      {"POST /api/v1/enterprises/{uscc}/officials", AssignOfficial},
-      {"GET /api/v1/service/calendar", [](app::Workspace&, const Ctx& c, const Req&,
-                                          Res& r) { SendJson(r, 200, c.service->CalendarJson()); }},
-      {"PUT /api/v1/service/calendar",
-       [](app::Workspace& ws, const Ctx& c, const Req& q, Res& r) {
-         // One calendar serves every region: only administrators of the whole country edit it.
-         if (Status st = CheckRegion(ws, c, std::string(kCountryCode)); !st.ok())
-           return SendStatus(r, st);
-         if (Status st = c.service->UpdateCalendar(Actor(c), q.body); !st.ok())
-           return SendStatus(r, st);
-         SendJson(r, 200, c.service->CalendarJson());
-       }},
-      {"GET /api/v1/matchmaking",
-       [](app::Workspace&, const Ctx& c, const Req&, Res& r) {
-         Reply(r, c.service->ListMatchEvents(Actor(c)), MatchEventsJson);
-       }},
-      {"POST /api/v1/matchmaking", AddMatchEvent},
-      {"GET /api/v1/matchmaking/totals",
-       [](app::Workspace&, const Ctx& c, const Req& q, Res& r) {
-         Reply(r, c.service->MatchTotals(Actor(c), Param(q, "year")), MatchTotalsJson);
-       }},
+std::vector<Route> ServiceRoutes() {
+  const ParamSpec id{"id", "integer", true, "the appeal's id", {}, "path"};
+  const ParamSpec uscc{"uscc", "string", true, "unified social credit code", {}, "path"};
+  std::vector<std::string> actions;
+  for (const auto& t : service::TransitionTable()) {
+    std::string name(service::ActionName(t.action));
+    std::replace(name.begin(), name.end(), '_', '-');
+    if (std::find(actions.begin(), actions.end(), name) == actions.end()) actions.push_back(name);
+  }
+  return {
+      {"GET", "/api/v1/appeal-categories", "Appeal categories and deadlines", Permission::kAuthenticated, {}, "",
+       "AppealCategories", 200,
+       [](const Ctx& c, const Req&, Res& r) { SendJson(r, 200, CategoriesJson(c.app.service().catalogue())); },
+       "/api/v1/appeal-categories", "", ""},
+      {"POST", "/api/v1/appeals", "File an appeal (the enterprise, its 包联 official, or dispatch staff on its behalf)",
+       Permission::kAppeals, {}, "NewAppeal", "AppealAnswer", 201, FileAppeal, "/api/v1/appeals", "/api/v1/appeals",
+       R"({"uscc":"91310110666007217T","category":"financing","title":"matrix","description":"matrix","contact":"x","channel":"phone"})",
+       Permission::kFileAppeal},
+      {"GET", "/api/v1/appeals", "Appeals the caller may see", Permission::kAppeals,
+       {{"state", "string", false, "appeal state"},
+        {"unit", "string", false, "responsible unit"},
+        {"category", "string", false, "category code"},
+        {"region", "string", false, "appeals of enterprises in this region's subtree"},
+        {"uscc", "string", false, "one enterprise"},
+        {"overdue", "string", false, "1: only open appeals past their deadline", {"0", "1"}}},
+       "", "Appeals", 200, ListAppeals, "/api/v1/appeals", "/api/v1/appeals?region=419001", ""},
+      {"GET", "/api/v1/appeals/{id}", "One appeal with its history and officials", Permission::kAppeals, {id}, "",
+       "AppealView", 200, GetAppeal, "/api/v1/appeals/{appeal_in}", "/api/v1/appeals/{appeal_out}", ""},
+      {"POST", "/api/v1/appeals/{id}/{action}", "A step of the appeal loop (see docs/service.md)", Permission::kAppeals,
+       {id, {"action", "string", true, "the step", actions, "path"}}, "AppealStep", "AppealAnswer", 200, AppealStep,
+       "/api/v1/appeals/{appeal_in}/escalate", "/api/v1/appeals/{appeal_out}/escalate",
+       R"({"version":0,"reason":"matrix"})", Permission::kDispatch},
+      {"GET", "/api/v1/appeal-reminders", "T-1 and overdue reminders", Permission::kHandleAssigned,
+       {{"today", "string", false, "YYYY-MM-DD (default today in Beijing)"}}, "", "Reminders", 200,
+       [](const Ctx& c, const Req& q, Res& r) {
+         Reply(r, c.app.service().Reminders(*c.caller, Param(q, "today")), RemindersJson);
+       },
+       "/api/v1/appeal-reminders", "", ""},
+      {"GET", "/api/v1/service/metrics", "Service metrics with numerators and denominators",
+       Permission::kReadAggregate,
+       {{"region", "string", false, "region (default the caller's scope)"},
+        {"unit", "string", false, "responsible unit"},
+        {"category", "string", false, "category code"},
+        {"from", "string", false, "YYYY-MM of filing"},
+        {"to", "string", false, "YYYY-MM of filing"},
+        {"group_by", "string", false, "grouping", {"total", "region", "unit", "category", "period"}}},
+       "", "ServiceMetrics", 200, Metrics, "/api/v1/service/metrics?region=410100",
+       "/api/v1/service/metrics?region=419001", ""},
+      {"GET", "/api/v1/service/coverage", "包联 coverage", Permission::kReadAggregate,
+       {{"region", "string", false, "region (default the caller's scope)"},
+        {"by", "string", true, "grouping", {"region", "tag", "size"}}},
+       "", "Coverage", 200,
+       [](const Ctx& c, const Req& q, Res& r) {
+         Reply(r, c.app.service().Coverage(*c.caller, Param(q, "region"), Param(q, "by")), CoverageJson);
+       },
+       "/api/v1/service/coverage?region=410100&by=size", "/api/v1/service/coverage?region=419001&by=size", ""},
+      {"GET", "/api/v1/enterprises/{uscc}/officials", "An enterprise's 包联 officials", Permission::kAppeals, {uscc}, "",
+       "Officials", 200,
+       [](const Ctx& c, const Req& q, Res& r) {
+         Reply(r, c.app.service().ListOfficials(*c.caller, q.matches[1]), OfficialsJson);
+       },
+       "/api/v1/enterprises/91310110666007217T/officials", "/api/v1/enterprises/91330000755918469E/officials", ""},
+      {"POST", "/api/v1/enterprises/{uscc}/officials", "Assign a 包联 official", Permission::kDispatch, {uscc},
+       "NewOfficial", "StatusMessage", 201, AssignOfficial, "/api/v1/enterprises/91310110666007217T/officials",
+       "/api/v1/enterprises/91330000755918469E/officials",
+       R"({"username":"analyst","name":"分析员","unit":"郑州市工业和信息化局"})"},
+      {"GET", "/api/v1/service/calendar", "The working-day calendar (holidays and make-up workdays)",
+       Permission::kAuthenticated, {}, "", "Calendar", 200,
+       [](const Ctx& c, const Req&, Res& r) { SendJson(r, 200, c.app.service().CalendarJson()); },
+       "/api/v1/service/calendar", "", ""},
+      {"PUT", "/api/v1/service/calendar", "Replace the working-day calendar (administrators of the whole country)",
+       Permission::kAdmin, {}, "Calendar", "Calendar", 200, PutCalendar, "", "/api/v1/service/calendar", "{}"},
+      {"GET", "/api/v1/matchmaking", "Matchmaking events (对接活动)", Permission::kReadAggregate, {}, "",
+       "MatchEvents", 200,
+       [](const Ctx& c, const Req&, Res& r) {
+         Reply(r, c.app.service().ListMatchEvents(*c.caller), MatchEventsJson);
+       },
+       "/api/v1/matchmaking", "", ""},
+      {"POST", "/api/v1/matchmaking", "Record a matchmaking event", Permission::kImport, {}, "NewMatchEvent",
+       "MatchEventAnswer", 201,
+       [](const Ctx& c, const Req& q, Res& r) {
+         auto b = ParseServiceBody(q.body);
+         if (!b.ok()) return SendStatus(r, b.status());
+         Reply(r, c.app.service().AddMatchEvent(*c.caller, b->event), MatchEventJson, 201);
+       },
+       "/api/v1/matchmaking", "",
+       R"({"type":"finance","title":"matrix","date":"2025-03-01","region":"410100","organiser":"x","financing_amount":1.5})"},
+      {"GET", "/api/v1/matchmaking/totals", "Matchmaking totals against the seed's targets", Permission::kReadAggregate,
+       {{"year", "string", false, "YYYY"}}, "", "MatchTotals", 200,
+       [](const Ctx& c, const Req& q, Res& r) {
+         Reply(r, c.app.service().MatchTotals(*c.caller, Param(q, "year")), MatchTotalsJson);
+       },
+       "/api/v1/matchmaking/totals", "", ""},
   };
-  return handlers;
 }
 
 }  // namespace ballast::api

@@ -83,10 +83,15 @@ Result<int64_t> PathId(const httplib::Request& req) {
   return id;
 }
 
-void AuditRead(app::Workspace& ws, const Ctx& c, const std::string& action, const std::string& target,
-               const std::string& detail) {
-  (void)ws.auth().Audit({c.principal->username, std::string(auth::RoleName(c.principal->role)), c.address, action,
-                         target, "success", detail});
+Result<int64_t> IntParam(const httplib::Request& req, const char* name, int64_t fallback) {
+  const std::string v = Param(req, name);
+  if (v.empty()) return fallback;
+  int64_t out = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc() || p != v.data() + v.size() || out < 0) {
+    return Status::Invalid(std::string(name) + ": '" + v + "' is not a whole number");
+  }
+  return out;
 }
 
 }  // namespace ballast::api

@@ -8,25 +8,9 @@
 #include <vector>
 
 #include "app/analysis.h"
-#include "auth/auth_service.h"
 #include "core/status.h"
 
-namespace ballast::app {
-class Warnings;
-class Service;
-}
-
 namespace ballast::api {
-
-// What a handler knows about the caller.
-struct Ctx {
-  const auth::Principal* principal = nullptr;  // null on public routes
-  app::Warnings* warnings = nullptr;
-  app::Service* service = nullptr;
-  std::string address;
-  bool cookie_auth = false;
-  bool tls = false;
-};
 
 void SendJson(httplib::Response& res, int status, const std::string& body);
 void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message,
@@ -41,6 +25,8 @@ Result<BatchId> AsOf(const httplib::Request& req);
 Result<app::CellRequest> CellParams(const httplib::Request& req, const char* measures_param);
 // The numeric id captured first in the route's path ("/…/{id}/…").
 Result<int64_t> PathId(const httplib::Request& req);
+// A whole number parameter (absent = fallback).
+Result<int64_t> IntParam(const httplib::Request& req, const char* name, int64_t fallback);
 
 // The use case's answer rendered as JSON, or its error.
 template <typename T, typename F>
@@ -49,9 +35,8 @@ void Reply(httplib::Response& res, const Result<T>& r, F render, int status = 20
   SendJson(res, status, render(*r));
 }
 
-// Records a read of enterprise-level data by the caller.
-void AuditRead(app::Workspace& ws, const Ctx& c, const std::string& action, const std::string& target,
-               const std::string& detail);
+// Session cookie name; the cookie is HttpOnly and SameSite=Strict.
+inline constexpr const char* kSessionCookie = "ballast_session";
 
 }  // namespace ballast::api
 

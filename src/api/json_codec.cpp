@@ -4,7 +4,6 @@
 
 #include <functional>
 
-#include "engine/measures.h"
 
 namespace ballast::api {
 
@@ -166,10 +165,9 @@ std::string IndicatorsJson(const Catalog& catalog) {
 
 std::string MeasuresJson() {
   Json arr = Json::array();
-  for (Measure m : AllMeasures()) {
-    arr.push_back(Json{{"code", std::string(MeasureName(m))}, {"name_zh", std::string(MeasureNameZh(m))},
-                       {"name_en", std::string(MeasureNameEn(m))},
-                       {"percent", IsPercentMeasure(m)}, {"needs_parent", NeedsParent(m)}});
+  for (const auto& m : app::Measures()) {
+    arr.push_back(Json{{"code", m.code}, {"name_zh", m.name_zh}, {"name_en", m.name_en}, {"percent", m.percent},
+                       {"needs_parent", m.needs_parent}});
   }
   return Dump(arr);
 }

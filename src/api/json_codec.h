@@ -7,9 +7,8 @@
 #include <string>
 
 #include "app/analysis.h"
-#include "auth/auth_service.h"
+#include "app/users.h"
 #include "core/catalog.h"
-#include "ingest/report.h"
 
 namespace ballast::api {
 

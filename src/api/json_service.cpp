@@ -27,7 +27,7 @@ Json RatioJson(const service::Ratio& r) {
   return Json{{"num", r.num}, {"den", r.den}, {"percent", p ? Json(*p) : Json(nullptr)}};
 }
 
-Json AppealObject(const AppealRecord& a, const std::string& today) {
+Json AppealObject(const AppealRecord& a, const std::string& today, const std::vector<std::string>& allowed) {
   Json j{{"id", a.id},
          {"version", a.version},
          {"uscc", a.uscc},
@@ -65,6 +65,7 @@ Json AppealObject(const AppealRecord& a, const std::string& today) {
   const bool open = a.state != "closed" && a.state != "withdrawn" && a.state != "merged" &&
                     a.state != "not_responsible" && a.state != "rated" && a.state != "replied";
   j["overdue"] = !today.empty() && open && !a.due.empty() && a.due < today;
+  j["allowed_actions"] = allowed;
   return j;
 }
 
@@ -78,25 +79,27 @@ std::string CategoriesJson(const service::ServiceCatalogue& c) {
   return Dump(Json{{"categories", arr}});
 }
 
-std::string AppealJson(const AppealRecord& a, const std::vector<int64_t>& duplicates) {
-  Json j{{"appeal", AppealObject(a, "")}};
+std::string AppealJson(const AppealRecord& a, const std::vector<std::string>& allowed,
+                       const std::vector<int64_t>& duplicates) {
+  Json j{{"appeal", AppealObject(a, "", allowed)}};
   j["possible_duplicates"] = duplicates;
   return Dump(j);
 }
 
-std::string AppealsJson(const std::vector<AppealRecord>& appeals, const std::string& today) {
+std::string AppealsJson(const std::vector<AppealRecord>& appeals, const std::string& today,
+                        const AllowedAppealFn& allowed) {
   Json arr = Json::array();
-  for (const auto& a : appeals) arr.push_back(AppealObject(a, today));
+  for (const auto& a : appeals) arr.push_back(AppealObject(a, today, allowed(a)));
   return Dump(Json{{"appeals", arr}});
 }
 
-std::string AppealViewJson(const app::AppealView& v) {
+std::string AppealViewJson(const app::AppealView& v, const std::vector<std::string>& allowed) {
   Json history = Json::array();
   for (const auto& e : v.history) {
     history.push_back(Json{{"at", e.at}, {"actor", e.actor}, {"party", e.party}, {"action", e.action},
                            {"from", e.from_state}, {"to", e.to_state}, {"unit", e.unit}, {"reason", e.reason}});
   }
-  return Dump(Json{{"appeal", AppealObject(v.appeal, "")},
+  return Dump(Json{{"appeal", AppealObject(v.appeal, "", allowed)},
                    {"history", history},
                    {"officials", Json::parse(OfficialsJson(v.officials))["officials"]}});
 }

@@ -2,6 +2,7 @@
 #ifndef BALLAST_API_JSON_SERVICE_H_
 #define BALLAST_API_JSON_SERVICE_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,9 +12,13 @@
 namespace ballast::api {
 
 std::string CategoriesJson(const service::ServiceCatalogue& catalogue);
-std::string AppealJson(const AppealRecord& a, const std::vector<int64_t>& duplicates = {});
-std::string AppealsJson(const std::vector<AppealRecord>& appeals, const std::string& today);
-std::string AppealViewJson(const app::AppealView& v);
+// allowed: the steps the caller may take on the appeal now ("allowed_actions").
+using AllowedAppealFn = std::function<std::vector<std::string>(const AppealRecord&)>;
+std::string AppealJson(const AppealRecord& a, const std::vector<std::string>& allowed,
+                       const std::vector<int64_t>& duplicates = {});
+std::string AppealsJson(const std::vector<AppealRecord>& appeals, const std::string& today,
+                        const AllowedAppealFn& allowed);
+std::string AppealViewJson(const app::AppealView& v, const std::vector<std::string>& allowed);
 std::string RemindersJson(const std::vector<service::Reminder>& reminders);
 std::string ServiceMetricsJson(const app::MetricsReport& r);
 std::string CoverageJson(const std::vector<app::CoverageRow>& rows);

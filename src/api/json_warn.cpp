@@ -12,7 +12,7 @@ std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_hand
 Json Opt(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
 std::string Ym(Period p) { return p > 0 ? FormatPeriod(p) : std::string(); }
 
-Json AlertObject(const AlertRecord& a) {
+Json AlertObject(const AlertRecord& a, const std::vector<std::string>& allowed) {
   return Json{{"id", a.id},
               {"fingerprint", a.fingerprint},
               {"rule_id", a.rule_id},
@@ -38,7 +38,8 @@ Json AlertObject(const AlertRecord& a) {
               {"assignee", a.assignee},
               {"deadline", a.deadline},
               {"note", a.note},
-              {"units", a.units}};
+              {"units", a.units},
+              {"allowed_actions", allowed}};
 }
 
 Json SilenceObject(const SilenceRecord& s) {
@@ -93,9 +94,10 @@ Json TargetObject(const app::TargetView& v) {
 
 }  // namespace
 
-std::string AlertsJson(const std::vector<AlertRecord>& alerts, const std::map<std::string, int64_t>& counts) {
+std::string AlertsJson(const std::vector<AlertRecord>& alerts, const std::map<std::string, int64_t>& counts,
+                       const AllowedFn& allowed) {
   Json arr = Json::array();
-  for (const auto& a : alerts) arr.push_back(AlertObject(a));
+  for (const auto& a : alerts) arr.push_back(AlertObject(a, allowed(a)));
   Json c = Json::object();
   for (const char* level : {"red", "orange", "yellow", "blue"}) {
     auto it = counts.find(level);
@@ -104,15 +106,18 @@ std::string AlertsJson(const std::vector<AlertRecord>& alerts, const std::map<st
   return Dump(Json{{"alerts", arr}, {"counts", c}});
 }
 
-std::string AlertJson(const AlertRecord& a) { return Dump(Json{{"alert", AlertObject(a)}}); }
+std::string AlertJson(const AlertRecord& a, const std::vector<std::string>& allowed) {
+  return Dump(Json{{"alert", AlertObject(a, allowed)}});
+}
 
-std::string AlertDetailJson(const AlertRecord& a, const std::vector<AlertEventRecord>& events) {
+std::string AlertDetailJson(const AlertRecord& a, const std::vector<AlertEventRecord>& events,
+                            const std::vector<std::string>& allowed) {
   Json arr = Json::array();
   for (const auto& e : events) {
     arr.push_back(Json{{"at", e.at}, {"actor", e.actor}, {"action", e.action}, {"from", e.from}, {"to", e.to},
                        {"detail", e.detail}});
   }
-  return Dump(Json{{"alert", AlertObject(a)}, {"events", arr}});
+  return Dump(Json{{"alert", AlertObject(a, allowed)}, {"events", arr}});
 }
 
 std::string SilencesJson(const std::vector<SilenceRecord>& silences) {

@@ -2,6 +2,7 @@
 #ifndef BALLAST_API_JSON_WARN_H_
 #define BALLAST_API_JSON_WARN_H_
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -14,9 +15,13 @@ namespace ballast::api {
 
 // counts: firing alerts by level over everything the caller may see, before the level filter
 // and the limit (for badges).
-std::string AlertsJson(const std::vector<AlertRecord>& alerts, const std::map<std::string, int64_t>& counts);
-std::string AlertJson(const AlertRecord& a);
-std::string AlertDetailJson(const AlertRecord& a, const std::vector<AlertEventRecord>& events);
+// allowed: the handling steps the caller may take on an alert now ("allowed_actions").
+using AllowedFn = std::function<std::vector<std::string>(const AlertRecord&)>;
+std::string AlertsJson(const std::vector<AlertRecord>& alerts, const std::map<std::string, int64_t>& counts,
+                       const AllowedFn& allowed);
+std::string AlertJson(const AlertRecord& a, const std::vector<std::string>& allowed);
+std::string AlertDetailJson(const AlertRecord& a, const std::vector<AlertEventRecord>& events,
+                            const std::vector<std::string>& allowed);
 std::string SilencesJson(const std::vector<SilenceRecord>& silences);
 std::string SilenceJson(const SilenceRecord& s);
 std::string RulesJson(const std::vector<app::RuleView>& rules);

@@ -1,12 +1,16 @@
-// The OpenAPI 3 document, built from the route table so that the two cannot drift apart.
+// The OpenAPI 3 document, generated from the route declarations (route.h) and the schemas they
+// name (schemas.json), so that the router, the document and the web client's types (generated
+// from this document) cannot drift apart.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 
-#include "api/server.h"
-#include "engine/measures.h"
+#include "api/route.h"
+#include "app/analysis.h"
+#include "core/incbin.h"
+
+BALLAST_INCBIN(ballast_api_schemas, BALLAST_API_DIR "/schemas.json")
 
 namespace ballast::api {
 
@@ -14,94 +18,84 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json P(const char* name, const char* description, bool required = false, const char* in = "query") {
-  return Json{{"name", name}, {"in", in}, {"required", required}, {"description", description},
-              {"schema", {{"type", "string"}}}};
+Json Ref(const std::string& name) { return Json{{"$ref", "#/components/schemas/" + name}}; }
+
+Json JsonContent(const Json& schema) { return Json{{"application/json", {{"schema", schema}}}}; }
+
+Json ParamJson(const ParamSpec& p) {
+  Json schema{{"type", p.type}};
+  if (!p.values.empty()) schema["enum"] = p.values;
+  return Json{{"name", p.name}, {"in", p.in}, {"required", p.required || p.in == "path"}, {"description", p.description},
+              {"schema", schema}};
 }
 
-std::vector<Json> CellParams(const char* measure_name, const char* measure_desc) {
-  return {P("indicator", "indicator code, e.g. output_value", true),
-          P(measure_name, measure_desc, true),
-          P("period", "YYYY-MM; default the latest period with data"),
-          P("region", "GB/T 2260 code; default 100000 (whole country)"),
-          P("industry", "section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (default: all industry)"),
-          P("of", "region | industry: the dimension whose parent share/contributions use (default industry)"),
-          P("as_of", "batch id: answer as the data stood after that batch")};
+Json Operation(const Route& r) {
+  Json op{{"operationId", r.method + " " + r.path}, {"summary", r.summary}};
+  if (!r.params.empty()) {
+    Json params = Json::array();
+    for (const auto& p : r.params) params.push_back(ParamJson(p));
+    op["parameters"] = params;
+  }
+  if (r.body == "multipart") {
+    op["requestBody"] = {{"required", true},
+                         {"content",
+                          {{"multipart/form-data",
+                            {{"schema",
+                              {{"type", "object"},
+                               {"required", {"file"}},
+                               {"properties", {{"file", {{"type", "string"}, {"format", "binary"}}}}}}}}}}}};
+  } else if (!r.body.empty()) {
+    op["requestBody"] = {{"required", true}, {"content", JsonContent(Ref(r.body))}};
+  }
+  Json responses;
+  responses[std::to_string(r.status)] = {{"description", "OK"}, {"content", JsonContent(Ref(r.response))}};
+  const Json error{{"description", "error"}, {"content", JsonContent(Ref("Error"))}};
+  responses["400"] = error;
+  responses["404"] = error;
+  if (r.body == "multipart") responses["422"] = error;
+  if (r.permission != auth::Permission::kPublic) {
+    op["security"] = Json::array({Json{{"bearer", Json::array()}}, Json{{"cookie", Json::array()}}});
+    responses["401"] = error;
+    responses["403"] = error;
+  }
+  if (r.method != "GET") responses["409"] = error;
+  op["responses"] = responses;
+  op["x-permission"] = std::string(auth::PermissionName(r.permission));
+  return op;
 }
 
 }  // namespace
 
-std::string OpenApiJson() {
-  std::map<std::string, std::vector<Json>> params = {
-      {"/api/v1/catalog/regions", {P("root", "root code (default 100000)"), P("depth", "levels below the root")}},
-      {"/api/v1/catalog/industries", {P("root", "root code (default BCD)"), P("depth", "levels below the root")}},
-      {"/api/v1/periods", {P("as_of", "batch id")}},
-      {"/api/v1/cell", CellParams("measure", "one measure, or use measures=a,b")},
-      {"/api/v1/table", CellParams("measures", "comma-separated measures")},
-      {"/api/v1/series", CellParams("measures", "comma-separated measures")},
-      {"/api/v1/rankings", CellParams("measure", "the measure to rank by")},
-      {"/api/v1/enterprises/{uscc}", {P("uscc", "unified social credit code", true, "path"), P("as_of", "batch id")}},
-      {"/api/v1/enterprises/{uscc}/series",
-       {P("uscc", "unified social credit code", true, "path"), P("indicator", "indicator code", true),
-        P("from", "YYYY-MM"), P("to", "YYYY-MM"), P("as_of", "batch id")}},
-  };
-  params["/api/v1/table"].push_back(P("dim", "region | industry | enterprise (default region)"));
-  params["/api/v1/table"].push_back(P("sort", "measure to rank and sort by (default the first)"));
-  params["/api/v1/table"].push_back(P("order", "desc (default) | asc"));
-  params["/api/v1/series"].push_back(P("from", "YYYY-MM (default 23 months before to)"));
-  params["/api/v1/series"].push_back(P("to", "YYYY-MM (default the latest)"));
+std::string_view SchemasJson() { return BALLAST_INCBIN_VIEW(ballast_api_schemas); }
 
-  Json error_schema = {{"type", "object"},
-                       {"properties",
-                        {{"error",
-                          {{"type", "object"},
-                           {"properties",
-                            {{"code", {{"type", "string"}}},
-                             {"message", {{"type", "string"}}},
-                             {"details", {{"type", "object"}}}}}}}}}};
-  Json paths = Json::object();
-  for (const auto& r : ApiRoutes()) {
-    std::string method = r.method;
-    std::transform(method.begin(), method.end(), method.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    Json op = {{"summary", r.summary},
-               {"responses",
-                {{"200", {{"description", "OK"}, {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}}},
-                 {"400", {{"description", "bad request"}, {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}},
-                 {"404", {{"description", "not found"}, {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}}}};
-    if (auto it = params.find(r.path); it != params.end()) op["parameters"] = it->second;
-    op["x-permission"] = std::string(auth::PermissionName(r.permission));
-    if (r.permission != auth::Permission::kPublic) {
-      op["security"] = Json::array({Json{{"bearer", Json::array()}}, Json{{"cookie", Json::array()}}});
-      op["responses"]["401"] = {{"description", "not logged in or session expired"}};
-      op["responses"]["403"] = {{"description", "role or region scope does not allow it"}};
+std::string OpenApiJson() {
+  static const std::string doc = [] {
+    Json paths = Json::object();
+    for (const auto& r : ApiRoutes()) {
+      std::string method = r.method;
+      std::transform(method.begin(), method.end(), method.begin(), [](unsigned char ch) { return std::tolower(ch); });
+      paths[r.path][method] = Operation(r);
     }
-    if (r.path == "/api/v1/imports" && r.method == "POST") {
-      op["requestBody"] = {{"required", true},
-                           {"content",
-                            {{"multipart/form-data",
-                              {{"schema",
-                                {{"type", "object"},
-                                 {"properties", {{"file", {{"type", "string"}, {"format", "binary"}}}}}}}}}}}};
-      op["responses"]["201"] = {{"description", "imported"}};
-      op["responses"]["422"] = {{"description", "validation failed; details.report lists every problem"},
-                                {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
-    }
-    paths[r.path][method] = op;
-  }
-  std::vector<std::string> measures;
-  for (Measure m : AllMeasures()) measures.emplace_back(MeasureName(m));
-  Json doc = {{"openapi", "3.0.3"},
+    Json schemas = Json::parse(SchemasJson());
+    std::vector<std::string> measures;
+    for (const auto& m : app::MeasureNames()) measures.push_back(m);
+    schemas["Measure"] = {{"type", "string"}, {"enum", measures}};
+    Json d = {{"openapi", "3.0.3"},
               {"info",
                {{"title", "Ballast API"},
                 {"version", BALLAST_VERSION},
-                {"description", "Monitoring of the industrial economy: same-sample measures over the region and industry trees."}}},
+                {"description",
+                 "Monitoring of the industrial economy: same-sample measures over the region and industry trees, "
+                 "early warning, policy targets and the enterprise service."}}},
               {"paths", paths},
               {"components",
-               {{"schemas", {{"Error", error_schema}, {"Measure", {{"type", "string"}, {"enum", measures}}}}},
+               {{"schemas", schemas},
                 {"securitySchemes",
                  {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}},
                   {"cookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "ballast_session"}}}}}}}};
-  return doc.dump(2);
+    return d.dump(2);
+  }();
+  return doc;
 }
 
 }  // namespace ballast::api

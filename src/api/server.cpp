@@ -9,11 +9,9 @@
 #include <fstream>
 #include <regex>
 
-#include "api/handlers.h"
 #include "api/http_util.h"
 #include "api/json_codec.h"
-#include "app/service.h"
-#include "auth/crypto.h"
+#include "api/route.h"
 
 namespace ballast::api {
 
@@ -47,32 +45,11 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
 }  // namespace
 
 struct Server::Impl {
-  app::Workspace& ws;
+  app::Ballast& app;
   ServeOptions options;
   std::unique_ptr<httplib::Server> svr;
-  std::unique_ptr<app::Warnings> warnings;
-  std::unique_ptr<app::Service> service;
-  Status warnings_status;
 
-  Impl(app::Workspace& w, ServeOptions o) : ws(w), options(std::move(o)) {
-    auto opened = app::Warnings::Open(ws, ws.path());
-    if (opened.ok()) warnings = std::move(opened).value();
-    else warnings_status = opened.status();
-    auto svc = app::Service::Open(ws, ws.path());
-    if (svc.ok()) service = std::move(svc).value();
-    else if (warnings_status.ok()) warnings_status = svc.status();
-    if (warnings && service) {
-      // Seed 004's 问题解决率 target follows the service's resolution rate (rated solved / rated).
-      app::Service* s = service.get();
-      warnings->SetInternalMetric("appeal_resolution_rate", [s]() -> std::optional<std::pair<double, Period>> {
-        const app::ServiceActor system{"system", auth::Role::kAdmin, "", "", std::string(kCountryCode)};
-        auto m = s->Metrics(system, {});
-        if (!m.ok() || m->rows.empty()) return std::nullopt;
-        auto percent = m->rows.front().resolution.Percent();
-        if (!percent) return std::nullopt;
-        return std::pair{*percent, CurrentPeriod()};
-      });
-    }
+  Impl(app::Ballast& a, ServeOptions o) : app(a), options(std::move(o)) {
     if (!options.tls_cert.empty() && !options.tls_key.empty()) {
       svr = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
     } else {
@@ -81,55 +58,53 @@ struct Server::Impl {
   }
   bool tls() const { return !options.tls_cert.empty(); }
 
-  // Authentication, CSRF, role and audit of refusals around every handler; no exception
-  // escapes as a crash or an HTML page.
-  httplib::Server::Handler Guard(const RouteInfo& route, Handler h) {
-    return [this, &route, h](const httplib::Request& req, httplib::Response& res) {
+  // Authentication, CSRF, the route's permission (decided by app/access.h) and the audit of
+  // refusals and writes around every handler; no exception escapes as a crash or an HTML page.
+  httplib::Server::Handler Guard(const Route& route) {
+    return [this, &route](const httplib::Request& req, httplib::Response& res) {
       try {
-        Ctx ctx;
-        ctx.warnings = warnings.get();
-        ctx.service = service.get();
-        ctx.address = req.remote_addr;
-        ctx.tls = tls();
+        Ctx ctx{app, nullptr, nullptr, req.remote_addr, tls()};
         auth::Principal principal;
+        app::Caller caller;
         if (route.permission != auth::Permission::kPublic) {
           std::string token;
+          bool cookie_auth = false;
           const std::string authz = req.get_header_value("Authorization");
           if (authz.rfind("Bearer ", 0) == 0) {
             token = authz.substr(7);
           } else {
             token = CookieValue(req, kSessionCookie);
-            ctx.cookie_auth = !token.empty();
+            cookie_auth = !token.empty();
           }
-          auto p = ws.auth().Authenticate(token);
-          if (!p.ok()) {
-            if (!token.empty()) Deny(ctx, "", "", route, req, p.status().message());
-            return SendStatus(res, p.status());
+          auto c = app::Authenticate(app, token, ctx.address, &principal);
+          if (!c.ok()) {
+            if (!token.empty()) Deny(ctx.address, "", "", route, req, c.status().message());
+            return SendStatus(res, c.status());
           }
-          principal = *p;
+          caller = std::move(c).value();
+          ctx.caller = &caller;
           ctx.principal = &principal;
-          const std::string role(auth::RoleName(principal.role));
-          // Cookies ride along with cross-site requests; a write must also carry the token only
-          // our own pages can read.
-          if (ctx.cookie_auth && req.method != "GET" && req.method != "HEAD" &&
-              !auth::SecureEquals(req.get_header_value("X-CSRF-Token"), principal.csrf_token)) {
-            Deny(ctx, principal.username, role, route, req, "missing or wrong CSRF token");
+          const std::string role(auth::RoleName(caller.role));
+          if (cookie_auth && req.method != "GET" && req.method != "HEAD" &&
+              !app::CsrfTokenMatches(principal, req.get_header_value("X-CSRF-Token"))) {
+            Deny(ctx.address, caller.username, role, route, req, "missing or wrong CSRF token");
             return SendError(res, 403, "csrf", "missing or wrong X-CSRF-Token header");
           }
-          if (!auth::RoleAllows(principal.role, route.permission)) {
-            Deny(ctx, principal.username, role, route, req, "role " + role + " lacks " +
-                                                                std::string(auth::PermissionName(route.permission)));
-            return SendError(res, 403, "permission_denied", "your role (" + role + ") may not do this");
+          if (Status st = app.access().Require(caller, route.permission); !st.ok()) {
+            Deny(ctx.address, caller.username, role, route, req,
+                 "role " + role + " lacks " + std::string(auth::PermissionName(route.permission)));
+            return SendStatus(res, st);
           }
         }
-        h(ws, ctx, req, res);
-        if (res.status == 403 && ctx.principal != nullptr) {
-          Deny(ctx, principal.username, std::string(auth::RoleName(principal.role)), route, req, "refused by scope");
-        } else if (ctx.principal != nullptr && req.method != "GET" && req.method != "HEAD") {
+        route.handler(ctx, req, res);
+        if (ctx.caller == nullptr) return;
+        const std::string role(auth::RoleName(caller.role));
+        if (res.status == 403) {
+          Deny(ctx.address, caller.username, role, route, req, "refused by scope");
+        } else if (req.method != "GET" && req.method != "HEAD") {
           // Every write by a logged-in user, present and future routes alike, is on the record.
-          (void)ws.auth().Audit({principal.username, std::string(auth::RoleName(principal.role)), ctx.address,
-                                 "write", req.method + " " + req.path,
-                                 res.status < 300 ? "success" : "failure", "HTTP " + std::to_string(res.status)});
+          (void)app.auth().Audit({caller.username, role, ctx.address, "write", req.method + " " + req.path,
+                                  res.status < 300 ? "success" : "failure", "HTTP " + std::to_string(res.status)});
         }
       } catch (const std::exception& e) {
         std::fprintf(stderr, "ballast serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
@@ -138,24 +113,16 @@ struct Server::Impl {
     };
   }
 
-  void Deny(const Ctx& ctx, const std::string& user, const std::string& role, const RouteInfo& route,
+  void Deny(const std::string& address, const std::string& user, const std::string& role, const Route& route,
             const httplib::Request& req, const std::string& why) {
-    (void)ws.auth().Audit({user, role, ctx.address, "denied", req.method + " " + req.path, "denied",
-                           why + " (route " + route.path + ")"});
+    (void)app.auth().Audit({user, role, address, "denied", req.method + " " + req.path, "denied",
+                            why + " (route " + route.path + ")"});
   }
 
   void Routes() {
-    std::map<std::string, Handler> handlers = Handlers();
-    handlers.insert(WarnHandlers().begin(), WarnHandlers().end());
-    handlers.insert(ServiceHandlers().begin(), ServiceHandlers().end());
-    for (const RouteInfo& r : ApiRoutes()) {
-      auto it = handlers.find(r.method + " " + r.path);
-      if (it == handlers.end()) {
-        std::fprintf(stderr, "ballast: route %s %s has no handler\n", r.method.c_str(), r.path.c_str());
-        std::abort();  // a programming error, caught by every test that starts a server
-      }
+    for (const Route& r : ApiRoutes()) {
       const std::string pattern = PathPattern(r.path);
-      auto guarded = Guard(r, it->second);
+      auto guarded = Guard(r);
       if (r.method == "GET") svr->Get(pattern, guarded);
       else if (r.method == "POST") svr->Post(pattern, guarded);
       else if (r.method == "PATCH") svr->Patch(pattern, guarded);
@@ -192,7 +159,7 @@ struct Server::Impl {
     svr->set_error_handler([index_path](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;  // a handler's own error answer stands
       if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") {
-        const bool known = std::any_of(ApiRoutes().begin(), ApiRoutes().end(), [&](const RouteInfo& r) {
+        const bool known = std::any_of(ApiRoutes().begin(), ApiRoutes().end(), [&](const Route& r) {
           return std::regex_match(req.path, std::regex(PathPattern(r.path)));
         });
         if (res.status == 404 && known) {
@@ -215,18 +182,13 @@ struct Server::Impl {
   }
 };
 
-Server::Server(app::Workspace& workspace, ServeOptions options)
-    : impl_(std::make_unique<Impl>(workspace, std::move(options))) {
+Server::Server(app::Ballast& app, ServeOptions options) : impl_(std::make_unique<Impl>(app, std::move(options))) {
   impl_->Routes();
 }
 
 Server::~Server() = default;
 
-app::Warnings* Server::warnings() { return impl_->warnings.get(); }
-app::Service* Server::service() { return impl_->service.get(); }
-
 Result<int> Server::Bind() {
-  RETURN_IF_ERROR(impl_->warnings_status);
   auto& svr = *impl_->svr;
   if (!svr.is_valid()) return Status::Invalid("cannot start the server (TLS certificate or key unreadable?)");
   svr.set_tcp_nodelay(true);

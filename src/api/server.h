@@ -9,10 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "app/service.h"
-#include "app/warnings.h"
-#include "app/workspace.h"
-#include "auth/roles.h"
+#include "app/ballast.h"
+#include "core/status.h"
 
 namespace ballast::api {
 
@@ -26,34 +24,15 @@ struct ServeOptions {
   std::string tls_cert, tls_key;  // both set: serve HTTPS
 };
 
-// One route of the API; the table drives the router, the OpenAPI document and the
-// authorisation matrix test.
-struct RouteInfo {
-  std::string method, path, summary;
-  auth::Permission permission;
-  // Example requests (path with query, and a JSON body for writes) for the test fixture of
-  // test/authz_test.cpp: one inside the caller's region scope (郑州 410100) and one outside.
-  // A route open to the whole country only (rules, evaluation) has no in-scope example. The
-  // permission the examples need when it is more than the route's (an alert on an enterprise).
-  // Placeholders in braces ({alert_in}, …) name objects the test fixture creates.
-  std::string example_in, example_out, example_body;
-  std::optional<auth::Permission> example_needs = std::nullopt;
-};
-const std::vector<RouteInfo>& ApiRoutes();
-std::string OpenApiJson();
-
 class Server {
  public:
-  Server(app::Workspace& workspace, ServeOptions options);
+  Server(app::Ballast& app, ServeOptions options);
   ~Server();
   // Binds; returns the bound port.
   Result<int> Bind();
   // Serves until Stop() (blocking).
   Status Run();
   void Stop();
-  // The warning service the routes use (opened on the workspace's store).
-  app::Warnings* warnings();
-  app::Service* service();
 
  private:
   struct Impl;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "engine/measures.h"
+
 namespace ballast::app {
 
 namespace {
@@ -272,6 +274,21 @@ Result<std::vector<std::string>> ListPeriods(Workspace& ws, BatchId as_of) {
   std::vector<std::string> out;
   if (snap->panel->empty()) return out;
   for (Period p = snap->panel->first_period(); p <= snap->panel->last_period(); ++p) out.push_back(FormatPeriod(p));
+  return out;
+}
+
+std::vector<MeasureInfo> Measures() {
+  std::vector<MeasureInfo> out;
+  for (Measure m : AllMeasures()) {
+    out.push_back({std::string(MeasureName(m)), std::string(MeasureNameZh(m)), std::string(MeasureNameEn(m)),
+                   IsPercentMeasure(m), NeedsParent(m)});
+  }
+  return out;
+}
+
+std::vector<std::string> MeasureNames() {
+  std::vector<std::string> out;
+  for (Measure m : AllMeasures()) out.emplace_back(MeasureName(m));
   return out;
 }
 

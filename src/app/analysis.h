@@ -11,6 +11,9 @@
 
 namespace ballast::app {
 
+class Ballast;
+struct Caller;
+
 struct CellRequest {
   std::string indicator;
   std::vector<std::string> measures;
@@ -92,6 +95,29 @@ Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Workspace& ws, const st
 
 // Periods with any data, oldest first.
 Result<std::vector<std::string>> ListPeriods(Workspace& ws, BatchId as_of = kLatestBatch);
+
+// The same use cases as the caller may ask them (app/access.h decides): aggregates only inside
+// its region scope; share and contributions against a parent region outside the scope are
+// undefined (they would reveal the parent's figures); enterprise-level rows for analysts and
+// above inside the scope, an enterprise user its own; every read of enterprise-level rows is
+// audited. An enterprise outside the scope is NotFound, like one that does not exist.
+Result<CellAnswer> QueryCell(Ballast& b, const Caller& caller, const CellRequest& request);
+Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequest& request);
+Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesRequest& request);
+Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellRequest& request);
+Result<EnterpriseInfo> GetEnterprise(Ballast& b, const Caller& caller, const std::string& uscc,
+                                     BatchId as_of = kLatestBatch);
+Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Ballast& b, const Caller& caller, const std::string& uscc,
+                                                         const std::string& indicator, const std::string& from,
+                                                         const std::string& to, BatchId as_of = kLatestBatch);
+
+// The measures the engine computes, for catalogs and the API description.
+struct MeasureInfo {
+  std::string code, name_zh, name_en;
+  bool percent = false, needs_parent = false;
+};
+std::vector<MeasureInfo> Measures();
+std::vector<std::string> MeasureNames();
 
 // Competition ranking ("1224") of values; undefined values get no rank.
 std::vector<std::optional<int32_t>> RankValues(const std::vector<std::optional<double>>& values, bool ascending);

@@ -1,5 +1,7 @@
 #include "app/policy.h"
 
+#include "app/ballast.h"
+
 #include <algorithm>
 
 #include "engine/measures.h"
@@ -29,9 +31,9 @@ std::optional<policy::Actual> IndicatorActual(Workspace& ws, const policy::Targe
 }
 
 Result<std::vector<TargetView>> Targets(Warnings& w, const TargetFilter& f, Period today) {
-  if (today == 0) today = CurrentPeriod();
+  if (today == 0) today = BeijingPeriod(w.workspace().clock().Now());
   ASSIGN_OR_RETURN(auto catalog, policy::EmbeddedPolicyCatalog());
-  ASSIGN_OR_RETURN(auto progress, w.store().ListProgress(""));  // by target, date, id
+  ASSIGN_OR_RETURN(auto progress, w.ListProgress(""));  // by target, date, id
   std::vector<TargetView> out;
   for (const auto& doc : catalog) {
     if (!f.document.empty() && doc.id != f.document) continue;
@@ -45,6 +47,7 @@ Result<std::vector<TargetView>> Targets(Warnings& w, const TargetFilter& f, Peri
       v.target = t;
       v.document_title = doc.title;
       v.document_number = doc.number;
+      v.document_region = doc.region;
       std::optional<policy::Actual> latest, first;
       for (const auto& p : progress) {
         if (p.target_id != t.id) continue;
@@ -65,7 +68,7 @@ Result<std::vector<TargetView>> Targets(Warnings& w, const TargetFilter& f, Peri
           v.actual_source = "indicator";
         }
       }
-      if (t.metric == policy::MetricKind::kInternal) {
+      if (t.metric == policy::MetricKind::kInternal && f.internal_metrics) {
         if (const auto* metric = w.FindInternalMetric(t.internal)) {
           if (auto value = (*metric)()) {
             latest = policy::Actual{value->first, value->second};
@@ -95,7 +98,6 @@ std::string JoinUnits(const policy::Target& t) {
 }  // namespace
 
 Result<std::vector<TargetView>> ListTargets(Warnings& w, const TargetFilter& filter, Period today) {
-  std::lock_guard<std::mutex> lock(w.mutex());
   return Targets(w, filter, today);
 }
 
@@ -119,7 +121,9 @@ Result<ProgressRecord> AddProgress(Warnings& w, const ProgressRequest& r, const 
   if (target == nullptr) return Status::NotFound("target '" + r.target_id + "' does not exist");
   if (target->qualitative()) return Status::Invalid("target '" + r.target_id + "' is qualitative: report a note, value 0");
   if (!warn::DaysFromDate(r.date)) return Status::Invalid("date must be YYYY-MM-DD");
-  if (r.date.substr(0, 7) > FormatPeriod(CurrentPeriod())) return Status::Invalid("date is in the future");
+  if (r.date.substr(0, 7) > FormatPeriod(BeijingPeriod(w.workspace().clock().Now()))) {
+    return Status::Invalid("date is in the future");
+  }
   if (r.value != r.value) return Status::Invalid("value must be a number");
   if (r.attachment.find('/') != std::string::npos || r.attachment.find('\\') != std::string::npos) {
     return Status::Invalid("attachment: a file name, not a path");
@@ -131,17 +135,14 @@ Result<ProgressRecord> AddProgress(Warnings& w, const ProgressRequest& r, const 
   rec.note = r.note;
   rec.attachment = r.attachment;
   rec.actor = actor;
-  std::lock_guard<std::mutex> lock(w.mutex());
-  return w.store().AddProgress(rec);
+  return w.AddProgress(rec);
 }
 
 Result<std::vector<ProgressRecord>> ListProgress(Warnings& w, const std::string& target_id) {
-  std::lock_guard<std::mutex> lock(w.mutex());
-  return w.store().ListProgress(target_id);
+  return w.ListProgress(target_id);
 }
 
 Result<std::vector<warn::ExternalSubject>> TargetSubjects(Warnings& w, Period today) {
-  // Called by Warnings::Evaluate with the lock held.
   ASSIGN_OR_RETURN(auto views, Targets(w, {}, today));
   std::vector<warn::ExternalSubject> out;
   for (const auto& v : views) {
@@ -155,6 +156,46 @@ Result<std::vector<warn::ExternalSubject>> TargetSubjects(Warnings& w, Period to
     out.push_back(std::move(s));
   }
   return out;
+}
+
+Result<std::vector<TargetView>> ListTargets(Ballast& b, const Caller& c, TargetFilter filter, Period today) {
+  RETURN_IF_ERROR(b.access().Require(c, auth::Permission::kReadAggregate));
+  // Internal metrics are computed over the whole country (the appeal resolution rate): a
+  // narrower scope would read other regions' figures in them.
+  filter.internal_metrics = c.whole_country();
+  return ListTargets(b.warnings(), filter, today);
+}
+
+Result<TargetDetail> GetTarget(Ballast& b, const Caller& c, const std::string& target_id, Period today) {
+  TargetFilter f;
+  ASSIGN_OR_RETURN(auto all, ListTargets(b, c, f, today));
+  for (auto& v : all) {
+    if (v.target.id != target_id) continue;
+    TargetDetail d{std::move(v), {}};
+    ASSIGN_OR_RETURN(d.progress, ListProgress(b.warnings(), target_id));
+    return d;
+  }
+  return Status::NotFound("target '" + target_id + "' does not exist");
+}
+
+Result<ProgressRecord> AddProgress(Ballast& b, const Caller& c, const ProgressRequest& r) {
+  RETURN_IF_ERROR(b.access().Require(c, auth::Permission::kReportProgress));
+  ASSIGN_OR_RETURN(TargetView t, GetTarget(b.warnings(), r.target_id));
+  // A target belongs to the region its document governs: a city reports on its own targets,
+  // never on the province's.
+  if (!b.access().InScope(c, t.document_region)) {
+    return Status::Denied("target '" + r.target_id + "' belongs to region " + t.document_region +
+                          ", outside your scope " + c.region);
+  }
+  if (c.role == auth::Role::kHandler) {
+    const auto& lead = t.target.lead_units;
+    const auto& coop = t.target.cooperating_units;
+    if (std::find(lead.begin(), lead.end(), c.unit) == lead.end() &&
+        std::find(coop.begin(), coop.end(), c.unit) == coop.end()) {
+      return Status::Denied("your unit (" + c.unit + ") is not responsible for this target");
+    }
+  }
+  return AddProgress(b.warnings(), r, c.username);
 }
 
 }  // namespace ballast::app

@@ -18,7 +18,7 @@ namespace ballast::app {
 
 struct TargetView {
   policy::Target target;
-  std::string document_title, document_number;
+  std::string document_title, document_number, document_region;
   policy::Progress progress;
   std::string status;          // no_data | on_track | at_risk | off_track | achieved | qualitative
   std::string actual_source;   // reported | indicator | "" (none yet)
@@ -32,6 +32,7 @@ struct TargetFilter {
   std::string unit;      // a lead or cooperating unit (exact)
   std::string status;
   bool include_qualitative = true;
+  bool internal_metrics = true;  // false: targets on internal metrics fall back to reports
 };
 
 // today: the month statuses are computed for (0 = the current month).
@@ -46,6 +47,19 @@ struct ProgressRequest {
 };
 Result<ProgressRecord> AddProgress(Warnings& w, const ProgressRequest& request, const std::string& actor);
 Result<std::vector<ProgressRecord>> ListProgress(Warnings& w, const std::string& target_id);
+
+// As a caller asks (app/access.h): targets are policy texts any aggregate reader sees;
+// internal metrics only for the whole country's users; progress only on targets of a region in
+// the caller's scope (a handler: targets naming its unit).
+class Ballast;
+struct Caller;
+struct TargetDetail {
+  TargetView view;
+  std::vector<ProgressRecord> progress;
+};
+Result<std::vector<TargetView>> ListTargets(Ballast& b, const Caller& caller, TargetFilter filter, Period today = 0);
+Result<TargetDetail> GetTarget(Ballast& b, const Caller& caller, const std::string& target_id, Period today = 0);
+Result<ProgressRecord> AddProgress(Ballast& b, const Caller& caller, const ProgressRequest& request);
 
 // The targets as subjects of the target rules (series "behind_pct"), for the evaluator.
 Result<std::vector<warn::ExternalSubject>> TargetSubjects(Warnings& w, Period today);

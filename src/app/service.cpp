@@ -1,5 +1,7 @@
 #include "app/service.h"
 
+#include "app/access.h"
+
 #include <algorithm>
 #include <map>
 
@@ -10,12 +12,10 @@ namespace ballast::app {
 namespace {
 
 using service::Action;
-using service::RegionCovers;
 
 bool IsStaff(auth::Role r) { return r == auth::Role::kAdmin || r == auth::Role::kDispatcher; }
 bool ReadsAggregates(auth::Role r) { return r != auth::Role::kEnterprise; }
 
-std::string Now(const std::string& now) { return now.empty() ? WarnNowUtc() : now; }
 
 bool HasUnit(const std::string& list, const std::string& unit) {
   size_t start = 0;
@@ -41,6 +41,45 @@ std::string_view SizeName(EnterpriseSize s) {
 
 }  // namespace
 
+// Region scopes walk the code tree (419001 济源 lies in 410000 and in no prefecture).
+bool Service::Covers(const std::string& scope, const std::string& code) const {
+  const Catalog& cat = ws_.catalog();
+  const NodeId s = scope.empty() || scope == kCountryCode ? cat.country() : cat.regions().Find(scope);
+  const NodeId n = code.empty() || code == kCountryCode ? cat.country() : cat.regions().Find(code);
+  return s != kNoNode && n != kNoNode && cat.regions().Contains(s, n);
+}
+
+std::string Service::Now(const std::string& now) const { return now.empty() ? FormatUtc(ws_.clock().Now()) : now; }
+
+Result<std::string> Service::VisibleEnterpriseRegion(const ServiceActor& actor, const std::string& uscc) {
+  auto unknown = [] { return EnterpriseNotFound(); };
+  if (actor.role == auth::Role::kEnterprise && uscc != actor.uscc) return unknown();
+  ASSIGN_OR_RETURN(auto snap, ws_.GetSnapshot());
+  if (!snap->panel) return unknown();
+  const int64_t e = snap->panel->FindEnterprise(uscc);
+  if (e < 0) return unknown();
+  const NodeId r = snap->panel->enterprise(static_cast<uint32_t>(e)).region;
+  const std::string code = r == kNoNode ? std::string() : ws_.catalog().regions().node(r).code;
+  if (actor.role != auth::Role::kEnterprise && (code.empty() || !Covers(actor.region, code))) return unknown();
+  return code;
+}
+
+std::vector<std::string> Service::AllowedActions(const ServiceActor& actor, const AppealRecord& a) {
+  std::vector<std::string> out;
+  std::lock_guard<std::mutex> lock(mu_);
+  auto parties = Parties(actor, a);
+  auto state = service::ParseState(a.state);
+  if (!parties.ok() || !state) return out;
+  for (const auto& t : service::TransitionTable()) {
+    if ((t.parties & *parties) == 0) continue;
+    if (std::find(t.from.begin(), t.from.end(), *state) == t.from.end()) continue;
+    std::string name(service::ActionName(t.action));
+    std::replace(name.begin(), name.end(), '_', '-');  // as in POST /appeals/{id}/{action}
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  return out;
+}
+
 Result<std::unique_ptr<Service>> Service::Open(Workspace& ws, const std::string& db_path) {
   ASSIGN_OR_RETURN(auto store, OpenSqliteServiceStore(db_path));
   std::unique_ptr<Service> s(new Service(ws, std::move(store)));
@@ -63,9 +102,9 @@ Status Service::LoadConfig() {
 Result<unsigned> Service::Parties(const ServiceActor& actor, const AppealRecord& a) {
   unsigned p = 0;
   if (actor.role == auth::Role::kEnterprise && !actor.uscc.empty() && actor.uscc == a.uscc) p |= service::kEnterprise;
-  if (IsStaff(actor.role) && RegionCovers(actor.region, a.region)) p |= service::kDispatcher;
+  if (IsStaff(actor.role) && Covers(actor.region, a.region)) p |= service::kDispatcher;
   if (actor.role == auth::Role::kHandler && !a.unit.empty() && actor.unit == a.unit &&
-      RegionCovers(actor.region, a.region)) {
+      Covers(actor.region, a.region)) {
     p |= service::kUnit;
   }
   if (actor.role != auth::Role::kEnterprise && actor.role != auth::Role::kViewer) {
@@ -79,10 +118,10 @@ Result<unsigned> Service::Parties(const ServiceActor& actor, const AppealRecord&
 
 bool Service::CanSee(const ServiceActor& actor, const AppealRecord& a, unsigned parties) const {
   if (parties != 0) return true;
-  if (actor.role == auth::Role::kHandler && HasUnit(a.co_units, actor.unit) && RegionCovers(actor.region, a.region)) {
+  if (actor.role == auth::Role::kHandler && HasUnit(a.co_units, actor.unit) && Covers(actor.region, a.region)) {
     return true;  // co-handling units read along
   }
-  return actor.role == auth::Role::kAnalyst && RegionCovers(actor.region, a.region);
+  return actor.role == auth::Role::kAnalyst && Covers(actor.region, a.region);
 }
 
 Result<FiledAppeal> Service::FileAppeal(const ServiceActor& actor, NewAppeal n, const std::string& now_in) {
@@ -247,14 +286,18 @@ Result<AppealRecord> Service::Rate(const ServiceActor& ac, const StepArgs& a, bo
 }
 
 Result<std::vector<AppealRecord>> Service::ListAppeals(const ServiceActor& actor, const AppealFilter& f) {
+  // A region filter outside the scope is refused, not answered with an empty list.
+  if (!f.region.empty() && !Covers(actor.region, f.region)) {
+    return Status::Denied("region " + f.region + " is outside your scope " + actor.region);
+  }
   std::lock_guard<std::mutex> lock(mu_);
   ASSIGN_OR_RETURN(auto all, store_->ListAppeals(AppealQuery{f.uscc, f.unit, f.state}));
-  const auto today = f.today.empty() ? service::BeijingDay(WarnNowUtc()) : service::ParseDay(f.today);
+  const auto today = f.today.empty() ? service::BeijingDay(Now("")) : service::ParseDay(f.today);
   if (f.overdue_only && !today) return Status::Invalid("bad date '" + f.today + "'");
   std::vector<AppealRecord> out;
   for (auto& a : all) {
     if (!f.category.empty() && a.category != f.category) continue;
-    if (!f.region.empty() && !RegionCovers(f.region, a.region)) continue;
+    if (!f.region.empty() && !Covers(f.region, a.region)) continue;
     ASSIGN_OR_RETURN(unsigned parties, Parties(actor, a));
     if (!CanSee(actor, a, parties)) continue;
     if (f.overdue_only) {
@@ -282,7 +325,7 @@ Result<AppealView> Service::GetAppeal(const ServiceActor& actor, int64_t id) {
 
 Result<std::vector<service::Reminder>> Service::Reminders(const ServiceActor& actor, const std::string& today_in) {
   ASSIGN_OR_RETURN(auto appeals, ListAppeals(actor, AppealFilter{}));
-  auto today = today_in.empty() ? service::BeijingDay(WarnNowUtc()) : service::ParseDay(today_in);
+  auto today = today_in.empty() ? service::BeijingDay(Now("")) : service::ParseDay(today_in);
   if (!today) return Status::Invalid("bad date '" + today_in + "'");
   std::lock_guard<std::mutex> lock(mu_);
   std::vector<service::Reminder> out;
@@ -303,16 +346,10 @@ Status Service::AssignOfficial(const ServiceActor& actor, OfficialRecord o) {
   std::lock_guard<std::mutex> lock(mu_);
   if (!IsStaff(actor.role)) return Status::Denied("only dispatchers and administrators assign officials");
   if (o.uscc.empty() || o.username.empty()) return Status::Invalid("an enterprise and an official are required");
-  auto snap = ws_.GetSnapshot();
-  if (snap.ok() && (*snap)->panel) {
-    const int64_t e = (*snap)->panel->FindEnterprise(o.uscc);
-    if (e < 0) return Status::NotFound("no enterprise " + o.uscc);
-    const NodeId r = (*snap)->panel->enterprise(static_cast<uint32_t>(e)).region;
-    if (r != kNoNode) o.region = ws_.catalog().regions().node(r).code;
-  }
-  if (!RegionCovers(actor.region, o.region)) return Status::Denied("the enterprise is outside your region");
+  // An enterprise outside the scope reads as unknown.
+  ASSIGN_OR_RETURN(o.region, VisibleEnterpriseRegion(actor, o.uscc));
   o.assigned_by = actor.username;
-  o.assigned_at = WarnNowUtc();
+  o.assigned_at = Now("");
   return store_->UpsertOfficial(o);
 }
 
@@ -321,17 +358,17 @@ Status Service::UnassignOfficial(const ServiceActor& actor, const std::string& u
   if (!IsStaff(actor.role)) return Status::Denied("only dispatchers and administrators assign officials");
   ASSIGN_OR_RETURN(auto list, store_->ListOfficials(uscc));
   for (const auto& o : list) {
-    if (o.username == username && !RegionCovers(actor.region, o.region)) return Status::Denied("outside your region");
+    if (o.username == username && !Covers(actor.region, o.region)) return Status::Denied("outside your region");
   }
   return store_->RemoveOfficial(uscc, username);
 }
 
 Result<std::vector<OfficialRecord>> Service::ListOfficials(const ServiceActor& actor, const std::string& uscc) {
   std::lock_guard<std::mutex> lock(mu_);
-  if (actor.role == auth::Role::kEnterprise && uscc != actor.uscc) return Status::Denied("your own enterprise only");
+  RETURN_IF_ERROR(VisibleEnterpriseRegion(actor, uscc).status());
   ASSIGN_OR_RETURN(auto list, store_->ListOfficials(uscc));
   std::erase_if(list, [&](const OfficialRecord& o) {
-    return actor.role != auth::Role::kEnterprise && !RegionCovers(actor.region, o.region);
+    return actor.role != auth::Role::kEnterprise && !Covers(actor.region, o.region);
   });
   return list;
 }
@@ -339,7 +376,7 @@ Result<std::vector<OfficialRecord>> Service::ListOfficials(const ServiceActor& a
 Result<std::vector<CoverageRow>> Service::Coverage(const ServiceActor& actor, const std::string& region,
                                                    const std::string& by) {
   if (!ReadsAggregates(actor.role)) return Status::Denied("aggregates are not for enterprise users");
-  if (!RegionCovers(actor.region, region.empty() ? actor.region : region)) {
+  if (!Covers(actor.region, region.empty() ? actor.region : region)) {
     return Status::Denied("region " + region + " is outside your scope");
   }
   if (by != "region" && by != "tag" && by != "size") return Status::Invalid("by must be region, tag or size");
@@ -352,7 +389,7 @@ Result<std::vector<CoverageRow>> Service::Coverage(const ServiceActor& actor, co
   for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
     const auto& pe = panel.enterprise(e);
     const std::string code = pe.region == kNoNode ? "" : ws_.catalog().regions().node(pe.region).code;
-    if (!RegionCovers(region.empty() ? actor.region : region, code)) continue;
+    if (!Covers(region.empty() ? actor.region : region, code)) continue;
     const bool covered = std::any_of(officials.begin(), officials.end(), [&](const OfficialRecord& o) { return o.uscc == pe.uscc; });
     std::vector<std::string> keys;
     if (by == "region") keys = {code};
@@ -371,12 +408,12 @@ Result<std::vector<CoverageRow>> Service::Coverage(const ServiceActor& actor, co
 Result<MetricsReport> Service::Metrics(const ServiceActor& actor, const MetricsFilter& f) {
   if (!ReadsAggregates(actor.role)) return Status::Denied("aggregates are not for enterprise users");
   const std::string region = f.region.empty() ? actor.region : f.region;
-  if (!RegionCovers(actor.region, region)) return Status::Denied("region " + region + " is outside your scope");
+  if (!Covers(actor.region, region)) return Status::Denied("region " + region + " is outside your scope");
   std::lock_guard<std::mutex> lock(mu_);
   ASSIGN_OR_RETURN(auto all, store_->ListAppeals(AppealQuery{"", f.unit, ""}));
   std::erase_if(all, [&](const AppealRecord& a) {
     const std::string month = a.filed_at.substr(0, 7);
-    return !RegionCovers(region, a.region) || (!f.category.empty() && a.category != f.category) ||
+    return !Covers(region, a.region) || (!f.category.empty() && a.category != f.category) ||
            (!f.from_period.empty() && month < f.from_period) || (!f.to_period.empty() && month > f.to_period);
   });
   MetricsReport report;
@@ -390,10 +427,13 @@ std::string Service::CalendarJson() {
 }
 
 Status Service::UpdateCalendar(const ServiceActor& actor, const std::string& json) {
-  if (actor.role != auth::Role::kAdmin) return Status::Denied("only administrators edit the calendar");
+  // One calendar serves every region: only administrators of the whole country edit it.
+  if (actor.role != auth::Role::kAdmin || !actor.whole_country()) {
+    return Status::Denied("only administrators of the whole country edit the calendar");
+  }
   ASSIGN_OR_RETURN(auto cal, service::WorkCalendar::Parse(json));
   std::lock_guard<std::mutex> lock(mu_);
-  ASSIGN_OR_RETURN(auto saved, store_->AddConfigRevision({"calendar", 0, cal.ToJson(), actor.username, WarnNowUtc()}));
+  ASSIGN_OR_RETURN(auto saved, store_->AddConfigRevision({"calendar", 0, cal.ToJson(), actor.username, Now("")}));
   (void)saved;
   calendar_ = std::move(cal);
   return Status::Ok();
@@ -403,10 +443,10 @@ Result<MatchEventRecord> Service::AddMatchEvent(const ServiceActor& actor, Match
   if (!IsStaff(actor.role) && actor.role != auth::Role::kAnalyst) return Status::Denied("not allowed to record events");
   if (!service::ValidMatchType(e.type)) return Status::Invalid("type must be sales, finance, research or labour");
   if (!service::ParseDay(e.date)) return Status::Invalid("bad date '" + e.date + "'");
-  if (e.region.empty() || !RegionCovers(actor.region, e.region)) return Status::Denied("the event's region is outside your scope");
+  if (e.region.empty() || !Covers(actor.region, e.region)) return Status::Denied("the event's region is outside your scope");
   if (e.financing_amount < 0 || e.research_results < 0 || e.hires < 0) return Status::Invalid("outcomes cannot be negative");
   e.created_by = actor.username;
-  e.created_at = WarnNowUtc();
+  e.created_at = Now("");
   std::lock_guard<std::mutex> lock(mu_);
   return store_->AddMatchEvent(std::move(e));
 }
@@ -415,7 +455,7 @@ Result<std::vector<MatchEventRecord>> Service::ListMatchEvents(const ServiceActo
   if (!ReadsAggregates(actor.role)) return Status::Denied("not for enterprise users");
   std::lock_guard<std::mutex> lock(mu_);
   ASSIGN_OR_RETURN(auto list, store_->ListMatchEvents());
-  std::erase_if(list, [&](const MatchEventRecord& e) { return !RegionCovers(actor.region, e.region); });
+  std::erase_if(list, [&](const MatchEventRecord& e) { return !Covers(actor.region, e.region); });
   return list;
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/caller.h"
 #include "app/workspace.h"
 #include "auth/roles.h"
 #include "service/appeal.h"
@@ -21,13 +22,7 @@
 
 namespace ballast::app {
 
-struct ServiceActor {
-  std::string username;
-  auth::Role role = auth::Role::kViewer;
-  std::string uscc;    // enterprise users
-  std::string unit;    // handlers: the unit they work for
-  std::string region;  // the region scope ("" or 100000 = the whole country)
-};
+using ServiceActor = Caller;
 
 struct NewAppeal {
   std::string uscc, enterprise_name, region;  // name and region are taken from the roster when known
@@ -126,6 +121,10 @@ class Service {
   Status UpdateCalendar(const ServiceActor& actor, const std::string& json);
   const service::ServiceCatalogue& catalogue() const { return catalogue_; }
 
+  // The steps of the loop the actor may take on the appeal now, by the transition table (what
+  // the UI offers; the step itself checks the rest).
+  std::vector<std::string> AllowedActions(const ServiceActor& actor, const AppealRecord& appeal);
+
   Result<MatchEventRecord> AddMatchEvent(const ServiceActor& actor, MatchEventRecord event);
   Result<std::vector<MatchEventRecord>> ListMatchEvents(const ServiceActor& actor);
   Result<service::MatchTotals> MatchTotals(const ServiceActor& actor, const std::string& year = "");
@@ -137,6 +136,10 @@ class Service {
   bool CanSee(const ServiceActor& actor, const AppealRecord& a, unsigned parties) const;
   Result<AppealRecord> Step(const ServiceActor& actor, const StepArgs& args, service::StepInput in);
   Status Route(const AppealRecord& a, const DispatchRequest& r, service::StepInput& in) const;
+  bool Covers(const std::string& scope, const std::string& region_code) const;
+  // Where an enterprise the actor may see is registered; NotFound alike for unknown and unseen.
+  Result<std::string> VisibleEnterpriseRegion(const ServiceActor& actor, const std::string& uscc);
+  std::string Now(const std::string& now) const;
 
   Workspace& ws_;
   std::unique_ptr<ServiceStore> store_;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 
-#include "app/policy.h"
 #include "warn/alerts.h"
 
 namespace ballast::app {
@@ -82,7 +81,7 @@ Result<RuleView> Warnings::UpsertRule(std::string_view rule_json, const std::str
     if (cat.FindIndustry(code) == kNoNode) return Status::Invalid("rule '" + rule.id + "': unknown industry '" + code + "'");
   }
   std::lock_guard<std::mutex> lock(mu_);
-  ASSIGN_OR_RETURN(auto rev, store_->AddRuleRevision({rule.id, 0, warn::RuleToJson(rule), actor, WarnNowUtc()}));
+  ASSIGN_OR_RETURN(auto rev, store_->AddRuleRevision({rule.id, 0, warn::RuleToJson(rule), actor, Now()}));
   return RuleView{rule, warn::RuleToJson(rule), "custom", rev.revision, rev.author, rev.created_at};
 }
 
@@ -93,7 +92,7 @@ Result<RuleView> Warnings::SetRuleEnabled(const std::string& rule_id, bool enabl
   for (auto& v : rules) {
     if (v.rule.id != rule_id) continue;
     v.rule.enabled = enabled;
-    ASSIGN_OR_RETURN(auto rev, store_->AddRuleRevision({rule_id, 0, warn::RuleToJson(v.rule), actor, WarnNowUtc()}));
+    ASSIGN_OR_RETURN(auto rev, store_->AddRuleRevision({rule_id, 0, warn::RuleToJson(v.rule), actor, Now()}));
     return RuleView{v.rule, warn::RuleToJson(v.rule), "custom", rev.revision, rev.author, rev.created_at};
   }
   return Status::NotFound("rule '" + rule_id + "' does not exist");
@@ -104,9 +103,33 @@ Result<std::vector<RuleRevision>> Warnings::RuleHistory(const std::string& rule_
   return store_->RuleHistory(rule_id);
 }
 
-Result<WarnSummary> Warnings::Evaluate(const std::string& now) {
+std::string Warnings::Now() const { return FormatUtc(ws_.clock().Now()); }
+
+Result<WarnSummary> Warnings::Evaluate(const std::string& now_in) {
+  const std::string now = now_in.empty() ? Now() : now_in;
+  if (!ValidTime(now)) return Status::Invalid("time must be UTC ISO 8601 like 2026-10-05T08:00:00Z");
+  // Other domains' subjects are gathered before the lock: they may read this service.
+  std::vector<warn::ExternalSubject> externals;
+  if (external_subjects_) {
+    ASSIGN_OR_RETURN(externals, external_subjects_(PeriodOfTime(now)));
+  }
   std::lock_guard<std::mutex> lock(mu_);
-  return EvaluateLocked(now);
+  return EvaluateLocked(now, std::move(externals));
+}
+
+Result<int64_t> Warnings::EvaluatedThrough() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return store_->EvaluatedThrough();
+}
+
+Result<std::vector<ProgressRecord>> Warnings::ListProgress(const std::string& target_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return store_->ListProgress(target_id);
+}
+
+Result<ProgressRecord> Warnings::AddProgress(ProgressRecord record) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return store_->AddProgress(std::move(record));
 }
 
 Result<std::optional<WarnSummary>> Warnings::AfterImport(const ingest::ImportOutcome& outcome) {
@@ -115,18 +138,19 @@ Result<std::optional<WarnSummary>> Warnings::AfterImport(const ingest::ImportOut
   return std::optional<WarnSummary>(std::move(summary));
 }
 
-Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now_in) {
+Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now, std::vector<warn::ExternalSubject> externals) {
   const auto t0 = std::chrono::steady_clock::now();
-  const std::string now = now_in.empty() ? WarnNowUtc() : now_in;
-  if (!ValidTime(now)) return Status::Invalid("time must be UTC ISO 8601 like 2026-10-05T08:00:00Z");
   ASSIGN_OR_RETURN(auto views, EffectiveRules());
   std::vector<warn::Rule> rules;
   for (auto& v : views) rules.push_back(std::move(v.rule));
+  // The newest batch first: a batch written while this runs is evaluated again later.
+  ASSIGN_OR_RETURN(auto batches, ws_.Batches());
+  BatchId newest = 0;
+  for (const auto& b : batches) newest = std::max(newest, b.id);
   ASSIGN_OR_RETURN(auto snapshot, ws_.GetSnapshot());
   ASSIGN_OR_RETURN(auto points, store_->LoadCommodityPoints());
   warn::EvaluationInput input{snapshot->panel.get(), snapshot->query.get(), warn::CommoditySubjects(points)};
-  ASSIGN_OR_RETURN(auto targets, TargetSubjects(*this, PeriodOfTime(now)));
-  for (auto& t : targets) input.externals.push_back(std::move(t));
+  for (auto& t : externals) input.externals.push_back(std::move(t));
   const auto t1 = std::chrono::steady_clock::now();
   warn::EvaluationResult evaluation = warn::Evaluate(rules, input);
   WarnSummary s;
@@ -157,6 +181,7 @@ Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now_in) {
     else ++s.updated;
   }
   RETURN_IF_ERROR(store_->ApplyAlertChanges(std::move(changes)).status());
+  RETURN_IF_ERROR(store_->SetEvaluatedThrough(newest, now));
   s.total_seconds = Since(t0);
   return s;
 }
@@ -221,7 +246,7 @@ Result<AlertRecord> Warnings::Step(int64_t id, warn::HandlingRequest request) {
   std::lock_guard<std::mutex> lock(mu_);
   ASSIGN_OR_RETURN(auto found, store_->LoadAlerts({false, id}));
   if (found.empty()) return Status::NotFound("alert " + std::to_string(id) + " does not exist");
-  request.now = WarnNowUtc();
+  request.now = Now();
   ASSIGN_OR_RETURN(auto change, warn::ApplyHandling(found[0], request));
   ASSIGN_OR_RETURN(auto applied, store_->ApplyAlertChanges({std::move(change)}));
   return applied[0].alert;
@@ -280,7 +305,7 @@ Result<SilenceRecord> Warnings::CreateSilence(const SilenceRequest& r, const std
   if (!r.region.empty() && ws_.catalog().regions().Find(r.region) == kNoNode) {
     return Status::Invalid("unknown region '" + r.region + "'");
   }
-  const std::string now = WarnNowUtc();
+  const std::string now = Now();
   SilenceRecord s;
   s.rule_id = r.rule_id;
   s.family = r.family;
@@ -304,7 +329,7 @@ Result<std::vector<SilenceRecord>> Warnings::ListSilences(bool active_only) {
   std::lock_guard<std::mutex> lock(mu_);
   ASSIGN_OR_RETURN(auto all, store_->ListSilences());
   if (!active_only) return all;
-  const std::string now = WarnNowUtc();
+  const std::string now = Now();
   std::vector<SilenceRecord> out;
   for (auto& s : all) {
     if (warn::SilenceActive(s, now)) out.push_back(std::move(s));
@@ -315,7 +340,7 @@ Result<std::vector<SilenceRecord>> Warnings::ListSilences(bool active_only) {
 Status Warnings::ExpireSilence(int64_t id, const std::string& actor) {
   if (actor.empty()) return Status::Invalid("an actor is required");
   std::lock_guard<std::mutex> lock(mu_);
-  const std::string now = WarnNowUtc();
+  const std::string now = Now();
   RETURN_IF_ERROR(store_->ExpireSilence(id, actor, now));
   return RefreshMutes(now, actor);
 }
@@ -330,17 +355,19 @@ Result<CommodityImportResult> Warnings::ImportCommodities(std::string_view bytes
   out.rows = parsed.rows;
   out.errors = std::move(parsed.errors);
   if (!out.errors.empty()) return out;  // nothing written
-  const std::string now = WarnNowUtc();
+  const std::string now = Now();
   for (auto& p : parsed.points) {
     p.source = std::string(file_name);
     p.user = user;
     p.imported_at = now;
   }
   out.points = static_cast<int64_t>(parsed.points.size());
-  std::lock_guard<std::mutex> lock(mu_);
-  RETURN_IF_ERROR(store_->UpsertCommodityPoints(parsed.points));
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    RETURN_IF_ERROR(store_->UpsertCommodityPoints(parsed.points));
+  }
   out.imported = true;
-  ASSIGN_OR_RETURN(auto summary, EvaluateLocked(now));
+  ASSIGN_OR_RETURN(auto summary, Evaluate(now));
   out.evaluation = std::move(summary);
   return out;
 }

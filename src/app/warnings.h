@@ -21,6 +21,7 @@
 #include "store/warn_store.h"
 #include "warn/alerts.h"
 #include "warn/commodity.h"
+#include "warn/evaluator.h"
 #include "warn/rule.h"
 
 namespace ballast::app {
@@ -117,14 +118,25 @@ class Warnings {
     return it == internal_metrics_.end() ? nullptr : &it->second;
   }
 
+  // Subjects computed by other domains (policy targets behind their path), asked for at every
+  // evaluation with the month that is "today"; wired by the composition root (app/ballast.h).
+  using ExternalSubjectsFn = std::function<Result<std::vector<warn::ExternalSubject>>(Period today)>;
+  void SetExternalSubjects(ExternalSubjectsFn fn) { external_subjects_ = std::move(fn); }
+
+  // The newest batch the rules were last evaluated after (0 = never).
+  Result<int64_t> EvaluatedThrough();
+
+  // Progress reports on policy targets (kept in the warnings' store; app/policy.h decides).
+  Result<std::vector<ProgressRecord>> ListProgress(const std::string& target_id);  // "" = all
+  Result<ProgressRecord> AddProgress(ProgressRecord record);
+
   Workspace& workspace() { return ws_; }
-  WarnStore& store() { return *store_; }
-  std::mutex& mutex() { return mu_; }
 
  private:
   Warnings(Workspace& ws, std::unique_ptr<WarnStore> store) : ws_(ws), store_(std::move(store)) {}
   Result<std::vector<RuleView>> EffectiveRules();
-  Result<WarnSummary> EvaluateLocked(const std::string& now);
+  Result<WarnSummary> EvaluateLocked(const std::string& now, std::vector<warn::ExternalSubject> externals);
+  std::string Now() const;
   Result<AlertRecord> Step(int64_t id, warn::HandlingRequest request);
   Status RefreshMutes(const std::string& now, const std::string& actor);
 
@@ -132,6 +144,7 @@ class Warnings {
   std::unique_ptr<WarnStore> store_;
   std::mutex mu_;
   std::map<std::string, InternalMetric> internal_metrics_;
+  ExternalSubjectsFn external_subjects_;
 };
 
 }  // namespace ballast::app

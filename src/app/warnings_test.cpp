@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "app/ballast.h"
 #include "app/policy.h"
 
 namespace ballast::app {
@@ -28,12 +29,12 @@ class WarningsTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     const std::string path = (dir_ / "s.db").string();
-    auto ws = Workspace::Create(path);
-    ASSERT_TRUE(ws.ok()) << ws.status().ToString();
-    ws_ = std::move(ws).value();
-    auto w = Warnings::Open(*ws_, path);
-    ASSERT_TRUE(w.ok()) << w.status().ToString();
-    w_ = std::move(w).value();
+    // Through the composition root, which wires the target subjects into the rules.
+    auto b = Ballast::Create(path);
+    ASSERT_TRUE(b.ok()) << b.status().ToString();
+    b_ = std::move(b).value();
+    ws_ = &b_->workspace();
+    w_ = &b_->warnings();
     Import("e.csv", kEnterprises);
     // B falls 60 % (red); 郑州 (A + B) falls 20 % (region red, which inhibits B's alert).
     Import("o.csv",
@@ -45,8 +46,7 @@ class WarningsTest : public ::testing::Test {
            "91330000755918469E,2025-03,output_value,30,,20,\n");
   }
   void TearDown() override {
-    w_.reset();
-    ws_.reset();
+    b_.reset();
     std::filesystem::remove_all(dir_);
   }
   void Import(const std::string& name, const std::string& csv) {
@@ -67,8 +67,9 @@ class WarningsTest : public ::testing::Test {
     return out;
   }
   std::filesystem::path dir_;
-  std::unique_ptr<Workspace> ws_;
-  std::unique_ptr<Warnings> w_;
+  std::unique_ptr<Ballast> b_;
+  Workspace* ws_ = nullptr;
+  Warnings* w_ = nullptr;
 };
 
 TEST_F(WarningsTest, EvaluateReviseAndNoDuplicates) {

@@ -1,5 +1,7 @@
 #include "app/workspace.h"
 
+#include <algorithm>
+
 #include "ingest/importer.h"
 
 namespace ballast::app {
@@ -88,12 +90,24 @@ Status Workspace::CheckIntegrity() {
   return store_->CheckIntegrity();
 }
 
+Result<BatchId> Workspace::NewestBatch() {
+  ASSIGN_OR_RETURN(auto batches, store_->ListBatches());
+  BatchId newest = 0;
+  for (const auto& b : batches) newest = std::max(newest, b.id);
+  return newest;
+}
+
 Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
+  BatchId through = as_of;
+  if (as_of == kLatestBatch) {
+    ASSIGN_OR_RETURN(through, NewestBatch());
+  }
   ASSIGN_OR_RETURN(auto enterprises, store_->LoadEnterprises(as_of));
   Panel::Builder builder(catalog_, enterprises);
   RETURN_IF_ERROR(store_->ScanObservations(as_of, [&](BatchId, ObservationChunk&& c) { return builder.Add(c); }));
   auto snap = std::make_shared<app::Snapshot>();
   snap->as_of = as_of;
+  snap->through = through;
   snap->panel = builder.Finish();
   snap->query = std::make_unique<Query>(*snap->panel);
   return std::shared_ptr<const app::Snapshot>(std::move(snap));
@@ -102,8 +116,18 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
 Result<std::shared_ptr<const Snapshot>> Workspace::GetSnapshot(BatchId as_of) {
   std::lock_guard<std::mutex> lock(mu_);
   if (as_of == kLatestBatch) {
+    const auto now = std::chrono::steady_clock::now();
+    if (latest_ && now - latest_checked_ >= std::chrono::seconds(1)) {
+      latest_checked_ = now;
+      ASSIGN_OR_RETURN(BatchId newest, NewestBatch());
+      if (newest != latest_->through) {  // another process imported
+        latest_.reset();
+        enterprise_index_.reset();
+      }
+    }
     if (!latest_) {
       ASSIGN_OR_RETURN(latest_, Build(kLatestBatch));
+      latest_checked_ = now;
     }
     return latest_;
   }

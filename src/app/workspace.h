@@ -3,6 +3,7 @@
 #ifndef BALLAST_APP_WORKSPACE_H_
 #define BALLAST_APP_WORKSPACE_H_
 
+#include <chrono>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -11,6 +12,7 @@
 
 #include "auth/auth_service.h"
 #include "core/catalog.h"
+#include "core/clock.h"
 #include "engine/panel.h"
 #include "engine/query.h"
 #include "ingest/enterprise_index.h"
@@ -22,6 +24,7 @@ namespace ballast::app {
 // A panel as of one batch, with its query engine; immutable and shared by readers.
 struct Snapshot {
   BatchId as_of = kLatestBatch;
+  BatchId through = 0;  // the newest batch it holds
   std::unique_ptr<Panel> panel;
   std::unique_ptr<Query> query;
 };
@@ -39,9 +42,13 @@ class Workspace {
   Result<ingest::ImportOutcome> Import(std::string_view bytes, std::string_view file_name,
                                        const std::string& user, Period today = 0, NodeId scope = kNoNode);
   auth::AuthService& auth() { return *auth_; }
+  // The program's clock (the system clock unless a test sets another; it must outlive this).
+  const Clock& clock() const { return *clock_; }
+  void SetClock(const Clock* clock) { clock_ = clock != nullptr ? clock : &SystemClock(); }
   Result<std::vector<BatchInfo>> Batches();
   // The panel as of a batch (kLatestBatch for the newest data). An as-of batch that does not
-  // exist is NotFound.
+  // exist is NotFound. The latest panel follows batches written by other processes on the same
+  // store (a CLI import while the server runs), checked at most once a second.
   Result<std::shared_ptr<const Snapshot>> GetSnapshot(BatchId as_of = kLatestBatch);
   Result<int64_t> SizeOnDisk();
   Status CheckIntegrity();
@@ -50,14 +57,18 @@ class Workspace {
   Workspace(std::unique_ptr<Store> store, std::shared_ptr<const Catalog> catalog)
       : store_(std::move(store)),
         catalog_(std::move(catalog)),
-        auth_(std::make_unique<auth::AuthService>(*store_, mu_, *catalog_)) {}
+        auth_(std::make_unique<auth::AuthService>(*store_, mu_, *catalog_, auth::AuthOptions{},
+                                                  [this] { return clock_->Now(); })) {}
   Result<std::shared_ptr<const app::Snapshot>> Build(BatchId as_of);
+  Result<BatchId> NewestBatch();
 
   std::string path_;
+  const Clock* clock_ = &SystemClock();
   std::mutex mu_;  // guards the store and the snapshot cache
   std::unique_ptr<Store> store_;
   std::shared_ptr<const Catalog> catalog_;
   std::shared_ptr<const app::Snapshot> latest_;
+  std::chrono::steady_clock::time_point latest_checked_{};
   std::unique_ptr<ingest::UsccIndex> enterprise_index_;  // cached between imports
   std::unique_ptr<auth::AuthService> auth_;
   std::list<std::shared_ptr<const app::Snapshot>> vintages_;  // most recent first

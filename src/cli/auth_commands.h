@@ -6,12 +6,12 @@
 #include <ostream>
 #include <string>
 
-#include "app/workspace.h"
+#include "app/ballast.h"
 
 namespace ballast::cli {
 
 // Creates the user "admin" (country scope) with a random password and returns the password.
-Result<std::string> CreateFirstAdmin(app::Workspace& ws);
+Result<std::string> CreateFirstAdmin(app::Ballast& b);
 void PrintFirstAdmin(const std::string& password, std::ostream& out);
 
 namespace auth_cli {
@@ -20,9 +20,9 @@ struct UserArgs {
   std::string username, role, region, unit, uscc;
   bool password_stdin = false;
 };
-Status RunUser(app::Workspace& ws, const std::string& action, const UserArgs& args, const std::string& actor,
+Status RunUser(app::Ballast& b, const std::string& action, const UserArgs& args, const std::string& actor,
                std::ostream& out);
-Status RunAudit(app::Workspace& ws, const std::string& action, std::ostream& out);
+Status RunAudit(app::Ballast& b, const std::string& action, std::ostream& out);
 
 }  // namespace auth_cli
 }  // namespace ballast::cli

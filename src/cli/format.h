@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "app/analysis.h"
-#include "ingest/report.h"
+#include "app/workspace.h"
 
 namespace ballast::cli {
 

@@ -9,9 +9,10 @@
 #include <sstream>
 
 #include "api/json_codec.h"
+#include "api/route.h"
 #include "api/server.h"
 #include "app/analysis.h"
-#include "app/workspace.h"
+#include "app/ballast.h"
 #include "cli/demo.h"
 #include "cli/auth_commands.h"
 #include "cli/format.h"
@@ -29,53 +30,44 @@ int Fail(const Status& s) {
   return s.IsUserError() ? kBadInput : kFailure;
 }
 
-std::string DefaultUser() {
-  const char* u = std::getenv("USER");
-  return u && *u ? std::string(u) : "cli";
-}
-
 int Init(const std::string& db) {
-  auto ws = app::Workspace::Create(db);
-  if (!ws.ok()) return Fail(ws.status());
+  auto b = app::Ballast::Create(db);
+  if (!b.ok()) return Fail(b.status());
   std::cout << "created store " << db << " with the shipped catalogs (GB/T 2260 2024, GB/T 4754-2017, "
-            << (*ws)->catalog().indicators().size() << " indicators)\n";
-  auto password = CreateFirstAdmin(**ws);
+            << (*b)->catalog().indicators().size() << " indicators)\n";
+  auto password = CreateFirstAdmin(**b);
   if (!password.ok()) return Fail(password.status());
   PrintFirstAdmin(*password, std::cout);
   return kOk;
 }
 
 int User(const std::string& db, const std::string& action, const auth_cli::UserArgs& a) {
-  auto ws = app::Workspace::Open(db);
-  if (!ws.ok()) return Fail(ws.status());
-  Status st = auth_cli::RunUser(**ws, action, a, DefaultUser(), std::cout);
+  auto b = app::Ballast::Open(db);
+  if (!b.ok()) return Fail(b.status());
+  Status st = auth_cli::RunUser(**b, action, a, DefaultUser(), std::cout);
   return st.ok() ? kOk : Fail(st);
 }
 
 int Audit(const std::string& db, const std::string& action) {
-  auto ws = app::Workspace::Open(db);
-  if (!ws.ok()) return Fail(ws.status());
-  Status st = auth_cli::RunAudit(**ws, action, std::cout);
+  auto b = app::Ballast::Open(db);
+  if (!b.ok()) return Fail(b.status());
+  Status st = auth_cli::RunAudit(**b, action, std::cout);
   return st.ok() ? kOk : Fail(st);
 }
 
 int Import(const std::string& db, const std::vector<std::string>& paths, const std::string& user) {
-  auto ws = app::Workspace::Open(db);
-  if (!ws.ok()) return Fail(ws.status());
-  auto warnings = app::Warnings::Open(**ws, db);
-  if (!warnings.ok()) return Fail(warnings.status());
+  auto b = app::Ballast::Open(db);
+  if (!b.ok()) return Fail(b.status());
   int rc = kOk;
   for (const auto& path : paths) {
     auto bytes = ReadFile(path);
     if (!bytes.ok()) return Fail(bytes.status());
-    auto outcome = (*ws)->Import(*bytes, path, user);
-    if (!outcome.ok()) return Fail(outcome.status());
-    PrintImportOutcome(*outcome, std::cout, std::cerr);
-    if (outcome->status == ingest::ImportStatus::kRejected) rc = kBadInput;
-    // Every import that wrote a batch re-evaluates the warning rules.
-    auto evaluation = (*warnings)->AfterImport(*outcome);
-    if (!evaluation.ok()) return Fail(evaluation.status());
-    if (*evaluation) PrintWarnSummary(**evaluation, std::cout);
+    // The rules are evaluated after every batch written (app::Ballast::Import).
+    auto result = (*b)->Import(app::Caller::Local(user), *bytes, path);
+    if (!result.ok()) return Fail(result.status());
+    PrintImportOutcome(result->outcome, std::cout, std::cerr);
+    if (result->outcome.status == ingest::ImportStatus::kRejected) rc = kBadInput;
+    if (result->evaluation) PrintWarnSummary(*result->evaluation, std::cout);
   }
   return rc;
 }
@@ -84,14 +76,14 @@ int Query(const std::string& db, const app::CellRequest& request, const std::str
   if (format != "csv" && format != "json" && format != "table") {
     return Fail(Status::Invalid("--format: '" + format + "' is not csv, json or table"));
   }
-  auto ws = app::Workspace::Open(db);
-  if (!ws.ok()) return Fail(ws.status());
-  auto answer = app::QueryCell(**ws, request);
+  auto b = app::Ballast::Open(db);
+  if (!b.ok()) return Fail(b.status());
+  auto answer = app::QueryCell(**b, app::Caller::Local(DefaultUser()), request);
   if (!answer.ok()) return Fail(answer.status());
   if (format == "json") {
     std::cout << api::FlatCellJson(*answer) << "\n";
   } else if (format == "table") {
-    PrintCellTable(*answer, (*ws)->catalog(), std::cout);
+    PrintCellTable(*answer, (*b)->catalog(), std::cout);
   } else {
     PrintCellCsv(*answer, std::cout);
   }
@@ -99,11 +91,25 @@ int Query(const std::string& db, const app::CellRequest& request, const std::str
 }
 
 int Batches(const std::string& db) {
-  auto ws = app::Workspace::Open(db);
-  if (!ws.ok()) return Fail(ws.status());
-  auto batches = (*ws)->Batches();
+  auto b = app::Ballast::Open(db);
+  if (!b.ok()) return Fail(b.status());
+  auto batches = (*b)->Batches(app::Caller::Local(DefaultUser()));
   if (!batches.ok()) return Fail(batches.status());
   PrintBatches(*batches, std::cout);
+  return kOk;
+}
+
+int Check(const std::string& db) {
+  auto b = app::Ballast::Open(db);
+  if (!b.ok()) return Fail(b.status());
+  if (Status st = (*b)->workspace().CheckIntegrity(); !st.ok()) return Fail(st);
+  auto stale = (*b)->EvaluationStale();
+  if (!stale.ok()) return Fail(stale.status());
+  if (*stale) {
+    return Fail(Status::Precondition("the warning rules were not evaluated after the newest batch (a crash after an "
+                                     "import?): `ballast warn --db " + db + "` or the next import or serve repairs it"));
+  }
+  std::cout << "store " << db << " is consistent\n";
   return kOk;
 }
 
@@ -113,12 +119,14 @@ void OnSignal(int) {
 }
 
 int Serve(const std::string& db, api::ServeOptions options) {
-  auto ws = app::Workspace::Open(db);
-  if (!ws.ok()) return Fail(ws.status());
-  // Build the latest panel before accepting requests.
-  auto snap = (*ws)->GetSnapshot();
+  auto b = app::Ballast::Open(db);
+  if (!b.ok()) return Fail(b.status());
+  // Build the latest panel before accepting requests, and finish an evaluation that a crash
+  // after an import left undone.
+  auto snap = (*b)->workspace().GetSnapshot();
   if (!snap.ok()) return Fail(snap.status());
-  api::Server server(**ws, options);
+  if (auto repaired = (*b)->RepairEvaluation(); !repaired.ok()) return Fail(repaired.status());
+  api::Server server(**b, options);
   auto port = server.Bind();
   if (!port.ok()) return Fail(port.status());
   g_server = &server;
@@ -247,8 +255,10 @@ int Main(int argc, char** argv) {
   serve->add_option("--tls-cert", options.tls_cert, "PEM certificate: serve HTTPS (with --tls-key)");
   serve->add_option("--tls-key", options.tls_key, "PEM private key");
 
+  auto* openapi = app.add_subcommand("openapi", "Print the HTTP API's OpenAPI 3 document");
+
   auto* demo = app.add_subcommand("demo", "Create (if needed) a store and fill it with a generated demo province");
-  DemoOptions demo_options;
+  app::DemoOptions demo_options;
   demo->add_option("--db", db, "store file")->required();
   demo->add_option("--enterprises", demo_options.enterprises, "enterprises in the first month (default 20000)");
   demo->add_option("--months", demo_options.months, "months of data (default 36)");
@@ -282,12 +292,9 @@ int Main(int argc, char** argv) {
   if (*targets_cmd) return RunTargets(db, target_filter, target_today, std::cout, std::cerr);
   if (*progress_cmd) return RunProgressAdd(db, progress, user, std::cout, std::cerr);
   if (*audit_cmd) return Audit(db, audit_action);
-  if (*check) {
-    auto ws = app::Workspace::Open(db);
-    if (!ws.ok()) return Fail(ws.status());
-    Status st = (*ws)->CheckIntegrity();
-    if (!st.ok()) return Fail(st);
-    std::cout << "store " << db << " is consistent\n";
+  if (*check) return Check(db);
+  if (*openapi) {
+    std::cout << api::OpenApiJson() << "\n";
     return kOk;
   }
   if (*serve) {

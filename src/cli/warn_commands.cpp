@@ -7,6 +7,11 @@
 
 namespace ballast::cli {
 
+std::string DefaultUser() {
+  const char* u = std::getenv("USER");
+  return u && *u ? std::string(u) : "cli";
+}
+
 namespace {
 
 int Fail(const Status& st, std::ostream& err) {
@@ -14,17 +19,7 @@ int Fail(const Status& st, std::ostream& err) {
   return st.IsUserError() ? 2 : 1;
 }
 
-struct Opened {
-  std::unique_ptr<app::Workspace> ws;
-  std::unique_ptr<app::Warnings> warnings;
-};
-
-Result<Opened> Open(const std::string& db) {
-  Opened o;
-  ASSIGN_OR_RETURN(o.ws, app::Workspace::Open(db));
-  ASSIGN_OR_RETURN(o.warnings, app::Warnings::Open(*o.ws, db));
-  return o;
-}
+Result<std::unique_ptr<app::Ballast>> Open(const std::string& db) { return app::Ballast::Open(db); }
 
 std::string Fixed1(const std::optional<double>& v) {
   if (!v) return "";
@@ -76,14 +71,14 @@ void PrintTargets(const std::vector<app::TargetView>& targets, std::ostream& out
 int RunWarn(const std::string& db, std::ostream& out, std::ostream& err, const std::string& now) {
   auto o = Open(db);
   if (!o.ok()) return Fail(o.status(), err);
-  auto s = o->warnings->Evaluate(now);
+  auto s = app::Evaluate(**o, app::Caller::Local(DefaultUser()), now);
   if (!s.ok()) return Fail(s.status(), err);
   PrintWarnSummary(*s, out);
   app::AlertFilter f;
   f.state = "firing";
   f.include_muted = false;
   f.limit = 20;
-  auto alerts = o->warnings->ListAlerts(f);
+  auto alerts = (*o)->warnings().ListAlerts(f);
   if (!alerts.ok()) return Fail(alerts.status(), err);
   if (!alerts->empty()) {
     out << "\nmost severe firing alerts (unmuted, at most 20):\n";
@@ -95,9 +90,9 @@ int RunWarn(const std::string& db, std::ostream& out, std::ostream& err, const s
 int RunAlerts(const std::string& db, const app::AlertFilter& filter, std::ostream& out, std::ostream& err) {
   auto o = Open(db);
   if (!o.ok()) return Fail(o.status(), err);
-  auto alerts = o->warnings->ListAlerts(filter);
+  auto alerts = app::ListAlerts(**o, app::Caller::Local(DefaultUser()), filter);
   if (!alerts.ok()) return Fail(alerts.status(), err);
-  PrintAlerts(*alerts, out);
+  PrintAlerts(alerts->alerts, out);
   return 0;
 }
 
@@ -108,7 +103,7 @@ int RunCommoditiesImport(const std::string& db, const std::string& path, const s
   auto bytes = ReadFile(path);
   if (!bytes.ok()) return Fail(bytes.status(), err);
   const std::string name = path.substr(path.find_last_of('/') + 1);
-  auto r = o->warnings->ImportCommodities(*bytes, name, user);
+  auto r = app::ImportCommodities(**o, app::Caller::Local(user), *bytes, name);
   if (!r.ok()) return Fail(r.status(), err);
   if (!r->imported) {
     for (const auto& e : r->errors) err << name << ':' << e.line << ": " << e.column << ": " << e.message << "\n";
@@ -130,7 +125,7 @@ int RunTargets(const std::string& db, const app::TargetFilter& filter, const std
   }
   auto o = Open(db);
   if (!o.ok()) return Fail(o.status(), err);
-  auto targets = app::ListTargets(*o->warnings, filter, p);
+  auto targets = app::ListTargets(**o, app::Caller::Local(DefaultUser()), filter, p);
   if (!targets.ok()) return Fail(targets.status(), err);
   PrintTargets(*targets, out);
   return 0;
@@ -140,7 +135,7 @@ int RunProgressAdd(const std::string& db, const app::ProgressRequest& request, c
                    std::ostream& out, std::ostream& err) {
   auto o = Open(db);
   if (!o.ok()) return Fail(o.status(), err);
-  auto r = app::AddProgress(*o->warnings, request, user);
+  auto r = app::AddProgress(**o, app::Caller::Local(user), request);
   if (!r.ok()) return Fail(r.status(), err);
   out << "progress " << r->id << " recorded for " << r->target_id << ": " << FormatNumber(r->value) << " on "
       << r->date << "\n";

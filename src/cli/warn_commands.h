@@ -13,9 +13,12 @@
 #include <string>
 
 #include "app/policy.h"
-#include "app/warnings.h"
+#include "app/warnings_scoped.h"
 
 namespace ballast::cli {
+
+// The user the command line records as the actor ($USER, else "cli").
+std::string DefaultUser();
 
 int RunWarn(const std::string& db, std::ostream& out, std::ostream& err, const std::string& now = "");
 int RunAlerts(const std::string& db, const app::AlertFilter& filter, std::ostream& out, std::ostream& err);

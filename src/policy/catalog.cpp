@@ -173,6 +173,8 @@ Result<PolicyDocument> ParsePolicyDocument(std::string_view text) {
   RETURN_IF_ERROR(Get(doc, "date", &d.date, d.id));
   RETURN_IF_ERROR(Get(doc, "seed", &d.seed, d.id));
   RETURN_IF_ERROR(Get(doc, "language_note", &d.language_note, d.id));
+  RETURN_IF_ERROR(Get(doc, "region", &d.region, d.id));
+  if (d.region.empty()) d.region = "100000";
   std::set<std::string> ids;
   for (const auto& tj : j["targets"]) {
     ASSIGN_OR_RETURN(Target t, ParseTarget(tj, d.id));

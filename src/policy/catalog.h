@@ -53,6 +53,9 @@ struct Target {
 
 struct PolicyDocument {
   std::string id, title, number, issuer, date, seed, language_note;
+  // The region the document governs (GB/T 2260; 100000 for national documents): who may report
+  // progress on its targets and read what is computed for the whole of it.
+  std::string region;
   std::vector<Target> targets;
 };
 

@@ -47,6 +47,10 @@ class WarnStore {
 
   virtual Result<ProgressRecord> AddProgress(ProgressRecord record) = 0;
   virtual Result<std::vector<ProgressRecord>> ListProgress(const std::string& target_id) = 0;  // "" = all
+
+  // The newest batch the rules were evaluated after (0 = never), and recording a new one.
+  virtual Result<int64_t> EvaluatedThrough() = 0;
+  virtual Status SetEvaluatedThrough(int64_t batch, const std::string& at) = 0;
 };
 
 // Opens the warning tables of an existing Ballast store file (the Store applies migrations when

@@ -41,12 +41,12 @@ const Status& StatusOf(const Result<T>& r) {
 
 #define ASSERT_OK(expr)                                                     \
   do {                                                                      \
-    const auto& ballast_s_ = ::ballast::testing::StatusOf(expr);            \
+    const ::ballast::Status ballast_s_ = ::ballast::testing::StatusOf(expr); \
     ASSERT_TRUE(ballast_s_.ok()) << #expr << ": " << ballast_s_.ToString(); \
   } while (0)
 #define EXPECT_OK(expr)                                                     \
   do {                                                                      \
-    const auto& ballast_s_ = ::ballast::testing::StatusOf(expr);            \
+    const ::ballast::Status ballast_s_ = ::ballast::testing::StatusOf(expr); \
     EXPECT_TRUE(ballast_s_.ok()) << #expr << ": " << ballast_s_.ToString(); \
   } while (0)
 // ASSERT_OK_AND_ASSIGN(auto x, F()) : fails the test on an error, else binds the value.

@@ -21,7 +21,7 @@ std::string WarnNowUtc() {
 
 namespace {
 
-constexpr int kWarnSchemaVersion = 3;  // the migration that creates these tables
+constexpr int kWarnSchemaVersion = 5;  // the newest migration these tables need (005: the evaluation mark)
 
 void BindDouble(Stmt& s, int i, double v) { sqlite3_bind_double(s.get(), i, v); }
 double Double(Stmt& s, int col) { return sqlite3_column_double(s.get(), col); }
@@ -359,6 +359,26 @@ class SqliteWarnStore final : public WarnStore {
     }
     if (rc != SQLITE_DONE) return Error("reading progress");
     return out;
+  }
+
+  Result<int64_t> EvaluatedThrough() override {
+    Stmt s(db_, "SELECT through_batch FROM warn_evaluation WHERE id = 1");
+    if (!s.ok()) return Error("reading the evaluation mark");
+    const int rc = s.Step();
+    if (rc == SQLITE_DONE) return int64_t{0};
+    if (rc != SQLITE_ROW) return Error("reading the evaluation mark");
+    return s.Int(0);
+  }
+
+  Status SetEvaluatedThrough(int64_t batch, const std::string& at) override {
+    Stmt s(db_,
+           "INSERT INTO warn_evaluation(id, through_batch, evaluated_at) VALUES(1, ?, ?) "
+           "ON CONFLICT(id) DO UPDATE SET through_batch = excluded.through_batch, evaluated_at = excluded.evaluated_at");
+    if (!s.ok()) return Error("writing the evaluation mark");
+    s.Bind(1, batch);
+    s.Bind(2, at);
+    if (s.Step() != SQLITE_DONE) return Error("writing the evaluation mark");
+    return Status::Ok();
   }
 
  private:

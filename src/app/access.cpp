@@ -1,0 +1,54 @@
+#include "app/access.h"
+
+namespace ballast::app {
+
+Status Access::Require(const Caller& c, auth::Permission p) const {
+  if (Allows(c, p)) return Status::Ok();
+  return Status::Denied("your role (" + std::string(auth::RoleName(c.role)) + ") may not do this");
+}
+
+bool Access::Allows(const Caller& c, auth::Permission p) const { return auth::RoleAllows(c.role, p); }
+
+NodeId Access::ScopeNode(const Caller& c) const {
+  if (c.whole_country()) return catalog_.country();
+  return catalog_.regions().Find(c.region);  // kNoNode: a scope that no longer exists sees nothing
+}
+
+bool Access::InScope(const Caller& c, NodeId node) const {
+  const NodeId scope = ScopeNode(c);
+  return scope != kNoNode && node != kNoNode && catalog_.regions().Contains(scope, node);
+}
+
+bool Access::InScope(const Caller& c, const std::string& region_code) const {
+  if (region_code.empty() || region_code == kCountryCode) return c.whole_country();
+  return InScope(c, catalog_.regions().Find(region_code));
+}
+
+Status Access::CheckRegion(const Caller& c, const std::string& region_code) const {
+  const NodeId n = region_code.empty() ? catalog_.country() : catalog_.regions().Find(region_code);
+  if (n == kNoNode) return Status::Ok();
+  if (InScope(c, n)) return Status::Ok();
+  return Status::Denied("region " + (region_code.empty() ? std::string("100000 (the whole country)") : region_code) +
+                        " is outside your scope " + c.region);
+}
+
+Status Access::CheckCountry(const Caller& c, const std::string& what) const {
+  if (c.whole_country()) return Status::Ok();
+  return Status::Denied(what + " is for users with the whole country in scope");
+}
+
+bool Access::MaySeeEnterprise(const Caller& c, const std::string& uscc, const std::string& region_code) const {
+  if (c.role == auth::Role::kEnterprise) return !c.uscc.empty() && uscc == c.uscc;
+  if (!Allows(c, auth::Permission::kReadEnterprise)) return false;
+  return !region_code.empty() && InScope(c, region_code);
+}
+
+bool Access::MayListEnterprises(const Caller& c) const {
+  return c.role != auth::Role::kEnterprise && Allows(c, auth::Permission::kReadEnterprise);
+}
+
+Status NotFoundAs(const std::string& what) { return Status::NotFound(what + " does not exist"); }
+
+Status EnterpriseNotFound() { return Status::NotFound("no such enterprise among those you may see"); }
+
+}  // namespace ballast::app

@@ -1,0 +1,59 @@
+// The permission rules of Ballast, in one place: which role may do what (auth/roles.h holds
+// the role × permission table this applies), and which regions, enterprises and records lie in
+// a caller's scope. Every use case of app/ asks here; api/ and cli/ decide nothing.
+//
+// Out of scope reads as absent: an enterprise, alert, appeal or user outside the scope answers
+// NotFound exactly like one that does not exist. Region codes are public (GB/T 2260), so an
+// aggregate over a region outside the scope is refused (PermissionDenied) naming the scope.
+#ifndef BALLAST_APP_ACCESS_H_
+#define BALLAST_APP_ACCESS_H_
+
+#include <string>
+
+#include "app/caller.h"
+#include "auth/roles.h"
+#include "core/catalog.h"
+#include "core/status.h"
+
+namespace ballast::app {
+
+class Access {
+ public:
+  explicit Access(const Catalog& catalog) : catalog_(catalog) {}
+
+  // The role may do this at all (deny by default).
+  Status Require(const Caller& c, auth::Permission p) const;
+  bool Allows(const Caller& c, auth::Permission p) const;
+
+  // The caller's scope as a node of the region tree (the country for an empty scope).
+  NodeId ScopeNode(const Caller& c) const;
+  // `node` lies in the caller's scope.
+  bool InScope(const Caller& c, NodeId node) const;
+  bool InScope(const Caller& c, const std::string& region_code) const;
+  // An aggregate over a region: refused outside the scope; an unknown code passes (the use
+  // case names it as unknown).
+  Status CheckRegion(const Caller& c, const std::string& region_code) const;
+  // Something that spans the whole country (rules, the calendar, the audit log, evaluation).
+  Status CheckCountry(const Caller& c, const std::string& what) const;
+
+  // Enterprise-level rows (figures of single enterprises): analysts and above, in scope; an
+  // enterprise user only its own. region_code: where the enterprise is registered ("" = unknown).
+  bool MaySeeEnterprise(const Caller& c, const std::string& uscc, const std::string& region_code) const;
+  // Lists of enterprise-level rows over a region (not for enterprise users).
+  bool MayListEnterprises(const Caller& c) const;
+
+  const Catalog& catalog() const { return catalog_; }
+
+ private:
+  const Catalog& catalog_;
+};
+
+// The NotFound answer for anything out of scope, worded like the answer for absence.
+Status NotFoundAs(const std::string& what);
+// The same for an enterprise: the answer never repeats the code, so that it reads alike
+// whether the code is unknown or registered outside the scope.
+Status EnterpriseNotFound();
+
+}  // namespace ballast::app
+
+#endif  // BALLAST_APP_ACCESS_H_

@@ -1,0 +1,85 @@
+#include "app/ballast.h"
+
+#include "app/policy.h"
+
+namespace ballast::app {
+
+Ballast::Ballast(std::unique_ptr<Workspace> ws, std::unique_ptr<Warnings> warnings, std::unique_ptr<Service> service)
+    : ws_(std::move(ws)), warnings_(std::move(warnings)), service_(std::move(service)), access_(ws_->catalog()) {}
+
+Result<std::unique_ptr<Ballast>> Ballast::Create(const std::string& path, OpenOptions options) {
+  ASSIGN_OR_RETURN(auto ws, Workspace::Create(path));
+  return Assemble(std::move(ws), options);
+}
+
+Result<std::unique_ptr<Ballast>> Ballast::Open(const std::string& path, OpenOptions options) {
+  ASSIGN_OR_RETURN(auto ws, Workspace::Open(path));
+  return Assemble(std::move(ws), options);
+}
+
+Result<std::unique_ptr<Ballast>> Ballast::Assemble(std::unique_ptr<Workspace> ws, OpenOptions options) {
+  ws->SetClock(options.clock);
+  ASSIGN_OR_RETURN(auto warnings, Warnings::Open(*ws, ws->path()));
+  ASSIGN_OR_RETURN(auto service, Service::Open(*ws, ws->path()));
+  std::unique_ptr<Ballast> b(new Ballast(std::move(ws), std::move(warnings), std::move(service)));
+  b->Wire();
+  return b;
+}
+
+void Ballast::Wire() {
+  Service* s = service_.get();
+  const Clock* clock = &ws_->clock();
+  // Seed 004's 问题解决率 target follows the service's resolution rate (rated solved / rated),
+  // over the whole country, in the month it is asked.
+  warnings_->SetInternalMetric("appeal_resolution_rate", [s, clock]() -> std::optional<std::pair<double, Period>> {
+    auto m = s->Metrics(SystemCaller(), {});
+    if (!m.ok() || m->rows.empty()) return std::nullopt;
+    auto percent = m->rows.front().resolution.Percent();
+    if (!percent) return std::nullopt;
+    return std::pair{*percent, BeijingPeriod(clock->Now())};
+  });
+  Warnings* w = warnings_.get();
+  warnings_->SetExternalSubjects([w](Period today) { return TargetSubjects(*w, today); });
+}
+
+Result<ImportResult> Ballast::Import(const Caller& caller, std::string_view bytes, std::string_view file_name) {
+  RETURN_IF_ERROR(access_.Require(caller, auth::Permission::kImport));
+  const NodeId scope = access_.ScopeNode(caller);
+  if (scope == kNoNode) return Status::Denied("your scope " + caller.region + " is not a known region");
+  ImportResult r;
+  ASSIGN_OR_RETURN(r.outcome, ws_->Import(bytes, file_name, caller.username, 0, scope));
+  if (r.outcome.status == ingest::ImportStatus::kImported) {
+    ASSIGN_OR_RETURN(r.evaluation, warnings_->AfterImport(r.outcome));
+  } else if (r.outcome.status == ingest::ImportStatus::kUnchanged) {
+    // The same file again: a crash may have come between its batch and the evaluation.
+    ASSIGN_OR_RETURN(bool repaired, RepairEvaluation());
+    (void)repaired;
+  }
+  return r;
+}
+
+Result<std::vector<BatchInfo>> Ballast::Batches(const Caller& caller) {
+  RETURN_IF_ERROR(access_.Require(caller, auth::Permission::kImport));
+  ASSIGN_OR_RETURN(auto batches, ws_->Batches());
+  if (!caller.whole_country()) {
+    std::erase_if(batches, [&](const BatchInfo& b) { return b.user != caller.username; });
+  }
+  return batches;
+}
+
+Result<bool> Ballast::EvaluationStale() {
+  ASSIGN_OR_RETURN(auto batches, ws_->Batches());
+  BatchId newest = 0;
+  for (const auto& b : batches) newest = std::max(newest, b.id);
+  ASSIGN_OR_RETURN(int64_t through, warnings_->EvaluatedThrough());
+  return newest > through;
+}
+
+Result<bool> Ballast::RepairEvaluation() {
+  ASSIGN_OR_RETURN(bool stale, EvaluationStale());
+  if (!stale) return false;
+  RETURN_IF_ERROR(warnings_->Evaluate().status());
+  return true;
+}
+
+}  // namespace ballast::app
