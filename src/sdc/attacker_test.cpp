@@ -7,8 +7,10 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <ctime>
 #include <numeric>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "sdc/exposure.h"
@@ -252,6 +254,19 @@ class Generator {
   std::mt19937 rng_;
 };
 
+// Wall-clock and CPU time since construction (the machine may be shared: both are printed).
+struct Stopwatch {
+  std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
+  std::clock_t cpu = std::clock();
+  std::string Elapsed() const {
+    const double w =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - wall).count();
+    const double c = 1000.0 * static_cast<double>(std::clock() - cpu) / CLOCKS_PER_SEC;
+    return std::to_string(static_cast<int>(w)) + " ms (cpu " + std::to_string(static_cast<int>(c)) +
+           " ms)";
+  }
+};
+
 std::vector<int> CellsOf(const std::vector<Recovery>& r) {
   std::vector<int> out;
   for (const Recovery& x : r) out.push_back(x.cell);
@@ -295,9 +310,10 @@ TEST(AttackerTest, SecondarySuppressionDefeatsExactRecovery) {
   EXPECT_FALSE(g_overflow);
   // The test could fail: without secondary suppression the attack works on many tables.
   EXPECT_GT(tables_attacked, 100);
-  std::printf("400 tables: %d primary cells, attacker recovered %d cells in %d tables without "
-              "secondary suppression; %d secondary cells added, 0 recovered after\n",
-              primary_cells, cells_recovered, tables_attacked, secondary_cells);
+  std::printf(
+      "400 tables: %d primary cells, attacker recovered %d cells in %d tables without "
+      "secondary suppression; %d secondary cells added, 0 recovered after\n",
+      primary_cells, cells_recovered, tables_attacked, secondary_cells);
 }
 
 TEST(AttackerTest, ExposureCheckAgreesWithExactEliminationOnRandomPatterns) {
@@ -322,36 +338,117 @@ TEST(AttackerTest, ExposureCheckAgreesWithExactEliminationOnRandomPatterns) {
 
 TEST(AttackerTest, LargeRegionByIndustryTable) {
   // 200 regions x 600 industries with margins (120,801 cells): not a timed test; the time is
-  // printed for the record.
-  std::mt19937 rng(2026);
+  // printed for the record. Three shapes: many small cells (a fifth fail a primary rule), a
+  // few per cent failing, and rare failures (one cell in 400: most rows and columns then hold
+  // a single suppressed cell, so the group rule has to find complements).
+  struct Shape {
+    int min_firms, firm_spread, giant_one_in;
+  };
+  for (const Shape shape : {Shape{-4, 12, 20}, Shape{-4, 60, 20}, Shape{5, 20, 400}}) {
+    std::mt19937 rng(2026);
+    SdcTable t;
+    const TwoWayLayout l = AddTwoWay(&t, 200, 600);
+    const Stopwatch generation;
+    int primary = 0;
+    for (int r = 0; r < 200; ++r) {
+      for (int c = 0; c < 600; ++c) {
+        const int n =
+            shape.min_firms + static_cast<int>(rng() % static_cast<uint32_t>(shape.firm_spread));
+        std::vector<double> x;
+        for (int k = 0; k < n; ++k) {
+          const bool giant = k == 0 && rng() % static_cast<uint32_t>(shape.giant_one_in) == 0;
+          x.push_back(1.0 + static_cast<double>(rng() % (giant ? 100000 : 1000)));
+        }
+        Result<Suppression> s = PrimarySuppression(x, SdcParams{});
+        ASSERT_TRUE(s.ok());
+        SdcCell& cell = t.cells[static_cast<size_t>(l.Cell(r, c))];
+        cell.value = std::accumulate(x.begin(), x.end(), 0.0);
+        cell.status = *s;
+        primary += IsSuppressed(*s) ? 1 : 0;
+      }
+    }
+    FillTwoWayTotals(&t, l);
+    const std::string generation_time = generation.Elapsed();
+    const Stopwatch secondary;
+    ASSERT_OK_AND_ASSIGN(SecondaryReport rep, ApplySecondarySuppression(&t));
+    const std::string secondary_time = secondary.Elapsed();
+    EXPECT_TRUE(ExposedCells(t).empty());
+    EXPECT_EQ(rep.primary, primary);
+    std::printf(
+        "200 x 600: %d primary, %d secondary (%d by the group rule), %d exact checks; "
+        "generating and primary rules %s, secondary suppression %s\n",
+        primary, rep.secondary, rep.group_rounds, rep.verify_rounds, generation_time.c_str(),
+        secondary_time.c_str());
+  }
+}
+
+}  // namespace
+}  // namespace ballast::sdc
+
+namespace ballast::sdc {
+namespace {
+
+TEST(AttackerTest, LargeHierarchyByIndustryTable) {
+  // A province of 17 cities with 10 counties each (188 region nodes) x 600 industries and
+  // their total: for every column, province = sum of cities and city = sum of its counties;
+  // for every region node, its total = sum of industries. Not timed; printed for the record.
+  constexpr int kCities = 17, kCounties = 10, kIndustries = 600, kWidth = kIndustries + 1;
+  std::mt19937 rng(2027);
   SdcTable t;
-  const TwoWayLayout l = AddTwoWay(&t, 200, 600);
-  const auto start = std::chrono::steady_clock::now();
-  int primary = 0;
-  for (int r = 0; r < 200; ++r) {
-    for (int c = 0; c < 600; ++c) {
-      // Sparse, skewed cells: a third empty, many with one or two firms.
-      const int n = static_cast<int>(rng() % 12) - 4;
-      std::vector<double> x;
-      for (int k = 0; k < n; ++k) x.push_back(1.0 + static_cast<double>(rng() % 1000));
-      Result<Suppression> s = PrimarySuppression(x, SdcParams{});
-      ASSERT_TRUE(s.ok());
-      SdcCell& cell = t.cells[static_cast<size_t>(l.Cell(r, c))];
-      cell.value = std::accumulate(x.begin(), x.end(), 0.0);
-      cell.status = *s;
-      primary += IsSuppressed(*s) ? 1 : 0;
+  const int nodes = 1 + kCities * (1 + kCounties);
+  for (int i = 0; i < nodes * kWidth; ++i) t.AddCell(0);
+  auto cell = [&](int node, int col) { return node * kWidth + col; };
+  auto city = [&](int c) { return 1 + c * (1 + kCounties); };
+  auto county = [&](int c, int k) { return city(c) + 1 + k; };
+  std::vector<std::vector<double>> firms(static_cast<size_t>(nodes * kWidth));
+  for (int c = 0; c < kCities; ++c) {
+    for (int k = 0; k < kCounties; ++k) {
+      for (int j = 0; j < kIndustries; ++j) {
+        const int n = static_cast<int>(rng() % 8) - 2;
+        for (int f = 0; f < n; ++f) {
+          const bool giant = rng() % 20 == 0;
+          const double v = 1.0 + static_cast<double>(rng() % (giant ? 100000 : 1000));
+          for (int target :
+               {cell(county(c, k), j), cell(county(c, k), kIndustries), cell(city(c), j),
+                cell(city(c), kIndustries), cell(0, j), cell(0, kIndustries)}) {
+            firms[static_cast<size_t>(target)].push_back(v);
+          }
+        }
+      }
     }
   }
-  FillTwoWayTotals(&t, l);
-  const auto primary_done = std::chrono::steady_clock::now();
+  int primary = 0;
+  for (size_t i = 0; i < firms.size(); ++i) {
+    Result<Suppression> s = PrimarySuppression(firms[i], SdcParams{});
+    ASSERT_TRUE(s.ok());
+    t.cells[i].value = std::accumulate(firms[i].begin(), firms[i].end(), 0.0);
+    t.cells[i].status = *s;
+    primary += IsSuppressed(*s) ? 1 : 0;
+  }
+  for (int col = 0; col < kWidth; ++col) {
+    std::vector<int> cities;
+    for (int c = 0; c < kCities; ++c) {
+      cities.push_back(cell(city(c), col));
+      std::vector<int> counties;
+      for (int k = 0; k < kCounties; ++k) counties.push_back(cell(county(c, k), col));
+      t.AddConstraint(cell(city(c), col), counties);
+    }
+    t.AddConstraint(cell(0, col), cities);
+  }
+  for (int node = 0; node < nodes; ++node) {
+    std::vector<int> cols;
+    for (int j = 0; j < kIndustries; ++j) cols.push_back(cell(node, j));
+    t.AddConstraint(cell(node, kIndustries), cols);
+  }
+  const Stopwatch secondary;
   ASSERT_OK_AND_ASSIGN(SecondaryReport rep, ApplySecondarySuppression(&t));
-  const auto end = std::chrono::steady_clock::now();
+  const std::string secondary_time = secondary.Elapsed();
   EXPECT_TRUE(ExposedCells(t).empty());
-  auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
-  std::printf("200 x 600: %d primary, %d secondary, %d exact checks; primary rules %.0f ms, "
-              "secondary %.0f ms\n",
-              primary, rep.secondary, rep.verify_rounds, ms(primary_done - start),
-              ms(end - primary_done));
+  std::printf(
+      "188 regions (3 levels) x %d: %zu cells, %zu constraints, %d primary, %d "
+      "secondary, %d exact checks; secondary suppression %s\n",
+      kIndustries, t.cells.size(), t.constraints.size(), primary, rep.secondary, rep.verify_rounds,
+      secondary_time.c_str());
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 namespace ballast::sdc {
 namespace {
@@ -20,93 +21,195 @@ int Find(std::vector<int>& up, int x) {
   return x;
 }
 
-// Leverages of the columns of one component. `columns[j]` holds column j's entries; `m` rows.
-void ComponentExposure(int m, const std::vector<std::vector<Entry>>& columns,
-                       std::vector<char>* exposed) {
-  const size_t mm = static_cast<size_t>(m);
-  // G = A A' (dense, m x m; m is the number of constraints touching the component).
-  std::vector<double> g(mm * mm, 0.0);
-  for (const auto& col : columns) {
-    for (const Entry& a : col) {
-      for (const Entry& b : col) {
-        g[static_cast<size_t>(a.row) * mm + static_cast<size_t>(b.row)] += a.coef * b.coef;
-      }
-    }
-  }
-  // Pivoted Cholesky: choose rows greedily by the largest remaining diagonal; stop when the
-  // rest is (numerically) dependent on the rows chosen. l holds the factor row by row in
-  // pivot order, over original row indices.
-  double max_diag = 0;
-  for (size_t i = 0; i < mm; ++i) max_diag = std::max(max_diag, g[i * mm + i]);
-  const double tol = 1e-9 * std::max(1.0, max_diag);
-  std::vector<double> diag(mm);
-  for (size_t i = 0; i < mm; ++i) diag[i] = g[i * mm + i];
+// Pivoted Cholesky of the dense symmetric positive semi-definite s (n x n): picks rows greedily
+// by the largest remaining diagonal until the rest is numerically dependent (diagonal <= tol).
+// Returns the chosen rows in pivot order and, in *inv, the inverse of s restricted to them
+// (r x r, indexed by pivot position).
+std::vector<int> PivotedInverse(const std::vector<double>& s, size_t n, double tol,
+                                std::vector<double>* inv) {
+  std::vector<double> diag(n);
+  for (size_t i = 0; i < n; ++i) diag[i] = s[i * n + i];
+  std::vector<char> used(n, 0);
   std::vector<int> pivots;
-  std::vector<char> used(mm, 0);
-  std::vector<std::vector<double>> l;  // l[k][i]: factor entry of pivot k for row i
+  std::vector<std::vector<double>> l;  // l[k][i]: factor column of pivot k, for row i
   while (true) {
-    size_t best = mm;
-    for (size_t i = 0; i < mm; ++i) {
-      if (!used[i] && (best == mm || diag[i] > diag[best])) best = i;
+    size_t best = n;
+    for (size_t i = 0; i < n; ++i) {
+      if (!used[i] && (best == n || diag[i] > diag[best])) best = i;
     }
-    if (best == mm || diag[best] <= tol) break;
+    if (best == n || diag[best] <= tol) break;
     used[best] = 1;
     const double d = std::sqrt(diag[best]);
-    // Column of the factor: (G[best][i] - sum over earlier pivots) / d, for rows not yet
-    // chosen (entries of chosen rows are not needed later).
-    std::vector<double> col(g.begin() + static_cast<std::ptrdiff_t>(best * mm),
-                            g.begin() + static_cast<std::ptrdiff_t>((best + 1) * mm));
+    std::vector<double> col(s.begin() + static_cast<std::ptrdiff_t>(best * n),
+                            s.begin() + static_cast<std::ptrdiff_t>((best + 1) * n));
     for (const auto& prev : l) {
       const double f = prev[best];
       if (f == 0) continue;
-      for (size_t i = 0; i < mm; ++i) col[i] -= f * prev[i];
+      for (size_t i = 0; i < n; ++i) col[i] -= f * prev[i];
     }
-    for (size_t i = 0; i < mm; ++i) col[i] = (used[i] && i != best) ? 0.0 : col[i] / d;
-    for (size_t i = 0; i < mm; ++i) {
+    // Entries of rows chosen earlier are not needed (the factor is lower triangular).
+    for (size_t i = 0; i < n; ++i) col[i] = (used[i] && i != best) ? 0.0 : col[i] / d;
+    for (size_t i = 0; i < n; ++i) {
       if (!used[i]) diag[i] -= col[i] * col[i];
     }
     l.push_back(std::move(col));
     pivots.push_back(static_cast<int>(best));
   }
   const size_t r = pivots.size();
-  // L (r x r, lower) over the pivot rows: L[k][q] = l[q][pivots[k]] for q <= k.
-  std::vector<int> pos(mm, -1);
-  for (size_t k = 0; k < r; ++k) pos[static_cast<size_t>(pivots[k])] = static_cast<int>(k);
+  // low: the r x r factor over the pivot rows, row-major: low[k][q] = l[q][pivots[k]], q <= k.
   std::vector<double> low(r * r, 0.0);
   for (size_t k = 0; k < r; ++k) {
     for (size_t q = 0; q <= k; ++q) low[k * r + q] = l[q][static_cast<size_t>(pivots[k])];
   }
   l.clear();
-  // Inverse of L by forward substitution, then G_SS^-1 = L^-T L^-1.
-  std::vector<double> inv(r * r, 0.0);  // inv = L^-1, lower
+  // x_k = L^-1 e_k by forward substitution, stored as row k of xt (so xt = L^-T); then
+  // inv = L^-T L^-1, inv[a][b] = sum_q xt[a][q] xt[b][q].
+  std::vector<double> xt(r * r, 0.0);
   for (size_t k = 0; k < r; ++k) {
-    inv[k * r + k] = 1.0 / low[k * r + k];
-    for (size_t i = k + 1; i < r; ++i) {
-      double s = 0;
-      for (size_t q = k; q < i; ++q) s += low[i * r + q] * inv[q * r + k];
-      inv[i * r + k] = -s / low[i * r + i];
+    double* x = &xt[k * r];
+    for (size_t i = k; i < r; ++i) {
+      double v = i == k ? 1.0 : 0.0;
+      const double* li = &low[i * r];
+      for (size_t q = k; q < i; ++q) v -= li[q] * x[q];
+      x[i] = v / li[i];
     }
   }
-  std::vector<double> ginv(r * r, 0.0);  // (L^-1)' L^-1
-  for (size_t q = 0; q < r; ++q) {
-    const double* row = &inv[q * r];
-    for (size_t a = 0; a <= q; ++a) {
-      const double ra = row[a];
-      if (ra == 0) continue;
-      double* out = &ginv[a * r];
-      for (size_t b = 0; b <= q; ++b) out[b] += ra * row[b];
+  inv->assign(r * r, 0.0);
+  for (size_t a = 0; a < r; ++a) {
+    for (size_t b = 0; b <= a; ++b) {
+      const double* xa = &xt[a * r];
+      const double* xb = &xt[b * r];
+      double v = 0;
+      for (size_t q = a; q < r; ++q) v += xa[q] * xb[q];  // xt[.][q] is 0 for q < row
+      (*inv)[a * r + b] = v;
+      (*inv)[b * r + a] = v;
     }
   }
+  return pivots;
+}
+
+// Leverages of the columns of one component. `columns[j]` holds column j's entries; `m` rows.
+//
+// G = AA' is m x m, but in a table most constraints do not share a suppressed cell with each
+// other (the rows of a two-way table are disjoint, and so are its columns). A set I of such
+// mutually orthogonal constraints makes G = [D B; B' C] with D diagonal, so only the Schur
+// complement S = C - B'D^-1 B over the other constraints R needs a dense factorisation: for a
+// 200 x 600 table, 201 x 201 instead of 802 x 802. With S^-1 over a maximal independent subset
+// of R (pivoted Cholesky of S) and y_i = S^-1 b_i:
+//   (G^-1)_ii = 1/d_i + b_i'y_i / d_i^2,  (G^-1)_is = -y_is / d_i,  (G^-1)_ss' = (S^-1)_ss',
+// and no column has entries in two rows of I.
+void ComponentExposure(int m, const std::vector<std::vector<Entry>>& columns,
+                       std::vector<char>* exposed) {
+  const size_t mm = static_cast<size_t>(m);
+  // Sparse G: diagonal and the couplings of each row (row, value), merged.
+  std::vector<double> d(mm, 0.0);
+  std::vector<std::vector<std::pair<int, double>>> adj(mm);
+  for (const auto& col : columns) {
+    for (const Entry& a : col) {
+      d[static_cast<size_t>(a.row)] += a.coef * a.coef;
+      for (const Entry& b : col) {
+        if (a.row != b.row) adj[static_cast<size_t>(a.row)].push_back({b.row, a.coef * b.coef});
+      }
+    }
+  }
+  for (auto& list : adj) {
+    std::sort(list.begin(), list.end());
+    size_t out = 0;
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (out > 0 && list[out - 1].first == list[i].first) {
+        list[out - 1].second += list[i].second;
+      } else {
+        list[out++] = list[i];
+      }
+    }
+    list.resize(out);
+  }
+  // I: greedy independent set of the coupling graph, fewest couplings first.
+  std::vector<int> order(mm);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return adj[static_cast<size_t>(a)].size() < adj[static_cast<size_t>(b)].size();
+  });
+  std::vector<char> in_i(mm, 0), blocked(mm, 0);
+  for (int a : order) {
+    if (blocked[static_cast<size_t>(a)] || d[static_cast<size_t>(a)] == 0) continue;
+    in_i[static_cast<size_t>(a)] = 1;
+    for (const auto& [b, v] : adj[static_cast<size_t>(a)]) blocked[static_cast<size_t>(b)] = 1;
+  }
+  std::vector<int> r_index(mm, -1);
+  std::vector<int> r_rows;
+  for (size_t a = 0; a < mm; ++a) {
+    if (!in_i[a]) {
+      r_index[a] = static_cast<int>(r_rows.size());
+      r_rows.push_back(static_cast<int>(a));
+    }
+  }
+  const size_t nr = r_rows.size();
+  std::vector<double> s(nr * nr, 0.0);
+  for (size_t x = 0; x < nr; ++x) {
+    const size_t a = static_cast<size_t>(r_rows[x]);
+    s[x * nr + x] = d[a];
+    for (const auto& [b, v] : adj[a]) {
+      const int y = r_index[static_cast<size_t>(b)];
+      if (y >= 0) s[x * nr + static_cast<size_t>(y)] = v;
+    }
+  }
+  for (size_t a = 0; a < mm; ++a) {
+    if (!in_i[a]) continue;
+    const auto& bi = adj[a];  // every neighbour of a row of I is in R
+    for (const auto& [p, vp] : bi) {
+      double* row = &s[static_cast<size_t>(r_index[static_cast<size_t>(p)]) * nr];
+      const double f = vp / d[a];
+      for (const auto& [q, vq] : bi)
+        row[static_cast<size_t>(r_index[static_cast<size_t>(q)])] -= f * vq;
+    }
+  }
+  double max_diag = 1.0;
+  for (double v : d) max_diag = std::max(max_diag, v);
+  std::vector<double> sinv;
+  const std::vector<int> piv = PivotedInverse(s, nr, 1e-9 * max_diag, &sinv);
+  const size_t r = piv.size();
+  // pos[a]: the pivot position of row a of R in S^-1, or -1 for rows of R left out.
+  std::vector<int> pos(mm, -1);
+  for (size_t k = 0; k < r; ++k) {
+    pos[static_cast<size_t>(r_rows[static_cast<size_t>(piv[k])])] = static_cast<int>(k);
+  }
+  // y_i = S^-1 b_i (over the chosen rows of R) for the rows of I that some column uses.
+  std::vector<std::vector<double>> y(mm);
+  std::vector<double> gii(mm, 0.0);
+  for (size_t a = 0; a < mm; ++a) {
+    if (!in_i[a]) continue;
+    std::vector<double> v(r, 0.0);
+    for (const auto& [p, vp] : adj[a]) {
+      const int k = pos[static_cast<size_t>(p)];
+      if (k < 0) continue;
+      const double* col = &sinv[static_cast<size_t>(k) * r];  // symmetric: row k = column k
+      for (size_t q = 0; q < r; ++q) v[q] += col[q] * vp;
+    }
+    double by = 0;
+    for (const auto& [p, vp] : adj[a]) {
+      const int k = pos[static_cast<size_t>(p)];
+      if (k >= 0) by += vp * v[static_cast<size_t>(k)];
+    }
+    gii[a] = 1.0 / d[a] + by / (d[a] * d[a]);
+    y[a] = std::move(v);
+  }
+  auto ginv = [&](int a, int b) -> double {
+    const size_t ua = static_cast<size_t>(a), ub = static_cast<size_t>(b);
+    if (in_i[ua] && in_i[ub]) return a == b ? gii[ua] : 0.0;
+    if (in_i[ua] || in_i[ub]) {
+      const size_t i = in_i[ua] ? ua : ub;
+      const int k = pos[in_i[ua] ? ub : ua];
+      return k < 0 ? 0.0 : -y[i][static_cast<size_t>(k)] / d[i];
+    }
+    const int ka = pos[ua], kb = pos[ub];
+    if (ka < 0 || kb < 0) return 0.0;
+    return sinv[static_cast<size_t>(ka) * r + static_cast<size_t>(kb)];
+  };
   for (size_t j = 0; j < columns.size(); ++j) {
     double lev = 0;
     for (const Entry& a : columns[j]) {
-      const int pa = pos[static_cast<size_t>(a.row)];
-      if (pa < 0) continue;
-      for (const Entry& b : columns[j]) {
-        const int pb = pos[static_cast<size_t>(b.row)];
-        if (pb < 0) continue;
-        lev += a.coef * b.coef * ginv[static_cast<size_t>(pa) * r + static_cast<size_t>(pb)];
-      }
+      for (const Entry& b : columns[j]) lev += a.coef * b.coef * ginv(a.row, b.row);
     }
     if (lev > 1.0 - 1e-7) (*exposed)[j] = 1;
   }

@@ -35,8 +35,8 @@ TEST(SecondaryTest, OneWayGroupGetsItsSmallestNonZeroCell) {
   t.AddConstraint(total, {a, b, c, d, e});
   EXPECT_EQ(ExposedCells(t), std::vector<int>({b}));
   ASSERT_OK_AND_ASSIGN(SecondaryReport r, ApplySecondarySuppression(&t));
-  EXPECT_EQ(Statuses(t), std::vector<Suppression>({kNone, kNone, Suppression::kDominance, kNone,
-                                                   kSec, kNone}));
+  EXPECT_EQ(Statuses(t),
+            std::vector<Suppression>({kNone, kNone, Suppression::kDominance, kNone, kSec, kNone}));
   EXPECT_EQ(r.primary, 1);
   EXPECT_EQ(r.secondary, 1);
   EXPECT_EQ(r.suppressed_value, 10);
@@ -115,8 +115,8 @@ TEST(SecondaryTest, GroupRuleIsNotEnoughTheExactCheckCatchesABridge) {
     for (int c = 0; c < 4; ++c) t.cells[static_cast<size_t>(l.Cell(r, c))].value = v[r][c];
   }
   FillTwoWayTotals(&t, l);
-  for (auto [r, c] : {std::pair{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 2}, {2, 3}, {3, 2}, {3, 3},
-                      {1, 2}}) {
+  for (auto [r, c] :
+       {std::pair{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 2}, {2, 3}, {3, 2}, {3, 3}, {1, 2}}) {
     t.cells[static_cast<size_t>(l.Cell(r, c))].status = kThr;
   }
   EXPECT_EQ(ExposedCells(t), std::vector<int>({l.Cell(1, 2)}));
