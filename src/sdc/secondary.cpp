@@ -77,7 +77,7 @@ class Suppressor {
       if (count_[static_cast<size_t>(k)] != 1) continue;
       const int cell = BestComplement({k});
       if (cell < 0) continue;  // cannot happen: a constraint has at least two cells
-      ++report->group_rounds;
+      ++report->by_group_rule;
       Suppress(cell, report);
     }
   }
@@ -101,7 +101,7 @@ Result<SecondaryReport> ApplySecondarySuppression(SdcTable* table) {
   while (true) {
     s.GroupRule(&report);
     const std::vector<int> exposed = ExposedCells(*table);
-    ++report.verify_rounds;
+    ++report.exact_checks;
     if (exposed.empty()) return report;
     // One complement per constraint and round: a complement may also protect the other
     // recoverable cells of its constraints, and the next check tells.

@@ -11,8 +11,8 @@ namespace ballast::sdc {
 struct SecondaryReport {
   int primary = 0;              // cells suppressed on entry
   int secondary = 0;            // cells this call suppressed
-  int group_rounds = 0;         // complements chosen by the group rule
-  int verify_rounds = 0;        // exact checks run (the last one found nothing recoverable)
+  int by_group_rule = 0;        // complements chosen by the group rule
+  int exact_checks = 0;         // exact checks run (the last one found nothing recoverable)
   double suppressed_value = 0;  // sum of the values of the secondary cells
 };
 
