@@ -239,14 +239,64 @@ class Generator {
     return Build(cells, county_id * industries, cons);
   }
 
+  // A random two-level tree as parent indices: root 0, 2-3 children, each with 0-3 children
+  // (one child: a node equal to its only child).
+  std::vector<int> Tree() {
+    std::vector<int> parent = {-1};
+    const int kids = 2 + Below(2);
+    for (int i = 0; i < kids; ++i) {
+      const int node = static_cast<int>(parent.size());
+      parent.push_back(0);
+      const int grandkids = Below(4);
+      for (int g = 0; g < grandkids; ++g) parent.push_back(node);
+    }
+    return parent;
+  }
+
+  // Both dimensions hierarchical (regions x industries, each a tree), built by AddCrossTable.
+  SdcTable CrossHierarchy() {
+    const std::vector<int> rows = Tree(), cols = Tree();
+    auto leaves = [](const std::vector<int>& parent) {
+      std::vector<char> has_kids(parent.size(), 0);
+      for (int p : parent) {
+        if (p >= 0) has_kids[static_cast<size_t>(p)] = 1;
+      }
+      std::vector<std::vector<int>> under(parent.size());
+      for (size_t v = 0; v < parent.size(); ++v) {
+        if (has_kids[v]) continue;
+        for (int u = static_cast<int>(v); u >= 0; u = parent[static_cast<size_t>(u)]) {
+          under[static_cast<size_t>(u)].push_back(static_cast<int>(v));
+        }
+      }
+      return under;
+    };
+    const auto row_leaves = leaves(rows), col_leaves = leaves(cols);
+    SdcTable shape;
+    Result<CrossLayout> l = AddCrossTable(&shape, rows, cols);
+    EXPECT_TRUE(l.ok());
+    std::vector<std::vector<int>> cells(shape.cells.size());
+    for (int r = 0; r < l->rows; ++r) {
+      for (int c = 0; c < l->cols; ++c) {
+        for (int a : row_leaves[static_cast<size_t>(r)]) {
+          for (int b : col_leaves[static_cast<size_t>(c)]) {
+            cells[static_cast<size_t>(l->Cell(r, c))].push_back(a * l->cols + b);
+          }
+        }
+      }
+    }
+    return Build(cells, l->rows * l->cols, shape.constraints);
+  }
+
   SdcTable Any() {
-    switch (Below(3)) {
+    switch (Below(4)) {
       case 0:
         return OneWay();
       case 1:
         return TwoWay();
-      default:
+      case 2:
         return RegionByIndustry();
+      default:
+        return CrossHierarchy();
     }
   }
 
@@ -309,7 +359,7 @@ TEST(AttackerTest, SecondarySuppressionDefeatsExactRecovery) {
   }
   EXPECT_FALSE(g_overflow);
   // The test could fail: without secondary suppression the attack works on many tables.
-  EXPECT_GT(tables_attacked, 100);
+  EXPECT_GT(tables_attacked, 100);  // of 400
   std::printf(
       "400 tables: %d primary cells, attacker recovered %d cells in %d tables without "
       "secondary suppression; %d secondary cells added, 0 recovered after\n",
@@ -323,7 +373,9 @@ TEST(AttackerTest, ExposureCheckAgreesWithExactEliminationOnRandomPatterns) {
   std::mt19937 rng(99);
   int exposed_total = 0;
   for (int i = 0; i < 150; ++i) {
-    SdcTable t = i % 2 == 0 ? gen.TwoWay() : gen.RegionByIndustry();
+    SdcTable t = i % 3 == 0   ? gen.TwoWay()
+                 : i % 3 == 1 ? gen.RegionByIndustry()
+                              : gen.CrossHierarchy();
     const uint32_t density = 1 + rng() % 4;  // 10 % .. 40 %
     for (SdcCell& c : t.cells) {
       c.status = rng() % 10 < density ? Suppression::kThreshold : Suppression::kNone;

@@ -75,4 +75,60 @@ void FillTwoWayTotals(SdcTable* table, const TwoWayLayout& l) {
   }
 }
 
+namespace {
+
+// The children of every node, after checking that parents exist and every chain ends at a root.
+Result<std::vector<std::vector<int>>> Children(const std::vector<int>& parent, const char* what) {
+  const int n = static_cast<int>(parent.size());
+  std::vector<std::vector<int>> kids(parent.size());
+  for (int v = 0; v < n; ++v) {
+    const int p = parent[static_cast<size_t>(v)];
+    if (p < -1 || p >= n || p == v) {
+      return Status::Invalid(std::string("disclosure control: ") + what + " node " +
+                             std::to_string(v) + " has parent " + std::to_string(p));
+    }
+    int steps = 0;
+    for (int u = p; u >= 0; u = parent[static_cast<size_t>(u)]) {
+      if (++steps > n) {
+        return Status::Invalid(std::string("disclosure control: ") + what + " node " +
+                               std::to_string(v) + " is on a cycle of parents");
+      }
+    }
+    if (p >= 0) kids[static_cast<size_t>(p)].push_back(v);
+  }
+  return kids;
+}
+
+}  // namespace
+
+Result<CrossLayout> AddCrossTable(SdcTable* table, const std::vector<int>& row_parent,
+                                  const std::vector<int>& col_parent) {
+  ASSIGN_OR_RETURN(const auto row_kids, Children(row_parent, "row"));
+  ASSIGN_OR_RETURN(const auto col_kids, Children(col_parent, "column"));
+  CrossLayout l;
+  l.first = static_cast<int>(table->cells.size());
+  l.rows = static_cast<int>(row_parent.size());
+  l.cols = static_cast<int>(col_parent.size());
+  for (int i = 0; i < l.rows * l.cols; ++i) table->AddCell(0);
+  for (int p = 0; p < l.rows; ++p) {
+    const auto& kids = row_kids[static_cast<size_t>(p)];
+    if (kids.empty()) continue;
+    for (int c = 0; c < l.cols; ++c) {
+      std::vector<int> children;
+      for (int k : kids) children.push_back(l.Cell(k, c));
+      table->AddConstraint(l.Cell(p, c), std::move(children));
+    }
+  }
+  for (int q = 0; q < l.cols; ++q) {
+    const auto& kids = col_kids[static_cast<size_t>(q)];
+    if (kids.empty()) continue;
+    for (int r = 0; r < l.rows; ++r) {
+      std::vector<int> children;
+      for (int k : kids) children.push_back(l.Cell(r, k));
+      table->AddConstraint(l.Cell(r, q), std::move(children));
+    }
+  }
+  return l;
+}
+
 }  // namespace ballast::sdc

@@ -58,6 +58,25 @@ TwoWayLayout AddTwoWay(SdcTable* table, int rows, int cols);
 // hold the inner cells).
 void FillTwoWayTotals(SdcTable* table, const TwoWayLayout& layout);
 
+// A cross table of two hierarchies (region tree x industry tree, each node a row or column):
+// cell (r, c) for every pair of nodes, and for every node with children the constraints
+// "node = sum of its children" along each column (row nodes) and each row (column nodes).
+// Enterprises registered at a node with subdivisions but in none of its children (the
+// engine's rule) break "node = sum of children": give such a node an extra child for that
+// remainder, since parent minus children publishes it.
+struct CrossLayout {
+  int first = 0;
+  int rows = 0;
+  int cols = 0;
+  int Cell(int r, int c) const { return first + r * cols + c; }
+};
+
+// row_parent[r] is the parent node of row node r, or -1 for a root; the same for columns.
+// Adds rows x cols cells of value 0 and the constraints; an out-of-range parent or a cycle is
+// an error naming the node.
+Result<CrossLayout> AddCrossTable(SdcTable* table, const std::vector<int>& row_parent,
+                                  const std::vector<int>& col_parent);
+
 }  // namespace ballast::sdc
 
 #endif  // BALLAST_SDC_TABLE_H_
