@@ -22,7 +22,8 @@ constexpr MeasureInfo kMeasures[] = {
     {Measure::kContribShare, "contrib_share", "贡献率", "Contribution rate", true, true},
     {Measure::kShare, "share", "占比", "Share of parent", true, true},
     {Measure::kN, "n", "企业数", "Reporting enterprises", false, false},
-    {Measure::kGrowthBreadth, "growth_breadth", "增长面", "Share of enterprises growing", true, false},
+    {Measure::kGrowthBreadth, "growth_breadth", "增长面", "Share of enterprises growing", true,
+     false},
 };
 
 const MeasureInfo& Info(Measure m) { return kMeasures[static_cast<int>(m)]; }

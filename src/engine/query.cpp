@@ -36,7 +36,8 @@ std::pair<uint32_t, uint32_t> Query::RegionRange(NodeId region) const {
   const auto& n = panel_.catalog().regions().node(region);
   auto lo = std::lower_bound(region_tin_.begin(), region_tin_.end(), n.tin);
   auto hi = std::lower_bound(lo, region_tin_.end(), n.tout);
-  return {static_cast<uint32_t>(lo - region_tin_.begin()), static_cast<uint32_t>(hi - region_tin_.begin())};
+  return {static_cast<uint32_t>(lo - region_tin_.begin()),
+          static_cast<uint32_t>(hi - region_tin_.begin())};
 }
 
 bool Query::InCell(uint32_t e, NodeId region, NodeId industry) const {
@@ -85,13 +86,15 @@ std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector
     const double* nx = values(num, p);
     const double* dx = values(den, p);
     for (size_t e = 0; e < n; ++e) {
-      if (atom_of[e] >= 0) sums[static_cast<size_t>(atom_of[e])].AddRatio(nx[e], dx[e], num_y[e], den_y[e]);
+      if (atom_of[e] >= 0)
+        sums[static_cast<size_t>(atom_of[e])].AddRatio(nx[e], dx[e], num_y[e], den_y[e]);
     }
     return sums;
   }
   // A negative share counts over its base indicator's figures.
-  int base = ind.kind == IndicatorKind::kNegativeShare ? panel_.catalog().FindIndicator(ind.numerator)
-                                                       : indicator;
+  int base = ind.kind == IndicatorKind::kNegativeShare
+                 ? panel_.catalog().FindIndicator(ind.numerator)
+                 : indicator;
   std::vector<double> y, bx, by;
   panel_.Ytd(base, p, &y);
   panel_.BaseValues(base, p, &bx);
@@ -103,8 +106,9 @@ std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector
   return sums;
 }
 
-std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t, const std::vector<int32_t>& atom_of,
-                                             int32_t atoms, int32_t row_atoms, bool has_parent,
+std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t,
+                                             const std::vector<int32_t>& atom_of, int32_t atoms,
+                                             int32_t row_atoms, bool has_parent,
                                              const std::vector<Measure>& measures) const {
   const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
   auto now = AtomSums(indicator, t, atom_of, atoms);
@@ -134,27 +138,34 @@ std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t, const std:
   return rows;
 }
 
-Result<MeasureRow> Query::Cell(const CellRef& c, const std::vector<Measure>& measures, Dimension of) const {
+Result<MeasureRow> Query::Cell(const CellRef& c, const std::vector<Measure>& measures,
+                               Dimension of) const {
   RETURN_IF_ERROR(Validate(c, measures));
   const Catalog& cat = panel_.catalog();
   NodeId parent_region = c.region, parent_industry = c.industry;
-  if (of == Dimension::kRegion) parent_region = cat.regions().node(c.region).parent;
-  else parent_industry = cat.industries().node(c.industry).parent;
+  if (of == Dimension::kRegion)
+    parent_region = cat.regions().node(c.region).parent;
+  else
+    parent_industry = cat.industries().node(c.industry).parent;
   const bool has_parent = parent_region != kNoNode && parent_industry != kNoNode;
   std::vector<int32_t> atom_of(panel_.num_enterprises(), -1);
   auto [lo, hi] = RegionRange(has_parent ? parent_region : c.region);
   for (uint32_t e = lo; e < hi; ++e) {
-    if (InCell(e, c.region, c.industry)) atom_of[e] = 0;
-    else if (has_parent && InCell(e, parent_region, parent_industry)) atom_of[e] = 1;
+    if (InCell(e, c.region, c.industry))
+      atom_of[e] = 0;
+    else if (has_parent && InCell(e, parent_region, parent_industry))
+      atom_of[e] = 1;
   }
-  auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, has_parent ? 2 : 1, 1, has_parent, measures);
+  auto rows =
+      EvaluateAtoms(c.indicator, c.period, atom_of, has_parent ? 2 : 1, 1, has_parent, measures);
   return rows[0];
 }
 
 Result<std::vector<ChildRow>> Query::Children(const CellRef& c, Dimension dim,
                                               const std::vector<Measure>& measures) const {
   RETURN_IF_ERROR(Validate(c, measures));
-  const CodeTree& tree = dim == Dimension::kRegion ? panel_.catalog().regions() : panel_.catalog().industries();
+  const CodeTree& tree =
+      dim == Dimension::kRegion ? panel_.catalog().regions() : panel_.catalog().industries();
   const NodeId node = dim == Dimension::kRegion ? c.region : c.industry;
   const auto& children = tree.node(node).children;
   const auto k = static_cast<int32_t>(children.size());
@@ -164,13 +175,15 @@ Result<std::vector<ChildRow>> Query::Children(const CellRef& c, Dimension dim,
   for (uint32_t e = lo; e < hi; ++e) {
     if (!InCell(e, c.region, c.industry)) continue;
     const auto& ent = panel_.enterprise(e);
-    NodeId child = tree.AncestorAtDepth(dim == Dimension::kRegion ? ent.region : ent.industry, child_depth);
+    NodeId child =
+        tree.AncestorAtDepth(dim == Dimension::kRegion ? ent.region : ent.industry, child_depth);
     if (child == kNoNode) {
       atom_of[e] = k;  // registered at the node itself: part of the parent, of no child
       continue;
     }
-    auto it = std::lower_bound(children.begin(), children.end(), child,
-                               [&tree](NodeId a, NodeId b) { return tree.node(a).code < tree.node(b).code; });
+    auto it = std::lower_bound(
+        children.begin(), children.end(), child,
+        [&tree](NodeId a, NodeId b) { return tree.node(a).code < tree.node(b).code; });
     atom_of[e] = static_cast<int32_t>(it - children.begin());
   }
   auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, k + 1, k, true, measures);
@@ -182,7 +195,8 @@ Result<std::vector<ChildRow>> Query::Children(const CellRef& c, Dimension dim,
   return out;
 }
 
-Result<std::vector<ChildRow>> Query::Enterprises(const CellRef& c, const std::vector<Measure>& measures) const {
+Result<std::vector<ChildRow>> Query::Enterprises(const CellRef& c,
+                                                 const std::vector<Measure>& measures) const {
   RETURN_IF_ERROR(Validate(c, measures));
   std::vector<int32_t> atom_of(panel_.num_enterprises(), -1);
   std::vector<uint32_t> members;

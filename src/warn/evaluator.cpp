@@ -31,10 +31,12 @@ Result<Compiled> Compile(const Rule& r, const Catalog& cat) {
   Compiled c;
   if (!r.indicator.empty()) {
     c.indicator = cat.FindIndicator(r.indicator);
-    if (c.indicator < 0) return Status::Invalid("rule '" + r.id + "': unknown indicator '" + r.indicator + "'");
+    if (c.indicator < 0)
+      return Status::Invalid("rule '" + r.id + "': unknown indicator '" + r.indicator + "'");
     const bool derived = cat.indicators()[static_cast<size_t>(c.indicator)].derived();
     if (derived && r.subject == SubjectKind::kEnterprise) {
-      return Status::Invalid("rule '" + r.id + "': enterprise rules need a base indicator, not '" + r.indicator + "'");
+      return Status::Invalid("rule '" + r.id + "': enterprise rules need a base indicator, not '" +
+                             r.indicator + "'");
     }
   }
   for (const auto& code : r.filters.regions) {
@@ -44,15 +46,21 @@ Result<Compiled> Compile(const Rule& r, const Catalog& cat) {
   }
   for (const auto& code : r.filters.industries) {
     NodeId n = cat.FindIndustry(code);
-    if (n == kNoNode) return Status::Invalid("rule '" + r.id + "': unknown industry '" + code + "'");
+    if (n == kNoNode)
+      return Status::Invalid("rule '" + r.id + "': unknown industry '" + code + "'");
     c.industries.push_back(n);
   }
   for (const auto& s : r.filters.sizes) {
-    if (s == "large") c.sizes.push_back(EnterpriseSize::kLarge);
-    else if (s == "medium") c.sizes.push_back(EnterpriseSize::kMedium);
-    else if (s == "small") c.sizes.push_back(EnterpriseSize::kSmall);
-    else if (s == "micro") c.sizes.push_back(EnterpriseSize::kMicro);
-    else return Status::Invalid("rule '" + r.id + "': unknown size '" + s + "'");
+    if (s == "large")
+      c.sizes.push_back(EnterpriseSize::kLarge);
+    else if (s == "medium")
+      c.sizes.push_back(EnterpriseSize::kMedium);
+    else if (s == "small")
+      c.sizes.push_back(EnterpriseSize::kSmall);
+    else if (s == "micro")
+      c.sizes.push_back(EnterpriseSize::kMicro);
+    else
+      return Status::Invalid("rule '" + r.id + "': unknown size '" + s + "'");
   }
   return c;
 }
@@ -62,10 +70,12 @@ bool PassesEnterprise(const Panel& panel, const Rule& r, const Compiled& c, uint
   const Catalog& cat = panel.catalog();
   if (!InAny(cat.regions(), c.regions, ent.region)) return false;
   if (!InAny(cat.industries(), c.industries, ent.industry)) return false;
-  if (!c.sizes.empty() && std::find(c.sizes.begin(), c.sizes.end(), ent.size) == c.sizes.end()) return false;
+  if (!c.sizes.empty() && std::find(c.sizes.begin(), c.sizes.end(), ent.size) == c.sizes.end())
+    return false;
   if (!r.filters.tags.empty()) {
     bool any = false;
-    for (const auto& t : r.filters.tags) any |= std::find(ent.tags.begin(), ent.tags.end(), t) != ent.tags.end();
+    for (const auto& t : r.filters.tags)
+      any |= std::find(ent.tags.begin(), ent.tags.end(), t) != ent.tags.end();
     if (!any) return false;
   }
   return true;
@@ -95,21 +105,27 @@ struct Scratch {
 };
 
 // out[e] = the compared value of an enterprise rule at p (NaN = not applicable).
-void EnterpriseValues(const Panel& panel, const Rule& r, int ind, Period p, std::vector<double>* out, Scratch* s) {
+void EnterpriseValues(const Panel& panel, const Rule& r, int ind, Period p,
+                      std::vector<double>* out, Scratch* s) {
   const size_t n = panel.num_enterprises();
   out->assign(n, kMissing);
   auto monthly = [&](std::vector<double>* v) {
     const double* x = panel.Values(ind, p);
-    if (x == nullptr) v->assign(n, kMissing);
-    else v->assign(x, x + n);
+    if (x == nullptr)
+      v->assign(n, kMissing);
+    else
+      v->assign(x, x + n);
   };
   // January–February rule: with no January data, February's growth is the 1–2月 cumulative one.
   const bool feb_cumulative = PeriodMonth(p) == 2 && !panel.HasData(ind, p - 1);
   const bool growth = r.check == Check::kMeasure && (r.measure == "yoy" || r.measure == "ytd_yoy");
-  const bool use_ytd = r.measure == "ytd" || r.measure == "ytd_yoy" || (r.measure == "yoy" && feb_cumulative);
+  const bool use_ytd =
+      r.measure == "ytd" || r.measure == "ytd_yoy" || (r.measure == "yoy" && feb_cumulative);
   if (r.check == Check::kMeasure && !growth) {
-    if (use_ytd) panel.Ytd(ind, p, out);
-    else monthly(out);
+    if (use_ytd)
+      panel.Ytd(ind, p, out);
+    else
+      monthly(out);
     return;
   }
   if (growth || r.check == Check::kStoppage) {
@@ -147,7 +163,8 @@ void EnterpriseValues(const Panel& panel, const Rule& r, int ind, Period p, std:
   }
 }
 
-void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Panel& panel, EvaluationResult* res) {
+void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Panel& panel,
+                         EvaluationResult* res) {
   auto t = LatestPeriod(panel, c.indicator);
   if (!t) return;
   res->evaluated.insert(r.id);
@@ -213,8 +230,8 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
 }
 
 // Region or industry cells: the measure (minus the target, when the rule has one).
-void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& panel, const Query& query,
-                   EvaluationResult* res) {
+void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& panel,
+                   const Query& query, EvaluationResult* res) {
   auto measure = ParseMeasure(r.measure);
   if (!measure.ok()) {
     res->problems.push_back("rule '" + r.id + "': " + measure.status().message());
@@ -225,11 +242,13 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
   const Catalog& cat = panel.catalog();
   const bool region_rule = r.subject == SubjectKind::kRegion;
   const CodeTree& tree = region_rule ? cat.regions() : cat.industries();
-  const int32_t depth = r.level_of == "province" || r.level_of == "section" ? 1
-                        : r.level_of == "prefecture" || r.level_of == "division" ? 2 : 3;
+  const int32_t depth = r.level_of == "province" || r.level_of == "section"      ? 1
+                        : r.level_of == "prefecture" || r.level_of == "division" ? 2
+                                                                                 : 3;
   const NodeId fixed_region = c.regions.empty() ? cat.country() : c.regions[0];
   const NodeId fixed_industry = c.industries.empty() ? cat.all_industry() : c.industries[0];
-  if (Status st = query.Validate({c.indicator, *t, fixed_region, fixed_industry}, {*measure}); !st.ok()) {
+  if (Status st = query.Validate({c.indicator, *t, fixed_region, fixed_industry}, {*measure});
+      !st.ok()) {
     res->problems.push_back("rule '" + r.id + "': " + st.message());
     return;
   }
@@ -256,7 +275,8 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     const NodeId fixed = region_rule ? fixed_industry : fixed_region;
     for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
       const PanelEnterprise& ent = panel.enterprise(e);
-      const NodeId own = region_rule ? ent.region : ent.industry, cross = region_rule ? ent.industry : ent.region;
+      const NodeId own = region_rule ? ent.region : ent.industry,
+                   cross = region_rule ? ent.industry : ent.region;
       if (own == kNoNode || cross == kNoNode || !other.Contains(fixed, cross)) continue;
       const NodeId at = tree.AncestorAtDepth(own, depth);
       if (at != kNoNode) atom_of[e] = atom_of_node[static_cast<size_t>(at)];
@@ -288,9 +308,11 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     } else {
       for (size_t a = 0; a < nodes.size(); ++a) {
         if (!alive[a]) continue;
-        CellRef cell{c.indicator, p, region_rule ? nodes[a] : fixed_region, region_rule ? fixed_industry : nodes[a]};
+        CellRef cell{c.indicator, p, region_rule ? nodes[a] : fixed_region,
+                     region_rule ? fixed_industry : nodes[a]};
         // A region compares with its parent region, an industry with its parent industry.
-        auto row = query.Cell(cell, {*measure}, region_rule ? Dimension::kRegion : Dimension::kIndustry);
+        auto row =
+            query.Cell(cell, {*measure}, region_rule ? Dimension::kRegion : Dimension::kIndustry);
         if (row.ok() && row->n > 0) values[a] = row->values[0];
       }
     }
@@ -333,16 +355,18 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
   }
 }
 
-void EvaluateExternal(size_t ri, const Rule& r, const std::vector<ExternalSubject>& subjects, const Catalog* cat,
-                      const Compiled& c, EvaluationResult* res) {
+void EvaluateExternal(size_t ri, const Rule& r, const std::vector<ExternalSubject>& subjects,
+                      const Catalog* cat, const Compiled& c, EvaluationResult* res) {
   res->evaluated.insert(r.id);
   for (const auto& s : subjects) {
     if (s.kind != r.subject) continue;
     if (!r.filters.subjects.empty() &&
-        std::find(r.filters.subjects.begin(), r.filters.subjects.end(), s.key) == r.filters.subjects.end()) {
+        std::find(r.filters.subjects.begin(), r.filters.subjects.end(), s.key) ==
+            r.filters.subjects.end()) {
       continue;
     }
-    if (!c.regions.empty() && (cat == nullptr || !InAny(cat->regions(), c.regions, cat->regions().Find(s.region)))) {
+    if (!c.regions.empty() &&
+        (cat == nullptr || !InAny(cat->regions(), c.regions, cat->regions().Find(s.region)))) {
       continue;
     }
     const std::vector<SeriesPoint>* series = nullptr;
@@ -376,11 +400,16 @@ void EvaluateExternal(size_t ri, const Rule& r, const std::vector<ExternalSubjec
 
 std::string_view LevelZh(Level l) {
   switch (l) {
-    case Level::kRed: return "红色";
-    case Level::kOrange: return "橙色";
-    case Level::kYellow: return "黄色";
-    case Level::kBlue: return "蓝色";
-    case Level::kNone: break;
+    case Level::kRed:
+      return "红色";
+    case Level::kOrange:
+      return "橙色";
+    case Level::kYellow:
+      return "黄色";
+    case Level::kBlue:
+      return "蓝色";
+    case Level::kNone:
+      break;
   }
   return "";
 }
@@ -436,7 +465,8 @@ std::string FindingMessage(const Rule& r, const Finding& f, bool zh, const Catal
       {"indicator", indicator},
       {"target", r.target ? FormatNumber(*r.target) : std::string()},
   };
-  if (auto it = r.targets.find(f.subject_key); it != r.targets.end()) fields["target"] = FormatNumber(it->second);
+  if (auto it = r.targets.find(f.subject_key); it != r.targets.end())
+    fields["target"] = FormatNumber(it->second);
   const std::string& tmpl = zh ? r.message_zh : r.message_en;
   if (tmpl.empty()) {
     return f.subject_name + " " + r.id + " " + fields["value"] + " (" + fields["level"] + ")";

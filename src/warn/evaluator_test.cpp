@@ -33,8 +33,8 @@ std::map<std::string, Finding> RunRule(const Rule& rule, const Panel& panel) {
 }
 
 // Monthly rows of one enterprise and indicator: values for consecutive months from `from`.
-void Months(std::vector<Row>* rows, const std::string& uscc, const std::string& ind, int year, int month,
-            std::vector<double> values) {
+void Months(std::vector<Row>* rows, const std::string& uscc, const std::string& ind, int year,
+            int month, std::vector<double> values) {
   for (double v : values) {
     char p[8];
     std::snprintf(p, sizeof p, "%04d-%02d", year, month);
@@ -47,10 +47,14 @@ TEST(EvaluatorTest, OutputDownSharplyByLevelWithMinimumBase) {
   PanelMaker m;
   for (const char* e : {"A", "B", "C", "D"}) m.Enterprise(e, "410102", "1311");
   // Base (2024-09) and current (2025-09): A −60 % red, B −25 % blue, C −10 % none, D base 50 < 100.
-  m.Batch({{"A", "output_value", "2024-09", 1000}, {"A", "output_value", "2025-09", 400},
-           {"B", "output_value", "2024-09", 1000}, {"B", "output_value", "2025-09", 750},
-           {"C", "output_value", "2024-09", 1000}, {"C", "output_value", "2025-09", 900},
-           {"D", "output_value", "2024-09", 50}, {"D", "output_value", "2025-09", 5}});
+  m.Batch({{"A", "output_value", "2024-09", 1000},
+           {"A", "output_value", "2025-09", 400},
+           {"B", "output_value", "2024-09", 1000},
+           {"B", "output_value", "2025-09", 750},
+           {"C", "output_value", "2024-09", 1000},
+           {"C", "output_value", "2025-09", 900},
+           {"D", "output_value", "2024-09", 50},
+           {"D", "output_value", "2025-09", 5}});
   auto f = RunRule(DefaultRule("ent_output_drop"), *m.Make());
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f["A"].level, Level::kRed);
@@ -67,7 +71,8 @@ TEST(EvaluatorTest, ElectricityDownUsesReportedPrior) {
   m.Enterprise("A", "410102", "1311");
   m.Enterprise("B", "410102", "1311");
   // Only the current month, with 上年同期 reported on the form: A −35 % yellow; B +10 %.
-  m.Batch({{"A", "electricity", "2025-09", 65, kMissing, 100}, {"B", "electricity", "2025-09", 110, kMissing, 100}});
+  m.Batch({{"A", "electricity", "2025-09", 65, kMissing, 100},
+           {"B", "electricity", "2025-09", 110, kMissing, 100}});
   auto f = RunRule(DefaultRule("ent_electricity_drop"), *m.Make());
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f["A"].level, Level::kYellow);
@@ -78,10 +83,14 @@ TEST(EvaluatorTest, StoppageNeedsAReportedZeroAndMissingIsItsOwnWarning) {
   PanelMaker m;
   for (const char* e : {"ZERO", "GONE", "SMALL", "OK"}) m.Enterprise(e, "410102", "1311");
   std::vector<Row> rows;
-  Months(&rows, "ZERO", "output_value", 2024, 9, {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 0});
-  Months(&rows, "GONE", "output_value", 2024, 9, {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800});  // to 2025-07
-  Months(&rows, "SMALL", "output_value", 2024, 9, {100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 0});
-  Months(&rows, "OK", "output_value", 2024, 9, {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 820});
+  Months(&rows, "ZERO", "output_value", 2024, 9,
+         {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 0});
+  Months(&rows, "GONE", "output_value", 2024, 9,
+         {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800});  // to 2025-07
+  Months(&rows, "SMALL", "output_value", 2024, 9,
+         {100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 0});
+  Months(&rows, "OK", "output_value", 2024, 9,
+         {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 820});
   m.Batch(rows);
   auto panel = m.Make();
   auto stop = RunRule(DefaultRule("ent_output_stoppage"), *panel);
@@ -99,7 +108,8 @@ TEST(EvaluatorTest, ThreeMonthsOfDeclineFirePendingBefore) {
   for (const char* e : {"THREE", "TWO", "BROKEN"}) m.Enterprise(e, "410102", "1311");
   std::vector<Row> rows;
   // Base year 2024-07..09 = 100 each; 2025: THREE −5,−12,−15; TWO +1,−2,−3; BROKEN −5,+1,−20.
-  for (const char* e : {"THREE", "TWO", "BROKEN"}) Months(&rows, e, "output_value", 2024, 7, {100, 100, 100});
+  for (const char* e : {"THREE", "TWO", "BROKEN"})
+    Months(&rows, e, "output_value", 2024, 7, {100, 100, 100});
   Months(&rows, "THREE", "output_value", 2025, 7, {95, 88, 85});
   Months(&rows, "TWO", "output_value", 2025, 7, {101, 98, 97});
   Months(&rows, "BROKEN", "output_value", 2025, 7, {95, 101, 80});
@@ -131,8 +141,10 @@ TEST(EvaluatorTest, ProfitTurningToLoss) {
 TEST(EvaluatorTest, RevenueRunRateBelowTheAboveScaleThreshold) {
   PanelMaker m;
   for (const char* e : {"A", "B", "C"}) m.Enterprise(e, "410102", "1311");
-  // January–June cumulative revenue: ×2 to annualise. A 600 → 1200 yellow; B 1200 → 2400; C 400 → 800 red.
-  m.Batch({{"A", "revenue", "2025-06", kMissing, 600}, {"B", "revenue", "2025-06", kMissing, 1200},
+  // January–June cumulative revenue: ×2 to annualise. A 600 → 1200 yellow; B 1200 → 2400; C 400 →
+  // 800 red.
+  m.Batch({{"A", "revenue", "2025-06", kMissing, 600},
+           {"B", "revenue", "2025-06", kMissing, 1200},
            {"C", "revenue", "2025-06", kMissing, 400}});
   auto f = RunRule(DefaultRule("ent_below_scale_risk"), *m.Make());
   ASSERT_EQ(f.size(), 2u);
@@ -145,8 +157,10 @@ TEST(EvaluatorTest, TagFilterSelectsKeyEnterprises) {
   PanelMaker m;
   m.Enterprise("LEADER", "410102", "1311", {"链主"});
   m.Enterprise("PLAIN", "410102", "1311");
-  m.Batch({{"LEADER", "output_value", "2024-09", 1000}, {"LEADER", "output_value", "2025-09", 850},
-           {"PLAIN", "output_value", "2024-09", 1000}, {"PLAIN", "output_value", "2025-09", 850}});
+  m.Batch({{"LEADER", "output_value", "2024-09", 1000},
+           {"LEADER", "output_value", "2025-09", 850},
+           {"PLAIN", "output_value", "2024-09", 1000},
+           {"PLAIN", "output_value", "2025-09", 850}});
   auto f = RunRule(DefaultRule("ent_key_output_drop"), *m.Make());
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f["LEADER"].level, Level::kBlue);  // −15 %: blue at −10 for key enterprises
@@ -223,14 +237,17 @@ TEST(EvaluatorTest, EmptyPanelAndBadRulesAreNotFatal) {
 TEST(EvaluatorTest, ExternalSeriesWithPersistence) {
   Rule r = DefaultRule("target_behind_path");
   r.for_periods = 2;
-  ExternalSubject s{SubjectKind::kTarget, "t1", "新增规上企业", "", "省工业和信息化厅", {{"behind_pct", {{"2025-07", 5}, {"2025-08", 12}}}}};
+  ExternalSubject s{SubjectKind::kTarget, "t1",
+                    "新增规上企业",       "",
+                    "省工业和信息化厅",   {{"behind_pct", {{"2025-07", 5}, {"2025-08", 12}}}}};
   ExternalSubject ok{SubjectKind::kTarget, "t2", "x", "", "", {{"behind_pct", {{"2025-08", -3}}}}};
   auto res = Evaluate({r}, {nullptr, nullptr, {s, ok}});
   ASSERT_EQ(res.findings.size(), 1u);
   EXPECT_TRUE(res.findings[0].firing);
   EXPECT_EQ(res.findings[0].level, Level::kYellow);
   EXPECT_EQ(res.findings[0].units, "省工业和信息化厅");
-  EXPECT_EQ(FindingMessage(r, res.findings[0], true, nullptr), "目标“新增规上企业”进度落后于时序进度12.0%（黄色预警）");
+  EXPECT_EQ(FindingMessage(r, res.findings[0], true, nullptr),
+            "目标“新增规上企业”进度落后于时序进度12.0%（黄色预警）");
 }
 
 }  // namespace

@@ -41,9 +41,9 @@ struct Threshold {
 struct RuleFilters {
   std::vector<std::string> regions;     // region codes; a subject must lie in one subtree
   std::vector<std::string> industries;  // industry codes; likewise
-  std::vector<std::string> tags;        // enterprise must carry at least one (专精特新, 链主 …)
-  std::vector<std::string> sizes;       // large | medium | small | micro
-  std::vector<std::string> subjects;    // explicit subject keys (commodity codes, target ids …)
+  std::vector<std::string> tags;   // enterprise must carry at least one (专精特新, 链主 …)
+  std::vector<std::string> sizes;  // large | medium | small | micro
+  std::vector<std::string> subjects;  // explicit subject keys (commodity codes, target ids …)
 };
 
 struct Rule {
@@ -58,8 +58,9 @@ struct Rule {
   Comparator op = Comparator::kLess;
   std::vector<Threshold> thresholds;  // most severe first
   int for_periods = 1;
-  double min_base = 0;    // enterprise rules: the base (上年同期) must be at least this
-  std::string level_of;   // region rules: province | prefecture | county; industry: section | division
+  double min_base = 0;  // enterprise rules: the base (上年同期) must be at least this
+  std::string
+      level_of;  // region rules: province | prefecture | county; industry: section | division
   // Region/industry rules: compare measure − target (percentage points below a growth target).
   std::optional<double> target;
   std::map<std::string, double> targets;  // per subject code, overriding `target`
@@ -97,7 +98,8 @@ Result<std::vector<Rule>> DefaultRules();
 
 // Fills a message template: {subject} {code} {value} {threshold} {period} {level} {streak}
 // {indicator}; numbers with one decimal.
-std::string FormatMessage(const std::string& tmpl, const std::map<std::string, std::string>& fields);
+std::string FormatMessage(const std::string& tmpl,
+                          const std::map<std::string, std::string>& fields);
 std::string FormatNumber(double v);
 
 }  // namespace ballast::warn
