@@ -5,6 +5,8 @@
 #include <map>
 #include <thread>
 
+#include "engine/measure_context.h"
+
 namespace ballast {
 
 Cube::Cube(const Panel& panel) : panel_(panel) {
@@ -101,7 +103,7 @@ void Cube::BuildIndicator(int indicator) {
       panel_.YtdStep(den, t, &den_ytd[i]);
     }
   }
-  std::vector<double> bx, by;
+  EnterpriseFigures f;
   for (Period t = first; t <= last; ++t) {
     const auto ti = static_cast<size_t>(t - first);
     std::vector<CellSums>& slab = slabs_[static_cast<size_t>(indicator) * periods + ti];
@@ -109,9 +111,9 @@ void Cube::BuildIndicator(int indicator) {
       std::fill(slab.begin(), slab.end(), CellSums{});
     else
       slab.assign(rows * slots, CellSums{});
-    const double* x = values(num, t);
-    const double* y = ytd[ti].data();
     if (ratio) {
+      const double* x = values(num, t);
+      const double* y = ytd[ti].data();
       const double* dx = values(den, t);
       const double* dy = den_ytd[ti].data();
       for (size_t e = 0; e < n; ++e) {
@@ -119,17 +121,11 @@ void Cube::BuildIndicator(int indicator) {
           slab[static_cast<size_t>(enterprise_cell_[e])].AddRatio(x[e], dx[e], y[e], dy[e]);
       }
     } else {
-      const double* pbx = values(num, t - 12);
-      const double* pby = t - 12 >= first ? ytd[ti - 12].data() : missing.data();
-      if (panel_.HasReportedPriors(num, t)) {
-        panel_.BaseValues(num, t, &bx);
-        panel_.BaseYtd(num, t, &by);
-        pbx = bx.data();
-        pby = by.data();
-      }
+      f.Load(panel_, num, t, EnterpriseFigures::kAll, &ytd[ti], ti >= 12 ? &ytd[ti - 12] : nullptr);
+      const double *x = f.x(), *y = f.y(), *bx = f.bx(), *by = f.by();
       for (size_t e = 0; e < n; ++e) {
         if (enterprise_cell_[e] >= 0)
-          slab[static_cast<size_t>(enterprise_cell_[e])].Add(x[e], y[e], pbx[e], pby[e]);
+          slab[static_cast<size_t>(enterprise_cell_[e])].Add(x[e], y[e], bx[e], by[e]);
       }
     }
     // Roll up the industry axis (divisions -> sections -> BCD), then the region tree bottom-up.
@@ -168,20 +164,18 @@ std::optional<double> Cube::Value(const CellRef& c, Measure m, Dimension of) con
   const CellSums* cell = Find(c.indicator, c.period, c.region, c.industry);
   if (cell == nullptr) return std::nullopt;
   const Catalog& cat = panel_.catalog();
-  MeasureContext ctx;
   NodeId pr = c.region, pi = c.industry;
   if (of == Dimension::kRegion)
     pr = cat.regions().node(c.region).parent;
   else
     pi = cat.industries().node(c.industry).parent;
-  ctx.parent = Find(c.indicator, c.period, pr, pi);
-  ctx.year_ago = Find(c.indicator, c.period - 12, c.region, c.industry);
-  if (PeriodMonth(c.period) == 2) {
-    const CellSums* jan = Find(c.indicator, c.period - 1, c.region, c.industry);
-    const CellSums* jan12 = Find(c.indicator, c.period - 13, c.region, c.industry);
-    ctx.jan_feb_cumulative = jan == nullptr || jan->n == 0;
-    ctx.year_ago_jan_feb_cumulative = jan12 == nullptr || jan12->n == 0;
-  }
+  const ContextPeriods need = ContextPeriodsFor({m}, c.period);
+  auto at = [&](bool needed, Period q) {
+    return needed ? Find(c.indicator, q, c.region, c.industry) : nullptr;
+  };
+  const MeasureContext ctx =
+      CellContext(need, Find(c.indicator, c.period, pr, pi), at(need.year_ago, c.period - 12),
+                  at(need.january, c.period - 1), at(need.january_year_ago, c.period - 13));
   return ComputeMeasure(m, cat.indicators()[static_cast<size_t>(c.indicator)], *cell, ctx);
 }
 

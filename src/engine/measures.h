@@ -14,6 +14,8 @@
 
 namespace ballast {
 
+// A new measure goes here and into the table in measures.cpp, in the same order (a static_assert
+// there checks).
 enum class Measure {
   kValue,
   kYtd,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/measure_context.h"
+
 namespace ballast {
 
 namespace {
@@ -10,15 +12,6 @@ CellSums Total(const std::vector<CellSums>& sums) {
   CellSums t;
   for (const auto& s : sums) t.Merge(s);
   return t;
-}
-
-bool Any(const std::vector<Measure>& ms, std::initializer_list<Measure> which) {
-  for (Measure m : ms) {
-    for (Measure w : which) {
-      if (m == w) return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace
@@ -95,11 +88,9 @@ std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector
   int base = ind.kind == IndicatorKind::kNegativeShare
                  ? panel_.catalog().FindIndicator(ind.numerator)
                  : indicator;
-  std::vector<double> y, bx, by;
-  panel_.Ytd(base, p, &y);
-  panel_.BaseValues(base, p, &bx);
-  panel_.BaseYtd(base, p, &by);
-  const double* x = values(base, p);
+  EnterpriseFigures f;
+  f.Load(panel_, base, p, EnterpriseFigures::kAll);
+  const double *x = f.x(), *y = f.y(), *bx = f.bx(), *by = f.by();
   for (size_t e = 0; e < n; ++e) {
     if (atom_of[e] >= 0) sums[static_cast<size_t>(atom_of[e])].Add(x[e], y[e], bx[e], by[e]);
   }
@@ -111,27 +102,14 @@ std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t,
                                              int32_t row_atoms, bool has_parent,
                                              const std::vector<Measure>& measures) const {
   const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
-  auto now = AtomSums(indicator, t, atom_of, atoms);
+  AtomContexts atoms_at(measures, t,
+                        [&](Period q) { return AtomSums(indicator, q, atom_of, atoms); });
+  const std::vector<CellSums>& now = atoms_at.sums();
   CellSums parent = Total(now);
-  const bool need_2y = Any(measures, {Measure::kYoy2y});
-  const bool need_growth = need_2y || Any(measures, {Measure::kYoy});
-  std::vector<CellSums> year_ago, jan, jan_year_ago;
-  if (need_2y) year_ago = AtomSums(indicator, t - 12, atom_of, atoms);
-  // January–February rule: February growth is the 1–2月 cumulative growth when nobody in the
-  // cell reported January.
-  const bool february = PeriodMonth(t) == 2;
-  if (need_growth && february) {
-    jan = AtomSums(indicator, t - 1, atom_of, atoms);
-    if (need_2y) jan_year_ago = AtomSums(indicator, t - 13, atom_of, atoms);
-  }
   std::vector<MeasureRow> rows(static_cast<size_t>(row_atoms));
   for (int32_t a = 0; a < row_atoms; ++a) {
     const auto i = static_cast<size_t>(a);
-    MeasureContext ctx;
-    ctx.parent = has_parent ? &parent : nullptr;
-    ctx.year_ago = need_2y ? &year_ago[i] : nullptr;
-    ctx.jan_feb_cumulative = february && need_growth && jan[i].n == 0;
-    ctx.year_ago_jan_feb_cumulative = february && need_2y && jan_year_ago[i].n == 0;
+    const MeasureContext ctx = atoms_at.Context(i, has_parent ? &parent : nullptr);
     rows[i].n = now[i].n;
     for (Measure m : measures) rows[i].values.push_back(ComputeMeasure(m, ind, now[i], ctx));
   }

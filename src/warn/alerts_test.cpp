@@ -47,7 +47,7 @@ Rule MakeRule(const std::string& id, SubjectKind kind, const std::string& family
   r.family = family;
   r.subject = kind;
   r.indicator = "output_value";
-  r.measure = "yoy";
+  r.measure = Measure::kYoy;
   r.thresholds = {{Level::kRed, -50}, {Level::kYellow, -30}, {Level::kBlue, -20}};
   r.for_periods = for_periods;
   r.message_zh = "{subject} {value}";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/measure_context.h"
 #include "engine/measures.h"
 
 namespace ballast::warn {
@@ -100,66 +101,48 @@ std::vector<Period> DataPeriods(const Panel& panel, int indicator, Period t, int
   return out;
 }
 
-struct Scratch {
-  std::vector<double> a, b;
-};
-
 // out[e] = the compared value of an enterprise rule at p (NaN = not applicable).
 void EnterpriseValues(const Panel& panel, const Rule& r, int ind, Period p,
-                      std::vector<double>* out, Scratch* s) {
+                      std::vector<double>* out, EnterpriseFigures* f) {
   const size_t n = panel.num_enterprises();
   out->assign(n, kMissing);
-  auto monthly = [&](std::vector<double>* v) {
-    const double* x = panel.Values(ind, p);
-    if (x == nullptr)
-      v->assign(n, kMissing);
-    else
-      v->assign(x, x + n);
-  };
-  // January–February rule: with no January data, February's growth is the 1–2月 cumulative one.
-  const bool feb_cumulative = PeriodMonth(p) == 2 && !panel.HasData(ind, p - 1);
-  const bool growth = r.check == Check::kMeasure && (r.measure == "yoy" || r.measure == "ytd_yoy");
-  const bool use_ytd =
-      r.measure == "ytd" || r.measure == "ytd_yoy" || (r.measure == "yoy" && feb_cumulative);
-  if (r.check == Check::kMeasure && !growth) {
-    if (use_ytd)
-      panel.Ytd(ind, p, out);
-    else
-      monthly(out);
-    return;
-  }
-  if (growth || r.check == Check::kStoppage) {
-    const bool ytd = growth && use_ytd;
-    if (ytd) {
-      panel.Ytd(ind, p, &s->a);
-      panel.BaseYtd(ind, p, &s->b);
-    } else {
-      monthly(&s->a);
-      panel.BaseValues(ind, p, &s->b);
+  switch (r.check) {
+    case Check::kMeasure: {
+      const Measure m = *r.measure;  // ValidateRule: enterprise measure rules have one
+      const bool jan_feb = EnterpriseJanFebCumulative(panel, ind, p);
+      f->Load(panel, ind, p, EnterpriseMeasureParts(m, jan_feb));
+      for (size_t e = 0; e < n; ++e) {
+        if (auto v = EnterpriseMeasure(m, *f, e, jan_feb, r.min_base)) (*out)[e] = *v;
+      }
+      return;
     }
-    const double min_base = std::max(r.min_base, 0.0);
-    for (size_t e = 0; e < n; ++e) {
-      const double x = s->a[e], b = s->b[e];
-      if (std::isnan(x) || std::isnan(b) || b <= 0 || b < min_base) continue;
-      (*out)[e] = growth ? (x / b - 1) * 100 : x;
+    case Check::kStoppage: {
+      f->Load(panel, ind, p, EnterpriseFigures::kMonthly);
+      const double min_base = std::max(r.min_base, 0.0);
+      for (size_t e = 0; e < n; ++e) {
+        const double x = f->x()[e], b = f->bx()[e];
+        if (std::isnan(x) || std::isnan(b) || b <= 0 || b < min_base) continue;
+        (*out)[e] = x;
+      }
+      return;
     }
-    return;
-  }
-  if (r.check == Check::kTurnToLoss) {
-    panel.Ytd(ind, p, &s->a);
-    panel.BaseYtd(ind, p, &s->b);
-    for (size_t e = 0; e < n; ++e) {
-      const double y = s->a[e], b = s->b[e];
-      if (!std::isnan(y) && !std::isnan(b) && y < 0 && b >= 0) (*out)[e] = y;
+    case Check::kTurnToLoss:
+      f->Load(panel, ind, p, EnterpriseFigures::kCumulative);
+      for (size_t e = 0; e < n; ++e) {
+        const double y = f->y()[e], b = f->by()[e];
+        if (!std::isnan(y) && !std::isnan(b) && y < 0 && b >= 0) (*out)[e] = y;
+      }
+      return;
+    case Check::kRunRate: {
+      f->Load(panel, ind, p, EnterpriseFigures::kY);
+      const double months = PeriodMonth(p);
+      for (size_t e = 0; e < n; ++e) {
+        if (!std::isnan(f->y()[e])) (*out)[e] = f->y()[e] / months * 12;
+      }
+      return;
     }
-    return;
-  }
-  if (r.check == Check::kRunRate) {
-    panel.Ytd(ind, p, &s->a);
-    const double months = PeriodMonth(p);
-    for (size_t e = 0; e < n; ++e) {
-      if (!std::isnan(s->a[e])) (*out)[e] = s->a[e] / months * 12;
-    }
+    case Check::kMissing:
+      return;  // counted over periods in EvaluateEnterprises
   }
 }
 
@@ -173,18 +156,18 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
   for (uint32_t e = 0; e < n; ++e) pass[e] = PassesEnterprise(panel, r, c, e);
   std::vector<int32_t> streak(n, 0);
   std::vector<double> now_value(n, kMissing);
-  Scratch scratch;
+  EnterpriseFigures figures;
   std::vector<double> v;
   if (r.check == Check::kMissing) {
     // value = consecutive data periods without a report, after a report within the lookback.
     auto periods = DataPeriods(panel, c.indicator, *t, kMissingLookback + 1);
     std::vector<char> done(n, 0);
     for (Period q : periods) {
-      panel.Ytd(c.indicator, q, &scratch.a);
-      const double* x = panel.Values(c.indicator, q);
+      figures.Load(panel, c.indicator, q, EnterpriseFigures::kX | EnterpriseFigures::kY);
+      const double *x = figures.x(), *y = figures.y();
       for (uint32_t e = 0; e < n; ++e) {
         if (!pass[e] || done[e]) continue;
-        const bool reported = (x != nullptr && !std::isnan(x[e])) || !std::isnan(scratch.a[e]);
+        const bool reported = !std::isnan(x[e]) || !std::isnan(y[e]);
         if (reported) {
           done[e] = 1;
           if (streak[e] > 0) now_value[e] = streak[e];
@@ -196,7 +179,7 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
   } else {
     auto periods = DataPeriods(panel, c.indicator, *t, r.for_periods);
     for (size_t k = 0; k < periods.size(); ++k) {
-      EnterpriseValues(panel, r, c.indicator, periods[k], &v, &scratch);
+      EnterpriseValues(panel, r, c.indicator, periods[k], &v, &figures);
       for (uint32_t e = 0; e < n; ++e) {
         if (!pass[e] || streak[e] != static_cast<int32_t>(k)) continue;
         if (Classify(r, v[e])) {
@@ -232,11 +215,7 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
 // Region or industry cells: the measure (minus the target, when the rule has one).
 void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& panel,
                    const Query& query, EvaluationResult* res) {
-  auto measure = ParseMeasure(r.measure);
-  if (!measure.ok()) {
-    res->problems.push_back("rule '" + r.id + "': " + measure.status().message());
-    return;
-  }
+  const Measure measure = *r.measure;  // ValidateRule: region and industry rules have one
   auto t = LatestPeriod(panel, c.indicator);
   if (!t) return;
   const Catalog& cat = panel.catalog();
@@ -247,7 +226,7 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
                                                                                  : 3;
   const NodeId fixed_region = c.regions.empty() ? cat.country() : c.regions[0];
   const NodeId fixed_industry = c.industries.empty() ? cat.all_industry() : c.industries[0];
-  if (Status st = query.Validate({c.indicator, *t, fixed_region, fixed_industry}, {*measure});
+  if (Status st = query.Validate({c.indicator, *t, fixed_region, fixed_industry}, {measure});
       !st.ok()) {
     res->problems.push_back("rule '" + r.id + "': " + st.message());
     return;
@@ -267,7 +246,7 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
   }
   // One pass over the panel per period (the same sums and context as Query::Cell), rather than
   // one per subject; measures that compare with a parent cell go through Query::Cell.
-  const bool batch = !NeedsParent(*measure);
+  const bool batch = !NeedsParent(measure);
   std::vector<int32_t> atom_of;
   if (batch) {
     atom_of.assign(panel.num_enterprises(), -1);
@@ -290,20 +269,11 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     const Period p = periods[k];
     std::vector<std::optional<double>> values(nodes.size());
     if (batch) {
-      auto now = query.AtomSums(c.indicator, p, atom_of, atoms);
-      const bool need_2y = *measure == Measure::kYoy2y;
-      const bool february = PeriodMonth(p) == 2 && (need_2y || *measure == Measure::kYoy);
-      std::vector<CellSums> year_ago, jan, jan_year_ago;
-      if (need_2y) year_ago = query.AtomSums(c.indicator, p - 12, atom_of, atoms);
-      if (february) jan = query.AtomSums(c.indicator, p - 1, atom_of, atoms);
-      if (february && need_2y) jan_year_ago = query.AtomSums(c.indicator, p - 13, atom_of, atoms);
+      AtomContexts cells(std::vector<Measure>{measure}, p,
+                         [&](Period q) { return query.AtomSums(c.indicator, q, atom_of, atoms); });
       for (size_t a = 0; a < nodes.size(); ++a) {
-        if (now[a].n == 0) continue;  // nobody reports: no subject
-        MeasureContext ctx;
-        ctx.year_ago = need_2y ? &year_ago[a] : nullptr;
-        ctx.jan_feb_cumulative = february && jan[a].n == 0;
-        ctx.year_ago_jan_feb_cumulative = february && need_2y && jan_year_ago[a].n == 0;
-        values[a] = ComputeMeasure(*measure, indicator, now[a], ctx);
+        if (cells.sums()[a].n == 0) continue;  // nobody reports: no subject
+        values[a] = ComputeMeasure(measure, indicator, cells.sums()[a], cells.Context(a, nullptr));
       }
     } else {
       for (size_t a = 0; a < nodes.size(); ++a) {
@@ -312,7 +282,7 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
                      region_rule ? fixed_industry : nodes[a]};
         // A region compares with its parent region, an industry with its parent industry.
         auto row =
-            query.Cell(cell, {*measure}, region_rule ? Dimension::kRegion : Dimension::kIndustry);
+            query.Cell(cell, {measure}, region_rule ? Dimension::kRegion : Dimension::kIndustry);
         if (row.ok() && row->n > 0) values[a] = row->values[0];
       }
     }
@@ -371,7 +341,7 @@ void EvaluateExternal(size_t ri, const Rule& r, const std::vector<ExternalSubjec
     }
     const std::vector<SeriesPoint>* series = nullptr;
     for (const auto& [name, points] : s.series) {
-      if (name == r.measure) series = &points;
+      if (name == r.series) series = &points;
     }
     if (series == nullptr || series->empty()) continue;
     Finding f;
@@ -424,6 +394,11 @@ EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput&
     if (!r.enabled) continue;
     const bool external = r.subject == SubjectKind::kCommodity || r.subject == SubjectKind::kTarget;
     if (!external && (in.panel == nullptr || in.query == nullptr)) continue;
+    if (!external && r.check == Check::kMeasure &&
+        !r.measure) {  // a rule built without ParseRuleJson
+      res.problems.push_back("rule '" + r.id + "': no measure");
+      continue;
+    }
     Compiled c;
     if (cat != nullptr) {
       auto compiled = Compile(r, *cat);

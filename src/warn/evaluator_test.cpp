@@ -214,7 +214,7 @@ TEST_F(RegionRules, IndustryCumulativeGrowthBelowTarget) {
 
 TEST_F(RegionRules, ParentMeasuresCompareWithTheParentRegion) {
   Rule r = DefaultRule("region_output_decline");
-  r.measure = "share";
+  r.measure = Measure::kShare;
   r.thresholds = {{Level::kBlue, 50}};
   auto f = RunRule(r, *panel_);
   ASSERT_EQ(f.size(), 1u);

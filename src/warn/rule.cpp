@@ -70,6 +70,18 @@ Status GetNames(const Json& j, const char* key, std::string* zh, std::string* en
   return Get(*it, "en", en, where);
 }
 
+// Rules over the panel name a measure of the engine; rules over outside series name a series.
+Result<std::pair<std::optional<Measure>, std::string>> ParseRuleMeasure(SubjectKind subject,
+                                                                        const std::string& s,
+                                                                        const std::string& where) {
+  if (subject == SubjectKind::kCommodity || subject == SubjectKind::kTarget)
+    return std::pair(std::optional<Measure>(), s);
+  if (s.empty()) return std::pair(std::optional<Measure>(), std::string());
+  auto m = ParseMeasure(s);
+  if (!m.ok()) return Status::Invalid(where + ": " + m.status().message());
+  return std::pair(std::optional<Measure>(*m), std::string());
+}
+
 Result<Rule> FromJson(const Json& j) {
   if (!j.is_object()) return Status::Invalid("a rule must be a JSON object");
   Rule r;
@@ -95,7 +107,11 @@ Result<Rule> FromJson(const Json& j) {
   if (!check) return Status::Invalid(where + ": unknown check '" + s + "'");
   r.check = *check;
   RETURN_IF_ERROR(Get(j, "indicator", &r.indicator, where));
-  RETURN_IF_ERROR(Get(j, "measure", &r.measure, where));
+  s.clear();
+  RETURN_IF_ERROR(Get(j, "measure", &s, where));
+  ASSIGN_OR_RETURN(auto measure, ParseRuleMeasure(r.subject, s, where));
+  r.measure = measure.first;
+  r.series = std::move(measure.second);
   s = "<";
   RETURN_IF_ERROR(Get(j, "op", &s, where));
   auto op = Lookup(kComparators, s);
@@ -155,7 +171,10 @@ Json ToJson(const Rule& r) {
          {"subject", SubjectKindName(r.subject)},
          {"check", CheckName(r.check)}};
   if (!r.indicator.empty()) j["indicator"] = r.indicator;
-  if (!r.measure.empty()) j["measure"] = r.measure;
+  if (r.measure)
+    j["measure"] = MeasureName(*r.measure);
+  else if (!r.series.empty())
+    j["measure"] = r.series;
   j["op"] = ComparatorName(r.op);
   j["levels"] = levels;
   j["for"] = r.for_periods;
@@ -258,14 +277,15 @@ Status ValidateRule(const Rule& r) {
   switch (r.subject) {
     case SubjectKind::kEnterprise:
       if (r.indicator.empty()) return Status::Invalid(where + ": 'indicator' is required");
-      if (r.check == Check::kMeasure && r.measure != "value" && r.measure != "ytd" &&
-          r.measure != "yoy" && r.measure != "ytd_yoy") {
+      if (r.check == Check::kMeasure && r.measure != Measure::kValue &&
+          r.measure != Measure::kYtd && r.measure != Measure::kYoy &&
+          r.measure != Measure::kYtdYoy) {
         return Status::Invalid(where + ": enterprise measures are value, ytd, yoy, ytd_yoy");
       }
       break;
     case SubjectKind::kRegion:
     case SubjectKind::kIndustry: {
-      if (r.indicator.empty() || r.measure.empty())
+      if (r.indicator.empty() || !r.measure)
         return Status::Invalid(where + ": 'indicator' and 'measure' are required");
       const bool region = r.subject == SubjectKind::kRegion;
       const std::string& l = r.level_of;
@@ -278,14 +298,14 @@ Status ValidateRule(const Rule& r) {
       break;
     }
     case SubjectKind::kCommodity:
-      if (r.measure != "price" && r.measure != "change_pct" && r.measure != "yoy_pct" &&
-          r.measure != "stock_days") {
+      if (r.series != "price" && r.series != "change_pct" && r.series != "yoy_pct" &&
+          r.series != "stock_days") {
         return Status::Invalid(where +
                                ": commodity measures are price, change_pct, yoy_pct, stock_days");
       }
       break;
     case SubjectKind::kTarget:
-      if (r.measure != "behind_pct")
+      if (r.series != "behind_pct")
         return Status::Invalid(where + ": the target measure is behind_pct");
       break;
   }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "engine/measures.h"
 
 namespace ballast::warn {
 
@@ -52,9 +53,12 @@ struct Rule {
   SubjectKind subject = SubjectKind::kEnterprise;
   Check check = Check::kMeasure;
   std::string indicator;  // catalog code (enterprise, region, industry rules)
-  // enterprise: value | ytd | yoy | ytd_yoy; region/industry: a measure of the engine;
-  // commodity: price | change_pct | yoy_pct | stock_days; target: behind_pct.
-  std::string measure;
+  // The file's "measure", parsed once when the rule is loaded. Enterprise: value | ytd | yoy |
+  // ytd_yoy (absent for the other checks); region/industry: any measure of the engine.
+  std::optional<Measure> measure;
+  // Commodity and target rules: the outside series their "measure" names (commodity: price |
+  // change_pct | yoy_pct | stock_days; target: behind_pct).
+  std::string series;
   Comparator op = Comparator::kLess;
   std::vector<Threshold> thresholds;  // most severe first
   int for_periods = 1;
