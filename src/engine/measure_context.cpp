@@ -86,8 +86,8 @@ void EnterpriseFigures::Load(const Panel& panel, int indicator, Period t, unsign
   }
 }
 
-bool EnterpriseJanFebCumulative(const Panel& panel, int indicator, Period t) {
-  return PeriodMonth(t) == 2 && !panel.HasData(indicator, t - 1);
+bool EnterpriseJanFebCumulative(Period t, const EnterpriseFigures& january, size_t e) {
+  return PeriodMonth(t) == 2 && std::isnan(january.x()[e]) && std::isnan(january.y()[e]);
 }
 
 namespace {

@@ -89,10 +89,10 @@ class EnterpriseFigures {
   std::vector<double> missing_, bx_store_, y_store_, by_store_;
 };
 
-// The January–February rule for single enterprises (warning rules): the group is every
-// enterprise of the panel, so February's growth is cumulative when nobody reported January for
-// the indicator.
-bool EnterpriseJanFebCumulative(const Panel& panel, int indicator, Period t);
+// The January–February rule for one enterprise, as for a cell holding that enterprise alone: at
+// February, its growth is the 1–2月 cumulative growth when it reported neither a monthly value
+// nor a ytd for January. `january` holds the parts kX | kY at t − 1.
+bool EnterpriseJanFebCumulative(Period t, const EnterpriseFigures& january, size_t e);
 
 // The parts of EnterpriseFigures a measure of one enterprise reads (value, ytd, yoy, ytd_yoy).
 unsigned EnterpriseMeasureParts(Measure m, bool jan_feb_cumulative);

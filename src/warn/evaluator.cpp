@@ -101,18 +101,28 @@ std::vector<Period> DataPeriods(const Panel& panel, int indicator, Period t, int
   return out;
 }
 
+// The figures an enterprise rule reads at a period, and at January for the January–February rule.
+struct Figures {
+  EnterpriseFigures now, january;
+};
+
 // out[e] = the compared value of an enterprise rule at p (NaN = not applicable).
 void EnterpriseValues(const Panel& panel, const Rule& r, int ind, Period p,
-                      std::vector<double>* out, EnterpriseFigures* f) {
+                      std::vector<double>* out, Figures* fig) {
   const size_t n = panel.num_enterprises();
   out->assign(n, kMissing);
+  EnterpriseFigures* f = &fig->now;
   switch (r.check) {
     case Check::kMeasure: {
-      const Measure m = *r.measure;  // ValidateRule: enterprise measure rules have one
-      const bool jan_feb = EnterpriseJanFebCumulative(panel, ind, p);
-      f->Load(panel, ind, p, EnterpriseMeasureParts(m, jan_feb));
+      const Measure m = *r.measure;  // Evaluate: enterprise measure rules have one
+      // In February, yoy is monthly or cumulative enterprise by enterprise: read both.
+      const bool jan_feb = PeriodMonth(p) == 2 && m == Measure::kYoy;
+      if (jan_feb)
+        fig->january.Load(panel, ind, p - 1, EnterpriseFigures::kX | EnterpriseFigures::kY);
+      f->Load(panel, ind, p, EnterpriseMeasureParts(m, false) | EnterpriseMeasureParts(m, jan_feb));
       for (size_t e = 0; e < n; ++e) {
-        if (auto v = EnterpriseMeasure(m, *f, e, jan_feb, r.min_base)) (*out)[e] = *v;
+        const bool cumulative = jan_feb && EnterpriseJanFebCumulative(p, fig->january, e);
+        if (auto v = EnterpriseMeasure(m, *f, e, cumulative, r.min_base)) (*out)[e] = *v;
       }
       return;
     }
@@ -156,15 +166,15 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
   for (uint32_t e = 0; e < n; ++e) pass[e] = PassesEnterprise(panel, r, c, e);
   std::vector<int32_t> streak(n, 0);
   std::vector<double> now_value(n, kMissing);
-  EnterpriseFigures figures;
+  Figures figures;
   std::vector<double> v;
   if (r.check == Check::kMissing) {
     // value = consecutive data periods without a report, after a report within the lookback.
     auto periods = DataPeriods(panel, c.indicator, *t, kMissingLookback + 1);
     std::vector<char> done(n, 0);
     for (Period q : periods) {
-      figures.Load(panel, c.indicator, q, EnterpriseFigures::kX | EnterpriseFigures::kY);
-      const double *x = figures.x(), *y = figures.y();
+      figures.now.Load(panel, c.indicator, q, EnterpriseFigures::kX | EnterpriseFigures::kY);
+      const double *x = figures.now.x(), *y = figures.now.y();
       for (uint32_t e = 0; e < n; ++e) {
         if (!pass[e] || done[e]) continue;
         const bool reported = !std::isnan(x[e]) || !std::isnan(y[e]);
@@ -215,7 +225,7 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
 // Region or industry cells: the measure (minus the target, when the rule has one).
 void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& panel,
                    const Query& query, EvaluationResult* res) {
-  const Measure measure = *r.measure;  // ValidateRule: region and industry rules have one
+  const Measure measure = *r.measure;  // Evaluate: region and industry rules have one
   auto t = LatestPeriod(panel, c.indicator);
   if (!t) return;
   const Catalog& cat = panel.catalog();

@@ -79,6 +79,41 @@ TEST(EvaluatorTest, ElectricityDownUsesReportedPrior) {
   EXPECT_NEAR(f["A"].value, -35, 1e-9);
 }
 
+// The January–February rule applies enterprise by enterprise, as in the explorer's table of
+// enterprises: A reports January, B only the 1–2月 cumulative figure. B's February growth is its
+// cumulative growth, 400 / 1000 − 1 = −60 % (red); A's is monthly, 150 / 200 − 1 = −25 % (blue).
+// (B used to get no growth at all because A's January made February monthly for everyone.)
+TEST(EvaluatorTest, FebruaryGrowthIsCumulativeForAnEnterpriseWithoutJanuary) {
+  PanelMaker m;
+  m.Enterprise("A", "410102", "1311");
+  m.Enterprise("B", "410102", "1311");
+  m.Batch({{"A", "output_value", "2024-01", 100},
+           {"A", "output_value", "2024-02", 200},
+           {"A", "output_value", "2025-01", 100},
+           {"A", "output_value", "2025-02", 150},
+           {"B", "output_value", "2024-02", kMissing, 1000},
+           {"B", "output_value", "2025-02", kMissing, 400}});
+  auto panel = m.Make();
+  auto f = RunRule(DefaultRule("ent_output_drop"), *panel);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f["A"].level, Level::kBlue);
+  EXPECT_NEAR(f["A"].value, -25, 1e-9);
+  EXPECT_EQ(f["B"].level, Level::kRed);
+  EXPECT_NEAR(f["B"].value, -60, 1e-9);
+  EXPECT_EQ(f["B"].period, "2025-02");
+  // The same figure as B's row among the enterprises of the cell.
+  Query query(*panel);
+  const Catalog& cat = panel->catalog();
+  auto rows = query.Enterprises({cat.FindIndicator("output_value"), *ParsePeriod("2025-02"),
+                                 cat.country(), cat.all_industry()},
+                                {Measure::kYoy});
+  ASSERT_TRUE(rows.ok());
+  for (const auto& r : *rows) {
+    EXPECT_EQ(r.row.values[0], f[panel->enterprise(r.enterprise).uscc].value)
+        << panel->enterprise(r.enterprise).uscc;
+  }
+}
+
 TEST(EvaluatorTest, StoppageNeedsAReportedZeroAndMissingIsItsOwnWarning) {
   PanelMaker m;
   for (const char* e : {"ZERO", "GONE", "SMALL", "OK"}) m.Enterprise(e, "410102", "1311");
@@ -232,6 +267,22 @@ TEST(EvaluatorTest, EmptyPanelAndBadRulesAreNotFatal) {
   EXPECT_EQ(res.problems.size(), 1u);
   EXPECT_TRUE(res.findings.empty());
   EXPECT_TRUE(res.evaluated.empty());  // no data: not evaluated, so alerts keep their state
+}
+
+TEST(EvaluatorTest, ARuleWithoutMeasureIsAProblemNotACrash) {
+  PanelMaker m;
+  m.Enterprise("A", "410102", "1311");
+  m.Batch({{"A", "output_value", "2025-09", 100}});
+  auto panel = m.Make();
+  Query query(*panel);
+  for (const char* id : {"ent_output_drop", "region_output_decline"}) {
+    Rule r = DefaultRule(id);
+    r.measure.reset();  // built in code, not loaded from a rule file
+    auto res = Evaluate({r}, {panel.get(), &query, {}});
+    ASSERT_EQ(res.problems.size(), 1u) << id;
+    EXPECT_NE(res.problems[0].find("no measure"), std::string::npos);
+    EXPECT_TRUE(res.findings.empty());
+  }
 }
 
 TEST(EvaluatorTest, ExternalSeriesWithPersistence) {
