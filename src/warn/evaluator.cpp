@@ -116,7 +116,7 @@ void EnterpriseValues(const Panel& panel, const Rule& r, int ind, Period p,
     case Check::kMeasure: {
       const Measure m = *r.measure;  // Evaluate: enterprise measure rules have one
       // In February, yoy is monthly or cumulative enterprise by enterprise: read both.
-      const bool jan_feb = PeriodMonth(p) == 2 && m == Measure::kYoy;
+      const bool jan_feb = ContextPeriodsFor({m}, p).january;
       if (jan_feb)
         fig->january.Load(panel, ind, p - 1, EnterpriseFigures::kX | EnterpriseFigures::kY);
       f->Load(panel, ind, p, EnterpriseMeasureParts(m, false) | EnterpriseMeasureParts(m, jan_feb));
