@@ -69,6 +69,11 @@ class EnterpriseFigures {
     kAll = 15
   };
 
+  EnterpriseFigures() = default;
+  // The pointers may point into the object's own storage: not copyable.
+  EnterpriseFigures(const EnterpriseFigures&) = delete;
+  EnterpriseFigures& operator=(const EnterpriseFigures&) = delete;
+
   // Reads the `parts` asked for. `ytd` and `ytd_year_ago`: the caller's ytd columns at t and
   // t − 12 when it already has them (a pass over the periods in order), else nullptr.
   void Load(const Panel& panel, int indicator, Period t, unsigned parts,
