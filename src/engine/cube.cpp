@@ -5,6 +5,8 @@
 #include <map>
 #include <thread>
 
+#include "engine/measure_context.h"
+
 namespace ballast {
 
 Cube::Cube(const Panel& panel) : panel_(panel) {
@@ -53,7 +55,8 @@ Cube::Cube(const Panel& panel) : panel_(panel) {
 
 std::unique_ptr<Cube> Cube::Build(const Panel& panel, int threads) {
   std::unique_ptr<Cube> cube(new Cube(panel));
-  const size_t periods = panel.empty() ? 0 : static_cast<size_t>(panel.last_period() - panel.first_period() + 1);
+  const size_t periods =
+      panel.empty() ? 0 : static_cast<size_t>(panel.last_period() - panel.first_period() + 1);
   cube->slabs_.resize(panel.catalog().indicators().size() * periods);
   cube->Recompute(threads);
   return cube;
@@ -73,7 +76,8 @@ void Cube::Recompute(int threads) {
 
 void Cube::BuildIndicator(int indicator) {
   const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
-  if (ind.kind == IndicatorKind::kNegativeShare || panel_.empty()) return;  // read from its base's cells
+  if (ind.kind == IndicatorKind::kNegativeShare || panel_.empty())
+    return;  // read from its base's cells
   const CodeTree& regions = panel_.catalog().regions();
   const size_t n = panel_.num_enterprises();
   const auto slots = static_cast<size_t>(slot_nodes_.size());
@@ -99,31 +103,29 @@ void Cube::BuildIndicator(int indicator) {
       panel_.YtdStep(den, t, &den_ytd[i]);
     }
   }
-  std::vector<double> bx, by;
+  EnterpriseFigures f;
   for (Period t = first; t <= last; ++t) {
     const auto ti = static_cast<size_t>(t - first);
     std::vector<CellSums>& slab = slabs_[static_cast<size_t>(indicator) * periods + ti];
-    if (slab.size() == rows * slots) std::fill(slab.begin(), slab.end(), CellSums{});
-    else slab.assign(rows * slots, CellSums{});
-    const double* x = values(num, t);
-    const double* y = ytd[ti].data();
+    if (slab.size() == rows * slots)
+      std::fill(slab.begin(), slab.end(), CellSums{});
+    else
+      slab.assign(rows * slots, CellSums{});
     if (ratio) {
+      const double* x = values(num, t);
+      const double* y = ytd[ti].data();
       const double* dx = values(den, t);
       const double* dy = den_ytd[ti].data();
       for (size_t e = 0; e < n; ++e) {
-        if (enterprise_cell_[e] >= 0) slab[static_cast<size_t>(enterprise_cell_[e])].AddRatio(x[e], dx[e], y[e], dy[e]);
+        if (enterprise_cell_[e] >= 0)
+          slab[static_cast<size_t>(enterprise_cell_[e])].AddRatio(x[e], dx[e], y[e], dy[e]);
       }
     } else {
-      const double* pbx = values(num, t - 12);
-      const double* pby = t - 12 >= first ? ytd[ti - 12].data() : missing.data();
-      if (panel_.HasReportedPriors(num, t)) {
-        panel_.BaseValues(num, t, &bx);
-        panel_.BaseYtd(num, t, &by);
-        pbx = bx.data();
-        pby = by.data();
-      }
+      f.Load(panel_, num, t, EnterpriseFigures::kAll, &ytd[ti], ti >= 12 ? &ytd[ti - 12] : nullptr);
+      const double *x = f.x(), *y = f.y(), *bx = f.bx(), *by = f.by();
       for (size_t e = 0; e < n; ++e) {
-        if (enterprise_cell_[e] >= 0) slab[static_cast<size_t>(enterprise_cell_[e])].Add(x[e], y[e], pbx[e], pby[e]);
+        if (enterprise_cell_[e] >= 0)
+          slab[static_cast<size_t>(enterprise_cell_[e])].Add(x[e], y[e], bx[e], by[e]);
       }
     }
     // Roll up the industry axis (divisions -> sections -> BCD), then the region tree bottom-up.
@@ -147,12 +149,14 @@ void Cube::BuildIndicator(int indicator) {
 const CellSums* Cube::Find(int indicator, Period p, NodeId region, NodeId industry) const {
   if (!panel_.HasPeriod(p) || region == kNoNode || industry == kNoNode) return nullptr;
   const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
-  if (ind.kind == IndicatorKind::kNegativeShare) indicator = panel_.catalog().FindIndicator(ind.numerator);
+  if (ind.kind == IndicatorKind::kNegativeShare)
+    indicator = panel_.catalog().FindIndicator(ind.numerator);
   int32_t r = region_index_[static_cast<size_t>(region)];
   int32_t s = industry_slot_[static_cast<size_t>(industry)];
   if (r < 0 || s < 0) return nullptr;
   const size_t periods = static_cast<size_t>(panel_.last_period() - panel_.first_period() + 1);
-  const auto& slab = slabs_[static_cast<size_t>(indicator) * periods + static_cast<size_t>(p - panel_.first_period())];
+  const auto& slab = slabs_[static_cast<size_t>(indicator) * periods +
+                            static_cast<size_t>(p - panel_.first_period())];
   return &slab[static_cast<size_t>(r) * slot_nodes_.size() + static_cast<size_t>(s)];
 }
 
@@ -160,18 +164,18 @@ std::optional<double> Cube::Value(const CellRef& c, Measure m, Dimension of) con
   const CellSums* cell = Find(c.indicator, c.period, c.region, c.industry);
   if (cell == nullptr) return std::nullopt;
   const Catalog& cat = panel_.catalog();
-  MeasureContext ctx;
   NodeId pr = c.region, pi = c.industry;
-  if (of == Dimension::kRegion) pr = cat.regions().node(c.region).parent;
-  else pi = cat.industries().node(c.industry).parent;
-  ctx.parent = Find(c.indicator, c.period, pr, pi);
-  ctx.year_ago = Find(c.indicator, c.period - 12, c.region, c.industry);
-  if (PeriodMonth(c.period) == 2) {
-    const CellSums* jan = Find(c.indicator, c.period - 1, c.region, c.industry);
-    const CellSums* jan12 = Find(c.indicator, c.period - 13, c.region, c.industry);
-    ctx.jan_feb_cumulative = jan == nullptr || jan->n == 0;
-    ctx.year_ago_jan_feb_cumulative = jan12 == nullptr || jan12->n == 0;
-  }
+  if (of == Dimension::kRegion)
+    pr = cat.regions().node(c.region).parent;
+  else
+    pi = cat.industries().node(c.industry).parent;
+  const ContextPeriods need = ContextPeriodsFor({m}, c.period);
+  auto at = [&](bool needed, Period q) {
+    return needed ? Find(c.indicator, q, c.region, c.industry) : nullptr;
+  };
+  const MeasureContext ctx =
+      CellContext(need, Find(c.indicator, c.period, pr, pi), at(need.year_ago, c.period - 12),
+                  at(need.january, c.period - 1), at(need.january_year_ago, c.period - 13));
   return ComputeMeasure(m, cat.indicators()[static_cast<size_t>(c.indicator)], *cell, ctx);
 }
 
@@ -203,7 +207,8 @@ GroupIndex::GroupIndex(const Panel& panel, int32_t region_depth, int32_t industr
   }
 }
 
-std::vector<GroupGrowth> GroupedGrowth(const Panel& panel, const GroupIndex& index, int indicator, Period p) {
+std::vector<GroupGrowth> GroupedGrowth(const Panel& panel, const GroupIndex& index, int indicator,
+                                       Period p) {
   const double* x = panel.Values(indicator, p);
   const double* b = panel.Values(indicator, p - 12);
   std::vector<GroupGrowth> out;

@@ -1,6 +1,7 @@
 #include "engine/measures.h"
 
 #include <cmath>
+#include <iterator>
 
 namespace ballast {
 
@@ -22,8 +23,43 @@ constexpr MeasureInfo kMeasures[] = {
     {Measure::kContribShare, "contrib_share", "贡献率", "Contribution rate", true, true},
     {Measure::kShare, "share", "占比", "Share of parent", true, true},
     {Measure::kN, "n", "企业数", "Reporting enterprises", false, false},
-    {Measure::kGrowthBreadth, "growth_breadth", "增长面", "Share of enterprises growing", true, false},
+    {Measure::kGrowthBreadth, "growth_breadth", "增长面", "Share of enterprises growing", true,
+     false},
 };
+
+// Whether `m` is an enumerator of Measure. Listing every enumerator without a default makes a
+// new one a compile error (-Wswitch) until it is added here, and then the static_assert below
+// until it is added to kMeasures.
+constexpr bool IsEnumerator(Measure m) {
+  switch (m) {
+    case Measure::kValue:
+    case Measure::kYtd:
+    case Measure::kYoy:
+    case Measure::kYtdYoy:
+    case Measure::kYoy2y:
+    case Measure::kContribPp:
+    case Measure::kContribShare:
+    case Measure::kShare:
+    case Measure::kN:
+    case Measure::kGrowthBreadth:
+      return true;
+  }
+  return false;
+}
+
+// kMeasures is indexed by the enum: row i must describe the enumerator of value i, and the
+// table must cover every enumerator.
+constexpr bool TableMatchesEnum() {
+  constexpr int size = static_cast<int>(std::size(kMeasures));
+  for (int i = 0; i < size; ++i) {
+    if (static_cast<int>(kMeasures[i].m) != i || !IsEnumerator(kMeasures[i].m)) return false;
+  }
+  for (int i = size; i < 256; ++i) {
+    if (IsEnumerator(static_cast<Measure>(i))) return false;
+  }
+  return true;
+}
+static_assert(TableMatchesEnum(), "kMeasures must list every Measure, in the order of the enum");
 
 const MeasureInfo& Info(Measure m) { return kMeasures[static_cast<int>(m)]; }
 

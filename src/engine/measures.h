@@ -14,6 +14,8 @@
 
 namespace ballast {
 
+// A new measure goes here and into the table in measures.cpp, in the same order (a static_assert
+// there checks).
 enum class Measure {
   kValue,
   kYtd,
@@ -45,37 +47,72 @@ bool MeasureApplies(Measure m, const Indicator& indicator);
 // v_sum = Σ num, mx = Σ den on the monthly basis (both present, counted in nv); y_sum = Σ num,
 // myx = Σ den on the ytd basis (counted in m).
 struct CellSums {
-  double v_sum = 0, y_sum = 0;   // Σ x, Σ y over reporters
-  double mx = 0, mb = 0;         // Σ_M x, Σ_M bx (monthly same sample)
-  double myx = 0, myb = 0;       // Σ_M y, Σ_M by (cumulative same sample)
+  double v_sum = 0, y_sum = 0;    // Σ x, Σ y over reporters
+  double mx = 0, mb = 0;          // Σ_M x, Σ_M bx (monthly same sample)
+  double myx = 0, myb = 0;        // Σ_M y, Σ_M by (cumulative same sample)
   int32_t nv = 0, ny = 0, n = 0;  // reporting x; reporting y; reporting x or y
   int32_t m = 0, up = 0;          // |M| (monthly), members of M with x > bx
   int32_t neg_v = 0, neg_y = 0;   // x < 0; y < 0 (loss-making enterprises)
 
   void Add(double x, double y, double bx, double by) {
     const bool hx = x == x, hy = y == y;  // not NaN
-    if (hx) { v_sum += x; ++nv; neg_v += x < 0; }
-    if (hy) { y_sum += y; ++ny; neg_y += y < 0; }
+    if (hx) {
+      v_sum += x;
+      ++nv;
+      neg_v += x < 0;
+    }
+    if (hy) {
+      y_sum += y;
+      ++ny;
+      neg_y += y < 0;
+    }
     n += hx || hy;
-    if (hx && bx == bx) { mx += x; mb += bx; ++m; up += x > bx; }
-    if (hy && by == by) { myx += y; myb += by; }
+    if (hx && bx == bx) {
+      mx += x;
+      mb += bx;
+      ++m;
+      up += x > bx;
+    }
+    if (hy && by == by) {
+      myx += y;
+      myb += by;
+    }
   }
   void AddRatio(double num_x, double den_x, double num_y, double den_y) {
     const bool bx = num_x == num_x && den_x == den_x, by = num_y == num_y && den_y == den_y;
-    if (bx) { v_sum += num_x; mx += den_x; ++nv; }
-    if (by) { y_sum += num_y; myx += den_y; ++m; }
+    if (bx) {
+      v_sum += num_x;
+      mx += den_x;
+      ++nv;
+    }
+    if (by) {
+      y_sum += num_y;
+      myx += den_y;
+      ++m;
+    }
     n += bx || by;
   }
   void Merge(const CellSums& o) {
-    v_sum += o.v_sum; y_sum += o.y_sum; mx += o.mx; mb += o.mb; myx += o.myx; myb += o.myb;
-    nv += o.nv; ny += o.ny; n += o.n; m += o.m; up += o.up; neg_v += o.neg_v; neg_y += o.neg_y;
+    v_sum += o.v_sum;
+    y_sum += o.y_sum;
+    mx += o.mx;
+    mb += o.mb;
+    myx += o.myx;
+    myb += o.myb;
+    nv += o.nv;
+    ny += o.ny;
+    n += o.n;
+    m += o.m;
+    up += o.up;
+    neg_v += o.neg_v;
+    neg_y += o.neg_y;
   }
 };
 
 // What a measure needs besides the cell's own sums.
 struct MeasureContext {
-  const CellSums* parent = nullptr;     // the parent cell along the chosen dimension
-  const CellSums* year_ago = nullptr;   // the cell at t - 12 (for yoy_2y)
+  const CellSums* parent = nullptr;    // the parent cell along the chosen dimension
+  const CellSums* year_ago = nullptr;  // the cell at t - 12 (for yoy_2y)
   // January–February rule: true when no enterprise of the cell reported January of t's year
   // (t is February), or of t-12's year (for the year-ago growth in yoy_2y).
   bool jan_feb_cumulative = false;

@@ -1,9 +1,10 @@
 #include "engine/measures.h"
-#include "store/records.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+
+#include "store/records.h"
 
 namespace ballast {
 namespace {
@@ -68,7 +69,7 @@ TEST(MeasuresTest, RatiosAndNegativeShare) {
   Indicator margin;
   margin.kind = IndicatorKind::kRatio;
   CellSums r;
-  r.AddRatio(5, 100, 12, 300);   // profit 5 on revenue 100 this month; 12 on 300 year to date
+  r.AddRatio(5, 100, 12, 300);      // profit 5 on revenue 100 this month; 12 on 300 year to date
   r.AddRatio(kMissing, 50, 1, 10);  // no monthly profit: out of the monthly sample
   EXPECT_NEAR(*ComputeMeasure(Measure::kValue, margin, r, {}), 5.0, 1e-12);
   EXPECT_NEAR(*ComputeMeasure(Measure::kYtd, margin, r, {}), 13.0 / 310 * 100, 1e-12);
@@ -82,6 +83,34 @@ TEST(MeasuresTest, RatiosAndNegativeShare) {
   EXPECT_NEAR(*ComputeMeasure(Measure::kValue, loss, p, {}), 100.0 / 3, 1e-12);
   EXPECT_NEAR(*ComputeMeasure(Measure::kYtd, loss, p, {}), 50.0, 1e-12);
   EXPECT_EQ(*ComputeMeasure(Measure::kN, loss, p, {}), 4);
+}
+
+// The table behind the names is indexed by the enum (a static_assert in measures.cpp checks the
+// same at compile time): each measure's names are its own, in the enum's order.
+TEST(MeasuresTest, TableFollowsTheEnum) {
+  const std::vector<std::pair<Measure, const char*>> expected = {
+      {Measure::kValue, "value"},
+      {Measure::kYtd, "ytd"},
+      {Measure::kYoy, "yoy"},
+      {Measure::kYtdYoy, "ytd_yoy"},
+      {Measure::kYoy2y, "yoy_2y"},
+      {Measure::kContribPp, "contrib_pp"},
+      {Measure::kContribShare, "contrib_share"},
+      {Measure::kShare, "share"},
+      {Measure::kN, "n"},
+      {Measure::kGrowthBreadth, "growth_breadth"}};
+  ASSERT_EQ(AllMeasures().size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(static_cast<size_t>(AllMeasures()[i]), i);
+    EXPECT_EQ(AllMeasures()[i], expected[i].first);
+    EXPECT_EQ(MeasureName(expected[i].first), expected[i].second);
+  }
+  EXPECT_EQ(MeasureNameZh(Measure::kYoy), "同比增速");
+  EXPECT_EQ(MeasureNameZh(Measure::kGrowthBreadth), "增长面");
+  EXPECT_TRUE(NeedsParent(Measure::kContribPp) && NeedsParent(Measure::kShare));
+  EXPECT_FALSE(NeedsParent(Measure::kYoy2y) || NeedsParent(Measure::kN));
+  EXPECT_FALSE(IsPercentMeasure(Measure::kN) || IsPercentMeasure(Measure::kYtd));
+  EXPECT_TRUE(IsPercentMeasure(Measure::kGrowthBreadth));
 }
 
 TEST(MeasuresTest, ParseAndNames) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/measure_context.h"
+
 namespace ballast {
 
 namespace {
@@ -10,15 +12,6 @@ CellSums Total(const std::vector<CellSums>& sums) {
   CellSums t;
   for (const auto& s : sums) t.Merge(s);
   return t;
-}
-
-bool Any(const std::vector<Measure>& ms, std::initializer_list<Measure> which) {
-  for (Measure m : ms) {
-    for (Measure w : which) {
-      if (m == w) return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace
@@ -36,7 +29,8 @@ std::pair<uint32_t, uint32_t> Query::RegionRange(NodeId region) const {
   const auto& n = panel_.catalog().regions().node(region);
   auto lo = std::lower_bound(region_tin_.begin(), region_tin_.end(), n.tin);
   auto hi = std::lower_bound(lo, region_tin_.end(), n.tout);
-  return {static_cast<uint32_t>(lo - region_tin_.begin()), static_cast<uint32_t>(hi - region_tin_.begin())};
+  return {static_cast<uint32_t>(lo - region_tin_.begin()),
+          static_cast<uint32_t>(hi - region_tin_.begin())};
 }
 
 bool Query::InCell(uint32_t e, NodeId region, NodeId industry) const {
@@ -85,76 +79,71 @@ std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector
     const double* nx = values(num, p);
     const double* dx = values(den, p);
     for (size_t e = 0; e < n; ++e) {
-      if (atom_of[e] >= 0) sums[static_cast<size_t>(atom_of[e])].AddRatio(nx[e], dx[e], num_y[e], den_y[e]);
+      if (atom_of[e] >= 0)
+        sums[static_cast<size_t>(atom_of[e])].AddRatio(nx[e], dx[e], num_y[e], den_y[e]);
     }
     return sums;
   }
   // A negative share counts over its base indicator's figures.
-  int base = ind.kind == IndicatorKind::kNegativeShare ? panel_.catalog().FindIndicator(ind.numerator)
-                                                       : indicator;
-  std::vector<double> y, bx, by;
-  panel_.Ytd(base, p, &y);
-  panel_.BaseValues(base, p, &bx);
-  panel_.BaseYtd(base, p, &by);
-  const double* x = values(base, p);
+  int base = ind.kind == IndicatorKind::kNegativeShare
+                 ? panel_.catalog().FindIndicator(ind.numerator)
+                 : indicator;
+  EnterpriseFigures f;
+  f.Load(panel_, base, p, EnterpriseFigures::kAll);
+  const double *x = f.x(), *y = f.y(), *bx = f.bx(), *by = f.by();
   for (size_t e = 0; e < n; ++e) {
     if (atom_of[e] >= 0) sums[static_cast<size_t>(atom_of[e])].Add(x[e], y[e], bx[e], by[e]);
   }
   return sums;
 }
 
-std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t, const std::vector<int32_t>& atom_of,
-                                             int32_t atoms, int32_t row_atoms, bool has_parent,
+std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t,
+                                             const std::vector<int32_t>& atom_of, int32_t atoms,
+                                             int32_t row_atoms, bool has_parent,
                                              const std::vector<Measure>& measures) const {
   const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
-  auto now = AtomSums(indicator, t, atom_of, atoms);
+  AtomContexts atoms_at(measures, t,
+                        [&](Period q) { return AtomSums(indicator, q, atom_of, atoms); });
+  const std::vector<CellSums>& now = atoms_at.sums();
   CellSums parent = Total(now);
-  const bool need_2y = Any(measures, {Measure::kYoy2y});
-  const bool need_growth = need_2y || Any(measures, {Measure::kYoy});
-  std::vector<CellSums> year_ago, jan, jan_year_ago;
-  if (need_2y) year_ago = AtomSums(indicator, t - 12, atom_of, atoms);
-  // January–February rule: February growth is the 1–2月 cumulative growth when nobody in the
-  // cell reported January.
-  const bool february = PeriodMonth(t) == 2;
-  if (need_growth && february) {
-    jan = AtomSums(indicator, t - 1, atom_of, atoms);
-    if (need_2y) jan_year_ago = AtomSums(indicator, t - 13, atom_of, atoms);
-  }
   std::vector<MeasureRow> rows(static_cast<size_t>(row_atoms));
   for (int32_t a = 0; a < row_atoms; ++a) {
     const auto i = static_cast<size_t>(a);
-    MeasureContext ctx;
-    ctx.parent = has_parent ? &parent : nullptr;
-    ctx.year_ago = need_2y ? &year_ago[i] : nullptr;
-    ctx.jan_feb_cumulative = february && need_growth && jan[i].n == 0;
-    ctx.year_ago_jan_feb_cumulative = february && need_2y && jan_year_ago[i].n == 0;
+    const MeasureContext ctx = atoms_at.Context(i, has_parent ? &parent : nullptr);
     rows[i].n = now[i].n;
     for (Measure m : measures) rows[i].values.push_back(ComputeMeasure(m, ind, now[i], ctx));
   }
   return rows;
 }
 
-Result<MeasureRow> Query::Cell(const CellRef& c, const std::vector<Measure>& measures, Dimension of) const {
+Result<MeasureRow> Query::Cell(const CellRef& c, const std::vector<Measure>& measures,
+                               Dimension of) const {
   RETURN_IF_ERROR(Validate(c, measures));
   const Catalog& cat = panel_.catalog();
   NodeId parent_region = c.region, parent_industry = c.industry;
-  if (of == Dimension::kRegion) parent_region = cat.regions().node(c.region).parent;
-  else parent_industry = cat.industries().node(c.industry).parent;
+  if (of == Dimension::kRegion)
+    parent_region = cat.regions().node(c.region).parent;
+  else
+    parent_industry = cat.industries().node(c.industry).parent;
   const bool has_parent = parent_region != kNoNode && parent_industry != kNoNode;
   std::vector<int32_t> atom_of(panel_.num_enterprises(), -1);
   auto [lo, hi] = RegionRange(has_parent ? parent_region : c.region);
   for (uint32_t e = lo; e < hi; ++e) {
-    if (InCell(e, c.region, c.industry)) atom_of[e] = 0;
-    else if (has_parent && InCell(e, parent_region, parent_industry)) atom_of[e] = 1;
+    if (InCell(e, c.region, c.industry))
+      atom_of[e] = 0;
+    else if (has_parent && InCell(e, parent_region, parent_industry))
+      atom_of[e] = 1;
   }
-  auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, has_parent ? 2 : 1, 1, has_parent, measures);
+  auto rows =
+      EvaluateAtoms(c.indicator, c.period, atom_of, has_parent ? 2 : 1, 1, has_parent, measures);
   return rows[0];
 }
 
 Result<std::vector<ChildRow>> Query::Children(const CellRef& c, Dimension dim,
                                               const std::vector<Measure>& measures) const {
   RETURN_IF_ERROR(Validate(c, measures));
-  const CodeTree& tree = dim == Dimension::kRegion ? panel_.catalog().regions() : panel_.catalog().industries();
+  const CodeTree& tree =
+      dim == Dimension::kRegion ? panel_.catalog().regions() : panel_.catalog().industries();
   const NodeId node = dim == Dimension::kRegion ? c.region : c.industry;
   const auto& children = tree.node(node).children;
   const auto k = static_cast<int32_t>(children.size());
@@ -164,13 +153,15 @@ Result<std::vector<ChildRow>> Query::Children(const CellRef& c, Dimension dim,
   for (uint32_t e = lo; e < hi; ++e) {
     if (!InCell(e, c.region, c.industry)) continue;
     const auto& ent = panel_.enterprise(e);
-    NodeId child = tree.AncestorAtDepth(dim == Dimension::kRegion ? ent.region : ent.industry, child_depth);
+    NodeId child =
+        tree.AncestorAtDepth(dim == Dimension::kRegion ? ent.region : ent.industry, child_depth);
     if (child == kNoNode) {
       atom_of[e] = k;  // registered at the node itself: part of the parent, of no child
       continue;
     }
-    auto it = std::lower_bound(children.begin(), children.end(), child,
-                               [&tree](NodeId a, NodeId b) { return tree.node(a).code < tree.node(b).code; });
+    auto it = std::lower_bound(
+        children.begin(), children.end(), child,
+        [&tree](NodeId a, NodeId b) { return tree.node(a).code < tree.node(b).code; });
     atom_of[e] = static_cast<int32_t>(it - children.begin());
   }
   auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, k + 1, k, true, measures);
@@ -182,7 +173,8 @@ Result<std::vector<ChildRow>> Query::Children(const CellRef& c, Dimension dim,
   return out;
 }
 
-Result<std::vector<ChildRow>> Query::Enterprises(const CellRef& c, const std::vector<Measure>& measures) const {
+Result<std::vector<ChildRow>> Query::Enterprises(const CellRef& c,
+                                                 const std::vector<Measure>& measures) const {
   RETURN_IF_ERROR(Validate(c, measures));
   std::vector<int32_t> atom_of(panel_.num_enterprises(), -1);
   std::vector<uint32_t> members;

@@ -40,13 +40,14 @@ class FakeStore {
   int64_t next_ = 0;
 };
 
-Rule MakeRule(const std::string& id, SubjectKind kind, const std::string& family, int for_periods = 1) {
+Rule MakeRule(const std::string& id, SubjectKind kind, const std::string& family,
+              int for_periods = 1) {
   Rule r;
   r.id = id;
   r.family = family;
   r.subject = kind;
   r.indicator = "output_value";
-  r.measure = "yoy";
+  r.measure = Measure::kYoy;
   r.thresholds = {{Level::kRed, -50}, {Level::kYellow, -30}, {Level::kBlue, -20}};
   r.for_periods = for_periods;
   r.message_zh = "{subject} {value}";
@@ -54,8 +55,8 @@ Rule MakeRule(const std::string& id, SubjectKind kind, const std::string& family
   return r;
 }
 
-Finding Find(size_t rule, const std::string& key, Level level, double value, int streak, bool firing,
-             const std::string& region = "410102") {
+Finding Find(size_t rule, const std::string& key, Level level, double value, int streak,
+             bool firing, const std::string& region = "410102") {
   Finding f;
   f.rule = rule;
   f.subject_key = key;
@@ -150,20 +151,23 @@ TEST_F(AlertsTest, RevisionAfterFiringKeepsOneAlert) {
 
 TEST_F(AlertsTest, FlappingReopensTheSameAlert) {
   for (int i = 0; i < 3; ++i) {
-    Eval({Find(0, "A", Level::kRed, -60, 1, true)}, "2025-0" + std::to_string(3 + 2 * i) + "-01T00:00:00Z");
+    Eval({Find(0, "A", Level::kRed, -60, 1, true)},
+         "2025-0" + std::to_string(3 + 2 * i) + "-01T00:00:00Z");
     Eval({}, "2025-0" + std::to_string(4 + 2 * i) + "-01T00:00:00Z");
   }
   EXPECT_EQ(Only().state, "resolved");
   std::vector<std::string> actions;
   for (const auto& e : store_.events_) actions.push_back(e.second);
-  EXPECT_EQ(actions, (std::vector<std::string>{"fired", "resolved", "reopened", "resolved", "reopened", "resolved"}));
+  EXPECT_EQ(actions, (std::vector<std::string>{"fired", "resolved", "reopened", "resolved",
+                                               "reopened", "resolved"}));
 }
 
 TEST_F(AlertsTest, ClosedAndResolvedStartsANewEpisode) {
   Eval({Find(0, "A", Level::kRed, -60, 1, true)}, "2025-09-01T00:00:00Z");
   Eval({}, "2025-10-01T00:00:00Z");
   AlertRecord a = Only();
-  auto closed = ApplyHandling(a, {HandlingAction::kClose, "alice", "", "", "data recovered", "2025-10-02T00:00:00Z"});
+  auto closed = ApplyHandling(
+      a, {HandlingAction::kClose, "alice", "", "", "data recovered", "2025-10-02T00:00:00Z"});
   ASSERT_TRUE(closed.ok()) << closed.status().ToString();
   store_.Apply({*closed});
   Eval({Find(0, "A", Level::kRed, -70, 1, true)}, "2025-11-01T00:00:00Z");
@@ -174,25 +178,26 @@ TEST_F(AlertsTest, ClosedAndResolvedStartsANewEpisode) {
 }
 
 TEST_F(AlertsTest, SilencesMuteUntilTheyExpire) {
-  silences_.push_back({7, "ent", "", "", "410100", "alice", "known relocation", "2025-09-01T00:00:00Z",
-                       "2025-09-15T00:00:00Z", "", ""});
+  silences_.push_back({7, "ent", "", "", "410100", "alice", "known relocation",
+                       "2025-09-01T00:00:00Z", "2025-09-15T00:00:00Z", "", ""});
   Eval({Find(0, "A", Level::kRed, -60, 1, true)}, "2025-09-02T00:00:00Z");
   EXPECT_EQ(Only().silenced_by, 7);
   Eval({Find(0, "A", Level::kRed, -60, 1, true)}, "2025-09-20T00:00:00Z");  // past ends_at
   EXPECT_EQ(Only().silenced_by, 0);
   EXPECT_EQ(store_.events_.back().second, "unsilenced");
   // A silence for another region or rule does not match.
-  SilenceRecord other{8, "", "", "", "410300", "bob", "x", "2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "", ""};
+  SilenceRecord other{
+      8, "", "", "", "410300", "bob", "x", "2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "", ""};
   EXPECT_FALSE(SilenceMatches(other, Only(), testing_util::SharedCatalog().get()));
   other.expired_at = "2025-02-01T00:00:00Z";
   EXPECT_FALSE(SilenceActive(other, "2025-06-01T00:00:00Z"));
 }
 
 TEST_F(AlertsTest, RegionAlertInhibitsItsEnterprisesOfTheSameFamily) {
-  Eval({Find(0, "A", Level::kYellow, -35, 1, true, "410102"),    // in 郑州
-        Find(0, "B", Level::kYellow, -35, 1, true, "410302"),    // in 洛阳
-        Find(0, "C", Level::kRed, -80, 1, true, "410105"),       // in 郑州, more severe than the city
-        Find(3, "D", Level::kRed, -60, 1, true, "410102"),       // other family
+  Eval({Find(0, "A", Level::kYellow, -35, 1, true, "410102"),  // in 郑州
+        Find(0, "B", Level::kYellow, -35, 1, true, "410302"),  // in 洛阳
+        Find(0, "C", Level::kRed, -80, 1, true, "410105"),  // in 郑州, more severe than the city
+        Find(3, "D", Level::kRed, -60, 1, true, "410102"),  // other family
         Find(2, "410100", Level::kYellow, -35, 1, true, "410100")},
        "2025-10-01T00:00:00Z");
   std::map<std::string, bool> inhibited;
@@ -229,26 +234,33 @@ TEST_F(AlertsTest, AlertsOfRulesNotEvaluatedKeepTheirState) {
 TEST_F(AlertsTest, FullHandlingLoopAndIllegalSteps) {
   Eval({Find(0, "A", Level::kRed, -60, 1, true)}, "2025-09-01T00:00:00Z");
   AlertRecord a = Only();
-  auto step = [&](HandlingAction act, std::string unit = "", std::string deadline = "", std::string note = "") {
+  auto step = [&](HandlingAction act, std::string unit = "", std::string deadline = "",
+                  std::string note = "") {
     return ApplyHandling(a, {act, "alice", unit, deadline, note, "2025-09-02T00:00:00Z"});
   };
-  EXPECT_EQ(step(HandlingAction::kHandle, "", "", "x").status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_EQ(step(HandlingAction::kClose).status().code(), StatusCode::kFailedPrecondition);  // still firing
-  EXPECT_EQ(step(HandlingAction::kAssign, "u", "2025-09-30").status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(step(HandlingAction::kHandle, "", "", "x").status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(step(HandlingAction::kClose).status().code(),
+            StatusCode::kFailedPrecondition);  // still firing
+  EXPECT_EQ(step(HandlingAction::kAssign, "u", "2025-09-30").status().code(),
+            StatusCode::kFailedPrecondition);
   auto ack = step(HandlingAction::kAcknowledge);
   ASSERT_TRUE(ack.ok());
   a = ack->alert;
   EXPECT_EQ(a.handling, "acknowledged");
   EXPECT_EQ(step(HandlingAction::kAcknowledge).status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_EQ(step(HandlingAction::kAssign, "", "2025-09-30").status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(step(HandlingAction::kAssign, "省工业和信息化厅", "2025-02-30").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(step(HandlingAction::kAssign, "", "2025-09-30").status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(step(HandlingAction::kAssign, "省工业和信息化厅", "2025-02-30").status().code(),
+            StatusCode::kInvalidArgument);
   auto assigned = step(HandlingAction::kAssign, "省工业和信息化厅", "2025-09-30");
   ASSERT_TRUE(assigned.ok());
   a = assigned->alert;
   EXPECT_EQ(a.assignee, "省工业和信息化厅");
   EXPECT_EQ(a.deadline, "2025-09-30");
   EXPECT_EQ(assigned->events[0].detail, "省工业和信息化厅 by 2025-09-30");
-  EXPECT_EQ(step(HandlingAction::kHandle).status().code(), StatusCode::kInvalidArgument);  // note required
+  EXPECT_EQ(step(HandlingAction::kHandle).status().code(),
+            StatusCode::kInvalidArgument);  // note required
   auto handled = step(HandlingAction::kHandle, "", "", "企业订单恢复，已协调电力保障");
   ASSERT_TRUE(handled.ok());
   a = handled->alert;
@@ -258,7 +270,8 @@ TEST_F(AlertsTest, FullHandlingLoopAndIllegalSteps) {
   EXPECT_EQ(a.handling, "closed");
   EXPECT_EQ(closed->events[0].from, "handled");
   EXPECT_EQ(closed->events[0].actor, "alice");
-  for (auto act : {HandlingAction::kAcknowledge, HandlingAction::kAssign, HandlingAction::kHandle, HandlingAction::kClose}) {
+  for (auto act : {HandlingAction::kAcknowledge, HandlingAction::kAssign, HandlingAction::kHandle,
+                   HandlingAction::kClose}) {
     EXPECT_EQ(step(act, "u", "2025-09-30", "n").status().code(), StatusCode::kFailedPrecondition);
   }
   // A closed alert that keeps firing is updated in place, not duplicated.

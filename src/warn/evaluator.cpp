@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/measure_context.h"
 #include "engine/measures.h"
 
 namespace ballast::warn {
@@ -31,10 +32,12 @@ Result<Compiled> Compile(const Rule& r, const Catalog& cat) {
   Compiled c;
   if (!r.indicator.empty()) {
     c.indicator = cat.FindIndicator(r.indicator);
-    if (c.indicator < 0) return Status::Invalid("rule '" + r.id + "': unknown indicator '" + r.indicator + "'");
+    if (c.indicator < 0)
+      return Status::Invalid("rule '" + r.id + "': unknown indicator '" + r.indicator + "'");
     const bool derived = cat.indicators()[static_cast<size_t>(c.indicator)].derived();
     if (derived && r.subject == SubjectKind::kEnterprise) {
-      return Status::Invalid("rule '" + r.id + "': enterprise rules need a base indicator, not '" + r.indicator + "'");
+      return Status::Invalid("rule '" + r.id + "': enterprise rules need a base indicator, not '" +
+                             r.indicator + "'");
     }
   }
   for (const auto& code : r.filters.regions) {
@@ -44,15 +47,21 @@ Result<Compiled> Compile(const Rule& r, const Catalog& cat) {
   }
   for (const auto& code : r.filters.industries) {
     NodeId n = cat.FindIndustry(code);
-    if (n == kNoNode) return Status::Invalid("rule '" + r.id + "': unknown industry '" + code + "'");
+    if (n == kNoNode)
+      return Status::Invalid("rule '" + r.id + "': unknown industry '" + code + "'");
     c.industries.push_back(n);
   }
   for (const auto& s : r.filters.sizes) {
-    if (s == "large") c.sizes.push_back(EnterpriseSize::kLarge);
-    else if (s == "medium") c.sizes.push_back(EnterpriseSize::kMedium);
-    else if (s == "small") c.sizes.push_back(EnterpriseSize::kSmall);
-    else if (s == "micro") c.sizes.push_back(EnterpriseSize::kMicro);
-    else return Status::Invalid("rule '" + r.id + "': unknown size '" + s + "'");
+    if (s == "large")
+      c.sizes.push_back(EnterpriseSize::kLarge);
+    else if (s == "medium")
+      c.sizes.push_back(EnterpriseSize::kMedium);
+    else if (s == "small")
+      c.sizes.push_back(EnterpriseSize::kSmall);
+    else if (s == "micro")
+      c.sizes.push_back(EnterpriseSize::kMicro);
+    else
+      return Status::Invalid("rule '" + r.id + "': unknown size '" + s + "'");
   }
   return c;
 }
@@ -62,10 +71,12 @@ bool PassesEnterprise(const Panel& panel, const Rule& r, const Compiled& c, uint
   const Catalog& cat = panel.catalog();
   if (!InAny(cat.regions(), c.regions, ent.region)) return false;
   if (!InAny(cat.industries(), c.industries, ent.industry)) return false;
-  if (!c.sizes.empty() && std::find(c.sizes.begin(), c.sizes.end(), ent.size) == c.sizes.end()) return false;
+  if (!c.sizes.empty() && std::find(c.sizes.begin(), c.sizes.end(), ent.size) == c.sizes.end())
+    return false;
   if (!r.filters.tags.empty()) {
     bool any = false;
-    for (const auto& t : r.filters.tags) any |= std::find(ent.tags.begin(), ent.tags.end(), t) != ent.tags.end();
+    for (const auto& t : r.filters.tags)
+      any |= std::find(ent.tags.begin(), ent.tags.end(), t) != ent.tags.end();
     if (!any) return false;
   }
   return true;
@@ -90,64 +101,63 @@ std::vector<Period> DataPeriods(const Panel& panel, int indicator, Period t, int
   return out;
 }
 
-struct Scratch {
-  std::vector<double> a, b;
+// The figures an enterprise rule reads at a period, and at January for the January–February rule.
+struct Figures {
+  EnterpriseFigures now, january;
 };
 
 // out[e] = the compared value of an enterprise rule at p (NaN = not applicable).
-void EnterpriseValues(const Panel& panel, const Rule& r, int ind, Period p, std::vector<double>* out, Scratch* s) {
+void EnterpriseValues(const Panel& panel, const Rule& r, int ind, Period p,
+                      std::vector<double>* out, Figures* fig) {
   const size_t n = panel.num_enterprises();
   out->assign(n, kMissing);
-  auto monthly = [&](std::vector<double>* v) {
-    const double* x = panel.Values(ind, p);
-    if (x == nullptr) v->assign(n, kMissing);
-    else v->assign(x, x + n);
-  };
-  // January–February rule: with no January data, February's growth is the 1–2月 cumulative one.
-  const bool feb_cumulative = PeriodMonth(p) == 2 && !panel.HasData(ind, p - 1);
-  const bool growth = r.check == Check::kMeasure && (r.measure == "yoy" || r.measure == "ytd_yoy");
-  const bool use_ytd = r.measure == "ytd" || r.measure == "ytd_yoy" || (r.measure == "yoy" && feb_cumulative);
-  if (r.check == Check::kMeasure && !growth) {
-    if (use_ytd) panel.Ytd(ind, p, out);
-    else monthly(out);
-    return;
-  }
-  if (growth || r.check == Check::kStoppage) {
-    const bool ytd = growth && use_ytd;
-    if (ytd) {
-      panel.Ytd(ind, p, &s->a);
-      panel.BaseYtd(ind, p, &s->b);
-    } else {
-      monthly(&s->a);
-      panel.BaseValues(ind, p, &s->b);
+  EnterpriseFigures* f = &fig->now;
+  switch (r.check) {
+    case Check::kMeasure: {
+      const Measure m = *r.measure;  // Evaluate: enterprise measure rules have one
+      // In February, yoy is monthly or cumulative enterprise by enterprise: read both.
+      const bool jan_feb = ContextPeriodsFor({m}, p).january;
+      if (jan_feb)
+        fig->january.Load(panel, ind, p - 1, EnterpriseFigures::kX | EnterpriseFigures::kY);
+      f->Load(panel, ind, p, EnterpriseMeasureParts(m, false) | EnterpriseMeasureParts(m, jan_feb));
+      for (size_t e = 0; e < n; ++e) {
+        const bool cumulative = jan_feb && EnterpriseJanFebCumulative(p, fig->january, e);
+        if (auto v = EnterpriseMeasure(m, *f, e, cumulative, r.min_base)) (*out)[e] = *v;
+      }
+      return;
     }
-    const double min_base = std::max(r.min_base, 0.0);
-    for (size_t e = 0; e < n; ++e) {
-      const double x = s->a[e], b = s->b[e];
-      if (std::isnan(x) || std::isnan(b) || b <= 0 || b < min_base) continue;
-      (*out)[e] = growth ? (x / b - 1) * 100 : x;
+    case Check::kStoppage: {
+      f->Load(panel, ind, p, EnterpriseFigures::kMonthly);
+      const double min_base = std::max(r.min_base, 0.0);
+      for (size_t e = 0; e < n; ++e) {
+        const double x = f->x()[e], b = f->bx()[e];
+        if (std::isnan(x) || std::isnan(b) || b <= 0 || b < min_base) continue;
+        (*out)[e] = x;
+      }
+      return;
     }
-    return;
-  }
-  if (r.check == Check::kTurnToLoss) {
-    panel.Ytd(ind, p, &s->a);
-    panel.BaseYtd(ind, p, &s->b);
-    for (size_t e = 0; e < n; ++e) {
-      const double y = s->a[e], b = s->b[e];
-      if (!std::isnan(y) && !std::isnan(b) && y < 0 && b >= 0) (*out)[e] = y;
+    case Check::kTurnToLoss:
+      f->Load(panel, ind, p, EnterpriseFigures::kCumulative);
+      for (size_t e = 0; e < n; ++e) {
+        const double y = f->y()[e], b = f->by()[e];
+        if (!std::isnan(y) && !std::isnan(b) && y < 0 && b >= 0) (*out)[e] = y;
+      }
+      return;
+    case Check::kRunRate: {
+      f->Load(panel, ind, p, EnterpriseFigures::kY);
+      const double months = PeriodMonth(p);
+      for (size_t e = 0; e < n; ++e) {
+        if (!std::isnan(f->y()[e])) (*out)[e] = f->y()[e] / months * 12;
+      }
+      return;
     }
-    return;
-  }
-  if (r.check == Check::kRunRate) {
-    panel.Ytd(ind, p, &s->a);
-    const double months = PeriodMonth(p);
-    for (size_t e = 0; e < n; ++e) {
-      if (!std::isnan(s->a[e])) (*out)[e] = s->a[e] / months * 12;
-    }
+    case Check::kMissing:
+      return;  // counted over periods in EvaluateEnterprises
   }
 }
 
-void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Panel& panel, EvaluationResult* res) {
+void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Panel& panel,
+                         EvaluationResult* res) {
   auto t = LatestPeriod(panel, c.indicator);
   if (!t) return;
   res->evaluated.insert(r.id);
@@ -156,18 +166,18 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
   for (uint32_t e = 0; e < n; ++e) pass[e] = PassesEnterprise(panel, r, c, e);
   std::vector<int32_t> streak(n, 0);
   std::vector<double> now_value(n, kMissing);
-  Scratch scratch;
+  Figures figures;
   std::vector<double> v;
   if (r.check == Check::kMissing) {
     // value = consecutive data periods without a report, after a report within the lookback.
     auto periods = DataPeriods(panel, c.indicator, *t, kMissingLookback + 1);
     std::vector<char> done(n, 0);
     for (Period q : periods) {
-      panel.Ytd(c.indicator, q, &scratch.a);
-      const double* x = panel.Values(c.indicator, q);
+      figures.now.Load(panel, c.indicator, q, EnterpriseFigures::kX | EnterpriseFigures::kY);
+      const double *x = figures.now.x(), *y = figures.now.y();
       for (uint32_t e = 0; e < n; ++e) {
         if (!pass[e] || done[e]) continue;
-        const bool reported = (x != nullptr && !std::isnan(x[e])) || !std::isnan(scratch.a[e]);
+        const bool reported = !std::isnan(x[e]) || !std::isnan(y[e]);
         if (reported) {
           done[e] = 1;
           if (streak[e] > 0) now_value[e] = streak[e];
@@ -179,7 +189,7 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
   } else {
     auto periods = DataPeriods(panel, c.indicator, *t, r.for_periods);
     for (size_t k = 0; k < periods.size(); ++k) {
-      EnterpriseValues(panel, r, c.indicator, periods[k], &v, &scratch);
+      EnterpriseValues(panel, r, c.indicator, periods[k], &v, &figures);
       for (uint32_t e = 0; e < n; ++e) {
         if (!pass[e] || streak[e] != static_cast<int32_t>(k)) continue;
         if (Classify(r, v[e])) {
@@ -213,23 +223,21 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
 }
 
 // Region or industry cells: the measure (minus the target, when the rule has one).
-void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& panel, const Query& query,
-                   EvaluationResult* res) {
-  auto measure = ParseMeasure(r.measure);
-  if (!measure.ok()) {
-    res->problems.push_back("rule '" + r.id + "': " + measure.status().message());
-    return;
-  }
+void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& panel,
+                   const Query& query, EvaluationResult* res) {
+  const Measure measure = *r.measure;  // Evaluate: region and industry rules have one
   auto t = LatestPeriod(panel, c.indicator);
   if (!t) return;
   const Catalog& cat = panel.catalog();
   const bool region_rule = r.subject == SubjectKind::kRegion;
   const CodeTree& tree = region_rule ? cat.regions() : cat.industries();
-  const int32_t depth = r.level_of == "province" || r.level_of == "section" ? 1
-                        : r.level_of == "prefecture" || r.level_of == "division" ? 2 : 3;
+  const int32_t depth = r.level_of == "province" || r.level_of == "section"      ? 1
+                        : r.level_of == "prefecture" || r.level_of == "division" ? 2
+                                                                                 : 3;
   const NodeId fixed_region = c.regions.empty() ? cat.country() : c.regions[0];
   const NodeId fixed_industry = c.industries.empty() ? cat.all_industry() : c.industries[0];
-  if (Status st = query.Validate({c.indicator, *t, fixed_region, fixed_industry}, {*measure}); !st.ok()) {
+  if (Status st = query.Validate({c.indicator, *t, fixed_region, fixed_industry}, {measure});
+      !st.ok()) {
     res->problems.push_back("rule '" + r.id + "': " + st.message());
     return;
   }
@@ -248,7 +256,7 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
   }
   // One pass over the panel per period (the same sums and context as Query::Cell), rather than
   // one per subject; measures that compare with a parent cell go through Query::Cell.
-  const bool batch = !NeedsParent(*measure);
+  const bool batch = !NeedsParent(measure);
   std::vector<int32_t> atom_of;
   if (batch) {
     atom_of.assign(panel.num_enterprises(), -1);
@@ -256,7 +264,8 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     const NodeId fixed = region_rule ? fixed_industry : fixed_region;
     for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
       const PanelEnterprise& ent = panel.enterprise(e);
-      const NodeId own = region_rule ? ent.region : ent.industry, cross = region_rule ? ent.industry : ent.region;
+      const NodeId own = region_rule ? ent.region : ent.industry,
+                   cross = region_rule ? ent.industry : ent.region;
       if (own == kNoNode || cross == kNoNode || !other.Contains(fixed, cross)) continue;
       const NodeId at = tree.AncestorAtDepth(own, depth);
       if (at != kNoNode) atom_of[e] = atom_of_node[static_cast<size_t>(at)];
@@ -270,27 +279,20 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     const Period p = periods[k];
     std::vector<std::optional<double>> values(nodes.size());
     if (batch) {
-      auto now = query.AtomSums(c.indicator, p, atom_of, atoms);
-      const bool need_2y = *measure == Measure::kYoy2y;
-      const bool february = PeriodMonth(p) == 2 && (need_2y || *measure == Measure::kYoy);
-      std::vector<CellSums> year_ago, jan, jan_year_ago;
-      if (need_2y) year_ago = query.AtomSums(c.indicator, p - 12, atom_of, atoms);
-      if (february) jan = query.AtomSums(c.indicator, p - 1, atom_of, atoms);
-      if (february && need_2y) jan_year_ago = query.AtomSums(c.indicator, p - 13, atom_of, atoms);
+      AtomContexts cells(std::vector<Measure>{measure}, p,
+                         [&](Period q) { return query.AtomSums(c.indicator, q, atom_of, atoms); });
       for (size_t a = 0; a < nodes.size(); ++a) {
-        if (now[a].n == 0) continue;  // nobody reports: no subject
-        MeasureContext ctx;
-        ctx.year_ago = need_2y ? &year_ago[a] : nullptr;
-        ctx.jan_feb_cumulative = february && jan[a].n == 0;
-        ctx.year_ago_jan_feb_cumulative = february && need_2y && jan_year_ago[a].n == 0;
-        values[a] = ComputeMeasure(*measure, indicator, now[a], ctx);
+        if (cells.sums()[a].n == 0) continue;  // nobody reports: no subject
+        values[a] = ComputeMeasure(measure, indicator, cells.sums()[a], cells.Context(a, nullptr));
       }
     } else {
       for (size_t a = 0; a < nodes.size(); ++a) {
         if (!alive[a]) continue;
-        CellRef cell{c.indicator, p, region_rule ? nodes[a] : fixed_region, region_rule ? fixed_industry : nodes[a]};
+        CellRef cell{c.indicator, p, region_rule ? nodes[a] : fixed_region,
+                     region_rule ? fixed_industry : nodes[a]};
         // A region compares with its parent region, an industry with its parent industry.
-        auto row = query.Cell(cell, {*measure}, region_rule ? Dimension::kRegion : Dimension::kIndustry);
+        auto row =
+            query.Cell(cell, {measure}, region_rule ? Dimension::kRegion : Dimension::kIndustry);
         if (row.ok() && row->n > 0) values[a] = row->values[0];
       }
     }
@@ -333,21 +335,23 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
   }
 }
 
-void EvaluateExternal(size_t ri, const Rule& r, const std::vector<ExternalSubject>& subjects, const Catalog* cat,
-                      const Compiled& c, EvaluationResult* res) {
+void EvaluateExternal(size_t ri, const Rule& r, const std::vector<ExternalSubject>& subjects,
+                      const Catalog* cat, const Compiled& c, EvaluationResult* res) {
   res->evaluated.insert(r.id);
   for (const auto& s : subjects) {
     if (s.kind != r.subject) continue;
     if (!r.filters.subjects.empty() &&
-        std::find(r.filters.subjects.begin(), r.filters.subjects.end(), s.key) == r.filters.subjects.end()) {
+        std::find(r.filters.subjects.begin(), r.filters.subjects.end(), s.key) ==
+            r.filters.subjects.end()) {
       continue;
     }
-    if (!c.regions.empty() && (cat == nullptr || !InAny(cat->regions(), c.regions, cat->regions().Find(s.region)))) {
+    if (!c.regions.empty() &&
+        (cat == nullptr || !InAny(cat->regions(), c.regions, cat->regions().Find(s.region)))) {
       continue;
     }
     const std::vector<SeriesPoint>* series = nullptr;
     for (const auto& [name, points] : s.series) {
-      if (name == r.measure) series = &points;
+      if (name == r.series) series = &points;
     }
     if (series == nullptr || series->empty()) continue;
     Finding f;
@@ -376,11 +380,16 @@ void EvaluateExternal(size_t ri, const Rule& r, const std::vector<ExternalSubjec
 
 std::string_view LevelZh(Level l) {
   switch (l) {
-    case Level::kRed: return "红色";
-    case Level::kOrange: return "橙色";
-    case Level::kYellow: return "黄色";
-    case Level::kBlue: return "蓝色";
-    case Level::kNone: break;
+    case Level::kRed:
+      return "红色";
+    case Level::kOrange:
+      return "橙色";
+    case Level::kYellow:
+      return "黄色";
+    case Level::kBlue:
+      return "蓝色";
+    case Level::kNone:
+      break;
   }
   return "";
 }
@@ -395,6 +404,11 @@ EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput&
     if (!r.enabled) continue;
     const bool external = r.subject == SubjectKind::kCommodity || r.subject == SubjectKind::kTarget;
     if (!external && (in.panel == nullptr || in.query == nullptr)) continue;
+    if (!external && r.check == Check::kMeasure &&
+        !r.measure) {  // a rule built without ParseRuleJson
+      res.problems.push_back("rule '" + r.id + "': no measure");
+      continue;
+    }
     Compiled c;
     if (cat != nullptr) {
       auto compiled = Compile(r, *cat);
@@ -436,7 +450,8 @@ std::string FindingMessage(const Rule& r, const Finding& f, bool zh, const Catal
       {"indicator", indicator},
       {"target", r.target ? FormatNumber(*r.target) : std::string()},
   };
-  if (auto it = r.targets.find(f.subject_key); it != r.targets.end()) fields["target"] = FormatNumber(it->second);
+  if (auto it = r.targets.find(f.subject_key); it != r.targets.end())
+    fields["target"] = FormatNumber(it->second);
   const std::string& tmpl = zh ? r.message_zh : r.message_en;
   if (tmpl.empty()) {
     return f.subject_name + " " + r.id + " " + fields["value"] + " (" + fields["level"] + ")";

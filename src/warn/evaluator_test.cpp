@@ -33,8 +33,8 @@ std::map<std::string, Finding> RunRule(const Rule& rule, const Panel& panel) {
 }
 
 // Monthly rows of one enterprise and indicator: values for consecutive months from `from`.
-void Months(std::vector<Row>* rows, const std::string& uscc, const std::string& ind, int year, int month,
-            std::vector<double> values) {
+void Months(std::vector<Row>* rows, const std::string& uscc, const std::string& ind, int year,
+            int month, std::vector<double> values) {
   for (double v : values) {
     char p[8];
     std::snprintf(p, sizeof p, "%04d-%02d", year, month);
@@ -47,10 +47,14 @@ TEST(EvaluatorTest, OutputDownSharplyByLevelWithMinimumBase) {
   PanelMaker m;
   for (const char* e : {"A", "B", "C", "D"}) m.Enterprise(e, "410102", "1311");
   // Base (2024-09) and current (2025-09): A −60 % red, B −25 % blue, C −10 % none, D base 50 < 100.
-  m.Batch({{"A", "output_value", "2024-09", 1000}, {"A", "output_value", "2025-09", 400},
-           {"B", "output_value", "2024-09", 1000}, {"B", "output_value", "2025-09", 750},
-           {"C", "output_value", "2024-09", 1000}, {"C", "output_value", "2025-09", 900},
-           {"D", "output_value", "2024-09", 50}, {"D", "output_value", "2025-09", 5}});
+  m.Batch({{"A", "output_value", "2024-09", 1000},
+           {"A", "output_value", "2025-09", 400},
+           {"B", "output_value", "2024-09", 1000},
+           {"B", "output_value", "2025-09", 750},
+           {"C", "output_value", "2024-09", 1000},
+           {"C", "output_value", "2025-09", 900},
+           {"D", "output_value", "2024-09", 50},
+           {"D", "output_value", "2025-09", 5}});
   auto f = RunRule(DefaultRule("ent_output_drop"), *m.Make());
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f["A"].level, Level::kRed);
@@ -67,21 +71,61 @@ TEST(EvaluatorTest, ElectricityDownUsesReportedPrior) {
   m.Enterprise("A", "410102", "1311");
   m.Enterprise("B", "410102", "1311");
   // Only the current month, with 上年同期 reported on the form: A −35 % yellow; B +10 %.
-  m.Batch({{"A", "electricity", "2025-09", 65, kMissing, 100}, {"B", "electricity", "2025-09", 110, kMissing, 100}});
+  m.Batch({{"A", "electricity", "2025-09", 65, kMissing, 100},
+           {"B", "electricity", "2025-09", 110, kMissing, 100}});
   auto f = RunRule(DefaultRule("ent_electricity_drop"), *m.Make());
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f["A"].level, Level::kYellow);
   EXPECT_NEAR(f["A"].value, -35, 1e-9);
 }
 
+// The January–February rule applies enterprise by enterprise, as in the explorer's table of
+// enterprises: A reports January, B only the 1–2月 cumulative figure. B's February growth is its
+// cumulative growth, 400 / 1000 − 1 = −60 % (red); A's is monthly, 150 / 200 − 1 = −25 % (blue).
+// (B used to get no growth at all because A's January made February monthly for everyone.)
+TEST(EvaluatorTest, FebruaryGrowthIsCumulativeForAnEnterpriseWithoutJanuary) {
+  PanelMaker m;
+  m.Enterprise("A", "410102", "1311");
+  m.Enterprise("B", "410102", "1311");
+  m.Batch({{"A", "output_value", "2024-01", 100},
+           {"A", "output_value", "2024-02", 200},
+           {"A", "output_value", "2025-01", 100},
+           {"A", "output_value", "2025-02", 150},
+           {"B", "output_value", "2024-02", kMissing, 1000},
+           {"B", "output_value", "2025-02", kMissing, 400}});
+  auto panel = m.Make();
+  auto f = RunRule(DefaultRule("ent_output_drop"), *panel);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f["A"].level, Level::kBlue);
+  EXPECT_NEAR(f["A"].value, -25, 1e-9);
+  EXPECT_EQ(f["B"].level, Level::kRed);
+  EXPECT_NEAR(f["B"].value, -60, 1e-9);
+  EXPECT_EQ(f["B"].period, "2025-02");
+  // The same figure as B's row among the enterprises of the cell.
+  Query query(*panel);
+  const Catalog& cat = panel->catalog();
+  auto rows = query.Enterprises({cat.FindIndicator("output_value"), *ParsePeriod("2025-02"),
+                                 cat.country(), cat.all_industry()},
+                                {Measure::kYoy});
+  ASSERT_TRUE(rows.ok());
+  for (const auto& r : *rows) {
+    EXPECT_EQ(r.row.values[0], f[panel->enterprise(r.enterprise).uscc].value)
+        << panel->enterprise(r.enterprise).uscc;
+  }
+}
+
 TEST(EvaluatorTest, StoppageNeedsAReportedZeroAndMissingIsItsOwnWarning) {
   PanelMaker m;
   for (const char* e : {"ZERO", "GONE", "SMALL", "OK"}) m.Enterprise(e, "410102", "1311");
   std::vector<Row> rows;
-  Months(&rows, "ZERO", "output_value", 2024, 9, {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 0});
-  Months(&rows, "GONE", "output_value", 2024, 9, {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800});  // to 2025-07
-  Months(&rows, "SMALL", "output_value", 2024, 9, {100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 0});
-  Months(&rows, "OK", "output_value", 2024, 9, {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 820});
+  Months(&rows, "ZERO", "output_value", 2024, 9,
+         {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 0});
+  Months(&rows, "GONE", "output_value", 2024, 9,
+         {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800});  // to 2025-07
+  Months(&rows, "SMALL", "output_value", 2024, 9,
+         {100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 0});
+  Months(&rows, "OK", "output_value", 2024, 9,
+         {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 820});
   m.Batch(rows);
   auto panel = m.Make();
   auto stop = RunRule(DefaultRule("ent_output_stoppage"), *panel);
@@ -99,7 +143,8 @@ TEST(EvaluatorTest, ThreeMonthsOfDeclineFirePendingBefore) {
   for (const char* e : {"THREE", "TWO", "BROKEN"}) m.Enterprise(e, "410102", "1311");
   std::vector<Row> rows;
   // Base year 2024-07..09 = 100 each; 2025: THREE −5,−12,−15; TWO +1,−2,−3; BROKEN −5,+1,−20.
-  for (const char* e : {"THREE", "TWO", "BROKEN"}) Months(&rows, e, "output_value", 2024, 7, {100, 100, 100});
+  for (const char* e : {"THREE", "TWO", "BROKEN"})
+    Months(&rows, e, "output_value", 2024, 7, {100, 100, 100});
   Months(&rows, "THREE", "output_value", 2025, 7, {95, 88, 85});
   Months(&rows, "TWO", "output_value", 2025, 7, {101, 98, 97});
   Months(&rows, "BROKEN", "output_value", 2025, 7, {95, 101, 80});
@@ -131,8 +176,10 @@ TEST(EvaluatorTest, ProfitTurningToLoss) {
 TEST(EvaluatorTest, RevenueRunRateBelowTheAboveScaleThreshold) {
   PanelMaker m;
   for (const char* e : {"A", "B", "C"}) m.Enterprise(e, "410102", "1311");
-  // January–June cumulative revenue: ×2 to annualise. A 600 → 1200 yellow; B 1200 → 2400; C 400 → 800 red.
-  m.Batch({{"A", "revenue", "2025-06", kMissing, 600}, {"B", "revenue", "2025-06", kMissing, 1200},
+  // January–June cumulative revenue: ×2 to annualise. A 600 → 1200 yellow; B 1200 → 2400; C 400 →
+  // 800 red.
+  m.Batch({{"A", "revenue", "2025-06", kMissing, 600},
+           {"B", "revenue", "2025-06", kMissing, 1200},
            {"C", "revenue", "2025-06", kMissing, 400}});
   auto f = RunRule(DefaultRule("ent_below_scale_risk"), *m.Make());
   ASSERT_EQ(f.size(), 2u);
@@ -145,8 +192,10 @@ TEST(EvaluatorTest, TagFilterSelectsKeyEnterprises) {
   PanelMaker m;
   m.Enterprise("LEADER", "410102", "1311", {"链主"});
   m.Enterprise("PLAIN", "410102", "1311");
-  m.Batch({{"LEADER", "output_value", "2024-09", 1000}, {"LEADER", "output_value", "2025-09", 850},
-           {"PLAIN", "output_value", "2024-09", 1000}, {"PLAIN", "output_value", "2025-09", 850}});
+  m.Batch({{"LEADER", "output_value", "2024-09", 1000},
+           {"LEADER", "output_value", "2025-09", 850},
+           {"PLAIN", "output_value", "2024-09", 1000},
+           {"PLAIN", "output_value", "2025-09", 850}});
   auto f = RunRule(DefaultRule("ent_key_output_drop"), *m.Make());
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f["LEADER"].level, Level::kBlue);  // −15 %: blue at −10 for key enterprises
@@ -200,7 +249,7 @@ TEST_F(RegionRules, IndustryCumulativeGrowthBelowTarget) {
 
 TEST_F(RegionRules, ParentMeasuresCompareWithTheParentRegion) {
   Rule r = DefaultRule("region_output_decline");
-  r.measure = "share";
+  r.measure = Measure::kShare;
   r.thresholds = {{Level::kBlue, 50}};
   auto f = RunRule(r, *panel_);
   ASSERT_EQ(f.size(), 1u);
@@ -220,17 +269,36 @@ TEST(EvaluatorTest, EmptyPanelAndBadRulesAreNotFatal) {
   EXPECT_TRUE(res.evaluated.empty());  // no data: not evaluated, so alerts keep their state
 }
 
+TEST(EvaluatorTest, ARuleWithoutMeasureIsAProblemNotACrash) {
+  PanelMaker m;
+  m.Enterprise("A", "410102", "1311");
+  m.Batch({{"A", "output_value", "2025-09", 100}});
+  auto panel = m.Make();
+  Query query(*panel);
+  for (const char* id : {"ent_output_drop", "region_output_decline"}) {
+    Rule r = DefaultRule(id);
+    r.measure.reset();  // built in code, not loaded from a rule file
+    auto res = Evaluate({r}, {panel.get(), &query, {}});
+    ASSERT_EQ(res.problems.size(), 1u) << id;
+    EXPECT_NE(res.problems[0].find("no measure"), std::string::npos);
+    EXPECT_TRUE(res.findings.empty());
+  }
+}
+
 TEST(EvaluatorTest, ExternalSeriesWithPersistence) {
   Rule r = DefaultRule("target_behind_path");
   r.for_periods = 2;
-  ExternalSubject s{SubjectKind::kTarget, "t1", "新增规上企业", "", "省工业和信息化厅", {{"behind_pct", {{"2025-07", 5}, {"2025-08", 12}}}}};
+  ExternalSubject s{SubjectKind::kTarget, "t1",
+                    "新增规上企业",       "",
+                    "省工业和信息化厅",   {{"behind_pct", {{"2025-07", 5}, {"2025-08", 12}}}}};
   ExternalSubject ok{SubjectKind::kTarget, "t2", "x", "", "", {{"behind_pct", {{"2025-08", -3}}}}};
   auto res = Evaluate({r}, {nullptr, nullptr, {s, ok}});
   ASSERT_EQ(res.findings.size(), 1u);
   EXPECT_TRUE(res.findings[0].firing);
   EXPECT_EQ(res.findings[0].level, Level::kYellow);
   EXPECT_EQ(res.findings[0].units, "省工业和信息化厅");
-  EXPECT_EQ(FindingMessage(r, res.findings[0], true, nullptr), "目标“新增规上企业”进度落后于时序进度12.0%（黄色预警）");
+  EXPECT_EQ(FindingMessage(r, res.findings[0], true, nullptr),
+            "目标“新增规上企业”进度落后于时序进度12.0%（黄色预警）");
 }
 
 }  // namespace

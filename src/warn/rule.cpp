@@ -1,9 +1,8 @@
 #include "warn/rule.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace ballast::warn {
 
@@ -12,8 +11,10 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 constexpr std::pair<SubjectKind, std::string_view> kSubjects[] = {
-    {SubjectKind::kEnterprise, "enterprise"}, {SubjectKind::kRegion, "region"},
-    {SubjectKind::kIndustry, "industry"},     {SubjectKind::kCommodity, "commodity"},
+    {SubjectKind::kEnterprise, "enterprise"},
+    {SubjectKind::kRegion, "region"},
+    {SubjectKind::kIndustry, "industry"},
+    {SubjectKind::kCommodity, "commodity"},
     {SubjectKind::kTarget, "target"}};
 constexpr std::pair<Check, std::string_view> kChecks[] = {{Check::kMeasure, "measure"},
                                                           {Check::kStoppage, "stoppage"},
@@ -21,10 +22,15 @@ constexpr std::pair<Check, std::string_view> kChecks[] = {{Check::kMeasure, "mea
                                                           {Check::kTurnToLoss, "turn_to_loss"},
                                                           {Check::kRunRate, "run_rate"}};
 constexpr std::pair<Comparator, std::string_view> kComparators[] = {
-    {Comparator::kLess, "<"},         {Comparator::kLessEqual, "<="}, {Comparator::kGreater, ">"},
-    {Comparator::kGreaterEqual, ">="}, {Comparator::kAbsGreater, "abs>"}};
-constexpr std::pair<Level, std::string_view> kLevels[] = {
-    {Level::kRed, "red"}, {Level::kOrange, "orange"}, {Level::kYellow, "yellow"}, {Level::kBlue, "blue"}};
+    {Comparator::kLess, "<"},
+    {Comparator::kLessEqual, "<="},
+    {Comparator::kGreater, ">"},
+    {Comparator::kGreaterEqual, ">="},
+    {Comparator::kAbsGreater, "abs>"}};
+constexpr std::pair<Level, std::string_view> kLevels[] = {{Level::kRed, "red"},
+                                                          {Level::kOrange, "orange"},
+                                                          {Level::kYellow, "yellow"},
+                                                          {Level::kBlue, "blue"}};
 
 template <typename E, size_t N>
 std::optional<E> Lookup(const std::pair<E, std::string_view> (&table)[N], std::string_view s) {
@@ -54,12 +60,26 @@ Status Get(const Json& j, const char* key, T* out, const std::string& where) {
   return Status::Ok();
 }
 
-Status GetNames(const Json& j, const char* key, std::string* zh, std::string* en, const std::string& where) {
+Status GetNames(const Json& j, const char* key, std::string* zh, std::string* en,
+                const std::string& where) {
   auto it = j.find(key);
   if (it == j.end()) return Status::Ok();
-  if (!it->is_object()) return Status::Invalid(where + ": '" + key + "' must be an object {\"zh\",\"en\"}");
+  if (!it->is_object())
+    return Status::Invalid(where + ": '" + key + "' must be an object {\"zh\",\"en\"}");
   RETURN_IF_ERROR(Get(*it, "zh", zh, where));
   return Get(*it, "en", en, where);
+}
+
+// Rules over the panel name a measure of the engine; rules over outside series name a series.
+Result<std::pair<std::optional<Measure>, std::string>> ParseRuleMeasure(SubjectKind subject,
+                                                                        const std::string& s,
+                                                                        const std::string& where) {
+  if (subject == SubjectKind::kCommodity || subject == SubjectKind::kTarget)
+    return std::pair(std::optional<Measure>(), s);
+  if (s.empty()) return std::pair(std::optional<Measure>(), std::string());
+  auto m = ParseMeasure(s);
+  if (!m.ok()) return Status::Invalid(where + ": " + m.status().message());
+  return std::pair(std::optional<Measure>(*m), std::string());
 }
 
 Result<Rule> FromJson(const Json& j) {
@@ -67,9 +87,10 @@ Result<Rule> FromJson(const Json& j) {
   Rule r;
   RETURN_IF_ERROR(Get(j, "id", &r.id, "rule"));
   const std::string where = "rule '" + r.id + "'";
-  static const char* kKnown[] = {"id", "family", "name", "subject", "check", "indicator", "measure", "op",
-                                 "levels", "for", "min_base", "level_of", "target", "targets", "filters",
-                                 "message", "enabled", "why"};
+  static const char* kKnown[] = {"id",        "family",   "name",   "subject", "check",
+                                 "indicator", "measure",  "op",     "levels",  "for",
+                                 "min_base",  "level_of", "target", "targets", "filters",
+                                 "message",   "enabled",  "why"};
   for (const auto& [key, value] : j.items()) {
     bool known = false;
     for (const char* k : kKnown) known |= key == k;
@@ -86,20 +107,28 @@ Result<Rule> FromJson(const Json& j) {
   if (!check) return Status::Invalid(where + ": unknown check '" + s + "'");
   r.check = *check;
   RETURN_IF_ERROR(Get(j, "indicator", &r.indicator, where));
-  RETURN_IF_ERROR(Get(j, "measure", &r.measure, where));
+  s.clear();
+  RETURN_IF_ERROR(Get(j, "measure", &s, where));
+  ASSIGN_OR_RETURN(auto measure, ParseRuleMeasure(r.subject, s, where));
+  r.measure = measure.first;
+  r.series = std::move(measure.second);
   s = "<";
   RETURN_IF_ERROR(Get(j, "op", &s, where));
   auto op = Lookup(kComparators, s);
-  if (!op) return Status::Invalid(where + ": unknown comparison '" + s + "' (use <, <=, >, >=, abs>)");
+  if (!op)
+    return Status::Invalid(where + ": unknown comparison '" + s + "' (use <, <=, >, >=, abs>)");
   r.op = *op;
   auto levels = j.find("levels");
   if (levels == j.end() || !levels->is_object()) {
-    return Status::Invalid(where + ": 'levels' must be an object such as {\"red\":-50,\"yellow\":-30,\"blue\":-20}");
+    return Status::Invalid(
+        where + ": 'levels' must be an object such as {\"red\":-50,\"yellow\":-30,\"blue\":-20}");
   }
   for (const auto& [name, value] : levels->items()) {
     auto level = Lookup(kLevels, name);
-    if (!level) return Status::Invalid(where + ": unknown level '" + name + "' (red, orange, yellow, blue)");
-    if (!value.is_number()) return Status::Invalid(where + ": the threshold of level '" + name + "' must be a number");
+    if (!level)
+      return Status::Invalid(where + ": unknown level '" + name + "' (red, orange, yellow, blue)");
+    if (!value.is_number())
+      return Status::Invalid(where + ": the threshold of level '" + name + "' must be a number");
     r.thresholds.push_back({*level, value.get<double>()});
   }
   std::sort(r.thresholds.begin(), r.thresholds.end(),
@@ -115,7 +144,8 @@ Result<Rule> FromJson(const Json& j) {
   if (auto f = j.find("filters"); f != j.end()) {
     if (!f->is_object()) return Status::Invalid(where + ": 'filters' must be an object");
     for (const auto& [key, value] : f->items()) {
-      if (key != "regions" && key != "industries" && key != "tags" && key != "sizes" && key != "subjects") {
+      if (key != "regions" && key != "industries" && key != "tags" && key != "sizes" &&
+          key != "subjects") {
         return Status::Invalid(where + ": unknown filter '" + key + "'");
       }
     }
@@ -141,7 +171,10 @@ Json ToJson(const Rule& r) {
          {"subject", SubjectKindName(r.subject)},
          {"check", CheckName(r.check)}};
   if (!r.indicator.empty()) j["indicator"] = r.indicator;
-  if (!r.measure.empty()) j["measure"] = r.measure;
+  if (r.measure)
+    j["measure"] = MeasureName(*r.measure);
+  else if (!r.series.empty())
+    j["measure"] = r.series;
   j["op"] = ComparatorName(r.op);
   j["levels"] = levels;
   j["for"] = r.for_periods;
@@ -173,13 +206,16 @@ Result<Json> ParseText(std::string_view text) {
 std::string_view SubjectKindName(SubjectKind k) { return NameOf(kSubjects, k); }
 Result<SubjectKind> ParseSubjectKind(std::string_view s) {
   auto k = Lookup(kSubjects, s);
-  if (!k) return Status::Invalid("unknown subject kind '" + std::string(s) + "' (enterprise, region, industry, commodity, target)");
+  if (!k)
+    return Status::Invalid("unknown subject kind '" + std::string(s) +
+                           "' (enterprise, region, industry, commodity, target)");
   return *k;
 }
 std::string_view LevelName(Level l) { return NameOf(kLevels, l); }
 Result<Level> ParseLevel(std::string_view s) {
   auto l = Lookup(kLevels, s);
-  if (!l) return Status::Invalid("unknown level '" + std::string(s) + "' (red, orange, yellow, blue)");
+  if (!l)
+    return Status::Invalid("unknown level '" + std::string(s) + "' (red, orange, yellow, blue)");
   return *l;
 }
 std::string_view CheckName(Check c) { return NameOf(kChecks, c); }
@@ -187,11 +223,16 @@ std::string_view ComparatorName(Comparator c) { return NameOf(kComparators, c); 
 
 bool Beyond(Comparator op, double v, double t) {
   switch (op) {
-    case Comparator::kLess: return v < t;
-    case Comparator::kLessEqual: return v <= t;
-    case Comparator::kGreater: return v > t;
-    case Comparator::kGreaterEqual: return v >= t;
-    case Comparator::kAbsGreater: return std::fabs(v) > t;
+    case Comparator::kLess:
+      return v < t;
+    case Comparator::kLessEqual:
+      return v <= t;
+    case Comparator::kGreater:
+      return v > t;
+    case Comparator::kGreaterEqual:
+      return v >= t;
+    case Comparator::kAbsGreater:
+      return std::fabs(v) > t;
   }
   return false;
 }
@@ -214,47 +255,58 @@ Status ValidateRule(const Rule& r) {
   }
   if (r.family.empty()) return Status::Invalid(where + ": 'family' is required");
   if (r.thresholds.empty()) return Status::Invalid(where + ": at least one level is required");
-  if (r.for_periods < 1 || r.for_periods > 24) return Status::Invalid(where + ": 'for' must be 1..24 periods");
+  if (r.for_periods < 1 || r.for_periods > 24)
+    return Status::Invalid(where + ": 'for' must be 1..24 periods");
   // Severity order: a more severe level must be further out in the direction of the comparison.
   for (size_t i = 1; i < r.thresholds.size(); ++i) {
     const double more = r.thresholds[i - 1].value, less = r.thresholds[i].value;
-    const bool ok = (r.op == Comparator::kLess || r.op == Comparator::kLessEqual) ? more < less : more > less;
+    const bool ok =
+        (r.op == Comparator::kLess || r.op == Comparator::kLessEqual) ? more < less : more > less;
     if (!ok) {
-      return Status::Invalid(where + ": level " + std::string(LevelName(r.thresholds[i - 1].level)) +
-                             " must be beyond level " + std::string(LevelName(r.thresholds[i].level)) +
-                             " (red > orange > yellow > blue)");
+      return Status::Invalid(
+          where + ": level " + std::string(LevelName(r.thresholds[i - 1].level)) +
+          " must be beyond level " + std::string(LevelName(r.thresholds[i].level)) +
+          " (red > orange > yellow > blue)");
     }
   }
   const bool enterprise_only = r.check != Check::kMeasure;
   if (enterprise_only && r.subject != SubjectKind::kEnterprise) {
-    return Status::Invalid(where + ": check '" + std::string(CheckName(r.check)) + "' applies to enterprises only");
+    return Status::Invalid(where + ": check '" + std::string(CheckName(r.check)) +
+                           "' applies to enterprises only");
   }
   switch (r.subject) {
     case SubjectKind::kEnterprise:
       if (r.indicator.empty()) return Status::Invalid(where + ": 'indicator' is required");
-      if (r.check == Check::kMeasure && r.measure != "value" && r.measure != "ytd" && r.measure != "yoy" &&
-          r.measure != "ytd_yoy") {
+      if (r.check == Check::kMeasure && r.measure != Measure::kValue &&
+          r.measure != Measure::kYtd && r.measure != Measure::kYoy &&
+          r.measure != Measure::kYtdYoy) {
         return Status::Invalid(where + ": enterprise measures are value, ytd, yoy, ytd_yoy");
       }
       break;
     case SubjectKind::kRegion:
     case SubjectKind::kIndustry: {
-      if (r.indicator.empty() || r.measure.empty()) return Status::Invalid(where + ": 'indicator' and 'measure' are required");
+      if (r.indicator.empty() || !r.measure)
+        return Status::Invalid(where + ": 'indicator' and 'measure' are required");
       const bool region = r.subject == SubjectKind::kRegion;
       const std::string& l = r.level_of;
-      if (region ? (l != "province" && l != "prefecture" && l != "county") : (l != "section" && l != "division")) {
-        return Status::Invalid(where + (region ? ": 'level_of' must be province, prefecture or county"
-                                               : ": 'level_of' must be section or division"));
+      if (region ? (l != "province" && l != "prefecture" && l != "county")
+                 : (l != "section" && l != "division")) {
+        return Status::Invalid(where + (region
+                                            ? ": 'level_of' must be province, prefecture or county"
+                                            : ": 'level_of' must be section or division"));
       }
       break;
     }
     case SubjectKind::kCommodity:
-      if (r.measure != "price" && r.measure != "change_pct" && r.measure != "yoy_pct" && r.measure != "stock_days") {
-        return Status::Invalid(where + ": commodity measures are price, change_pct, yoy_pct, stock_days");
+      if (r.series != "price" && r.series != "change_pct" && r.series != "yoy_pct" &&
+          r.series != "stock_days") {
+        return Status::Invalid(where +
+                               ": commodity measures are price, change_pct, yoy_pct, stock_days");
       }
       break;
     case SubjectKind::kTarget:
-      if (r.measure != "behind_pct") return Status::Invalid(where + ": the target measure is behind_pct");
+      if (r.series != "behind_pct")
+        return Status::Invalid(where + ": the target measure is behind_pct");
       break;
   }
   return Status::Ok();
@@ -278,7 +330,8 @@ Result<std::vector<Rule>> ParseRuleFile(std::string_view json) {
   for (const auto& r : j["rules"]) {
     ASSIGN_OR_RETURN(Rule rule, FromJson(r));
     for (const auto& o : out) {
-      if (o.id == rule.id) return Status::Invalid("rules file: duplicate rule id '" + rule.id + "'");
+      if (o.id == rule.id)
+        return Status::Invalid("rules file: duplicate rule id '" + rule.id + "'");
     }
     out.push_back(std::move(rule));
   }
@@ -296,7 +349,8 @@ std::string FormatNumber(double v) {
   return s == "-0.0" ? "0.0" : s;
 }
 
-std::string FormatMessage(const std::string& tmpl, const std::map<std::string, std::string>& fields) {
+std::string FormatMessage(const std::string& tmpl,
+                          const std::map<std::string, std::string>& fields) {
   std::string out;
   out.reserve(tmpl.size() + 32);
   for (size_t i = 0; i < tmpl.size(); ++i) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "engine/measures.h"
 
 namespace ballast::warn {
 
@@ -41,9 +42,9 @@ struct Threshold {
 struct RuleFilters {
   std::vector<std::string> regions;     // region codes; a subject must lie in one subtree
   std::vector<std::string> industries;  // industry codes; likewise
-  std::vector<std::string> tags;        // enterprise must carry at least one (专精特新, 链主 …)
-  std::vector<std::string> sizes;       // large | medium | small | micro
-  std::vector<std::string> subjects;    // explicit subject keys (commodity codes, target ids …)
+  std::vector<std::string> tags;   // enterprise must carry at least one (专精特新, 链主 …)
+  std::vector<std::string> sizes;  // large | medium | small | micro
+  std::vector<std::string> subjects;  // explicit subject keys (commodity codes, target ids …)
 };
 
 struct Rule {
@@ -52,14 +53,18 @@ struct Rule {
   SubjectKind subject = SubjectKind::kEnterprise;
   Check check = Check::kMeasure;
   std::string indicator;  // catalog code (enterprise, region, industry rules)
-  // enterprise: value | ytd | yoy | ytd_yoy; region/industry: a measure of the engine;
-  // commodity: price | change_pct | yoy_pct | stock_days; target: behind_pct.
-  std::string measure;
+  // The file's "measure", parsed once when the rule is loaded. Enterprise: value | ytd | yoy |
+  // ytd_yoy (absent for the other checks); region/industry: any measure of the engine.
+  std::optional<Measure> measure;
+  // Commodity and target rules: the outside series their "measure" names (commodity: price |
+  // change_pct | yoy_pct | stock_days; target: behind_pct).
+  std::string series;
   Comparator op = Comparator::kLess;
   std::vector<Threshold> thresholds;  // most severe first
   int for_periods = 1;
-  double min_base = 0;    // enterprise rules: the base (上年同期) must be at least this
-  std::string level_of;   // region rules: province | prefecture | county; industry: section | division
+  double min_base = 0;  // enterprise rules: the base (上年同期) must be at least this
+  std::string
+      level_of;  // region rules: province | prefecture | county; industry: section | division
   // Region/industry rules: compare measure − target (percentage points below a growth target).
   std::optional<double> target;
   std::map<std::string, double> targets;  // per subject code, overriding `target`
@@ -97,7 +102,8 @@ Result<std::vector<Rule>> DefaultRules();
 
 // Fills a message template: {subject} {code} {value} {threshold} {period} {level} {streak}
 // {indicator}; numbers with one decimal.
-std::string FormatMessage(const std::string& tmpl, const std::map<std::string, std::string>& fields);
+std::string FormatMessage(const std::string& tmpl,
+                          const std::map<std::string, std::string>& fields);
 std::string FormatNumber(double v);
 
 }  // namespace ballast::warn

@@ -20,9 +20,10 @@ TEST(RuleTest, DefaultRulesParseAndCoverEverySubjectKind) {
     EXPECT_FALSE(r.why.empty()) << r.id;
   }
   EXPECT_EQ(kinds.size(), 5u);
-  for (const char* id : {"ent_output_drop", "ent_electricity_drop", "ent_output_stoppage", "ent_electricity_stoppage",
-                         "ent_output_decline_3m", "ent_turn_to_loss", "ent_below_scale_risk", "ent_missing_report",
-                         "region_growth_below_target", "industry_growth_below_target", "commodity_price_change",
+  for (const char* id : {"ent_output_drop", "ent_electricity_drop", "ent_output_stoppage",
+                         "ent_electricity_stoppage", "ent_output_decline_3m", "ent_turn_to_loss",
+                         "ent_below_scale_risk", "ent_missing_report", "region_growth_below_target",
+                         "industry_growth_below_target", "commodity_price_change",
                          "commodity_supply_days", "target_behind_path"}) {
     EXPECT_TRUE(ids.count(id)) << id;
   }
@@ -39,12 +40,14 @@ TEST(RuleTest, RoundTripsThroughJson) {
 }
 
 TEST(RuleTest, ThresholdsMustBeOrderedBySeverity) {
-  const char* bad = R"({"id":"x","family":"f","subject":"enterprise","indicator":"output_value","measure":"yoy",
+  const char* bad =
+      R"({"id":"x","family":"f","subject":"enterprise","indicator":"output_value","measure":"yoy",
                        "op":"<","levels":{"red":-10,"yellow":-30}})";
   auto r = ParseRuleJson(bad);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("red"), std::string::npos);
-  const char* good = R"({"id":"x","family":"f","subject":"enterprise","indicator":"output_value","measure":"yoy",
+  const char* good =
+      R"({"id":"x","family":"f","subject":"enterprise","indicator":"output_value","measure":"yoy",
                         "op":"<","levels":{"yellow":-30,"orange":-40,"red":-50,"blue":-20}})";
   auto g = ParseRuleJson(good);
   ASSERT_TRUE(g.ok()) << g.status().ToString();
@@ -56,13 +59,54 @@ TEST(RuleTest, ThresholdsMustBeOrderedBySeverity) {
 }
 
 TEST(RuleTest, RefusesUnknownFieldsKindsAndBadFiles) {
-  EXPECT_FALSE(ParseRuleJson(R"({"id":"x","family":"f","subject":"planet","levels":{"red":1}})").ok());
-  EXPECT_FALSE(ParseRuleJson(R"({"id":"x","family":"f","subject":"commodity","measure":"price","levels":{"red":1},"colour":1})").ok());
-  EXPECT_FALSE(ParseRuleJson(R"({"id":"x","family":"f","subject":"commodity","measure":"price","levels":{"purple":1}})").ok());
-  EXPECT_FALSE(ParseRuleJson(R"({"id":"x y","family":"f","subject":"commodity","measure":"price","levels":{"red":1}})").ok());
+  EXPECT_FALSE(
+      ParseRuleJson(R"({"id":"x","family":"f","subject":"planet","levels":{"red":1}})").ok());
+  EXPECT_FALSE(
+      ParseRuleJson(
+          R"({"id":"x","family":"f","subject":"commodity","measure":"price","levels":{"red":1},"colour":1})")
+          .ok());
+  EXPECT_FALSE(
+      ParseRuleJson(
+          R"({"id":"x","family":"f","subject":"commodity","measure":"price","levels":{"purple":1}})")
+          .ok());
+  EXPECT_FALSE(
+      ParseRuleJson(
+          R"({"id":"x y","family":"f","subject":"commodity","measure":"price","levels":{"red":1}})")
+          .ok());
   EXPECT_FALSE(ParseRuleJson("not json").ok());
   EXPECT_FALSE(ParseRuleFile(R"({"version":2,"rules":[]})").ok());
-  EXPECT_FALSE(ParseRuleJson(R"({"id":"x","family":"f","subject":"region","check":"stoppage","indicator":"output_value","levels":{"red":0}})").ok());
+  EXPECT_FALSE(
+      ParseRuleJson(
+          R"({"id":"x","family":"f","subject":"region","check":"stoppage","indicator":"output_value","levels":{"red":0}})")
+          .ok());
+}
+
+TEST(RuleTest, TheMeasureIsParsedOnceWhenTheRuleIsLoaded) {
+  auto region =
+      ParseRuleJson(R"({"id":"x","family":"f","subject":"region","indicator":"output_value",
+                                  "measure":"contrib_pp","level_of":"province","levels":{"red":-1}})");
+  ASSERT_TRUE(region.ok()) << region.status().ToString();
+  EXPECT_EQ(region->measure, Measure::kContribPp);
+  EXPECT_TRUE(region->series.empty());
+  EXPECT_NE(RuleToJson(*region).find(R"("measure":"contrib_pp")"), std::string::npos);
+  // An unknown measure is refused when the rule is loaded, naming the rule and the measure.
+  auto bad = ParseRuleJson(R"({"id":"x","family":"f","subject":"region","indicator":"output_value",
+                               "measure":"growth","level_of":"province","levels":{"red":-1}})");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("rule 'x'"), std::string::npos);
+  EXPECT_NE(bad.status().message().find("unknown measure 'growth'"), std::string::npos);
+  // Enterprises have value, ytd, yoy and ytd_yoy only.
+  EXPECT_FALSE(
+      ParseRuleJson(R"({"id":"x","family":"f","subject":"enterprise","indicator":"output_value",
+                                 "measure":"share","levels":{"red":-1}})")
+          .ok());
+  // Commodity and target rules name an outside series, not a measure of the engine.
+  auto commodity = ParseRuleJson(
+      R"({"id":"x","family":"f","subject":"commodity","measure":"price","levels":{"red":1}})");
+  ASSERT_TRUE(commodity.ok()) << commodity.status().ToString();
+  EXPECT_FALSE(commodity->measure.has_value());
+  EXPECT_EQ(commodity->series, "price");
+  EXPECT_NE(RuleToJson(*commodity).find(R"("measure":"price")"), std::string::npos);
 }
 
 TEST(RuleTest, AbsoluteComparisonAndMessages) {
@@ -72,7 +116,8 @@ TEST(RuleTest, AbsoluteComparisonAndMessages) {
   EXPECT_EQ(Classify(r, -25)->level, Level::kRed);
   EXPECT_EQ(Classify(r, 6)->level, Level::kBlue);
   EXPECT_FALSE(Classify(r, -4));
-  EXPECT_EQ(FormatMessage("{subject} {value}% {unknown}", {{"subject", "甲"}, {"value", FormatNumber(-12.345)}}),
+  EXPECT_EQ(FormatMessage("{subject} {value}% {unknown}",
+                          {{"subject", "甲"}, {"value", FormatNumber(-12.345)}}),
             "甲 -12.3% {unknown}");
   EXPECT_EQ(FormatNumber(-0.01), "0.0");
 }

@@ -1,0 +1,134 @@
+#include "engine/measure_context.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ballast {
+
+ContextPeriods ContextPeriodsFor(const std::vector<Measure>& measures, Period t) {
+  ContextPeriods need;
+  need.t = t;
+  bool growth = false;
+  for (Measure m : measures) {
+    need.year_ago |= m == Measure::kYoy2y;
+    growth |= m == Measure::kYoy || m == Measure::kYoy2y;
+  }
+  const bool february = PeriodMonth(t) == 2;
+  need.january = february && growth;
+  need.january_year_ago = february && need.year_ago;
+  return need;
+}
+
+bool JanFebCumulative(Period t, const CellSums* january) {
+  return PeriodMonth(t) == 2 && (january == nullptr || january->n == 0);
+}
+
+MeasureContext CellContext(const ContextPeriods& need, const CellSums* parent,
+                           const CellSums* year_ago, const CellSums* january,
+                           const CellSums* january_year_ago) {
+  MeasureContext ctx;
+  ctx.parent = parent;
+  ctx.year_ago = need.year_ago ? year_ago : nullptr;
+  ctx.jan_feb_cumulative = need.january && JanFebCumulative(need.t, january);
+  ctx.year_ago_jan_feb_cumulative =
+      need.january_year_ago && JanFebCumulative(need.t, january_year_ago);
+  return ctx;
+}
+
+AtomContexts::AtomContexts(const std::vector<Measure>& measures, Period t, const SumsAt& sums_at)
+    : need_(ContextPeriodsFor(measures, t)) {
+  now_ = sums_at(t);
+  if (need_.year_ago) year_ago_ = sums_at(t - 12);
+  if (need_.january) january_ = sums_at(t - 1);
+  if (need_.january_year_ago) january_year_ago_ = sums_at(t - 13);
+}
+
+MeasureContext AtomContexts::Context(size_t a, const CellSums* parent) const {
+  auto at = [a](const std::vector<CellSums>& v) { return v.empty() ? nullptr : &v[a]; };
+  return CellContext(need_, parent, at(year_ago_), at(january_), at(january_year_ago_));
+}
+
+void EnterpriseFigures::Load(const Panel& panel, int indicator, Period t, unsigned parts,
+                             const std::vector<double>* ytd,
+                             const std::vector<double>* ytd_year_ago) {
+  const size_t n = panel.num_enterprises();
+  if (missing_.size() != n) missing_.assign(n, kMissing);
+  x_ = bx_ = y_ = by_ = nullptr;
+  auto column = [&](Period q) {
+    const double* v = panel.Values(indicator, q);
+    return v != nullptr ? v : missing_.data();
+  };
+  // Without reported priors the base is the figure at t − 12 (read in place, not copied).
+  const bool priors = panel.HasReportedPriors(indicator, t);
+  if (parts & kX) x_ = column(t);
+  if (parts & kBx) {
+    if (priors) {
+      panel.BaseValues(indicator, t, &bx_store_);
+      bx_ = bx_store_.data();
+    } else {
+      bx_ = column(t - 12);
+    }
+  }
+  if (parts & kY) {
+    if (ytd == nullptr) {
+      panel.Ytd(indicator, t, &y_store_);
+      ytd = &y_store_;
+    }
+    y_ = ytd->data();
+  }
+  if (parts & kBy) {
+    if (priors || ytd_year_ago == nullptr) {
+      panel.BaseYtd(indicator, t, &by_store_);
+      by_ = by_store_.data();
+    } else {
+      by_ = ytd_year_ago->data();
+    }
+  }
+}
+
+bool EnterpriseJanFebCumulative(Period t, const EnterpriseFigures& january, size_t e) {
+  return PeriodMonth(t) == 2 && std::isnan(january.x()[e]) && std::isnan(january.y()[e]);
+}
+
+namespace {
+
+bool Cumulative(Measure m, bool jan_feb_cumulative) {
+  return m == Measure::kYtd || m == Measure::kYtdYoy || (m == Measure::kYoy && jan_feb_cumulative);
+}
+
+}  // namespace
+
+unsigned EnterpriseMeasureParts(Measure m, bool jan_feb_cumulative) {
+  const bool growth = m == Measure::kYoy || m == Measure::kYtdYoy;
+  if (Cumulative(m, jan_feb_cumulative))
+    return growth ? EnterpriseFigures::kCumulative : EnterpriseFigures::kY;
+  return growth ? EnterpriseFigures::kMonthly : EnterpriseFigures::kX;
+}
+
+std::optional<double> EnterpriseMeasure(Measure m, const EnterpriseFigures& f, size_t e,
+                                        bool jan_feb_cumulative, double min_base) {
+  const bool cumulative = Cumulative(m, jan_feb_cumulative);
+  const double x = cumulative ? f.y()[e] : f.x()[e];
+  if (std::isnan(x)) return std::nullopt;
+  switch (m) {
+    case Measure::kValue:
+    case Measure::kYtd:
+      return x;
+    case Measure::kYoy:
+    case Measure::kYtdYoy: {
+      const double b = cumulative ? f.by()[e] : f.bx()[e];
+      if (std::isnan(b) || b < std::max(min_base, 0.0)) return std::nullopt;
+      return GrowthPercent(x, b);
+    }
+    case Measure::kYoy2y:
+    case Measure::kContribPp:
+    case Measure::kContribShare:
+    case Measure::kShare:
+    case Measure::kN:
+    case Measure::kGrowthBreadth:
+      break;  // measures of cells, not of one enterprise
+  }
+  return std::nullopt;
+}
+
+}  // namespace ballast
