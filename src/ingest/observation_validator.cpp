@@ -51,16 +51,20 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
   std::string_view uscc = columns_.Cell(cells, kUscc);
   EnterpriseId id = 0;
   // Known codes were checked when their enterprise was imported: look up first.
+  // An enterprise registered outside the caller's scope gets the very words of an unknown one:
+  // the answer must not tell whether the code exists elsewhere.
+  auto unknown = [&] {
+    error(kUscc, "unknown enterprise " + Quote(uscc) +
+                     " in your region scope (import it in an enterprises file first)");
+  };
   if (auto it = enterprises_.find(uscc); it != enterprises_.end()) {
     id = it->second;
-    if (enterprise_allowed_ && !enterprise_allowed_(id)) {
-      error(kUscc, "enterprise '" + std::string(uscc) + "' is outside your region scope");
-    }
+    if (enterprise_allowed_ && !enterprise_allowed_(id)) unknown();
   } else if (CheckUscc(uscc) == UsccCheck::kMalformed) {
     error(kUscc, uscc.empty() ? "unified social credit code is empty"
-                              : "'" + std::string(uscc) + "' is not a unified social credit code");
+                              : Quote(uscc) + " is not a unified social credit code");
   } else {
-    error(kUscc, "unknown enterprise '" + std::string(uscc) + "' (import it in an enterprises file first)");
+    unknown();
   }
 
   std::string_view period_text = columns_.Cell(cells, kPeriod);
@@ -71,9 +75,9 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
     last_period_ = p.ok() ? *p : 0;
   }
   if (!last_period_ok_) {
-    error(kPeriod, "period '" + std::string(period_text) + "' is not of the form YYYY-MM");
+    error(kPeriod, "period " + Quote(period_text) + " is not of the form YYYY-MM");
   } else if (last_period_ > today_) {
-    error(kPeriod, "period " + std::string(period_text) + " is in the future (now " + FormatPeriod(today_) + ")");
+    error(kPeriod, "period " + Quote(period_text) + " is in the future (now " + FormatPeriod(today_) + ")");
   }
 
   std::string_view code = columns_.Cell(cells, kIndicator);
@@ -84,9 +88,9 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
   const int ind = last_indicator_;
   const Indicator* indicator = ind >= 0 ? &catalog_.indicators()[static_cast<size_t>(ind)] : nullptr;
   if (indicator == nullptr) {
-    error(kIndicator, "unknown indicator '" + std::string(code) + "'");
+    error(kIndicator, "unknown indicator " + Quote(code));
   } else if (indicator->derived()) {
-    error(kIndicator, "'" + std::string(code) + "' is derived from other indicators and cannot be imported");
+    error(kIndicator, Quote(code) + " is derived from other indicators and cannot be imported");
     indicator = nullptr;
   }
 
@@ -102,13 +106,17 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
         v[f] = kMissing;
         break;
       case NumberParse::kInvalid:
-        error(c, "'" + std::string(text) + "' is not a number");
+        error(c, Quote(text) + " is not a number");
+        v[f] = kMissing;
+        break;
+      case NumberParse::kImplausible:
+        error(c, Quote(text) + " is an implausible magnitude (beyond 10^15 in absolute value)");
         v[f] = kMissing;
         break;
       case NumberParse::kOk:
         given[f] = true;
         if (indicator != nullptr && indicator->nonnegative && v[f] < 0) {
-          error(c, "negative " + indicator->code + " (" + std::string(text) + ") is impossible");
+          error(c, "negative " + indicator->code + " (" + Quote(text) + ") is impossible");
         }
         break;
     }
