@@ -224,7 +224,7 @@ Status LineError(int64_t line, const std::string& what) {
 Status CellTooLong(pugi::xml_node c, int64_t line) {
   std::string ref = c.attribute("r").value();
   ref.resize(std::min<size_t>(ref.size(), 16));
-  return LineError(line, "cell " + ref + " holds more than " + std::to_string(kMaxCellBytes >> 10) +
+  return LineError(line, (ref.empty() ? "a cell" : "cell " + ref) + " holds more than " + std::to_string(kMaxCellBytes >> 10) +
                              " KiB of text (a spreadsheet cell holds at most 32,767 characters)");
 }
 
