@@ -7,7 +7,8 @@ namespace ballast::ingest {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kRequired = {"uscc", "name", "region", "industry", "size"};
+constexpr std::array<std::string_view, 5> kRequired = {"uscc", "name", "region", "industry",
+                                                       "size"};
 constexpr std::array<std::string_view, 1> kOptional = {"tags"};
 enum Col { kUscc, kName, kRegion, kIndustry, kSize, kTags };
 
@@ -36,11 +37,14 @@ void EnterpriseValidator::Row(int64_t line, std::span<const std::string_view> ce
   switch (CheckUscc(uscc)) {
     case UsccCheck::kMalformed:
       error(kUscc, uscc.empty() ? "unified social credit code is empty"
-                                : Quote(uscc) + " is not a unified social credit code (18 characters of 0-9 and A-Y without I, O, Z, S, V)");
+                                : Quote(uscc) +
+                                      " is not a unified social credit code (18 characters of 0-9 "
+                                      "and A-Y without I, O, Z, S, V)");
       break;
     case UsccCheck::kBadCheckChar:
-      report_->Warning(line, "uscc", "check character of " + Quote(uscc) + " should be '" +
-                                         std::string(1, UsccCheckChar(uscc)) + "' (kept as given)");
+      report_->Warning(line, "uscc",
+                       "check character of " + Quote(uscc) + " should be '" +
+                           std::string(1, UsccCheckChar(uscc)) + "' (kept as given)");
       break;
     case UsccCheck::kValid:
       break;
@@ -48,14 +52,17 @@ void EnterpriseValidator::Row(int64_t line, std::span<const std::string_view> ce
   // Re-registering an enterprise moves it and its whole history into the row's region: only
   // for enterprises now registered inside the importer's scope. The words do not say where it is.
   if (registered_ != nullptr && enterprise_allowed_) {
-    if (auto it = registered_->find(uscc); it != registered_->end() && !enterprise_allowed_(it->second)) {
-      error(kUscc, "enterprise " + Quote(uscc) + " is not in your region scope; it can be registered or changed "
-                   "only by a user whose scope holds it");
+    if (auto it = registered_->find(uscc);
+        it != registered_->end() && !enterprise_allowed_(it->second)) {
+      error(kUscc, "enterprise " + Quote(uscc) +
+                       " is not in your region scope; it can be registered or changed "
+                       "only by a user whose scope holds it");
     }
   }
   r.uscc = uscc;
   if (auto [it, inserted] = first_line_.emplace(r.uscc, line); !inserted && !uscc.empty()) {
-    error(kUscc, "duplicate enterprise '" + r.uscc + "' (first on line " + std::to_string(it->second) + ")");
+    error(kUscc, "duplicate enterprise '" + r.uscc + "' (first on line " +
+                     std::to_string(it->second) + ")");
   }
   r.name = columns_.Cell(cells, kName);
   if (r.name.empty()) error(kName, "name is empty");
@@ -71,7 +78,8 @@ void EnterpriseValidator::Row(int64_t line, std::span<const std::string_view> ce
     error(kRegion, "unknown region code " + Quote(region) + " (GB/T 2260, 2024 list)");
   } else if (!catalog_.regions().node(rn).children.empty()) {
     const auto& n = catalog_.regions().node(rn);
-    error(kRegion, "region " + n.code + " " + n.name + " has subdivisions; give the county-level code");
+    error(kRegion,
+          "region " + n.code + " " + n.name + " has subdivisions; give the county-level code");
   } else if (region_allowed_ && !region_allowed_(std::string(region))) {
     error(kRegion, "region " + Quote(region) + " is outside your region scope");
   }
@@ -80,15 +88,17 @@ void EnterpriseValidator::Row(int64_t line, std::span<const std::string_view> ce
   std::string_view industry = columns_.Cell(cells, kIndustry);
   NodeId in = catalog_.industries().Find(industry);
   if (in == kNoNode || catalog_.industries().node(in).level != 4) {
-    error(kIndustry, in == kNoNode ? "unknown industry code " + Quote(industry) + " (GB/T 4754-2017)"
-                                   : "industry " + Quote(industry) + " is not a 4-digit class");
+    error(kIndustry, in == kNoNode
+                         ? "unknown industry code " + Quote(industry) + " (GB/T 4754-2017)"
+                         : "industry " + Quote(industry) + " is not a 4-digit class");
   }
   r.industry = industry;
 
   std::string_view size = columns_.Cell(cells, kSize);
   const char* normalized = NormalizeSize(size);
   if (normalized == nullptr) {
-    error(kSize, "size " + Quote(size) + " is not one of large, medium, small, micro (大型, 中型, 小型, 微型)");
+    error(kSize, "size " + Quote(size) +
+                     " is not one of large, medium, small, micro (大型, 中型, 小型, 微型)");
   } else {
     r.size = normalized;
   }

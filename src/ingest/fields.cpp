@@ -51,7 +51,8 @@ bool HasFormulaPrefix(std::string_view text) {
   return !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@');
 }
 
-bool ColumnMap::Bind(std::span<const std::string_view> header, std::span<const std::string_view> required,
+bool ColumnMap::Bind(std::span<const std::string_view> header,
+                     std::span<const std::string_view> required,
                      std::span<const std::string_view> optional, ImportReport* report) {
   index_.assign(required.size() + optional.size(), -1);
   width_ = header.size();
@@ -66,7 +67,8 @@ bool ColumnMap::Bind(std::span<const std::string_view> header, std::span<const s
       if (name == optional[i]) found = required.size() + i;
     }
     if (found == index_.size()) {
-      report->Error(1, std::string(header[col]), "unknown column '" + std::string(header[col]) + "'");
+      report->Error(1, std::string(header[col]),
+                    "unknown column '" + std::string(header[col]) + "'");
       ok = false;
     } else if (index_[found] >= 0) {
       report->Error(1, std::string(header[col]), "column '" + name + "' appears twice");
@@ -77,7 +79,8 @@ bool ColumnMap::Bind(std::span<const std::string_view> header, std::span<const s
   }
   for (size_t i = 0; i < required.size(); ++i) {
     if (index_[i] < 0) {
-      report->Error(1, std::string(required[i]), "missing column '" + std::string(required[i]) + "'");
+      report->Error(1, std::string(required[i]),
+                    "missing column '" + std::string(required[i]) + "'");
       ok = false;
     }
   }

@@ -44,7 +44,8 @@ class ColumnMap {
   // The cell of a known column (empty when absent or the row is short).
   std::string_view Cell(std::span<const std::string_view> row, size_t name_index) const {
     int i = index_[name_index];
-    return i < 0 || static_cast<size_t>(i) >= row.size() ? std::string_view() : row[static_cast<size_t>(i)];
+    return i < 0 || static_cast<size_t>(i) >= row.size() ? std::string_view()
+                                                         : row[static_cast<size_t>(i)];
   }
 
  private:

@@ -13,9 +13,12 @@ namespace ballast::ingest {
 
 const char* ImportStatusName(ImportStatus s) {
   switch (s) {
-    case ImportStatus::kImported: return "imported";
-    case ImportStatus::kUnchanged: return "unchanged";
-    case ImportStatus::kRejected: return "rejected";
+    case ImportStatus::kImported:
+      return "imported";
+    case ImportStatus::kUnchanged:
+      return "unchanged";
+    case ImportStatus::kRejected:
+      return "rejected";
   }
   return "rejected";
 }
@@ -59,8 +62,8 @@ std::string ColumnName(const std::vector<std::string>& header, size_t i) {
 
 // Checks every kind of row shares: no cells beyond the header (an unquoted "1,234" would shift
 // every later value by one column), no control characters. False when the row is refused.
-bool CheckRowText(int64_t line, std::span<const std::string_view> cells, const std::vector<std::string>& header,
-                  ImportReport* report) {
+bool CheckRowText(int64_t line, std::span<const std::string_view> cells,
+                  const std::vector<std::string>& header, ImportReport* report) {
   bool ok = true;
   for (size_t i = header.size(); i < cells.size(); ++i) {
     if (cells[i].empty()) continue;  // trailing empty cells (a trailing comma) hold nothing
@@ -111,24 +114,30 @@ Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::stri
     if (!header_seen) {
       header_seen = true;
       kind = DetectKind(cells);
-      for (std::string_view c : cells) header.emplace_back(c.substr(0, ImportReport::kMaxColumnBytes));
+      for (std::string_view c : cells)
+        header.emplace_back(c.substr(0, ImportReport::kMaxColumnBytes));
       if (kind == Kind::kEnterprises) {
         report.kind = "enterprises";
-        enterprises.emplace(catalog, &report, options.region_allowed, &registered, options.enterprise_allowed);
+        enterprises.emplace(catalog, &report, options.region_allowed, &registered,
+                            options.enterprise_allowed);
         header_ok = enterprises->BindHeader(cells);
       } else if (kind == Kind::kObservations) {
         report.kind = "observations";
         observations.emplace(catalog, registered, today, &report, options.enterprise_allowed);
         header_ok = observations->BindHeader(cells);
       } else {
-        report.Error(line, "", "unrecognised header: expected the columns uscc,name,region,industry,size,tags "
-                               "(enterprises) or uscc,period,indicator,value,ytd,prior,prior_ytd (observations)");
+        report.Error(
+            line, "",
+            "unrecognised header: expected the columns uscc,name,region,industry,size,tags "
+            "(enterprises) or uscc,period,indicator,value,ytd,prior,prior_ytd (observations)");
       }
       return header_ok ? Status::Ok() : Status::Invalid("header");
     }
     if (!CheckRowText(line, cells, header, &report)) return Status::Ok();
-    if (enterprises) enterprises->Row(line, cells);
-    else observations->Row(line, cells);
+    if (enterprises)
+      enterprises->Row(line, cells);
+    else
+      observations->Row(line, cells);
     return Status::Ok();
   };
   auto read = ReadTable(bytes, file_name, on_row);

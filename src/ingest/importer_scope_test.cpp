@@ -23,7 +23,8 @@ class ImporterScopeTest : public ::testing::Test {
                               std::string(Catalog::EmbeddedIndicatorsCsv())};
     store_ = std::move(CreateSqliteStore(dir_.File("s.db"), texts)).value();
     auto o = Import(std::string("uscc,name,region,industry,size,tags\n") + kZhengzhou +
-                        ",甲机械有限公司,410102,3311,large,\n" + kLuoyang + ",乙食品有限公司,410302,1311,medium,\n",
+                        ",甲机械有限公司,410102,3311,large,\n" + kLuoyang +
+                        ",乙食品有限公司,410302,1311,medium,\n",
                     /*scoped=*/false);
     ASSERT_EQ(o.status, ImportStatus::kImported);
   }
@@ -68,7 +69,8 @@ class ImporterScopeTest : public ::testing::Test {
 
 TEST_F(ImporterScopeTest, ReRegisteringAnEnterpriseFromOutsideTheScopeIsRefused) {
   // Finding 1: a 郑州 analyst names 洛阳's enterprise with a 郑州 county.
-  auto o = Import(std::string("uscc,name,region,industry,size,tags\n") + kLuoyang + ",乙食品有限公司,410102,1311,medium,\n");
+  auto o = Import(std::string("uscc,name,region,industry,size,tags\n") + kLuoyang +
+                  ",乙食品有限公司,410102,1311,medium,\n");
   EXPECT_EQ(o.status, ImportStatus::kRejected);
   ASSERT_EQ(o.report.error_count, 1);
   EXPECT_EQ(o.report.errors[0].line, 2);
@@ -84,7 +86,7 @@ TEST_F(ImporterScopeTest, ReRegisteringAnEnterpriseFromOutsideTheScopeIsRefused)
 
 TEST_F(ImporterScopeTest, NoEnterpriseMayBeCreatedOrMovedOutsideTheScope) {
   auto o = Import(std::string("uscc,name,region,industry,size,tags\n") + kZhengzhou +
-                  ",甲机械有限公司,410302,3311,large,\n"  // moved out to 洛阳
+                  ",甲机械有限公司,410302,3311,large,\n"              // moved out to 洛阳
                   "914403001922038216,丙公司,410303,3311,small,\n");  // created in 洛阳
   EXPECT_EQ(o.status, ImportStatus::kRejected);
   EXPECT_EQ(o.report.error_count, 2);
@@ -94,14 +96,17 @@ TEST_F(ImporterScopeTest, NoEnterpriseMayBeCreatedOrMovedOutsideTheScope) {
 }
 
 TEST_F(ImporterScopeTest, EnterprisesInsideTheScopeMayBeRevisedAndMovedWithinIt) {
-  auto o = Import(std::string("uscc,name,region,industry,size,tags\n") + kZhengzhou + ",甲机械股份公司,410103,3311,large,\n");
-  ASSERT_EQ(o.status, ImportStatus::kImported) << (o.report.errors.empty() ? "" : o.report.errors[0].message);
+  auto o = Import(std::string("uscc,name,region,industry,size,tags\n") + kZhengzhou +
+                  ",甲机械股份公司,410103,3311,large,\n");
+  ASSERT_EQ(o.status, ImportStatus::kImported)
+      << (o.report.errors.empty() ? "" : o.report.errors[0].message);
   EXPECT_EQ(RegionOf(kZhengzhou), "410103");
 }
 
 TEST_F(ImporterScopeTest, FiguresForAnEnterpriseOutsideTheScopeAnswerLikeAnUnknownOne) {
   const std::string unknown = "914403001922038216";
-  auto outside = Import(std::string("uscc,period,indicator,value\n") + kLuoyang + ",2025-03,output_value,1\n");
+  auto outside =
+      Import(std::string("uscc,period,indicator,value\n") + kLuoyang + ",2025-03,output_value,1\n");
   auto missing = Import("uscc,period,indicator,value\n" + unknown + ",2025-03,output_value,1\n");
   ASSERT_EQ(outside.status, ImportStatus::kRejected);
   ASSERT_EQ(missing.status, ImportStatus::kRejected);

@@ -13,7 +13,8 @@ namespace {
 constexpr std::array<std::string_view, 3> kRequired = {"uscc", "period", "indicator"};
 constexpr std::array<std::string_view, 4> kOptional = {"value", "ytd", "prior", "prior_ytd"};
 enum Col { kUscc, kPeriod, kIndicator, kValue, kYtd, kPrior, kPriorYtd };
-constexpr std::string_view kNames[] = {"uscc", "period", "indicator", "value", "ytd", "prior", "prior_ytd"};
+constexpr std::string_view kNames[] = {"uscc", "period", "indicator", "value",
+                                       "ytd",  "prior",  "prior_ytd"};
 
 std::string Fmt(double x) {
   char buf[32];
@@ -25,8 +26,9 @@ std::string Fmt(double x) {
 
 double ConsistencyTolerance(double ytd) { return 1.0 + 1e-9 * std::fabs(ytd); }
 
-ObservationValidator::ObservationValidator(const Catalog& catalog, const UsccIndex& enterprises, Period today,
-                                           ImportReport* report, std::function<bool(EnterpriseId)> enterprise_allowed)
+ObservationValidator::ObservationValidator(const Catalog& catalog, const UsccIndex& enterprises,
+                                           Period today, ImportReport* report,
+                                           std::function<bool(EnterpriseId)> enterprise_allowed)
     : catalog_(catalog),
       enterprises_(enterprises),
       today_(today),
@@ -77,7 +79,8 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
   if (!last_period_ok_) {
     error(kPeriod, "period " + Quote(period_text) + " is not of the form YYYY-MM");
   } else if (last_period_ > today_) {
-    error(kPeriod, "period " + Quote(period_text) + " is in the future (now " + FormatPeriod(today_) + ")");
+    error(kPeriod,
+          "period " + Quote(period_text) + " is in the future (now " + FormatPeriod(today_) + ")");
   }
 
   std::string_view code = columns_.Cell(cells, kIndicator);
@@ -86,7 +89,8 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
     last_indicator_ = catalog_.FindIndicator(code);
   }
   const int ind = last_indicator_;
-  const Indicator* indicator = ind >= 0 ? &catalog_.indicators()[static_cast<size_t>(ind)] : nullptr;
+  const Indicator* indicator =
+      ind >= 0 ? &catalog_.indicators()[static_cast<size_t>(ind)] : nullptr;
   if (indicator == nullptr) {
     error(kIndicator, "unknown indicator " + Quote(code));
   } else if (indicator->derived()) {
@@ -121,7 +125,8 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
         break;
     }
   }
-  if (!given[0] && !given[1] && columns_.Cell(cells, kValue).empty() && columns_.Cell(cells, kYtd).empty()) {
+  if (!given[0] && !given[1] && columns_.Cell(cells, kValue).empty() &&
+      columns_.Cell(cells, kYtd).empty()) {
     error(columns_.Index(kValue) >= 0 ? kValue : kYtd, "neither value nor ytd is given");
   }
   if (indicator != nullptr && last_period_ok_) {
@@ -147,7 +152,8 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
   p.lines.push_back(line);
 }
 
-void ObservationValidator::CheckMonthOverMonth(const Pending& prev, const Pending& cur, bool stock) {
+void ObservationValidator::CheckMonthOverMonth(const Pending& prev, const Pending& cur,
+                                               bool stock) {
   if (stock) return;
   const ObservationChunk& a = prev.chunk;
   const ObservationChunk& b = cur.chunk;
@@ -155,16 +161,22 @@ void ObservationValidator::CheckMonthOverMonth(const Pending& prev, const Pendin
   for (size_t j = 0; j < b.size(); ++j) {
     while (i < a.size() && a.enterprise[i] < b.enterprise[j]) ++i;
     if (i == a.size() || a.enterprise[i] != b.enterprise[j]) continue;
-    struct Pair { const std::vector<double>* value; const std::vector<double>* ytd; const char* what; };
-    for (const Pair& f : {Pair{&b.value, &b.ytd, "ytd"}, Pair{&b.prior, &b.prior_ytd, "prior_ytd"}}) {
+    struct Pair {
+      const std::vector<double>* value;
+      const std::vector<double>* ytd;
+      const char* what;
+    };
+    for (const Pair& f :
+         {Pair{&b.value, &b.ytd, "ytd"}, Pair{&b.prior, &b.prior_ytd, "prior_ytd"}}) {
       const std::vector<double>& prev_ytd = f.ytd == &b.ytd ? a.ytd : a.prior_ytd;
       double y = (*f.ytd)[j], y0 = prev_ytd[i], x = (*f.value)[j];
       if (IsMissing(y) || IsMissing(y0) || IsMissing(x)) continue;
       if (std::fabs(y - y0 - x) > ConsistencyTolerance(y)) {
         report_->Error(cur.lines[j], f.what,
-                       std::string(f.what) + " " + Fmt(y) + " minus the previous month's " + Fmt(y0) +
-                           " (line " + std::to_string(prev.lines[i]) + ") is " + Fmt(y - y0) +
-                           ", not the month's " + (f.what[0] == 'y' ? "value " : "prior ") + Fmt(x));
+                       std::string(f.what) + " " + Fmt(y) + " minus the previous month's " +
+                           Fmt(y0) + " (line " + std::to_string(prev.lines[i]) + ") is " +
+                           Fmt(y - y0) + ", not the month's " +
+                           (f.what[0] == 'y' ? "value " : "prior ") + Fmt(x));
       }
     }
   }
@@ -202,7 +214,8 @@ std::vector<ObservationChunk> ObservationValidator::Finish() {
     if (PeriodMonth(key.second) == 1) continue;
     auto prev = chunks_.find({key.first, key.second - 1});
     if (prev == chunks_.end()) continue;
-    const bool stock = catalog_.indicators()[static_cast<size_t>(key.first)].kind == IndicatorKind::kStock;
+    const bool stock =
+        catalog_.indicators()[static_cast<size_t>(key.first)].kind == IndicatorKind::kStock;
     CheckMonthOverMonth(prev->second, p, stock);
   }
   std::vector<ObservationChunk> out;

@@ -41,16 +41,20 @@ struct ImportReport {
   std::vector<Issue> errors, warnings;
 
   void Error(int64_t line, std::string column, std::string message) {
-    if (errors.size() < kMaxListed) errors.push_back(MakeIssue(line, std::move(column), std::move(message)));
+    if (errors.size() < kMaxListed)
+      errors.push_back(MakeIssue(line, std::move(column), std::move(message)));
     ++error_count;
   }
   void Warning(int64_t line, std::string column, std::string message) {
-    if (warnings.size() < kMaxListed) warnings.push_back(MakeIssue(line, std::move(column), std::move(message)));
+    if (warnings.size() < kMaxListed)
+      warnings.push_back(MakeIssue(line, std::move(column), std::move(message)));
     ++warning_count;
   }
   // Issues beyond the listed ones (0 when all are listed).
   int64_t unlisted_errors() const { return error_count - static_cast<int64_t>(errors.size()); }
-  int64_t unlisted_warnings() const { return warning_count - static_cast<int64_t>(warnings.size()); }
+  int64_t unlisted_warnings() const {
+    return warning_count - static_cast<int64_t>(warnings.size());
+  }
   bool ok() const { return error_count == 0; }
 
  private:

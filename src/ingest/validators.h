@@ -20,7 +20,6 @@
 
 namespace ballast::ingest {
 
-
 class EnterpriseValidator {
  public:
   // `registered` and `enterprise_allowed` (both optional) refuse rows that would re-register an
@@ -52,7 +51,8 @@ class EnterpriseValidator {
 
 class ObservationValidator {
  public:
-  ObservationValidator(const Catalog& catalog, const UsccIndex& enterprises, Period today, ImportReport* report,
+  ObservationValidator(const Catalog& catalog, const UsccIndex& enterprises, Period today,
+                       ImportReport* report,
                        std::function<bool(EnterpriseId)> enterprise_allowed = {});
   bool BindHeader(std::span<const std::string_view> header);
   const ColumnMap& columns() const { return columns_; }

@@ -8,12 +8,13 @@
 #include <vector>
 
 #include "ingest/reader/csv_parser.h"
+#include "ingest/reader/text_encoding.h"
 #include "ingest/reader/zip_archive.h"
 
 namespace ballast::ingest {
 namespace {
 
-constexpr int kMaxColumns = 16384;   // XFD, Excel's limit
+constexpr int kMaxColumns = 16384;     // XFD, Excel's limit
 constexpr int64_t kMaxRows = 1048576;  // Excel's limit
 // Excel holds at most 32,767 characters in a cell; a longer cell is not a spreadsheet's.
 constexpr size_t kMaxCellBytes = size_t{128} << 10;
@@ -25,7 +26,8 @@ constexpr size_t kMaxRowBytes = size_t{1} << 20;
 // that zip bombs and tag floods are refused instead of exhausting memory.
 class MemoryBudget {
  public:
-  explicit MemoryBudget(size_t file_size) : limit_((uint64_t{256} << 20) + 16 * uint64_t{file_size}), left_(limit_) {}
+  explicit MemoryBudget(size_t file_size)
+      : limit_((uint64_t{256} << 20) + 16 * uint64_t{file_size}), left_(limit_) {}
   uint64_t left() const { return left_; }
   Status Charge(const std::string& part, uint64_t bytes) {
     if (bytes > left_) {
@@ -224,7 +226,8 @@ Status LineError(int64_t line, const std::string& what) {
 Status CellTooLong(pugi::xml_node c, int64_t line) {
   std::string ref = c.attribute("r").value();
   ref.resize(std::min<size_t>(ref.size(), 16));
-  return LineError(line, (ref.empty() ? "a cell" : "cell " + ref) + " holds more than " + std::to_string(kMaxCellBytes >> 10) +
+  return LineError(line, (ref.empty() ? "a cell" : "cell " + ref) + " holds more than " +
+                             std::to_string(kMaxCellBytes >> 10) +
                              " KiB of text (a spreadsheet cell holds at most 32,767 characters)");
 }
 
@@ -272,8 +275,9 @@ Result<int64_t> ReadSheetRows(pugi::xml_node sheet_data, const std::vector<std::
       if (ec != std::errc() || end != text.data() + text.size() || line < 1 || line > kMaxRows) {
         // The row cannot be named by its number: name it by where it stands.
         std::string shown(text.substr(0, 24));
-        return LineError(previous + 1, "xlsx: bad row number '" + shown + "' (rows are numbered 1 to " +
-                                           std::to_string(kMaxRows) + ")");
+        return LineError(previous + 1, "xlsx: bad row number '" + shown +
+                                           "' (rows are numbered 1 to " + std::to_string(kMaxRows) +
+                                           ")");
       }
       // A row number that repeats or goes back would give two rows one line (and a second header).
       if (line <= previous) {
@@ -282,7 +286,8 @@ Result<int64_t> ReadSheetRows(pugi::xml_node sheet_data, const std::vector<std::
       }
     } else {
       ++line;  // r is optional: rows then follow one another
-      if (line > kMaxRows) return LineError(line, "xlsx: more than " + std::to_string(kMaxRows) + " rows");
+      if (line > kMaxRows)
+        return LineError(line, "xlsx: more than " + std::to_string(kMaxRows) + " rows");
     }
     size_t used = 0;
     size_t row_bytes = 0;
@@ -306,9 +311,17 @@ Result<int64_t> ReadSheetRows(pugi::xml_node sheet_data, const std::vector<std::
       value.clear();
       RETURN_IF_ERROR(CellText(c, shared, line, &value));
       if (value.size() > kMaxCellBytes) return CellTooLong(c, line);
+      // pugixml passes bytes through unchecked; the layers above rely on UTF-8.
+      if (FindInvalidUtf8(value) != std::string::npos) {
+        std::string ref = c.attribute("r").value();
+        ref.resize(std::min<size_t>(ref.size(), 16));
+        return LineError(
+            line, (ref.empty() ? "a cell" : "cell " + ref) + " holds text that is not valid UTF-8");
+      }
       row_bytes += value.size();
       if (row_bytes > kMaxRowBytes) {
-        return LineError(line, "the row holds more than " + std::to_string(kMaxRowBytes >> 20) + " MiB of text");
+        return LineError(
+            line, "the row holds more than " + std::to_string(kMaxRowBytes >> 20) + " MiB of text");
       }
     }
     cells.clear();

@@ -46,18 +46,20 @@ inline std::string MakeWorkbook(const std::string& sheet_data, const std::string
   const std::string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
   const std::string main_ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   Entries e = {
-      {"_rels/.rels", "<Relationships xmlns=\"" + rels_ns + "\"><Relationship Id=\"rId1\" Type=\"" + rel +
-                          "officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
-      {"xl/workbook.xml", "<workbook xmlns=\"" + main_ns + "\" xmlns:r=\"" + rel.substr(0, rel.size() - 1) +
-                              "\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+      {"_rels/.rels", "<Relationships xmlns=\"" + rels_ns + "\"><Relationship Id=\"rId1\" Type=\"" +
+                          rel + "officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
+      {"xl/workbook.xml",
+       "<workbook xmlns=\"" + main_ns + "\" xmlns:r=\"" + rel.substr(0, rel.size() - 1) +
+           "\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
       {"xl/_rels/workbook.xml.rels",
        "<Relationships xmlns=\"" + rels_ns + "\"><Relationship Id=\"rId1\" Type=\"" + rel +
            "worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"" + rel +
            "sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"},
-      {"xl/worksheets/sheet1.xml",
-       "<worksheet xmlns=\"" + main_ns + "\"><sheetData>" + sheet_data + "</sheetData></worksheet>"},
+      {"xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + main_ns + "\"><sheetData>" + sheet_data +
+                                       "</sheetData></worksheet>"},
   };
-  if (!shared.empty()) e.push_back({"xl/sharedStrings.xml", "<sst xmlns=\"" + main_ns + "\">" + shared + "</sst>"});
+  if (!shared.empty())
+    e.push_back({"xl/sharedStrings.xml", "<sst xmlns=\"" + main_ns + "\">" + shared + "</sst>"});
   return MakeZip(e);
 }
 
