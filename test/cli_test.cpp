@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -126,6 +127,16 @@ TEST_F(CliTest, RejectedBatchExitsTwoAndNamesFileLineColumn) {
   EXPECT_NE(r.err.find("bad.csv:3:period: error"), std::string::npos) << r.err;
   auto batches = Ballast("batches --db " + Db());
   EXPECT_EQ(batches.out.find("bad.csv"), std::string::npos);
+}
+
+TEST_F(CliTest, ImportOfADirectoryIsACleanError) {
+  ASSERT_EQ(Ballast("init --db " + Db()).code, 0);
+  std::filesystem::create_directories(dir_.File("folder"));
+  auto r = Ballast("import --db " + Db() + " " + dir_.File("folder"));
+  EXPECT_EQ(r.code, 2);  // was std::bad_alloc
+  EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("bad_alloc"), std::string::npos) << r.err;
+  EXPECT_EQ(Ballast("import --db " + Db() + " " + dir_.File("missing.csv")).code, 2);
 }
 
 TEST_F(CliTest, UsersAndAuditLog) {

@@ -50,6 +50,7 @@ void PrintImportOutcome(const ingest::ImportOutcome& o, std::ostream& out, std::
   for (const auto& w : r.warnings) {
     err << r.file << ":" << w.line << (w.column.empty() ? "" : ":" + w.column) << ": warning: " << w.message << "\n";
   }
+  if (r.unlisted_warnings() > 0) err << r.file << ": … and " << r.unlisted_warnings() << " more warnings\n";
   for (const auto& e : r.errors) {
     err << r.file << ":" << e.line << (e.column.empty() ? "" : ":" + e.column) << ": error: " << e.message << "\n";
   }

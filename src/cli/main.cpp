@@ -60,6 +60,16 @@ int Import(const std::string& db, const std::vector<std::string>& paths, const s
   if (!b.ok()) return Fail(b.status());
   int rc = kOk;
   for (const auto& path : paths) {
+    // A directory opens as a file on Linux and reports an absurd size; refuse anything that is
+    // not a regular file (directories, devices, FIFOs) before reading.
+    std::error_code ec;
+    const auto type = std::filesystem::status(path, ec).type();
+    if (type == std::filesystem::file_type::not_found) return Fail(Status::NotFound("cannot read '" + path + "'"));
+    if (!ec && type != std::filesystem::file_type::regular) {
+      return Fail(Status::Invalid("'" + path + "' is " +
+                                  (type == std::filesystem::file_type::directory ? "a directory" : "not a regular file") +
+                                  "; give the .csv or .xlsx files to import"));
+    }
     auto bytes = ReadFile(path);
     if (!bytes.ok()) return Fail(bytes.status());
     // The rules are evaluated after every batch written (app::Ballast::Import).

@@ -7,7 +7,8 @@ namespace ballast::ingest {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kRequired = {"uscc", "name", "region", "industry", "size"};
+constexpr std::array<std::string_view, 5> kRequired = {"uscc", "name", "region", "industry",
+                                                       "size"};
 constexpr std::array<std::string_view, 1> kOptional = {"tags"};
 enum Col { kUscc, kName, kRegion, kIndustry, kSize, kTags };
 
@@ -36,46 +37,68 @@ void EnterpriseValidator::Row(int64_t line, std::span<const std::string_view> ce
   switch (CheckUscc(uscc)) {
     case UsccCheck::kMalformed:
       error(kUscc, uscc.empty() ? "unified social credit code is empty"
-                                : "'" + std::string(uscc) + "' is not a unified social credit code (18 characters of 0-9 and A-Y without I, O, Z, S, V)");
+                                : Quote(uscc) +
+                                      " is not a unified social credit code (18 characters of 0-9 "
+                                      "and A-Y without I, O, Z, S, V)");
       break;
     case UsccCheck::kBadCheckChar:
-      report_->Warning(line, "uscc", "check character of '" + std::string(uscc) + "' should be '" +
-                                         std::string(1, UsccCheckChar(uscc)) + "' (kept as given)");
+      report_->Warning(line, "uscc",
+                       "check character of " + Quote(uscc) + " should be '" +
+                           std::string(1, UsccCheckChar(uscc)) + "' (kept as given)");
       break;
     case UsccCheck::kValid:
       break;
   }
+  // Re-registering an enterprise moves it and its whole history into the row's region: only
+  // for enterprises now registered inside the importer's scope. The words do not say where it is.
+  if (registered_ != nullptr && enterprise_allowed_) {
+    if (auto it = registered_->find(uscc);
+        it != registered_->end() && !enterprise_allowed_(it->second)) {
+      error(kUscc, "enterprise " + Quote(uscc) +
+                       " is not in your region scope; it can be registered or changed "
+                       "only by a user whose scope holds it");
+    }
+  }
   r.uscc = uscc;
   if (auto [it, inserted] = first_line_.emplace(r.uscc, line); !inserted && !uscc.empty()) {
-    error(kUscc, "duplicate enterprise '" + r.uscc + "' (first on line " + std::to_string(it->second) + ")");
+    error(kUscc, "duplicate enterprise '" + r.uscc + "' (first on line " +
+                     std::to_string(it->second) + ")");
   }
   r.name = columns_.Cell(cells, kName);
   if (r.name.empty()) error(kName, "name is empty");
+  // A name opening with =, +, - or @ runs as a formula when an export is opened in a spreadsheet.
+  if (HasFormulaPrefix(r.name)) {
+    error(kName, "name " + Quote(r.name) + " begins with '" + r.name.substr(0, 1) +
+                     "', which spreadsheets read as a formula");
+  }
 
   std::string_view region = columns_.Cell(cells, kRegion);
   NodeId rn = catalog_.regions().Find(region);
   if (rn == kNoNode || rn == catalog_.country()) {
-    error(kRegion, "unknown region code '" + std::string(region) + "' (GB/T 2260, 2024 list)");
+    error(kRegion, "unknown region code " + Quote(region) + " (GB/T 2260, 2024 list)");
   } else if (!catalog_.regions().node(rn).children.empty()) {
     const auto& n = catalog_.regions().node(rn);
-    error(kRegion, "region " + n.code + " " + n.name + " has subdivisions; give the county-level code");
+    error(kRegion,
+          "region " + n.code + " " + n.name + " has subdivisions; give the county-level code");
   } else if (region_allowed_ && !region_allowed_(std::string(region))) {
-    error(kRegion, "region " + std::string(region) + " is outside your region scope");
+    error(kRegion, "region " + Quote(region) + " is outside your region scope");
   }
   r.region = region;
 
   std::string_view industry = columns_.Cell(cells, kIndustry);
   NodeId in = catalog_.industries().Find(industry);
   if (in == kNoNode || catalog_.industries().node(in).level != 4) {
-    error(kIndustry, in == kNoNode ? "unknown industry code '" + std::string(industry) + "' (GB/T 4754-2017)"
-                                   : "industry '" + std::string(industry) + "' is not a 4-digit class");
+    error(kIndustry, in == kNoNode
+                         ? "unknown industry code " + Quote(industry) + " (GB/T 4754-2017)"
+                         : "industry " + Quote(industry) + " is not a 4-digit class");
   }
   r.industry = industry;
 
   std::string_view size = columns_.Cell(cells, kSize);
   const char* normalized = NormalizeSize(size);
   if (normalized == nullptr) {
-    error(kSize, "size '" + std::string(size) + "' is not one of large, medium, small, micro (大型, 中型, 小型, 微型)");
+    error(kSize, "size " + Quote(size) +
+                     " is not one of large, medium, small, micro (大型, 中型, 小型, 微型)");
   } else {
     r.size = normalized;
   }
@@ -87,6 +110,10 @@ void EnterpriseValidator::Row(int64_t line, std::span<const std::string_view> ce
     std::string_view tag = tags.substr(start, end - start);
     while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
     while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (HasFormulaPrefix(tag)) {
+      error(kTags, "tag " + Quote(tag) + " begins with '" + std::string(tag.substr(0, 1)) +
+                       "', which spreadsheets read as a formula");
+    }
     if (!tag.empty()) r.tags.emplace_back(tag);
     start = end + 1;
   }

@@ -1,11 +1,11 @@
 #include "ingest/importer.h"
 
-#include "core/hash.h"
-
-
+#include <charconv>
 #include <memory>
 #include <optional>
 
+#include "core/hash.h"
+#include "ingest/fields.h"
 #include "ingest/reader/table_reader.h"
 #include "ingest/validators.h"
 
@@ -13,9 +13,12 @@ namespace ballast::ingest {
 
 const char* ImportStatusName(ImportStatus s) {
   switch (s) {
-    case ImportStatus::kImported: return "imported";
-    case ImportStatus::kUnchanged: return "unchanged";
-    case ImportStatus::kRejected: return "rejected";
+    case ImportStatus::kImported:
+      return "imported";
+    case ImportStatus::kUnchanged:
+      return "unchanged";
+    case ImportStatus::kRejected:
+      return "rejected";
   }
   return "rejected";
 }
@@ -43,6 +46,43 @@ Kind DetectKind(std::span<const std::string_view> header) {
   return Kind::kUnknown;
 }
 
+// The line a reader's error names ("line 12: unterminated quoted field"), or 0 for the file.
+int64_t LineOfReaderError(std::string_view message) {
+  if (!message.starts_with("line ")) return 0;
+  int64_t line = 0;
+  const char* begin = message.data() + 5;
+  const char* end = message.data() + message.size();
+  auto [ptr, ec] = std::from_chars(begin, end, line);
+  return ec == std::errc() && ptr < end && *ptr == ':' && line > 0 ? line : 0;
+}
+
+std::string ColumnName(const std::vector<std::string>& header, size_t i) {
+  return i < header.size() && !header[i].empty() ? header[i] : "column " + std::to_string(i + 1);
+}
+
+// Checks every kind of row shares: no cells beyond the header (an unquoted "1,234" would shift
+// every later value by one column), no control characters. False when the row is refused.
+bool CheckRowText(int64_t line, std::span<const std::string_view> cells,
+                  const std::vector<std::string>& header, ImportReport* report) {
+  bool ok = true;
+  for (size_t i = header.size(); i < cells.size(); ++i) {
+    if (cells[i].empty()) continue;  // trailing empty cells (a trailing comma) hold nothing
+    report->Error(line, ColumnName(header, i),
+                  "the row has more cells than the header's " + std::to_string(header.size()) +
+                      " columns (extra cell " + Quote(cells[i]) +
+                      "); quote numbers written with a thousands separator, as \"1,234\"");
+    ok = false;
+    break;
+  }
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (const char* problem = ControlCharacterProblem(cells[i])) {
+      report->Error(line, ColumnName(header, i), std::string("the cell ") + problem);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 }  // namespace
 
 Status LoadEnterpriseIndex(Store& store, UsccIndex* ids) {
@@ -66,35 +106,45 @@ Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::stri
   std::optional<ObservationValidator> observations;
   UsccIndex ids;
   if (options.enterprises == nullptr) RETURN_IF_ERROR(LoadEnterpriseIndex(store, &ids));
-  bool header_ok = false;
+  const UsccIndex& registered = options.enterprises ? *options.enterprises : ids;
+  bool header_seen = false, header_ok = false;
+  std::vector<std::string> header;  // column names for the row checks, cut short
   auto on_row = [&](int64_t line, std::span<const std::string_view> cells) -> Status {
-    if (line == 1 || kind == Kind::kUnknown) {
+    // The first row read is the header, wherever it is: an XLSX may number its rows freely.
+    if (!header_seen) {
+      header_seen = true;
       kind = DetectKind(cells);
+      for (std::string_view c : cells)
+        header.emplace_back(c.substr(0, ImportReport::kMaxColumnBytes));
       if (kind == Kind::kEnterprises) {
         report.kind = "enterprises";
-        enterprises.emplace(catalog, &report, options.region_allowed);
+        enterprises.emplace(catalog, &report, options.region_allowed, &registered,
+                            options.enterprise_allowed);
         header_ok = enterprises->BindHeader(cells);
       } else if (kind == Kind::kObservations) {
         report.kind = "observations";
-        observations.emplace(catalog, options.enterprises ? *options.enterprises : ids, today, &report,
-                             options.enterprise_allowed);
+        observations.emplace(catalog, registered, today, &report, options.enterprise_allowed);
         header_ok = observations->BindHeader(cells);
       } else {
-        report.Error(line, "", "unrecognised header: expected the columns uscc,name,region,industry,size,tags "
-                               "(enterprises) or uscc,period,indicator,value,ytd,prior,prior_ytd (observations)");
+        report.Error(
+            line, "",
+            "unrecognised header: expected the columns uscc,name,region,industry,size,tags "
+            "(enterprises) or uscc,period,indicator,value,ytd,prior,prior_ytd (observations)");
       }
       return header_ok ? Status::Ok() : Status::Invalid("header");
     }
-    if (enterprises) enterprises->Row(line, cells);
-    else observations->Row(line, cells);
+    if (!CheckRowText(line, cells, header, &report)) return Status::Ok();
+    if (enterprises)
+      enterprises->Row(line, cells);
+    else
+      observations->Row(line, cells);
     return Status::Ok();
   };
   auto read = ReadTable(bytes, file_name, on_row);
-  if (!read.ok() && header_ok) {
-    // A structural problem in the file (bad quoting, bad encoding, corrupt XLSX).
-    report.Error(0, "", read.status().message());
-  } else if (!read.ok() && report.ok()) {
-    report.Error(0, "", read.status().message());  // e.g. an empty file
+  if (!read.ok() && (header_ok || report.ok())) {
+    // A structural problem in the file (bad quoting, bad encoding, corrupt XLSX, an empty file):
+    // the readers name the line as "line N: …", which goes into the structured field too.
+    report.Error(LineOfReaderError(read.status().message()), "", read.status().message());
   }
   if (read.ok()) {
     report.format = SourceFormatName(read->format);
@@ -125,7 +175,18 @@ Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::stri
   info.format = report.format;
   info.user = options.user;
   info.rows = report.rows;
-  ASSIGN_OR_RETURN(out.batch, store.WriteBatch(info, new_enterprises, chunks));
+  auto written = store.WriteBatch(info, new_enterprises, chunks);
+  if (!written.ok()) {
+    // Another import of the same content (a second process) may have committed between the
+    // lookup and the write: the batch hash is unique, so that import won and this one is
+    // "unchanged".
+    ASSIGN_OR_RETURN(auto winner, store.FindBatchByHash(sha));
+    if (!winner.has_value()) return written.status();
+    out.status = ImportStatus::kUnchanged;
+    out.batch = *winner;
+    return out;
+  }
+  out.batch = *std::move(written);
   out.status = ImportStatus::kImported;
   return out;
 }

@@ -33,7 +33,6 @@ Result<ImportOutcome> ImportFile(Store& store, const Catalog& catalog, std::stri
 // Reads uscc -> id of every enterprise in the store (an out-parameter: see importer.cpp).
 Status LoadEnterpriseIndex(Store& store, UsccIndex* ids);
 
-
 }  // namespace ballast::ingest
 
 #endif  // BALLAST_INGEST_IMPORTER_H_

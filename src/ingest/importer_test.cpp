@@ -38,18 +38,23 @@ class ImporterTest : public ::testing::Test {
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return std::move(r).value();
   }
-  bool HasError(const ImportReport& r, int64_t line, const std::string& column, const std::string& part) {
+  bool HasError(const ImportReport& r, int64_t line, const std::string& column,
+                const std::string& part) {
     for (const auto& e : r.errors) {
-      if (e.line == line && e.column == column && e.message.find(part) != std::string::npos) return true;
+      if (e.line == line && e.column == column && e.message.find(part) != std::string::npos)
+        return true;
     }
     return false;
   }
   int Chunks() {
     int n = 0;
-    EXPECT_TRUE(store_->ScanObservations(kLatestBatch, [&](BatchId, ObservationChunk&&) {
-      ++n;
-      return Status::Ok();
-    }).ok());
+    EXPECT_TRUE(store_
+                    ->ScanObservations(kLatestBatch,
+                                       [&](BatchId, ObservationChunk&&) {
+                                         ++n;
+                                         return Status::Ok();
+                                       })
+                    .ok());
     return n;
   }
 
@@ -60,7 +65,8 @@ class ImporterTest : public ::testing::Test {
 
 TEST_F(ImporterTest, ImportsEnterprisesWithProvenance) {
   auto o = Import(kEnterprises, "/tmp/x/企业名录.csv");
-  ASSERT_EQ(o.status, ImportStatus::kImported) << (o.report.errors.empty() ? "" : o.report.errors[0].message);
+  ASSERT_EQ(o.status, ImportStatus::kImported)
+      << (o.report.errors.empty() ? "" : o.report.errors[0].message);
   EXPECT_EQ(o.batch.kind, "enterprises");
   EXPECT_EQ(o.batch.file_name, "企业名录.csv");
   EXPECT_EQ(o.batch.user, "tester");
@@ -79,12 +85,12 @@ TEST_F(ImporterTest, ImportsEnterprisesWithProvenance) {
 TEST_F(ImporterTest, ReportsEveryEnterpriseProblemAndWritesNothing) {
   auto o = Import(
       "uscc,name,region,industry,size,tags\n"
-      "91310110666007217U,校验位错,410102,3311,large,\n"      // 2: check char: warning only
-      "9131011066600721,短码,410102,3311,large,\n"            // 3: malformed
-      "91310115591693856A,未知地区,999999,3311,large,\n"      // 4: unknown region
-      "91330000755918469E,地级市,410100,3311,large,\n"        // 5: prefecture with counties
-      "914403001922038216,大类,419001,33,small,\n"            // 6: not a 4-digit class
-      "91310115591693856A,重复,419001,3311,huge,\n");         // 7: duplicate + bad size
+      "91310110666007217U,校验位错,410102,3311,large,\n"  // 2: check char: warning only
+      "9131011066600721,短码,410102,3311,large,\n"        // 3: malformed
+      "91310115591693856A,未知地区,999999,3311,large,\n"  // 4: unknown region
+      "91330000755918469E,地级市,410100,3311,large,\n"    // 5: prefecture with counties
+      "914403001922038216,大类,419001,33,small,\n"        // 6: not a 4-digit class
+      "91310115591693856A,重复,419001,3311,huge,\n");     // 7: duplicate + bad size
   EXPECT_EQ(o.status, ImportStatus::kRejected);
   EXPECT_EQ(o.report.warning_count, 1);
   EXPECT_EQ(o.report.warnings[0].line, 2);
@@ -102,19 +108,19 @@ TEST_F(ImporterTest, ReportsEveryObservationProblemAndWritesNothing) {
   ASSERT_EQ(Import(kEnterprises).status, ImportStatus::kImported);
   auto o = Import(
       "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
-      "91310110666007217T,2025-01,output_value,100,100,,\n"   // 2 fine
-      "91310110666007217T,2025-02,output_value,50,160,,\n"    // 3 ytd 160 - 100 != 50
-      "91330000755918469E,2025-02,output_value,1,,,\n"        // 4 unknown enterprise
-      "91310110666007217T,2025-13,output_value,1,,,\n"        // 5 bad period
-      "91310110666007217T,2025-07,output_value,1,,,\n"        // 6 future
-      "91310110666007217T,2025-03,widgets,1,,,\n"             // 7 unknown indicator
-      "91310110666007217T,2025-03,profit_margin,1,,,\n"       // 8 derived
-      "91310110666007217T,2025-03,electricity,-5,,,\n"        // 9 negative
-      "91310110666007217T,2025-03,revenue,1.2.3,,,\n"         // 10 non-numeric
-      "91310110666007217T,2025-03,revenue,,,,\n"              // 11 neither value nor ytd
-      "91310110666007217T,2025-01,output_value,100,100,,\n"   // 12 duplicate of line 2
-      "91310115591693856A,2025-01,profit,5,7,,\n"             // 13 January value != ytd
-      "91310115591693856A,2025-03,assets,10,12,,\n");         // 14 stock ytd != value
+      "91310110666007217T,2025-01,output_value,100,100,,\n"  // 2 fine
+      "91310110666007217T,2025-02,output_value,50,160,,\n"   // 3 ytd 160 - 100 != 50
+      "91330000755918469E,2025-02,output_value,1,,,\n"       // 4 unknown enterprise
+      "91310110666007217T,2025-13,output_value,1,,,\n"       // 5 bad period
+      "91310110666007217T,2025-07,output_value,1,,,\n"       // 6 future
+      "91310110666007217T,2025-03,widgets,1,,,\n"            // 7 unknown indicator
+      "91310110666007217T,2025-03,profit_margin,1,,,\n"      // 8 derived
+      "91310110666007217T,2025-03,electricity,-5,,,\n"       // 9 negative
+      "91310110666007217T,2025-03,revenue,1.2.3,,,\n"        // 10 non-numeric
+      "91310110666007217T,2025-03,revenue,,,,\n"             // 11 neither value nor ytd
+      "91310110666007217T,2025-01,output_value,100,100,,\n"  // 12 duplicate of line 2
+      "91310115591693856A,2025-01,profit,5,7,,\n"            // 13 January value != ytd
+      "91310115591693856A,2025-03,assets,10,12,,\n");        // 14 stock ytd != value
   EXPECT_EQ(o.status, ImportStatus::kRejected);
   EXPECT_TRUE(HasError(o.report, 3, "ytd", "not the month's value 50"));
   EXPECT_TRUE(HasError(o.report, 4, "uscc", "unknown enterprise"));
@@ -166,7 +172,9 @@ TEST_F(ImporterTest, ReadsGb18030AndBom) {
   EXPECT_EQ((*list)[0].record.name, "甲机械有限公司");
   EXPECT_EQ((*list)[0].record.tags, (std::vector<std::string>{"专精特新", "链主"}));
 
-  auto bom = Import("\xEF\xBB\xBF" "uscc,period,indicator,value\n91310110666007217T,2025-03,output_value,1\n");
+  auto bom = Import(
+      "\xEF\xBB\xBF"
+      "uscc,period,indicator,value\n91310110666007217T,2025-03,output_value,1\n");
   EXPECT_EQ(bom.status, ImportStatus::kImported);
   EXPECT_EQ(bom.batch.format, "csv-utf8-bom");
 }

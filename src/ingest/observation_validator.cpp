@@ -13,7 +13,8 @@ namespace {
 constexpr std::array<std::string_view, 3> kRequired = {"uscc", "period", "indicator"};
 constexpr std::array<std::string_view, 4> kOptional = {"value", "ytd", "prior", "prior_ytd"};
 enum Col { kUscc, kPeriod, kIndicator, kValue, kYtd, kPrior, kPriorYtd };
-constexpr std::string_view kNames[] = {"uscc", "period", "indicator", "value", "ytd", "prior", "prior_ytd"};
+constexpr std::string_view kNames[] = {"uscc", "period", "indicator", "value",
+                                       "ytd",  "prior",  "prior_ytd"};
 
 std::string Fmt(double x) {
   char buf[32];
@@ -25,8 +26,9 @@ std::string Fmt(double x) {
 
 double ConsistencyTolerance(double ytd) { return 1.0 + 1e-9 * std::fabs(ytd); }
 
-ObservationValidator::ObservationValidator(const Catalog& catalog, const UsccIndex& enterprises, Period today,
-                                           ImportReport* report, std::function<bool(EnterpriseId)> enterprise_allowed)
+ObservationValidator::ObservationValidator(const Catalog& catalog, const UsccIndex& enterprises,
+                                           Period today, ImportReport* report,
+                                           std::function<bool(EnterpriseId)> enterprise_allowed)
     : catalog_(catalog),
       enterprises_(enterprises),
       today_(today),
@@ -51,16 +53,20 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
   std::string_view uscc = columns_.Cell(cells, kUscc);
   EnterpriseId id = 0;
   // Known codes were checked when their enterprise was imported: look up first.
+  // An enterprise registered outside the caller's scope gets the very words of an unknown one:
+  // the answer must not tell whether the code exists elsewhere.
+  auto unknown = [&] {
+    error(kUscc, "unknown enterprise " + Quote(uscc) +
+                     " in your region scope (import it in an enterprises file first)");
+  };
   if (auto it = enterprises_.find(uscc); it != enterprises_.end()) {
     id = it->second;
-    if (enterprise_allowed_ && !enterprise_allowed_(id)) {
-      error(kUscc, "enterprise '" + std::string(uscc) + "' is outside your region scope");
-    }
+    if (enterprise_allowed_ && !enterprise_allowed_(id)) unknown();
   } else if (CheckUscc(uscc) == UsccCheck::kMalformed) {
     error(kUscc, uscc.empty() ? "unified social credit code is empty"
-                              : "'" + std::string(uscc) + "' is not a unified social credit code");
+                              : Quote(uscc) + " is not a unified social credit code");
   } else {
-    error(kUscc, "unknown enterprise '" + std::string(uscc) + "' (import it in an enterprises file first)");
+    unknown();
   }
 
   std::string_view period_text = columns_.Cell(cells, kPeriod);
@@ -71,9 +77,10 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
     last_period_ = p.ok() ? *p : 0;
   }
   if (!last_period_ok_) {
-    error(kPeriod, "period '" + std::string(period_text) + "' is not of the form YYYY-MM");
+    error(kPeriod, "period " + Quote(period_text) + " is not of the form YYYY-MM");
   } else if (last_period_ > today_) {
-    error(kPeriod, "period " + std::string(period_text) + " is in the future (now " + FormatPeriod(today_) + ")");
+    error(kPeriod,
+          "period " + Quote(period_text) + " is in the future (now " + FormatPeriod(today_) + ")");
   }
 
   std::string_view code = columns_.Cell(cells, kIndicator);
@@ -82,11 +89,12 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
     last_indicator_ = catalog_.FindIndicator(code);
   }
   const int ind = last_indicator_;
-  const Indicator* indicator = ind >= 0 ? &catalog_.indicators()[static_cast<size_t>(ind)] : nullptr;
+  const Indicator* indicator =
+      ind >= 0 ? &catalog_.indicators()[static_cast<size_t>(ind)] : nullptr;
   if (indicator == nullptr) {
-    error(kIndicator, "unknown indicator '" + std::string(code) + "'");
+    error(kIndicator, "unknown indicator " + Quote(code));
   } else if (indicator->derived()) {
-    error(kIndicator, "'" + std::string(code) + "' is derived from other indicators and cannot be imported");
+    error(kIndicator, Quote(code) + " is derived from other indicators and cannot be imported");
     indicator = nullptr;
   }
 
@@ -102,18 +110,23 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
         v[f] = kMissing;
         break;
       case NumberParse::kInvalid:
-        error(c, "'" + std::string(text) + "' is not a number");
+        error(c, Quote(text) + " is not a number");
+        v[f] = kMissing;
+        break;
+      case NumberParse::kImplausible:
+        error(c, Quote(text) + " is an implausible magnitude (beyond 10^15 in absolute value)");
         v[f] = kMissing;
         break;
       case NumberParse::kOk:
         given[f] = true;
         if (indicator != nullptr && indicator->nonnegative && v[f] < 0) {
-          error(c, "negative " + indicator->code + " (" + std::string(text) + ") is impossible");
+          error(c, "negative " + indicator->code + " (" + Quote(text) + ") is impossible");
         }
         break;
     }
   }
-  if (!given[0] && !given[1] && columns_.Cell(cells, kValue).empty() && columns_.Cell(cells, kYtd).empty()) {
+  if (!given[0] && !given[1] && columns_.Cell(cells, kValue).empty() &&
+      columns_.Cell(cells, kYtd).empty()) {
     error(columns_.Index(kValue) >= 0 ? kValue : kYtd, "neither value nor ytd is given");
   }
   if (indicator != nullptr && last_period_ok_) {
@@ -139,7 +152,8 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
   p.lines.push_back(line);
 }
 
-void ObservationValidator::CheckMonthOverMonth(const Pending& prev, const Pending& cur, bool stock) {
+void ObservationValidator::CheckMonthOverMonth(const Pending& prev, const Pending& cur,
+                                               bool stock) {
   if (stock) return;
   const ObservationChunk& a = prev.chunk;
   const ObservationChunk& b = cur.chunk;
@@ -147,16 +161,22 @@ void ObservationValidator::CheckMonthOverMonth(const Pending& prev, const Pendin
   for (size_t j = 0; j < b.size(); ++j) {
     while (i < a.size() && a.enterprise[i] < b.enterprise[j]) ++i;
     if (i == a.size() || a.enterprise[i] != b.enterprise[j]) continue;
-    struct Pair { const std::vector<double>* value; const std::vector<double>* ytd; const char* what; };
-    for (const Pair& f : {Pair{&b.value, &b.ytd, "ytd"}, Pair{&b.prior, &b.prior_ytd, "prior_ytd"}}) {
+    struct Pair {
+      const std::vector<double>* value;
+      const std::vector<double>* ytd;
+      const char* what;
+    };
+    for (const Pair& f :
+         {Pair{&b.value, &b.ytd, "ytd"}, Pair{&b.prior, &b.prior_ytd, "prior_ytd"}}) {
       const std::vector<double>& prev_ytd = f.ytd == &b.ytd ? a.ytd : a.prior_ytd;
       double y = (*f.ytd)[j], y0 = prev_ytd[i], x = (*f.value)[j];
       if (IsMissing(y) || IsMissing(y0) || IsMissing(x)) continue;
       if (std::fabs(y - y0 - x) > ConsistencyTolerance(y)) {
         report_->Error(cur.lines[j], f.what,
-                       std::string(f.what) + " " + Fmt(y) + " minus the previous month's " + Fmt(y0) +
-                           " (line " + std::to_string(prev.lines[i]) + ") is " + Fmt(y - y0) +
-                           ", not the month's " + (f.what[0] == 'y' ? "value " : "prior ") + Fmt(x));
+                       std::string(f.what) + " " + Fmt(y) + " minus the previous month's " +
+                           Fmt(y0) + " (line " + std::to_string(prev.lines[i]) + ") is " +
+                           Fmt(y - y0) + ", not the month's " +
+                           (f.what[0] == 'y' ? "value " : "prior ") + Fmt(x));
       }
     }
   }
@@ -194,7 +214,8 @@ std::vector<ObservationChunk> ObservationValidator::Finish() {
     if (PeriodMonth(key.second) == 1) continue;
     auto prev = chunks_.find({key.first, key.second - 1});
     if (prev == chunks_.end()) continue;
-    const bool stock = catalog_.indicators()[static_cast<size_t>(key.first)].kind == IndicatorKind::kStock;
+    const bool stock =
+        catalog_.indicators()[static_cast<size_t>(key.first)].kind == IndicatorKind::kStock;
     CheckMonthOverMonth(prev->second, p, stock);
   }
   std::vector<ObservationChunk> out;

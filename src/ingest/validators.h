@@ -20,13 +20,21 @@
 
 namespace ballast::ingest {
 
-
 class EnterpriseValidator {
  public:
+  // `registered` and `enterprise_allowed` (both optional) refuse rows that would re-register an
+  // enterprise now registered outside the importer's scope.
   EnterpriseValidator(const Catalog& catalog, ImportReport* report,
-                      std::function<bool(const std::string&)> region_allowed = {})
-      : catalog_(catalog), report_(report), region_allowed_(std::move(region_allowed)) {}
+                      std::function<bool(const std::string&)> region_allowed = {},
+                      const UsccIndex* registered = nullptr,
+                      std::function<bool(EnterpriseId)> enterprise_allowed = {})
+      : catalog_(catalog),
+        report_(report),
+        region_allowed_(std::move(region_allowed)),
+        registered_(registered),
+        enterprise_allowed_(std::move(enterprise_allowed)) {}
   bool BindHeader(std::span<const std::string_view> header);
+  const ColumnMap& columns() const { return columns_; }
   void Row(int64_t line, std::span<const std::string_view> cells);
   std::vector<EnterpriseRecord> Take() { return std::move(records_); }
 
@@ -34,6 +42,8 @@ class EnterpriseValidator {
   const Catalog& catalog_;
   ImportReport* report_;
   std::function<bool(const std::string&)> region_allowed_;
+  const UsccIndex* registered_;
+  std::function<bool(EnterpriseId)> enterprise_allowed_;
   ColumnMap columns_;
   std::unordered_map<std::string, int64_t> first_line_;
   std::vector<EnterpriseRecord> records_;
@@ -41,9 +51,11 @@ class EnterpriseValidator {
 
 class ObservationValidator {
  public:
-  ObservationValidator(const Catalog& catalog, const UsccIndex& enterprises, Period today, ImportReport* report,
+  ObservationValidator(const Catalog& catalog, const UsccIndex& enterprises, Period today,
+                       ImportReport* report,
                        std::function<bool(EnterpriseId)> enterprise_allowed = {});
   bool BindHeader(std::span<const std::string_view> header);
+  const ColumnMap& columns() const { return columns_; }
   void Row(int64_t line, std::span<const std::string_view> cells);
   // Cross-row checks (duplicates, value vs ytd across months), then the chunks.
   std::vector<ObservationChunk> Finish();

@@ -50,6 +50,14 @@ Result<ReadInfo> ReadCsv(std::string_view bytes, const RowFn& on_row) {
     ASSIGN_OR_RETURN(int64_t n, ParseCsv(bytes, on_row));
     return MakeInfo(SourceFormat::kCsvUtf8, n);
   }
+  // Converting a file whose other lines are UTF-8 would turn their text into mojibake.
+  if (const MixedEncoding mixed = FindMixedEncoding(bytes); mixed.utf8_line != 0) {
+    return Status::Invalid("line " + std::to_string(mixed.other_line) +
+                           ": the file mixes text encodings: line " +
+                           std::to_string(mixed.utf8_line) +
+                           " is UTF-8 but this line is not (GB18030?); save the whole file in one "
+                           "encoding, preferably CSV UTF-8");
+  }
   Result<std::string> utf8 = Gb18030ToUtf8(bytes);
   if (!utf8.ok()) {
     const Status& st = utf8.status();

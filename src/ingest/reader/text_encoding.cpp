@@ -83,6 +83,28 @@ int64_t LineAt(std::string_view bytes, size_t offset) {
   return line;
 }
 
+MixedEncoding FindMixedEncoding(std::string_view bytes) {
+  MixedEncoding m;
+  int64_t line = 1;
+  size_t start = 0;
+  // Multi-byte sequences of both encodings avoid \n and \r, so lines can be judged one by one.
+  while (start <= bytes.size()) {
+    size_t end = start;
+    while (end < bytes.size() && bytes[end] != '\n' && bytes[end] != '\r') ++end;
+    const std::string_view text = bytes.substr(start, end - start);
+    const bool high = std::any_of(text.begin(), text.end(), [](char c) { return (c & 0x80) != 0; });
+    if (high) {
+      int64_t& first = FindInvalidUtf8(text) == std::string_view::npos ? m.utf8_line : m.other_line;
+      if (first == 0) first = line;
+      if (m.utf8_line != 0 && m.other_line != 0) return m;
+    }
+    if (end == bytes.size()) break;
+    start = end + (bytes[end] == '\r' && end + 1 < bytes.size() && bytes[end + 1] == '\n' ? 2 : 1);
+    ++line;
+  }
+  return {};
+}
+
 Result<std::string> Gb18030ToUtf8(std::string_view bytes) {
   IconvHandle cd("UTF-8", "GB18030");
   if (!cd.ok()) return Status::Internal("iconv cannot convert GB18030 to UTF-8");

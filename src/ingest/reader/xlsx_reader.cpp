@@ -1,5 +1,6 @@
 #include "ingest/reader/xlsx_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <memory>
@@ -7,12 +8,40 @@
 #include <vector>
 
 #include "ingest/reader/csv_parser.h"
+#include "ingest/reader/text_encoding.h"
 #include "ingest/reader/zip_archive.h"
 
 namespace ballast::ingest {
 namespace {
 
-constexpr int kMaxColumns = 16384;  // XFD, Excel's limit
+constexpr int kMaxColumns = 16384;     // XFD, Excel's limit
+constexpr int64_t kMaxRows = 1048576;  // Excel's limit
+// Excel holds at most 32,767 characters in a cell; a longer cell is not a spreadsheet's.
+constexpr size_t kMaxCellBytes = size_t{128} << 10;
+constexpr size_t kMaxRowBytes = size_t{1} << 20;
+
+// What reading one workbook may allocate: 256 MiB plus 16 times the file's size. Each part is
+// charged its inflated size before it is inflated, then an upper estimate of its DOM (pugixml
+// allocates one node per element or text, one record per attribute) before it is parsed, so
+// that zip bombs and tag floods are refused instead of exhausting memory.
+class MemoryBudget {
+ public:
+  explicit MemoryBudget(size_t file_size)
+      : limit_((uint64_t{256} << 20) + 16 * uint64_t{file_size}), left_(limit_) {}
+  uint64_t left() const { return left_; }
+  Status Charge(const std::string& part, uint64_t bytes) {
+    if (bytes > left_) {
+      return Status::Invalid("xlsx: reading part " + part + " needs more than the " +
+                             std::to_string(limit_ >> 20) +
+                             " MiB a workbook of this size may use; save it as CSV or split it");
+    }
+    left_ -= bytes;
+    return Status::Ok();
+  }
+
+ private:
+  uint64_t limit_, left_;
+};
 
 // An XML part parsed in place: the document's strings point into `buffer`.
 struct XmlPart {
@@ -76,8 +105,13 @@ std::string ResolvePart(std::string_view base_dir, std::string_view target) {
   return out;
 }
 
-Status LoadXml(const ZipArchive& zip, const std::string& part, XmlPart* out) {
-  ASSIGN_OR_RETURN(out->buffer, zip.Read(part));
+Status LoadXml(const ZipArchive& zip, const std::string& part, MemoryBudget* budget, XmlPart* out) {
+  ASSIGN_OR_RETURN(out->buffer, zip.Read(part, budget->left()));
+  RETURN_IF_ERROR(budget->Charge(part, out->buffer.size()));
+  const auto& b = out->buffer;
+  const uint64_t nodes = static_cast<uint64_t>(std::count(b.begin(), b.end(), '<'));
+  const uint64_t attributes = static_cast<uint64_t>(std::count(b.begin(), b.end(), '='));
+  RETURN_IF_ERROR(budget->Charge(part, nodes * sizeof(void*) * 8 + attributes * sizeof(void*) * 5));
   const pugi::xml_parse_result r = out->doc.load_buffer_inplace(
       out->buffer.data(), out->buffer.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
   if (!r) {
@@ -88,9 +122,9 @@ Status LoadXml(const ZipArchive& zip, const std::string& part, XmlPart* out) {
 }
 
 Result<std::vector<Relationship>> ReadRels(const ZipArchive& zip, const std::string& rels_part,
-                                           const std::string& base_dir) {
+                                           const std::string& base_dir, MemoryBudget* budget) {
   XmlPart xml;
-  RETURN_IF_ERROR(LoadXml(zip, rels_part, &xml));
+  RETURN_IF_ERROR(LoadXml(zip, rels_part, budget, &xml));
   std::vector<Relationship> rels;
   for (pugi::xml_node r : xml.doc.document_element().children()) {
     if (r.type() != pugi::node_element || LocalName(r.name()) != "Relationship") continue;
@@ -171,9 +205,12 @@ void AppendNumber(std::string_view text, std::string* out) {
   out->append(text);
 }
 
-Result<std::vector<std::string>> ReadSharedStrings(const ZipArchive& zip, const std::string& part) {
+Result<std::vector<std::string>> ReadSharedStrings(const ZipArchive& zip, const std::string& part,
+                                                   MemoryBudget* budget) {
   XmlPart xml;
-  RETURN_IF_ERROR(LoadXml(zip, part, &xml));
+  RETURN_IF_ERROR(LoadXml(zip, part, budget, &xml));
+  // The strings are copied out of the XML: at most its size again.
+  RETURN_IF_ERROR(budget->Charge(part, xml.buffer.size()));
   std::vector<std::string> strings;
   for (pugi::xml_node si : xml.doc.document_element().children()) {
     if (si.type() != pugi::node_element || LocalName(si.name()) != "si") continue;
@@ -184,6 +221,14 @@ Result<std::vector<std::string>> ReadSharedStrings(const ZipArchive& zip, const 
 
 Status LineError(int64_t line, const std::string& what) {
   return Status::Invalid("line " + std::to_string(line) + ": " + what);
+}
+
+Status CellTooLong(pugi::xml_node c, int64_t line) {
+  std::string ref = c.attribute("r").value();
+  ref.resize(std::min<size_t>(ref.size(), 16));
+  return LineError(line, (ref.empty() ? "a cell" : "cell " + ref) + " holds more than " +
+                             std::to_string(kMaxCellBytes >> 10) +
+                             " KiB of text (a spreadsheet cell holds at most 32,767 characters)");
 }
 
 Status CellText(pugi::xml_node c, const std::vector<std::string>& shared, int64_t line,
@@ -202,6 +247,7 @@ Status CellText(pugi::xml_node c, const std::vector<std::string>& shared, int64_
       return LineError(line, "cell " + std::string(c.attribute("r").value()) +
                                  " refers to a missing shared string");
     }
+    if (shared[index].size() > kMaxCellBytes) return CellTooLong(c, line);
     out->append(shared[index]);
   } else if (type == "b") {
     out->append(v == "1" ? "TRUE" : v == "0" ? "FALSE" : v);
@@ -222,16 +268,29 @@ Result<int64_t> ReadSheetRows(pugi::xml_node sheet_data, const std::vector<std::
   int64_t line = 0;
   for (pugi::xml_node row : sheet_data.children()) {
     if (row.type() != pugi::node_element || LocalName(row.name()) != "row") continue;
+    const int64_t previous = line;
     if (pugi::xml_attribute r = row.attribute("r")) {
       const std::string_view text = r.value();
       const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), line);
-      if (ec != std::errc() || end != text.data() + text.size() || line < 1) {
-        return Status::Invalid("xlsx: bad row number '" + std::string(text) + "'");
+      if (ec != std::errc() || end != text.data() + text.size() || line < 1 || line > kMaxRows) {
+        // The row cannot be named by its number: name it by where it stands.
+        std::string shown(text.substr(0, 24));
+        return LineError(previous + 1, "xlsx: bad row number '" + shown +
+                                           "' (rows are numbered 1 to " + std::to_string(kMaxRows) +
+                                           ")");
+      }
+      // A row number that repeats or goes back would give two rows one line (and a second header).
+      if (line <= previous) {
+        return LineError(line, "xlsx: row " + std::to_string(line) + " comes after row " +
+                                   std::to_string(previous) + " (rows repeated or out of order)");
       }
     } else {
       ++line;  // r is optional: rows then follow one another
+      if (line > kMaxRows)
+        return LineError(line, "xlsx: more than " + std::to_string(kMaxRows) + " rows");
     }
     size_t used = 0;
+    size_t row_bytes = 0;
     for (pugi::xml_node c : row.children()) {
       if (c.type() != pugi::node_element || LocalName(c.name()) != "c") continue;
       int col = static_cast<int>(used);
@@ -251,6 +310,19 @@ Result<int64_t> ReadSheetRows(pugi::xml_node sheet_data, const std::vector<std::
       std::string& value = values[used++];
       value.clear();
       RETURN_IF_ERROR(CellText(c, shared, line, &value));
+      if (value.size() > kMaxCellBytes) return CellTooLong(c, line);
+      // pugixml passes bytes through unchecked; the layers above rely on UTF-8.
+      if (FindInvalidUtf8(value) != std::string::npos) {
+        std::string ref = c.attribute("r").value();
+        ref.resize(std::min<size_t>(ref.size(), 16));
+        return LineError(
+            line, (ref.empty() ? "a cell" : "cell " + ref) + " holds text that is not valid UTF-8");
+      }
+      row_bytes += value.size();
+      if (row_bytes > kMaxRowBytes) {
+        return LineError(
+            line, "the row holds more than " + std::to_string(kMaxRowBytes >> 20) + " MiB of text");
+      }
     }
     cells.clear();
     bool blank = true;
@@ -321,11 +393,12 @@ Result<int64_t> ReadXlsx(std::string_view bytes, const RowFn& on_row) {
   // libzip opens zero bytes as an empty archive; say what is really wrong.
   if (bytes.empty()) return Status::Invalid("xlsx: the file is empty");
   ASSIGN_OR_RETURN(std::unique_ptr<ZipArchive> zip, ZipArchive::Open(bytes));
+  MemoryBudget budget(bytes.size());
 
   // The package relationships name the workbook part; xl/workbook.xml is the usual answer.
   std::string workbook_part = "xl/workbook.xml";
   if (zip->Contains("_rels/.rels")) {
-    ASSIGN_OR_RETURN(std::vector<Relationship> rels, ReadRels(*zip, "_rels/.rels", ""));
+    ASSIGN_OR_RETURN(std::vector<Relationship> rels, ReadRels(*zip, "_rels/.rels", "", &budget));
     for (const Relationship& r : rels) {
       if (r.type.ends_with("/officeDocument")) {
         workbook_part = r.target;
@@ -334,7 +407,7 @@ Result<int64_t> ReadXlsx(std::string_view bytes, const RowFn& on_row) {
     }
   }
   XmlPart workbook;
-  RETURN_IF_ERROR(LoadXml(*zip, workbook_part, &workbook));
+  RETURN_IF_ERROR(LoadXml(*zip, workbook_part, &budget, &workbook));
   const pugi::xml_node first_sheet =
       Child(Child(workbook.doc.document_element(), "sheets"), "sheet");
   if (!first_sheet) return Status::Invalid("xlsx: the workbook has no sheets");
@@ -342,7 +415,7 @@ Result<int64_t> ReadXlsx(std::string_view bytes, const RowFn& on_row) {
   const std::string_view rel_id = SheetRelId(first_sheet);
 
   ASSIGN_OR_RETURN(std::vector<Relationship> rels,
-                   ReadRels(*zip, RelsPathOf(workbook_part), DirOf(workbook_part)));
+                   ReadRels(*zip, RelsPathOf(workbook_part), DirOf(workbook_part), &budget));
   std::string sheet_part, shared_part;
   for (const Relationship& r : rels) {
     if (r.id == rel_id) sheet_part = r.target;
@@ -354,10 +427,10 @@ Result<int64_t> ReadXlsx(std::string_view bytes, const RowFn& on_row) {
 
   std::vector<std::string> shared;
   if (!shared_part.empty() && zip->Contains(shared_part)) {
-    ASSIGN_OR_RETURN(shared, ReadSharedStrings(*zip, shared_part));
+    ASSIGN_OR_RETURN(shared, ReadSharedStrings(*zip, shared_part, &budget));
   }
   XmlPart sheet;
-  RETURN_IF_ERROR(LoadXml(*zip, sheet_part, &sheet));
+  RETURN_IF_ERROR(LoadXml(*zip, sheet_part, &budget, &sheet));
   const pugi::xml_node root = sheet.doc.document_element();
   if (LocalName(root.name()) != "worksheet") {
     return Status::Invalid("xlsx: the first sheet '" + sheet_name + "' is not a worksheet");

@@ -9,12 +9,12 @@
 #include <vector>
 
 #include "ingest/reader/table_reader.h"
+#include "ingest/reader/xlsx_test_util.h"
 
 namespace ballast::ingest {
 namespace {
 
 using Rows = std::vector<std::vector<std::string>>;
-using Entries = std::vector<std::pair<std::string, std::string>>;
 
 struct Collected {
   std::vector<int64_t> lines;
@@ -27,32 +27,6 @@ Result<ReadInfo> Read(std::string_view bytes, Collected* out, std::string_view n
     out->rows.emplace_back(cells.begin(), cells.end());
     return Status::Ok();
   });
-}
-
-// Builds a zip archive in memory with libzip (entries deflated, as Excel writes them).
-std::string MakeZip(const Entries& entries) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &error);
-  EXPECT_NE(src, nullptr);
-  zip_source_keep(src);
-  zip_t* za = zip_open_from_source(src, ZIP_TRUNCATE, &error);
-  EXPECT_NE(za, nullptr);
-  for (const auto& [name, data] : entries) {
-    zip_source_t* s = zip_source_buffer(za, data.data(), data.size(), 0);
-    EXPECT_GE(zip_file_add(za, name.c_str(), s, ZIP_FL_ENC_UTF_8), 0) << name;
-  }
-  EXPECT_EQ(zip_close(za), 0);
-  zip_stat_t st;
-  zip_stat_init(&st);
-  EXPECT_EQ(zip_source_stat(src, &st), 0);
-  std::string out(static_cast<size_t>(st.size), '\0');
-  EXPECT_EQ(zip_source_open(src), 0);
-  EXPECT_EQ(zip_source_read(src, out.data(), out.size()), static_cast<zip_int64_t>(out.size()));
-  zip_source_close(src);
-  zip_source_free(src);
-  zip_error_fini(&error);
-  return out;
 }
 
 constexpr const char* kContentTypes =

@@ -41,7 +41,7 @@ bool ZipArchive::Contains(const std::string& name) const {
   return zip_name_locate(za_, name.c_str(), ZIP_FL_NOCASE) >= 0;
 }
 
-Result<std::string> ZipArchive::Read(const std::string& name) const {
+Result<std::string> ZipArchive::Read(const std::string& name, uint64_t budget) const {
   const zip_int64_t index = zip_name_locate(za_, name.c_str(), ZIP_FL_NOCASE);
   if (index < 0) return Status::Invalid("xlsx: missing part " + name);
   const auto uindex = static_cast<zip_uint64_t>(index);
@@ -53,6 +53,11 @@ Result<std::string> ZipArchive::Read(const std::string& name) const {
   if (st.size > kMaxEntrySize) {
     return Status::Invalid("xlsx: part " + name + " expands to " + std::to_string(st.size) +
                            " bytes, more than the 1 GiB limit");
+  }
+  if (st.size > budget) {
+    return Status::Invalid("xlsx: part " + name + " expands to " + std::to_string(st.size) +
+                           " bytes, more than the " + std::to_string(budget >> 20) +
+                           " MiB this workbook may use; save it as CSV or split it");
   }
   std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(za_, uindex, 0));
   if (!file) return Corrupt(name, zip_strerror(za_));

@@ -26,8 +26,10 @@ class ZipArchive {
 
   // Entry names are matched case-insensitively, as OOXML part names are.
   bool Contains(const std::string& name) const;
-  // The whole decompressed entry; Status::Invalid if it is missing, too large or corrupt.
-  Result<std::string> Read(const std::string& name) const;
+  // The whole decompressed entry; Status::Invalid if it is missing, corrupt, or declares more
+  // than kMaxEntrySize or `budget` bytes (checked before allocating; an entry that inflates
+  // beyond its declared size is corrupt, so the budget also holds for lying headers).
+  Result<std::string> Read(const std::string& name, uint64_t budget = kMaxEntrySize) const;
 
  private:
   explicit ZipArchive(zip* za) : za_(za) {}
