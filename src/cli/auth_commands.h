@@ -10,6 +10,11 @@
 
 namespace ballast::cli {
 
+// The audit key file given with --audit-key ("" = "<db>.audit-key" beside the store). Set once
+// by the command line before any store is opened; every command opens its store with it.
+void SetAuditKeyPath(std::string path);
+const std::string& AuditKeyPath();
+
 // Creates the user "admin" (country scope) with a random password and returns the password.
 Result<std::string> CreateFirstAdmin(app::Workspace& ws);
 void PrintFirstAdmin(const std::string& password, std::ostream& out);
@@ -20,8 +25,8 @@ struct UserArgs {
   std::string username, role, region, unit, uscc;
   bool password_stdin = false;
 };
-Status RunUser(app::Workspace& ws, const std::string& action, const UserArgs& args, const std::string& actor,
-               std::ostream& out);
+Status RunUser(app::Workspace& ws, const std::string& action, const UserArgs& args,
+               const std::string& actor, std::ostream& out);
 Status RunAudit(app::Workspace& ws, const std::string& action, std::ostream& out);
 
 }  // namespace auth_cli

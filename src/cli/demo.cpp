@@ -21,9 +21,9 @@ Status RunDemo(const std::string& db, const DemoOptions& o, std::ostream& out) {
   std::unique_ptr<app::Workspace> ws;
   std::string admin_password;
   if (fs::exists(db, ec)) {
-    ASSIGN_OR_RETURN(ws, app::Workspace::Open(db));
+    ASSIGN_OR_RETURN(ws, app::Workspace::Open(db, AuditKeyPath()));
   } else {
-    ASSIGN_OR_RETURN(ws, app::Workspace::Create(db));
+    ASSIGN_OR_RETURN(ws, app::Workspace::Create(db, AuditKeyPath()));
     ASSIGN_OR_RETURN(admin_password, CreateFirstAdmin(*ws));
   }
   gen::Options g;

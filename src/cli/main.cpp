@@ -35,7 +35,7 @@ std::string DefaultUser() {
 }
 
 int Init(const std::string& db) {
-  auto ws = app::Workspace::Create(db);
+  auto ws = app::Workspace::Create(db, AuditKeyPath());
   if (!ws.ok()) return Fail(ws.status());
   std::cout << "created store " << db << " with the shipped catalogs (GB/T 2260 2024, GB/T 4754-2017, "
             << (*ws)->catalog().indicators().size() << " indicators)\n";
@@ -46,21 +46,21 @@ int Init(const std::string& db) {
 }
 
 int User(const std::string& db, const std::string& action, const auth_cli::UserArgs& a) {
-  auto ws = app::Workspace::Open(db);
+  auto ws = app::Workspace::Open(db, AuditKeyPath());
   if (!ws.ok()) return Fail(ws.status());
   Status st = auth_cli::RunUser(**ws, action, a, DefaultUser(), std::cout);
   return st.ok() ? kOk : Fail(st);
 }
 
 int Audit(const std::string& db, const std::string& action) {
-  auto ws = app::Workspace::Open(db);
+  auto ws = app::Workspace::Open(db, AuditKeyPath());
   if (!ws.ok()) return Fail(ws.status());
   Status st = auth_cli::RunAudit(**ws, action, std::cout);
   return st.ok() ? kOk : Fail(st);
 }
 
 int Import(const std::string& db, const std::vector<std::string>& paths, const std::string& user) {
-  auto ws = app::Workspace::Open(db);
+  auto ws = app::Workspace::Open(db, AuditKeyPath());
   if (!ws.ok()) return Fail(ws.status());
   auto warnings = app::Warnings::Open(**ws, db);
   if (!warnings.ok()) return Fail(warnings.status());
@@ -84,7 +84,7 @@ int Query(const std::string& db, const app::CellRequest& request, const std::str
   if (format != "csv" && format != "json" && format != "table") {
     return Fail(Status::Invalid("--format: '" + format + "' is not csv, json or table"));
   }
-  auto ws = app::Workspace::Open(db);
+  auto ws = app::Workspace::Open(db, AuditKeyPath());
   if (!ws.ok()) return Fail(ws.status());
   auto answer = app::QueryCell(**ws, request);
   if (!answer.ok()) return Fail(answer.status());
@@ -99,7 +99,7 @@ int Query(const std::string& db, const app::CellRequest& request, const std::str
 }
 
 int Batches(const std::string& db) {
-  auto ws = app::Workspace::Open(db);
+  auto ws = app::Workspace::Open(db, AuditKeyPath());
   if (!ws.ok()) return Fail(ws.status());
   auto batches = (*ws)->Batches();
   if (!batches.ok()) return Fail(batches.status());
@@ -113,7 +113,7 @@ void OnSignal(int) {
 }
 
 int Serve(const std::string& db, api::ServeOptions options) {
-  auto ws = app::Workspace::Open(db);
+  auto ws = app::Workspace::Open(db, AuditKeyPath());
   if (!ws.ok()) return Fail(ws.status());
   // Build the latest panel before accepting requests.
   auto snap = (*ws)->GetSnapshot();
@@ -257,12 +257,18 @@ int Main(int argc, char** argv) {
   demo->add_option("--province", demo_options.province, "province code, or 'all' for the whole country (default 410000)");
   demo->add_option("--csv-dir", demo_options.csv_dir, "keep the generated CSV files in this folder");
 
+  std::string audit_key;
+  for (CLI::App* sub : app.get_subcommands({})) {
+    sub->add_option("--audit-key", audit_key, "the audit chain's key file (default: the store file + .audit-key)");
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? kOk : kBadInput;
   }
+  SetAuditKeyPath(audit_key);
   if (*init) return Init(db);
   if (*import) return Import(db, paths, user);
   if (*query) {
@@ -283,7 +289,7 @@ int Main(int argc, char** argv) {
   if (*progress_cmd) return RunProgressAdd(db, progress, user, std::cout, std::cerr);
   if (*audit_cmd) return Audit(db, audit_action);
   if (*check) {
-    auto ws = app::Workspace::Open(db);
+    auto ws = app::Workspace::Open(db, AuditKeyPath());
     if (!ws.ok()) return Fail(ws.status());
     Status st = (*ws)->CheckIntegrity();
     if (!st.ok()) return Fail(st);

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "cli/auth_commands.h"
 #include "cli/format.h"
 #include "core/file_util.h"
 
@@ -21,7 +22,7 @@ struct Opened {
 
 Result<Opened> Open(const std::string& db) {
   Opened o;
-  ASSIGN_OR_RETURN(o.ws, app::Workspace::Open(db));
+  ASSIGN_OR_RETURN(o.ws, app::Workspace::Open(db, AuditKeyPath()));
   ASSIGN_OR_RETURN(o.warnings, app::Warnings::Open(*o.ws, db));
   return o;
 }
