@@ -6,9 +6,14 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
+#include "auth/auth_service.h"
+#include "core/catalog.h"
+#include "store/store.h"
 #include "test/test_util.h"
 
 namespace ballast::test {
@@ -185,6 +190,32 @@ TEST_F(CliTest, AuditKeyFileTruncationAndWrongKey) {
   auto cut = Ballast("audit verify --db " + Db() + " --audit-key " + dir_.File("k"));
   EXPECT_EQ(cut.code, 1);
   EXPECT_NE(cut.err.find("entries were removed"), std::string::npos) << cut.err;
+}
+
+TEST_F(CliTest, AStoreMadeBeforeAuditKeysGetsOneAndStillVerifies) {
+  {
+    // Entries with the unkeyed hash, no head record and no key file: a store of the previous version.
+    auto catalog = std::move(Catalog::Embedded()).value();
+    Store::CatalogTexts texts{std::string(Catalog::EmbeddedRegionsCsv()), std::string(Catalog::EmbeddedIndustriesCsv()),
+                              std::string(Catalog::EmbeddedIndicatorsCsv())};
+    auto store = std::move(CreateSqliteStore(Db(), texts)).value();
+    std::mutex mu;
+    auth::AuthService legacy(*store, mu, catalog);
+    ASSERT_TRUE(legacy.AddUser({"admin", "a-long-password-1", "admin", "100000", "", ""}, "test").ok());
+    ASSERT_TRUE(legacy.Audit({"admin", "admin", "", "import", "e.csv", "success", ""}).ok());
+  }
+  const std::string key = Db() + ".audit-key";
+  ASSERT_FALSE(std::filesystem::exists(key));
+  auto first = Ballast("audit verify --db " + Db());
+  EXPECT_EQ(first.code, 0) << first.err;
+  EXPECT_NE(first.out.find("2 entries"), std::string::npos) << first.out;
+  struct stat st {};
+  ASSERT_EQ(::stat(key.c_str(), &st), 0) << "the first open makes the key";
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  ASSERT_EQ(Ballast("user add zz --db " + Db() + " --role analyst --region 410100").code, 0);
+  auto again = Ballast("audit verify --db " + Db());
+  EXPECT_EQ(again.code, 0) << again.err;
+  EXPECT_NE(again.out.find("3 entries"), std::string::npos) << again.out;
 }
 
 TEST_F(CliTest, AFileThatIsNotAStoreIsRefused) {

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "store/sqlite/connection.h"
+#include "store/sqlite/migrations.h"
 #include "store/store.h"
 #include "store/warn_store.h"
 #include "testing/testing.h"
@@ -112,6 +113,35 @@ TEST(StoreFileTest, FindEnterpriseGivesTheCurrentRegistration) {
     EXPECT_EQ(detail.find("SCAN"), std::string::npos) << detail;
   }
   sqlite3_close(db);
+}
+
+TEST(StoreFileTest, AStoreOfSchemaFourKeepsItsAuditEntriesAsUnkeyed) {
+  // A store as the previous version wrote it: migrations 001-004 and one audit entry.
+  testing::TempDir dir;
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir.File("old.db").c_str(), &db), SQLITE_OK);
+  auto migrations = SqliteMigrations();
+  ASSERT_GE(migrations.size(), 5u);
+  for (size_t i = 0; i < 4; ++i) ASSERT_OK(ExecSql(db, std::string(migrations[i]).c_str()));
+  ASSERT_OK(ExecSql(
+      db,
+      "PRAGMA user_version=4; INSERT INTO catalog VALUES('regions','code,name\n'),"
+      "('industries','code,name\n'),('indicators','code\n');"
+      "INSERT INTO audit_log(ts, actor, role, address, action, target, result, detail, prev_hash, "
+      "hash) "
+      "VALUES('2026-01-01T00:00:00Z','admin','admin','','user.add','zz','success','role=analyst',"
+      "'0000','h1')"));
+  sqlite3_close(db);
+  ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(dir.File("old.db")));
+  ASSERT_OK_AND_ASSIGN(auto entries, store->ListAudit(0, 0));
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].scheme, "sha256");
+  EXPECT_EQ(entries[0].hash, "h1");
+  EXPECT_EQ(entries[0].detail, "role=analyst");
+  ASSERT_OK_AND_ASSIGN(auto head, store->GetAuditHead());
+  EXPECT_FALSE(head.has_value());
+  ASSERT_OK_AND_ASSIGN(int64_t failures, store->CountLoginFailures("account:zz", 0));
+  EXPECT_EQ(failures, 0);
 }
 
 TEST(StmtTest, BindAllBindsEveryTypeInOrderAndReportsFailures) {
