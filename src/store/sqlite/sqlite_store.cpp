@@ -94,13 +94,14 @@ class SqliteStore final : public Store {
     Stmt s(db_, "SELECT name, content FROM catalog");
     if (!s.ok()) return Error("reading catalogs");
     CatalogTexts c;
-    int found = 0;
-    while (s.Step() == SQLITE_ROW) {
+    int found = 0, rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
       std::string name = s.Text(0);
       if (name == "regions") c.regions = s.Text(1), ++found;
       if (name == "industries") c.industries = s.Text(1), ++found;
       if (name == "indicators") c.indicators = s.Text(1), ++found;
     }
+    if (rc != SQLITE_DONE) return Error("reading catalogs");
     if (found != 3)
       return Status::Precondition("store has no catalogs: was it created with `ballast init`?");
     return c;
@@ -125,7 +126,9 @@ class SqliteStore final : public Store {
            "WHERE sha256 = ?");
     if (!s.ok()) return Error("reading batches");
     RETURN_IF_ERROR(s.BindAll(sha256));
-    if (s.Step() == SQLITE_ROW) return std::optional<BatchInfo>(ReadBatch(s));
+    const int rc = s.Step();
+    if (rc == SQLITE_ROW) return std::optional<BatchInfo>(ReadBatch(s));
+    if (rc != SQLITE_DONE) return Error("reading batches");
     return std::optional<BatchInfo>();
   }
 
@@ -135,7 +138,9 @@ class SqliteStore final : public Store {
            "ORDER BY id");
     if (!s.ok()) return Error("reading batches");
     std::vector<BatchInfo> out;
-    while (s.Step() == SQLITE_ROW) out.push_back(ReadBatch(s));
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) out.push_back(ReadBatch(s));
+    if (rc != SQLITE_DONE) return Error("reading batches");
     return out;
   }
 
@@ -190,7 +195,10 @@ class SqliteStore final : public Store {
     Stmt s(db_, "SELECT uscc, id FROM enterprise");
     if (!s.ok()) return Error("reading enterprise ids");
     std::vector<std::pair<std::string, EnterpriseId>> out;
-    while (s.Step() == SQLITE_ROW) out.emplace_back(s.Text(0), static_cast<EnterpriseId>(s.Int(1)));
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW)
+      out.emplace_back(s.Text(0), static_cast<EnterpriseId>(s.Int(1)));
+    if (rc != SQLITE_DONE) return Error("reading enterprise ids");
     return out;
   }
 
@@ -340,7 +348,8 @@ class SqliteStore final : public Store {
            "c.batch_id = b.id), 0),"
            " (SELECT COUNT(*) FROM enterprise_version v WHERE v.batch_id = b.id) FROM batch b");
     if (!s.ok()) return Error("integrity check");
-    while (s.Step() == SQLITE_ROW) {
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
       const int64_t expected = s.Int(1);
       const int64_t found = s.Int(2) + s.Int(3);
       if (expected != found) {
@@ -348,6 +357,7 @@ class SqliteStore final : public Store {
                                 std::to_string(found) + " rows, not " + std::to_string(expected));
       }
     }
+    if (rc != SQLITE_DONE) return Error("integrity check");
     return Status::Ok();
   }
 
