@@ -1,5 +1,6 @@
 // The CLI contract, run as a user would: the real binary, its stdout, stderr and exit codes.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <array>
@@ -7,8 +8,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
+#include "auth/auth_service.h"
+#include "core/catalog.h"
+#include "store/store.h"
 #include "test/test_util.h"
 
 namespace ballast::test {
@@ -165,6 +170,74 @@ TEST_F(CliTest, UsersAndAuditLog) {
   auto broken = Ballast("audit verify --db " + Db());
   EXPECT_EQ(broken.code, 1);
   EXPECT_NE(broken.err.find("entry 2 was altered"), std::string::npos) << broken.err;
+}
+
+TEST_F(CliTest, AuditKeyFileTruncationAndWrongKey) {
+  ASSERT_EQ(Ballast("init --db " + Db()).code, 0);
+  const std::string key = Db() + ".audit-key";
+  struct stat st {};
+  ASSERT_EQ(::stat(key.c_str(), &st), 0) << "init writes the key beside the store";
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  ASSERT_EQ(Ballast("user add zz --db " + Db() + " --role analyst --region 410100").code, 0);
+  ASSERT_EQ(Ballast("user disable zz --db " + Db()).code, 0);
+  auto ok = Ballast("audit verify --db " + Db());
+  EXPECT_EQ(ok.code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("head record"), std::string::npos) << ok.out;
+  // The key elsewhere: --audit-key names it, and the store does not open without it.
+  ASSERT_EQ(std::rename(key.c_str(), dir_.File("k").c_str()), 0);
+  auto missing = Ballast("audit verify --db " + Db());
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("--audit-key"), std::string::npos) << missing.err;
+  EXPECT_EQ(Ballast("audit verify --db " + Db() + " --audit-key " + dir_.File("k")).code, 0);
+  // A wrong key fails verification.
+  ASSERT_EQ(Ballast("init --db " + dir_.File("other.db")).code, 0);
+  auto wrong = Ballast("audit verify --db " + Db() + " --audit-key " + dir_.File("other.db.audit-key"));
+  EXPECT_EQ(wrong.code, 1);
+  EXPECT_NE(wrong.err.find("does not match the audit key"), std::string::npos) << wrong.err;
+  // Removing the newest entries leaves a valid chain, but not the head record's count.
+  std::string sql = "sqlite3 " + Db() + " \"DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id >= 2;\"";
+  ASSERT_EQ(std::system(sql.c_str()), 0);
+  auto cut = Ballast("audit verify --db " + Db() + " --audit-key " + dir_.File("k"));
+  EXPECT_EQ(cut.code, 1);
+  EXPECT_NE(cut.err.find("entries were removed"), std::string::npos) << cut.err;
+}
+
+TEST_F(CliTest, AStoreMadeBeforeAuditKeysGetsOneAndStillVerifies) {
+  {
+    // Entries with the unkeyed hash, no head record and no key file: a store of the previous version.
+    auto catalog = std::move(Catalog::Embedded()).value();
+    Store::CatalogTexts texts{std::string(Catalog::EmbeddedRegionsCsv()), std::string(Catalog::EmbeddedIndustriesCsv()),
+                              std::string(Catalog::EmbeddedIndicatorsCsv())};
+    auto store = std::move(CreateSqliteStore(Db(), texts)).value();
+    std::mutex mu;
+    auth::AuthService legacy(*store, mu, catalog);
+    ASSERT_TRUE(legacy.AddUser({"admin", "a-long-password-1", "admin", "100000", "", ""}, "test").ok());
+    ASSERT_TRUE(legacy.Audit({"admin", "admin", "", "import", "e.csv", "success", ""}).ok());
+  }
+  const std::string key = Db() + ".audit-key";
+  ASSERT_FALSE(std::filesystem::exists(key));
+  auto first = Ballast("audit verify --db " + Db());
+  EXPECT_EQ(first.code, 0) << first.err;
+  EXPECT_NE(first.out.find("2 entries"), std::string::npos) << first.out;
+  struct stat st {};
+  ASSERT_EQ(::stat(key.c_str(), &st), 0) << "the first open makes the key";
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  ASSERT_EQ(Ballast("user add zz --db " + Db() + " --role analyst --region 410100").code, 0);
+  auto again = Ballast("audit verify --db " + Db());
+  EXPECT_EQ(again.code, 0) << again.err;
+  EXPECT_NE(again.out.find("3 entries"), std::string::npos) << again.out;
+}
+
+TEST_F(CliTest, AFileThatIsNotAStoreIsRefused) {
+  dir_.Write("empty.db", "");
+  auto r = Ballast("batches --db " + dir_.File("empty.db"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("not a Ballast store"), std::string::npos) << r.err;
+  std::ifstream in(dir_.File("empty.db"), std::ios::binary | std::ios::ate);
+  EXPECT_EQ(static_cast<long>(in.tellg()), 0L);  // still empty
+  dir_.Write("notes.txt", "not a database\n");
+  EXPECT_EQ(Ballast("init --db " + dir_.File("notes.txt")).code, 2);
+  EXPECT_EQ(Ballast("batches --db " + dir_.File("notes.txt")).code, 2);
 }
 
 TEST_F(CliTest, BadArgumentsExitTwo) {

@@ -8,12 +8,12 @@ Ballast::Ballast(std::unique_ptr<Workspace> ws, std::unique_ptr<Warnings> warnin
     : ws_(std::move(ws)), warnings_(std::move(warnings)), service_(std::move(service)), access_(ws_->catalog()) {}
 
 Result<std::unique_ptr<Ballast>> Ballast::Create(const std::string& path, OpenOptions options) {
-  ASSIGN_OR_RETURN(auto ws, Workspace::Create(path));
+  ASSIGN_OR_RETURN(auto ws, Workspace::Create(path, options.audit_key_path));
   return Assemble(std::move(ws), options);
 }
 
 Result<std::unique_ptr<Ballast>> Ballast::Open(const std::string& path, OpenOptions options) {
-  ASSIGN_OR_RETURN(auto ws, Workspace::Open(path));
+  ASSIGN_OR_RETURN(auto ws, Workspace::Open(path, options.audit_key_path));
   return Assemble(std::move(ws), options);
 }
 

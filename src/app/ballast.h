@@ -21,6 +21,7 @@ namespace ballast::app {
 
 struct OpenOptions {
   const Clock* clock = nullptr;  // null: the system clock; must outlive the Ballast
+  std::string audit_key_path;    // the audit chain's key file ("" = "<store>.audit-key")
 };
 
 // What an import did: the batch (or its refusal) and, when it wrote one, the evaluation of the

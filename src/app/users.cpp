@@ -90,7 +90,7 @@ Result<UserRecord> AddUser(Ballast& b, const Caller& c, auth::NewUser u, std::st
     u.password = auth::RandomPassword();
     if (generated != nullptr) *generated = u.password;
   }
-  return b.auth().AddUser(u, c.username);
+  return b.auth().AddUser(u, c.username, c.address);
 }
 
 std::string NewPassword() { return auth::RandomPassword(); }

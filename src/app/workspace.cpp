@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "auth/audit_key.h"
 #include "ingest/importer.h"
 
 namespace ballast::app {
@@ -16,7 +17,7 @@ Result<std::shared_ptr<const Catalog>> LoadCatalog(Store& store) {
 }
 }  // namespace
 
-Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& path) {
+Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& path, const std::string& audit_key_path) {
   Store::CatalogTexts texts{std::string(Catalog::EmbeddedRegionsCsv()),
                             std::string(Catalog::EmbeddedIndustriesCsv()),
                             std::string(Catalog::EmbeddedIndicatorsCsv())};
@@ -24,14 +25,22 @@ Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& path) {
   ASSIGN_OR_RETURN(auto catalog, LoadCatalog(*store));
   std::unique_ptr<Workspace> ws(new Workspace(std::move(store), std::move(catalog)));
   ws->path_ = path;
+  ASSIGN_OR_RETURN(auto key, auth::LoadOrCreateAuditKey(
+                                 audit_key_path.empty() ? auth::DefaultAuditKeyPath(path) : audit_key_path, true));
+  RETURN_IF_ERROR(ws->auth().SetAuditKey(std::move(key)));
   return ws;
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& path) {
+Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& path, const std::string& audit_key_path) {
   ASSIGN_OR_RETURN(auto store, OpenSqliteStore(path));
   ASSIGN_OR_RETURN(auto catalog, LoadCatalog(*store));
   std::unique_ptr<Workspace> ws(new Workspace(std::move(store), std::move(catalog)));
   ws->path_ = path;
+  // A store made before audit keys gets its key on first open; a keyed one needs its key.
+  ASSIGN_OR_RETURN(bool keyed, ws->auth().AuditLogKeyed());
+  ASSIGN_OR_RETURN(auto key, auth::LoadOrCreateAuditKey(
+                                 audit_key_path.empty() ? auth::DefaultAuditKeyPath(path) : audit_key_path, !keyed));
+  RETURN_IF_ERROR(ws->auth().SetAuditKey(std::move(key)));
   return ws;
 }
 

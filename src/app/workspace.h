@@ -31,8 +31,10 @@ struct Snapshot {
 
 class Workspace {
  public:
-  static Result<std::unique_ptr<Workspace>> Create(const std::string& path);
-  static Result<std::unique_ptr<Workspace>> Open(const std::string& path);
+  // `audit_key_path`: the audit chain's key file ("" = "<path>.audit-key"). Create makes the
+  // key; Open reads it, or makes it for a store whose audit log is not keyed yet.
+  static Result<std::unique_ptr<Workspace>> Create(const std::string& path, const std::string& audit_key_path = "");
+  static Result<std::unique_ptr<Workspace>> Open(const std::string& path, const std::string& audit_key_path = "");
 
   const Catalog& catalog() const { return *catalog_; }
   const std::string& path() const { return path_; }

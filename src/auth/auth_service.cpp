@@ -1,8 +1,5 @@
 #include "auth/auth_service.h"
 
-#include <chrono>
-#include <ctime>
-
 #include "auth/crypto.h"
 #include "core/hash.h"
 #include "core/uscc.h"
@@ -11,52 +8,81 @@ namespace ballast::auth {
 
 namespace {
 
-int64_t SystemNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 // A stored hash for unknown users, so that a wrong name costs the same time as a wrong password.
 const std::string& DummyHash() {
   static const std::string h = HashPassword("ballast-dummy-password").value();
   return h;
 }
 
-}  // namespace
-
-std::string UtcNow(int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-std::string AuditHash(const AuditEntry& e) {
+std::string AuditText(const AuditEntry& e) {
   std::string text;
-  for (const std::string* f : {&e.prev_hash, &e.ts, &e.actor, &e.role, &e.address, &e.action, &e.target, &e.result,
-                               &e.detail}) {
+  for (const std::string* f : {&e.prev_hash, &e.ts, &e.actor, &e.role, &e.address, &e.action,
+                               &e.target, &e.result, &e.detail}) {
     text += *f;
     text += '\x1f';
   }
-  return Sha256Hex(text);
+  return text;
 }
 
-AuthService::AuthService(Store& store, std::mutex& mu, const Catalog& catalog, AuthOptions options, Clock clock)
-    : store_(store), mu_(mu), catalog_(catalog), options_(options), clock_(clock ? std::move(clock) : SystemNow) {}
-
-bool AuthService::Throttled(const std::string& key, int64_t now) {
-  std::lock_guard<std::mutex> lock(throttle_mu_);
-  auto it = failures_.find(key);
-  if (it == failures_.end()) return false;
-  auto& times = it->second;
-  std::erase_if(times, [&](int64_t t) { return t <= now - options_.window_seconds; });
-  return static_cast<int>(times.size()) >= options_.max_failures;
+std::string UserFields(const UserRecord& u) {
+  return "role=" + u.role + " region=" + u.region + " unit=" + u.unit + " uscc=" + u.uscc +
+         " disabled=" + (u.disabled ? "yes" : "no");
 }
 
-void AuthService::RecordFailure(const std::string& key, int64_t now) {
-  std::lock_guard<std::mutex> lock(throttle_mu_);
-  failures_[key].push_back(now);
+}  // namespace
+
+std::string AuditHash(const AuditEntry& e) { return Sha256Hex(AuditText(e)); }
+
+std::string KeyedAuditHash(const AuditEntry& e, std::string_view key) {
+  // The id is covered too: an entry cannot be moved to another place in the chain.
+  return HmacSha256Hex(key,
+                       "ballast-audit-entry\x1f" + std::to_string(e.id) + '\x1f' + AuditText(e));
+}
+
+std::string AuditHeadMac(const AuditHead& h, std::string_view key) {
+  return HmacSha256Hex(key, "ballast-audit-head\x1f" + std::to_string(h.entries) + '\x1f' +
+                                std::to_string(h.last_id) + '\x1f' + h.last_hash + '\x1f' +
+                                std::to_string(h.keyed_from));
+}
+
+AuthService::AuthService(AuthStore& store, std::mutex& mu, const Catalog& catalog,
+                         AuthOptions options, Clock clock)
+    : store_(store),
+      mu_(mu),
+      catalog_(catalog),
+      options_(options),
+      clock_(clock ? std::move(clock) : [] { return SystemClock().Now(); }) {}
+
+AuthService::AuthService(AuthStore& store, std::mutex& mu, const Catalog& catalog,
+                         AuthOptions options, const ballast::Clock& clock)
+    : AuthService(store, mu, catalog, options, Clock([&clock] { return clock.Now(); })) {}
+
+Status AuthService::SetAuditKey(std::string key) {
+  if (key.empty()) return Status::Invalid("the audit key is empty");
+  std::lock_guard<std::mutex> lock(mu_);
+  auto seal = [&key](const AuditHead& h) { return AuditHeadMac(h, key); };
+  RETURN_IF_ERROR(store_.EnsureAuditHead(seal));
+  ASSIGN_OR_RETURN(auto head, store_.GetAuditHead());
+  // A wrong key would append entries that never verify: refuse it before anything is written.
+  if (!head || !SecureEquals(seal(*head), head->mac)) {
+    return Status::Internal(
+        "the audit log's head record does not match the audit key (a wrong key file, or the head "
+        "was rewritten)");
+  }
+  audit_key_ = std::move(key);
+  return Status::Ok();
+}
+
+Result<bool> AuthService::AuditLogKeyed() {
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto head, store_.GetAuditHead());
+  return head.has_value();
+}
+
+Result<bool> AuthService::Throttled(const std::string& key, int64_t now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(int64_t n, store_.CountLoginFailures(key, now - options_.window_seconds));
+  return n >= options_.max_failures;
 }
 
 Result<Principal> AuthService::ToPrincipal(const UserRecord& u) {
@@ -68,19 +94,24 @@ Result<Principal> AuthService::ToPrincipal(const UserRecord& u) {
   p.role = *role;
   p.region_code = u.region;
   p.region = catalog_.regions().Find(u.region);
-  if (p.region == kNoNode) return Status::Internal("user '" + u.username + "' has an unknown region scope");
+  if (p.region == kNoNode)
+    return Status::Internal("user '" + u.username + "' has an unknown region scope");
   p.unit = u.unit;
   p.uscc = u.uscc;
   return p;
 }
 
-Result<Session> AuthService::Login(const std::string& username, const std::string& password, const std::string& address) {
+Result<Session> AuthService::Login(const std::string& username, const std::string& password,
+                                   const std::string& address) {
   const int64_t now = Now();
   const std::string account_key = "account:" + username, address_key = "address:" + address;
-  if (Throttled(account_key, now) || Throttled(address_key, now)) {
-    RETURN_IF_ERROR(Audit({username, "", address, "login", username, "throttled", "too many failed logins"}));
-    return Status::Exhausted("too many failed logins; try again in " + std::to_string(options_.window_seconds / 60) +
-                             " minutes");
+  ASSIGN_OR_RETURN(bool account_locked, Throttled(account_key, now));
+  ASSIGN_OR_RETURN(bool address_locked, Throttled(address_key, now));
+  if (account_locked || address_locked) {
+    RETURN_IF_ERROR(
+        Audit({username, "", address, "login", username, "throttled", "too many failed logins"}));
+    return Status::Exhausted("too many failed logins; try again in " +
+                             std::to_string(options_.window_seconds / 60) + " minutes");
   }
   std::optional<UserRecord> user;
   {
@@ -89,15 +120,19 @@ Result<Session> AuthService::Login(const std::string& username, const std::strin
   }
   const bool password_ok = VerifyPassword(password, user ? user->password_hash : DummyHash());
   if (!user || !password_ok || user->disabled) {
-    RecordFailure(account_key, now);
-    RecordFailure(address_key, now);
-    RETURN_IF_ERROR(Audit({username, user ? user->role : "", address, "login", username, "failure",
-                           !user ? "unknown user" : (!password_ok ? "wrong password" : "user disabled")}));
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      RETURN_IF_ERROR(store_.RecordLoginFailure({account_key, address_key}, now,
+                                                now - options_.window_seconds));
+    }
+    RETURN_IF_ERROR(
+        Audit({username, user ? user->role : "", address, "login", username, "failure",
+               !user ? "unknown user" : (!password_ok ? "wrong password" : "user disabled")}));
     return Status::Unauthenticated("wrong username or password");
   }
   {
-    std::lock_guard<std::mutex> lock(throttle_mu_);
-    failures_.erase(account_key);
+    std::lock_guard<std::mutex> lock(mu_);
+    RETURN_IF_ERROR(store_.ClearLoginFailures(account_key));
   }
   ASSIGN_OR_RETURN(Principal p, ToPrincipal(*user));
   Session s;
@@ -127,7 +162,8 @@ Result<Principal> AuthService::Authenticate(const std::string& token) {
   const std::string hash = Sha256Hex(token);
   std::lock_guard<std::mutex> lock(mu_);
   ASSIGN_OR_RETURN(auto session, store_.FindSession(hash));
-  if (!session || session->revoked) return Status::Unauthenticated("the session has ended; log in again");
+  if (!session || session->revoked)
+    return Status::Unauthenticated("the session has ended; log in again");
   if (now >= session->expires_at || now - session->last_seen > options_.idle_seconds) {
     return Status::Unauthenticated("the session has expired; log in again");
   }
@@ -146,22 +182,32 @@ Status AuthService::Logout(const Principal& p, const std::string& address) {
     std::lock_guard<std::mutex> lock(mu_);
     RETURN_IF_ERROR(store_.RevokeSession(p.token_hash));
   }
-  return Audit({p.username, std::string(RoleName(p.role)), address, "logout", p.username, "success", ""});
+  return Audit(
+      {p.username, std::string(RoleName(p.role)), address, "logout", p.username, "success", ""});
 }
 
 Result<UserRecord> AuthService::AddUser(const NewUser& n, const std::string& actor) {
+  return AddUser(n, actor, "");
+}
+
+Result<UserRecord> AuthService::AddUser(const NewUser& n, const std::string& actor,
+                                        const std::string& address) {
   if (n.username.empty() || n.username.size() > 64 ||
       n.username.find_first_of(" \t\r\n/\\?#%&\"'<>") != std::string::npos) {
     return Status::Invalid("username: 1 to 64 characters without spaces, slashes or quotes");
   }
   if (n.password.size() < 10) return Status::Invalid("password: at least 10 characters");
   auto role = ParseRole(n.role);
-  if (!role) return Status::Invalid("role: one of admin, analyst, dispatcher, handler, enterprise, viewer");
+  if (!role)
+    return Status::Invalid("role: one of admin, analyst, dispatcher, handler, enterprise, viewer");
   const std::string region = n.region.empty() ? std::string(kCountryCode) : n.region;
-  if (catalog_.regions().Find(region) == kNoNode) return Status::Invalid("region: unknown code '" + region + "'");
-  if (*role == Role::kHandler && n.unit.empty()) return Status::Invalid("unit: a handler belongs to a responsible unit");
+  if (catalog_.regions().Find(region) == kNoNode)
+    return Status::Invalid("region: unknown code '" + region + "'");
+  if (*role == Role::kHandler && n.unit.empty())
+    return Status::Invalid("unit: a handler belongs to a responsible unit");
   if (*role == Role::kEnterprise && CheckUscc(n.uscc) == UsccCheck::kMalformed) {
-    return Status::Invalid("uscc: an enterprise user needs its enterprise's unified social credit code");
+    return Status::Invalid(
+        "uscc: an enterprise user needs its enterprise's unified social credit code");
   }
   UserRecord u;
   u.username = n.username;
@@ -170,18 +216,19 @@ Result<UserRecord> AuthService::AddUser(const NewUser& n, const std::string& act
   u.region = region;
   u.unit = n.unit;
   u.uscc = n.uscc;
-  u.created_at = UtcNow(Now());
+  u.created_at = FormatUtc(Now());
   Result<UserRecord> created = Status::Internal("unset");
   {
     std::lock_guard<std::mutex> lock(mu_);
     created = store_.CreateUser(u);
   }
-  RETURN_IF_ERROR(Audit({actor, "", "", "user.add", n.username, created.ok() ? "success" : "failure",
-                         "role=" + n.role + " region=" + region}));
+  RETURN_IF_ERROR(Audit({actor, "", address, "user.add", n.username,
+                         created.ok() ? "success" : "failure", UserFields(u) + " password=set"}));
   return created;
 }
 
-Status AuthService::SetPassword(const std::string& username, const std::string& password, const std::string& actor) {
+Status AuthService::SetPassword(const std::string& username, const std::string& password,
+                                const std::string& actor) {
   if (password.size() < 10) return Status::Invalid("password: at least 10 characters");
   ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
   {
@@ -192,10 +239,13 @@ Status AuthService::SetPassword(const std::string& username, const std::string& 
     RETURN_IF_ERROR(store_.UpdateUser(*user));
     RETURN_IF_ERROR(store_.RevokeUserSessions(user->id));  // a new password ends old sessions
   }
-  return Audit({actor, "", "", "user.passwd", username, "success", ""});
+  return Audit(
+      {actor, "", "", "user.passwd", username, "success", "password=changed sessions=ended"});
 }
 
-Status AuthService::SetDisabled(const std::string& username, bool disabled, const std::string& actor) {
+Status AuthService::SetDisabled(const std::string& username, bool disabled,
+                                const std::string& actor) {
+  std::string fields;
   {
     std::lock_guard<std::mutex> lock(mu_);
     ASSIGN_OR_RETURN(auto user, store_.FindUser(username));
@@ -203,8 +253,10 @@ Status AuthService::SetDisabled(const std::string& username, bool disabled, cons
     user->disabled = disabled;
     RETURN_IF_ERROR(store_.UpdateUser(*user));
     if (disabled) RETURN_IF_ERROR(store_.RevokeUserSessions(user->id));
+    fields = UserFields(*user);
   }
-  return Audit({actor, "", "", disabled ? "user.disable" : "user.enable", username, "success", ""});
+  return Audit(
+      {actor, "", "", disabled ? "user.disable" : "user.enable", username, "success", fields});
 }
 
 Result<std::vector<UserRecord>> AuthService::ListUsers() {
@@ -214,7 +266,7 @@ Result<std::vector<UserRecord>> AuthService::ListUsers() {
 
 Status AuthService::Audit(const AuditRecord& r) {
   AuditEntry e;
-  e.ts = UtcNow(Now());
+  e.ts = FormatUtc(Now());
   e.actor = r.actor;
   e.role = r.role;
   e.address = r.address;
@@ -223,7 +275,17 @@ Status AuthService::Audit(const AuditRecord& r) {
   e.result = r.result;
   e.detail = r.detail;
   std::lock_guard<std::mutex> lock(mu_);
-  return store_.AppendAudit(e, AuditHash).status();
+  if (audit_key_.empty()) {
+    e.scheme = kAuditSchemeLegacy;
+    return store_.AppendAudit(e, AuditHash).status();
+  }
+  e.scheme = kAuditSchemeKeyed;
+  const std::string& k = audit_key_;
+  return store_
+      .AppendAudit(
+          e, [&k](const AuditEntry& x) { return KeyedAuditHash(x, k); },
+          [&k](const AuditHead& h) { return AuditHeadMac(h, k); })
+      .status();
 }
 
 Result<std::vector<AuditEntry>> AuthService::ListAudit(int64_t after_id, int64_t limit) {
@@ -232,22 +294,78 @@ Result<std::vector<AuditEntry>> AuthService::ListAudit(int64_t after_id, int64_t
 }
 
 Status AuthService::VerifyAudit() {
+  std::optional<AuditHead> head;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ASSIGN_OR_RETURN(head, store_.GetAuditHead());
+  }
+  if (head && audit_key_.empty()) {
+    return Status::Precondition(
+        "the audit log is keyed: verify it with its audit key (--audit-key FILE)");
+  }
+  if (!head && !audit_key_.empty()) {
+    return Status::Internal(
+        "the audit log's head record is missing (removed): the log cannot be trusted");
+  }
+  if (head && !SecureEquals(AuditHeadMac(*head, audit_key_), head->mac)) {
+    return Status::Internal(
+        "the audit log's head record does not match the audit key (a wrong key file, or the "
+        "head was rewritten)");
+  }
   std::string prev(64, '0');
-  int64_t after = 0;
+  int64_t after = 0, count = 0;
   while (true) {
     ASSIGN_OR_RETURN(auto batch, ListAudit(after, 10000));
-    if (batch.empty()) return Status::Ok();
+    if (batch.empty()) break;
     for (const auto& e : batch) {
+      const std::string id = std::to_string(e.id);
       if (e.prev_hash != prev) {
-        return Status::Internal("audit entry " + std::to_string(e.id) + " does not follow its predecessor (an entry was removed or inserted)");
+        return Status::Internal(
+            "audit entry " + id +
+            " does not follow its predecessor (an entry was removed or inserted)");
       }
-      if (AuditHash(e) != e.hash) {
-        return Status::Internal("audit entry " + std::to_string(e.id) + " was altered (its hash does not match)");
+      if (e.scheme == kAuditSchemeKeyed) {
+        if (audit_key_.empty())
+          return Status::Precondition("audit entry " + id + " is keyed: give the audit key");
+        if (!SecureEquals(KeyedAuditHash(e, audit_key_), e.hash)) {
+          return Status::Internal(
+              "audit entry " + id +
+              " was altered or written without the audit key (its MAC does not match)");
+        }
+      } else if (e.scheme == kAuditSchemeLegacy) {
+        if (head && e.id >= head->keyed_from) {
+          return Status::Internal(
+              "audit entry " + id +
+              " carries an unkeyed hash although the log was keyed from entry " +
+              std::to_string(head->keyed_from) + " on (the chain was rewritten)");
+        }
+        if (AuditHash(e) != e.hash) {
+          return Status::Internal("audit entry " + id + " was altered (its hash does not match)");
+        }
+      } else {
+        return Status::Internal("audit entry " + id + " has an unknown hash scheme '" + e.scheme +
+                                "'");
       }
       prev = e.hash;
       after = e.id;
+      ++count;
     }
   }
+  if (!head) return Status::Ok();
+  if (count < head->entries) {
+    return Status::Internal("the audit log holds " + std::to_string(count) +
+                            " entries but its head record counts " + std::to_string(head->entries) +
+                            ": the newest " + std::to_string(head->entries - count) +
+                            " entries were removed (truncated)");
+  }
+  if (count > head->entries || head->last_id != after ||
+      head->last_hash != (count ? prev : head->last_hash)) {
+    return Status::Internal("the audit log's newest entry (" + std::to_string(after) +
+                            ") is not the one its head record names (" +
+                            std::to_string(head->last_id) +
+                            "): entries were removed, replaced or added without the key");
+  }
+  return Status::Ok();
 }
 
 }  // namespace ballast::auth

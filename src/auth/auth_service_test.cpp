@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "auth/crypto.h"
+#include "store/store.h"
 
 namespace ballast::auth {
 namespace {
@@ -20,11 +21,14 @@ class AuthTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     catalog_ = std::make_unique<Catalog>(std::move(Catalog::Embedded()).value());
-    Store::CatalogTexts texts{std::string(Catalog::EmbeddedRegionsCsv()), std::string(Catalog::EmbeddedIndustriesCsv()),
+    Store::CatalogTexts texts{std::string(Catalog::EmbeddedRegionsCsv()),
+                              std::string(Catalog::EmbeddedIndustriesCsv()),
                               std::string(Catalog::EmbeddedIndicatorsCsv())};
     store_ = std::move(CreateSqliteStore(path(), texts)).value();
-    auth_ = std::make_unique<AuthService>(*store_, mu_, *catalog_, AuthOptions{}, [this] { return now_; });
-    ASSERT_TRUE(auth_->AddUser({"zz", "correct horse 1", "analyst", "410100", "", ""}, "test").ok());
+    auth_ = std::make_unique<AuthService>(*store_, mu_, *catalog_, AuthOptions{},
+                                          [this] { return now_; });
+    ASSERT_TRUE(
+        auth_->AddUser({"zz", "correct horse 1", "analyst", "410100", "", ""}, "test").ok());
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string path() const { return (dir_ / "s.db").string(); }
@@ -40,7 +44,8 @@ class AuthTest : public ::testing::Test {
 TEST_F(AuthTest, PasswordsAreArgon2id) {
   auto users = auth_->ListUsers();
   ASSERT_EQ(users->size(), 1u);
-  EXPECT_EQ((*users)[0].password_hash.rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0), 0u) << (*users)[0].password_hash;
+  EXPECT_EQ((*users)[0].password_hash.rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0), 0u)
+      << (*users)[0].password_hash;
   EXPECT_TRUE(VerifyPassword("correct horse 1", (*users)[0].password_hash));
   EXPECT_FALSE(VerifyPassword("correct horse 2", (*users)[0].password_hash));
 }
@@ -57,7 +62,8 @@ TEST_F(AuthTest, LoginAuthenticateLogoutAndReplay) {
   auto s2 = auth_->Login("zz", "correct horse 1", "127.0.0.1");
   EXPECT_NE(s2->token, s->token);
   ASSERT_TRUE(auth_->Logout(*p, "127.0.0.1").ok());
-  EXPECT_EQ(auth_->Authenticate(s->token).status().code(), StatusCode::kUnauthenticated);  // replay refused
+  EXPECT_EQ(auth_->Authenticate(s->token).status().code(),
+            StatusCode::kUnauthenticated);           // replay refused
   EXPECT_TRUE(auth_->Authenticate(s2->token).ok());  // the other session lives on
   EXPECT_EQ(auth_->Authenticate("not-a-token").status().code(), StatusCode::kUnauthenticated);
 }
@@ -86,12 +92,14 @@ TEST_F(AuthTest, BruteForceIsThrottledPerAccountAndPerAddress) {
               StatusCode::kUnauthenticated);
   }
   // Locked: even the right password is refused, from any address.
-  EXPECT_EQ(auth_->Login("zz", "correct horse 1", "10.0.0.2").status().code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(auth_->Login("zz", "correct horse 1", "10.0.0.2").status().code(),
+            StatusCode::kResourceExhausted);
   now_ += 15 * 60 + 1;
   EXPECT_TRUE(auth_->Login("zz", "correct horse 1", "10.0.0.2").ok());
   // One address trying many accounts is locked too.
   for (int i = 0; i < 5; ++i) auth_->Login("user" + std::to_string(i), "x", "10.0.0.9");
-  EXPECT_EQ(auth_->Login("zz", "correct horse 1", "10.0.0.9").status().code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(auth_->Login("zz", "correct horse 1", "10.0.0.9").status().code(),
+            StatusCode::kResourceExhausted);
 }
 
 TEST_F(AuthTest, DisablingOrNewPasswordEndsSessions) {
@@ -108,13 +116,16 @@ TEST_F(AuthTest, DisablingOrNewPasswordEndsSessions) {
 }
 
 TEST_F(AuthTest, RejectsBadUsers) {
-  EXPECT_FALSE(auth_->AddUser({"zz", "correct horse 1", "analyst", "", "", ""}, "t").ok());  // exists
+  EXPECT_FALSE(
+      auth_->AddUser({"zz", "correct horse 1", "analyst", "", "", ""}, "t").ok());  // exists
   EXPECT_FALSE(auth_->AddUser({"a b", "correct horse 1", "analyst", "", "", ""}, "t").ok());
   EXPECT_FALSE(auth_->AddUser({"y", "short", "analyst", "", "", ""}, "t").ok());
   EXPECT_FALSE(auth_->AddUser({"y", "correct horse 1", "king", "", "", ""}, "t").ok());
   EXPECT_FALSE(auth_->AddUser({"y", "correct horse 1", "analyst", "999999", "", ""}, "t").ok());
-  EXPECT_FALSE(auth_->AddUser({"y", "correct horse 1", "handler", "", "", ""}, "t").ok());     // no unit
-  EXPECT_FALSE(auth_->AddUser({"y", "correct horse 1", "enterprise", "", "", "x"}, "t").ok());  // no uscc
+  EXPECT_FALSE(
+      auth_->AddUser({"y", "correct horse 1", "handler", "", "", ""}, "t").ok());  // no unit
+  EXPECT_FALSE(
+      auth_->AddUser({"y", "correct horse 1", "enterprise", "", "", "x"}, "t").ok());  // no uscc
 }
 
 TEST_F(AuthTest, AuditChainDetectsTampering) {
@@ -127,9 +138,15 @@ TEST_F(AuthTest, AuditChainDetectsTampering) {
   // The table refuses updates; a tamperer who drops the guard still breaks the chain.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path().c_str(), &db), SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(db, "UPDATE audit_log SET result = 'success' WHERE id = 2", nullptr, nullptr, nullptr), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET result = 'success' WHERE id = 2",
-                         nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "UPDATE audit_log SET result = 'success' WHERE id = 2", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(
+          db,
+          "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET result = 'success' WHERE id = 2",
+          nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   Status st = auth_->VerifyAudit();
   EXPECT_FALSE(st.ok());

@@ -44,14 +44,33 @@ std::string RandomHex(size_t bytes) {
 
 std::string RandomPassword(size_t length) {
   Init();
-  static constexpr std::string_view kAlphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  static constexpr std::string_view kAlphabet =
+      "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   std::string out;
-  for (size_t i = 0; i < length; ++i) out += kAlphabet[randombytes_uniform(static_cast<uint32_t>(kAlphabet.size()))];
+  for (size_t i = 0; i < length; ++i)
+    out += kAlphabet[randombytes_uniform(static_cast<uint32_t>(kAlphabet.size()))];
   return out;
 }
 
 bool SecureEquals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace ballast::auth
+
+namespace ballast::auth {
+
+std::string HmacSha256Hex(std::string_view key, std::string_view message) {
+  Init();
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(message.data()),
+                                message.size());
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_final(&st, mac);
+  char hex[crypto_auth_hmacsha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  return std::string(hex, sizeof hex - 1);
 }
 
 }  // namespace ballast::auth

@@ -17,6 +17,8 @@ bool VerifyPassword(std::string_view password, const std::string& encoded);
 std::string RandomHex(size_t bytes);
 // A readable random password (letters and digits, no look-alikes), ~119 bits for 20 chars.
 std::string RandomPassword(size_t length = 20);
+// HMAC-SHA256 of `message` under `key`, as lowercase hex (the keyed audit chain).
+std::string HmacSha256Hex(std::string_view key, std::string_view message);
 // Constant-time comparison.
 bool SecureEquals(std::string_view a, std::string_view b);
 

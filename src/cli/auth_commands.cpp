@@ -7,6 +7,17 @@
 
 namespace ballast::cli {
 
+namespace {
+std::string& AuditKeyPathStorage() {
+  static std::string path;
+  return path;
+}
+}  // namespace
+
+void SetAuditKeyPath(std::string path) { AuditKeyPathStorage() = std::move(path); }
+const std::string& AuditKeyPath() { return AuditKeyPathStorage(); }
+app::OpenOptions StoreOptions() { return app::OpenOptions{nullptr, AuditKeyPath()}; }
+
 Result<std::string> CreateFirstAdmin(app::Ballast& b) {
   std::string password;
   ASSIGN_OR_RETURN(auto user, app::AddUser(b, app::Caller::Local("ballast init"), {"admin", "", "admin", "100000", "", ""},
@@ -27,7 +38,8 @@ namespace {
 Result<std::string> PasswordFor(const UserArgs& a) {
   if (!a.password_stdin) return std::string();
   std::string line;
-  if (!std::getline(std::cin, line)) return Status::Invalid("--password-stdin: no password on standard input");
+  if (!std::getline(std::cin, line))
+    return Status::Invalid("--password-stdin: no password on standard input");
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
 }
@@ -40,8 +52,8 @@ Status RunUser(app::Ballast& b, const std::string& action, const UserArgs& a, co
     ASSIGN_OR_RETURN(auto users, app::ListUsers(b, local));
     out << "username,role,region,unit,uscc,disabled,created_at\n";
     for (const auto& u : users) {
-      out << CsvField(u.username) << ',' << u.role << ',' << u.region << ',' << CsvField(u.unit) << ',' << u.uscc
-          << ',' << (u.disabled ? "yes" : "no") << ',' << u.created_at << '\n';
+      out << CsvField(u.username) << ',' << u.role << ',' << u.region << ',' << CsvField(u.unit)
+          << ',' << u.uscc << ',' << (u.disabled ? "yes" : "no") << ',' << u.created_at << '\n';
     }
     return Status::Ok();
   }
@@ -72,14 +84,17 @@ Status RunAudit(app::Ballast& b, const std::string& action, std::ostream& out) {
   if (action == "verify") {
     RETURN_IF_ERROR(app::VerifyAudit(b, local));
     ASSIGN_OR_RETURN(auto entries, app::ListAudit(b, local, 0, 0));
-    out << "audit log intact: " << entries.size() << " entries, hash chain verified\n";
+    ASSIGN_OR_RETURN(bool keyed, b.auth().AuditLogKeyed());
+    out << "audit log intact: " << entries.size() << " entries, hash chain verified"
+        << (keyed ? " with the audit key, head record (count and newest entry) matches" : "") << "\n";
     return Status::Ok();
   }
   ASSIGN_OR_RETURN(auto entries, app::ListAudit(b, local, 0, 0));
   out << "id,ts,actor,role,address,action,target,result,detail\n";
   for (const auto& e : entries) {
-    out << e.id << ',' << e.ts << ',' << CsvField(e.actor) << ',' << e.role << ',' << e.address << ',' << e.action
-        << ',' << CsvField(e.target) << ',' << e.result << ',' << CsvField(e.detail) << '\n';
+    out << e.id << ',' << e.ts << ',' << CsvField(e.actor) << ',' << e.role << ',' << e.address
+        << ',' << e.action << ',' << CsvField(e.target) << ',' << e.result << ','
+        << CsvField(e.detail) << '\n';
   }
   return Status::Ok();
 }

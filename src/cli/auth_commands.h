@@ -10,6 +10,13 @@
 
 namespace ballast::cli {
 
+// The audit key file given with --audit-key ("" = "<db>.audit-key" beside the store). Set once
+// by the command line before any store is opened; every command opens its store with it.
+void SetAuditKeyPath(std::string path);
+const std::string& AuditKeyPath();
+// How every command opens the store (the audit key path of --audit-key).
+app::OpenOptions StoreOptions();
+
 // Creates the user "admin" (country scope) with a random password and returns the password.
 Result<std::string> CreateFirstAdmin(app::Ballast& b);
 void PrintFirstAdmin(const std::string& password, std::ostream& out);

@@ -12,9 +12,9 @@ Status RunDemo(const std::string& db, const app::DemoOptions& o, std::ostream& o
   std::unique_ptr<app::Ballast> b;
   std::string admin_password;
   if (std::filesystem::exists(db, ec)) {
-    ASSIGN_OR_RETURN(b, app::Ballast::Open(db));
+    ASSIGN_OR_RETURN(b, app::Ballast::Open(db, StoreOptions()));
   } else {
-    ASSIGN_OR_RETURN(b, app::Ballast::Create(db));
+    ASSIGN_OR_RETURN(b, app::Ballast::Create(db, StoreOptions()));
     ASSIGN_OR_RETURN(admin_password, CreateFirstAdmin(*b));
   }
   ASSIGN_OR_RETURN(app::DemoResult r, app::GenerateDemo(*b, o));

@@ -31,7 +31,7 @@ int Fail(const Status& s) {
 }
 
 int Init(const std::string& db) {
-  auto b = app::Ballast::Create(db);
+  auto b = app::Ballast::Create(db, StoreOptions());
   if (!b.ok()) return Fail(b.status());
   std::cout << "created store " << db << " with the shipped catalogs (GB/T 2260 2024, GB/T 4754-2017, "
             << (*b)->catalog().indicators().size() << " indicators)\n";
@@ -42,21 +42,21 @@ int Init(const std::string& db) {
 }
 
 int User(const std::string& db, const std::string& action, const auth_cli::UserArgs& a) {
-  auto b = app::Ballast::Open(db);
+  auto b = app::Ballast::Open(db, StoreOptions());
   if (!b.ok()) return Fail(b.status());
   Status st = auth_cli::RunUser(**b, action, a, DefaultUser(), std::cout);
   return st.ok() ? kOk : Fail(st);
 }
 
 int Audit(const std::string& db, const std::string& action) {
-  auto b = app::Ballast::Open(db);
+  auto b = app::Ballast::Open(db, StoreOptions());
   if (!b.ok()) return Fail(b.status());
   Status st = auth_cli::RunAudit(**b, action, std::cout);
   return st.ok() ? kOk : Fail(st);
 }
 
 int Import(const std::string& db, const std::vector<std::string>& paths, const std::string& user) {
-  auto b = app::Ballast::Open(db);
+  auto b = app::Ballast::Open(db, StoreOptions());
   if (!b.ok()) return Fail(b.status());
   int rc = kOk;
   for (const auto& path : paths) {
@@ -86,7 +86,7 @@ int Query(const std::string& db, const app::CellRequest& request, const std::str
   if (format != "csv" && format != "json" && format != "table") {
     return Fail(Status::Invalid("--format: '" + format + "' is not csv, json or table"));
   }
-  auto b = app::Ballast::Open(db);
+  auto b = app::Ballast::Open(db, StoreOptions());
   if (!b.ok()) return Fail(b.status());
   auto answer = app::QueryCell(**b, app::Caller::Local(DefaultUser()), request);
   if (!answer.ok()) return Fail(answer.status());
@@ -101,7 +101,7 @@ int Query(const std::string& db, const app::CellRequest& request, const std::str
 }
 
 int Batches(const std::string& db) {
-  auto b = app::Ballast::Open(db);
+  auto b = app::Ballast::Open(db, StoreOptions());
   if (!b.ok()) return Fail(b.status());
   auto batches = (*b)->Batches(app::Caller::Local(DefaultUser()));
   if (!batches.ok()) return Fail(batches.status());
@@ -110,7 +110,7 @@ int Batches(const std::string& db) {
 }
 
 int Check(const std::string& db) {
-  auto b = app::Ballast::Open(db);
+  auto b = app::Ballast::Open(db, StoreOptions());
   if (!b.ok()) return Fail(b.status());
   if (Status st = (*b)->workspace().CheckIntegrity(); !st.ok()) return Fail(st);
   auto stale = (*b)->EvaluationStale();
@@ -129,7 +129,7 @@ void OnSignal(int) {
 }
 
 int Serve(const std::string& db, api::ServeOptions options) {
-  auto b = app::Ballast::Open(db);
+  auto b = app::Ballast::Open(db, StoreOptions());
   if (!b.ok()) return Fail(b.status());
   // Build the latest panel before accepting requests, and finish an evaluation that a crash
   // after an import left undone.
@@ -277,12 +277,18 @@ int Main(int argc, char** argv) {
   demo->add_option("--province", demo_options.province, "province code, or 'all' for the whole country (default 410000)");
   demo->add_option("--csv-dir", demo_options.csv_dir, "keep the generated CSV files in this folder");
 
+  std::string audit_key;
+  for (CLI::App* sub : app.get_subcommands({})) {
+    sub->add_option("--audit-key", audit_key, "the audit chain's key file (default: the store file + .audit-key)");
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? kOk : kBadInput;
   }
+  SetAuditKeyPath(audit_key);
   if (*init) return Init(db);
   if (*import) return Import(db, paths, user);
   if (*query) {

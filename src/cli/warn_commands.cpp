@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "cli/auth_commands.h"
 #include "cli/format.h"
 #include "core/file_util.h"
 
@@ -19,7 +20,7 @@ int Fail(const Status& st, std::ostream& err) {
   return st.IsUserError() ? 2 : 1;
 }
 
-Result<std::unique_ptr<app::Ballast>> Open(const std::string& db) { return app::Ballast::Open(db); }
+Result<std::unique_ptr<app::Ballast>> Open(const std::string& db) { return app::Ballast::Open(db, StoreOptions()); }
 
 std::string Fixed1(const std::optional<double>& v) {
   if (!v) return "";

@@ -21,10 +21,24 @@ struct SessionRecord {
   bool revoked = false;
 };
 
+// The hash schemes of audit entries: the unkeyed chain of stores made before audit keys, and
+// the keyed chain (HMAC-SHA256 with a key kept outside the store).
+inline constexpr const char* kAuditSchemeLegacy = "sha256";
+inline constexpr const char* kAuditSchemeKeyed = "hmac-sha256";
+
 struct AuditEntry {
   int64_t id = 0;
   std::string ts, actor, role, address, action, target, result, detail;
   std::string prev_hash, hash;
+  std::string scheme = kAuditSchemeKeyed;
+};
+
+// The count and newest entry of the audit log, MACed with the audit key.
+struct AuditHead {
+  int64_t entries = 0, last_id = 0;
+  std::string last_hash;
+  int64_t keyed_from = 0;  // entries with id >= keyed_from must use the keyed scheme
+  std::string mac;
 };
 
 }  // namespace ballast

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/status.h"
 #include "store/warn_records.h"
 
@@ -57,8 +58,9 @@ class WarnStore {
 // it opens; this checks that migration 003 is there).
 Result<std::unique_ptr<WarnStore>> OpenSqliteWarnStore(const std::string& path);
 
-// The current UTC time as ISO 8601 ("2026-10-05T08:00:00Z").
-std::string WarnNowUtc();
+// The current UTC time as ISO 8601 ("2026-10-05T08:00:00Z"): a thin alias of the one clock,
+// kept for the callers in app/ until they take the composition root's clock.
+inline std::string WarnNowUtc() { return FormatUtc(SystemClock().Now()); }
 
 }  // namespace ballast
 

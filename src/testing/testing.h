@@ -28,9 +28,11 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-inline const Status& StatusOf(const Status& s) { return s; }
+// By value: the macros below bind the result to a const reference, which extends the life of
+// a returned temporary but not of a reference into a temporary argument (ASan: use after scope).
+inline Status StatusOf(const Status& s) { return s; }
 template <typename T>
-const Status& StatusOf(const Result<T>& r) {
+Status StatusOf(const Result<T>& r) {
   return r.status();
 }
 
@@ -52,8 +54,8 @@ const Status& StatusOf(const Result<T>& r) {
 // ASSERT_OK_AND_ASSIGN(auto x, F()) : fails the test on an error, else binds the value.
 #define ASSERT_OK_AND_ASSIGN(lhs, expr) \
   ASSERT_OK_AND_ASSIGN_IMPL_(BALLAST_TESTING_CONCAT(ballast_r_, __LINE__), lhs, expr)
-#define ASSERT_OK_AND_ASSIGN_IMPL_(tmp, lhs, expr)                     \
-  auto tmp = (expr);                                                   \
+#define ASSERT_OK_AND_ASSIGN_IMPL_(tmp, lhs, expr)                   \
+  auto tmp = (expr);                                                 \
   ASSERT_TRUE(tmp.ok()) << #expr << ": " << tmp.status().ToString(); \
   lhs = std::move(tmp).value()
 

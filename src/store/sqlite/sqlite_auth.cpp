@@ -1,6 +1,6 @@
 #include "store/sqlite/sqlite_auth.h"
 
-#include "store/sqlite/stmt.h"
+#include "store/sqlite/connection.h"
 
 namespace ballast::sqlite_auth {
 
@@ -8,7 +8,8 @@ namespace {
 
 Status Error(sqlite3* db, const char* what) { return SqlError(db, what); }
 
-constexpr const char* kUserColumns = "id, username, password_hash, role, region, unit, uscc, disabled, created_at";
+constexpr const char* kUserColumns =
+    "id, username, password_hash, role, region, unit, uscc, disabled, created_at";
 
 UserRecord ReadUser(Stmt& s) {
   UserRecord u;
@@ -31,80 +32,113 @@ Result<std::optional<UserRecord>> OneUser(sqlite3* db, Stmt& s) {
   return std::optional<UserRecord>();
 }
 
+// Runs a statement that returns no rows.
+template <typename... Ts>
+Status Run(sqlite3* db, const char* sql, const char* what, const Ts&... args) {
+  Stmt s(db, sql);
+  if (!s.ok()) return Error(db, what);
+  RETURN_IF_ERROR(s.BindAll(args...));
+  if (s.Step() != SQLITE_DONE) return Error(db, what);
+  return Status::Ok();
+}
+
+Result<std::optional<AuditHead>> ReadHead(sqlite3* db) {
+  Stmt s(db, "SELECT entries, last_id, last_hash, keyed_from, mac FROM audit_head WHERE id = 1");
+  if (!s.ok()) return Error(db, "reading the audit head");
+  const int rc = s.Step();
+  if (rc == SQLITE_DONE) return std::optional<AuditHead>();
+  if (rc != SQLITE_ROW) return Error(db, "reading the audit head");
+  return std::optional<AuditHead>(AuditHead{s.Int(0), s.Int(1), s.Text(2), s.Int(3), s.Text(4)});
+}
+
+Status WriteHead(sqlite3* db, AuditHead h, const AuthStore::AuditHeadSeal& seal_head) {
+  h.mac = seal_head(h);
+  return Run(db,
+             "INSERT OR REPLACE INTO audit_head(id, entries, last_id, last_hash, keyed_from, mac) "
+             "VALUES(1, ?, ?, ?, ?, ?)",
+             "writing the audit head", h.entries, h.last_id, h.last_hash, h.keyed_from, h.mac);
+}
+
+// The head of the log as it stands (before any head record existed).
+Result<AuditHead> CurrentLog(sqlite3* db) {
+  Stmt s(db,
+         "SELECT COUNT(*), COALESCE(MAX(id), 0), "
+         "COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '') FROM audit_log");
+  if (!s.ok() || s.Step() != SQLITE_ROW) return Error(db, "reading the audit log");
+  AuditHead h;
+  h.entries = s.Int(0);
+  h.last_id = s.Int(1);
+  h.last_hash = s.Text(2);
+  return h;
+}
+
 }  // namespace
 
 Result<UserRecord> CreateUser(sqlite3* db, UserRecord u) {
-  Stmt s(db, "INSERT INTO app_user(username, password_hash, role, region, unit, uscc, disabled, created_at) VALUES(?,?,?,?,?,?,?,?)");
+  Stmt s(db,
+         "INSERT INTO app_user(username, password_hash, role, region, unit, uscc, disabled, "
+         "created_at) VALUES(?,?,?,?,?,?,?,?)");
   if (!s.ok()) return Error(db, "preparing user insert");
-  s.Bind(1, u.username);
-  s.Bind(2, u.password_hash);
-  s.Bind(3, u.role);
-  s.Bind(4, u.region);
-  s.Bind(5, u.unit);
-  s.Bind(6, u.uscc);
-  s.Bind(7, static_cast<int64_t>(u.disabled));
-  s.Bind(8, u.created_at);
+  RETURN_IF_ERROR(s.BindAll(u.username, u.password_hash, u.role, u.region, u.unit, u.uscc,
+                            u.disabled, u.created_at));
   int rc = s.Step();
-  if (rc == SQLITE_CONSTRAINT) return Status::AlreadyExists("user '" + u.username + "' already exists");
+  if (rc == SQLITE_CONSTRAINT)
+    return Status::AlreadyExists("user '" + u.username + "' already exists");
   if (rc != SQLITE_DONE) return Error(db, "writing user");
   u.id = sqlite3_last_insert_rowid(db);
   return u;
 }
 
 Status UpdateUser(sqlite3* db, const UserRecord& u) {
-  Stmt s(db, "UPDATE app_user SET password_hash = ?, role = ?, region = ?, unit = ?, uscc = ?, disabled = ? WHERE id = ?");
-  if (!s.ok()) return Error(db, "preparing user update");
-  s.Bind(1, u.password_hash);
-  s.Bind(2, u.role);
-  s.Bind(3, u.region);
-  s.Bind(4, u.unit);
-  s.Bind(5, u.uscc);
-  s.Bind(6, static_cast<int64_t>(u.disabled));
-  s.Bind(7, u.id);
-  if (s.Step() != SQLITE_DONE) return Error(db, "updating user");
-  if (sqlite3_changes(db) != 1) return Status::NotFound("user " + std::to_string(u.id) + " does not exist");
+  RETURN_IF_ERROR(Run(db,
+                      "UPDATE app_user SET password_hash = ?, role = ?, region = ?, unit = ?, uscc "
+                      "= ?, disabled = ? WHERE id = ?",
+                      "updating user", u.password_hash, u.role, u.region, u.unit, u.uscc,
+                      u.disabled, u.id));
+  if (sqlite3_changes(db) != 1)
+    return Status::NotFound("user " + std::to_string(u.id) + " does not exist");
   return Status::Ok();
 }
 
 Result<std::optional<UserRecord>> FindUser(sqlite3* db, const std::string& username) {
-  Stmt s(db, (std::string("SELECT ") + kUserColumns + " FROM app_user WHERE username = ?").c_str());
+  Stmt s(db, std::string("SELECT ") + kUserColumns + " FROM app_user WHERE username = ?");
   if (!s.ok()) return Error(db, "reading users");
-  s.Bind(1, username);
+  RETURN_IF_ERROR(s.BindAll(username));
   return OneUser(db, s);
 }
 
 Result<std::optional<UserRecord>> GetUser(sqlite3* db, int64_t id) {
-  Stmt s(db, (std::string("SELECT ") + kUserColumns + " FROM app_user WHERE id = ?").c_str());
+  Stmt s(db, std::string("SELECT ") + kUserColumns + " FROM app_user WHERE id = ?");
   if (!s.ok()) return Error(db, "reading users");
-  s.Bind(1, id);
+  RETURN_IF_ERROR(s.BindAll(id));
   return OneUser(db, s);
 }
 
 Result<std::vector<UserRecord>> ListUsers(sqlite3* db) {
-  Stmt s(db, (std::string("SELECT ") + kUserColumns + " FROM app_user ORDER BY id").c_str());
+  Stmt s(db, std::string("SELECT ") + kUserColumns + " FROM app_user ORDER BY id");
   if (!s.ok()) return Error(db, "reading users");
   std::vector<UserRecord> out;
-  while (s.Step() == SQLITE_ROW) out.push_back(ReadUser(s));
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) out.push_back(ReadUser(s));
+  if (rc != SQLITE_DONE) return Error(db, "reading users");
   return out;
 }
 
 Status CreateSession(sqlite3* db, const SessionRecord& r) {
-  Stmt s(db, "INSERT INTO session(token_hash, user_id, csrf_token, created_at, last_seen, expires_at, revoked) VALUES(?,?,?,?,?,?,0)");
-  if (!s.ok()) return Error(db, "preparing session insert");
-  s.Bind(1, r.token_hash);
-  s.Bind(2, r.user_id);
-  s.Bind(3, r.csrf_token);
-  s.Bind(4, r.created_at);
-  s.Bind(5, r.last_seen);
-  s.Bind(6, r.expires_at);
-  if (s.Step() != SQLITE_DONE) return Error(db, "writing session");
-  return Status::Ok();
+  return Run(db,
+             "INSERT INTO session(token_hash, user_id, csrf_token, created_at, last_seen, "
+             "expires_at, revoked) "
+             "VALUES(?,?,?,?,?,?,0)",
+             "writing session", r.token_hash, r.user_id, r.csrf_token, r.created_at, r.last_seen,
+             r.expires_at);
 }
 
 Result<std::optional<SessionRecord>> FindSession(sqlite3* db, const std::string& token_hash) {
-  Stmt s(db, "SELECT token_hash, user_id, csrf_token, created_at, last_seen, expires_at, revoked FROM session WHERE token_hash = ?");
+  Stmt s(db,
+         "SELECT token_hash, user_id, csrf_token, created_at, last_seen, expires_at, revoked FROM "
+         "session WHERE token_hash = ?");
   if (!s.ok()) return Error(db, "reading sessions");
-  s.Bind(1, token_hash);
+  RETURN_IF_ERROR(s.BindAll(token_hash));
   int rc = s.Step();
   if (rc == SQLITE_DONE) return std::optional<SessionRecord>();
   if (rc != SQLITE_ROW) return Error(db, "reading sessions");
@@ -120,69 +154,117 @@ Result<std::optional<SessionRecord>> FindSession(sqlite3* db, const std::string&
 }
 
 Status TouchSession(sqlite3* db, const std::string& token_hash, int64_t last_seen) {
-  Stmt s(db, "UPDATE session SET last_seen = ? WHERE token_hash = ?");
-  if (!s.ok()) return Error(db, "preparing session update");
-  s.Bind(1, last_seen);
-  s.Bind(2, token_hash);
-  if (s.Step() != SQLITE_DONE) return Error(db, "updating session");
-  return Status::Ok();
+  return Run(db, "UPDATE session SET last_seen = ? WHERE token_hash = ?", "updating session",
+             last_seen, token_hash);
 }
 
 Status RevokeSession(sqlite3* db, const std::string& token_hash) {
-  Stmt s(db, "UPDATE session SET revoked = 1 WHERE token_hash = ?");
-  if (!s.ok()) return Error(db, "preparing session update");
-  s.Bind(1, token_hash);
-  if (s.Step() != SQLITE_DONE) return Error(db, "revoking session");
-  return Status::Ok();
+  return Run(db, "UPDATE session SET revoked = 1 WHERE token_hash = ?", "revoking session",
+             token_hash);
 }
 
 Status RevokeUserSessions(sqlite3* db, int64_t user_id) {
-  Stmt s(db, "UPDATE session SET revoked = 1 WHERE user_id = ?");
-  if (!s.ok()) return Error(db, "preparing session update");
-  s.Bind(1, user_id);
-  if (s.Step() != SQLITE_DONE) return Error(db, "revoking sessions");
-  return Status::Ok();
+  return Run(db, "UPDATE session SET revoked = 1 WHERE user_id = ?", "revoking sessions", user_id);
 }
 
-Result<AuditEntry> AppendAudit(sqlite3* db, AuditEntry e, const std::function<std::string(const AuditEntry&)>& seal) {
-  // IMMEDIATE: the read of the last hash and the append are one step for every writer.
-  if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) return Error(db, "audit");
-  auto fail = [db](const char* what) {
-    Status st = Error(db, what);
-    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-    return st;
-  };
-  {
-    Stmt last(db, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
-    if (!last.ok()) return fail("reading the audit log");
-    e.prev_hash = last.Step() == SQLITE_ROW ? last.Text(0) : std::string(64, '0');
-  }
-  e.hash = seal(e);
-  Stmt s(db, "INSERT INTO audit_log(ts, actor, role, address, action, target, result, detail, prev_hash, hash) VALUES(?,?,?,?,?,?,?,?,?,?)");
-  if (!s.ok()) return fail("preparing audit insert");
-  const std::string* fields[] = {&e.ts, &e.actor, &e.role, &e.address, &e.action, &e.target, &e.result, &e.detail, &e.prev_hash, &e.hash};
-  for (int i = 0; i < 10; ++i) s.Bind(i + 1, *fields[i]);
-  if (s.Step() != SQLITE_DONE) return fail("writing the audit log");
-  e.id = sqlite3_last_insert_rowid(db);
-  if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) return fail("audit commit");
+Status RecordLoginFailure(sqlite3* db, const std::vector<std::string>& keys, int64_t at,
+                          int64_t forget_before) {
+  return InTransaction(db, [&]() -> Status {
+    RETURN_IF_ERROR(Run(db, "DELETE FROM login_failure WHERE at <= ?", "forgetting login failures",
+                        forget_before));
+    for (const auto& k : keys) {
+      RETURN_IF_ERROR(Run(db, "INSERT INTO login_failure(key, at) VALUES(?, ?)",
+                          "recording a login failure", k, at));
+    }
+    return Status::Ok();
+  });
+}
+
+Result<int64_t> CountLoginFailures(sqlite3* db, const std::string& key, int64_t since) {
+  Stmt s(db, "SELECT COUNT(*) FROM login_failure WHERE key = ? AND at > ?");
+  if (!s.ok()) return Error(db, "reading login failures");
+  RETURN_IF_ERROR(s.BindAll(key, since));
+  if (s.Step() != SQLITE_ROW) return Error(db, "reading login failures");
+  return s.Int(0);
+}
+
+Status ClearLoginFailures(sqlite3* db, const std::string& key) {
+  return Run(db, "DELETE FROM login_failure WHERE key = ?", "clearing login failures", key);
+}
+
+Result<AuditEntry> AppendAudit(sqlite3* db, AuditEntry e, const AuthStore::AuditSeal& seal,
+                               const AuthStore::AuditHeadSeal& seal_head) {
+  // IMMEDIATE: reading the last entry and the head, the append and the head's update are one
+  // step for every writer.
+  Status st = InTransaction(db, [&]() -> Status {
+    ASSIGN_OR_RETURN(std::optional<AuditHead> head, ReadHead(db));
+    if (head && !seal_head) {
+      return Status::Precondition(
+          "the audit log is keyed: open the store with its audit key (--audit-key)");
+    }
+    {
+      Stmt last(db, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+      if (!last.ok()) return Error(db, "reading the audit log");
+      const int rc = last.Step();
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error(db, "reading the audit log");
+      e.id = rc == SQLITE_ROW ? last.Int(0) + 1 : 1;
+      e.prev_hash = rc == SQLITE_ROW ? last.Text(1) : std::string(64, '0');
+    }
+    e.hash = seal(e);
+    RETURN_IF_ERROR(
+        Run(db,
+            "INSERT INTO audit_log(id, ts, actor, role, address, action, target, result, detail, "
+            "prev_hash, hash, scheme) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+            "writing the audit log", e.id, e.ts, e.actor, e.role, e.address, e.action, e.target,
+            e.result, e.detail, e.prev_hash, e.hash, e.scheme));
+    if (!seal_head) return Status::Ok();
+    AuditHead h;
+    if (head) {
+      h = *head;
+      h.entries += 1;
+    } else {
+      ASSIGN_OR_RETURN(h, CurrentLog(db));
+      h.keyed_from = e.id;
+    }
+    h.last_id = e.id;
+    h.last_hash = e.hash;
+    return WriteHead(db, h, seal_head);
+  });
+  RETURN_IF_ERROR(st);
   return e;
 }
 
 Result<std::vector<AuditEntry>> ListAudit(sqlite3* db, int64_t after_id, int64_t limit) {
-  Stmt s(db, "SELECT id, ts, actor, role, address, action, target, result, detail, prev_hash, hash FROM audit_log "
-             "WHERE id > ? ORDER BY id LIMIT ?");
+  Stmt s(db,
+         "SELECT id, ts, actor, role, address, action, target, result, detail, prev_hash, hash, "
+         "scheme "
+         "FROM audit_log WHERE id > ? ORDER BY id LIMIT ?");
   if (!s.ok()) return Error(db, "reading the audit log");
-  s.Bind(1, after_id);
-  s.Bind(2, limit > 0 ? limit : -1);
+  RETURN_IF_ERROR(s.BindAll(after_id, limit > 0 ? limit : -1));
   std::vector<AuditEntry> out;
-  while (s.Step() == SQLITE_ROW) {
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
     AuditEntry e;
     e.id = s.Int(0);
-    std::string* fields[] = {&e.ts, &e.actor, &e.role, &e.address, &e.action, &e.target, &e.result, &e.detail, &e.prev_hash, &e.hash};
-    for (int i = 0; i < 10; ++i) *fields[i] = s.Text(i + 1);
+    std::string* fields[] = {&e.ts,     &e.actor,  &e.role,      &e.address, &e.action, &e.target,
+                             &e.result, &e.detail, &e.prev_hash, &e.hash,    &e.scheme};
+    for (int i = 0; i < 11; ++i) *fields[i] = s.Text(i + 1);
     out.push_back(std::move(e));
   }
+  if (rc != SQLITE_DONE) return Error(db, "reading the audit log");
   return out;
+}
+
+Result<std::optional<AuditHead>> GetAuditHead(sqlite3* db) { return ReadHead(db); }
+
+Status EnsureAuditHead(sqlite3* db, const AuthStore::AuditHeadSeal& seal_head) {
+  return InTransaction(db, [&]() -> Status {
+    ASSIGN_OR_RETURN(std::optional<AuditHead> head, ReadHead(db));
+    if (head) return Status::Ok();
+    ASSIGN_OR_RETURN(AuditHead h, CurrentLog(db));
+    h.keyed_from = h.last_id + 1;
+    return WriteHead(db, h, seal_head);
+  });
 }
 
 }  // namespace ballast::sqlite_auth

@@ -1,15 +1,14 @@
-// The SQL of users, sessions and the audit log (used by the SQLite store).
+// The SQL of users, sessions, login failures and the audit log (used by the SQLite store).
 #ifndef BALLAST_STORE_SQLITE_SQLITE_AUTH_H_
 #define BALLAST_STORE_SQLITE_SQLITE_AUTH_H_
 
 #include <sqlite3.h>
 
-#include <functional>
 #include <optional>
 #include <vector>
 
 #include "core/status.h"
-#include "store/auth_records.h"
+#include "store/auth_store.h"
 
 namespace ballast::sqlite_auth {
 
@@ -23,8 +22,15 @@ Result<std::optional<SessionRecord>> FindSession(sqlite3* db, const std::string&
 Status TouchSession(sqlite3* db, const std::string& token_hash, int64_t last_seen);
 Status RevokeSession(sqlite3* db, const std::string& token_hash);
 Status RevokeUserSessions(sqlite3* db, int64_t user_id);
-Result<AuditEntry> AppendAudit(sqlite3* db, AuditEntry entry, const std::function<std::string(const AuditEntry&)>& seal);
+Status RecordLoginFailure(sqlite3* db, const std::vector<std::string>& keys, int64_t at,
+                          int64_t forget_before);
+Result<int64_t> CountLoginFailures(sqlite3* db, const std::string& key, int64_t since);
+Status ClearLoginFailures(sqlite3* db, const std::string& key);
+Result<AuditEntry> AppendAudit(sqlite3* db, AuditEntry entry, const AuthStore::AuditSeal& seal,
+                               const AuthStore::AuditHeadSeal& seal_head);
 Result<std::vector<AuditEntry>> ListAudit(sqlite3* db, int64_t after_id, int64_t limit);
+Result<std::optional<AuditHead>> GetAuditHead(sqlite3* db);
+Status EnsureAuditHead(sqlite3* db, const AuthStore::AuditHeadSeal& seal_head);
 
 }  // namespace ballast::sqlite_auth
 

@@ -1,11 +1,8 @@
 // The service tables in the SQLite store file, on a connection of their own.
 #include <sqlite3.h>
 
-#include <filesystem>
-
 #include "store/service_store.h"
-#include "store/sqlite/stmt.h"
-#include "store/warn_store.h"
+#include "store/sqlite/connection.h"
 
 namespace ballast {
 
@@ -15,18 +12,24 @@ constexpr int kServiceSchemaVersion = 4;  // the migration that creates these ta
 constexpr const char* kWho = "service store";
 
 constexpr const char* kAppealColumns =
-    "id, version, uscc, enterprise_name, region, category, title, description, attachments, contact, "
-    "channel, filed_by, filed_at, state, unit, co_units, complexity, dispatched_at, response_due, due, "
-    "first_response_at, replied_at, reply, extension_days_requested, extensions, escalations, reopen_count, "
+    "id, version, uscc, enterprise_name, region, category, title, description, attachments, "
+    "contact, "
+    "channel, filed_by, filed_at, state, unit, co_units, complexity, dispatched_at, response_due, "
+    "due, "
+    "first_response_at, replied_at, reply, extension_days_requested, extensions, escalations, "
+    "reopen_count, "
     "rating_solved, satisfaction, rated_at, closed_at, merged_into, updated_at";
 
 std::vector<std::string*> TextFields(AppealRecord& a) {
-  return {&a.uscc, &a.enterprise_name, &a.region, &a.category, &a.title, &a.description, &a.attachments,
-          &a.contact, &a.channel, &a.filed_by, &a.filed_at, &a.state, &a.unit, &a.co_units, &a.complexity,
-          &a.dispatched_at, &a.response_due, &a.due, &a.first_response_at, &a.replied_at, &a.reply};
+  return {&a.uscc,          &a.enterprise_name, &a.region,  &a.category,          &a.title,
+          &a.description,   &a.attachments,     &a.contact, &a.channel,           &a.filed_by,
+          &a.filed_at,      &a.state,           &a.unit,    &a.co_units,          &a.complexity,
+          &a.dispatched_at, &a.response_due,    &a.due,     &a.first_response_at, &a.replied_at,
+          &a.reply};
 }
 std::vector<int32_t*> IntFields(AppealRecord& a) {
-  return {&a.extension_days_requested, &a.extensions, &a.escalations, &a.reopen_count, &a.rating_solved};
+  return {&a.extension_days_requested, &a.extensions, &a.escalations, &a.reopen_count,
+          &a.rating_solved};
 }
 
 AppealRecord ReadAppeal(Stmt& s) {
@@ -44,18 +47,11 @@ AppealRecord ReadAppeal(Stmt& s) {
   return a;
 }
 
-// Binds every column from `version` on, from parameter 1; returns the next index.
-int BindAppeal(Stmt& s, AppealRecord a) {
-  int i = 1;
-  s.Bind(i++, a.version);
-  for (auto* t : TextFields(a)) s.Bind(i++, *t);
-  for (auto* n : IntFields(a)) s.Bind(i++, static_cast<int64_t>(*n));
-  s.Bind(i++, a.satisfaction);
-  s.Bind(i++, a.rated_at);
-  s.Bind(i++, a.closed_at);
-  s.Bind(i++, a.merged_into);
-  s.Bind(i++, a.updated_at);
-  return i;
+// Binds every column from `version` on, from parameter 1, then `extra` (an update's keys).
+template <typename... Extra>
+Status BindAppeal(Stmt& s, AppealRecord a, const Extra&... extra) {
+  return s.BindAll(a.version, TextFields(a), IntFields(a), a.satisfaction, a.rated_at, a.closed_at,
+                   a.merged_into, a.updated_at, extra...);
 }
 
 class SqliteServiceStore final : public ServiceStore {
@@ -66,7 +62,9 @@ class SqliteServiceStore final : public ServiceStore {
   Status Exec(const char* sql) { return ExecSql(db_, sql, kWho); }
   Status Error(const char* what) { return SqlError(db_, what, kWho); }
 
-  Status Configure() { return ConfigureAtSchema(db_, kServiceSchemaVersion, "service tables", kWho); }
+  Status Configure() {
+    return ConfigureAtSchema(db_, kServiceSchemaVersion, "service tables", kWho);
+  }
 
   template <typename Fn>
   Status InTransaction(Fn fn) {
@@ -74,14 +72,13 @@ class SqliteServiceStore final : public ServiceStore {
   }
 
   Status InsertEvent(AppealEventRecord& e) {
-    Stmt s(db_, "INSERT INTO service_appeal_event(appeal_id, at, actor, party, action, from_state, to_state, unit, "
-                "reason) VALUES(?,?,?,?,?,?,?,?,?)");
+    Stmt s(db_,
+           "INSERT INTO service_appeal_event(appeal_id, at, actor, party, action, from_state, "
+           "to_state, unit, "
+           "reason) VALUES(?,?,?,?,?,?,?,?,?)");
     if (!s.ok()) return Error("preparing event insert");
-    s.Bind(1, e.appeal_id);
-    int i = 2;
-    for (const std::string* t : {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit, &e.reason}) {
-      s.Bind(i++, *t);
-    }
+    RETURN_IF_ERROR(s.BindAll(e.appeal_id, e.at, e.actor, e.party, e.action, e.from_state,
+                              e.to_state, e.unit, e.reason));
     if (s.Step() != SQLITE_DONE) return Error("writing appeal event");
     e.id = sqlite3_last_insert_rowid(db_);
     return Status::Ok();
@@ -98,7 +95,7 @@ class SqliteServiceStore final : public ServiceStore {
       q += ")";
       Stmt s(db_, q.c_str());
       if (!s.ok()) return Error("preparing appeal insert");
-      BindAppeal(s, a);
+      RETURN_IF_ERROR(BindAppeal(s, a));
       if (s.Step() != SQLITE_DONE) return Error("writing appeal");
       a.id = sqlite3_last_insert_rowid(db_);
       e.appeal_id = a.id;
@@ -108,7 +105,8 @@ class SqliteServiceStore final : public ServiceStore {
     return a;
   }
 
-  Result<AppealRecord> UpdateAppeal(AppealRecord a, int64_t expected, std::vector<AppealEventRecord> events) override {
+  Result<AppealRecord> UpdateAppeal(AppealRecord a, int64_t expected,
+                                    std::vector<AppealEventRecord> events) override {
     a.version = expected + 1;
     Status st = InTransaction([&]() -> Status {
       std::string sql = "UPDATE service_appeal SET ";
@@ -123,12 +121,11 @@ class SqliteServiceStore final : public ServiceStore {
       sql += " WHERE id = ? AND version = ?";
       Stmt s(db_, sql.c_str());
       if (!s.ok()) return Error("preparing appeal update");
-      int i = BindAppeal(s, a);
-      s.Bind(i++, a.id);
-      s.Bind(i++, expected);
+      RETURN_IF_ERROR(BindAppeal(s, a, a.id, expected));
       if (s.Step() != SQLITE_DONE) return Error("writing appeal");
       if (sqlite3_changes(db_) != 1) {
-        return Status::Precondition("appeal " + std::to_string(a.id) + " was changed by someone else (version " +
+        return Status::Precondition("appeal " + std::to_string(a.id) +
+                                    " was changed by someone else (version " +
                                     std::to_string(expected) + " is stale); reload and retry");
       }
       for (auto& e : events) RETURN_IF_ERROR(InsertEvent(e));
@@ -139,9 +136,10 @@ class SqliteServiceStore final : public ServiceStore {
   }
 
   Result<AppealRecord> GetAppeal(int64_t id) override {
-    Stmt s(db_, (std::string("SELECT ") + kAppealColumns + " FROM service_appeal WHERE id = ?").c_str());
+    Stmt s(db_,
+           (std::string("SELECT ") + kAppealColumns + " FROM service_appeal WHERE id = ?").c_str());
     if (!s.ok()) return Error("reading appeal");
-    s.Bind(1, id);
+    RETURN_IF_ERROR(s.BindAll(id));
     const int rc = s.Step();
     if (rc == SQLITE_DONE) return Status::NotFound("no appeal " + std::to_string(id));
     if (rc != SQLITE_ROW) return Error("reading appeal");
@@ -154,9 +152,7 @@ class SqliteServiceStore final : public ServiceStore {
                  "(?3 = '' OR state = ?3) ORDER BY id")
                     .c_str());
     if (!s.ok()) return Error("listing appeals");
-    s.Bind(1, q.uscc);
-    s.Bind(2, q.unit);
-    s.Bind(3, q.state);
+    RETURN_IF_ERROR(s.BindAll(q.uscc, q.unit, q.state));
     std::vector<AppealRecord> out;
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW) out.push_back(ReadAppeal(s));
@@ -165,10 +161,11 @@ class SqliteServiceStore final : public ServiceStore {
   }
 
   Result<std::vector<AppealEventRecord>> AppealEvents(int64_t appeal_id) override {
-    Stmt s(db_, "SELECT id, appeal_id, at, actor, party, action, from_state, to_state, unit, reason "
-                "FROM service_appeal_event WHERE appeal_id = ? ORDER BY id");
+    Stmt s(db_,
+           "SELECT id, appeal_id, at, actor, party, action, from_state, to_state, unit, reason "
+           "FROM service_appeal_event WHERE appeal_id = ? ORDER BY id");
     if (!s.ok()) return Error("reading appeal events");
-    s.Bind(1, appeal_id);
+    RETURN_IF_ERROR(s.BindAll(appeal_id));
     std::vector<AppealEventRecord> out;
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW) {
@@ -176,7 +173,8 @@ class SqliteServiceStore final : public ServiceStore {
       e.id = s.Int(0);
       e.appeal_id = s.Int(1);
       int c = 2;
-      for (std::string* t : {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit, &e.reason}) {
+      for (std::string* t :
+           {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit, &e.reason}) {
         *t = s.Text(c++);
       }
       out.push_back(std::move(e));
@@ -186,13 +184,13 @@ class SqliteServiceStore final : public ServiceStore {
   }
 
   Status UpsertOfficial(const OfficialRecord& o) override {
-    Stmt s(db_, "INSERT OR REPLACE INTO service_official(uscc, username, name, unit, region, assigned_by, assigned_at) "
-                "VALUES(?,?,?,?,?,?,?)");
+    Stmt s(db_,
+           "INSERT OR REPLACE INTO service_official(uscc, username, name, unit, region, "
+           "assigned_by, assigned_at) "
+           "VALUES(?,?,?,?,?,?,?)");
     if (!s.ok()) return Error("preparing official");
-    int i = 1;
-    for (const std::string* t : {&o.uscc, &o.username, &o.name, &o.unit, &o.region, &o.assigned_by, &o.assigned_at}) {
-      s.Bind(i++, *t);
-    }
+    RETURN_IF_ERROR(
+        s.BindAll(o.uscc, o.username, o.name, o.unit, o.region, o.assigned_by, o.assigned_at));
     if (s.Step() != SQLITE_DONE) return Error("writing official");
     return Status::Ok();
   }
@@ -200,24 +198,27 @@ class SqliteServiceStore final : public ServiceStore {
   Status RemoveOfficial(const std::string& uscc, const std::string& username) override {
     Stmt s(db_, "DELETE FROM service_official WHERE uscc = ? AND username = ?");
     if (!s.ok()) return Error("preparing official removal");
-    s.Bind(1, uscc);
-    s.Bind(2, username);
+    RETURN_IF_ERROR(s.BindAll(uscc, username));
     if (s.Step() != SQLITE_DONE) return Error("removing official");
-    if (sqlite3_changes(db_) == 0) return Status::NotFound(username + " is not assigned to " + uscc);
+    if (sqlite3_changes(db_) == 0)
+      return Status::NotFound(username + " is not assigned to " + uscc);
     return Status::Ok();
   }
 
   Result<std::vector<OfficialRecord>> ListOfficials(const std::string& uscc) override {
-    Stmt s(db_, "SELECT uscc, username, name, unit, region, assigned_by, assigned_at FROM service_official "
-                "WHERE ?1 = '' OR uscc = ?1 ORDER BY uscc, username");
+    Stmt s(
+        db_,
+        "SELECT uscc, username, name, unit, region, assigned_by, assigned_at FROM service_official "
+        "WHERE ?1 = '' OR uscc = ?1 ORDER BY uscc, username");
     if (!s.ok()) return Error("listing officials");
-    s.Bind(1, uscc);
+    RETURN_IF_ERROR(s.BindAll(uscc));
     std::vector<OfficialRecord> out;
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW) {
       OfficialRecord o;
       int c = 0;
-      for (std::string* t : {&o.uscc, &o.username, &o.name, &o.unit, &o.region, &o.assigned_by, &o.assigned_at}) {
+      for (std::string* t :
+           {&o.uscc, &o.username, &o.name, &o.unit, &o.region, &o.assigned_by, &o.assigned_at}) {
         *t = s.Text(c++);
       }
       out.push_back(std::move(o));
@@ -227,24 +228,24 @@ class SqliteServiceStore final : public ServiceStore {
   }
 
   Result<MatchEventRecord> AddMatchEvent(MatchEventRecord e) override {
-    Stmt s(db_, "INSERT INTO service_match_event(type, title, date, region, organiser, participants, "
-                "financing_amount, research_results, hires, outcome, created_by, created_at) "
-                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt s(db_,
+           "INSERT INTO service_match_event(type, title, date, region, organiser, participants, "
+           "financing_amount, research_results, hires, outcome, created_by, created_at) "
+           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!s.ok()) return Error("preparing event");
-    int i = 1;
-    for (const std::string* t : {&e.type, &e.title, &e.date, &e.region, &e.organiser, &e.participants}) s.Bind(i++, *t);
-    sqlite3_bind_double(s.get(), i++, e.financing_amount);
-    s.Bind(i++, static_cast<int64_t>(e.research_results));
-    s.Bind(i++, static_cast<int64_t>(e.hires));
-    for (const std::string* t : {&e.outcome, &e.created_by, &e.created_at}) s.Bind(i++, *t);
+    RETURN_IF_ERROR(s.BindAll(e.type, e.title, e.date, e.region, e.organiser, e.participants,
+                              e.financing_amount, e.research_results, e.hires, e.outcome,
+                              e.created_by, e.created_at));
     if (s.Step() != SQLITE_DONE) return Error("writing event");
     e.id = sqlite3_last_insert_rowid(db_);
     return e;
   }
 
   Result<std::vector<MatchEventRecord>> ListMatchEvents() override {
-    Stmt s(db_, "SELECT id, type, title, date, region, organiser, participants, financing_amount, research_results, "
-                "hires, outcome, created_by, created_at FROM service_match_event ORDER BY date, id");
+    Stmt s(db_,
+           "SELECT id, type, title, date, region, organiser, participants, financing_amount, "
+           "research_results, "
+           "hires, outcome, created_by, created_at FROM service_match_event ORDER BY date, id");
     if (!s.ok()) return Error("listing events");
     std::vector<MatchEventRecord> out;
     int rc;
@@ -252,8 +253,9 @@ class SqliteServiceStore final : public ServiceStore {
       MatchEventRecord e;
       e.id = s.Int(0);
       int c = 1;
-      for (std::string* t : {&e.type, &e.title, &e.date, &e.region, &e.organiser, &e.participants}) *t = s.Text(c++);
-      e.financing_amount = sqlite3_column_double(s.get(), c++);
+      for (std::string* t : {&e.type, &e.title, &e.date, &e.region, &e.organiser, &e.participants})
+        *t = s.Text(c++);
+      e.financing_amount = s.Double(c++);
       e.research_results = static_cast<int32_t>(s.Int(c++));
       e.hires = static_cast<int32_t>(s.Int(c++));
       for (std::string* t : {&e.outcome, &e.created_by, &e.created_at}) *t = s.Text(c++);
@@ -264,35 +266,22 @@ class SqliteServiceStore final : public ServiceStore {
   }
 
   Result<ServiceConfigRecord> AddConfigRevision(ServiceConfigRecord r) override {
-    Status st = InTransaction([&]() -> Status {
-      Stmt max(db_, "SELECT COALESCE(MAX(revision), 0) FROM service_config WHERE key = ?");
-      if (!max.ok()) return Error("reading config");
-      max.Bind(1, r.key);
-      if (max.Step() != SQLITE_ROW) return Error("reading config");
-      r.revision = max.Int(0) + 1;
-      Stmt s(db_, "INSERT INTO service_config(key, revision, body, author, created_at) VALUES(?,?,?,?,?)");
-      if (!s.ok()) return Error("preparing config insert");
-      s.Bind(1, r.key);
-      s.Bind(2, r.revision);
-      s.Bind(3, r.body);
-      s.Bind(4, r.author);
-      s.Bind(5, r.created_at);
-      if (s.Step() != SQLITE_DONE) return Error("writing config");
-      return Status::Ok();
-    });
-    RETURN_IF_ERROR(st);
+    ASSIGN_OR_RETURN(r.revision, AppendRevision(db_, "service_config", "key",
+                                                {r.key, r.body, r.author, r.created_at}, kWho));
     return r;
   }
 
   Result<std::optional<ServiceConfigRecord>> LatestConfig(const std::string& key) override {
-    Stmt s(db_, "SELECT key, revision, body, author, created_at FROM service_config WHERE key = ? "
-                "ORDER BY revision DESC LIMIT 1");
+    Stmt s(db_,
+           "SELECT key, revision, body, author, created_at FROM service_config WHERE key = ? "
+           "ORDER BY revision DESC LIMIT 1");
     if (!s.ok()) return Error("reading config");
-    s.Bind(1, key);
+    RETURN_IF_ERROR(s.BindAll(key));
     const int rc = s.Step();
     if (rc == SQLITE_DONE) return std::optional<ServiceConfigRecord>();
     if (rc != SQLITE_ROW) return Error("reading config");
-    return std::optional<ServiceConfigRecord>(ServiceConfigRecord{s.Text(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4)});
+    return std::optional<ServiceConfigRecord>(
+        ServiceConfigRecord{s.Text(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4)});
   }
 
  private:
@@ -302,14 +291,7 @@ class SqliteServiceStore final : public ServiceStore {
 }  // namespace
 
 Result<std::unique_ptr<ServiceStore>> OpenSqliteServiceStore(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Status::NotFound("store '" + path + "' does not exist");
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
-    std::string m = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close_v2(db);
-    return Status::Io("service store: cannot open " + path + ": " + m);
-  }
+  ASSIGN_OR_RETURN(sqlite3 * db, OpenExistingFile(path, kWho));
   auto store = std::make_unique<SqliteServiceStore>(db);
   RETURN_IF_ERROR(store->Configure());
   return std::unique_ptr<ServiceStore>(std::move(store));

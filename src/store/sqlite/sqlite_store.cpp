@@ -1,29 +1,19 @@
 // The embedded store: one SQLite file in WAL mode, one transaction per batch.
 #include <sqlite3.h>
 
-#include <chrono>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 
+#include "core/clock.h"
 #include "store/chunk_codec.h"
+#include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_auth.h"
-#include "store/sqlite/stmt.h"
 #include "store/store.h"
 
 namespace ballast {
 
 namespace {
-
-std::string NowUtc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 std::string JoinTags(const std::vector<std::string>& tags) {
   std::string s;
@@ -49,7 +39,8 @@ std::vector<std::string> SplitTags(const std::string& s) {
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {
-    if (const char* n = std::getenv("BALLAST_FAILPOINT_CRASH_AFTER_CHUNKS")) crash_after_chunks_ = std::atoll(n);
+    if (const char* n = std::getenv("BALLAST_FAILPOINT_CRASH_AFTER_CHUNKS"))
+      crash_after_chunks_ = std::atoll(n);
   }
   ~SqliteStore() override { sqlite3_close_v2(db_); }
 
@@ -86,11 +77,11 @@ class SqliteStore final : public Store {
     RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
     Stmt s(db_, "INSERT INTO catalog(name, content) VALUES(?, ?)");
     if (!s.ok()) return Error("preparing catalog insert");
-    for (auto [name, text] : {std::pair{"regions", &c.regions}, {"industries", &c.industries},
+    for (auto [name, text] : {std::pair{"regions", &c.regions},
+                              {"industries", &c.industries},
                               {"indicators", &c.indicators}}) {
-      s.Bind(1, std::string(name));
-      s.Bind(2, *text);
-      if (s.Step() != SQLITE_DONE) {
+      Status bound = s.BindAll(name, *text);
+      if (!bound.ok() || s.Step() != SQLITE_DONE) {
         Exec("ROLLBACK");
         return Error("writing catalog");
       }
@@ -103,14 +94,16 @@ class SqliteStore final : public Store {
     Stmt s(db_, "SELECT name, content FROM catalog");
     if (!s.ok()) return Error("reading catalogs");
     CatalogTexts c;
-    int found = 0;
-    while (s.Step() == SQLITE_ROW) {
+    int found = 0, rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
       std::string name = s.Text(0);
       if (name == "regions") c.regions = s.Text(1), ++found;
       if (name == "industries") c.industries = s.Text(1), ++found;
       if (name == "indicators") c.indicators = s.Text(1), ++found;
     }
-    if (found != 3) return Status::Precondition("store has no catalogs: was it created with `ballast init`?");
+    if (rc != SQLITE_DONE) return Error("reading catalogs");
+    if (found != 3)
+      return Status::Precondition("store has no catalogs: was it created with `ballast init`?");
     return c;
   }
 
@@ -128,54 +121,84 @@ class SqliteStore final : public Store {
   }
 
   Result<std::optional<BatchInfo>> FindBatchByHash(const std::string& sha256) override {
-    Stmt s(db_, "SELECT id, kind, file_name, sha256, format, user_name, created_at, rows FROM batch WHERE sha256 = ?");
+    Stmt s(db_,
+           "SELECT id, kind, file_name, sha256, format, user_name, created_at, rows FROM batch "
+           "WHERE sha256 = ?");
     if (!s.ok()) return Error("reading batches");
-    s.Bind(1, sha256);
-    if (s.Step() == SQLITE_ROW) return std::optional<BatchInfo>(ReadBatch(s));
+    RETURN_IF_ERROR(s.BindAll(sha256));
+    const int rc = s.Step();
+    if (rc == SQLITE_ROW) return std::optional<BatchInfo>(ReadBatch(s));
+    if (rc != SQLITE_DONE) return Error("reading batches");
     return std::optional<BatchInfo>();
   }
 
   Result<std::vector<BatchInfo>> ListBatches() override {
-    Stmt s(db_, "SELECT id, kind, file_name, sha256, format, user_name, created_at, rows FROM batch ORDER BY id");
+    Stmt s(db_,
+           "SELECT id, kind, file_name, sha256, format, user_name, created_at, rows FROM batch "
+           "ORDER BY id");
     if (!s.ok()) return Error("reading batches");
     std::vector<BatchInfo> out;
-    while (s.Step() == SQLITE_ROW) out.push_back(ReadBatch(s));
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) out.push_back(ReadBatch(s));
+    if (rc != SQLITE_DONE) return Error("reading batches");
     return out;
   }
 
   Result<std::vector<StoredEnterprise>> LoadEnterprises(BatchId as_of) override {
     // The latest version of each enterprise written by a batch <= as_of.
-    Stmt s(db_,
-           "SELECT v.enterprise_id, v.batch_id, e.uscc, v.name, v.region, v.industry, v.size, v.tags "
-           "FROM enterprise_version v JOIN enterprise e ON e.id = v.enterprise_id "
-           "WHERE v.batch_id = (SELECT MAX(batch_id) FROM enterprise_version w "
-           "                    WHERE w.enterprise_id = v.enterprise_id AND w.batch_id <= ?1) "
-           "ORDER BY v.enterprise_id");
+    Stmt s(
+        db_,
+        "SELECT v.enterprise_id, v.batch_id, e.uscc, v.name, v.region, v.industry, v.size, v.tags "
+        "FROM enterprise_version v JOIN enterprise e ON e.id = v.enterprise_id "
+        "WHERE v.batch_id = (SELECT MAX(batch_id) FROM enterprise_version w "
+        "                    WHERE w.enterprise_id = v.enterprise_id AND w.batch_id <= ?1) "
+        "ORDER BY v.enterprise_id");
     if (!s.ok()) return Error("reading enterprises");
-    s.Bind(1, as_of);
+    RETURN_IF_ERROR(s.BindAll(as_of));
     std::vector<StoredEnterprise> out;
     int rc;
-    while ((rc = s.Step()) == SQLITE_ROW) {
-      StoredEnterprise e;
-      e.id = static_cast<EnterpriseId>(s.Int(0));
-      e.batch = s.Int(1);
-      e.record.uscc = s.Text(2);
-      e.record.name = s.Text(3);
-      e.record.region = s.Text(4);
-      e.record.industry = s.Text(5);
-      e.record.size = s.Text(6);
-      e.record.tags = SplitTags(s.Text(7));
-      out.push_back(std::move(e));
-    }
+    while ((rc = s.Step()) == SQLITE_ROW) out.push_back(ReadEnterprise(s));
     if (rc != SQLITE_DONE) return Error("reading enterprises");
     return out;
+  }
+
+  static StoredEnterprise ReadEnterprise(Stmt& s) {
+    StoredEnterprise e;
+    e.id = static_cast<EnterpriseId>(s.Int(0));
+    e.batch = s.Int(1);
+    e.record.uscc = s.Text(2);
+    e.record.name = s.Text(3);
+    e.record.region = s.Text(4);
+    e.record.industry = s.Text(5);
+    e.record.size = s.Text(6);
+    e.record.tags = SplitTags(s.Text(7));
+    return e;
+  }
+
+  Result<std::optional<StoredEnterprise>> FindEnterprise(const std::string& uscc) override {
+    // The unique index on enterprise(uscc) and the primary key (enterprise_id, batch_id) of the
+    // versions make this two index lookups.
+    Stmt s(
+        db_,
+        "SELECT v.enterprise_id, v.batch_id, e.uscc, v.name, v.region, v.industry, v.size, v.tags "
+        "FROM enterprise e JOIN enterprise_version v ON v.enterprise_id = e.id "
+        "WHERE e.uscc = ? ORDER BY v.batch_id DESC LIMIT 1");
+    if (!s.ok()) return Error("reading enterprises");
+    RETURN_IF_ERROR(s.BindAll(uscc));
+    const int rc = s.Step();
+    if (rc == SQLITE_ROW) return std::optional<StoredEnterprise>(ReadEnterprise(s));
+    if (rc != SQLITE_DONE) return Error("reading enterprises");
+    return std::optional<StoredEnterprise>();
   }
 
   Result<std::vector<std::pair<std::string, EnterpriseId>>> EnterpriseIds() override {
     Stmt s(db_, "SELECT uscc, id FROM enterprise");
     if (!s.ok()) return Error("reading enterprise ids");
     std::vector<std::pair<std::string, EnterpriseId>> out;
-    while (s.Step() == SQLITE_ROW) out.emplace_back(s.Text(0), static_cast<EnterpriseId>(s.Int(1)));
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW)
+      out.emplace_back(s.Text(0), static_cast<EnterpriseId>(s.Int(1)));
+    if (rc != SQLITE_DONE) return Error("reading enterprise ids");
     return out;
   }
 
@@ -193,58 +216,50 @@ class SqliteStore final : public Store {
 
   Status WriteBatchInTransaction(BatchInfo* info, const std::vector<EnterpriseRecord>& enterprises,
                                  const std::vector<ObservationChunk>& chunks) {
-    info->created_at = NowUtc();
+    info->created_at = FormatUtc(SystemClock().Now());
     {
-      Stmt s(db_, "INSERT INTO batch(kind, file_name, sha256, format, user_name, created_at, rows) VALUES(?,?,?,?,?,?,?)");
+      Stmt s(db_,
+             "INSERT INTO batch(kind, file_name, sha256, format, user_name, created_at, rows) "
+             "VALUES(?,?,?,?,?,?,?)");
       if (!s.ok()) return Error("preparing batch insert");
-      s.Bind(1, info->kind);
-      s.Bind(2, info->file_name);
-      s.Bind(3, info->sha256);
-      s.Bind(4, info->format);
-      s.Bind(5, info->user);
-      s.Bind(6, info->created_at);
-      s.Bind(7, info->rows);
+      RETURN_IF_ERROR(s.BindAll(info->kind, info->file_name, info->sha256, info->format, info->user,
+                                info->created_at, info->rows));
       if (s.Step() != SQLITE_DONE) return Error("writing batch");
       info->id = sqlite3_last_insert_rowid(db_);
     }
     if (!enterprises.empty()) {
       Stmt find(db_, "SELECT id FROM enterprise WHERE uscc = ?");
       Stmt add(db_, "INSERT INTO enterprise(uscc) VALUES(?)");
-      Stmt ver(db_, "INSERT INTO enterprise_version(enterprise_id, batch_id, name, region, industry, size, tags) VALUES(?,?,?,?,?,?,?)");
+      Stmt ver(db_,
+               "INSERT INTO enterprise_version(enterprise_id, batch_id, name, region, industry, "
+               "size, tags) VALUES(?,?,?,?,?,?,?)");
       if (!find.ok() || !add.ok() || !ver.ok()) return Error("preparing enterprise insert");
       for (const auto& e : enterprises) {
         int64_t id;
-        find.Bind(1, e.uscc);
+        RETURN_IF_ERROR(find.BindAll(e.uscc));
         if (find.Step() == SQLITE_ROW) {
           id = find.Int(0);
         } else {
-          add.Bind(1, e.uscc);
+          RETURN_IF_ERROR(add.BindAll(e.uscc));
           if (add.Step() != SQLITE_DONE) return Error("writing enterprise");
           add.Reset();
           id = sqlite3_last_insert_rowid(db_);
         }
         find.Reset();
-        ver.Bind(1, id);
-        ver.Bind(2, info->id);
-        ver.Bind(3, e.name);
-        ver.Bind(4, e.region);
-        ver.Bind(5, e.industry);
-        ver.Bind(6, e.size);
-        ver.Bind(7, JoinTags(e.tags));
+        RETURN_IF_ERROR(
+            ver.BindAll(id, info->id, e.name, e.region, e.industry, e.size, JoinTags(e.tags)));
         if (ver.Step() != SQLITE_DONE) return Error("writing enterprise version");
         ver.Reset();
       }
     }
     if (!chunks.empty()) {
-      Stmt s(db_, "INSERT INTO observation_chunk(batch_id, indicator, period, rows, data) VALUES(?,?,?,?,?)");
+      Stmt s(db_,
+             "INSERT INTO observation_chunk(batch_id, indicator, period, rows, data) "
+             "VALUES(?,?,?,?,?)");
       if (!s.ok()) return Error("preparing observation insert");
       for (const auto& c : chunks) {
         std::string blob = EncodeChunk(c);
-        s.Bind(1, info->id);
-        s.Bind(2, c.indicator);
-        s.Bind(3, c.period);
-        s.Bind(4, static_cast<int64_t>(c.size()));
-        s.BindBlob(5, blob);
+        RETURN_IF_ERROR(s.BindAll(info->id, c.indicator, c.period, c.size(), ballast::Blob{blob}));
         if (s.Step() != SQLITE_DONE) return Error("writing observations");
         s.Reset();
         // Failpoint for the crash-consistency test: die in the middle of the transaction.
@@ -255,9 +270,11 @@ class SqliteStore final : public Store {
   }
 
   Status ScanObservations(BatchId as_of, const ChunkFn& fn) override {
-    Stmt s(db_, "SELECT batch_id, indicator, period, data FROM observation_chunk WHERE batch_id <= ? ORDER BY batch_id, indicator, period");
+    Stmt s(db_,
+           "SELECT batch_id, indicator, period, data FROM observation_chunk WHERE batch_id <= ? "
+           "ORDER BY batch_id, indicator, period");
     if (!s.ok()) return Error("reading observations");
-    s.Bind(1, as_of);
+    RETURN_IF_ERROR(s.BindAll(as_of));
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW) {
       ObservationChunk c;
@@ -270,21 +287,53 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
-  Result<UserRecord> CreateUser(UserRecord user) override { return sqlite_auth::CreateUser(db_, std::move(user)); }
+  Result<UserRecord> CreateUser(UserRecord user) override {
+    return sqlite_auth::CreateUser(db_, std::move(user));
+  }
   Status UpdateUser(const UserRecord& user) override { return sqlite_auth::UpdateUser(db_, user); }
-  Result<std::optional<UserRecord>> FindUser(const std::string& name) override { return sqlite_auth::FindUser(db_, name); }
-  Result<std::optional<UserRecord>> GetUser(int64_t id) override { return sqlite_auth::GetUser(db_, id); }
+  Result<std::optional<UserRecord>> FindUser(const std::string& name) override {
+    return sqlite_auth::FindUser(db_, name);
+  }
+  Result<std::optional<UserRecord>> GetUser(int64_t id) override {
+    return sqlite_auth::GetUser(db_, id);
+  }
   Result<std::vector<UserRecord>> ListUsers() override { return sqlite_auth::ListUsers(db_); }
-  Status CreateSession(const SessionRecord& s) override { return sqlite_auth::CreateSession(db_, s); }
-  Result<std::optional<SessionRecord>> FindSession(const std::string& h) override { return sqlite_auth::FindSession(db_, h); }
-  Status TouchSession(const std::string& h, int64_t t) override { return sqlite_auth::TouchSession(db_, h, t); }
+  Status CreateSession(const SessionRecord& s) override {
+    return sqlite_auth::CreateSession(db_, s);
+  }
+  Result<std::optional<SessionRecord>> FindSession(const std::string& h) override {
+    return sqlite_auth::FindSession(db_, h);
+  }
+  Status TouchSession(const std::string& h, int64_t t) override {
+    return sqlite_auth::TouchSession(db_, h, t);
+  }
   Status RevokeSession(const std::string& h) override { return sqlite_auth::RevokeSession(db_, h); }
-  Status RevokeUserSessions(int64_t id) override { return sqlite_auth::RevokeUserSessions(db_, id); }
-  Result<AuditEntry> AppendAudit(AuditEntry e, const std::function<std::string(const AuditEntry&)>& seal) override {
-    return sqlite_auth::AppendAudit(db_, std::move(e), seal);
+  Status RevokeUserSessions(int64_t id) override {
+    return sqlite_auth::RevokeUserSessions(db_, id);
+  }
+  Status RecordLoginFailure(const std::vector<std::string>& keys, int64_t at,
+                            int64_t forget_before) override {
+    return sqlite_auth::RecordLoginFailure(db_, keys, at, forget_before);
+  }
+  Result<int64_t> CountLoginFailures(const std::string& key, int64_t since) override {
+    return sqlite_auth::CountLoginFailures(db_, key, since);
+  }
+  Status ClearLoginFailures(const std::string& key) override {
+    return sqlite_auth::ClearLoginFailures(db_, key);
+  }
+  using AuthStore::AppendAudit;
+  Result<AuditEntry> AppendAudit(AuditEntry e, const AuditSeal& seal,
+                                 const AuditHeadSeal& seal_head) override {
+    return sqlite_auth::AppendAudit(db_, std::move(e), seal, seal_head);
   }
   Result<std::vector<AuditEntry>> ListAudit(int64_t after, int64_t limit) override {
     return sqlite_auth::ListAudit(db_, after, limit);
+  }
+  Result<std::optional<AuditHead>> GetAuditHead() override {
+    return sqlite_auth::GetAuditHead(db_);
+  }
+  Status EnsureAuditHead(const AuditHeadSeal& seal_head) override {
+    return sqlite_auth::EnsureAuditHead(db_, seal_head);
   }
 
   Status CheckIntegrity() override {
@@ -295,17 +344,20 @@ class SqliteStore final : public Store {
     }
     // An observation batch's row count must equal the rows of its chunks.
     Stmt s(db_,
-           "SELECT b.id, b.rows, COALESCE((SELECT SUM(c.rows) FROM observation_chunk c WHERE c.batch_id = b.id), 0),"
+           "SELECT b.id, b.rows, COALESCE((SELECT SUM(c.rows) FROM observation_chunk c WHERE "
+           "c.batch_id = b.id), 0),"
            " (SELECT COUNT(*) FROM enterprise_version v WHERE v.batch_id = b.id) FROM batch b");
     if (!s.ok()) return Error("integrity check");
-    while (s.Step() == SQLITE_ROW) {
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
       const int64_t expected = s.Int(1);
       const int64_t found = s.Int(2) + s.Int(3);
       if (expected != found) {
-        return Status::Internal("batch " + std::to_string(s.Int(0)) + " holds " + std::to_string(found) +
-                                " rows, not " + std::to_string(expected));
+        return Status::Internal("batch " + std::to_string(s.Int(0)) + " holds " +
+                                std::to_string(found) + " rows, not " + std::to_string(expected));
       }
     }
+    if (rc != SQLITE_DONE) return Error("integrity check");
     return Status::Ok();
   }
 
@@ -325,39 +377,47 @@ class SqliteStore final : public Store {
   int64_t crash_after_chunks_ = -1;  // < 0: never
 };
 
-Result<std::unique_ptr<SqliteStore>> OpenRaw(const std::string& path, int flags) {
-  sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string m = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close_v2(db);
-    return Status::Io("cannot open store '" + path + "': " + m);
-  }
-  auto store = std::make_unique<SqliteStore>(db, path);
-  RETURN_IF_ERROR(store->Configure());
-  return store;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Store>> CreateSqliteStore(const std::string& path,
                                                  const Store::CatalogTexts& catalogs) {
-  ASSIGN_OR_RETURN(auto store, OpenRaw(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
-  ASSIGN_OR_RETURN(int64_t version, store->UserVersion());
-  if (version != 0) return Status::AlreadyExists("'" + path + "' already holds a Ballast store");
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    const bool empty = std::filesystem::is_regular_file(path, ec) &&
+                       std::filesystem::file_size(path, ec) == 0 && !ec;
+    if (!empty) {
+      const bool is_store = CheckSqliteFile(path).ok();
+      return Status::AlreadyExists("'" + path + "' already exists and " +
+                                   (is_store ? "holds a database" : "is not empty") +
+                                   ": `ballast init` will not overwrite it");
+    }
+  }
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK) {
+    std::string m = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return Status::Io("cannot create store '" + path + "': " + m);
+  }
+  auto store = std::make_unique<SqliteStore>(db, path);
+  RETURN_IF_ERROR(store->Configure());
   RETURN_IF_ERROR(store->Migrate());
   RETURN_IF_ERROR(store->InsertCatalogs(catalogs));
   return std::unique_ptr<Store>(std::move(store));
 }
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return Status::NotFound("store '" + path + "' does not exist (create it with `ballast init --db " + path + "`)");
-  }
-  ASSIGN_OR_RETURN(auto store, OpenRaw(path, SQLITE_OPEN_READWRITE));
-  ASSIGN_OR_RETURN(int64_t version, store->UserVersion());
-  if (version == 0) return Status::Precondition("'" + path + "' is not a Ballast store");
+  ASSIGN_OR_RETURN(sqlite3 * db, OpenExistingFile(path, "store"));
+  auto store = std::make_unique<SqliteStore>(db, path);
+  // The version is read before any pragma that writes, so that another SQLite file stays as it was.
+  auto version = store->UserVersion();
+  if (!version.ok())
+    return Status::Precondition("'" + path +
+                                "' is not a Ballast store: " + version.status().message());
+  if (*version == 0)
+    return Status::Precondition("'" + path + "' is a SQLite database but not a Ballast store");
+  RETURN_IF_ERROR(store->Configure());
   RETURN_IF_ERROR(store->Migrate());
   return std::unique_ptr<Store>(std::move(store));
 }

@@ -1,33 +1,22 @@
 // The warning tables in the SQLite store file, on a connection of their own.
 #include <sqlite3.h>
 
-#include <chrono>
-#include <ctime>
-#include <filesystem>
-
-#include "store/sqlite/stmt.h"
+#include "core/clock.h"
+#include "store/sqlite/connection.h"
 #include "store/warn_store.h"
 
 namespace ballast {
 
-std::string WarnNowUtc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 namespace {
 
-constexpr int kWarnSchemaVersion = 5;  // the newest migration these tables need (005: the evaluation mark)
+constexpr int kWarnSchemaVersion = 6;  // the newest migration these tables need (006: the evaluation mark)
+constexpr const char* kWho = "warn store";
 
-void BindDouble(Stmt& s, int i, double v) { sqlite3_bind_double(s.get(), i, v); }
-double Double(Stmt& s, int col) { return sqlite3_column_double(s.get(), col); }
+double Double(Stmt& s, int col) { return s.Double(col); }
 
 constexpr const char* kAlertColumns =
-    "id, fingerprint, rule_id, family, subject_kind, subject_key, subject_name, region, industry, units, "
+    "id, fingerprint, rule_id, family, subject_kind, subject_key, subject_name, region, industry, "
+    "units, "
     "level, state, period, value, threshold, streak, message_zh, message_en, starts_at, fired_at, "
     "updated_at, resolved_at, silenced_by, inhibited, handling, assignee, deadline, note";
 
@@ -64,25 +53,18 @@ AlertRecord ReadAlert(Stmt& s) {
   return a;
 }
 
-// Binds every column but id, from parameter 1 on; returns the next parameter index.
-int BindAlert(Stmt& s, const AlertRecord& a) {
-  int i = 1;
-  for (const std::string* t : {&a.fingerprint, &a.rule_id, &a.family, &a.subject_kind, &a.subject_key,
-                               &a.subject_name, &a.region, &a.industry, &a.units, &a.level, &a.state,
-                               &a.period}) {
-    s.Bind(i++, *t);
-  }
-  BindDouble(s, i++, a.value);
-  BindDouble(s, i++, a.threshold);
-  s.Bind(i++, static_cast<int64_t>(a.streak));
-  for (const std::string* t : {&a.message_zh, &a.message_en, &a.starts_at, &a.fired_at, &a.updated_at,
-                               &a.resolved_at}) {
-    s.Bind(i++, *t);
-  }
-  s.Bind(i++, a.silenced_by);
-  s.Bind(i++, static_cast<int64_t>(a.inhibited ? 1 : 0));
-  for (const std::string* t : {&a.handling, &a.assignee, &a.deadline, &a.note}) s.Bind(i++, *t);
-  return i;
+// Binds every column but id, from parameter 1 on, then `extra` (the id of an update).
+template <typename... Extra>
+Status BindAlert(Stmt& s, const AlertRecord& a, const Extra&... extra) {
+  return s.BindAll(
+      std::vector<const std::string*>{&a.fingerprint, &a.rule_id, &a.family, &a.subject_kind,
+                                      &a.subject_key, &a.subject_name, &a.region, &a.industry,
+                                      &a.units, &a.level, &a.state, &a.period},
+      a.value, a.threshold, a.streak,
+      std::vector<const std::string*>{&a.message_zh, &a.message_en, &a.starts_at, &a.fired_at,
+                                      &a.updated_at, &a.resolved_at},
+      a.silenced_by, a.inhibited ? 1 : 0,
+      std::vector<const std::string*>{&a.handling, &a.assignee, &a.deadline, &a.note}, extra...);
 }
 
 class SqliteWarnStore final : public WarnStore {
@@ -90,42 +72,27 @@ class SqliteWarnStore final : public WarnStore {
   explicit SqliteWarnStore(sqlite3* db) : db_(db) {}
   ~SqliteWarnStore() override { sqlite3_close_v2(db_); }
 
-  Status Exec(const char* sql) { return ExecSql(db_, sql, "warn store"); }
-  Status Error(const char* what) { return SqlError(db_, what, "warn store"); }
+  Status Exec(const char* sql) { return ExecSql(db_, sql, kWho); }
+  Status Error(const char* what) { return SqlError(db_, what, kWho); }
 
-  Status Configure() { return ConfigureAtSchema(db_, kWarnSchemaVersion, "warning tables", "warn store"); }
+  Status Configure() { return ConfigureAtSchema(db_, kWarnSchemaVersion, "warning tables", kWho); }
 
   template <typename Fn>
   Status InTransaction(Fn fn) {
-    return ballast::InTransaction(db_, fn, "warn store");
+    return ballast::InTransaction(db_, fn, kWho);
   }
 
   Result<RuleRevision> AddRuleRevision(RuleRevision r) override {
-    r.created_at = r.created_at.empty() ? WarnNowUtc() : r.created_at;
-    Status st = InTransaction([&]() -> Status {
-      Stmt max(db_, "SELECT COALESCE(MAX(revision), 0) FROM warn_rule WHERE rule_id = ?");
-      if (!max.ok()) return Error("reading rules");
-      max.Bind(1, r.rule_id);
-      if (max.Step() != SQLITE_ROW) return Error("reading rules");
-      r.revision = max.Int(0) + 1;
-      Stmt s(db_, "INSERT INTO warn_rule(rule_id, revision, body, author, created_at) VALUES(?,?,?,?,?)");
-      if (!s.ok()) return Error("preparing rule insert");
-      s.Bind(1, r.rule_id);
-      s.Bind(2, r.revision);
-      s.Bind(3, r.body);
-      s.Bind(4, r.author);
-      s.Bind(5, r.created_at);
-      if (s.Step() != SQLITE_DONE) return Error("writing rule");
-      return Status::Ok();
-    });
-    RETURN_IF_ERROR(st);
+    if (r.created_at.empty()) r.created_at = FormatUtc(SystemClock().Now());
+    ASSIGN_OR_RETURN(r.revision, AppendRevision(db_, "warn_rule", "rule_id",
+                                                {r.rule_id, r.body, r.author, r.created_at}, kWho));
     return r;
   }
 
   Result<std::vector<RuleRevision>> ReadRules(const char* sql, const std::string* id) {
     Stmt s(db_, sql);
     if (!s.ok()) return Error("reading rules");
-    if (id != nullptr) s.Bind(1, *id);
+    if (id != nullptr) RETURN_IF_ERROR(s.BindAll(*id));
     std::vector<RuleRevision> out;
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW) {
@@ -142,7 +109,8 @@ class SqliteWarnStore final : public WarnStore {
   }
   Result<std::vector<RuleRevision>> RuleHistory(const std::string& rule_id) override {
     return ReadRules(
-        "SELECT rule_id, revision, body, author, created_at FROM warn_rule WHERE rule_id = ? ORDER BY revision",
+        "SELECT rule_id, revision, body, author, created_at FROM warn_rule WHERE rule_id = ? ORDER "
+        "BY revision",
         &rule_id);
   }
 
@@ -156,7 +124,7 @@ class SqliteWarnStore final : public WarnStore {
     sql += " ORDER BY id";
     Stmt s(db_, sql.c_str());
     if (!s.ok()) return Error("reading alerts");
-    if (q.id) s.Bind(1, *q.id);
+    if (q.id) RETURN_IF_ERROR(s.BindAll(*q.id));
     std::vector<AlertRecord> out;
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW) out.push_back(ReadAlert(s));
@@ -169,45 +137,42 @@ class SqliteWarnStore final : public WarnStore {
       std::string insert_sql = std::string("INSERT INTO warn_alert(") + (kAlertColumns + 4) +
                                ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
       std::string update_sql =
-          "UPDATE warn_alert SET fingerprint=?, rule_id=?, family=?, subject_kind=?, subject_key=?, "
-          "subject_name=?, region=?, industry=?, units=?, level=?, state=?, period=?, value=?, threshold=?, "
-          "streak=?, message_zh=?, message_en=?, starts_at=?, fired_at=?, updated_at=?, resolved_at=?, "
+          "UPDATE warn_alert SET fingerprint=?, rule_id=?, family=?, subject_kind=?, "
+          "subject_key=?, "
+          "subject_name=?, region=?, industry=?, units=?, level=?, state=?, period=?, value=?, "
+          "threshold=?, "
+          "streak=?, message_zh=?, message_en=?, starts_at=?, fired_at=?, updated_at=?, "
+          "resolved_at=?, "
           "silenced_by=?, inhibited=?, handling=?, assignee=?, deadline=?, note=? WHERE id=?";
       Stmt ins(db_, insert_sql.c_str());
       Stmt upd(db_, update_sql.c_str());
       Stmt del(db_, "DELETE FROM warn_alert WHERE id = ?");
-      Stmt ev(db_,
-              "INSERT INTO warn_alert_event(alert_id, at, actor, action, from_state, to_state, detail) "
-              "VALUES(?,?,?,?,?,?,?)");
+      Stmt ev(
+          db_,
+          "INSERT INTO warn_alert_event(alert_id, at, actor, action, from_state, to_state, detail) "
+          "VALUES(?,?,?,?,?,?,?)");
       if (!ins.ok() || !upd.ok() || !del.ok() || !ev.ok()) return Error("preparing alert writes");
       for (auto& c : changes) {
         if (c.remove) {
           if (c.alert.id == 0) continue;
-          del.Bind(1, c.alert.id);
+          RETURN_IF_ERROR(del.BindAll(c.alert.id));
           if (del.Step() != SQLITE_DONE) return Error("removing alert");
           del.Reset();
           continue;
         }
         if (c.alert.id == 0) {
-          BindAlert(ins, c.alert);
+          RETURN_IF_ERROR(BindAlert(ins, c.alert));
           if (ins.Step() != SQLITE_DONE) return Error("writing alert");
           ins.Reset();
           c.alert.id = sqlite3_last_insert_rowid(db_);
         } else {
-          int next = BindAlert(upd, c.alert);
-          upd.Bind(next, c.alert.id);
+          RETURN_IF_ERROR(BindAlert(upd, c.alert, c.alert.id));
           if (upd.Step() != SQLITE_DONE) return Error("updating alert");
           upd.Reset();
         }
         for (auto& e : c.events) {
           e.alert_id = c.alert.id;
-          ev.Bind(1, e.alert_id);
-          ev.Bind(2, e.at);
-          ev.Bind(3, e.actor);
-          ev.Bind(4, e.action);
-          ev.Bind(5, e.from);
-          ev.Bind(6, e.to);
-          ev.Bind(7, e.detail);
+          RETURN_IF_ERROR(ev.BindAll(e.alert_id, e.at, e.actor, e.action, e.from, e.to, e.detail));
           if (ev.Step() != SQLITE_DONE) return Error("writing alert event");
           ev.Reset();
           e.id = sqlite3_last_insert_rowid(db_);
@@ -221,14 +186,16 @@ class SqliteWarnStore final : public WarnStore {
 
   Result<std::vector<AlertEventRecord>> AlertEvents(int64_t alert_id) override {
     Stmt s(db_,
-           "SELECT id, alert_id, at, actor, action, from_state, to_state, detail FROM warn_alert_event "
+           "SELECT id, alert_id, at, actor, action, from_state, to_state, detail FROM "
+           "warn_alert_event "
            "WHERE alert_id = ? ORDER BY id");
     if (!s.ok()) return Error("reading alert events");
-    s.Bind(1, alert_id);
+    RETURN_IF_ERROR(s.BindAll(alert_id));
     std::vector<AlertEventRecord> out;
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW) {
-      out.push_back({s.Int(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7)});
+      out.push_back(
+          {s.Int(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7)});
     }
     if (rc != SQLITE_DONE) return Error("reading alert events");
     return out;
@@ -236,14 +203,12 @@ class SqliteWarnStore final : public WarnStore {
 
   Result<SilenceRecord> AddSilence(SilenceRecord r) override {
     Stmt s(db_,
-           "INSERT INTO warn_silence(rule_id, family, subject_key, region, author, reason, starts_at, ends_at, "
+           "INSERT INTO warn_silence(rule_id, family, subject_key, region, author, reason, "
+           "starts_at, ends_at, "
            "expired_at, expired_by) VALUES(?,?,?,?,?,?,?,?,?,?)");
     if (!s.ok()) return Error("preparing silence insert");
-    int i = 1;
-    for (const std::string* t : {&r.rule_id, &r.family, &r.subject_key, &r.region, &r.author, &r.reason,
-                                 &r.starts_at, &r.ends_at, &r.expired_at, &r.expired_by}) {
-      s.Bind(i++, *t);
-    }
+    RETURN_IF_ERROR(s.BindAll(r.rule_id, r.family, r.subject_key, r.region, r.author, r.reason,
+                              r.starts_at, r.ends_at, r.expired_at, r.expired_by));
     if (s.Step() != SQLITE_DONE) return Error("writing silence");
     r.id = sqlite3_last_insert_rowid(db_);
     return r;
@@ -251,28 +216,30 @@ class SqliteWarnStore final : public WarnStore {
 
   Result<std::vector<SilenceRecord>> ListSilences() override {
     Stmt s(db_,
-           "SELECT id, rule_id, family, subject_key, region, author, reason, starts_at, ends_at, expired_at, "
+           "SELECT id, rule_id, family, subject_key, region, author, reason, starts_at, ends_at, "
+           "expired_at, "
            "expired_by FROM warn_silence ORDER BY id");
     if (!s.ok()) return Error("reading silences");
     std::vector<SilenceRecord> out;
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW) {
-      out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7),
-                     s.Text(8), s.Text(9), s.Text(10)});
+      out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6),
+                     s.Text(7), s.Text(8), s.Text(9), s.Text(10)});
     }
     if (rc != SQLITE_DONE) return Error("reading silences");
     return out;
   }
 
   Status ExpireSilence(int64_t id, const std::string& actor, const std::string& at) override {
-    Stmt s(db_, "UPDATE warn_silence SET expired_at = ?, expired_by = ? WHERE id = ? AND expired_at = ''");
+    Stmt s(
+        db_,
+        "UPDATE warn_silence SET expired_at = ?, expired_by = ? WHERE id = ? AND expired_at = ''");
     if (!s.ok()) return Error("preparing silence update");
-    s.Bind(1, at);
-    s.Bind(2, actor);
-    s.Bind(3, id);
+    RETURN_IF_ERROR(s.BindAll(at, actor, id));
     if (s.Step() != SQLITE_DONE) return Error("updating silence");
     if (sqlite3_changes(db_) == 0) {
-      return Status::NotFound("silence " + std::to_string(id) + " does not exist or has already been ended");
+      return Status::NotFound("silence " + std::to_string(id) +
+                              " does not exist or has already been ended");
     }
     return Status::Ok();
   }
@@ -280,19 +247,15 @@ class SqliteWarnStore final : public WarnStore {
   Status UpsertCommodityPoints(const std::vector<CommodityPointRecord>& points) override {
     return InTransaction([&]() -> Status {
       Stmt s(db_,
-             "INSERT OR REPLACE INTO commodity_point(code, date, name, unit, price, stock_days, source, user_name, "
+             "INSERT OR REPLACE INTO commodity_point(code, date, name, unit, price, stock_days, "
+             "source, user_name, "
              "imported_at) VALUES(?,?,?,?,?,?,?,?,?)");
       if (!s.ok()) return Error("preparing commodity insert");
       for (const auto& p : points) {
-        s.Bind(1, p.code);
-        s.Bind(2, p.date);
-        s.Bind(3, p.name);
-        s.Bind(4, p.unit);
-        BindDouble(s, 5, p.price);
-        if (p.has_stock_days) BindDouble(s, 6, p.stock_days);  // else NULL
-        s.Bind(7, p.source);
-        s.Bind(8, p.user);
-        s.Bind(9, p.imported_at);
+        RETURN_IF_ERROR(
+            s.BindAll(p.code, p.date, p.name, p.unit, p.price,
+                      p.has_stock_days ? std::optional<double>(p.stock_days) : std::nullopt,
+                      p.source, p.user, p.imported_at));
         if (s.Step() != SQLITE_DONE) return Error("writing commodity point");
         s.Reset();
       }
@@ -302,7 +265,8 @@ class SqliteWarnStore final : public WarnStore {
 
   Result<std::vector<CommodityPointRecord>> LoadCommodityPoints() override {
     Stmt s(db_,
-           "SELECT code, date, name, unit, price, stock_days, source, user_name, imported_at FROM commodity_point "
+           "SELECT code, date, name, unit, price, stock_days, source, user_name, imported_at FROM "
+           "commodity_point "
            "ORDER BY code, date");
     if (!s.ok()) return Error("reading commodity points");
     std::vector<CommodityPointRecord> out;
@@ -314,7 +278,7 @@ class SqliteWarnStore final : public WarnStore {
       p.name = s.Text(2);
       p.unit = s.Text(3);
       p.price = Double(s, 4);
-      p.has_stock_days = sqlite3_column_type(s.get(), 5) != SQLITE_NULL;
+      p.has_stock_days = !s.IsNull(5);
       p.stock_days = p.has_stock_days ? Double(s, 5) : 0;
       p.source = s.Text(6);
       p.user = s.Text(7);
@@ -326,36 +290,33 @@ class SqliteWarnStore final : public WarnStore {
   }
 
   Result<ProgressRecord> AddProgress(ProgressRecord r) override {
-    if (r.created_at.empty()) r.created_at = WarnNowUtc();
-    Stmt s(db_,
-           "INSERT INTO policy_progress(target_id, value, date, note, attachment, actor, created_at) "
-           "VALUES(?,?,?,?,?,?,?)");
+    if (r.created_at.empty()) r.created_at = FormatUtc(SystemClock().Now());
+    Stmt s(
+        db_,
+        "INSERT INTO policy_progress(target_id, value, date, note, attachment, actor, created_at) "
+        "VALUES(?,?,?,?,?,?,?)");
     if (!s.ok()) return Error("preparing progress insert");
-    s.Bind(1, r.target_id);
-    BindDouble(s, 2, r.value);
-    s.Bind(3, r.date);
-    s.Bind(4, r.note);
-    s.Bind(5, r.attachment);
-    s.Bind(6, r.actor);
-    s.Bind(7, r.created_at);
+    RETURN_IF_ERROR(
+        s.BindAll(r.target_id, r.value, r.date, r.note, r.attachment, r.actor, r.created_at));
     if (s.Step() != SQLITE_DONE) return Error("writing progress");
     r.id = sqlite3_last_insert_rowid(db_);
     return r;
   }
 
   Result<std::vector<ProgressRecord>> ListProgress(const std::string& target_id) override {
-    Stmt s(db_,
-           target_id.empty()
-               ? "SELECT id, target_id, value, date, note, attachment, actor, created_at FROM policy_progress "
-                 "ORDER BY target_id, date, id"
-               : "SELECT id, target_id, value, date, note, attachment, actor, created_at FROM policy_progress "
-                 "WHERE target_id = ? ORDER BY date, id");
+    Stmt s(db_, target_id.empty() ? "SELECT id, target_id, value, date, note, attachment, actor, "
+                                    "created_at FROM policy_progress "
+                                    "ORDER BY target_id, date, id"
+                                  : "SELECT id, target_id, value, date, note, attachment, actor, "
+                                    "created_at FROM policy_progress "
+                                    "WHERE target_id = ? ORDER BY date, id");
     if (!s.ok()) return Error("reading progress");
-    if (!target_id.empty()) s.Bind(1, target_id);
+    if (!target_id.empty()) RETURN_IF_ERROR(s.BindAll(target_id));
     std::vector<ProgressRecord> out;
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW) {
-      out.push_back({s.Int(0), s.Text(1), Double(s, 2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7)});
+      out.push_back({s.Int(0), s.Text(1), Double(s, 2), s.Text(3), s.Text(4), s.Text(5), s.Text(6),
+                     s.Text(7)});
     }
     if (rc != SQLITE_DONE) return Error("reading progress");
     return out;
@@ -375,8 +336,7 @@ class SqliteWarnStore final : public WarnStore {
            "INSERT INTO warn_evaluation(id, through_batch, evaluated_at) VALUES(1, ?, ?) "
            "ON CONFLICT(id) DO UPDATE SET through_batch = excluded.through_batch, evaluated_at = excluded.evaluated_at");
     if (!s.ok()) return Error("writing the evaluation mark");
-    s.Bind(1, batch);
-    s.Bind(2, at);
+    RETURN_IF_ERROR(s.BindAll(batch, at));
     if (s.Step() != SQLITE_DONE) return Error("writing the evaluation mark");
     return Status::Ok();
   }
@@ -388,14 +348,7 @@ class SqliteWarnStore final : public WarnStore {
 }  // namespace
 
 Result<std::unique_ptr<WarnStore>> OpenSqliteWarnStore(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Status::NotFound("store '" + path + "' does not exist");
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-    std::string m = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close_v2(db);
-    return Status::Io("cannot open store '" + path + "': " + m);
-  }
+  ASSIGN_OR_RETURN(sqlite3 * db, OpenExistingFile(path, kWho));
   auto store = std::make_unique<SqliteWarnStore>(db);
   RETURN_IF_ERROR(store->Configure());
   return std::unique_ptr<WarnStore>(std::move(store));
