@@ -268,7 +268,10 @@ Result<int> Server::Bind() {
       req.remote_addr = proxies.ClientAddress(req.remote_addr, forwarded);
     }
     // Sends the whole content once rather than many overlapping parts.
-    if (req.ranges.size() > 1 && !RangeIsSafe(req.get_header_value("Range"))) req.ranges.clear();
+    if (req.ranges.size() > 1 && !RangeIsSafe(req.get_header_value("Range"))) {
+      req.ranges.clear();
+      req.headers.erase("Range");
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   svr.set_socket_options([&impl](socket_t fd) {
