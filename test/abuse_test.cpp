@@ -294,6 +294,21 @@ TEST(AbuseTest, DeeplyNestedJsonIsRefusedBeforeParsing) {
   EXPECT_LT(SecondsSince(start), 2.0);
 }
 
+// The same for a body parsed deeper in the stack (a rule, parsed by the warn layer), which has
+// no depth check of its own: the server refuses it before any route runs.
+TEST(AbuseTest, DeeplyNestedJsonIsRefusedOnEveryRoute) {
+  Served s(Options(2));
+  const std::string token = s.Token();
+  const std::string body = "{\"id\":" + std::string(100000, '[');
+  const std::string answer = Exchange(
+      s.port(), "POST /api/v1/rules HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + token +
+                    "\r\nContent-Type: application/json\r\n"
+                    "Connection: close\r\nContent-Length: " +
+                    std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_EQ(StatusLine(answer), "HTTP/1.1 400 Bad Request") << answer.substr(0, 300);
+  EXPECT_NE(answer.find("deeper than 64"), std::string::npos) << answer.substr(0, 300);
+}
+
 // The audited address of a failed login; the login goes through a "proxy" at 127.0.0.1.
 std::string AuditedAddress(Served& s, const std::string& forwarded_for) {
   const std::string login = R"({"username":"root","password":"wrong-password"})";

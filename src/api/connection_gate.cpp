@@ -330,10 +330,18 @@ struct ConnectionGate::Impl {
     if (!head) return;  // httplib would answer 400; closing is as good
     head->peer = c->peer;
     auto reply = precheck(*head, nullptr);
-    GateStream stream(*c, options.io_timeout_ms);
     const uint64_t length = head->content_length.value_or(0);
+    // A body must come at 32 KiB/s on average, after a minute's grace.
+    const auto read_deadline = Clock::now() + std::chrono::seconds(60 + length / (32 * 1024));
+    GateStream stream(*c, options.io_timeout_ms, read_deadline);
     if (!reply && length > 0 && length <= options.json_prefetch_bytes &&
         Lower(head->Header("Content-Type")).find("json") != std::string::npos) {
+      // The client waits for this before it sends the body (httplib may send another; a client
+      // must accept several 1xx answers).
+      if (Lower(head->Header("Expect")) == "100-continue") {
+        static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+        if (!SendAll(c->fd, kContinue.data(), kContinue.size(), options.io_timeout_ms)) return;
+      }
       if (!stream.Fill(end + length)) return;
       const std::string body = c->buf.substr(end, length);
       reply = precheck(*head, &body);

@@ -56,8 +56,14 @@ std::string AddressText(const sockaddr_storage& addr, int* port) {
   return text;
 }
 
+int GateStream::ReadTimeoutMs() const {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+      read_deadline_ - std::chrono::steady_clock::now());
+  return static_cast<int>(std::clamp<int64_t>(left.count(), 0, timeout_ms_));
+}
+
 bool GateStream::is_readable() const {
-  return c_.pos < c_.buf.size() || WaitFd(c_.fd, POLLIN, timeout_ms_);
+  return c_.pos < c_.buf.size() || WaitFd(c_.fd, POLLIN, ReadTimeoutMs());
 }
 
 bool GateStream::is_writable() const { return WaitFd(c_.fd, POLLOUT, timeout_ms_); }
@@ -74,7 +80,7 @@ ssize_t GateStream::read(char* ptr, size_t size) {
     if (n >= 0) return n;
     if (errno == EINTR) continue;
     if (errno != EAGAIN && errno != EWOULDBLOCK) return -1;
-    if (!WaitFd(c_.fd, POLLIN, timeout_ms_)) return -1;
+    if (!WaitFd(c_.fd, POLLIN, ReadTimeoutMs())) return -1;
   }
 }
 
@@ -107,7 +113,7 @@ bool GateStream::Fill(size_t n) {
       continue;
     } else if (errno != EAGAIN && errno != EWOULDBLOCK) {
       return false;
-    } else if (!WaitFd(c_.fd, POLLIN, timeout_ms_)) {
+    } else if (!WaitFd(c_.fd, POLLIN, ReadTimeoutMs())) {
       return false;
     }
   }

@@ -32,7 +32,9 @@ struct GateConn {
 
 class GateStream : public httplib::Stream {
  public:
-  GateStream(GateConn& conn, int io_timeout_ms) : c_(conn), timeout_ms_(io_timeout_ms) {}
+  // Reads fail after read_deadline, however steadily a slow client trickles its body in.
+  GateStream(GateConn& conn, int io_timeout_ms, std::chrono::steady_clock::time_point read_deadline)
+      : c_(conn), timeout_ms_(io_timeout_ms), read_deadline_(read_deadline) {}
 
   bool is_readable() const override;
   bool is_writable() const override;
@@ -46,8 +48,11 @@ class GateStream : public httplib::Stream {
   bool Fill(size_t n);
 
  private:
+  int ReadTimeoutMs() const;
+
   GateConn& c_;
   int timeout_ms_;
+  std::chrono::steady_clock::time_point read_deadline_;
 };
 
 // Waits for fd to be readable (events = POLLIN) or writable (POLLOUT); false on timeout.
