@@ -29,7 +29,7 @@ struct ServeOptions {
   // Abuse limits of plain HTTP (see api/connection_gate.h; HTTPS uses httplib's own loop).
   int header_timeout_ms = 5000;      // a complete request header must arrive within this
   int keep_alive_timeout_ms = 5000;  // idle keep-alive connections are closed after this
-  size_t max_connections_per_client = 32;
+  size_t max_connections_per_client = 64;
 };
 
 // One route of the API; the table drives the router, the OpenAPI document and the
