@@ -6,7 +6,10 @@
 
 #include "api/body_limits.h"
 #include "api/connection_gate.h"
+#include "api/json_codec.h"
 #include "api/json_depth.h"
+#include "api/json_service.h"
+#include "api/json_warn.h"
 #include "api/range_guard.h"
 #include "api/trusted_proxy.h"
 
@@ -28,6 +31,20 @@ TEST(JsonDepthTest, RefusesNestingBeyondTheLimit) {
   EXPECT_FALSE(CheckJsonDepth(R"({"a":"\\")" + std::string(100, '[')).ok());
   EXPECT_TRUE(CheckJsonDepth(std::string(3, '{'), 3).ok());
   EXPECT_FALSE(CheckJsonDepth(std::string(4, '{'), 3).ok());
+}
+
+// Every parser of a request body refuses deep nesting itself too (HTTPS bypasses the gate).
+TEST(JsonDepthTest, EveryBodyParserChecksTheDepth) {
+  const std::string deep = "{\"a\":" + std::string(10000, '[');
+  auto refused = [](const Status& s) {
+    return s.code() == StatusCode::kInvalidArgument &&
+           s.message().find("deeper than 64") != std::string::npos;
+  };
+  EXPECT_TRUE(refused(ParseLoginJson(deep).status()));
+  EXPECT_TRUE(refused(ParseUserJson(deep).status()));
+  EXPECT_TRUE(refused(ParseWarnBody(deep).status()));
+  EXPECT_TRUE(refused(ParseServiceBody(deep).status()));
+  EXPECT_TRUE(ParseLoginJson(R"({"username":"a","password":"b"})").ok());
 }
 
 TEST(RangeGuardTest, AllowsFewOrderedRangesOnly) {
