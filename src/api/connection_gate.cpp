@@ -152,6 +152,8 @@ struct ConnectionGate::Impl {
   std::map<std::string, size_t> open_by_peer, busy_by_peer;
   std::deque<GateConn*> ready;
   uint64_t next_seq = 0;
+  Clock::time_point accept_paused_until;
+  bool ran = false;
 
   // Shared with the workers.
   std::mutex mu;
@@ -191,7 +193,19 @@ struct ConnectionGate::Impl {
       socklen_t len = sizeof addr;
       const int fd = ::accept4(listen_fd, reinterpret_cast<sockaddr*>(&addr), &len,
                                SOCK_NONBLOCK | SOCK_CLOEXEC);
-      if (fd < 0) return;  // EAGAIN, or out of descriptors until something closes
+      if (fd < 0) {
+        if (errno == EMFILE || errno == ENFILE) {
+          // Out of descriptors: a waiting connection gives way, or accepting pauses a moment
+          // (the listening socket would otherwise wake the loop without end).
+          GateConn* victim = OldestWaiting(nullptr);
+          if (victim != nullptr) {
+            Close(victim);
+            continue;
+          }
+          accept_paused_until = Clock::now() + std::chrono::milliseconds(100);
+        }
+        return;
+      }
       auto c = std::make_unique<GateConn>();
       c->fd = fd;
       c->peer = AddressText(addr, &c->peer_port);
@@ -392,11 +406,13 @@ struct ConnectionGate::Impl {
     while (!stopping) {
       TakeReturned();
       Dispatch();
-      const int timeout = Expire();
+      int timeout = Expire();
       fds.clear();
       owners.clear();
       fds.push_back({wake[0], POLLIN, 0});
-      fds.push_back({listen_fd, POLLIN, 0});
+      const bool accepting = Clock::now() >= accept_paused_until;
+      fds.push_back({listen_fd, static_cast<short>(accepting ? POLLIN : 0), 0});
+      if (!accepting) timeout = std::min(timeout, 100);
       for (auto& [fd, c] : conns) {
         if (c->state != GateConn::State::kReading && c->state != GateConn::State::kDraining)
           continue;
@@ -430,12 +446,14 @@ ConnectionGate::ConnectionGate(int listen_fd, GateOptions options, TrustedProxie
 }
 
 ConnectionGate::~ConnectionGate() {
+  if (!impl_->ran) ::close(impl_->listen_fd);
   if (impl_->wake[0] >= 0) ::close(impl_->wake[0]);
   if (impl_->wake[1] >= 0) ::close(impl_->wake[1]);
 }
 
 void ConnectionGate::Run() {
   Impl& g = *impl_;
+  g.ran = true;
   for (int i = 0; i < std::max(1, g.options.threads); ++i)
     g.workers.emplace_back([&g] { g.Work(); });
   g.Loop();
