@@ -217,6 +217,35 @@ TEST(AbuseTest, IdleKeepAliveConnectionsDoNotHoldWorkers) {
   for (int fd : idle) ::close(fd);
 }
 
+// A client that sends its bodies slowly holds at most its share of the workers (¾, so 1 of 2
+// here); behind a trusted proxy the share is per forwarded client, not per proxy.
+TEST(AbuseTest, SlowBodiesHoldOnlyTheirShareOfWorkers) {
+  for (const bool proxied : {false, true}) {
+    api::ServeOptions o = Options(2);
+    if (proxied) o.trusted_proxies = "127.0.0.1";
+    Served s(o);
+    std::vector<int> slow;
+    for (int i = 0; i < 2; ++i) {
+      const int fd = Connect(s.port(), proxied ? nullptr : "127.0.4.1");
+      Send(fd,
+           std::string("POST /api/v1/session HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\n") +
+               (proxied ? "X-Forwarded-For: 198.51.100.1\r\n" : "") +
+               "Content-Length: 1000\r\n\r\nslow");
+      slow.push_back(fd);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const auto start = Clock::now();
+    const std::string answer = Exchange(
+        s.port(),
+        proxied ? "GET /api/v1/health HTTP/1.1\r\nHost: t\r\nX-Forwarded-For: 198.51.100.2\r\n"
+                  "Connection: close\r\n\r\n"
+                : kHealth);
+    EXPECT_EQ(StatusLine(answer), "HTTP/1.1 200 OK") << (proxied ? "proxied" : "direct");
+    EXPECT_LT(SecondsSince(start), 2.0) << (proxied ? "proxied" : "direct");
+    for (int fd : slow) ::close(fd);
+  }
+}
+
 TEST(AbuseTest, HalfAHeaderIsDroppedAfterTheHeaderTimeout) {
   api::ServeOptions o = Options(2);
   o.header_timeout_ms = 300;

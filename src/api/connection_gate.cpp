@@ -149,7 +149,8 @@ struct ConnectionGate::Impl {
 
   // Gate thread only.
   std::map<int, std::unique_ptr<GateConn>> conns;
-  std::map<std::string, size_t> open_by_peer, busy_by_peer;
+  std::map<std::string, size_t> open_by_peer;
+  std::map<std::string, size_t> busy_by_client;  // by GateConn::client
   std::deque<GateConn*> ready;
   uint64_t next_seq = 0;
   Clock::time_point accept_paused_until;
@@ -241,7 +242,18 @@ struct ConnectionGate::Impl {
       c->idle = false;
       c->deadline = Clock::now() + std::chrono::milliseconds(options.header_timeout_ms);
     }
-    if (HeaderEnd(c->buf) != std::string::npos) {
+    if (const size_t end = HeaderEnd(c->buf); end != std::string::npos) {
+      c->client = c->peer;
+      if (proxies.Contains(c->peer)) {
+        // Behind a trusted proxy, the worker share is per client, not per proxy connection.
+        if (auto head = ParseRequestHead(std::string_view(c->buf).substr(0, end))) {
+          std::vector<std::string> forwarded;
+          for (const auto& [name, value] : head->headers) {
+            if (Lower(name) == "x-forwarded-for") forwarded.push_back(value);
+          }
+          c->client = proxies.ClientAddress(c->peer, forwarded);
+        }
+      }
       c->state = GateConn::State::kReady;
       ready.push_back(c);
     } else if (c->buf.size() > options.max_header_bytes) {
@@ -280,7 +292,7 @@ struct ConnectionGate::Impl {
       back.swap(returned);
     }
     for (GateConn* c : back) {
-      if (--busy_by_peer[c->peer] == 0) busy_by_peer.erase(c->peer);
+      if (--busy_by_client[c->client] == 0) busy_by_client.erase(c->client);
       if (c->outcome == GateConn::Outcome::kClose || stopping) {
         Close(c);
       } else if (c->outcome == GateConn::Outcome::kDrain) {
@@ -299,11 +311,11 @@ struct ConnectionGate::Impl {
     std::vector<GateConn*> go;
     for (auto it = ready.begin(); it != ready.end();) {
       GateConn* c = *it;
-      if (!proxies.Contains(c->peer) && busy_by_peer[c->peer] >= BusyLimit()) {
+      if (!proxies.Contains(c->client) && busy_by_client[c->client] >= BusyLimit()) {
         ++it;
         continue;
       }
-      ++busy_by_peer[c->peer];
+      ++busy_by_client[c->client];
       c->state = GateConn::State::kBusy;
       go.push_back(c);
       it = ready.erase(it);
@@ -342,7 +354,7 @@ struct ConnectionGate::Impl {
     const size_t end = HeaderEnd(c->buf);
     auto head = ParseRequestHead(std::string_view(c->buf).substr(0, end));
     if (!head) return;  // httplib would answer 400; closing is as good
-    head->peer = c->peer;
+    head->peer = c->client;
     auto reply = precheck(*head, nullptr);
     const uint64_t length = head->content_length.value_or(0);
     // A body must come at 32 KiB/s on average, after a minute's grace.

@@ -41,7 +41,7 @@ struct GateOptions {
 struct RequestHead {
   std::string method, path;  // path percent-decoded, without the query
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string peer;
+  std::string peer;  // the client: the socket's peer, or behind a trusted proxy the forwarded one
   std::optional<uint64_t> content_length;
   bool chunked = false;
   // The first value of a header (case-insensitive name), or "".

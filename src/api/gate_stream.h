@@ -19,7 +19,8 @@ struct GateConn {
   int fd = -1;
   std::string peer;  // the socket's peer address
   int peer_port = 0;
-  uint64_t seq = 0;  // accept order: the oldest gives way first
+  std::string client;  // the peer, or behind a trusted proxy the forwarded client (per request)
+  uint64_t seq = 0;    // accept order: the oldest gives way first
   State state = State::kReading;
   bool idle = true;  // no byte of the next request yet
   std::chrono::steady_clock::time_point deadline;
