@@ -258,7 +258,14 @@ Result<int> Server::Bind() {
   svr.set_idle_interval(0, 100000);
   svr.set_keep_alive_max_count(1000);
   svr.set_keep_alive_timeout(std::max(1, o.keep_alive_timeout_ms / 1000));
-  svr.set_pre_routing_handler([proxies](const httplib::Request& creq, httplib::Response&) {
+  // In httplib 0.11 this hook runs before the body is read. Behind the gate, the gate has already
+  // refused what it must; over HTTPS the same refusals are made here (the unread body then
+  // stays on the connection, so the answer says Connection: close).
+  const bool precheck_here = impl.gated == nullptr;
+  app::Workspace* workspace = &impl.ws;
+  const size_t max_upload_bytes = o.max_upload_bytes;
+  svr.set_pre_routing_handler([proxies, precheck_here, workspace, max_upload_bytes](
+                                  const httplib::Request& creq, httplib::Response& res) {
     // httplib's request object is not const; the pre-routing hook is the one place to amend it.
     auto& req = const_cast<httplib::Request&>(creq);
     if (!proxies.empty()) {
@@ -271,6 +278,20 @@ Result<int> Server::Bind() {
     if (req.ranges.size() > 1 && !RangeIsSafe(req.get_header_value("Range"))) {
       req.ranges.clear();
       req.headers.erase("Range");
+    }
+    if (precheck_here) {
+      RequestHead head;
+      head.method = req.method;
+      head.path = req.path;
+      head.headers.assign(req.headers.begin(), req.headers.end());
+      head.peer = req.remote_addr;
+      head.chunked = req.has_header("Transfer-Encoding");
+      if (req.has_header("Content-Length")) head.content_length = req.get_header_value<uint64_t>("Content-Length");
+      if (auto reply = PrecheckRequest(*workspace, max_upload_bytes, head, nullptr)) {
+        res.set_header("Connection", "close");
+        SendJson(res, reply->status, reply->json_body);
+        return httplib::Server::HandlerResponse::Handled;
+      }
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
