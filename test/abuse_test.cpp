@@ -258,6 +258,27 @@ TEST(AbuseTest, HalfAHeaderIsDroppedAfterTheHeaderTimeout) {
   ::close(fd);
 }
 
+// Keep-alive, pipelining and a client that half-closes after its request all still work.
+TEST(AbuseTest, OrdinaryConnectionsStillWork) {
+  Served s(Options(2));
+  const int fd = Connect(s.port());
+  const std::string keep = "GET /api/v1/health HTTP/1.1\r\nHost: t\r\n\r\n";
+  Send(fd, keep + keep + kHealth);  // three requests in one write
+  const std::string answers = ReadAll(fd);
+  ::close(fd);
+  size_t count = 0;
+  for (size_t at = answers.find("HTTP/1.1 200 OK"); at != std::string::npos;
+       at = answers.find("HTTP/1.1 200 OK", at + 1)) {
+    ++count;
+  }
+  EXPECT_EQ(count, 3u) << answers;
+  const int half = Connect(s.port());
+  Send(half, kHealth);
+  ::shutdown(half, SHUT_WR);
+  EXPECT_EQ(StatusLine(ReadAll(half)), "HTTP/1.1 200 OK");
+  ::close(half);
+}
+
 // Finding 5: a 200 MB body was read before the 401; a declared 300 MiB answered 413 after 30 s.
 TEST(AbuseTest, BodiesAreRefusedBeforeTheyAreRead) {
   Served s(Options(4));

@@ -280,6 +280,9 @@ struct ConnectionGate::Impl {
       }
       if (n < 0 && errno == EINTR) continue;
       if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+      // A client may close its sending side right after a request: it still gets its answer.
+      if (n == 0 && c->state == GateConn::State::kReading && HeaderEnd(c->buf) != std::string::npos)
+        break;
       return Close(c);  // closed by the client, or an error
     }
     if (c->state == GateConn::State::kReading) CheckComplete(c);
