@@ -18,40 +18,13 @@
 #include <thread>
 
 #include "api/gate_stream.h"
+#include "api/request_head.h"
 
 namespace ballast::api {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
-
-std::string PercentDecode(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    int v = 0;
-    if (s[i] == '%' && i + 2 < s.size() &&
-        std::from_chars(s.data() + i + 1, s.data() + i + 3, v, 16).ptr == s.data() + i + 3) {
-      out.push_back(static_cast<char>(v));
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
 
 // The end of the header block (just after its blank line), or npos.
 size_t HeaderEnd(const std::string& buf) {
@@ -96,47 +69,6 @@ std::string RawReply(const EarlyReply& r) {
 }
 
 }  // namespace
-
-std::string RequestHead::Header(std::string_view name) const {
-  const std::string key = Lower(name);
-  for (const auto& [k, v] : headers) {
-    if (Lower(k) == key) return v;
-  }
-  return {};
-}
-
-std::optional<RequestHead> ParseRequestHead(std::string_view block) {
-  RequestHead h;
-  size_t line_end = block.find('\n');
-  if (line_end == std::string_view::npos) return std::nullopt;
-  const std::string_view line = Trim(block.substr(0, line_end));
-  const size_t sp1 = line.find(' ');
-  const size_t sp2 = line.rfind(' ');
-  if (sp1 == std::string_view::npos || sp2 == sp1) return std::nullopt;
-  h.method = std::string(line.substr(0, sp1));
-  const std::string_view target = line.substr(sp1 + 1, sp2 - sp1 - 1);
-  h.path = PercentDecode(target.substr(0, target.find('?')));
-  std::string_view rest = block.substr(line_end + 1);
-  while (!rest.empty()) {
-    const size_t end = rest.find('\n');
-    const std::string_view l = Trim(rest.substr(0, end));
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-    if (l.empty()) break;
-    const size_t colon = l.find(':');
-    if (colon == std::string_view::npos) return std::nullopt;
-    h.headers.emplace_back(std::string(Trim(l.substr(0, colon))),
-                           std::string(Trim(l.substr(colon + 1))));
-  }
-  const std::string length = h.Header("Content-Length");
-  if (!length.empty()) {
-    uint64_t n = 0;
-    auto [p, ec] = std::from_chars(length.data(), length.data() + length.size(), n);
-    if (ec != std::errc() || p != length.data() + length.size()) return std::nullopt;
-    h.content_length = n;
-  }
-  h.chunked = !h.Header("Transfer-Encoding").empty();
-  return h;
-}
 
 struct ConnectionGate::Impl {
   int listen_fd;
@@ -249,7 +181,7 @@ struct ConnectionGate::Impl {
         if (auto head = ParseRequestHead(std::string_view(c->buf).substr(0, end))) {
           std::vector<std::string> forwarded;
           for (const auto& [name, value] : head->headers) {
-            if (Lower(name) == "x-forwarded-for") forwarded.push_back(value);
+            if (LowerAscii(name) == "x-forwarded-for") forwarded.push_back(value);
           }
           c->client = proxies.ClientAddress(c->peer, forwarded);
         }
@@ -364,10 +296,10 @@ struct ConnectionGate::Impl {
     const auto read_deadline = Clock::now() + std::chrono::seconds(60 + length / (32 * 1024));
     GateStream stream(*c, options.io_timeout_ms, read_deadline);
     if (!reply && length > 0 && length <= options.json_prefetch_bytes &&
-        Lower(head->Header("Content-Type")).find("json") != std::string::npos) {
+        LowerAscii(head->Header("Content-Type")).find("json") != std::string::npos) {
       // The client waits for this before it sends the body (httplib may send another; a client
       // must accept several 1xx answers).
-      if (Lower(head->Header("Expect")) == "100-continue") {
+      if (LowerAscii(head->Header("Expect")) == "100-continue") {
         static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
         if (!SendAll(c->fd, kContinue.data(), kContinue.size(), options.io_timeout_ms)) return;
       }

@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "api/request_head.h"
 #include "api/trusted_proxy.h"
 
 namespace ballast::api {
@@ -35,17 +36,6 @@ struct GateOptions {
   size_t keep_alive_max = 1000;  // requests on one connection
   size_t max_header_bytes = 32 * 1024;
   size_t json_prefetch_bytes = size_t{1} << 20;
-};
-
-// The request line and headers, as the gate read them.
-struct RequestHead {
-  std::string method, path;  // path percent-decoded, without the query
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string peer;  // the client: the socket's peer, or behind a trusted proxy the forwarded one
-  std::optional<uint64_t> content_length;
-  bool chunked = false;
-  // The first value of a header (case-insensitive name), or "".
-  std::string Header(std::string_view name) const;
 };
 
 // A refusal sent instead of processing the request; the connection is then closed.
@@ -77,9 +67,6 @@ class ConnectionGate {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// Parses a request header block (up to and including the blank line); nullopt when malformed.
-std::optional<RequestHead> ParseRequestHead(std::string_view block);
 
 }  // namespace ballast::api
 
