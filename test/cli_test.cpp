@@ -253,6 +253,10 @@ TEST_F(CliTest, BadArgumentsExitTwo) {
   EXPECT_EQ(Ballast("frobnicate").code, 2);
   auto r = Ballast("query --db " + Db() + " --indicator nope --measure yoy --period 2025-03");
   EXPECT_NE(r.err.find("unknown indicator"), std::string::npos);
+  // An unreadable --trusted-proxy stops serve before it listens.
+  auto proxy = Ballast("serve --db " + Db() + " --port 0 --trusted-proxy 10.0.0.0/33");
+  EXPECT_EQ(proxy.code, 2) << proxy.err;
+  EXPECT_NE(proxy.err.find("10.0.0.0/33"), std::string::npos) << proxy.err;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "api/json_depth.h"
 
 namespace ballast::api {
 
@@ -184,6 +185,7 @@ std::string HealthJson(const std::string& version, size_t enterprises, size_t ba
 }
 
 Result<LoginBody> ParseLoginJson(const std::string& body) {
+  RETURN_IF_ERROR(CheckJsonDepth(body));
   Json j = Json::parse(body, nullptr, false);
   if (j.is_discarded() || !j.is_object() || !j.contains("username") || !j.contains("password") ||
       !j["username"].is_string() || !j["password"].is_string()) {
@@ -193,6 +195,7 @@ Result<LoginBody> ParseLoginJson(const std::string& body) {
 }
 
 Result<UserBody> ParseUserJson(const std::string& body) {
+  RETURN_IF_ERROR(CheckJsonDepth(body));
   Json j = Json::parse(body, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return Status::Invalid("body: expected a JSON object");
   UserBody u;

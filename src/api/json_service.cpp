@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/json_depth.h"
+
 namespace ballast::api {
 
 using Json = nlohmann::ordered_json;
@@ -191,6 +193,7 @@ std::string MatchTotalsJson(const service::MatchTotals& t) {
 Result<ServiceBody> ParseServiceBody(const std::string& text) {
   ServiceBody b;
   if (text.empty()) return b;
+  RETURN_IF_ERROR(CheckJsonDepth(text));
   Json j = Json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return Status::Invalid("body: expected a JSON object");
   auto str = [&j](const char* name, std::string* out) -> Status {

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/json_depth.h"
+
 namespace ballast::api {
 
 using Json = nlohmann::ordered_json;
@@ -182,6 +184,7 @@ std::string ProgressJson(const ProgressRecord& p) { return Dump(Json{{"progress"
 Result<WarnBody> ParseWarnBody(const std::string& body) {
   WarnBody b;
   if (body.empty()) return b;
+  RETURN_IF_ERROR(CheckJsonDepth(body));
   Json j = Json::parse(body, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return Status::Invalid("body: expected a JSON object");
   for (auto [name, field] : {std::pair{"note", &b.note}, {"unit", &b.unit}, {"deadline", &b.deadline},

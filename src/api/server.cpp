@@ -9,9 +9,13 @@
 #include <fstream>
 #include <regex>
 
+#include "api/connection_gate.h"
 #include "api/http_util.h"
 #include "api/json_codec.h"
+#include "api/range_guard.h"
+#include "api/request_precheck.h"
 #include "api/route.h"
+#include "api/trusted_proxy.h"
 
 namespace ballast::api {
 
@@ -42,18 +46,29 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
   return {};
 }
 
+// httplib's server with its one-request entry point opened to the connection gate.
+class GatedServer : public httplib::Server {
+ public:
+  using httplib::Server::process_request;
+};
+
 }  // namespace
 
 struct Server::Impl {
   app::Ballast& app;
   ServeOptions options;
   std::unique_ptr<httplib::Server> svr;
+  GatedServer* gated = nullptr;  // svr when serving plain HTTP through the gate
+  std::unique_ptr<ConnectionGate> gate;
+  int listen_fd = -1;
 
   Impl(app::Ballast& a, ServeOptions o) : app(a), options(std::move(o)) {
     if (!options.tls_cert.empty() && !options.tls_key.empty()) {
       svr = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
     } else {
-      svr = std::make_unique<httplib::Server>();
+      auto plain = std::make_unique<GatedServer>();
+      gated = plain.get();
+      svr = std::move(plain);
     }
   }
   bool tls() const { return !options.tls_cert.empty(); }
@@ -189,38 +204,106 @@ Server::Server(app::Ballast& app, ServeOptions options) : impl_(std::make_unique
 Server::~Server() = default;
 
 Result<int> Server::Bind() {
-  auto& svr = *impl_->svr;
+  Impl& impl = *impl_;
+  const ServeOptions& o = impl.options;
+  auto& svr = *impl.svr;
   if (!svr.is_valid()) return Status::Invalid("cannot start the server (TLS certificate or key unreadable?)");
+  ASSIGN_OR_RETURN(TrustedProxies proxies, TrustedProxies::Parse(o.trusted_proxies));
   svr.set_tcp_nodelay(true);
-  const int threads = impl_->options.threads;
+  // With the gate, workers only ever hold a connection with a complete request; httplib's own
+  // loop (HTTPS) holds one per connection, so it gets more workers and shorter timeouts.
+  const int threads = impl.gated != nullptr ? o.threads : std::max(o.threads, 64);
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-  svr.set_payload_max_length(impl_->options.max_upload_bytes);
-  svr.set_read_timeout(30, 0);
-  svr.set_write_timeout(30, 0);
+  svr.set_payload_max_length(o.max_upload_bytes);
+  svr.set_read_timeout(impl.gated != nullptr ? 10 : 5, 0);
+  svr.set_write_timeout(10, 0);
   svr.set_idle_interval(0, 100000);
   svr.set_keep_alive_max_count(1000);
-  svr.set_keep_alive_timeout(10);
-  svr.set_socket_options([](socket_t fd) {
+  svr.set_keep_alive_timeout(std::max(1, o.keep_alive_timeout_ms / 1000));
+  // In httplib 0.11 this hook runs before the body is read. Behind the gate, the gate has already
+  // refused what it must; over HTTPS the same refusals are made here (the unread body then
+  // stays on the connection, so the answer says Connection: close).
+  const bool precheck_here = impl.gated == nullptr;
+  app::Ballast* workspace = &impl.app;
+  const size_t max_upload_bytes = o.max_upload_bytes;
+  svr.set_pre_routing_handler([proxies, precheck_here, workspace, max_upload_bytes](
+                                  const httplib::Request& creq, httplib::Response& res) {
+    // httplib's request object is not const; the pre-routing hook is the one place to amend it.
+    auto& req = const_cast<httplib::Request&>(creq);
+    if (!proxies.empty()) {
+      std::vector<std::string> forwarded;
+      const size_t n = req.get_header_value_count("X-Forwarded-For");
+      for (size_t i = 0; i < n; ++i) forwarded.push_back(req.get_header_value("X-Forwarded-For", i));
+      req.remote_addr = proxies.ClientAddress(req.remote_addr, forwarded);
+    }
+    // Sends the whole content once rather than many overlapping parts.
+    if (req.ranges.size() > 1 && !RangeIsSafe(req.get_header_value("Range"))) {
+      req.ranges.clear();
+      req.headers.erase("Range");
+    }
+    if (precheck_here) {
+      RequestHead head;
+      head.method = req.method;
+      head.path = req.path;
+      head.headers.assign(req.headers.begin(), req.headers.end());
+      head.peer = req.remote_addr;
+      head.chunked = req.has_header("Transfer-Encoding");
+      if (req.has_header("Content-Length")) head.content_length = req.get_header_value<uint64_t>("Content-Length");
+      if (auto reply = PrecheckRequest(*workspace, max_upload_bytes, head, nullptr)) {
+        res.set_header("Connection", "close");
+        SendJson(res, reply->status, reply->json_body);
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  svr.set_socket_options([&impl](socket_t fd) {
     int yes = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    impl.listen_fd = fd;
   });
-  int port = impl_->options.port;
+  int port = o.port;
   if (port == 0) {
-    port = svr.bind_to_any_port(impl_->options.host);
-  } else if (!svr.bind_to_port(impl_->options.host, port)) {
+    port = svr.bind_to_any_port(o.host);
+  } else if (!svr.bind_to_port(o.host, port)) {
     port = -1;
   }
-  if (port < 0) {
-    return Status::Io("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port));
+  if (port < 0) return Status::Io("cannot listen on " + o.host + ":" + std::to_string(o.port));
+  // httplib's backlog of 5 drops connections under load.
+  ::listen(impl.listen_fd, 4096);
+  if (impl.gated != nullptr) {
+    GateOptions g;
+    g.threads = o.threads;
+    g.header_timeout_ms = o.header_timeout_ms;
+    g.idle_timeout_ms = o.keep_alive_timeout_ms;
+    g.max_per_peer = o.max_connections_per_client;
+    GatedServer* gated = impl.gated;
+    app::Ballast* ws = &impl.app;
+    const size_t max_upload = o.max_upload_bytes;
+    impl.gate = std::make_unique<ConnectionGate>(
+        impl.listen_fd, g, proxies,
+        [ws, max_upload](const RequestHead& head, const std::string* body) {
+          return PrecheckRequest(*ws, max_upload, head, body);
+        },
+        [gated](httplib::Stream& strm, bool close_connection, bool& connection_closed) {
+          return gated->process_request(strm, close_connection, connection_closed, nullptr);
+        });
   }
   return port;
 }
 
 Status Server::Run() {
+  if (impl_->gate) {
+    impl_->gate->Run();
+    return Status::Ok();
+  }
   if (!impl_->svr->listen_after_bind()) return Status::Io("server stopped with an error");
   return Status::Ok();
 }
 
-void Server::Stop() { impl_->svr->stop(); }
+void Server::Stop() {
+  if (impl_->gate) return impl_->gate->Stop();
+  impl_->svr->stop();
+}
 
 }  // namespace ballast::api

@@ -22,6 +22,12 @@ struct ServeOptions {
   int threads = 16;
   size_t max_upload_bytes = size_t{256} << 20;
   std::string tls_cert, tls_key;  // both set: serve HTTPS
+  // Reverse proxies ("10.0.0.0/8,::1") whose X-Forwarded-For names the client; empty = none.
+  std::string trusted_proxies;
+  // Abuse limits of plain HTTP (see api/connection_gate.h; HTTPS uses httplib's own loop).
+  int header_timeout_ms = 5000;      // a complete request header must arrive within this
+  int keep_alive_timeout_ms = 5000;  // idle keep-alive connections are closed after this
+  size_t max_connections_per_client = 64;
 };
 
 class Server {

@@ -264,6 +264,8 @@ int Main(int argc, char** argv) {
   serve->add_option("--threads", options.threads, "worker threads");
   serve->add_option("--tls-cert", options.tls_cert, "PEM certificate: serve HTTPS (with --tls-key)");
   serve->add_option("--tls-key", options.tls_key, "PEM private key");
+  serve->add_option("--trusted-proxy", options.trusted_proxies,
+                    "CIDR[,CIDR]: reverse proxies whose X-Forwarded-For names the client (default: none)");
 
   auto* openapi = app.add_subcommand("openapi", "Print the HTTP API's OpenAPI 3 document");
 
