@@ -2,7 +2,6 @@
 // The session itself is an HttpOnly cookie; the CSRF token is kept in memory only.
 import { computed, reactive } from 'vue';
 import { api, ApiError, setCsrfToken, type SessionInfo, type SessionUser } from '../../api/client';
-import { regionPath } from './catalog';
 
 export const COUNTRY = '100000';
 
@@ -95,13 +94,6 @@ export function canOpenEnterprise(uscc: string): boolean {
 export const canFileAppeals = computed(() => role.value === 'enterprise');
 export const canHandleAppeals = computed(() => ['handler', 'dispatcher', 'analyst', 'admin'].includes(role.value));
 export const canSeeBoard = computed(() => ['dispatcher', 'analyst', 'admin', 'viewer'].includes(role.value));
-
-/** Whether a region is the scope or below it (aggregates above the scope are refused). */
-export function inScope(code: string): boolean {
-  if (!code) return false;
-  if (scope.value === COUNTRY) return true;
-  return regionPath(code).includes(scope.value);
-}
 
 /** Where a user starts: the cockpit, or an enterprise user's own enterprise. */
 export function homePath(): string {
