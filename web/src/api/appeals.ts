@@ -38,6 +38,8 @@ export interface Appeal {
   merged_into: number | null;
   updated_at: string;
   overdue: boolean;
+  /** The steps the caller may take now (the action segment of POST /appeals/{id}/{action}). */
+  allowed_actions?: string[];
 }
 export interface AppealEvent {
   at: string;
@@ -95,7 +97,9 @@ export interface MatchTotals {
   enterprises: number;
   targets: { finance_events: number; financing_amount: number; research_results: number };
 }
-export type AppealAction = 'accept' | 'decline' | 'dispatch' | 'return' | 'reassign' | 'request-extension' | 'approve-extension' | 'escalate' | 'merge' | 'start' | 'reply' | 'rate' | 'reopen' | 'close' | 'withdraw';
+/** The action segments of POST /appeals/{id}/{action}, in the order the drawer offers them. */
+export const ACTIONS = ['accept', 'decline', 'dispatch', 'return', 'reassign', 'start', 'request-extension', 'approve-extension', 'escalate', 'merge', 'reply', 'rate', 'reopen', 'close', 'withdraw'] as const;
+export type AppealAction = (typeof ACTIONS)[number];
 
 export const appealsApi = {
   appealCategories: () => apiGet<Reply<'/api/v1/appeal-categories', 'get', { categories: AppealCategory[]; deadlines: Record<string, number> }>>('/appeal-categories'),

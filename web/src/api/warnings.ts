@@ -38,6 +38,8 @@ export interface Alert {
   note: string | null;
   /** The target's units (target alerts); a list, or a joined string. */
   units?: string[] | string | null;
+  /** The handling steps the caller may take now (acknowledge, assign, handle, close). */
+  allowed_actions?: string[];
 }
 export type LevelCounts = Record<AlertLevel, number>;
 export interface AlertEvent {
@@ -132,7 +134,9 @@ export interface AlertQuery {
   limit?: number;
 }
 
-export type AlertStep = 'acknowledge' | 'assign' | 'handle' | 'close';
+/** The handling steps: POST /alerts/{id}/{step}. */
+export const ALERT_STEPS = ['acknowledge', 'assign', 'handle', 'close'] as const;
+export type AlertStep = (typeof ALERT_STEPS)[number];
 
 export const warningsApi = {
   alerts: (p: AlertQuery, signal?: AbortSignal) => apiGet<Reply<'/api/v1/alerts', 'get', { alerts: Alert[]; counts: LevelCounts }>>('/alerts', { ...p }, signal),

@@ -1,52 +1,12 @@
-// The enterprise service's rules as the UI needs them (docs/service.md): who may take which step
-// in which state. The server decides; the UI only offers what would be accepted.
+// The enterprise service as the UI needs it (docs/service.md). Which step the caller may take now
+// is the server's to say (`allowed_actions`); the UI offers exactly those.
 import { reactive } from 'vue';
-import { api, type Appeal, type AppealAction, type AppealCategory, type Official } from '../../api/client';
-import { auth, role } from '../../shared/lib/auth';
+import { api, ACTIONS, type Appeal, type AppealAction, type AppealCategory } from '../../api/client';
 
 export const OPEN_STATES = ['dispatched', 'in_progress', 'returned'];
-export type Party = 'enterprise' | 'official' | 'dispatcher' | 'unit' | null;
-
-export function partyOf(a: Appeal, officials: Official[] = []): Party {
-  const u = auth.user;
-  if (!u) return null;
-  if (role.value === 'enterprise') return u.uscc === a.uscc ? 'enterprise' : null;
-  if (officials.some((o) => o.username === u.username)) return 'official';
-  if (role.value === 'handler') return u.unit && a.unit === u.unit ? 'unit' : null;
-  if (role.value === 'dispatcher' || role.value === 'admin') return 'dispatcher';
-  return null;
-}
-
-const TABLE: Record<AppealAction, [string[], Party[]]> = {
-  accept: [['submitted'], ['dispatcher']],
-  decline: [['submitted', 'accepted'], ['dispatcher']],
-  dispatch: [['accepted', 'returned'], ['dispatcher']],
-  return: [['dispatched', 'in_progress'], ['unit']],
-  reassign: [['dispatched', 'in_progress', 'returned'], ['dispatcher']],
-  start: [['dispatched'], ['unit']],
-  'request-extension': [['dispatched', 'in_progress'], ['unit']],
-  'approve-extension': [['dispatched', 'in_progress'], ['dispatcher']],
-  escalate: [['dispatched', 'in_progress', 'returned', 'replied', 'rated'], ['dispatcher']],
-  merge: [['submitted', 'accepted'], ['dispatcher']],
-  reply: [['in_progress'], ['unit']],
-  rate: [['replied'], ['enterprise']],
-  reopen: [['rated'], ['enterprise', 'dispatcher']],
-  close: [['rated', 'replied'], ['dispatcher']],
-  withdraw: [['submitted', 'accepted', 'dispatched', 'in_progress', 'returned'], ['enterprise', 'official']],
-};
-
-/** The steps the caller may take on the appeal now. */
-export function legalActions(a: Appeal, officials: Official[] = []): AppealAction[] {
-  const p = partyOf(a, officials);
-  if (!p) return [];
-  return (Object.keys(TABLE) as AppealAction[]).filter((k) => {
-    const [from, who] = TABLE[k];
-    if (!from.includes(a.state) || !who.includes(p)) return false;
-    if (k === 'approve-extension') return a.extension_days_requested > 0;
-    if (k === 'reopen') return a.rating_solved === false && (p === 'dispatcher' || a.reopen_count === 0);
-    if (k === 'request-extension') return !a.overdue && !a.extension_days_requested;
-    return true;
-  });
+/** The steps the server allows the caller now (`allowed_actions` of the appeal; none when absent). */
+export function allowedActions(a: Pick<Appeal, 'allowed_actions'>): AppealAction[] {
+  return (a.allowed_actions ?? []).filter((x): x is AppealAction => (ACTIONS as readonly string[]).includes(x));
 }
 
 /** Steps that need input (a form) rather than one click. */

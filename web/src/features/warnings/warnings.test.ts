@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alertUnits, fmtTargetValue, isOverdue, legalSteps, metricKind, shareOf } from './warnings';
+import { allowedSteps, alertUnits, fmtTargetValue, isOverdue, metricKind, shareOf } from './warnings';
 
 describe('handling steps', () => {
-  it('follows the lifecycle: open → acknowledge → assign → handle → close', () => {
-    expect(legalSteps({ handling: 'open', state: 'firing' })).toEqual(['acknowledge']);
-    expect(legalSteps({ handling: 'acknowledged', state: 'firing' })).toEqual(['assign']);
-    expect(legalSteps({ handling: 'assigned', state: 'firing' })).toEqual(['assign', 'handle']);
-    expect(legalSteps({ handling: 'handled', state: 'firing' })).toEqual(['close']);
-    expect(legalSteps({ handling: 'closed', state: 'resolved' })).toEqual([]);
-  });
-  it('lets a resolved alert be closed from any step', () => {
-    expect(legalSteps({ handling: 'open', state: 'resolved' })).toEqual(['acknowledge', 'close']);
-    expect(legalSteps({ handling: 'assigned', state: 'resolved' })).toContain('close');
+  it('are exactly the server\'s allowed_actions, none when absent', () => {
+    expect(allowedSteps({ allowed_actions: ['assign', 'handle'] })).toEqual(['assign', 'handle']);
+    expect(allowedSteps({ allowed_actions: ['close', 'unknown'] })).toEqual(['close']);
+    expect(allowedSteps({})).toEqual([]);
   });
   it('flags a passed deadline unless handled or closed', () => {
     expect(isOverdue({ deadline: '2000-01-01', handling: 'assigned' })).toBe(true);

@@ -1,7 +1,7 @@
 // Shared by the warnings page, the targets board and the sidebar badge: level and status colours,
-// time formatting, target progress shares and the handling steps a role may take.
+// time formatting, target progress shares and the handling steps the server allows.
 import { reactive } from 'vue';
-import { api, type Alert, type AlertHandling, type AlertLevel, type Target, type TargetStatus } from '../../api/client';
+import { ALERT_STEPS, api, type Alert, type AlertStep, type AlertHandling, type AlertLevel, type Target, type TargetStatus } from '../../api/client';
 import { DASH, formatFixed, isNum } from '../../shared/lib/format';
 
 export const LEVELS: AlertLevel[] = ['red', 'orange', 'yellow', 'blue'];
@@ -49,19 +49,10 @@ export function isOverdue(a: Pick<Alert, 'deadline' | 'handling'>): boolean {
   return a.deadline.slice(0, 10) < todayDate();
 }
 
-export type Step = 'acknowledge' | 'assign' | 'handle' | 'close';
-/**
- * The handling steps the lifecycle allows from here (docs/warnings.md): open → acknowledge →
- * assign (again to re-assign) → handle → close; a resolved alert may be closed from any step.
- * The server decides (409 for an illegal step); this only chooses which buttons to offer.
- */
-export function legalSteps(a: Pick<Alert, 'handling' | 'state'>): Step[] {
-  const out: Step[] = [];
-  if (a.handling === 'open') out.push('acknowledge');
-  if (a.handling === 'acknowledged' || a.handling === 'assigned') out.push('assign');
-  if (a.handling === 'assigned') out.push('handle');
-  if (a.handling === 'handled' || (a.state === 'resolved' && a.handling !== 'closed')) out.push('close');
-  return out;
+export type Step = AlertStep;
+/** The handling steps the server allows the caller now (`allowed_actions` of the alert; none when absent). */
+export function allowedSteps(a: Pick<Alert, 'allowed_actions'>): Step[] {
+  return (a.allowed_actions ?? []).filter((x): x is Step => (ALERT_STEPS as readonly string[]).includes(x));
 }
 
 /** The target's units on an alert: the server may send a list or a joined string. */

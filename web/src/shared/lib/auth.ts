@@ -73,12 +73,6 @@ export const isEnterpriseUser = computed(() => role.value === 'enterprise');
 export const canSeeAggregates = computed(() => !!auth.user && !isEnterpriseUser.value);
 /** "handle alerts" (docs/api.md): acknowledge, assign, handle, close; silences. */
 export const canHandleAlerts = computed(() => ['admin', 'analyst', 'dispatcher', 'handler'].includes(role.value));
-/** A handler handles only the alerts assigned to its own unit. */
-export function canHandleStep(assignee: string | null | undefined): boolean {
-  if (!canHandleAlerts.value) return false;
-  if (role.value !== 'handler') return true;
-  return !!auth.user?.unit && auth.user.unit === assignee;
-}
 /** "report progress": admin, analyst, or a handler whose unit the target names. */
 export function canReportProgress(units: string[]): boolean {
   if (role.value === 'admin' || role.value === 'analyst') return true;
