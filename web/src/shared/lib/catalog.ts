@@ -129,6 +129,10 @@ export function indicatorName(code: string): string {
   if (!i) return code;
   return locale.value === 'en' ? i.name_en : i.name_zh;
 }
+/** An indicator as an option of a select, in the UI's language. */
+export function indicatorOption(i: Indicator): { value: string; label: string } {
+  return { value: i.code, label: locale.value === 'en' ? i.name_en : i.name_zh };
+}
 export function indicatorUnit(code: string): string {
   return indicator(code)?.unit ?? '';
 }
