@@ -1,13 +1,13 @@
-// Shared by the warnings page, the targets board and the sidebar badge: level and status colours,
-// time formatting, target progress shares and the handling steps the server allows.
+// The warnings page and the sidebar badge: levels and their colours, deadlines, the handling steps
+// the server allows, and the count of firing red alerts.
 import { reactive } from 'vue';
-import { ALERT_STEPS, api, type Alert, type AlertStep, type AlertHandling, type AlertLevel, type Target, type TargetStatus } from '../../api/client';
-import { DASH, formatFixed, isNum } from '../../shared/lib/format';
+import { ALERT_STEPS, api, type Alert, type AlertStep, type AlertHandling, type AlertLevel } from '../../api/client';
+import { formatFixed, isNum } from '../../shared/lib/format';
+import { todayDate } from '../../shared/lib/time';
 
 export const LEVELS: AlertLevel[] = ['red', 'orange', 'yellow', 'blue'];
 export const STATES = ['pending', 'firing', 'resolved'] as const;
 export const HANDLINGS: AlertHandling[] = ['open', 'acknowledged', 'assigned', 'handled', 'closed'];
-export const TARGET_STATUSES: TargetStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data', 'qualitative'];
 
 /** 红橙黄蓝: background and text colour of a level badge (yellow needs dark text). */
 export const LEVEL_COLORS: Record<AlertLevel, { bg: string; fg: string }> = {
@@ -16,31 +16,6 @@ export const LEVEL_COLORS: Record<AlertLevel, { bg: string; fg: string }> = {
   yellow: { bg: '#fadb14', fg: '#3d3300' },
   blue: { bg: '#1677ff', fg: '#fff' },
 };
-
-export const STATUS_COLORS: Record<TargetStatus, string> = {
-  achieved: '#389e0d',
-  on_track: '#1677ff',
-  at_risk: '#fa8c16',
-  off_track: '#d9363e',
-  no_data: '#a0a8b5',
-  qualitative: '#8c8c8c',
-};
-
-/** "2026-11-22T09:12:00Z" → "2026-11-22 17:12" (local time); "—" when missing or malformed. */
-export function fmtTime(s: string | null | undefined, seconds = false): string {
-  if (!s) return DASH;
-  const d = new Date(s);
-  if (Number.isNaN(d.getTime())) return s;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}${seconds ? `:${p(d.getSeconds())}` : ''}`;
-}
-
-/** Today as YYYY-MM-DD in local time. */
-export function todayDate(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 /** An assigned alert whose deadline has passed without being handled. */
 export function isOverdue(a: Pick<Alert, 'deadline' | 'handling'>): boolean {
@@ -63,37 +38,9 @@ export function alertUnits(a: Pick<Alert, 'units'>): string[] {
   return [];
 }
 
-/** A target's metric kind (reported, internal, indicator): the server may send the object or its kind. */
-export function metricKind(t: Pick<Target, 'metric'>): string {
-  const m = t.metric as unknown;
-  if (typeof m === 'string') return m;
-  if (m && typeof m === 'object' && typeof (m as { kind?: unknown }).kind === 'string') return (m as { kind: string }).kind;
-  return 'reported';
-}
-
 /** A number as the rules' messages show it: one decimal, grouped. */
 export function fmtValue(x: number | null | undefined): string {
   return formatFixed(x, 1);
-}
-
-/** Decimals for a target's figures: counts without decimals, the rest with one. */
-export function targetDecimals(t: Pick<Target, 'unit' | 'value'>): number {
-  const u = t.unit ?? '';
-  if (['家', '个', '场', '项', '次'].includes(u)) return 0;
-  return 1;
-}
-export function fmtTargetValue(t: Pick<Target, 'unit' | 'value'>, x: number | null | undefined): string {
-  if (!isNum(x)) return DASH;
-  return formatFixed(x, targetDecimals(t));
-}
-
-/** Share of the target (0..1, unclamped) that a value represents, measured from the baseline. */
-export function shareOf(t: Pick<Target, 'value' | 'baseline'>, x: number | null | undefined): number | null {
-  if (!isNum(x) || !isNum(t.value)) return null;
-  const base = isNum(t.baseline) ? t.baseline : 0;
-  const span = t.value - base;
-  if (span === 0) return null;
-  return (x - base) / span;
 }
 
 /**
