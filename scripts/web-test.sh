@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the web UI's static checks (import cycles, generated API types), unit and end-to-end tests against the given ballast binary, when the UI
-# and its e2e suite exist.
+# Runs the web UI's static checks (import cycles, generated API types), its unit and end-to-end
+# tests against the given ballast binary, when the UI and its e2e suite exist.
 set -euo pipefail
 BALLAST=$(realpath "$1")
 cd "$(dirname "$0")/../web" 2>/dev/null || { echo "web-test: no web/ folder, skipped"; exit 0; }
