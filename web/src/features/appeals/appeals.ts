@@ -3,7 +3,9 @@
 import { reactive } from 'vue';
 import { api, ACTIONS, type Appeal, type AppealAction, type AppealCategory } from '../../api/client';
 
+/** The states in which the unit is working on an appeal (the inbox's 办理中 filter, deadlines). */
 export const OPEN_STATES = ['dispatched', 'in_progress', 'returned'];
+
 /** The steps the server allows the caller now (`allowed_actions` of the appeal; none when absent). */
 export function allowedActions(a: Pick<Appeal, 'allowed_actions'>): AppealAction[] {
   return (a.allowed_actions ?? []).filter((x): x is AppealAction => (ACTIONS as readonly string[]).includes(x));
