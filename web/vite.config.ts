@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
-// `npm run dev` proxies the API and the maps to a running `ballast serve` (or dev/mock-server.mjs).
+// `npm run dev` proxies the API and the maps to a running `ballast serve`.
 const backend = process.env.BALLAST_URL ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({

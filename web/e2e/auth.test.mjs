@@ -188,7 +188,7 @@ describe('roles', () => {
     await close();
   });
 
-  test('an enterprise user lands on its appeals, may open its own enterprise and nothing else', { skip: !process.env.E2E_ADMIN_PASSWORD && 'no administrator password (mock server)' }, async () => {
+  test('an enterprise user lands on its appeals, may open its own enterprise and nothing else', { skip: !process.env.E2E_ADMIN_PASSWORD && 'no administrator password' }, async () => {
     const admin = await tokenOf('admin', process.env.E2E_ADMIN_PASSWORD);
     const t = await api('/table', { indicator: 'output_value', measures: 'value', period: latest, region: '410000', dim: 'enterprise' });
     const [own, other] = [t.rows[0], t.rows[1]];

@@ -117,7 +117,7 @@ export async function assertCleanText(page, assert) {
   return text;
 }
 
-// ---- the UI's formatting rules, restated (src/lib/format.ts is their implementation) ----
+// ---- the UI's formatting rules, restated (src/shared/lib/format.ts is their implementation) ----
 export function round(x, d) {
   const sign = x < 0 ? -1 : 1;
   const abs = Math.abs(x);

@@ -1,10 +1,10 @@
 import { createApp } from 'vue';
-import { installElement } from './lib/element'; // before app.css, so that app.css overrides it
-import './styles/app.css';
+import { installElement } from './shared/lib/element'; // before app.css, so that app.css overrides it
+import './shared/styles/app.css';
 import App from './App.vue';
 import { router } from './router';
 import { setUnauthorizedHandler } from './api/client';
-import { clearSession } from './lib/auth';
+import { clearSession } from './shared/lib/auth';
 
 // A 401 anywhere means the session has ended (expired, logged out elsewhere): log in again and
 // come back to where the user was.

@@ -1,22 +1,22 @@
 import { createRouter, createWebHistory } from 'vue-router';
-import { auth, canImport, ensureSession, homePath, isEnterpriseUser, safeRedirect } from './lib/auth';
+import { auth, canImport, ensureSession, homePath, isEnterpriseUser, safeRedirect } from './shared/lib/auth';
 
 export const router = createRouter({
   history: createWebHistory('/'),
   routes: [
     { path: '/', redirect: (to) => ({ path: '/cockpit', query: to.query }) },
-    { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, bare: true } },
-    { path: '/cockpit', name: 'cockpit', component: () => import('./views/CockpitView.vue'), meta: { nav: 'cockpit', period: true, aggregate: true } },
-    { path: '/explorer', name: 'explorer', component: () => import('./views/ExplorerView.vue'), meta: { nav: 'explorer', period: true, aggregate: true } },
-    { path: '/rankings', name: 'rankings', component: () => import('./views/RankingsView.vue'), meta: { nav: 'rankings', period: true, aggregate: true } },
-    { path: '/warnings', name: 'warnings', component: () => import('./views/WarningsView.vue'), meta: { nav: 'warnings', aggregate: true } },
-    { path: '/targets', name: 'targets', component: () => import('./views/TargetsView.vue'), meta: { nav: 'targets', aggregate: true } },
-    { path: '/imports', name: 'imports', component: () => import('./views/ImportsView.vue'), meta: { nav: 'imports' } },
-    { path: '/appeals', name: 'appeals', component: () => import('./views/AppealsView.vue'), meta: { nav: 'appeals' } },
-    { path: '/appeals/inbox', name: 'inbox', component: () => import('./views/InboxView.vue'), meta: { nav: 'inbox', service: true } },
-    { path: '/appeals/board', name: 'board', component: () => import('./views/BoardView.vue'), meta: { nav: 'board', service: true } },
-    { path: '/enterprises/:uscc', name: 'enterprise', component: () => import('./views/EnterpriseView.vue'), meta: { nav: 'enterprise' } },
-    { path: '/:pathMatch(.*)*', name: 'notfound', component: () => import('./views/NotFoundView.vue') },
+    { path: '/login', name: 'login', component: () => import('./features/auth/LoginView.vue'), meta: { public: true, bare: true } },
+    { path: '/cockpit', name: 'cockpit', component: () => import('./features/cockpit/CockpitView.vue'), meta: { nav: 'cockpit', period: true, aggregate: true } },
+    { path: '/explorer', name: 'explorer', component: () => import('./features/explorer/ExplorerView.vue'), meta: { nav: 'explorer', period: true, aggregate: true } },
+    { path: '/rankings', name: 'rankings', component: () => import('./features/rankings/RankingsView.vue'), meta: { nav: 'rankings', period: true, aggregate: true } },
+    { path: '/warnings', name: 'warnings', component: () => import('./features/warnings/WarningsView.vue'), meta: { nav: 'warnings', aggregate: true } },
+    { path: '/targets', name: 'targets', component: () => import('./features/targets/TargetsView.vue'), meta: { nav: 'targets', aggregate: true } },
+    { path: '/imports', name: 'imports', component: () => import('./features/imports/ImportsView.vue'), meta: { nav: 'imports' } },
+    { path: '/appeals', name: 'appeals', component: () => import('./features/appeals/AppealsView.vue'), meta: { nav: 'appeals' } },
+    { path: '/appeals/inbox', name: 'inbox', component: () => import('./features/appeals/InboxView.vue'), meta: { nav: 'inbox', service: true } },
+    { path: '/appeals/board', name: 'board', component: () => import('./features/appeals/BoardView.vue'), meta: { nav: 'board', service: true } },
+    { path: '/enterprises/:uscc', name: 'enterprise', component: () => import('./features/enterprise/EnterpriseView.vue'), meta: { nav: 'enterprise' } },
+    { path: '/:pathMatch(.*)*', name: 'notfound', component: () => import('./shared/components/NotFoundView.vue') },
   ],
 });
 

@@ -1,0 +1,114 @@
+// The enterprise service, 万人助万企 (docs/api.md, "Enterprise service"; docs/service.md).
+import { apiGet, apiSend } from './http';
+import type { Reply } from './openapi';
+
+export type AppealState = 'submitted' | 'accepted' | 'dispatched' | 'in_progress' | 'returned' | 'replied' | 'rated' | 'closed' | 'merged' | 'withdrawn' | 'not_responsible';
+export interface Appeal {
+  id: number;
+  version: number;
+  uscc: string;
+  enterprise_name: string;
+  region: string;
+  category: string;
+  title: string;
+  description: string;
+  attachments: string[];
+  contact: string;
+  channel: string;
+  filed_by: string;
+  filed_at: string;
+  state: AppealState | string;
+  unit: string;
+  co_units: string[];
+  complexity: string;
+  dispatched_at: string;
+  response_due: string;
+  due: string;
+  first_response_at: string;
+  replied_at: string;
+  reply: string;
+  extension_days_requested: number;
+  extensions: number;
+  escalations: number;
+  reopen_count: number;
+  rating_solved: boolean | null;
+  satisfaction: string;
+  rated_at: string;
+  closed_at: string;
+  merged_into: number | null;
+  updated_at: string;
+  overdue: boolean;
+  /** The steps the caller may take now (the action segment of POST /appeals/{id}/{action}). */
+  allowed_actions?: string[];
+}
+export interface AppealEvent {
+  at: string;
+  actor: string;
+  party: string;
+  action: string;
+  from: string;
+  to: string;
+  unit: string;
+  reason: string;
+}
+export interface Official {
+  uscc: string;
+  username: string;
+  name: string;
+  unit: string;
+  region: string;
+}
+export interface AppealCategory {
+  code: string;
+  name: string;
+  complexity: string;
+}
+export interface Reminder {
+  appeal_id: number;
+  deadline: 'response' | 'handling' | string;
+  kind: 'due_tomorrow' | 'overdue' | string;
+  due: string;
+}
+export interface Ratio {
+  num: number;
+  den: number;
+  percent: number | null;
+}
+export interface MetricsRow {
+  key: string;
+  filed: number;
+  withdrawn: number;
+  merged: number;
+  not_responsible: number;
+  in_scope: number;
+  response: Ratio;
+  on_time_closure: Ratio;
+  resolution: Ratio;
+  satisfaction: Ratio;
+  reopen: Ratio;
+  average_handling_days: number | null;
+}
+export interface MatchTotals {
+  events_by_type: Record<string, number>;
+  finance_events: number;
+  financing_amount: number;
+  research_results: number;
+  hires: number;
+  enterprises: number;
+  targets: { finance_events: number; financing_amount: number; research_results: number };
+}
+/** The action segments of POST /appeals/{id}/{action}, in the order the drawer offers them. */
+export const ACTIONS = ['accept', 'decline', 'dispatch', 'return', 'reassign', 'start', 'request-extension', 'approve-extension', 'escalate', 'merge', 'reply', 'rate', 'reopen', 'close', 'withdraw'] as const;
+export type AppealAction = (typeof ACTIONS)[number];
+
+export const appealsApi = {
+  appealCategories: () => apiGet<Reply<'/api/v1/appeal-categories', 'get', { categories: AppealCategory[]; deadlines: Record<string, number> }>>('/appeal-categories'),
+  appeals: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/appeals', 'get', { appeals: Appeal[] }>>('/appeals', p, signal),
+  appeal: (id: string | number, signal?: AbortSignal) => apiGet<Reply<'/api/v1/appeals/{id}', 'get', { appeal: Appeal; history: AppealEvent[]; officials: Official[] }>>(`/appeals/${encodeURIComponent(String(id))}`, {}, signal),
+  fileAppeal: (body: Record<string, unknown>) => apiSend<Reply<'/api/v1/appeals', 'post', { appeal: Appeal; possible_duplicates: number[] }>>('POST', '/appeals', body),
+  appealStep: (id: string | number, action: AppealAction, body: Record<string, unknown>) => apiSend<Reply<'/api/v1/appeals/{id}/{action}', 'post', { appeal: Appeal }>>('POST', `/appeals/${encodeURIComponent(String(id))}/${action}`, body),
+  reminders: (signal?: AbortSignal) => apiGet<Reply<'/api/v1/appeal-reminders', 'get', { reminders: Reminder[] }>>('/appeal-reminders', {}, signal),
+  serviceMetrics: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/service/metrics', 'get', { rows: MetricsRow[]; resolution_target: { id: string; percent: number } | null }>>('/service/metrics', p, signal),
+  coverage: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/service/coverage', 'get', { rows: { key: string; covered: Ratio }[] }>>('/service/coverage', p, signal),
+  matchTotals: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/matchmaking/totals', 'get', MatchTotals>>('/matchmaking/totals', p, signal),
+};

@@ -1,0 +1,27 @@
+// English text of 万人助万企: my appeals, the inbox and the dispatch board; the same keys as zh-CN.ts (the type says so).
+import type zh from './zh-CN';
+
+const en: typeof zh = {
+  appeals: {
+    states: { submitted: 'Submitted', accepted: 'Accepted', dispatched: 'Dispatched', in_progress: 'In progress', returned: 'Returned', replied: 'Replied', rated: 'Rated', closed: 'Closed', merged: 'Merged', withdrawn: 'Withdrawn', not_responsible: 'Declined' },
+    actions: { file: 'File', accept: 'Accept', decline: 'Decline', dispatch: 'Dispatch', return: 'Return', reassign: 'Reassign', start: 'Start', request_extension: 'Request extension', 'request-extension': 'Request extension', approve_extension: 'Decide extension', 'approve-extension': 'Decide extension', escalate: 'Escalate', merge: 'Merge', reply: 'Reply', rate: 'Rate', reopen: 'Reopen', close: 'Close', withdraw: 'Withdraw' },
+    channels: { online: 'Online', phone: 'Phone', visit: 'Visit', official: 'By official' },
+    satisfaction: { satisfied: 'Satisfied', basic: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
+    parties: { enterprise: 'Enterprise', official: 'Official', dispatcher: 'Dispatcher', unit: 'Unit' },
+    complexity: { simple: 'Simple', complex: 'Complex' },
+    id: 'No.', title: 'Title', category: 'Category', enterprise: 'Enterprise', state: 'State', unit: 'Unit', coUnits: 'Co-units', filedAt: 'Filed', responseDue: 'Response due', due: 'Due',
+    description: 'Description', attachments: 'Attachments (file names)', attachmentsHint: 'one file name a line', contact: 'Contact', channel: 'Channel', file: 'File an appeal', fileTitle: 'File an appeal', submit: 'Submit', cancel: 'Cancel',
+    filed: 'Appeal filed (no. {id})', duplicates: 'Possible duplicates: {ids}', tooLong: 'At most 4,000 characters', required: 'Please fill in every field', overdue: 'Overdue', dueTomorrow: 'Due tomorrow',
+    reply: 'Reply', noReply: 'No reply yet', history: 'History', rating: 'Rating', solved: 'Solved', unsolved: 'Not solved', rate: 'Rate', reopen: 'Reopen', reason: 'Reason', days: 'Days (working days)',
+    done: '{action}: done', conflict: 'Not done: {message} (reloaded)', notFound: 'No such appeal, or you may not see it', back: 'Back to the list', mine: 'My appeals', count: '{n} appeals',
+    officials: 'Officials', extensionRequested: 'Extension of {n} working days requested', approve: 'Approve', refuse: 'Refuse', into: 'Merge into no.', unitHint: 'empty = the catalogue', escalations: 'Escalations', reopens: 'Reopens',
+    board: 'Dispatch', inbox: 'Inbox', tabs: { submitted: 'To accept', accepted: 'To dispatch', active: 'In progress', replied: 'Replied', rated: 'Rated', closed: 'Closed', overdue: 'Overdue', metrics: 'Metrics' },
+    filterOverdue: 'Overdue only', reminders: 'Reminders', deadline: { response: 'First response', handling: 'Handling' }, actionsCol: 'Actions', open: 'Open',
+    metrics: { title: 'Metrics', groupBy: 'Group by', groups: { region: 'Region', unit: 'Unit', category: 'Category' }, key: 'Group', filed: 'Filed', inScope: 'In scope', response: 'Response rate', onTime: 'On-time closure', resolution: 'Resolution rate', satisfaction: 'Satisfaction', reopen: 'Reopen rate', days: 'Avg. handling days', target: 'Target {p}%', chart: 'Resolution rate by unit', fraction: '{num} / {den}' },
+    coverage: { title: 'Official coverage', by: { region: 'By region', size: 'By size', tag: 'By tag' }, covered: 'Covered' },
+    match: { title: 'Matchmaking', finance: 'Financing events', amount: 'Financing (100 M yuan)', research: 'Research results', hires: 'Hires', enterprises: 'Enterprises', target: 'Target' },
+    readOnly: 'Read-only: your role does not handle appeals',
+    notDispatched: '(not dispatched)',
+  },
+};
+export default en;

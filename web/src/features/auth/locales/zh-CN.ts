@@ -1,0 +1,32 @@
+// Chinese text (the default) of 登录 the login page and the refusals of role and scope.
+export default {
+  login: {
+    title: '登录',
+    subtitle: '工业经济运行监测平台',
+    username: '用户名',
+    password: '密码',
+    submit: '登录',
+    submitting: '正在登录…',
+    required: '请输入用户名和密码',
+    wrong: '用户名或密码错误',
+    throttled: '登录失败次数过多，请 {minutes} 分钟后再试',
+    throttledSoon: '登录失败次数过多，请稍后再试',
+    expired: '登录已失效，请重新登录',
+    footer: '仅限授权用户使用；所有操作均记录审计日志',
+  },
+  auth: {
+    role: '角色',
+    scope: '数据范围',
+    logout: '退出登录',
+    roles: { admin: '管理员', analyst: '分析员', dispatcher: '调度员', handler: '处置人员', enterprise: '企业用户', viewer: '查看用户' } as Record<string, string>,
+    forbidden: '无权访问',
+    forbiddenScope: '{region}不在您的数据范围内。您的账号只能查看{scope}及其下级地区的数据。',
+    forbiddenEnterprise: '企业明细数据仅对分析员和管理员开放，您的角色（{role}）无权查看。',
+    forbiddenOwnEnterprise: '企业用户只能查看本企业的数据。',
+    forbiddenImports: '数据导入仅对分析员和管理员开放，您的角色（{role}）无权使用。',
+    forbiddenGeneric: '您的账号（{role}，范围：{scope}）无权查看此内容。',
+    serverSaid: '服务器说明：{message}',
+    backToScope: '查看{scope}',
+    backHome: '回到首页',
+  },
+};

@@ -1,0 +1,25 @@
+// Chinese text (the default) of 驾驶舱 the cockpit.
+export default {
+  cockpit: {
+    title: '工业经济运行驾驶舱',
+    headline: '主要指标',
+    mapTitle: '{region}各地区{indicator}{measure}',
+    mapMeasure: '着色度量',
+    trendTitle: '{indicator}增速走势',
+    trendMonthly: '当月同比',
+    trendCumulative: '累计同比',
+    topRegions: '地区拉动',
+    topIndustries: '行业拉动',
+    contribHint: '对{parent}当月增长的拉动（百分点），前五与后五',
+    contribIndustryHint: '行业大类对{parent}当月增长的拉动（百分点），前五与后五',
+    noChildren: '{region}没有下级地区',
+    drillHint: '点击地图或列表下钻',
+    breadcrumbRoot: '全国',
+    declining: '{n} 个地区累计增速下降',
+    thisMonthValue: '当月 {value} {unit}',
+    ytdLabel: '{period}累计',
+    monthLabel: '{period}当月',
+    noMap: '{region}暂无地图，显示上级地图',
+    openExplorer: '在数据查询中打开',
+  },
+};

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { en, zh } from '../../locales';
+
+// Every string of a dictionary with its dotted key.
+function leaves(d: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (d && typeof d === 'object') {
+    for (const [k, v] of Object.entries(d as Record<string, unknown>)) {
+      const key = prefix ? `${prefix}.${k}` : k;
+      if (typeof v === 'string') out.set(key, v);
+      else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
+    }
+  }
+  return out;
+}
+
+describe('locale files', () => {
+  const z = leaves(zh);
+  const e = leaves(en);
+  it('give both languages the same keys (no text lost in the split)', () => {
+    expect([...e.keys()].sort()).toEqual([...z.keys()].sort());
+    // the single i18n.ts before the split held 464 strings per language
+    expect(z.size).toBe(464);
+  });
+  it('keep Chinese out of the English text', () => {
+    const mixed = [...e].filter(([, v]) => /[\u4e00-\u9fff]/.test(v)).map(([k]) => k);
+    expect(mixed).toEqual([]);
+  });
+  it('merge every feature', () => {
+    for (const k of ['nav.cockpit', 'warnings.alertsTab', 'targets.status', 'appeals.board', 'cockpit.title', 'login.title', 'enterprise.title', 'explorer.title', 'rankings.title', 'imports.title']) {
+      expect(z.get(k), k).toBeTruthy();
+    }
+  });
+});
