@@ -19,10 +19,14 @@ Json Num(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); 
 Json Int(const std::optional<int32_t>& v) { return v ? Json(*v) : Json(nullptr); }
 Json Label(const app::NodeLabel& l) { return Json{{"code", l.code}, {"name", l.name}}; }
 
+// A disclosure-control marker (app/disclosure.h), null when there is none.
+Json Mark(const std::string& reason) { return reason.empty() ? Json(nullptr) : Json(reason); }
+
 Json RowJson(const app::Row& r, const std::vector<std::string>& measures) {
   Json values = Json::object();
   for (size_t i = 0; i < measures.size(); ++i) values[measures[i]] = Num(r.values[i]);
-  return Json{{"code", r.label.code}, {"name", r.label.name}, {"values", values}, {"n", r.n}, {"rank", Int(r.rank)}};
+  return Json{{"code", r.label.code}, {"name", r.label.name}, {"values", values},       {"n", r.n},
+              {"rank", Int(r.rank)},   {"suppressed", Mark(r.suppressed)}, {"would_suppress", Mark(r.would_suppress)}};
 }
 
 Json CellObject(const app::CellAnswer& a) {
@@ -36,6 +40,8 @@ Json CellObject(const app::CellAnswer& a) {
   for (size_t i = 0; i < a.measures.size(); ++i) values[a.measures[i]] = Num(a.row.values[i]);
   j["values"] = values;
   j["n"] = a.row.n;
+  j["suppressed"] = Mark(a.row.suppressed);
+  j["would_suppress"] = Mark(a.row.would_suppress);
   return j;
 }
 
@@ -87,7 +93,11 @@ std::string SeriesJson(const app::SeriesAnswer& s) {
   for (const auto& [period, row] : s.points) {
     Json values = Json::object();
     for (size_t i = 0; i < s.cell.measures.size(); ++i) values[s.cell.measures[i]] = Num(row.values[i]);
-    points.push_back(Json{{"period", period}, {"values", values}, {"n", row.n}});
+    points.push_back(Json{{"period", period},
+                          {"values", values},
+                          {"n", row.n},
+                          {"suppressed", Mark(row.suppressed)},
+                          {"would_suppress", Mark(row.would_suppress)}});
   }
   Json j{{"region", Label(s.cell.region)}, {"industry", Label(s.cell.industry)}, {"indicator", s.cell.indicator},
          {"measures", s.cell.measures},    {"points", points}};
@@ -99,7 +109,8 @@ std::string RankingJson(const app::RankingAnswer& r) {
   for (const auto& row : r.rows) {
     rows.push_back(Json{{"code", row.label.code}, {"name", row.label.name}, {"value", Num(row.value)},
                         {"rank", Int(row.rank)}, {"prev_rank", Int(row.prev_rank)},
-                        {"rank_change", Int(row.rank_change)}});
+                        {"rank_change", Int(row.rank_change)}, {"suppressed", Mark(row.suppressed)},
+                        {"would_suppress", Mark(row.would_suppress)}});
   }
   Json j{{"region", Label(r.parent.region)}, {"industry", Label(r.parent.industry)},
          {"period", r.parent.period},        {"previous_period", r.previous_period},

@@ -33,6 +33,9 @@ struct Row {
   std::vector<std::optional<double>> values;  // one per measure
   int32_t n = 0;
   std::optional<int32_t> rank;
+  // Disclosure control (app/disclosure.h): why the figures are withheld from this caller, or
+  // (for those who see them) why publication would withhold them; "" when neither.
+  std::string suppressed, would_suppress;
 };
 
 struct CellAnswer {
@@ -69,6 +72,7 @@ struct RankingRow {
   NodeLabel label;
   std::optional<double> value;
   std::optional<int32_t> rank, prev_rank, rank_change;
+  std::string suppressed, would_suppress;  // as in Row
 };
 struct RankingAnswer {
   CellAnswer parent;

@@ -4,6 +4,7 @@
 
 #include "app/analysis.h"
 #include "app/ballast.h"
+#include "app/disclosure.h"
 
 namespace ballast::app {
 
@@ -53,12 +54,48 @@ Result<EnterpriseInfo> VisibleEnterprise(Ballast& b, const Caller& caller, const
   return e;
 }
 
+// The cell an answer stands for, from its codes.
+Result<CellRef> RefOf(const Ballast& b, const std::string& indicator, const std::string& period,
+                      const std::string& region, const std::string& industry) {
+  const Catalog& c = b.catalog();
+  CellRef ref;
+  ref.indicator = c.FindIndicator(indicator);
+  ASSIGN_OR_RETURN(ref.period, ParsePeriod(period));
+  ref.region = region == kCountryCode ? c.country() : c.regions().Find(region);
+  ref.industry = c.FindIndustry(industry);
+  if (ref.indicator < 0 || ref.region == kNoNode || ref.industry == kNoNode) {
+    return Status::Internal("cannot resolve the cell of an answer");
+  }
+  return ref;
+}
+
+// Marks a node's row and its children's rows (region or industry codes) by their status.
+Status ProtectRows(const Ballast& b, Disclosure& d, const CellAnswer& node, bool by_region, Row& node_row,
+                   const std::vector<Row*>& rows) {
+  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, node.indicator, node.period, node.region.code, node.industry.code));
+  RETURN_IF_ERROR(d.Protect(ref, node_row));
+  for (Row* r : rows) {
+    CellRef child = ref;
+    if (by_region) {
+      child.region = b.catalog().regions().Find(r->label.code);
+    } else {
+      child.industry = b.catalog().FindIndustry(r->label.code);
+    }
+    RETURN_IF_ERROR(d.Protect(child, *r));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<CellAnswer> QueryCell(Ballast& b, const Caller& caller, const CellRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   ASSIGN_OR_RETURN(CellAnswer a, QueryCell(b.workspace(), request));
   RestrictDerived(b, caller, a.measures, OfOf(request), a.region.code, a.row);
+  ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
+  Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
+  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, a.indicator, a.period, a.region.code, a.industry.code));
+  RETURN_IF_ERROR(d.Protect(ref, a.row));
   return a;
 }
 
@@ -72,7 +109,22 @@ Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequ
   // The node's own row compares it with its parent along the table's dimension.
   const std::string dim = t.dim == "enterprise" ? "industry" : t.dim;
   RestrictDerived(b, caller, t.parent.measures, dim, t.parent.region.code, t.parent.row);
-  if (enterprises) {
+  if (!enterprises) {
+    std::vector<Row*> rows;
+    for (auto& r : t.rows) rows.push_back(&r);
+    ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
+    Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
+    RETURN_IF_ERROR(ProtectRows(b, d, t.parent, t.dim == "region", t.parent.row, rows));
+    // Ranks among what is published only: a gap in the ranks would place a withheld figure.
+    if (d.published()) {
+      const auto it = std::find(t.parent.measures.begin(), t.parent.measures.end(), request.sort);
+      const size_t k = it == t.parent.measures.end() ? 0 : static_cast<size_t>(it - t.parent.measures.begin());
+      std::vector<std::optional<double>> keys;
+      for (const auto& r : t.rows) keys.push_back(k < r.values.size() ? r.values[k] : std::nullopt);
+      const auto ranks = RankValues(keys, request.ascending);
+      for (size_t i = 0; i < t.rows.size(); ++i) t.rows[i].rank = ranks[i];
+    }
+  } else {
     AuditRead(b, caller, "read.enterprise_rows", "region=" + t.parent.region.code + " industry=" + t.parent.industry.code,
               std::to_string(t.rows.size()) + " enterprises");
   }
@@ -83,8 +135,14 @@ Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesR
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   ASSIGN_OR_RETURN(SeriesAnswer s, QuerySeries(b.workspace(), request));
   const std::string of = OfOf(request);
-  for (auto& [period, row] : s.points) RestrictDerived(b, caller, s.cell.measures, of, s.cell.region.code, row);
-  RestrictDerived(b, caller, s.cell.measures, of, s.cell.region.code, s.cell.row);
+  ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
+  Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
+  for (auto& [period, row] : s.points) {
+    RestrictDerived(b, caller, s.cell.measures, of, s.cell.region.code, row);
+    ASSIGN_OR_RETURN(CellRef ref, RefOf(b, s.cell.indicator, period, s.cell.region.code, s.cell.industry.code));
+    RETURN_IF_ERROR(d.Protect(ref, row));
+  }
+  if (!s.points.empty()) s.cell.row = s.points.back().second;
   return s;
 }
 
@@ -92,6 +150,25 @@ Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellR
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   ASSIGN_OR_RETURN(RankingAnswer a, QueryRanking(b.workspace(), request));
   RestrictDerived(b, caller, a.parent.measures, "region", a.parent.region.code, a.parent.row);
+  // The ranked children are a table of the parent: protect them as one, then carry the marks.
+  std::vector<Row> rows(a.rows.size());
+  std::vector<Row*> ptrs;
+  for (size_t i = 0; i < a.rows.size(); ++i) {
+    rows[i].label = a.rows[i].label;
+    rows[i].values = {a.rows[i].value};
+    ptrs.push_back(&rows[i]);
+  }
+  ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
+  Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
+  RETURN_IF_ERROR(ProtectRows(b, d, a.parent, true, a.parent.row, ptrs));
+  for (size_t i = 0; i < a.rows.size(); ++i) {
+    a.rows[i].would_suppress = rows[i].would_suppress;
+    a.rows[i].suppressed = rows[i].suppressed;
+    if (!rows[i].suppressed.empty()) {
+      a.rows[i].value = std::nullopt;
+      a.rows[i].rank = a.rows[i].prev_rank = a.rows[i].rank_change = std::nullopt;
+    }
+  }
   return a;
 }
 

@@ -1,0 +1,146 @@
+#include "app/disclosure.h"
+
+#include <cmath>
+
+#include "core/incbin.h"
+#include "sdc/secondary.h"
+#include "sdc/table.h"
+
+BALLAST_INCBIN(ballast_sdc_params, BALLAST_DATA_DIR "/sdc.toml")
+
+namespace ballast::app {
+
+namespace {
+
+struct Contributors {
+  std::vector<double> magnitudes;
+  double total = 0;
+};
+
+Result<Contributors> ContributorsOf(const Snapshot& snap, const CellRef& cell, Measure m) {
+  ASSIGN_OR_RETURN(auto rows, snap.query->Enterprises(cell, {m}));
+  Contributors c;
+  for (const auto& r : rows) {
+    if (r.row.values.empty() || !r.row.values[0]) continue;
+    const double x = std::fabs(*r.row.values[0]);
+    c.magnitudes.push_back(x);
+    c.total += x;
+  }
+  return c;
+}
+
+bool Derived(const Snapshot& snap, const CellRef& cell) {
+  return snap.panel->catalog().indicators()[static_cast<size_t>(cell.indicator)].derived();
+}
+
+sdc::Suppression Worse(sdc::Suppression a, sdc::Suppression b) {
+  if (sdc::IsSuppressed(a) && a != sdc::Suppression::kSecondary) return a;  // a primary reason wins
+  if (sdc::IsSuppressed(b) && b != sdc::Suppression::kSecondary) return b;
+  return sdc::IsSuppressed(a) ? a : b;
+}
+
+}  // namespace
+
+const sdc::SdcParams& DisclosureParams() {
+  static const sdc::SdcParams params = [] {
+    auto p = sdc::ParseSdcParams(BALLAST_INCBIN_VIEW(ballast_sdc_params), "data/sdc.toml");
+    return p.ok() ? *p : sdc::SdcParams{};
+  }();
+  return params;
+}
+
+bool GetsPublishedFigures(const Access& access, const Caller& caller) { return !access.MayListEnterprises(caller); }
+
+Result<double> Disclosure::Magnitude(const CellRef& cell) {
+  const Key key = KeyOf(cell);
+  if (auto it = magnitude_.find(key); it != magnitude_.end()) return it->second;
+  double total = 0;
+  if (!Derived(snap_, cell)) {
+    ASSIGN_OR_RETURN(Contributors c, ContributorsOf(snap_, cell, Measure::kValue));
+    total = c.total;
+  }
+  magnitude_[key] = total;
+  return total;
+}
+
+Result<sdc::Suppression> Disclosure::Primary(const CellRef& cell) {
+  const Key key = KeyOf(cell);
+  if (auto it = primary_.find(key); it != primary_.end()) return it->second;
+  sdc::Suppression s = sdc::Suppression::kNone;
+  if (Derived(snap_, cell)) {
+    // A ratio has no additive magnitude: its reporting enterprises decide (threshold rule).
+    ASSIGN_OR_RETURN(auto rows, snap_.query->Enterprises(cell, {Measure::kValue}));
+    int64_t n = 0;
+    for (const auto& r : rows) n += !r.row.values.empty() && r.row.values[0].has_value();
+    if (n > 0 && n < DisclosureParams().min_contributors) s = sdc::Suppression::kThreshold;
+  } else {
+    ASSIGN_OR_RETURN(Contributors c, ContributorsOf(snap_, cell, Measure::kValue));
+    if (c.magnitudes.empty()) {
+      ASSIGN_OR_RETURN(c, ContributorsOf(snap_, cell, Measure::kYtd));
+    }
+    ASSIGN_OR_RETURN(s, sdc::PrimarySuppression(c.magnitudes, DisclosureParams()));
+    magnitude_[key] = c.total;
+  }
+  primary_[key] = s;
+  return s;
+}
+
+Result<const std::map<Disclosure::Key, sdc::Suppression>*> Disclosure::SiblingTable(const CellRef& parent,
+                                                                                      bool by_region) {
+  const auto tkey = std::make_pair(KeyOf(parent), by_region);
+  if (auto it = tables_.find(tkey); it != tables_.end()) return &it->second;
+  const CodeTree& tree = by_region ? catalog_.regions() : catalog_.industries();
+  const NodeId node = by_region ? parent.region : parent.industry;
+  sdc::SdcTable table;
+  ASSIGN_OR_RETURN(double parent_total, Magnitude(parent));
+  ASSIGN_OR_RETURN(sdc::Suppression parent_primary, Primary(parent));
+  const int p = table.AddCell(parent_total, parent_primary);
+  std::vector<int> kids;
+  std::vector<CellRef> refs;
+  for (NodeId child : tree.node(node).children) {
+    CellRef ref = parent;
+    (by_region ? ref.region : ref.industry) = child;
+    ASSIGN_OR_RETURN(double total, Magnitude(ref));
+    ASSIGN_OR_RETURN(sdc::Suppression s, Primary(ref));
+    kids.push_back(table.AddCell(total, s));
+    refs.push_back(ref);
+  }
+  auto& out = tables_[tkey];
+  if (kids.empty()) return &out;
+  table.AddConstraint(p, kids);
+  ASSIGN_OR_RETURN(auto report, sdc::ApplySecondarySuppression(&table));
+  (void)report;
+  out[KeyOf(parent)] = table.cells[static_cast<size_t>(p)].status;
+  for (size_t i = 0; i < refs.size(); ++i) out[KeyOf(refs[i])] = table.cells[static_cast<size_t>(kids[i])].status;
+  return &out;
+}
+
+Result<sdc::Suppression> Disclosure::Status(const CellRef& cell) {
+  ASSIGN_OR_RETURN(sdc::Suppression s, Primary(cell));
+  for (bool by_region : {true, false}) {
+    const NodeId parent_node = by_region ? catalog_.regions().node(cell.region).parent
+                                         : catalog_.industries().node(cell.industry).parent;
+    if (parent_node == kNoNode) continue;
+    CellRef parent = cell;
+    (by_region ? parent.region : parent.industry) = parent_node;
+    ASSIGN_OR_RETURN(const auto* table, SiblingTable(parent, by_region));
+    if (auto it = table->find(KeyOf(cell)); it != table->end()) s = Worse(s, it->second);
+  }
+  return s;
+}
+
+ballast::Status Disclosure::Protect(const CellRef& cell, Row& row) {
+  ASSIGN_OR_RETURN(sdc::Suppression s, Status(cell));
+  if (!sdc::IsSuppressed(s)) return ballast::Status::Ok();
+  const std::string reason = sdc::SuppressionName(s);
+  if (!published_) {
+    row.would_suppress = reason;
+    return ballast::Status::Ok();
+  }
+  row.suppressed = reason;
+  for (auto& v : row.values) v = std::nullopt;  // growth, shares and pulls of it go too
+  row.rank = std::nullopt;
+  return ballast::Status::Ok();
+}
+
+}  // namespace ballast::app
