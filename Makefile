@@ -6,6 +6,7 @@ TEST_DIR := build/test
 BENCH_DIR := build/bench
 DEMO_DB ?= demo/ballast.db
 PORT ?= 8080
+FUZZ_SECONDS ?= 20
 BALLAST := $(RELEASE_DIR)/src/cli/ballast
 
 .PHONY: run build test deps web bench demo clean
@@ -35,6 +36,7 @@ test: deps
 	cmake --build $(TEST_DIR) -j $(JOBS)
 	cd $(TEST_DIR) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 	@bash scripts/web-test.sh $(TEST_DIR)/src/cli/ballast
+	@bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 bench: deps
 	cmake -S . -B $(BENCH_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DBALLAST_TESTS=OFF -DBALLAST_BENCH=ON

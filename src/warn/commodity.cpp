@@ -137,8 +137,9 @@ std::vector<ExternalSubject> CommoditySubjects(const std::vector<CommodityPointR
     }
     // A series whose latest point is not the latest observation is stale: drop it so that an
     // old value cannot keep an alert alive.
-    auto fresh = [&](std::vector<SeriesPoint> v) {
-      if (!v.empty() && v.back().period != list.back()->date) v.clear();
+    const std::string latest = list.back()->date;  // (clang 14 cannot capture a structured binding)
+    auto fresh = [&latest](std::vector<SeriesPoint> v) {
+      if (!v.empty() && v.back().period != latest) v.clear();
       return v;
     };
     s.series = {{"price", price}, {"change_pct", fresh(change)}, {"yoy_pct", fresh(yoy)}, {"stock_days", fresh(days)}};
