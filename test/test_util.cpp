@@ -9,23 +9,6 @@
 
 namespace ballast::test {
 
-TempDir::TempDir() {
-  static std::atomic<int> counter{0};
-  path_ = std::filesystem::temp_directory_path() /
-          ("ballast-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  std::filesystem::remove_all(path_);
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
-void TempDir::Write(const std::string& name, const std::string& content) const {
-  std::ofstream(path_ / name, std::ios::binary) << content;
-}
-
 // Three enterprises in Henan: A (郑州 中原区, 3311), B (郑州 中原区, 1311), C (济源, 3311).
 // Output value 2025-03 vs 2024-03: A 120 vs 100, B 80 vs 100, C 30 vs 20 (C also reports the
 // same figure as 上年同期). Henan: value 230, same sample 230 vs 220 → yoy = 4.545454…%.

@@ -7,20 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "testing/testing.h"
+
 namespace ballast::test {
 
 // A fresh folder under the system's temp dir, removed by the destructor.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::filesystem::path& path() const { return path_; }
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-  void Write(const std::string& name, const std::string& content) const;
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = ::ballast::testing::TempDir;
 
 // Hand-made data (see the comment in test_util.cpp for the figures and hand calculations).
 extern const char* const kEnterprisesCsv;

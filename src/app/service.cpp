@@ -215,7 +215,14 @@ Result<AppealRecord> Service::Step(const ServiceActor& actor, const StepArgs& ar
     in.deadlines = target ? target->deadlines : service::Deadlines{};
   }
   if (in.action == Action::kMerge) {
-    ASSIGN_OR_RETURN(AppealRecord into, store_->GetAppeal(in.merge_into));
+    // An appeal the actor may not see answers like one that does not exist.
+    auto found = store_->GetAppeal(in.merge_into);
+    if (!found.ok() && found.status().code() != StatusCode::kNotFound) return found.status();
+    const Status absent = Status::NotFound("no appeal " + std::to_string(in.merge_into));
+    if (!found.ok()) return absent;
+    AppealRecord into = std::move(found).value();
+    ASSIGN_OR_RETURN(unsigned into_parties, Parties(actor, into));
+    if (!CanSee(actor, into, into_parties)) return absent;
     auto st = service::ParseState(into.state);
     if (into.uscc != a.uscc) return Status::Invalid("only appeals of the same enterprise can be merged");
     if (!st || service::IsTerminal(*st)) return Status::Precondition("appeal " + std::to_string(into.id) + " is finished");

@@ -7,6 +7,8 @@
 
 #include <filesystem>
 
+#include "testing/testing.h"
+
 namespace ballast::app {
 namespace {
 
@@ -16,11 +18,6 @@ constexpr const char* kB = "91310115591693856A";
 class ServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ballast_service_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
     const std::string path = (dir_ / "s.db").string();
     auto ws = Workspace::Create(path);
     ASSERT_TRUE(ws.ok()) << ws.status().ToString();
@@ -37,7 +34,6 @@ class ServiceTest : public ::testing::Test {
   void TearDown() override {
     s_.reset();
     ws_.reset();
-    std::filesystem::remove_all(dir_);
   }
   AppealRecord File(const char* uscc, const char* category = "financing") {
     NewAppeal n;
@@ -53,7 +49,8 @@ class ServiceTest : public ::testing::Test {
   StepArgs At(const AppealRecord& a, const char* now, const char* reason = "") {
     return StepArgs{a.id, a.version, reason, now};
   }
-  std::filesystem::path dir_;
+  ::ballast::testing::TempDir tmp_;
+  std::filesystem::path dir_ = tmp_.path();
   std::unique_ptr<Workspace> ws_;
   std::unique_ptr<Service> s_;
   ServiceActor disp_{"disp", auth::Role::kDispatcher, "", "", "410000"};

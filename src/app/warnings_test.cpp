@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "testing/testing.h"
 #include "app/ballast.h"
 #include "app/policy.h"
 
@@ -23,11 +24,6 @@ constexpr const char* kB = "91310115591693856A";
 class WarningsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ballast_warnings_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
     const std::string path = (dir_ / "s.db").string();
     // Through the composition root, which wires the target subjects into the rules.
     auto b = Ballast::Create(path);
@@ -47,7 +43,6 @@ class WarningsTest : public ::testing::Test {
   }
   void TearDown() override {
     b_.reset();
-    std::filesystem::remove_all(dir_);
   }
   void Import(const std::string& name, const std::string& csv) {
     auto out = ws_->Import(csv, name, "alice", MakePeriod(2025, 4));
@@ -66,7 +61,8 @@ class WarningsTest : public ::testing::Test {
     for (const auto& e : history) out.push_back(e.action);
     return out;
   }
-  std::filesystem::path dir_;
+  ::ballast::testing::TempDir tmp_;
+  std::filesystem::path dir_ = tmp_.path();
   std::unique_ptr<Ballast> b_;
   Workspace* ws_ = nullptr;
   Warnings* w_ = nullptr;

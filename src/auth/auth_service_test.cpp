@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "testing/testing.h"
 #include "auth/crypto.h"
 #include "store/store.h"
 
@@ -15,11 +16,6 @@ namespace {
 class AuthTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ballast_auth_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
     catalog_ = std::make_unique<Catalog>(std::move(Catalog::Embedded()).value());
     Store::CatalogTexts texts{std::string(Catalog::EmbeddedRegionsCsv()),
                               std::string(Catalog::EmbeddedIndustriesCsv()),
@@ -30,10 +26,10 @@ class AuthTest : public ::testing::Test {
     ASSERT_TRUE(
         auth_->AddUser({"zz", "correct horse 1", "analyst", "410100", "", ""}, "test").ok());
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string path() const { return (dir_ / "s.db").string(); }
 
-  std::filesystem::path dir_;
+  ::ballast::testing::TempDir tmp_;
+  std::filesystem::path dir_ = tmp_.path();
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<Store> store_;
   std::mutex mu_;

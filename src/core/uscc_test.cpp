@@ -5,7 +5,8 @@
 namespace ballast {
 namespace {
 
-// Examples from ../shared/data/uscc/uscc_examples.csv; the worked example there gives 'T'.
+// Examples of real codes (published register entries); the worked example of GB 32100-2015's
+// check-character rule gives 'T' for the first.
 TEST(UsccTest, ValidCodes) {
   EXPECT_EQ(UsccCheckChar("91310110666007217"), 'T');
   for (const char* c : {"91310110666007217T", "91310115591693856A", "91330000755918469E",

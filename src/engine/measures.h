@@ -1,4 +1,5 @@
-// The measures of DESIGN.md, computed from additive sums over the enterprises of a cell.
+// The measures (docs/measures.md gives the formulas), computed from additive sums over the
+// enterprises of a cell.
 // Growth is always on the same sample M (enterprises with both a figure and its base) and is
 // undefined (std::nullopt, never nan/inf) when the base sum is zero or negative.
 #ifndef BALLAST_ENGINE_MEASURES_H_

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 
+#include "testing/testing.h"
+
 namespace ballast::ingest {
 namespace {
 
@@ -17,18 +19,12 @@ constexpr const char* kEnterprises =
 class ImporterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ballast_ingest_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
     catalog_ = std::make_unique<Catalog>(std::move(Catalog::Embedded()).value());
     Store::CatalogTexts texts{std::string(Catalog::EmbeddedRegionsCsv()),
                               std::string(Catalog::EmbeddedIndustriesCsv()),
                               std::string(Catalog::EmbeddedIndicatorsCsv())};
     store_ = std::move(CreateSqliteStore((dir_ / "s.db").string(), texts)).value();
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   ImportOutcome Import(const std::string& text, const std::string& name = "f.csv") {
     ImportOptions o;
@@ -58,7 +54,8 @@ class ImporterTest : public ::testing::Test {
     return n;
   }
 
-  std::filesystem::path dir_;
+  ::ballast::testing::TempDir tmp_;
+  std::filesystem::path dir_ = tmp_.path();
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<Store> store_;
 };

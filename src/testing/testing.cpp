@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <fstream>
 
 namespace ballast::testing {
@@ -10,6 +11,8 @@ TempDir::TempDir() {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   std::string name = "ballast_" + std::to_string(::getpid());
   if (info != nullptr) name += std::string("_") + info->test_suite_name() + "_" + info->name();
+  static std::atomic<int> counter{0};
+  name += "_" + std::to_string(counter++);  // several folders in one test, or outside any test
   for (char& c : name) {
     if (c == '/') c = '_';
   }

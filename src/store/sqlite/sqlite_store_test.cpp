@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "testing/testing.h"
 #include "store/store.h"
 
 namespace ballast {
@@ -10,14 +11,8 @@ namespace {
 class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ballast_store_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
     path_ = (dir_ / "s.db").string();
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
   static Store::CatalogTexts Texts() { return {"code,name\n", "code,name\n", "code\n"}; }
   static BatchInfo Batch(const std::string& sha) {
     BatchInfo b;
@@ -39,7 +34,8 @@ class SqliteStoreTest : public ::testing::Test {
     c.prior_ytd.assign(c.size(), kMissing);
     return c;
   }
-  std::filesystem::path dir_;
+  ::ballast::testing::TempDir tmp_;
+  std::filesystem::path dir_ = tmp_.path();
   std::string path_;
 };
 

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "testing/testing.h"
 #include "store/store.h"
 #include "store/warn_store.h"
 
@@ -12,11 +13,6 @@ namespace {
 class SqliteWarnStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ballast_warn_store_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
     path_ = (dir_ / "s.db").string();
     auto main = CreateSqliteStore(path_, {"code,name\n", "code,name\n", "code\n"});
     ASSERT_TRUE(main.ok()) << main.status().ToString();
@@ -28,7 +24,6 @@ class SqliteWarnStoreTest : public ::testing::Test {
   void TearDown() override {
     store_.reset();
     main_.reset();
-    std::filesystem::remove_all(dir_);
   }
   static AlertRecord Alert(const std::string& fp) {
     AlertRecord a;
@@ -43,7 +38,8 @@ class SqliteWarnStoreTest : public ::testing::Test {
     a.handling = "open";
     return a;
   }
-  std::filesystem::path dir_;
+  ::ballast::testing::TempDir tmp_;
+  std::filesystem::path dir_ = tmp_.path();
   std::string path_;
   std::unique_ptr<Store> main_;
   std::unique_ptr<WarnStore> store_;
