@@ -206,5 +206,49 @@ TEST_F(ContractCallsTest, EveryAnswerConformsToItsSchema) {
   EXPECT_GT(conforming, 40);
 }
 
+// The writes whose route-table examples are refused on purpose (a wrong password, an empty rule
+// or calendar, a stale version), sent so that they succeed: their answers and bodies conform too.
+TEST_F(ContractCallsTest, WritesTheExamplesRefuseConformWhenTheySucceed) {
+  const Json doc = Document();
+  const SchemaValidator v(doc["components"]["schemas"]);
+  httplib::Client c("127.0.0.1", server_->port());
+  c.set_read_timeout(30, 0);
+  auto expect = [&](const httplib::Result& res, const std::string& what,
+                    const std::string& schema) {
+    ASSERT_TRUE(res) << what;
+    ASSERT_TRUE(res->status == 200 || res->status == 201)
+        << what << ": " << res->status << " " << res->body;
+    EXPECT_EQ(v.Check(Ref(schema), Json::parse(res->body)), std::nullopt) << what;
+  };
+  const Json login{{"username", "root"}, {"password", "password-root"}};
+  EXPECT_EQ(v.Check(Ref("Login"), login), std::nullopt);
+  auto session = c.Post("/api/v1/session", login.dump(), "application/json");
+  expect(session, "POST /api/v1/session", "Session");
+  c.set_bearer_token_auth(Json::parse(session->body)["token"].get<std::string>().c_str());
+
+  auto rules = c.Get("/api/v1/rules");
+  expect(rules, "GET /api/v1/rules", "Rules");
+  const Json rule_list = Json::parse(rules->body)["rules"];
+  for (const auto& r : rule_list) {
+    EXPECT_EQ(v.Check(Ref("RuleBody"), r["rule"]), std::nullopt) << r["id"];
+  }
+  expect(c.Post("/api/v1/rules", rule_list.at(0)["rule"].dump(), "application/json"),
+         "POST /api/v1/rules", "Rule");
+
+  auto calendar = c.Get("/api/v1/service/calendar");
+  expect(calendar, "GET /api/v1/service/calendar", "Calendar");
+  expect(c.Put("/api/v1/service/calendar", calendar->body, "application/json"),
+         "PUT /api/v1/service/calendar", "Calendar");
+
+  const std::string appeal = "/api/v1/appeals/" + ids_["appeal_in"];
+  auto view = c.Get(appeal.c_str());
+  expect(view, "GET " + appeal, "AppealView");
+  const Json step{{"version", Json::parse(view->body)["appeal"]["version"]},
+                  {"reason", "contract"}};
+  EXPECT_EQ(v.Check(Ref("AppealStep"), step), std::nullopt);
+  expect(c.Post((appeal + "/escalate").c_str(), step.dump(), "application/json"),
+         "POST " + appeal + "/escalate", "AppealAnswer");
+}
+
 }  // namespace
 }  // namespace ballast::test
