@@ -981,7 +981,9 @@ export interface components {
             industry: components["schemas"]["NodeLabel"];
             period: string;
             indicator: string;
+            /** @description only when one measure was asked for */
             measure?: components["schemas"]["Measure"];
+            /** @description only when one measure was asked for */
             value?: number | null;
             /** @description by measure; null where the measure is undefined */
             values: {
@@ -1448,7 +1450,8 @@ export interface components {
             status: string;
         };
         Table: {
-            dim: string;
+            /** @enum {string} */
+            dim: "region" | "industry" | "enterprise";
             measures: components["schemas"]["Measure"][];
             parent: components["schemas"]["Cell"];
             rows: components["schemas"]["TableRow"][];
