@@ -3,6 +3,7 @@
 // openapi.ts); the interfaces here are what the UI reads until it does.
 import { API_BASE, apiGet, ApiError, parse, writeHeaders } from './http';
 import type { Query, Reply } from './openapi';
+import type { components } from './schema';
 
 export interface CodeName {
   code: string;
@@ -135,23 +136,18 @@ export async function apiUpload(file: File, onProgress?: (pct: number) => void):
   });
 }
 
-type RawParent = Partial<Row> & { region?: CodeName; industry?: CodeName };
-
-/**
- * The parent row may come as a ROW ({code,name,…}) or as a cell ({region:{…}, industry:{…}, …});
- * either way the UI gets {code, name} of the node along `dim`.
- */
-export function normalizeTable(t: TableResponse, dim: string): TableResponse {
-  const p = (t.parent ?? {}) as RawParent;
-  const node = dim === 'industry' ? p.industry : p.region;
+/** The parent comes as a cell ({region:{…}, industry:{…}, …}); the UI gets {code, name} of the node along `dim`. */
+export function normalizeTable(t: components['schemas']['Table'], dim: string): TableResponse {
+  const p = t.parent;
+  const node = dim === 'industry' ? p?.industry : p?.region;
   const parent: Row = {
-    code: p.code ?? node?.code ?? '',
-    name: p.name ?? node?.name ?? '',
-    values: p.values ?? {},
-    n: p.n ?? null,
+    code: node?.code ?? '',
+    name: node?.name ?? '',
+    values: p?.values ?? {},
+    n: p?.n ?? null,
     rank: null,
   };
-  return { ...t, parent, rows: Array.isArray(t.rows) ? t.rows : [] };
+  return { dim: t.dim, parent, rows: Array.isArray(t.rows) ? t.rows : [] };
 }
 
 export const dataApi = {
@@ -163,7 +159,8 @@ export const dataApi = {
   periods: () => apiGet<Reply<'/api/v1/periods', 'get', { periods: string[]; latest: string | null }>>('/periods'),
   imports: (signal?: AbortSignal) => apiGet<Reply<'/api/v1/imports', 'get', { batches: Batch[] }>>('/imports', {}, signal),
   table: (p: { indicator: string; measures: string[]; period: string; region?: string; industry?: string; dim: string; sort?: string; order?: string }, signal?: AbortSignal) => {
-    const q: Query<'/api/v1/table'> = { ...p, measures: p.measures.join(',') };
+    // dim and order come from the UI's own choices (region/industry/enterprise, asc/desc).
+    const q = { ...p, measures: p.measures.join(',') } as Query<'/api/v1/table'>;
     return apiGet<Reply<'/api/v1/table', 'get', TableResponse>>('/table', q, signal).then((t) => normalizeTable(t, p.dim));
   },
   series: (p: { indicator: string; measures: string[]; from: string; to: string; region?: string; industry?: string }, signal?: AbortSignal) => {

@@ -1,6 +1,7 @@
 // Warnings and policy targets (docs/api.md, "Warnings and policy targets").
 import { apiGet, apiSend } from './http';
 import type { Reply } from './openapi';
+import type { components } from './schema';
 
 export type AlertLevel = 'red' | 'orange' | 'yellow' | 'blue';
 export type AlertState = 'pending' | 'firing' | 'resolved';
@@ -63,25 +64,9 @@ export interface Silence {
   expired_at?: string | null;
   expired_by?: string | null;
 }
-export interface RuleDef {
-  id: string;
-  family?: string;
-  name?: { zh?: string; en?: string };
-  subject?: string;
-  op?: string;
-  levels?: Partial<Record<AlertLevel, number>>;
-  why?: string;
-  [k: string]: unknown;
-}
-export interface RuleView {
-  id: string;
-  source: string;
-  revision: number;
-  updated_by: string;
-  updated_at: string;
-  enabled: boolean;
-  rule: RuleDef;
-}
+/** A rule in the format of data/rules/, and a rule as GET /rules lists it (generated types). */
+export type RuleDef = components['schemas']['RuleBody'];
+export type RuleView = components['schemas']['RuleView'];
 export type TargetStatus = 'no_data' | 'on_track' | 'at_risk' | 'off_track' | 'achieved' | 'qualitative';
 export interface ProgressEntry {
   value: number | null;

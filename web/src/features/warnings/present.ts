@@ -29,13 +29,13 @@ export function useRules(): Rules {
   const byId = computed(() => new Map(list.value.map((r) => [r.id, r])));
   return {
     list,
-    families: computed(() => [...new Set(list.value.map((r) => r.rule.family).filter((f): f is string => !!f))].sort()),
+    families: computed(() => [...new Set(list.value.map((r) => r.rule?.family).filter((f): f is string => !!f))].sort()),
     name(id) {
       const n = byId.value.get(id)?.rule?.name;
       return (locale.value === 'en' ? n?.en || n?.zh : n?.zh || n?.en) || id;
     },
     op(id) {
-      const op = byId.value.get(id)?.rule.op;
+      const op = byId.value.get(id)?.rule?.op;
       return typeof op === 'string' ? op.replace('<=', '≤').replace('>=', '≥') : '';
     },
   };
