@@ -216,6 +216,10 @@ Result<AppealRecord> Service::Step(const ServiceActor& actor, const StepArgs& ar
   }
   if (in.action == Action::kMerge) {
     ASSIGN_OR_RETURN(AppealRecord into, store_->GetAppeal(in.merge_into));
+    // An appeal the caller may not see reads as absent: without this, "only appeals of the
+    // same enterprise" against "no appeal N" told whether another region's id exists.
+    ASSIGN_OR_RETURN(unsigned into_parties, Parties(actor, into));
+    if (!CanSee(actor, into, into_parties)) return Status::NotFound("no appeal " + std::to_string(into.id));
     auto st = service::ParseState(into.state);
     if (into.uscc != a.uscc) return Status::Invalid("only appeals of the same enterprise can be merged");
     if (!st || service::IsTerminal(*st)) return Status::Precondition("appeal " + std::to_string(into.id) + " is finished");
