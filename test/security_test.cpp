@@ -178,6 +178,16 @@ TEST_F(SecurityTest, ImportCannotReRegisterAnotherCitysEnterprise) {
   EXPECT_EQ(cell["n"], 1);
   // ... and the analyst still cannot read it.
   EXPECT_EQ(Get("zz_analyst", std::string("/api/v1/enterprises/") + kC).status, 404);
+  // Figures for C answer with the very words of figures for an unknown enterprise.
+  auto figures = [](const std::string& uscc) {
+    const std::string obs = "uscc,period,indicator,value\n" + uscc + ",2025-04,output_value,5\n";
+    httplib::MultipartFormDataItems file = {{"file", obs, "figures.csv", "text/csv"}};
+    return Wrap(Client("zz_analyst").Post("/api/v1/imports", file));
+  };
+  Answer out = figures(kC), none = figures(kUnknown);
+  EXPECT_EQ(out.status, 422) << out.body;
+  EXPECT_EQ(out.status, none.status);
+  EXPECT_EQ(Replace(out.body, kC, "#"), Replace(none.body, kUnknown, "#"));
 }
 
 // Finding 2 (and 5, 6): a city admin minted logins for another city's enterprise and a
@@ -209,6 +219,17 @@ TEST_F(SecurityTest, CityAdminCannotMintOutOfScopeUsers) {
             {"unit", kProvUnit}});
   EXPECT_EQ(a.status, 403) << a.body;
   EXPECT_FALSE(UserExists("mint3"));
+  // No region at all must not mean the whole country.
+  for (const Json& body :
+       {Json{{"username", "mint4"}, {"password", "password-mint4"}, {"role", "admin"}},
+        Json{{"username", "mint4"},
+             {"password", "password-mint4"},
+             {"role", "admin"},
+             {"region", ""}}}) {
+    a = Post("zz_admin", "/api/v1/users", body);
+    EXPECT_EQ(a.status, 403) << a.body;
+    EXPECT_FALSE(UserExists("mint4"));
+  }
   // A user inside the scope is created, and the audit entry carries every field.
   auto audit = server_->ws().auth().ListAudit(0, 100000);
   ASSERT_TRUE(audit.ok());
