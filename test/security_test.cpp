@@ -396,6 +396,27 @@ TEST_F(SecurityTest, OutOfScopeReadsExactlyAsAbsent) {
                                             ids_["appeal_in"]);
   ASSERT_TRUE(still.ok());
   EXPECT_EQ(still->appeal.version, versions_["appeal_in"]) << "nothing was merged";
+  // Filing an appeal for C answers like filing for an unknown enterprise, and files nothing.
+  auto file = [](const std::string& uscc) {
+    return Post("zz_dispatcher", "/api/v1/appeals",
+                {{"uscc", uscc},
+                 {"category", "financing"},
+                 {"title", "probe"},
+                 {"description", "probe"},
+                 {"contact", "x"},
+                 {"channel", "phone"}});
+  };
+  auto appeals_before =
+      server_->service().ListAppeals({"root", auth::Role::kAdmin, "", "", "100000"}, {});
+  ASSERT_TRUE(appeals_before.ok());
+  Answer filed_out = file(kC), filed_none = file(kUnknown);
+  EXPECT_EQ(filed_out.status, 404) << filed_out.body;
+  EXPECT_EQ(filed_out.status, filed_none.status) << filed_out.body << " vs " << filed_none.body;
+  EXPECT_EQ(Replace(filed_out.body, kC, "#"), Replace(filed_none.body, kUnknown, "#"));
+  auto appeals_after =
+      server_->service().ListAppeals({"root", auth::Role::kAdmin, "", "", "100000"}, {});
+  ASSERT_TRUE(appeals_after.ok());
+  EXPECT_EQ(appeals_after->size(), appeals_before->size());
   // A 济源 user reads as an unknown user, and is left as it was.
   Answer out = Patch("zz_admin", "/api/v1/users/jy_viewer", {{"disabled", true}});
   Answer none = Patch("zz_admin", "/api/v1/users/nobody_here", {{"disabled", true}});
