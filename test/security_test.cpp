@@ -417,6 +417,19 @@ TEST_F(SecurityTest, OutOfScopeReadsExactlyAsAbsent) {
       server_->service().ListAppeals({"root", auth::Role::kAdmin, "", "", "100000"}, {});
   ASSERT_TRUE(appeals_after.ok());
   EXPECT_EQ(appeals_after->size(), appeals_before->size());
+  // C's 包联 officials: reading and assigning answer as for an unknown enterprise.
+  for (const bool assign : {false, true}) {
+    auto officials = [&](const std::string& uscc) {
+      const std::string path = e + uscc + "/officials";
+      return assign ? Post("zz_dispatcher", path,
+                           {{"username", "zz_analyst"}, {"name", "probe"}, {"unit", "probe"}})
+                    : Get("zz_dispatcher", path);
+    };
+    Answer out_o = officials(kC), none_o = officials(kUnknown);
+    EXPECT_EQ(out_o.status, 404) << out_o.body;
+    EXPECT_EQ(out_o.status, none_o.status);
+    EXPECT_EQ(Replace(out_o.body, kC, "#"), Replace(none_o.body, kUnknown, "#"));
+  }
   // A 济源 user reads as an unknown user, and is left as it was.
   Answer out = Patch("zz_admin", "/api/v1/users/jy_viewer", {{"disabled", true}});
   Answer none = Patch("zz_admin", "/api/v1/users/nobody_here", {{"disabled", true}});
