@@ -133,16 +133,22 @@ Result<FiledAppeal> Service::FileAppeal(const ServiceActor& actor, NewAppeal n, 
   }
   if (n.uscc.empty()) return Status::Invalid("the enterprise (uscc) is required");
   // The roster is the authority on name and region when it knows the enterprise.
+  bool in_roster = false;
   auto snap = ws_.GetSnapshot();
   if (snap.ok() && (*snap)->panel) {
     const Panel& panel = *(*snap)->panel;
     const int64_t e = panel.FindEnterprise(n.uscc);
     if (e >= 0) {
+      in_roster = true;
       const auto& pe = panel.enterprise(static_cast<uint32_t>(e));
       n.enterprise_name = pe.name;
       if (pe.region != kNoNode) n.region = ws_.catalog().regions().node(pe.region).code;
     }
   }
+  // Staff filing for an enterprise the roster does not know, with no region to file it under,
+  // get the answer of an enterprise registered outside their scope (below): the two read alike.
+  const bool staff_side = actor.role != auth::Role::kEnterprise;
+  if (n.region.empty() && staff_side) return EnterpriseNotFound();
   if (n.region.empty()) return Status::Invalid("the enterprise's region is required (not in the roster)");
   AppealRecord a;
   a.uscc = n.uscc;
@@ -151,6 +157,9 @@ Result<FiledAppeal> Service::FileAppeal(const ServiceActor& actor, NewAppeal n, 
   unsigned parties = 0;
   ASSIGN_OR_RETURN(parties, Parties(actor, a));
   if (!(parties & (service::kEnterprise | service::kOfficial | service::kDispatcher))) {
+    // Out of scope reads as absent (issue 10): a 403 here against the 404 above told whether
+    // another region's enterprise is registered.
+    if (in_roster && staff_side && !Covers(actor.region, a.region)) return EnterpriseNotFound();
     return Status::Denied("only the enterprise, its assigned official or a dispatcher may file for it");
   }
   const service::Category* cat = catalogue_.FindCategory(n.category);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 namespace ballast {
 
@@ -35,16 +34,25 @@ Status CheckSqliteFile(const std::string& path) {
     return Status::Precondition(
         "'" + path + "' is an empty file, not a Ballast store (create one with `ballast init`)");
   }
-  // Every SQLite database starts with this 16-byte header.
-  static constexpr char kMagic[16] = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f',
-                                      'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
-  char head[16] = {};
-  std::ifstream in(path, std::ios::binary);
-  in.read(head, sizeof head);
-  if (in.gcount() != static_cast<std::streamsize>(sizeof head) ||
-      !std::equal(head, head + 16, kMagic)) {
+  // SQLite itself reads the header: opening and closing a descriptor of our own on the file
+  // (an ifstream) would drop every POSIX lock this process's connections hold on it (fcntl
+  // locks belong to the process), and another process closing the store would then think it
+  // the last user, checkpoint and delete the WAL under them: their later writes were lost
+  // (issue 10, a CLI import or `ballast check` while the server runs). SQLite's own closes
+  // keep the locks.
+  sqlite3* db = nullptr;
+  int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_busy_timeout(db, 10000);
+    rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+  }
+  const std::string m = db ? sqlite3_errmsg(db) : "out of memory";
+  sqlite3_close_v2(db);
+  if (rc == SQLITE_NOTADB) {
     return Status::Precondition("'" + path + "' is not a Ballast store (not a SQLite database)");
   }
+  if (rc != SQLITE_OK) return Status::Io("cannot read '" + path + "': " + m);
   return Status::Ok();
 }
 
