@@ -990,6 +990,16 @@ export interface components {
                 [key: string]: number | null;
             };
             n: number;
+            /**
+             * @description disclosure control: why the figures are withheld (null: published)
+             * @enum {string|null}
+             */
+            suppressed: "threshold" | "dominance" | "p" | "secondary" | null;
+            /**
+             * @description for analysts and administrators: what publication would withhold (null: nothing)
+             * @enum {string|null}
+             */
+            would_suppress: "threshold" | "dominance" | "p" | "secondary" | null;
         };
         CommodityImport: {
             imported: boolean;
@@ -1296,6 +1306,16 @@ export interface components {
                 rank: number | null;
                 prev_rank: number | null;
                 rank_change: number | null;
+                /**
+                 * @description disclosure control: why the figures are withheld (null: published)
+                 * @enum {string|null}
+                 */
+                suppressed: "threshold" | "dominance" | "p" | "secondary" | null;
+                /**
+                 * @description for analysts and administrators: what publication would withhold (null: nothing)
+                 * @enum {string|null}
+                 */
+                would_suppress: "threshold" | "dominance" | "p" | "secondary" | null;
             }[];
         };
         Ratio: {
@@ -1390,6 +1410,16 @@ export interface components {
                     [key: string]: number | null;
                 };
                 n: number;
+                /**
+                 * @description disclosure control: why the figures are withheld (null: published)
+                 * @enum {string|null}
+                 */
+                suppressed: "threshold" | "dominance" | "p" | "secondary" | null;
+                /**
+                 * @description for analysts and administrators: what publication would withhold (null: nothing)
+                 * @enum {string|null}
+                 */
+                would_suppress: "threshold" | "dominance" | "p" | "secondary" | null;
             }[];
         };
         ServiceMetrics: {
@@ -1465,6 +1495,16 @@ export interface components {
             };
             n: number;
             rank: number | null;
+            /**
+             * @description disclosure control: why the figures are withheld (null: published)
+             * @enum {string|null}
+             */
+            suppressed: "threshold" | "dominance" | "p" | "secondary" | null;
+            /**
+             * @description for analysts and administrators: what publication would withhold (null: nothing)
+             * @enum {string|null}
+             */
+            would_suppress: "threshold" | "dominance" | "p" | "secondary" | null;
         };
         TargetDetail: {
             target: components["schemas"]["TargetView"];
