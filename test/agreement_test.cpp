@@ -51,30 +51,7 @@ TEST(AgreementTest, CliAndServerGiveTheSameTargets) {
   auto b = std::move(app::Ballast::Create(db)).value();
   ASSERT_EQ(b->workspace().Import(kEnterprisesCsv, "e.csv", "t")->status, ingest::ImportStatus::kImported);
   // One appeal rated solved: the resolution rate is 1/1 = 100 % (meets ≥ 96 %).
-  app::Service& svc = b->service();
-  const app::Caller root{"root", auth::Role::kAdmin, "", "", "100000"};
-  const app::Caller unit{"u", auth::Role::kHandler, "", "省工业和信息化厅", "100000"};
-  const app::Caller firm{"f", auth::Role::kEnterprise, "91310110666007217T", "", "410100"};
-  app::NewAppeal n;
-  n.uscc = "91310110666007217T";
-  n.category = "financing";
-  n.title = "贷款续贷";
-  n.description = "流动资金贷款到期续贷";
-  n.contact = "x";
-  n.channel = "phone";
-  auto a = svc.FileAppeal(root, n);
-  ASSERT_TRUE(a.ok()) << a.status().ToString();
-  const int64_t id = a->appeal.id;
-  auto step = svc.Accept(root, {id, a->appeal.version, "", ""});
-  ASSERT_TRUE(step.ok()) << step.status().ToString();
-  step = svc.Dispatch(root, {id, step->version, "", ""}, {"省工业和信息化厅", {}, ""});
-  ASSERT_TRUE(step.ok()) << step.status().ToString();
-  step = svc.StartWork(unit, {id, step->version, "", ""});
-  ASSERT_TRUE(step.ok()) << step.status().ToString();
-  step = svc.Reply(unit, {id, step->version, "", ""}, "已协调银行续贷");
-  ASSERT_TRUE(step.ok()) << step.status().ToString();
-  step = svc.Rate(firm, {id, step->version, "", ""}, true, "satisfied");
-  ASSERT_TRUE(step.ok()) << step.status().ToString();
+  ASSERT_OK(RateOneAppealSolved(b->service()));
   ASSERT_TRUE(b->auth().AddUser({"admin", "admin-password-1", "admin", "100000", "", ""}, "test").ok());
 
   api::ServeOptions o;

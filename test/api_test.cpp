@@ -220,30 +220,7 @@ TEST_F(ApiTest, NoInputProducesAServerError) {
 // Seed 004's 问题解决率 target follows the service's resolution rate: one appeal rated solved
 // gives 1/1 = 100 %, which meets ≥ 96 %.
 TEST_F(ApiTest, ResolutionRateFeedsItsPolicyTarget) {
-  app::Service& svc = server_->service();
-  const app::ServiceActor root{"root", auth::Role::kAdmin, "", "", "100000"};
-  const app::ServiceActor unit{"u", auth::Role::kHandler, "", "省工业和信息化厅", "100000"};
-  const app::ServiceActor firm{"f", auth::Role::kEnterprise, "91310110666007217T", "", "410100"};
-  app::NewAppeal n;
-  n.uscc = "91310110666007217T";
-  n.category = "financing";
-  n.title = "贷款续贷";
-  n.description = "流动资金贷款到期续贷";
-  n.contact = "x";
-  n.channel = "phone";
-  auto a = svc.FileAppeal(root, n);
-  ASSERT_TRUE(a.ok()) << a.status().ToString();
-  const int64_t id = a->appeal.id;
-  auto step = svc.Accept(root, {id, a->appeal.version, "", ""});
-  ASSERT_TRUE(step.ok()) << step.status().ToString();
-  step = svc.Dispatch(root, {id, step->version, "", ""}, {"省工业和信息化厅", {}, ""});
-  ASSERT_TRUE(step.ok()) << step.status().ToString();
-  step = svc.StartWork(unit, {id, step->version, "", ""});
-  ASSERT_TRUE(step.ok()) << step.status().ToString();
-  step = svc.Reply(unit, {id, step->version, "", ""}, "已协调银行续贷");
-  ASSERT_TRUE(step.ok()) << step.status().ToString();
-  step = svc.Rate(firm, {id, step->version, "", ""}, true, "satisfied");
-  ASSERT_TRUE(step.ok()) << step.status().ToString();
+  ASSERT_OK(RateOneAppealSolved(server_->service()));
   auto [s, t] = Get("/api/v1/targets/henan2022.1.appeal_resolution_rate");
   ASSERT_EQ(s, 200) << t.dump();
   EXPECT_EQ(t["target"]["actual_source"], "internal");

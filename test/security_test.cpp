@@ -86,9 +86,8 @@ class SecurityTest : public ::testing::Test {
     // open, one of C (济源) open.
     app::Service& svc = server_->service();
     const app::Caller root{"root", auth::Role::kAdmin, "", "", "100000"};
-    const app::Caller unit{"u", auth::Role::kHandler, "", kProvUnit, "100000"};
-    const app::Caller firm{"f", auth::Role::kEnterprise, kA, "", "410100"};
-    for (auto [name, uscc] : {std::pair{"rated", kA}, {"appeal_in", kA}, {"appeal_out", kC}}) {
+    ASSERT_OK(RateOneAppealSolved(svc));
+    for (auto [name, uscc] : {std::pair{"appeal_in", kA}, {"appeal_out", kC}}) {
       app::NewAppeal n;
       n.uscc = uscc;
       n.category = "financing";
@@ -101,16 +100,6 @@ class SecurityTest : public ::testing::Test {
       ids_[name] = filed->appeal.id;
       versions_[name] = filed->appeal.version;
     }
-    auto s = svc.Accept(root, {ids_["rated"], versions_["rated"], "", ""});
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    s = svc.Dispatch(root, {ids_["rated"], s->version, "", ""}, {kProvUnit, {}, ""});
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    s = svc.StartWork(unit, {ids_["rated"], s->version, "", ""});
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    s = svc.Reply(unit, {ids_["rated"], s->version, "", ""}, "已协调");
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    s = svc.Rate(firm, {ids_["rated"], s->version, "", ""}, true, "satisfied");
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
   }
   static void TearDownTestSuite() { delete server_; }
 

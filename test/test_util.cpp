@@ -33,6 +33,26 @@ const char* const kRevisionCsv =
     "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
     "91310115591693856A,2025-03,output_value,90,,,\n";
 
+Status RateOneAppealSolved(app::Service& svc) {
+  const app::Caller root{"root", auth::Role::kAdmin, "", "", "100000"};
+  const app::Caller unit{"u", auth::Role::kHandler, "", "省工业和信息化厅", "100000"};
+  const app::Caller firm{"f", auth::Role::kEnterprise, "91310110666007217T", "", "410100"};
+  app::NewAppeal n;
+  n.uscc = "91310110666007217T";
+  n.category = "financing";
+  n.title = "贷款续贷";
+  n.description = "流动资金贷款到期续贷";
+  n.contact = "x";
+  n.channel = "phone";
+  ASSIGN_OR_RETURN(auto a, svc.FileAppeal(root, n));
+  const int64_t id = a.appeal.id;
+  ASSIGN_OR_RETURN(auto step, svc.Accept(root, {id, a.appeal.version, "", ""}));
+  ASSIGN_OR_RETURN(step, svc.Dispatch(root, {id, step.version, "", ""}, {"省工业和信息化厅", {}, ""}));
+  ASSIGN_OR_RETURN(step, svc.StartWork(unit, {id, step.version, "", ""}));
+  ASSIGN_OR_RETURN(step, svc.Reply(unit, {id, step.version, "", ""}, "已协调银行续贷"));
+  return svc.Rate(firm, {id, step.version, "", ""}, true, "satisfied").status();
+}
+
 std::vector<std::vector<std::string>> SplitCsv(const std::string& text) {
   std::vector<std::vector<std::string>> rows;
   std::stringstream in(text);

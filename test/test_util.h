@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/service.h"
 #include "testing/testing.h"
 
 namespace ballast::test {
@@ -19,6 +20,11 @@ extern const char* const kEnterprisesCsv;
 extern const char* const kObservationsCsv;
 // A revision of one figure of kObservationsCsv.
 extern const char* const kRevisionCsv;
+
+// Files an appeal of enterprise A and walks it to a rating of "solved" (the resolution rate
+// becomes 1/1): accept and dispatch to 省工业和信息化厅 as the whole country's admin, start and
+// reply as that unit, rate as the enterprise.
+Status RateOneAppealSolved(app::Service& svc);
 
 // A minimal XLSX workbook whose first sheet holds the rows (inline strings).
 std::string MakeXlsx(const std::vector<std::vector<std::string>>& rows);
