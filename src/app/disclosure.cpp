@@ -12,17 +12,16 @@ namespace ballast::app {
 
 namespace {
 
-struct Contributors {
-  std::vector<double> magnitudes;
-  double total = 0;
-};
+using Contributors = Disclosure::Contributors;
 
-Result<Contributors> ContributorsOf(const Snapshot& snap, const CellRef& cell, Measure m) {
-  ASSIGN_OR_RETURN(auto rows, snap.query->Enterprises(cell, {m}));
+// The enterprises of the cell with a figure in `column` (kMissing where absent).
+Contributors Collect(const Snapshot& snap, const CellRef& cell, const double* column) {
   Contributors c;
-  for (const auto& r : rows) {
-    if (r.row.values.empty() || !r.row.values[0]) continue;
-    const double x = std::fabs(*r.row.values[0]);
+  if (column == nullptr) return c;
+  const auto [lo, hi] = snap.query->RegionRange(cell.region);
+  for (uint32_t e = lo; e < hi; ++e) {
+    if (IsMissing(column[e]) || !snap.query->InCell(e, cell.region, cell.industry)) continue;
+    const double x = std::fabs(column[e]);
     c.magnitudes.push_back(x);
     c.total += x;
   }
@@ -51,14 +50,21 @@ const sdc::SdcParams& DisclosureParams() {
 
 bool GetsPublishedFigures(const Access& access, const Caller& caller) { return !access.MayListEnterprises(caller); }
 
+// Monthly values, else (figures reported as cumulative only) the year-to-date figures.
+Disclosure::Contributors Disclosure::Contribution(const CellRef& cell) {
+  const Panel& panel = *snap_.panel;
+  Contributors c = Collect(snap_, cell, panel.Values(cell.indicator, cell.period));
+  if (!c.magnitudes.empty()) return c;
+  auto& ytd = ytd_[{cell.indicator, cell.period}];
+  if (ytd.empty()) panel.Ytd(cell.indicator, cell.period, &ytd);
+  return Collect(snap_, cell, ytd.data());
+}
+
 Result<double> Disclosure::Magnitude(const CellRef& cell) {
   const Key key = KeyOf(cell);
   if (auto it = magnitude_.find(key); it != magnitude_.end()) return it->second;
   double total = 0;
-  if (!Derived(snap_, cell)) {
-    ASSIGN_OR_RETURN(Contributors c, ContributorsOf(snap_, cell, Measure::kValue));
-    total = c.total;
-  }
+  if (!Derived(snap_, cell)) total = Contribution(cell).total;
   magnitude_[key] = total;
   return total;
 }
@@ -74,10 +80,7 @@ Result<sdc::Suppression> Disclosure::Primary(const CellRef& cell) {
     for (const auto& r : rows) n += !r.row.values.empty() && r.row.values[0].has_value();
     if (n > 0 && n < DisclosureParams().min_contributors) s = sdc::Suppression::kThreshold;
   } else {
-    ASSIGN_OR_RETURN(Contributors c, ContributorsOf(snap_, cell, Measure::kValue));
-    if (c.magnitudes.empty()) {
-      ASSIGN_OR_RETURN(c, ContributorsOf(snap_, cell, Measure::kYtd));
-    }
+    const Contributors c = Contribution(cell);
     ASSIGN_OR_RETURN(s, sdc::PrimarySuppression(c.magnitudes, DisclosureParams()));
     magnitude_[key] = c.total;
   }

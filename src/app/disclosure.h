@@ -36,6 +36,12 @@ bool GetsPublishedFigures(const Access& access, const Caller& caller);
 // The statuses of the cells of one answer; remembers what it computed.
 class Disclosure {
  public:
+  // The magnitudes of a cell's contributors and their sum.
+  struct Contributors {
+    std::vector<double> magnitudes;
+    double total = 0;
+  };
+
   Disclosure(const Snapshot& snap, const Catalog& catalog, bool published)
       : snap_(snap), catalog_(catalog), published_(published) {}
 
@@ -54,6 +60,7 @@ class Disclosure {
   // The statuses of the children of `parent` along one dimension after secondary suppression.
   Result<const std::map<Key, sdc::Suppression>*> SiblingTable(const CellRef& parent, bool by_region);
   Result<double> Magnitude(const CellRef& cell);
+  Contributors Contribution(const CellRef& cell);
 
   const Snapshot& snap_;
   const Catalog& catalog_;
@@ -61,6 +68,7 @@ class Disclosure {
   std::map<Key, sdc::Suppression> primary_;
   std::map<Key, double> magnitude_;
   std::map<std::pair<Key, bool>, std::map<Key, sdc::Suppression>> tables_;
+  std::map<std::pair<int, Period>, std::vector<double>> ytd_;
 };
 
 }  // namespace ballast::app
