@@ -5,13 +5,16 @@
 #include "app/analysis.h"
 #include "app/ballast.h"
 #include "app/disclosure.h"
+#include "engine/measures.h"
 
 namespace ballast::app {
 
 namespace {
 
-bool IsParentRelative(const std::string& measure) {
-  return measure == "share" || measure == "contrib_pp" || measure == "contrib_share";
+// share, contrib_pp and contrib_share: the measures that compare a cell with its parent.
+bool IsParentRelative(const std::string& name) {
+  auto m = ParseMeasure(name);
+  return m.ok() && NeedsParent(*m);
 }
 
 // A share or contribution of region R along the region dimension compares R with its parent:
