@@ -1,5 +1,6 @@
 // CSV and XLSX downloads of exactly the rows and columns a view shows (same order, same rounding,
-// same unit; undefined figures as "—").
+// same unit; undefined figures as "—", figures withheld by disclosure control as "…" with a
+// footnote saying why, see disclosure.ts).
 import { toCsv } from './format';
 
 export type Cell = string | number | null;
@@ -7,6 +8,8 @@ export interface Sheet {
   name: string; // file name without extension
   header: string[];
   rows: Cell[][];
+  /** lines written under the table after an empty row (e.g. what "…" means) */
+  footnotes?: string[];
 }
 
 /**
@@ -19,9 +22,11 @@ export function neutralize(v: Cell): Cell {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-/** The header and rows of a sheet as they are written, every cell neutralised. */
+/** The header, rows and footnotes of a sheet as they are written, every cell neutralised. */
 export function sheetCells(sheet: Sheet): Cell[][] {
-  return [sheet.header, ...sheet.rows].map((r) => r.map(neutralize));
+  const notes = sheet.footnotes ?? [];
+  const tail: Cell[][] = notes.length ? [[], ...notes.map((n) => [n])] : [];
+  return [sheet.header, ...sheet.rows, ...tail].map((r) => r.map(neutralize));
 }
 
 export function saveBlob(blob: Blob, fileName: string): void {
