@@ -48,10 +48,14 @@ export function downloadCsv(sheet: Sheet): void {
   saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${safeName(sheet.name)}.csv`);
 }
 
+/** The cells of a sheet as write-excel-file takes them: a bold header, the rows, the footnotes. */
+export function xlsxData(sheet: Sheet): Array<Array<{ value: string | number; fontWeight?: 'bold' } | null>> {
+  const [header, ...rows] = sheetCells(sheet);
+  return [header.map((h) => ({ value: h ?? '', fontWeight: 'bold' as const })), ...rows.map((r) => r.map((v) => (v === null ? null : { value: v })))];
+}
+
 export async function downloadXlsx(sheet: Sheet): Promise<void> {
   const { default: writeExcelFile } = await import('write-excel-file/browser');
-  const [header, ...rows] = sheetCells(sheet);
-  const data = [header.map((h) => ({ value: h, fontWeight: 'bold' as const })), ...rows.map((r) => r.map((v) => (v === null ? null : { value: v })))];
-  const blob = await writeExcelFile(data as never).toBlob();
+  const blob = await writeExcelFile(xlsxData(sheet) as never).toBlob();
   saveBlob(blob, `${safeName(sheet.name)}.xlsx`);
 }
