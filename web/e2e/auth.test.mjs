@@ -253,6 +253,19 @@ describe('roles', () => {
     assert.deepEqual(line.slice(3, 5), ['…', '…'], 'the export writes … for both withheld measures');
     assert.match(csv[csv.length - 1][0], /^注：“…”表示依《统计法》不公布的数据（.+）。$/, 'a footnote explains …');
     await close();
+    // the province analyst sees the figure, marked as one publication would withhold
+    const analyst = await fresh();
+    await loginContext(analyst.context);
+    const mine = (await api('/table', q)).rows.find((x) => x.code === row.code);
+    assert.equal(mine.suppressed, null);
+    assert.equal(mine.would_suppress, row.suppressed);
+    await open(analyst.page, `/explorer?indicator=${q.indicator}&measures=${q.measures}&period=${q.period}&region=${q.region}&industry=${q.industry}&dim=industry`);
+    await analyst.page.waitForSelector('[data-testid="explorer-table"] .el-table-v2__row');
+    const marked = analyst.page.locator('[data-testid="explorer-table"] .el-table-v2__row', { hasText: row.name }).locator('[data-col="value"] [data-sdc="would"]').first();
+    assert.equal((await marked.textContent()).trim(), `${fmtAmount(mine.values.value)}†`, 'the figure with a dagger');
+    assert.match(await marked.getAttribute('title'), /^公布时将按.+隐匿/);
+    await shot(analyst.page, 'analyst-would-suppress');
+    await analyst.close();
   });
 });
 
