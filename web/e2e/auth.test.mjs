@@ -3,8 +3,11 @@
 // viewer (viewer, 河南省) and city (analyst, 郑州市). Each test has its own browser context, i.e.
 // its own session cookie.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { api, apiAs, assertCleanText, BASE, fmtAmount, fmtGrowth, launchBrowser, loginContext, newContext, PASSWORD, settled, shot, tokenOf, USER } from './lib.mjs';
+import { api, apiAs, assertCleanText, BASE, fmtAmount, fmtGrowth, launchBrowser, loginContext, newContext, parseCsv, PASSWORD, settled, shot, tokenOf, USER } from './lib.mjs';
 
 let browser;
 let latest;
@@ -209,6 +212,60 @@ describe('roles', () => {
     await open(page, `/enterprises/${other.code}`);
     assert.match(await page.locator('[data-testid="forbidden"]').textContent(), /只能查看本企业/);
     await close();
+  });
+
+  test('a viewer sees withheld figures as "…" with the rule as title, and the CSV explains "…"', async () => {
+    const { context, page, close } = await fresh();
+    await loginContext(context, 'viewer', PASSWORD);
+    const viewer = await tokenOf('viewer', PASSWORD);
+    // the demo store's small cells: the industry children of a node in 河南省 or one of its cities
+    const industries = (await apiAs(viewer, '/catalog/industries')).body;
+    const cities = (await apiAs(viewer, '/table', { indicator: 'output_value', measures: 'value', period: latest, region: '410000', dim: 'region' })).body.rows.slice(0, 3);
+    let found = null;
+    for (const region of ['410000', ...cities.map((c) => c.code)]) {
+      for (const node of [industries, ...(industries.children ?? [])]) {
+        const q = { indicator: 'output_value', measures: 'value,yoy', period: latest, region, industry: node.code, dim: 'industry' };
+        const r = await apiAs(viewer, '/table', q);
+        const row = r.status === 200 && r.body.rows.length <= 40 ? r.body.rows.find((x) => x.suppressed) : null;
+        if (row) {
+          found = { q, row };
+          break;
+        }
+      }
+      if (found) break;
+    }
+    assert.ok(found, 'the demo store has a withheld cell for a viewer');
+    assert.equal(found.row.values.value, null, 'the API withholds the figure');
+    const { q, row } = found;
+    await open(page, `/explorer?indicator=${q.indicator}&measures=${q.measures}&period=${q.period}&region=${q.region}&industry=${q.industry}&dim=industry`);
+    await page.waitForSelector('[data-testid="explorer-table"] .el-table-v2__row');
+    const cell = page.locator('[data-testid="explorer-table"] .el-table-v2__row', { hasText: row.name }).locator('[data-col="value"] [data-sdc="suppressed"]').first();
+    assert.equal((await cell.textContent()).trim(), '…', 'a withheld figure reads …, not — or 0');
+    assert.match(await cell.getAttribute('title'), /(门槛规则|支配规则|p%规则|次级隐匿) — 依法不公布/);
+    await assertCleanText(page, assert);
+    await shot(page, 'viewer-suppressed');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-csv"]').click()]);
+    const file = path.join(os.tmpdir(), `ballast-e2e-sdc-${process.pid}.csv`);
+    await dl.saveAs(file);
+    const csv = parseCsv(fs.readFileSync(file, 'utf8'));
+    fs.rmSync(file, { force: true });
+    const line = csv.find((l) => l[1] === row.code);
+    assert.deepEqual(line.slice(3, 5), ['…', '…'], 'the export writes … for both withheld measures');
+    assert.match(csv[csv.length - 1][0], /^注：“…”表示依《统计法》不公布的数据（.+）。$/, 'a footnote explains …');
+    await close();
+    // the province analyst sees the figure, marked as one publication would withhold
+    const analyst = await fresh();
+    await loginContext(analyst.context);
+    const mine = (await api('/table', q)).rows.find((x) => x.code === row.code);
+    assert.equal(mine.suppressed, null);
+    assert.equal(mine.would_suppress, row.suppressed);
+    await open(analyst.page, `/explorer?indicator=${q.indicator}&measures=${q.measures}&period=${q.period}&region=${q.region}&industry=${q.industry}&dim=industry`);
+    await analyst.page.waitForSelector('[data-testid="explorer-table"] .el-table-v2__row');
+    const marked = analyst.page.locator('[data-testid="explorer-table"] .el-table-v2__row', { hasText: row.name }).locator('[data-col="value"] [data-sdc="would"]').first();
+    assert.equal((await marked.textContent()).trim(), `${fmtAmount(mine.values.value)}†`, 'the figure with a dagger');
+    assert.match(await marked.getAttribute('title'), /^公布时将按.+隐匿/);
+    await shot(analyst.page, 'analyst-would-suppress');
+    await analyst.close();
   });
 });
 

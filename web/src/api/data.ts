@@ -28,7 +28,13 @@ export interface Measure {
   percent: boolean;
 }
 export type Values = Record<string, number | null>;
-export interface Row {
+/** Disclosure control: why the figures are withheld from this caller / what publication would withhold. */
+export type SdcReason = 'threshold' | 'dominance' | 'p' | 'secondary';
+export interface SdcMarks {
+  suppressed?: SdcReason | null;
+  would_suppress?: SdcReason | null;
+}
+export interface Row extends SdcMarks {
   code: string;
   name: string;
   values: Values;
@@ -40,12 +46,12 @@ export interface TableResponse {
   parent: Row;
   rows: Row[];
 }
-export interface SeriesPoint {
+export interface SeriesPoint extends SdcMarks {
   period: string;
   values: Values;
   n: number | null;
 }
-export interface RankingRow {
+export interface RankingRow extends SdcMarks {
   code: string;
   name: string;
   value: number | null;
@@ -146,6 +152,8 @@ export function normalizeTable(t: components['schemas']['Table'], dim: string): 
     values: p?.values ?? {},
     n: p?.n ?? null,
     rank: null,
+    suppressed: p?.suppressed ?? null,
+    would_suppress: p?.would_suppress ?? null,
   };
   return { dim: t.dim, parent, rows: Array.isArray(t.rows) ? t.rows : [] };
 }

@@ -4,6 +4,7 @@ import { DOWN, PALETTE, UP, type EChartsOption } from '../../shared/lib/echarts'
 import { displayUnit, formatGrowth, formatMeasure, formatPoints, isNum, measureNumber, measureUnit, periodLabel, type UnitMode } from '../../shared/lib/format';
 import { INDUSTRY_ROOT, janFebMerged, measureName } from '../../shared/lib/catalog';
 import { locale, t } from '../../shared/lib/i18n';
+import { figureView } from '../../shared/lib/disclosure';
 
 /** Monthly value (bars) and monthly and cumulative growth (lines) over the periods of `pts`. */
 export function trendChart(pts: SeriesPoint[], o: { unitOf: string; unit: UnitMode; derived: boolean }): EChartsOption | null {
@@ -37,10 +38,13 @@ export function trendChart(pts: SeriesPoint[], o: { unitOf: string; unit: UnitMo
         if (!p) return '';
         const lines = [`<b>${periodLabel(p.period, 'month', locale.value, { janFebMerged: janFebMerged(p.period) })}</b>`];
         for (const s of ps) {
-          const txt = s.seriesIndex === 0 ? formatMeasure('value', p.values.value, o.unitOf, o.unit) : formatGrowth(s.value);
+          const f = figureView(p, s.seriesIndex === 0 ? formatMeasure('value', p.values.value, o.unitOf, o.unit) : formatGrowth(s.value));
+          const txt = `${f.text}${f.mark}`;
           const label = s.seriesIndex === 2 ? `${s.seriesName}（${periodLabel(p.period, 'cumulative', locale.value)}）` : s.seriesName;
           lines.push(`${s.marker}${label}：${txt}`);
         }
+        const note = figureView(p, '').title;
+        if (note) lines.push(`<small>${note}</small>`);
         return lines.join('<br/>');
       },
     },

@@ -1,5 +1,6 @@
 // CSV and XLSX downloads of exactly the rows and columns a view shows (same order, same rounding,
-// same unit; undefined figures as "—").
+// same unit; undefined figures as "—", figures withheld by disclosure control as "…" with a
+// footnote saying why, see disclosure.ts).
 import { toCsv } from './format';
 
 export type Cell = string | number | null;
@@ -7,6 +8,8 @@ export interface Sheet {
   name: string; // file name without extension
   header: string[];
   rows: Cell[][];
+  /** lines written under the table after an empty row (e.g. what "…" means) */
+  footnotes?: string[];
 }
 
 /**
@@ -19,9 +22,11 @@ export function neutralize(v: Cell): Cell {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-/** The header and rows of a sheet as they are written, every cell neutralised. */
+/** The header, rows and footnotes of a sheet as they are written, every cell neutralised. */
 export function sheetCells(sheet: Sheet): Cell[][] {
-  return [sheet.header, ...sheet.rows].map((r) => r.map(neutralize));
+  const notes = sheet.footnotes ?? [];
+  const tail: Cell[][] = notes.length ? [[], ...notes.map((n) => [n])] : [];
+  return [sheet.header, ...sheet.rows, ...tail].map((r) => r.map(neutralize));
 }
 
 export function saveBlob(blob: Blob, fileName: string): void {
@@ -43,10 +48,14 @@ export function downloadCsv(sheet: Sheet): void {
   saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${safeName(sheet.name)}.csv`);
 }
 
+/** The cells of a sheet as write-excel-file takes them: a bold header, the rows, the footnotes. */
+export function xlsxData(sheet: Sheet): Array<Array<{ value: string | number; fontWeight?: 'bold' } | null>> {
+  const [header, ...rows] = sheetCells(sheet);
+  return [header.map((h) => ({ value: h ?? '', fontWeight: 'bold' as const })), ...rows.map((r) => r.map((v) => (v === null ? null : { value: v })))];
+}
+
 export async function downloadXlsx(sheet: Sheet): Promise<void> {
   const { default: writeExcelFile } = await import('write-excel-file/browser');
-  const [header, ...rows] = sheetCells(sheet);
-  const data = [header.map((h) => ({ value: h, fontWeight: 'bold' as const })), ...rows.map((r) => r.map((v) => (v === null ? null : { value: v })))];
-  const blob = await writeExcelFile(data as never).toBlob();
+  const blob = await writeExcelFile(xlsxData(sheet) as never).toBlob();
   saveBlob(blob, `${safeName(sheet.name)}.xlsx`);
 }

@@ -46,6 +46,15 @@ const en: typeof zh = {
     growth: 'growth',
     yoy: 'YoY',
   },
+  sdc: {
+    reason: { threshold: 'threshold rule', dominance: 'dominance rule', p: 'p% rule', secondary: 'secondary suppression' },
+    suppressedTitle: '{reason} — withheld under the Statistics Law',
+    wouldTitle: 'would be withheld on publication ({reason}); shown to you for internal use',
+    column: 'Withheld on publication',
+    listSep: ', ',
+    footnoteSuppressed: 'Note: "…" marks figures withheld under the Statistics Law ({reasons}).',
+    footnoteWould: 'Note: "†" marks figures that would be withheld on publication (internal use only).',
+  },
   unit: { wan: '10k CNY', yi: '100m CNY' },
 };
 export default en;

@@ -44,5 +44,14 @@ export default {
     growth: '增长',
     yoy: '同比',
   },
+  sdc: {
+    reason: { threshold: '门槛规则', dominance: '支配规则', p: 'p%规则', secondary: '次级隐匿' },
+    suppressedTitle: '{reason} — 依法不公布',
+    wouldTitle: '公布时将按{reason}隐匿（您有权查看此数）',
+    column: '公布时隐匿',
+    listSep: '、',
+    footnoteSuppressed: '注：“…”表示依《统计法》不公布的数据（{reasons}）。',
+    footnoteWould: '注：“†”表示公布时将被隐匿的数据（仅供内部使用）。',
+  },
   unit: { wan: '万元', yi: '亿元' },
 };
