@@ -83,6 +83,25 @@ Result<int64_t> PathId(const httplib::Request& req) {
   return id;
 }
 
+std::string SessionToken(const std::string& authorization, const std::string& cookies, bool* from_cookie) {
+  if (from_cookie != nullptr) *from_cookie = false;
+  if (authorization.rfind("Bearer ", 0) == 0) return authorization.substr(7);
+  const std::string name = std::string(kSessionCookie) + "=";
+  size_t pos = 0;
+  while (pos < cookies.size()) {
+    size_t end = cookies.find(';', pos);
+    if (end == std::string::npos) end = cookies.size();
+    std::string part = cookies.substr(pos, end - pos);
+    part.erase(0, part.find_first_not_of(' '));
+    if (part.rfind(name, 0) == 0) {
+      if (from_cookie != nullptr) *from_cookie = part.size() > name.size();
+      return part.substr(name.size());
+    }
+    pos = end + 1;
+  }
+  return {};
+}
+
 Result<int64_t> IntParam(const httplib::Request& req, const char* name, int64_t fallback) {
   const std::string v = Param(req, name);
   if (v.empty()) return fallback;

@@ -38,6 +38,11 @@ void Reply(httplib::Response& res, const Result<T>& r, F render, int status = 20
 // Session cookie name; the cookie is HttpOnly and SameSite=Strict.
 inline constexpr const char* kSessionCookie = "ballast_session";
 
+// The session token of a request: "Authorization: Bearer …", else the session cookie (then
+// *from_cookie is set: such writes must also carry the CSRF token). "" when neither.
+std::string SessionToken(const std::string& authorization, const std::string& cookie_header,
+                         bool* from_cookie = nullptr);
+
 }  // namespace ballast::api
 
 #endif  // BALLAST_API_HTTP_UTIL_H_

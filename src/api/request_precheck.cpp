@@ -10,23 +10,6 @@ namespace ballast::api {
 
 namespace {
 
-std::string Token(const RequestHead& head) {
-  const std::string authz = head.Header("Authorization");
-  if (authz.rfind("Bearer ", 0) == 0) return authz.substr(7);
-  const std::string cookies = head.Header("Cookie");
-  const std::string name = std::string(kSessionCookie) + "=";
-  size_t pos = 0;
-  while (pos < cookies.size()) {
-    size_t end = cookies.find(';', pos);
-    if (end == std::string::npos) end = cookies.size();
-    std::string part = cookies.substr(pos, end - pos);
-    part.erase(0, part.find_first_not_of(' '));
-    if (part.rfind(name, 0) == 0) return part.substr(name.size());
-    pos = end + 1;
-  }
-  return {};
-}
-
 EarlyReply FromStatus(int http, const Status& s) {
   return {http, ErrorJson(StatusCodeName(s.code()), s.message())};
 }
@@ -47,7 +30,7 @@ std::optional<EarlyReply> PrecheckRequest(app::Ballast& b, size_t max_upload_byt
   const uint64_t length = head.content_length.value_or(0);
   if (length == 0) return std::nullopt;
   if (NeedsSession(head.method, head.path)) {
-    const std::string token = Token(head);
+    const std::string token = SessionToken(head.Header("Authorization"), head.Header("Cookie"));
     if (token.empty()) return FromStatus(401, Status::Unauthenticated("log in first"));
     if (length > kCheckTokenAbove) {
       auto p = app::Authenticate(b, token, head.peer);

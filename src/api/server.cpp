@@ -32,20 +32,6 @@ std::string PathPattern(const std::string& path) {
   return std::regex_replace(path, std::regex(R"(\{[a-z_]+\})"), "([^/]+)");
 }
 
-std::string CookieValue(const httplib::Request& req, const std::string& name) {
-  const std::string cookies = req.get_header_value("Cookie");
-  size_t pos = 0;
-  while (pos < cookies.size()) {
-    size_t end = cookies.find(';', pos);
-    if (end == std::string::npos) end = cookies.size();
-    std::string part = cookies.substr(pos, end - pos);
-    part.erase(0, part.find_first_not_of(' '));
-    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
-    pos = end + 1;
-  }
-  return {};
-}
-
 // httplib's server with its one-request entry point opened to the connection gate.
 class GatedServer : public httplib::Server {
  public:
@@ -82,15 +68,9 @@ struct Server::Impl {
         auth::Principal principal;
         app::Caller caller;
         if (route.permission != auth::Permission::kPublic) {
-          std::string token;
           bool cookie_auth = false;
-          const std::string authz = req.get_header_value("Authorization");
-          if (authz.rfind("Bearer ", 0) == 0) {
-            token = authz.substr(7);
-          } else {
-            token = CookieValue(req, kSessionCookie);
-            cookie_auth = !token.empty();
-          }
+          const std::string token =
+              SessionToken(req.get_header_value("Authorization"), req.get_header_value("Cookie"), &cookie_auth);
           auto c = app::Authenticate(app, token, ctx.address, &principal);
           if (!c.ok()) {
             if (!token.empty()) Deny(ctx.address, "", "", route, req, c.status().message());
