@@ -1,7 +1,8 @@
 #include "core/period.h"
 
 #include <cstdlib>
-#include <ctime>
+
+#include "core/clock.h"
 
 namespace ballast {
 
@@ -36,10 +37,7 @@ Period CurrentPeriod() {
     auto p = ParsePeriod(std::string_view(today).substr(0, 7));
     if (p.ok()) return *p;
   }
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  return MakePeriod(tm.tm_year + 1900, tm.tm_mon + 1);
+  return BeijingPeriod(SystemClock().Now());  // users' months are Beijing months
 }
 
 }  // namespace ballast

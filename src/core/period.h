@@ -20,7 +20,8 @@ inline int PeriodMonth(Period p) { return p % 12 + 1; }
 Result<Period> ParsePeriod(std::string_view text);
 std::string FormatPeriod(Period p);
 
-// The current month by the system clock, or by BALLAST_TODAY=YYYY-MM(-DD) when set (for tests).
+// The current month in Beijing time by the system clock (core/clock.h), or by
+// BALLAST_TODAY=YYYY-MM(-DD) when set (for tests).
 Period CurrentPeriod();
 
 }  // namespace ballast
