@@ -15,6 +15,7 @@
 #include "app/service.h"
 #include "app/warnings.h"
 #include "app/workspace.h"
+#include "store/locator.h"  // RedactLocator: what the CLI may print of --db
 #include "core/clock.h"
 
 namespace ballast::app {

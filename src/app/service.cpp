@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "store/open.h"
 #include "store/warn_store.h"
 
 namespace ballast::app {
@@ -81,7 +82,7 @@ std::vector<std::string> Service::AllowedActions(const ServiceActor& actor, cons
 }
 
 Result<std::unique_ptr<Service>> Service::Open(Workspace& ws, const std::string& db_path) {
-  ASSIGN_OR_RETURN(auto store, OpenSqliteServiceStore(db_path));
+  ASSIGN_OR_RETURN(auto store, OpenServiceStore(db_path));
   std::unique_ptr<Service> s(new Service(ws, std::move(store)));
   RETURN_IF_ERROR(s->LoadConfig());
   return s;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 
+#include "store/open.h"
 #include "warn/alerts.h"
 
 namespace ballast::app {
@@ -32,7 +34,7 @@ int LevelRank(const std::string& level) {
 }  // namespace
 
 Result<std::unique_ptr<Warnings>> Warnings::Open(Workspace& ws, const std::string& db_path) {
-  ASSIGN_OR_RETURN(auto store, OpenSqliteWarnStore(db_path));
+  ASSIGN_OR_RETURN(auto store, OpenWarnStore(db_path));
   return std::unique_ptr<Warnings>(new Warnings(ws, std::move(store)));
 }
 
@@ -139,6 +141,22 @@ Result<std::optional<WarnSummary>> Warnings::AfterImport(const ingest::ImportOut
 }
 
 Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now, std::vector<warn::ExternalSubject> externals) {
+  // Instances sharing one PostgreSQL store evaluate one at a time (an advisory lock in the
+  // store): a second one waits its turn and then evaluates data that holds the first's batch.
+  ASSIGN_OR_RETURN(bool locked, store_->TryLockEvaluation());
+  for (int i = 0; !locked && i < 1200; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ASSIGN_OR_RETURN(locked, store_->TryLockEvaluation());
+  }
+  if (!locked) return Status::Exhausted("another instance is still evaluating the warning rules; try again later");
+  auto result = EvaluateHoldingLock(now, std::move(externals));
+  Status unlocked = store_->UnlockEvaluation();
+  if (result.ok() && !unlocked.ok()) return unlocked;
+  return result;
+}
+
+Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
+                                                  std::vector<warn::ExternalSubject> externals) {
   const auto t0 = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(auto views, EffectiveRules());
   std::vector<warn::Rule> rules;
@@ -148,6 +166,8 @@ Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now, std::vector
   BatchId newest = 0;
   for (const auto& b : batches) newest = std::max(newest, b.id);
   ASSIGN_OR_RETURN(auto snapshot, ws_.GetSnapshot());
+  // The cached panel may be a second behind another instance's import: mark only what it holds.
+  newest = std::min(newest, snapshot->through);
   ASSIGN_OR_RETURN(auto points, store_->LoadCommodityPoints());
   warn::EvaluationInput input{snapshot->panel.get(), snapshot->query.get(), warn::CommoditySubjects(points)};
   for (auto& t : externals) input.externals.push_back(std::move(t));

@@ -136,6 +136,7 @@ class Warnings {
   Warnings(Workspace& ws, std::unique_ptr<WarnStore> store) : ws_(ws), store_(std::move(store)) {}
   Result<std::vector<RuleView>> EffectiveRules();
   Result<WarnSummary> EvaluateLocked(const std::string& now, std::vector<warn::ExternalSubject> externals);
+  Result<WarnSummary> EvaluateHoldingLock(const std::string& now, std::vector<warn::ExternalSubject> externals);
   std::string Now() const;
   Result<AlertRecord> Step(int64_t id, warn::HandlingRequest request);
   Status RefreshMutes(const std::string& now, const std::string& actor);

@@ -4,6 +4,7 @@
 
 #include "auth/audit_key.h"
 #include "ingest/importer.h"
+#include "store/open.h"
 
 namespace ballast::app {
 
@@ -21,7 +22,7 @@ Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& path, co
   Store::CatalogTexts texts{std::string(Catalog::EmbeddedRegionsCsv()),
                             std::string(Catalog::EmbeddedIndustriesCsv()),
                             std::string(Catalog::EmbeddedIndicatorsCsv())};
-  ASSIGN_OR_RETURN(auto store, CreateSqliteStore(path, texts));
+  ASSIGN_OR_RETURN(auto store, CreateStore(path, texts));
   ASSIGN_OR_RETURN(auto catalog, LoadCatalog(*store));
   std::unique_ptr<Workspace> ws(new Workspace(std::move(store), std::move(catalog)));
   ws->path_ = path;
@@ -32,7 +33,7 @@ Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& path, co
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& path, const std::string& audit_key_path) {
-  ASSIGN_OR_RETURN(auto store, OpenSqliteStore(path));
+  ASSIGN_OR_RETURN(auto store, OpenStore(path));
   ASSIGN_OR_RETURN(auto catalog, LoadCatalog(*store));
   std::unique_ptr<Workspace> ws(new Workspace(std::move(store), std::move(catalog)));
   ws->path_ = path;

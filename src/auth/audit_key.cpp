@@ -1,5 +1,7 @@
 #include "auth/audit_key.h"
 
+#include "store/locator.h"
+
 #include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
@@ -38,7 +40,7 @@ Result<std::string> Create(const std::string& path) {
 
 }  // namespace
 
-std::string DefaultAuditKeyPath(const std::string& store_path) { return store_path + ".audit-key"; }
+std::string DefaultAuditKeyPath(const std::string& store_path) { return LocatorFileStem(store_path) + ".audit-key"; }
 
 Result<std::string> LoadOrCreateAuditKey(const std::string& path, bool create) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

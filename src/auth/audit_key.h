@@ -11,7 +11,8 @@ namespace ballast::auth {
 
 inline constexpr size_t kAuditKeyBytes = 32;
 
-// "<store file>.audit-key", beside the store.
+// "<store file>.audit-key", beside the store; for a PostgreSQL URI "DBNAME@HOST-PORT.audit-key"
+// in the current directory (every instance needs the same key: pass --audit-key).
 std::string DefaultAuditKeyPath(const std::string& store_path);
 
 // Reads the key (64 hex digits) from `path`. A missing file is created with a fresh random key

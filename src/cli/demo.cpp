@@ -11,7 +11,10 @@ Status RunDemo(const std::string& db, const app::DemoOptions& o, std::ostream& o
   std::error_code ec;
   std::unique_ptr<app::Ballast> b;
   std::string admin_password;
-  if (std::filesystem::exists(db, ec)) {
+  // A PostgreSQL database exists already (made with createdb): it is opened when it holds a store.
+  const bool exists = IsPostgresLocator(db) ? app::Ballast::Open(db, StoreOptions()).ok()
+                                            : std::filesystem::exists(db, ec);
+  if (exists) {
     ASSIGN_OR_RETURN(b, app::Ballast::Open(db, StoreOptions()));
   } else {
     ASSIGN_OR_RETURN(b, app::Ballast::Create(db, StoreOptions()));

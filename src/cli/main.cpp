@@ -33,7 +33,7 @@ int Fail(const Status& s) {
 int Init(const std::string& db) {
   auto b = app::Ballast::Create(db, StoreOptions());
   if (!b.ok()) return Fail(b.status());
-  std::cout << "created store " << db << " with the shipped catalogs (GB/T 2260 2024, GB/T 4754-2017, "
+  std::cout << "created store " << RedactLocator(db) << " with the shipped catalogs (GB/T 2260 2024, GB/T 4754-2017, "
             << (*b)->catalog().indicators().size() << " indicators)\n";
   auto password = CreateFirstAdmin(**b);
   if (!password.ok()) return Fail(password.status());
@@ -117,9 +117,9 @@ int Check(const std::string& db) {
   if (!stale.ok()) return Fail(stale.status());
   if (*stale) {
     return Fail(Status::Precondition("the warning rules were not evaluated after the newest batch (a crash after an "
-                                     "import?): `ballast warn --db " + db + "` or the next import or serve repairs it"));
+                                     "import?): `ballast warn --db " + RedactLocator(db) + "` or the next import or serve repairs it"));
   }
-  std::cout << "store " << db << " is consistent\n";
+  std::cout << "store " << RedactLocator(db) << " is consistent\n";
   return kOk;
 }
 
@@ -142,7 +142,7 @@ int Serve(const std::string& db, api::ServeOptions options) {
   g_server = &server;
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
-  std::cout << "Ballast serving " << (options.tls_cert.empty() ? "http" : "https") << "://" << options.host << ":" << *port << "/ (store " << db << ", "
+  std::cout << "Ballast serving " << (options.tls_cert.empty() ? "http" : "https") << "://" << options.host << ":" << *port << "/ (store " << RedactLocator(db) << ", "
             << (*snap)->panel->num_enterprises() << " enterprises)" << std::endl;
   Status st = server.Run();
   g_server = nullptr;
@@ -165,12 +165,12 @@ int Main(int argc, char** argv) {
   std::string db;
 
   auto* init = app.add_subcommand("init", "Create an empty store with the shipped catalogs");
-  init->add_option("--db", db, "store file")->required();
+  init->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
 
   auto* import = app.add_subcommand("import", "Import enterprises or observations (.csv or .xlsx), one batch per file");
   std::vector<std::string> paths;
   std::string user = DefaultUser();
-  import->add_option("--db", db, "store file")->required();
+  import->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
   import->add_option("path", paths, "files to import")->required();
   import->add_option("--user", user, "recorded in the batch's provenance");
 
@@ -178,7 +178,7 @@ int Main(int argc, char** argv) {
   app::CellRequest request;
   std::string measure, format = "csv";
   BatchId as_of = 0;
-  query->add_option("--db", db, "store file")->required();
+  query->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
   query->add_option("--indicator", request.indicator, "indicator code, e.g. output_value")->required();
   query->add_option("--measure", measure, "value, ytd, yoy, ytd_yoy, yoy_2y, contrib_pp, contrib_share, share, n, growth_breadth")->required();
   query->add_option("--period", request.period, "YYYY-MM")->required();
@@ -189,10 +189,10 @@ int Main(int argc, char** argv) {
   query->add_option("--format", format, "csv (default), json or table");
 
   auto* batches = app.add_subcommand("batches", "List imported batches with provenance");
-  batches->add_option("--db", db, "store file")->required();
+  batches->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
 
   auto* check = app.add_subcommand("check", "Check the store's integrity (every batch whole, the file sound)");
-  check->add_option("--db", db, "store file")->required();
+  check->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
 
   auto* user_cmd = app.add_subcommand("user", "Manage users: add, passwd, disable, enable, list");
   std::string user_action;
@@ -200,7 +200,7 @@ int Main(int argc, char** argv) {
   user_cmd->add_option("action", user_action, "add | passwd | disable | enable | list")->required()
       ->check(CLI::IsMember({"add", "passwd", "disable", "enable", "list"}));
   user_cmd->add_option("name", user_args.username, "the user's name");
-  user_cmd->add_option("--db", db, "store file")->required();
+  user_cmd->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
   user_cmd->add_option("--role", user_args.role, "admin, analyst, dispatcher, handler, enterprise or viewer");
   user_cmd->add_option("--region", user_args.region, "scope: a GB/T 2260 code (default 100000, the whole country)");
   user_cmd->add_option("--unit", user_args.unit, "handlers: the responsible unit");
@@ -210,17 +210,17 @@ int Main(int argc, char** argv) {
   auto* audit_cmd = app.add_subcommand("audit", "The audit log: verify its hash chain, or list it");
   std::string audit_action;
   audit_cmd->add_option("action", audit_action, "verify | list")->required()->check(CLI::IsMember({"verify", "list"}));
-  audit_cmd->add_option("--db", db, "store file")->required();
+  audit_cmd->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
 
   auto* warn_cmd = app.add_subcommand("warn", "Evaluate the warning rules now and print the summary");
   std::string now;
-  warn_cmd->add_option("--db", db, "store file")->required();
+  warn_cmd->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
   warn_cmd->add_option("--now", now, "evaluate as at this UTC time (ISO 8601; default: the clock)");
 
   auto* alerts_cmd = app.add_subcommand("alerts", "List alerts");
   app::AlertFilter alert_filter;
   bool all_alerts = false;
-  alerts_cmd->add_option("--db", db, "store file")->required();
+  alerts_cmd->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
   alerts_cmd->add_option("--level", alert_filter.level, "red, orange, yellow or blue");
   alerts_cmd->add_option("--state", alert_filter.state, "pending, firing or resolved");
   alerts_cmd->add_option("--region", alert_filter.region, "alerts of subjects in this region's subtree");
@@ -231,13 +231,13 @@ int Main(int argc, char** argv) {
   std::string commodity_action, commodity_path;
   commodities_cmd->add_option("action", commodity_action, "import")->required()->check(CLI::IsMember({"import"}));
   commodities_cmd->add_option("path", commodity_path, "CSV or XLSX: code,name,unit,date,price,stock_days")->required();
-  commodities_cmd->add_option("--db", db, "store file")->required();
+  commodities_cmd->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
   commodities_cmd->add_option("--user", user, "recorded as the importer");
 
   auto* targets_cmd = app.add_subcommand("targets", "Policy targets with their status");
   app::TargetFilter target_filter;
   std::string target_today;
-  targets_cmd->add_option("--db", db, "store file")->required();
+  targets_cmd->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
   targets_cmd->add_option("--document", target_filter.document, "policy document id");
   targets_cmd->add_option("--unit", target_filter.unit, "responsible unit");
   targets_cmd->add_option("--today", target_today, "status as of this month YYYY-MM");
@@ -246,7 +246,7 @@ int Main(int argc, char** argv) {
   std::string progress_action;
   app::ProgressRequest progress;
   progress_cmd->add_option("action", progress_action, "add")->required()->check(CLI::IsMember({"add"}));
-  progress_cmd->add_option("--db", db, "store file")->required();
+  progress_cmd->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
   progress_cmd->add_option("--target", progress.target_id, "target id")->required();
   progress_cmd->add_option("--value", progress.value, "the value to date")->required();
   progress_cmd->add_option("--date", progress.date, "YYYY-MM-DD the value stands for")->required();
@@ -256,7 +256,7 @@ int Main(int argc, char** argv) {
 
   auto* serve = app.add_subcommand("serve", "Serve the HTTP API and the web UI");
   api::ServeOptions options;
-  serve->add_option("--db", db, "store file")->required();
+  serve->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
   serve->add_option("--host", options.host, "address to listen on (default 127.0.0.1)");
   serve->add_option("--port", options.port, "port (default 8080; 0 = any free port)");
   serve->add_option("--web", options.web_dir, "folder of the built web UI (default: web/dist of the source tree)");
@@ -271,7 +271,7 @@ int Main(int argc, char** argv) {
 
   auto* demo = app.add_subcommand("demo", "Create (if needed) a store and fill it with a generated demo province");
   app::DemoOptions demo_options;
-  demo->add_option("--db", db, "store file")->required();
+  demo->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
   demo->add_option("--enterprises", demo_options.enterprises, "enterprises in the first month (default 20000)");
   demo->add_option("--months", demo_options.months, "months of data (default 36)");
   demo->add_option("--end", demo_options.end, "last month YYYY-MM (default: the month before this one)");

@@ -52,6 +52,12 @@ class WarnStore {
   // The newest batch the rules were evaluated after (0 = never), and recording a new one.
   virtual Result<int64_t> EvaluatedThrough() = 0;
   virtual Status SetEvaluatedThrough(int64_t batch, const std::string& at) = 0;
+
+  // Several processes on one shared store (PostgreSQL): exactly one evaluates the rules at a
+  // time. TryLockEvaluation is false while another process holds the lock; the holder calls
+  // UnlockEvaluation when done. A store of one machine (SQLite) has nothing to lock.
+  virtual Result<bool> TryLockEvaluation() { return true; }
+  virtual Status UnlockEvaluation() { return Status::Ok(); }
 };
 
 // Opens the warning tables of an existing Ballast store file (the Store applies migrations when

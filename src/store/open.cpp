@@ -1,0 +1,28 @@
+#include "store/open.h"
+
+#include "store/postgres/pg_store.h"
+
+namespace ballast {
+
+Result<std::unique_ptr<Store>> CreateStore(const std::string& locator,
+                                           const Store::CatalogTexts& catalogs) {
+  if (IsPostgresLocator(locator)) return CreatePostgresStore(locator, catalogs);
+  return CreateSqliteStore(locator, catalogs);
+}
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& locator) {
+  if (IsPostgresLocator(locator)) return OpenPostgresStore(locator);
+  return OpenSqliteStore(locator);
+}
+
+Result<std::unique_ptr<WarnStore>> OpenWarnStore(const std::string& locator) {
+  if (IsPostgresLocator(locator)) return OpenPostgresWarnStore(locator);
+  return OpenSqliteWarnStore(locator);
+}
+
+Result<std::unique_ptr<ServiceStore>> OpenServiceStore(const std::string& locator) {
+  if (IsPostgresLocator(locator)) return OpenPostgresServiceStore(locator);
+  return OpenSqliteServiceStore(locator);
+}
+
+}  // namespace ballast

@@ -1,0 +1,30 @@
+// The one place that turns a `--db` locator into stores: a libpq URI
+// (postgresql://USER:PASSWORD@HOST:PORT/DBNAME, also postgres://) opens PostgreSQL, anything
+// else is the path of a SQLite file.
+#ifndef BALLAST_STORE_OPEN_H_
+#define BALLAST_STORE_OPEN_H_
+
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "store/locator.h"
+#include "store/service_store.h"
+#include "store/store.h"
+#include "store/warn_store.h"
+
+namespace ballast {
+
+// A new store: a SQLite file that does not exist yet, or the schema in an existing, empty
+// PostgreSQL database (databases are never created or dropped here).
+Result<std::unique_ptr<Store>> CreateStore(const std::string& locator,
+                                           const Store::CatalogTexts& catalogs);
+// An existing store, migrated to the current schema.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& locator);
+// The warning and service tables of an existing store (opened by OpenStore first).
+Result<std::unique_ptr<WarnStore>> OpenWarnStore(const std::string& locator);
+Result<std::unique_ptr<ServiceStore>> OpenServiceStore(const std::string& locator);
+
+}  // namespace ballast
+
+#endif  // BALLAST_STORE_OPEN_H_

@@ -1,0 +1,236 @@
+#include "store/postgres/pg_auth.h"
+
+namespace ballast::pg_auth {
+
+namespace {
+
+using pg::Conn;
+using pg::PgResult;
+
+constexpr const char* kUserColumns =
+    "id, username, password_hash, role, region, unit, uscc, disabled, created_at";
+
+UserRecord ReadUser(const PgResult& r, int i) {
+  UserRecord u;
+  u.id = r.Int(i, 0);
+  u.username = r.Text(i, 1);
+  u.password_hash = r.Text(i, 2);
+  u.role = r.Text(i, 3);
+  u.region = r.Text(i, 4);
+  u.unit = r.Text(i, 5);
+  u.uscc = r.Text(i, 6);
+  u.disabled = r.Int(i, 7) != 0;
+  u.created_at = r.Text(i, 8);
+  return u;
+}
+
+Result<std::optional<UserRecord>> OneUser(const PgResult& r) {
+  if (r.rows() == 0) return std::optional<UserRecord>();
+  return std::optional<UserRecord>(ReadUser(r, 0));
+}
+
+Result<std::optional<AuditHead>> ReadHead(Conn& c) {
+  ASSIGN_OR_RETURN(auto r, c.Query("SELECT entries, last_id, last_hash, keyed_from, mac FROM "
+                                   "audit_head WHERE id = 1"));
+  if (r.rows() == 0) return std::optional<AuditHead>();
+  return std::optional<AuditHead>(
+      AuditHead{r.Int(0, 0), r.Int(0, 1), r.Text(0, 2), r.Int(0, 3), r.Text(0, 4)});
+}
+
+Status WriteHead(Conn& c, AuditHead h, const AuthStore::AuditHeadSeal& seal_head) {
+  h.mac = seal_head(h);
+  return c.Run(
+      "INSERT INTO audit_head(id, entries, last_id, last_hash, keyed_from, mac) "
+      "VALUES(1, $1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET entries = excluded.entries, "
+      "last_id = excluded.last_id, last_hash = excluded.last_hash, keyed_from = "
+      "excluded.keyed_from, mac = excluded.mac",
+      h.entries, h.last_id, h.last_hash, h.keyed_from, h.mac);
+}
+
+Result<AuditHead> CurrentLog(Conn& c) {
+  ASSIGN_OR_RETURN(auto r, c.Query("SELECT COUNT(*), COALESCE(MAX(id), 0), "
+                                   "COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT "
+                                   "1), '') FROM audit_log"));
+  AuditHead h;
+  h.entries = r.Int(0, 0);
+  h.last_id = r.Int(0, 1);
+  h.last_hash = r.Text(0, 2);
+  return h;
+}
+
+}  // namespace
+
+Result<UserRecord> CreateUser(Conn& c, UserRecord u) {
+  auto r = c.Query(
+      "INSERT INTO app_user(username, password_hash, role, region, unit, uscc, disabled, "
+      "created_at) VALUES($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id",
+      u.username, u.password_hash, u.role, u.region, u.unit, u.uscc, u.disabled, u.created_at);
+  if (!r.ok()) {
+    if (c.last_sqlstate() == "23505")
+      return Status::AlreadyExists("user '" + u.username + "' already exists");
+    return r.status();
+  }
+  u.id = r->Int(0, 0);
+  return u;
+}
+
+Status UpdateUser(Conn& c, const UserRecord& u) {
+  ASSIGN_OR_RETURN(auto r,
+                   c.Query("UPDATE app_user SET password_hash = $1, role = $2, region = "
+                           "$3, unit = $4, uscc = $5, disabled = $6 WHERE id = $7",
+                           u.password_hash, u.role, u.region, u.unit, u.uscc, u.disabled, u.id));
+  if (r.Affected() != 1)
+    return Status::NotFound("user " + std::to_string(u.id) + " does not exist");
+  return Status::Ok();
+}
+
+Result<std::optional<UserRecord>> FindUser(Conn& c, const std::string& username) {
+  ASSIGN_OR_RETURN(
+      auto r, c.Query(std::string("SELECT ") + kUserColumns + " FROM app_user WHERE username = $1",
+                      username));
+  return OneUser(r);
+}
+
+Result<std::optional<UserRecord>> GetUser(Conn& c, int64_t id) {
+  ASSIGN_OR_RETURN(
+      auto r, c.Query(std::string("SELECT ") + kUserColumns + " FROM app_user WHERE id = $1", id));
+  return OneUser(r);
+}
+
+Result<std::vector<UserRecord>> ListUsers(Conn& c) {
+  ASSIGN_OR_RETURN(auto r,
+                   c.Query(std::string("SELECT ") + kUserColumns + " FROM app_user ORDER BY id"));
+  std::vector<UserRecord> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back(ReadUser(r, i));
+  return out;
+}
+
+Status CreateSession(Conn& c, const SessionRecord& s) {
+  return c.Run(
+      "INSERT INTO session(token_hash, user_id, csrf_token, created_at, last_seen, expires_at, "
+      "revoked) VALUES($1,$2,$3,$4,$5,$6,0)",
+      s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen, s.expires_at);
+}
+
+Result<std::optional<SessionRecord>> FindSession(Conn& c, const std::string& token_hash) {
+  ASSIGN_OR_RETURN(auto r, c.Query("SELECT token_hash, user_id, csrf_token, created_at, last_seen, "
+                                   "expires_at, revoked FROM session WHERE token_hash = $1",
+                                   token_hash));
+  if (r.rows() == 0) return std::optional<SessionRecord>();
+  SessionRecord s;
+  s.token_hash = r.Text(0, 0);
+  s.user_id = r.Int(0, 1);
+  s.csrf_token = r.Text(0, 2);
+  s.created_at = r.Int(0, 3);
+  s.last_seen = r.Int(0, 4);
+  s.expires_at = r.Int(0, 5);
+  s.revoked = r.Int(0, 6) != 0;
+  return std::optional<SessionRecord>(s);
+}
+
+Status TouchSession(Conn& c, const std::string& token_hash, int64_t last_seen) {
+  return c.Run("UPDATE session SET last_seen = $1 WHERE token_hash = $2", last_seen, token_hash);
+}
+
+Status RevokeSession(Conn& c, const std::string& token_hash) {
+  return c.Run("UPDATE session SET revoked = 1 WHERE token_hash = $1", token_hash);
+}
+
+Status RevokeUserSessions(Conn& c, int64_t user_id) {
+  return c.Run("UPDATE session SET revoked = 1 WHERE user_id = $1", user_id);
+}
+
+Status RecordLoginFailure(Conn& c, const std::vector<std::string>& keys, int64_t at,
+                          int64_t forget_before) {
+  return c.InTransaction([&]() -> Status {
+    RETURN_IF_ERROR(c.Run("DELETE FROM login_failure WHERE at <= $1", forget_before));
+    for (const auto& k : keys) {
+      RETURN_IF_ERROR(c.Run("INSERT INTO login_failure(key, at) VALUES($1, $2)", k, at));
+    }
+    return Status::Ok();
+  });
+}
+
+Result<int64_t> CountLoginFailures(Conn& c, const std::string& key, int64_t since) {
+  ASSIGN_OR_RETURN(
+      auto r, c.Query("SELECT COUNT(*) FROM login_failure WHERE key = $1 AND at > $2", key, since));
+  return r.Int(0, 0);
+}
+
+Status ClearLoginFailures(Conn& c, const std::string& key) {
+  return c.Run("DELETE FROM login_failure WHERE key = $1", key);
+}
+
+Result<AuditEntry> AppendAudit(Conn& c, AuditEntry e, const AuthStore::AuditSeal& seal,
+                               const AuthStore::AuditHeadSeal& seal_head) {
+  // The advisory lock makes reading the last entry, the append and the head's update one step
+  // for every process on the database: the chain stays linear.
+  Status st = c.InTransaction([&]() -> Status {
+    RETURN_IF_ERROR(c.Run("SELECT pg_advisory_xact_lock($1)", pg::kAuditLock));
+    ASSIGN_OR_RETURN(std::optional<AuditHead> head, ReadHead(c));
+    if (head && !seal_head) {
+      return Status::Precondition(
+          "the audit log is keyed: open the store with its audit key (--audit-key)");
+    }
+    {
+      ASSIGN_OR_RETURN(auto last,
+                       c.Query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+      e.id = last.rows() > 0 ? last.Int(0, 0) + 1 : 1;
+      e.prev_hash = last.rows() > 0 ? last.Text(0, 1) : std::string(64, '0');
+    }
+    e.hash = seal(e);
+    RETURN_IF_ERROR(
+        c.Run("INSERT INTO audit_log(id, ts, actor, role, address, action, target, "
+              "result, detail, prev_hash, hash, scheme) "
+              "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)",
+              e.id, e.ts, e.actor, e.role, e.address, e.action, e.target, e.result, e.detail,
+              e.prev_hash, e.hash, e.scheme));
+    if (!seal_head) return Status::Ok();
+    AuditHead h;
+    if (head) {
+      h = *head;
+      h.entries += 1;
+    } else {
+      ASSIGN_OR_RETURN(h, CurrentLog(c));
+      h.keyed_from = e.id;
+    }
+    h.last_id = e.id;
+    h.last_hash = e.hash;
+    return WriteHead(c, h, seal_head);
+  });
+  RETURN_IF_ERROR(st);
+  return e;
+}
+
+Result<std::vector<AuditEntry>> ListAudit(Conn& c, int64_t after_id, int64_t limit) {
+  ASSIGN_OR_RETURN(auto r,
+                   c.Query("SELECT id, ts, actor, role, address, action, target, result, "
+                           "detail, prev_hash, hash, scheme FROM audit_log WHERE id > $1 "
+                           "ORDER BY id LIMIT $2",
+                           after_id, limit > 0 ? std::optional<int64_t>(limit) : std::nullopt));
+  std::vector<AuditEntry> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    AuditEntry e;
+    e.id = r.Int(i, 0);
+    std::string* fields[] = {&e.ts,     &e.actor,  &e.role,      &e.address, &e.action, &e.target,
+                             &e.result, &e.detail, &e.prev_hash, &e.hash,    &e.scheme};
+    for (int f = 0; f < 11; ++f) *fields[f] = r.Text(i, f + 1);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::optional<AuditHead>> GetAuditHead(Conn& c) { return ReadHead(c); }
+
+Status EnsureAuditHead(Conn& c, const AuthStore::AuditHeadSeal& seal_head) {
+  return c.InTransaction([&]() -> Status {
+    RETURN_IF_ERROR(c.Run("SELECT pg_advisory_xact_lock($1)", pg::kAuditLock));
+    ASSIGN_OR_RETURN(std::optional<AuditHead> head, ReadHead(c));
+    if (head) return Status::Ok();
+    ASSIGN_OR_RETURN(AuditHead h, CurrentLog(c));
+    h.keyed_from = h.last_id + 1;
+    return WriteHead(c, h, seal_head);
+  });
+}
+
+}  // namespace ballast::pg_auth

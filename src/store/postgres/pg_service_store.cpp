@@ -1,0 +1,260 @@
+// The service tables in a PostgreSQL store, on a connection of their own.
+#include "store/postgres/pg_conn.h"
+#include "store/postgres/pg_revision.h"
+#include "store/postgres/pg_schema.h"
+#include "store/postgres/pg_store.h"
+
+namespace ballast {
+
+namespace {
+
+using pg::Conn;
+using pg::PgResult;
+
+constexpr int kServiceSchemaVersion = 4;
+constexpr const char* kWho = "service store";
+
+constexpr const char* kAppealColumns =
+    "id, version, uscc, enterprise_name, region, category, title, description, attachments, "
+    "contact, channel, filed_by, filed_at, state, unit, co_units, complexity, dispatched_at, "
+    "response_due, due, first_response_at, replied_at, reply, extension_days_requested, "
+    "extensions, escalations, reopen_count, rating_solved, satisfaction, rated_at, closed_at, "
+    "merged_into, updated_at";
+
+std::vector<std::string*> TextFields(AppealRecord& a) {
+  return {&a.uscc,          &a.enterprise_name, &a.region,  &a.category,          &a.title,
+          &a.description,   &a.attachments,     &a.contact, &a.channel,           &a.filed_by,
+          &a.filed_at,      &a.state,           &a.unit,    &a.co_units,          &a.complexity,
+          &a.dispatched_at, &a.response_due,    &a.due,     &a.first_response_at, &a.replied_at,
+          &a.reply};
+}
+std::vector<int32_t*> IntFields(AppealRecord& a) {
+  return {&a.extension_days_requested, &a.extensions, &a.escalations, &a.reopen_count,
+          &a.rating_solved};
+}
+
+AppealRecord ReadAppeal(const PgResult& r, int i) {
+  AppealRecord a;
+  int c = 0;
+  a.id = r.Int(i, c++);
+  a.version = r.Int(i, c++);
+  for (auto* t : TextFields(a)) *t = r.Text(i, c++);
+  for (auto* n : IntFields(a)) *n = static_cast<int32_t>(r.Int(i, c++));
+  a.satisfaction = r.Text(i, c++);
+  a.rated_at = r.Text(i, c++);
+  a.closed_at = r.Text(i, c++);
+  a.merged_into = r.Int(i, c++);
+  a.updated_at = r.Text(i, c++);
+  return a;
+}
+
+// Every column from `version` on.
+pg::Params AppealParams(AppealRecord a) {
+  pg::Params p;
+  p.Add(a.version);
+  p.Add(TextFields(a));
+  p.Add(IntFields(a));
+  for (const std::string* t : {&a.satisfaction, &a.rated_at, &a.closed_at}) p.Add(*t);
+  p.Add(a.merged_into);
+  p.Add(a.updated_at);
+  return p;
+}
+
+class PostgresServiceStore final : public ServiceStore {
+ public:
+  explicit PostgresServiceStore(std::unique_ptr<Conn> c) : c_(std::move(c)) {}
+
+  Status InsertEvent(AppealEventRecord& e) {
+    ASSIGN_OR_RETURN(auto r, c_->Query("INSERT INTO service_appeal_event(appeal_id, at, actor, "
+                                       "party, action, from_state, to_state, unit, reason) "
+                                       "VALUES(?,?,?,?,?,?,?,?,?) RETURNING id",
+                                       e.appeal_id, e.at, e.actor, e.party, e.action, e.from_state,
+                                       e.to_state, e.unit, e.reason));
+    e.id = r.Int(0, 0);
+    return Status::Ok();
+  }
+
+  Result<AppealRecord> InsertAppeal(AppealRecord a, AppealEventRecord e) override {
+    a.version = 1;
+    Status tx = c_->InTransaction([&]() -> Status {
+      const std::string cols = kAppealColumns + 4;  // from "version": id is assigned
+      std::string q = "INSERT INTO service_appeal(" + cols + ") VALUES(?";
+      for (char ch : cols) {
+        if (ch == ',') q += ",?";
+      }
+      q += ") RETURNING id";
+      ASSIGN_OR_RETURN(auto r, c_->Execute(q, AppealParams(a), 0));
+      a.id = r.Int(0, 0);
+      e.appeal_id = a.id;
+      return InsertEvent(e);
+    });
+    RETURN_IF_ERROR(tx);
+    return a;
+  }
+
+  Result<AppealRecord> UpdateAppeal(AppealRecord a, int64_t expected,
+                                    std::vector<AppealEventRecord> events) override {
+    a.version = expected + 1;
+    Status tx = c_->InTransaction([&]() -> Status {
+      std::string sql = "UPDATE service_appeal SET ";
+      const std::string cols = kAppealColumns + 4;
+      size_t start = 0;
+      while (start < cols.size()) {
+        size_t end = cols.find(", ", start);
+        if (end == std::string::npos) end = cols.size();
+        sql += (start ? ", " : "") + cols.substr(start, end - start) + " = ?";
+        start = end + 2;
+      }
+      sql += " WHERE id = ? AND version = ?";
+      pg::Params p = AppealParams(a);
+      p.Add(a.id);
+      p.Add(expected);
+      // Row locks: a concurrent writer waits, then finds the version changed.
+      ASSIGN_OR_RETURN(auto r, c_->Execute(sql, p, 0));
+      if (r.Affected() != 1) {
+        return Status::Precondition("appeal " + std::to_string(a.id) +
+                                    " was changed by someone else (version " +
+                                    std::to_string(expected) + " is stale); reload and retry");
+      }
+      for (auto& e : events) RETURN_IF_ERROR(InsertEvent(e));
+      return Status::Ok();
+    });
+    RETURN_IF_ERROR(tx);
+    return a;
+  }
+
+  Result<AppealRecord> GetAppeal(int64_t id) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query(std::string("SELECT ") + kAppealColumns +
+                                           " FROM service_appeal WHERE id = ?",
+                                       id));
+    if (r.rows() == 0) return Status::NotFound("no appeal " + std::to_string(id));
+    return ReadAppeal(r, 0);
+  }
+
+  Result<std::vector<AppealRecord>> ListAppeals(const AppealQuery& q) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query(std::string("SELECT ") + kAppealColumns +
+                                           " FROM service_appeal WHERE (?1 = '' OR uscc = ?1) AND "
+                                           "(?2 = '' OR unit = ?2) AND (?3 = '' OR state = ?3) "
+                                           "ORDER BY id",
+                                       q.uscc, q.unit, q.state));
+    std::vector<AppealRecord> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(ReadAppeal(r, i));
+    return out;
+  }
+
+  Result<std::vector<AppealEventRecord>> AppealEvents(int64_t appeal_id) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT id, appeal_id, at, actor, party, action, "
+                                       "from_state, to_state, unit, reason FROM "
+                                       "service_appeal_event WHERE appeal_id = ? ORDER BY id",
+                                       appeal_id));
+    std::vector<AppealEventRecord> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      AppealEventRecord e;
+      e.id = r.Int(i, 0);
+      e.appeal_id = r.Int(i, 1);
+      int c = 2;
+      for (std::string* t :
+           {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit, &e.reason})
+        *t = r.Text(i, c++);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  Status UpsertOfficial(const OfficialRecord& o) override {
+    return c_->Run(
+        "INSERT INTO service_official(uscc, username, name, unit, region, assigned_by, "
+        "assigned_at) VALUES(?,?,?,?,?,?,?) ON CONFLICT (uscc, username) DO UPDATE SET name = "
+        "excluded.name, unit = excluded.unit, region = excluded.region, assigned_by = "
+        "excluded.assigned_by, assigned_at = excluded.assigned_at",
+        o.uscc, o.username, o.name, o.unit, o.region, o.assigned_by, o.assigned_at);
+  }
+
+  Status RemoveOfficial(const std::string& uscc, const std::string& username) override {
+    ASSIGN_OR_RETURN(
+        auto r,
+        c_->Query("DELETE FROM service_official WHERE uscc = ? AND username = ?", uscc, username));
+    if (r.Affected() == 0) return Status::NotFound(username + " is not assigned to " + uscc);
+    return Status::Ok();
+  }
+
+  Result<std::vector<OfficialRecord>> ListOfficials(const std::string& uscc) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT uscc, username, name, unit, region, assigned_by, "
+                                       "assigned_at FROM service_official WHERE ?1 = '' OR uscc = "
+                                       "?1 ORDER BY uscc COLLATE \"C\", username COLLATE \"C\"",
+                                       uscc));
+    std::vector<OfficialRecord> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      OfficialRecord o;
+      int c = 0;
+      for (std::string* t :
+           {&o.uscc, &o.username, &o.name, &o.unit, &o.region, &o.assigned_by, &o.assigned_at})
+        *t = r.Text(i, c++);
+      out.push_back(std::move(o));
+    }
+    return out;
+  }
+
+  Result<MatchEventRecord> AddMatchEvent(MatchEventRecord e) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("INSERT INTO service_match_event(type, title, date, region, "
+                                       "organiser, participants, financing_amount, "
+                                       "research_results, hires, outcome, created_by, created_at) "
+                                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                                       e.type, e.title, e.date, e.region, e.organiser,
+                                       e.participants, e.financing_amount, e.research_results,
+                                       e.hires, e.outcome, e.created_by, e.created_at));
+    e.id = r.Int(0, 0);
+    return e;
+  }
+
+  Result<std::vector<MatchEventRecord>> ListMatchEvents() override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT id, type, title, date, region, organiser, "
+                                       "participants, financing_amount, research_results, hires, "
+                                       "outcome, created_by, created_at FROM service_match_event "
+                                       "ORDER BY date COLLATE \"C\", id"));
+    std::vector<MatchEventRecord> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      MatchEventRecord e;
+      e.id = r.Int(i, 0);
+      int c = 1;
+      for (std::string* t : {&e.type, &e.title, &e.date, &e.region, &e.organiser, &e.participants})
+        *t = r.Text(i, c++);
+      e.financing_amount = r.Double(i, c++);
+      e.research_results = static_cast<int32_t>(r.Int(i, c++));
+      e.hires = static_cast<int32_t>(r.Int(i, c++));
+      for (std::string* t : {&e.outcome, &e.created_by, &e.created_at}) *t = r.Text(i, c++);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  Result<ServiceConfigRecord> AddConfigRevision(ServiceConfigRecord rec) override {
+    ASSIGN_OR_RETURN(rec.revision,
+                     pg::AppendRevision(*c_, "service_config", "key",
+                                        {rec.key, rec.body, rec.author, rec.created_at}));
+    return rec;
+  }
+
+  Result<std::optional<ServiceConfigRecord>> LatestConfig(const std::string& key) override {
+    ASSIGN_OR_RETURN(auto r,
+                     c_->Query("SELECT key, revision, body, author, created_at FROM "
+                               "service_config WHERE key = ? ORDER BY revision DESC LIMIT 1",
+                               key));
+    if (r.rows() == 0) return std::optional<ServiceConfigRecord>();
+    return std::optional<ServiceConfigRecord>(
+        ServiceConfigRecord{r.Text(0, 0), r.Int(0, 1), r.Text(0, 2), r.Text(0, 3), r.Text(0, 4)});
+  }
+
+ private:
+  std::unique_ptr<Conn> c_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ServiceStore>> OpenPostgresServiceStore(const std::string& uri) {
+  ASSIGN_OR_RETURN(auto conn,
+                   pg::ConnectAtSchema(uri, kServiceSchemaVersion, "service tables", kWho));
+  return std::unique_ptr<ServiceStore>(std::make_unique<PostgresServiceStore>(std::move(conn)));
+}
+
+}  // namespace ballast

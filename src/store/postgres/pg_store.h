@@ -1,0 +1,28 @@
+// The PostgreSQL implementations of the store interfaces. Callers use store/open.h, which
+// picks these for a postgresql:// locator.
+#ifndef BALLAST_STORE_POSTGRES_PG_STORE_H_
+#define BALLAST_STORE_POSTGRES_PG_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "store/service_store.h"
+#include "store/store.h"
+#include "store/warn_store.h"
+
+namespace ballast {
+
+// Creates the schema and catalogs in an existing, empty database (never creates databases);
+// a database that already holds a store is AlreadyExists, one with other tables is
+// FailedPrecondition.
+Result<std::unique_ptr<Store>> CreatePostgresStore(const std::string& uri,
+                                                   const Store::CatalogTexts& catalogs);
+// Opens a store and applies pending migrations.
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri);
+Result<std::unique_ptr<WarnStore>> OpenPostgresWarnStore(const std::string& uri);
+Result<std::unique_ptr<ServiceStore>> OpenPostgresServiceStore(const std::string& uri);
+
+}  // namespace ballast
+
+#endif  // BALLAST_STORE_POSTGRES_PG_STORE_H_

@@ -1,0 +1,297 @@
+// The warning tables in a PostgreSQL store, on a connection of their own.
+#include "core/clock.h"
+#include "store/postgres/pg_conn.h"
+#include "store/postgres/pg_revision.h"
+#include "store/postgres/pg_schema.h"
+#include "store/postgres/pg_store.h"
+
+namespace ballast {
+
+namespace {
+
+using pg::Conn;
+using pg::PgResult;
+
+constexpr int kWarnSchemaVersion = 6;
+constexpr const char* kWho = "warn store";
+
+constexpr const char* kAlertColumns =
+    "id, fingerprint, rule_id, family, subject_kind, subject_key, subject_name, region, industry, "
+    "units, level, state, period, value, threshold, streak, message_zh, message_en, starts_at, "
+    "fired_at, updated_at, resolved_at, silenced_by, inhibited, handling, assignee, deadline, note";
+
+AlertRecord ReadAlert(const PgResult& r, int i) {
+  AlertRecord a;
+  a.id = r.Int(i, 0);
+  int c = 1;
+  for (std::string* t :
+       {&a.fingerprint, &a.rule_id, &a.family, &a.subject_kind, &a.subject_key, &a.subject_name,
+        &a.region, &a.industry, &a.units, &a.level, &a.state, &a.period})
+    *t = r.Text(i, c++);
+  a.value = r.Double(i, c++);
+  a.threshold = r.Double(i, c++);
+  a.streak = static_cast<int32_t>(r.Int(i, c++));
+  for (std::string* t :
+       {&a.message_zh, &a.message_en, &a.starts_at, &a.fired_at, &a.updated_at, &a.resolved_at})
+    *t = r.Text(i, c++);
+  a.silenced_by = r.Int(i, c++);
+  a.inhibited = r.Int(i, c++) != 0;
+  for (std::string* t : {&a.handling, &a.assignee, &a.deadline, &a.note}) *t = r.Text(i, c++);
+  return a;
+}
+
+void AddAlert(pg::Params& p, const AlertRecord& a) {
+  p.Add(std::vector<const std::string*>{&a.fingerprint, &a.rule_id, &a.family, &a.subject_kind,
+                                        &a.subject_key, &a.subject_name, &a.region, &a.industry,
+                                        &a.units, &a.level, &a.state, &a.period});
+  p.Add(a.value);
+  p.Add(a.threshold);
+  p.Add(a.streak);
+  p.Add(std::vector<const std::string*>{&a.message_zh, &a.message_en, &a.starts_at, &a.fired_at,
+                                        &a.updated_at, &a.resolved_at});
+  p.Add(a.silenced_by);
+  p.Add(a.inhibited ? 1 : 0);
+  p.Add(std::vector<const std::string*>{&a.handling, &a.assignee, &a.deadline, &a.note});
+}
+
+class PostgresWarnStore final : public WarnStore {
+ public:
+  explicit PostgresWarnStore(std::unique_ptr<Conn> c) : c_(std::move(c)) {}
+  ~PostgresWarnStore() override {
+    if (evaluation_locked_) (void)UnlockEvaluation();
+  }
+
+  Result<RuleRevision> AddRuleRevision(RuleRevision r) override {
+    if (r.created_at.empty()) r.created_at = FormatUtc(SystemClock().Now());
+    ASSIGN_OR_RETURN(r.revision, pg::AppendRevision(*c_, "warn_rule", "rule_id",
+                                                    {r.rule_id, r.body, r.author, r.created_at}));
+    return r;
+  }
+
+  Result<std::vector<RuleRevision>> ReadRules(const PgResult& r) {
+    std::vector<RuleRevision> out;
+    for (int i = 0; i < r.rows(); ++i)
+      out.push_back({r.Text(i, 0), r.Int(i, 1), r.Text(i, 2), r.Text(i, 3), r.Text(i, 4)});
+    return out;
+  }
+  Result<std::vector<RuleRevision>> LatestRuleRevisions() override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT DISTINCT ON (rule_id COLLATE \"C\") rule_id, "
+                                       "revision, body, author, created_at FROM warn_rule ORDER "
+                                       "BY rule_id COLLATE \"C\", revision DESC"));
+    return ReadRules(r);
+  }
+  Result<std::vector<RuleRevision>> RuleHistory(const std::string& rule_id) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT rule_id, revision, body, author, created_at FROM "
+                                       "warn_rule WHERE rule_id = ? ORDER BY revision",
+                                       rule_id));
+    return ReadRules(r);
+  }
+
+  Result<std::vector<AlertRecord>> LoadAlerts(const AlertQuery& q) override {
+    std::string sql = std::string("SELECT ") + kAlertColumns + " FROM warn_alert";
+    pg::Params p;
+    if (q.id) {
+      sql += " WHERE id = ?";
+      p.Add(*q.id);
+    } else if (q.live_only) {
+      sql += " WHERE NOT (state = 'resolved' AND handling = 'closed')";
+    }
+    sql += " ORDER BY id";
+    ASSIGN_OR_RETURN(auto r, c_->Execute(sql, p, 0));
+    std::vector<AlertRecord> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(ReadAlert(r, i));
+    return out;
+  }
+
+  Result<std::vector<AlertChange>> ApplyAlertChanges(std::vector<AlertChange> changes) override {
+    const std::string insert_sql =
+        std::string("INSERT INTO warn_alert(") + (kAlertColumns + 4) +
+        ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+        "RETURNING id";
+    const std::string update_sql =
+        "UPDATE warn_alert SET fingerprint=?, rule_id=?, family=?, subject_kind=?, subject_key=?, "
+        "subject_name=?, region=?, industry=?, units=?, level=?, state=?, period=?, value=?, "
+        "threshold=?, streak=?, message_zh=?, message_en=?, starts_at=?, fired_at=?, "
+        "updated_at=?, resolved_at=?, silenced_by=?, inhibited=?, handling=?, assignee=?, "
+        "deadline=?, note=? WHERE id=?";
+    Status tx = c_->InTransaction([&]() -> Status {
+      for (auto& c : changes) {
+        if (c.remove) {
+          if (c.alert.id == 0) continue;
+          RETURN_IF_ERROR(c_->Run("DELETE FROM warn_alert WHERE id = ?", c.alert.id));
+          continue;
+        }
+        pg::Params p;
+        AddAlert(p, c.alert);
+        if (c.alert.id == 0) {
+          ASSIGN_OR_RETURN(auto r, c_->Execute(insert_sql, p, 0));
+          c.alert.id = r.Int(0, 0);
+        } else {
+          p.Add(c.alert.id);
+          RETURN_IF_ERROR(c_->Execute(update_sql, p, 0).status());
+        }
+        for (auto& e : c.events) {
+          e.alert_id = c.alert.id;
+          ASSIGN_OR_RETURN(auto r,
+                           c_->Query("INSERT INTO warn_alert_event(alert_id, at, actor, "
+                                     "action, from_state, to_state, detail) "
+                                     "VALUES(?,?,?,?,?,?,?) RETURNING id",
+                                     e.alert_id, e.at, e.actor, e.action, e.from, e.to, e.detail));
+          e.id = r.Int(0, 0);
+        }
+      }
+      return Status::Ok();
+    });
+    RETURN_IF_ERROR(tx);
+    return changes;
+  }
+
+  Result<std::vector<AlertEventRecord>> AlertEvents(int64_t alert_id) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT id, alert_id, at, actor, action, from_state, "
+                                       "to_state, detail FROM warn_alert_event WHERE alert_id = ? "
+                                       "ORDER BY id",
+                                       alert_id));
+    std::vector<AlertEventRecord> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      out.push_back({r.Int(i, 0), r.Int(i, 1), r.Text(i, 2), r.Text(i, 3), r.Text(i, 4),
+                     r.Text(i, 5), r.Text(i, 6), r.Text(i, 7)});
+    }
+    return out;
+  }
+
+  Result<SilenceRecord> AddSilence(SilenceRecord s) override {
+    ASSIGN_OR_RETURN(auto r,
+                     c_->Query("INSERT INTO warn_silence(rule_id, family, subject_key, "
+                               "region, author, reason, starts_at, ends_at, expired_at, "
+                               "expired_by) VALUES(?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                               s.rule_id, s.family, s.subject_key, s.region, s.author, s.reason,
+                               s.starts_at, s.ends_at, s.expired_at, s.expired_by));
+    s.id = r.Int(0, 0);
+    return s;
+  }
+
+  Result<std::vector<SilenceRecord>> ListSilences() override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT id, rule_id, family, subject_key, region, author, "
+                                       "reason, starts_at, ends_at, expired_at, expired_by FROM "
+                                       "warn_silence ORDER BY id"));
+    std::vector<SilenceRecord> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      out.push_back({r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), r.Text(i, 4),
+                     r.Text(i, 5), r.Text(i, 6), r.Text(i, 7), r.Text(i, 8), r.Text(i, 9),
+                     r.Text(i, 10)});
+    }
+    return out;
+  }
+
+  Status ExpireSilence(int64_t id, const std::string& actor, const std::string& at) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("UPDATE warn_silence SET expired_at = ?, expired_by = ? "
+                                       "WHERE id = ? AND expired_at = ''",
+                                       at, actor, id));
+    if (r.Affected() == 0) {
+      return Status::NotFound("silence " + std::to_string(id) +
+                              " does not exist or has already been ended");
+    }
+    return Status::Ok();
+  }
+
+  Status UpsertCommodityPoints(const std::vector<CommodityPointRecord>& points) override {
+    return c_->InTransaction([&]() -> Status {
+      for (const auto& p : points) {
+        RETURN_IF_ERROR(c_->Run(
+            "INSERT INTO commodity_point(code, date, name, unit, price, stock_days, source, "
+            "user_name, imported_at) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT (code, date) DO "
+            "UPDATE SET name = excluded.name, unit = excluded.unit, price = excluded.price, "
+            "stock_days = excluded.stock_days, source = excluded.source, user_name = "
+            "excluded.user_name, imported_at = excluded.imported_at",
+            p.code, p.date, p.name, p.unit, p.price,
+            p.has_stock_days ? std::optional<double>(p.stock_days) : std::nullopt, p.source, p.user,
+            p.imported_at));
+      }
+      return Status::Ok();
+    });
+  }
+
+  Result<std::vector<CommodityPointRecord>> LoadCommodityPoints() override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT code, date, name, unit, price, stock_days, source, "
+                                       "user_name, imported_at FROM commodity_point ORDER BY code "
+                                       "COLLATE \"C\", date COLLATE \"C\""));
+    std::vector<CommodityPointRecord> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      CommodityPointRecord p;
+      p.code = r.Text(i, 0);
+      p.date = r.Text(i, 1);
+      p.name = r.Text(i, 2);
+      p.unit = r.Text(i, 3);
+      p.price = r.Double(i, 4);
+      p.has_stock_days = !r.IsNull(i, 5);
+      p.stock_days = p.has_stock_days ? r.Double(i, 5) : 0;
+      p.source = r.Text(i, 6);
+      p.user = r.Text(i, 7);
+      p.imported_at = r.Text(i, 8);
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
+
+  Result<ProgressRecord> AddProgress(ProgressRecord p) override {
+    if (p.created_at.empty()) p.created_at = FormatUtc(SystemClock().Now());
+    ASSIGN_OR_RETURN(auto r, c_->Query("INSERT INTO policy_progress(target_id, value, date, note, "
+                                       "attachment, actor, created_at) VALUES(?,?,?,?,?,?,?) "
+                                       "RETURNING id",
+                                       p.target_id, p.value, p.date, p.note, p.attachment, p.actor,
+                                       p.created_at));
+    p.id = r.Int(0, 0);
+    return p;
+  }
+
+  Result<std::vector<ProgressRecord>> ListProgress(const std::string& target_id) override {
+    ASSIGN_OR_RETURN(auto r,
+                     c_->Query("SELECT id, target_id, value, date, note, attachment, actor, "
+                               "created_at FROM policy_progress WHERE ?1 = '' OR target_id = ?1 "
+                               "ORDER BY target_id COLLATE \"C\", date COLLATE \"C\", id",
+                               target_id));
+    std::vector<ProgressRecord> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      out.push_back({r.Int(i, 0), r.Text(i, 1), r.Double(i, 2), r.Text(i, 3), r.Text(i, 4),
+                     r.Text(i, 5), r.Text(i, 6), r.Text(i, 7)});
+    }
+    return out;
+  }
+
+  Result<int64_t> EvaluatedThrough() override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT through_batch FROM warn_evaluation WHERE id = 1"));
+    return r.rows() == 0 ? int64_t{0} : r.Int(0, 0);
+  }
+
+  Status SetEvaluatedThrough(int64_t batch, const std::string& at) override {
+    return c_->Run(
+        "INSERT INTO warn_evaluation(id, through_batch, evaluated_at) VALUES(1, ?, ?) ON "
+        "CONFLICT (id) DO UPDATE SET through_batch = excluded.through_batch, evaluated_at = "
+        "excluded.evaluated_at",
+        batch, at);
+  }
+
+  // A session-level advisory lock: held across the evaluation's several transactions.
+  Result<bool> TryLockEvaluation() override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT pg_try_advisory_lock(?)", pg::kEvaluationLock));
+    evaluation_locked_ = r.Text(0, 0) == "t";
+    return evaluation_locked_;
+  }
+  Status UnlockEvaluation() override {
+    evaluation_locked_ = false;
+    return c_->Run("SELECT pg_advisory_unlock(?)", pg::kEvaluationLock);
+  }
+
+ private:
+  std::unique_ptr<Conn> c_;
+  bool evaluation_locked_ = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<WarnStore>> OpenPostgresWarnStore(const std::string& uri) {
+  ASSIGN_OR_RETURN(auto conn, pg::ConnectAtSchema(uri, kWarnSchemaVersion, "warning tables", kWho));
+  return std::unique_ptr<WarnStore>(std::make_unique<PostgresWarnStore>(std::move(conn)));
+}
+
+}  // namespace ballast
