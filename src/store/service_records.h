@@ -11,26 +11,26 @@
 namespace ballast {
 
 struct AppealRecord {
-  int64_t id = 0;          // 0 = not stored yet
-  int64_t version = 0;     // optimistic concurrency: bumped by every write
+  int64_t id = 0;       // 0 = not stored yet
+  int64_t version = 0;  // optimistic concurrency: bumped by every write
   std::string uscc, enterprise_name, region, category;
   std::string title, description;
   std::string attachments;  // file names, '\n'-separated
   std::string contact;
-  std::string channel;      // online | phone | visit | official
+  std::string channel;  // online | phone | visit | official
   std::string filed_by, filed_at;
-  std::string state;        // see service/appeal.h
-  std::string unit;         // the responsible unit while dispatched
-  std::string co_units;     // co-handling units, ';'-separated
-  std::string complexity;   // simple | complex
+  std::string state;                             // see service/appeal.h
+  std::string unit;                              // the responsible unit while dispatched
+  std::string co_units;                          // co-handling units, ';'-separated
+  std::string complexity;                        // simple | complex
   std::string dispatched_at, response_due, due;  // due dates YYYY-MM-DD
   std::string first_response_at, replied_at, reply;
   int32_t extension_days_requested = 0;  // a pending extension request, 0 = none
   int32_t extensions = 0;                // approved extensions
   int32_t escalations = 0;               // 督办 count
   int32_t reopen_count = 0;
-  int32_t rating_solved = -1;            // the latest rating: -1 none, 0 not solved, 1 solved
-  std::string satisfaction;              // satisfied | basic | dissatisfied ("" = not rated)
+  int32_t rating_solved = -1;  // the latest rating: -1 none, 0 not solved, 1 solved
+  std::string satisfaction;    // satisfied | basic | dissatisfied ("" = not rated)
   std::string rated_at, closed_at;
   int64_t merged_into = 0;
   std::string updated_at;
@@ -41,7 +41,7 @@ struct AppealEventRecord {
   int64_t appeal_id = 0;
   std::string at, actor, party;  // party: enterprise | official | dispatcher | unit
   std::string action, from_state, to_state;
-  std::string unit;              // the unit after the step (dispatch, reassign)
+  std::string unit;  // the unit after the step (dispatch, reassign)
   std::string reason;
 };
 
@@ -52,10 +52,10 @@ struct OfficialRecord {
 
 struct MatchEventRecord {
   int64_t id = 0;
-  std::string type;        // sales | finance | research | labour (产销 产融 产学研 用工)
+  std::string type;  // sales | finance | research | labour (产销 产融 产学研 用工)
   std::string title, date, region, organiser;
-  std::string participants;  // USCCs, ';'-separated
-  double financing_amount = 0;  // 亿元 agreed (产融)
+  std::string participants;      // USCCs, ';'-separated
+  double financing_amount = 0;   // 亿元 agreed (产融)
   int32_t research_results = 0;  // research results transferred (产学研)
   int32_t hires = 0;             // people hired (用工)
   std::string outcome;

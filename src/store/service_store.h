@@ -35,8 +35,10 @@ class ServiceStore {
   virtual Result<std::vector<AppealEventRecord>> AppealEvents(int64_t appeal_id) = 0;
 
   virtual Status UpsertOfficial(const OfficialRecord& official) = 0;
-  virtual Status RemoveOfficial(const std::string& uscc, const std::string& username) = 0;  // NotFound
-  virtual Result<std::vector<OfficialRecord>> ListOfficials(const std::string& uscc) = 0;  // "" = all
+  virtual Status RemoveOfficial(const std::string& uscc,
+                                const std::string& username) = 0;  // NotFound
+  virtual Result<std::vector<OfficialRecord>> ListOfficials(
+      const std::string& uscc) = 0;  // "" = all
 
   virtual Result<MatchEventRecord> AddMatchEvent(MatchEventRecord event) = 0;
   virtual Result<std::vector<MatchEventRecord>> ListMatchEvents() = 0;

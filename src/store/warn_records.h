@@ -20,43 +20,44 @@ struct RuleRevision {
 };
 
 struct AlertRecord {
-  int64_t id = 0;            // 0 = not stored yet
-  std::string fingerprint;   // stable hash of rule id + subject
+  int64_t id = 0;           // 0 = not stored yet
+  std::string fingerprint;  // stable hash of rule id + subject
   std::string rule_id, family;
   std::string subject_kind;  // enterprise | region | industry | commodity | target
   std::string subject_key;   // uscc, region code, industry code, commodity code or target id
   std::string subject_name;
-  std::string region;        // region code of the subject ("" when none)
-  std::string industry;      // industry code of the subject ("" when none)
-  std::string units;         // responsible units of a target subject, ';'-separated
-  std::string level;         // blue | yellow | orange | red
-  std::string state;         // pending | firing | resolved
-  std::string period;        // the data period (YYYY-MM) or date (YYYY-MM-DD) evaluated
+  std::string region;    // region code of the subject ("" when none)
+  std::string industry;  // industry code of the subject ("" when none)
+  std::string units;     // responsible units of a target subject, ';'-separated
+  std::string level;     // blue | yellow | orange | red
+  std::string state;     // pending | firing | resolved
+  std::string period;    // the data period (YYYY-MM) or date (YYYY-MM-DD) evaluated
   double value = 0, threshold = 0;
-  int32_t streak = 0;        // consecutive periods the condition held
+  int32_t streak = 0;  // consecutive periods the condition held
   std::string message_zh, message_en;
   std::string starts_at, fired_at, updated_at, resolved_at;
-  int64_t silenced_by = 0;   // id of the silence that covers it, 0 = none
-  bool inhibited = false;    // a firing alert of its region in the same family covers it
-  std::string handling;      // open | acknowledged | assigned | handled | closed
-  std::string assignee;      // the responsible unit (责任单位) it is assigned to
-  std::string deadline;      // YYYY-MM-DD
-  std::string note;          // the handling note
+  int64_t silenced_by = 0;  // id of the silence that covers it, 0 = none
+  bool inhibited = false;   // a firing alert of its region in the same family covers it
+  std::string handling;     // open | acknowledged | assigned | handled | closed
+  std::string assignee;     // the responsible unit (责任单位) it is assigned to
+  std::string deadline;     // YYYY-MM-DD
+  std::string note;         // the handling note
 };
 
 struct AlertEventRecord {
   int64_t id = 0;
   int64_t alert_id = 0;
   std::string at, actor;
-  std::string action;        // fired | escalated | deescalated | resolved | reopened | acknowledge | assign | handle | close
-  std::string from, to;      // states before and after
+  std::string action;    // fired | escalated | deescalated | resolved | reopened | acknowledge |
+                         // assign | handle | close
+  std::string from, to;  // states before and after
   std::string detail;
 };
 
 // An alert with what happened to it in one evaluation or handling step.
 struct AlertChange {
-  AlertRecord alert;         // id 0 = insert
-  bool remove = false;       // a pending alert that cleared before firing leaves no trace
+  AlertRecord alert;    // id 0 = insert
+  bool remove = false;  // a pending alert that cleared before firing leaves no trace
   std::vector<AlertEventRecord> events;  // alert_id is filled in by the store
 };
 
@@ -71,11 +72,11 @@ struct SilenceRecord {
 
 struct CommodityPointRecord {
   std::string code, name, unit;
-  std::string date;          // YYYY-MM-DD
+  std::string date;  // YYYY-MM-DD
   double price = 0;
   double stock_days = 0;
   bool has_stock_days = false;
-  std::string source;        // file name it came from
+  std::string source;  // file name it came from
   std::string user, imported_at;
 };
 
@@ -83,7 +84,7 @@ struct ProgressRecord {
   int64_t id = 0;
   std::string target_id;
   double value = 0;
-  std::string date;          // YYYY-MM-DD, the date the value stands for
+  std::string date;  // YYYY-MM-DD, the date the value stands for
   std::string note, attachment;
   std::string actor, created_at;
 };

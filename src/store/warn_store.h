@@ -47,7 +47,8 @@ class WarnStore {
   virtual Result<std::vector<CommodityPointRecord>> LoadCommodityPoints() = 0;
 
   virtual Result<ProgressRecord> AddProgress(ProgressRecord record) = 0;
-  virtual Result<std::vector<ProgressRecord>> ListProgress(const std::string& target_id) = 0;  // "" = all
+  virtual Result<std::vector<ProgressRecord>> ListProgress(
+      const std::string& target_id) = 0;  // "" = all
 
   // The newest batch the rules were evaluated after (0 = never), and recording a new one.
   virtual Result<int64_t> EvaluatedThrough() = 0;

@@ -3,21 +3,21 @@
 
 #include <filesystem>
 
+#include "store/open.h"
+#include "testing/test_store.h"
 #include "testing/testing.h"
-#include "store/store.h"
-#include "store/warn_store.h"
 
 namespace ballast {
 namespace {
 
-class SqliteWarnStoreTest : public ::testing::Test {
+class WarnStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (dir_ / "s.db").string();
-    auto main = CreateSqliteStore(path_, {"code,name\n", "code,name\n", "code\n"});
+    path_ = db_.locator();
+    auto main = CreateStore(path_, {"code,name\n", "code,name\n", "code\n"});
     ASSERT_TRUE(main.ok()) << main.status().ToString();
     main_ = std::move(main).value();
-    auto warn = OpenSqliteWarnStore(path_);
+    auto warn = OpenWarnStore(path_);
     ASSERT_TRUE(warn.ok()) << warn.status().ToString();
     store_ = std::move(warn).value();
   }
@@ -38,14 +38,13 @@ class SqliteWarnStoreTest : public ::testing::Test {
     a.handling = "open";
     return a;
   }
-  ::ballast::testing::TempDir tmp_;
-  std::filesystem::path dir_ = tmp_.path();
+  ::ballast::testing::TestStore db_;
   std::string path_;
   std::unique_ptr<Store> main_;
   std::unique_ptr<WarnStore> store_;
 };
 
-TEST_F(SqliteWarnStoreTest, RuleRevisionsCountUpAndTheLatestWins) {
+TEST_F(WarnStoreTest, RuleRevisionsCountUpAndTheLatestWins) {
   ASSERT_TRUE(store_->AddRuleRevision({"a", 0, "{\"v\":1}", "alice", ""}).ok());
   auto r2 = store_->AddRuleRevision({"a", 0, "{\"v\":2}", "bob", ""});
   ASSERT_TRUE(r2.ok());
@@ -59,8 +58,10 @@ TEST_F(SqliteWarnStoreTest, RuleRevisionsCountUpAndTheLatestWins) {
   EXPECT_EQ(store_->RuleHistory("a")->size(), 2u);
 }
 
-TEST_F(SqliteWarnStoreTest, AlertsRoundTripWithEventsAndRemoval) {
-  AlertChange c{Alert("fp1"), false, {{0, 0, "2026-01-01T00:00:00Z", "system", "fired", "pending", "firing", ""}}};
+TEST_F(WarnStoreTest, AlertsRoundTripWithEventsAndRemoval) {
+  AlertChange c{Alert("fp1"),
+                false,
+                {{0, 0, "2026-01-01T00:00:00Z", "system", "fired", "pending", "firing", ""}}};
   auto applied = store_->ApplyAlertChanges({c, AlertChange{Alert("fp2"), false, {}}});
   ASSERT_TRUE(applied.ok()) << applied.status().ToString();
   const int64_t id = (*applied)[0].alert.id;
@@ -83,19 +84,21 @@ TEST_F(SqliteWarnStoreTest, AlertsRoundTripWithEventsAndRemoval) {
   EXPECT_EQ((*one)[0].handling, "closed");
 }
 
-TEST_F(SqliteWarnStoreTest, SilencesExpireOnce) {
-  auto s = store_->AddSilence({0, "r", "", "", "410000", "alice", "maintenance", "2026-01-01T00:00:00Z",
-                               "2026-02-01T00:00:00Z", "", ""});
+TEST_F(WarnStoreTest, SilencesExpireOnce) {
+  auto s = store_->AddSilence({0, "r", "", "", "410000", "alice", "maintenance",
+                               "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z", "", ""});
   ASSERT_TRUE(s.ok());
   EXPECT_TRUE(store_->ExpireSilence(s->id, "bob", "2026-01-10T00:00:00Z").ok());
-  EXPECT_EQ(store_->ExpireSilence(s->id, "bob", "2026-01-11T00:00:00Z").code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->ExpireSilence(s->id, "bob", "2026-01-11T00:00:00Z").code(),
+            StatusCode::kNotFound);
   auto list = store_->ListSilences();
   ASSERT_EQ(list->size(), 1u);
   EXPECT_EQ((*list)[0].expired_by, "bob");
 }
 
-TEST_F(SqliteWarnStoreTest, CommodityPointsAreRevisedNotDuplicated) {
-  CommodityPointRecord p{"iron_ore", "铁矿石", "元/吨", "2026-01-05", 800, 20, true, "a.csv", "u", "t"};
+TEST_F(WarnStoreTest, CommodityPointsAreRevisedNotDuplicated) {
+  CommodityPointRecord p{"iron_ore", "铁矿石", "元/吨", "2026-01-05", 800,
+                         20,         true,     "a.csv", "u",          "t"};
   ASSERT_TRUE(store_->UpsertCommodityPoints({p}).ok());
   p.price = 820;
   p.has_stock_days = false;
@@ -106,8 +109,9 @@ TEST_F(SqliteWarnStoreTest, CommodityPointsAreRevisedNotDuplicated) {
   EXPECT_FALSE((*pts)[0].has_stock_days);
 }
 
-TEST_F(SqliteWarnStoreTest, ProgressIsAppended) {
-  ASSERT_TRUE(store_->AddProgress({0, "t1", 1200, "2022-06-30", "半年", "h1.pdf", "alice", ""}).ok());
+TEST_F(WarnStoreTest, ProgressIsAppended) {
+  ASSERT_TRUE(
+      store_->AddProgress({0, "t1", 1200, "2022-06-30", "半年", "h1.pdf", "alice", ""}).ok());
   ASSERT_TRUE(store_->AddProgress({0, "t2", 5, "2022-06-30", "", "", "alice", ""}).ok());
   EXPECT_EQ(store_->ListProgress("t1")->size(), 1u);
   EXPECT_EQ(store_->ListProgress("")->size(), 2u);

@@ -1,0 +1,195 @@
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "store/open.h"
+#include "testing/test_store.h"
+#include "testing/testing.h"
+
+namespace ballast {
+namespace {
+
+// Runs against the store of testing/test_store.h: SQLite, or PostgreSQL under scripts/pg-test.sh.
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override { path_ = db_.locator(); }
+  static Store::CatalogTexts Texts() { return {"code,name\n", "code,name\n", "code\n"}; }
+  static BatchInfo Batch(const std::string& sha) {
+    BatchInfo b;
+    b.kind = "observations";
+    b.file_name = "f.csv";
+    b.sha256 = sha;
+    b.format = "csv-utf8";
+    b.user = "test";
+    return b;
+  }
+  static ObservationChunk Chunk(const std::string& ind, Period p, std::vector<EnterpriseId> ids,
+                                double v) {
+    ObservationChunk c;
+    c.indicator = ind;
+    c.period = p;
+    c.enterprise = std::move(ids);
+    c.value.assign(c.size(), v);
+    c.ytd.assign(c.size(), kMissing);
+    c.prior.assign(c.size(), kMissing);
+    c.prior_ytd.assign(c.size(), kMissing);
+    return c;
+  }
+  ::ballast::testing::TestStore db_;
+  std::filesystem::path dir_ = db_.dir().path();
+  std::string path_;
+};
+
+TEST_F(StoreTest, CreateOpenAndCatalogs) {
+  ASSERT_TRUE(CreateStore(path_, Texts()).ok());
+  EXPECT_EQ(CreateStore(path_, Texts()).status().code(), StatusCode::kAlreadyExists);
+  auto s = OpenStore(path_);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  auto texts = (*s)->LoadCatalogTexts();
+  ASSERT_TRUE(texts.ok());
+  EXPECT_EQ(texts->regions, "code,name\n");
+  if (!db_.postgres()) {
+    EXPECT_EQ(OpenStore((dir_ / "missing.db").string()).status().code(), StatusCode::kNotFound);
+  }
+}
+
+TEST_F(StoreTest, EnterpriseVersionsAndVintages) {
+  auto s = std::move(CreateStore(path_, Texts())).value();
+  BatchInfo b1 = Batch("h1");
+  b1.kind = "enterprises";
+  EnterpriseRecord e{"91310110666007217T", "甲公司", "410102", "1311", "large",
+                     {"专精特新", "链主"}};
+  auto w1 = s->WriteBatch(b1, {e}, {});
+  ASSERT_TRUE(w1.ok()) << w1.status().ToString();
+  e.region = "410103";
+  BatchInfo b2 = Batch("h2");
+  b2.kind = "enterprises";
+  auto w2 = s->WriteBatch(b2, {e}, {});
+  ASSERT_TRUE(w2.ok());
+  auto v1 = s->LoadEnterprises(w1->id);
+  auto v2 = s->LoadEnterprises(kLatestBatch);
+  ASSERT_EQ(v1->size(), 1u);
+  ASSERT_EQ(v2->size(), 1u);
+  EXPECT_EQ((*v1)[0].record.region, "410102");
+  EXPECT_EQ((*v2)[0].record.region, "410103");
+  EXPECT_EQ((*v2)[0].record.tags, (std::vector<std::string>{"专精特新", "链主"}));
+  EXPECT_EQ((*v1)[0].id, (*v2)[0].id);
+  auto found = s->FindBatchByHash("h2");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->id, w2->id);
+}
+
+TEST_F(StoreTest, ScanRespectsAsOfAndOrder) {
+  auto s = std::move(CreateStore(path_, Texts())).value();
+  auto a = s->WriteBatch(Batch("a"), {}, {Chunk("output_value", 100, {1, 2}, 10)});
+  auto b = s->WriteBatch(Batch("b"), {}, {Chunk("output_value", 100, {2}, 20)});
+  ASSERT_TRUE(a.ok() && b.ok());
+  std::vector<std::pair<BatchId, double>> seen;
+  ASSERT_TRUE(s->ScanObservations(a->id, [&](BatchId id, ObservationChunk&& c) {
+                 seen.emplace_back(id, c.value[0]);
+                 return Status::Ok();
+               }).ok());
+  ASSERT_EQ(seen.size(), 1u);
+  seen.clear();
+  ASSERT_TRUE(s->ScanObservations(kLatestBatch, [&](BatchId id, ObservationChunk&& c) {
+                 seen.emplace_back(id, c.value[0]);
+                 return Status::Ok();
+               }).ok());
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].first, a->id);
+  EXPECT_EQ(seen[1].second, 20);
+}
+
+TEST_F(StoreTest, FailedBatchWritesNothing) {
+  auto s = std::move(CreateStore(path_, Texts())).value();
+  // Two chunks with the same key violate the primary key half-way through the batch.
+  auto r = s->WriteBatch(Batch("dup"), {}, {Chunk("x", 1, {1}, 1), Chunk("x", 1, {2}, 2)});
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(s->ListBatches()->empty());
+  int chunks = 0;
+  ASSERT_TRUE(s->ScanObservations(kLatestBatch, [&](BatchId, ObservationChunk&&) {
+                 ++chunks;
+                 return Status::Ok();
+               }).ok());
+  EXPECT_EQ(chunks, 0);
+  // The store stays usable after the rollback.
+  EXPECT_TRUE(s->WriteBatch(Batch("ok"), {}, {Chunk("x", 1, {1}, 1)}).ok());
+}
+
+// Two connections (two processes' stores) appending at once: every entry links to the one
+// before it, with no id taken twice (the chain stays linear).
+TEST_F(StoreTest, ConcurrentAuditAppendsKeepTheChainLinear) {
+  ASSERT_OK(CreateStore(path_, Texts()));
+  ASSERT_OK_AND_ASSIGN(auto a, OpenStore(path_));
+  ASSERT_OK_AND_ASSIGN(auto b, OpenStore(path_));
+  auto seal = [](const AuditEntry& e) { return "h" + std::to_string(e.id) + "<" + e.prev_hash; };
+  constexpr int kEach = 40;
+  std::atomic<int> failures{0};
+  auto writer = [&](Store* s, const char* actor) {
+    for (int i = 0; i < kEach; ++i) {
+      AuditEntry e;
+      e.ts = "2026-11-30T00:00:00Z";
+      e.actor = actor;
+      e.scheme = kAuditSchemeLegacy;
+      if (!s->AppendAudit(e, seal).ok()) ++failures;
+    }
+  };
+  std::thread ta(writer, a.get(), "a"), tb(writer, b.get(), "b");
+  ta.join();
+  tb.join();
+  EXPECT_EQ(failures.load(), 0);
+  ASSERT_OK_AND_ASSIGN(auto log, a->ListAudit(0, 0));
+  ASSERT_EQ(log.size(), 2u * kEach);
+  std::string prev(64, '0');
+  for (size_t i = 0; i < log.size(); ++i) {
+    EXPECT_EQ(log[i].id, static_cast<int64_t>(i + 1));
+    EXPECT_EQ(log[i].prev_hash, prev) << "entry " << log[i].id;
+    EXPECT_EQ(log[i].hash, "h" + std::to_string(i + 1) + "<" + prev);
+    prev = log[i].hash;
+  }
+}
+
+// Enterprises of a later batch: known codes keep their id, new codes get the next ids in the
+// order of the file.
+TEST_F(StoreTest, NewEnterprisesGetTheNextIdsInFileOrder) {
+  ASSERT_OK_AND_ASSIGN(auto s, CreateStore(path_, Texts()));
+  BatchInfo b1 = Batch("e1");
+  b1.kind = "enterprises";
+  b1.rows = 2;
+  EnterpriseRecord x{"X", "x", "410102", "1311", "large", {}},
+      y{"Y", "y", "410102", "1311", "large", {}}, z{"Z", "z", "410102", "1311", "small", {"t"}};
+  ASSERT_OK(s->WriteBatch(b1, {y, x}, {}));
+  BatchInfo b2 = Batch("e2");
+  b2.kind = "enterprises";
+  b2.rows = 2;
+  ASSERT_OK(s->WriteBatch(b2, {z, x}, {}));
+  ASSERT_OK_AND_ASSIGN(auto ids, s->EnterpriseIds());
+  std::map<std::string, EnterpriseId> by_code(ids.begin(), ids.end());
+  EXPECT_EQ(by_code, (std::map<std::string, EnterpriseId>{{"Y", 1}, {"X", 2}, {"Z", 3}}));
+  ASSERT_OK_AND_ASSIGN(auto found, s->FindEnterprise("Z"));
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->record.tags, std::vector<std::string>{"t"});
+  EXPECT_OK(s->CheckIntegrity());
+}
+
+// `ballast init` on PostgreSQL: an existing, empty database only.
+TEST_F(StoreTest, CreateRefusesADatabaseWithOtherTables) {
+  if (!db_.postgres()) GTEST_SKIP() << "PostgreSQL only (set BALLAST_TEST_PG)";
+  const std::string other = db_.Another();
+  EXPECT_EQ(OpenStore(other).status().code(), StatusCode::kFailedPrecondition);  // empty
+  { ASSERT_OK_AND_ASSIGN(auto s, CreateStore(other, Texts())); }
+  EXPECT_EQ(CreateStore(other, Texts()).status().code(), StatusCode::kAlreadyExists);
+  // A database that holds something else is neither written to nor opened.
+  const std::string foreign = db_.Another();
+  ::ballast::testing::TestStore::RunSql(foreign, "CREATE TABLE theirs (x INT)");
+  EXPECT_EQ(CreateStore(foreign, Texts()).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(OpenStore(foreign).status().code(), StatusCode::kFailedPrecondition);
+  ::ballast::testing::TestStore::RunSql(foreign,
+                                        "DROP TABLE theirs");  // untouched: nothing else there
+}
+
+}  // namespace
+}  // namespace ballast
