@@ -35,6 +35,7 @@ test: deps
 	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBALLAST_WERROR=ON -DBALLAST_SANITIZE=ON
 	cmake --build $(TEST_DIR) -j $(JOBS)
 	cd $(TEST_DIR) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 bash scripts/pg-test.sh $(TEST_DIR)
 	@bash scripts/web-test.sh $(TEST_DIR)/src/cli/ballast
 	@bash scripts/fuzz.sh $(FUZZ_SECONDS)
 

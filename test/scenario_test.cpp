@@ -10,6 +10,7 @@
 #include "engine/cube.h"
 #include "gen/generator.h"
 #include "test/test_util.h"
+#include "testing/test_store.h"
 
 namespace ballast::test {
 namespace {
@@ -17,13 +18,13 @@ namespace {
 class ScenarioTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    ws_ = std::move(app::Workspace::Create(dir_->File("s.db"))).value().release();
+    store_ = new ::ballast::testing::TestStore();
+    ws_ = std::move(app::Workspace::Create(store_->locator())).value().release();
     gen::Options o;
     o.enterprises = 800;
     o.first = MakePeriod(2024, 1);
     o.months = 26;
-    auto summary = gen::WriteCsv(ws_->catalog(), o, dir_->File("csv"));
+    auto summary = gen::WriteCsv(ws_->catalog(), o, store_->dir().File("csv"));
     ASSERT_TRUE(summary.ok()) << summary.status().ToString();
     summary_ = new gen::Summary(*summary);
     for (const auto& f : summary->files) {
@@ -38,15 +39,15 @@ class ScenarioTest : public ::testing::Test {
   static void TearDownTestSuite() {
     delete summary_;
     delete ws_;
-    delete dir_;
+    delete store_;
   }
   static double Value(const app::CellAnswer& a, size_t i = 0) { return a.row.values[i].value_or(-999999); }
 
-  static TempDir* dir_;
+  static ::ballast::testing::TestStore* store_;
   static app::Workspace* ws_;
   static gen::Summary* summary_;
 };
-TempDir* ScenarioTest::dir_ = nullptr;
+::ballast::testing::TestStore* ScenarioTest::store_ = nullptr;
 app::Workspace* ScenarioTest::ws_ = nullptr;
 gen::Summary* ScenarioTest::summary_ = nullptr;
 

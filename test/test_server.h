@@ -12,13 +12,14 @@
 #include "api/server.h"
 #include "app/ballast.h"
 #include "test/test_util.h"
+#include "testing/test_store.h"
 
 namespace ballast::test {
 
 class TestServer {
  public:
   explicit TestServer(size_t max_upload_bytes = size_t{1} << 20) {
-    app_ = std::move(app::Ballast::Create(dir_.File("s.db"))).value();
+    app_ = std::move(app::Ballast::Create(store_.locator())).value();
     EXPECT_EQ(ws().Import(kEnterprisesCsv, "e.csv", "t")->status, ingest::ImportStatus::kImported);
     EXPECT_EQ(ws().Import(kObservationsCsv, "o.csv", "t")->status, ingest::ImportStatus::kImported);
     api::ServeOptions o;
@@ -42,7 +43,7 @@ class TestServer {
   int port() const { return port_; }
 
  private:
-  TempDir dir_;
+  ::ballast::testing::TestStore store_;  // SQLite, or PostgreSQL under scripts/pg-test.sh
   std::unique_ptr<app::Ballast> app_;
   std::unique_ptr<api::Server> server_;
   std::thread thread_;

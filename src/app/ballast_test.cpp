@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/test_store.h"
 #include "testing/testing.h"
 
 namespace ballast::app {
@@ -13,13 +14,13 @@ constexpr const char* kEnterprises =
     "91310110666007217T,甲装备有限公司,410102,3311,large,\n";
 
 TEST(BallastTest, OneInjectableClockForEveryDomain) {
-  ::ballast::testing::TempDir dir;
+  ::ballast::testing::TestStore db;
   // 00:30 UTC on 1 February is 08:30 in Beijing: the same month either way, and a day the test
   // can recognise in every record.
   FixedClock clock(*ParseUtc("2026-02-01T00:30:00Z"));
   OpenOptions options;
   options.clock = &clock;
-  ASSERT_OK_AND_ASSIGN(auto b, Ballast::Create(dir.File("s.db"), options));
+  ASSERT_OK_AND_ASSIGN(auto b, Ballast::Create(db.locator(), options));
   EXPECT_EQ(&b->clock(), &clock);
   ASSERT_OK_AND_ASSIGN(auto imported, b->Import(Caller::Local("t"), kEnterprises, "e.csv"));
   ASSERT_TRUE(imported.evaluation.has_value());

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "testing/test_store.h"
 #include "testing/testing.h"
 
 namespace ballast::app {
@@ -18,7 +19,7 @@ constexpr const char* kB = "91310115591693856A";
 class ServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string path = (dir_ / "s.db").string();
+    const std::string path = db_.locator();
     auto ws = Workspace::Create(path);
     ASSERT_TRUE(ws.ok()) << ws.status().ToString();
     ws_ = std::move(ws).value();
@@ -49,8 +50,8 @@ class ServiceTest : public ::testing::Test {
   StepArgs At(const AppealRecord& a, const char* now, const char* reason = "") {
     return StepArgs{a.id, a.version, reason, now};
   }
-  ::ballast::testing::TempDir tmp_;
-  std::filesystem::path dir_ = tmp_.path();
+  ::ballast::testing::TestStore db_;
+  std::filesystem::path dir_ = db_.dir().path();
   std::unique_ptr<Workspace> ws_;
   std::unique_ptr<Service> s_;
   ServiceActor disp_{"disp", auth::Role::kDispatcher, "", "", "410000"};

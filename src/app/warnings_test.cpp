@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "testing/test_store.h"
 #include "testing/testing.h"
 #include "app/ballast.h"
 #include "app/policy.h"
@@ -24,7 +25,7 @@ constexpr const char* kB = "91310115591693856A";
 class WarningsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string path = (dir_ / "s.db").string();
+    const std::string path = db_.locator();
     // Through the composition root, which wires the target subjects into the rules.
     auto b = Ballast::Create(path);
     ASSERT_TRUE(b.ok()) << b.status().ToString();
@@ -61,8 +62,8 @@ class WarningsTest : public ::testing::Test {
     for (const auto& e : history) out.push_back(e.action);
     return out;
   }
-  ::ballast::testing::TempDir tmp_;
-  std::filesystem::path dir_ = tmp_.path();
+  ::ballast::testing::TestStore db_;
+  std::filesystem::path dir_ = db_.dir().path();
   std::unique_ptr<Ballast> b_;
   Workspace* ws_ = nullptr;
   Warnings* w_ = nullptr;

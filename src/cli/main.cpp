@@ -13,6 +13,7 @@
 #include "api/server.h"
 #include "app/analysis.h"
 #include "app/ballast.h"
+#include "app/store_copy.h"
 #include "cli/demo.h"
 #include "cli/auth_commands.h"
 #include "cli/format.h"
@@ -279,6 +280,14 @@ int Main(int argc, char** argv) {
   demo->add_option("--province", demo_options.province, "province code, or 'all' for the whole country (default 410000)");
   demo->add_option("--csv-dir", demo_options.csv_dir, "keep the generated CSV files in this folder");
 
+  // --- copy (PostgreSQL store, issue 11): a whole store into a new one, either direction ---
+  auto* copy_cmd = app.add_subcommand("copy", "Copy a whole store into a new SQLite file or an empty PostgreSQL database");
+  std::string copy_from, copy_to, copy_to_key;
+  copy_cmd->add_option("--from", copy_from, "the store to copy: a SQLite file or a postgresql:// URI")->required();
+  copy_cmd->add_option("--to", copy_to, "a SQLite file that does not exist yet or an empty PostgreSQL database")->required();
+  copy_cmd->add_option("--to-audit-key", copy_to_key, "where the audit key goes (default: the target's default key path)");
+  // --- end copy ---
+
   std::string audit_key;
   for (CLI::App* sub : app.get_subcommands({})) {
     sub->add_option("--audit-key", audit_key, "the audit chain's key file (default: the store file + .audit-key)");
@@ -311,6 +320,14 @@ int Main(int argc, char** argv) {
   if (*progress_cmd) return RunProgressAdd(db, progress, user, std::cout, std::cerr);
   if (*audit_cmd) return Audit(db, audit_action);
   if (*check) return Check(db);
+  if (*copy_cmd) {
+    auto r = app::CopyWholeStore(copy_from, copy_to, audit_key, copy_to_key);
+    if (!r.ok()) return Fail(r.status());
+    std::cout << "copied " << r->counts.rows << " rows of " << r->counts.tables << " tables from " << RedactLocator(copy_from)
+              << " to " << RedactLocator(copy_to) << " (sessions are not copied: users sign in again)\n";
+    if (!r->key_copied_to.empty()) std::cout << "audit key copied to " << r->key_copied_to << " (mode 0600)\n";
+    return kOk;
+  }
   if (*openapi) {
     std::cout << api::OpenApiJson() << "\n";
     return kOk;

@@ -76,6 +76,14 @@ void CopyBuffer::Int64(int64_t v) {
   Be32(static_cast<uint32_t>(u & 0xffffffffu));
 }
 
+void CopyBuffer::Double(double v) {
+  uint64_t u;
+  std::memcpy(&u, &v, 8);
+  Be32(8);
+  Be32(static_cast<uint32_t>(u >> 32));
+  Be32(static_cast<uint32_t>(u & 0xffffffffu));
+}
+
 void CopyBuffer::Text(std::string_view s) {
   Be32(static_cast<uint32_t>(s.size()));
   buf_.append(s);

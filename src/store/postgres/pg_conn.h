@@ -111,7 +111,9 @@ class CopyBuffer {
   CopyBuffer();
   void Row(int16_t fields);
   void Int64(int64_t v);
+  void Double(double v);
   void Text(std::string_view s);  // also bytea
+  size_t size() const { return buf_.size(); }
   void Null();
   std::string Finish();  // the buffer with its trailer
 
