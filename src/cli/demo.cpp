@@ -27,7 +27,7 @@ Status RunDemo(const std::string& db, const app::DemoOptions& o, std::ostream& o
     out << " (output collapse in " << r.collapse_city << " from " << FormatPeriod(r.collapse_first) << ")";
   }
   out << "\n";
-  out << "imported " << r.files << " files (" << r.rows << " rows) into " << db << " in " << r.seconds << " s\n";
+  out << "imported " << r.files << " files (" << r.rows << " rows) into " << RedactLocator(db) << " in " << r.seconds << " s\n";
   PrintWarnSummary(r.evaluation, out);
   if (!admin_password.empty()) PrintFirstAdmin(admin_password, out);
   return Status::Ok();

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/open.h"
+
 namespace ballast {
 namespace {
 
@@ -27,6 +29,15 @@ TEST(LocatorTest, FileStemNamesDatabaseAndServerWithoutCredentials) {
   EXPECT_EQ(LocatorFileStem("postgresql://u:p@10.0.0.5:5432/ballast?sslmode=require"),
             "ballast@10.0.0.5-5432");
   EXPECT_EQ(LocatorFileStem("postgresql://h/"), "postgres@h");
+}
+
+// A server that cannot be reached: the error names the store without its password.
+TEST(LocatorTest, ConnectionErrorsDoNotShowThePassword) {
+  auto r = OpenStore("postgresql://ballast:topsecret@127.0.0.1:1/ballast?connect_timeout=2");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message().find("topsecret"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("postgresql://ballast:***@127.0.0.1:1/ballast"), std::string::npos)
+      << r.status().message();
 }
 
 }  // namespace
