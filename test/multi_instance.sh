@@ -155,4 +155,27 @@ python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= 1.2 else 1)" "$late"
 # Both instances wrote to one audit chain (logins, import): it verifies.
 "$BALLAST" audit verify --db "$URI" --audit-key "$KEY" >"$W/verify.log" 2>&1 || fail "audit verify: $(cat "$W/verify.log")"
 "$BALLAST" check --db "$URI" --audit-key "$KEY" >"$W/check.log" 2>&1 || fail "check: $(cat "$W/check.log")"
+# `ballast copy` PostgreSQL → SQLite → PostgreSQL → SQLite: the commands print the same on each.
+for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+wait 2>/dev/null || true
+PIDS=()
+DB2="${DB}_copy"
+URI2="postgresql://postgres@127.0.0.1:$PG_PORT/$DB2"
+psql -q "$ADMIN" -c "CREATE DATABASE $DB2" >/dev/null
+trap 'psql -q "$ADMIN" -c "DROP DATABASE IF EXISTS $DB2 WITH (FORCE)" >/dev/null 2>&1 || true; cleanup' EXIT
+"$BALLAST" copy --from "$URI" --audit-key "$KEY" --to "$W/a.db" --to-audit-key "$W/a.key" >"$W/copy1.log" 2>&1 || fail "copy to SQLite"
+"$BALLAST" copy --from "$W/a.db" --audit-key "$W/a.key" --to "$URI2" --to-audit-key "$W/b.key" >"$W/copy2.log" 2>&1 || fail "copy to PostgreSQL"
+"$BALLAST" copy --from "$URI2" --audit-key "$W/b.key" --to "$W/c.db" --to-audit-key "$W/c.key" >"$W/copy3.log" 2>&1 || fail "copy back to SQLite"
+describe() {  # the answers that must not change (the store's name removed from check's line)
+  "$BALLAST" batches --db "$1" --audit-key "$2"
+  "$BALLAST" user list --db "$1" --audit-key "$2"
+  "$BALLAST" audit verify --db "$1" --audit-key "$2"
+  "$BALLAST" check --db "$1" --audit-key "$2" | sed 's/^store .* is consistent/store is consistent/'
+}
+describe "$URI" "$KEY" >"$W/d0.txt" 2>&1 || fail "describing the original: $(cat "$W/d0.txt")"
+for pair in "$W/a.db $W/a.key" "$URI2 $W/b.key" "$W/c.db $W/c.key"; do
+  set -- $pair
+  describe "$1" "$2" >"$W/d.txt" 2>&1 || fail "describing the copy $1: $(cat "$W/d.txt")"
+  cmp -s "$W/d0.txt" "$W/d.txt" || fail "the copy $1 differs: $(diff "$W/d0.txt" "$W/d.txt")"
+done
 echo "multi_instance: ok (two instances behind nginx; the new figure on both ${late}s after the 201)"
