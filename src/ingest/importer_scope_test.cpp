@@ -6,6 +6,8 @@
 #include <unordered_map>
 
 #include "ingest/importer.h"
+#include "store/open.h"
+#include "testing/test_store.h"
 #include "testing/testing.h"
 
 namespace ballast::ingest {
@@ -21,7 +23,7 @@ class ImporterScopeTest : public ::testing::Test {
     Store::CatalogTexts texts{std::string(Catalog::EmbeddedRegionsCsv()),
                               std::string(Catalog::EmbeddedIndustriesCsv()),
                               std::string(Catalog::EmbeddedIndicatorsCsv())};
-    store_ = std::move(CreateSqliteStore(dir_.File("s.db"), texts)).value();
+    store_ = std::move(CreateStore(db_.locator(), texts)).value();
     auto o = Import(std::string("uscc,name,region,industry,size,tags\n") + kZhengzhou +
                         ",甲机械有限公司,410102,3311,large,\n" + kLuoyang +
                         ",乙食品有限公司,410302,1311,medium,\n",
@@ -62,7 +64,7 @@ class ImporterScopeTest : public ::testing::Test {
     return "";
   }
 
-  testing::TempDir dir_;
+  testing::TestStore db_;  // SQLite, or PostgreSQL under scripts/pg-test.sh
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<Store> store_;
 };

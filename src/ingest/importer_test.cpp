@@ -6,6 +6,8 @@
 
 #include <filesystem>
 
+#include "store/open.h"
+#include "testing/test_store.h"
 #include "testing/testing.h"
 
 namespace ballast::ingest {
@@ -23,7 +25,7 @@ class ImporterTest : public ::testing::Test {
     Store::CatalogTexts texts{std::string(Catalog::EmbeddedRegionsCsv()),
                               std::string(Catalog::EmbeddedIndustriesCsv()),
                               std::string(Catalog::EmbeddedIndicatorsCsv())};
-    store_ = std::move(CreateSqliteStore((dir_ / "s.db").string(), texts)).value();
+    store_ = std::move(CreateStore(db_.locator(), texts)).value();
   }
 
   ImportOutcome Import(const std::string& text, const std::string& name = "f.csv") {
@@ -54,8 +56,8 @@ class ImporterTest : public ::testing::Test {
     return n;
   }
 
-  ::ballast::testing::TempDir tmp_;
-  std::filesystem::path dir_ = tmp_.path();
+  ::ballast::testing::TestStore db_;  // SQLite, or PostgreSQL under scripts/pg-test.sh
+  std::filesystem::path dir_ = db_.dir().path();
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<Store> store_;
 };
