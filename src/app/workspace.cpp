@@ -127,9 +127,11 @@ Result<std::shared_ptr<const Snapshot>> Workspace::GetSnapshot(BatchId as_of) {
   std::lock_guard<std::mutex> lock(mu_);
   if (as_of == kLatestBatch) {
     const auto now = std::chrono::steady_clock::now();
-    // A quarter of a second: another instance's import shows within a second of its answer even
+    // PostgreSQL tells of every batch at once (LISTEN/NOTIFY); otherwise, and as a fallback, a
+    // quarter of a second: another process's import shows within a second of its answer even
     // with the panel's rebuild (the check is one small query).
-    if (latest_ && now - latest_checked_ >= std::chrono::milliseconds(250)) {
+    const bool told = latest_ && store_->BatchesMayHaveChanged();
+    if (latest_ && (told || now - latest_checked_ >= std::chrono::milliseconds(250))) {
       latest_checked_ = now;
       ASSIGN_OR_RETURN(BatchId newest, NewestBatch());
       if (newest != latest_->through) {  // another process imported

@@ -50,7 +50,7 @@ class Workspace {
   Result<std::vector<BatchInfo>> Batches();
   // The panel as of a batch (kLatestBatch for the newest data). An as-of batch that does not
   // exist is NotFound. The latest panel follows batches written by other processes on the same
-  // store (a CLI import while the server runs), checked at most four times a second.
+  // store (a CLI import while the server runs), checked at once when the store tells of a batch (PostgreSQL), else at most four times a second.
   Result<std::shared_ptr<const Snapshot>> GetSnapshot(BatchId as_of = kLatestBatch);
   Result<int64_t> SizeOnDisk();
   Status CheckIntegrity();

@@ -56,6 +56,11 @@ class Store : public AuthStore {
 
   // Bytes the store occupies on disk.
   virtual Result<int64_t> SizeOnDisk() = 0;
+
+  // True when the store has been told that a batch was written (by any process) since the last
+  // call: PostgreSQL's NOTIFY, so that every instance sees another's import at once. False means
+  // "not known" (SQLite): the caller keeps polling ListBatches.
+  virtual bool BatchesMayHaveChanged() { return false; }
 };
 
 // Creates a new SQLite store with the given catalogs (fails if the file exists and is not empty).

@@ -126,6 +126,7 @@ void Conn::EnsureConnected() {
           c_, [](void*, const char*) {}, nullptr);
       PGresult* r = PQexec(c_, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
       PQclear(r);
+      for (const auto& ch : channels_) PQclear(PQexec(c_, ("LISTEN " + ch).c_str()));
     }
   }
 }
@@ -249,6 +250,25 @@ Status Conn::CopyIn(const std::string& copy_sql, std::string_view data) {
     }
   }
   return out;
+}
+
+Status Conn::Listen(const std::string& channel) {
+  std::lock_guard<std::recursive_mutex> lock(mu_);
+  RETURN_IF_ERROR(Script("LISTEN " + channel));
+  channels_.push_back(channel);
+  return Status::Ok();
+}
+
+bool Conn::ConsumeNotifications() {
+  std::lock_guard<std::recursive_mutex> lock(mu_);
+  if (tx_depth_ > 0) return false;
+  if (PQconsumeInput(c_) == 0 || PQstatus(c_) != CONNECTION_OK) return true;
+  bool any = false;
+  while (PGnotify* n = PQnotifies(c_)) {
+    any = true;
+    PQfreemem(n);
+  }
+  return any;
 }
 
 Status Conn::InTransaction(const std::function<Status()>& fn) {

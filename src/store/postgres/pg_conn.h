@@ -150,6 +150,12 @@ class Conn {
   // COPY ... FROM STDIN with the given data.
   Status CopyIn(const std::string& copy_sql, std::string_view data);
 
+  // LISTENs on a channel, again after every reconnect.
+  Status Listen(const std::string& channel);
+  // Reads what the server sent without waiting; true if a notification arrived since the last
+  // call (or the connection was lost: the caller should look for itself).
+  bool ConsumeNotifications();
+
   // Runs fn inside BEGIN … COMMIT (holding the connection), rolling back on error.
   Status InTransaction(const std::function<Status()>& fn);
 
@@ -169,6 +175,7 @@ class Conn {
   std::string uri_, redacted_, who_;
   std::string last_sqlstate_, last_error_;
   int tx_depth_ = 0;
+  std::vector<std::string> channels_;
   std::recursive_mutex mu_;
 };
 

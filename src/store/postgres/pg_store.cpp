@@ -191,6 +191,8 @@ class PostgresStore final : public Store {
         "VALUES($1,$2,$3,$4,$5,$6,$7,$8)",
         info->id, info->kind, info->file_name, info->sha256, info->format, info->user,
         info->created_at, info->rows));
+    // Delivered to every listening instance when (and only if) the batch commits.
+    RETURN_IF_ERROR(c_->Run("SELECT pg_notify('ballast_batch', $1)", std::to_string(info->id)));
     if (!enterprises.empty()) {
       RETURN_IF_ERROR(c_->Script(
           "CREATE TEMP TABLE ballast_enterprise_in (ord BIGINT, uscc TEXT, name TEXT, region "
@@ -316,6 +318,8 @@ class PostgresStore final : public Store {
     return Status::Ok();
   }
 
+  bool BatchesMayHaveChanged() override { return c_->ConsumeNotifications(); }
+
   Result<int64_t> SizeOnDisk() override {
     ASSIGN_OR_RETURN(auto r, c_->Query("SELECT pg_database_size(current_database())"));
     return r.Int(0, 0);
@@ -340,6 +344,7 @@ Result<std::unique_ptr<Store>> CreatePostgresStore(const std::string& uri,
   auto store = std::make_unique<PostgresStore>(std::move(conn));
   RETURN_IF_ERROR(pg::Migrate(store->conn()));
   RETURN_IF_ERROR(store->InsertCatalogs(catalogs));
+  RETURN_IF_ERROR(store->conn().Listen("ballast_batch"));
   return std::unique_ptr<Store>(std::move(store));
 }
 
@@ -353,6 +358,7 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri) {
   }
   auto store = std::make_unique<PostgresStore>(std::move(conn));
   RETURN_IF_ERROR(pg::Migrate(store->conn()));
+  RETURN_IF_ERROR(store->conn().Listen("ballast_batch"));
   return std::unique_ptr<Store>(std::move(store));
 }
 
