@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <thread>
@@ -189,6 +190,26 @@ TEST_F(StoreTest, CreateRefusesADatabaseWithOtherTables) {
   EXPECT_EQ(OpenStore(foreign).status().code(), StatusCode::kFailedPrecondition);
   ::ballast::testing::TestStore::RunSql(foreign,
                                         "DROP TABLE theirs");  // untouched: nothing else there
+}
+
+// PostgreSQL tells every other process of a committed batch (LISTEN/NOTIFY), not of a failed one.
+TEST_F(StoreTest, OtherProcessesAreToldOfCommittedBatches) {
+  ASSERT_OK_AND_ASSIGN(auto writer, CreateStore(path_, Texts()));
+  ASSERT_OK_AND_ASSIGN(auto reader, OpenStore(path_));
+  EXPECT_FALSE(reader->BatchesMayHaveChanged());
+  auto told_within_two_seconds = [&] {
+    for (int i = 0; i < 40; ++i) {
+      if (reader->BatchesMayHaveChanged()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+  };
+  EXPECT_FALSE(
+      writer->WriteBatch(Batch("dup"), {}, {Chunk("x", 1, {1}, 1), Chunk("x", 1, {2}, 2)}).ok());
+  EXPECT_FALSE(reader->BatchesMayHaveChanged());
+  ASSERT_OK(writer->WriteBatch(Batch("ok"), {}, {Chunk("x", 1, {1}, 1)}));
+  EXPECT_EQ(told_within_two_seconds(), db_.postgres());  // SQLite: not known, the caller polls
+  EXPECT_FALSE(reader->BatchesMayHaveChanged());         // once per batch
 }
 
 }  // namespace
