@@ -7,6 +7,8 @@ BENCH_DIR := build/bench
 DEMO_DB ?= demo/ballast.db
 PORT ?= 8080
 FUZZ_SECONDS ?= 20
+# e.g. BENCH_ARGS="--enterprises 50000" for a quicker benchmark
+BENCH_ARGS ?=
 BALLAST := $(RELEASE_DIR)/src/cli/ballast
 
 .PHONY: run build test deps web bench demo clean deb load
@@ -41,7 +43,7 @@ test: deps
 bench: deps
 	cmake -S . -B $(BENCH_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DBALLAST_TESTS=OFF -DBALLAST_BENCH=ON
 	cmake --build $(BENCH_DIR) -j $(JOBS)
-	bash bench/run.sh $(BENCH_DIR)
+	bash bench/run.sh $(BENCH_DIR) $(BENCH_ARGS)
 
 # The Debian package (CPack): binary, web UI, data, systemd units, default config; checked by
 # listing it (scripts/deb-check.sh). Not part of `make test` (a release build).
