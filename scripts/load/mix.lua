@@ -10,6 +10,9 @@ local import_percent = tonumber(os.getenv("LOAD_IMPORT_PERCENT") or "1")
 local uscc_file = os.getenv("LOAD_USCC_FILE") or ""
 
 local regions = {"100000", "110000", "310000", "320000", "330000", "370000", "410000", "420000", "440000", "510000"}
+-- Enterprise lists are drilled down to, never the country's: a city and an industry division.
+local cities = {"410100", "410300", "320500", "330100", "440300", "440100", "370200", "510100", "420100", "130100"}
+local divisions = {"13", "26", "30", "33", "34", "36", "38", "39"}
 local indicators = {"output_value", "sales_value", "revenue", "export_value"}
 local measures = {"value", "yoy", "ytd_yoy", "contrib_pp", "share"}
 local usccs = {}
@@ -64,7 +67,8 @@ function request()
   elseif r < 75 then
     return get("rankings", "/api/v1/rankings?" .. cell .. "&measure=" .. pick(measures))
   elseif r < 89 then
-    return get("enterprises", "/api/v1/table?" .. cell .. "&measures=value,yoy&dim=enterprise&sort=value")
+    return get("enterprises", "/api/v1/table?indicator=" .. ind .. "&period=" .. period .. "&region=" .. pick(cities) ..
+               "&industry=" .. pick(divisions) .. "&measures=value,yoy&dim=enterprise&sort=value")
   else
     return get("alerts", "/api/v1/alerts?state=firing")
   end
