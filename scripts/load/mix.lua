@@ -2,6 +2,7 @@
 -- Logged in once by load.sh (session cookie + CSRF token in the environment). Each request carries
 -- X-Load-Route naming its class; nginx logs it with its time, and load.sh computes p50/p99 per class.
 --   cockpit 25 %, table 20 %, series 15 %, rankings 15 %, enterprise lists 14 %, alerts 10 %, imports 1 %
+-- (less imports when LOAD_IMPORT_PERCENT says so; the remainder goes to alerts)
 local cookie = os.getenv("LOAD_COOKIE") or ""
 local csrf = os.getenv("LOAD_CSRF") or ""
 local period = os.getenv("LOAD_PERIOD") or "2025-12"
@@ -70,7 +71,8 @@ function request()
     return get("enterprises", "/api/v1/table?indicator=" .. ind .. "&period=" .. period .. "&region=" .. pick(cities) ..
                "&industry=" .. pick(divisions) .. "&measures=value,yoy&dim=enterprise&sort=value")
   else
-    return get("alerts", "/api/v1/alerts?state=firing")
+    -- as the warnings page asks: one region, at most 1000 (LIMIT of WarningsView.vue)
+    return get("alerts", "/api/v1/alerts?state=firing&limit=1000&region=" .. reg)
   end
 end
 
