@@ -272,11 +272,15 @@ int Main(int argc, char** argv) {
   int64_t max_upload_mb = 256;
   bool no_access_log = false;
   serve->add_option("--config", config_path,
-                    std::string("TOML configuration file (default ") + kDefaultConfigPath + " if it exists); flags override it");
+                    std::string("TOML configuration file (default ") + kDefaultConfigPath +
+                        " if it exists); flags override it");
   serve->add_option("--max-upload-mb", max_upload_mb, "largest upload in MiB (default 256)");
-  serve->add_option("--header-timeout-ms", options.header_timeout_ms, "a request header must arrive within this (5000)");
-  serve->add_option("--keep-alive-timeout-ms", options.keep_alive_timeout_ms, "idle keep-alive connections close after this (5000)");
-  serve->add_option("--max-connections-per-client", options.max_connections_per_client, "connections per client address (64)");
+  serve->add_option("--header-timeout-ms", options.header_timeout_ms,
+                    "a request header must arrive within this (5000)");
+  serve->add_option("--keep-alive-timeout-ms", options.keep_alive_timeout_ms,
+                    "idle keep-alive connections close after this (5000)");
+  serve->add_option("--max-connections-per-client", options.max_connections_per_client,
+                    "connections per client address (64)");
   serve->add_flag("--no-access-log", no_access_log, "no JSON line per request on stderr");
 
   auto* openapi = app.add_subcommand("openapi", "Print the HTTP API's OpenAPI 3 document");
