@@ -11,7 +11,7 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   sqlite3 nodejs npm
   chromium fonts-noto-cjk
-  prometheus-cpp-dev libtomlplusplus-dev wrk nginx
+  prometheus-cpp-dev libtomlplusplus-dev wrk nginx curl time python3
 )
 
 missing=()
