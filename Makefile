@@ -7,9 +7,11 @@ BENCH_DIR := build/bench
 DEMO_DB ?= demo/ballast.db
 PORT ?= 8080
 FUZZ_SECONDS ?= 20
+# e.g. BENCH_ARGS="--enterprises 50000" for a quicker benchmark
+BENCH_ARGS ?=
 BALLAST := $(RELEASE_DIR)/src/cli/ballast
 
-.PHONY: run build test deps web bench demo clean
+.PHONY: run build test deps web bench demo clean deb load
 
 deps:
 	@bash scripts/install-deps.sh
@@ -42,7 +44,20 @@ test: deps
 bench: deps
 	cmake -S . -B $(BENCH_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DBALLAST_TESTS=OFF -DBALLAST_BENCH=ON
 	cmake --build $(BENCH_DIR) -j $(JOBS)
-	bash bench/run.sh $(BENCH_DIR)
+	bash bench/run.sh $(BENCH_DIR) $(BENCH_ARGS)
+
+# The Debian package (CPack): binary, web UI, data, systemd units, default config; checked by
+# listing it (scripts/deb-check.sh). Not part of `make test` (a release build).
+deb: build web
+	cmake -S . -B $(RELEASE_DIR)
+	cmake --build $(RELEASE_DIR) -j $(JOBS) --target ballast
+	cd $(RELEASE_DIR) && cpack -G DEB
+	bash scripts/deb-check.sh $$(ls -t $(RELEASE_DIR)/ballast_*.deb | head -1)
+
+# Measured load (issue 11 item 5): generated national set (LOAD_ENTERPRISES, default 500000),
+# two instances behind nginx, wrk with the realistic mix for LOAD_DURATION (default 5m).
+load: build
+	bash scripts/load.sh $(BALLAST)
 
 clean:
 	rm -rf build

@@ -12,6 +12,7 @@ PACKAGES=(
   sqlite3 nodejs npm
   chromium fonts-noto-cjk
   libpq-dev postgresql-15 nginx
+  prometheus-cpp-dev libtomlplusplus-dev wrk curl time python3
 )
 
 missing=()

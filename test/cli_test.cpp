@@ -259,5 +259,30 @@ TEST_F(CliTest, BadArgumentsExitTwo) {
   EXPECT_NE(proxy.err.find("10.0.0.0/33"), std::string::npos) << proxy.err;
 }
 
+TEST_F(CliTest, ServeConfigFile) {
+  Load();
+  // A wrong key: serve stops before it listens, naming the file, the line and the key.
+  const std::string bad = dir_.File("bad.toml");
+  dir_.Write("bad.toml", "db = \"" + Db() + "\"\nprot = 1\n");
+  auto r = Ballast("serve --config " + bad);
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find(bad + ":2: prot: unknown key"), std::string::npos) << r.err;
+  // The file's proxy list is read (an unreadable one stops serve) unless the flag overrides it.
+  const std::string proxies = dir_.File("proxies.toml");
+  dir_.Write("proxies.toml", "db = \"" + Db() + "\"\nport = 0\ntrusted_proxies = [\"10.0.0.0/33\"]\n");
+  auto from_file = Ballast("serve --config " + proxies);
+  EXPECT_EQ(from_file.code, 2) << from_file.err;
+  EXPECT_NE(from_file.err.find("10.0.0.0/33"), std::string::npos) << from_file.err;
+  auto overridden = Ballast("serve --config " + proxies + " --trusted-proxy 10.0.0.0/34");
+  EXPECT_NE(overridden.err.find("10.0.0.0/34"), std::string::npos) << overridden.err;
+  // Neither --db nor db in a file.
+  EXPECT_EQ(Ballast("serve --config " + dir_.File("missing.toml")).code, 2);
+  const std::string empty = dir_.File("empty.toml");
+  dir_.Write("empty.toml", "# nothing\n");
+  auto no_db = Ballast("serve --config " + empty);
+  EXPECT_EQ(no_db.code, 2);
+  EXPECT_NE(no_db.err.find("--db"), std::string::npos) << no_db.err;
+}
+
 }  // namespace
 }  // namespace ballast::test

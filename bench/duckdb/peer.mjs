@@ -1,5 +1,6 @@
 // The DuckDB peer of `make bench`: loads the exported panel and answers the peer question with
 // 2 threads. Usage: node peer.mjs WORK_DIR OUT_CSV. Prints one JSON line of timings.
+import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const [dir, out] = process.argv.slice(2);
@@ -20,4 +21,8 @@ await conn.run(`CREATE TABLE answer AS
 const t2 = performance.now();
 await conn.run(`COPY answer TO '${out}' (HEADER, DELIMITER ',')`);
 const rows = (await conn.runAndReadAll('SELECT count(*) FROM answer')).getRows()[0][0];
-console.log(JSON.stringify({ load_s: (t1 - t0) / 1000, query_s: (t2 - t1) / 1000, rows: Number(rows) }));
+// This process's own peak (VmHWM of its address space): getrusage would also count the
+// benchmark's peak, whose address space the spawning shell briefly shared (vfork).
+const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+const peak_gib = hwm ? Number(hwm[1]) / (1024 * 1024) : -1;
+console.log(JSON.stringify({ load_s: (t1 - t0) / 1000, query_s: (t2 - t1) / 1000, rows: Number(rows), peak_gib }));

@@ -48,7 +48,13 @@ Json Operation(const Route& r) {
     op["requestBody"] = {{"required", true}, {"content", JsonContent(Ref(r.body))}};
   }
   Json responses;
-  responses[std::to_string(r.status)] = {{"description", "OK"}, {"content", JsonContent(Ref(r.response))}};
+  if (r.response.find('/') != std::string::npos) {  // a media type, not a JSON schema
+    responses[std::to_string(r.status)] = {
+        {"description", "OK"},
+        {"content", Json{{r.response.substr(0, r.response.find(';')), {{"schema", {{"type", "string"}}}}}}}};
+  } else {
+    responses[std::to_string(r.status)] = {{"description", "OK"}, {"content", JsonContent(Ref(r.response))}};
+  }
   const Json error{{"description", "error"}, {"content", JsonContent(Ref("Error"))}};
   responses["400"] = error;
   responses["404"] = error;

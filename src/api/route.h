@@ -43,7 +43,7 @@ struct Route {
   auth::Permission permission;
   std::vector<ParamSpec> params;
   std::string body;      // request body schema; "multipart" = a file in field 'file'; "" = none
-  std::string response;  // schema of the success answer
+  std::string response;  // schema of the success answer; a media type ("text/plain; …") = not JSON
   int status = 200;      // the success status
   Handler handler = nullptr;
   // Example requests for the authorisation matrix (test/authz_test.cpp): one inside the
@@ -61,6 +61,7 @@ std::vector<Route> CoreRoutes();
 std::vector<Route> AnalysisRoutes();
 std::vector<Route> WarnRoutes();
 std::vector<Route> ServiceRoutes();
+std::vector<Route> OpsRoutes();
 
 // The OpenAPI 3 document of ApiRoutes() (openapi.cpp).
 std::string OpenApiJson();

@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <filesystem>
 #include <fstream>
@@ -13,9 +14,11 @@
 #include "api/http_util.h"
 #include "api/json_codec.h"
 #include "api/range_guard.h"
+#include "api/request_log.h"
 #include "api/request_precheck.h"
 #include "api/route.h"
 #include "api/trusted_proxy.h"
+#include "metrics/metrics.h"
 
 namespace ballast::api {
 
@@ -37,6 +40,40 @@ class GatedServer : public httplib::Server {
  public:
   using httplib::Server::process_request;
 };
+
+// The method as a metric label: httplib's own set, anything else "other" (bounded).
+std::string_view MethodLabel(const std::string& m) {
+  for (const char* known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+    if (m == known) return known;
+  }
+  return "other";
+}
+
+// Counts, times and logs every answer (httplib calls this after writing it).
+void LogAnswer(const httplib::Request& req, const httplib::Response& res, bool access_log) {
+  RequestTrace& t = CurrentRequest();
+  if (!t.open) OpenRequest("", false);  // refused before routing (a malformed request)
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t.start).count();
+  std::string_view route = "other";
+  if (t.route != nullptr) {
+    route = *t.route;
+  } else if (req.path.rfind("/api/", 0) != 0 && res.status < 400) {
+    route = "static";  // the web UI's files and maps
+  }
+  metrics::Metrics::Global().ObserveRequest(route, MethodLabel(req.method), res.status, seconds);
+  if (access_log) {
+    Log({.level = res.status >= 500 ? "error" : "info",
+         .msg = "request",
+         .request_id = t.id,
+         .method = MethodLabel(req.method),
+         .route = route,
+         .user = t.user,
+         .client = req.remote_addr,
+         .status = res.status,
+         .duration_ms = seconds * 1000});
+  }
+  t.open = false;
+}
 
 }  // namespace
 
@@ -63,6 +100,7 @@ struct Server::Impl {
   // refusals and writes around every handler; no exception escapes as a crash or an HTML page.
   httplib::Server::Handler Guard(const Route& route) {
     return [this, &route](const httplib::Request& req, httplib::Response& res) {
+      CurrentRequest().route = &route.path;
       try {
         Ctx ctx{app, nullptr, nullptr, req.remote_addr, tls()};
         auth::Principal principal;
@@ -77,6 +115,7 @@ struct Server::Impl {
             return SendStatus(res, c.status());
           }
           caller = std::move(c).value();
+          CurrentRequest().user = caller.username;
           ctx.caller = &caller;
           ctx.principal = &principal;
           const std::string role(auth::RoleName(caller.role));
@@ -102,7 +141,14 @@ struct Server::Impl {
                                   res.status < 300 ? "success" : "failure", "HTTP " + std::to_string(res.status)});
         }
       } catch (const std::exception& e) {
-        std::fprintf(stderr, "ballast serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+        const std::string msg = std::string("exception: ") + e.what();
+        LogRecord r;
+        r.level = "error";
+        r.msg = msg;
+        r.request_id = CurrentRequest().id;
+        r.method = MethodLabel(req.method);
+        r.route = route.path;
+        Log(r);
         SendError(res, 500, "internal", "internal error");
       }
     };
@@ -129,7 +175,12 @@ struct Server::Impl {
       SendError(res, 500, "internal", "internal error");
     });
     const bool secure = tls();
+    svr->set_logger([access_log = options.access_log](const httplib::Request& req, const httplib::Response& res) {
+      LogAnswer(req, res, access_log);
+    });
     svr->set_post_routing_handler([secure](const httplib::Request& req, httplib::Response& res) {
+      if (!CurrentRequest().open) OpenRequest("", false);
+      res.set_header("X-Request-Id", CurrentRequest().id);
       res.set_header("X-Content-Type-Options", "nosniff");
       res.set_header("X-Frame-Options", "DENY");
       res.set_header("Referrer-Policy", "no-referrer");
@@ -210,6 +261,8 @@ Result<int> Server::Bind() {
                                   const httplib::Request& creq, httplib::Response& res) {
     // httplib's request object is not const; the pre-routing hook is the one place to amend it.
     auto& req = const_cast<httplib::Request&>(creq);
+    // A proxy's request id ties its log to ours; anyone else's is replaced.
+    OpenRequest(req.get_header_value("X-Request-Id"), !proxies.empty() && proxies.Contains(req.remote_addr));
     if (!proxies.empty()) {
       std::vector<std::string> forwarded;
       const size_t n = req.get_header_value_count("X-Forwarded-For");

@@ -28,6 +28,8 @@ struct ServeOptions {
   int header_timeout_ms = 5000;      // a complete request header must arrive within this
   int keep_alive_timeout_ms = 5000;  // idle keep-alive connections are closed after this
   size_t max_connections_per_client = 64;
+  // One JSON line per answer on stderr (api/request_log.h).
+  bool access_log = true;
 };
 
 class Server {

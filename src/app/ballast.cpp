@@ -1,8 +1,20 @@
 #include "app/ballast.h"
 
+#include <chrono>
+
 #include "app/policy.h"
+#include "metrics/metrics.h"
 
 namespace ballast::app {
+
+namespace {
+
+// For the instance's metrics (metrics/metrics.h): import and evaluation times.
+double SecondsSince(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+}  // namespace
 
 Ballast::Ballast(std::unique_ptr<Workspace> ws, std::unique_ptr<Warnings> warnings, std::unique_ptr<Service> service)
     : ws_(std::move(ws)), warnings_(std::move(warnings)), service_(std::move(service)), access_(ws_->catalog()) {}
@@ -48,9 +60,14 @@ Result<ImportResult> Ballast::Import(const Caller& caller, std::string_view byte
   if (scope == kNoNode) return Status::Denied("your scope " + caller.region + " is not a known region");
   ImportResult r;
   // Periods after this Beijing month are in the future, by the program's one clock.
+  const auto started = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(r.outcome, ws_->Import(bytes, file_name, caller.username, BeijingPeriod(clock().Now()), scope));
+  metrics::Metrics::Global().ObserveImport(ingest::ImportStatusName(r.outcome.status), r.outcome.report.rows,
+                                           SecondsSince(started));
   if (r.outcome.status == ingest::ImportStatus::kImported) {
+    const auto evaluating = std::chrono::steady_clock::now();
     ASSIGN_OR_RETURN(r.evaluation, warnings_->AfterImport(r.outcome));
+    metrics::Metrics::Global().ObserveEvaluation(SecondsSince(evaluating));
   } else if (r.outcome.status == ingest::ImportStatus::kUnchanged) {
     // The same file again: a crash may have come between its batch and the evaluation.
     ASSIGN_OR_RETURN(bool repaired, RepairEvaluation());
@@ -79,7 +96,9 @@ Result<bool> Ballast::EvaluationStale() {
 Result<bool> Ballast::RepairEvaluation() {
   ASSIGN_OR_RETURN(bool stale, EvaluationStale());
   if (!stale) return false;
+  const auto started = std::chrono::steady_clock::now();
   RETURN_IF_ERROR(warnings_->Evaluate().status());
+  metrics::Metrics::Global().ObserveEvaluation(SecondsSince(started));
   return true;
 }
 

@@ -17,6 +17,7 @@
 #include "cli/demo.h"
 #include "cli/auth_commands.h"
 #include "cli/format.h"
+#include "cli/serve_config.h"
 #include "cli/warn_commands.h"
 #include "core/file_util.h"
 
@@ -257,7 +258,7 @@ int Main(int argc, char** argv) {
 
   auto* serve = app.add_subcommand("serve", "Serve the HTTP API and the web UI");
   api::ServeOptions options;
-  serve->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
+  serve->add_option("--db", db, "store: a SQLite file or a postgresql:// URI (or `db` in the config file)");
   serve->add_option("--host", options.host, "address to listen on (default 127.0.0.1)");
   serve->add_option("--port", options.port, "port (default 8080; 0 = any free port)");
   serve->add_option("--web", options.web_dir, "folder of the built web UI (default: web/dist of the source tree)");
@@ -267,6 +268,21 @@ int Main(int argc, char** argv) {
   serve->add_option("--tls-key", options.tls_key, "PEM private key");
   serve->add_option("--trusted-proxy", options.trusted_proxies,
                     "CIDR[,CIDR]: reverse proxies whose X-Forwarded-For names the client (default: none)");
+  // Operations (issue 11): the configuration file and the limits it may also set.
+  std::string config_path;
+  int64_t max_upload_mb = 256;
+  bool no_access_log = false;
+  serve->add_option("--config", config_path,
+                    std::string("TOML configuration file (default ") + kDefaultConfigPath +
+                        " if it exists); flags override it");
+  serve->add_option("--max-upload-mb", max_upload_mb, "largest upload in MiB (default 256)");
+  serve->add_option("--header-timeout-ms", options.header_timeout_ms,
+                    "a request header must arrive within this (5000)");
+  serve->add_option("--keep-alive-timeout-ms", options.keep_alive_timeout_ms,
+                    "idle keep-alive connections close after this (5000)");
+  serve->add_option("--max-connections-per-client", options.max_connections_per_client,
+                    "connections per client address (64)");
+  serve->add_flag("--no-access-log", no_access_log, "no JSON line per request on stderr");
 
   auto* openapi = app.add_subcommand("openapi", "Print the HTTP API's OpenAPI 3 document");
 
@@ -333,6 +349,19 @@ int Main(int argc, char** argv) {
     return kOk;
   }
   if (*serve) {
+    // Operations (issue 11): the configuration file fills what the flags left unset.
+    if (serve->count("--max-upload-mb") > 0) options.max_upload_bytes = static_cast<size_t>(max_upload_mb) << 20;
+    if (no_access_log) options.access_log = false;
+    std::error_code ec;
+    if (config_path.empty() && std::filesystem::exists(kDefaultConfigPath, ec)) config_path = kDefaultConfigPath;
+    if (!config_path.empty()) {
+      auto config = LoadServeConfig(config_path);
+      if (!config.ok()) return Fail(config.status());
+      ApplyServeConfig(*config, [serve](std::string_view flag) { return serve->count(std::string(flag)) > 0; }, &db,
+                       &audit_key, &options);
+      SetAuditKeyPath(audit_key);
+    }
+    if (db.empty()) return Fail(Status::Invalid("serve: give --db, or `db` in the configuration file"));
     const char* env_web = std::getenv("BALLAST_WEB_DIR");
     if (options.web_dir.empty()) {
       options.web_dir = FirstExisting({env_web ? env_web : "", BALLAST_SOURCE_DIR "/web/dist"});

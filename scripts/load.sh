@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# `make load` (issue 11 item 5): a measured load on this machine. Generates the national data set
+# (the generator of `make bench` through `ballast demo --province all`), serves it with two
+# instances behind nginx, logs in once, and runs wrk with the realistic mix of scripts/load/mix.lua.
+# Reports throughput, p50/p99 per route (from nginx's log), errors and memory per instance.
+#   LOAD_ENTERPRISES (500000)  LOAD_MONTHS (24)  LOAD_DURATION (5m)  LOAD_CONNECTIONS (64)
+#   LOAD_IMPORT_PERCENT (1)    LOAD_DB (a SQLite file in LOAD_WORK; postgresql://… once that store exists)
+#   LOAD_WORK (build/load)     LOAD_PORT (18080: nginx; the instances take the next two ports)
+# Usage: scripts/load.sh [path/to/ballast]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BALLAST=${1:-build/release/src/cli/ballast}
+N=${LOAD_ENTERPRISES:-500000}
+MONTHS=${LOAD_MONTHS:-24}
+DURATION=${LOAD_DURATION:-5m}
+CONNECTIONS=${LOAD_CONNECTIONS:-64}
+IMPORT_PERCENT=${LOAD_IMPORT_PERCENT:-1}
+WORK=$(realpath -m "${LOAD_WORK:-build/load}")
+PROXY_PORT=${LOAD_PORT:-18080}
+PORTS=($((PROXY_PORT + 1)) $((PROXY_PORT + 2)))
+DB=${LOAD_DB:-$WORK/national-$N-$MONTHS.db}
+CSV_DIR=$WORK/csv-$N-$MONTHS
+mkdir -p "$WORK"
+for tool in wrk nginx curl python3; do
+  command -v "$tool" >/dev/null || { echo "load: $tool is missing (scripts/install-deps.sh)" >&2; exit 1; }
+done
+[ -x "$BALLAST" ] || { echo "load: no binary at $BALLAST (make build)" >&2; exit 1; }
+
+# 1. The data set, kept for the next run.
+if [[ "$DB" != postgresql://* && ! -f "$DB" ]] || [ ! -d "$CSV_DIR" ]; then
+  echo "load: generating $N enterprises x $MONTHS months into $DB"
+  rm -rf "$CSV_DIR"
+  /usr/bin/time -f "load: generated and imported in %e s, peak %M KiB" \
+    "$BALLAST" demo --db "$DB" --province all --enterprises "$N" --months "$MONTHS" --csv-dir "$CSV_DIR" >"$WORK/demo.log"
+fi
+password="load-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+if ! "$BALLAST" user add loadtest --db "$DB" --role admin --region 100000 --password-stdin <<<"$password" >/dev/null 2>&1; then
+  "$BALLAST" user passwd loadtest --db "$DB" --password-stdin <<<"$password" >/dev/null
+fi
+# Enterprises whose figures the imports revise.
+enterprises_csv=$(grep -l '^uscc,name' "$CSV_DIR"/*.csv | head -1)
+tail -n +2 "$enterprises_csv" | cut -d, -f1 | shuf -n 500 --random-source=<(yes) >"$WORK/usccs.txt"
+
+# 2. Two instances and nginx; everything started here is stopped on exit.
+pids=()
+cleanup() {
+  [ -f "$WORK/nginx.pid" ] && nginx -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+for port in "${PORTS[@]}"; do
+  "$BALLAST" serve --db "$DB" --port "$port" --threads 80 --trusted-proxy 127.0.0.1/32 \
+    >"$WORK/instance-$port.out" 2>"$WORK/instance-$port.log" &
+  pids+=($!)
+done
+cat >"$WORK/nginx.conf" <<NGINX
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  log_format load '\$http_x_load_route \$status \$request_time \$upstream_response_time';
+  access_log $WORK/nginx-access.log load buffer=256k;
+  client_body_temp_path $WORK/nginx-body;
+  proxy_temp_path $WORK/nginx-proxy;
+  fastcgi_temp_path $WORK/nginx-fastcgi;
+  uwsgi_temp_path $WORK/nginx-uwsgi;
+  scgi_temp_path $WORK/nginx-scgi;
+  client_body_buffer_size 1m;
+  client_max_body_size 64m;
+  upstream ballast {
+    least_conn;
+    server 127.0.0.1:${PORTS[0]};
+    server 127.0.0.1:${PORTS[1]};
+    keepalive 64;
+  }
+  server {
+    listen 127.0.0.1:$PROXY_PORT;
+    location / {
+      proxy_pass http://ballast;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Request-Id \$request_id;
+      proxy_read_timeout 120s;
+    }
+  }
+}
+NGINX
+rm -f "$WORK/nginx-access.log"
+for port in "${PORTS[@]}"; do
+  for _ in $(seq 1 600); do
+    curl -sf "http://127.0.0.1:$port/api/v1/ready" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  curl -sf "http://127.0.0.1:$port/api/v1/ready" >/dev/null || { echo "load: instance on $port not ready" >&2; exit 1; }
+done
+nginx -p "$WORK" -c "$WORK/nginx.conf"
+base="http://127.0.0.1:$PROXY_PORT"
+
+# 3. Log in once through nginx; the session cookie and CSRF token drive wrk.
+session=$(curl -sf -H 'Content-Type: application/json' \
+  -d "{\"username\":\"loadtest\",\"password\":\"$password\"}" "$base/api/v1/session")
+token=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])' <<<"$session")
+export LOAD_COOKIE="ballast_session=$token"
+export LOAD_CSRF=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])' <<<"$session")
+periods=$(curl -sf -H "Cookie: $LOAD_COOKIE" "$base/api/v1/periods")
+export LOAD_PERIOD=$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["latest"] if isinstance(d,dict) and "latest" in d else (d["periods"] if isinstance(d,dict) else d)[-1])' <<<"$periods")
+export LOAD_FROM=$(python3 -c 'import sys; y,m=map(int,sys.argv[1].split("-")); t=y*12+m-1-11; print(f"{t//12:04d}-{t%12+1:02d}")' "$LOAD_PERIOD")
+export LOAD_IMPORT_PERCENT=$IMPORT_PERCENT LOAD_USCC_FILE="$WORK/usccs.txt"
+rss_before=()
+for p in "${pids[@]}"; do rss_before+=("$(awk '/VmRSS/{print $2}' /proc/$p/status)"); done
+
+# 4. The run.
+echo "load: $N enterprises, $MONTHS months to $LOAD_PERIOD; wrk -t2 -c$CONNECTIONS -d$DURATION through nginx to two instances"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s scripts/load/mix.lua "$base/" | tee "$WORK/wrk.txt"
+nginx -p "$WORK" -c "$WORK/nginx.conf" -s reopen  # flushes the buffered log
+sleep 1
+{
+  echo "per route (nginx \$request_time):"
+  python3 scripts/load/routes.py "$WORK/nginx-access.log"
+  i=0
+  for p in "${pids[@]}"; do
+    echo "instance ${PORTS[$i]}: RSS $(( ${rss_before[$i]} / 1024 )) MiB before, $(awk '/VmRSS/{print int($2/1024)}' /proc/$p/status) MiB after, peak $(awk '/VmHWM/{print int($2/1024)}' /proc/$p/status) MiB"
+    i=$((i + 1))
+  done
+  echo "batches: $("$BALLAST" batches --db "$DB" | tail -n +2 | wc -l)"
+} | tee "$WORK/report.txt"
