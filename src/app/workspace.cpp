@@ -113,6 +113,8 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
   }
   ASSIGN_OR_RETURN(auto enterprises, store_->LoadEnterprises(as_of));
   Panel::Builder builder(catalog_, enterprises);
+  ASSIGN_OR_RETURN(auto prices, store_->LoadPrices());
+  builder.SetPrices(std::move(prices));
   RETURN_IF_ERROR(store_->ScanObservations(as_of, [&](BatchId, ObservationChunk&& c) { return builder.Add(c); }));
   auto snap = std::make_shared<app::Snapshot>();
   snap->as_of = as_of;

@@ -5,6 +5,8 @@
 #include <map>
 #include <numeric>
 
+#include "engine/roster.h"
+
 namespace ballast {
 
 namespace {
@@ -62,6 +64,8 @@ Panel::Builder::Builder(std::shared_ptr<const Catalog> catalog,
     e.industry = cat.industries().Find(se.record.industry);
     e.size = ParseSize(se.record.size);
     e.tags = se.record.tags;
+    e.entered = RosterPeriod(se.record.entered.value_or(""), kRosterSinceEver);
+    e.exited = RosterPeriod(se.record.exited.value_or(""), kRosterStill);
     list.push_back(std::move(e));
   }
   // Order enterprises by region, then industry, so that roll-ups touch memory in sequence.
@@ -199,7 +203,52 @@ std::unique_ptr<Panel> Panel::Builder::Finish() {
     }
   }
   raw_.reset();
+  BuildDeflators();
   return std::move(panel_);
+}
+
+void Panel::Builder::BuildDeflators() {
+  Panel& p = *panel_;
+  if (prices_.empty() || p.num_periods_ == 0) return;
+  const CodeTree& tree = p.catalog_->industries();
+  // index_at[node][period - first]
+  std::map<NodeId, std::vector<double>> index_at;
+  for (const auto& r : prices_) {
+    const NodeId node = p.catalog_->FindIndustry(r.industry);
+    if (node == kNoNode || !p.HasPeriod(r.period)) continue;
+    auto& v = index_at[node];
+    if (v.empty()) v.assign(static_cast<size_t>(p.num_periods_), kMissing);
+    v[static_cast<size_t>(r.period - p.first_)] = r.index / 100.0;
+  }
+  if (index_at.empty()) return;
+  const NodeId bcd = p.catalog_->all_industry();
+  std::map<NodeId, int32_t> slot_of;
+  p.price_slot_.assign(p.enterprises_.size(), -1);
+  for (size_t e = 0; e < p.enterprises_.size(); ++e) {
+    const NodeId cls = p.enterprises_[e].industry;
+    if (cls == kNoNode) continue;
+    auto [it, inserted] = slot_of.emplace(cls, static_cast<int32_t>(slot_of.size()));
+    p.price_slot_[e] = it->second;
+    if (!inserted) continue;
+    for (int32_t t = 0; t < p.num_periods_; ++t) {
+      double d = kMissing;
+      for (NodeId n = cls; n != kNoNode && IsMissing(d); n = tree.node(n).parent) {
+        auto found = index_at.find(n);
+        if (found != index_at.end()) d = found->second[static_cast<size_t>(t)];
+      }
+      if (IsMissing(d)) {
+        auto found = index_at.find(bcd);
+        if (found != index_at.end()) d = found->second[static_cast<size_t>(t)];
+      }
+      p.deflators_.push_back(d);
+    }
+  }
+}
+
+double Panel::Deflator(uint32_t e, Period p) const {
+  if (deflators_.empty() || !HasPeriod(p) || price_slot_[e] < 0) return kMissing;
+  return deflators_[static_cast<size_t>(price_slot_[e]) * static_cast<size_t>(num_periods_) +
+                    static_cast<size_t>(p - first_)];
 }
 
 int64_t Panel::FindEnterprise(const std::string& uscc) const {
