@@ -38,6 +38,22 @@ void Ballast::Wire() {
     if (!percent) return std::nullopt;
     return std::pair{*percent, BeijingPeriod(clock->Now())};
   });
+  // Seed 004's 新增规模以上工业企业 target follows the roster: `entrants` of Henan (410000) in
+  // the latest month with data (entered in its year, up to it).
+  Workspace* ws = ws_.get();
+  warnings_->SetInternalMetric(
+      "new_above_scale_enterprises", [ws]() -> std::optional<std::pair<double, Period>> {
+        auto snap = ws->GetSnapshot();
+        if (!snap.ok() || (*snap)->panel->empty()) return std::nullopt;
+        const Panel& panel = *(*snap)->panel;
+        const Catalog& c = panel.catalog();
+        const Period t = panel.last_period();
+        const CellRef cell{c.FindIndicator("output_value"), t, c.regions().Find("410000"),
+                           c.all_industry()};
+        auto row = (*snap)->query->Cell(cell, {Measure::kEntrants}, Dimension::kIndustry);
+        if (!row.ok() || !row->values[0]) return std::nullopt;
+        return std::pair{*row->values[0], t};
+      });
   Warnings* w = warnings_.get();
   warnings_->SetExternalSubjects([w](Period today) { return TargetSubjects(*w, today); });
 }
@@ -57,6 +73,38 @@ Result<ImportResult> Ballast::Import(const Caller& caller, std::string_view byte
     (void)repaired;
   }
   return r;
+}
+
+namespace {
+
+Status RequireNational(const Access& access, const Caller& caller) {
+  RETURN_IF_ERROR(access.Require(caller, auth::Permission::kImport));
+  if (!caller.whole_country()) {
+    return Status::Denied(
+        "price indices and value-added rates hold for the whole country; your scope is " +
+        caller.region);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ingest::ImportOutcome> Ballast::ImportPrices(const Caller& caller, std::string_view bytes,
+                                                    std::string_view file_name) {
+  RETURN_IF_ERROR(RequireNational(access_, caller));
+  ASSIGN_OR_RETURN(auto outcome, ws_->ImportPrices(bytes, file_name, BeijingPeriod(clock().Now())));
+  outcome.batch.user = caller.username;
+  outcome.batch.created_at = FormatUtc(clock().Now());
+  return outcome;
+}
+
+Result<ingest::ImportOutcome> Ballast::ImportVaRates(const Caller& caller, std::string_view bytes,
+                                                     std::string_view file_name) {
+  RETURN_IF_ERROR(RequireNational(access_, caller));
+  ASSIGN_OR_RETURN(auto outcome, ws_->ImportVaRates(bytes, file_name));
+  outcome.batch.user = caller.username;
+  outcome.batch.created_at = FormatUtc(clock().Now());
+  return outcome;
 }
 
 Result<std::vector<BatchInfo>> Ballast::Batches(const Caller& caller) {

@@ -90,8 +90,10 @@ Panel::Builder::~Builder() = default;
 
 Status Panel::Builder::Add(const ObservationChunk& chunk) {
   int ind = panel_->catalog_->FindIndicator(chunk.indicator);
-  if (ind < 0 || panel_->catalog_->indicators()[ind].derived()) {
-    return Status::Internal("store holds observations of unknown indicator '" + chunk.indicator + "'");
+  if (ind < 0 || panel_->catalog_->indicators()[ind].derived() ||
+      panel_->catalog_->indicators()[ind].scaled()) {
+    return Status::Internal("store holds observations of unknown indicator '" + chunk.indicator +
+                            "'");
   }
   const size_t n = panel_->enterprises_.size();
   Raw::Col& col = raw_->by_indicator[ind][chunk.period];
@@ -203,8 +205,46 @@ std::unique_ptr<Panel> Panel::Builder::Finish() {
     }
   }
   raw_.reset();
+  BuildScaled();
   BuildDeflators();
   return std::move(panel_);
+}
+
+void Panel::Builder::BuildScaled() {
+  Panel& p = *panel_;
+  const Catalog& cat = *p.catalog_;
+  const CodeTree& tree = cat.industries();
+  std::map<NodeId, double> rate_of;  // node -> rate as a fraction
+  for (const auto& r : va_rates_) {
+    const NodeId node = cat.FindIndustry(r.industry);
+    if (node != kNoNode) rate_of[node] = r.rate / 100.0;
+  }
+  std::vector<double> rate(p.enterprises_.size(), kMissing);
+  for (size_t e = 0; e < rate.size(); ++e) {
+    for (NodeId n = p.enterprises_[e].industry; n != kNoNode && IsMissing(rate[e]);
+         n = tree.node(n).parent) {
+      auto it = rate_of.find(n);
+      if (it != rate_of.end()) rate[e] = it->second;
+    }
+    if (IsMissing(rate[e])) {
+      auto it = rate_of.find(cat.all_industry());
+      if (it != rate_of.end()) rate[e] = it->second;
+    }
+  }
+  // A rate per enterprise commutes with every derivation (value/ytd, priors): scale the
+  // numerator's resolved columns.
+  const auto& indicators = cat.indicators();
+  for (size_t ind = 0; ind < indicators.size(); ++ind) {
+    if (!indicators[ind].scaled()) continue;
+    const auto num = static_cast<size_t>(cat.FindIndicator(indicators[ind].numerator));
+    p.columns_[ind] = p.columns_[num];
+    for (Column& c : p.columns_[ind]) {
+      for (size_t e = 0; e < c.value.size(); ++e) c.value[e] *= rate[e];
+      for (SparseColumn* s : {&c.ytd_fix, &c.prior, &c.prior_ytd}) {
+        for (size_t i = 0; i < s->size(); ++i) s->value[i] *= rate[s->index[i]];
+      }
+    }
+  }
 }
 
 void Panel::Builder::BuildDeflators() {

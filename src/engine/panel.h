@@ -114,6 +114,10 @@ class Panel::Builder {
   Status Add(const ObservationChunk& chunk);
   // The price indices (any industry level or BCD); codes the catalog does not know are ignored.
   void SetPrices(std::vector<PriceRecord> prices) { prices_ = std::move(prices); }
+  // The rates of scaled indicators (value added: % of output, by industry code of any level or
+  // BCD; the nearest ancestor of an enterprise's class with a rate wins). Without a rate an
+  // enterprise's scaled figures are missing.
+  void SetVaRates(std::vector<VaRateRecord> rates) { va_rates_ = std::move(rates); }
   std::unique_ptr<Panel> Finish();
 
  private:
@@ -121,7 +125,9 @@ class Panel::Builder {
   std::unique_ptr<Panel> panel_;
   std::unique_ptr<Raw> raw_;
   std::vector<PriceRecord> prices_;
+  std::vector<VaRateRecord> va_rates_;
   void BuildDeflators();
+  void BuildScaled();
   // Store id -> panel index (-1 = unknown); ids are dense row ids, so a vector serves.
   std::vector<int32_t> index_of_;
 };

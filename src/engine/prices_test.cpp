@@ -110,6 +110,38 @@ TEST_F(PricesTest, JanuaryFebruaryRuleAndStocks) {
             StatusCode::kInvalidArgument);
 }
 
+// Value added = output × the value-added rate of the nearest ancestor industry with one, else
+// BCD's (issue #12 item 2). A 1311 (division 13: 20 %), B 3311 (section C: 25 %), C 0610 (BCD:
+// 30 %); output 100, 200, 50 in March 2024 and 110, 190, 60 in March 2025.
+TEST(ValueAddedTest, OutputTimesTheRateOfTheNearestAncestor) {
+  PanelMaker m;
+  m.Enterprise("A", "410102", "1311");
+  m.Enterprise("B", "410102", "3311");
+  m.Enterprise("C", "410102", "0610");
+  m.Batch({{"A", "output_value", "2024-03", 100},
+           {"B", "output_value", "2024-03", 200},
+           {"C", "output_value", "2024-03", 50},
+           {"A", "output_value", "2025-03", 110},
+           {"B", "output_value", "2025-03", 190},
+           {"C", "output_value", "2025-03", 60}});
+  m.VaRates({{"13", 20}, {"C", 25}, {"BCD", 30}});
+  auto panel = m.Make();
+  ASSERT_NE(panel, nullptr);
+  Query q(*panel);
+  const Catalog& c = panel->catalog();
+  CellRef r{c.FindIndicator("value_added"), *ParsePeriod("2025-03"), c.country(), c.all_industry()};
+  ASSERT_GE(r.indicator, 0);
+  auto row = q.Cell(r, {Measure::kValue, Measure::kYoy}, Dimension::kIndustry);
+  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  // 110 × 0.20 + 190 × 0.25 + 60 × 0.30 = 22 + 47.5 + 18 = 87.5; a year earlier 20 + 50 + 15.
+  EXPECT_NEAR(*row->values[0], 87.5, 1e-9);
+  EXPECT_NEAR(*row->values[1], (87.5 / 85 - 1) * 100, 1e-9);
+  // 制造业增加值比重: manufacturing's share of all industry, (22 + 47.5) / 87.5.
+  r.industry = c.FindIndustry("C");
+  row = q.Cell(r, {Measure::kShare}, Dimension::kIndustry);
+  EXPECT_NEAR(*row->values[0], 69.5 / 87.5 * 100, 1e-9);
+}
+
 TEST(PricesNoIndexTest, WithoutPricesRealGrowthIsUndefined) {
   PanelMaker m;
   m.Enterprise("A", "410102", "1311");

@@ -37,9 +37,11 @@ class PanelMaker {
   // Rows of one batch; later batches replace earlier rows.
   void Batch(const std::vector<Row>& rows) { batches_.push_back(rows); }
   void Prices(std::vector<PriceRecord> prices) { prices_ = std::move(prices); }
+  void VaRates(std::vector<VaRateRecord> rates) { va_rates_ = std::move(rates); }
   std::unique_ptr<Panel> Make() const {
     Panel::Builder b(SharedCatalog(), enterprises_);
     b.SetPrices(prices_);
+    b.SetVaRates(va_rates_);
     for (const auto& batch : batches_) {
       std::map<std::pair<std::string, Period>, std::map<EnterpriseId, const Row*>> chunks;
       for (const auto& r : batch) chunks[{r.indicator, *ParsePeriod(r.period)}][ids_.at(r.uscc)] = &r;
@@ -66,6 +68,7 @@ class PanelMaker {
   std::map<std::string, EnterpriseId> ids_;
   std::vector<std::vector<Row>> batches_;
   std::vector<PriceRecord> prices_;
+  std::vector<VaRateRecord> va_rates_;
 };
 
 }  // namespace ballast::testing_util

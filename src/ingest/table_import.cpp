@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/hash.h"
 #include "ingest/fields.h"
 #include "ingest/reader/table_reader.h"
 
@@ -116,6 +117,8 @@ Result<ImportOutcome> ImportPrices(Store& store, const Catalog& catalog, std::st
   out.status = ImportStatus::kImported;
   out.batch.kind = "prices";
   out.batch.file_name = out.report.file;
+  out.batch.format = out.report.format;
+  out.batch.sha256 = Sha256Hex(bytes);
   out.batch.rows = static_cast<int64_t>(prices.size());
   return out;
 }
@@ -164,6 +167,8 @@ Result<ImportOutcome> ImportVaRates(Store& store, const Catalog& catalog, std::s
   out.status = ImportStatus::kImported;
   out.batch.kind = "va_rates";
   out.batch.file_name = out.report.file;
+  out.batch.format = out.report.format;
+  out.batch.sha256 = Sha256Hex(bytes);
   out.batch.rows = static_cast<int64_t>(rates.size());
   return out;
 }
