@@ -238,3 +238,45 @@ TEST_F(ImporterTest, BadRosterPeriodsRejectTheBatch) {
 
 }  // namespace
 }  // namespace ballast::ingest
+
+#include "ingest/table_import.h"
+
+namespace ballast::ingest {
+namespace {
+
+TEST_F(ImporterTest, PricesNameLineAndColumnAndWriteAllOrNothing) {
+  auto bad = ImportPrices(*store_, *catalog_,
+                          "industry,period,index\n"
+                          "C,2025-03,101.2\n"
+                          "99,2025-03,100\n"
+                          "C,2025-13,100\n"
+                          "13,2025-09,100\n"
+                          "13,2025-03,1.5\n"
+                          "C,2025-03,99\n",
+                          "ppi.csv", MakePeriod(2025, 6));
+  ASSERT_TRUE(bad.ok());
+  EXPECT_EQ(bad->status, ImportStatus::kRejected);
+  EXPECT_TRUE(HasError(bad->report, 3, "industry", "unknown industry code '99'"));
+  EXPECT_TRUE(HasError(bad->report, 4, "period", "YYYY-MM"));
+  EXPECT_TRUE(HasError(bad->report, 5, "period", "future"));
+  EXPECT_TRUE(HasError(bad->report, 6, "index", "between 10 and 1000"));
+  EXPECT_TRUE(HasError(bad->report, 7, "industry", "first on line 2"));
+  EXPECT_TRUE(store_->LoadPrices()->empty());
+  auto ok = ImportPrices(*store_, *catalog_, "industry,period,index\nBCD,2025-03,100.4\n3311,2025-03,98\n",
+                         "ppi.csv", MakePeriod(2025, 6));
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->status, ImportStatus::kImported);
+  EXPECT_EQ(store_->LoadPrices()->size(), 2u);
+}
+
+TEST_F(ImporterTest, VaRatesAreInPercentOfOutput) {
+  auto bad = ImportVaRates(*store_, *catalog_, "industry,rate\nC,0\nC,130\n33,x\n", "va.csv");
+  ASSERT_TRUE(bad.ok());
+  EXPECT_EQ(bad->status, ImportStatus::kRejected);
+  EXPECT_EQ(bad->report.error_count, 3);
+  EXPECT_TRUE(HasError(bad->report, 2, "rate", "0 to 100"));
+  EXPECT_TRUE(store_->LoadVaRates()->empty());
+}
+
+}  // namespace
+}  // namespace ballast::ingest
