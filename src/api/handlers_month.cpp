@@ -18,6 +18,8 @@ using ImportFn = Result<ingest::ImportOutcome> (app::Ballast::*)(const app::Call
                                                                  std::string_view);
 
 void PostTable(ImportFn fn, const Ctx& c, const Req& req, Res& res) {
+  // Who may, before what was sent: a scoped importer learns nothing from a malformed body.
+  if (Status st = c.app.MayImportReferenceData(*c.caller); !st.ok()) return SendStatus(res, st);
   if (!req.is_multipart_form_data() || !req.has_file("file")) {
     return SendError(res, 400, "invalid_argument",
                      "file: send the file as multipart/form-data field 'file'");

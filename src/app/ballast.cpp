@@ -75,10 +75,8 @@ Result<ImportResult> Ballast::Import(const Caller& caller, std::string_view byte
   return r;
 }
 
-namespace {
-
-Status RequireNational(const Access& access, const Caller& caller) {
-  RETURN_IF_ERROR(access.Require(caller, auth::Permission::kImport));
+Status Ballast::MayImportReferenceData(const Caller& caller) const {
+  RETURN_IF_ERROR(access_.Require(caller, auth::Permission::kImport));
   if (!caller.whole_country()) {
     return Status::Denied(
         "price indices and value-added rates hold for the whole country; your scope is " +
@@ -87,11 +85,9 @@ Status RequireNational(const Access& access, const Caller& caller) {
   return Status::Ok();
 }
 
-}  // namespace
-
 Result<ingest::ImportOutcome> Ballast::ImportPrices(const Caller& caller, std::string_view bytes,
                                                     std::string_view file_name) {
-  RETURN_IF_ERROR(RequireNational(access_, caller));
+  RETURN_IF_ERROR(MayImportReferenceData(caller));
   ASSIGN_OR_RETURN(auto outcome, ws_->ImportPrices(bytes, file_name, BeijingPeriod(clock().Now())));
   outcome.batch.user = caller.username;
   outcome.batch.created_at = FormatUtc(clock().Now());
@@ -100,7 +96,7 @@ Result<ingest::ImportOutcome> Ballast::ImportPrices(const Caller& caller, std::s
 
 Result<ingest::ImportOutcome> Ballast::ImportVaRates(const Caller& caller, std::string_view bytes,
                                                      std::string_view file_name) {
-  RETURN_IF_ERROR(RequireNational(access_, caller));
+  RETURN_IF_ERROR(MayImportReferenceData(caller));
   ASSIGN_OR_RETURN(auto outcome, ws_->ImportVaRates(bytes, file_name));
   outcome.batch.user = caller.username;
   outcome.batch.created_at = FormatUtc(clock().Now());

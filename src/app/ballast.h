@@ -56,6 +56,8 @@ class Ballast {
                                              std::string_view file_name);
   Result<ingest::ImportOutcome> ImportVaRates(const Caller& caller, std::string_view bytes,
                                               std::string_view file_name);
+  // Whether the caller may import them (checked by the two before anything else).
+  Status MayImportReferenceData(const Caller& caller) const;
   // Batches with provenance; a user with a narrower scope than the country sees its own only
   // (other regions' files stay with them).
   Result<std::vector<BatchInfo>> Batches(const Caller& caller);
