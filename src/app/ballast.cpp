@@ -1,6 +1,7 @@
 #include "app/ballast.h"
 
 #include "app/policy.h"
+#include "engine/roster.h"
 
 namespace ballast::app {
 
@@ -39,13 +40,18 @@ void Ballast::Wire() {
     return std::pair{*percent, BeijingPeriod(clock->Now())};
   });
   // Seed 004's 新增规模以上工业企业 target follows the roster: `entrants` of Henan (410000) in
-  // the latest month with data (entered in its year, up to it).
+  // the latest month with data (entered in its year, up to it). Without any `entered` in the
+  // enterprises files the count is unknown, not 0: the reported progress stands.
   Workspace* ws = ws_.get();
   warnings_->SetInternalMetric(
       "new_above_scale_enterprises", [ws]() -> std::optional<std::pair<double, Period>> {
         auto snap = ws->GetSnapshot();
         if (!snap.ok() || (*snap)->panel->empty()) return std::nullopt;
         const Panel& panel = *(*snap)->panel;
+        bool any_entered = false;
+        for (uint32_t e = 0; e < panel.num_enterprises() && !any_entered; ++e)
+          any_entered = panel.enterprise(e).entered != kRosterSinceEver;
+        if (!any_entered) return std::nullopt;
         const Catalog& c = panel.catalog();
         const Period t = panel.last_period();
         const CellRef cell{c.FindIndicator("output_value"), t, c.regions().Find("410000"),

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/analysis.h"
 #include "testing/testing.h"
 
 namespace ballast::app {
@@ -87,6 +88,46 @@ TEST(BallastTest, PricesRosterAndValueAddedReachTheCells) {
   ASSERT_OK_AND_ASSIGN(snap, b->workspace().GetSnapshot());
   ASSERT_OK_AND_ASSIGN(row, snap->query->Cell(r, {Measure::kValue}, Dimension::kIndustry));
   EXPECT_NEAR(*row.values[0], 110 * 0.30, 1e-9);
+}
+
+// Issue #12 item 6: views open on the latest month that 90 % of the roster has reported.
+TEST(BallastTest, DefaultPeriodWaitsForTheReports) {
+  ::ballast::testing::TempDir dir;
+  FixedClock clock(*ParseUtc("2025-04-10T00:00:00Z"));
+  OpenOptions options;
+  options.clock = &clock;
+  ASSERT_OK_AND_ASSIGN(auto b, Ballast::Create(dir.File("s.db"), options));
+  ASSERT_OK_AND_ASSIGN(auto e, b->Import(Caller::Local("t"),
+                                         "uscc,name,region,industry,size,exited\n"
+                                         "91310110666007217T,甲装备有限公司,410102,3311,large,\n"
+                                         "91310115591693856A,乙食品有限公司,419001,1311,中型,\n"
+                                         "914403001922038216,丙公司,410102,3311,small,2025-02\n",
+                                         "e.csv"));
+  ASSERT_EQ(e.outcome.status, ingest::ImportStatus::kImported);
+  ASSERT_OK_AND_ASSIGN(auto o, b->Import(Caller::Local("t"),
+                                         "uscc,period,indicator,value\n"
+                                         "91310110666007217T,2025-02,output_value,10\n"
+                                         "91310115591693856A,2025-02,output_value,20\n"
+                                         "914403001922038216,2025-02,output_value,5\n"
+                                         "91310110666007217T,2025-03,output_value,11\n",
+                                         "o.csv"));
+  ASSERT_EQ(o.outcome.status, ingest::ImportStatus::kImported);
+  // March: 1 of the 2 on the roster (丙 exited in February) has reported: 50 % < 90 %.
+  ASSERT_OK_AND_ASSIGN(auto periods, ListPeriods(b->workspace()));
+  EXPECT_EQ(periods.back(), "2025-03");
+  ASSERT_OK_AND_ASSIGN(auto latest, DefaultPeriod(b->workspace()));
+  EXPECT_EQ(latest, "2025-02");
+  CellRequest r;
+  r.indicator = "output_value";
+  r.measures = {"value"};
+  ASSERT_OK_AND_ASSIGN(auto cell, QueryCell(b->workspace(), r));
+  EXPECT_EQ(cell.period, "2025-02");
+  ASSERT_OK_AND_ASSIGN(o, b->Import(Caller::Local("t"),
+                                    "uscc,period,indicator,value\n"
+                                    "91310115591693856A,2025-03,output_value,21\n",
+                                    "o2.csv"));
+  ASSERT_OK_AND_ASSIGN(latest, DefaultPeriod(b->workspace()));
+  EXPECT_EQ(latest, "2025-03");  // 2 of 2: 丙 is off the roster in March
 }
 
 }  // namespace
