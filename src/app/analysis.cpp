@@ -40,8 +40,9 @@ Period DefaultPeriodOf(const Panel& panel) {
       ++roster;
       reporting += !IsMissing(x[e]) || !IsMissing(y[e]);
     }
+    if (roster == 0) continue;
     const auto rate = 100.0 * static_cast<double>(reporting) / static_cast<double>(roster);
-    if (roster > 0 && rate >= kDefaultReportRate) return p;
+    if (rate >= kDefaultReportRate) return p;
   }
   return panel.last_period();
 }
