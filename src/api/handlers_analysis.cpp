@@ -115,7 +115,11 @@ std::vector<Route> AnalysisRoutes() {
        [](const Ctx& c, const Req& q, Res& r) {
          auto a = AsOf(q);
          if (!a.ok()) return SendStatus(r, a.status());
-         Reply(r, app::ListPeriods(c.app.workspace(), *a), PeriodsJson);
+         auto periods = app::ListPeriods(c.app.workspace(), *a);
+         if (!periods.ok()) return SendStatus(r, periods.status());
+         auto latest = app::DefaultPeriod(c.app.workspace(), *a);
+         if (!latest.ok()) return SendStatus(r, latest.status());
+         SendJson(r, 200, PeriodsJson(*periods, *latest));
        },
        "/api/v1/periods", "", ""},
       {"GET", "/api/v1/imports", "Batches with provenance (a scoped user sees its own)", Permission::kImport, {}, "",

@@ -184,8 +184,8 @@ std::string MeasuresJson() {
   return Dump(arr);
 }
 
-std::string PeriodsJson(const std::vector<std::string>& periods) {
-  return Dump(Json{{"periods", periods}, {"latest", periods.empty() ? Json(nullptr) : Json(periods.back())}});
+std::string PeriodsJson(const std::vector<std::string>& periods, const std::string& latest) {
+  return Dump(Json{{"periods", periods}, {"latest", latest.empty() ? Json(nullptr) : Json(latest)}});
 }
 
 std::string HealthJson(const std::string& version, size_t enterprises, size_t batches,

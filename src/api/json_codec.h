@@ -28,7 +28,7 @@ std::string EnterpriseSeriesJson(const std::vector<app::EnterprisePoint>& points
 std::string TreeJson(const CodeTree& tree, NodeId root, int depth);
 std::string IndicatorsJson(const Catalog& catalog);
 std::string MeasuresJson();
-std::string PeriodsJson(const std::vector<std::string>& periods);
+std::string PeriodsJson(const std::vector<std::string>& periods, const std::string& latest);
 std::string HealthJson(const std::string& version, size_t enterprises, size_t batches,
                        const std::vector<std::string>& periods);
 // Request bodies of the session and user routes.

@@ -62,6 +62,7 @@ std::vector<Route> AnalysisRoutes();
 std::vector<Route> WarnRoutes();
 std::vector<Route> ServiceRoutes();
 std::vector<Route> OpsRoutes();
+std::vector<Route> MonthRoutes();
 
 // The OpenAPI 3 document of ApiRoutes() (openapi.cpp).
 std::string OpenApiJson();

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "engine/measures.h"
+#include "engine/roster.h"
 
 namespace ballast::app {
 
@@ -21,10 +22,35 @@ std::optional<double> Opt(double x) {
   return x;
 }
 
+// The default period (issue #12 item 6): the latest whose report_rate of output value over
+// the whole roster reaches kDefaultReportRate %, else the latest with data — so that views do not
+// open on a month for which a handful of enterprises have reported.
+constexpr double kDefaultReportRate = 90;
+
+Period DefaultPeriodOf(const Panel& panel) {
+  const int ind = panel.catalog().FindIndicator("output_value");
+  for (Period p = panel.last_period(); ind >= 0 && p >= panel.first_period(); --p) {
+    const double* x = panel.Values(ind, p);
+    if (x == nullptr) continue;
+    std::vector<double> y;
+    panel.Ytd(ind, p, &y);
+    int64_t roster = 0, reporting = 0;
+    for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+      if (!OnRoster(panel.enterprise(e), p)) continue;
+      ++roster;
+      reporting += !IsMissing(x[e]) || !IsMissing(y[e]);
+    }
+    if (roster == 0) continue;
+    const auto rate = 100.0 * static_cast<double>(reporting) / static_cast<double>(roster);
+    if (rate >= kDefaultReportRate) return p;
+  }
+  return panel.last_period();
+}
+
 Result<Period> ResolvePeriod(const Panel& panel, const std::string& text, const char* field) {
   if (text.empty()) {
     if (panel.empty()) return Status::Precondition("the store holds no observations yet: import some first");
-    return panel.last_period();
+    return DefaultPeriodOf(panel);
   }
   auto p = ParsePeriod(text);
   if (!p.ok()) return Status::Invalid(std::string(field) + ": " + p.status().message());
@@ -275,6 +301,12 @@ Result<std::vector<std::string>> ListPeriods(Workspace& ws, BatchId as_of) {
   if (snap->panel->empty()) return out;
   for (Period p = snap->panel->first_period(); p <= snap->panel->last_period(); ++p) out.push_back(FormatPeriod(p));
   return out;
+}
+
+Result<std::string> DefaultPeriod(Workspace& ws, BatchId as_of) {
+  ASSIGN_OR_RETURN(auto snap, ws.GetSnapshot(as_of));
+  if (snap->panel->empty()) return std::string();
+  return FormatPeriod(DefaultPeriodOf(*snap->panel));
 }
 
 std::vector<MeasureInfo> Measures() {

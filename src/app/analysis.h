@@ -99,6 +99,10 @@ Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Workspace& ws, const st
 
 // Periods with any data, oldest first.
 Result<std::vector<std::string>> ListPeriods(Workspace& ws, BatchId as_of = kLatestBatch);
+// The period every view opens on (and a request without a period asks): the latest whose
+// report_rate of output value over the roster reaches 90 %, else the latest with data; "" when
+// there are no data.
+Result<std::string> DefaultPeriod(Workspace& ws, BatchId as_of = kLatestBatch);
 
 // The same use cases as the caller may ask them (app/access.h decides): aggregates only inside
 // its region scope; share and contributions against a parent region outside the scope are

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "app/policy.h"
+#include "engine/roster.h"
 #include "metrics/metrics.h"
 
 namespace ballast::app {
@@ -50,6 +51,27 @@ void Ballast::Wire() {
     if (!percent) return std::nullopt;
     return std::pair{*percent, BeijingPeriod(clock->Now())};
   });
+  // Seed 004's 新增规模以上工业企业 target follows the roster: `entrants` of Henan (410000) in
+  // the latest month with data (entered in its year, up to it). Without any `entered` in the
+  // enterprises files the count is unknown, not 0: the reported progress stands.
+  Workspace* ws = ws_.get();
+  warnings_->SetInternalMetric(
+      "new_above_scale_enterprises", [ws]() -> std::optional<std::pair<double, Period>> {
+        auto snap = ws->GetSnapshot();
+        if (!snap.ok() || (*snap)->panel->empty()) return std::nullopt;
+        const Panel& panel = *(*snap)->panel;
+        bool any_entered = false;
+        for (uint32_t e = 0; e < panel.num_enterprises() && !any_entered; ++e)
+          any_entered = panel.enterprise(e).entered != kRosterSinceEver;
+        if (!any_entered) return std::nullopt;
+        const Catalog& c = panel.catalog();
+        const Period t = panel.last_period();
+        const CellRef cell{c.FindIndicator("output_value"), t, c.regions().Find("410000"),
+                           c.all_industry()};
+        auto row = (*snap)->query->Cell(cell, {Measure::kEntrants}, Dimension::kIndustry);
+        if (!row.ok() || !row->values[0]) return std::nullopt;
+        return std::pair{*row->values[0], t};
+      });
   Warnings* w = warnings_.get();
   warnings_->SetExternalSubjects([w](Period today) { return TargetSubjects(*w, today); });
 }
@@ -74,6 +96,34 @@ Result<ImportResult> Ballast::Import(const Caller& caller, std::string_view byte
     (void)repaired;
   }
   return r;
+}
+
+Status Ballast::MayImportReferenceData(const Caller& caller) const {
+  RETURN_IF_ERROR(access_.Require(caller, auth::Permission::kImport));
+  if (!caller.whole_country()) {
+    return Status::Denied(
+        "price indices and value-added rates hold for the whole country; your scope is " +
+        caller.region);
+  }
+  return Status::Ok();
+}
+
+Result<ingest::ImportOutcome> Ballast::ImportPrices(const Caller& caller, std::string_view bytes,
+                                                    std::string_view file_name) {
+  RETURN_IF_ERROR(MayImportReferenceData(caller));
+  ASSIGN_OR_RETURN(auto outcome, ws_->ImportPrices(bytes, file_name, BeijingPeriod(clock().Now())));
+  outcome.batch.user = caller.username;
+  outcome.batch.created_at = FormatUtc(clock().Now());
+  return outcome;
+}
+
+Result<ingest::ImportOutcome> Ballast::ImportVaRates(const Caller& caller, std::string_view bytes,
+                                                     std::string_view file_name) {
+  RETURN_IF_ERROR(MayImportReferenceData(caller));
+  ASSIGN_OR_RETURN(auto outcome, ws_->ImportVaRates(bytes, file_name));
+  outcome.batch.user = caller.username;
+  outcome.batch.created_at = FormatUtc(clock().Now());
+  return outcome;
 }
 
 Result<std::vector<BatchInfo>> Ballast::Batches(const Caller& caller) {

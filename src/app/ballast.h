@@ -51,6 +51,14 @@ class Ballast {
   // Imports one file as the caller (its scope limits what the file may touch) and, when a batch
   // was written, evaluates the warning rules: the evaluation belongs to the import's outcome.
   Result<ImportResult> Import(const Caller& caller, std::string_view bytes, std::string_view file_name);
+  // Price indices and value-added rates (national reference data): importers whose scope is the
+  // whole country.
+  Result<ingest::ImportOutcome> ImportPrices(const Caller& caller, std::string_view bytes,
+                                             std::string_view file_name);
+  Result<ingest::ImportOutcome> ImportVaRates(const Caller& caller, std::string_view bytes,
+                                              std::string_view file_name);
+  // Whether the caller may import them (checked by the two before anything else).
+  Status MayImportReferenceData(const Caller& caller) const;
   // Batches with provenance; a user with a narrower scope than the country sees its own only
   // (other regions' files stay with them).
   Result<std::vector<BatchInfo>> Batches(const Caller& caller);

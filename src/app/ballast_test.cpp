@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/analysis.h"
 #include "testing/test_store.h"
 #include "testing/testing.h"
 
@@ -43,6 +44,91 @@ TEST(BallastTest, OneInjectableClockForEveryDomain) {
   EXPECT_EQ(b->auth().Now(), clock.Now());
   clock.Advance(13 * 3600);  // past the absolute lifetime of 12 hours
   EXPECT_FALSE(b->auth().Authenticate(session.token).ok());
+}
+
+// Issue #12: prices are national reference data; growth at comparable prices, value added and
+// the roster reach the cells through the snapshot.
+TEST(BallastTest, PricesRosterAndValueAddedReachTheCells) {
+  ::ballast::testing::TempDir dir;
+  FixedClock clock(*ParseUtc("2025-04-10T00:00:00Z"));
+  OpenOptions options;
+  options.clock = &clock;
+  ASSERT_OK_AND_ASSIGN(auto b, Ballast::Create(dir.File("s.db"), options));
+  ASSERT_OK_AND_ASSIGN(auto e, b->Import(Caller::Local("t"),
+                                         "uscc,name,region,industry,size,entered\n"
+                                         "91310110666007217T,甲装备有限公司,410102,3311,large,2025-02\n",
+                                         "e.csv"));
+  ASSERT_EQ(e.outcome.status, ingest::ImportStatus::kImported);
+  ASSERT_OK_AND_ASSIGN(auto o, b->Import(Caller::Local("t"),
+                                         "uscc,period,indicator,value,prior\n"
+                                         "91310110666007217T,2025-03,output_value,110,100\n",
+                                         "o.csv"));
+  ASSERT_EQ(o.outcome.status, ingest::ImportStatus::kImported);
+  const std::string prices = "industry,period,index\nC,2025-03,104\n";
+  Caller scoped{"a", auth::Role::kAdmin, "", "", "410100", ""};
+  EXPECT_EQ(b->ImportPrices(scoped, prices, "p.csv").status().code(), StatusCode::kPermissionDenied);
+  ASSERT_OK_AND_ASSIGN(auto bad, b->ImportPrices(Caller::Local("t"), "industry,period,index\nC,2025-03,1.04\n", "p.csv"));
+  EXPECT_EQ(bad.status, ingest::ImportStatus::kRejected);
+  ASSERT_OK_AND_ASSIGN(auto p, b->ImportPrices(Caller::Local("t"), prices, "p.csv"));
+  ASSERT_EQ(p.status, ingest::ImportStatus::kImported);
+  EXPECT_EQ(p.batch.rows, 1);
+  ASSERT_OK_AND_ASSIGN(auto snap, b->workspace().GetSnapshot());
+  const Catalog& c = b->catalog();
+  CellRef r{c.FindIndicator("output_value"), *ParsePeriod("2025-03"), c.country(), c.all_industry()};
+  ASSERT_OK_AND_ASSIGN(auto row, snap->query->Cell(r, {Measure::kYoyReal, Measure::kRoster, Measure::kEntrants},
+                                                   Dimension::kIndustry));
+  EXPECT_NEAR(*row.values[0], (110 / 1.04 / 100 - 1) * 100, 1e-9);
+  EXPECT_EQ(*row.values[1], 1);
+  EXPECT_EQ(*row.values[2], 1);
+  // Value added with the shipped rate of division 33 (24.49 %), then an imported one.
+  r.indicator = c.FindIndicator("value_added");
+  ASSERT_OK_AND_ASSIGN(row, snap->query->Cell(r, {Measure::kValue}, Dimension::kIndustry));
+  EXPECT_NEAR(*row.values[0], 110 * 0.2449, 1e-9);
+  ASSERT_OK_AND_ASSIGN(auto v, b->ImportVaRates(Caller::Local("t"), "industry,rate\n3311,30\n", "v.csv"));
+  ASSERT_EQ(v.status, ingest::ImportStatus::kImported);
+  ASSERT_OK_AND_ASSIGN(snap, b->workspace().GetSnapshot());
+  ASSERT_OK_AND_ASSIGN(row, snap->query->Cell(r, {Measure::kValue}, Dimension::kIndustry));
+  EXPECT_NEAR(*row.values[0], 110 * 0.30, 1e-9);
+}
+
+// Issue #12 item 6: views open on the latest month that 90 % of the roster has reported.
+TEST(BallastTest, DefaultPeriodWaitsForTheReports) {
+  ::ballast::testing::TempDir dir;
+  FixedClock clock(*ParseUtc("2025-04-10T00:00:00Z"));
+  OpenOptions options;
+  options.clock = &clock;
+  ASSERT_OK_AND_ASSIGN(auto b, Ballast::Create(dir.File("s.db"), options));
+  ASSERT_OK_AND_ASSIGN(auto e, b->Import(Caller::Local("t"),
+                                         "uscc,name,region,industry,size,exited\n"
+                                         "91310110666007217T,甲装备有限公司,410102,3311,large,\n"
+                                         "91310115591693856A,乙食品有限公司,419001,1311,中型,\n"
+                                         "914403001922038216,丙公司,410102,3311,small,2025-02\n",
+                                         "e.csv"));
+  ASSERT_EQ(e.outcome.status, ingest::ImportStatus::kImported);
+  ASSERT_OK_AND_ASSIGN(auto o, b->Import(Caller::Local("t"),
+                                         "uscc,period,indicator,value\n"
+                                         "91310110666007217T,2025-02,output_value,10\n"
+                                         "91310115591693856A,2025-02,output_value,20\n"
+                                         "914403001922038216,2025-02,output_value,5\n"
+                                         "91310110666007217T,2025-03,output_value,11\n",
+                                         "o.csv"));
+  ASSERT_EQ(o.outcome.status, ingest::ImportStatus::kImported);
+  // March: 1 of the 2 on the roster (丙 exited in February) has reported: 50 % < 90 %.
+  ASSERT_OK_AND_ASSIGN(auto periods, ListPeriods(b->workspace()));
+  EXPECT_EQ(periods.back(), "2025-03");
+  ASSERT_OK_AND_ASSIGN(auto latest, DefaultPeriod(b->workspace()));
+  EXPECT_EQ(latest, "2025-02");
+  CellRequest r;
+  r.indicator = "output_value";
+  r.measures = {"value"};
+  ASSERT_OK_AND_ASSIGN(auto cell, QueryCell(b->workspace(), r));
+  EXPECT_EQ(cell.period, "2025-02");
+  ASSERT_OK_AND_ASSIGN(o, b->Import(Caller::Local("t"),
+                                    "uscc,period,indicator,value\n"
+                                    "91310115591693856A,2025-03,output_value,21\n",
+                                    "o2.csv"));
+  ASSERT_OK_AND_ASSIGN(latest, DefaultPeriod(b->workspace()));
+  EXPECT_EQ(latest, "2025-03");  // 2 of 2: 丙 is off the roster in March
 }
 
 }  // namespace

@@ -62,6 +62,25 @@ Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
     }
     r.rows += outcome->report.rows;
   }
+  if (result.ok() && !summary->prices_file.empty()) {
+    // The PPI by division, for growth at comparable prices.
+    auto bytes = ReadFile(summary->prices_file);
+    if (!bytes.ok()) {
+      result = bytes.status();
+    } else {
+      auto outcome =
+          b.workspace().ImportPrices(*bytes, summary->prices_file, BeijingPeriod(b.clock().Now()));
+      if (!outcome.ok()) {
+        result = outcome.status();
+      } else if (outcome->status == ingest::ImportStatus::kRejected) {
+        const auto& e = outcome->report.errors;
+        result = Status::Internal(
+            "generated file " + summary->prices_file + " was rejected: " +
+            (e.empty() ? std::string("?")
+                       : "line " + std::to_string(e[0].line) + ": " + e[0].message));
+      }
+    }
+  }
   if (o.csv_dir.empty()) fs::remove_all(dir, ec);
   RETURN_IF_ERROR(result);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

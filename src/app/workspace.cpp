@@ -1,10 +1,15 @@
 #include "app/workspace.h"
 
 #include <algorithm>
+#include <map>
 
 #include "auth/audit_key.h"
+#include "core/incbin.h"
 #include "ingest/importer.h"
+#include "ingest/table_import.h"
 #include "store/open.h"
+
+BALLAST_INCBIN(ballast_va_rates_csv, BALLAST_DATA_DIR "/va_rates.csv")
 
 namespace ballast::app {
 
@@ -85,6 +90,45 @@ Result<ingest::ImportOutcome> Workspace::Import(std::string_view bytes, std::str
   return outcome;
 }
 
+Result<std::vector<VaRateRecord>> Workspace::VaRates() {
+  // The shipped defaults (data/va_rates.csv, from the 2020 input-output table), then the
+  // imported rates over them, code by code.
+  ingest::ImportReport report;
+  ASSIGN_OR_RETURN(auto defaults,
+                   ingest::ParseVaRates(*catalog_, BALLAST_INCBIN_VIEW(ballast_va_rates_csv),
+                                        "va_rates.csv", &report));
+  if (!report.ok()) return Status::Internal("the shipped data/va_rates.csv is invalid");
+  ASSIGN_OR_RETURN(auto imported, store_->LoadVaRates());
+  std::map<std::string, double> merged;
+  for (const auto& r : defaults) merged[r.industry] = r.rate;
+  for (const auto& r : imported) merged[r.industry] = r.rate;
+  std::vector<VaRateRecord> out;
+  for (const auto& [code, rate] : merged) out.push_back({code, rate});
+  return out;
+}
+
+Result<ingest::ImportOutcome> Workspace::ImportPrices(std::string_view bytes,
+                                                      std::string_view file_name, Period today) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto outcome = ingest::ImportPrices(*store_, *catalog_, bytes, file_name, today);
+  if (outcome.ok() && outcome->status == ingest::ImportStatus::kImported) {
+    latest_.reset();
+    vintages_.clear();  // every vintage reads the current prices
+  }
+  return outcome;
+}
+
+Result<ingest::ImportOutcome> Workspace::ImportVaRates(std::string_view bytes,
+                                                       std::string_view file_name) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto outcome = ingest::ImportVaRates(*store_, *catalog_, bytes, file_name);
+  if (outcome.ok() && outcome->status == ingest::ImportStatus::kImported) {
+    latest_.reset();
+    vintages_.clear();
+  }
+  return outcome;
+}
+
 Result<std::vector<BatchInfo>> Workspace::Batches() {
   std::lock_guard<std::mutex> lock(mu_);
   return store_->ListBatches();
@@ -114,7 +158,12 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
   }
   ASSIGN_OR_RETURN(auto enterprises, store_->LoadEnterprises(as_of));
   Panel::Builder builder(catalog_, enterprises);
-  RETURN_IF_ERROR(store_->ScanObservations(as_of, [&](BatchId, ObservationChunk&& c) { return builder.Add(c); }));
+  ASSIGN_OR_RETURN(auto prices, store_->LoadPrices());
+  builder.SetPrices(std::move(prices));
+  ASSIGN_OR_RETURN(auto rates, VaRates());
+  builder.SetVaRates(std::move(rates));
+  RETURN_IF_ERROR(store_->ScanObservations(
+      as_of, [&](BatchId, ObservationChunk&& c) { return builder.Add(c); }));
   auto snap = std::make_shared<app::Snapshot>();
   snap->as_of = as_of;
   snap->through = through;

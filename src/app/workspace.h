@@ -43,6 +43,11 @@ class Workspace {
   // `scope`: the importing user's region (kNoNode = unrestricted, as for the local CLI).
   Result<ingest::ImportOutcome> Import(std::string_view bytes, std::string_view file_name,
                                        const std::string& user, Period today = 0, NodeId scope = kNoNode);
+  // Reference tables (ingest/table_import.h): price indices and value-added rates, merged into
+  // the stored ones; the next snapshot uses them.
+  Result<ingest::ImportOutcome> ImportPrices(std::string_view bytes, std::string_view file_name,
+                                             Period today = 0);
+  Result<ingest::ImportOutcome> ImportVaRates(std::string_view bytes, std::string_view file_name);
   auth::AuthService& auth() { return *auth_; }
   // The program's clock (the system clock unless a test sets another; it must outlive this).
   const Clock& clock() const { return *clock_; }
@@ -62,6 +67,8 @@ class Workspace {
         auth_(std::make_unique<auth::AuthService>(*store_, mu_, *catalog_, auth::AuthOptions{},
                                                   [this] { return clock_->Now(); })) {}
   Result<std::shared_ptr<const app::Snapshot>> Build(BatchId as_of);
+  // The value-added rates in force: the shipped defaults with the imported ones over them.
+  Result<std::vector<VaRateRecord>> VaRates();
   Result<BatchId> NewestBatch();
 
   std::string path_;

@@ -17,6 +17,7 @@
 #include "cli/demo.h"
 #include "cli/auth_commands.h"
 #include "cli/format.h"
+#include "cli/month_commands.h"
 #include "cli/serve_config.h"
 #include "cli/warn_commands.h"
 #include "core/file_util.h"
@@ -236,6 +237,19 @@ int Main(int argc, char** argv) {
   commodities_cmd->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
   commodities_cmd->add_option("--user", user, "recorded as the importer");
 
+  // --- the analyst's month (issue #12): cli/month_commands.h ---
+  std::string month_action, month_path;
+  auto* prices_cmd = app.add_subcommand("prices", "Ex-factory price indices (PPI) by industry: import");
+  auto* va_rates_cmd = app.add_subcommand("va-rates", "Value-added rates by industry: import");
+  for (auto* c : {prices_cmd, va_rates_cmd}) {
+    c->add_option("action", month_action, "import")->required()->check(CLI::IsMember({"import"}));
+    c->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
+    c->add_option("--user", user, "recorded as the importer");
+  }
+  prices_cmd->add_option("path", month_path, "CSV or XLSX: industry,period,index")->required();
+  va_rates_cmd->add_option("path", month_path, "CSV or XLSX: industry,rate")->required();
+  // --- end of the analyst's month ---
+
   auto* targets_cmd = app.add_subcommand("targets", "Policy targets with their status");
   app::TargetFilter target_filter;
   std::string target_today;
@@ -332,6 +346,8 @@ int Main(int argc, char** argv) {
     return RunAlerts(db, alert_filter, std::cout, std::cerr);
   }
   if (*commodities_cmd) return RunCommoditiesImport(db, commodity_path, user, std::cout, std::cerr);
+  if (*prices_cmd) return RunPricesImport(db, month_path, user, std::cout, std::cerr);
+  if (*va_rates_cmd) return RunVaRatesImport(db, month_path, user, std::cout, std::cerr);
   if (*targets_cmd) return RunTargets(db, target_filter, target_today, std::cout, std::cerr);
   if (*progress_cmd) return RunProgressAdd(db, progress, user, std::cout, std::cerr);
   if (*audit_cmd) return Audit(db, audit_action);

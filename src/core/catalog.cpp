@@ -95,6 +95,12 @@ Result<Catalog> Catalog::Parse(std::string_view regions_csv, std::string_view in
     return Status::Ok();
   }));
   for (const auto& ind : c.indicators_) {
+    if (ind.scaled()) {
+      const int num = c.FindIndicator(ind.numerator);
+      if (num < 0 || c.indicators_[num].kind != IndicatorKind::kFlow || c.indicators_[num].scaled())
+        return Status::Invalid("scaled indicator '" + ind.code + "' names no base flow");
+      continue;
+    }
     if (!ind.derived()) continue;
     int num = c.FindIndicator(ind.numerator);
     int den = ind.kind == IndicatorKind::kRatio ? c.FindIndicator(ind.denominator) : 0;

@@ -27,6 +27,9 @@ struct Indicator {
   bool nonnegative = true;
   std::string numerator, denominator;  // for derived kinds
   bool derived() const { return kind == IndicatorKind::kRatio || kind == IndicatorKind::kNegativeShare; }
+  // A flow with a numerator: each enterprise's numerator times a rate of its industry (value
+  // added = output × value-added rate). Not imported; every measure of a flow applies.
+  bool scaled() const { return kind == IndicatorKind::kFlow && !numerator.empty(); }
 };
 
 inline constexpr std::string_view kCountryCode = "100000";

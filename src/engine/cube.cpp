@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "engine/measure_context.h"
+#include "engine/roster.h"
 
 namespace ballast {
 
@@ -104,6 +105,7 @@ void Cube::BuildIndicator(int indicator) {
     }
   }
   EnterpriseFigures f;
+  std::vector<double> xr, yr;
   for (Period t = first; t <= last; ++t) {
     const auto ti = static_cast<size_t>(t - first);
     std::vector<CellSums>& slab = slabs_[static_cast<size_t>(indicator) * periods + ti];
@@ -117,15 +119,23 @@ void Cube::BuildIndicator(int indicator) {
       const double* dx = values(den, t);
       const double* dy = den_ytd[ti].data();
       for (size_t e = 0; e < n; ++e) {
-        if (enterprise_cell_[e] >= 0)
-          slab[static_cast<size_t>(enterprise_cell_[e])].AddRatio(x[e], dx[e], y[e], dy[e]);
+        if (enterprise_cell_[e] < 0) continue;
+        CellSums& s = slab[static_cast<size_t>(enterprise_cell_[e])];
+        const int32_t before = s.n;
+        s.AddRatio(x[e], dx[e], y[e], dy[e]);
+        AddRoster(panel_.enterprise(static_cast<uint32_t>(e)), t, s.n > before, &s);
       }
     } else {
       f.Load(panel_, num, t, EnterpriseFigures::kAll, &ytd[ti], ti >= 12 ? &ytd[ti - 12] : nullptr);
       const double *x = f.x(), *y = f.y(), *bx = f.bx(), *by = f.by();
+      RealFigures(panel_, num, t, &xr, &yr);
       for (size_t e = 0; e < n; ++e) {
-        if (enterprise_cell_[e] >= 0)
-          slab[static_cast<size_t>(enterprise_cell_[e])].Add(x[e], y[e], bx[e], by[e]);
+        if (enterprise_cell_[e] < 0) continue;
+        CellSums& s = slab[static_cast<size_t>(enterprise_cell_[e])];
+        const int32_t before = s.n;
+        s.Add(x[e], y[e], bx[e], by[e]);
+        s.AddReal(x[e], y[e], bx[e], by[e], xr[e], yr[e]);
+        AddRoster(panel_.enterprise(static_cast<uint32_t>(e)), t, s.n > before, &s);
       }
     }
     // Roll up the industry axis (divisions -> sections -> BCD), then the region tree bottom-up.

@@ -11,7 +11,7 @@ ContextPeriods ContextPeriodsFor(const std::vector<Measure>& measures, Period t)
   bool growth = false;
   for (Measure m : measures) {
     need.year_ago |= m == Measure::kYoy2y;
-    growth |= m == Measure::kYoy || m == Measure::kYoy2y;
+    growth |= m == Measure::kYoy || m == Measure::kYoy2y || m == Measure::kYoyReal;
   }
   const bool february = PeriodMonth(t) == 2;
   need.january = february && growth;
@@ -86,6 +86,33 @@ void EnterpriseFigures::Load(const Panel& panel, int indicator, Period t, unsign
   }
 }
 
+void RealFigures(const Panel& panel, int indicator, Period t, std::vector<double>* xr,
+                 std::vector<double>* yr) {
+  const size_t n = panel.num_enterprises();
+  xr->assign(n, kMissing);
+  yr->assign(n, kMissing);
+  if (!panel.HasPrices() || !panel.HasPeriod(t)) return;
+  if (const double* x = panel.Values(indicator, t)) {
+    for (uint32_t e = 0; e < n; ++e) (*xr)[e] = x[e] / panel.Deflator(e, t);
+  }
+  // Σ_{Jan..t} x(m) / P(m), with x(m) = y(m) − y(last month reported): a gap (a 1–2月 figure
+  // reported in February only) is deflated with the index of the month that closes it.
+  const Period january = MakePeriod(PeriodYear(t), 1);
+  if (!panel.HasPeriod(january)) return;  // the year's first months are not in the panel
+  std::vector<double> y, last(n, 0.0), real(n, 0.0);
+  for (Period m = january; m <= t; ++m) {
+    panel.YtdStep(indicator, m, &y);
+    for (uint32_t e = 0; e < n; ++e) {
+      if (std::isnan(y[e])) continue;
+      real[e] += (y[e] - last[e]) / panel.Deflator(e, m);
+      last[e] = y[e];
+    }
+  }
+  for (uint32_t e = 0; e < n; ++e) {
+    if (!std::isnan(y[e])) (*yr)[e] = real[e];
+  }
+}
+
 bool EnterpriseJanFebCumulative(Period t, const EnterpriseFigures& january, size_t e) {
   return PeriodMonth(t) == 2 && std::isnan(january.x()[e]) && std::isnan(january.y()[e]);
 }
@@ -126,6 +153,12 @@ std::optional<double> EnterpriseMeasure(Measure m, const EnterpriseFigures& f, s
     case Measure::kShare:
     case Measure::kN:
     case Measure::kGrowthBreadth:
+    case Measure::kRoster:
+    case Measure::kEntrants:
+    case Measure::kExits:
+    case Measure::kReportRate:
+    case Measure::kYoyReal:
+    case Measure::kYtdYoyReal:
       break;  // measures of cells, not of one enterprise
   }
   return std::nullopt;

@@ -94,6 +94,13 @@ class EnterpriseFigures {
   std::vector<double> missing_, bx_store_, y_store_, by_store_;
 };
 
+// Every enterprise's figures at comparable prices at t: xr = x(t) / (P(t)/100) and
+// yr = Σ_{m=Jan..t} x(m) / (P(m)/100) (x(m) from the ytd where the month was not reported, so a
+// 1–2月 figure is deflated with February's index). kMissing where the figure is missing or a
+// month it needs has no deflator (Panel::Deflator), and everywhere without prices.
+void RealFigures(const Panel& panel, int indicator, Period t, std::vector<double>* xr,
+                 std::vector<double>* yr);
+
 // The January–February rule for one enterprise, as for a cell holding that enterprise alone: at
 // February, its growth is the 1–2月 cumulative growth when it reported neither a monthly value
 // nor a ytd for January. `january` holds the parts kX | kY at t − 1.

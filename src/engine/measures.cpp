@@ -25,6 +25,15 @@ constexpr MeasureInfo kMeasures[] = {
     {Measure::kN, "n", "企业数", "Reporting enterprises", false, false},
     {Measure::kGrowthBreadth, "growth_breadth", "增长面", "Share of enterprises growing", true,
      false},
+    {Measure::kRoster, "roster", "规上企业数", "Enterprises on the roster", false, false},
+    {Measure::kEntrants, "entrants", "新增规上企业", "Entries to the roster (year to date)", false,
+     false},
+    {Measure::kExits, "exits", "退出规上企业", "Exits from the roster (year to date)", false,
+     false},
+    {Measure::kReportRate, "report_rate", "报送率", "Reporting rate", true, false},
+    {Measure::kYoyReal, "yoy_real", "同比增速(可比价)", "Growth at comparable prices", true, false},
+    {Measure::kYtdYoyReal, "ytd_yoy_real", "累计同比增速(可比价)",
+     "Cumulative growth at comparable prices", true, false},
 };
 
 // Whether `m` is an enumerator of Measure. Listing every enumerator without a default makes a
@@ -42,6 +51,12 @@ constexpr bool IsEnumerator(Measure m) {
     case Measure::kShare:
     case Measure::kN:
     case Measure::kGrowthBreadth:
+    case Measure::kRoster:
+    case Measure::kEntrants:
+    case Measure::kExits:
+    case Measure::kReportRate:
+    case Measure::kYoyReal:
+    case Measure::kYtdYoyReal:
       return true;
   }
   return false;
@@ -77,6 +92,11 @@ std::optional<double> Yoy(const CellSums& c, bool cumulative) {
   return cumulative ? GrowthPercent(c.myx, c.myb) : GrowthPercent(c.mx, c.mb);
 }
 
+std::optional<double> YoyReal(const CellSums& c, bool cumulative) {
+  if (cumulative) return c.myx_undeflated == 0 ? GrowthPercent(c.myxr, c.myb) : std::nullopt;
+  return c.mx_undeflated == 0 ? GrowthPercent(c.mxr, c.mb) : std::nullopt;
+}
+
 }  // namespace
 
 std::optional<double> GrowthPercent(double x_sum, double base_sum) {
@@ -88,9 +108,9 @@ Result<Measure> ParseMeasure(std::string_view name) {
   for (const auto& i : kMeasures) {
     if (i.name == name) return i.m;
   }
-  return Status::Invalid("unknown measure '" + std::string(name) +
-                         "' (one of value, ytd, yoy, ytd_yoy, yoy_2y, contrib_pp, contrib_share, "
-                         "share, n, growth_breadth)");
+  std::string names;
+  for (const auto& i : kMeasures) names += (names.empty() ? "" : ", ") + std::string(i.name);
+  return Status::Invalid("unknown measure '" + std::string(name) + "' (one of " + names + ")");
 }
 
 std::string_view MeasureName(Measure m) { return Info(m).name; }
@@ -108,14 +128,34 @@ const std::vector<Measure>& AllMeasures() {
   return all;
 }
 
+bool IsRosterMeasure(Measure m) {
+  return m == Measure::kRoster || m == Measure::kEntrants || m == Measure::kExits ||
+         m == Measure::kReportRate;
+}
+
 bool MeasureApplies(Measure m, const Indicator& ind) {
+  if (IsRosterMeasure(m)) return true;
+  if (m == Measure::kYoyReal || m == Measure::kYtdYoyReal) return ind.kind == IndicatorKind::kFlow;
   if (!ind.derived()) return true;
   return m == Measure::kValue || m == Measure::kYtd || m == Measure::kN;
 }
 
 std::optional<double> ComputeMeasure(Measure m, const Indicator& ind, const CellSums& c,
                                      const MeasureContext& ctx) {
-  if (m == Measure::kN) return static_cast<double>(c.n);
+  switch (m) {
+    case Measure::kN:
+      return static_cast<double>(c.n);
+    case Measure::kRoster:
+      return static_cast<double>(c.roster);
+    case Measure::kEntrants:
+      return static_cast<double>(c.entrants);
+    case Measure::kExits:
+      return static_cast<double>(c.exits);
+    case Measure::kReportRate:
+      return c.roster > 0 ? Ratio(c.roster_reporting, c.roster) : std::nullopt;
+    default:
+      break;
+  }
   if (ind.kind == IndicatorKind::kRatio) {
     if (m == Measure::kValue) return c.nv > 0 ? Ratio(c.v_sum, c.mx) : std::nullopt;
     if (m == Measure::kYtd) return c.m > 0 ? Ratio(c.y_sum, c.myx) : std::nullopt;
@@ -136,6 +176,10 @@ std::optional<double> ComputeMeasure(Measure m, const Indicator& ind, const Cell
       return Yoy(c, ctx.jan_feb_cumulative);
     case Measure::kYtdYoy:
       return GrowthPercent(c.myx, c.myb);
+    case Measure::kYoyReal:
+      return YoyReal(c, ctx.jan_feb_cumulative);
+    case Measure::kYtdYoyReal:
+      return YoyReal(c, true);
     case Measure::kYoy2y: {
       if (ctx.year_ago == nullptr) return std::nullopt;
       auto g = Yoy(c, ctx.jan_feb_cumulative);
@@ -146,11 +190,12 @@ std::optional<double> ComputeMeasure(Measure m, const Indicator& ind, const Cell
       return Finite((std::sqrt(product) - 1) * 100);
     }
     case Measure::kContribPp:
-      // A cell without a same-sample member has no change to attribute (not a pull of 0).
-      if (p == nullptr || c.m == 0 || !(p->mb > 0)) return std::nullopt;
+      // A cell without a same-sample member adds nothing to the parent's change: 0 (its sums
+      // over M are 0), not undefined.
+      if (p == nullptr || !(p->mb > 0)) return std::nullopt;
       return Finite((c.mx - c.mb) / p->mb * 100);
     case Measure::kContribShare: {
-      if (p == nullptr || c.m == 0) return std::nullopt;
+      if (p == nullptr) return std::nullopt;
       double dp = p->mx - p->mb;
       if (dp == 0) return std::nullopt;
       return Finite((c.mx - c.mb) / dp * 100);
@@ -161,6 +206,10 @@ std::optional<double> ComputeMeasure(Measure m, const Indicator& ind, const Cell
     case Measure::kGrowthBreadth:
       return c.m > 0 ? Finite(100.0 * c.up / c.m) : std::nullopt;
     case Measure::kN:
+    case Measure::kRoster:
+    case Measure::kEntrants:
+    case Measure::kExits:
+    case Measure::kReportRate:
       break;
   }
   return std::nullopt;

@@ -28,6 +28,16 @@ enum class Measure {
   kShare,
   kN,
   kGrowthBreadth,
+  // The roster (engine/roster.h), whatever the indicator: enterprises on it at t, entries and
+  // exits in t's year up to t, and reporters of the indicator on it / roster × 100.
+  kRoster,
+  kEntrants,
+  kExits,
+  kReportRate,
+  // Growth at comparable prices (flow indicators): x deflated by its price index, on the samples
+  // of yoy and ytd_yoy (docs/measures.md).
+  kYoyReal,
+  kYtdYoyReal,
 };
 
 Result<Measure> ParseMeasure(std::string_view name);
@@ -39,7 +49,9 @@ const std::vector<Measure>& AllMeasures();
 bool IsPercentMeasure(Measure m);
 // Measures that need the parent cell along a dimension.
 bool NeedsParent(Measure m);
-// Whether `m` is defined for indicators of this kind (derived ratios: value, ytd, n).
+// The roster measures (roster, entrants, exits, report_rate): defined for every indicator.
+bool IsRosterMeasure(Measure m);
+// Whether `m` is defined for indicators of this kind (derived ratios: value, ytd, n, roster).
 bool MeasureApplies(Measure m, const Indicator& indicator);
 
 // Additive sums over the enterprises of a cell for one indicator and period. For a base
@@ -54,6 +66,13 @@ struct CellSums {
   int32_t nv = 0, ny = 0, n = 0;  // reporting x; reporting y; reporting x or y
   int32_t m = 0, up = 0;          // |M| (monthly), members of M with x > bx
   int32_t neg_v = 0, neg_y = 0;   // x < 0; y < 0 (loss-making enterprises)
+  // The roster at t (engine/roster.h: AddRoster), independent of the indicator but for
+  // roster_reporting (on the roster and reporting x or y).
+  int32_t roster = 0, roster_reporting = 0, entrants = 0, exits = 0;
+  // At comparable prices over the same samples: Σ_M x / P, Σ_M Σ_{Jan..t} x(m) / P(m); members of
+  // M (monthly, cumulative) without a deflator make them undefined.
+  double mxr = 0, myxr = 0;
+  int32_t mx_undeflated = 0, myx_undeflated = 0;
 
   void Add(double x, double y, double bx, double by) {
     const bool hx = x == x, hy = y == y;  // not NaN
@@ -77,6 +96,22 @@ struct CellSums {
     if (hy && by == by) {
       myx += y;
       myb += by;
+    }
+  }
+  // The deflated figures xr = x / P and yr = Σ x(m) / P(m) (kMissing when a deflator is missing)
+  // of a member added with Add(x, y, bx, by).
+  void AddReal(double x, double y, double bx, double by, double xr, double yr) {
+    if (x == x && bx == bx) {
+      if (xr == xr)
+        mxr += xr;
+      else
+        ++mx_undeflated;
+    }
+    if (y == y && by == by) {
+      if (yr == yr)
+        myxr += yr;
+      else
+        ++myx_undeflated;
     }
   }
   void AddRatio(double num_x, double den_x, double num_y, double den_y) {
@@ -107,6 +142,14 @@ struct CellSums {
     up += o.up;
     neg_v += o.neg_v;
     neg_y += o.neg_y;
+    roster += o.roster;
+    roster_reporting += o.roster_reporting;
+    entrants += o.entrants;
+    exits += o.exits;
+    mxr += o.mxr;
+    myxr += o.myxr;
+    mx_undeflated += o.mx_undeflated;
+    myx_undeflated += o.myx_undeflated;
   }
 };
 

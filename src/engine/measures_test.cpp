@@ -98,7 +98,13 @@ TEST(MeasuresTest, TableFollowsTheEnum) {
       {Measure::kContribShare, "contrib_share"},
       {Measure::kShare, "share"},
       {Measure::kN, "n"},
-      {Measure::kGrowthBreadth, "growth_breadth"}};
+      {Measure::kGrowthBreadth, "growth_breadth"},
+      {Measure::kRoster, "roster"},
+      {Measure::kEntrants, "entrants"},
+      {Measure::kExits, "exits"},
+      {Measure::kReportRate, "report_rate"},
+      {Measure::kYoyReal, "yoy_real"},
+      {Measure::kYtdYoyReal, "ytd_yoy_real"}};
   ASSERT_EQ(AllMeasures().size(), expected.size());
   for (size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(static_cast<size_t>(AllMeasures()[i]), i);

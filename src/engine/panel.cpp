@@ -5,6 +5,8 @@
 #include <map>
 #include <numeric>
 
+#include "engine/roster.h"
+
 namespace ballast {
 
 namespace {
@@ -62,6 +64,8 @@ Panel::Builder::Builder(std::shared_ptr<const Catalog> catalog,
     e.industry = cat.industries().Find(se.record.industry);
     e.size = ParseSize(se.record.size);
     e.tags = se.record.tags;
+    e.entered = RosterPeriod(se.record.entered.value_or(""), kRosterSinceEver);
+    e.exited = RosterPeriod(se.record.exited.value_or(""), kRosterStill);
     list.push_back(std::move(e));
   }
   // Order enterprises by region, then industry, so that roll-ups touch memory in sequence.
@@ -86,8 +90,10 @@ Panel::Builder::~Builder() = default;
 
 Status Panel::Builder::Add(const ObservationChunk& chunk) {
   int ind = panel_->catalog_->FindIndicator(chunk.indicator);
-  if (ind < 0 || panel_->catalog_->indicators()[ind].derived()) {
-    return Status::Internal("store holds observations of unknown indicator '" + chunk.indicator + "'");
+  if (ind < 0 || panel_->catalog_->indicators()[ind].derived() ||
+      panel_->catalog_->indicators()[ind].scaled()) {
+    return Status::Internal("store holds observations of unknown indicator '" + chunk.indicator +
+                            "'");
   }
   const size_t n = panel_->enterprises_.size();
   Raw::Col& col = raw_->by_indicator[ind][chunk.period];
@@ -199,7 +205,90 @@ std::unique_ptr<Panel> Panel::Builder::Finish() {
     }
   }
   raw_.reset();
+  BuildScaled();
+  BuildDeflators();
   return std::move(panel_);
+}
+
+void Panel::Builder::BuildScaled() {
+  Panel& p = *panel_;
+  const Catalog& cat = *p.catalog_;
+  const CodeTree& tree = cat.industries();
+  std::map<NodeId, double> rate_of;  // node -> rate as a fraction
+  for (const auto& r : va_rates_) {
+    const NodeId node = cat.FindIndustry(r.industry);
+    if (node != kNoNode) rate_of[node] = r.rate / 100.0;
+  }
+  std::vector<double> rate(p.enterprises_.size(), kMissing);
+  for (size_t e = 0; e < rate.size(); ++e) {
+    for (NodeId n = p.enterprises_[e].industry; n != kNoNode && IsMissing(rate[e]);
+         n = tree.node(n).parent) {
+      auto it = rate_of.find(n);
+      if (it != rate_of.end()) rate[e] = it->second;
+    }
+    if (IsMissing(rate[e])) {
+      auto it = rate_of.find(cat.all_industry());
+      if (it != rate_of.end()) rate[e] = it->second;
+    }
+  }
+  // A rate per enterprise commutes with every derivation (value/ytd, priors): scale the
+  // numerator's resolved columns.
+  const auto& indicators = cat.indicators();
+  for (size_t ind = 0; ind < indicators.size(); ++ind) {
+    if (!indicators[ind].scaled()) continue;
+    const auto num = static_cast<size_t>(cat.FindIndicator(indicators[ind].numerator));
+    p.columns_[ind] = p.columns_[num];
+    for (Column& c : p.columns_[ind]) {
+      for (size_t e = 0; e < c.value.size(); ++e) c.value[e] *= rate[e];
+      for (SparseColumn* s : {&c.ytd_fix, &c.prior, &c.prior_ytd}) {
+        for (size_t i = 0; i < s->size(); ++i) s->value[i] *= rate[s->index[i]];
+      }
+    }
+  }
+}
+
+void Panel::Builder::BuildDeflators() {
+  Panel& p = *panel_;
+  if (prices_.empty() || p.num_periods_ == 0) return;
+  const CodeTree& tree = p.catalog_->industries();
+  // index_at[node][period - first]
+  std::map<NodeId, std::vector<double>> index_at;
+  for (const auto& r : prices_) {
+    const NodeId node = p.catalog_->FindIndustry(r.industry);
+    if (node == kNoNode || !p.HasPeriod(r.period)) continue;
+    auto& v = index_at[node];
+    if (v.empty()) v.assign(static_cast<size_t>(p.num_periods_), kMissing);
+    v[static_cast<size_t>(r.period - p.first_)] = r.index / 100.0;
+  }
+  if (index_at.empty()) return;
+  const NodeId bcd = p.catalog_->all_industry();
+  std::map<NodeId, int32_t> slot_of;
+  p.price_slot_.assign(p.enterprises_.size(), -1);
+  for (size_t e = 0; e < p.enterprises_.size(); ++e) {
+    const NodeId cls = p.enterprises_[e].industry;
+    if (cls == kNoNode) continue;
+    auto [it, inserted] = slot_of.emplace(cls, static_cast<int32_t>(slot_of.size()));
+    p.price_slot_[e] = it->second;
+    if (!inserted) continue;
+    for (int32_t t = 0; t < p.num_periods_; ++t) {
+      double d = kMissing;
+      for (NodeId n = cls; n != kNoNode && IsMissing(d); n = tree.node(n).parent) {
+        auto found = index_at.find(n);
+        if (found != index_at.end()) d = found->second[static_cast<size_t>(t)];
+      }
+      if (IsMissing(d)) {
+        auto found = index_at.find(bcd);
+        if (found != index_at.end()) d = found->second[static_cast<size_t>(t)];
+      }
+      p.deflators_.push_back(d);
+    }
+  }
+}
+
+double Panel::Deflator(uint32_t e, Period p) const {
+  if (deflators_.empty() || !HasPeriod(p) || price_slot_[e] < 0) return kMissing;
+  return deflators_[static_cast<size_t>(price_slot_[e]) * static_cast<size_t>(num_periods_) +
+                    static_cast<size_t>(p - first_)];
 }
 
 int64_t Panel::FindEnterprise(const std::string& uscc) const {

@@ -6,6 +6,7 @@
 #define BALLAST_ENGINE_PANEL_H_
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -25,6 +26,9 @@ struct PanelEnterprise {
   NodeId region = kNoNode, industry = kNoNode;
   EnterpriseSize size = EnterpriseSize::kUnknown;
   std::vector<std::string> tags;
+  // On the above-scale roster from `entered` to `exited` (engine/roster.h: OnRoster).
+  Period entered = std::numeric_limits<Period>::min();
+  Period exited = std::numeric_limits<Period>::max();
 };
 
 // Sorted by enterprise index; values for the listed enterprises only.
@@ -70,6 +74,11 @@ class Panel {
   // Fast path: when no enterprise reported a prior at p, the base is the column at p - 12.
   bool HasReportedPriors(int indicator, Period p) const;
 
+  // The deflator P(p) / 100 of enterprise e at p: the ex-factory price index of the nearest
+  // ancestor of its class with one for p, else BCD's; kMissing when there is none.
+  double Deflator(uint32_t e, Period p) const;
+  bool HasPrices() const { return !deflators_.empty(); }
+
   // Bytes held by the panel's columns (for the benchmark's memory figure).
   size_t ColumnBytes() const;
   // Cells (enterprise × period × indicator) with a monthly value or a ytd.
@@ -90,6 +99,9 @@ class Panel {
   int32_t num_periods_ = 0;
   std::vector<std::vector<Column>> columns_;  // [indicator][period - first_]
   int64_t stored_cells_ = 0;
+  // Deflators by distinct class: deflators_[slot * num_periods_ + (p - first_)].
+  std::vector<int32_t> price_slot_;  // per enterprise, -1 without an industry
+  std::vector<double> deflators_;
 };
 
 // Builds a panel: give it the enterprises, then every observation chunk in batch order (a later
@@ -100,12 +112,22 @@ class Panel::Builder {
   ~Builder();
   // Chunks for unknown indicators or enterprises are refused.
   Status Add(const ObservationChunk& chunk);
+  // The price indices (any industry level or BCD); codes the catalog does not know are ignored.
+  void SetPrices(std::vector<PriceRecord> prices) { prices_ = std::move(prices); }
+  // The rates of scaled indicators (value added: % of output, by industry code of any level or
+  // BCD; the nearest ancestor of an enterprise's class with a rate wins). Without a rate an
+  // enterprise's scaled figures are missing.
+  void SetVaRates(std::vector<VaRateRecord> rates) { va_rates_ = std::move(rates); }
   std::unique_ptr<Panel> Finish();
 
  private:
   struct Raw;
   std::unique_ptr<Panel> panel_;
   std::unique_ptr<Raw> raw_;
+  std::vector<PriceRecord> prices_;
+  std::vector<VaRateRecord> va_rates_;
+  void BuildDeflators();
+  void BuildScaled();
   // Store id -> panel index (-1 = unknown); ids are dense row ids, so a vector serves.
   std::vector<int32_t> index_of_;
 };

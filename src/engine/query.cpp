@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/measure_context.h"
+#include "engine/roster.h"
 
 namespace ballast {
 
@@ -79,8 +80,11 @@ std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector
     const double* nx = values(num, p);
     const double* dx = values(den, p);
     for (size_t e = 0; e < n; ++e) {
-      if (atom_of[e] >= 0)
-        sums[static_cast<size_t>(atom_of[e])].AddRatio(nx[e], dx[e], num_y[e], den_y[e]);
+      if (atom_of[e] < 0) continue;
+      CellSums& s = sums[static_cast<size_t>(atom_of[e])];
+      const int32_t before = s.n;
+      s.AddRatio(nx[e], dx[e], num_y[e], den_y[e]);
+      AddRoster(panel_.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
     }
     return sums;
   }
@@ -91,8 +95,15 @@ std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector
   EnterpriseFigures f;
   f.Load(panel_, base, p, EnterpriseFigures::kAll);
   const double *x = f.x(), *y = f.y(), *bx = f.bx(), *by = f.by();
+  std::vector<double> xr, yr;
+  RealFigures(panel_, base, p, &xr, &yr);
   for (size_t e = 0; e < n; ++e) {
-    if (atom_of[e] >= 0) sums[static_cast<size_t>(atom_of[e])].Add(x[e], y[e], bx[e], by[e]);
+    if (atom_of[e] < 0) continue;
+    CellSums& s = sums[static_cast<size_t>(atom_of[e])];
+    const int32_t before = s.n;
+    s.Add(x[e], y[e], bx[e], by[e]);
+    s.AddReal(x[e], y[e], bx[e], by[e], xr[e], yr[e]);
+    AddRoster(panel_.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
   }
   return sums;
 }

@@ -99,6 +99,21 @@ TEST_F(QueryTest, IndustryFiltersWalkTheTree) {
   EXPECT_FALSE(One(Ref("output_value", "2025-03"), Measure::kShare).has_value());
 }
 
+// Issue #12 item 8: a child without a same-sample member adds nothing to its parent's change.
+TEST_F(QueryTest, ContributionOfAChildWithoutSameSampleIsZero) {
+  // Section B (mining) holds D only, an entrant without a base: pull 0 pp and contribution 0 %
+  // of BCD's change 360 - 350 (not undefined).
+  auto mining = Ref("output_value", "2025-03", "100000", "B");
+  EXPECT_EQ(One(mining, Measure::kContribPp), 0.0);
+  EXPECT_EQ(One(mining, Measure::kContribShare), 0.0);
+  // 洛阳 (D alone) in Henan along the region dimension: the same.
+  auto luoyang = Ref("output_value", "2025-03", "410300");
+  EXPECT_EQ(One(luoyang, Measure::kContribPp, Dimension::kRegion), 0.0);
+  EXPECT_EQ(One(luoyang, Measure::kContribShare, Dimension::kRegion), 0.0);
+  // Still undefined at the root (no parent).
+  EXPECT_FALSE(One(Ref("output_value", "2025-03"), Measure::kContribPp).has_value());
+}
+
 TEST_F(QueryTest, JanuaryFebruaryRule) {
   // Nobody reports January profit: February's yoy is the 1-2月 cumulative growth 35/30 - 1.
   auto feb = Ref("profit", "2025-02");

@@ -25,17 +25,23 @@ struct Row {
 class PanelMaker {
  public:
   void Enterprise(const std::string& uscc, const std::string& region, const std::string& industry,
-                  std::vector<std::string> tags = {}) {
+                  std::vector<std::string> tags = {}, std::string entered = "",
+                  std::string exited = "") {
     StoredEnterprise e;
     e.id = static_cast<EnterpriseId>(enterprises_.size() + 1);
-    e.record = {uscc, uscc + "公司", region, industry, "large", std::move(tags)};
+    e.record = {uscc, uscc + "公司", region, industry, "large", std::move(tags), std::move(entered),
+                std::move(exited)};
     ids_[uscc] = e.id;
     enterprises_.push_back(e);
   }
   // Rows of one batch; later batches replace earlier rows.
   void Batch(const std::vector<Row>& rows) { batches_.push_back(rows); }
+  void Prices(std::vector<PriceRecord> prices) { prices_ = std::move(prices); }
+  void VaRates(std::vector<VaRateRecord> rates) { va_rates_ = std::move(rates); }
   std::unique_ptr<Panel> Make() const {
     Panel::Builder b(SharedCatalog(), enterprises_);
+    b.SetPrices(prices_);
+    b.SetVaRates(va_rates_);
     for (const auto& batch : batches_) {
       std::map<std::pair<std::string, Period>, std::map<EnterpriseId, const Row*>> chunks;
       for (const auto& r : batch) chunks[{r.indicator, *ParsePeriod(r.period)}][ids_.at(r.uscc)] = &r;
@@ -61,6 +67,8 @@ class PanelMaker {
   std::vector<StoredEnterprise> enterprises_;
   std::map<std::string, EnterpriseId> ids_;
   std::vector<std::vector<Row>> batches_;
+  std::vector<PriceRecord> prices_;
+  std::vector<VaRateRecord> va_rates_;
 };
 
 }  // namespace ballast::testing_util

@@ -1,6 +1,7 @@
 #include "gen/generator.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
@@ -9,6 +10,7 @@
 #include "gen/model.h"
 #include "gen/random.h"
 #include "gen/roster.h"
+#include "gen/tables.h"
 
 namespace ballast::gen {
 
@@ -74,7 +76,7 @@ Status WriteEnterprises(const Catalog& catalog, const Roster& roster, uint64_t s
                         const std::string& path) {
   BufferedFile file;
   RETURN_IF_ERROR(file.Open(path));
-  file.Append("uscc,name,region,industry,size,tags\n");
+  file.Append("uscc,name,region,industry,size,tags,entered,exited\n");
   // Names come from their own stream so that they do not shift any other draw.
   Rng rng(seed ^ 0x6e616d6573ULL);
   const CodeTree& regions = catalog.regions();
@@ -92,8 +94,51 @@ Status WriteEnterprises(const Catalog& catalog, const Roster& roster, uint64_t s
     line += SizeName(f.size);
     line += ',';
     AppendTags(f.tags, &line);
+    // The roster: entrants from the January they first report; exits to the December before
+    // the January they stop (the initial roster was on it before the run: empty).
+    line += ',';
+    if (&f - roster.firms.data() >= static_cast<std::ptrdiff_t>(roster.initial))
+      line += FormatPeriod(MakePeriod(f.entry_year, 1));
+    line += ',';
+    if (f.exit_year != 0) line += FormatPeriod(MakePeriod(f.exit_year - 1, 12));
     line += '\n';
     file.Append(line);
+  }
+  return file.Close();
+}
+
+// Ex-factory price indices (same month of the previous year = 100) by division and for BCD (the
+// divisions' mean weighted by gross output): an AR(1) around a division's own level, process
+// industries (mining, chemicals, metals) swinging more. Own random stream: no other draw shifts.
+Status WritePrices(const Options& o, const std::string& path) {
+  BufferedFile file;
+  RETURN_IF_ERROR(file.Open(path));
+  file.Append("industry,period,index\n");
+  Rng rng(o.seed ^ 0x7072696365ULL);
+  const auto& divisions = Divisions();
+  ASSIGN_OR_RETURN(std::vector<double> weights, DivisionWeights());
+  std::vector<double> level(divisions.size()), now(divisions.size()), sd(divisions.size());
+  for (size_t d = 0; d < divisions.size(); ++d) {
+    const bool process = divisions[d].season == SeasonClass::kContinuous;
+    sd[d] = process ? 1.6 : 0.5;
+    level[d] = rng.Normal(0.0, process ? 3.0 : 1.0);
+    now[d] = level[d] + rng.Normal(0.0, sd[d] * 2.0);
+  }
+  const Period last = o.first + o.months - 1;
+  char buf[64];
+  for (Period p = o.first; p <= last; ++p) {
+    const std::string period = FormatPeriod(p);
+    double sum = 0, weight = 0;
+    for (size_t d = 0; d < divisions.size(); ++d) {
+      now[d] = level[d] + 0.85 * (now[d] - level[d]) + rng.Normal(0.0, sd[d]);
+      const double index = std::clamp(100.0 + now[d], 70.0, 140.0);
+      sum += weights[d] * index;
+      weight += weights[d];
+      std::snprintf(buf, sizeof buf, ",%s,%.1f\n", period.c_str(), index);
+      file.Append(std::string(divisions[d].code) + buf);
+    }
+    std::snprintf(buf, sizeof buf, "BCD,%s,%.1f\n", period.c_str(), sum / weight);
+    file.Append(buf);
   }
   return file.Close();
 }
@@ -109,14 +154,19 @@ class ObservationWriter {
         columns_(std::move(columns)),
         ytd_(roster.firms.size(), Flows{}) {}
 
-  // Sums January..the month before the first period for the enterprises already reporting.
+  // Sums January..the month before the first period for the enterprises already reporting, and
+  // the same a year earlier for their 上年同期 figures.
   void StartMidYear() {
     const Period jan = MakePeriod(PeriodYear(o_.first), 1);
     MonthValues v;
+    if (o_.priors_before_run) initial_prior_ytd_.assign(roster_.initial, Flows{});
     for (size_t i = 0; i < roster_.initial; ++i) {
       for (Period p = jan; p < o_.first; ++p) {
         world_.Evaluate(roster_.firms[i], p, &v);
         for (int m = 0; m < kFlowMeasures; ++m) ytd_[i][m] += v[m];
+        if (!o_.priors_before_run) continue;
+        world_.Evaluate(roster_.firms[i], p - 12, &v);
+        for (int m = 0; m < kFlowMeasures; ++m) initial_prior_ytd_[i][m] += v[m];
       }
     }
   }
@@ -132,6 +182,7 @@ class ObservationWriter {
   std::vector<Column> columns_;
   std::vector<Flows> ytd_;
   std::vector<Flows> prior_ytd_;  // the current year's entrant cohort, by offset in the cohort
+  std::vector<Flows> initial_prior_ytd_;  // the initial roster, while p − 12 is before the run
 };
 
 Status ObservationWriter::WriteMonth(Period p, const std::string& path, int64_t* rows) {
@@ -161,8 +212,14 @@ Status ObservationWriter::WriteMonth(Period p, const std::string& path, int64_t*
     for (int m = 0; m < kFlowMeasures; ++m) ytd[m] += v[m];
     Flows* pytd = nullptr;
     if (cohort != nullptr && i >= cohort->begin && i < cohort->end) {
-      world_.Evaluate(f, p - 12, &pv);
       pytd = &prior_ytd_[i - cohort->begin];
+    } else if (o_.priors_before_run && i < roster_.initial && p - 12 < o_.first) {
+      // The year-ago month is not in the run: the form's 上年同期 is the only base there is.
+      pytd = &initial_prior_ytd_[i];
+      if (month == 1) pytd->fill(0);
+    }
+    if (pytd != nullptr) {
+      world_.Evaluate(f, p - 12, &pv);
       for (int m = 0; m < kFlowMeasures; ++m) (*pytd)[m] += pv[m];
     }
     std::memcpy(prefix, f.uscc.data(), 18);
@@ -226,6 +283,9 @@ Result<Summary> WriteCsv(const Catalog& catalog, const Options& options, const s
   summary.enterprises = static_cast<int64_t>(roster.firms.size());
   summary.files.push_back(base + "enterprises.csv");
   RETURN_IF_ERROR(WriteEnterprises(catalog, roster, options.seed, summary.files.back()));
+
+  summary.prices_file = base + "prices.csv";
+  RETURN_IF_ERROR(WritePrices(options, summary.prices_file));
 
   ObservationWriter writer(options, roster, world, std::move(columns));
   writer.StartMidYear();

@@ -25,6 +25,10 @@ struct Options {
   // generator models (output_value … employees). Naming one it does not model is an error.
   std::vector<std::string> indicators;
   bool entrant_priors = true;  // entrants report 上年同期 (prior, prior_ytd) in their first year
+  // The initial roster reports 上年同期 while the year-ago month lies before the run (its first 12
+  // months), as the statistical forms carry it: without it, growth there would rest on the
+  // entrants alone.
+  bool priors_before_run = true;
   bool financial_from_jan_feb = true;  // revenue/cost/profit/tax: no January row, February ytd only
   // A prefecture whose output collapses for two months: "" = choose one automatically (411500
   // 信阳 when in scope), "-" = none.
@@ -35,6 +39,7 @@ struct Summary {
   int64_t enterprises = 0;
   int64_t observation_rows = 0;
   std::vector<std::string> files;  // paths written, enterprises.csv first
+  std::string prices_file;         // price indices by division (ballast prices import)
   std::string collapse_city;       // "" when there is no collapse
   Period collapse_first = 0;       // the first of the two collapse months; 0 when none
 };

@@ -25,28 +25,40 @@ const char* MeasureCode(Measure m) {
 
 World::World(Period first, Period lo, Period hi, Period collapse_first, Rng& rng)
     : first_(first),
-      lo_(lo),
+      lo_(lo - kYearBefore),
       hi_(hi),
       collapse_first_(collapse_first),
-      span_(static_cast<size_t>(hi - lo + 1)) {
+      span_(static_cast<size_t>(hi - lo_ + 1)) {
   season_log_.resize(kSeasonClasses * span_);
   for (int c = 0; c < kSeasonClasses; ++c) {
     for (size_t k = 0; k < span_; ++k) {
-      Period p = lo + static_cast<Period>(k);
+      Period p = lo_ + static_cast<Period>(k);
       season_log_[c * span_ + k] =
           std::log(SeasonFactor(static_cast<SeasonClass>(c), PeriodYear(p), PeriodMonth(p)));
     }
   }
   // Common shocks: AR(1) in logs, started from their stationary law. National: persistent and
-  // small; division: larger and shorter-lived.
+  // small; division: larger and shorter-lived. Drawn for lo..hi first, then for the year before
+  // lo (backwards: a stationary Gaussian AR(1) is reversible), so that the year before does not
+  // shift any draw of lo..hi.
   const size_t divisions = Divisions().size();
+  const size_t pre = kYearBefore;
   std::vector<double> national(span_);
   double x = rng.Normal(0, 0.008 / std::sqrt(1 - 0.8 * 0.8));
-  for (size_t k = 0; k < span_; ++k) national[k] = x = 0.8 * x + rng.Normal(0, 0.008);
+  for (size_t k = pre; k < span_; ++k) national[k] = x = 0.8 * x + rng.Normal(0, 0.008);
   shock_.resize(divisions * span_);
   for (size_t d = 0; d < divisions; ++d) {
     double y = rng.Normal(0, 0.012 / std::sqrt(1 - 0.7 * 0.7));
-    for (size_t k = 0; k < span_; ++k) {
+    for (size_t k = pre; k < span_; ++k) {
+      y = 0.7 * y + rng.Normal(0, 0.012);
+      shock_[d * span_ + k] = national[k] + y;
+    }
+  }
+  x = national[pre];
+  for (size_t k = pre; k-- > 0;) national[k] = x = 0.8 * x + rng.Normal(0, 0.008);
+  for (size_t d = 0; d < divisions; ++d) {
+    double y = shock_[d * span_ + pre] - national[pre];
+    for (size_t k = pre; k-- > 0;) {
       y = 0.7 * y + rng.Normal(0, 0.012);
       shock_[d * span_ + k] = national[k] + y;
     }

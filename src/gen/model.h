@@ -42,14 +42,16 @@ using MonthValues = std::array<int64_t, kMeasureCount>;
 // Everything shared by all enterprises: the calendar and the common shocks over [lo, hi].
 class World {
  public:
-  // Draws the national and division shocks for periods lo..hi from rng.
+  // Draws the national and division shocks for periods lo..hi from rng, then for the year before
+  // lo (for the 上年同期 figures of the run's first year).
   World(Period first, Period lo, Period hi, Period collapse_first, Rng& rng);
+  static constexpr Period kYearBefore = 12;
 
-  // Rounded values of `firm` in period p (lo <= p <= hi).
+  // Rounded values of `firm` in period p (lo - 12 <= p <= hi).
   void Evaluate(const Firm& firm, Period p, MonthValues* out) const;
 
  private:
-  Period first_, lo_, hi_, collapse_first_;
+  Period first_, lo_, hi_, collapse_first_;  // lo_: 12 months before the constructor's lo
   size_t span_;
   std::vector<double> season_log_;  // [season class][p - lo]
   std::vector<double> shock_;       // [division][p - lo], national plus division

@@ -1,5 +1,7 @@
 #include <array>
+#include <optional>
 
+#include "core/period.h"
 #include "core/uscc.h"
 #include "ingest/validators.h"
 
@@ -9,8 +11,8 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kRequired = {"uscc", "name", "region", "industry",
                                                        "size"};
-constexpr std::array<std::string_view, 1> kOptional = {"tags"};
-enum Col { kUscc, kName, kRegion, kIndustry, kSize, kTags };
+constexpr std::array<std::string_view, 3> kOptional = {"tags", "entered", "exited"};
+enum Col { kUscc, kName, kRegion, kIndustry, kSize, kTags, kEntered, kExited };
 
 const char* NormalizeSize(std::string_view s) {
   if (s == "large" || s == "大型") return "large";
@@ -30,7 +32,8 @@ void EnterpriseValidator::Row(int64_t line, std::span<const std::string_view> ce
   EnterpriseRecord r;
   bool ok = true;
   auto error = [&](Col c, std::string message) {
-    report_->Error(line, std::string(c == kTags ? kOptional[0] : kRequired[c]), std::move(message));
+    report_->Error(line, std::string(c >= kTags ? kOptional[c - kTags] : kRequired[c]),
+                   std::move(message));
     ok = false;
   };
   std::string_view uscc = columns_.Cell(cells, kUscc);
@@ -116,6 +119,26 @@ void EnterpriseValidator::Row(int64_t line, std::span<const std::string_view> ce
     }
     if (!tag.empty()) r.tags.emplace_back(tag);
     start = end + 1;
+  }
+  // The roster: a column the file lacks leaves the stored value alone; an empty cell clears it.
+  std::optional<Period> roster[2];
+  for (Col c : {kEntered, kExited}) {
+    if (columns_.Index(static_cast<size_t>(c)) < 0) continue;
+    std::string_view text = columns_.Cell(cells, static_cast<size_t>(c));
+    auto& field = c == kEntered ? r.entered : r.exited;
+    field = std::string();
+    if (text.empty()) continue;
+    auto p = ParsePeriod(text);
+    if (!p.ok()) {
+      error(c, "period " + Quote(text) + " is not YYYY-MM");
+      continue;
+    }
+    field = FormatPeriod(*p);
+    roster[c - kEntered] = *p;
+  }
+  if (roster[0] && roster[1] && *roster[1] < *roster[0]) {
+    error(kExited,
+          "exited " + FormatPeriod(*roster[1]) + " is before entered " + FormatPeriod(*roster[0]));
   }
   if (ok) records_.push_back(std::move(r));
 }

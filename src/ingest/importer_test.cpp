@@ -190,3 +190,95 @@ TEST_F(ImporterTest, RejectsUnknownHeaderAndEmptyFile) {
 
 }  // namespace
 }  // namespace ballast::ingest
+
+namespace ballast::ingest {
+namespace {
+
+// Issue #12 item 3: the roster columns; a later file may set `exited` alone.
+TEST_F(ImporterTest, RosterColumnsAndALaterExit) {
+  auto o = Import(
+      "uscc,name,region,industry,size,entered,exited\n"
+      "91310110666007217T,甲机械有限公司,410102,3311,large,2024-03,\n"
+      "91310115591693856A,乙食品有限公司,419001,1311,中型,,\n");
+  ASSERT_EQ(o.status, ImportStatus::kImported);
+  auto a = store_->FindEnterprise("91310110666007217T");
+  ASSERT_TRUE(a.ok() && a->has_value());
+  EXPECT_EQ((*a)->record.entered, "2024-03");
+  EXPECT_EQ((*a)->record.exited, "");
+  // A later file without `entered` keeps it and sets `exited`.
+  o = Import(
+      "uscc,name,region,industry,size,exited\n"
+      "91310110666007217T,甲机械有限公司,410102,3311,large,2025-12\n",
+      "exits.csv");
+  ASSERT_EQ(o.status, ImportStatus::kImported);
+  a = store_->FindEnterprise("91310110666007217T");
+  EXPECT_EQ((*a)->record.entered, "2024-03");
+  EXPECT_EQ((*a)->record.exited, "2025-12");
+  // A file without roster columns keeps both.
+  o = Import(
+      "uscc,name,region,industry,size\n"
+      "91310110666007217T,甲机械有限公司改名,410102,3311,large\n",
+      "rename.csv");
+  ASSERT_EQ(o.status, ImportStatus::kImported);
+  a = store_->FindEnterprise("91310110666007217T");
+  EXPECT_EQ((*a)->record.entered, "2024-03");
+  EXPECT_EQ((*a)->record.exited, "2025-12");
+}
+
+TEST_F(ImporterTest, BadRosterPeriodsRejectTheBatch) {
+  auto o = Import(
+      "uscc,name,region,industry,size,entered,exited\n"
+      "91310110666007217T,甲机械有限公司,410102,3311,large,2024-13,\n"
+      "91310115591693856A,乙食品有限公司,419001,1311,中型,2025-05,2025-04\n");
+  EXPECT_EQ(o.status, ImportStatus::kRejected);
+  EXPECT_TRUE(HasError(o.report, 2, "entered", "YYYY-MM"));
+  EXPECT_TRUE(HasError(o.report, 3, "exited", "before entered"));
+  auto a = store_->FindEnterprise("91310115591693856A");
+  ASSERT_TRUE(a.ok());
+  EXPECT_FALSE(a->has_value());  // nothing written
+}
+
+}  // namespace
+}  // namespace ballast::ingest
+
+#include "ingest/table_import.h"
+
+namespace ballast::ingest {
+namespace {
+
+TEST_F(ImporterTest, PricesNameLineAndColumnAndWriteAllOrNothing) {
+  auto bad = ImportPrices(*store_, *catalog_,
+                          "industry,period,index\n"
+                          "C,2025-03,101.2\n"
+                          "99,2025-03,100\n"
+                          "C,2025-13,100\n"
+                          "13,2025-09,100\n"
+                          "13,2025-03,1.5\n"
+                          "C,2025-03,99\n",
+                          "ppi.csv", MakePeriod(2025, 6));
+  ASSERT_TRUE(bad.ok());
+  EXPECT_EQ(bad->status, ImportStatus::kRejected);
+  EXPECT_TRUE(HasError(bad->report, 3, "industry", "unknown industry code '99'"));
+  EXPECT_TRUE(HasError(bad->report, 4, "period", "YYYY-MM"));
+  EXPECT_TRUE(HasError(bad->report, 5, "period", "future"));
+  EXPECT_TRUE(HasError(bad->report, 6, "index", "between 10 and 1000"));
+  EXPECT_TRUE(HasError(bad->report, 7, "industry", "first on line 2"));
+  EXPECT_TRUE(store_->LoadPrices()->empty());
+  auto ok = ImportPrices(*store_, *catalog_, "industry,period,index\nBCD,2025-03,100.4\n3311,2025-03,98\n",
+                         "ppi.csv", MakePeriod(2025, 6));
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->status, ImportStatus::kImported);
+  EXPECT_EQ(store_->LoadPrices()->size(), 2u);
+}
+
+TEST_F(ImporterTest, VaRatesAreInPercentOfOutput) {
+  auto bad = ImportVaRates(*store_, *catalog_, "industry,rate\nC,0\nC,130\n33,x\n", "va.csv");
+  ASSERT_TRUE(bad.ok());
+  EXPECT_EQ(bad->status, ImportStatus::kRejected);
+  EXPECT_EQ(bad->report.error_count, 3);
+  EXPECT_TRUE(HasError(bad->report, 2, "rate", "0 to 100"));
+  EXPECT_TRUE(store_->LoadVaRates()->empty());
+}
+
+}  // namespace
+}  // namespace ballast::ingest

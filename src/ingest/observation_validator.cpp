@@ -93,7 +93,7 @@ void ObservationValidator::Row(int64_t line, std::span<const std::string_view> c
       ind >= 0 ? &catalog_.indicators()[static_cast<size_t>(ind)] : nullptr;
   if (indicator == nullptr) {
     error(kIndicator, "unknown indicator " + Quote(code));
-  } else if (indicator->derived()) {
+  } else if (indicator->derived() || indicator->scaled()) {
     error(kIndicator, Quote(code) + " is derived from other indicators and cannot be imported");
     indicator = nullptr;
   }

@@ -11,6 +11,8 @@ Result<uint8_t> MeasureOperands(std::string_view measure) {
       {"ytd", kCellNow},
       {"yoy", kCellNow | kCellBase},
       {"ytd_yoy", kCellNow | kCellBase},
+      {"yoy_real", kCellNow | kCellBase},
+      {"ytd_yoy_real", kCellNow | kCellBase},
       {"yoy_2y", kCellNow | kCellBase},
       {"share", kCellNow | kParentNow},
       {"contrib_pp", kCellNow | kCellBase | kParentBase},
@@ -20,6 +22,11 @@ Result<uint8_t> MeasureOperands(std::string_view measure) {
       {"sales_ratio", kCellNow},
       {"debt_ratio", kCellNow},
       {"n", 0},
+      // Counts of enterprises on the roster, as n: no enterprise's figure enters them.
+      {"roster", 0},
+      {"entrants", 0},
+      {"exits", 0},
+      {"report_rate", 0},
   };
   for (const auto& [name, ops] : kTable) {
     if (name == measure) return ops;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,24 @@ struct BatchInfo {
 struct EnterpriseRecord {
   std::string uscc, name, region, industry, size;
   std::vector<std::string> tags;
+  // The first and last period on the above-scale roster, YYYY-MM or "" (on it since before the
+  // data / still on it). nullopt when the file had no such column: the enterprise's earlier
+  // version keeps its value (a later file may set only `exited`).
+  std::optional<std::string> entered, exited;
+};
+
+// An ex-factory price index (same month of the previous year = 100) of an industry code of any
+// GB/T 4754 level, or BCD.
+struct PriceRecord {
+  std::string industry;
+  Period period = 0;
+  double index = 0;
+};
+
+// The value-added rate of an industry code (any level), in percent of gross output.
+struct VaRateRecord {
+  std::string industry;
+  double rate = 0;
 };
 
 struct StoredEnterprise {

@@ -51,6 +51,13 @@ class Store : public AuthStore {
   using ChunkFn = std::function<Status(BatchId batch, ObservationChunk&& chunk)>;
   virtual Status ScanObservations(BatchId as_of, const ChunkFn& fn) = 0;
 
+  // Price indices: a write replaces the same (industry, period) and writes all or nothing.
+  virtual Status WritePrices(const std::vector<PriceRecord>& prices) = 0;
+  virtual Result<std::vector<PriceRecord>> LoadPrices() = 0;
+  // Value-added rates: a write replaces the same code (merged into the current rates).
+  virtual Status WriteVaRates(const std::vector<VaRateRecord>& rates) = 0;
+  virtual Result<std::vector<VaRateRecord>> LoadVaRates() = 0;
+
   // Checks the database file and that every batch's rows are all there (none half-written).
   virtual Status CheckIntegrity() = 0;
 

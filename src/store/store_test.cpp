@@ -61,11 +61,14 @@ TEST_F(StoreTest, EnterpriseVersionsAndVintages) {
   auto s = std::move(CreateStore(path_, Texts())).value();
   BatchInfo b1 = Batch("h1");
   b1.kind = "enterprises";
-  EnterpriseRecord e{"91310110666007217T", "甲公司", "410102", "1311", "large",
-                     {"专精特新", "链主"}};
+  EnterpriseRecord e{"91310110666007217T", "甲公司",   "410102", "1311", "large",
+                     {"专精特新", "链主"}, "2024-03", std::nullopt};
   auto w1 = s->WriteBatch(b1, {e}, {});
   ASSERT_TRUE(w1.ok()) << w1.status().ToString();
   e.region = "410103";
+  // A version that does not give a roster field keeps the latest one's.
+  e.entered = std::nullopt;
+  e.exited = "2025-06";
   BatchInfo b2 = Batch("h2");
   b2.kind = "enterprises";
   auto w2 = s->WriteBatch(b2, {e}, {});
@@ -77,10 +80,34 @@ TEST_F(StoreTest, EnterpriseVersionsAndVintages) {
   EXPECT_EQ((*v1)[0].record.region, "410102");
   EXPECT_EQ((*v2)[0].record.region, "410103");
   EXPECT_EQ((*v2)[0].record.tags, (std::vector<std::string>{"专精特新", "链主"}));
+  EXPECT_EQ((*v1)[0].record.entered, "2024-03");
+  EXPECT_EQ((*v1)[0].record.exited, "");
+  EXPECT_EQ((*v2)[0].record.entered, "2024-03");
+  EXPECT_EQ((*v2)[0].record.exited, "2025-06");
   EXPECT_EQ((*v1)[0].id, (*v2)[0].id);
   auto found = s->FindBatchByHash("h2");
   ASSERT_TRUE(found.ok() && found->has_value());
   EXPECT_EQ((*found)->id, w2->id);
+}
+
+TEST_F(StoreTest, PricesAndRatesReplaceTheSameKey) {
+  auto s = std::move(CreateStore(path_, Texts())).value();
+  ASSERT_OK(s->WritePrices({{"C", 24300, 101.5}, {"BCD", 24300, 100.2}}));
+  ASSERT_OK(s->WritePrices({{"C", 24300, 99.0}, {"C", 24301, 98.0}}));
+  auto prices = s->LoadPrices();
+  ASSERT_TRUE(prices.ok());
+  ASSERT_EQ(prices->size(), 3u);  // ordered by industry, period
+  EXPECT_EQ((*prices)[0].industry, "BCD");
+  EXPECT_EQ((*prices)[1].index, 99.0);
+  EXPECT_EQ((*prices)[2].period, 24301);
+  ASSERT_OK(s->WriteVaRates({{"13", 20.0}, {"C", 25.0}}));
+  ASSERT_OK(s->WriteVaRates({{"13", 22.5}}));
+  auto rates = s->LoadVaRates();
+  ASSERT_TRUE(rates.ok());
+  ASSERT_EQ(rates->size(), 2u);
+  EXPECT_EQ((*rates)[0].industry, "13");
+  EXPECT_EQ((*rates)[0].rate, 22.5);
+  EXPECT_EQ((*rates)[1].rate, 25.0);
 }
 
 TEST_F(StoreTest, ScanRespectsAsOfAndOrder) {

@@ -5,6 +5,7 @@
 
 #include "engine/measure_context.h"
 #include "engine/measures.h"
+#include "engine/roster.h"
 
 namespace ballast::warn {
 
@@ -177,6 +178,11 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
       const double *x = figures.now.x(), *y = figures.now.y();
       for (uint32_t e = 0; e < n; ++e) {
         if (!pass[e] || done[e]) continue;
+        // Off the above-scale roster nobody expects a report: no alert (engine/roster.h).
+        if (!OnRoster(panel.enterprise(e), q)) {
+          done[e] = 1;
+          continue;
+        }
         const bool reported = !std::isnan(x[e]) || !std::isnan(y[e]);
         if (reported) {
           done[e] = 1;

@@ -138,6 +138,28 @@ TEST(EvaluatorTest, StoppageNeedsAReportedZeroAndMissingIsItsOwnWarning) {
   EXPECT_EQ(missing["GONE"].period, "2025-09");
 }
 
+// Issue #12 item 3: an enterprise that left the roster is not expected to report; one that is
+// on it is, from the month it entered.
+TEST(EvaluatorTest, NoMissingReportOffTheRoster) {
+  PanelMaker m;
+  m.Enterprise("LEFT", "410102", "1311", {}, "", "2025-07");
+  m.Enterprise("GONE", "410102", "1311");
+  m.Enterprise("OK", "410102", "1311");
+  std::vector<Row> rows;
+  for (const char* e : {"LEFT", "GONE"}) {
+    Months(&rows, e, "output_value", 2024, 9,
+           {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800});  // to 2025-07
+  }
+  Months(&rows, "OK", "output_value", 2024, 9,
+         {800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 800, 820});
+  m.Batch(rows);
+  auto panel = m.Make();
+  auto missing = RunRule(DefaultRule("ent_missing_report"), *panel);
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing.count("LEFT"), 0u);  // exited 2025-07: off the roster from 2025-08
+  EXPECT_DOUBLE_EQ(missing["GONE"].value, 2);
+}
+
 TEST(EvaluatorTest, ThreeMonthsOfDeclineFirePendingBefore) {
   PanelMaker m;
   for (const char* e : {"THREE", "TWO", "BROKEN"}) m.Enterprise(e, "410102", "1311");

@@ -148,7 +148,8 @@ class SqliteStore final : public Store {
     // The latest version of each enterprise written by a batch <= as_of.
     Stmt s(
         db_,
-        "SELECT v.enterprise_id, v.batch_id, e.uscc, v.name, v.region, v.industry, v.size, v.tags "
+        "SELECT v.enterprise_id, v.batch_id, e.uscc, v.name, v.region, v.industry, v.size, v.tags, "
+        "v.entered, v.exited "
         "FROM enterprise_version v JOIN enterprise e ON e.id = v.enterprise_id "
         "WHERE v.batch_id = (SELECT MAX(batch_id) FROM enterprise_version w "
         "                    WHERE w.enterprise_id = v.enterprise_id AND w.batch_id <= ?1) "
@@ -172,6 +173,8 @@ class SqliteStore final : public Store {
     e.record.industry = s.Text(5);
     e.record.size = s.Text(6);
     e.record.tags = SplitTags(s.Text(7));
+    e.record.entered = s.Text(8);
+    e.record.exited = s.Text(9);
     return e;
   }
 
@@ -180,7 +183,8 @@ class SqliteStore final : public Store {
     // versions make this two index lookups.
     Stmt s(
         db_,
-        "SELECT v.enterprise_id, v.batch_id, e.uscc, v.name, v.region, v.industry, v.size, v.tags "
+        "SELECT v.enterprise_id, v.batch_id, e.uscc, v.name, v.region, v.industry, v.size, v.tags, "
+        "v.entered, v.exited "
         "FROM enterprise e JOIN enterprise_version v ON v.enterprise_id = e.id "
         "WHERE e.uscc = ? ORDER BY v.batch_id DESC LIMIT 1");
     if (!s.ok()) return Error("reading enterprises");
@@ -230,9 +234,14 @@ class SqliteStore final : public Store {
     if (!enterprises.empty()) {
       Stmt find(db_, "SELECT id FROM enterprise WHERE uscc = ?");
       Stmt add(db_, "INSERT INTO enterprise(uscc) VALUES(?)");
+      // A roster field the file did not give keeps the enterprise's latest value.
       Stmt ver(db_,
                "INSERT INTO enterprise_version(enterprise_id, batch_id, name, region, industry, "
-               "size, tags) VALUES(?,?,?,?,?,?,?)");
+               "size, tags, entered, exited) VALUES(?1,?2,?3,?4,?5,?6,?7,"
+               "COALESCE(?8, (SELECT entered FROM enterprise_version WHERE enterprise_id = ?1 "
+               "ORDER BY batch_id DESC LIMIT 1), ''),"
+               "COALESCE(?9, (SELECT exited FROM enterprise_version WHERE enterprise_id = ?1 "
+               "ORDER BY batch_id DESC LIMIT 1), ''))");
       if (!find.ok() || !add.ok() || !ver.ok()) return Error("preparing enterprise insert");
       for (const auto& e : enterprises) {
         int64_t id;
@@ -246,8 +255,8 @@ class SqliteStore final : public Store {
           id = sqlite3_last_insert_rowid(db_);
         }
         find.Reset();
-        RETURN_IF_ERROR(
-            ver.BindAll(id, info->id, e.name, e.region, e.industry, e.size, JoinTags(e.tags)));
+        RETURN_IF_ERROR(ver.BindAll(id, info->id, e.name, e.region, e.industry, e.size,
+                                    JoinTags(e.tags), e.entered, e.exited));
         if (ver.Step() != SQLITE_DONE) return Error("writing enterprise version");
         ver.Reset();
       }
@@ -285,6 +294,65 @@ class SqliteStore final : public Store {
     }
     if (rc != SQLITE_DONE) return Error("reading observations");
     return Status::Ok();
+  }
+
+  Status WritePrices(const std::vector<PriceRecord>& prices) override {
+    RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status st = [&]() -> Status {
+      Stmt s(db_, "INSERT OR REPLACE INTO price_index(industry, period, value) VALUES(?,?,?)");
+      if (!s.ok()) return Error("preparing price insert");
+      for (const auto& p : prices) {
+        RETURN_IF_ERROR(s.BindAll(p.industry, p.period, p.index));
+        if (s.Step() != SQLITE_DONE) return Error("writing prices");
+        s.Reset();
+      }
+      return Status::Ok();
+    }();
+    if (!st.ok()) {
+      Exec("ROLLBACK");
+      return st;
+    }
+    return Exec("COMMIT");
+  }
+
+  Result<std::vector<PriceRecord>> LoadPrices() override {
+    Stmt s(db_, "SELECT industry, period, value FROM price_index ORDER BY industry, period");
+    if (!s.ok()) return Error("reading prices");
+    std::vector<PriceRecord> out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW)
+      out.push_back({s.Text(0), static_cast<Period>(s.Int(1)), s.Double(2)});
+    if (rc != SQLITE_DONE) return Error("reading prices");
+    return out;
+  }
+
+  Status WriteVaRates(const std::vector<VaRateRecord>& rates) override {
+    RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status st = [&]() -> Status {
+      Stmt s(db_, "INSERT OR REPLACE INTO va_rate(industry, rate) VALUES(?,?)");
+      if (!s.ok()) return Error("preparing value-added rate insert");
+      for (const auto& r : rates) {
+        RETURN_IF_ERROR(s.BindAll(r.industry, r.rate));
+        if (s.Step() != SQLITE_DONE) return Error("writing value-added rates");
+        s.Reset();
+      }
+      return Status::Ok();
+    }();
+    if (!st.ok()) {
+      Exec("ROLLBACK");
+      return st;
+    }
+    return Exec("COMMIT");
+  }
+
+  Result<std::vector<VaRateRecord>> LoadVaRates() override {
+    Stmt s(db_, "SELECT industry, rate FROM va_rate ORDER BY industry");
+    if (!s.ok()) return Error("reading value-added rates");
+    std::vector<VaRateRecord> out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) out.push_back({s.Text(0), s.Double(1)});
+    if (rc != SQLITE_DONE) return Error("reading value-added rates");
+    return out;
   }
 
   Result<UserRecord> CreateUser(UserRecord user) override {

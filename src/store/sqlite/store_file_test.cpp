@@ -78,14 +78,15 @@ TEST(StoreFileTest, FindEnterpriseGivesTheCurrentRegistration) {
   b.sha256 = "h1";
   b.rows = 2;
   ASSERT_OK(s->WriteBatch(b,
-                          {{"91310110666007217T", "甲", "410302", "1311", "small", {}},
-                           {"91310115591693856A", "乙", "410102", "2611", "large", {}}},
+                          {{"91310110666007217T", "甲", "410302", "1311", "small", {}, {}, {}},
+                           {"91310115591693856A", "乙", "410102", "2611", "large", {}, {}, {}}},
                           {}));
   b.sha256 = "h2";
   b.rows = 1;
   ASSERT_OK_AND_ASSIGN(
       auto second,
-      s->WriteBatch(b, {{"91310110666007217T", "甲公司", "410100", "1312", "medium", {"x"}}}, {}));
+      s->WriteBatch(
+          b, {{"91310110666007217T", "甲公司", "410100", "1312", "medium", {"x"}, {}, {}}}, {}));
   ASSERT_OK_AND_ASSIGN(auto moved, s->FindEnterprise("91310110666007217T"));
   ASSERT_TRUE(moved.has_value());
   EXPECT_EQ(moved->batch, second.id);

@@ -780,34 +780,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/ready": {
+    "/api/v1/prices": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Readiness: 200 when the store answers and the panel is loaded, 503 otherwise */
-        get: operations["GET /api/v1/ready"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** Import ex-factory price indices industry,period,index (multipart field 'file'); whole country only */
+        post: operations["POST /api/v1/prices"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/metrics": {
+    "/api/v1/va-rates": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics (text format 0.0.4); restrict it by network in the proxy */
-        get: operations["GET /metrics"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** Import value-added rates industry,rate (multipart field 'file'); whole country only */
+        post: operations["POST /api/v1/va-rates"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1091,12 +1091,6 @@ export interface components {
             /** @enum {string} */
             status: "ok";
             version: string;
-        };
-        Ready: {
-            /** @enum {string} */
-            status: "ready";
-            /** @description the newest batch the panel holds (0 = none) */
-            through_batch: number;
         };
         Import: {
             /** @enum {string} */
@@ -1636,7 +1630,7 @@ export interface components {
             };
         };
         /** @enum {string} */
-        Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth";
+        Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth" | "roster" | "entrants" | "exits" | "report_rate" | "yoy_real" | "ytd_yoy_real";
     };
     responses: never;
     parameters: never;
@@ -5234,22 +5228,29 @@ export interface operations {
             };
         };
     };
-    "GET /api/v1/ready": {
+    "POST /api/v1/prices": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Ready"];
+                    "application/json": components["schemas"]["Import"];
                 };
             };
             /** @description error */
@@ -5262,7 +5263,43 @@ export interface operations {
                 };
             };
             /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5272,22 +5309,29 @@ export interface operations {
             };
         };
     };
-    "GET /metrics": {
+    "POST /api/v1/va-rates": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description OK */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": string;
+                    "application/json": components["schemas"]["Import"];
                 };
             };
             /** @description error */
@@ -5300,7 +5344,43 @@ export interface operations {
                 };
             };
             /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -148,6 +148,12 @@ const measureNames: Record<string, [string, string]> = {
   share: ['占比', 'Share'],
   n: ['企业数', 'Firms'],
   growth_breadth: ['增长面', 'Growth breadth'],
+  roster: ['规上企业数', 'On the roster'],
+  entrants: ['新增规上企业', 'Entries'],
+  exits: ['退出规上企业', 'Exits'],
+  report_rate: ['报送率', 'Reporting rate'],
+  yoy_real: ['可比价增速', 'Real growth'],
+  ytd_yoy_real: ['可比价累计增速', 'Real YTD growth'],
 };
 export function measureName(code: string): string {
   const own = measureNames[code];

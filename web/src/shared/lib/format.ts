@@ -163,14 +163,20 @@ export function measureKind(measure: string): MeasureKind {
     case 'yoy':
     case 'ytd_yoy':
     case 'yoy_2y':
+    case 'yoy_real':
+    case 'ytd_yoy_real':
       return 'growth';
     case 'contrib_pp':
       return 'points';
     case 'contrib_share':
     case 'share':
     case 'growth_breadth':
+    case 'report_rate':
       return 'percent';
     case 'n':
+    case 'roster':
+    case 'entrants':
+    case 'exits':
       return 'count';
     default:
       return 'amount';
