@@ -16,6 +16,7 @@
 #include "cli/demo.h"
 #include "cli/auth_commands.h"
 #include "cli/format.h"
+#include "cli/stl_commands.h"
 #include "cli/warn_commands.h"
 #include "core/file_util.h"
 
@@ -279,6 +280,20 @@ int Main(int argc, char** argv) {
   demo->add_option("--province", demo_options.province, "province code, or 'all' for the whole country (default 410000)");
   demo->add_option("--csv-dir", demo_options.csv_dir, "keep the generated CSV files in this folder");
 
+  // --- stl: seasonal adjustment as R's stats::stl (cli/stl_commands.cpp) ---
+  auto* stl_cmd = app.add_subcommand("stl", "Seasonal-trend decomposition of a CSV series (as R's stats::stl)");
+  StlArgs stl_args;
+  int stl_t_window = 0, stl_inner = 0, stl_outer = 0;
+  stl_cmd->add_option("--period", stl_args.period, "observations per cycle (12 for months)")->required();
+  stl_cmd->add_option("--s-window", stl_args.s_window, "seasonal loess span (odd), or 'periodic'")->required();
+  auto* stl_t_opt = stl_cmd->add_option("--t-window", stl_t_window, "trend loess span (default as R)");
+  stl_cmd->add_option("--s-degree", stl_args.s_degree, "seasonal loess degree, 0 (default) or 1");
+  stl_cmd->add_flag("--robust", stl_args.robust, "robustness iterations against outliers");
+  auto* stl_inner_opt = stl_cmd->add_option("--inner", stl_inner, "inner iterations (default robust ? 1 : 2)");
+  auto* stl_outer_opt = stl_cmd->add_option("--outer", stl_outer, "outer iterations (default robust ? 15 : 0)");
+  stl_cmd->add_option("--input", stl_args.input, "CSV with a header row, the series in the last column (default: standard input)");
+  // --- end stl ---
+
   std::string audit_key;
   for (CLI::App* sub : app.get_subcommands({})) {
     sub->add_option("--audit-key", audit_key, "the audit chain's key file (default: the store file + .audit-key)");
@@ -310,6 +325,12 @@ int Main(int argc, char** argv) {
   if (*targets_cmd) return RunTargets(db, target_filter, target_today, std::cout, std::cerr);
   if (*progress_cmd) return RunProgressAdd(db, progress, user, std::cout, std::cerr);
   if (*audit_cmd) return Audit(db, audit_action);
+  if (*stl_cmd) {
+    if (stl_t_opt->count() > 0) stl_args.t_window = stl_t_window;
+    if (stl_inner_opt->count() > 0) stl_args.inner = stl_inner;
+    if (stl_outer_opt->count() > 0) stl_args.outer = stl_outer;
+    return RunStl(stl_args, std::cin, std::cout, std::cerr);
+  }
   if (*check) return Check(db);
   if (*openapi) {
     std::cout << api::OpenApiJson() << "\n";
