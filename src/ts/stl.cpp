@@ -73,7 +73,9 @@ void LoessSmooth(const double* y, int n, int len, int degree, int njump, bool us
   auto fit = [&](int i) {
     if (!LoessAt(y, n, len, degree, i, &ys[i], nleft, nright, res, userw, rw)) ys[i] = y[i];
   };
-  if (len >= n) {
+  // A negative jump (R's default t.window for s.window = 1 is negative) fits nothing, as a
+  // Fortran DO loop with a negative step from 1 to n runs zero times.
+  if (jump >= 1 && len >= n) {
     for (int i = 1; i <= n; i += jump) fit(i);
   } else if (jump == 1) {
     const int half = (len + 1) / 2;
@@ -85,7 +87,7 @@ void LoessSmooth(const double* y, int n, int len, int degree, int njump, bool us
       }
       fit(i);
     }
-  } else {
+  } else if (jump > 1) {
     const int half = (len + 1) / 2;
     for (int i = 1; i <= n; i += jump) {
       if (i < half) {
@@ -102,7 +104,7 @@ void LoessSmooth(const double* y, int n, int len, int degree, int njump, bool us
     }
   }
   if (jump == 1) return;
-  for (int i = 1; i <= n - jump; i += jump) {
+  for (int i = 1; jump > 1 && i <= n - jump; i += jump) {
     const double delta = (ys[i + jump] - ys[i]) / jump;
     for (int j = i + 1; j <= i + jump - 1; ++j) ys[j] = ys[i] + delta * (j - i);
   }
@@ -237,10 +239,12 @@ Result<StlParams> ResolveStlOptions(const StlOptions& o, int n) {
   p.s_jump = o.s_jump.value_or(CeilTenth(p.s_window));
   p.t_jump = o.t_jump.value_or(CeilTenth(p.t_window));
   p.l_jump = o.l_jump.value_or(CeilTenth(p.l_window));
-  if (p.s_jump < 1 || p.t_jump < 1 || p.l_jump < 1) {
-    return Status::Invalid("the windows must be positive (s.window " + std::to_string(p.s_window) +
-                           ", t.window " + std::to_string(p.t_window) + ", l.window " +
-                           std::to_string(p.l_window) + ")");
+  // R crashes on a zero jump (a division by zero in stl.f); a negative one it runs (see
+  // LoessSmooth).
+  if (p.s_jump == 0 || p.t_jump == 0 || p.l_jump == 0) {
+    return Status::Invalid("a window gives a loess jump of 0 (s.window " +
+                           std::to_string(p.s_window) + ", t.window " + std::to_string(p.t_window) +
+                           ", l.window " + std::to_string(p.l_window) + ")");
   }
   p.inner = o.inner.value_or(o.robust ? 1 : 2);
   p.outer = o.outer.value_or(o.robust ? 15 : 0);
