@@ -25,6 +25,8 @@ constexpr MeasureInfo kMeasures[] = {
     {Measure::kN, "n", "企业数", "Reporting enterprises", false, false},
     {Measure::kGrowthBreadth, "growth_breadth", "增长面", "Share of enterprises growing", true,
      false},
+    {Measure::kMomSa, "mom_sa", "环比增速(季调)",
+     "Growth on the previous month, seasonally adjusted", true, false},
 };
 
 // Whether `m` is an enumerator of Measure. Listing every enumerator without a default makes a
@@ -42,6 +44,7 @@ constexpr bool IsEnumerator(Measure m) {
     case Measure::kShare:
     case Measure::kN:
     case Measure::kGrowthBreadth:
+    case Measure::kMomSa:
       return true;
   }
   return false;
@@ -90,7 +93,7 @@ Result<Measure> ParseMeasure(std::string_view name) {
   }
   return Status::Invalid("unknown measure '" + std::string(name) +
                          "' (one of value, ytd, yoy, ytd_yoy, yoy_2y, contrib_pp, contrib_share, "
-                         "share, n, growth_breadth)");
+                         "share, n, growth_breadth, mom_sa)");
 }
 
 std::string_view MeasureName(Measure m) { return Info(m).name; }
@@ -109,6 +112,8 @@ const std::vector<Measure>& AllMeasures() {
 }
 
 bool MeasureApplies(Measure m, const Indicator& ind) {
+  // A seasonal adjustment of monthly flows only (a stock's level has no monthly flow).
+  if (m == Measure::kMomSa) return ind.kind == IndicatorKind::kFlow;
   if (!ind.derived()) return true;
   return m == Measure::kValue || m == Measure::kYtd || m == Measure::kN;
 }
@@ -160,6 +165,8 @@ std::optional<double> ComputeMeasure(Measure m, const Indicator& ind, const Cell
       return Finite(c.v_sum / p->v_sum * 100);
     case Measure::kGrowthBreadth:
       return c.m > 0 ? Finite(100.0 * c.up / c.m) : std::nullopt;
+    case Measure::kMomSa:
+      return ctx.mom_sa;
     case Measure::kN:
       break;
   }

@@ -28,6 +28,7 @@ enum class Measure {
   kShare,
   kN,
   kGrowthBreadth,
+  kMomSa,  // seasonally adjusted month-on-month growth (engine/seasonal_adjust.h)
 };
 
 Result<Measure> ParseMeasure(std::string_view name);
@@ -118,6 +119,8 @@ struct MeasureContext {
   // (t is February), or of t-12's year (for the year-ago growth in yoy_2y).
   bool jan_feb_cumulative = false;
   bool year_ago_jan_feb_cumulative = false;
+  // mom_sa needs the cell's whole monthly history: computed by AtomContexts, read here.
+  std::optional<double> mom_sa;
 };
 
 // The measure for a cell (percent measures in percent), or nullopt when undefined.
