@@ -98,7 +98,8 @@ TEST(MeasuresTest, TableFollowsTheEnum) {
       {Measure::kContribShare, "contrib_share"},
       {Measure::kShare, "share"},
       {Measure::kN, "n"},
-      {Measure::kGrowthBreadth, "growth_breadth"}};
+      {Measure::kGrowthBreadth, "growth_breadth"},
+      {Measure::kMomSa, "mom_sa"}};
   ASSERT_EQ(AllMeasures().size(), expected.size());
   for (size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(static_cast<size_t>(AllMeasures()[i]), i);
