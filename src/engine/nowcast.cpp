@@ -18,19 +18,22 @@ double LogGrowth(const double* now, const double* year_ago, size_t e) {
   return std::log(now[e] / year_ago[e]);
 }
 
-// Σ gy·ge, Σ ge² and the number of pairs: the through-origin OLS of output growth on
-// electricity growth (both log yoy).
+// Σ gy·ge, Σ gy² and the number of pairs (gy, ge: log yoy growth of output and electricity).
+// The elasticity is Σ gy² / Σ gy·ge, the reverse regression through the origin (electricity on
+// output, inverted): electricity follows production with metering and process noise of its own,
+// and regressing output on that noisy electricity attenuates the slope (the backtest showed the
+// estimates biased towards zero growth: docs/warnings.md, "Flash estimate").
 struct Fit {
-  double sxy = 0, sxx = 0;
+  double sxy = 0, syy = 0;
   int pairs = 0;
   void Add(const Fit& o) {
     sxy += o.sxy;
-    sxx += o.sxx;
+    syy += o.syy;
     pairs += o.pairs;
   }
   std::optional<double> Slope() const {
-    if (pairs < kMinElasticityPairs || !(sxx > 1e-12)) return std::nullopt;
-    return std::clamp(sxy / sxx, 0.0, kMaxElasticity);
+    if (pairs < kMinElasticityPairs || !(sxy > 1e-12)) return std::nullopt;
+    return std::clamp(syy / sxy, 0.0, kMaxElasticity);
   }
 };
 
@@ -99,7 +102,7 @@ Result<Nowcast> NowcastYoy(const Panel& panel, const Query& query, const Nowcast
       const double gy = LogGrowth(y1, y0, members[i]), ge = LogGrowth(e1, e0, members[i]);
       if (std::isnan(gy) || std::isnan(ge)) continue;
       fits[i].sxy += gy * ge;
-      fits[i].sxx += ge * ge;
+      fits[i].syy += gy * gy;
       ++fits[i].pairs;
     }
   }
