@@ -126,6 +126,12 @@ TEST(StlCliTest, BadInputExitsTwoNamingTheLine) {
 
   r = Ballast("stl --period 4 --s-window weekly --input " + dir.File("short.csv"), dir);
   EXPECT_EQ(r.code, 2);
+
+  // The header names two columns; line 3 has one: its value (the last column) is blank.
+  dir.Write("ragged.csv", "t,x\n1,1\n2\n3,3\n4,4\n5,5\n");
+  r = Ballast("stl --period 2 --s-window 7 --input " + dir.File("ragged.csv"), dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("line 3"), std::string::npos) << r.err;
 }
 
 }  // namespace

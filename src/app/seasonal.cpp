@@ -33,6 +33,7 @@ Result<std::vector<double>> ParseSeriesCsv(std::string_view bytes, std::string_v
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // a UTF-8 BOM (Excel)
   std::vector<double> x;
   bool header = true;
+  size_t columns = 0;
   int64_t next_line = 1;  // where the next record starts when no line is empty
   auto parsed = ingest::ParseCsv(bytes, [&](int64_t line, std::span<const std::string_view> cells) {
     if (!header && line > next_line) {
@@ -42,9 +43,11 @@ Result<std::vector<double>> ParseSeriesCsv(std::string_view bytes, std::string_v
     for (std::string_view c : cells) next_line += std::count(c.begin(), c.end(), '\n');
     if (header) {
       header = false;
+      columns = cells.size();
       return Status::Ok();
     }
-    const std::string_view v = cells.empty() ? std::string_view() : cells.back();
+    // The series is the header's last column: a shorter row has no value there.
+    const std::string_view v = cells.size() < columns ? std::string_view() : cells[columns - 1];
     double d = 0;
     if (v.empty()) return Status::Invalid(Where(name, line) + "blank value in the last column");
     if (!ParseNumber(v, &d)) {

@@ -12,7 +12,7 @@
 namespace ballast::app {
 
 // The series in an RFC 4180 CSV: one header row, one observation per row in time order, the value
-// in the last column (other columns ignored). A blank or non-numeric value (or an empty line
+// in the header's last column (other columns ignored; a shorter row has a blank value). A blank or non-numeric value (or an empty line
 // between rows) is an error naming `name` and the line.
 Result<std::vector<double>> ParseSeriesCsv(std::string_view bytes, std::string_view name);
 

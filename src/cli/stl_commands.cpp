@@ -37,8 +37,8 @@ int RunStl(const StlArgs& args, std::istream& in, std::ostream& out, std::ostrea
   if (args.t_window && *args.t_window < 1) {
     return Fail(Status::Invalid("--t-window must be a positive integer"), err);
   }
-  if ((args.inner && *args.inner < 1) || (args.outer && *args.outer < 0)) {
-    return Fail(Status::Invalid("--inner must be at least 1 and --outer at least 0"), err);
+  if ((args.inner && *args.inner < 0) || (args.outer && *args.outer < 0)) {
+    return Fail(Status::Invalid("--inner and --outer must not be negative"), err);
   }
   o.s_degree = args.s_degree;
   o.t_window = args.t_window;
