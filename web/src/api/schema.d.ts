@@ -1596,7 +1596,7 @@ export interface components {
             };
         };
         /** @enum {string} */
-        Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth";
+        Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth" | "mom_sa";
     };
     responses: never;
     parameters: never;

@@ -163,6 +163,7 @@ export function measureKind(measure: string): MeasureKind {
     case 'yoy':
     case 'ytd_yoy':
     case 'yoy_2y':
+    case 'mom_sa':
       return 'growth';
     case 'contrib_pp':
       return 'points';
