@@ -181,7 +181,7 @@ std::optional<double> Cube::Value(const CellRef& c, Measure m, Dimension of) con
     std::vector<const CellSums*> series{cell};
     for (Period q = c.period - 1; q > c.period - kMaxSaMonths; --q) {
       const CellSums* s = Find(c.indicator, q, c.region, c.industry);
-      if (s == nullptr) break;
+      if (s == nullptr || s->n == 0) break;  // the cell's unbroken run, as AtomContexts
       series.push_back(s);
     }
     std::reverse(series.begin(), series.end());

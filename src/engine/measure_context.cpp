@@ -46,7 +46,7 @@ AtomContexts::AtomContexts(const std::vector<Measure>& measures, Period t, const
   if (need_.january_year_ago) january_year_ago_ = sums_at(t - 13);
   if (need_.history) {
     // Back from t until a month where no atom has a reporter (before the panel) or
-    // kMaxSaMonths; the seasonal adjustment then keeps each atom's last unbroken run.
+    // kMaxSaMonths; each atom then keeps its own last unbroken run of months with a reporter.
     std::vector<std::vector<CellSums>> months{now_};
     for (Period q = t - 1; q > t - kMaxSaMonths; --q) {
       std::vector<CellSums> s = sums_at(q);
@@ -56,10 +56,14 @@ AtomContexts::AtomContexts(const std::vector<Measure>& measures, Period t, const
     std::reverse(months.begin(), months.end());
     const Period first = t - static_cast<Period>(months.size()) + 1;
     mom_sa_.resize(now_.size());
-    std::vector<const CellSums*> series(months.size());
+    std::vector<const CellSums*> series;
     for (size_t a = 0; a < now_.size(); ++a) {
-      for (size_t i = 0; i < months.size(); ++i) series[i] = &months[i][a];
-      mom_sa_[a] = MomSaAtEnd(MonthlyFlowFromSums(first, series));
+      // The atom's own unbroken run of months with a reporter (as Cube::Value reads it).
+      size_t start = months.size();
+      while (start > 0 && months[start - 1][a].n > 0) --start;
+      series.clear();
+      for (size_t i = start; i < months.size(); ++i) series.push_back(&months[i][a]);
+      mom_sa_[a] = MomSaAtEnd(MonthlyFlowFromSums(first + static_cast<Period>(start), series));
     }
   }
 }

@@ -42,12 +42,16 @@ MonthlyFlow MonthlyFlowFromSums(Period first, const std::vector<const CellSums*>
     const Period p = first + static_cast<Period>(i);
     const int month = PeriodMonth(p);
     if (month == 2 && (i == 0 || !has(i - 1))) {
-      // Nobody reported January: February's ytd is the 1–2月 total.
-      if (c.ny == 0 || i == 0) continue;
+      // Nobody reported January (or it is before the series): February's ytd is the 1–2月
+      // total, split by days.
+      if (c.ny == 0) continue;
       const double jan_days = 31, feb_days = DaysInFebruary(PeriodYear(p));
-      f.values[i - 1] = c.y_sum * jan_days / (jan_days + feb_days);
       f.values[i] = c.y_sum * feb_days / (jan_days + feb_days);
-      f.jan_feb_split[i - 1] = f.jan_feb_split[i] = true;
+      f.jan_feb_split[i] = true;
+      if (i > 0) {
+        f.values[i - 1] = c.y_sum * jan_days / (jan_days + feb_days);
+        f.jan_feb_split[i - 1] = true;
+      }
     } else if (c.nv > 0) {
       f.values[i] = c.v_sum;
     } else if (c.ny > 0 && month == 1) {

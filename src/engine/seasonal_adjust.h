@@ -32,7 +32,7 @@ struct MonthlyFlow {
 
 // The cell's monthly flow from its sums at consecutive months (sums[i] at first + i; nullptr
 // or no reporter: unknown): the reported monthly values, else the ytd difference, else (February
-// when nobody reported January) the 1–2月 total split.
+// when nobody reported January, or January is before sums[0]) the 1–2月 total split.
 MonthlyFlow MonthlyFlowFromSums(Period first, const std::vector<const CellSums*>& sums);
 
 struct SeasonalAdjustment {

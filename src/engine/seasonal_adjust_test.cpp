@@ -130,6 +130,11 @@ TEST(SeasonalAdjustTest, MonthlyFlowFromSums) {
   EXPECT_DOUBLE_EQ(f.values[3], 25);
   EXPECT_TRUE(f.jan_feb_split[0] && f.jan_feb_split[1]);
   EXPECT_FALSE(f.jan_feb_split[2]);
+  // A series starting at that February: its share of the total only.
+  const MonthlyFlow g = MonthlyFlowFromSums(MakePeriod(2023, 2), {&feb, &mar});
+  EXPECT_DOUBLE_EQ(g.values[0], 28);
+  EXPECT_TRUE(g.jan_feb_split[0]);
+  EXPECT_DOUBLE_EQ(g.values[1], 21);
 }
 
 TEST(SeasonalAdjustTest, AtomContextsComputeMomSaPerAtom) {
