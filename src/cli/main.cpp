@@ -19,6 +19,8 @@
 #include "cli/format.h"
 #include "cli/month_commands.h"
 #include "cli/serve_config.h"
+#include "cli/nowcast_commands.h"
+#include "cli/stl_commands.h"
 #include "cli/warn_commands.h"
 #include "core/file_util.h"
 
@@ -318,6 +320,33 @@ int Main(int argc, char** argv) {
   copy_cmd->add_option("--to-audit-key", copy_to_key, "where the audit key goes (default: the target's default key path)");
   // --- end copy ---
 
+  // --- stl: seasonal adjustment as R's stats::stl (cli/stl_commands.cpp) ---
+  auto* stl_cmd = app.add_subcommand("stl", "Seasonal-trend decomposition of a CSV series (as R's stats::stl)");
+  StlArgs stl_args;
+  int stl_t_window = 0, stl_inner = 0, stl_outer = 0;
+  stl_cmd->add_option("--period", stl_args.period, "observations per cycle (12 for months)")->required();
+  stl_cmd->add_option("--s-window", stl_args.s_window, "seasonal loess span (odd), or 'periodic'")->required();
+  auto* stl_t_opt = stl_cmd->add_option("--t-window", stl_t_window, "trend loess span (default as R)");
+  stl_cmd->add_option("--s-degree", stl_args.s_degree, "seasonal loess degree, 0 (default) or 1");
+  stl_cmd->add_flag("--robust", stl_args.robust, "robustness iterations against outliers");
+  auto* stl_inner_opt = stl_cmd->add_option("--inner", stl_inner, "inner iterations (default robust ? 1 : 2)");
+  auto* stl_outer_opt = stl_cmd->add_option("--outer", stl_outer, "outer iterations (default robust ? 15 : 0)");
+  stl_cmd->add_option("--input", stl_args.input, "CSV with a header row, the series in the last column (default: standard input)");
+  // --- end stl ---
+
+  // --- nowcast: the flash estimate of a cell's yoy (cli/nowcast_commands.cpp) ---
+  auto* nowcast_cmd = app.add_subcommand("nowcast", "Flash estimate (快报) of a cell's yoy before the month closes, or its backtest");
+  NowcastArgs nowcast_args;
+  std::string nowcast_rates;
+  nowcast_cmd->add_option("--db", nowcast_args.db, "store: a SQLite file or a postgresql:// URI")->required();
+  nowcast_cmd->add_option("--period", nowcast_args.cell.period, "YYYY-MM")->required();
+  nowcast_cmd->add_option("--indicator", nowcast_args.cell.indicator, "flow indicator (default output_value)");
+  nowcast_cmd->add_option("--region", nowcast_args.cell.region, "GB/T 2260 code (default the whole country)");
+  nowcast_cmd->add_option("--industry", nowcast_args.cell.industry, "GB/T 4754 code (default BCD)");
+  nowcast_cmd->add_option("--backtest", nowcast_args.backtest_months, "backtest over this many months ending at --period");
+  nowcast_cmd->add_option("--rates", nowcast_rates, "report rates of the backtest (default 0.5,0.8)");
+  // --- end nowcast ---
+
   std::string audit_key;
   for (CLI::App* sub : app.get_subcommands({})) {
     sub->add_option("--audit-key", audit_key, "the audit chain's key file (default: the store file + .audit-key)");
@@ -351,6 +380,26 @@ int Main(int argc, char** argv) {
   if (*targets_cmd) return RunTargets(db, target_filter, target_today, std::cout, std::cerr);
   if (*progress_cmd) return RunProgressAdd(db, progress, user, std::cout, std::cerr);
   if (*audit_cmd) return Audit(db, audit_action);
+  if (*nowcast_cmd) {
+    if (!nowcast_rates.empty()) {
+      nowcast_args.rates.clear();
+      std::stringstream rates(nowcast_rates);
+      for (std::string r; std::getline(rates, r, ',');) {
+        try {
+          nowcast_args.rates.push_back(std::stod(r));
+        } catch (const std::exception&) {
+          return Fail(Status::Invalid("--rates: '" + r + "' is not a number"));
+        }
+      }
+    }
+    return RunNowcast(nowcast_args, std::cout, std::cerr);
+  }
+  if (*stl_cmd) {
+    if (stl_t_opt->count() > 0) stl_args.t_window = stl_t_window;
+    if (stl_inner_opt->count() > 0) stl_args.inner = stl_inner;
+    if (stl_outer_opt->count() > 0) stl_args.outer = stl_outer;
+    return RunStl(stl_args, std::cin, std::cout, std::cerr);
+  }
   if (*check) return Check(db);
   if (*copy_cmd) {
     auto r = app::CopyWholeStore(copy_from, copy_to, audit_key, copy_to_key);

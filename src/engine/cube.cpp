@@ -7,6 +7,7 @@
 
 #include "engine/measure_context.h"
 #include "engine/roster.h"
+#include "engine/seasonal_adjust.h"
 
 namespace ballast {
 
@@ -183,9 +184,20 @@ std::optional<double> Cube::Value(const CellRef& c, Measure m, Dimension of) con
   auto at = [&](bool needed, Period q) {
     return needed ? Find(c.indicator, q, c.region, c.industry) : nullptr;
   };
-  const MeasureContext ctx =
+  MeasureContext ctx =
       CellContext(need, Find(c.indicator, c.period, pr, pi), at(need.year_ago, c.period - 12),
                   at(need.january, c.period - 1), at(need.january_year_ago, c.period - 13));
+  if (need.history) {
+    std::vector<const CellSums*> series{cell};
+    for (Period q = c.period - 1; q > c.period - kMaxSaMonths; --q) {
+      const CellSums* s = Find(c.indicator, q, c.region, c.industry);
+      if (s == nullptr || s->n == 0) break;  // the cell's unbroken run, as AtomContexts
+      series.push_back(s);
+    }
+    std::reverse(series.begin(), series.end());
+    ctx.mom_sa =
+        MomSaAtEnd(MonthlyFlowFromSums(c.period - static_cast<Period>(series.size()) + 1, series));
+  }
   return ComputeMeasure(m, cat.indicators()[static_cast<size_t>(c.indicator)], *cell, ctx);
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/seasonal_adjust.h"
+
 namespace ballast {
 
 ContextPeriods ContextPeriodsFor(const std::vector<Measure>& measures, Period t) {
@@ -12,6 +14,7 @@ ContextPeriods ContextPeriodsFor(const std::vector<Measure>& measures, Period t)
   for (Measure m : measures) {
     need.year_ago |= m == Measure::kYoy2y;
     growth |= m == Measure::kYoy || m == Measure::kYoy2y || m == Measure::kYoyReal;
+    need.history |= m == Measure::kMomSa;
   }
   const bool february = PeriodMonth(t) == 2;
   need.january = february && growth;
@@ -41,11 +44,36 @@ AtomContexts::AtomContexts(const std::vector<Measure>& measures, Period t, const
   if (need_.year_ago) year_ago_ = sums_at(t - 12);
   if (need_.january) january_ = sums_at(t - 1);
   if (need_.january_year_ago) january_year_ago_ = sums_at(t - 13);
+  if (need_.history) {
+    // Back from t until a month where no atom has a reporter (before the panel) or
+    // kMaxSaMonths; each atom then keeps its own last unbroken run of months with a reporter.
+    std::vector<std::vector<CellSums>> months{now_};
+    for (Period q = t - 1; q > t - kMaxSaMonths; --q) {
+      std::vector<CellSums> s = sums_at(q);
+      if (std::none_of(s.begin(), s.end(), [](const CellSums& c) { return c.n > 0; })) break;
+      months.push_back(std::move(s));
+    }
+    std::reverse(months.begin(), months.end());
+    const Period first = t - static_cast<Period>(months.size()) + 1;
+    mom_sa_.resize(now_.size());
+    std::vector<const CellSums*> series;
+    for (size_t a = 0; a < now_.size(); ++a) {
+      // The atom's own unbroken run of months with a reporter (as Cube::Value reads it).
+      size_t start = months.size();
+      while (start > 0 && months[start - 1][a].n > 0) --start;
+      series.clear();
+      for (size_t i = start; i < months.size(); ++i) series.push_back(&months[i][a]);
+      mom_sa_[a] = MomSaAtEnd(MonthlyFlowFromSums(first + static_cast<Period>(start), series));
+    }
+  }
 }
 
 MeasureContext AtomContexts::Context(size_t a, const CellSums* parent) const {
   auto at = [a](const std::vector<CellSums>& v) { return v.empty() ? nullptr : &v[a]; };
-  return CellContext(need_, parent, at(year_ago_), at(january_), at(january_year_ago_));
+  MeasureContext ctx =
+      CellContext(need_, parent, at(year_ago_), at(january_), at(january_year_ago_));
+  if (a < mom_sa_.size()) ctx.mom_sa = mom_sa_[a];
+  return ctx;
 }
 
 void EnterpriseFigures::Load(const Panel& panel, int indicator, Period t, unsigned parts,
@@ -159,6 +187,7 @@ std::optional<double> EnterpriseMeasure(Measure m, const EnterpriseFigures& f, s
     case Measure::kReportRate:
     case Measure::kYoyReal:
     case Measure::kYtdYoyReal:
+    case Measure::kMomSa:
       break;  // measures of cells, not of one enterprise
   }
   return std::nullopt;

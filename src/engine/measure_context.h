@@ -23,6 +23,7 @@ struct ContextPeriods {
   bool year_ago = false;          // t − 12, for yoy_2y
   bool january = false;           // t − 1: February growth when nobody reported January
   bool january_year_ago = false;  // t − 13: the same rule for the year-ago growth of yoy_2y
+  bool history = false;           // t − 1, t − 2, …: the monthly history mom_sa adjusts
 };
 ContextPeriods ContextPeriodsFor(const std::vector<Measure>& measures, Period t);
 
@@ -52,6 +53,7 @@ class AtomContexts {
  private:
   ContextPeriods need_;
   std::vector<CellSums> now_, year_ago_, january_, january_year_ago_;
+  std::vector<std::optional<double>> mom_sa_;  // per atom, when need_.history
 };
 
 // Every enterprise's figures of a base indicator at t, kMissing where undefined: the monthly

@@ -34,6 +34,8 @@ constexpr MeasureInfo kMeasures[] = {
     {Measure::kYoyReal, "yoy_real", "同比增速(可比价)", "Growth at comparable prices", true, false},
     {Measure::kYtdYoyReal, "ytd_yoy_real", "累计同比增速(可比价)",
      "Cumulative growth at comparable prices", true, false},
+    {Measure::kMomSa, "mom_sa", "环比增速(季调)",
+     "Growth on the previous month, seasonally adjusted", true, false},
 };
 
 // Whether `m` is an enumerator of Measure. Listing every enumerator without a default makes a
@@ -57,6 +59,7 @@ constexpr bool IsEnumerator(Measure m) {
     case Measure::kReportRate:
     case Measure::kYoyReal:
     case Measure::kYtdYoyReal:
+    case Measure::kMomSa:
       return true;
   }
   return false;
@@ -136,6 +139,8 @@ bool IsRosterMeasure(Measure m) {
 bool MeasureApplies(Measure m, const Indicator& ind) {
   if (IsRosterMeasure(m)) return true;
   if (m == Measure::kYoyReal || m == Measure::kYtdYoyReal) return ind.kind == IndicatorKind::kFlow;
+  // A seasonal adjustment of monthly flows only (a stock's level has no monthly flow).
+  if (m == Measure::kMomSa) return ind.kind == IndicatorKind::kFlow;
   if (!ind.derived()) return true;
   return m == Measure::kValue || m == Measure::kYtd || m == Measure::kN;
 }
@@ -205,6 +210,8 @@ std::optional<double> ComputeMeasure(Measure m, const Indicator& ind, const Cell
       return Finite(c.v_sum / p->v_sum * 100);
     case Measure::kGrowthBreadth:
       return c.m > 0 ? Finite(100.0 * c.up / c.m) : std::nullopt;
+    case Measure::kMomSa:
+      return ctx.mom_sa;
     case Measure::kN:
     case Measure::kRoster:
     case Measure::kEntrants:

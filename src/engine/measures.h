@@ -38,6 +38,7 @@ enum class Measure {
   // of yoy and ytd_yoy (docs/measures.md).
   kYoyReal,
   kYtdYoyReal,
+  kMomSa,  // seasonally adjusted month-on-month growth (engine/seasonal_adjust.h)
 };
 
 Result<Measure> ParseMeasure(std::string_view name);
@@ -161,6 +162,8 @@ struct MeasureContext {
   // (t is February), or of t-12's year (for the year-ago growth in yoy_2y).
   bool jan_feb_cumulative = false;
   bool year_ago_jan_feb_cumulative = false;
+  // mom_sa needs the cell's whole monthly history: computed by AtomContexts, read here.
+  std::optional<double> mom_sa;
 };
 
 // The measure for a cell (percent measures in percent), or nullopt when undefined.

@@ -104,7 +104,9 @@ TEST(MeasuresTest, TableFollowsTheEnum) {
       {Measure::kExits, "exits"},
       {Measure::kReportRate, "report_rate"},
       {Measure::kYoyReal, "yoy_real"},
-      {Measure::kYtdYoyReal, "ytd_yoy_real"}};
+      {Measure::kYtdYoyReal, "ytd_yoy_real"},
+
+      {Measure::kMomSa, "mom_sa"}};
   ASSERT_EQ(AllMeasures().size(), expected.size());
   for (size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(static_cast<size_t>(AllMeasures()[i]), i);

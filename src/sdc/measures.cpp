@@ -18,6 +18,7 @@ Result<uint8_t> MeasureOperands(std::string_view measure) {
       {"contrib_pp", kCellNow | kCellBase | kParentBase},
       {"contrib_share", kCellNow | kCellBase | kParentNow | kParentBase},
       {"growth_breadth", kCellNow},
+      {"mom_sa", kCellNow | kCellBase},  // the cell now and its history
       {"profit_margin", kCellNow},
       {"sales_ratio", kCellNow},
       {"debt_ratio", kCellNow},

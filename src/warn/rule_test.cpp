@@ -122,5 +122,15 @@ TEST(RuleTest, AbsoluteComparisonAndMessages) {
   EXPECT_EQ(FormatNumber(-0.01), "0.0");
 }
 
+// Region and industry rules may watch the seasonally adjusted 环比 (engine measure mom_sa).
+TEST(RuleTest, RegionRulesMayUseMomSa) {
+  auto r = ParseRuleJson(R"({"id":"x","family":"f","subject":"region","indicator":"output_value",
+                              "measure":"mom_sa","level_of":"prefecture","op":"<",
+                              "levels":{"red":-3,"yellow":-1.5,"blue":-0.5},"for":2})");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->measure, Measure::kMomSa);
+  EXPECT_NE(RuleToJson(*r).find(R"("measure":"mom_sa")"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ballast::warn

@@ -154,6 +154,7 @@ const measureNames: Record<string, [string, string]> = {
   report_rate: ['报送率', 'Reporting rate'],
   yoy_real: ['可比价增速', 'Real growth'],
   ytd_yoy_real: ['可比价累计增速', 'Real YTD growth'],
+  mom_sa: ['季调环比', 'SA MoM growth'],
 };
 export function measureName(code: string): string {
   const own = measureNames[code];
@@ -165,7 +166,10 @@ export function measureName(code: string): string {
 /** Measures a derived indicator (a ratio) supports; all of them for the others. */
 export function measuresFor(indicatorCode: string): string[] {
   const all = catalog.measures.map((m) => m.code);
-  return indicator(indicatorCode)?.derived ? all.filter((m) => m === 'value' || m === 'ytd' || m === 'n') : all;
+  const ind = indicator(indicatorCode);
+  if (ind?.derived) return all.filter((m) => m === 'value' || m === 'ytd' || m === 'n');
+  // mom_sa (seasonally adjusted 环比) is defined for flows only.
+  return ind && ind.kind !== 'flow' ? all.filter((m) => m !== 'mom_sa') : all;
 }
 
 export const periodsDesc = computed(() => [...catalog.periods].reverse());

@@ -165,6 +165,7 @@ export function measureKind(measure: string): MeasureKind {
     case 'yoy_2y':
     case 'yoy_real':
     case 'ytd_yoy_real':
+    case 'mom_sa':
       return 'growth';
     case 'contrib_pp':
       return 'points';
