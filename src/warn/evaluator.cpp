@@ -11,6 +11,8 @@ namespace ballast::warn {
 namespace {
 
 constexpr int kMissingLookback = 12;  // a subject silent for longer is no longer a reporter
+// How far back a streak is counted (months of data): longer runs read "36 months or more".
+constexpr int kMaxStreak = 36;
 
 struct Compiled {
   int indicator = -1;
@@ -187,16 +189,20 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
       }
     }
   } else {
-    auto periods = DataPeriods(panel, c.indicator, *t, r.for_periods);
+    // The true streak, not capped at `for`: walk back while anyone's condition still holds.
+    auto periods = DataPeriods(panel, c.indicator, *t, kMaxStreak);
     for (size_t k = 0; k < periods.size(); ++k) {
       EnterpriseValues(panel, r, c.indicator, periods[k], &v, &figures);
+      size_t alive = 0;
       for (uint32_t e = 0; e < n; ++e) {
         if (!pass[e] || streak[e] != static_cast<int32_t>(k)) continue;
         if (Classify(r, v[e])) {
           ++streak[e];
+          ++alive;
           if (k == 0) now_value[e] = v[e];
         }
       }
+      if (alive == 0) break;
     }
   }
   const Catalog& cat = panel.catalog();
@@ -242,7 +248,7 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     return;
   }
   res->evaluated.insert(r.id);
-  auto periods = DataPeriods(panel, c.indicator, *t, r.for_periods);
+  auto periods = DataPeriods(panel, c.indicator, *t, kMaxStreak);
   const std::vector<NodeId>& scope = region_rule ? c.regions : c.industries;
   // The subjects: nodes at the rule's depth within the filters, each an "atom" of enterprises.
   std::vector<NodeId> nodes;
@@ -276,6 +282,7 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
   std::vector<Finding> found(nodes.size());
   std::vector<char> alive(nodes.size(), 1);
   for (size_t k = 0; k < periods.size(); ++k) {
+    if (std::none_of(alive.begin(), alive.end(), [](char x) { return x != 0; })) break;
     const Period p = periods[k];
     std::vector<std::optional<double>> values(nodes.size());
     if (batch) {
@@ -299,8 +306,7 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     for (size_t a = 0; a < nodes.size(); ++a) {
       if (!alive[a]) continue;
       const std::string& code = tree.node(nodes[a]).code;
-      std::optional<double> target = r.target;
-      if (auto it = r.targets.find(code); it != r.targets.end()) target = it->second;
+      const std::optional<double> target = TargetFor(r, code);
       std::optional<Threshold> level;
       double value = 0;
       if (values[a]) {
@@ -355,7 +361,7 @@ void EvaluateExternal(size_t ri, const Rule& r, const std::vector<ExternalSubjec
     }
     if (series == nullptr || series->empty()) continue;
     Finding f;
-    for (size_t k = 0; k < series->size() && f.streak < r.for_periods; ++k) {
+    for (size_t k = 0; k < series->size() && f.streak < kMaxStreak; ++k) {
       const SeriesPoint& p = (*series)[series->size() - 1 - k];
       auto level = Classify(r, p.value);
       if (!level) break;
@@ -448,10 +454,9 @@ std::string FindingMessage(const Rule& r, const Finding& f, bool zh, const Catal
       {"level", zh ? std::string(LevelZh(f.level)) : std::string(LevelName(f.level))},
       {"streak", std::to_string(f.streak)},
       {"indicator", indicator},
-      {"target", r.target ? FormatNumber(*r.target) : std::string()},
+      {"target", std::string()},
   };
-  if (auto it = r.targets.find(f.subject_key); it != r.targets.end())
-    fields["target"] = FormatNumber(it->second);
+  if (auto t = TargetFor(r, f.subject_key)) fields["target"] = FormatNumber(*t);
   const std::string& tmpl = zh ? r.message_zh : r.message_en;
   if (tmpl.empty()) {
     return f.subject_name + " " + r.id + " " + fields["value"] + " (" + fields["level"] + ")";

@@ -161,6 +161,30 @@ TEST(EvaluatorTest, ThreeMonthsOfDeclineFirePendingBefore) {
   EXPECT_EQ(f["BROKEN"].streak, 1);
 }
 
+// The streak is the true run, not capped at the rule's `for` (issue 13): four months of decline
+// read 连续4个月 on a for: 3 rule, and a for: 1 rule shows its run too.
+TEST(EvaluatorTest, StreakCountsPastThePersistence) {
+  PanelMaker m;
+  m.Enterprise("FOUR", "410102", "1311");
+  std::vector<Row> rows;
+  // Base 2024-06..09 = 100; 2025-06..09: 95, 90, 88, 85: four months below the base.
+  Months(&rows, "FOUR", "output_value", 2024, 6, {100, 100, 100, 100});
+  Months(&rows, "FOUR", "output_value", 2025, 6, {95, 90, 88, 85});
+  m.Batch(rows);
+  auto panel = m.Make();
+  Rule decline = DefaultRule("ent_output_decline_3m");
+  ASSERT_EQ(decline.for_periods, 3);
+  auto f = RunRule(decline, *panel);
+  EXPECT_TRUE(f["FOUR"].firing);
+  EXPECT_EQ(f["FOUR"].streak, 4);
+  EXPECT_NE(FindingMessage(decline, f["FOUR"], true, nullptr).find("连续4个月"), std::string::npos);
+  Rule once = decline;
+  once.for_periods = 1;
+  auto g = RunRule(once, *panel);
+  EXPECT_EQ(g["FOUR"].streak, 4);
+  EXPECT_TRUE(g["FOUR"].firing);
+}
+
 TEST(EvaluatorTest, ProfitTurningToLoss) {
   PanelMaker m;
   for (const char* e : {"TURNED", "ALWAYS", "FINE"}) m.Enterprise(e, "410102", "1311");
@@ -256,6 +280,12 @@ TEST_F(RegionRules, ParentMeasuresCompareWithTheParentRegion) {
   EXPECT_NEAR(f["410100"].value, 80.0 / 185 * 100, 1e-9);  // 郑州's share of 河南 in 2025-09
 }
 
+TEST_F(RegionRules, RegionStreakCountsPastThePersistence) {
+  // 郑州 is 20 % down in each of the nine months of 2025: the streak reads 9, for: 1 or not.
+  auto f = RunRule(DefaultRule("region_output_decline"), *panel_);
+  EXPECT_EQ(f["410100"].streak, 9);
+}
+
 TEST(EvaluatorTest, EmptyPanelAndBadRulesAreNotFatal) {
   PanelMaker m;
   m.Enterprise("A", "410102", "1311");
@@ -297,6 +327,8 @@ TEST(EvaluatorTest, ExternalSeriesWithPersistence) {
   EXPECT_TRUE(res.findings[0].firing);
   EXPECT_EQ(res.findings[0].level, Level::kYellow);
   EXPECT_EQ(res.findings[0].units, "省工业和信息化厅");
+  r.for_periods = 1;  // still the true run of two points behind
+  EXPECT_EQ(Evaluate({r}, {nullptr, nullptr, {s, ok}}).findings[0].streak, 2);
   EXPECT_EQ(FindingMessage(r, res.findings[0], true, nullptr),
             "目标“新增规上企业”进度落后于时序进度12.0%（黄色预警）");
 }
