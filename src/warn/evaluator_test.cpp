@@ -136,6 +136,10 @@ TEST(EvaluatorTest, StoppageNeedsAReportedZeroAndMissingIsItsOwnWarning) {
   EXPECT_DOUBLE_EQ(missing["GONE"].value, 2);  // 2025-08 and 2025-09
   EXPECT_EQ(missing["GONE"].level, Level::kYellow);
   EXPECT_EQ(missing["GONE"].period, "2025-09");
+  // Months are whole numbers in the message: 已连续2个月, not 2.0个月.
+  EXPECT_NE(FindingMessage(DefaultRule("ent_missing_report"), missing["GONE"], true, nullptr)
+                .find("已连续2个月"),
+            std::string::npos);
 }
 
 TEST(EvaluatorTest, ThreeMonthsOfDeclineFirePendingBefore) {
@@ -264,11 +268,32 @@ TEST_F(RegionRules, CumulativeGrowthBelowTargetPath) {
 }
 
 TEST_F(RegionRules, IndustryCumulativeGrowthBelowTarget) {
-  auto f = RunRule(DefaultRule("industry_growth_below_target"), *panel_);
+  Rule r = DefaultRule("industry_growth_below_target");
+  r.region_levels.clear();
+  auto f = RunRule(r, *panel_);
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f["13"].level, Level::kRed);
   EXPECT_EQ(f["26"].level, Level::kBlue);
   EXPECT_EQ(f["13"].region, "100000");
+}
+
+// Issue 13: industry alerts only at the country node leave a province analyst none. With
+// region_levels the rule also runs within 河南 (province) and each city: 13 (ZZ, −20 %) in 郑州
+// and 河南, 26 (LY, +5 %, 1 point below the 6 % target) in 洛阳 and 河南.
+TEST_F(RegionRules, IndustryAlertsAtEveryRegionLevel) {
+  Rule r = DefaultRule("industry_growth_below_target");
+  ASSERT_EQ(r.region_levels, (std::vector<std::string>{"province", "prefecture"}));
+  auto f = RunRule(r, *panel_);
+  ASSERT_EQ(f.size(), 6u);
+  EXPECT_EQ(f["13@410000"].level, Level::kRed);
+  EXPECT_EQ(f["13@410000"].region, "410000");
+  EXPECT_EQ(f["13@410000"].industry, "13");
+  EXPECT_NEAR(f["13@410100"].value, -26, 1e-9);
+  EXPECT_EQ(f["13@410100"].region, "410100");
+  EXPECT_NEAR(f["26@410300"].value, -1, 1e-9);
+  EXPECT_EQ(f["26@410300"].level, Level::kBlue);
+  EXPECT_EQ(f.count("13@410300"), 0u);  // 洛阳 has no enterprise of division 13
+  EXPECT_EQ(f["26@410300"].subject_name.find("洛阳市"), 0u);
 }
 
 TEST_F(RegionRules, ParentMeasuresCompareWithTheParentRegion) {

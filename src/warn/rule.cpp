@@ -1,10 +1,10 @@
 #include "warn/rule.h"
 
-#include "warn/growth_targets.h"
-
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+
+#include "warn/growth_targets.h"
 
 namespace ballast::warn {
 
@@ -89,10 +89,10 @@ Result<Rule> FromJson(const Json& j) {
   Rule r;
   RETURN_IF_ERROR(Get(j, "id", &r.id, "rule"));
   const std::string where = "rule '" + r.id + "'";
-  static const char* kKnown[] = {"id",        "family",   "name",   "subject", "check",
-                                 "indicator", "measure",  "op",     "levels",  "for",
-                                 "min_base",  "level_of", "target", "targets", "filters",
-                                 "message",   "enabled",  "why",    "targets_file"};
+  static const char* kKnown[] = {
+      "id",      "family",  "name",    "subject",  "check",        "indicator",    "measure",
+      "op",      "levels",  "for",     "min_base", "level_of",     "target",       "targets",
+      "filters", "message", "enabled", "why",      "targets_file", "region_levels"};
   for (const auto& [key, value] : j.items()) {
     bool known = false;
     for (const char* k : kKnown) known |= key == k;
@@ -144,6 +144,15 @@ Result<Rule> FromJson(const Json& j) {
   }
   RETURN_IF_ERROR(Get(j, "targets", &r.targets, where));
   RETURN_IF_ERROR(Get(j, "targets_file", &r.targets_file, where));
+  RETURN_IF_ERROR(Get(j, "region_levels", &r.region_levels, where));
+  for (const auto& l : r.region_levels) {
+    if (l != "province" && l != "prefecture" && l != "county") {
+      return Status::Invalid(where + ": region_levels: '" + l + "' (province, prefecture, county)");
+    }
+  }
+  if (!r.region_levels.empty() && r.subject != SubjectKind::kIndustry) {
+    return Status::Invalid(where + ": region_levels applies to industry rules only");
+  }
   if (!r.targets_file.empty() && r.targets_file != "growth") {
     return Status::Invalid(where + ": unknown targets_file '" + r.targets_file + "' (growth)");
   }
@@ -189,6 +198,7 @@ Json ToJson(const Rule& r) {
   if (r.target) j["target"] = *r.target;
   if (!r.targets.empty()) j["targets"] = r.targets;
   if (!r.targets_file.empty()) j["targets_file"] = r.targets_file;
+  if (!r.region_levels.empty()) j["region_levels"] = r.region_levels;
   Json f = Json::object();
   if (!r.filters.regions.empty()) f["regions"] = r.filters.regions;
   if (!r.filters.industries.empty()) f["industries"] = r.filters.industries;

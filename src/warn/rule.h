@@ -65,6 +65,9 @@ struct Rule {
   double min_base = 0;  // enterprise rules: the base (上年同期) must be at least this
   std::string
       level_of;  // region rules: province | prefecture | county; industry: section | division
+  // Industry rules: also evaluate each industry within every region of these levels (province,
+  // prefecture), subject key "code@region" (measures that compare with a parent: not supported).
+  std::vector<std::string> region_levels;
   // Region/industry rules: compare measure − target (percentage points below a growth target).
   std::optional<double> target;
   std::map<std::string, double> targets;  // per subject code, overriding `target`
