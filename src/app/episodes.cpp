@@ -89,6 +89,8 @@ class FactFinder {
     return f;
   }
 
+  // A region weighs its share of its parent region's output; an industry (within a region) its
+  // share of that region's whole industrial output, year to date.
   warn::SubjectFacts Cell(const warn::Episode& e) {
     warn::SubjectFacts f;
     const Catalog& cat = snap_->panel->catalog();
@@ -96,13 +98,19 @@ class FactFinder {
     const NodeId r = cat.regions().Find(e.region.empty() ? std::string(kCountryCode) : e.region);
     const NodeId i = e.industry.empty() ? cat.all_industry() : cat.FindIndustry(e.industry);
     if (r == kNoNode || i == kNoNode) return f;
-    auto row =
-        snap_->query->Cell({ind_, period_, r, i}, {Measure::kShare, Measure::kYoy, Measure::kYoy2y},
-                           region ? Dimension::kRegion : Dimension::kIndustry);
+    auto row = snap_->query->Cell({ind_, period_, r, i}, {Measure::kShare, Measure::kYoy, Measure::kYoy2y, Measure::kYtd},
+                                  region ? Dimension::kRegion : Dimension::kIndustry);
     if (!row.ok()) return f;
-    f.share_pct = row->values[0];
     f.yoy = row->values[1];
     f.yoy_2y = row->values[2];
+    if (region) {
+      f.share_pct = row->values[0];
+    } else {
+      auto all = snap_->query->Cell({ind_, period_, r, cat.all_industry()}, {Measure::kYtd}, Dimension::kIndustry);
+      if (all.ok() && all->values[0] && row->values[3] && *all->values[0] > 0) {
+        f.share_pct = *row->values[3] / *all->values[0] * 100;
+      }
+    }
     return f;
   }
 

@@ -234,6 +234,16 @@ int Main(int argc, char** argv) {
   commodities_cmd->add_option("--db", db, "store file")->required();
   commodities_cmd->add_option("--user", user, "recorded as the importer");
 
+  // --- episodes (issue 13: warn helper) ---
+  auto* episodes_cmd = app.add_subcommand("episodes", "Warning episodes (one per subject), most important first");
+  app::EpisodeFilter episode_filter;
+  episodes_cmd->add_option("--db", db, "store file")->required();
+  episodes_cmd->add_option("--region", episode_filter.region, "subjects in this region's subtree");
+  episodes_cmd->add_option("--state", episode_filter.state, "firing (default), pending, or \"\" for both");
+  episodes_cmd->add_option("--kind", episode_filter.kind, "subject kind");
+  episodes_cmd->add_option("--limit", episode_filter.limit, "at most this many rows (0 = all)");
+  episodes_cmd->add_flag("--include-muted", episode_filter.include_muted, "also silenced or inhibited episodes");
+  // --- end episodes ---
   auto* targets_cmd = app.add_subcommand("targets", "Policy targets with their status");
   app::TargetFilter target_filter;
   std::string target_today;
@@ -307,6 +317,7 @@ int Main(int argc, char** argv) {
     return RunAlerts(db, alert_filter, std::cout, std::cerr);
   }
   if (*commodities_cmd) return RunCommoditiesImport(db, commodity_path, user, std::cout, std::cerr);
+  if (*episodes_cmd) return RunEpisodes(db, episode_filter, std::cout, std::cerr);
   if (*targets_cmd) return RunTargets(db, target_filter, target_today, std::cout, std::cerr);
   if (*progress_cmd) return RunProgressAdd(db, progress, user, std::cout, std::cerr);
   if (*audit_cmd) return Audit(db, audit_action);
