@@ -1,5 +1,7 @@
 // Routes of early warning and policy targets. app/warnings_scoped.h and app/policy.h decide
 // who sees and does what; these only translate HTTP.
+#include <cstdlib>
+
 #include "api/http_util.h"
 #include "api/json_codec.h"
 #include "api/json_warn.h"
@@ -47,6 +49,16 @@ void GetAlert(const Ctx& c, const Req& req, Res& res) {
   SendJson(res, 200, AlertDetailJson(d->alert, d->history, Allowed(c)(d->alert)));
 }
 
+// min_score: "" = 0; else a number >= 0.
+Result<double> MinScore(const Req& req) {
+  if (!req.has_param("min_score")) return 0.0;
+  const std::string v = Param(req, "min_score");
+  char* end = nullptr;
+  const double x = std::strtod(v.c_str(), &end);
+  if (v.empty() || *end != '\0' || !(x >= 0) || x > 1e9) return Status::Invalid("min_score: a number >= 0");
+  return x;
+}
+
 void ListEpisodes(const Ctx& c, const Req& req, Res& res) {
   app::EpisodeFilter f;
   f.region = Param(req, "region");
@@ -57,6 +69,9 @@ void ListEpisodes(const Ctx& c, const Req& req, Res& res) {
   if (req.has_param("state")) f.state = Param(req, "state");
   if (req.has_param("sort")) f.sort = Param(req, "sort");
   f.include_muted = Param(req, "include_muted") == "1";
+  auto min_score = MinScore(req);
+  if (!min_score.ok()) return SendStatus(res, min_score.status());
+  f.min_score = *min_score;
   auto offset = IntParam(req, "offset", 0);
   if (!offset.ok()) return SendStatus(res, offset.status());
   auto limit = IntParam(req, "limit", 50);
@@ -72,7 +87,9 @@ void ListEpisodes(const Ctx& c, const Req& req, Res& res) {
 }
 
 void CountEpisodes(const Ctx& c, const Req& req, Res& res) {
-  Reply(res, app::CountEpisodes(c.app, *c.caller, Param(req, "region")), EpisodeCountsJson);
+  auto min_score = MinScore(req);
+  if (!min_score.ok()) return SendStatus(res, min_score.status());
+  Reply(res, app::CountEpisodes(c.app, *c.caller, Param(req, "region"), *min_score), EpisodeCountsJson);
 }
 
 void Judge(const Ctx& c, const Req& req, Res& res) {
@@ -189,6 +206,7 @@ std::vector<Route> WarnRoutes() {
         {"rule", "string", false, "episodes with a hit of this rule"},
         {"subject", "string", false, "one subject key"},
         {"include_muted", "string", false, "1: also episodes whose every hit is silenced or inhibited", {"0", "1"}},
+        {"min_score", "number", false, "only episodes at least this important (counts too); the UI's default list uses 20"},
         {"sort", "string", false, "score (default), level, newest, duration",
          {"score", "level", "newest", "duration"}},
         {"offset", "integer", false, "skip this many (pagination)"},
@@ -196,7 +214,9 @@ std::vector<Route> WarnRoutes() {
        "", "Episodes", 200, ListEpisodes, "/api/v1/episodes?region=410100", "/api/v1/episodes?region=419001", ""},
       {"GET", "/api/v1/episodes/count", "Counts of firing, unmuted episodes in the caller's scope (the badge)",
        Permission::kReadAggregate,
-       {{"region", "string", false, "a region in the caller's scope (default the scope)"}}, "", "EpisodeCounts", 200,
+       {{"region", "string", false, "a region in the caller's scope (default the scope)"},
+        {"min_score", "number", false, "only episodes at least this important (the UI's badge uses 20)"}},
+       "", "EpisodeCounts", 200,
        CountEpisodes, "/api/v1/episodes/count?region=410100", "/api/v1/episodes/count?region=419001", ""},
       {"GET", "/api/v1/judgement",
        "研判: how many enterprises decline and how widely, the top pulls, duration, what turned down this month, "

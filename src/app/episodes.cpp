@@ -137,12 +137,20 @@ bool GrowthRule(const std::string& rule_id) {
          rule_id.find("growth") != std::string::npos;
 }
 
+void ScoreWithNotes(FactFinder& facts, warn::Episode* e) {
+  warn::ScoreEpisode(facts.Facts(*e), e);
+  const bool growth = std::any_of(e->hits.begin(), e->hits.end(),
+                                  [](const AlertRecord& a) { return GrowthRule(a.rule_id); });
+  if (!growth) e->base_effect.clear();
+}
+
 Result<EpisodeList> FromAlerts(Warnings& w, std::vector<AlertRecord> alerts,
                                const EpisodeFilter& f) {
   if (!f.level.empty()) RETURN_IF_ERROR(warn::ParseLevel(f.level).status());
   if (!f.state.empty() && f.state != "firing" && f.state != "pending") {
     return Status::Invalid("state: firing or pending (empty for both)");
   }
+  if (!(f.min_score >= 0)) return Status::Invalid("min_score: a number >= 0");
   if (f.sort != "score" && f.sort != "level" && f.sort != "newest" && f.sort != "duration") {
     return Status::Invalid("sort: score, level, newest or duration");
   }
@@ -150,9 +158,15 @@ Result<EpisodeList> FromAlerts(Warnings& w, std::vector<AlertRecord> alerts,
   const Catalog& cat = w.workspace().catalog();
   EpisodeList out;
   std::vector<warn::Episode> base;
+  FactFinder facts(w.workspace());
+  const bool scored = f.min_score > 0;  // scores for every episode only when they filter
   for (auto& e : all) {
     if (!f.state.empty() && e.state != f.state) continue;
     if (!f.include_muted && e.muted) continue;
+    if (scored) {
+      ScoreWithNotes(facts, &e);
+      if (e.score < f.min_score) continue;
+    }
     base.push_back(std::move(e));
   }
   out.counts.total = static_cast<int64_t>(base.size());
@@ -176,12 +190,8 @@ Result<EpisodeList> FromAlerts(Warnings& w, std::vector<AlertRecord> alerts,
     }
     matched.push_back(std::move(e));
   }
-  FactFinder facts(w.workspace());
-  for (auto& e : matched) {
-    warn::ScoreEpisode(facts.Facts(e), &e);
-    const bool growth = std::any_of(e.hits.begin(), e.hits.end(),
-                                    [](const AlertRecord& a) { return GrowthRule(a.rule_id); });
-    if (!growth) e.base_effect.clear();
+  if (!scored) {
+    for (auto& e : matched) ScoreWithNotes(facts, &e);
   }
   auto by = [&](const warn::Episode& a, const warn::Episode& b) {
     if (f.sort == "level" && a.level != b.level)
@@ -215,9 +225,11 @@ Result<EpisodeList> ListEpisodes(Ballast& b, const Caller& c, EpisodeFilter f) {
   return FromAlerts(b.warnings(), std::move(list.alerts), f);
 }
 
-Result<EpisodeCounts> CountEpisodes(Ballast& b, const Caller& c, const std::string& region) {
+Result<EpisodeCounts> CountEpisodes(Ballast& b, const Caller& c, const std::string& region,
+                                    double min_score) {
   EpisodeFilter f;
   f.region = region;
+  f.min_score = min_score;
   f.limit = 1;
   f.kind = "-";  // nothing matches: only the counts are computed, no scores
   ASSIGN_OR_RETURN(auto list, ListEpisodes(b, c, f));

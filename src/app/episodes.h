@@ -19,6 +19,9 @@ struct EpisodeFilter {
   std::string state = "firing";                   // firing | pending | "" (both)
   std::string level, kind, rule_id, subject_key;  // applied after the counts
   bool include_muted = false;     // episodes whose every hit is silenced or inhibited
+  // Only episodes at least this important (the analyst's default list uses one: docs/warnings.md,
+  // "Volume"); applied before the counts, so they describe the list.
+  double min_score = 0;
   std::string sort = "score";     // score | level | newest | duration
   size_t offset = 0, limit = 50;  // limit 0 = all
 };
@@ -41,8 +44,9 @@ struct Caller;
 // As the caller asks: only subjects in scope (enterprise episodes for roles that read enterprise
 // alerts), the region filter defaulting to the scope.
 Result<EpisodeList> ListEpisodes(Ballast& b, const Caller& caller, EpisodeFilter filter);
-// The badge: counts only (firing, unmuted, in scope).
-Result<EpisodeCounts> CountEpisodes(Ballast& b, const Caller& caller, const std::string& region);
+// The badge: counts only (firing, unmuted, in scope, at least min_score important).
+Result<EpisodeCounts> CountEpisodes(Ballast& b, const Caller& caller, const std::string& region,
+                                    double min_score = 0);
 
 }  // namespace ballast::app
 

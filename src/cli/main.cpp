@@ -242,6 +242,7 @@ int Main(int argc, char** argv) {
   episodes_cmd->add_option("--state", episode_filter.state, "firing (default), pending, or \"\" for both");
   episodes_cmd->add_option("--kind", episode_filter.kind, "subject kind");
   episodes_cmd->add_option("--limit", episode_filter.limit, "at most this many rows (0 = all)");
+  episodes_cmd->add_option("--min-score", episode_filter.min_score, "only episodes at least this important");
   episodes_cmd->add_flag("--include-muted", episode_filter.include_muted, "also silenced or inhibited episodes");
   // --- end episodes ---
   auto* targets_cmd = app.add_subcommand("targets", "Policy targets with their status");

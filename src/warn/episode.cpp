@@ -6,6 +6,10 @@
 
 namespace ballast::warn {
 
+namespace {
+constexpr double kRegionBoost = 5;
+}  // namespace
+
 int LevelPoints(const std::string& level) {
   if (level == "red") return 4;
   if (level == "orange") return 3;
@@ -17,7 +21,9 @@ int LevelPoints(const std::string& level) {
 double SubjectWeight(const std::string& kind, const SubjectFacts& f) {
   const double share = std::clamp(f.share_pct.value_or(0.0), 0.0, 100.0);
   if (kind == "enterprise") return (1 + share) * (f.chain_leader ? 2 : 1);
-  if (kind == "region" || kind == "industry") return 10 + share;
+  if (kind == "industry") return 1 + share;
+  // A region's alert speaks for all its enterprises: what a leader reads first.
+  if (kind == "region") return kRegionBoost * (1 + share);
   return 10;
 }
 

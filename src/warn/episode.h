@@ -4,9 +4,9 @@
 // months among its rule hits), the hits themselves, and an importance score an analyst can
 // read:
 //   score = level points (red 4, orange 3, yellow 2, blue 1; halved while only pending)
-//         × weight (enterprise: 1 + its share of its prefecture's output in %, × 2 for a 链主;
-//                   region: 10 + its share of its parent region's output in %; an industry:
-//                   10 + its share of its region's industrial output in %; other: 10)
+//         × weight (an enterprise: 1 + its share of its prefecture's output in %, × 2 for a 链主;
+//                   an industry within a region: 1 + its share of the region's output in %;
+//                   a region: 5 × (1 + its share of its parent region's output in %); other: 10)
 //         × persistence (1 + (months − 1) / 4, months capped at 12).
 #ifndef BALLAST_WARN_EPISODE_H_
 #define BALLAST_WARN_EPISODE_H_

@@ -53,7 +53,10 @@ TEST(EpisodeTest, ScoreIsLevelTimesWeightTimesPersistence) {
   ScoreEpisode({0.0, false, std::nullopt, std::nullopt}, &eps[1]);
   EXPECT_DOUBLE_EQ(eps[1].score, 0.5);
   ScoreEpisode({8.0, false, std::nullopt, std::nullopt}, &eps[2]);
-  EXPECT_DOUBLE_EQ(eps[2].score, 45);
+  EXPECT_DOUBLE_EQ(eps[2].score, 112.5);
+  auto ind = GroupEpisodes({Hit("r", "industry", "13@410100", "red", "firing", 1, "t")});
+  ScoreEpisode({2.0, false, std::nullopt, std::nullopt}, &ind[0]);
+  EXPECT_DOUBLE_EQ(ind[0].score, 12);
   EXPECT_DOUBLE_EQ(Persistence(30), 1 + 11 / 4.0);  // capped at 12 months
 }
 

@@ -156,6 +156,7 @@ export interface EpisodeQuery {
   rule?: string;
   subject?: string;
   include_muted?: string;
+  min_score?: number;
   sort?: string;
   offset?: number;
   limit?: number;
@@ -199,7 +200,7 @@ export const warningsApi = {
   alertStep: (id: string | number, step: AlertStep, body: Record<string, string>) =>
     apiSend<Reply<`/api/v1/alerts/{id}/${AlertStep}`, 'post', { alert: Alert }>>('POST', `/alerts/${encodeURIComponent(String(id))}/${step}`, body),
   episodes: (p: EpisodeQuery, signal?: AbortSignal) => apiGet<{ episodes: Episode[]; matched: number; counts: EpisodeCounts }>('/episodes', { ...p }, signal),
-  episodeCounts: (p: { region?: string }, signal?: AbortSignal) => apiGet<{ counts: EpisodeCounts }>('/episodes/count', p, signal),
+  episodeCounts: (p: { region?: string; min_score?: number }, signal?: AbortSignal) => apiGet<{ counts: EpisodeCounts }>('/episodes/count', p, signal),
   judgement: (p: { region?: string; industry?: string }, signal?: AbortSignal) => apiGet<{ judgement: Judgement }>('/judgement', p, signal),
   silences: (active: boolean, signal?: AbortSignal) => apiGet<Reply<'/api/v1/silences', 'get', { silences: Silence[] }>>('/silences', { active: active ? 1 : 0 }, signal),
   createSilence: (body: Record<string, string>) => apiSend<Reply<'/api/v1/silences', 'post', { silence: Silence }>>('POST', '/silences', body),

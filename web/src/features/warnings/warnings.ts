@@ -44,13 +44,15 @@ export function fmtValue(x: number | null | undefined): string {
 }
 
 /** The number of firing red episodes for the sidebar badge: the server counts, nothing else is sent. */
+/** The default list and the badge show the episodes worth reading (docs/warnings.md, "Volume"). */
+export const DEFAULT_MIN_SCORE = 20;
 export const redBadge = reactive({ count: 0, loaded: false });
 let badgeLoading: Promise<void> | null = null;
 export function refreshRedBadge(): Promise<void> {
   if (badgeLoading) return badgeLoading;
   badgeLoading = (async () => {
     try {
-      const r = await api.episodeCounts({});
+      const r = await api.episodeCounts({ min_score: DEFAULT_MIN_SCORE });
       redBadge.count = isNum(r.counts?.by_level?.red) ? r.counts.by_level.red : 0;
       redBadge.loaded = true;
     } catch {

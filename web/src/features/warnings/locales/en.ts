@@ -73,6 +73,8 @@ const en: typeof zh = {
     hits: 'Rules broken',
     startedAt: 'Started',
     includeMuted: 'Include muted',
+    showAll: 'Show all (minor too)',
+    showAllHint: 'By default only episodes of importance {n} or more are listed',
     sort: 'Sort',
     sorts: { score: 'Importance', level: 'Level', newest: 'Newest', duration: 'Duration' },
     baseEffects: { base_effect: 'Base effect', rebound: 'Rebound' },

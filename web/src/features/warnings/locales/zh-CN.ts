@@ -71,6 +71,8 @@ export default {
     hits: '触发规则',
     startedAt: '开始',
     includeMuted: '含已抑制/静默',
+    showAll: '显示全部（含次要）',
+    showAllHint: '默认只列重要性不低于 {n} 的预警事件',
     sort: '排序',
     sorts: { score: '重要性', level: '级别', newest: '最新', duration: '持续时间' },
     baseEffects: { base_effect: '基数效应', rebound: '反弹' },
