@@ -3252,6 +3252,8 @@ export interface operations {
                 subject?: string;
                 /** @description 1: also episodes whose every hit is silenced or inhibited */
                 include_muted?: "0" | "1";
+                /** @description only episodes at least this important (counts too); the UI's default list uses 20 */
+                min_score?: number;
                 /** @description score (default), level, newest, duration */
                 sort?: "score" | "level" | "newest" | "duration";
                 /** @description skip this many (pagination) */
@@ -3317,6 +3319,8 @@ export interface operations {
             query?: {
                 /** @description a region in the caller's scope (default the scope) */
                 region?: string;
+                /** @description only episodes at least this important (the UI's badge uses 20) */
+                min_score?: number;
             };
             header?: never;
             path?: never;
