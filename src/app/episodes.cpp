@@ -98,7 +98,8 @@ class FactFinder {
     const NodeId r = cat.regions().Find(e.region.empty() ? std::string(kCountryCode) : e.region);
     const NodeId i = e.industry.empty() ? cat.all_industry() : cat.FindIndustry(e.industry);
     if (r == kNoNode || i == kNoNode) return f;
-    auto row = snap_->query->Cell({ind_, period_, r, i}, {Measure::kShare, Measure::kYoy, Measure::kYoy2y, Measure::kYtd},
+    auto row = snap_->query->Cell({ind_, period_, r, i},
+                                  {Measure::kShare, Measure::kYoy, Measure::kYoy2y, Measure::kYtd},
                                   region ? Dimension::kRegion : Dimension::kIndustry);
     if (!row.ok()) return f;
     f.yoy = row->values[1];
@@ -106,7 +107,8 @@ class FactFinder {
     if (region) {
       f.share_pct = row->values[0];
     } else {
-      auto all = snap_->query->Cell({ind_, period_, r, cat.all_industry()}, {Measure::kYtd}, Dimension::kIndustry);
+      auto all = snap_->query->Cell({ind_, period_, r, cat.all_industry()}, {Measure::kYtd},
+                                    Dimension::kIndustry);
       if (all.ok() && all->values[0] && row->values[3] && *all->values[0] > 0) {
         f.share_pct = *row->values[3] / *all->values[0] * 100;
       }

@@ -18,7 +18,7 @@ struct EpisodeFilter {
   std::string region;  // subjects in this subtree ("" = all; the scoped call uses the scope)
   std::string state = "firing";                   // firing | pending | "" (both)
   std::string level, kind, rule_id, subject_key;  // applied after the counts
-  bool include_muted = false;     // episodes whose every hit is silenced or inhibited
+  bool include_muted = false;  // episodes whose every hit is silenced or inhibited
   // Only episodes at least this important (the analyst's default list uses one: docs/warnings.md,
   // "Volume"); applied before the counts, so they describe the list.
   double min_score = 0;

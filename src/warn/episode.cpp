@@ -61,7 +61,8 @@ std::vector<Episode> GroupEpisodes(std::vector<AlertRecord> alerts) {
       e.started_at = a.starts_at;
       e.muted = true;
     }
-    if (!a.starts_at.empty() && (e.started_at.empty() || a.starts_at < e.started_at)) e.started_at = a.starts_at;
+    if (!a.starts_at.empty() && (e.started_at.empty() || a.starts_at < e.started_at))
+      e.started_at = a.starts_at;
     if (a.period > e.period) e.period = a.period;
     e.months = std::max(e.months, a.streak);
     e.muted = e.muted && (a.silenced_by != 0 || a.inhibited);
@@ -70,8 +71,8 @@ std::vector<Episode> GroupEpisodes(std::vector<AlertRecord> alerts) {
   std::vector<Episode> out;
   out.reserve(by_subject.size());
   for (auto& [key, e] : by_subject) {
-    const bool firing =
-        std::any_of(e.hits.begin(), e.hits.end(), [](const AlertRecord& a) { return a.state == "firing"; });
+    const bool firing = std::any_of(e.hits.begin(), e.hits.end(),
+                                    [](const AlertRecord& a) { return a.state == "firing"; });
     e.state = firing ? "firing" : "pending";
     for (const auto& a : e.hits) {
       if (a.state == e.state && LevelPoints(a.level) > LevelPoints(e.level)) e.level = a.level;

@@ -5,8 +5,9 @@
 namespace ballast::warn {
 namespace {
 
-AlertRecord Hit(const std::string& rule, const std::string& kind, const std::string& key, const std::string& level,
-                const std::string& state, int32_t streak, const std::string& starts_at) {
+AlertRecord Hit(const std::string& rule, const std::string& kind, const std::string& key,
+                const std::string& level, const std::string& state, int32_t streak,
+                const std::string& starts_at) {
   AlertRecord a;
   a.rule_id = rule;
   a.subject_kind = kind;
@@ -23,11 +24,13 @@ AlertRecord Hit(const std::string& rule, const std::string& kind, const std::str
 
 // One stoppage raises three rule hits (stoppage, drop, pending decline): one episode.
 TEST(EpisodeTest, OneEpisodePerSubjectWithWorstLevelStartAndTrueDuration) {
-  auto eps = GroupEpisodes({Hit("ent_output_stoppage", "enterprise", "A", "red", "firing", 1, "2026-10-05T00:00:00Z"),
-                            Hit("ent_output_drop", "enterprise", "A", "red", "firing", 1, "2026-10-05T00:00:00Z"),
-                            Hit("ent_output_decline_3m", "enterprise", "A", "yellow", "firing", 4, "2026-08-05T00:00:00Z"),
-                            Hit("ent_output_drop", "enterprise", "B", "blue", "pending", 1, "2026-10-05T00:00:00Z"),
-                            Hit("ent_output_drop", "enterprise", "C", "red", "resolved", 1, "2026-10-05T00:00:00Z")});
+  auto eps = GroupEpisodes(
+      {Hit("ent_output_stoppage", "enterprise", "A", "red", "firing", 1, "2026-10-05T00:00:00Z"),
+       Hit("ent_output_drop", "enterprise", "A", "red", "firing", 1, "2026-10-05T00:00:00Z"),
+       Hit("ent_output_decline_3m", "enterprise", "A", "yellow", "firing", 4,
+           "2026-08-05T00:00:00Z"),
+       Hit("ent_output_drop", "enterprise", "B", "blue", "pending", 1, "2026-10-05T00:00:00Z"),
+       Hit("ent_output_drop", "enterprise", "C", "red", "resolved", 1, "2026-10-05T00:00:00Z")});
   ASSERT_EQ(eps.size(), 2u);  // the resolved one is no open episode
   const Episode& a = eps[0];
   EXPECT_EQ(a.id, "enterprise:A");

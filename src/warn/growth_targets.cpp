@@ -15,15 +15,19 @@ namespace {
 std::vector<std::string> SplitLine(std::string_view line) {
   std::vector<std::string> out(1);
   for (char c : line) {
-    if (c == ',') out.emplace_back();
-    else out.back() += c;
+    if (c == ',')
+      out.emplace_back();
+    else
+      out.back() += c;
   }
   return out;
 }
 
 }  // namespace
 
-std::string_view EmbeddedGrowthTargetsCsv() { return BALLAST_INCBIN_VIEW(ballast_growth_targets_csv); }
+std::string_view EmbeddedGrowthTargetsCsv() {
+  return BALLAST_INCBIN_VIEW(ballast_growth_targets_csv);
+}
 
 Result<GrowthTargets> ParseGrowthTargets(std::string_view csv, std::string_view file_name) {
   GrowthTargets out;
@@ -50,7 +54,8 @@ Result<GrowthTargets> ParseGrowthTargets(std::string_view csv, std::string_view 
       header = false;
       continue;
     }
-    if (f.size() < 4) return Status::Invalid(where + ": expected subject,code,name,target_pct,source");
+    if (f.size() < 4)
+      return Status::Invalid(where + ": expected subject,code,name,target_pct,source");
     if (f[0] != "region" && f[0] != "industry") {
       return Status::Invalid(where + ", field subject: '" + f[0] + "' (region or industry)");
     }

@@ -19,13 +19,16 @@ TEST(GrowthTargetsTest, ParsesRowsAndDefaults) {
 }
 
 TEST(GrowthTargetsTest, BadRowsNameFileLineAndField) {
-  auto bad = ParseGrowthTargets("subject,code,name,target_pct,source\nregion,410100,郑州,abc,x\n", "g.csv");
+  auto bad = ParseGrowthTargets("subject,code,name,target_pct,source\nregion,410100,郑州,abc,x\n",
+                                "g.csv");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("g.csv line 2, field target_pct"), std::string::npos)
       << bad.status().message();
-  auto kind = ParseGrowthTargets("subject,code,name,target_pct,source\ncity,410100,郑州,6,x\n", "g.csv");
+  auto kind =
+      ParseGrowthTargets("subject,code,name,target_pct,source\ncity,410100,郑州,6,x\n", "g.csv");
   EXPECT_NE(kind.status().message().find("field subject"), std::string::npos);
-  auto dup = ParseGrowthTargets("subject,code,name,target_pct,source\nregion,1,a,6,x\nregion,1,a,7,x\n", "g.csv");
+  auto dup = ParseGrowthTargets(
+      "subject,code,name,target_pct,source\nregion,1,a,6,x\nregion,1,a,7,x\n", "g.csv");
   EXPECT_NE(dup.status().message().find("line 3"), std::string::npos);
   EXPECT_FALSE(ParseGrowthTargets("", "g.csv").ok());
 }

@@ -1419,6 +1419,13 @@ export interface components {
             targets?: {
                 [key: string]: number;
             };
+            /**
+             * @description growth: the targets come from data/targets/growth.csv (the rule's own targets win)
+             * @enum {string}
+             */
+            targets_file?: "growth";
+            /** @description industry rules: also evaluate each industry within every region of these levels (subject key code@region) */
+            region_levels?: ("province" | "prefecture" | "county")[];
             filters?: {
                 regions?: string[];
                 industries?: string[];
