@@ -12,6 +12,7 @@
 #include "app/episodes.h"
 #include "app/judgement.h"
 #include "app/policy.h"
+#include "gen/demo_extras.h"
 
 namespace ballast::app {
 namespace {
@@ -318,6 +319,21 @@ TEST_F(WarningsTest, JudgementOfANode) {
   for (const auto& e : j->episodes) region_on_top |= e.id == "region:410100";
   EXPECT_TRUE(region_on_top);
   EXPECT_FALSE(Judge(*w_, "999999", "").ok());
+}
+
+// The demo's commodity series plant exactly one red (coal +22 % on the week), one yellow (copper
+// +12 %) and one blue (urea at 13 days of stock) episode; steel stays calm.
+TEST_F(WarningsTest, DemoCommoditiesPlantOneEpisodeOfEachColour) {
+  auto r = w_->ImportCommodities(gen::CommodityCsv(MakePeriod(2025, 3)), "commodities.csv", "demo");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->imported);
+  EpisodeFilter f;
+  f.kind = "commodity";
+  f.limit = 0;
+  auto list = ListEpisodes(*w_, f).value();
+  std::map<std::string, std::string> level;
+  for (const auto& e : list.episodes) level[e.subject_key] = e.level;
+  EXPECT_EQ(level, (std::map<std::string, std::string>{{"copper", "yellow"}, {"thermal_coal", "red"}, {"urea", "blue"}}));
 }
 
 }  // namespace
