@@ -1,9 +1,13 @@
 // Routes of early warning and policy targets. app/warnings_scoped.h and app/policy.h decide
 // who sees and does what; these only translate HTTP.
+#include <cstdlib>
+
 #include "api/http_util.h"
 #include "api/json_codec.h"
 #include "api/json_warn.h"
 #include "api/route.h"
+#include "app/episodes.h"
+#include "app/judgement.h"
 #include "app/policy.h"
 #include "app/warnings_scoped.h"
 
@@ -43,6 +47,57 @@ void GetAlert(const Ctx& c, const Req& req, Res& res) {
   auto d = app::GetAlert(c.app, *c.caller, *id);
   if (!d.ok()) return SendStatus(res, d.status());
   SendJson(res, 200, AlertDetailJson(d->alert, d->history, Allowed(c)(d->alert)));
+}
+
+// min_score: "" = 0; else a number >= 0.
+Result<double> MinScore(const Req& req) {
+  if (!req.has_param("min_score")) return 0.0;
+  const std::string v = Param(req, "min_score");
+  char* end = nullptr;
+  const double x = std::strtod(v.c_str(), &end);
+  if (v.empty() || *end != '\0' || !(x >= 0) || x > 1e9) return Status::Invalid("min_score: a number >= 0");
+  return x;
+}
+
+void ListEpisodes(const Ctx& c, const Req& req, Res& res) {
+  app::EpisodeFilter f;
+  f.region = Param(req, "region");
+  f.level = Param(req, "level");
+  f.kind = Param(req, "kind");
+  f.rule_id = Param(req, "rule");
+  f.subject_key = Param(req, "subject");
+  if (req.has_param("state")) f.state = Param(req, "state");
+  if (req.has_param("sort")) f.sort = Param(req, "sort");
+  f.include_muted = Param(req, "include_muted") == "1";
+  auto min_score = MinScore(req);
+  if (!min_score.ok()) return SendStatus(res, min_score.status());
+  f.min_score = *min_score;
+  auto offset = IntParam(req, "offset", 0);
+  if (!offset.ok()) return SendStatus(res, offset.status());
+  auto limit = IntParam(req, "limit", 50);
+  if (!limit.ok()) return SendStatus(res, limit.status());
+  if (*offset < 0 || *limit < 0 || *limit > 1000) {
+    return SendError(res, 400, "invalid_argument", "offset >= 0 and 0 <= limit <= 1000 (0 = 50)");
+  }
+  f.offset = static_cast<size_t>(*offset);
+  f.limit = *limit == 0 ? 50 : static_cast<size_t>(*limit);
+  auto list = app::ListEpisodes(c.app, *c.caller, f);
+  if (!list.ok()) return SendStatus(res, list.status());
+  SendJson(res, 200, EpisodesJson(*list, Allowed(c)));
+}
+
+void CountEpisodes(const Ctx& c, const Req& req, Res& res) {
+  auto min_score = MinScore(req);
+  if (!min_score.ok()) return SendStatus(res, min_score.status());
+  Reply(res, app::CountEpisodes(c.app, *c.caller, Param(req, "region"), *min_score), EpisodeCountsJson);
+}
+
+void Judge(const Ctx& c, const Req& req, Res& res) {
+  const std::string indicator =
+      req.has_param("indicator") ? Param(req, "indicator") : "output_value";
+  auto j = app::Judge(c.app, *c.caller, Param(req, "region"), Param(req, "industry"), indicator);
+  if (!j.ok()) return SendStatus(res, j.status());
+  SendJson(res, 200, JudgementJson(*j, Allowed(c)));
 }
 
 template <const char* kStep>
@@ -98,7 +153,13 @@ void ListTargets(const Ctx& c, const Req& req, Res& res) {
   f.document = Param(req, "document");
   f.unit = Param(req, "unit");
   f.status = Param(req, "status");
-  Reply(res, app::ListTargets(c.app, *c.caller, f), TargetsJson);
+  Period today = 0;
+  if (req.has_param("today")) {
+    auto p = ParsePeriod(Param(req, "today"));
+    if (!p.ok()) return SendError(res, 400, "invalid_argument", "today: a month YYYY-MM");
+    today = *p;
+  }
+  Reply(res, app::ListTargets(c.app, *c.caller, f, today), TargetsJson);
 }
 
 void GetTarget(const Ctx& c, const Req& req, Res& res) {
@@ -133,6 +194,38 @@ std::vector<Route> WarnRoutes() {
         {"include_closed", "string", false, "1: also resolved-and-closed episodes", {"0", "1"}},
         {"limit", "integer", false, "at most this many (after the counts)"}},
        "", "Alerts", 200, ListAlerts, "/api/v1/alerts?region=410100", "/api/v1/alerts?region=419001", ""},
+      {"GET", "/api/v1/episodes",
+       "Episodes (one per subject, collecting its rule hits) in the caller's scope, most important first, with "
+       "counts by level, subject kind, region and rule over all of them",
+       Permission::kReadAggregate,
+       {{"region", "string", false, "subjects in this region's subtree (default the caller's scope)"},
+        {"state", "string", false, "firing (default), pending, or empty for both", {"firing", "pending", ""}},
+        {"level", "string", false, "only this worst level (counts stay over all levels)",
+         {"red", "orange", "yellow", "blue"}},
+        {"kind", "string", false, "subject kind", {"enterprise", "region", "industry", "commodity", "target"}},
+        {"rule", "string", false, "episodes with a hit of this rule"},
+        {"subject", "string", false, "one subject key"},
+        {"include_muted", "string", false, "1: also episodes whose every hit is silenced or inhibited", {"0", "1"}},
+        {"min_score", "number", false, "only episodes at least this important (counts too); the UI's default list uses 20"},
+        {"sort", "string", false, "score (default), level, newest, duration",
+         {"score", "level", "newest", "duration"}},
+        {"offset", "integer", false, "skip this many (pagination)"},
+        {"limit", "integer", false, "page size, at most 1000 (default 50)"}},
+       "", "Episodes", 200, ListEpisodes, "/api/v1/episodes?region=410100", "/api/v1/episodes?region=419001", ""},
+      {"GET", "/api/v1/episodes/count", "Counts of firing, unmuted episodes in the caller's scope (the badge)",
+       Permission::kReadAggregate,
+       {{"region", "string", false, "a region in the caller's scope (default the scope)"},
+        {"min_score", "number", false, "only episodes at least this important (the UI's badge uses 20)"}},
+       "", "EpisodeCounts", 200,
+       CountEpisodes, "/api/v1/episodes/count?region=410100", "/api/v1/episodes/count?region=419001", ""},
+      {"GET", "/api/v1/judgement",
+       "研判: how many enterprises decline and how widely, the top pulls, duration, what turned down this month, "
+       "and the region and industry episodes of a node",
+       Permission::kReadAggregate,
+       {{"region", "string", false, "region code (default the caller's scope)"},
+        {"industry", "string", false, "industry code (default BCD)"},
+        {"indicator", "string", false, "a base indicator (default output_value)"}},
+       "", "Judgement", 200, Judge, "/api/v1/judgement?region=410100", "/api/v1/judgement?region=419001", ""},
       {"GET", "/api/v1/alerts/{id}", "One alert with its history", Permission::kReadAggregate, {id}, "", "AlertDetail",
        200, GetAlert, "/api/v1/alerts/{alert_in}", "/api/v1/alerts/{alert_out}", "", Permission::kHandleAssigned},
       {"POST", "/api/v1/alerts/{id}/acknowledge", "Acknowledge an alert", Permission::kHandleAlerts, {id}, "AlertStep",
@@ -184,7 +277,8 @@ std::vector<Route> WarnRoutes() {
       {"GET", "/api/v1/targets", "Policy targets with status against the expected path", Permission::kReadAggregate,
        {{"document", "string", false, "policy document id"},
         {"unit", "string", false, "a lead or cooperating unit"},
-        {"status", "string", false, "only this status"}},
+        {"status", "string", false, "only this status"},
+        {"today", "string", false, "status as of this month YYYY-MM (reports dated on or before its last day)"}},
        "", "Targets", 200, ListTargets, "/api/v1/targets", "", ""},
       {"GET", "/api/v1/targets/{id}", "One target with its progress reports", Permission::kReadAggregate,
        {{"id", "string", true, "the target's id", {}, "path"}}, "", "TargetDetail", 200, GetTarget,

@@ -88,6 +88,7 @@ Json TargetObject(const app::TargetView& v) {
               {"fraction", Opt(v.progress.fraction)},
               {"baseline", Opt(v.progress.baseline)},
               {"behind_pct", Opt(v.progress.behind_pct)},
+              {"met", v.progress.met ? Json(*v.progress.met) : Json(nullptr)},
               {"actual_source", v.actual_source},
               {"actual_period", v.actual_period},
               {"reports", v.reports},
@@ -120,6 +121,97 @@ std::string AlertDetailJson(const AlertRecord& a, const std::vector<AlertEventRe
                        {"detail", e.detail}});
   }
   return Dump(Json{{"alert", AlertObject(a, allowed)}, {"events", arr}});
+}
+
+namespace {
+
+Json CountsObject(const app::EpisodeCounts& c) {
+  Json level = Json::object();
+  for (const char* l : {"red", "orange", "yellow", "blue"}) {
+    auto it = c.by_level.find(l);
+    level[l] = it == c.by_level.end() ? 0 : it->second;
+  }
+  return Json{{"total", c.total},
+              {"by_level", level},
+              {"by_kind", c.by_kind},
+              {"by_region", c.by_region},
+              {"by_rule", c.by_rule}};
+}
+
+Json EpisodeObject(const warn::Episode& e, const AllowedFn& allowed) {
+  Json hits = Json::array();
+  for (const auto& a : e.hits) hits.push_back(AlertObject(a, allowed(a)));
+  return Json{{"id", e.id},
+              {"subject_kind", e.subject_kind},
+              {"subject_key", e.subject_key},
+              {"subject_name", e.subject_name},
+              {"region", e.region},
+              {"industry", e.industry},
+              {"state", e.state},
+              {"level", e.level},
+              {"started_at", e.started_at},
+              {"period", e.period},
+              {"months", e.months},
+              {"muted", e.muted},
+              {"weight", e.weight},
+              {"persistence", e.persistence},
+              {"score", e.score},
+              {"base_effect", e.base_effect},
+              {"hits", hits}};
+}
+
+}  // namespace
+
+std::string EpisodesJson(const app::EpisodeList& list, const AllowedFn& allowed) {
+  Json arr = Json::array();
+  for (const auto& e : list.episodes) arr.push_back(EpisodeObject(e, allowed));
+  return Dump(
+      Json{{"episodes", arr}, {"matched", list.matched}, {"counts", CountsObject(list.counts)}});
+}
+
+namespace {
+
+Json PullsArray(const std::vector<app::Pull>& pulls) {
+  Json arr = Json::array();
+  for (const auto& p : pulls) {
+    arr.push_back(Json{{"key", p.key},
+                       {"name", p.name},
+                       {"change", p.change},
+                       {"share_of_fall", p.share_of_fall},
+                       {"yoy", p.yoy ? Json(*p.yoy) : Json(nullptr)}});
+  }
+  return arr;
+}
+
+}  // namespace
+
+std::string JudgementJson(const app::Judgement& j, const AllowedFn& allowed) {
+  Json eps = Json::array();
+  for (const auto& e : j.episodes) eps.push_back(EpisodeObject(e, allowed));
+  return Dump(Json{{"judgement",
+                    {{"region", j.region},
+                     {"industry", j.industry},
+                     {"indicator", j.indicator},
+                     {"period", j.period},
+                     {"same_sample", j.same_sample},
+                     {"declining", j.declining},
+                     {"declining_share", j.declining_share},
+                     {"declining_output_share", j.declining_output_share},
+                     {"yoy", j.yoy ? Json(*j.yoy) : Json(nullptr)},
+                     {"months_declining", j.months_declining},
+                     {"fall", j.fall},
+                     {"top_pulls_share", j.top_pulls_share},
+                     {"top_enterprises", PullsArray(j.top_enterprises)},
+                     {"top_industries", PullsArray(j.top_industries)},
+                     {"top_regions", PullsArray(j.top_regions)},
+                     {"new_regions", PullsArray(j.new_regions)},
+                     {"new_industries", PullsArray(j.new_industries)},
+                     {"episodes", eps},
+                     {"enterprises_hidden", j.enterprises_hidden}}}});
+}
+
+std::string EpisodeCountsJson(const app::EpisodeCounts& counts) {
+  return Dump(Json{{"counts", CountsObject(counts)}});
 }
 
 std::string SilencesJson(const std::vector<SilenceRecord>& silences) {

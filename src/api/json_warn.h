@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "app/episodes.h"
+#include "app/judgement.h"
 #include "app/policy.h"
 #include "app/warnings.h"
 
@@ -17,11 +19,16 @@ namespace ballast::api {
 // and the limit (for badges).
 // allowed: the handling steps the caller may take on an alert now ("allowed_actions").
 using AllowedFn = std::function<std::vector<std::string>(const AlertRecord&)>;
-std::string AlertsJson(const std::vector<AlertRecord>& alerts, const std::map<std::string, int64_t>& counts,
-                       const AllowedFn& allowed);
+std::string AlertsJson(const std::vector<AlertRecord>& alerts,
+                       const std::map<std::string, int64_t>& counts, const AllowedFn& allowed);
 std::string AlertJson(const AlertRecord& a, const std::vector<std::string>& allowed);
 std::string AlertDetailJson(const AlertRecord& a, const std::vector<AlertEventRecord>& events,
                             const std::vector<std::string>& allowed);
+// Episodes (app/episodes.h): the page, how many matched, and the counts (no cap).
+std::string EpisodesJson(const app::EpisodeList& list, const AllowedFn& allowed);
+std::string EpisodeCountsJson(const app::EpisodeCounts& counts);
+// 研判 (app/judgement.h): the summary of a node.
+std::string JudgementJson(const app::Judgement& j, const AllowedFn& allowed);
 std::string SilencesJson(const std::vector<SilenceRecord>& silences);
 std::string SilenceJson(const SilenceRecord& s);
 std::string RulesJson(const std::vector<app::RuleView>& rules);

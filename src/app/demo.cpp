@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "core/file_util.h"
+#include "app/policy.h"
+#include "gen/demo_extras.h"
 #include "gen/generator.h"
 
 namespace ballast::app {
@@ -83,6 +85,14 @@ Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
   }
   if (o.csv_dir.empty()) fs::remove_all(dir, ec);
   RETURN_IF_ERROR(result);
+  // Every kind of warning on show: commodity series with a red, a yellow and a blue episode, and
+  // progress reports on some targets (gen/demo_extras.h).
+  ASSIGN_OR_RETURN(auto commodities,
+                   b.warnings().ImportCommodities(gen::CommodityCsv(r.end), "commodities.csv", "demo"));
+  if (!commodities.imported) return Status::Internal("the demo's commodity series were rejected");
+  for (const auto& p : gen::DemoProgress(r.end)) {
+    RETURN_IF_ERROR(AddProgress(b.warnings(), {p.target_id, p.value, p.date, p.note, ""}, "demo").status());
+  }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   ASSIGN_OR_RETURN(r.evaluation, b.warnings().Evaluate());
   return r;

@@ -10,8 +10,9 @@ namespace ballast::app {
 
 namespace {
 
-// The actual value of an indicator metric: the measure of the cell at the latest period with data.
-std::optional<policy::Actual> IndicatorActual(Workspace& ws, const policy::Target& t) {
+// The actual value of an indicator metric: the measure of the cell at the latest period with data
+// up to `today`.
+std::optional<policy::Actual> IndicatorActual(Workspace& ws, const policy::Target& t, Period today) {
   auto snap = ws.GetSnapshot();
   if (!snap.ok()) return std::nullopt;
   const Panel& panel = *(*snap)->panel;
@@ -21,7 +22,7 @@ std::optional<policy::Actual> IndicatorActual(Workspace& ws, const policy::Targe
   const NodeId region = t.region.empty() ? cat.country() : cat.regions().Find(t.region);
   const NodeId industry = t.industry.empty() ? cat.all_industry() : cat.FindIndustry(t.industry);
   if (ind < 0 || !measure.ok() || region == kNoNode || industry == kNoNode || panel.empty()) return std::nullopt;
-  for (Period p = panel.last_period(); p >= panel.first_period(); --p) {
+  for (Period p = std::min(panel.last_period(), today); p >= panel.first_period(); --p) {
     if (!panel.HasData(ind, p)) continue;
     auto row = (*snap)->query->Cell({ind, p, region, industry}, {*measure}, Dimension::kIndustry);
     if (!row.ok() || !row->values[0]) return std::nullopt;
@@ -48,23 +49,23 @@ Result<std::vector<TargetView>> Targets(Warnings& w, const TargetFilter& f, Peri
       v.document_title = doc.title;
       v.document_number = doc.number;
       v.document_region = doc.region;
-      std::optional<policy::Actual> latest, first;
+      // Only reports dated on or before the end of `today` count (a board as of June never
+      // shows July's figure); the latest date wins.
+      std::vector<policy::Report> reports;
+      const std::string last_day = FormatPeriod(today) + "-31";
       for (const auto& p : progress) {
         if (p.target_id != t.id) continue;
         ++v.reports;
-        auto period = ParsePeriod(p.date.substr(0, 7));
-        if (!period.ok()) continue;
-        if (!first) first = policy::Actual{p.value, *period};
-        latest = policy::Actual{p.value, *period};
-        v.latest = p;
+        reports.push_back({p.date, p.value});
+        if (p.date <= last_day && (!v.latest || p.date >= v.latest->date)) v.latest = p;
       }
+      std::optional<policy::Actual> latest = policy::LatestReportAsOf(reports, today);
       if (latest) v.actual_source = "reported";
       // A computed indicator wins over reports; internal metrics fall back to reports until the
       // module that computes them exists.
       if (t.metric == policy::MetricKind::kIndicator) {
-        if (auto a = IndicatorActual(w.workspace(), t)) {
+        if (auto a = IndicatorActual(w.workspace(), t, today)) {
           latest = a;
-          if (!first) first = a;
           v.actual_source = "indicator";
         }
       }
@@ -72,13 +73,12 @@ Result<std::vector<TargetView>> Targets(Warnings& w, const TargetFilter& f, Peri
         if (const auto* metric = w.FindInternalMetric(t.internal)) {
           if (auto value = (*metric)()) {
             latest = policy::Actual{value->first, value->second};
-            if (!first) first = latest;
             v.actual_source = "internal";
           }
         }
       }
       if (latest) v.actual_period = FormatPeriod(latest->period);
-      v.progress = policy::ComputeProgress(t, latest, first, today);
+      v.progress = policy::ComputeProgress(t, latest, today);
       v.status = std::string(policy::StatusName(v.progress.status));
       if (!f.status.empty() && v.status != f.status) continue;
       out.push_back(std::move(v));
@@ -146,7 +146,11 @@ Result<std::vector<warn::ExternalSubject>> TargetSubjects(Warnings& w, Period to
   ASSIGN_OR_RETURN(auto views, Targets(w, {}, today));
   std::vector<warn::ExternalSubject> out;
   for (const auto& v : views) {
-    if (!v.progress.behind_pct || v.progress.status == policy::Status::kAchieved) continue;
+    // Achieved and expired targets raise no behind-path warnings (a 2022 target in 2026 is history).
+    if (!v.progress.behind_pct || v.progress.status == policy::Status::kAchieved ||
+        v.progress.status == policy::Status::kExpired) {
+      continue;
+    }
     warn::ExternalSubject s;
     s.kind = warn::SubjectKind::kTarget;
     s.key = v.target.id;

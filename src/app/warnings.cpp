@@ -6,6 +6,7 @@
 
 #include "store/open.h"
 #include "warn/alerts.h"
+#include "warn/growth_targets.h"
 
 namespace ballast::app {
 
@@ -59,7 +60,13 @@ Result<std::vector<RuleView>> Warnings::EffectiveRules() {
     it->updated_by = rev.author;
     it->updated_at = rev.created_at;
   }
-  for (auto& v : out) v.json = warn::RuleToJson(v.rule);
+  ASSIGN_OR_RETURN(auto growth, warn::DefaultGrowthTargets());
+  for (auto& v : out) {
+    std::vector<warn::Rule> one{std::move(v.rule)};
+    warn::ApplyGrowthTargets(growth, &one);
+    v.rule = std::move(one[0]);
+    v.json = warn::RuleToJson(v.rule);
+  }
   return out;
 }
 
@@ -296,7 +303,7 @@ Status Warnings::RefreshMutes(const std::string& now, const std::string& actor) 
     AlertRecord& a = live[i];
     a.updated_at = now;
     AlertChange c{a, false, {}};
-    if (a.state != "pending") {
+    {  // mutes of pending alerts are recorded too (an `uninhibited` always has its `inhibited`)
       auto event = [&](std::string action, std::string detail) {
         AlertEventRecord e;
         e.at = now;

@@ -10,7 +10,10 @@
 #include "testing/test_store.h"
 #include "testing/testing.h"
 #include "app/ballast.h"
+#include "app/episodes.h"
+#include "app/judgement.h"
 #include "app/policy.h"
+#include "gen/demo_extras.h"
 
 namespace ballast::app {
 namespace {
@@ -232,6 +235,106 @@ TEST_F(WarningsTest, TargetsProgressAndTargetWarnings) {
   auto mine = ListTargets(*w_, by_unit, june).value();
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_EQ(mine[0].target.id, "henan2022.7.new_5g_base_stations");
+}
+
+// Issue 13: `targets --today` used reports dated after it; the 2022 targets read 未报送 forever.
+TEST_F(WarningsTest, TargetsAsOfAMonthAndExpired) {
+  const std::string id = "henan2022.1.enterprises_served";  // 50,000 in 2022
+  ASSERT_TRUE(AddProgress(*w_, {id, 20000, "2022-05-31", "", ""}, "a").ok());
+  ASSERT_TRUE(AddProgress(*w_, {id, 40000, "2022-08-31", "", ""}, "a").ok());
+  auto may = GetTarget(*w_, id, MakePeriod(2022, 5)).value();
+  EXPECT_DOUBLE_EQ(*may.progress.actual, 20000);  // not August's figure
+  EXPECT_EQ(may.latest->date, "2022-05-31");
+  EXPECT_FALSE(GetTarget(*w_, id, MakePeriod(2022, 4)).value().progress.actual.has_value());
+  EXPECT_DOUBLE_EQ(*GetTarget(*w_, id, MakePeriod(2022, 9)).value().progress.actual, 40000);
+  auto later = GetTarget(*w_, id, MakePeriod(2026, 11)).value();
+  EXPECT_EQ(later.status, "expired");
+  EXPECT_EQ(later.progress.met, false);
+  EXPECT_DOUBLE_EQ(*later.progress.actual, 40000);
+  EXPECT_EQ(
+      GetTarget(*w_, "henan2022.2.new_high_tech_enterprises", MakePeriod(2026, 11)).value().status,
+      "expired");
+}
+
+// B's fall raises its drop alert and a stoppage-free episode; 郑州's fall a region episode that
+// outweighs it (region weight ≥ 10) and carries its counts.
+TEST_F(WarningsTest, EpisodesGroupScoreAndCount) {
+  ASSERT_TRUE(w_->Evaluate("2025-04-05T00:00:00Z").ok());
+  EpisodeFilter f;
+  f.include_muted = true;
+  auto list = ListEpisodes(*w_, f);
+  ASSERT_TRUE(list.ok()) << list.status().ToString();
+  ASSERT_GE(list->episodes.size(), 2u);
+  std::map<std::string, const warn::Episode*> by_id;
+  for (const auto& e : list->episodes) by_id[e.id] = &e;
+  ASSERT_TRUE(by_id.count(std::string("enterprise:") + kB));
+  ASSERT_TRUE(by_id.count("region:410100"));
+  const warn::Episode& b = *by_id[std::string("enterprise:") + kB];
+  EXPECT_EQ(b.level, "red");
+  EXPECT_GE(b.hits.size(), 1u);
+  // B's base is 1000 of 郑州's 2000 (A and B in March 2024): weight 1 + 50 = 51.
+  EXPECT_DOUBLE_EQ(b.weight, 51);
+  EXPECT_EQ(list->counts.total, static_cast<int64_t>(list->matched));
+  EXPECT_EQ(list->counts.by_kind.at("region"), 1);
+  EXPECT_GE(list->counts.by_level.at("red"), 2);
+  // Sorted by score.
+  for (size_t i = 1; i < list->episodes.size(); ++i) {
+    EXPECT_GE(list->episodes[i - 1].score, list->episodes[i].score);
+  }
+  // Pagination over all: two pages of one cover the first two.
+  f.limit = 1;
+  f.offset = 1;
+  auto page = ListEpisodes(*w_, f).value();
+  ASSERT_EQ(page.episodes.size(), 1u);
+  EXPECT_EQ(page.episodes[0].id, list->episodes[1].id);
+  EXPECT_EQ(page.matched, list->matched);
+  // Filter by subject kind keeps the counts.
+  f.kind = "region";
+  f.offset = 0;
+  auto regions = ListEpisodes(*w_, f).value();
+  ASSERT_EQ(regions.episodes.size(), 1u);
+  EXPECT_EQ(regions.counts.total, list->counts.total);
+}
+
+// 郑州 in March 2025: A 1000 → 1200, B 1000 → 400. Same sample 2, one declining (50 %), holding
+// 1000 of the 2000 base (50 %); the fall is −600, all of it B's; growth (1600 − 2000) / 2000 = −20
+// %.
+TEST_F(WarningsTest, JudgementOfANode) {
+  ASSERT_TRUE(w_->Evaluate("2025-04-05T00:00:00Z").ok());
+  auto j = Judge(*w_, "410100", "");
+  ASSERT_TRUE(j.ok()) << j.status().ToString();
+  EXPECT_EQ(j->period, "2025-03");
+  EXPECT_EQ(j->same_sample, 2);
+  EXPECT_EQ(j->declining, 1);
+  EXPECT_DOUBLE_EQ(j->declining_share, 50);
+  EXPECT_DOUBLE_EQ(j->declining_output_share, 50);
+  EXPECT_DOUBLE_EQ(j->fall, -600);
+  EXPECT_NEAR(*j->yoy, -20, 1e-9);
+  ASSERT_EQ(j->top_enterprises.size(), 1u);
+  EXPECT_EQ(j->top_enterprises[0].key, kB);
+  EXPECT_DOUBLE_EQ(j->top_enterprises[0].share_of_fall, 100);
+  ASSERT_EQ(j->top_industries.size(), 1u);
+  EXPECT_EQ(j->top_industries[0].key, "13");
+  EXPECT_EQ(j->months_declining, 1);
+  bool region_on_top = false;
+  for (const auto& e : j->episodes) region_on_top |= e.id == "region:410100";
+  EXPECT_TRUE(region_on_top);
+  EXPECT_FALSE(Judge(*w_, "999999", "").ok());
+}
+
+// The demo's commodity series plant exactly one red (coal +22 % on the week), one yellow (copper
+// +12 %) and one blue (urea at 13 days of stock) episode; steel stays calm.
+TEST_F(WarningsTest, DemoCommoditiesPlantOneEpisodeOfEachColour) {
+  auto r = w_->ImportCommodities(gen::CommodityCsv(MakePeriod(2025, 3)), "commodities.csv", "demo");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->imported);
+  EpisodeFilter f;
+  f.kind = "commodity";
+  f.limit = 0;
+  auto list = ListEpisodes(*w_, f).value();
+  std::map<std::string, std::string> level;
+  for (const auto& e : list.episodes) level[e.subject_key] = e.level;
+  EXPECT_EQ(level, (std::map<std::string, std::string>{{"copper", "yellow"}, {"thermal_coal", "red"}, {"urea", "blue"}}));
 }
 
 }  // namespace

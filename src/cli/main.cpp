@@ -252,6 +252,17 @@ int Main(int argc, char** argv) {
   va_rates_cmd->add_option("path", month_path, "CSV or XLSX: industry,rate")->required();
   // --- end of the analyst's month ---
 
+  // --- episodes (issue 13: warn helper) ---
+  auto* episodes_cmd = app.add_subcommand("episodes", "Warning episodes (one per subject), most important first");
+  app::EpisodeFilter episode_filter;
+  episodes_cmd->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
+  episodes_cmd->add_option("--region", episode_filter.region, "subjects in this region's subtree");
+  episodes_cmd->add_option("--state", episode_filter.state, "firing (default), pending, or \"\" for both");
+  episodes_cmd->add_option("--kind", episode_filter.kind, "subject kind");
+  episodes_cmd->add_option("--limit", episode_filter.limit, "at most this many rows (0 = all)");
+  episodes_cmd->add_option("--min-score", episode_filter.min_score, "only episodes at least this important");
+  episodes_cmd->add_flag("--include-muted", episode_filter.include_muted, "also silenced or inhibited episodes");
+  // --- end episodes ---
   auto* targets_cmd = app.add_subcommand("targets", "Policy targets with their status");
   app::TargetFilter target_filter;
   std::string target_today;
@@ -377,6 +388,7 @@ int Main(int argc, char** argv) {
   if (*commodities_cmd) return RunCommoditiesImport(db, commodity_path, user, std::cout, std::cerr);
   if (*prices_cmd) return RunPricesImport(db, month_path, user, std::cout, std::cerr);
   if (*va_rates_cmd) return RunVaRatesImport(db, month_path, user, std::cout, std::cerr);
+  if (*episodes_cmd) return RunEpisodes(db, episode_filter, std::cout, std::cerr);
   if (*targets_cmd) return RunTargets(db, target_filter, target_today, std::cout, std::cerr);
   if (*progress_cmd) return RunProgressAdd(db, progress, user, std::cout, std::cerr);
   if (*audit_cmd) return Audit(db, audit_action);

@@ -97,6 +97,30 @@ int RunAlerts(const std::string& db, const app::AlertFilter& filter, std::ostrea
   return 0;
 }
 
+int RunEpisodes(const std::string& db, const app::EpisodeFilter& filter, std::ostream& out, std::ostream& err) {
+  auto o = Open(db);
+  if (!o.ok()) return Fail(o.status(), err);
+  auto list = app::ListEpisodes(**o, app::Caller::Local(DefaultUser()), filter);
+  if (!list.ok()) return Fail(list.status(), err);
+  const auto& c = list->counts;
+  out << "episodes " << c.total << " (matched " << list->matched << ")";
+  for (const auto& [k, n] : c.by_level) out << ' ' << k << ' ' << n;
+  out << "\nby kind:";
+  for (const auto& [k, n] : c.by_kind) out << ' ' << k << ' ' << n;
+  out << "\nby rule:";
+  for (const auto& [k, n] : c.by_rule) out << ' ' << k << ' ' << n;
+  out << "\nscore,level,state,kind,subject_key,subject_name,months,base_effect,rules\n";
+  for (const auto& e : list->episodes) {
+    std::string rules;
+    for (const auto& h : e.hits) rules += (rules.empty() ? "" : ";") + h.rule_id;
+    char score[32];
+    std::snprintf(score, sizeof score, "%.1f", e.score);
+    out << score << ',' << e.level << ',' << e.state << ',' << e.subject_kind << ',' << e.subject_key << ','
+        << e.subject_name << ',' << e.months << ',' << e.base_effect << ',' << rules << '\n';
+  }
+  return 0;
+}
+
 int RunCommoditiesImport(const std::string& db, const std::string& path, const std::string& user, std::ostream& out,
                          std::ostream& err) {
   auto o = Open(db);

@@ -12,6 +12,7 @@
 #include <ostream>
 #include <string>
 
+#include "app/episodes.h"
 #include "app/policy.h"
 #include "app/warnings_scoped.h"
 
@@ -22,6 +23,8 @@ std::string DefaultUser();
 
 int RunWarn(const std::string& db, std::ostream& out, std::ostream& err, const std::string& now = "");
 int RunAlerts(const std::string& db, const app::AlertFilter& filter, std::ostream& out, std::ostream& err);
+// Episodes with their counts and scores, most important first (app/episodes.h).
+int RunEpisodes(const std::string& db, const app::EpisodeFilter& filter, std::ostream& out, std::ostream& err);
 int RunCommoditiesImport(const std::string& db, const std::string& path, const std::string& user, std::ostream& out,
                          std::ostream& err);
 int RunTargets(const std::string& db, const app::TargetFilter& filter, const std::string& today, std::ostream& out,

@@ -13,6 +13,8 @@ std::string_view StatusName(Status s) {
     case Status::kOffTrack: return "off_track";
     case Status::kAchieved: return "achieved";
     case Status::kQualitative: return "qualitative";
+    case Status::kExpired: return "expired";
+    case Status::kNoBaseline: return "no_baseline";
   }
   return "";
 }
@@ -40,27 +42,45 @@ bool Meets(const std::string& op, double actual, double value) {
 }
 }  // namespace
 
-Progress ComputeProgress(const Target& t, std::optional<Actual> latest, std::optional<Actual> first, Period today) {
+std::optional<Actual> LatestReportAsOf(const std::vector<Report>& reports, Period today) {
+  const std::string last_day = FormatPeriod(today) + "-31";  // dates compare as text
+  const Report* best = nullptr;
+  for (const auto& r : reports) {
+    if (r.date.size() != 10 || r.date > last_day) continue;
+    if (best == nullptr || r.date >= best->date) best = &r;
+  }
+  if (best == nullptr) return std::nullopt;
+  auto period = ParsePeriod(best->date.substr(0, 7));
+  if (!period.ok()) return std::nullopt;
+  return Actual{best->value, *period};
+}
+
+Progress ComputeProgress(const Target& t, std::optional<Actual> latest, Period today) {
   Progress out;
   if (t.qualitative()) {
     out.status = Status::kQualitative;
     return out;
   }
+  const bool expired = today > t.deadline;
+  std::optional<double> base = t.baseline;
+  if (!base && t.type == TargetType::kCumulative) base = 0.0;
   if (!latest) {
-    // Nothing reported yet: the status stays no_data, but the expected path is still known
-    // where the baseline is (so a board can show where the target should stand by now).
+    // Nothing reported yet: the status stays no_data (expired once the deadline passed), but the
+    // expected path is still known where the baseline is (where the target should stand by now).
+    out.status = expired ? Status::kExpired : Status::kNoData;
     if (t.path == PathKind::kFlat) {
       out.expected = t.value;
       out.fraction = 1.0;
-    } else if (t.baseline || t.type == TargetType::kCumulative) {
-      out.baseline = t.baseline.value_or(0.0);
+    } else if (base) {
+      out.baseline = base;
       out.fraction = ExpectedFraction(t, today);
-      out.expected = *out.baseline + (t.value - *out.baseline) * *out.fraction;
+      out.expected = *base + (t.value - *base) * *out.fraction;
     }
     return out;
   }
   out.actual = latest->value;
   const bool met = Meets(t.comparator, latest->value, t.value);
+  out.met = met;
   // Flat targets (levels and growth rates that must hold throughout) compare with the value.
   if (t.path == PathKind::kFlat) {
     out.expected = t.value;
@@ -69,26 +89,32 @@ Progress ComputeProgress(const Target& t, std::optional<Actual> latest, std::opt
     const bool up = t.comparator == ">=" || t.comparator == ">";
     out.behind_pct = (up ? t.value - latest->value : latest->value - t.value) / denom * 100;
     if (met) out.behind_pct = std::min(*out.behind_pct, 0.0);
-    if (met) out.status = today >= t.deadline ? Status::kAchieved : Status::kOnTrack;
+    if (expired) out.status = Status::kExpired;
+    else if (met) out.status = today >= t.deadline ? Status::kAchieved : Status::kOnTrack;
     else if (today >= t.deadline) out.status = Status::kOffTrack;
     else out.status = *out.behind_pct <= kAtRiskBand ? Status::kAtRisk : Status::kOffTrack;
     return out;
   }
-  double base = t.baseline.value_or(0.0);
-  if (!t.baseline && t.type != TargetType::kCumulative && first) base = first->value;
+  const double f = ExpectedFraction(t, today);
+  out.fraction = f;
+  if (!base) {
+    // No baseline: no path to measure the lag against (the first report is not a baseline).
+    out.status = expired ? Status::kExpired : met ? Status::kAchieved : Status::kNoBaseline;
+    return out;
+  }
   out.baseline = base;
+  const double expected = *base + (t.value - *base) * f;
+  out.expected = expected;
+  if (expired) {
+    out.status = Status::kExpired;
+    return out;
+  }
   if (met) {
     out.status = Status::kAchieved;
-    out.fraction = ExpectedFraction(t, today);
-    out.expected = base + (t.value - base) * *out.fraction;
     out.behind_pct = 0;
     return out;
   }
-  const double f = ExpectedFraction(t, today);
-  out.fraction = f;
-  const double expected = base + (t.value - base) * f;
-  out.expected = expected;
-  const double due = expected - base;  // the progress expected so far
+  const double due = expected - *base;  // the progress expected so far
   if (std::fabs(due) < 1e-12) {
     out.behind_pct = 0;
     out.status = Status::kOnTrack;

@@ -182,6 +182,10 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
       a.resolved_at.clear();
     } else if (state == "firing" && old_state != "firing") {
       ev.push_back(Event(in.now, in.actor, "fired", old_state, state, level));
+    } else if (state == "pending" && old_state.empty()) {
+      // Created pending: its history starts here, so later events (fired, uninhibited) have a
+      // beginning.
+      ev.push_back(Event(in.now, in.actor, "pending", old_state, state, level));
     } else if (state == "pending" && old_state == "firing") {
       ev.push_back(Event(in.now, in.actor, "pending", old_state, state, "persistence no longer met"));
     } else if (state == "firing" && old_level != level) {
@@ -233,11 +237,12 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
       out.push_back({a, true, {}});
       continue;
     }
-    if (a.silenced_by != before_mutes[i].silenced_by && a.state != "pending") {
+    // Mutes are recorded for pending alerts too: an `uninhibited` always has its `inhibited`.
+    if (a.silenced_by != before_mutes[i].silenced_by) {
       events[i].push_back(Event(in.now, in.actor, a.silenced_by ? "silenced" : "unsilenced", a.state, a.state,
                                 a.silenced_by ? "silence " + std::to_string(a.silenced_by) : ""));
     }
-    if (a.inhibited != before_mutes[i].inhibited && a.state != "pending") {
+    if (a.inhibited != before_mutes[i].inhibited) {
       events[i].push_back(Event(in.now, in.actor, a.inhibited ? "inhibited" : "uninhibited", a.state, a.state));
     }
     const bool is_new = i >= stored;

@@ -115,16 +115,17 @@ TEST(FingerprintTest, StableAndDistinct) {
 TEST_F(AlertsTest, PendingThenFiringThenResolved) {
   Eval({Find(1, "A", Level::kBlue, -5, 1, false)}, "2025-08-01T00:00:00Z");
   EXPECT_EQ(Only().state, "pending");
-  EXPECT_TRUE(store_.events_.empty());  // pending leaves no events
+  ASSERT_EQ(store_.events_.size(), 1u);  // created pending: its history starts there
+  EXPECT_EQ(store_.events_[0].second, "pending");
   Eval({Find(1, "A", Level::kBlue, -6, 3, true)}, "2025-09-01T00:00:00Z");
   EXPECT_EQ(Only().state, "firing");
   EXPECT_EQ(Only().fired_at, "2025-09-01T00:00:00Z");
   Eval({}, "2025-10-01T00:00:00Z");
   EXPECT_EQ(Only().state, "resolved");
   EXPECT_EQ(Only().resolved_at, "2025-10-01T00:00:00Z");
-  ASSERT_EQ(store_.events_.size(), 2u);
-  EXPECT_EQ(store_.events_[0].second, "fired");
-  EXPECT_EQ(store_.events_[1].second, "resolved");
+  ASSERT_EQ(store_.events_.size(), 3u);
+  EXPECT_EQ(store_.events_[1].second, "fired");
+  EXPECT_EQ(store_.events_[2].second, "resolved");
 }
 
 TEST_F(AlertsTest, PendingThatClearsLeavesNoTrace) {
@@ -214,6 +215,23 @@ TEST_F(AlertsTest, RegionAlertInhibitsItsEnterprisesOfTheSameFamily) {
       EXPECT_FALSE(a.inhibited);
     }
   }
+}
+
+// Issue 13: an alert created pending inside an inhibiting region got no events, so its later
+// `uninhibited` had no `inhibited` before it.
+TEST_F(AlertsTest, PendingAlertsRecordTheirMutes) {
+  Eval({Find(1, "A", Level::kBlue, -25, 1, false, "410102"),
+        Find(2, "410100", Level::kYellow, -35, 1, true, "410100")},
+       "2025-10-01T00:00:00Z");
+  Eval({Find(1, "A", Level::kBlue, -25, 2, false, "410102")}, "2025-11-01T00:00:00Z");
+  std::vector<std::string> history;
+  for (const auto& a : store_.alerts_) {
+    if (a.subject_key != "A") continue;
+    for (const auto& [id, action] : store_.events_) {
+      if (id == a.id) history.push_back(action);
+    }
+  }
+  EXPECT_EQ(history, (std::vector<std::string>{"pending", "inhibited", "uninhibited"}));
 }
 
 TEST_F(AlertsTest, AlertsOfRulesNotEvaluatedKeepTheirState) {

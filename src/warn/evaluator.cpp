@@ -12,6 +12,8 @@ namespace ballast::warn {
 namespace {
 
 constexpr int kMissingLookback = 12;  // a subject silent for longer is no longer a reporter
+// How far back a streak is counted (months of data): longer runs read "36 months or more".
+constexpr int kMaxStreak = 36;
 
 struct Compiled {
   int indicator = -1;
@@ -102,6 +104,12 @@ std::vector<Period> DataPeriods(const Panel& panel, int indicator, Period t, int
   return out;
 }
 
+// Whether the enterprise is expected to report for the period: not off the above-scale roster
+// (entered/exited, engine/roster.h), so that a roster exit never raises a missing-report alert.
+bool ExpectedToReport(const Panel& panel, uint32_t enterprise, Period period) {
+  return OnRoster(panel.enterprise(enterprise), period);
+}
+
 // The figures an enterprise rule reads at a period, and at January for the January–February rule.
 struct Figures {
   EnterpriseFigures now, january;
@@ -173,6 +181,7 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
     // value = consecutive data periods without a report, after a report within the lookback.
     auto periods = DataPeriods(panel, c.indicator, *t, kMissingLookback + 1);
     std::vector<char> done(n, 0);
+    for (uint32_t e = 0; e < n; ++e) pass[e] = pass[e] && ExpectedToReport(panel, e, *t);
     for (Period q : periods) {
       figures.now.Load(panel, c.indicator, q, EnterpriseFigures::kX | EnterpriseFigures::kY);
       const double *x = figures.now.x(), *y = figures.now.y();
@@ -193,16 +202,20 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
       }
     }
   } else {
-    auto periods = DataPeriods(panel, c.indicator, *t, r.for_periods);
+    // The true streak, not capped at `for`: walk back while anyone's condition still holds.
+    auto periods = DataPeriods(panel, c.indicator, *t, kMaxStreak);
     for (size_t k = 0; k < periods.size(); ++k) {
       EnterpriseValues(panel, r, c.indicator, periods[k], &v, &figures);
+      size_t alive = 0;
       for (uint32_t e = 0; e < n; ++e) {
         if (!pass[e] || streak[e] != static_cast<int32_t>(k)) continue;
         if (Classify(r, v[e])) {
           ++streak[e];
+          ++alive;
           if (k == 0) now_value[e] = v[e];
         }
       }
+      if (alive == 0) break;
     }
   }
   const Catalog& cat = panel.catalog();
@@ -228,7 +241,11 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
   }
 }
 
-// Region or industry cells: the measure (minus the target, when the rule has one).
+// Region or industry cells: the measure (minus the target, when the rule has one). Subjects are
+// (frame, node) pairs: the node at the rule's depth of its own dimension, the frame the fixed node
+// of the other one. Industry rules with `region_levels` are also evaluated with each province or
+// prefecture as the frame (subject key "code@region"), so that a province's analyst sees its own
+// industries' alerts.
 void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& panel,
                    const Query& query, EvaluationResult* res) {
   const Measure measure = *r.measure;  // Evaluate: region and industry rules have one
@@ -237,6 +254,7 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
   const Catalog& cat = panel.catalog();
   const bool region_rule = r.subject == SubjectKind::kRegion;
   const CodeTree& tree = region_rule ? cat.regions() : cat.industries();
+  const CodeTree& other = region_rule ? cat.industries() : cat.regions();
   const int32_t depth = r.level_of == "province" || r.level_of == "section"      ? 1
                         : r.level_of == "prefecture" || r.level_of == "division" ? 2
                                                                                  : 3;
@@ -248,9 +266,9 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     return;
   }
   res->evaluated.insert(r.id);
-  auto periods = DataPeriods(panel, c.indicator, *t, r.for_periods);
+  auto periods = DataPeriods(panel, c.indicator, *t, kMaxStreak);
   const std::vector<NodeId>& scope = region_rule ? c.regions : c.industries;
-  // The subjects: nodes at the rule's depth within the filters, each an "atom" of enterprises.
+  // The nodes at the rule's depth within the filters, each an "atom" of enterprises.
   std::vector<NodeId> nodes;
   std::vector<int32_t> atom_of_node(tree.size(), -1);
   for (NodeId node = 0; node < static_cast<NodeId>(tree.size()); ++node) {
@@ -260,84 +278,120 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     atom_of_node[static_cast<size_t>(node)] = static_cast<int32_t>(nodes.size());
     nodes.push_back(node);
   }
-  // One pass over the panel per period (the same sums and context as Query::Cell), rather than
-  // one per subject; measures that compare with a parent cell go through Query::Cell.
+  // Frame groups: the fixed node (-1), then each region depth the rule asks for.
+  const NodeId fixed = region_rule ? fixed_industry : fixed_region;
+  std::vector<int32_t> group_depths{-1};
   const bool batch = !NeedsParent(measure);
-  std::vector<int32_t> atom_of;
-  if (batch) {
-    atom_of.assign(panel.num_enterprises(), -1);
-    const CodeTree& other = region_rule ? cat.industries() : cat.regions();
-    const NodeId fixed = region_rule ? fixed_industry : fixed_region;
-    for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
-      const PanelEnterprise& ent = panel.enterprise(e);
-      const NodeId own = region_rule ? ent.region : ent.industry,
-                   cross = region_rule ? ent.industry : ent.region;
-      if (own == kNoNode || cross == kNoNode || !other.Contains(fixed, cross)) continue;
-      const NodeId at = tree.AncestorAtDepth(own, depth);
-      if (at != kNoNode) atom_of[e] = atom_of_node[static_cast<size_t>(at)];
+  if (!region_rule && batch) {
+    for (const auto& level : r.region_levels) {
+      const int32_t d = level == "province" ? 1 : level == "prefecture" ? 2 : 3;
+      if (d > other.node(fixed).depth) group_depths.push_back(d);
     }
   }
   const Indicator& indicator = cat.indicators()[static_cast<size_t>(c.indicator)];
-  const auto atoms = static_cast<int32_t>(nodes.size());
-  std::vector<Finding> found(nodes.size());
-  std::vector<char> alive(nodes.size(), 1);
-  for (size_t k = 0; k < periods.size(); ++k) {
-    const Period p = periods[k];
-    std::vector<std::optional<double>> values(nodes.size());
-    if (batch) {
-      AtomContexts cells(std::vector<Measure>{measure}, p,
-                         [&](Period q) { return query.AtomSums(c.indicator, q, atom_of, atoms); });
-      for (size_t a = 0; a < nodes.size(); ++a) {
-        if (cells.sums()[a].n == 0) continue;  // nobody reports: no subject
-        values[a] = ComputeMeasure(measure, indicator, cells.sums()[a], cells.Context(a, nullptr));
-      }
+  for (int32_t group_depth : group_depths) {
+    std::vector<NodeId> frames;
+    std::vector<int32_t> frame_of_node(other.size(), -1);
+    if (group_depth < 0) {
+      frames.push_back(fixed);
     } else {
-      for (size_t a = 0; a < nodes.size(); ++a) {
+      for (NodeId n = 0; n < static_cast<NodeId>(other.size()); ++n) {
+        if (other.node(n).depth != group_depth || !other.Contains(fixed, n)) continue;
+        frame_of_node[static_cast<size_t>(n)] = static_cast<int32_t>(frames.size());
+        frames.push_back(n);
+      }
+    }
+    const size_t subjects = frames.size() * nodes.size();
+    // One pass over the panel per period (the same sums and context as Query::Cell), rather than
+    // one per subject; measures that compare with a parent cell go through Query::Cell.
+    std::vector<int32_t> atom_of;
+    if (batch) {
+      atom_of.assign(panel.num_enterprises(), -1);
+      for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+        const PanelEnterprise& ent = panel.enterprise(e);
+        const NodeId own = region_rule ? ent.region : ent.industry,
+                     cross = region_rule ? ent.industry : ent.region;
+        if (own == kNoNode || cross == kNoNode || !other.Contains(fixed, cross)) continue;
+        int32_t frame = 0;
+        if (group_depth >= 0) {
+          const NodeId f = other.AncestorAtDepth(cross, group_depth);
+          if (f == kNoNode || frame_of_node[static_cast<size_t>(f)] < 0) continue;
+          frame = frame_of_node[static_cast<size_t>(f)];
+        }
+        const NodeId at = tree.AncestorAtDepth(own, depth);
+        if (at == kNoNode || atom_of_node[static_cast<size_t>(at)] < 0) continue;
+        atom_of[e] =
+            frame * static_cast<int32_t>(nodes.size()) + atom_of_node[static_cast<size_t>(at)];
+      }
+    }
+    const auto atoms = static_cast<int32_t>(subjects);
+    std::vector<Finding> found(subjects);
+    std::vector<char> alive(subjects, 1);
+    for (size_t k = 0; k < periods.size(); ++k) {
+      if (std::none_of(alive.begin(), alive.end(), [](char x) { return x != 0; })) break;
+      const Period p = periods[k];
+      std::vector<std::optional<double>> values(subjects);
+      if (batch) {
+        AtomContexts cells(std::vector<Measure>{measure}, p, [&](Period q) {
+          return query.AtomSums(c.indicator, q, atom_of, atoms);
+        });
+        for (size_t a = 0; a < subjects; ++a) {
+          if (!alive[a] || cells.sums()[a].n == 0) continue;  // nobody reports: no subject
+          values[a] =
+              ComputeMeasure(measure, indicator, cells.sums()[a], cells.Context(a, nullptr));
+        }
+      } else {
+        for (size_t a = 0; a < subjects; ++a) {
+          if (!alive[a]) continue;
+          CellRef cell{c.indicator, p, region_rule ? nodes[a] : fixed_region,
+                       region_rule ? fixed_industry : nodes[a]};
+          // A region compares with its parent region, an industry with its parent industry.
+          auto row =
+              query.Cell(cell, {measure}, region_rule ? Dimension::kRegion : Dimension::kIndustry);
+          if (row.ok() && row->n > 0) values[a] = row->values[0];
+        }
+      }
+      for (size_t a = 0; a < subjects; ++a) {
         if (!alive[a]) continue;
-        CellRef cell{c.indicator, p, region_rule ? nodes[a] : fixed_region,
-                     region_rule ? fixed_industry : nodes[a]};
-        // A region compares with its parent region, an industry with its parent industry.
-        auto row =
-            query.Cell(cell, {measure}, region_rule ? Dimension::kRegion : Dimension::kIndustry);
-        if (row.ok() && row->n > 0) values[a] = row->values[0];
+        const std::string& code = tree.node(nodes[a % nodes.size()]).code;
+        const std::optional<double> target = TargetFor(r, code);
+        std::optional<Threshold> level;
+        double value = 0;
+        if (values[a]) {
+          value = *values[a] - (target ? *target : 0.0);
+          level = Classify(r, value);
+        }
+        if (!level) {
+          alive[a] = 0;
+          continue;
+        }
+        Finding& f = found[a];
+        if (k == 0) {
+          f.level = level->level;
+          f.threshold = level->value;
+          f.value = value;
+        }
+        ++f.streak;
       }
     }
-    for (size_t a = 0; a < nodes.size(); ++a) {
-      if (!alive[a]) continue;
-      const std::string& code = tree.node(nodes[a]).code;
-      std::optional<double> target = r.target;
-      if (auto it = r.targets.find(code); it != r.targets.end()) target = it->second;
-      std::optional<Threshold> level;
-      double value = 0;
-      if (values[a]) {
-        value = *values[a] - (target ? *target : 0.0);
-        level = Classify(r, value);
-      }
-      if (!level) {
-        alive[a] = 0;
-        continue;
-      }
+    for (size_t a = 0; a < subjects; ++a) {
       Finding& f = found[a];
-      if (k == 0) {
-        f.level = level->level;
-        f.threshold = level->value;
-        f.value = value;
+      if (f.streak == 0) continue;
+      const NodeId node = nodes[a % nodes.size()], frame = frames[a / nodes.size()];
+      const std::string& code = tree.node(node).code;
+      f.rule = ri;
+      f.subject_key = code;
+      f.subject_name = tree.node(node).name;
+      if (group_depth >= 0) {
+        f.subject_key += "@" + other.node(frame).code;
+        f.subject_name = other.node(frame).name + "·" + f.subject_name;
       }
-      ++f.streak;
+      f.region = region_rule ? code : other.node(frame).code;
+      f.industry = region_rule ? other.node(frame).code : code;
+      f.period = FormatPeriod(*t);
+      f.firing = f.streak >= r.for_periods;
+      res->findings.push_back(std::move(f));
     }
-  }
-  for (size_t a = 0; a < nodes.size(); ++a) {
-    Finding& f = found[a];
-    if (f.streak == 0) continue;
-    const std::string& code = tree.node(nodes[a]).code;
-    f.rule = ri;
-    f.subject_key = code;
-    f.subject_name = tree.node(nodes[a]).name;
-    f.region = region_rule ? code : cat.regions().node(fixed_region).code;
-    f.industry = region_rule ? cat.industries().node(fixed_industry).code : code;
-    f.period = FormatPeriod(*t);
-    f.firing = f.streak >= r.for_periods;
-    res->findings.push_back(std::move(f));
   }
 }
 
@@ -361,7 +415,7 @@ void EvaluateExternal(size_t ri, const Rule& r, const std::vector<ExternalSubjec
     }
     if (series == nullptr || series->empty()) continue;
     Finding f;
-    for (size_t k = 0; k < series->size() && f.streak < r.for_periods; ++k) {
+    for (size_t k = 0; k < series->size() && f.streak < kMaxStreak; ++k) {
       const SeriesPoint& p = (*series)[series->size() - 1 - k];
       auto level = Classify(r, p.value);
       if (!level) break;
@@ -454,10 +508,16 @@ std::string FindingMessage(const Rule& r, const Finding& f, bool zh, const Catal
       {"level", zh ? std::string(LevelZh(f.level)) : std::string(LevelName(f.level))},
       {"streak", std::to_string(f.streak)},
       {"indicator", indicator},
-      {"target", r.target ? FormatNumber(*r.target) : std::string()},
+      {"target", std::string()},
   };
-  if (auto it = r.targets.find(f.subject_key); it != r.targets.end())
-    fields["target"] = FormatNumber(it->second);
+  // Missing reports count months: "已连续10个月", never "10.0个月".
+  if (r.check == Check::kMissing) {
+    fields["value"] = std::to_string(static_cast<int64_t>(std::llround(f.value)));
+    fields["abs_value"] = fields["value"];
+  }
+  // An industry within a region ("13@410000") has the industry's target.
+  if (auto t = TargetFor(r, f.subject_key.substr(0, f.subject_key.find('@'))))
+    fields["target"] = FormatNumber(*t);
   const std::string& tmpl = zh ? r.message_zh : r.message_en;
   if (tmpl.empty()) {
     return f.subject_name + " " + r.id + " " + fields["value"] + " (" + fields["level"] + ")";

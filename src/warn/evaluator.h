@@ -21,7 +21,7 @@ struct Finding {
   std::string subject_key, subject_name, region, industry, units;
   Level level = Level::kNone;
   double value = 0, threshold = 0;
-  int32_t streak = 0;   // consecutive periods the condition held, up to the rule's `for`
+  int32_t streak = 0;   // consecutive periods the condition held (the true run, up to 36)
   std::string period;   // YYYY-MM, or the date of a series point
   bool firing = false;  // streak >= for
 };

@@ -136,6 +136,10 @@ TEST(EvaluatorTest, StoppageNeedsAReportedZeroAndMissingIsItsOwnWarning) {
   EXPECT_DOUBLE_EQ(missing["GONE"].value, 2);  // 2025-08 and 2025-09
   EXPECT_EQ(missing["GONE"].level, Level::kYellow);
   EXPECT_EQ(missing["GONE"].period, "2025-09");
+  // Months are whole numbers in the message: 已连续2个月, not 2.0个月.
+  EXPECT_NE(FindingMessage(DefaultRule("ent_missing_report"), missing["GONE"], true, nullptr)
+                .find("已连续2个月"),
+            std::string::npos);
 }
 
 // Issue #12 item 3: an enterprise that left the roster is not expected to report; one that is
@@ -181,6 +185,30 @@ TEST(EvaluatorTest, ThreeMonthsOfDeclineFirePendingBefore) {
   EXPECT_EQ(f["TWO"].level, Level::kBlue);
   EXPECT_FALSE(f["BROKEN"].firing);
   EXPECT_EQ(f["BROKEN"].streak, 1);
+}
+
+// The streak is the true run, not capped at the rule's `for` (issue 13): four months of decline
+// read 连续4个月 on a for: 3 rule, and a for: 1 rule shows its run too.
+TEST(EvaluatorTest, StreakCountsPastThePersistence) {
+  PanelMaker m;
+  m.Enterprise("FOUR", "410102", "1311");
+  std::vector<Row> rows;
+  // Base 2024-06..09 = 100; 2025-06..09: 95, 90, 88, 85: four months below the base.
+  Months(&rows, "FOUR", "output_value", 2024, 6, {100, 100, 100, 100});
+  Months(&rows, "FOUR", "output_value", 2025, 6, {95, 90, 88, 85});
+  m.Batch(rows);
+  auto panel = m.Make();
+  Rule decline = DefaultRule("ent_output_decline_3m");
+  ASSERT_EQ(decline.for_periods, 3);
+  auto f = RunRule(decline, *panel);
+  EXPECT_TRUE(f["FOUR"].firing);
+  EXPECT_EQ(f["FOUR"].streak, 4);
+  EXPECT_NE(FindingMessage(decline, f["FOUR"], true, nullptr).find("连续4个月"), std::string::npos);
+  Rule once = decline;
+  once.for_periods = 1;
+  auto g = RunRule(once, *panel);
+  EXPECT_EQ(g["FOUR"].streak, 4);
+  EXPECT_TRUE(g["FOUR"].firing);
 }
 
 TEST(EvaluatorTest, ProfitTurningToLoss) {
@@ -262,11 +290,32 @@ TEST_F(RegionRules, CumulativeGrowthBelowTargetPath) {
 }
 
 TEST_F(RegionRules, IndustryCumulativeGrowthBelowTarget) {
-  auto f = RunRule(DefaultRule("industry_growth_below_target"), *panel_);
+  Rule r = DefaultRule("industry_growth_below_target");
+  r.region_levels.clear();
+  auto f = RunRule(r, *panel_);
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f["13"].level, Level::kRed);
   EXPECT_EQ(f["26"].level, Level::kBlue);
   EXPECT_EQ(f["13"].region, "100000");
+}
+
+// Issue 13: industry alerts only at the country node leave a province analyst none. With
+// region_levels the rule also runs within 河南 (province) and each city: 13 (ZZ, −20 %) in 郑州
+// and 河南, 26 (LY, +5 %, 1 point below the 6 % target) in 洛阳 and 河南.
+TEST_F(RegionRules, IndustryAlertsAtEveryRegionLevel) {
+  Rule r = DefaultRule("industry_growth_below_target");
+  ASSERT_EQ(r.region_levels, (std::vector<std::string>{"province", "prefecture"}));
+  auto f = RunRule(r, *panel_);
+  ASSERT_EQ(f.size(), 6u);
+  EXPECT_EQ(f["13@410000"].level, Level::kRed);
+  EXPECT_EQ(f["13@410000"].region, "410000");
+  EXPECT_EQ(f["13@410000"].industry, "13");
+  EXPECT_NEAR(f["13@410100"].value, -26, 1e-9);
+  EXPECT_EQ(f["13@410100"].region, "410100");
+  EXPECT_NEAR(f["26@410300"].value, -1, 1e-9);
+  EXPECT_EQ(f["26@410300"].level, Level::kBlue);
+  EXPECT_EQ(f.count("13@410300"), 0u);  // 洛阳 has no enterprise of division 13
+  EXPECT_EQ(f["26@410300"].subject_name.find("洛阳市"), 0u);
 }
 
 TEST_F(RegionRules, ParentMeasuresCompareWithTheParentRegion) {
@@ -276,6 +325,12 @@ TEST_F(RegionRules, ParentMeasuresCompareWithTheParentRegion) {
   auto f = RunRule(r, *panel_);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_NEAR(f["410100"].value, 80.0 / 185 * 100, 1e-9);  // 郑州's share of 河南 in 2025-09
+}
+
+TEST_F(RegionRules, RegionStreakCountsPastThePersistence) {
+  // 郑州 is 20 % down in each of the nine months of 2025: the streak reads 9, for: 1 or not.
+  auto f = RunRule(DefaultRule("region_output_decline"), *panel_);
+  EXPECT_EQ(f["410100"].streak, 9);
 }
 
 TEST(EvaluatorTest, EmptyPanelAndBadRulesAreNotFatal) {
@@ -319,6 +374,8 @@ TEST(EvaluatorTest, ExternalSeriesWithPersistence) {
   EXPECT_TRUE(res.findings[0].firing);
   EXPECT_EQ(res.findings[0].level, Level::kYellow);
   EXPECT_EQ(res.findings[0].units, "省工业和信息化厅");
+  r.for_periods = 1;  // still the true run of two points behind
+  EXPECT_EQ(Evaluate({r}, {nullptr, nullptr, {s, ok}}).findings[0].streak, 2);
   EXPECT_EQ(FindingMessage(r, res.findings[0], true, nullptr),
             "目标“新增规上企业”进度落后于时序进度12.0%（黄色预警）");
 }

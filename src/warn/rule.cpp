@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "warn/growth_targets.h"
+
 namespace ballast::warn {
 
 using Json = nlohmann::ordered_json;
@@ -87,10 +89,10 @@ Result<Rule> FromJson(const Json& j) {
   Rule r;
   RETURN_IF_ERROR(Get(j, "id", &r.id, "rule"));
   const std::string where = "rule '" + r.id + "'";
-  static const char* kKnown[] = {"id",        "family",   "name",   "subject", "check",
-                                 "indicator", "measure",  "op",     "levels",  "for",
-                                 "min_base",  "level_of", "target", "targets", "filters",
-                                 "message",   "enabled",  "why"};
+  static const char* kKnown[] = {
+      "id",      "family",  "name",    "subject",  "check",        "indicator",    "measure",
+      "op",      "levels",  "for",     "min_base", "level_of",     "target",       "targets",
+      "filters", "message", "enabled", "why",      "targets_file", "region_levels"};
   for (const auto& [key, value] : j.items()) {
     bool known = false;
     for (const char* k : kKnown) known |= key == k;
@@ -141,6 +143,19 @@ Result<Rule> FromJson(const Json& j) {
     r.target = t->get<double>();
   }
   RETURN_IF_ERROR(Get(j, "targets", &r.targets, where));
+  RETURN_IF_ERROR(Get(j, "targets_file", &r.targets_file, where));
+  RETURN_IF_ERROR(Get(j, "region_levels", &r.region_levels, where));
+  for (const auto& l : r.region_levels) {
+    if (l != "province" && l != "prefecture" && l != "county") {
+      return Status::Invalid(where + ": region_levels: '" + l + "' (province, prefecture, county)");
+    }
+  }
+  if (!r.region_levels.empty() && r.subject != SubjectKind::kIndustry) {
+    return Status::Invalid(where + ": region_levels applies to industry rules only");
+  }
+  if (!r.targets_file.empty() && r.targets_file != "growth") {
+    return Status::Invalid(where + ": unknown targets_file '" + r.targets_file + "' (growth)");
+  }
   if (auto f = j.find("filters"); f != j.end()) {
     if (!f->is_object()) return Status::Invalid(where + ": 'filters' must be an object");
     for (const auto& [key, value] : f->items()) {
@@ -182,6 +197,8 @@ Json ToJson(const Rule& r) {
   if (!r.level_of.empty()) j["level_of"] = r.level_of;
   if (r.target) j["target"] = *r.target;
   if (!r.targets.empty()) j["targets"] = r.targets;
+  if (!r.targets_file.empty()) j["targets_file"] = r.targets_file;
+  if (!r.region_levels.empty()) j["region_levels"] = r.region_levels;
   Json f = Json::object();
   if (!r.filters.regions.empty()) f["regions"] = r.filters.regions;
   if (!r.filters.industries.empty()) f["industries"] = r.filters.industries;
@@ -340,7 +357,20 @@ Result<std::vector<Rule>> ParseRuleFile(std::string_view json) {
 
 std::string RuleToJson(const Rule& rule) { return ToJson(rule).dump(); }
 
-Result<std::vector<Rule>> DefaultRules() { return ParseRuleFile(EmbeddedDefaultRulesJson()); }
+std::optional<double> TargetFor(const Rule& r, const std::string& code) {
+  if (auto it = r.targets.find(code); it != r.targets.end()) return it->second;
+  if (auto it = r.file_targets.find(code); it != r.file_targets.end()) return it->second;
+  if (r.target) return r.target;
+  if (auto it = r.file_targets.find("*"); it != r.file_targets.end()) return it->second;
+  return std::nullopt;
+}
+
+Result<std::vector<Rule>> DefaultRules() {
+  ASSIGN_OR_RETURN(auto rules, ParseRuleFile(EmbeddedDefaultRulesJson()));
+  ASSIGN_OR_RETURN(auto targets, DefaultGrowthTargets());
+  ApplyGrowthTargets(targets, &rules);
+  return rules;
+}
 
 std::string FormatNumber(double v) {
   char buf[64];

@@ -65,9 +65,16 @@ struct Rule {
   double min_base = 0;  // enterprise rules: the base (上年同期) must be at least this
   std::string
       level_of;  // region rules: province | prefecture | county; industry: section | division
+  // Industry rules: also evaluate each industry within every region of these levels (province,
+  // prefecture), subject key "code@region" (measures that compare with a parent: not supported).
+  std::vector<std::string> region_levels;
   // Region/industry rules: compare measure − target (percentage points below a growth target).
   std::optional<double> target;
   std::map<std::string, double> targets;  // per subject code, overriding `target`
+  // "growth": targets come from data/targets/growth.csv (filled into file_targets when the rules
+  // are loaded; code → target, "*" the default); the rule's own target/targets win.
+  std::string targets_file;
+  std::map<std::string, double> file_targets;
   RuleFilters filters;
   std::string message_zh, message_en;  // placeholders: see docs/warnings.md
   std::string why;                     // the reason for the rule and its thresholds
@@ -85,6 +92,10 @@ std::string_view ComparatorName(Comparator c);
 bool Beyond(Comparator op, double value, double threshold);
 // The most severe level whose threshold the value is beyond, and that threshold.
 std::optional<Threshold> Classify(const Rule& rule, double value);
+
+// The target a region/industry rule compares the subject `code` with: the rule's `targets`, the
+// file's row, the rule's `target`, the file's `*` row, in that order.
+std::optional<double> TargetFor(const Rule& rule, const std::string& code);
 
 // Checks a rule's consistency (known kinds, thresholds ordered by severity, for >= 1, …). The
 // catalog checks (indicator codes, region codes) happen when rules are compiled for evaluation.

@@ -147,14 +147,20 @@ class SqliteWarnStore final : public WarnStore {
       Stmt ins(db_, insert_sql.c_str());
       Stmt upd(db_, update_sql.c_str());
       Stmt del(db_, "DELETE FROM warn_alert WHERE id = ?");
+      // A pending alert that clears leaves no trace: its events go with it.
+      Stmt del_events(db_, "DELETE FROM warn_alert_event WHERE alert_id = ?");
       Stmt ev(
           db_,
           "INSERT INTO warn_alert_event(alert_id, at, actor, action, from_state, to_state, detail) "
           "VALUES(?,?,?,?,?,?,?)");
-      if (!ins.ok() || !upd.ok() || !del.ok() || !ev.ok()) return Error("preparing alert writes");
+      if (!ins.ok() || !upd.ok() || !del.ok() || !del_events.ok() || !ev.ok())
+        return Error("preparing alert writes");
       for (auto& c : changes) {
         if (c.remove) {
           if (c.alert.id == 0) continue;
+          RETURN_IF_ERROR(del_events.BindAll(c.alert.id));
+          if (del_events.Step() != SQLITE_DONE) return Error("removing alert events");
+          del_events.Reset();
           RETURN_IF_ERROR(del.BindAll(c.alert.id));
           if (del.Step() != SQLITE_DONE) return Error("removing alert");
           del.Reset();

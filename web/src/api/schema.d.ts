@@ -348,6 +348,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/episodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Episodes (one per subject, collecting its rule hits) in the caller's scope, most important first, with counts by level, subject kind, region and rule over all of them */
+        get: operations["GET /api/v1/episodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/episodes/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of firing, unmuted episodes in the caller's scope (the badge) */
+        get: operations["GET /api/v1/episodes/count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/judgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 研判: how many enterprises decline and how widely, the top pulls, duration, what turned down this month, and the region and industry episodes of a node */
+        get: operations["GET /api/v1/judgement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alerts/{id}": {
         parameters: {
             query?: never;
@@ -1368,6 +1419,13 @@ export interface components {
             targets?: {
                 [key: string]: number;
             };
+            /**
+             * @description growth: the targets come from data/targets/growth.csv (the rule's own targets win)
+             * @enum {string}
+             */
+            targets_file?: "growth";
+            /** @description industry rules: also evaluate each industry within every region of these levels (subject key code@region) */
+            region_levels?: ("province" | "prefecture" | "county")[];
             filters?: {
                 regions?: string[];
                 industries?: string[];
@@ -1536,12 +1594,14 @@ export interface components {
             cooperating_units: string[];
             qualitative: boolean;
             /** @enum {string} */
-            status: "no_data" | "on_track" | "at_risk" | "off_track" | "achieved" | "qualitative";
+            status: "no_data" | "on_track" | "at_risk" | "off_track" | "achieved" | "qualitative" | "expired" | "no_baseline";
             expected: number | null;
             actual: number | null;
             fraction: number | null;
             baseline: number | null;
             behind_pct: number | null;
+            /** @description with an actual: whether it meets the final value (shown with 已到期) */
+            met: boolean | null;
             /** @enum {string} */
             actual_source: "reported" | "indicator" | "internal" | "";
             actual_period: string;
@@ -1593,6 +1653,89 @@ export interface components {
                 removed: number;
                 problems: string[];
                 evaluate_seconds: number;
+            };
+        };
+        /** @description Counts over every episode after region, state and muting (before level, kind and rule filters), with no cap */
+        EpisodeCountsObject: {
+            total: number;
+            by_level: {
+                red: number;
+                orange: number;
+                yellow: number;
+                blue: number;
+            };
+            by_kind: {
+                [key: string]: number;
+            };
+            /** @description prefecture code → episodes */
+            by_region: {
+                [key: string]: number;
+            };
+            by_rule: {
+                [key: string]: number;
+            };
+        };
+        Episode: {
+            /** @description subject_kind:subject_key */
+            id: string;
+            subject_kind: string;
+            subject_key: string;
+            subject_name: string;
+            region: string;
+            industry: string;
+            /** @enum {string} */
+            state: "firing" | "pending";
+            /** @enum {string} */
+            level: "red" | "orange" | "yellow" | "blue";
+            started_at: string;
+            period: string;
+            /** @description true duration: the longest run of months among its hits */
+            months: number;
+            muted: boolean;
+            weight: number;
+            persistence: number;
+            /** @description level points × weight × persistence (docs/warnings.md) */
+            score: number;
+            /** @enum {string} */
+            base_effect: "" | "base_effect" | "rebound";
+            hits: components["schemas"]["AlertRecord"][];
+        };
+        Episodes: {
+            episodes: components["schemas"]["Episode"][];
+            matched: number;
+            counts: components["schemas"]["EpisodeCountsObject"];
+        };
+        EpisodeCounts: {
+            counts: components["schemas"]["EpisodeCountsObject"];
+        };
+        Pull: {
+            key: string;
+            name: string;
+            change: number;
+            share_of_fall: number;
+            yoy: number | null;
+        };
+        Judgement: {
+            judgement: {
+                region: string;
+                industry: string;
+                indicator: string;
+                period: string;
+                same_sample: number;
+                declining: number;
+                declining_share: number;
+                declining_output_share: number;
+                yoy: number | null;
+                months_declining: number;
+                fall: number;
+                top_pulls_share: number;
+                top_enterprises: components["schemas"]["Pull"][];
+                top_industries: components["schemas"]["Pull"][];
+                top_regions: components["schemas"]["Pull"][];
+                new_regions: components["schemas"]["Pull"][];
+                new_industries: components["schemas"]["Pull"][];
+                episodes: components["schemas"]["Episode"][];
+                enterprises_hidden: boolean;
             };
         };
         /** @enum {string} */
@@ -3099,6 +3242,209 @@ export interface operations {
             };
         };
     };
+    "GET /api/v1/episodes": {
+        parameters: {
+            query?: {
+                /** @description subjects in this region's subtree (default the caller's scope) */
+                region?: string;
+                /** @description firing (default), pending, or empty for both */
+                state?: "firing" | "pending" | "";
+                /** @description only this worst level (counts stay over all levels) */
+                level?: "red" | "orange" | "yellow" | "blue";
+                /** @description subject kind */
+                kind?: "enterprise" | "region" | "industry" | "commodity" | "target";
+                /** @description episodes with a hit of this rule */
+                rule?: string;
+                /** @description one subject key */
+                subject?: string;
+                /** @description 1: also episodes whose every hit is silenced or inhibited */
+                include_muted?: "0" | "1";
+                /** @description only episodes at least this important (counts too); the UI's default list uses 20 */
+                min_score?: number;
+                /** @description score (default), level, newest, duration */
+                sort?: "score" | "level" | "newest" | "duration";
+                /** @description skip this many (pagination) */
+                offset?: number;
+                /** @description page size, at most 1000 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Episodes"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/episodes/count": {
+        parameters: {
+            query?: {
+                /** @description a region in the caller's scope (default the scope) */
+                region?: string;
+                /** @description only episodes at least this important (the UI's badge uses 20) */
+                min_score?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EpisodeCounts"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/judgement": {
+        parameters: {
+            query?: {
+                /** @description region code (default the caller's scope) */
+                region?: string;
+                /** @description industry code (default BCD) */
+                industry?: string;
+                /** @description a base indicator (default output_value) */
+                indicator?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Judgement"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "GET /api/v1/alerts/{id}": {
         parameters: {
             query?: never;
@@ -4053,6 +4399,8 @@ export interface operations {
                 unit?: string;
                 /** @description only this status */
                 status?: string;
+                /** @description status as of this month YYYY-MM (reports dated on or before its last day) */
+                today?: string;
             };
             header?: never;
             path?: never;

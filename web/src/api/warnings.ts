@@ -67,7 +67,7 @@ export interface Silence {
 /** A rule in the format of data/rules/, and a rule as GET /rules lists it (generated types). */
 export type RuleDef = components['schemas']['RuleBody'];
 export type RuleView = components['schemas']['RuleView'];
-export type TargetStatus = 'no_data' | 'on_track' | 'at_risk' | 'off_track' | 'achieved' | 'qualitative';
+export type TargetStatus = 'no_data' | 'on_track' | 'at_risk' | 'off_track' | 'achieved' | 'qualitative' | 'expired' | 'no_baseline';
 export interface ProgressEntry {
   value: number | null;
   date: string;
@@ -106,6 +106,8 @@ export interface Target {
   latest: ProgressEntry | null;
   /** Not in the contract (yet): the start of the path; 0 is assumed for the progress bar. */
   baseline?: number | null;
+  /** With an actual: whether it meets the final value (shown with 已到期). */
+  met?: boolean | null;
 }
 export interface AlertQuery {
   level?: string;
@@ -119,6 +121,75 @@ export interface AlertQuery {
   limit?: number;
 }
 
+/** One open episode per subject, its rule hits inside (GET /episodes). */
+export interface Episode {
+  id: string;
+  subject_kind: string;
+  subject_key: string;
+  subject_name: string;
+  region: string;
+  industry: string;
+  state: 'firing' | 'pending';
+  level: AlertLevel;
+  started_at: string;
+  period: string;
+  months: number;
+  muted: boolean;
+  weight: number;
+  persistence: number;
+  score: number;
+  base_effect: '' | 'base_effect' | 'rebound';
+  hits: Alert[];
+}
+export interface EpisodeCounts {
+  total: number;
+  by_level: LevelCounts;
+  by_kind: Record<string, number>;
+  by_region: Record<string, number>;
+  by_rule: Record<string, number>;
+}
+export interface EpisodeQuery {
+  region?: string;
+  state?: string;
+  level?: string;
+  kind?: string;
+  rule?: string;
+  subject?: string;
+  include_muted?: string;
+  min_score?: number;
+  sort?: string;
+  offset?: number;
+  limit?: number;
+}
+export interface Pull {
+  key: string;
+  name: string;
+  change: number;
+  share_of_fall: number;
+  yoy: number | null;
+}
+export interface Judgement {
+  region: string;
+  industry: string;
+  indicator: string;
+  period: string;
+  same_sample: number;
+  declining: number;
+  declining_share: number;
+  declining_output_share: number;
+  yoy: number | null;
+  months_declining: number;
+  fall: number;
+  top_pulls_share: number;
+  top_enterprises: Pull[];
+  top_industries: Pull[];
+  top_regions: Pull[];
+  new_regions: Pull[];
+  new_industries: Pull[];
+  episodes: Episode[];
+  enterprises_hidden: boolean;
+}
+
 /** The handling steps: POST /alerts/{id}/{step}. */
 export const ALERT_STEPS = ['acknowledge', 'assign', 'handle', 'close'] as const;
 export type AlertStep = (typeof ALERT_STEPS)[number];
@@ -128,6 +199,9 @@ export const warningsApi = {
   alert: (id: string | number, signal?: AbortSignal) => apiGet<Reply<'/api/v1/alerts/{id}', 'get', { alert: Alert; events: AlertEvent[] }>>(`/alerts/${encodeURIComponent(String(id))}`, {}, signal),
   alertStep: (id: string | number, step: AlertStep, body: Record<string, string>) =>
     apiSend<Reply<`/api/v1/alerts/{id}/${AlertStep}`, 'post', { alert: Alert }>>('POST', `/alerts/${encodeURIComponent(String(id))}/${step}`, body),
+  episodes: (p: EpisodeQuery, signal?: AbortSignal) => apiGet<{ episodes: Episode[]; matched: number; counts: EpisodeCounts }>('/episodes', { ...p }, signal),
+  episodeCounts: (p: { region?: string; min_score?: number }, signal?: AbortSignal) => apiGet<{ counts: EpisodeCounts }>('/episodes/count', p, signal),
+  judgement: (p: { region?: string; industry?: string }, signal?: AbortSignal) => apiGet<{ judgement: Judgement }>('/judgement', p, signal),
   silences: (active: boolean, signal?: AbortSignal) => apiGet<Reply<'/api/v1/silences', 'get', { silences: Silence[] }>>('/silences', { active: active ? 1 : 0 }, signal),
   createSilence: (body: Record<string, string>) => apiSend<Reply<'/api/v1/silences', 'post', { silence: Silence }>>('POST', '/silences', body),
   expireSilence: (id: string | number) => apiSend<Reply<'/api/v1/silences/{id}', 'delete', { status: string }>>('DELETE', `/silences/${encodeURIComponent(String(id))}`),

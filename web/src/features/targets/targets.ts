@@ -6,7 +6,7 @@ import type { Target, TargetStatus } from '../../api/client';
 import { DASH, formatFixed, formatPercent, isNum, periodLabel } from '../../shared/lib/format';
 import { locale, t, tMap } from '../../shared/lib/i18n';
 
-export const TARGET_STATUSES: TargetStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data', 'qualitative'];
+export const TARGET_STATUSES: TargetStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_baseline', 'no_data', 'expired', 'qualitative'];
 
 export const STATUS_COLORS: Record<TargetStatus, string> = {
   achieved: '#389e0d',
@@ -15,6 +15,8 @@ export const STATUS_COLORS: Record<TargetStatus, string> = {
   off_track: '#d9363e',
   no_data: '#a0a8b5',
   qualitative: '#8c8c8c',
+  expired: '#595959',
+  no_baseline: '#a0a8b5',
 };
 
 /** A target's metric kind (reported, internal, indicator): the server may send the object or its kind. */

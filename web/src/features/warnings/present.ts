@@ -9,7 +9,7 @@ import { DASH, isNum, periodLabel } from '../../shared/lib/format';
 import { locale, tMap } from '../../shared/lib/i18n';
 import { inScope } from '../../shared/lib/scope';
 import { useAsync } from '../../shared/lib/state';
-import { fmtValue, LEVEL_COLORS } from './warnings';
+import { fmtValue, historyDetail, LEVEL_COLORS, splitSubjectKey } from './warnings';
 
 export interface Rules {
   list: ComputedRef<RuleView[]>;
@@ -75,7 +75,10 @@ export function subjectLink(a: Alert): Record<string, unknown> | null {
   const s = a.subject;
   if (s.kind === 'enterprise') return canSeeEnterprises.value ? { path: `/enterprises/${encodeURIComponent(s.key)}` } : null;
   if (s.kind === 'region') return inScope(s.key) ? { path: '/cockpit', query: { region: s.key } } : null;
-  if (s.kind === 'industry') return { path: '/explorer', query: { industry: s.key, dim: 'region', ...(s.region && inScope(s.region) ? { region: s.region } : {}) } };
+  if (s.kind === 'industry') {
+    const { code } = splitSubjectKey(s.key);  // "13@410000": industry 13 within 河南
+    return { path: '/explorer', query: { industry: code, dim: 'region', ...(s.region && inScope(s.region) ? { region: s.region } : {}) } };
+  }
   if (s.kind === 'target') return { path: '/targets', query: { target: s.key } };
   return null;
 }
@@ -83,6 +86,15 @@ export function subjectSub(a: Alert): string {
   const s = a.subject;
   const parts = [kindNames.value[s.kind] ?? s.kind];
   if (s.kind === 'enterprise' && s.region) parts.push(regionName(s.region));
-  else if (s.kind === 'industry') parts.push(s.key);
+  else if (s.kind === 'industry') {
+    const { code, region } = splitSubjectKey(s.key);
+    parts.push(code);
+    if (region) parts.push(regionName(region));
+  }
   return parts.join(' · ');
+}
+
+/** An event's detail in the UI's language (every history entry translated). */
+export function eventDetail(detail: string | null | undefined): string {
+  return historyDetail(detail, { levels: levelNames.value, phrases: tMap('warnings.historyPhrases') });
 }

@@ -43,18 +43,17 @@ export function fmtValue(x: number | null | undefined): string {
   return formatFixed(x, 1);
 }
 
-/**
- * The number of firing red alerts for the sidebar badge (one request, refreshed on demand). The
- * server's `counts` are those of the returned (limited) list, so the limit must not cut them.
- */
+/** The number of firing red episodes for the sidebar badge: the server counts, nothing else is sent. */
+/** The default list and the badge show the episodes worth reading (docs/warnings.md, "Volume"). */
+export const DEFAULT_MIN_SCORE = 20;
 export const redBadge = reactive({ count: 0, loaded: false });
 let badgeLoading: Promise<void> | null = null;
 export function refreshRedBadge(): Promise<void> {
   if (badgeLoading) return badgeLoading;
   badgeLoading = (async () => {
     try {
-      const r = await api.alerts({ state: 'firing', level: 'red', limit: 1000 });
-      redBadge.count = isNum(r.counts?.red) ? r.counts.red : 0;
+      const r = await api.episodeCounts({ min_score: DEFAULT_MIN_SCORE });
+      redBadge.count = isNum(r.counts?.by_level?.red) ? r.counts.by_level.red : 0;
       redBadge.loaded = true;
     } catch {
       redBadge.loaded = false;
@@ -63,4 +62,34 @@ export function refreshRedBadge(): Promise<void> {
     }
   })();
   return badgeLoading;
+}
+
+/** Months as whole numbers ("已连续10个月"): the server's counts are integers, never 10.0. */
+export function monthsText(n: number | null | undefined, zh: boolean): string {
+  if (!isNum(n)) return '';
+  const m = Math.round(n);
+  return zh ? `已连续${m}个月` : `${m} month${m === 1 ? '' : 's'} in a row`;
+}
+
+/** An industry within a region is keyed "code@region": the industry code and the region. */
+export function splitSubjectKey(key: string): { code: string; region: string } {
+  const at = key.indexOf('@');
+  return at < 0 ? { code: key, region: '' } : { code: key.slice(0, at), region: key.slice(at + 1) };
+}
+
+/** What the server writes in an event's detail, in the UI's language (levels, silences, …). */
+export function historyDetail(detail: string | null | undefined, names: { levels: Record<string, string>; phrases: Record<string, string> }): string {
+  const d = (detail ?? '').trim();
+  if (!d) return '';
+  if (names.levels[d]) return names.levels[d];
+  const arrow = /^(\w+) -> (\w+)$/.exec(d);
+  if (arrow) return `${names.levels[arrow[1]] ?? arrow[1]} → ${names.levels[arrow[2]] ?? arrow[2]}`;
+  const silence = /^silence (\d+)$/.exec(d);
+  if (silence) return (names.phrases.silence ?? 'silence #{id}').replace('{id}', silence[1]);
+  const assign = /^(.+) by (\d{4}-\d{2}-\d{2})(?:: (.*))?$/s.exec(d);
+  if (assign) {
+    const base = (names.phrases.assign ?? '{unit} by {deadline}').replace('{unit}', assign[1]).replace('{deadline}', assign[2]);
+    return assign[3] ? `${base}${names.phrases.sep ?? ': '}${assign[3]}` : base;
+  }
+  return names.phrases[d] ?? d;
 }

@@ -1,0 +1,241 @@
+#include "app/episodes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "app/ballast.h"
+#include "app/warnings_scoped.h"
+#include "engine/measure_context.h"
+
+namespace ballast::app {
+
+namespace {
+
+constexpr const char* kOutput = "output_value";
+constexpr const char* kChainLeader = "链主";
+
+// What the panel says of each episode's subject: its weight and its growth now and over two
+// years (the output figures, at the latest month with output data).
+class FactFinder {
+ public:
+  explicit FactFinder(Workspace& ws) {
+    auto snap = ws.GetSnapshot();
+    if (!snap.ok()) return;
+    snap_ = *snap;
+    const Panel& panel = *snap_->panel;
+    ind_ = panel.catalog().FindIndicator(kOutput);
+    if (ind_ < 0 || panel.empty()) return;
+    for (Period p = panel.last_period(); p >= panel.first_period(); --p) {
+      if (panel.HasData(ind_, p)) {
+        period_ = p;
+        break;
+      }
+    }
+  }
+
+  warn::SubjectFacts Facts(const warn::Episode& e) {
+    warn::SubjectFacts f;
+    if (period_ == 0) return f;
+    if (e.subject_kind == "enterprise") return Enterprise(e.subject_key);
+    if (e.subject_kind == "region" || e.subject_kind == "industry") return Cell(e);
+    return f;
+  }
+
+ private:
+  // Shares use the base (上年同期): a stopped firm weighs what it normally produces.
+  void LoadEnterprises() {
+    if (loaded_) return;
+    loaded_ = true;
+    const Panel& panel = *snap_->panel;
+    const CodeTree& regions = panel.catalog().regions();
+    now_.Load(panel, ind_, period_, EnterpriseFigures::kMonthly);
+    has_year_ago_ = period_ - 12 >= panel.first_period();
+    if (has_year_ago_) year_ago_.Load(panel, ind_, period_ - 12, EnterpriseFigures::kBx);
+    const size_t n = panel.num_enterprises();
+    prefecture_.assign(n, kNoNode);
+    for (uint32_t e = 0; e < n; ++e) {
+      const NodeId r = panel.enterprise(e).region;
+      if (r == kNoNode) continue;
+      prefecture_[e] = regions.AncestorAtDepth(r, std::min<int32_t>(2, regions.node(r).depth));
+      const double size = Size(e);
+      if (!std::isnan(size)) totals_[prefecture_[e]] += size;
+    }
+  }
+  double Size(uint32_t e) const {
+    const double b = now_.bx()[e], x = now_.x()[e];
+    return !std::isnan(b) && b > 0 ? b : !std::isnan(x) && x > 0 ? x : NAN;
+  }
+
+  warn::SubjectFacts Enterprise(const std::string& uscc) {
+    warn::SubjectFacts f;
+    const Panel& panel = *snap_->panel;
+    const int64_t idx = panel.FindEnterprise(uscc);
+    if (idx < 0) return f;
+    LoadEnterprises();
+    const auto e = static_cast<uint32_t>(idx);
+    const auto& tags = panel.enterprise(e).tags;
+    f.chain_leader = std::find(tags.begin(), tags.end(), kChainLeader) != tags.end();
+    const double size = Size(e);
+    if (prefecture_[e] != kNoNode && !std::isnan(size)) {
+      const double total = totals_[prefecture_[e]];
+      if (total > 0) f.share_pct = size / total * 100;
+    }
+    const double x = now_.x()[e], b = now_.bx()[e];
+    const double b2 = has_year_ago_ ? year_ago_.bx()[e] : NAN;  // the value two years ago
+    if (!std::isnan(x) && !std::isnan(b) && b > 0) f.yoy = (x / b - 1) * 100;
+    if (!std::isnan(x) && !std::isnan(b2) && b2 > 0 && x >= 0)
+      f.yoy_2y = (std::sqrt(x / b2) - 1) * 100;
+    return f;
+  }
+
+  // A region weighs its share of its parent region's output; an industry (within a region) its
+  // share of that region's whole industrial output, year to date.
+  warn::SubjectFacts Cell(const warn::Episode& e) {
+    warn::SubjectFacts f;
+    const Catalog& cat = snap_->panel->catalog();
+    const bool region = e.subject_kind == "region";
+    const NodeId r = cat.regions().Find(e.region.empty() ? std::string(kCountryCode) : e.region);
+    const NodeId i = e.industry.empty() ? cat.all_industry() : cat.FindIndustry(e.industry);
+    if (r == kNoNode || i == kNoNode) return f;
+    auto row = snap_->query->Cell({ind_, period_, r, i},
+                                  {Measure::kShare, Measure::kYoy, Measure::kYoy2y, Measure::kYtd},
+                                  region ? Dimension::kRegion : Dimension::kIndustry);
+    if (!row.ok()) return f;
+    f.yoy = row->values[1];
+    f.yoy_2y = row->values[2];
+    if (region) {
+      f.share_pct = row->values[0];
+    } else {
+      auto all = snap_->query->Cell({ind_, period_, r, cat.all_industry()}, {Measure::kYtd},
+                                    Dimension::kIndustry);
+      if (all.ok() && all->values[0] && row->values[3] && *all->values[0] > 0) {
+        f.share_pct = *row->values[3] / *all->values[0] * 100;
+      }
+    }
+    return f;
+  }
+
+  std::shared_ptr<const Snapshot> snap_;
+  int ind_ = -1;
+  Period period_ = 0;
+  bool loaded_ = false, has_year_ago_ = false;
+  EnterpriseFigures now_, year_ago_;
+  std::vector<NodeId> prefecture_;
+  std::unordered_map<NodeId, double> totals_;
+};
+
+std::string PrefectureOf(const Catalog& cat, const std::string& code) {
+  const NodeId n = cat.regions().Find(code);
+  if (n == kNoNode) return code.empty() ? "-" : code;
+  const NodeId p =
+      cat.regions().AncestorAtDepth(n, std::min<int32_t>(2, cat.regions().node(n).depth));
+  return p == kNoNode ? code : cat.regions().node(p).code;
+}
+
+bool GrowthRule(const std::string& rule_id) {
+  return rule_id.find("drop") != std::string::npos ||
+         rule_id.find("decline") != std::string::npos ||
+         rule_id.find("growth") != std::string::npos;
+}
+
+void ScoreWithNotes(FactFinder& facts, warn::Episode* e) {
+  warn::ScoreEpisode(facts.Facts(*e), e);
+  const bool growth = std::any_of(e->hits.begin(), e->hits.end(),
+                                  [](const AlertRecord& a) { return GrowthRule(a.rule_id); });
+  if (!growth) e->base_effect.clear();
+}
+
+Result<EpisodeList> FromAlerts(Warnings& w, std::vector<AlertRecord> alerts,
+                               const EpisodeFilter& f) {
+  if (!f.level.empty()) RETURN_IF_ERROR(warn::ParseLevel(f.level).status());
+  if (!f.state.empty() && f.state != "firing" && f.state != "pending") {
+    return Status::Invalid("state: firing or pending (empty for both)");
+  }
+  if (!(f.min_score >= 0)) return Status::Invalid("min_score: a number >= 0");
+  if (f.sort != "score" && f.sort != "level" && f.sort != "newest" && f.sort != "duration") {
+    return Status::Invalid("sort: score, level, newest or duration");
+  }
+  auto all = warn::GroupEpisodes(std::move(alerts));
+  const Catalog& cat = w.workspace().catalog();
+  EpisodeList out;
+  std::vector<warn::Episode> base;
+  FactFinder facts(w.workspace());
+  const bool scored = f.min_score > 0;  // scores for every episode only when they filter
+  for (auto& e : all) {
+    if (!f.state.empty() && e.state != f.state) continue;
+    if (!f.include_muted && e.muted) continue;
+    if (scored) {
+      ScoreWithNotes(facts, &e);
+      if (e.score < f.min_score) continue;
+    }
+    base.push_back(std::move(e));
+  }
+  out.counts.total = static_cast<int64_t>(base.size());
+  for (const auto& e : base) {
+    ++out.counts.by_level[e.level];
+    ++out.counts.by_kind[e.subject_kind];
+    ++out.counts.by_region[PrefectureOf(cat, e.region)];
+    for (const auto& h : e.hits) {
+      if (h.state == e.state) ++out.counts.by_rule[h.rule_id];
+    }
+  }
+  std::vector<warn::Episode> matched;
+  for (auto& e : base) {
+    if (!f.level.empty() && e.level != f.level) continue;
+    if (!f.kind.empty() && e.subject_kind != f.kind) continue;
+    if (!f.subject_key.empty() && e.subject_key != f.subject_key) continue;
+    if (!f.rule_id.empty() && std::none_of(e.hits.begin(), e.hits.end(), [&](const AlertRecord& a) {
+          return a.rule_id == f.rule_id;
+        })) {
+      continue;
+    }
+    matched.push_back(std::move(e));
+  }
+  if (!scored) {
+    for (auto& e : matched) ScoreWithNotes(facts, &e);
+  }
+  auto by = [&](const warn::Episode& a, const warn::Episode& b) {
+    if (f.sort == "level" && a.level != b.level)
+      return warn::LevelPoints(a.level) > warn::LevelPoints(b.level);
+    if (f.sort == "newest" && a.started_at != b.started_at) return a.started_at > b.started_at;
+    if (f.sort == "duration" && a.months != b.months) return a.months > b.months;
+    if (a.score != b.score) return a.score > b.score;
+    return a.id < b.id;
+  };
+  std::sort(matched.begin(), matched.end(), by);
+  out.matched = static_cast<int64_t>(matched.size());
+  const size_t from = std::min(f.offset, matched.size());
+  const size_t to = f.limit == 0 ? matched.size() : std::min(matched.size(), from + f.limit);
+  for (size_t i = from; i < to; ++i) out.episodes.push_back(std::move(matched[i]));
+  return out;
+}
+
+}  // namespace
+
+Result<EpisodeList> ListEpisodes(Warnings& w, const EpisodeFilter& f) {
+  AlertFilter af;
+  af.region = f.region;
+  ASSIGN_OR_RETURN(auto alerts, w.ListAlerts(af));
+  return FromAlerts(w, std::move(alerts), f);
+}
+
+Result<EpisodeList> ListEpisodes(Ballast& b, const Caller& c, EpisodeFilter f) {
+  AlertFilter af;
+  af.region = f.region;
+  ASSIGN_OR_RETURN(auto list, ListAlerts(b, c, af));
+  return FromAlerts(b.warnings(), std::move(list.alerts), f);
+}
+
+Result<EpisodeCounts> CountEpisodes(Ballast& b, const Caller& c, const std::string& region,
+                                    double min_score) {
+  EpisodeFilter f;
+  f.region = region;
+  f.min_score = min_score;
+  f.limit = 1;
+  f.kind = "-";  // nothing matches: only the counts are computed, no scores
+  ASSIGN_OR_RETURN(auto list, ListEpisodes(b, c, f));
+  return list.counts;
+}
+
+}  // namespace ballast::app
