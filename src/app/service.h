@@ -25,10 +25,11 @@ namespace ballast::app {
 using ServiceActor = Caller;
 
 struct NewAppeal {
-  std::string uscc, enterprise_name, region;  // name and region are taken from the roster when known
+  std::string uscc, enterprise_name,
+      region;  // name and region are taken from the roster when known
   std::string category, title, description;
-  std::vector<std::string> attachments;       // file names
-  std::string contact, channel;               // channel: online | phone | visit | official
+  std::vector<std::string> attachments;  // file names
+  std::string contact, channel;          // channel: online | phone | visit | official
 };
 
 struct FiledAppeal {
@@ -57,10 +58,19 @@ struct AppealFilter {
   std::string today;  // YYYY-MM-DD for overdue_only ("" = the clock)
 };
 
+// One reply of the thread (every round's reply, oldest first).
+struct ReplyEntry {
+  std::string at, author, unit, body;  // author "" for the enterprise (staff names are internal)
+};
+
 struct AppealView {
   AppealRecord appeal;
   std::vector<AppealEventRecord> history;
   std::vector<OfficialRecord> officials;
+  std::vector<ReplyEntry> replies;
+  // False for the enterprise: staff names, reasons (return, 督办, extension notes) and internal
+  // steps are left out (ForEnterprise, the one place that decides it).
+  bool internal = true;
 };
 
 struct CoverageRow {
@@ -84,18 +94,24 @@ class Service {
  public:
   static Result<std::unique_ptr<Service>> Open(Workspace& ws, const std::string& db_path);
 
-  Result<FiledAppeal> FileAppeal(const ServiceActor& actor, NewAppeal appeal, const std::string& now = "");
+  Result<FiledAppeal> FileAppeal(const ServiceActor& actor, NewAppeal appeal,
+                                 const std::string& now = "");
   Result<AppealRecord> Accept(const ServiceActor& actor, const StepArgs& args);
   Result<AppealRecord> Decline(const ServiceActor& actor, const StepArgs& args);  // not responsible
-  Result<AppealRecord> Dispatch(const ServiceActor& actor, const StepArgs& args, const DispatchRequest& request);
+  Result<AppealRecord> Dispatch(const ServiceActor& actor, const StepArgs& args,
+                                const DispatchRequest& request);
   Result<AppealRecord> Return(const ServiceActor& actor, const StepArgs& args);
-  Result<AppealRecord> Reassign(const ServiceActor& actor, const StepArgs& args, const DispatchRequest& request);
-  Result<AppealRecord> RequestExtension(const ServiceActor& actor, const StepArgs& args, int32_t days);
-  Result<AppealRecord> ApproveExtension(const ServiceActor& actor, const StepArgs& args, bool approve);
+  Result<AppealRecord> Reassign(const ServiceActor& actor, const StepArgs& args,
+                                const DispatchRequest& request);
+  Result<AppealRecord> RequestExtension(const ServiceActor& actor, const StepArgs& args,
+                                        int32_t days);
+  Result<AppealRecord> ApproveExtension(const ServiceActor& actor, const StepArgs& args,
+                                        bool approve);
   Result<AppealRecord> Escalate(const ServiceActor& actor, const StepArgs& args);
   Result<AppealRecord> Merge(const ServiceActor& actor, const StepArgs& args, int64_t into_id);
   Result<AppealRecord> StartWork(const ServiceActor& actor, const StepArgs& args);
-  Result<AppealRecord> Reply(const ServiceActor& actor, const StepArgs& args, const std::string& reply);
+  Result<AppealRecord> Reply(const ServiceActor& actor, const StepArgs& args,
+                             const std::string& reply);
   Result<AppealRecord> Rate(const ServiceActor& actor, const StepArgs& args, bool solved,
                             const std::string& satisfaction);
   Result<AppealRecord> Reopen(const ServiceActor& actor, const StepArgs& args);
@@ -103,14 +119,18 @@ class Service {
   Result<AppealRecord> Withdraw(const ServiceActor& actor, const StepArgs& args);
 
   // Appeals the actor may see, by id. Unknown or invisible ids are NotFound alike.
-  Result<std::vector<AppealRecord>> ListAppeals(const ServiceActor& actor, const AppealFilter& filter);
+  Result<std::vector<AppealRecord>> ListAppeals(const ServiceActor& actor,
+                                                const AppealFilter& filter);
   Result<AppealView> GetAppeal(const ServiceActor& actor, int64_t id);
   // T−1 and overdue reminders of the visible open appeals as of `today` (YYYY-MM-DD, "" = now).
-  Result<std::vector<service::Reminder>> Reminders(const ServiceActor& actor, const std::string& today = "");
+  Result<std::vector<service::Reminder>> Reminders(const ServiceActor& actor,
+                                                   const std::string& today = "");
 
   Status AssignOfficial(const ServiceActor& actor, OfficialRecord official);
-  Status UnassignOfficial(const ServiceActor& actor, const std::string& uscc, const std::string& username);
-  Result<std::vector<OfficialRecord>> ListOfficials(const ServiceActor& actor, const std::string& uscc);
+  Status UnassignOfficial(const ServiceActor& actor, const std::string& uscc,
+                          const std::string& username);
+  Result<std::vector<OfficialRecord>> ListOfficials(const ServiceActor& actor,
+                                                    const std::string& uscc);
   // by: "region" (the enterprise's region code), "tag" or "size"; enterprises of the latest roster.
   Result<std::vector<CoverageRow>> Coverage(const ServiceActor& actor, const std::string& region,
                                             const std::string& by);
@@ -140,6 +160,9 @@ class Service {
   // Where an enterprise the actor may see is registered; NotFound alike for unknown and unseen.
   Result<std::string> VisibleEnterpriseRegion(const ServiceActor& actor, const std::string& uscc);
   std::string Now(const std::string& now) const;
+  // What the enterprise reads of an appeal: no internal notes (see AppealView::internal).
+  static void ForEnterprise(const ServiceActor& actor, AppealRecord& a);
+  static void ForEnterprise(const ServiceActor& actor, AppealView& v);
 
   Workspace& ws_;
   std::unique_ptr<ServiceStore> store_;

@@ -24,13 +24,17 @@ struct AppealRecord {
   std::string co_units;     // co-handling units, ';'-separated
   std::string complexity;   // simple | complex
   std::string dispatched_at, response_due, due;  // due dates YYYY-MM-DD
+  std::string accept_due;   // by when a filed appeal is to be accepted and dispatched
+  std::string rating_due;   // the end of the rating window after a reply (then closing may default)
   std::string first_response_at, replied_at, reply;
   int32_t extension_days_requested = 0;  // a pending extension request, 0 = none
   int32_t extensions = 0;                // approved extensions
   int32_t escalations = 0;               // 督办 count
   int32_t reopen_count = 0;
   int32_t rating_solved = -1;            // the latest rating: -1 none, 0 not solved, 1 solved
-  std::string satisfaction;              // satisfied | basic | dissatisfied ("" = not rated)
+  // satisfied | basic | dissatisfied; "default" = closed unrated after the rating window
+  // (未评价(默认), counted apart); "" = not rated. A reopen keeps the latest rating.
+  std::string satisfaction;
   std::string rated_at, closed_at;
   int64_t merged_into = 0;
   std::string updated_at;
@@ -42,7 +46,8 @@ struct AppealEventRecord {
   std::string at, actor, party;  // party: enterprise | official | dispatcher | unit
   std::string action, from_state, to_state;
   std::string unit;              // the unit after the step (dispatch, reassign)
-  std::string reason;
+  std::string reason;             // internal note (staff only)
+  std::string body;               // public text of the step: a reply's text
 };
 
 struct OfficialRecord {

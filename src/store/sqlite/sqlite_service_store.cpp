@@ -8,7 +8,7 @@ namespace ballast {
 
 namespace {
 
-constexpr int kServiceSchemaVersion = 4;  // the migration that creates these tables
+constexpr int kServiceSchemaVersion = 7;  // migrations 004 and 007 make these tables
 constexpr const char* kWho = "service store";
 
 constexpr const char* kAppealColumns =
@@ -18,7 +18,7 @@ constexpr const char* kAppealColumns =
     "due, "
     "first_response_at, replied_at, reply, extension_days_requested, extensions, escalations, "
     "reopen_count, "
-    "rating_solved, satisfaction, rated_at, closed_at, merged_into, updated_at";
+    "rating_solved, satisfaction, rated_at, closed_at, merged_into, updated_at, accept_due, rating_due";
 
 std::vector<std::string*> TextFields(AppealRecord& a) {
   return {&a.uscc,          &a.enterprise_name, &a.region,  &a.category,          &a.title,
@@ -44,6 +44,8 @@ AppealRecord ReadAppeal(Stmt& s) {
   a.closed_at = s.Text(c++);
   a.merged_into = s.Int(c++);
   a.updated_at = s.Text(c++);
+  a.accept_due = s.Text(c++);
+  a.rating_due = s.Text(c++);
   return a;
 }
 
@@ -51,7 +53,7 @@ AppealRecord ReadAppeal(Stmt& s) {
 template <typename... Extra>
 Status BindAppeal(Stmt& s, AppealRecord a, const Extra&... extra) {
   return s.BindAll(a.version, TextFields(a), IntFields(a), a.satisfaction, a.rated_at, a.closed_at,
-                   a.merged_into, a.updated_at, extra...);
+                   a.merged_into, a.updated_at, a.accept_due, a.rating_due, extra...);
 }
 
 class SqliteServiceStore final : public ServiceStore {
@@ -75,10 +77,10 @@ class SqliteServiceStore final : public ServiceStore {
     Stmt s(db_,
            "INSERT INTO service_appeal_event(appeal_id, at, actor, party, action, from_state, "
            "to_state, unit, "
-           "reason) VALUES(?,?,?,?,?,?,?,?,?)");
+           "reason, body) VALUES(?,?,?,?,?,?,?,?,?,?)");
     if (!s.ok()) return Error("preparing event insert");
     RETURN_IF_ERROR(s.BindAll(e.appeal_id, e.at, e.actor, e.party, e.action, e.from_state,
-                              e.to_state, e.unit, e.reason));
+                              e.to_state, e.unit, e.reason, e.body));
     if (s.Step() != SQLITE_DONE) return Error("writing appeal event");
     e.id = sqlite3_last_insert_rowid(db_);
     return Status::Ok();
@@ -162,7 +164,7 @@ class SqliteServiceStore final : public ServiceStore {
 
   Result<std::vector<AppealEventRecord>> AppealEvents(int64_t appeal_id) override {
     Stmt s(db_,
-           "SELECT id, appeal_id, at, actor, party, action, from_state, to_state, unit, reason "
+           "SELECT id, appeal_id, at, actor, party, action, from_state, to_state, unit, reason, body "
            "FROM service_appeal_event WHERE appeal_id = ? ORDER BY id");
     if (!s.ok()) return Error("reading appeal events");
     RETURN_IF_ERROR(s.BindAll(appeal_id));
@@ -174,7 +176,7 @@ class SqliteServiceStore final : public ServiceStore {
       e.appeal_id = s.Int(1);
       int c = 2;
       for (std::string* t :
-           {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit, &e.reason}) {
+           {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit, &e.reason, &e.body}) {
         *t = s.Text(c++);
       }
       out.push_back(std::move(e));
