@@ -514,6 +514,41 @@ Status Service::UpdateCalendar(const ServiceActor& actor, const std::string& jso
   return Status::Ok();
 }
 
+Status Service::LoadCalendarYear(const ServiceActor& actor, const std::string& json) {
+  // One calendar serves every region; a province's administrator may keep it current.
+  const bool province = actor.region.size() == 6 && actor.region.compare(2, 4, "0000") == 0;
+  if (actor.role != auth::Role::kAdmin || !(actor.whole_country() || province)) {
+    return Status::Denied("only administrators of a province or the whole country load calendar years");
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto cal, calendar_.WithYear(json));
+  const std::string to = service::FormatDay(cal.covers_to());
+  ASSIGN_OR_RETURN(auto saved, store_->AddConfigRevision({"calendar", 0, cal.ToJson(), actor.username, Now("")}));
+  calendar_ = std::move(cal);
+  const std::string year = calendar_.sources().empty() ? "" : std::to_string(calendar_.sources().back().year);
+  (void)ws_.auth().Audit({actor.username, std::string(auth::RoleName(actor.role)), actor.address,
+                          "service.calendar.year", year, "success",
+                          "calendar revision " + std::to_string(saved.revision) + ", known to " + to});
+  return Status::Ok();
+}
+
+Service::CalendarStatus Service::CalendarState(const ServiceActor& actor) {
+  std::lock_guard<std::mutex> lock(mu_);
+  CalendarStatus st;
+  st.known_to = service::FormatDay(calendar_.covers_to());
+  const auto today = service::BeijingDay(Now("")).value_or(calendar_.covers_to());
+  st.days_left = calendar_.covers_to() - today;
+  st.warning = actor.role == auth::Role::kAdmin && st.days_left <= kCalendarWarningDays;
+  st.sources = calendar_.sources();
+  return st;
+}
+
+bool Service::ProvisionalDay(const std::string& day) {
+  auto d = service::ParseDay(day);
+  std::lock_guard<std::mutex> lock(mu_);
+  return d && calendar_.IsProvisional(*d);
+}
+
 Result<MatchEventRecord> Service::AddMatchEvent(const ServiceActor& actor, MatchEventRecord e) {
   if (!IsStaff(actor.role) && actor.role != auth::Role::kAnalyst) return Status::Denied("not allowed to record events");
   if (!service::ValidMatchType(e.type)) return Status::Invalid("type must be sales, finance, research or labour");

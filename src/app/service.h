@@ -139,6 +139,21 @@ class Service {
 
   std::string CalendarJson();
   Status UpdateCalendar(const ServiceActor& actor, const std::string& json);
+  // Adds or replaces one year of the calendar from its State Council notice (format in
+  // data/calendar/README.md): administrators of a province or the whole country; audited.
+  Status LoadCalendarYear(const ServiceActor& actor, const std::string& year_json);
+  // How long the known calendar lasts: deadlines after known_to are provisional (statutory
+  // holidays only); administrators are warned from 60 days before it ends.
+  struct CalendarStatus {
+    std::string known_to;
+    int64_t days_left = 0;
+    bool warning = false;  // for administrators: load the next year's notice
+    std::vector<service::CalendarSource> sources;
+  };
+  CalendarStatus CalendarState(const ServiceActor& actor);
+  static constexpr int kCalendarWarningDays = 60;
+  // Whether a deadline (YYYY-MM-DD) lies past the known calendar.
+  bool ProvisionalDay(const std::string& day);
   const service::ServiceCatalogue& catalogue() const { return catalogue_; }
 
   // The steps of the loop the actor may take on the appeal now, by the transition table (what

@@ -293,5 +293,39 @@ TEST_F(ServiceDefectsTest, MergeAnswersDoNotRevealAppealsOutsideTheScope) {
   EXPECT_EQ(h, n);
 }
 
+TEST_F(ServiceDefectsTest, AProvinceAdministratorLoadsANewerYearAndAdminsAreWarned) {
+  FixedClock clock(*ParseUtc("2026-10-01T02:00:00Z"));  // 91 days before 2026-12-31
+  ws_->SetClock(&clock);
+  ServiceActor admin{"padmin", auth::Role::kAdmin, "", "", "410000"};
+  ServiceActor city_admin{"cadmin", auth::Role::kAdmin, "", "", "410100"};
+  auto st = s_->CalendarState(admin);
+  EXPECT_EQ(st.known_to, "2026-12-31");
+  EXPECT_EQ(st.days_left, 91);
+  EXPECT_FALSE(st.warning);
+  clock.Set(*ParseUtc("2026-11-01T02:00:00Z"));  // 60 days before
+  EXPECT_TRUE(s_->CalendarState(admin).warning);
+  EXPECT_FALSE(s_->CalendarState(disp_).warning);  // the banner is for administrators
+  EXPECT_TRUE(s_->ProvisionalDay("2027-01-07"));
+  const std::string year = R"({"version":1,"year":2027,
+    "source":{"title":"国务院办公厅关于2027年部分节假日安排的通知","number":"test","date":"2026-11-01"},
+    "holidays":[{"name":"元旦","from":"2027-01-01","to":"2027-01-03"}],"workdays":[]})";
+  EXPECT_EQ(s_->LoadCalendarYear(city_admin, year).code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(s_->LoadCalendarYear(disp_, year).code(), StatusCode::kPermissionDenied);
+  ASSERT_OK(s_->LoadCalendarYear(admin, year));
+  EXPECT_EQ(s_->CalendarState(admin).known_to, "2027-12-31");
+  EXPECT_FALSE(s_->CalendarState(admin).warning);
+  EXPECT_FALSE(s_->ProvisionalDay("2027-01-07"));
+  ASSERT_OK_AND_ASSIGN(auto audit, ws_->auth().ListAudit(0, 1000));
+  bool logged = false;
+  for (const auto& e : audit)
+    logged = logged || (e.action == "service.calendar.year" && e.target == "2027");
+  EXPECT_TRUE(logged);
+  // A reopened store keeps the loaded year (a calendar revision).
+  s_.reset();
+  ASSERT_OK_AND_ASSIGN(s_, Service::Open(*ws_, (tmp_.path() / "s.db").string()));
+  EXPECT_EQ(s_->CalendarState(admin).known_to, "2027-12-31");
+  ws_->SetClock(nullptr);
+}
+
 }  // namespace
 }  // namespace ballast::app
