@@ -431,6 +431,7 @@ Status Service::AssignOfficial(const ServiceActor& actor, OfficialRecord o) {
 Status Service::UnassignOfficial(const ServiceActor& actor, const std::string& uscc, const std::string& username) {
   std::lock_guard<std::mutex> lock(mu_);
   if (!IsStaff(actor.role)) return Status::Denied("only dispatchers and administrators assign officials");
+  RETURN_IF_ERROR(VisibleEnterpriseRegion(actor, uscc).status());  // outside the scope reads as unknown
   ASSIGN_OR_RETURN(auto list, store_->ListOfficials(uscc));
   for (const auto& o : list) {
     if (o.username == username && !Covers(actor.region, o.region)) return Status::Denied("outside your region");
