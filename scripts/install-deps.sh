@@ -11,6 +11,7 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   sqlite3 nodejs npm
   chromium fonts-noto-cjk
+  libcurl4-openssl-dev
 )
 
 missing=()

@@ -149,6 +149,29 @@ void PostCalendarYear(const Ctx& c, const Req& q, Res& r) {
   SendJson(r, 200, CalendarStatusJson(c.app.service().CalendarState(*c.caller)));
 }
 
+void ListNotifications(const Ctx& c, const Req& q, Res& r) {
+  auto limit = IntParam(q, "limit", 50);
+  if (!limit.ok()) return SendStatus(r, limit.status());
+  Reply(r, c.app.service().Notifications(*c.caller, Param(q, "unread") == "1", *limit),
+        NotificationsJson);
+}
+
+void ReadNotification(const Ctx& c, const Req& q, Res& r) {
+  auto id = PathId(q);
+  if (!id.ok()) return SendStatus(r, id.status());
+  if (Status st = c.app.service().MarkNotificationsRead(*c.caller, *id); !st.ok())
+    return SendStatus(r, st);
+  SendJson(r, 200, R"({"status":"read"})");
+}
+
+void SetNotificationEmail(const Ctx& c, const Req& q, Res& r) {
+  auto b = ParseServiceBody(q.body);
+  if (!b.ok()) return SendStatus(r, b.status());
+  if (Status st = c.app.service().SetNotificationEmail(*c.caller, b->email); !st.ok())
+    return SendStatus(r, st);
+  SendJson(r, 200, R"({"status":"saved"})");
+}
+
 void Metrics(const Ctx& c, const Req& q, Res& r) {
   app::MetricsFilter f;
   f.region = Param(q, "region");

@@ -128,6 +128,21 @@ std::string AppealViewJson(const app::AppealView& v, const AppealContext& ctx) {
                    {"officials", Json::parse(OfficialsJson(v.officials))["officials"]}});
 }
 
+std::string NotificationsJson(const app::Service::NotificationList& l) {
+  Json arr = Json::array();
+  for (const auto& n : l.items) {
+    arr.push_back(Json{{"id", n.id},
+                       {"kind", n.kind},
+                       {"appeal_id", n.appeal_id},
+                       {"title", n.title},
+                       {"body", n.body},
+                       {"created_at", n.created_at},
+                       {"read", !n.read_at.empty()},
+                       {"delivery", n.delivery}});
+  }
+  return Dump(Json{{"notifications", arr}, {"unread", l.unread}});
+}
+
 std::string CalendarStatusJson(const app::Service::CalendarStatus& s) {
   Json sources = Json::array();
   for (const auto& c : s.sources) {

@@ -26,6 +26,7 @@ std::string AppealJson(const AppealRecord& a, const AppealContext& ctx,
 std::string AppealsJson(const std::vector<AppealRecord>& appeals, const AppealContext& ctx);
 std::string AppealViewJson(const app::AppealView& v, const AppealContext& ctx);
 std::string CalendarStatusJson(const app::Service::CalendarStatus& s);
+std::string NotificationsJson(const app::Service::NotificationList& l);
 std::string RemindersJson(const std::vector<service::Reminder>& reminders);
 std::string ServiceMetricsJson(const app::MetricsReport& r);
 std::string CoverageJson(const std::vector<app::CoverageRow>& rows);
@@ -39,7 +40,7 @@ struct ServiceBody {
   std::string uscc, category, title, description, contact, channel;
   std::vector<std::string> attachments, co_units;
   std::string reason, unit, complexity, reply, satisfaction;
-  std::string username, name;
+  std::string username, name, email;
   std::optional<int64_t> days, into;
   std::optional<bool> approve, solved;
   MatchEventRecord event;

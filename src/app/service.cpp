@@ -252,7 +252,9 @@ Result<AppealRecord> Service::Step(const ServiceActor& actor, const StepArgs& ar
     events.push_back({0, a.id, in.now, "system", "system", "escalate", a.state, a.state, a.unit,
                       "second 'not solved' rating after a reopen", ""});
   }
+  const bool escalated = a.escalations > escalations;
   ASSIGN_OR_RETURN(AppealRecord saved, store_->UpdateAppeal(std::move(a), args.version, std::move(events)));
+  NotifyStep(actor, in.action, saved, escalated);
   ForEnterprise(actor, saved);
   return saved;
 }
@@ -383,6 +385,10 @@ Result<std::vector<service::Reminder>> Service::Reminders(const ServiceActor& ac
   auto today = today_in.empty() ? service::BeijingDay(Now("")) : service::ParseDay(today_in);
   if (!today) return Status::Invalid("bad date '" + today_in + "'");
   std::lock_guard<std::mutex> lock(mu_);
+  return RemindersOf(appeals, *today);
+}
+
+std::vector<service::Reminder> Service::RemindersOf(const std::vector<AppealRecord>& appeals, service::Day today) const {
   std::vector<service::Reminder> out;
   for (const auto& a : appeals) {
     const std::string_view which = service::CurrentDeadline(a);
@@ -390,7 +396,7 @@ Result<std::vector<service::Reminder>> Service::Reminders(const ServiceActor& ac
     auto add = [&](const std::string& due_text, const char* name) {
       auto due = service::ParseDay(due_text);
       if (!due) return;
-      if (auto k = service::ReminderFor(calendar_, *due, *today)) out.push_back({a.id, name, *k, *due});
+      if (auto k = service::ReminderFor(calendar_, *due, today)) out.push_back({a.id, name, *k, *due});
     };
     if (which == "dispatch") {
       add(a.accept_due, "dispatch");

@@ -18,6 +18,7 @@
 #include "service/calendar.h"
 #include "service/catalogue.h"
 #include "service/metrics.h"
+#include "service/notify.h"
 #include "store/service_store.h"
 
 namespace ballast::app {
@@ -160,6 +161,24 @@ class Service {
   // the UI offers; the step itself checks the rest).
   std::vector<std::string> AllowedActions(const ServiceActor& actor, const AppealRecord& appeal);
 
+  // Notifications (in-app): each user reads and marks only their own.
+  struct NotificationList {
+    std::vector<NotificationRecord> items;  // newest first
+    int64_t unread = 0;
+  };
+  Result<NotificationList> Notifications(const ServiceActor& actor, bool unread_only,
+                                         int64_t limit = 50);
+  Status MarkNotificationsRead(const ServiceActor& actor, int64_t id);  // 0 = all
+  // Where the actor receives notification e-mails ("" = none).
+  Status SetNotificationEmail(const ServiceActor& actor, const std::string& email);
+  Result<std::vector<NotificationAttemptRecord>> DeliveryAttempts(const ServiceActor& actor,
+                                                                  int64_t id);
+  // The background worker's work (app/notification_worker.h): the reminders of `today`
+  // ("" = now) become notifications, once per user, appeal, deadline and due date; then pending
+  // e-mails due now are sent, a failure retried with backoff. Answer how many were made/sent.
+  Result<int> NotifyReminders(const std::string& today = "");
+  Result<int> DeliverPending(service::NotificationSender& sender, int64_t limit = 50);
+
   Result<MatchEventRecord> AddMatchEvent(const ServiceActor& actor, MatchEventRecord event);
   Result<std::vector<MatchEventRecord>> ListMatchEvents(const ServiceActor& actor);
   Result<service::MatchTotals> MatchTotals(const ServiceActor& actor, const std::string& year = "");
@@ -175,6 +194,17 @@ class Service {
   // Where an enterprise the actor may see is registered; NotFound alike for unknown and unseen.
   Result<std::string> VisibleEnterpriseRegion(const ServiceActor& actor, const std::string& uscc);
   std::string Now(const std::string& now) const;
+  // In-app notifications of a step that succeeded (mu_ held); failures are logged, never the
+  // step's.
+  void NotifyStep(const ServiceActor& actor, service::Action action, const AppealRecord& a,
+                  bool escalated);
+  Status NotifyUsers(const std::vector<std::string>& usernames, const std::string& kind,
+                     const std::string& cause, const AppealRecord& a, const std::string& now);
+  // Users by role whose scope covers the appeal (handlers: of its unit).
+  Result<std::vector<std::string>> Recipients(const AppealRecord& a, const std::string& who,
+                                              const std::string& except = "");
+  std::vector<service::Reminder> RemindersOf(const std::vector<AppealRecord>& appeals,
+                                             service::Day today) const;
   // What the enterprise reads of an appeal: no internal notes (see AppealView::internal).
   static void ForEnterprise(const ServiceActor& actor, AppealRecord& a);
   static void ForEnterprise(const ServiceActor& actor, AppealView& v);

@@ -67,6 +67,25 @@ struct MatchEventRecord {
   std::string created_by, created_at;
 };
 
+// An in-app notification of one user, and its e-mail delivery (delivery: none | pending | sent
+// | failed; retried with backoff until next_attempt_at).
+struct NotificationRecord {
+  int64_t id = 0;
+  std::string username, kind, dedupe;
+  int64_t appeal_id = 0;
+  std::string title, body, created_at, read_at;  // read_at "" = unread
+  std::string email, delivery = "none";
+  int32_t attempts = 0;
+  std::string next_attempt_at;
+};
+
+struct NotificationAttemptRecord {
+  int64_t id = 0, notification_id = 0;
+  std::string at, channel;
+  bool ok = false;
+  std::string detail;
+};
+
 // A saved version of a configuration document (calendar, categories, dispatch) as JSON text.
 struct ServiceConfigRecord {
   std::string key;

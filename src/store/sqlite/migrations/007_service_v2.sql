@@ -9,6 +9,7 @@ CREATE TABLE service_notification (
   id INTEGER PRIMARY KEY,
   username TEXT NOT NULL,
   kind TEXT NOT NULL,
+  dedupe TEXT NOT NULL,            -- one notification per user and cause (a step, a reminder day)
   appeal_id INTEGER NOT NULL,
   title TEXT NOT NULL,
   body TEXT NOT NULL,
@@ -19,7 +20,7 @@ CREATE TABLE service_notification (
   attempts INTEGER NOT NULL,
   next_attempt_at TEXT NOT NULL
 );
-CREATE INDEX service_notification_user ON service_notification(username, id);
+CREATE UNIQUE INDEX service_notification_cause ON service_notification(username, dedupe);
 CREATE INDEX service_notification_delivery ON service_notification(delivery, next_attempt_at);
 CREATE TABLE service_notification_attempt (
   id INTEGER PRIMARY KEY,
