@@ -153,7 +153,6 @@ std::string CalendarStatusJson(const app::Service::CalendarStatus& s) {
                            {"verified", c.verified}});
   }
   return Dump(Json{{"known_to", s.known_to},
-                   {"days_left", s.days_left},
                    {"warning", s.warning},
                    {"warning_days", app::Service::kCalendarWarningDays},
                    {"sources", sources}});

@@ -123,8 +123,10 @@ Result<int> Service::NotifyReminders(const std::string& today_in) {
     auto a = std::find_if(all.begin(), all.end(),
                           [&](const AppealRecord& x) { return x.id == r.appeal_id; });
     const std::string kind(service::ReminderKindName(r.kind));
-    // Not yet dispatched: the dispatchers owe the step; otherwise the handling unit.
-    ASSIGN_OR_RETURN(auto users, Recipients(*a, r.deadline == "dispatch" ? "dispatchers" : "unit"));
+    // Not yet dispatched, or returned: the dispatchers owe the next step; otherwise the unit.
+    ASSIGN_OR_RETURN(
+        auto users,
+        Recipients(*a, r.deadline == "dispatch" || a->unit.empty() ? "dispatchers" : "unit"));
     const std::string cause =
         kind + ":" + std::to_string(a->id) + ":" + r.deadline + ":" + service::FormatDay(r.due);
     RETURN_IF_ERROR(NotifyUsers(users, kind, cause, *a, now));

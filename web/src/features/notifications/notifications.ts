@@ -15,7 +15,6 @@ export interface AppNotification {
 }
 export interface CalendarStatus {
   known_to: string;
-  days_left: number;
   warning: boolean;
   warning_days: number;
 }
@@ -53,6 +52,11 @@ export async function refreshCalendarStatus(): Promise<void> {
 export function badgeText(unread: number): string {
   if (unread <= 0) return '';
   return unread > 99 ? '99+' : String(unread);
+}
+
+/** Whole days from `today` (YYYY-MM-DD) to the calendar's last known day. */
+export function daysLeft(knownTo: string, today: string): number {
+  return Math.round((Date.parse(`${knownTo}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Whether the calendar banner shows: the server decides (`warning`, administrators only). */
