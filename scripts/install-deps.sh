@@ -12,7 +12,7 @@ PACKAGES=(
   sqlite3 nodejs npm
   chromium fonts-noto-cjk
   libpq-dev postgresql-15 nginx
-  prometheus-cpp-dev libtomlplusplus-dev wrk curl time python3
+  prometheus-cpp-dev libtomlplusplus-dev wrk curl time python3 libcurl4-openssl-dev
 )
 
 missing=()

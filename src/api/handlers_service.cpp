@@ -14,13 +14,15 @@ using auth::Permission;
 
 std::string Today(const Ctx& c) { return BeijingDate(c.app.clock().Now()); }
 
-void AuditRead(const Ctx& c, const std::string& action, const std::string& target, const std::string& detail) {
-  (void)c.app.auth().Audit({c.caller->username, std::string(auth::RoleName(c.caller->role)), c.address, action,
-                            target, "success", detail});
+void AuditRead(const Ctx& c, const std::string& action, const std::string& target,
+               const std::string& detail) {
+  (void)c.app.auth().Audit({c.caller->username, std::string(auth::RoleName(c.caller->role)),
+                            c.address, action, target, "success", detail});
 }
 
-AllowedAppealFn Allowed(const Ctx& c) {
-  return [&c](const AppealRecord& a) { return c.app.service().AllowedActions(*c.caller, a); };
+AppealContext Appeals(const Ctx& c) {
+  return {[&c](const AppealRecord& a) { return c.app.service().AllowedActions(*c.caller, a); },
+          Today(c), [&c](const std::string& day) { return c.app.service().ProvisionalDay(day); }};
 }
 
 void FileAppeal(const Ctx& c, const Req& req, Res& res) {
@@ -36,7 +38,7 @@ void FileAppeal(const Ctx& c, const Req& req, Res& res) {
   n.channel = b->channel.empty() ? "online" : b->channel;
   auto filed = c.app.service().FileAppeal(*c.caller, n);
   if (!filed.ok()) return SendStatus(res, filed.status());
-  SendJson(res, 201, AppealJson(filed->appeal, Allowed(c)(filed->appeal), filed->possible_duplicates));
+  SendJson(res, 201, AppealJson(filed->appeal, Appeals(c), filed->possible_duplicates));
 }
 
 void ListAppeals(const Ctx& c, const Req& req, Res& res) {
@@ -54,7 +56,7 @@ void ListAppeals(const Ctx& c, const Req& req, Res& res) {
   // Appeals are enterprise-level records: their reads are on the record.
   AuditRead(c, "read.appeals", f.region.empty() ? c.caller->region : f.region,
             std::to_string(list->size()) + " appeals");
-  SendJson(res, 200, AppealsJson(*list, today, Allowed(c)));
+  SendJson(res, 200, AppealsJson(*list, Appeals(c)));
 }
 
 void GetAppeal(const Ctx& c, const Req& req, Res& res) {
@@ -63,7 +65,7 @@ void GetAppeal(const Ctx& c, const Req& req, Res& res) {
   auto view = c.app.service().GetAppeal(*c.caller, *id);
   if (!view.ok()) return SendStatus(res, view.status());
   AuditRead(c, "read.appeal", view->appeal.uscc, "appeal " + std::to_string(*id));
-  SendJson(res, 200, AppealViewJson(*view, Allowed(c)(view->appeal)));
+  SendJson(res, 200, AppealViewJson(*view, Appeals(c)));
 }
 
 void AppealStep(const Ctx& c, const Req& req, Res& res) {
@@ -76,7 +78,8 @@ void AppealStep(const Ctx& c, const Req& req, Res& res) {
   app::StepArgs args{*id, b->version, b->reason, ""};
   app::DispatchRequest route{b->unit, b->co_units, b->complexity};
   app::Service& s = c.app.service();
-  Result<AppealRecord> r = Status::Invalid("action: '" + action + "' is not a step of the appeal loop");
+  Result<AppealRecord> r =
+      Status::Invalid("action: '" + action + "' is not a step of the appeal loop");
   if (action == "accept") {
     r = s.Accept(actor, args);
   } else if (action == "decline") {
@@ -88,14 +91,16 @@ void AppealStep(const Ctx& c, const Req& req, Res& res) {
   } else if (action == "reassign") {
     r = s.Reassign(actor, args, route);
   } else if (action == "request-extension") {
-    if (!b->days) return SendError(res, 400, "invalid_argument", "days: the extension in working days");
+    if (!b->days)
+      return SendError(res, 400, "invalid_argument", "days: the extension in working days");
     r = s.RequestExtension(actor, args, static_cast<int32_t>(*b->days));
   } else if (action == "approve-extension") {
     r = s.ApproveExtension(actor, args, b->approve.value_or(true));
   } else if (action == "escalate") {
     r = s.Escalate(actor, args);
   } else if (action == "merge") {
-    if (!b->into) return SendError(res, 400, "invalid_argument", "into: the id of the appeal to merge into");
+    if (!b->into)
+      return SendError(res, 400, "invalid_argument", "into: the id of the appeal to merge into");
     r = s.Merge(actor, args, *b->into);
   } else if (action == "start") {
     r = s.StartWork(actor, args);
@@ -112,7 +117,7 @@ void AppealStep(const Ctx& c, const Req& req, Res& res) {
     r = s.Withdraw(actor, args);
   }
   if (!r.ok()) return SendStatus(res, r.status());
-  SendJson(res, 200, AppealJson(*r, Allowed(c)(*r)));
+  SendJson(res, 200, AppealJson(*r, Appeals(c)));
 }
 
 void AssignOfficial(const Ctx& c, const Req& req, Res& res) {
@@ -123,8 +128,48 @@ void AssignOfficial(const Ctx& c, const Req& req, Res& res) {
   o.username = b->username;
   o.name = b->name;
   o.unit = b->unit;
-  if (Status st = c.app.service().AssignOfficial(*c.caller, o); !st.ok()) return SendStatus(res, st);
+  if (Status st = c.app.service().AssignOfficial(*c.caller, o); !st.ok())
+    return SendStatus(res, st);
   SendJson(res, 201, R"({"status":"assigned"})");
+}
+
+void UnassignOfficial(const Ctx& c, const Req& req, Res& res) {
+  if (Status st = c.app.service().UnassignOfficial(*c.caller, req.matches[1], req.matches[2]);
+      !st.ok()) {
+    return SendStatus(res, st);
+  }
+  SendJson(res, 200, R"({"status":"removed"})");
+}
+
+void PostCalendarYear(const Ctx& c, const Req& q, Res& r) {
+  app::Caller actor = *c.caller;
+  actor.address = c.address;
+  if (Status st = c.app.service().LoadCalendarYear(actor, q.body); !st.ok())
+    return SendStatus(r, st);
+  SendJson(r, 200, CalendarStatusJson(c.app.service().CalendarState(*c.caller)));
+}
+
+void ListNotifications(const Ctx& c, const Req& q, Res& r) {
+  auto limit = IntParam(q, "limit", 50);
+  if (!limit.ok()) return SendStatus(r, limit.status());
+  Reply(r, c.app.service().Notifications(*c.caller, Param(q, "unread") == "1", *limit),
+        NotificationsJson);
+}
+
+void ReadNotification(const Ctx& c, const Req& q, Res& r) {
+  auto id = PathId(q);
+  if (!id.ok()) return SendStatus(r, id.status());
+  if (Status st = c.app.service().MarkNotificationsRead(*c.caller, *id); !st.ok())
+    return SendStatus(r, st);
+  SendJson(r, 200, R"({"status":"read"})");
+}
+
+void SetNotificationEmail(const Ctx& c, const Req& q, Res& r) {
+  auto b = ParseServiceBody(q.body);
+  if (!b.ok()) return SendStatus(r, b.status());
+  if (Status st = c.app.service().SetNotificationEmail(*c.caller, b->email); !st.ok())
+    return SendStatus(r, st);
+  SendJson(r, 200, R"({"status":"saved"})");
 }
 
 void Metrics(const Ctx& c, const Req& q, Res& r) {
@@ -136,14 +181,17 @@ void Metrics(const Ctx& c, const Req& q, Res& r) {
   f.to_period = Param(q, "to");
   if (std::string by = Param(q, "group_by"); !by.empty()) {
     auto g = service::ParseGroupBy(by);
-    if (!g) return SendError(r, 400, "invalid_argument", "group_by: total, region, unit, category or period");
+    if (!g)
+      return SendError(r, 400, "invalid_argument",
+                       "group_by: total, region, unit, category, period or period_region");
     f.group_by = *g;
   }
   Reply(r, c.app.service().Metrics(*c.caller, f), ServiceMetricsJson);
 }
 
 void PutCalendar(const Ctx& c, const Req& q, Res& r) {
-  if (Status st = c.app.service().UpdateCalendar(*c.caller, q.body); !st.ok()) return SendStatus(r, st);
+  if (Status st = c.app.service().UpdateCalendar(*c.caller, q.body); !st.ok())
+    return SendStatus(r, st);
   SendJson(r, 200, c.app.service().CalendarJson());
 }
 
@@ -159,89 +207,313 @@ std::vector<Route> ServiceRoutes() {
     if (std::find(actions.begin(), actions.end(), name) == actions.end()) actions.push_back(name);
   }
   return {
-      {"GET", "/api/v1/appeal-categories", "Appeal categories and deadlines", Permission::kAuthenticated, {}, "",
-       "AppealCategories", 200,
-       [](const Ctx& c, const Req&, Res& r) { SendJson(r, 200, CategoriesJson(c.app.service().catalogue())); },
-       "/api/v1/appeal-categories", "", ""},
-      {"POST", "/api/v1/appeals", "File an appeal (the enterprise, its 包联 official, or dispatch staff on its behalf)",
-       Permission::kAppeals, {}, "NewAppeal", "AppealAnswer", 201, FileAppeal, "/api/v1/appeals", "/api/v1/appeals",
+      {"GET",
+       "/api/v1/appeal-categories",
+       "Appeal categories and deadlines",
+       Permission::kAuthenticated,
+       {},
+       "",
+       "AppealCategories",
+       200,
+       [](const Ctx& c, const Req&, Res& r) {
+         SendJson(r, 200, CategoriesJson(c.app.service().catalogue()));
+       },
+       "/api/v1/appeal-categories",
+       "",
+       ""},
+      {"POST",
+       "/api/v1/appeals",
+       "File an appeal (the enterprise, its 包联 official, or dispatch staff on its behalf)",
+       Permission::kAppeals,
+       {},
+       "NewAppeal",
+       "AppealAnswer",
+       201,
+       FileAppeal,
+       "/api/v1/appeals",
+       "/api/v1/appeals",
        R"({"uscc":"91310110666007217T","category":"financing","title":"matrix","description":"matrix","contact":"x","channel":"phone"})",
        Permission::kFileAppeal},
-      {"GET", "/api/v1/appeals", "Appeals the caller may see", Permission::kAppeals,
+      {"GET",
+       "/api/v1/appeals",
+       "Appeals the caller may see",
+       Permission::kAppeals,
        {{"state", "string", false, "appeal state"},
         {"unit", "string", false, "responsible unit"},
         {"category", "string", false, "category code"},
         {"region", "string", false, "appeals of enterprises in this region's subtree"},
         {"uscc", "string", false, "one enterprise"},
         {"overdue", "string", false, "1: only open appeals past their deadline", {"0", "1"}}},
-       "", "Appeals", 200, ListAppeals, "/api/v1/appeals", "/api/v1/appeals?region=419001", ""},
-      {"GET", "/api/v1/appeals/{id}", "One appeal with its history and officials", Permission::kAppeals, {id}, "",
-       "AppealView", 200, GetAppeal, "/api/v1/appeals/{appeal_in}", "/api/v1/appeals/{appeal_out}", ""},
-      {"POST", "/api/v1/appeals/{id}/{action}", "A step of the appeal loop (see docs/service.md)", Permission::kAppeals,
-       {id, {"action", "string", true, "the step", actions, "path"}}, "AppealStep", "AppealAnswer", 200, AppealStep,
-       "/api/v1/appeals/{appeal_in}/escalate", "/api/v1/appeals/{appeal_out}/escalate",
-       R"({"version":0,"reason":"matrix"})", Permission::kDispatch},
-      {"GET", "/api/v1/appeal-reminders", "T-1 and overdue reminders", Permission::kHandleAssigned,
-       {{"today", "string", false, "YYYY-MM-DD (default today in Beijing)"}}, "", "Reminders", 200,
+       "",
+       "Appeals",
+       200,
+       ListAppeals,
+       "/api/v1/appeals",
+       "/api/v1/appeals?region=419001",
+       ""},
+      {"GET",
+       "/api/v1/appeals/{id}",
+       "One appeal with its history and officials",
+       Permission::kAppeals,
+       {id},
+       "",
+       "AppealView",
+       200,
+       GetAppeal,
+       "/api/v1/appeals/{appeal_in}",
+       "/api/v1/appeals/{appeal_out}",
+       ""},
+      {"POST",
+       "/api/v1/appeals/{id}/{action}",
+       "A step of the appeal loop (see docs/service.md)",
+       Permission::kAppeals,
+       {id, {"action", "string", true, "the step", actions, "path"}},
+       "AppealStep",
+       "AppealAnswer",
+       200,
+       AppealStep,
+       "/api/v1/appeals/{appeal_in}/escalate",
+       "/api/v1/appeals/{appeal_out}/escalate",
+       R"({"version":0,"reason":"matrix"})",
+       Permission::kDispatch},
+      {"GET",
+       "/api/v1/appeal-reminders",
+       "T-1 and overdue reminders",
+       Permission::kHandleAssigned,
+       {{"today", "string", false, "YYYY-MM-DD (default today in Beijing)"}},
+       "",
+       "Reminders",
+       200,
        [](const Ctx& c, const Req& q, Res& r) {
          Reply(r, c.app.service().Reminders(*c.caller, Param(q, "today")), RemindersJson);
        },
-       "/api/v1/appeal-reminders", "", ""},
-      {"GET", "/api/v1/service/metrics", "Service metrics with numerators and denominators",
+       "/api/v1/appeal-reminders",
+       "",
+       ""},
+      {"GET",
+       "/api/v1/service/metrics",
+       "Service metrics with numerators and denominators",
        Permission::kReadAggregate,
        {{"region", "string", false, "region (default the caller's scope)"},
         {"unit", "string", false, "responsible unit"},
         {"category", "string", false, "category code"},
         {"from", "string", false, "YYYY-MM of filing"},
         {"to", "string", false, "YYYY-MM of filing"},
-        {"group_by", "string", false, "grouping", {"total", "region", "unit", "category", "period"}}},
-       "", "ServiceMetrics", 200, Metrics, "/api/v1/service/metrics?region=410100",
-       "/api/v1/service/metrics?region=419001", ""},
-      {"GET", "/api/v1/service/coverage", "包联 coverage", Permission::kReadAggregate,
+        {"group_by",
+         "string",
+         false,
+         "grouping",
+         {"total", "region", "unit", "category", "period", "period_region"}}},
+       "",
+       "ServiceMetrics",
+       200,
+       Metrics,
+       "/api/v1/service/metrics?region=410100",
+       "/api/v1/service/metrics?region=419001",
+       ""},
+      {"GET",
+       "/api/v1/service/coverage",
+       "包联 coverage",
+       Permission::kReadAggregate,
        {{"region", "string", false, "region (default the caller's scope)"},
         {"by", "string", true, "grouping", {"region", "tag", "size"}}},
-       "", "Coverage", 200,
+       "",
+       "Coverage",
+       200,
        [](const Ctx& c, const Req& q, Res& r) {
-         Reply(r, c.app.service().Coverage(*c.caller, Param(q, "region"), Param(q, "by")), CoverageJson);
+         Reply(r, c.app.service().Coverage(*c.caller, Param(q, "region"), Param(q, "by")),
+               CoverageJson);
        },
-       "/api/v1/service/coverage?region=410100&by=size", "/api/v1/service/coverage?region=419001&by=size", ""},
-      {"GET", "/api/v1/enterprises/{uscc}/officials", "An enterprise's 包联 officials", Permission::kAppeals, {uscc}, "",
-       "Officials", 200,
+       "/api/v1/service/coverage?region=410100&by=size",
+       "/api/v1/service/coverage?region=419001&by=size",
+       ""},
+      {"GET",
+       "/api/v1/enterprises/{uscc}/officials",
+       "An enterprise's 包联 officials",
+       Permission::kAppeals,
+       {uscc},
+       "",
+       "Officials",
+       200,
        [](const Ctx& c, const Req& q, Res& r) {
          Reply(r, c.app.service().ListOfficials(*c.caller, q.matches[1]), OfficialsJson);
        },
-       "/api/v1/enterprises/91310110666007217T/officials", "/api/v1/enterprises/91330000755918469E/officials", ""},
-      {"POST", "/api/v1/enterprises/{uscc}/officials", "Assign a 包联 official", Permission::kDispatch, {uscc},
-       "NewOfficial", "StatusMessage", 201, AssignOfficial, "/api/v1/enterprises/91310110666007217T/officials",
+       "/api/v1/enterprises/91310110666007217T/officials",
+       "/api/v1/enterprises/91330000755918469E/officials",
+       ""},
+      {"POST",
+       "/api/v1/enterprises/{uscc}/officials",
+       "Assign a 包联 official",
+       Permission::kDispatch,
+       {uscc},
+       "NewOfficial",
+       "StatusMessage",
+       201,
+       AssignOfficial,
+       "/api/v1/enterprises/91310110666007217T/officials",
        "/api/v1/enterprises/91330000755918469E/officials",
        R"({"username":"analyst","name":"分析员","unit":"郑州市工业和信息化局"})"},
-      {"GET", "/api/v1/service/calendar", "The working-day calendar (holidays and make-up workdays)",
-       Permission::kAuthenticated, {}, "", "Calendar", 200,
+      {"DELETE",
+       "/api/v1/enterprises/{uscc}/officials/{username}",
+       "Remove a 包联 official",
+       Permission::kDispatch,
+       {uscc, {"username", "string", true, "the official's username", {}, "path"}},
+       "",
+       "StatusMessage",
+       200,
+       UnassignOfficial,
+       "/api/v1/enterprises/91310110666007217T/officials/nobody",
+       "/api/v1/enterprises/91330000755918469E/officials/nobody",
+       ""},
+      {"GET",
+       "/api/v1/service/calendar/status",
+       "How long the known calendar lasts (deadlines after it are provisional; a warning for "
+       "administrators)",
+       Permission::kAuthenticated,
+       {},
+       "",
+       "CalendarStatus",
+       200,
+       [](const Ctx& c, const Req&, Res& r) {
+         SendJson(r, 200, CalendarStatusJson(c.app.service().CalendarState(*c.caller)));
+       },
+       "/api/v1/service/calendar/status",
+       "",
+       ""},
+      {"POST",
+       "/api/v1/service/calendar/years",
+       "Load one year of the calendar from its State Council notice (administrators of a province "
+       "or the country)",
+       Permission::kAdmin,
+       {},
+       "CalendarYear",
+       "CalendarStatus",
+       200,
+       PostCalendarYear,
+       "",
+       "/api/v1/service/calendar/years",
+       "{}"},
+      {"GET",
+       "/api/v1/service/calendar",
+       "The working-day calendar (holidays and make-up workdays)",
+       Permission::kAuthenticated,
+       {},
+       "",
+       "Calendar",
+       200,
        [](const Ctx& c, const Req&, Res& r) { SendJson(r, 200, c.app.service().CalendarJson()); },
-       "/api/v1/service/calendar", "", ""},
-      {"PUT", "/api/v1/service/calendar", "Replace the working-day calendar (administrators of the whole country)",
-       Permission::kAdmin, {}, "Calendar", "Calendar", 200, PutCalendar, "", "/api/v1/service/calendar", "{}"},
-      {"GET", "/api/v1/matchmaking", "Matchmaking events (对接活动)", Permission::kReadAggregate, {}, "",
-       "MatchEvents", 200,
+       "/api/v1/service/calendar",
+       "",
+       ""},
+      {"PUT",
+       "/api/v1/service/calendar",
+       "Replace the working-day calendar (administrators of the whole country)",
+       Permission::kAdmin,
+       {},
+       "Calendar",
+       "Calendar",
+       200,
+       PutCalendar,
+       "",
+       "/api/v1/service/calendar",
+       "{}"},
+      {"GET",
+       "/api/v1/notifications",
+       "The caller's notifications (newest first) and unread count",
+       Permission::kAuthenticated,
+       {{"unread", "string", false, "1: unread only", {"0", "1"}},
+        {"limit", "integer", false, "at most this many (1–500, default 50)"}},
+       "",
+       "Notifications",
+       200,
+       ListNotifications,
+       "/api/v1/notifications",
+       "",
+       ""},
+      {"POST",
+       "/api/v1/notifications/{id}/read",
+       "Mark one of the caller's notifications read",
+       Permission::kAuthenticated,
+       {{"id", "integer", true, "the notification's id", {}, "path"}},
+       "",
+       "StatusMessage",
+       200,
+       ReadNotification,
+       "/api/v1/notifications/999999/read",
+       "",
+       ""},
+      {"POST",
+       "/api/v1/notifications/read-all",
+       "Mark all the caller's notifications read",
+       Permission::kAuthenticated,
+       {},
+       "",
+       "StatusMessage",
+       200,
+       [](const Ctx& c, const Req&, Res& r) {
+         if (Status st = c.app.service().MarkNotificationsRead(*c.caller, 0); !st.ok())
+           return SendStatus(r, st);
+         SendJson(r, 200, R"({"status":"read"})");
+       },
+       "/api/v1/notifications/read-all",
+       "",
+       ""},
+      {"PUT",
+       "/api/v1/notifications/email",
+       "Where the caller receives notification e-mails (empty: none)",
+       Permission::kAuthenticated,
+       {},
+       "NotificationEmail",
+       "StatusMessage",
+       200,
+       SetNotificationEmail,
+       "/api/v1/notifications/email",
+       "",
+       R"({"email":""})"},
+      {"GET",
+       "/api/v1/matchmaking",
+       "Matchmaking events (对接活动)",
+       Permission::kReadAggregate,
+       {},
+       "",
+       "MatchEvents",
+       200,
        [](const Ctx& c, const Req&, Res& r) {
          Reply(r, c.app.service().ListMatchEvents(*c.caller), MatchEventsJson);
        },
-       "/api/v1/matchmaking", "", ""},
-      {"POST", "/api/v1/matchmaking", "Record a matchmaking event", Permission::kImport, {}, "NewMatchEvent",
-       "MatchEventAnswer", 201,
+       "/api/v1/matchmaking",
+       "",
+       ""},
+      {"POST",
+       "/api/v1/matchmaking",
+       "Record a matchmaking event",
+       Permission::kImport,
+       {},
+       "NewMatchEvent",
+       "MatchEventAnswer",
+       201,
        [](const Ctx& c, const Req& q, Res& r) {
          auto b = ParseServiceBody(q.body);
          if (!b.ok()) return SendStatus(r, b.status());
          Reply(r, c.app.service().AddMatchEvent(*c.caller, b->event), MatchEventJson, 201);
        },
-       "/api/v1/matchmaking", "",
+       "/api/v1/matchmaking",
+       "",
        R"({"type":"finance","title":"matrix","date":"2025-03-01","region":"410100","organiser":"x","financing_amount":1.5})"},
-      {"GET", "/api/v1/matchmaking/totals", "Matchmaking totals against the seed's targets", Permission::kReadAggregate,
-       {{"year", "string", false, "YYYY"}}, "", "MatchTotals", 200,
+      {"GET",
+       "/api/v1/matchmaking/totals",
+       "Matchmaking totals against the seed's targets",
+       Permission::kReadAggregate,
+       {{"year", "string", false, "YYYY"}},
+       "",
+       "MatchTotals",
+       200,
        [](const Ctx& c, const Req& q, Res& r) {
          Reply(r, c.app.service().MatchTotals(*c.caller, Param(q, "year")), MatchTotalsJson);
        },
-       "/api/v1/matchmaking/totals", "", ""},
+       "/api/v1/matchmaking/totals",
+       "",
+       ""},
   };
 }
 

@@ -29,7 +29,7 @@ Json RatioJson(const service::Ratio& r) {
   return Json{{"num", r.num}, {"den", r.den}, {"percent", p ? Json(*p) : Json(nullptr)}};
 }
 
-Json AppealObject(const AppealRecord& a, const std::string& today, const std::vector<std::string>& allowed) {
+Json AppealObject(const AppealRecord& a, const AppealContext& ctx) {
   Json j{{"id", a.id},
          {"version", a.version},
          {"uscc", a.uscc},
@@ -50,6 +50,8 @@ Json AppealObject(const AppealRecord& a, const std::string& today, const std::ve
          {"dispatched_at", a.dispatched_at},
          {"response_due", a.response_due},
          {"due", a.due},
+         {"accept_due", a.accept_due},
+         {"rating_due", a.rating_due},
          {"first_response_at", a.first_response_at},
          {"replied_at", a.replied_at},
          {"reply", a.reply},
@@ -63,11 +65,13 @@ Json AppealObject(const AppealRecord& a, const std::string& today, const std::ve
          {"closed_at", a.closed_at},
          {"merged_into", a.merged_into},
          {"updated_at", a.updated_at}};
-  // Overdue: an open appeal past its handling deadline (dates compare as text, YYYY-MM-DD).
-  const bool open = a.state != "closed" && a.state != "withdrawn" && a.state != "merged" &&
-                    a.state != "not_responsible" && a.state != "rated" && a.state != "replied";
-  j["overdue"] = !today.empty() && open && !a.due.empty() && a.due < today;
-  j["allowed_actions"] = allowed;
+  // The one overdue rule of the service (lists and reminders use it too).
+  const auto today = service::ParseDay(ctx.today);
+  j["overdue"] = today && service::IsOverdue(a, *today);
+  const std::string_view which = service::CurrentDeadline(a);
+  const std::string& deadline = which == "dispatch" ? a.accept_due : a.due;
+  j["due_provisional"] = !which.empty() && ctx.provisional && ctx.provisional(deadline);
+  j["allowed_actions"] = ctx.allowed ? ctx.allowed(a) : std::vector<std::string>{};
   return j;
 }
 
@@ -78,39 +82,89 @@ std::string CategoriesJson(const service::ServiceCatalogue& c) {
   for (const auto& cat : c.categories()) {
     arr.push_back(Json{{"code", cat.code}, {"name", cat.name}, {"complexity", cat.complexity}});
   }
-  return Dump(Json{{"categories", arr}});
+  const auto& d = c.defaults();
+  return Dump(Json{{"categories", arr},
+                   {"deadlines",
+                    {{"first_response", d.first_response},
+                     {"simple", d.simple},
+                     {"complex", d.complex},
+                     {"accept", d.accept},
+                     {"rating_window", d.rating_window}}}});
 }
 
-std::string AppealJson(const AppealRecord& a, const std::vector<std::string>& allowed,
+std::string AppealJson(const AppealRecord& a, const AppealContext& ctx,
                        const std::vector<int64_t>& duplicates) {
-  Json j{{"appeal", AppealObject(a, "", allowed)}};
+  Json j{{"appeal", AppealObject(a, ctx)}};
   j["possible_duplicates"] = duplicates;
   return Dump(j);
 }
 
-std::string AppealsJson(const std::vector<AppealRecord>& appeals, const std::string& today,
-                        const AllowedAppealFn& allowed) {
+std::string AppealsJson(const std::vector<AppealRecord>& appeals, const AppealContext& ctx) {
   Json arr = Json::array();
-  for (const auto& a : appeals) arr.push_back(AppealObject(a, today, allowed(a)));
+  for (const auto& a : appeals) arr.push_back(AppealObject(a, ctx));
   return Dump(Json{{"appeals", arr}});
 }
 
-std::string AppealViewJson(const app::AppealView& v, const std::vector<std::string>& allowed) {
+std::string AppealViewJson(const app::AppealView& v, const AppealContext& ctx) {
   Json history = Json::array();
   for (const auto& e : v.history) {
-    history.push_back(Json{{"at", e.at}, {"actor", e.actor}, {"party", e.party}, {"action", e.action},
-                           {"from", e.from_state}, {"to", e.to_state}, {"unit", e.unit}, {"reason", e.reason}});
+    history.push_back(Json{{"at", e.at},
+                           {"actor", e.actor},
+                           {"party", e.party},
+                           {"action", e.action},
+                           {"from", e.from_state},
+                           {"to", e.to_state},
+                           {"unit", e.unit},
+                           {"reason", e.reason}});
   }
-  return Dump(Json{{"appeal", AppealObject(v.appeal, "", allowed)},
+  Json replies = Json::array();
+  for (const auto& r : v.replies) {
+    replies.push_back(Json{{"at", r.at}, {"author", r.author}, {"unit", r.unit}, {"body", r.body}});
+  }
+  return Dump(Json{{"appeal", AppealObject(v.appeal, ctx)},
                    {"history", history},
+                   {"replies", replies},
+                   {"internal", v.internal},
                    {"officials", Json::parse(OfficialsJson(v.officials))["officials"]}});
+}
+
+std::string NotificationsJson(const app::Service::NotificationList& l) {
+  Json arr = Json::array();
+  for (const auto& n : l.items) {
+    arr.push_back(Json{{"id", n.id},
+                       {"kind", n.kind},
+                       {"appeal_id", n.appeal_id},
+                       {"title", n.title},
+                       {"body", n.body},
+                       {"created_at", n.created_at},
+                       {"read", !n.read_at.empty()},
+                       {"delivery", n.delivery}});
+  }
+  return Dump(Json{{"notifications", arr}, {"unread", l.unread}});
+}
+
+std::string CalendarStatusJson(const app::Service::CalendarStatus& s) {
+  Json sources = Json::array();
+  for (const auto& c : s.sources) {
+    sources.push_back(Json{{"year", c.year},
+                           {"title", c.title},
+                           {"number", c.number},
+                           {"date", c.date},
+                           {"verified", c.verified}});
+  }
+  return Dump(Json{{"known_to", s.known_to},
+                   {"warning", s.warning},
+                   {"warning_days", app::Service::kCalendarWarningDays},
+                   {"sources", sources}});
 }
 
 std::string RemindersJson(const std::vector<service::Reminder>& reminders) {
   Json arr = Json::array();
   for (const auto& r : reminders) {
-    arr.push_back(Json{{"appeal_id", r.appeal_id}, {"deadline", r.deadline},
-                       {"kind", std::string(service::ReminderKindName(r.kind))}, {"due", service::FormatDay(r.due)}});
+    arr.push_back(Json{{"appeal_id", r.appeal_id},
+                       {"deadline", r.deadline},
+                       {"kind", std::string(service::ReminderKindName(r.kind))},
+                       {"due", service::FormatDay(r.due)}});
   }
   return Dump(Json{{"reminders", arr}});
 }
@@ -120,20 +174,25 @@ std::string ServiceMetricsJson(const app::MetricsReport& r) {
   for (const auto& m : r.rows) {
     auto avg = m.AverageHandlingDays();
     rows.push_back(Json{{"key", m.key},
+                        {"period", m.period},
+                        {"region", m.region},
                         {"filed", m.filed},
                         {"withdrawn", m.withdrawn},
                         {"merged", m.merged},
                         {"not_responsible", m.not_responsible},
                         {"in_scope", m.in_scope},
+                        {"dispatch", RatioJson(m.dispatch)},
                         {"response", RatioJson(m.response)},
                         {"on_time_closure", RatioJson(m.on_time_closure)},
                         {"resolution", RatioJson(m.resolution)},
                         {"satisfaction", RatioJson(m.satisfaction)},
                         {"reopen", RatioJson(m.reopen)},
+                        {"unrated_default", m.unrated_default},
                         {"average_handling_days", avg ? Json(*avg) : Json(nullptr)}});
   }
   return Dump(Json{{"rows", rows},
-                   {"resolution_target", {{"id", r.resolution_target_id}, {"percent", r.resolution_target_percent}}}});
+                   {"resolution_target",
+                    {{"id", r.resolution_target_id}, {"percent", r.resolution_target_percent}}}});
 }
 
 std::string CoverageJson(const std::vector<app::CoverageRow>& rows) {
@@ -145,8 +204,13 @@ std::string CoverageJson(const std::vector<app::CoverageRow>& rows) {
 std::string OfficialsJson(const std::vector<OfficialRecord>& officials) {
   Json arr = Json::array();
   for (const auto& o : officials) {
-    arr.push_back(Json{{"uscc", o.uscc}, {"username", o.username}, {"name", o.name}, {"unit", o.unit},
-                       {"region", o.region}, {"assigned_by", o.assigned_by}, {"assigned_at", o.assigned_at}});
+    arr.push_back(Json{{"uscc", o.uscc},
+                       {"username", o.username},
+                       {"name", o.name},
+                       {"unit", o.unit},
+                       {"region", o.region},
+                       {"assigned_by", o.assigned_by},
+                       {"assigned_at", o.assigned_at}});
   }
   return Dump(Json{{"officials", arr}});
 }
@@ -175,7 +239,9 @@ std::string MatchEventsJson(const std::vector<MatchEventRecord>& events) {
   return Dump(Json{{"events", arr}});
 }
 
-std::string MatchEventJson(const MatchEventRecord& e) { return Dump(Json{{"event", EventObject(e)}}); }
+std::string MatchEventJson(const MatchEventRecord& e) {
+  return Dump(Json{{"event", EventObject(e)}});
+}
 
 std::string MatchTotalsJson(const service::MatchTotals& t) {
   return Dump(Json{{"events_by_type", t.events_by_type},
@@ -198,29 +264,45 @@ Result<ServiceBody> ParseServiceBody(const std::string& text) {
   if (j.is_discarded() || !j.is_object()) return Status::Invalid("body: expected a JSON object");
   auto str = [&j](const char* name, std::string* out) -> Status {
     if (!j.contains(name) || j[name].is_null()) return Status::Ok();
-    if (!j[name].is_string()) return Status::Invalid(std::string("body: '") + name + "' must be a string");
+    if (!j[name].is_string())
+      return Status::Invalid(std::string("body: '") + name + "' must be a string");
     *out = j[name].get<std::string>();
     return Status::Ok();
   };
-  for (auto [name, field] :
-       {std::pair{"uscc", &b.uscc}, {"category", &b.category}, {"title", &b.title}, {"description", &b.description},
-        {"contact", &b.contact}, {"channel", &b.channel}, {"reason", &b.reason}, {"unit", &b.unit},
-        {"complexity", &b.complexity}, {"reply", &b.reply}, {"satisfaction", &b.satisfaction},
-        {"username", &b.username}, {"name", &b.name}, {"type", &b.event.type}, {"date", &b.event.date},
-        {"region", &b.event.region}, {"organiser", &b.event.organiser}, {"outcome", &b.event.outcome}}) {
+  for (auto [name, field] : {std::pair{"uscc", &b.uscc},
+                             {"category", &b.category},
+                             {"title", &b.title},
+                             {"description", &b.description},
+                             {"contact", &b.contact},
+                             {"channel", &b.channel},
+                             {"reason", &b.reason},
+                             {"unit", &b.unit},
+                             {"complexity", &b.complexity},
+                             {"reply", &b.reply},
+                             {"satisfaction", &b.satisfaction},
+                             {"username", &b.username},
+                             {"name", &b.name},
+                             {"type", &b.event.type},
+                             {"date", &b.event.date},
+                             {"region", &b.event.region},
+                             {"organiser", &b.event.organiser},
+                             {"outcome", &b.event.outcome}}) {
     RETURN_IF_ERROR(str(name, field));
   }
   b.event.title = b.title;
   for (auto [name, list] : {std::pair{"attachments", &b.attachments}, {"co_units", &b.co_units}}) {
     if (!j.contains(name)) continue;
-    if (!j[name].is_array()) return Status::Invalid(std::string("body: '") + name + "' must be a list of strings");
+    if (!j[name].is_array())
+      return Status::Invalid(std::string("body: '") + name + "' must be a list of strings");
     for (const auto& v : j[name]) {
-      if (!v.is_string()) return Status::Invalid(std::string("body: '") + name + "' must be a list of strings");
+      if (!v.is_string())
+        return Status::Invalid(std::string("body: '") + name + "' must be a list of strings");
       list->push_back(v.get<std::string>());
     }
   }
   if (j.contains("participants")) {
-    if (!j["participants"].is_array()) return Status::Invalid("body: 'participants' must be a list of codes");
+    if (!j["participants"].is_array())
+      return Status::Invalid("body: 'participants' must be a list of codes");
     for (const auto& v : j["participants"]) {
       if (!v.is_string()) return Status::Invalid("body: 'participants' must be a list of codes");
       b.event.participants += (b.event.participants.empty() ? "" : ";") + v.get<std::string>();
@@ -228,7 +310,8 @@ Result<ServiceBody> ParseServiceBody(const std::string& text) {
   }
   auto integer = [&j](const char* name, std::optional<int64_t>* out) -> Status {
     if (!j.contains(name)) return Status::Ok();
-    if (!j[name].is_number_integer()) return Status::Invalid(std::string("body: '") + name + "' must be a whole number");
+    if (!j[name].is_number_integer())
+      return Status::Invalid(std::string("body: '") + name + "' must be a whole number");
     *out = j[name].get<int64_t>();
     return Status::Ok();
   };
@@ -239,17 +322,21 @@ Result<ServiceBody> ParseServiceBody(const std::string& text) {
   RETURN_IF_ERROR(integer("into", &b.into));
   for (auto [name, field] : {std::pair{"approve", &b.approve}, {"solved", &b.solved}}) {
     if (!j.contains(name)) continue;
-    if (!j[name].is_boolean()) return Status::Invalid(std::string("body: '") + name + "' must be true or false");
+    if (!j[name].is_boolean())
+      return Status::Invalid(std::string("body: '") + name + "' must be true or false");
     *field = j[name].get<bool>();
   }
   for (auto [name, field] : {std::pair{"financing_amount", &b.event.financing_amount}}) {
     if (!j.contains(name)) continue;
-    if (!j[name].is_number()) return Status::Invalid(std::string("body: '") + name + "' must be a number");
+    if (!j[name].is_number())
+      return Status::Invalid(std::string("body: '") + name + "' must be a number");
     *field = j[name].get<double>();
   }
-  for (auto [name, field] : {std::pair{"research_results", &b.event.research_results}, {"hires", &b.event.hires}}) {
+  for (auto [name, field] :
+       {std::pair{"research_results", &b.event.research_results}, {"hires", &b.event.hires}}) {
     if (!j.contains(name)) continue;
-    if (!j[name].is_number_integer()) return Status::Invalid(std::string("body: '") + name + "' must be a whole number");
+    if (!j[name].is_number_integer())
+      return Status::Invalid(std::string("body: '") + name + "' must be a whole number");
     *field = j[name].get<int32_t>();
   }
   return b;

@@ -14,11 +14,19 @@ namespace ballast::api {
 std::string CategoriesJson(const service::ServiceCatalogue& catalogue);
 // allowed: the steps the caller may take on the appeal now ("allowed_actions").
 using AllowedAppealFn = std::function<std::vector<std::string>(const AppealRecord&)>;
-std::string AppealJson(const AppealRecord& a, const std::vector<std::string>& allowed,
+// What an appeal's JSON needs besides the record: the caller's steps, today (Beijing date,
+// for "overdue") and whether a date lies past the known calendar ("due_provisional").
+struct AppealContext {
+  AllowedAppealFn allowed;
+  std::string today;
+  std::function<bool(const std::string&)> provisional;
+};
+std::string AppealJson(const AppealRecord& a, const AppealContext& ctx,
                        const std::vector<int64_t>& duplicates = {});
-std::string AppealsJson(const std::vector<AppealRecord>& appeals, const std::string& today,
-                        const AllowedAppealFn& allowed);
-std::string AppealViewJson(const app::AppealView& v, const std::vector<std::string>& allowed);
+std::string AppealsJson(const std::vector<AppealRecord>& appeals, const AppealContext& ctx);
+std::string AppealViewJson(const app::AppealView& v, const AppealContext& ctx);
+std::string CalendarStatusJson(const app::Service::CalendarStatus& s);
+std::string NotificationsJson(const app::Service::NotificationList& l);
 std::string RemindersJson(const std::vector<service::Reminder>& reminders);
 std::string ServiceMetricsJson(const app::MetricsReport& r);
 std::string CoverageJson(const std::vector<app::CoverageRow>& rows);
@@ -32,7 +40,7 @@ struct ServiceBody {
   std::string uscc, category, title, description, contact, channel;
   std::vector<std::string> attachments, co_units;
   std::string reason, unit, complexity, reply, satisfaction;
-  std::string username, name;
+  std::string username, name, email;
   std::optional<int64_t> days, into;
   std::optional<bool> approve, solved;
   MatchEventRecord event;

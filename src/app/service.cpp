@@ -178,12 +178,17 @@ Result<FiledAppeal> Service::FileAppeal(const ServiceActor& actor, NewAppeal n, 
                                                                                                       : n.channel;
   a.filed_by = actor.username;
   a.filed_at = now;
+  const auto filed_day = service::BeijingDay(now);
+  if (!filed_day) return Status::Invalid("bad time '" + now + "'");
+  a.accept_due = service::FormatDay(
+      calendar_.AddWorkingDays(*filed_day, catalogue_.DeadlinesFor(a.category, a.region).accept));
   a.updated_at = now;
   RETURN_IF_ERROR(service::ValidateNewAppeal(a));
-  AppealEventRecord e{0, 0, now, actor.username, service::PartyNames(parties), "file", "", a.state, "", a.channel};
+  AppealEventRecord e{0, 0, now, actor.username, service::PartyNames(parties), "file", "", a.state, "", a.channel, ""};
   FiledAppeal out;
   ASSIGN_OR_RETURN(auto same, store_->ListAppeals(AppealQuery{a.uscc, "", ""}));
   ASSIGN_OR_RETURN(out.appeal, store_->InsertAppeal(std::move(a), std::move(e)));
+  ForEnterprise(actor, out.appeal);
   for (const auto& s : same) {
     auto st = service::ParseState(s.state);
     if (s.category == out.appeal.category && st && !service::IsTerminal(*st)) out.possible_duplicates.push_back(s.id);
@@ -217,6 +222,7 @@ Result<AppealRecord> Service::Step(const ServiceActor& actor, const StepArgs& ar
   in.now = Now(args.now);
   in.reason = args.reason;
   std::vector<AppealEventRecord> events;
+  in.deadlines = catalogue_.DeadlinesFor(a.category, a.region);  // the rating window of a reply
   if (in.action == Action::kDispatch || in.action == Action::kReassign) {
     RETURN_IF_ERROR(Route(a, DispatchRequest{in.unit, in.co_units, in.complexity}, in));
   }
@@ -237,11 +243,21 @@ Result<AppealRecord> Service::Step(const ServiceActor& actor, const StepArgs& ar
     if (into.uscc != a.uscc) return Status::Invalid("only appeals of the same enterprise can be merged");
     if (!st || service::IsTerminal(*st)) return Status::Precondition("appeal " + std::to_string(into.id) + " is finished");
     events.push_back({0, into.id, in.now, actor.username, "dispatcher", "merge_in", into.state, into.state, into.unit,
-                      "merged appeal " + std::to_string(a.id)});
+                      "merged appeal " + std::to_string(a.id), ""});
   }
+  const int32_t escalations = a.escalations;
   ASSIGN_OR_RETURN(AppealEventRecord e, service::ApplyStep(a, in, calendar_));
   events.insert(events.begin(), std::move(e));
-  return store_->UpdateAppeal(std::move(a), args.version, std::move(events));
+  if (in.action == Action::kRate && a.escalations > escalations) {
+    // A second "not solved" escalates (督办) by rule: on the record like any other escalation.
+    events.push_back({0, a.id, in.now, "system", "system", "escalate", a.state, a.state, a.unit,
+                      "second 'not solved' rating after a reopen", ""});
+  }
+  const bool escalated = a.escalations > escalations;
+  ASSIGN_OR_RETURN(AppealRecord saved, store_->UpdateAppeal(std::move(a), args.version, std::move(events)));
+  NotifyStep(actor, in.action, saved, escalated);
+  ForEnterprise(actor, saved);
+  return saved;
 }
 
 namespace {
@@ -317,11 +333,8 @@ Result<std::vector<AppealRecord>> Service::ListAppeals(const ServiceActor& actor
     if (!f.region.empty() && !Covers(f.region, a.region)) continue;
     ASSIGN_OR_RETURN(unsigned parties, Parties(actor, a));
     if (!CanSee(actor, a, parties)) continue;
-    if (f.overdue_only) {
-      auto due = service::ParseDay(a.due);
-      const bool open = a.state == "dispatched" || a.state == "in_progress";
-      if (!open || !due || *today <= *due) continue;
-    }
+    if (f.overdue_only && !service::IsOverdue(a, *today)) continue;
+    ForEnterprise(actor, a);
     out.push_back(std::move(a));
   }
   return out;
@@ -337,7 +350,35 @@ Result<AppealView> Service::GetAppeal(const ServiceActor& actor, int64_t id) {
   v.appeal = std::move(a).value();
   ASSIGN_OR_RETURN(v.history, store_->AppealEvents(id));
   ASSIGN_OR_RETURN(v.officials, store_->ListOfficials(v.appeal.uscc));
+  for (const auto& e : v.history) {
+    if (e.action == "reply") v.replies.push_back({e.at, e.actor, e.unit, e.body});
+  }
+  ForEnterprise(actor, v);
   return v;
+}
+
+void Service::ForEnterprise(const ServiceActor& actor, AppealRecord& a) {
+  if (actor.role != auth::Role::kEnterprise) return;
+  if (a.filed_by != actor.username) a.filed_by.clear();
+  a.escalations = 0;
+  a.extension_days_requested = 0;
+}
+
+void Service::ForEnterprise(const ServiceActor& actor, AppealView& v) {
+  if (actor.role != auth::Role::kEnterprise) return;
+  v.internal = false;
+  ForEnterprise(actor, v.appeal);
+  static const std::vector<std::string> kInternalSteps = {"escalate", "request_extension", "approve_extension",
+                                                          "merge_in"};
+  std::erase_if(v.history, [](const AppealEventRecord& e) {
+    return std::find(kInternalSteps.begin(), kInternalSteps.end(), e.action) != kInternalSteps.end();
+  });
+  for (auto& e : v.history) {
+    if (e.party == "enterprise") continue;
+    e.actor.clear();
+    e.reason.clear();
+  }
+  for (auto& r : v.replies) r.author.clear();
 }
 
 Result<std::vector<service::Reminder>> Service::Reminders(const ServiceActor& actor, const std::string& today_in) {
@@ -345,15 +386,24 @@ Result<std::vector<service::Reminder>> Service::Reminders(const ServiceActor& ac
   auto today = today_in.empty() ? service::BeijingDay(Now("")) : service::ParseDay(today_in);
   if (!today) return Status::Invalid("bad date '" + today_in + "'");
   std::lock_guard<std::mutex> lock(mu_);
+  return RemindersOf(appeals, *today);
+}
+
+std::vector<service::Reminder> Service::RemindersOf(const std::vector<AppealRecord>& appeals, service::Day today) const {
   std::vector<service::Reminder> out;
   for (const auto& a : appeals) {
-    if (a.state != "dispatched" && a.state != "in_progress") continue;
-    auto add = [&](const std::string& due_text, const char* which) {
+    const std::string_view which = service::CurrentDeadline(a);
+    if (which.empty()) continue;
+    auto add = [&](const std::string& due_text, const char* name) {
       auto due = service::ParseDay(due_text);
       if (!due) return;
-      if (auto k = service::ReminderFor(calendar_, *due, *today)) out.push_back({a.id, which, *k, *due});
+      if (auto k = service::ReminderFor(calendar_, *due, today)) out.push_back({a.id, name, *k, *due});
     };
-    if (a.first_response_at.empty()) add(a.response_due, "response");
+    if (which == "dispatch") {
+      add(a.accept_due, "dispatch");
+      continue;
+    }
+    if (a.state != "returned" && a.first_response_at.empty()) add(a.response_due, "response");
     add(a.due, "handling");
   }
   return out;
@@ -365,6 +415,21 @@ Status Service::AssignOfficial(const ServiceActor& actor, OfficialRecord o) {
   if (o.uscc.empty() || o.username.empty()) return Status::Invalid("an enterprise and an official are required");
   // An enterprise outside the scope reads as unknown.
   ASSIGN_OR_RETURN(o.region, VisibleEnterpriseRegion(actor, o.uscc));
+  // The official is a staff user who can act in the enterprise's region (never an enterprise
+  // account: it would read another enterprise's appeals as their 包联).
+  ASSIGN_OR_RETURN(auto users, ws_.auth().ListUsers());
+  auto u = std::find_if(users.begin(), users.end(), [&](const UserRecord& r) { return r.username == o.username; });
+  if (u == users.end() || u->disabled) return Status::Invalid("username: no active user '" + o.username + "'");
+  const auto role = auth::ParseRole(u->role);
+  if (!role || (*role != auth::Role::kHandler && *role != auth::Role::kDispatcher && *role != auth::Role::kAdmin &&
+                *role != auth::Role::kAnalyst)) {
+    return Status::Invalid("username: '" + o.username + "' is a " + u->role +
+                           " account; a 包联 official is a handler, dispatcher, analyst or administrator");
+  }
+  if (!Covers(u->region, o.region)) {
+    return Status::Invalid("username: '" + o.username + "' works in region " + u->region + ", not over " + o.region);
+  }
+  if (o.unit.empty()) o.unit = u->unit;
   o.assigned_by = actor.username;
   o.assigned_at = Now("");
   return store_->UpsertOfficial(o);
@@ -373,6 +438,7 @@ Status Service::AssignOfficial(const ServiceActor& actor, OfficialRecord o) {
 Status Service::UnassignOfficial(const ServiceActor& actor, const std::string& uscc, const std::string& username) {
   std::lock_guard<std::mutex> lock(mu_);
   if (!IsStaff(actor.role)) return Status::Denied("only dispatchers and administrators assign officials");
+  RETURN_IF_ERROR(VisibleEnterpriseRegion(actor, uscc).status());  // outside the scope reads as unknown
   ASSIGN_OR_RETURN(auto list, store_->ListOfficials(uscc));
   for (const auto& o : list) {
     if (o.username == username && !Covers(actor.region, o.region)) return Status::Denied("outside your region");
@@ -429,7 +495,7 @@ Result<MetricsReport> Service::Metrics(const ServiceActor& actor, const MetricsF
   std::lock_guard<std::mutex> lock(mu_);
   ASSIGN_OR_RETURN(auto all, store_->ListAppeals(AppealQuery{"", f.unit, ""}));
   std::erase_if(all, [&](const AppealRecord& a) {
-    const std::string month = a.filed_at.substr(0, 7);
+    const std::string month = service::BeijingMonth(a.filed_at);
     return !Covers(region, a.region) || (!f.category.empty() && a.category != f.category) ||
            (!f.from_period.empty() && month < f.from_period) || (!f.to_period.empty() && month > f.to_period);
   });
@@ -454,6 +520,41 @@ Status Service::UpdateCalendar(const ServiceActor& actor, const std::string& jso
   (void)saved;
   calendar_ = std::move(cal);
   return Status::Ok();
+}
+
+Status Service::LoadCalendarYear(const ServiceActor& actor, const std::string& json) {
+  // One calendar serves every region; a province's administrator may keep it current.
+  const bool province = actor.region.size() == 6 && actor.region.compare(2, 4, "0000") == 0;
+  if (actor.role != auth::Role::kAdmin || !(actor.whole_country() || province)) {
+    return Status::Denied("only administrators of a province or the whole country load calendar years");
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto cal, calendar_.WithYear(json));
+  const std::string to = service::FormatDay(cal.covers_to());
+  ASSIGN_OR_RETURN(auto saved, store_->AddConfigRevision({"calendar", 0, cal.ToJson(), actor.username, Now("")}));
+  calendar_ = std::move(cal);
+  const std::string year = calendar_.sources().empty() ? "" : std::to_string(calendar_.sources().back().year);
+  (void)ws_.auth().Audit({actor.username, std::string(auth::RoleName(actor.role)), actor.address,
+                          "service.calendar.year", year, "success",
+                          "calendar revision " + std::to_string(saved.revision) + ", known to " + to});
+  return Status::Ok();
+}
+
+Service::CalendarStatus Service::CalendarState(const ServiceActor& actor) {
+  std::lock_guard<std::mutex> lock(mu_);
+  CalendarStatus st;
+  st.known_to = service::FormatDay(calendar_.covers_to());
+  const auto today = service::BeijingDay(Now("")).value_or(calendar_.covers_to());
+  st.days_left = calendar_.covers_to() - today;
+  st.warning = actor.role == auth::Role::kAdmin && st.days_left <= kCalendarWarningDays;
+  st.sources = calendar_.sources();
+  return st;
+}
+
+bool Service::ProvisionalDay(const std::string& day) {
+  auto d = service::ParseDay(day);
+  std::lock_guard<std::mutex> lock(mu_);
+  return d && calendar_.IsProvisional(*d);
 }
 
 Result<MatchEventRecord> Service::AddMatchEvent(const ServiceActor& actor, MatchEventRecord e) {

@@ -18,6 +18,7 @@
 #include "service/calendar.h"
 #include "service/catalogue.h"
 #include "service/metrics.h"
+#include "service/notify.h"
 #include "store/service_store.h"
 
 namespace ballast::app {
@@ -25,10 +26,11 @@ namespace ballast::app {
 using ServiceActor = Caller;
 
 struct NewAppeal {
-  std::string uscc, enterprise_name, region;  // name and region are taken from the roster when known
+  std::string uscc, enterprise_name,
+      region;  // name and region are taken from the roster when known
   std::string category, title, description;
-  std::vector<std::string> attachments;       // file names
-  std::string contact, channel;               // channel: online | phone | visit | official
+  std::vector<std::string> attachments;  // file names
+  std::string contact, channel;          // channel: online | phone | visit | official
 };
 
 struct FiledAppeal {
@@ -57,10 +59,19 @@ struct AppealFilter {
   std::string today;  // YYYY-MM-DD for overdue_only ("" = the clock)
 };
 
+// One reply of the thread (every round's reply, oldest first).
+struct ReplyEntry {
+  std::string at, author, unit, body;  // author "" for the enterprise (staff names are internal)
+};
+
 struct AppealView {
   AppealRecord appeal;
   std::vector<AppealEventRecord> history;
   std::vector<OfficialRecord> officials;
+  std::vector<ReplyEntry> replies;
+  // False for the enterprise: staff names, reasons (return, 督办, extension notes) and internal
+  // steps are left out (ForEnterprise, the one place that decides it).
+  bool internal = true;
 };
 
 struct CoverageRow {
@@ -84,18 +95,24 @@ class Service {
  public:
   static Result<std::unique_ptr<Service>> Open(Workspace& ws, const std::string& db_path);
 
-  Result<FiledAppeal> FileAppeal(const ServiceActor& actor, NewAppeal appeal, const std::string& now = "");
+  Result<FiledAppeal> FileAppeal(const ServiceActor& actor, NewAppeal appeal,
+                                 const std::string& now = "");
   Result<AppealRecord> Accept(const ServiceActor& actor, const StepArgs& args);
   Result<AppealRecord> Decline(const ServiceActor& actor, const StepArgs& args);  // not responsible
-  Result<AppealRecord> Dispatch(const ServiceActor& actor, const StepArgs& args, const DispatchRequest& request);
+  Result<AppealRecord> Dispatch(const ServiceActor& actor, const StepArgs& args,
+                                const DispatchRequest& request);
   Result<AppealRecord> Return(const ServiceActor& actor, const StepArgs& args);
-  Result<AppealRecord> Reassign(const ServiceActor& actor, const StepArgs& args, const DispatchRequest& request);
-  Result<AppealRecord> RequestExtension(const ServiceActor& actor, const StepArgs& args, int32_t days);
-  Result<AppealRecord> ApproveExtension(const ServiceActor& actor, const StepArgs& args, bool approve);
+  Result<AppealRecord> Reassign(const ServiceActor& actor, const StepArgs& args,
+                                const DispatchRequest& request);
+  Result<AppealRecord> RequestExtension(const ServiceActor& actor, const StepArgs& args,
+                                        int32_t days);
+  Result<AppealRecord> ApproveExtension(const ServiceActor& actor, const StepArgs& args,
+                                        bool approve);
   Result<AppealRecord> Escalate(const ServiceActor& actor, const StepArgs& args);
   Result<AppealRecord> Merge(const ServiceActor& actor, const StepArgs& args, int64_t into_id);
   Result<AppealRecord> StartWork(const ServiceActor& actor, const StepArgs& args);
-  Result<AppealRecord> Reply(const ServiceActor& actor, const StepArgs& args, const std::string& reply);
+  Result<AppealRecord> Reply(const ServiceActor& actor, const StepArgs& args,
+                             const std::string& reply);
   Result<AppealRecord> Rate(const ServiceActor& actor, const StepArgs& args, bool solved,
                             const std::string& satisfaction);
   Result<AppealRecord> Reopen(const ServiceActor& actor, const StepArgs& args);
@@ -103,14 +120,18 @@ class Service {
   Result<AppealRecord> Withdraw(const ServiceActor& actor, const StepArgs& args);
 
   // Appeals the actor may see, by id. Unknown or invisible ids are NotFound alike.
-  Result<std::vector<AppealRecord>> ListAppeals(const ServiceActor& actor, const AppealFilter& filter);
+  Result<std::vector<AppealRecord>> ListAppeals(const ServiceActor& actor,
+                                                const AppealFilter& filter);
   Result<AppealView> GetAppeal(const ServiceActor& actor, int64_t id);
   // T−1 and overdue reminders of the visible open appeals as of `today` (YYYY-MM-DD, "" = now).
-  Result<std::vector<service::Reminder>> Reminders(const ServiceActor& actor, const std::string& today = "");
+  Result<std::vector<service::Reminder>> Reminders(const ServiceActor& actor,
+                                                   const std::string& today = "");
 
   Status AssignOfficial(const ServiceActor& actor, OfficialRecord official);
-  Status UnassignOfficial(const ServiceActor& actor, const std::string& uscc, const std::string& username);
-  Result<std::vector<OfficialRecord>> ListOfficials(const ServiceActor& actor, const std::string& uscc);
+  Status UnassignOfficial(const ServiceActor& actor, const std::string& uscc,
+                          const std::string& username);
+  Result<std::vector<OfficialRecord>> ListOfficials(const ServiceActor& actor,
+                                                    const std::string& uscc);
   // by: "region" (the enterprise's region code), "tag" or "size"; enterprises of the latest roster.
   Result<std::vector<CoverageRow>> Coverage(const ServiceActor& actor, const std::string& region,
                                             const std::string& by);
@@ -119,11 +140,44 @@ class Service {
 
   std::string CalendarJson();
   Status UpdateCalendar(const ServiceActor& actor, const std::string& json);
+  // Adds or replaces one year of the calendar from its State Council notice (format in
+  // data/calendar/README.md): administrators of a province or the whole country; audited.
+  Status LoadCalendarYear(const ServiceActor& actor, const std::string& year_json);
+  // How long the known calendar lasts: deadlines after known_to are provisional (statutory
+  // holidays only); administrators are warned from 60 days before it ends.
+  struct CalendarStatus {
+    std::string known_to;
+    int64_t days_left = 0;
+    bool warning = false;  // for administrators: load the next year's notice
+    std::vector<service::CalendarSource> sources;
+  };
+  CalendarStatus CalendarState(const ServiceActor& actor);
+  static constexpr int kCalendarWarningDays = 60;
+  // Whether a deadline (YYYY-MM-DD) lies past the known calendar.
+  bool ProvisionalDay(const std::string& day);
   const service::ServiceCatalogue& catalogue() const { return catalogue_; }
 
   // The steps of the loop the actor may take on the appeal now, by the transition table (what
   // the UI offers; the step itself checks the rest).
   std::vector<std::string> AllowedActions(const ServiceActor& actor, const AppealRecord& appeal);
+
+  // Notifications (in-app): each user reads and marks only their own.
+  struct NotificationList {
+    std::vector<NotificationRecord> items;  // newest first
+    int64_t unread = 0;
+  };
+  Result<NotificationList> Notifications(const ServiceActor& actor, bool unread_only,
+                                         int64_t limit = 50);
+  Status MarkNotificationsRead(const ServiceActor& actor, int64_t id);  // 0 = all
+  // Where the actor receives notification e-mails ("" = none).
+  Status SetNotificationEmail(const ServiceActor& actor, const std::string& email);
+  Result<std::vector<NotificationAttemptRecord>> DeliveryAttempts(const ServiceActor& actor,
+                                                                  int64_t id);
+  // The background worker's work (app/notification_worker.h): the reminders of `today`
+  // ("" = now) become notifications, once per user, appeal, deadline and due date; then pending
+  // e-mails due now are sent, a failure retried with backoff. Answer how many were made/sent.
+  Result<int> NotifyReminders(const std::string& today = "");
+  Result<int> DeliverPending(service::NotificationSender& sender, int64_t limit = 50);
 
   Result<MatchEventRecord> AddMatchEvent(const ServiceActor& actor, MatchEventRecord event);
   Result<std::vector<MatchEventRecord>> ListMatchEvents(const ServiceActor& actor);
@@ -140,6 +194,20 @@ class Service {
   // Where an enterprise the actor may see is registered; NotFound alike for unknown and unseen.
   Result<std::string> VisibleEnterpriseRegion(const ServiceActor& actor, const std::string& uscc);
   std::string Now(const std::string& now) const;
+  // In-app notifications of a step that succeeded (mu_ held); failures are logged, never the
+  // step's.
+  void NotifyStep(const ServiceActor& actor, service::Action action, const AppealRecord& a,
+                  bool escalated);
+  Status NotifyUsers(const std::vector<std::string>& usernames, const std::string& kind,
+                     const std::string& cause, const AppealRecord& a, const std::string& now);
+  // Users by role whose scope covers the appeal (handlers: of its unit).
+  Result<std::vector<std::string>> Recipients(const AppealRecord& a, const std::string& who,
+                                              const std::string& except = "");
+  std::vector<service::Reminder> RemindersOf(const std::vector<AppealRecord>& appeals,
+                                             service::Day today) const;
+  // What the enterprise reads of an appeal: no internal notes (see AppealView::internal).
+  static void ForEnterprise(const ServiceActor& actor, AppealRecord& a);
+  static void ForEnterprise(const ServiceActor& actor, AppealView& v);
 
   Workspace& ws_;
   std::unique_ptr<ServiceStore> store_;

@@ -91,7 +91,7 @@ TEST_F(ServiceTest, FullLoopOnTheCalendar) {
   OK_AND(a, s_->Rate(entA_, At(a, "2024-10-09T01:00:00Z"), true, "satisfied"));
   OK_AND(a, s_->Close(disp_, At(a, "2024-10-09T02:00:00Z")));
   EXPECT_EQ(a.state, "closed");
-  auto v = s_->GetAppeal(entA_, a.id);
+  auto v = s_->GetAppeal(disp_, a.id);  // the enterprise does not read staff names
   ASSERT_TRUE(v.ok());
   std::vector<std::string> actions;
   for (const auto& e : v->history) actions.push_back(e.action);
@@ -127,11 +127,13 @@ TEST_F(ServiceTest, FilingRules) {
   n.description = std::string(4001, 'x');
   EXPECT_EQ(s_->FileAppeal(entA_, n).status().code(), StatusCode::kInvalidArgument);
   n.description = "ok";
+  n.title = "续贷";
   n.uscc = kB;
   EXPECT_EQ(s_->FileAppeal(entA_, n).status().code(), StatusCode::kPermissionDenied);
   // An assigned official files on the enterprise's behalf.
   ServiceActor off{"zhang", auth::Role::kHandler, "", "郑州市工信局", "410100"};
   EXPECT_EQ(s_->FileAppeal(off, n).status().code(), StatusCode::kPermissionDenied);
+  ASSERT_TRUE(ws_->auth().AddUser({"zhang", "correct horse battery 1", "handler", "410100", "郑州市工信局", ""}, "t").ok());
   ASSERT_TRUE(s_->AssignOfficial(disp_, OfficialRecord{kB, "zhang", "张三", "郑州市工信局", "", "", ""}).ok());
   auto f = s_->FileAppeal(off, n);
   ASSERT_TRUE(f.ok()) << f.status().ToString();

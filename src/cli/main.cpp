@@ -21,6 +21,7 @@
 #include "cli/serve_config.h"
 #include "cli/nowcast_commands.h"
 #include "cli/stl_commands.h"
+#include "cli/service_commands.h"
 #include "cli/warn_commands.h"
 #include "core/file_util.h"
 
@@ -133,7 +134,7 @@ void OnSignal(int) {
   if (g_server != nullptr) g_server->Stop();
 }
 
-int Serve(const std::string& db, api::ServeOptions options) {
+int Serve(const std::string& db, api::ServeOptions options, const cli::SmtpFlags& smtp) {
   auto b = app::Ballast::Open(db, StoreOptions());
   if (!b.ok()) return Fail(b.status());
   // Build the latest panel before accepting requests, and finish an evaluation that a crash
@@ -141,6 +142,9 @@ int Serve(const std::string& db, api::ServeOptions options) {
   auto snap = (*b)->workspace().GetSnapshot();
   if (!snap.ok()) return Fail(snap.status());
   if (auto repaired = (*b)->RepairEvaluation(); !repaired.ok()) return Fail(repaired.status());
+  // Service notifications: reminders and e-mail in the background (stopped before the store closes).
+  auto notifier = cli::StartNotifications((*b)->service(), smtp, std::cerr);
+  if (!notifier) return kBadInput;
   api::Server server(**b, options);
   auto port = server.Bind();
   if (!port.ok()) return Fail(port.status());
@@ -311,6 +315,20 @@ int Main(int argc, char** argv) {
                     "connections per client address (64)");
   serve->add_flag("--no-access-log", no_access_log, "no JSON line per request on stderr");
 
+  // --- enterprise service (issue 14): e-mail notifications of serve, calendar years ---
+  cli::SmtpFlags smtp;
+  serve->add_option("--smtp-url", smtp.url, "e-mail notifications: smtp://host:587 or smtps://host:465");
+  serve->add_option("--smtp-from", smtp.from, "the sender address of notification e-mails");
+  serve->add_option("--smtp-user", smtp.user, "SMTP login (TLS is then required)");
+  serve->add_option("--smtp-password-file", smtp.password_file, "file holding the SMTP password");
+  auto* service_cmd = app.add_subcommand("service", "Enterprise service (万人助万企) administration");
+  auto* calendar_year = service_cmd->add_subcommand("calendar-year", "Load one year of the working-day calendar");
+  std::string calendar_file;
+  calendar_year->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
+  calendar_year->add_option("--file", calendar_file, "the year's JSON (data/calendar/README.md)")->required();
+  calendar_year->add_option("--user", user, "recorded as the actor");
+  // --- end enterprise service ---
+
   auto* openapi = app.add_subcommand("openapi", "Print the HTTP API's OpenAPI 3 document");
 
   auto* demo = app.add_subcommand("demo", "Create (if needed) a store and fill it with a generated demo province");
@@ -444,8 +462,9 @@ int Main(int argc, char** argv) {
       options.web_dir = FirstExisting({env_web ? env_web : "", BALLAST_SOURCE_DIR "/web/dist"});
     }
     if (options.geo_dir.empty()) options.geo_dir = FirstExisting({BALLAST_SOURCE_DIR "/data/geo"});
-    return Serve(db, options);
+    return Serve(db, options, smtp);
   }
+  if (*calendar_year) return cli::RunCalendarYear(db, calendar_file, user, std::cout, std::cerr);
   if (*demo) {
     Status st = RunDemo(db, demo_options, std::cout);
     return st.ok() ? kOk : Fail(st);

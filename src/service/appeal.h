@@ -18,21 +18,43 @@
 namespace ballast::service {
 
 enum class State {
-  kSubmitted, kAccepted, kDispatched, kInProgress, kReturned, kReplied, kRated, kClosed,
-  kMerged, kWithdrawn, kNotResponsible,
+  kSubmitted,
+  kAccepted,
+  kDispatched,
+  kInProgress,
+  kReturned,
+  kReplied,
+  kRated,
+  kClosed,
+  kMerged,
+  kWithdrawn,
+  kNotResponsible,
 };
 
 enum class Action {
-  kAccept, kDecline, kDispatch, kReturn, kReassign, kStart, kRequestExtension, kApproveExtension,
-  kEscalate, kReply, kRate, kReopen, kClose, kMerge, kWithdraw,
+  kAccept,
+  kDecline,
+  kDispatch,
+  kReturn,
+  kReassign,
+  kStart,
+  kRequestExtension,
+  kApproveExtension,
+  kEscalate,
+  kReply,
+  kRate,
+  kReopen,
+  kClose,
+  kMerge,
+  kWithdraw,
 };
 
 // Parties an actor can be to one appeal (a bit set: one user may be several).
 enum Party : unsigned {
-  kEnterprise = 1,   // the enterprise itself (actor's uscc == appeal's uscc)
-  kOfficial = 2,     // a 包联 official assigned to the enterprise
-  kDispatcher = 4,   // a dispatcher whose region covers the appeal
-  kUnit = 8,         // the responsible unit the appeal is dispatched to
+  kEnterprise = 1,  // the enterprise itself (actor's uscc == appeal's uscc)
+  kOfficial = 2,    // a 包联 official assigned to the enterprise
+  kDispatcher = 4,  // a dispatcher whose region covers the appeal
+  kUnit = 8,        // the responsible unit the appeal is dispatched to
 };
 
 struct Transition {
@@ -63,24 +85,33 @@ struct StepInput {
   std::vector<std::string> co_units;
   std::string complexity;
   Deadlines deadlines;
-  int32_t days = 0;        // kRequestExtension: working days asked for
-  bool approve = true;     // kApproveExtension: false refuses the request
-  bool solved = false;     // kRate
+  int32_t days = 0;          // kRequestExtension: working days asked for
+  bool approve = true;       // kApproveExtension: false refuses the request
+  bool solved = false;       // kRate
   std::string satisfaction;  // kRate: satisfied | basic | dissatisfied
-  std::string reply;       // kReply
-  int64_t merge_into = 0;  // kMerge
+  std::string reply;         // kReply
+  int64_t merge_into = 0;    // kMerge
 };
 
 // Applies one step to `appeal` (unchanged on error) and returns the event to log.
 // Errors: FailedPrecondition for a step the state does not allow, PermissionDenied for a party
 // the table does not list, InvalidArgument for bad input.
-Result<AppealEventRecord> ApplyStep(AppealRecord& appeal, const StepInput& in, const WorkCalendar& cal);
+Result<AppealEventRecord> ApplyStep(AppealRecord& appeal, const StepInput& in,
+                                    const WorkCalendar& cal);
 
 // Checks and normalises a new appeal: description 1–4,000 characters of plain text, title, up
 // to 20 attachment names, channel. Sets state submitted and version 0.
 Status ValidateNewAppeal(AppealRecord& appeal);
 
 size_t Utf8Length(std::string_view s);
+
+// The one overdue rule (lists, the JSON flag, reminders): a filed appeal not yet dispatched past
+// its acceptance deadline, or one with a unit or returned past its handling deadline. Replied
+// and rated appeals wait on the enterprise and are not overdue.
+bool IsOverdue(const AppealRecord& a, Day today);
+// The deadline an open appeal runs against now: "dispatch" (accept_due), "handling" (due), or
+// "" when none applies.
+std::string_view CurrentDeadline(const AppealRecord& a);
 
 }  // namespace ballast::service
 

@@ -13,6 +13,7 @@ class AppealTest : public ::testing::Test {
     cal_ = std::move(c).value();
     a_.id = 1;
     a_.uscc = "91310110666007217T";
+    a_.title = "续贷";
     a_.description = "贷款续贷困难";
     a_.category = "financing";
     ASSERT_TRUE(ValidateNewAppeal(a_).ok());
@@ -94,6 +95,7 @@ TEST_F(AppealTest, ReassignLoopAndReopenOnce) {
 
 TEST_F(AppealTest, DescriptionLimit) {
   AppealRecord a;
+  a.title = "t";
   a.description = std::string(4000, 'x');
   EXPECT_TRUE(ValidateNewAppeal(a).ok());
   a.description = std::string(4001, 'x');

@@ -29,6 +29,19 @@ struct CalendarEntry {
   Day day = 0;
 };
 
+// Where a year's dates come from: the State Council notice (国务院办公厅关于…部分节假日安排的通知).
+struct CalendarSource {
+  int year = 0;
+  std::string title, number, date;  // number e.g. 国办发明电〔2024〕12号; date of the notice
+  bool verified = false;            // checked against the published text (data/calendar/README.md)
+};
+
+// The days off the law gives in `year` (全国年节及纪念日放假办法 as revised in 2024: 元旦 1 day,
+// 春节 4 days from 除夕, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3), lunar dates computed, with a
+// weekday off in lieu (补假) for each such day on a weekend. The yearly notice's make-up
+// workdays (调休) cannot be foreseen: this is the provisional calendar past the known years.
+std::vector<CalendarEntry> StatutoryDaysOff(int year);
+
 class WorkCalendar {
  public:
   // Parses the JSON format; refuses a make-up workday on a Monday–Friday or a day both off and
@@ -37,6 +50,10 @@ class WorkCalendar {
   // The shipped calendar (compiled in).
   static Result<WorkCalendar> Default();
   std::string ToJson() const;
+  // Adds or replaces one year from its notice: {"version":1,"year":2027,"source":{"title",
+  // "number","date","verified"},"holidays":[…],"workdays":[…]} (dates of that year; a holiday
+  // range may start in the December before). The year is a known one or the next.
+  Result<WorkCalendar> WithYear(std::string_view year_json) const;
 
   bool IsWorkday(Day d) const;
   // The n-th workday after `start` (start itself not counted); n = 0 gives start.
@@ -47,6 +64,9 @@ class WorkCalendar {
   std::string DayName(Day d) const;
   Day covers_from() const { return from_; }
   Day covers_to() const { return to_; }
+  // Past the last known day, workdays follow StatutoryDaysOff: a deadline there is provisional.
+  bool IsProvisional(Day d) const { return d > to_; }
+  const std::vector<CalendarSource>& sources() const { return sources_; }
 
  private:
   struct Range {
@@ -56,7 +76,9 @@ class WorkCalendar {
   Day from_ = 0, to_ = 0;
   std::vector<Range> holidays_;
   std::vector<CalendarEntry> workdays_;
-  std::map<Day, bool> overrides_;  // day → is a workday
+  std::map<Day, bool> overrides_;           // day → is a workday
+  std::map<Day, std::string> provisional_;  // statutory days off after to_, ten years ahead
+  std::vector<CalendarSource> sources_;
 };
 
 enum class ReminderKind { kDueTomorrow, kOverdue };  // T−1 (one workday before), past due

@@ -14,11 +14,14 @@ std::string_view RegionPrefix(std::string_view code) {
 
 Result<Deadlines> ParseDeadlines(const nlohmann::json& j, Deadlines d) {
   if (!j.is_object()) return Status::Invalid("dispatch: 'deadlines' must be an object");
-  for (auto [key, field] : {std::pair{"first_response", &d.first_response}, std::pair{"simple", &d.simple},
-                            std::pair{"complex", &d.complex}}) {
+  for (auto [key, field] :
+       {std::pair{"first_response", &d.first_response}, std::pair{"simple", &d.simple},
+        std::pair{"complex", &d.complex}, std::pair{"accept", &d.accept},
+        std::pair{"rating_window", &d.rating_window}}) {
     if (!j.contains(key)) continue;
     if (!j[key].is_number_integer() || j[key].get<int>() < 1 || j[key].get<int>() > 120) {
-      return Status::Invalid(std::string("dispatch: deadline '") + key + "' must be 1–120 working days");
+      return Status::Invalid(std::string("dispatch: deadline '") + key +
+                             "' must be 1–120 working days");
     }
     *field = j[key].get<int32_t>();
   }
@@ -36,11 +39,13 @@ bool RegionCovers(std::string_view scope, std::string_view code) {
   return code.substr(0, p.size()) == p;
 }
 
-Result<ServiceCatalogue> ServiceCatalogue::Parse(std::string_view categories_json, std::string_view dispatch_json) {
+Result<ServiceCatalogue> ServiceCatalogue::Parse(std::string_view categories_json,
+                                                 std::string_view dispatch_json) {
   ServiceCatalogue c;
   try {
     auto cj = nlohmann::json::parse(categories_json);
-    if (!cj.is_object() || cj.value("version", 0) != 1) return Status::Invalid("categories: version 1 expected");
+    if (!cj.is_object() || cj.value("version", 0) != 1)
+      return Status::Invalid("categories: version 1 expected");
     for (const auto& e : cj.at("categories")) {
       Category cat{e.at("code").get<std::string>(), e.at("name").get<std::string>(),
                    e.value("complexity", std::string("simple"))};
@@ -48,12 +53,14 @@ Result<ServiceCatalogue> ServiceCatalogue::Parse(std::string_view categories_jso
         return Status::Invalid("categories: empty or duplicate code '" + cat.code + "'");
       }
       if (cat.complexity != "simple" && cat.complexity != "complex") {
-        return Status::Invalid("categories: complexity of '" + cat.code + "' must be simple or complex");
+        return Status::Invalid("categories: complexity of '" + cat.code +
+                               "' must be simple or complex");
       }
       c.categories_.push_back(std::move(cat));
     }
     auto dj = nlohmann::json::parse(dispatch_json);
-    if (!dj.is_object() || dj.value("version", 0) != 1) return Status::Invalid("dispatch: version 1 expected");
+    if (!dj.is_object() || dj.value("version", 0) != 1)
+      return Status::Invalid("dispatch: version 1 expected");
     if (dj.contains("deadlines")) {
       ASSIGN_OR_RETURN(c.defaults_, ParseDeadlines(dj["deadlines"], Deadlines{}));
     }
@@ -90,7 +97,8 @@ const Category* ServiceCatalogue::FindCategory(std::string_view code) const {
   return nullptr;
 }
 
-std::optional<DispatchTarget> ServiceCatalogue::Route(std::string_view category, std::string_view region) const {
+std::optional<DispatchTarget> ServiceCatalogue::Route(std::string_view category,
+                                                      std::string_view region) const {
   const DispatchRule* best = nullptr;
   auto rank = [](const DispatchRule& r) {
     return (r.category == "*" ? 0 : 100) + static_cast<int>(RegionPrefix(r.region).size());
@@ -102,6 +110,11 @@ std::optional<DispatchTarget> ServiceCatalogue::Route(std::string_view category,
   }
   if (!best) return std::nullopt;
   return DispatchTarget{best->unit, best->co_units, best->deadlines.value_or(defaults_)};
+}
+
+Deadlines ServiceCatalogue::DeadlinesFor(std::string_view category, std::string_view region) const {
+  auto t = Route(category, region);
+  return t ? t->deadlines : defaults_;
 }
 
 int32_t ServiceCatalogue::HandlingDays(const Deadlines& d, std::string_view complexity) {

@@ -19,6 +19,8 @@ struct Category {
 
 struct Deadlines {
   int32_t first_response = 1, simple = 7, complex = 20;  // working days
+  int32_t accept = 1;         // filing → accepted and dispatched (受理、派单)
+  int32_t rating_window = 5;  // reply → the enterprise's rating (回访); then closing may default
 };
 
 struct DispatchRule {
@@ -37,12 +39,16 @@ struct DispatchTarget {
 
 class ServiceCatalogue {
  public:
-  static Result<ServiceCatalogue> Parse(std::string_view categories_json, std::string_view dispatch_json);
+  static Result<ServiceCatalogue> Parse(std::string_view categories_json,
+                                        std::string_view dispatch_json);
   static Result<ServiceCatalogue> Default();
 
   const std::vector<Category>& categories() const { return categories_; }
   const std::vector<DispatchRule>& rules() const { return rules_; }
   const Category* FindCategory(std::string_view code) const;
+  const Deadlines& defaults() const { return defaults_; }
+  // The deadlines for a category and region: the matching rule's, else the defaults.
+  Deadlines DeadlinesFor(std::string_view category, std::string_view region) const;
   // The most specific rule for the category (exact before "*") whose region covers `region`
   // (the longest region prefix wins); nullopt when none matches.
   std::optional<DispatchTarget> Route(std::string_view category, std::string_view region) const;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/clock.h"
+
 namespace ballast::service {
 
 std::optional<double> Ratio::Percent() const {
@@ -29,18 +31,31 @@ std::optional<GroupBy> ParseGroupBy(std::string_view name) {
   if (name == "unit") return GroupBy::kUnit;
   if (name == "category") return GroupBy::kCategory;
   if (name == "period") return GroupBy::kPeriod;
+  if (name == "period_region") return GroupBy::kPeriodRegion;
   return std::nullopt;
+}
+
+std::string BeijingMonth(const std::string& utc_iso) {
+  auto t = ParseUtc(utc_iso);
+  return t.ok() ? FormatPeriod(BeijingPeriod(*t)) : std::string();
 }
 
 namespace {
 
 std::string KeyOf(const AppealRecord& a, GroupBy by) {
   switch (by) {
-    case GroupBy::kTotal: return "";
-    case GroupBy::kRegion: return a.region;
-    case GroupBy::kUnit: return a.unit;
-    case GroupBy::kCategory: return a.category;
-    case GroupBy::kPeriod: return a.filed_at.substr(0, 7);
+    case GroupBy::kTotal:
+      return "";
+    case GroupBy::kRegion:
+      return a.region;
+    case GroupBy::kUnit:
+      return a.unit;
+    case GroupBy::kCategory:
+      return a.category;
+    case GroupBy::kPeriod:
+      return BeijingMonth(a.filed_at);
+    case GroupBy::kPeriodRegion:
+      return BeijingMonth(a.filed_at) + " " + a.region;
   }
   return "";
 }
@@ -54,13 +69,27 @@ bool ByDue(const std::string& at, const std::string& due) {
 
 void Add(MetricRow& r, const AppealRecord& a, const WorkCalendar& cal) {
   ++r.filed;
-  if (a.state == "withdrawn") { ++r.withdrawn; return; }
-  if (a.state == "merged") { ++r.merged; return; }
-  if (a.state == "not_responsible") { ++r.not_responsible; return; }
+  if (a.state == "withdrawn") {
+    ++r.withdrawn;
+    return;
+  }
+  if (a.state == "merged") {
+    ++r.merged;
+    return;
+  }
+  if (a.state == "not_responsible") {
+    ++r.not_responsible;
+    return;
+  }
   ++r.in_scope;
+  ++r.dispatch.den;
+  if (!a.dispatched_at.empty() && (a.accept_due.empty() || ByDue(a.dispatched_at, a.accept_due)))
+    ++r.dispatch.num;
+  if (a.satisfaction == "default") ++r.unrated_default;
   if (!a.dispatched_at.empty()) {
     ++r.response.den;
-    if (!a.first_response_at.empty() && ByDue(a.first_response_at, a.response_due)) ++r.response.num;
+    if (!a.first_response_at.empty() && ByDue(a.first_response_at, a.response_due))
+      ++r.response.num;
   }
   if (a.state == "closed") {
     ++r.on_time_closure.den;
@@ -70,7 +99,7 @@ void Add(MetricRow& r, const AppealRecord& a, const WorkCalendar& cal) {
     ++r.resolution.den;
     if (a.rating_solved == 1) ++r.resolution.num;
   }
-  if (!a.satisfaction.empty()) {
+  if (a.rating_solved >= 0 && !a.satisfaction.empty() && a.satisfaction != "default") {
     ++r.satisfaction.den;
     if (a.satisfaction == "satisfied" || a.satisfaction == "basic") ++r.satisfaction.num;
   }
@@ -89,13 +118,17 @@ void Add(MetricRow& r, const AppealRecord& a, const WorkCalendar& cal) {
 
 }  // namespace
 
-std::vector<MetricRow> ComputeMetrics(const std::vector<AppealRecord>& appeals, GroupBy by, const WorkCalendar& cal) {
+std::vector<MetricRow> ComputeMetrics(const std::vector<AppealRecord>& appeals, GroupBy by,
+                                      const WorkCalendar& cal) {
   std::map<std::string, MetricRow> groups;
   if (by == GroupBy::kTotal) groups[""];  // a total row even without appeals
   for (const auto& a : appeals) {
     const std::string key = KeyOf(a, by);
     auto& row = groups[key];
     row.key = key;
+    if (by == GroupBy::kPeriod || by == GroupBy::kPeriodRegion)
+      row.period = BeijingMonth(a.filed_at);
+    if (by == GroupBy::kRegion || by == GroupBy::kPeriodRegion) row.region = a.region;
     Add(row, a, cal);
   }
   std::vector<MetricRow> out;
@@ -112,13 +145,15 @@ bool ValidMatchType(std::string_view t) {
   return t == "sales" || t == "finance" || t == "research" || t == "labour";
 }
 
-MatchTotals ComputeMatchTotals(const std::vector<MatchEventRecord>& events, std::string_view year_prefix) {
+MatchTotals ComputeMatchTotals(const std::vector<MatchEventRecord>& events,
+                               std::string_view year_prefix) {
   MatchTotals t;
   for (const auto& e : events) {
     if (!year_prefix.empty() && e.date.compare(0, year_prefix.size(), year_prefix) != 0) continue;
     ++t.events_by_type[e.type];
     if (!e.participants.empty()) {
-      t.enterprises += 1 + static_cast<int64_t>(std::count(e.participants.begin(), e.participants.end(), ';'));
+      t.enterprises +=
+          1 + static_cast<int64_t>(std::count(e.participants.begin(), e.participants.end(), ';'));
     }
     t.financing_amount += e.financing_amount;
     t.research_results += e.research_results;

@@ -24,13 +24,17 @@ struct AppealRecord {
   std::string co_units;                          // co-handling units, ';'-separated
   std::string complexity;                        // simple | complex
   std::string dispatched_at, response_due, due;  // due dates YYYY-MM-DD
+  std::string accept_due;   // by when a filed appeal is to be accepted and dispatched
+  std::string rating_due;   // the end of the rating window after a reply (then closing may default)
   std::string first_response_at, replied_at, reply;
   int32_t extension_days_requested = 0;  // a pending extension request, 0 = none
   int32_t extensions = 0;                // approved extensions
   int32_t escalations = 0;               // 督办 count
   int32_t reopen_count = 0;
-  int32_t rating_solved = -1;  // the latest rating: -1 none, 0 not solved, 1 solved
-  std::string satisfaction;    // satisfied | basic | dissatisfied ("" = not rated)
+  int32_t rating_solved = -1;            // the latest rating: -1 none, 0 not solved, 1 solved
+  // satisfied | basic | dissatisfied; "default" = closed unrated after the rating window
+  // (未评价(默认), counted apart); "" = not rated. A reopen keeps the latest rating.
+  std::string satisfaction;
   std::string rated_at, closed_at;
   int64_t merged_into = 0;
   std::string updated_at;
@@ -41,8 +45,9 @@ struct AppealEventRecord {
   int64_t appeal_id = 0;
   std::string at, actor, party;  // party: enterprise | official | dispatcher | unit
   std::string action, from_state, to_state;
-  std::string unit;  // the unit after the step (dispatch, reassign)
-  std::string reason;
+  std::string unit;              // the unit after the step (dispatch, reassign)
+  std::string reason;             // internal note (staff only)
+  std::string body;               // public text of the step: a reply's text
 };
 
 struct OfficialRecord {
@@ -60,6 +65,25 @@ struct MatchEventRecord {
   int32_t hires = 0;             // people hired (用工)
   std::string outcome;
   std::string created_by, created_at;
+};
+
+// An in-app notification of one user, and its e-mail delivery (delivery: none | pending | sent
+// | failed; retried with backoff until next_attempt_at).
+struct NotificationRecord {
+  int64_t id = 0;
+  std::string username, kind, dedupe;
+  int64_t appeal_id = 0;
+  std::string title, body, created_at, read_at;  // read_at "" = unread
+  std::string email, delivery = "none";
+  int32_t attempts = 0;
+  std::string next_attempt_at;
+};
+
+struct NotificationAttemptRecord {
+  int64_t id = 0, notification_id = 0;
+  std::string at, channel;
+  bool ok = false;
+  std::string detail;
 };
 
 // A saved version of a configuration document (calendar, categories, dispatch) as JSON text.

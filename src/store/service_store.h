@@ -43,6 +43,22 @@ class ServiceStore {
   virtual Result<MatchEventRecord> AddMatchEvent(MatchEventRecord event) = 0;
   virtual Result<std::vector<MatchEventRecord>> ListMatchEvents() = 0;
 
+  // Notifications. Adding one that has the same (username, dedupe) as a stored one adds
+  // nothing and answers 0.
+  virtual Result<int64_t> AddNotification(NotificationRecord n) = 0;
+  virtual Result<std::vector<NotificationRecord>> ListNotifications(const std::string& username, bool unread_only,
+                                                                    int64_t limit) = 0;
+  virtual Result<int64_t> UnreadNotifications(const std::string& username) = 0;
+  // Marks one of the user's notifications read (id 0: all); NotFound for another's or none.
+  virtual Status MarkNotificationsRead(const std::string& username, int64_t id, const std::string& at) = 0;
+  // Pending e-mails due by `now` (UTC ISO 8601), oldest first.
+  virtual Result<std::vector<NotificationRecord>> DueDeliveries(const std::string& now, int64_t limit) = 0;
+  // Logs an attempt and sets the delivery state, attempts and the next attempt, in one transaction.
+  virtual Status RecordDelivery(const NotificationRecord& n, const NotificationAttemptRecord& attempt) = 0;
+  virtual Result<std::vector<NotificationAttemptRecord>> DeliveryAttempts(int64_t notification_id) = 0;
+  virtual Status SetContactEmail(const std::string& username, const std::string& email) = 0;  // "" removes
+  virtual Result<std::string> ContactEmail(const std::string& username) = 0;                 // "" = none
+
   virtual Result<ServiceConfigRecord> AddConfigRevision(ServiceConfigRecord record) = 0;
   virtual Result<std::optional<ServiceConfigRecord>> LatestConfig(const std::string& key) = 0;
 };

@@ -9,6 +9,7 @@ BALLAST_INCBIN(ballast_migration_003, BALLAST_MIGRATIONS_DIR "/003_warn.sql")
 BALLAST_INCBIN(ballast_migration_004, BALLAST_MIGRATIONS_DIR "/004_service.sql")
 BALLAST_INCBIN(ballast_migration_005, BALLAST_MIGRATIONS_DIR "/005_audit_key_throttle.sql")
 BALLAST_INCBIN(ballast_migration_006, BALLAST_MIGRATIONS_DIR "/006_evaluation.sql")
+BALLAST_INCBIN(ballast_migration_007, BALLAST_MIGRATIONS_DIR "/007_service_v2.sql")
 BALLAST_INCBIN(ballast_migration_008, BALLAST_MIGRATIONS_DIR "/008_roster_prices.sql")
 
 namespace ballast {
@@ -21,7 +22,7 @@ std::vector<std::string_view> SqliteMigrations() {
       BALLAST_INCBIN_VIEW(ballast_migration_004),
       BALLAST_INCBIN_VIEW(ballast_migration_005),
       BALLAST_INCBIN_VIEW(ballast_migration_006),
-      // 007 belongs to another branch; the lead orders them when merging.
+      BALLAST_INCBIN_VIEW(ballast_migration_007),
       BALLAST_INCBIN_VIEW(ballast_migration_008),
   };
 }

@@ -8,7 +8,7 @@ namespace ballast {
 
 namespace {
 
-constexpr int kServiceSchemaVersion = 4;  // the migration that creates these tables
+constexpr int kServiceSchemaVersion = 7;  // migrations 004 and 007 make these tables
 constexpr const char* kWho = "service store";
 
 constexpr const char* kAppealColumns =
@@ -18,7 +18,7 @@ constexpr const char* kAppealColumns =
     "due, "
     "first_response_at, replied_at, reply, extension_days_requested, extensions, escalations, "
     "reopen_count, "
-    "rating_solved, satisfaction, rated_at, closed_at, merged_into, updated_at";
+    "rating_solved, satisfaction, rated_at, closed_at, merged_into, updated_at, accept_due, rating_due";
 
 std::vector<std::string*> TextFields(AppealRecord& a) {
   return {&a.uscc,          &a.enterprise_name, &a.region,  &a.category,          &a.title,
@@ -44,6 +44,8 @@ AppealRecord ReadAppeal(Stmt& s) {
   a.closed_at = s.Text(c++);
   a.merged_into = s.Int(c++);
   a.updated_at = s.Text(c++);
+  a.accept_due = s.Text(c++);
+  a.rating_due = s.Text(c++);
   return a;
 }
 
@@ -51,7 +53,7 @@ AppealRecord ReadAppeal(Stmt& s) {
 template <typename... Extra>
 Status BindAppeal(Stmt& s, AppealRecord a, const Extra&... extra) {
   return s.BindAll(a.version, TextFields(a), IntFields(a), a.satisfaction, a.rated_at, a.closed_at,
-                   a.merged_into, a.updated_at, extra...);
+                   a.merged_into, a.updated_at, a.accept_due, a.rating_due, extra...);
 }
 
 class SqliteServiceStore final : public ServiceStore {
@@ -75,10 +77,10 @@ class SqliteServiceStore final : public ServiceStore {
     Stmt s(db_,
            "INSERT INTO service_appeal_event(appeal_id, at, actor, party, action, from_state, "
            "to_state, unit, "
-           "reason) VALUES(?,?,?,?,?,?,?,?,?)");
+           "reason, body) VALUES(?,?,?,?,?,?,?,?,?,?)");
     if (!s.ok()) return Error("preparing event insert");
     RETURN_IF_ERROR(s.BindAll(e.appeal_id, e.at, e.actor, e.party, e.action, e.from_state,
-                              e.to_state, e.unit, e.reason));
+                              e.to_state, e.unit, e.reason, e.body));
     if (s.Step() != SQLITE_DONE) return Error("writing appeal event");
     e.id = sqlite3_last_insert_rowid(db_);
     return Status::Ok();
@@ -162,7 +164,7 @@ class SqliteServiceStore final : public ServiceStore {
 
   Result<std::vector<AppealEventRecord>> AppealEvents(int64_t appeal_id) override {
     Stmt s(db_,
-           "SELECT id, appeal_id, at, actor, party, action, from_state, to_state, unit, reason "
+           "SELECT id, appeal_id, at, actor, party, action, from_state, to_state, unit, reason, body "
            "FROM service_appeal_event WHERE appeal_id = ? ORDER BY id");
     if (!s.ok()) return Error("reading appeal events");
     RETURN_IF_ERROR(s.BindAll(appeal_id));
@@ -174,7 +176,7 @@ class SqliteServiceStore final : public ServiceStore {
       e.appeal_id = s.Int(1);
       int c = 2;
       for (std::string* t :
-           {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit, &e.reason}) {
+           {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit, &e.reason, &e.body}) {
         *t = s.Text(c++);
       }
       out.push_back(std::move(e));
@@ -263,6 +265,133 @@ class SqliteServiceStore final : public ServiceStore {
     }
     if (rc != SQLITE_DONE) return Error("listing events");
     return out;
+  }
+
+  static constexpr const char* kNotificationColumns =
+      "id, username, kind, dedupe, appeal_id, title, body, created_at, read_at, email, delivery, attempts, "
+      "next_attempt_at";
+
+  static NotificationRecord ReadNotification(Stmt& s) {
+    NotificationRecord n;
+    n.id = s.Int(0);
+    n.username = s.Text(1);
+    n.kind = s.Text(2);
+    n.dedupe = s.Text(3);
+    n.appeal_id = s.Int(4);
+    int c = 5;
+    for (std::string* t : {&n.title, &n.body, &n.created_at, &n.read_at, &n.email, &n.delivery}) *t = s.Text(c++);
+    n.attempts = static_cast<int32_t>(s.Int(c++));
+    n.next_attempt_at = s.Text(c++);
+    return n;
+  }
+
+  Result<std::vector<NotificationRecord>> Notifications(const std::string& sql, const std::string& a,
+                                                        int64_t limit) {
+    Stmt s(db_, (std::string("SELECT ") + kNotificationColumns + " FROM service_notification " + sql).c_str());
+    if (!s.ok()) return Error("listing notifications");
+    RETURN_IF_ERROR(s.BindAll(a, limit));
+    std::vector<NotificationRecord> out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) out.push_back(ReadNotification(s));
+    if (rc != SQLITE_DONE) return Error("listing notifications");
+    return out;
+  }
+
+  Result<int64_t> AddNotification(NotificationRecord n) override {
+    Stmt s(db_,
+           "INSERT INTO service_notification(username, kind, dedupe, appeal_id, title, body, created_at, read_at, "
+           "email, delivery, attempts, next_attempt_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
+           "ON CONFLICT (username, dedupe) DO NOTHING");
+    if (!s.ok()) return Error("preparing notification");
+    RETURN_IF_ERROR(s.BindAll(n.username, n.kind, n.dedupe, n.appeal_id, n.title, n.body, n.created_at, n.read_at,
+                              n.email, n.delivery, n.attempts, n.next_attempt_at));
+    if (s.Step() != SQLITE_DONE) return Error("writing notification");
+    return sqlite3_changes(db_) == 0 ? int64_t{0} : static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+  }
+
+  Result<std::vector<NotificationRecord>> ListNotifications(const std::string& username, bool unread_only,
+                                                            int64_t limit) override {
+    return Notifications(std::string("WHERE username = ?1") + (unread_only ? " AND read_at = ''" : "") +
+                             " ORDER BY id DESC LIMIT ?2",
+                         username, limit);
+  }
+
+  Result<int64_t> UnreadNotifications(const std::string& username) override {
+    Stmt s(db_, "SELECT COUNT(*) FROM service_notification WHERE username = ? AND read_at = ''");
+    if (!s.ok()) return Error("counting notifications");
+    RETURN_IF_ERROR(s.BindAll(username));
+    if (s.Step() != SQLITE_ROW) return Error("counting notifications");
+    return s.Int(0);
+  }
+
+  Status MarkNotificationsRead(const std::string& username, int64_t id, const std::string& at) override {
+    Stmt s(db_,
+           "UPDATE service_notification SET read_at = ?1 WHERE username = ?2 AND read_at = '' AND (?3 = 0 OR id = ?3)");
+    if (!s.ok()) return Error("preparing notification update");
+    RETURN_IF_ERROR(s.BindAll(at, username, id));
+    if (s.Step() != SQLITE_DONE) return Error("marking notifications read");
+    if (id != 0 && sqlite3_changes(db_) == 0) {
+      Stmt q(db_, "SELECT 1 FROM service_notification WHERE username = ? AND id = ?");
+      if (!q.ok()) return Error("reading notification");
+      RETURN_IF_ERROR(q.BindAll(username, id));
+      if (q.Step() != SQLITE_ROW) return Status::NotFound("no notification " + std::to_string(id));
+    }
+    return Status::Ok();
+  }
+
+  Result<std::vector<NotificationRecord>> DueDeliveries(const std::string& now, int64_t limit) override {
+    return Notifications("WHERE delivery = 'pending' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2",
+                         now, limit);
+  }
+
+  Status RecordDelivery(const NotificationRecord& n, const NotificationAttemptRecord& a) override {
+    return InTransaction([&]() -> Status {
+      Stmt i(db_,
+             "INSERT INTO service_notification_attempt(notification_id, at, channel, ok, detail) VALUES(?,?,?,?,?)");
+      if (!i.ok()) return Error("preparing delivery attempt");
+      RETURN_IF_ERROR(i.BindAll(n.id, a.at, a.channel, a.ok ? 1 : 0, a.detail));
+      if (i.Step() != SQLITE_DONE) return Error("writing delivery attempt");
+      Stmt u(db_, "UPDATE service_notification SET delivery = ?, attempts = ?, next_attempt_at = ? WHERE id = ?");
+      if (!u.ok()) return Error("preparing delivery update");
+      RETURN_IF_ERROR(u.BindAll(n.delivery, n.attempts, n.next_attempt_at, n.id));
+      if (u.Step() != SQLITE_DONE) return Error("writing delivery state");
+      return Status::Ok();
+    });
+  }
+
+  Result<std::vector<NotificationAttemptRecord>> DeliveryAttempts(int64_t id) override {
+    Stmt s(db_,
+           "SELECT id, notification_id, at, channel, ok, detail FROM service_notification_attempt "
+           "WHERE notification_id = ? ORDER BY id");
+    if (!s.ok()) return Error("reading delivery attempts");
+    RETURN_IF_ERROR(s.BindAll(id));
+    std::vector<NotificationAttemptRecord> out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      out.push_back({s.Int(0), s.Int(1), s.Text(2), s.Text(3), s.Int(4) != 0, s.Text(5)});
+    }
+    if (rc != SQLITE_DONE) return Error("reading delivery attempts");
+    return out;
+  }
+
+  Status SetContactEmail(const std::string& username, const std::string& email) override {
+    Stmt s(db_, email.empty() ? "DELETE FROM service_contact WHERE username = ?1"
+                              : "INSERT INTO service_contact(username, email) VALUES(?1, ?2) "
+                                "ON CONFLICT (username) DO UPDATE SET email = excluded.email");
+    if (!s.ok()) return Error("preparing contact");
+    RETURN_IF_ERROR(email.empty() ? s.BindAll(username) : s.BindAll(username, email));
+    if (s.Step() != SQLITE_DONE) return Error("writing contact");
+    return Status::Ok();
+  }
+
+  Result<std::string> ContactEmail(const std::string& username) override {
+    Stmt s(db_, "SELECT email FROM service_contact WHERE username = ?");
+    if (!s.ok()) return Error("reading contact");
+    RETURN_IF_ERROR(s.BindAll(username));
+    const int rc = s.Step();
+    if (rc == SQLITE_DONE) return std::string();
+    if (rc != SQLITE_ROW) return Error("reading contact");
+    return s.Text(0);
   }
 
   Result<ServiceConfigRecord> AddConfigRevision(ServiceConfigRecord r) override {

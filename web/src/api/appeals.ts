@@ -38,6 +38,11 @@ export interface Appeal {
   merged_into: number | null;
   updated_at: string;
   overdue: boolean;
+  /** By when a filed appeal is to be accepted and dispatched; the end of the rating window. */
+  accept_due?: string;
+  rating_due?: string;
+  /** The current deadline lies past the known calendar (statutory holidays only). */
+  due_provisional?: boolean;
   /** The steps the caller may take now (the action segment of POST /appeals/{id}/{action}). */
   allowed_actions?: string[];
 }
@@ -50,6 +55,13 @@ export interface AppealEvent {
   to: string;
   unit: string;
   reason: string;
+}
+/** One reply of the thread (author "" for the enterprise). */
+export interface AppealReply {
+  at: string;
+  author: string;
+  unit: string;
+  body: string;
 }
 export interface Official {
   uscc: string;
@@ -104,7 +116,7 @@ export type AppealAction = (typeof ACTIONS)[number];
 export const appealsApi = {
   appealCategories: () => apiGet<Reply<'/api/v1/appeal-categories', 'get', { categories: AppealCategory[]; deadlines: Record<string, number> }>>('/appeal-categories'),
   appeals: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/appeals', 'get', { appeals: Appeal[] }>>('/appeals', p, signal),
-  appeal: (id: string | number, signal?: AbortSignal) => apiGet<Reply<'/api/v1/appeals/{id}', 'get', { appeal: Appeal; history: AppealEvent[]; officials: Official[] }>>(`/appeals/${encodeURIComponent(String(id))}`, {}, signal),
+  appeal: (id: string | number, signal?: AbortSignal) => apiGet<Reply<'/api/v1/appeals/{id}', 'get', { appeal: Appeal; history: AppealEvent[]; officials: Official[]; replies?: AppealReply[]; internal?: boolean }>>(`/appeals/${encodeURIComponent(String(id))}`, {}, signal),
   fileAppeal: (body: Record<string, unknown>) => apiSend<Reply<'/api/v1/appeals', 'post', { appeal: Appeal; possible_duplicates: number[] }>>('POST', '/appeals', body),
   appealStep: (id: string | number, action: AppealAction, body: Record<string, unknown>) => apiSend<Reply<'/api/v1/appeals/{id}/{action}', 'post', { appeal: Appeal }>>('POST', `/appeals/${encodeURIComponent(String(id))}/${action}`, body),
   reminders: (signal?: AbortSignal) => apiGet<Reply<'/api/v1/appeal-reminders', 'get', { reminders: Reminder[] }>>('/appeal-reminders', {}, signal),

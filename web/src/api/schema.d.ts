@@ -778,6 +778,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enterprises/{uscc}/officials/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a 包联 official */
+        delete: operations["DELETE /api/v1/enterprises/{uscc}/officials/{username}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/calendar/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long the known calendar lasts (deadlines after it are provisional; a warning for administrators) */
+        get: operations["GET /api/v1/service/calendar/status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load one year of the calendar from its State Council notice (administrators of a province or the country) */
+        post: operations["POST /api/v1/service/calendar/years"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service/calendar": {
         parameters: {
             query?: never;
@@ -789,6 +840,74 @@ export interface paths {
         get: operations["GET /api/v1/service/calendar"];
         /** Replace the working-day calendar (administrators of the whole country) */
         put: operations["PUT /api/v1/service/calendar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications (newest first) and unread count */
+        get: operations["GET /api/v1/notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller's notifications read */
+        post: operations["POST /api/v1/notifications/{id}/read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all the caller's notifications read */
+        post: operations["POST /api/v1/notifications/read-all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Where the caller receives notification e-mails (empty: none) */
+        put: operations["PUT /api/v1/notifications/email"];
         post?: never;
         delete?: never;
         options?: never;
@@ -915,6 +1034,13 @@ export interface components {
                 /** @enum {string} */
                 complexity: "simple" | "complex";
             }[];
+            deadlines: {
+                first_response: number;
+                simple: number;
+                complex: number;
+                accept: number;
+                rating_window: number;
+            };
         };
         AppealRecord: {
             id: number;
@@ -938,6 +1064,8 @@ export interface components {
             dispatched_at: string;
             response_due: string;
             due: string;
+            accept_due: string;
+            rating_due: string;
             first_response_at: string;
             replied_at: string;
             reply: string;
@@ -952,6 +1080,7 @@ export interface components {
             merged_into: number;
             updated_at: string;
             overdue: boolean;
+            due_provisional: boolean;
             allowed_actions: ("accept" | "decline" | "dispatch" | "return" | "reassign" | "start" | "request-extension" | "approve-extension" | "escalate" | "reply" | "rate" | "reopen" | "close" | "merge" | "withdraw")[];
         };
         AppealStep: {
@@ -981,6 +1110,13 @@ export interface components {
                 unit: string;
                 reason: string;
             }[];
+            replies: {
+                at: string;
+                author: string;
+                unit: string;
+                body: string;
+            }[];
+            internal: boolean;
             officials: components["schemas"]["Official"][];
         };
         Appeals: {
@@ -1023,6 +1159,39 @@ export interface components {
                 to: string;
             }[];
             workdays: {
+                name: string;
+                date: string;
+            }[];
+            sources?: components["schemas"]["CalendarSource"][];
+        };
+        CalendarSource: {
+            year: number;
+            title: string;
+            number: string;
+            date: string;
+            verified: boolean;
+        };
+        CalendarStatus: {
+            known_to: string;
+            warning: boolean;
+            warning_days: number;
+            sources: components["schemas"]["CalendarSource"][];
+        };
+        CalendarYear: {
+            version: number;
+            year: number;
+            source: {
+                title: string;
+                number?: string;
+                date: string;
+                verified?: boolean;
+            };
+            holidays?: {
+                name: string;
+                from: string;
+                to: string;
+            }[];
+            workdays?: {
                 name: string;
                 date: string;
             }[];
@@ -1249,6 +1418,24 @@ export interface components {
             code: string;
             name: string;
         };
+        NotificationEmail: {
+            email: string;
+        };
+        Notifications: {
+            notifications: {
+                id: number;
+                /** @enum {string} */
+                kind: "dispatched" | "replied" | "due_tomorrow" | "overdue" | "escalated";
+                appeal_id: number;
+                title: string;
+                body: string;
+                created_at: string;
+                read: boolean;
+                /** @enum {string} */
+                delivery: "none" | "pending" | "sent" | "failed";
+            }[];
+            unread: number;
+        };
         Official: {
             uscc: string;
             username: string;
@@ -1378,7 +1565,7 @@ export interface components {
             reminders: {
                 appeal_id: number;
                 /** @enum {string} */
-                deadline: "response" | "handling";
+                deadline: "dispatch" | "response" | "handling";
                 /** @enum {string} */
                 kind: "due_tomorrow" | "overdue";
                 due: string;
@@ -1483,16 +1670,20 @@ export interface components {
         ServiceMetrics: {
             rows: {
                 key: string;
+                period: string;
+                region: string;
                 filed: number;
                 withdrawn: number;
                 merged: number;
                 not_responsible: number;
                 in_scope: number;
+                dispatch: components["schemas"]["Ratio"];
                 response: components["schemas"]["Ratio"];
                 on_time_closure: components["schemas"]["Ratio"];
                 resolution: components["schemas"]["Ratio"];
                 satisfaction: components["schemas"]["Ratio"];
                 reopen: components["schemas"]["Ratio"];
+                unrated_default: number;
                 average_handling_days: number | null;
             }[];
             resolution_target: {
@@ -4986,7 +5177,7 @@ export interface operations {
                 /** @description YYYY-MM of filing */
                 to?: string;
                 /** @description grouping */
-                group_by?: "total" | "region" | "unit" | "category" | "period";
+                group_by?: "total" | "region" | "unit" | "category" | "period" | "period_region";
             };
             header?: never;
             path?: never;
@@ -5233,6 +5424,201 @@ export interface operations {
             };
         };
     };
+    "DELETE /api/v1/enterprises/{uscc}/officials/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description unified social credit code */
+                uscc: string;
+                /** @description the official's username */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusMessage"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/service/calendar/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarStatus"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/service/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarYear"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarStatus"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "GET /api/v1/service/calendar": {
         parameters: {
             query?: never;
@@ -5309,6 +5695,269 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/notifications": {
+        parameters: {
+            query?: {
+                /** @description 1: unread only */
+                unread?: "0" | "1";
+                /** @description at most this many (1–500, default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notifications"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the notification's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusMessage"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusMessage"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "PUT /api/v1/notifications/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationEmail"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusMessage"];
                 };
             };
             /** @description error */

@@ -14,7 +14,7 @@ export default {
     done: '已{action}', conflict: '操作未成功：{message}（已重新载入）', notFound: '诉求不存在或无权查看', back: '返回列表', mine: '我的诉求', count: '共 {n} 件',
     officials: '包联干部', extensionRequested: '申请延期 {n} 个工作日', approve: '同意', refuse: '不同意', into: '合并到编号', unitHint: '留空 = 按派单目录', escalations: '督办次数', reopens: '重办次数',
     board: '派单', inbox: '办理', tabs: { submitted: '待受理', accepted: '待派单', active: '办理中', replied: '已回复', rated: '已评价', closed: '已办结', overdue: '逾期', metrics: '指标' } as Record<string, string>,
-    filterOverdue: '只看逾期', reminders: '提醒', deadline: { response: '首次响应', handling: '办理' } as Record<string, string>, actionsCol: '操作', open: '查看',
+    filterOverdue: '只看逾期', reminders: '提醒', deadline: { dispatch: '受理派单', response: '首次响应', handling: '办理' } as Record<string, string>, actionsCol: '操作', open: '查看', provisional: '临时（按法定节假日）',
     metrics: { title: '办理指标', groupBy: '分组', groups: { region: '地区', unit: '承办单位', category: '类别' } as Record<string, string>, key: '分组', filed: '受理数', inScope: '纳入统计', response: '响应率', onTime: '按时办结率', resolution: '问题解决率', satisfaction: '满意率', reopen: '重办率', days: '平均办理工作日', target: '目标 {p}%', chart: '各承办单位问题解决率', fraction: '{num} / {den}' },
     coverage: { title: '包联覆盖率', by: { region: '按地区', size: '按规模', tag: '按标签' } as Record<string, string>, covered: '覆盖率' },
     match: { title: '对接活动', finance: '产融对接活动', amount: '融资金额（亿元）', research: '产学研成果', hires: '用工招聘（人）', enterprises: '参与企业', target: '目标' },
