@@ -20,23 +20,66 @@ Graph Build(const FirmNetwork& net) {
 
 }  // namespace
 
-std::vector<std::optional<int>> ImmediateDominators(const FirmNetwork& net,
-                                                    std::optional<int> root) {
-  std::vector<std::optional<int>> out(static_cast<size_t>(net.size()));
-  if (!root || *root < 0 || *root >= net.size()) return out;
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
-  using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
-  const Graph g = Build<Graph>(net);
-  // Vertices the root does not reach keep null_vertex.
-  std::vector<Vertex> dom(out.size(), boost::graph_traits<Graph>::null_vertex());
-  auto dom_map = boost::make_iterator_property_map(dom.begin(), boost::get(boost::vertex_index, g));
-  boost::lengauer_tarjan_dominator_tree(g, boost::vertex(static_cast<size_t>(*root), g), dom_map);
-  for (size_t v = 0; v < out.size(); ++v) {
-    if (dom[v] != boost::graph_traits<Graph>::null_vertex() && static_cast<int>(v) != *root) {
-      out[v] = static_cast<int>(dom[v]);
+namespace {
+
+// Immediate dominators on the graph given by out-neighbour lists, rooted at `root`. Boost's
+// Lengauer-Tarjan goes wrong when a vertex the root does not reach has an edge into one it
+// reaches, so it runs on the reachable part only.
+std::vector<std::optional<int>> Dominators(const std::vector<std::vector<int>>& out, int root) {
+  const size_t n = out.size();
+  std::vector<int> local(n, -1), global;
+  local[root] = 0;
+  global.push_back(root);
+  for (size_t head = 0; head < global.size(); ++head) {
+    for (int w : out[global[head]]) {
+      if (local[w] < 0) {
+        local[w] = static_cast<int>(global.size());
+        global.push_back(w);
+      }
     }
   }
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+  using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+  Graph g(global.size());
+  for (size_t v = 0; v < global.size(); ++v) {
+    for (int w : out[global[v]]) boost::add_edge(v, static_cast<Vertex>(local[w]), g);
+  }
+  std::vector<Vertex> dom(global.size(), boost::graph_traits<Graph>::null_vertex());
+  auto dom_map = boost::make_iterator_property_map(dom.begin(), boost::get(boost::vertex_index, g));
+  boost::lengauer_tarjan_dominator_tree(g, boost::vertex(0, g), dom_map);
+  std::vector<std::optional<int>> idom(n);
+  for (size_t v = 1; v < global.size(); ++v) {
+    if (dom[v] != boost::graph_traits<Graph>::null_vertex()) idom[global[v]] = global[dom[v]];
+  }
+  return idom;
+}
+
+std::vector<std::vector<int>> OutLists(const FirmNetwork& net) {
+  std::vector<std::vector<int>> out(static_cast<size_t>(net.size()));
+  for (int f = 0; f < net.size(); ++f) out[f] = net.customers(f);
   return out;
+}
+
+}  // namespace
+
+std::vector<std::optional<int>> ImmediateDominators(const FirmNetwork& net,
+                                                    std::optional<int> root) {
+  if (!root || *root < 0 || *root >= net.size()) return std::vector<std::optional<int>>(net.size());
+  return Dominators(OutLists(net), *root);
+}
+
+std::vector<int> SupplyDominated(const FirmNetwork& net) {
+  const int n = net.size();
+  auto out = OutLists(net);
+  out.emplace_back();  // the virtual source
+  for (int f = 0; f < n; ++f) {
+    if (net.suppliers(f).empty()) out[n].push_back(f);
+  }
+  const auto idom = Dominators(out, n);
+  const auto sizes = DominatorSubtreeSizes(idom, n);
+  std::vector<int> dominated(static_cast<size_t>(n), 0);
+  for (int v = 0; v < n; ++v) dominated[v] = sizes[v] > 0 ? sizes[v] - 1 : 0;
+  return dominated;
 }
 
 std::vector<double> Betweenness(const FirmNetwork& net) {

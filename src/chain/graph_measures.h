@@ -28,6 +28,11 @@ std::vector<bool> ArticulationPoints(const FirmNetwork& net);
 std::vector<int> DominatorSubtreeSizes(const std::vector<std::optional<int>>& idom,
                                        std::optional<int> root);
 
+// For every firm, how many other firms receive all their supply through it: the size of its
+// subtree, minus itself, in the dominator tree of the network rooted at a virtual source that
+// feeds every firm without suppliers (firms on a closed cycle with no source count 0).
+std::vector<int> SupplyDominated(const FirmNetwork& net);
+
 }  // namespace ballast::chain
 
 #endif  // BALLAST_CHAIN_GRAPH_MEASURES_H_

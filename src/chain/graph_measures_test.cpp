@@ -75,5 +75,21 @@ TEST(GraphMeasuresTest, BothDirectionsBetweenTwoFirms) {
   EXPECT_EQ(Idoms(net, "A"), (V{"", "A", "B"}));
 }
 
+TEST(GraphMeasuresTest, UnreachableSupplierDoesNotHideDominators) {
+  // X (not reached from R) also supplies C: C's immediate dominator from R is still A. Boost's
+  // Lengauer-Tarjan on the whole graph left C and D without one (found against networkx).
+  FirmNetwork net = Net("R,A,r,1\nA,C,a,1\nX,C,x,1\nC,D,c,1\n");  // order A C D R X
+  EXPECT_EQ(Idoms(net, "R"), (V{"R", "A", "C", "", ""}));
+}
+
+TEST(GraphMeasuresTest, SupplyDominatedByHand) {
+  // Diamond: the only source R feeds everything; D gets everything through C.
+  FirmNetwork net = Net(kDiamond);  // order A B C D R
+  EXPECT_EQ(SupplyDominated(net), (std::vector<int>{0, 0, 1, 0, 4}));
+  // Two sources S and T both feed C: neither dominates it.
+  FirmNetwork two = Net("S,C,p,1\nT,C,p,1\nC,D,c,1\n");  // order C D S T
+  EXPECT_EQ(SupplyDominated(two), (std::vector<int>{1, 0, 0, 0}));
+}
+
 }  // namespace
 }  // namespace ballast::chain

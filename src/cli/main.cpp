@@ -15,6 +15,7 @@
 #include "app/ballast.h"
 #include "cli/demo.h"
 #include "cli/auth_commands.h"
+#include "cli/chain_commands.h"
 #include "cli/format.h"
 #include "cli/warn_commands.h"
 #include "core/file_util.h"
@@ -279,6 +280,9 @@ int Main(int argc, char** argv) {
   demo->add_option("--province", demo_options.province, "province code, or 'all' for the whole country (default 410000)");
   demo->add_option("--csv-dir", demo_options.csv_dir, "keep the generated CSV files in this folder");
 
+  // Supply chains, static part (issue 16): chain cascade|analyze, io analyze|inverse.
+  ChainCommands chain_commands(app);
+
   std::string audit_key;
   for (CLI::App* sub : app.get_subcommands({})) {
     sub->add_option("--audit-key", audit_key, "the audit chain's key file (default: the store file + .audit-key)");
@@ -291,6 +295,7 @@ int Main(int argc, char** argv) {
     return code == 0 ? kOk : kBadInput;
   }
   SetAuditKeyPath(audit_key);
+  if (auto rc = chain_commands.Run(std::cout, std::cerr)) return *rc;
   if (*init) return Init(db);
   if (*import) return Import(db, paths, user);
   if (*query) {
