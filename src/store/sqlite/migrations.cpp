@@ -9,6 +9,7 @@ BALLAST_INCBIN(ballast_migration_003, BALLAST_MIGRATIONS_DIR "/003_warn.sql")
 BALLAST_INCBIN(ballast_migration_004, BALLAST_MIGRATIONS_DIR "/004_service.sql")
 BALLAST_INCBIN(ballast_migration_005, BALLAST_MIGRATIONS_DIR "/005_audit_key_throttle.sql")
 BALLAST_INCBIN(ballast_migration_006, BALLAST_MIGRATIONS_DIR "/006_evaluation.sql")
+BALLAST_INCBIN(ballast_migration_010, BALLAST_MIGRATIONS_DIR "/010_chains.sql")
 
 namespace ballast {
 
@@ -17,6 +18,7 @@ std::vector<std::string_view> SqliteMigrations() {
       BALLAST_INCBIN_VIEW(ballast_migration_001), BALLAST_INCBIN_VIEW(ballast_migration_002),
       BALLAST_INCBIN_VIEW(ballast_migration_003), BALLAST_INCBIN_VIEW(ballast_migration_004),
       BALLAST_INCBIN_VIEW(ballast_migration_005), BALLAST_INCBIN_VIEW(ballast_migration_006),
+      BALLAST_INCBIN_VIEW(ballast_migration_010),  // chains (issue 16); 007-009 belong to other branches
   };
 }
 
