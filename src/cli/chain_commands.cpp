@@ -4,7 +4,9 @@
 #include <filesystem>
 
 #include "app/chain.h"
+#include "cli/auth_commands.h"
 #include "cli/format.h"
+#include "cli/warn_commands.h"
 #include "core/file_util.h"
 
 namespace ballast::cli {
@@ -36,7 +38,13 @@ struct ChainCommands::Args {
   CLI::App* analyze = nullptr;
   CLI::App* io_analyze = nullptr;
   CLI::App* io_inverse = nullptr;
+  CLI::App* import = nullptr;
+  CLI::App* list = nullptr;
+  CLI::App* report = nullptr;
   std::string links, firm, root, table, kind, format = "csv";
+  std::string db, user = DefaultUser(), chain, region, what = "summary";
+  std::vector<std::string> files;
+  double hhi = 0.5;
 };
 
 ChainCommands::ChainCommands(CLI::App& app) : args_(std::make_unique<Args>()) {
@@ -59,6 +67,28 @@ ChainCommands::ChainCommands(CLI::App& app) : args_(std::make_unique<Args>()) {
       ->required();
   a.analyze->add_option("--root", a.root, "the root of the dominator tree")->required();
   a.analyze->add_option("--format", a.format, "csv (default)");
+  a.import = chain_->add_subcommand(
+      "import", "Import chains, firm links or firm attributes into the store (replaces that kind)");
+  a.import->add_option("--db", a.db, "store file")->required();
+  a.import->add_option("--kind", a.kind, "chains | links | firms")
+      ->required()
+      ->check(CLI::IsMember({"chains", "links", "firms"}));
+  a.import->add_option(
+      "files", a.files,
+      "chains: CHAINS SEGMENTS EDGES (none = the shipped examples); links or firms: one file");
+  a.import->add_option("--user", a.user, "recorded as the importer");
+  a.list = chain_->add_subcommand("list", "List the chains and their segments");
+  a.list->add_option("--db", a.db, "store file")->required();
+  a.report = chain_->add_subcommand(
+      "report", "Local supporting rate, gaps, single-source inputs and key nodes of a chain");
+  a.report->add_option("--db", a.db, "store file")->required();
+  a.report->add_option("--chain", a.chain, "chain id")->required();
+  a.report->add_option("--region", a.region, "GB/T 2260 code (default: the whole country)");
+  a.report->add_option("--what", a.what, "summary (default) | segments | single-source | key-nodes")
+      ->check(CLI::IsMember({"summary", "segments", "single-source", "key-nodes"}));
+  a.report->add_option(
+      "--hhi", a.hhi,
+      "HHI above which an input with several suppliers is single-source (default 0.5)");
 
   auto* io =
       app.add_subcommand("io", "Input-output tables: key sectors, Leontief and Ghosh inverses");
@@ -80,6 +110,9 @@ std::optional<int> ChainCommands::Run(std::ostream& out, std::ostream& err) cons
   if (a.analyze->parsed()) return RunChainAnalyze(a.links, a.root, a.format, out, err);
   if (a.io_analyze->parsed()) return RunIoAnalyze(a.table, a.format, out, err);
   if (a.io_inverse->parsed()) return RunIoInverse(a.table, a.kind, out, err);
+  if (a.import->parsed()) return RunChainImport(a.db, a.kind, a.files, a.user, out, err);
+  if (a.list->parsed()) return RunChainList(a.db, out, err);
+  if (a.report->parsed()) return RunChainReport(a.db, a.chain, a.region, a.what, a.hhi, out, err);
   return std::nullopt;
 }
 
@@ -141,6 +174,116 @@ int RunIoInverse(const std::string& table, const std::string& kind, std::ostream
     out << CsvField(inv->codes[static_cast<size_t>(i)]);
     for (int j = 0; j < inv->matrix.n; ++j) out << ',' << FormatNumber(inv->matrix.at(i, j) + 0.0);
     out << '\n';
+  }
+  return kOk;
+}
+
+int RunChainImport(const std::string& db, const std::string& kind,
+                   const std::vector<std::string>& files, const std::string& user,
+                   std::ostream& out, std::ostream& err) {
+  auto b = app::Ballast::Open(db, StoreOptions());
+  if (!b.ok()) return Fail(b.status(), err);
+  const app::Caller caller = app::Caller::Local(user);
+  Result<ChainImportRecord> done = Status::Internal("no import");
+  if (kind == "chains") {
+    if (!files.empty() && files.size() != 3) {
+      return Fail(Status::Invalid("chains: give three files (chains, segments, edges) or none for "
+                                  "the shipped examples"),
+                  err);
+    }
+    std::vector<std::string> bytes;
+    for (const auto& f : files) {
+      auto r = ReadInput(f);
+      if (!r.ok()) return Fail(r.status(), err);
+      bytes.push_back(std::move(*r));
+    }
+    std::optional<app::ChainFiles> cf;
+    if (!files.empty())
+      cf = app::ChainFiles{{bytes[0], files[0]}, {bytes[1], files[1]}, {bytes[2], files[2]}};
+    done = app::ImportChains(**b, caller, cf);
+  } else {
+    if (files.size() != 1) return Fail(Status::Invalid(kind + ": give one file"), err);
+    auto bytes = ReadInput(files[0]);
+    if (!bytes.ok()) return Fail(bytes.status(), err);
+    done = kind == "links" ? app::ImportFirmLinks(**b, caller, *bytes, files[0])
+                           : app::ImportFirms(**b, caller, *bytes, files[0]);
+  }
+  if (!done.ok()) return Fail(done.status(), err);
+  out << "imported " << done->kind << " from " << done->file_name << ": " << done->rows
+      << " rows\n";
+  return kOk;
+}
+
+int RunChainList(const std::string& db, std::ostream& out, std::ostream& err) {
+  auto b = app::Ballast::Open(db, StoreOptions());
+  if (!b.ok()) return Fail(b.status(), err);
+  auto cat = app::ListChains(**b, app::Caller::Local(DefaultUser()));
+  if (!cat.ok()) return Fail(cat.status(), err);
+  out << "chain,name_zh,region,segment,segment_name,stage,industries\n";
+  for (const auto& c : cat->chains) {
+    for (const auto* s : cat->SegmentsOf(c.id)) {
+      std::string industries;
+      for (const auto& i : s->industries) industries += (industries.empty() ? "" : ";") + i;
+      out << CsvField(c.id) << ',' << CsvField(c.name_zh) << ',' << c.region << ','
+          << CsvField(s->id) << ',' << CsvField(s->name_zh) << ',' << s->stage << ','
+          << CsvField(industries) << '\n';
+    }
+  }
+  return kOk;
+}
+
+namespace {
+
+std::string JoinIds(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ";") + s;
+  return out;
+}
+
+}  // namespace
+
+int RunChainReport(const std::string& db, const std::string& chain, const std::string& region,
+                   const std::string& what, double hhi, std::ostream& out, std::ostream& err) {
+  auto b = app::Ballast::Open(db, StoreOptions());
+  if (!b.ok()) return Fail(b.status(), err);
+  auto r = app::AnalyzeChainInStore(**b, app::Caller::Local(DefaultUser()), chain, region, hhi);
+  if (!r.ok()) return Fail(r.status(), err);
+  const auto& a = r->analysis;
+  if (what == "summary") {
+    out << "chain,region,firms_in_region,purchases,purchases_local,local_rate,gaps,single_source,"
+           "key_nodes\n";
+    int gaps = 0;
+    for (const auto& s : a.segments) gaps += s.gap ? 1 : 0;
+    out << CsvField(a.chain) << ',' << a.region << ',' << a.firms_in_region << ','
+        << FormatNumber(a.purchases) << ',' << FormatNumber(a.purchases_local) << ','
+        << FormatNumber(a.local_rate) << ',' << gaps << ',' << a.single_source.size() << ','
+        << a.key_nodes.size() << '\n';
+  } else if (what == "segments") {
+    out << "segment,name_zh,stage,firms_in_region,firms_elsewhere,purchases,purchases_local,local_"
+           "rate,gap,candidates\n";
+    for (const auto& s : a.segments) {
+      out << CsvField(s.segment) << ',' << CsvField(s.name_zh) << ',' << s.stage << ','
+          << s.firms_in_region << ',' << s.firms_elsewhere << ',' << FormatNumber(s.purchases)
+          << ',' << FormatNumber(s.purchases_local) << ',' << FormatNumber(s.local_rate) << ','
+          << (s.gap ? 1 : 0) << ',' << CsvField(JoinIds(s.candidates)) << '\n';
+    }
+  } else if (what == "single-source") {
+    out << "customer,product,suppliers,top_supplier,top_share,hhi,value\n";
+    for (const auto& s : a.single_source) {
+      out << CsvField(s.customer) << ',' << CsvField(s.product) << ',' << s.suppliers << ','
+          << CsvField(s.top_supplier) << ',' << FormatNumber(s.top_share) << ','
+          << FormatNumber(s.hhi) << ',' << FormatNumber(s.value) << '\n';
+    }
+  } else {
+    out << "firm,in_region,segments,dependants,failures,dominated,betweenness,articulation,sole_"
+           "supply,alternatives\n";
+    for (const auto& k : a.key_nodes) {
+      out << CsvField(k.firm) << ',' << (k.in_region ? 1 : 0) << ','
+          << CsvField(JoinIds(k.segments)) << ',' << CsvField(JoinIds(k.dependants)) << ','
+          << k.failures << ',' << k.dominated << ',' << FormatNumber(k.betweenness) << ','
+          << (k.articulation ? 1 : 0) << ',' << CsvField(JoinIds(k.sole_supply)) << ','
+          << CsvField(JoinIds(k.alternatives)) << '\n';
+    }
   }
   return kOk;
 }

@@ -3,6 +3,10 @@
 //   ballast chain analyze --links FILE --root FIRM [--format csv]
 //   ballast io analyze --table FILE [--format csv]
 //   ballast io inverse --table FILE --kind leontief|ghosh
+//   ballast chain import --db DB --kind chains [CHAINS SEGMENTS EDGES] | links FILE | firms FILE
+//   ballast chain list --db DB
+//   ballast chain report --db DB --chain ID [--region CODE] [--hhi X]
+//                        [--what summary|segments|single-source|key-nodes]
 // Exit codes: 0 success, 2 bad input (file, line and field on stderr), 1 anything else.
 #ifndef BALLAST_CLI_CHAIN_COMMANDS_H_
 #define BALLAST_CLI_CHAIN_COMMANDS_H_
@@ -11,6 +15,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -43,6 +48,12 @@ int RunIoAnalyze(const std::string& table, const std::string& format, std::ostre
                  std::ostream& err);
 int RunIoInverse(const std::string& table, const std::string& kind, std::ostream& out,
                  std::ostream& err);
+int RunChainImport(const std::string& db, const std::string& kind,
+                   const std::vector<std::string>& files, const std::string& user,
+                   std::ostream& out, std::ostream& err);
+int RunChainList(const std::string& db, std::ostream& out, std::ostream& err);
+int RunChainReport(const std::string& db, const std::string& chain, const std::string& region,
+                   const std::string& what, double hhi, std::ostream& out, std::ostream& err);
 
 }  // namespace ballast::cli
 
