@@ -61,6 +61,7 @@ std::vector<Route> CoreRoutes();
 std::vector<Route> AnalysisRoutes();
 std::vector<Route> WarnRoutes();
 std::vector<Route> ServiceRoutes();
+std::vector<Route> ChainRoutes();
 
 // The OpenAPI 3 document of ApiRoutes() (openapi.cpp).
 std::string OpenApiJson();
