@@ -20,6 +20,8 @@ import targetsZh from './features/targets/locales/zh-CN';
 import targetsEn from './features/targets/locales/en';
 import enterpriseZh from './features/enterprise/locales/zh-CN';
 import enterpriseEn from './features/enterprise/locales/en';
+import chainsZh from './features/chains/locales/zh-CN';
+import chainsEn from './features/chains/locales/en';
 
-export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh };
-export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn };
+export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh, ...chainsZh };
+export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn, ...chainsEn };
