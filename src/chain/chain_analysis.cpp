@@ -147,6 +147,7 @@ Result<ChainAnalysis> AnalyzeChain(const ChainCatalog& chains, const std::vector
   std::map<std::string, std::set<std::string>> sellers_of;  // product -> suppliers
   for (const auto& l : links) sellers_of[l.product].insert(l.supplier);
   for (int v = 0; v < n; ++v) {
+    if (net.customers(v).empty()) continue;  // supplies nobody: stops nobody
     KeyNode k;
     k.firm = net.id(v);
     k.in_region = in_region[v];

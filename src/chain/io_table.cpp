@@ -6,7 +6,10 @@
 #include <map>
 #include <optional>
 
+#include "core/incbin.h"
 #include "ingest/reader/table_reader.h"
+
+BALLAST_INCBIN(ballast_io_2020_42_csv, BALLAST_DATA_DIR "/io/io_2020_42.csv")
 
 namespace ballast::chain {
 namespace {
@@ -126,6 +129,10 @@ Result<IoTable> ReadIoTable(std::string_view bytes, std::string_view file_name) 
     t.x[i] = *go;
   }
   return t;
+}
+
+Result<IoTable> ShippedIoTable42() {
+  return ReadIoTable(BALLAST_INCBIN_VIEW(ballast_io_2020_42_csv), "data/io/io_2020_42.csv");
 }
 
 }  // namespace ballast::chain

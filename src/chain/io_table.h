@@ -28,6 +28,9 @@ struct IoTable {
 // Empty intermediate cells are 0. Errors name the file, line and column.
 Result<IoTable> ReadIoTable(std::string_view bytes, std::string_view file_name);
 
+// data/io/io_2020_42.csv (42 sectors, 2020), compiled into the binary for the demo generator.
+Result<IoTable> ShippedIoTable42();
+
 }  // namespace ballast::chain
 
 #endif  // BALLAST_CHAIN_IO_TABLE_H_
