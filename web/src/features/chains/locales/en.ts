@@ -31,6 +31,7 @@ export default {
     alternatives: 'Alternative suppliers',
     noLists: 'Firm lists need enterprise-level read permission',
     none: 'None',
+    andMore: ' and others ({n} in all)',
     gapNode: 'missing',
   },
 };

@@ -31,6 +31,7 @@ export default {
     alternatives: '可替代供应商',
     noLists: '企业名单需要企业级数据查看权限',
     none: '无',
+    andMore: ' 等{n}家',
     gapNode: '缺失',
   },
 };
