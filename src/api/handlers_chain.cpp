@@ -81,9 +81,15 @@ std::string ReportJson(const app::ChainReport& r) {
                     {"failures", k.failures},
                     {"dominated", k.dominated},
                     {"betweenness", Num(k.betweenness)},
+                    {"reach", k.reach},
                     {"articulation", k.articulation},
                     {"sole_supply", k.sole_supply},
                     {"alternatives", k.alternatives}});
+  }
+  Json provinces = Json::array();
+  for (const auto& p : a.supplier_provinces) {
+    provinces.push_back(
+        {{"province", p.province}, {"value", Num(p.value)}, {"share", Num(p.share)}});
   }
   std::vector<std::string> labels(r.firms.size());
   for (const auto& [label, i] : r.firm_index) labels[i] = label;
@@ -101,6 +107,8 @@ std::string ReportJson(const app::ChainReport& r) {
               {"segments", segments},
               {"single_source", single},
               {"key_nodes", keys},
+              {"supplier_provinces", provinces},
+              {"supplier_province_hhi", Num(a.supplier_province_hhi)},
               {"firms", firms}}
       .dump();
 }

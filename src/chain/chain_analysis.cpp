@@ -99,6 +99,32 @@ Result<ChainAnalysis> AnalyzeChain(const ChainCatalog& chains, const std::vector
     }
   }
   out.local_rate = Ratio(out.purchases_local, out.purchases);
+  // Concentration by the supplier's province.
+  {
+    const int32_t province_depth = [&] {
+      const NodeId henan = catalog.regions().Find("410000");
+      return henan == kNoNode ? 1 : catalog.regions().node(henan).depth;
+    }();
+    std::map<std::string, double> by_province;
+    for (const auto& l : links) {
+      const int c = *net.Find(l.customer), s = *net.Find(l.supplier);
+      if (!in_region[c] || seg_of[c].empty()) continue;
+      std::string province;
+      if (info[s]) {
+        const NodeId p = catalog.regions().AncestorAtDepth(catalog.regions().Find(info[s]->region),
+                                                           province_depth);
+        province = p == kNoNode ? info[s]->region : catalog.regions().node(p).code;
+      }
+      by_province[province] += l.value;
+    }
+    for (const auto& [province, value] : by_province) {
+      const double share = out.purchases > 0 ? value / out.purchases : 0;
+      out.supplier_provinces.push_back({province, value, share});
+      out.supplier_province_hhi += share * share;
+    }
+    std::stable_sort(out.supplier_provinces.begin(), out.supplier_provinces.end(),
+                     [](const RegionShare& a, const RegionShare& b) { return a.value > b.value; });
+  }
   for (size_t k = 0; k < segments.size(); ++k) {
     SegmentStatus& s = out.segments[k];
     s.segment = segments[k]->id;
@@ -178,6 +204,22 @@ Result<ChainAnalysis> AnalyzeChain(const ChainCatalog& chains, const std::vector
       }
     }
     k.alternatives.assign(alternatives.begin(), alternatives.end());
+    if (!k.dependants.empty() || !k.sole_supply.empty()) {
+      std::vector<bool> seen(static_cast<size_t>(n), false);
+      std::vector<int> stack = {v};
+      seen[v] = true;
+      while (!stack.empty()) {
+        const int u = stack.back();
+        stack.pop_back();
+        for (int w : net.customers(u)) {
+          if (!seen[w]) {
+            seen[w] = true;
+            ++k.reach;
+            stack.push_back(w);
+          }
+        }
+      }
+    }
     if (k.dependants.empty() && k.sole_supply.empty()) continue;
     out.key_nodes.push_back(std::move(k));
   }

@@ -53,6 +53,13 @@ struct KeyNode {
   bool articulation = false;
   std::vector<std::string> sole_supply;   // "product→customer" where it is the only supplier
   std::vector<std::string> alternatives;  // other firms that sell the products it sells
+  int reach = 0;                          // firms reachable downstream (customers, theirs, …)
+};
+
+// Where the region's chain firms buy: value by the supplier's province.
+struct RegionShare {
+  std::string province;  // GB/T 2260 province code; "" = a supplier without attributes
+  double value = 0, share = 0;
 };
 
 struct ChainAnalysis {
@@ -62,7 +69,9 @@ struct ChainAnalysis {
   int firms_in_region = 0, firms_unknown = 0;  // unknown: in the links but not in the firm list
   std::vector<SegmentStatus> segments;         // in the catalog's order
   std::vector<SingleSourceInput> single_source;
-  std::vector<KeyNode> key_nodes;  // most dependants first
+  std::vector<KeyNode> key_nodes;               // most dependants first
+  std::vector<RegionShare> supplier_provinces;  // largest first
+  double supplier_province_hhi = 0;             // sum of squared shares, 0..1
 };
 
 // Firms belong to a segment when their industry lies under one of its GB/T 4754 codes; a firm

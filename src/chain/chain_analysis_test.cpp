@@ -96,6 +96,20 @@ TEST_F(ChainAnalysisTest, HenanByHand) {
   EXPECT_FALSE(a.key_nodes[1].in_region);
   EXPECT_EQ(a.key_nodes[1].dependants, V{"T2"});
   EXPECT_EQ(a.key_nodes[1].alternatives, V{"X2"});
+  EXPECT_EQ(a.key_nodes[0].reach, 2);  // E1 -> T1, T2
+  EXPECT_EQ(a.key_nodes[1].reach, 2);  // X1 -> T1, T2
+
+  // Henan's chain firms buy 200 in Henan (410000); 100 in Jiangsu (320000): S2 (Nanjing) 50 and
+  // X1 (Suzhou) 30 + 20; 10 in Guangdong (440000) from X2 (Shenzhen): 310 in all.
+  ASSERT_EQ(a.supplier_provinces.size(), 3u);
+  EXPECT_EQ(a.supplier_provinces[0].province, "410000");
+  EXPECT_EQ(a.supplier_provinces[0].value, 200);
+  EXPECT_EQ(a.supplier_provinces[1].province, "320000");
+  EXPECT_EQ(a.supplier_provinces[1].value, 100);
+  EXPECT_EQ(a.supplier_provinces[2].province, "440000");
+  EXPECT_EQ(a.supplier_provinces[2].value, 10);
+  const double h = (200.0 * 200 + 100.0 * 100 + 10.0 * 10) / (310.0 * 310);
+  EXPECT_NEAR(a.supplier_province_hhi, h, 1e-12);
 }
 
 TEST_F(ChainAnalysisTest, CityScope) {

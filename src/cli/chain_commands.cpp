@@ -84,8 +84,10 @@ ChainCommands::ChainCommands(CLI::App& app) : args_(std::make_unique<Args>()) {
   a.report->add_option("--db", a.db, "store file")->required();
   a.report->add_option("--chain", a.chain, "chain id")->required();
   a.report->add_option("--region", a.region, "GB/T 2260 code (default: the whole country)");
-  a.report->add_option("--what", a.what, "summary (default) | segments | single-source | key-nodes")
-      ->check(CLI::IsMember({"summary", "segments", "single-source", "key-nodes"}));
+  a.report
+      ->add_option("--what", a.what,
+                   "summary (default) | segments | single-source | key-nodes | regions")
+      ->check(CLI::IsMember({"summary", "segments", "single-source", "key-nodes", "regions"}));
   a.report->add_option(
       "--hhi", a.hhi,
       "HHI above which an input with several suppliers is single-source (default 0.5)");
@@ -274,15 +276,20 @@ int RunChainReport(const std::string& db, const std::string& chain, const std::s
           << CsvField(s.top_supplier) << ',' << FormatNumber(s.top_share) << ','
           << FormatNumber(s.hhi) << ',' << FormatNumber(s.value) << '\n';
     }
+  } else if (what == "regions") {
+    out << "province,value,share\n";
+    for (const auto& p : a.supplier_provinces) {
+      out << p.province << ',' << FormatNumber(p.value) << ',' << FormatNumber(p.share) << '\n';
+    }
   } else {
-    out << "firm,in_region,segments,dependants,failures,dominated,betweenness,articulation,sole_"
-           "supply,alternatives\n";
+    out << "firm,in_region,segments,dependants,failures,dominated,reach,betweenness,articulation,"
+           "sole_supply,alternatives\n";
     for (const auto& k : a.key_nodes) {
       out << CsvField(k.firm) << ',' << (k.in_region ? 1 : 0) << ','
           << CsvField(JoinIds(k.segments)) << ',' << CsvField(JoinIds(k.dependants)) << ','
-          << k.failures << ',' << k.dominated << ',' << FormatNumber(k.betweenness) << ','
-          << (k.articulation ? 1 : 0) << ',' << CsvField(JoinIds(k.sole_supply)) << ','
-          << CsvField(JoinIds(k.alternatives)) << '\n';
+          << k.failures << ',' << k.dominated << ',' << k.reach << ','
+          << FormatNumber(k.betweenness) << ',' << (k.articulation ? 1 : 0) << ','
+          << CsvField(JoinIds(k.sole_supply)) << ',' << CsvField(JoinIds(k.alternatives)) << '\n';
     }
   }
   return kOk;

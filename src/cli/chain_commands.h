@@ -6,7 +6,7 @@
 //   ballast chain import --db DB --kind chains [CHAINS SEGMENTS EDGES] | links FILE | firms FILE
 //   ballast chain list --db DB
 //   ballast chain report --db DB --chain ID [--region CODE] [--hhi X]
-//                        [--what summary|segments|single-source|key-nodes]
+//                        [--what summary|segments|single-source|key-nodes|regions]
 // Exit codes: 0 success, 2 bad input (file, line and field on stderr), 1 anything else.
 #ifndef BALLAST_CLI_CHAIN_COMMANDS_H_
 #define BALLAST_CLI_CHAIN_COMMANDS_H_

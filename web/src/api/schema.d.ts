@@ -1062,10 +1062,16 @@ export interface components {
             dependants: string[];
             failures: number;
             dominated: number;
+            reach: number;
             betweenness: number;
             articulation: boolean;
             sole_supply: string[];
             alternatives: string[];
+        };
+        ChainProvinceShare: {
+            province: string;
+            value: number | null;
+            share: number | null;
         };
         ChainReport: {
             chain: components["schemas"]["Chain"];
@@ -1078,6 +1084,8 @@ export interface components {
             segments: components["schemas"]["ChainSegmentStatus"][];
             single_source: components["schemas"]["ChainSingleSource"][];
             key_nodes: components["schemas"]["ChainKeyNode"][];
+            supplier_provinces: components["schemas"]["ChainProvinceShare"][];
+            supplier_province_hhi: number | null;
             firms: components["schemas"]["ChainFirm"][];
         };
         ChainSegment: {

@@ -32,6 +32,8 @@ export default {
     noLists: 'Firm lists need enterprise-level read permission',
     none: 'None',
     andMore: ' and others ({n} in all)',
+    sourceProvinces: 'Bought from',
+    unknownProvince: 'unregistered',
     gapNode: 'missing',
   },
 };

@@ -32,6 +32,8 @@ export default {
     noLists: '企业名单需要企业级数据查看权限',
     none: '无',
     andMore: ' 等{n}家',
+    sourceProvinces: '采购来源省份',
+    unknownProvince: '未登记',
     gapNode: '缺失',
   },
 };
