@@ -280,7 +280,8 @@ int Main(int argc, char** argv) {
   demo->add_option("--province", demo_options.province, "province code, or 'all' for the whole country (default 410000)");
   demo->add_option("--csv-dir", demo_options.csv_dir, "keep the generated CSV files in this folder");
 
-  // Supply chains, static part (issue 16): chain cascade|analyze, io analyze|inverse.
+  // Supply chains, static part (issue 16): chain cascade|analyze|import|list|report, io
+  // analyze|inverse. Other chain commands attach under chain_commands.chain().
   ChainCommands chain_commands(app);
 
   std::string audit_key;
