@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "ingest/reader/xlsx_test_util.h"
 #include "testing/testing.h"
 
 namespace ballast::chain {
@@ -54,6 +55,30 @@ TEST(FirmLinksTest, BadInputNamesFileLineAndField) {
   ExpectError("supplier,customer,product,value,colour\n", "links.csv:1: colour: unknown column");
   ExpectError("", "links.csv:1: the file is empty");
   ExpectError(h + "A,\"B,p,1\n", "links.csv");
+}
+
+}  // namespace
+}  // namespace ballast::chain
+
+namespace ballast::chain {
+namespace {
+
+TEST(FirmLinksTest, ReadsXlsxWithSheetRowNumbers) {
+  using ingest::InlineRow;
+  const std::string book = ingest::MakeWorkbook(
+      InlineRow("1", {"supplier", "customer", "product", "value"}) +
+      InlineRow("2", {"A", "B", "钢材", "12.5"}) + InlineRow("4", {"B", "C", "发动机", "-1"}));
+  auto r = ReadFirmLinks(book, "links.xlsx");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("links.xlsx:4: value: '-1'"), std::string::npos)
+      << r.status().message();
+  const std::string good =
+      ingest::MakeWorkbook(InlineRow("1", {"supplier", "customer", "product", "value"}) +
+                           InlineRow("2", {"A", "B", "钢材", "12.5"}));
+  ASSERT_OK_AND_ASSIGN(auto links, ReadFirmLinks(good, "links.xlsx"));
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(links[0].product, "钢材");
+  EXPECT_EQ(links[0].value, 12.5);
 }
 
 }  // namespace
