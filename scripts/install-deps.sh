@@ -8,6 +8,7 @@ PACKAGES=(
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev libcli11-dev
   libzip-dev libpugixml-dev libssl-dev zlib1g-dev libsodium-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libboost-graph-dev libeigen3-dev
   clang-14 libclang-rt-14-dev
   sqlite3 nodejs npm
   chromium fonts-noto-cjk

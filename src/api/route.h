@@ -63,6 +63,7 @@ std::vector<Route> WarnRoutes();
 std::vector<Route> ServiceRoutes();
 std::vector<Route> OpsRoutes();
 std::vector<Route> MonthRoutes();
+std::vector<Route> ChainRoutes();
 
 // The OpenAPI 3 document of ApiRoutes() (openapi.cpp).
 std::string OpenApiJson();

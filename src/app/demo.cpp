@@ -5,12 +5,61 @@
 #include <chrono>
 #include <filesystem>
 
+#include "app/chain.h"
+#include "chain/io_table.h"
 #include "core/file_util.h"
 #include "app/policy.h"
 #include "gen/demo_extras.h"
+#include "gen/chain_links.h"
 #include "gen/generator.h"
+#include "ingest/reader/table_reader.h"
 
 namespace ballast::app {
+
+namespace {
+
+// Firm links among the demo's enterprises (issue 16): written beside the CSV files when kept, and
+// imported with the shipped chains.
+Status AddChainDemo(Ballast& b, const std::string& enterprises_csv, const std::string& csv_dir,
+                    uint64_t seed, DemoResult* r) {
+  ASSIGN_OR_RETURN(std::string bytes, ReadFile(enterprises_csv));
+  std::vector<gen::LinkFirm> firms;
+  auto read = ingest::ReadTable(
+      bytes, enterprises_csv, [&](int64_t line, std::span<const std::string_view> c) {
+        if (line > 1 && c.size() >= 5)
+          firms.push_back({std::string(c[0]), std::string(c[1]), std::string(c[2]),
+                           std::string(c[3]), std::string(c[4])});
+        return Status::Ok();
+      });
+  if (!read.ok()) return read.status();
+  ASSIGN_OR_RETURN(chain::IoTable io, chain::ShippedIoTable42());
+  gen::InputCoefficients a{io.codes, io.names, std::vector<double>(io.z.size(), 0.0)};
+  const size_t n = io.codes.size();
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < n; ++j) a.a[i * n + j] = io.x[j] > 0 ? io.z[i * n + j] / io.x[j] : 0;
+  }
+  gen::LinkOptions options;
+  options.seed = seed;
+  ASSIGN_OR_RETURN(gen::LinkDemo demo, gen::GenerateLinks(b.catalog(), firms, a, options));
+  if (!csv_dir.empty()) {
+    for (const auto& [name, text] :
+         {std::pair{"chain_firms.csv", &demo.firms_csv}, {"chain_links.csv", &demo.links_csv}}) {
+      std::FILE* f = std::fopen((std::filesystem::path(csv_dir) / name).c_str(), "wb");
+      if (!f) return Status::Io(std::string("cannot write ") + name);
+      const bool ok = std::fwrite(text->data(), 1, text->size(), f) == text->size();
+      if (std::fclose(f) != 0 || !ok) return Status::Io(std::string("cannot write ") + name);
+    }
+  }
+  const Caller demo_caller = Caller::Local("demo");
+  RETURN_IF_ERROR(ImportChains(b, demo_caller, std::nullopt).status());
+  RETURN_IF_ERROR(ImportFirms(b, demo_caller, demo.firms_csv, "chain_firms.csv").status());
+  RETURN_IF_ERROR(ImportFirmLinks(b, demo_caller, demo.links_csv, "chain_links.csv").status());
+  r->chain_links = demo.links;
+  r->chain_bottlenecks = demo.bottlenecks;
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
   namespace fs = std::filesystem;
@@ -30,8 +79,9 @@ Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
   g.first = r.end - o.months + 1;
   r.first = g.first;
   std::error_code ec;
-  fs::path dir = o.csv_dir.empty() ? fs::temp_directory_path() / ("ballast-demo-" + std::to_string(::getpid()))
-                                   : fs::path(o.csv_dir);
+  fs::path dir = o.csv_dir.empty()
+                     ? fs::temp_directory_path() / ("ballast-demo-" + std::to_string(::getpid()))
+                     : fs::path(o.csv_dir);
   auto t0 = std::chrono::steady_clock::now();
   auto summary = gen::WriteCsv(b.catalog(), g, dir.string());
   if (!summary.ok()) {
@@ -58,8 +108,10 @@ Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
     }
     if (outcome->status == ingest::ImportStatus::kRejected) {
       const auto& e = outcome->report.errors;
-      result = Status::Internal("generated file " + path + " was rejected: " +
-                                (e.empty() ? std::string("?") : "line " + std::to_string(e[0].line) + ": " + e[0].message));
+      result =
+          Status::Internal("generated file " + path + " was rejected: " +
+                           (e.empty() ? std::string("?")
+                                      : "line " + std::to_string(e[0].line) + ": " + e[0].message));
       break;
     }
     r.rows += outcome->report.rows;
@@ -82,6 +134,9 @@ Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
                        : "line " + std::to_string(e[0].line) + ": " + e[0].message));
       }
     }
+  }
+  if (result.ok() && !summary->files.empty()) {
+    result = AddChainDemo(b, summary->files[0], o.csv_dir, o.seed, &r);
   }
   if (o.csv_dir.empty()) fs::remove_all(dir, ec);
   RETURN_IF_ERROR(result);

@@ -28,6 +28,8 @@ struct DemoResult {
   Period collapse_first = 0;
   double seconds = 0;
   WarnSummary evaluation;
+  int64_t chain_links = 0;  // demo firm links imported for the supply-chain pages
+  std::vector<std::string> chain_bottlenecks;
 };
 
 Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& options);

@@ -21,13 +21,18 @@ Status RunDemo(const std::string& db, const app::DemoOptions& o, std::ostream& o
     ASSIGN_OR_RETURN(admin_password, CreateFirstAdmin(*b));
   }
   ASSIGN_OR_RETURN(app::DemoResult r, app::GenerateDemo(*b, o));
-  out << "generated " << r.enterprises << " enterprises, " << r.observation_rows << " observation rows, "
-      << FormatPeriod(r.first) << " to " << FormatPeriod(r.end);
+  out << "generated " << r.enterprises << " enterprises, " << r.observation_rows
+      << " observation rows, " << FormatPeriod(r.first) << " to " << FormatPeriod(r.end);
   if (!r.collapse_city.empty()) {
-    out << " (output collapse in " << r.collapse_city << " from " << FormatPeriod(r.collapse_first) << ")";
+    out << " (output collapse in " << r.collapse_city << " from " << FormatPeriod(r.collapse_first)
+        << ")";
   }
   out << "\n";
   out << "imported " << r.files << " files (" << r.rows << " rows) into " << RedactLocator(db) << " in " << r.seconds << " s\n";
+  out << "supply chains: " << r.chain_links << " demo firm links";
+  for (const auto& s : r.chain_bottlenecks)
+    out << (&s == &r.chain_bottlenecks.front() ? "; single sources planted: " : ", ") << s;
+  out << "\n";
   PrintWarnSummary(r.evaluation, out);
   if (!admin_password.empty()) PrintFirstAdmin(admin_password, out);
   return Status::Ok();

@@ -16,6 +16,7 @@
 #include "app/store_copy.h"
 #include "cli/demo.h"
 #include "cli/auth_commands.h"
+#include "cli/chain_commands.h"
 #include "cli/format.h"
 #include "cli/month_commands.h"
 #include "cli/serve_config.h"
@@ -376,6 +377,10 @@ int Main(int argc, char** argv) {
   nowcast_cmd->add_option("--rates", nowcast_rates, "report rates of the backtest (default 0.5,0.8)");
   // --- end nowcast ---
 
+  // Supply chains, static part (issue 16): chain cascade|analyze|import|list|report, io
+  // analyze|inverse. Other chain commands attach under chain_commands.chain().
+  ChainCommands chain_commands(app);
+
   std::string audit_key;
   for (CLI::App* sub : app.get_subcommands({})) {
     sub->add_option("--audit-key", audit_key, "the audit chain's key file (default: the store file + .audit-key)");
@@ -388,6 +393,7 @@ int Main(int argc, char** argv) {
     return code == 0 ? kOk : kBadInput;
   }
   SetAuditKeyPath(audit_key);
+  if (auto rc = chain_commands.Run(std::cout, std::cerr)) return *rc;
   if (*init) return Init(db);
   if (*import) return Import(db, paths, user);
   if (*query) {

@@ -22,6 +22,8 @@ import enterpriseZh from './features/enterprise/locales/zh-CN';
 import enterpriseEn from './features/enterprise/locales/en';
 import notificationsZh from './features/notifications/locales/zh-CN';
 import notificationsEn from './features/notifications/locales/en';
+import chainsZh from './features/chains/locales/zh-CN';
+import chainsEn from './features/chains/locales/en';
 
-export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh, ...notificationsZh };
-export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn, ...notificationsEn };
+export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh, ...notificationsZh, ...chainsZh };
+export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn, ...notificationsEn, ...chainsEn };

@@ -2,14 +2,16 @@
 // The types of the answers come from src/api/schema.d.ts (generated from web/openapi.json by
 // `npm run gen:api`) wherever the document types them.
 import { appealsApi } from './appeals';
+import { chainsApi } from './chains';
 import { dataApi } from './data';
 import { sessionApi } from './session';
 import { warningsApi } from './warnings';
 
 export * from './appeals';
+export * from './chains';
 export * from './data';
 export * from './http';
 export * from './session';
 export * from './warnings';
 
-export const api = { ...sessionApi, ...dataApi, ...warningsApi, ...appealsApi };
+export const api = { ...sessionApi, ...dataApi, ...warningsApi, ...appealsApi, ...chainsApi };

@@ -950,6 +950,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/chains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Industrial chains with their segments by stage and segment edges */
+        get: operations["GET /api/v1/chains"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chains/{chain}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A chain in a region: local supporting rate, gaps with candidates, single-source inputs, key node enterprises (lists need enterprise-level reading; outside firms by name only) */
+        get: operations["GET /api/v1/chains/{chain}/report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1220,6 +1254,91 @@ export interface components {
              * @enum {string|null}
              */
             would_suppress: "threshold" | "dominance" | "p" | "secondary" | null;
+        };
+        Chain: {
+            id: string;
+            name_zh: string;
+            name_en: string;
+            region: string;
+            lead_unit: string;
+            segments: components["schemas"]["ChainSegment"][];
+            edges: components["schemas"]["ChainEdge"][];
+        };
+        ChainEdge: {
+            from: string;
+            to: string;
+            products: string[];
+        };
+        ChainFirm: {
+            label: string;
+            id: string;
+            name: string;
+            region: string;
+        };
+        ChainKeyNode: {
+            firm: string;
+            in_region: boolean;
+            segments: string[];
+            dependants: string[];
+            failures: number;
+            dominated: number;
+            reach: number;
+            betweenness: number;
+            articulation: boolean;
+            sole_supply: string[];
+            alternatives: string[];
+        };
+        ChainProvinceShare: {
+            province: string;
+            value: number | null;
+            share: number | null;
+        };
+        ChainReport: {
+            chain: components["schemas"]["Chain"];
+            region: string;
+            firms_in_region: number;
+            firms_unknown: number;
+            purchases: number;
+            purchases_local: number;
+            local_rate: number | null;
+            segments: components["schemas"]["ChainSegmentStatus"][];
+            single_source: components["schemas"]["ChainSingleSource"][];
+            key_nodes: components["schemas"]["ChainKeyNode"][];
+            supplier_provinces: components["schemas"]["ChainProvinceShare"][];
+            supplier_province_hhi: number | null;
+            firms: components["schemas"]["ChainFirm"][];
+        };
+        ChainSegment: {
+            id: string;
+            name_zh: string;
+            /** @enum {string} */
+            stage: "upstream" | "midstream" | "downstream";
+            industries: string[];
+            products: string[];
+        };
+        ChainSegmentStatus: {
+            segment: string;
+            name_zh: string;
+            stage: string;
+            firms_in_region: number;
+            firms_elsewhere: number;
+            purchases: number;
+            purchases_local: number;
+            local_rate: number | null;
+            gap: boolean;
+            candidates: string[];
+        };
+        ChainSingleSource: {
+            customer: string;
+            product: string;
+            suppliers: number;
+            top_supplier: string;
+            top_share: number;
+            hhi: number;
+            value: number;
+        };
+        Chains: {
+            chains: components["schemas"]["Chain"][];
         };
         CommodityImport: {
             imported: boolean;
@@ -6151,6 +6270,126 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MatchTotals"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/chains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Chains"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/chains/{chain}/report": {
+        parameters: {
+            query?: {
+                /** @description GB/T 2260 code (default: the caller's scope) */
+                region?: string;
+                /** @description HHI above which an input with several suppliers is single-source (default 0.5) */
+                hhi?: number;
+            };
+            header?: never;
+            path: {
+                /** @description chain id */
+                chain: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainReport"];
                 };
             };
             /** @description error */

@@ -1,6 +1,6 @@
 // ECharts with only the parts the UI uses (keeps the bundle small).
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, MapChart } from 'echarts/charts';
+import { BarChart, GraphChart, LineChart, MapChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
@@ -14,6 +14,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
+  GraphChart,
   LineChart,
   MapChart,
   DataZoomComponent,

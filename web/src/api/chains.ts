@@ -1,0 +1,13 @@
+// Supply chains (docs/chains.md): the chains with their segments, and a chain's analysis in a region.
+import { apiGet } from './http';
+import type { Reply } from './openapi';
+import type { components } from './schema';
+
+export type Chain = components['schemas']['Chain'];
+export type ChainReport = components['schemas']['ChainReport'];
+
+export const chainsApi = {
+  chains: (signal?: AbortSignal) => apiGet<Reply<'/api/v1/chains', 'get', { chains: Chain[] }>>('/chains', {}, signal),
+  chainReport: (chain: string, p: { region?: string; hhi?: number }, signal?: AbortSignal) =>
+    apiGet<Reply<'/api/v1/chains/{chain}/report', 'get', ChainReport>>(`/chains/${encodeURIComponent(chain)}/report`, p, signal),
+};
