@@ -214,6 +214,24 @@ Result<SimResult> Simulate(const Economy& economy, const std::vector<Shock>& sho
       r.per_firm.insert(r.per_firm.end(), model.output().begin(), model.output().end());
   };
   record();
+  const bool calm = std::none_of(shocks.begin(), shocks.end(), [&](const Shock& s) {
+    return s.delta > 0 && s.day_from < params.days;
+  });
+  if (calm && !params.step_when_calm) {
+    // The equilibrium: every day as day -1. Flows at their initial values.
+    double links = 0, fc = 0;
+    for (const auto& l : economy.links) links += l.value;
+    for (double c : economy.final_demand) fc += c;
+    for (int t = 0; t < params.days; ++t) {
+      record();
+      if (params.trace) {
+        r.shipped.push_back(links);
+        r.received.push_back(links);
+        r.final_consumption.push_back(fc);
+      }
+    }
+    return r;
+  }
   for (int t = 0; t < params.days; ++t) {
     schedule.StartDay(t);
     for (size_t k = 0; k < schedule.firms().size(); ++k) {
