@@ -24,6 +24,7 @@ struct SimParams {
   Rationing rationing = Rationing::kProportional;
   int recovery_days = 0;  // 0: full capacity the day after a shock; R: linear recovery over R days
   bool per_firm = false;  // keep every firm's output every day
+  int threads = 0;        // 0: two for networks of 100 000 links or more, else one
   bool trace = false;     // keep the flow totals below (for the conservation checks)
   // A run in which no shock takes effect is the equilibrium on every day, and is returned as
   // such; stepping it anyway (tests) shows proNet's rounding drift of a few ulps on some data.
