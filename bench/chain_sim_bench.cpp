@@ -30,10 +30,17 @@ struct Options {
 };
 
 struct Measure {
-  double build_s = 0, run_s = 0, peak_gib = 0, first = 0, last = 0, min = 0;
+  double build_s = 0, run_s = 0, cpu_s = 0, peak_gib = 0, first = 0, last = 0, min = 0;
   uint64_t checksum = 0;  // of the daily totals' bits: equal runs give equal sums
   bool ok = false;
 };
+
+double CpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
+}
 
 double PeakGiB() {
   rusage u{};
@@ -60,8 +67,10 @@ Measure RunChild(const Options& o, bool naive) {
     p.recovery_days = 30;
     p.rationing = o.rationing;
     auto t1 = Clock::now();
+    const double c1 = CpuSeconds();
     auto r = naive ? SimulateNaive(e, shocks, p) : Simulate(e, shocks, p);
     m.run_s = std::chrono::duration<double>(Clock::now() - t1).count();
+    m.cpu_s = CpuSeconds() - c1;
     m.peak_gib = PeakGiB();
     if (r.ok()) {
       m.ok = true;
@@ -103,22 +112,34 @@ int Main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string("0"); };
-    if (a == "--firms") o.firms = std::stoi(next());
-    else if (a == "--links") o.links = std::stoll(next());
-    else if (a == "--days") o.days = std::stoi(next());
-    else if (a == "--shocked") o.shocked = std::stoi(next());
-    else if (a == "--proportional") o.rationing = Rationing::kProportional;
-    else if (a == "--no-naive") o.naive = false;
-    else if (a == "--small") { o.firms = 100000; o.links = 500000; o.shocked = 100; }
-    else {
-      std::fprintf(stderr, "usage: ballast_chain_sim_bench [--small] [--firms N] [--links M] [--days D] [--shocked K] "
-                           "[--proportional] [--no-naive]\n");
+    if (a == "--firms")
+      o.firms = std::stoi(next());
+    else if (a == "--links")
+      o.links = std::stoll(next());
+    else if (a == "--days")
+      o.days = std::stoi(next());
+    else if (a == "--shocked")
+      o.shocked = std::stoi(next());
+    else if (a == "--proportional")
+      o.rationing = Rationing::kProportional;
+    else if (a == "--no-naive")
+      o.naive = false;
+    else if (a == "--small") {
+      o.firms = 100000;
+      o.links = 500000;
+      o.shocked = 100;
+    } else {
+      std::fprintf(stderr,
+                   "usage: ballast_chain_sim_bench [--small] [--firms N] [--links M] [--days D] "
+                   "[--shocked K] "
+                   "[--proportional] [--no-naive]\n");
       return 2;
     }
   }
-  std::printf("\nSupply-chain dynamics: %d firms, %lld links, %d days, %d firms shocked, rationing %s\n", o.firms,
-              static_cast<long long>(o.links), o.days, o.shocked,
-              o.rationing == Rationing::kPriority ? "priority" : "proportional");
+  std::printf(
+      "\nSupply-chain dynamics: %d firms, %lld links, %d days, %d firms shocked, rationing %s\n",
+      o.firms, static_cast<long long>(o.links), o.days, o.shocked,
+      o.rationing == Rationing::kPriority ? "priority" : "proportional");
   Row("step", "value", "note");
   Measure fast = RunChild(o, false);
   if (!fast.ok) {
@@ -126,18 +147,22 @@ int Main(int argc, char** argv) {
     return 1;
   }
   Row("generate network (not timed below)", F(fast.build_s) + " s");
-  Row("model, fast (flat arrays)", F(fast.run_s) + " s", "target <= 10 s");
+  Row("model, fast (flat arrays, 2 threads)", F(fast.run_s) + " s",
+      "target <= 10 s; CPU " + F(fast.cpu_s) + " s");
   Row("model, fast: peak memory", F(fast.peak_gib) + " GiB", "target <= 4 GiB (network included)");
-  Row("total output day -1 / lowest / last", F(fast.first, 0) + " / " + F(fast.min, 0) + " / " + F(fast.last, 0));
+  Row("total output day -1 / lowest / last",
+      F(fast.first, 0) + " / " + F(fast.min, 0) + " / " + F(fast.last, 0));
   if (o.naive) {
     Measure naive = RunChild(o, true);
     if (!naive.ok) {
       Row("model, straightforward", "FAILED");
       return 1;
     }
-    Row("model, straightforward (maps, link objects)", F(naive.run_s) + " s");
+    Row("model, straightforward (maps, link objects)", F(naive.run_s) + " s",
+        "CPU " + F(naive.cpu_s) + " s");
     Row("model, straightforward: peak memory", F(naive.peak_gib) + " GiB");
-    Row("ratio straightforward / fast (time)", F(naive.run_s / fast.run_s, 1) + " x");
+    Row("ratio straightforward / fast (time)", F(naive.run_s / fast.run_s, 1) + " x",
+        "CPU time " + F(naive.cpu_s / fast.cpu_s, 1) + " x");
     Row("same daily totals to the bit", naive.checksum == fast.checksum ? "yes" : "NO");
   }
   return 0;
