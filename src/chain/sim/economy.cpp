@@ -154,6 +154,7 @@ Result<Economy> ParseEconomy(const std::string& firms_csv, const std::string& li
     const std::string& sec = firms.Get(r, 1);
     if (sec.empty()) return Bad(firms.Where(r, 1), "empty sector / 行业为空");
     auto [it, added] = sectors.emplace(sec, static_cast<int32_t>(sectors.size()));
+    if (added) e.sector_names.push_back(sec);
     ASSIGN_OR_RETURN(double fd, firms.Number(r, 2));
     if (fd < 0) return Bad(firms.Where(r, 2), "must not be negative / 不能为负");
     ASSIGN_OR_RETURN(double out, firms.Number(r, 3));

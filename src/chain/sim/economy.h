@@ -16,9 +16,10 @@ namespace ballast::chain::sim {
 // which every sum over firms is taken, so it fixes the results to the last bit.
 struct Economy {
   std::vector<std::string> firm_ids;
-  std::vector<int32_t> sector;         // dense sector number, one per firm
-  std::vector<double> final_demand;    // per day
-  std::vector<double> initial_output;  // as given; the model uses the equilibrium output instead
+  std::vector<int32_t> sector;            // dense sector number, one per firm
+  std::vector<std::string> sector_names;  // by sector number, as in the firms file
+  std::vector<double> final_demand;       // per day
+  std::vector<double> initial_output;     // as given; the model uses the equilibrium output instead
   int32_t num_sectors = 0;
 
   struct Link {

@@ -21,6 +21,7 @@ Economy GenerateEconomy(int32_t firms, int64_t links, int32_t sectors, uint64_t 
   std::mt19937_64 rng(seed);
   Economy e;
   e.num_sectors = sectors;
+  for (int32_t s = 0; s < sectors; ++s) e.sector_names.push_back("S" + std::to_string(s));
   const size_t n = static_cast<size_t>(firms);
   e.firm_ids.reserve(n);
   for (int32_t i = 0; i < firms; ++i) {
