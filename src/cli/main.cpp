@@ -293,6 +293,8 @@ int Main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // A command run in its callback (chain simulate) leaves with its own exit code.
+    if (dynamic_cast<const CLI::RuntimeError*>(&e) != nullptr) return e.get_exit_code();
     int code = app.exit(e);
     return code == 0 ? kOk : kBadInput;
   }
