@@ -23,6 +23,7 @@
 #include "cli/nowcast_commands.h"
 #include "cli/stl_commands.h"
 #include "cli/service_commands.h"
+#include "cli/sim_command.h"
 #include "cli/warn_commands.h"
 #include "core/file_util.h"
 
@@ -380,6 +381,8 @@ int Main(int argc, char** argv) {
   // Supply chains, static part (issue 16): chain cascade|analyze|import|list|report, io
   // analyze|inverse. Other chain commands attach under chain_commands.chain().
   ChainCommands chain_commands(app);
+  // chain simulate (issue #16 item 4): runs in its own callback, see cli/sim_command.h.
+  RegisterChainSimulate(chain_commands.chain());
 
   std::string audit_key;
   for (CLI::App* sub : app.get_subcommands({})) {
@@ -389,6 +392,8 @@ int Main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // A command run in its callback (chain simulate) leaves with its own exit code.
+    if (dynamic_cast<const CLI::RuntimeError*>(&e) != nullptr) return e.get_exit_code();
     int code = app.exit(e);
     return code == 0 ? kOk : kBadInput;
   }
@@ -475,6 +480,7 @@ int Main(int argc, char** argv) {
     Status st = RunDemo(db, demo_options, std::cout);
     return st.ok() ? kOk : Fail(st);
   }
+  if (*chain_cmd) return kOk;  // chain simulate ran (and succeeded) in its callback
   return kBadInput;
 }
 

@@ -1,0 +1,64 @@
+// Use cases on the propagation model (issue #16 item 4, scenarios): firms stopped, a region locked
+// down, a product short by x %, their loss split into direct (at the shocked firms) and indirect
+// (everywhere else), the day each firm stops, and early restorations ranked by the loss they
+// avoid. The API routes are not written yet; these are the functions they will call.
+#ifndef BALLAST_APP_CHAIN_SCENARIOS_H_
+#define BALLAST_APP_CHAIN_SCENARIOS_H_
+
+#include <string>
+#include <vector>
+
+#include "chain/sim/economy.h"
+#include "chain/sim/model.h"
+#include "core/status.h"
+
+namespace ballast::app {
+
+struct ChainScenario {
+  std::vector<std::string> stopped;  // firms stopped (all capacity lost) on days 0..stop_days-1
+  int stop_days = 0;
+  // Firms registered in this GB/T 2260 region (characters 3-8 of a USCC firm id; 410100 = the
+  // city, 410000 = the province) lose lockdown_delta of capacity on days 0..lockdown_days-1.
+  std::string region;
+  int lockdown_days = 0;
+  double lockdown_delta = 1.0;
+  // A product short by short_fraction: the firms of that sector lose that share of capacity.
+  std::string sector;
+  double short_fraction = 0;
+  int short_days = 0;
+};
+
+struct FirmStop {
+  std::string firm;
+  int day = 0;  // first day its output fell below 1 % of the initial
+};
+
+struct ScenarioResult {
+  std::vector<double> total;                       // days -1..N-1
+  std::vector<double> direct_loss, indirect_loss;  // per simulated day, against day -1
+  double loss = 0;                                 // all days, all firms
+  std::vector<std::string> shocked;                // the firms the scenario hits
+  std::vector<FirmStop> stops;                     // in order of day, then firm order
+};
+
+struct RankedRestoration {
+  std::string firm;
+  double loss_avoided = 0;
+};
+
+// The shocks a scenario stands for; an unknown firm, region or sector is an error.
+Result<std::vector<chain::sim::Shock>> ScenarioShocks(const chain::sim::Economy& economy,
+                                                      const ChainScenario& scenario);
+Result<ScenarioResult> RunScenario(const chain::sim::Economy& economy,
+                                   const ChainScenario& scenario,
+                                   const chain::sim::SimParams& params);
+// Each shocked firm in turn back in full after `after_days` (the others as in the scenario),
+// ranked by the total output loss avoided, largest first.
+Result<std::vector<RankedRestoration>> RankEarlyRestorations(const chain::sim::Economy& economy,
+                                                             const ChainScenario& scenario,
+                                                             const chain::sim::SimParams& params,
+                                                             int after_days);
+
+}  // namespace ballast::app
+
+#endif  // BALLAST_APP_CHAIN_SCENARIOS_H_

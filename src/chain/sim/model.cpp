@@ -1,0 +1,302 @@
+#include "chain/sim/model.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numeric>
+#include <thread>
+
+#include "chain/sim/rationing.h"
+#include "chain/sim/shock_schedule.h"
+
+namespace ballast::chain::sim {
+namespace {
+
+constexpr double kEps = 1e-20;  // proNet's "almost zero"
+bool Zero(double x) { return std::abs(x) <= kEps; }
+constexpr size_t kAhead = 24;  // links to prefetch ahead in the passes' gathers
+
+// Links are held twice: by customer (inputs, ascending supplier) for inventories and orders, and
+// by supplier (sales, ascending customer) for demand and rationing. Each pass writes its own
+// order sequentially and reads the other's through an index (reads of random places are cheaper
+// than writes to them). Per customer, its inputs are pooled by the supplier's sector into "slots".
+// Firms are independent within a pass, so a pass may be split over threads without changing a bit.
+class FastModel {
+ public:
+  FastModel(const Economy& e, const SimParams& p) : p_(p), n_(e.num_firms()), m_(e.links.size()) {
+    const auto& L = e.links;
+    // Counting sorts: by customer (stable, then by supplier within each customer), then by
+    // supplier in that order, which leaves the customers of each supplier ascending.
+    in_begin_.assign(n_ + 1, 0);
+    out_begin_.assign(n_ + 1, 0);
+    for (const auto& l : L) {
+      ++in_begin_[static_cast<size_t>(l.customer) + 1];
+      ++out_begin_[static_cast<size_t>(l.supplier) + 1];
+    }
+    for (size_t i = 0; i < n_; ++i) {
+      in_begin_[i + 1] += in_begin_[i];
+      out_begin_[i + 1] += out_begin_[i];
+    }
+    std::vector<uint32_t> by_customer(m_);
+    {
+      std::vector<uint32_t> next(in_begin_.begin(), in_begin_.end() - 1);
+      for (size_t k = 0; k < m_; ++k)
+        by_customer[next[static_cast<size_t>(L[k].customer)]++] = static_cast<uint32_t>(k);
+    }
+    for (size_t i = 0; i < n_; ++i) {
+      std::sort(by_customer.begin() + in_begin_[i], by_customer.begin() + in_begin_[i + 1],
+                [&](uint32_t a, uint32_t b) { return L[a].supplier < L[b].supplier; });
+    }
+    a_in_.resize(m_);
+    out_pos_.resize(m_);
+    out_link_.resize(m_);
+    a_out_.resize(m_);
+    std::vector<uint32_t> next(out_begin_.begin(), out_begin_.end() - 1);
+    for (size_t q = 0; q < m_; ++q) {
+      const auto& l = L[by_customer[q]];
+      a_in_[q] = l.value;
+      const uint32_t pos = next[static_cast<size_t>(l.supplier)]++;
+      out_pos_[q] = pos;
+      out_link_[pos] = static_cast<uint32_t>(q);
+      a_out_[pos] = l.value;
+    }
+    // Slots: one per (customer, supplier sector), numbered by first appearance in supplier order.
+    slot_.resize(m_);
+    slot_begin_.assign(n_ + 1, 0);
+    std::vector<int64_t> seen(static_cast<size_t>(e.num_sectors), -1);
+    uint32_t slots = 0;
+    for (size_t i = 0; i < n_; ++i) {
+      slot_begin_[i] = slots;
+      for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q) {
+        const auto& l = L[by_customer[q]];
+        const size_t s = static_cast<size_t>(e.sector[static_cast<size_t>(l.supplier)]);
+        if (seen[s] < static_cast<int64_t>(slot_begin_[i])) seen[s] = slots++;
+        slot_[q] = static_cast<uint32_t>(seen[s]);
+      }
+    }
+    slot_begin_[n_] = slots;
+
+    const double n_days = static_cast<double>(p.inventory_days);
+    c_ = e.final_demand;
+    demand_.resize(n_);
+    for (size_t j = 0; j < n_; ++j) {
+      double sum = 0.0;
+      for (uint32_t q = out_begin_[j]; q < out_begin_[j + 1]; ++q) sum += a_out_[q];
+      demand_[j] = c_[j] + sum;
+    }
+    pini_ = cap_ = max_ = pact_ = demand_;
+    stock_.resize(m_);
+    for (size_t q = 0; q < m_; ++q) stock_[q] = a_in_[q] * n_days;
+    delivered_ = a_out_;
+    order_ = a_in_;
+    a_slot_.assign(slots, 0.0);
+    s_slot_.assign(slots, 0.0);
+    use_slot_.assign(slots, 0.0);
+    for (size_t q = 0; q < m_; ++q) {
+      a_slot_[slot_[q]] += a_in_[q];
+      s_slot_[slot_[q]] += n_days * a_in_[q];
+    }
+    // Firm ranges of about equal numbers of links, one per thread.
+    int threads = p.threads > 0 ? p.threads : (m_ >= 100000 ? 2 : 1);
+    chunks_.push_back(0);
+    for (int k = 1; k < threads; ++k) {
+      const uint32_t target =
+          static_cast<uint32_t>(m_ * static_cast<size_t>(k) / static_cast<size_t>(threads));
+      chunks_.push_back(static_cast<size_t>(
+          std::lower_bound(in_begin_.begin(), in_begin_.end(), target) - in_begin_.begin()));
+    }
+    chunks_.push_back(n_);
+    scratch_.resize(chunks_.size() - 1);
+  }
+
+  double Total() const {
+    double t = 0.0;
+    for (double x : pact_) t += x;
+    return t;
+  }
+  const std::vector<double>& output() const { return pact_; }
+
+  void SetLoss(size_t firm, double delta) { cap_[firm] = (1.0 - delta) * pini_[firm]; }
+
+  // One day: customers, then suppliers. Returns {received, shipped, final consumption} (trace).
+  std::array<double, 3> Step() {
+    const size_t parts = chunks_.size() - 1;
+    std::vector<std::array<double, 3>> flows(parts, {0, 0, 0});
+    RunParts([&](size_t k) { flows[k][0] = CustomerPass(chunks_[k], chunks_[k + 1]); });
+    RunParts([&](size_t k) {
+      SupplierPass(chunks_[k], chunks_[k + 1], scratch_[k], &flows[k][1], &flows[k][2]);
+    });
+    std::array<double, 3> sum = {0, 0, 0};
+    for (const auto& f : flows) {
+      for (size_t x = 0; x < 3; ++x) sum[x] += f[x];
+    }
+    return sum;
+  }
+
+ private:
+  struct Scratch {
+    std::vector<double> orders, share;
+    RationingScratch rationing;
+  };
+
+  template <typename F>
+  void RunParts(F&& f) {
+    std::vector<std::thread> threads;
+    for (size_t k = 1; k + 1 < chunks_.size(); ++k) threads.emplace_back(f, k);
+    f(0);
+    for (auto& t : threads) t.join();
+  }
+
+  // Inventories, orders and the input constraint of customers [b, e).
+  double CustomerPass(size_t b, size_t e) {
+    const double n_days = static_cast<double>(p_.inventory_days);
+    const double inv_tau = 1 / p_.tau;
+    double received = 0.0;
+    for (size_t i = b; i < e; ++i) {
+      const uint32_t s0 = slot_begin_[i], s1 = slot_begin_[i + 1];
+      const double pini = pini_[i];
+      // Use of each pooled input, drawn from each supplier's stock in proportion to it.
+      if (pini != 0) {
+        for (uint32_t s = s0; s < s1; ++s) {
+          use_slot_[s] = Zero(s_slot_[s]) ? 0.0 : (pact_[i] / pini) * (a_slot_[s] / s_slot_[s]);
+        }
+      }
+      const double d_adj = pact_[i];
+      for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q) {
+        if (q + kAhead < m_) __builtin_prefetch(&delivered_[out_pos_[q + kAhead]]);
+        double stock = stock_[q];
+        const double in = delivered_[out_pos_[q]];
+        if (p_.trace) received += in;
+        if (pini != 0) stock = stock + in - stock * use_slot_[slot_[q]];
+        if (stock < 0.0 || Zero(stock)) stock = 0.0;
+        stock_[q] = stock;
+        const double a = a_in_[q];
+        double order =
+            pini == 0 ? a : a * d_adj / pini + inv_tau * (n_days * a * d_adj / pini - stock);
+        order_[q] = order < 0.0 ? 0.0 : order;
+      }
+      for (uint32_t s = s0; s < s1; ++s) s_slot_[s] = 0.0;
+      for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q) s_slot_[slot_[q]] += stock_[q];
+      if (s0 == s1) {
+        max_[i] = cap_[i];
+        continue;
+      }
+      double min_prop = 0.0;
+      for (uint32_t s = s0; s < s1; ++s) {
+        const double prop = s_slot_[s] / a_slot_[s] * pini;
+        if (s == s0 || min_prop > prop) min_prop = prop;
+      }
+      max_[i] = cap_[i] > min_prop ? min_prop : cap_[i];
+    }
+    return received;
+  }
+
+  // Demand, production and rationing of suppliers [b, e).
+  void SupplierPass(size_t b, size_t e, Scratch& sc, double* shipped, double* final_consumption) {
+    for (size_t j = b; j < e; ++j) {
+      const uint32_t q0 = out_begin_[j], q1 = out_begin_[j + 1];
+      const size_t m = q1 - q0;
+      sc.orders.resize(m);
+      double sum = 0;
+      for (size_t k = 0; k < m; ++k) {
+        if (q0 + k + kAhead < m_) __builtin_prefetch(&order_[out_link_[q0 + k + kAhead]]);
+        sc.orders[k] = order_[out_link_[q0 + k]];
+        sum += sc.orders[k];
+      }
+      const double d = c_[j] + sum;
+      if (!(std::abs(demand_[j] - d) < kEps)) demand_[j] = d;
+      const double pact = max_[j] > demand_[j] ? demand_[j] : max_[j];
+      pact_[j] = pact;
+      double fc = 0;
+      if (p_.rationing == Rationing::kProportional) {
+        const double ratio = demand_[j] == 0.0 ? 0.0 : pact / demand_[j];
+        fc = ratio * c_[j];
+        for (size_t k = 0; k < m; ++k) delivered_[q0 + k] = sc.orders[k] * ratio;
+      } else {
+        sc.share.resize(m);
+        const double share_fc = RationByPriority(pact, c_[j], sc.orders.data(), &a_out_[q0], m,
+                                                 sc.share.data(), sc.rationing);
+        fc = share_fc * c_[j];
+        for (size_t k = 0; k < m; ++k) delivered_[q0 + k] = sc.share[k] * a_out_[q0 + k];
+      }
+      if (p_.trace) {
+        *final_consumption += fc;
+        for (uint32_t q = q0; q < q1; ++q) *shipped += delivered_[q];
+      }
+    }
+  }
+
+  const SimParams& p_;
+  size_t n_, m_;
+  std::vector<uint32_t> in_begin_, out_begin_, slot_begin_;
+  std::vector<uint32_t> slot_, out_link_, out_pos_;
+  std::vector<double> a_in_, stock_, order_;  // by customer
+  std::vector<double> a_out_, delivered_;     // by supplier
+  std::vector<double> a_slot_, s_slot_, use_slot_;
+  std::vector<double> c_, demand_, pini_, cap_, max_, pact_;
+  std::vector<size_t> chunks_;
+  std::vector<Scratch> scratch_;
+};
+
+}  // namespace
+
+Status ValidateParams(const SimParams& p) {
+  if (p.days < 0) return Status::Invalid("--days must not be negative / 天数不能为负");
+  if (!(p.tau > 0) || !std::isfinite(p.tau))
+    return Status::Invalid("--tau must be positive / --tau 必须为正数");
+  if (p.inventory_days < 1)
+    return Status::Invalid("--inventory-days must be at least 1 / 库存天数至少为 1");
+  if (p.recovery_days < 0)
+    return Status::Invalid("--recovery-days must not be negative / 恢复天数不能为负");
+  return Status::Ok();
+}
+
+Result<SimResult> Simulate(const Economy& economy, const std::vector<Shock>& shocks,
+                           const SimParams& params) {
+  RETURN_IF_ERROR(ValidateParams(params));
+  FastModel model(economy, params);
+  ShockSchedule schedule(shocks, params.recovery_days);
+  SimResult r;
+  r.num_firms = economy.num_firms();
+  auto record = [&] {
+    r.total.push_back(model.Total());
+    if (params.per_firm)
+      r.per_firm.insert(r.per_firm.end(), model.output().begin(), model.output().end());
+  };
+  record();
+  const bool calm = std::none_of(shocks.begin(), shocks.end(), [&](const Shock& s) {
+    return s.delta > 0 && s.day_from < params.days;
+  });
+  if (calm && !params.step_when_calm) {
+    // The equilibrium: every day as day -1. Flows at their initial values.
+    double links = 0, fc = 0;
+    for (const auto& l : economy.links) links += l.value;
+    for (double c : economy.final_demand) fc += c;
+    for (int t = 0; t < params.days; ++t) {
+      record();
+      if (params.trace) {
+        r.shipped.push_back(links);
+        r.received.push_back(links);
+        r.final_consumption.push_back(fc);
+      }
+    }
+    return r;
+  }
+  for (int t = 0; t < params.days; ++t) {
+    schedule.StartDay(t);
+    for (size_t k = 0; k < schedule.firms().size(); ++k) {
+      model.SetLoss(static_cast<size_t>(schedule.firms()[k]), schedule.delta(k));
+    }
+    const auto flows = model.Step();
+    record();
+    if (params.trace) {
+      r.received.push_back(flows[0]);
+      r.shipped.push_back(flows[1]);
+      r.final_consumption.push_back(flows[2]);
+    }
+    schedule.EndDay(t);
+  }
+  return r;
+}
+
+}  // namespace ballast::chain::sim
