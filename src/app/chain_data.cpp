@@ -6,6 +6,7 @@
 #include "chain/csv_records.h"
 #include "chain/firm_info.h"
 #include "chain/firm_links.h"
+#include "store/open.h"
 
 namespace ballast::app {
 namespace {
@@ -17,7 +18,7 @@ std::string Join(const std::vector<std::string>& v) {
 }
 
 Result<std::unique_ptr<ChainStore>> OpenChainStore(Ballast& b) {
-  return OpenSqliteChainStore(b.path());
+  return ::ballast::OpenChainStore(b.path());  // SQLite or PostgreSQL by the locator
 }
 
 Status CheckImport(Ballast& b, const Caller& c) {

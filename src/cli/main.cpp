@@ -480,7 +480,7 @@ int Main(int argc, char** argv) {
     Status st = RunDemo(db, demo_options, std::cout);
     return st.ok() ? kOk : Fail(st);
   }
-  if (*chain_cmd) return kOk;  // chain simulate ran (and succeeded) in its callback
+  if (*chain_commands.chain()) return kOk;  // chain simulate ran (and succeeded) in its callback
   return kBadInput;
 }
 

@@ -18,7 +18,8 @@ namespace ballast {
 
 namespace {
 
-// The tables of schema version 6 and the types of their columns: I integer, R real, T text,
+// The tables of the current schema (SQLite 010, PostgreSQL version 9) and the types of their
+// columns: I integer, R real, T text,
 // B bytes. Sessions and login failures are left behind.
 struct Table {
   const char* name;
@@ -30,9 +31,11 @@ struct Table {
 constexpr Table kTables[] = {
     {"batch", "id,kind,file_name,sha256,format,user_name,created_at,rows", "ITTTTTTI", false},
     {"enterprise", "id,uscc", "IT", false},
-    {"enterprise_version", "enterprise_id,batch_id,name,region,industry,size,tags", "IITTTTT",
-     false},
+    {"enterprise_version", "enterprise_id,batch_id,name,region,industry,size,tags,entered,exited",
+     "IITTTTTTT", false},
     {"observation_chunk", "batch_id,indicator,period,rows,data", "ITIIB", false},
+    {"price_index", "industry,period,value", "TIR", false},
+    {"va_rate", "industry,rate", "TR", false},
     {"app_user", "id,username,password_hash,role,region,unit,uscc,disabled,created_at", "ITTTTTTIT",
      true},
     {"audit_log", "id,ts,actor,role,address,action,target,result,detail,prev_hash,hash,scheme",
@@ -58,10 +61,12 @@ constexpr Table kTables[] = {
      "id,version,uscc,enterprise_name,region,category,title,description,attachments,contact,"
      "channel,filed_by,filed_at,state,unit,co_units,complexity,dispatched_at,response_due,due,"
      "first_response_at,replied_at,reply,extension_days_requested,extensions,escalations,"
-     "reopen_count,rating_solved,satisfaction,rated_at,closed_at,merged_into,updated_at",
-     "IITTTTTTTTTTTTTTTTTTTTTIIIIITTTIT", true},
-    {"service_appeal_event", "id,appeal_id,at,actor,party,action,from_state,to_state,unit,reason",
-     "IITTTTTTTT", true},
+     "reopen_count,rating_solved,satisfaction,rated_at,closed_at,merged_into,updated_at,accept_due,"
+     "rating_due",
+     "IITTTTTTTTTTTTTTTTTTTTTIIIIITTTITTT", true},
+    {"service_appeal_event",
+     "id,appeal_id,at,actor,party,action,from_state,to_state,unit,reason,body", "IITTTTTTTTT",
+     true},
     {"service_official", "uscc,username,name,unit,region,assigned_by,assigned_at", "TTTTTTT",
      false},
     {"service_match_event",
@@ -69,6 +74,18 @@ constexpr Table kTables[] = {
      "outcome,created_by,created_at",
      "ITTTTTTRIITTT", true},
     {"service_config", "key,revision,body,author,created_at", "TITTT", false},
+    {"service_notification",
+     "id,username,kind,dedupe,appeal_id,title,body,created_at,read_at,email,delivery,attempts,"
+     "next_attempt_at",
+     "ITTTITTTTTTIT", true},
+    {"service_notification_attempt", "id,notification_id,at,channel,ok,detail", "IITTIT", true},
+    {"service_contact", "username,email", "TT", false},
+    {"chain_def", "chain,name_zh,name_en,region,lead_unit,ord", "TTTTTI", false},
+    {"chain_segment", "chain,segment,name_zh,stage,industries,products,ord", "TTTTTTI", false},
+    {"chain_segment_edge", "chain,from_segment,to_segment,products,ord", "TTTTI", false},
+    {"chain_firm_link", "id,supplier,customer,product,value,lead_days", "ITTTRR", true},
+    {"chain_firm", "firm,name,region,industry,capacity,inventory_days", "TTTTRR", false},
+    {"chain_import", "id,kind,file_name,rows,imported_by,imported_at", "ITTITT", true},
 };
 
 using Value = std::variant<std::monostate, int64_t, double, std::string>;

@@ -25,4 +25,9 @@ Result<std::unique_ptr<ServiceStore>> OpenServiceStore(const std::string& locato
   return OpenSqliteServiceStore(locator);
 }
 
+Result<std::unique_ptr<ChainStore>> OpenChainStore(const std::string& locator) {
+  if (IsPostgresLocator(locator)) return OpenPostgresChainStore(locator);
+  return OpenSqliteChainStore(locator);
+}
+
 }  // namespace ballast

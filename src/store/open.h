@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "store/chain_store.h"
 #include "store/locator.h"
 #include "store/service_store.h"
 #include "store/store.h"
@@ -21,9 +22,10 @@ Result<std::unique_ptr<Store>> CreateStore(const std::string& locator,
                                            const Store::CatalogTexts& catalogs);
 // An existing store, migrated to the current schema.
 Result<std::unique_ptr<Store>> OpenStore(const std::string& locator);
-// The warning and service tables of an existing store (opened by OpenStore first).
+// The warning, service and chain tables of an existing store (opened by OpenStore first).
 Result<std::unique_ptr<WarnStore>> OpenWarnStore(const std::string& locator);
 Result<std::unique_ptr<ServiceStore>> OpenServiceStore(const std::string& locator);
+Result<std::unique_ptr<ChainStore>> OpenChainStore(const std::string& locator);
 
 }  // namespace ballast
 

@@ -187,8 +187,9 @@ TEST_F(StoreTest, NewEnterprisesGetTheNextIdsInFileOrder) {
   BatchInfo b1 = Batch("e1");
   b1.kind = "enterprises";
   b1.rows = 2;
-  EnterpriseRecord x{"X", "x", "410102", "1311", "large", {}},
-      y{"Y", "y", "410102", "1311", "large", {}}, z{"Z", "z", "410102", "1311", "small", {"t"}};
+  EnterpriseRecord x{"X", "x", "410102", "1311", "large", {}, std::nullopt, std::nullopt},
+      y{"Y", "y", "410102", "1311", "large", {}, std::nullopt, std::nullopt},
+      z{"Z", "z", "410102", "1311", "small", {"t"}, std::nullopt, std::nullopt};
   ASSERT_OK(s->WriteBatch(b1, {y, x}, {}));
   BatchInfo b2 = Batch("e2");
   b2.kind = "enterprises";

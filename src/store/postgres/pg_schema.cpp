@@ -8,6 +8,9 @@ BALLAST_INCBIN(ballast_pg_migration_003, BALLAST_PG_MIGRATIONS_DIR "/003_warn.sq
 BALLAST_INCBIN(ballast_pg_migration_004, BALLAST_PG_MIGRATIONS_DIR "/004_service.sql")
 BALLAST_INCBIN(ballast_pg_migration_005, BALLAST_PG_MIGRATIONS_DIR "/005_audit_key_throttle.sql")
 BALLAST_INCBIN(ballast_pg_migration_006, BALLAST_PG_MIGRATIONS_DIR "/006_evaluation.sql")
+BALLAST_INCBIN(ballast_pg_migration_007, BALLAST_PG_MIGRATIONS_DIR "/007_service_v2.sql")
+BALLAST_INCBIN(ballast_pg_migration_008, BALLAST_PG_MIGRATIONS_DIR "/008_roster_prices.sql")
+BALLAST_INCBIN(ballast_pg_migration_010, BALLAST_PG_MIGRATIONS_DIR "/010_chains.sql")
 
 namespace ballast::pg {
 
@@ -16,6 +19,8 @@ std::vector<std::string_view> PostgresMigrations() {
       BALLAST_INCBIN_VIEW(ballast_pg_migration_001), BALLAST_INCBIN_VIEW(ballast_pg_migration_002),
       BALLAST_INCBIN_VIEW(ballast_pg_migration_003), BALLAST_INCBIN_VIEW(ballast_pg_migration_004),
       BALLAST_INCBIN_VIEW(ballast_pg_migration_005), BALLAST_INCBIN_VIEW(ballast_pg_migration_006),
+      BALLAST_INCBIN_VIEW(ballast_pg_migration_007), BALLAST_INCBIN_VIEW(ballast_pg_migration_008),
+      BALLAST_INCBIN_VIEW(ballast_pg_migration_010),  // 009 was never used
   };
 }
 

@@ -11,7 +11,7 @@ namespace {
 using pg::Conn;
 using pg::PgResult;
 
-constexpr int kServiceSchemaVersion = 4;
+constexpr int kServiceSchemaVersion = 7;  // migrations 004 and 007 make these tables
 constexpr const char* kWho = "service store";
 
 constexpr const char* kAppealColumns =
@@ -19,7 +19,7 @@ constexpr const char* kAppealColumns =
     "contact, channel, filed_by, filed_at, state, unit, co_units, complexity, dispatched_at, "
     "response_due, due, first_response_at, replied_at, reply, extension_days_requested, "
     "extensions, escalations, reopen_count, rating_solved, satisfaction, rated_at, closed_at, "
-    "merged_into, updated_at";
+    "merged_into, updated_at, accept_due, rating_due";
 
 std::vector<std::string*> TextFields(AppealRecord& a) {
   return {&a.uscc,          &a.enterprise_name, &a.region,  &a.category,          &a.title,
@@ -45,6 +45,8 @@ AppealRecord ReadAppeal(const PgResult& r, int i) {
   a.closed_at = r.Text(i, c++);
   a.merged_into = r.Int(i, c++);
   a.updated_at = r.Text(i, c++);
+  a.accept_due = r.Text(i, c++);
+  a.rating_due = r.Text(i, c++);
   return a;
 }
 
@@ -57,6 +59,8 @@ pg::Params AppealParams(AppealRecord a) {
   for (const std::string* t : {&a.satisfaction, &a.rated_at, &a.closed_at}) p.Add(*t);
   p.Add(a.merged_into);
   p.Add(a.updated_at);
+  p.Add(a.accept_due);
+  p.Add(a.rating_due);
   return p;
 }
 
@@ -66,10 +70,10 @@ class PostgresServiceStore final : public ServiceStore {
 
   Status InsertEvent(AppealEventRecord& e) {
     ASSIGN_OR_RETURN(auto r, c_->Query("INSERT INTO service_appeal_event(appeal_id, at, actor, "
-                                       "party, action, from_state, to_state, unit, reason) "
-                                       "VALUES(?,?,?,?,?,?,?,?,?) RETURNING id",
+                                       "party, action, from_state, to_state, unit, reason, body) "
+                                       "VALUES(?,?,?,?,?,?,?,?,?,?) RETURNING id",
                                        e.appeal_id, e.at, e.actor, e.party, e.action, e.from_state,
-                                       e.to_state, e.unit, e.reason));
+                                       e.to_state, e.unit, e.reason, e.body));
     e.id = r.Int(0, 0);
     return Status::Ok();
   }
@@ -144,7 +148,7 @@ class PostgresServiceStore final : public ServiceStore {
 
   Result<std::vector<AppealEventRecord>> AppealEvents(int64_t appeal_id) override {
     ASSIGN_OR_RETURN(auto r, c_->Query("SELECT id, appeal_id, at, actor, party, action, "
-                                       "from_state, to_state, unit, reason FROM "
+                                       "from_state, to_state, unit, reason, body FROM "
                                        "service_appeal_event WHERE appeal_id = ? ORDER BY id",
                                        appeal_id));
     std::vector<AppealEventRecord> out;
@@ -154,7 +158,8 @@ class PostgresServiceStore final : public ServiceStore {
       e.appeal_id = r.Int(i, 1);
       int c = 2;
       for (std::string* t :
-           {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit, &e.reason})
+           {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit, &e.reason,
+            &e.body})
         *t = r.Text(i, c++);
       out.push_back(std::move(e));
     }
@@ -226,6 +231,123 @@ class PostgresServiceStore final : public ServiceStore {
       out.push_back(std::move(e));
     }
     return out;
+  }
+
+  static constexpr const char* kNotificationColumns =
+      "id, username, kind, dedupe, appeal_id, title, body, created_at, read_at, email, delivery, "
+      "attempts, next_attempt_at";
+
+  static NotificationRecord ReadNotification(const PgResult& r, int i) {
+    NotificationRecord n;
+    n.id = r.Int(i, 0);
+    n.username = r.Text(i, 1);
+    n.kind = r.Text(i, 2);
+    n.dedupe = r.Text(i, 3);
+    n.appeal_id = r.Int(i, 4);
+    int c = 5;
+    for (std::string* t : {&n.title, &n.body, &n.created_at, &n.read_at, &n.email, &n.delivery})
+      *t = r.Text(i, c++);
+    n.attempts = static_cast<int32_t>(r.Int(i, c++));
+    n.next_attempt_at = r.Text(i, c++);
+    return n;
+  }
+
+  Result<std::vector<NotificationRecord>> Notifications(const std::string& where,
+                                                        const std::string& a, int64_t limit) {
+    ASSIGN_OR_RETURN(auto r, c_->Query(std::string("SELECT ") + kNotificationColumns +
+                                           " FROM service_notification " + where,
+                                       a, limit));
+    std::vector<NotificationRecord> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(ReadNotification(r, i));
+    return out;
+  }
+
+  Result<int64_t> AddNotification(NotificationRecord n) override {
+    ASSIGN_OR_RETURN(
+        auto r, c_->Query("INSERT INTO service_notification(username, kind, dedupe, appeal_id, "
+                          "title, body, created_at, read_at, email, delivery, attempts, "
+                          "next_attempt_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT "
+                          "(username, dedupe) DO NOTHING RETURNING id",
+                          n.username, n.kind, n.dedupe, n.appeal_id, n.title, n.body,
+                          n.created_at, n.read_at, n.email, n.delivery, n.attempts,
+                          n.next_attempt_at));
+    return r.rows() == 0 ? int64_t{0} : r.Int(0, 0);
+  }
+
+  Result<std::vector<NotificationRecord>> ListNotifications(const std::string& username,
+                                                            bool unread_only,
+                                                            int64_t limit) override {
+    return Notifications(std::string("WHERE username = ?1") +
+                             (unread_only ? " AND read_at = ''" : "") +
+                             " ORDER BY id DESC LIMIT ?2",
+                         username, limit);
+  }
+
+  Result<int64_t> UnreadNotifications(const std::string& username) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT COUNT(*) FROM service_notification WHERE "
+                                       "username = ? AND read_at = ''",
+                                       username));
+    return r.Int(0, 0);
+  }
+
+  Status MarkNotificationsRead(const std::string& username, int64_t id,
+                               const std::string& at) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("UPDATE service_notification SET read_at = ?1 WHERE "
+                                       "username = ?2 AND read_at = '' AND (?3 = 0 OR id = ?3)",
+                                       at, username, id));
+    if (id != 0 && r.Affected() == 0) {
+      ASSIGN_OR_RETURN(auto q, c_->Query("SELECT 1 FROM service_notification WHERE username = ? "
+                                         "AND id = ?",
+                                         username, id));
+      if (q.rows() == 0) return Status::NotFound("no notification " + std::to_string(id));
+    }
+    return Status::Ok();
+  }
+
+  Result<std::vector<NotificationRecord>> DueDeliveries(const std::string& now,
+                                                        int64_t limit) override {
+    return Notifications("WHERE delivery = 'pending' AND next_attempt_at <= ?1 ORDER BY "
+                         "next_attempt_at COLLATE \"C\", id LIMIT ?2",
+                         now, limit);
+  }
+
+  Status RecordDelivery(const NotificationRecord& n,
+                        const NotificationAttemptRecord& a) override {
+    return c_->InTransaction([&]() -> Status {
+      RETURN_IF_ERROR(c_->Run("INSERT INTO service_notification_attempt(notification_id, at, "
+                              "channel, ok, detail) VALUES(?,?,?,?,?)",
+                              n.id, a.at, a.channel, int64_t{a.ok ? 1 : 0}, a.detail));
+      return c_->Run("UPDATE service_notification SET delivery = ?, attempts = ?, "
+                     "next_attempt_at = ? WHERE id = ?",
+                     n.delivery, n.attempts, n.next_attempt_at, n.id);
+    });
+  }
+
+  Result<std::vector<NotificationAttemptRecord>> DeliveryAttempts(int64_t id) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT id, notification_id, at, channel, ok, detail FROM "
+                                       "service_notification_attempt WHERE notification_id = ? "
+                                       "ORDER BY id",
+                                       id));
+    std::vector<NotificationAttemptRecord> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      out.push_back(
+          {r.Int(i, 0), r.Int(i, 1), r.Text(i, 2), r.Text(i, 3), r.Int(i, 4) != 0, r.Text(i, 5)});
+    }
+    return out;
+  }
+
+  Status SetContactEmail(const std::string& username, const std::string& email) override {
+    if (email.empty()) return c_->Run("DELETE FROM service_contact WHERE username = ?", username);
+    return c_->Run("INSERT INTO service_contact(username, email) VALUES(?, ?) ON CONFLICT "
+                   "(username) DO UPDATE SET email = excluded.email",
+                   username, email);
+  }
+
+  Result<std::string> ContactEmail(const std::string& username) override {
+    ASSIGN_OR_RETURN(auto r,
+                     c_->Query("SELECT email FROM service_contact WHERE username = ?", username));
+    if (r.rows() == 0) return std::string();
+    return r.Text(0, 0);
   }
 
   Result<ServiceConfigRecord> AddConfigRevision(ServiceConfigRecord rec) override {

@@ -79,6 +79,8 @@ StoredEnterprise ReadEnterprise(const PgResult& r, int i) {
   e.record.industry = r.Text(i, 5);
   e.record.size = r.Text(i, 6);
   e.record.tags = SplitTags(r.Text(i, 7));
+  e.record.entered = r.Text(i, 8);
+  e.record.exited = r.Text(i, 9);
   return e;
 }
 
@@ -139,7 +141,7 @@ class PostgresStore final : public Store {
     p.Add(as_of);
     RETURN_IF_ERROR(c_->ForEachRow(
         "SELECT DISTINCT ON (v.enterprise_id) v.enterprise_id, v.batch_id, e.uscc, v.name, "
-        "v.region, v.industry, v.size, v.tags FROM enterprise_version v JOIN enterprise e ON e.id "
+        "v.region, v.industry, v.size, v.tags, v.entered, v.exited FROM enterprise_version v JOIN enterprise e ON e.id "
         "= v.enterprise_id WHERE v.batch_id <= $1 ORDER BY v.enterprise_id, v.batch_id DESC",
         p, 0, [&](const PgResult& r) {
           out.push_back(ReadEnterprise(r, 0));
@@ -152,7 +154,7 @@ class PostgresStore final : public Store {
     ASSIGN_OR_RETURN(
         auto r,
         c_->Query("SELECT v.enterprise_id, v.batch_id, e.uscc, v.name, v.region, v.industry, "
-                  "v.size, v.tags FROM enterprise e JOIN enterprise_version v ON v.enterprise_id "
+                  "v.size, v.tags, v.entered, v.exited FROM enterprise e JOIN enterprise_version v ON v.enterprise_id "
                   "= e.id WHERE e.uscc = $1 ORDER BY v.batch_id DESC LIMIT 1",
                   uscc));
     if (r.rows() == 0) return std::optional<StoredEnterprise>();
@@ -196,15 +198,23 @@ class PostgresStore final : public Store {
     if (!enterprises.empty()) {
       RETURN_IF_ERROR(c_->Script(
           "CREATE TEMP TABLE ballast_enterprise_in (ord BIGINT, uscc TEXT, name TEXT, region "
-          "TEXT, industry TEXT, size TEXT, tags TEXT) ON COMMIT DROP"));
+          "TEXT, industry TEXT, size TEXT, tags TEXT, entered TEXT, exited TEXT) ON COMMIT DROP"));
       pg::CopyBuffer buf;
       int64_t ord = 0;
       for (const auto& e : enterprises) {
-        buf.Row(7);
+        buf.Row(9);
         buf.Int64(ord++);
         for (const std::string* t : {&e.uscc, &e.name, &e.region, &e.industry, &e.size})
           buf.Text(*t);
         buf.Text(JoinTags(e.tags));
+        // A roster field the file did not give (NULL) keeps the enterprise's latest value.
+        for (const auto* f : {&e.entered, &e.exited}) {
+          if (f->has_value()) {
+            buf.Text(**f);
+          } else {
+            buf.Null();
+          }
+        }
       }
       RETURN_IF_ERROR(
           c_->CopyIn("COPY ballast_enterprise_in FROM STDIN (FORMAT binary)", buf.Finish()));
@@ -216,8 +226,11 @@ class PostgresStore final : public Store {
           "i.uscc)"));
       RETURN_IF_ERROR(c_->Run(
           "INSERT INTO enterprise_version(enterprise_id, batch_id, name, region, industry, size, "
-          "tags) SELECT e.id, $1, i.name, i.region, i.industry, i.size, i.tags FROM "
-          "ballast_enterprise_in i JOIN enterprise e ON e.uscc = i.uscc",
+          "tags, entered, exited) SELECT e.id, $1, i.name, i.region, i.industry, i.size, i.tags, "
+          "COALESCE(i.entered, (SELECT w.entered FROM enterprise_version w WHERE w.enterprise_id "
+          "= e.id ORDER BY w.batch_id DESC LIMIT 1), ''), COALESCE(i.exited, (SELECT w.exited "
+          "FROM enterprise_version w WHERE w.enterprise_id = e.id ORDER BY w.batch_id DESC LIMIT "
+          "1), '') FROM ballast_enterprise_in i JOIN enterprise e ON e.uscc = i.uscc",
           info->id));
     }
     if (!chunks.empty()) {
@@ -255,6 +268,46 @@ class PostgresStore final : public Store {
           RETURN_IF_ERROR(DecodeChunk(BinBytes(r, 0, 3), &c));
           return fn(BinInt64(r, 0, 0), std::move(c));
         });
+  }
+
+  Status WritePrices(const std::vector<PriceRecord>& prices) override {
+    return c_->InTransaction([&]() -> Status {
+      for (const auto& p : prices) {
+        RETURN_IF_ERROR(c_->Run(
+            "INSERT INTO price_index(industry, period, value) VALUES(?,?,?) ON CONFLICT "
+            "(industry, period) DO UPDATE SET value = excluded.value",
+            p.industry, static_cast<int64_t>(p.period), p.index));
+      }
+      return Status::Ok();
+    });
+  }
+
+  Result<std::vector<PriceRecord>> LoadPrices() override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT industry, period, value FROM price_index ORDER BY "
+                                       "industry COLLATE \"C\", period"));
+    std::vector<PriceRecord> out;
+    for (int i = 0; i < r.rows(); ++i)
+      out.push_back({r.Text(i, 0), static_cast<Period>(r.Int(i, 1)), r.Double(i, 2)});
+    return out;
+  }
+
+  Status WriteVaRates(const std::vector<VaRateRecord>& rates) override {
+    return c_->InTransaction([&]() -> Status {
+      for (const auto& v : rates) {
+        RETURN_IF_ERROR(c_->Run("INSERT INTO va_rate(industry, rate) VALUES(?,?) ON CONFLICT "
+                                "(industry) DO UPDATE SET rate = excluded.rate",
+                                v.industry, v.rate));
+      }
+      return Status::Ok();
+    });
+  }
+
+  Result<std::vector<VaRateRecord>> LoadVaRates() override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT industry, rate FROM va_rate ORDER BY industry "
+                                       "COLLATE \"C\""));
+    std::vector<VaRateRecord> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back({r.Text(i, 0), r.Double(i, 1)});
+    return out;
   }
 
   Result<UserRecord> CreateUser(UserRecord user) override {

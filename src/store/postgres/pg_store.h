@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "store/chain_store.h"
 #include "store/service_store.h"
 #include "store/store.h"
 #include "store/warn_store.h"
@@ -22,6 +23,7 @@ Result<std::unique_ptr<Store>> CreatePostgresStore(const std::string& uri,
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri);
 Result<std::unique_ptr<WarnStore>> OpenPostgresWarnStore(const std::string& uri);
 Result<std::unique_ptr<ServiceStore>> OpenPostgresServiceStore(const std::string& uri);
+Result<std::unique_ptr<ChainStore>> OpenPostgresChainStore(const std::string& uri);
 
 }  // namespace ballast
 

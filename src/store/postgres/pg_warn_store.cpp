@@ -118,6 +118,8 @@ class PostgresWarnStore final : public WarnStore {
       for (auto& c : changes) {
         if (c.remove) {
           if (c.alert.id == 0) continue;
+          // A pending alert that clears leaves no trace: its events go with it.
+          RETURN_IF_ERROR(c_->Run("DELETE FROM warn_alert_event WHERE alert_id = ?", c.alert.id));
           RETURN_IF_ERROR(c_->Run("DELETE FROM warn_alert WHERE id = ?", c.alert.id));
           continue;
         }
