@@ -1,25 +1,27 @@
 #include <gtest/gtest.h>
 
 #include "store/chain_store.h"
-#include "store/store.h"
+#include "store/open.h"
+#include "testing/test_store.h"
 #include "testing/testing.h"
 
 namespace ballast {
 namespace {
 
-class SqliteChainStoreTest : public ::testing::Test {
+// Runs against the store of testing/test_store.h: SQLite, or PostgreSQL under scripts/pg-test.sh.
+class ChainStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = tmp_.File("s.db");
-    ASSERT_OK(CreateSqliteStore(path_, {"code,name\n", "code,name\n", "code\n"}));
-    ASSERT_OK_AND_ASSIGN(store_, OpenSqliteChainStore(path_));
+    path_ = db_.locator();
+    ASSERT_OK(CreateStore(path_, {"code,name\n", "code,name\n", "code\n"}));
+    ASSERT_OK_AND_ASSIGN(store_, OpenChainStore(path_));
   }
-  ::ballast::testing::TempDir tmp_;
+  ::ballast::testing::TestStore db_;
   std::string path_;
   std::unique_ptr<ChainStore> store_;
 };
 
-TEST_F(SqliteChainStoreTest, ReplaceAndLoadEachKind) {
+TEST_F(ChainStoreTest, ReplaceAndLoadEachKind) {
   ChainSetRecord set;
   set.chains = {{"c", "链", "Chain", "410000", "办"}};
   set.segments = {{"c", "a", "甲", "upstream", "3130", "板材"},
@@ -52,7 +54,7 @@ TEST_F(SqliteChainStoreTest, ReplaceAndLoadEachKind) {
   EXPECT_EQ(log[2].file_name, "l2.csv");
 }
 
-TEST_F(SqliteChainStoreTest, AFailedReplaceWritesNothing) {
+TEST_F(ChainStoreTest, AFailedReplaceWritesNothing) {
   ASSERT_OK(store_->ReplaceFirmLinks({{"A", "B", "p", 1, std::nullopt}},
                                      {0, "links", "l.csv", 1, "u", "t"}));
   // The second row breaks the table's CHECK (supplier <> customer): the whole batch rolls back.
