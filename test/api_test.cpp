@@ -114,6 +114,21 @@ TEST_F(ApiTest, CellTableSeriesRanking) {
   EXPECT_EQ(e["points"][0]["base"], 20);
 }
 
+TEST_F(ApiTest, FlashEstimateOfAClosedMonthIsItsYoy) {
+  // Everyone of the same sample has reported 2025-03: nothing is estimated and the estimate is
+  // the cell's yoy (230 / 220 − 1, as CellTableSeriesRanking computes it by hand).
+  auto [s, n] = Get("/api/v1/nowcast?period=2025-03&region=410000");
+  ASSERT_EQ(s, 200) << n.dump();
+  EXPECT_NEAR(n["estimate"].get<double>(), (230.0 / 220 - 1) * 100, 1e-9);
+  EXPECT_EQ(n["reported"], 3);
+  EXPECT_EQ(n["by_electricity"], 0);
+  EXPECT_EQ(n["by_growth"], 0);
+  EXPECT_NEAR(n["report_share"].get<double>(), 100, 1e-12);
+  EXPECT_TRUE(n["suppressed"].is_null());  // an administrator sees the figure
+  ExpectError(Get("/api/v1/nowcast?region=410000"), 400);
+  ExpectError(Get("/api/v1/nowcast?period=2025-03&industry=XYZ"), 400);
+}
+
 TEST_F(ApiTest, ImportUploadReportsErrorsAndImports) {
   auto c = Client();
   httplib::MultipartFormDataItems bad = {

@@ -22,6 +22,7 @@
 
 #include "app/analysis.h"
 #include "app/ballast.h"
+#include "app/nowcast.h"
 #include "core/uscc.h"
 #include "test/test_util.h"
 
@@ -150,6 +151,15 @@ TEST_F(DisclosureTest, TheSameCellIsWithheldOnEveryRoute) {
       EXPECT_FALSE(row.rank.has_value()) << row.label.code;
     }
   }
+  // The flash estimate of the cell is a figure of the same enterprises: withheld as well.
+  app::NowcastCellRequest n;
+  n.period = "2025-03";
+  n.region = "410105";
+  auto flash = app::NowcastForView(*b_, viewer_, n);
+  ASSERT_TRUE(flash.ok()) << flash.status().ToString();
+  EXPECT_EQ(flash->suppressed, "secondary");
+  EXPECT_FALSE(flash->estimate.yoy.has_value());
+  EXPECT_FALSE(flash->expected_error_pp.has_value());
 }
 
 TEST_F(DisclosureTest, DominanceAndItsComplement) {

@@ -38,10 +38,36 @@ void PostTable(ImportFn fn, const Ctx& c, const Req& req, Res& res) {
   SendJson(res, 201, ImportJson(*o));
 }
 
+void GetNowcast(const Ctx& c, const Req& req, Res& res) {
+  app::NowcastCellRequest q;
+  q.period = Param(req, "period");
+  if (q.period.empty()) return SendError(res, 400, "invalid_argument", "period: give YYYY-MM");
+  for (auto [name, field] : {std::pair{"indicator", &q.indicator}, {"region", &q.region},
+                             {"industry", &q.industry}}) {
+    if (req.has_param(name)) *field = Param(req, name);
+  }
+  Reply(res, app::NowcastForView(c.app, *c.caller, q), NowcastJson);
+}
+
 }  // namespace
 
 std::vector<Route> MonthRoutes() {
   return {
+      {"GET",
+       "/api/v1/nowcast",
+       "Flash estimate (快报) of a cell's yoy before the month closes, with its expected error",
+       Permission::kReadAggregate,
+       {{"period", "string", true, "YYYY-MM: the month to estimate"},
+        {"indicator", "string", false, "flow indicator (default output_value)"},
+        {"region", "string", false, "GB/T 2260 code (default 100000)"},
+        {"industry", "string", false, "GB/T 4754 code or BCD (default)"}},
+       "",
+       "Nowcast",
+       200,
+       GetNowcast,
+       "/api/v1/nowcast?period=2025-03&region=410100",
+       "/api/v1/nowcast?period=2025-03&region=419001",
+       ""},
       {"POST",
        "/api/v1/prices",
        "Import ex-factory price indices industry,period,index (multipart field 'file'); whole "

@@ -184,6 +184,22 @@ std::string MeasuresJson() {
   return Dump(arr);
 }
 
+std::string NowcastJson(const app::NowcastAnswer& a) {
+  const Nowcast& n = a.estimate;
+  return Dump(Json{{"period", a.period},
+                   {"estimate", Num(n.yoy)},
+                   {"expected_error_pp", Num(a.expected_error_pp)},
+                   {"backtest_months", a.backtest_months},
+                   {"report_share", a.report_share},
+                   {"reported_base_share", n.reported_base_share},
+                   {"reported", n.reported},
+                   {"by_electricity", n.by_electricity},
+                   {"by_growth", n.by_growth},
+                   {"unestimated", n.unestimated},
+                   {"suppressed", Mark(a.suppressed)},
+                   {"would_suppress", Mark(a.would_suppress)}});
+}
+
 std::string PeriodsJson(const std::vector<std::string>& periods, const std::string& latest) {
   return Dump(Json{{"periods", periods}, {"latest", latest.empty() ? Json(nullptr) : Json(latest)}});
 }

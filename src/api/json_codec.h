@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/analysis.h"
+#include "app/nowcast.h"
 #include "app/users.h"
 #include "core/catalog.h"
 
@@ -28,6 +29,7 @@ std::string EnterpriseSeriesJson(const std::vector<app::EnterprisePoint>& points
 std::string TreeJson(const CodeTree& tree, NodeId root, int depth);
 std::string IndicatorsJson(const Catalog& catalog);
 std::string MeasuresJson();
+std::string NowcastJson(const app::NowcastAnswer& a);
 std::string PeriodsJson(const std::vector<std::string>& periods, const std::string& latest);
 std::string HealthJson(const std::string& version, size_t enterprises, size_t batches,
                        const std::vector<std::string>& periods);

@@ -1,8 +1,13 @@
 #include "app/nowcast.h"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <mutex>
+#include <tuple>
 
 #include "app/ballast.h"
+#include "app/disclosure.h"
 
 namespace ballast::app {
 namespace {
@@ -36,6 +41,98 @@ Result<Resolved> Resolve(Ballast& b, const Caller& caller, const NowcastCellRequ
 Result<Nowcast> NowcastCell(Ballast& b, const Caller& caller, const NowcastCellRequest& request) {
   ASSIGN_OR_RETURN(Resolved r, Resolve(b, caller, request));
   return NowcastYoy(*r.snap->panel, *r.snap->query, r.request);
+}
+
+namespace {
+
+constexpr int kErrorMonths = 6;
+
+// The expected errors already measured on a snapshot (a backtest reads every enterprise of the
+// cell for 30 months): keyed by cell and report share in steps of 5 %.
+class ErrorCache {
+ public:
+  using Key = std::tuple<int, Period, NodeId, NodeId, int>;
+  using Snap = std::shared_ptr<const Snapshot>;
+  std::optional<std::pair<std::optional<double>, int>> Find(const Snap& snap, const Key& k) {
+    std::lock_guard lock(mu_);
+    if (snap != snap_.lock()) return std::nullopt;
+    auto it = errors_.find(k);
+    if (it == errors_.end()) return std::nullopt;
+    return it->second;
+  }
+  void Put(const Snap& snap, const Key& k, std::pair<std::optional<double>, int> v) {
+    std::lock_guard lock(mu_);
+    if (snap != snap_.lock()) {
+      errors_.clear();
+      snap_ = snap;
+    }
+    errors_[k] = v;
+  }
+
+ private:
+  std::mutex mu_;
+  std::weak_ptr<const Snapshot> snap_;  // a freed snapshot's address may come back
+  std::map<Key, std::pair<std::optional<double>, int>> errors_;
+};
+
+ErrorCache& Errors() {
+  static ErrorCache cache;
+  return cache;
+}
+
+}  // namespace
+
+Result<NowcastAnswer> NowcastForView(Ballast& b, const Caller& caller,
+                                     const NowcastCellRequest& request) {
+  ASSIGN_OR_RETURN(Resolved r, Resolve(b, caller, request));
+  NowcastAnswer out;
+  out.period = request.period;
+  ASSIGN_OR_RETURN(out.estimate, NowcastYoy(*r.snap->panel, *r.snap->query, r.request));
+  const Nowcast& n = out.estimate;
+  const int32_t sample = n.reported + n.by_electricity + n.by_growth + n.unestimated;
+  out.report_share = sample > 0 ? 100.0 * n.reported / sample : 0;
+
+  // The estimate stands on the cell's reports now and its base a year before: either one's
+  // suppression withholds it, as it would withhold the cell's yoy.
+  Disclosure d(*r.snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
+  for (Period p : {r.request.cell.period, r.request.cell.period - 12}) {
+    CellRef cell = r.request.cell;
+    cell.period = p;
+    if (p < r.snap->panel->first_period()) continue;
+    ASSIGN_OR_RETURN(sdc::Suppression s, d.Status(cell));
+    if (!sdc::IsSuppressed(s)) continue;
+    (d.published() ? out.suppressed : out.would_suppress) = sdc::SuppressionName(s);
+    break;
+  }
+  if (!out.suppressed.empty()) {
+    out.estimate.yoy.reset();
+    return out;
+  }
+
+  const int step = static_cast<int>(std::lround(out.report_share / 5));
+  const ErrorCache::Key key{r.request.cell.indicator, r.request.cell.period,
+                            r.request.cell.region, r.request.cell.industry, step};
+  if (auto hit = Errors().Find(r.snap, key)) {
+    std::tie(out.expected_error_pp, out.backtest_months) = *hit;
+    return out;
+  }
+  NowcastRequest closed = r.request;
+  closed.cell.period = r.request.cell.period - 1;
+  auto points = BacktestNowcast(*r.snap->panel, *r.snap->query, closed, kErrorMonths,
+                                std::clamp(step * 0.05, 0.0, 1.0), 20261130);
+  if (points.ok()) {
+    double sum = 0;
+    int count = 0;
+    for (const auto& p : *points) {
+      if (!p.final_yoy || !p.estimate) continue;
+      sum += std::abs(*p.estimate - *p.final_yoy);
+      ++count;
+    }
+    if (count > 0) out.expected_error_pp = sum / count;
+    out.backtest_months = count;
+  }
+  Errors().Put(r.snap, key, {out.expected_error_pp, out.backtest_months});
+  return out;
 }
 
 Result<std::vector<BacktestSummary>> NowcastBacktest(Ballast& b, const Caller& caller,

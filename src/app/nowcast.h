@@ -3,6 +3,7 @@
 #ifndef BALLAST_APP_NOWCAST_H_
 #define BALLAST_APP_NOWCAST_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,20 @@ struct NowcastCellRequest {
 
 // The estimate at the period from what the store holds now (the reporters so far).
 Result<Nowcast> NowcastCell(Ballast& b, const Caller& caller, const NowcastCellRequest& request);
+
+// The estimate as a view shows it (the cockpit's 快报 card): with its expected error — the mean
+// absolute error of the same estimate made on the six closed months before, with the same
+// share of enterprises reported — and the cell's disclosure control.
+struct NowcastAnswer {
+  std::string period;
+  Nowcast estimate;                         // estimate.yoy is cleared when suppressed
+  std::optional<double> expected_error_pp;  // nullopt: no closed month to measure it on
+  int32_t backtest_months = 0;
+  double report_share = 0;  // enterprises counted as reported / all of the cell's sample, %
+  std::string suppressed, would_suppress;  // as for cells (app/disclosure.h)
+};
+Result<NowcastAnswer> NowcastForView(Ballast& b, const Caller& caller,
+                                     const NowcastCellRequest& request);
 
 struct BacktestSummary {
   double rate = 0;    // share of the same sample counted as reported

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "engine/measure_context.h"
+#include "engine/roster.h"
 
 namespace ballast {
 namespace {
@@ -70,6 +71,8 @@ Result<Nowcast> NowcastYoy(const Panel& panel, const Query& query, const Nowcast
     int8_t m = r.mask != nullptr ? (*r.mask)[e] : static_cast<int8_t>(std::isnan(x[e]) ? 0 : 1);
     if (m < 0) continue;
     if (m == 1 && std::isnan(x[e])) continue;  // a simulated reporter must have a figure
+    // Off the roster at t nobody expects its report: it is not waited for (engine/roster.h).
+    if (m == 0 && !OnRoster(panel.enterprise(e), c.period)) continue;
     members.push_back(e);
     reported.push_back(static_cast<char>(m));
   }

@@ -82,6 +82,37 @@ TEST_F(NowcastTest, NobodyToFollowLeavesTheEnterpriseOut) {
   EXPECT_NEAR(*n.yoy, (Elec(35) / Elec(23) - 1) * 100, 1e-9);
 }
 
+TEST(NowcastRosterTest, AnEnterpriseOffTheRosterIsNotWaitedFor) {
+  // E left the roster after 2024-11 (exited): it will never report 2024-12, so it is left out
+  // of the estimate rather than estimated from the cell's growth.
+  PanelMaker m;
+  m.Enterprise("B", "410102", "3311");
+  m.Enterprise("E", "410102", "1311", {}, "", "2024-11");
+  std::vector<Row> rows;
+  for (int i = 0; i < 36; ++i) {
+    char period[8];
+    std::snprintf(period, sizeof period, "%04d-%02d", 2022 + i / 12, i % 12 + 1);
+    rows.push_back({"B", "output_value", period, i == 35 ? 110.0 : 100.0});
+    if (i < 35) rows.push_back({"E", "output_value", period, 80.0});
+  }
+  m.Batch(rows);
+  auto panel = m.Make();
+  ASSERT_NE(panel, nullptr);
+  Query query(*panel);
+  const Catalog& c = panel->catalog();
+  NowcastRequest r;
+  r.cell = {c.FindIndicator("output_value"), *ParsePeriod("2024-12"), c.regions().Find("100000"),
+            c.FindIndustry("BCD")};
+  r.electricity = c.FindIndicator("electricity");
+  ASSERT_OK_AND_ASSIGN(Nowcast n, NowcastYoy(*panel, query, r));
+  EXPECT_EQ(n.reported, 1);
+  EXPECT_EQ(n.by_growth, 0);
+  EXPECT_EQ(n.unestimated, 0);
+  ASSERT_TRUE(n.yoy.has_value());
+  EXPECT_NEAR(*n.yoy, 10.0, 1e-9);  // B alone: 110 / 100 − 1
+  EXPECT_NEAR(n.reported_base_share, 100.0, 1e-9);
+}
+
 TEST_F(NowcastTest, BacktestComparesWithTheFinalYoy) {
   // All reported (rate 1): the estimate is the final yoy itself.
   ASSERT_OK_AND_ASSIGN(auto points, BacktestNowcast(*panel_, *query_, Request(), 6, 1.0, 7));

@@ -164,6 +164,8 @@ export const dataApi = {
   industries: () => apiGet<Reply<'/api/v1/catalog/industries', 'get', TreeNode>>('/catalog/industries'),
   indicators: () => apiGet<Reply<'/api/v1/catalog/indicators', 'get', Indicator[]>>('/catalog/indicators'),
   measures: () => apiGet<Reply<'/api/v1/catalog/measures', 'get', Measure[]>>('/catalog/measures'),
+  nowcast: (p: { period: string; region?: string; industry?: string; indicator?: string }, signal?: AbortSignal) =>
+    apiGet<Reply<'/api/v1/nowcast', 'get', components['schemas']['Nowcast']>>('/nowcast', p as Query<'/api/v1/nowcast'>, signal),
   periods: () => apiGet<Reply<'/api/v1/periods', 'get', { periods: string[]; latest: string | null }>>('/periods'),
   imports: (signal?: AbortSignal) => apiGet<Reply<'/api/v1/imports', 'get', { batches: Batch[] }>>('/imports', {}, signal),
   table: (p: { indicator: string; measures: string[]; period: string; region?: string; industry?: string; dim: string; sort?: string; order?: string }, signal?: AbortSignal) => {

@@ -984,6 +984,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/nowcast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Flash estimate (快报) of a cell's yoy before the month closes, with its expected error */
+        get: operations["GET /api/v1/nowcast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prices": {
         parameters: {
             query?: never;
@@ -1628,6 +1645,24 @@ export interface components {
                 delivery: "none" | "pending" | "sent" | "failed";
             }[];
             unread: number;
+        };
+        Nowcast: {
+            period: string;
+            /** @description estimated yoy, % */
+            estimate: number | null;
+            /** @description mean absolute error of the same estimate on the closed months before, percentage points */
+            expected_error_pp: number | null;
+            backtest_months: number;
+            /** @description enterprises counted as reported, % of the cell's sample */
+            report_share: number;
+            /** @description the reporters' share of the base (上年同期), % */
+            reported_base_share: number;
+            reported: number;
+            by_electricity: number;
+            by_growth: number;
+            unestimated: number;
+            suppressed: string | null;
+            would_suppress: string | null;
         };
         Official: {
             uscc: string;
@@ -6442,6 +6477,71 @@ export interface operations {
             };
             /** @description error */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/nowcast": {
+        parameters: {
+            query: {
+                /** @description YYYY-MM: the month to estimate */
+                period: string;
+                /** @description flow indicator (default output_value) */
+                indicator?: string;
+                /** @description GB/T 2260 code (default 100000) */
+                region?: string;
+                /** @description GB/T 4754 code or BCD (default) */
+                industry?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Nowcast"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,6 +22,12 @@ const en: typeof zh = {
     ytdLabel: '{period}, year to date',
     monthLabel: '{period}',
     noMap: 'No map for {region}; showing the map above it',
+    flashTitle: 'Flash estimate for {period}',
+    flashGrowth: 'Growth on a year earlier (estimate)',
+    flashError: 'Expected error ±{err} points (backtest of {n} months)',
+    flashNoError: 'No backtest error yet',
+    flashReported: '{share}% of enterprises reported ({base}% of last year\'s output)',
+    flashNote: 'Enterprises yet to report are estimated from their electricity or their industry\'s growth; the final figure replaces this once reports are in',
     openExplorer: 'Open in the explorer',
   },
 };

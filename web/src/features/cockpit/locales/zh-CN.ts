@@ -20,6 +20,12 @@ export default {
     ytdLabel: '{period}累计',
     monthLabel: '{period}当月',
     noMap: '{region}暂无地图，显示上级地图',
+    flashTitle: '{period}快报估计',
+    flashGrowth: '当月同比（估计）',
+    flashError: '预期误差 ±{err} 个百分点（前{n}个月回测）',
+    flashNoError: '暂无回测误差',
+    flashReported: '已报送企业占 {share}%（按上年同期产值计 {base}%）',
+    flashNote: '未报送企业按用电量或同行业增速估算，月度数据报齐后以正式数据为准',
     openExplorer: '在数据查询中打开',
   },
 };
