@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the store-neutral tests against a throw-away PostgreSQL cluster, then the two-instance
-# test behind nginx. Usage: scripts/pg-test.sh BUILD_DIR [CTEST_REGEX]
+# test behind nginx and the failover test (test/failover.sh). Usage: scripts/pg-test.sh BUILD_DIR [CTEST_REGEX]
 # The cluster lives in a temp dir (127.0.0.1, a free port, trust auth), runs as the `postgres`
 # user when started as root (initdb refuses root), and is stopped and deleted on any exit.
 set -euo pipefail
@@ -42,5 +42,7 @@ status=0
 (cd "$BUILD_DIR" && ctest -L store_neutral ${REGEX:+-R "$REGEX"} --output-on-failure -j2) || status=1
 if [ -z "$REGEX" ]; then
   "$ROOT/test/multi_instance.sh" "$BUILD_DIR" "$PORT" || status=1
+  # A primary and a synchronous standby of its own (two more throw-away servers).
+  PGBIN="$PGBIN" "$ROOT/test/failover.sh" "$BUILD_DIR" || status=1
 fi
 exit $status
