@@ -22,8 +22,10 @@ Result<std::vector<RegionIndicator>> ParseRegionIndicators(std::string_view csv)
     const std::string where = "region_indicators.csv:" + std::to_string(line_no);
     if (f.size() != 5) return Status::Invalid(where + ": expected 5 fields");
     if (f[4] != "0" && f[4] != "1") return Status::Invalid(where + ": additive: expected 0 or 1");
-    if (f[0].empty() || f[3].empty()) return Status::Invalid(where + ": code and unit are required");
-    out.push_back({std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3]), f[4] == "1"});
+    if (f[0].empty() || f[3].empty())
+      return Status::Invalid(where + ": code and unit are required");
+    out.push_back(
+        {std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3]), f[4] == "1"});
   }
   return out;
 }

@@ -30,7 +30,8 @@ TEST(RegionIndicators, NoCodeClashesWithTheEnterpriseCatalog) {
 }
 
 TEST(RegionIndicators, RejectsBadAdditiveFlag) {
-  EXPECT_FALSE(ParseRegionIndicators("code,name_zh,name_en,unit,additive\ngdp,a,b,万元,yes\n").ok());
+  EXPECT_FALSE(
+      ParseRegionIndicators("code,name_zh,name_en,unit,additive\ngdp,a,b,万元,yes\n").ok());
   EXPECT_FALSE(ParseRegionIndicators("code,name_zh,name_en,unit,additive\ngdp,a,b\n").ok());
   auto ok = ParseRegionIndicators("code,name_zh,name_en,unit,additive\r\nx,a,b,万元,1\r\n");
   ASSERT_TRUE(ok.ok());

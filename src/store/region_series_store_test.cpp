@@ -16,8 +16,9 @@ TEST(RegionSeriesStore, LaterWriteReplacesTheSameKeyOnly) {
   ASSERT_OK_AND_ASSIGN(auto main, CreateStore(db.locator(), Texts()));
   ASSERT_OK_AND_ASSIGN(auto s, OpenRegionSeriesStore(db.locator()));
   const Period p = MakePeriod(2025, 6);
-  ASSERT_OK(s->Write({{"410100", "gdp", p, 100.0, 500.0, 5.5, std::nullopt},
-                      {"410100", "industrial_investment", p, std::nullopt, 80.0, std::nullopt, 7.0}}));
+  ASSERT_OK(
+      s->Write({{"410100", "gdp", p, 100.0, 500.0, 5.5, std::nullopt},
+                {"410100", "industrial_investment", p, std::nullopt, 80.0, std::nullopt, 7.0}}));
   ASSERT_OK(s->Write({{"410100", "gdp", p, 110.0, std::nullopt, std::nullopt, 6.0},
                       {"410200", "gdp", p - 1, 40.0, std::nullopt, std::nullopt, std::nullopt}}));
   ASSERT_OK_AND_ASSIGN(auto rows, s->Load());

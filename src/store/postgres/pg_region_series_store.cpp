@@ -28,20 +28,25 @@ class PostgresRegionSeriesStore final : public RegionSeriesStore {
         RETURN_IF_ERROR(c_->Run(
             "INSERT INTO region_series(region, indicator, period, value, ytd, yoy, ytd_yoy) "
             "VALUES(?,?,?,?,?,?,?) ON CONFLICT (region, indicator, period) DO UPDATE SET "
-            "value = EXCLUDED.value, ytd = EXCLUDED.ytd, yoy = EXCLUDED.yoy, ytd_yoy = EXCLUDED.ytd_yoy",
-            r.region, r.indicator, static_cast<int64_t>(r.period), r.value, r.ytd, r.yoy, r.ytd_yoy));
+            "value = EXCLUDED.value, ytd = EXCLUDED.ytd, yoy = EXCLUDED.yoy, ytd_yoy = "
+            "EXCLUDED.ytd_yoy",
+            r.region, r.indicator, static_cast<int64_t>(r.period), r.value, r.ytd, r.yoy,
+            r.ytd_yoy));
       }
       return Status::Ok();
     });
   }
 
   Result<std::vector<RegionSeriesRecord>> Load() override {
-    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT region, indicator, period, value, ytd, yoy, ytd_yoy FROM "
-                                       "region_series ORDER BY region COLLATE \"C\", indicator COLLATE \"C\", period"));
+    ASSIGN_OR_RETURN(
+        auto r,
+        c_->Query("SELECT region, indicator, period, value, ytd, yoy, ytd_yoy FROM "
+                  "region_series ORDER BY region COLLATE \"C\", indicator COLLATE \"C\", period"));
     std::vector<RegionSeriesRecord> out;
     for (int i = 0; i < r.rows(); ++i) {
-      out.push_back({r.Text(i, 0), r.Text(i, 1), static_cast<Period>(r.Int(i, 2)), OptDouble(r, i, 3),
-                     OptDouble(r, i, 4), OptDouble(r, i, 5), OptDouble(r, i, 6)});
+      out.push_back({r.Text(i, 0), r.Text(i, 1), static_cast<Period>(r.Int(i, 2)),
+                     OptDouble(r, i, 3), OptDouble(r, i, 4), OptDouble(r, i, 5),
+                     OptDouble(r, i, 6)});
     }
     return out;
   }
@@ -53,8 +58,10 @@ class PostgresRegionSeriesStore final : public RegionSeriesStore {
 }  // namespace
 
 Result<std::unique_ptr<RegionSeriesStore>> OpenPostgresRegionSeriesStore(const std::string& uri) {
-  ASSIGN_OR_RETURN(auto conn, pg::ConnectAtSchema(uri, kRegionSeriesSchemaVersion, "region-series table", kWho));
-  return std::unique_ptr<RegionSeriesStore>(std::make_unique<PostgresRegionSeriesStore>(std::move(conn)));
+  ASSIGN_OR_RETURN(
+      auto conn, pg::ConnectAtSchema(uri, kRegionSeriesSchemaVersion, "region-series table", kWho));
+  return std::unique_ptr<RegionSeriesStore>(
+      std::make_unique<PostgresRegionSeriesStore>(std::move(conn)));
 }
 
 }  // namespace ballast

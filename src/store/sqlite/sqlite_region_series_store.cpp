@@ -25,7 +25,8 @@ class SqliteRegionSeriesStore final : public RegionSeriesStore {
       Stmt s(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'region_series'");
       if (!s.ok()) return SqlError(db_, "reading the schema", kWho);
       if (s.Step() != SQLITE_ROW) {
-        return Status::Precondition("store has no region-series table (open it with the Store first to migrate)");
+        return Status::Precondition(
+            "store has no region-series table (open it with the Store first to migrate)");
       }
     }
     return ConfigureConnection(db_, kWho);
@@ -34,11 +35,13 @@ class SqliteRegionSeriesStore final : public RegionSeriesStore {
   Status Write(const std::vector<RegionSeriesRecord>& records) override {
     return InTransaction(db_, [&]() -> Status {
       Stmt s(db_,
-             "INSERT OR REPLACE INTO region_series(region, indicator, period, value, ytd, yoy, ytd_yoy) "
+             "INSERT OR REPLACE INTO region_series(region, indicator, period, value, ytd, yoy, "
+             "ytd_yoy) "
              "VALUES(?,?,?,?,?,?,?)");
       if (!s.ok()) return SqlError(db_, "preparing the region-series insert", kWho);
       for (const auto& r : records) {
-        RETURN_IF_ERROR(s.BindAll(r.region, r.indicator, r.period, r.value, r.ytd, r.yoy, r.ytd_yoy));
+        RETURN_IF_ERROR(
+            s.BindAll(r.region, r.indicator, r.period, r.value, r.ytd, r.yoy, r.ytd_yoy));
         if (s.Step() != SQLITE_DONE) return SqlError(db_, "inserting a region-series row", kWho);
         s.Reset();
       }
@@ -54,8 +57,8 @@ class SqliteRegionSeriesStore final : public RegionSeriesStore {
     if (!s.ok()) return SqlError(db_, "preparing the region-series query", kWho);
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW) {
-      out.push_back({s.Text(0), s.Text(1), static_cast<Period>(s.Int(2)), OptDouble(s, 3), OptDouble(s, 4),
-                     OptDouble(s, 5), OptDouble(s, 6)});
+      out.push_back({s.Text(0), s.Text(1), static_cast<Period>(s.Int(2)), OptDouble(s, 3),
+                     OptDouble(s, 4), OptDouble(s, 5), OptDouble(s, 6)});
     }
     if (rc != SQLITE_DONE) return SqlError(db_, "reading region series", kWho);
     return out;
