@@ -5,6 +5,7 @@
 #include "app/analysis.h"
 #include "app/ballast.h"
 #include "app/disclosure.h"
+#include "app/region_series.h"
 #include "engine/measures.h"
 
 namespace ballast::app {
@@ -19,8 +20,9 @@ bool IsParentRelative(const std::string& name) {
 
 // A share or contribution of region R along the region dimension compares R with its parent:
 // from R's value and share anyone can divide out the parent's total. Outside the scope, they go.
-void RestrictDerived(const Ballast& b, const Caller& caller, const std::vector<std::string>& measures,
-                     const std::string& of, const std::string& region_code, Row& row) {
+void RestrictDerived(const Ballast& b, const Caller& caller,
+                     const std::vector<std::string>& measures, const std::string& of,
+                     const std::string& region_code, Row& row) {
   if (of != "region" || caller.whole_country()) return;
   const CodeTree& regions = b.catalog().regions();
   const NodeId n = regions.Find(region_code);
@@ -41,11 +43,13 @@ Status CheckAggregate(Ballast& b, const Caller& caller, const CellRequest& r) {
 
 void AuditRead(Ballast& b, const Caller& c, const std::string& action, const std::string& target,
                const std::string& detail) {
-  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target, "success", detail});
+  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target,
+                        "success", detail});
 }
 
 // An enterprise the caller may see at all; NotFound alike for unknown and out of scope.
-Result<EnterpriseInfo> VisibleEnterprise(Ballast& b, const Caller& caller, const std::string& uscc, BatchId as_of) {
+Result<EnterpriseInfo> VisibleEnterprise(Ballast& b, const Caller& caller, const std::string& uscc,
+                                         BatchId as_of) {
   auto e = GetEnterprise(b.workspace(), uscc, as_of);
   const bool own = caller.role == auth::Role::kEnterprise && uscc == caller.uscc;
   if (!e.ok()) {
@@ -73,9 +77,10 @@ Result<CellRef> RefOf(const Ballast& b, const std::string& indicator, const std:
 }
 
 // Marks a node's row and its children's rows (region or industry codes) by their status.
-Status ProtectRows(const Ballast& b, Disclosure& d, const CellAnswer& node, bool by_region, Row& node_row,
-                   const std::vector<Row*>& rows) {
-  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, node.indicator, node.period, node.region.code, node.industry.code));
+Status ProtectRows(const Ballast& b, Disclosure& d, const CellAnswer& node, bool by_region,
+                   Row& node_row, const std::vector<Row*>& rows) {
+  ASSIGN_OR_RETURN(CellRef ref,
+                   RefOf(b, node.indicator, node.period, node.region.code, node.industry.code));
   RETURN_IF_ERROR(d.Protect(ref, node_row));
   for (Row* r : rows) {
     CellRef child = ref;
@@ -95,6 +100,8 @@ Result<CellAnswer> QueryCell(Ballast& b, const Caller& caller, const CellRequest
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   ASSIGN_OR_RETURN(CellAnswer a, QueryCell(b.workspace(), request));
   RestrictDerived(b, caller, a.measures, OfOf(request), a.region.code, a.row);
+  // Published region figures are public aggregates: no enterprise behind them to protect.
+  if (IsRegionSeriesIndicator(request.indicator)) return a;
   ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
   Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
   ASSIGN_OR_RETURN(CellRef ref, RefOf(b, a.indicator, a.period, a.region.code, a.industry.code));
@@ -112,6 +119,7 @@ Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequ
   // The node's own row compares it with its parent along the table's dimension.
   const std::string dim = t.dim == "enterprise" ? "industry" : t.dim;
   RestrictDerived(b, caller, t.parent.measures, dim, t.parent.region.code, t.parent.row);
+  if (IsRegionSeriesIndicator(request.indicator)) return t;  // public aggregates, as in QueryCell
   if (!enterprises) {
     std::vector<Row*> rows;
     for (auto& r : t.rows) rows.push_back(&r);
@@ -121,14 +129,16 @@ Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequ
     // Ranks among what is published only: a gap in the ranks would place a withheld figure.
     if (d.published()) {
       const auto it = std::find(t.parent.measures.begin(), t.parent.measures.end(), request.sort);
-      const size_t k = it == t.parent.measures.end() ? 0 : static_cast<size_t>(it - t.parent.measures.begin());
+      const size_t k =
+          it == t.parent.measures.end() ? 0 : static_cast<size_t>(it - t.parent.measures.begin());
       std::vector<std::optional<double>> keys;
       for (const auto& r : t.rows) keys.push_back(k < r.values.size() ? r.values[k] : std::nullopt);
       const auto ranks = RankValues(keys, request.ascending);
       for (size_t i = 0; i < t.rows.size(); ++i) t.rows[i].rank = ranks[i];
     }
   } else {
-    AuditRead(b, caller, "read.enterprise_rows", "region=" + t.parent.region.code + " industry=" + t.parent.industry.code,
+    AuditRead(b, caller, "read.enterprise_rows",
+              "region=" + t.parent.region.code + " industry=" + t.parent.industry.code,
               std::to_string(t.rows.size()) + " enterprises");
   }
   return t;
@@ -137,12 +147,14 @@ Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequ
 Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   ASSIGN_OR_RETURN(SeriesAnswer s, QuerySeries(b.workspace(), request));
+  if (IsRegionSeriesIndicator(request.indicator)) return s;  // public aggregates, as in QueryCell
   const std::string of = OfOf(request);
   ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
   Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
   for (auto& [period, row] : s.points) {
     RestrictDerived(b, caller, s.cell.measures, of, s.cell.region.code, row);
-    ASSIGN_OR_RETURN(CellRef ref, RefOf(b, s.cell.indicator, period, s.cell.region.code, s.cell.industry.code));
+    ASSIGN_OR_RETURN(CellRef ref,
+                     RefOf(b, s.cell.indicator, period, s.cell.region.code, s.cell.industry.code));
     RETURN_IF_ERROR(d.Protect(ref, row));
   }
   if (!s.points.empty()) s.cell.row = s.points.back().second;
@@ -153,6 +165,7 @@ Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellR
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   ASSIGN_OR_RETURN(RankingAnswer a, QueryRanking(b.workspace(), request));
   RestrictDerived(b, caller, a.parent.measures, "region", a.parent.region.code, a.parent.row);
+  if (IsRegionSeriesIndicator(request.indicator)) return a;  // public aggregates, as in QueryCell
   // The ranked children are a table of the parent: protect them as one, then carry the marks.
   std::vector<Row> rows(a.rows.size());
   std::vector<Row*> ptrs;
@@ -175,12 +188,15 @@ Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellR
   return a;
 }
 
-Result<EnterpriseInfo> GetEnterprise(Ballast& b, const Caller& caller, const std::string& uscc, BatchId as_of) {
+Result<EnterpriseInfo> GetEnterprise(Ballast& b, const Caller& caller, const std::string& uscc,
+                                     BatchId as_of) {
   return VisibleEnterprise(b, caller, uscc, as_of);
 }
 
-Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Ballast& b, const Caller& caller, const std::string& uscc,
-                                                         const std::string& indicator, const std::string& from,
+Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Ballast& b, const Caller& caller,
+                                                         const std::string& uscc,
+                                                         const std::string& indicator,
+                                                         const std::string& from,
                                                          const std::string& to, BatchId as_of) {
   RETURN_IF_ERROR(VisibleEnterprise(b, caller, uscc, as_of).status());
   return GetEnterpriseSeries(b.workspace(), uscc, indicator, from, to, as_of);
