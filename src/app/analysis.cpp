@@ -50,8 +50,7 @@ Period DefaultPeriodOf(const Panel& panel) {
 
 Result<Period> ResolvePeriod(const Panel& panel, const std::string& text, const char* field) {
   if (text.empty()) {
-    if (panel.empty())
-      return Status::Precondition("the store holds no observations yet: import some first");
+    if (panel.empty()) return Status::Precondition("the store holds no observations yet: import some first");
     return DefaultPeriodOf(panel);
   }
   auto p = ParsePeriod(text);
@@ -65,9 +64,7 @@ Result<Dimension> ParseDimension(const std::string& s, const char* field) {
   return Status::Invalid(std::string(field) + ": '" + s + "' is not region or industry");
 }
 
-NodeLabel RegionLabel(const Catalog& c, NodeId n) {
-  return {c.regions().node(n).code, c.regions().node(n).name};
-}
+NodeLabel RegionLabel(const Catalog& c, NodeId n) { return {c.regions().node(n).code, c.regions().node(n).name}; }
 NodeLabel IndustryLabel(const Catalog& c, NodeId n) {
   return {c.industries().node(n).code, c.industries().node(n).name};
 }
@@ -78,8 +75,7 @@ Result<Resolved> Resolve(Workspace& ws, const CellRequest& r) {
   const Catalog& c = ws.catalog();
   if (r.indicator.empty()) return Status::Invalid("indicator: missing (e.g. output_value)");
   out.ref.indicator = c.FindIndicator(r.indicator);
-  if (out.ref.indicator < 0)
-    return Status::Invalid("indicator: unknown indicator '" + r.indicator + "'");
+  if (out.ref.indicator < 0) return Status::Invalid("indicator: unknown indicator '" + r.indicator + "'");
   if (r.measures.empty()) return Status::Invalid("measure: missing (e.g. yoy)");
   for (const auto& m : r.measures) {
     auto parsed = ParseMeasure(m);
@@ -88,8 +84,7 @@ Result<Resolved> Resolve(Workspace& ws, const CellRequest& r) {
   }
   ASSIGN_OR_RETURN(out.ref.period, ResolvePeriod(*out.snap->panel, r.period, "period"));
   out.ref.region = r.region.empty() ? c.country() : c.regions().Find(r.region);
-  if (out.ref.region == kNoNode)
-    return Status::Invalid("region: unknown region code '" + r.region + "' (GB/T 2260)");
+  if (out.ref.region == kNoNode) return Status::Invalid("region: unknown region code '" + r.region + "' (GB/T 2260)");
   out.ref.industry = r.industry.empty() ? c.all_industry() : c.FindIndustry(r.industry);
   if (out.ref.industry == kNoNode) {
     return Status::Invalid("industry: unknown industry code '" + r.industry +
@@ -120,8 +115,7 @@ Row ToRow(NodeLabel label, MeasureRow&& m) {
 
 }  // namespace
 
-std::vector<std::optional<int32_t>> RankValues(const std::vector<std::optional<double>>& values,
-                                               bool ascending) {
+std::vector<std::optional<int32_t>> RankValues(const std::vector<std::optional<double>>& values, bool ascending) {
   std::vector<std::optional<int32_t>> rank(values.size());
   for (size_t i = 0; i < values.size(); ++i) {
     if (!values[i]) continue;
@@ -135,8 +129,7 @@ std::vector<std::optional<int32_t>> RankValues(const std::vector<std::optional<d
 }
 
 Result<CellAnswer> QueryCell(Workspace& ws, const CellRequest& req) {
-  if (IsRegionSeriesIndicator(req.indicator))
-    return RegionSeriesCell(ws, req);  // app/region_series.h
+  if (IsRegionSeriesIndicator(req.indicator)) return RegionSeriesCell(ws, req);  // app/region_series.h
   ASSIGN_OR_RETURN(Resolved r, Resolve(ws, req));
   ASSIGN_OR_RETURN(MeasureRow m, r.snap->query->Cell(r.ref, r.measures, r.of));
   CellAnswer a = Labels(ws.catalog(), r, req);
@@ -145,8 +138,7 @@ Result<CellAnswer> QueryCell(Workspace& ws, const CellRequest& req) {
 }
 
 Result<TableAnswer> QueryTable(Workspace& ws, const TableRequest& req) {
-  if (IsRegionSeriesIndicator(req.indicator))
-    return RegionSeriesTable(ws, req);  // app/region_series.h
+  if (IsRegionSeriesIndicator(req.indicator)) return RegionSeriesTable(ws, req);  // app/region_series.h
   ASSIGN_OR_RETURN(Resolved r, Resolve(ws, req));
   const Catalog& c = ws.catalog();
   TableAnswer t;
@@ -165,8 +157,7 @@ Result<TableAnswer> QueryTable(Workspace& ws, const TableRequest& req) {
   size_t sort_index = 0;
   if (!req.sort.empty()) {
     auto it = std::find(t.parent.measures.begin(), t.parent.measures.end(), req.sort);
-    if (it == t.parent.measures.end())
-      return Status::Invalid("sort: '" + req.sort + "' is not one of the requested measures");
+    if (it == t.parent.measures.end()) return Status::Invalid("sort: '" + req.sort + "' is not one of the requested measures");
     sort_index = static_cast<size_t>(it - t.parent.measures.begin());
   }
   for (auto& ch : children) {
@@ -195,8 +186,7 @@ Result<TableAnswer> QueryTable(Workspace& ws, const TableRequest& req) {
 }
 
 Result<SeriesAnswer> QuerySeries(Workspace& ws, const SeriesRequest& req) {
-  if (IsRegionSeriesIndicator(req.indicator))
-    return RegionSeriesSeries(ws, req);  // app/region_series.h
+  if (IsRegionSeriesIndicator(req.indicator)) return RegionSeriesSeries(ws, req);  // app/region_series.h
   ASSIGN_OR_RETURN(Resolved r, Resolve(ws, req));
   const Panel& panel = *r.snap->panel;
   Period to = r.ref.period;
@@ -207,8 +197,7 @@ Result<SeriesAnswer> QuerySeries(Workspace& ws, const SeriesRequest& req) {
   if (!req.from.empty()) {
     ASSIGN_OR_RETURN(from, ResolvePeriod(panel, req.from, "from"));
   }
-  if (from > to)
-    return Status::Invalid("from: " + FormatPeriod(from) + " is after to " + FormatPeriod(to));
+  if (from > to) return Status::Invalid("from: " + FormatPeriod(from) + " is after to " + FormatPeriod(to));
   if (to - from >= 240) return Status::Invalid("from: a series covers at most 240 months");
   SeriesAnswer s;
   s.cell = Labels(ws.catalog(), r, req);
@@ -224,10 +213,8 @@ Result<SeriesAnswer> QuerySeries(Workspace& ws, const SeriesRequest& req) {
 }
 
 Result<RankingAnswer> QueryRanking(Workspace& ws, const CellRequest& req) {
-  if (IsRegionSeriesIndicator(req.indicator))
-    return RegionSeriesRanking(ws, req);  // app/region_series.h
-  if (req.measures.size() != 1)
-    return Status::Invalid("measure: a ranking takes exactly one measure");
+  if (IsRegionSeriesIndicator(req.indicator)) return RegionSeriesRanking(ws, req);  // app/region_series.h
+  if (req.measures.size() != 1) return Status::Invalid("measure: a ranking takes exactly one measure");
   TableRequest t;
   static_cast<CellRequest&>(t) = req;
   t.dim = "region";
@@ -272,10 +259,8 @@ Result<EnterpriseInfo> GetEnterprise(Workspace& ws, const std::string& uscc, Bat
 }
 
 Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Workspace& ws, const std::string& uscc,
-                                                         const std::string& indicator,
-                                                         const std::string& from_text,
-                                                         const std::string& to_text,
-                                                         BatchId as_of) {
+                                                         const std::string& indicator, const std::string& from_text,
+                                                         const std::string& to_text, BatchId as_of) {
   ASSIGN_OR_RETURN(auto snap, ws.GetSnapshot(as_of));
   const Panel& panel = *snap->panel;
   int64_t e = panel.FindEnterprise(uscc);
@@ -283,8 +268,7 @@ Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Workspace& ws, const st
   int ind = ws.catalog().FindIndicator(indicator);
   if (ind < 0) return Status::Invalid("indicator: unknown indicator '" + indicator + "'");
   if (ws.catalog().indicators()[static_cast<size_t>(ind)].derived()) {
-    return Status::Invalid("indicator: '" + indicator +
-                           "' is derived; an enterprise series shows reported indicators");
+    return Status::Invalid("indicator: '" + indicator + "' is derived; an enterprise series shows reported indicators");
   }
   std::vector<EnterprisePoint> out;
   if (panel.empty()) return out;
@@ -295,8 +279,7 @@ Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Workspace& ws, const st
   if (!from_text.empty()) {
     ASSIGN_OR_RETURN(from, ResolvePeriod(panel, from_text, "from"));
   }
-  if (from > to || to - from >= 240)
-    return Status::Invalid("from: the range must be 1 to 240 months");
+  if (from > to || to - from >= 240) return Status::Invalid("from: the range must be 1 to 240 months");
   const auto i = static_cast<size_t>(e);
   std::vector<double> ytd, base, base_ytd;
   for (Period p = from; p <= to; ++p) {
@@ -321,8 +304,7 @@ Result<std::vector<std::string>> ListPeriods(Workspace& ws, BatchId as_of) {
   ASSIGN_OR_RETURN(auto snap, ws.GetSnapshot(as_of));
   std::vector<std::string> out;
   if (snap->panel->empty()) return out;
-  for (Period p = snap->panel->first_period(); p <= snap->panel->last_period(); ++p)
-    out.push_back(FormatPeriod(p));
+  for (Period p = snap->panel->first_period(); p <= snap->panel->last_period(); ++p) out.push_back(FormatPeriod(p));
   return out;
 }
 
@@ -335,8 +317,8 @@ Result<std::string> DefaultPeriod(Workspace& ws, BatchId as_of) {
 std::vector<MeasureInfo> Measures() {
   std::vector<MeasureInfo> out;
   for (Measure m : AllMeasures()) {
-    out.push_back({std::string(MeasureName(m)), std::string(MeasureNameZh(m)),
-                   std::string(MeasureNameEn(m)), IsPercentMeasure(m), NeedsParent(m)});
+    out.push_back({std::string(MeasureName(m)), std::string(MeasureNameZh(m)), std::string(MeasureNameEn(m)),
+                   IsPercentMeasure(m), NeedsParent(m)});
   }
   return out;
 }

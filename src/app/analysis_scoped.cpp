@@ -20,9 +20,8 @@ bool IsParentRelative(const std::string& name) {
 
 // A share or contribution of region R along the region dimension compares R with its parent:
 // from R's value and share anyone can divide out the parent's total. Outside the scope, they go.
-void RestrictDerived(const Ballast& b, const Caller& caller,
-                     const std::vector<std::string>& measures, const std::string& of,
-                     const std::string& region_code, Row& row) {
+void RestrictDerived(const Ballast& b, const Caller& caller, const std::vector<std::string>& measures,
+                     const std::string& of, const std::string& region_code, Row& row) {
   if (of != "region" || caller.whole_country()) return;
   const CodeTree& regions = b.catalog().regions();
   const NodeId n = regions.Find(region_code);
@@ -43,13 +42,11 @@ Status CheckAggregate(Ballast& b, const Caller& caller, const CellRequest& r) {
 
 void AuditRead(Ballast& b, const Caller& c, const std::string& action, const std::string& target,
                const std::string& detail) {
-  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target,
-                        "success", detail});
+  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target, "success", detail});
 }
 
 // An enterprise the caller may see at all; NotFound alike for unknown and out of scope.
-Result<EnterpriseInfo> VisibleEnterprise(Ballast& b, const Caller& caller, const std::string& uscc,
-                                         BatchId as_of) {
+Result<EnterpriseInfo> VisibleEnterprise(Ballast& b, const Caller& caller, const std::string& uscc, BatchId as_of) {
   auto e = GetEnterprise(b.workspace(), uscc, as_of);
   const bool own = caller.role == auth::Role::kEnterprise && uscc == caller.uscc;
   if (!e.ok()) {
@@ -77,10 +74,9 @@ Result<CellRef> RefOf(const Ballast& b, const std::string& indicator, const std:
 }
 
 // Marks a node's row and its children's rows (region or industry codes) by their status.
-Status ProtectRows(const Ballast& b, Disclosure& d, const CellAnswer& node, bool by_region,
-                   Row& node_row, const std::vector<Row*>& rows) {
-  ASSIGN_OR_RETURN(CellRef ref,
-                   RefOf(b, node.indicator, node.period, node.region.code, node.industry.code));
+Status ProtectRows(const Ballast& b, Disclosure& d, const CellAnswer& node, bool by_region, Row& node_row,
+                   const std::vector<Row*>& rows) {
+  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, node.indicator, node.period, node.region.code, node.industry.code));
   RETURN_IF_ERROR(d.Protect(ref, node_row));
   for (Row* r : rows) {
     CellRef child = ref;
@@ -129,16 +125,14 @@ Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequ
     // Ranks among what is published only: a gap in the ranks would place a withheld figure.
     if (d.published()) {
       const auto it = std::find(t.parent.measures.begin(), t.parent.measures.end(), request.sort);
-      const size_t k =
-          it == t.parent.measures.end() ? 0 : static_cast<size_t>(it - t.parent.measures.begin());
+      const size_t k = it == t.parent.measures.end() ? 0 : static_cast<size_t>(it - t.parent.measures.begin());
       std::vector<std::optional<double>> keys;
       for (const auto& r : t.rows) keys.push_back(k < r.values.size() ? r.values[k] : std::nullopt);
       const auto ranks = RankValues(keys, request.ascending);
       for (size_t i = 0; i < t.rows.size(); ++i) t.rows[i].rank = ranks[i];
     }
   } else {
-    AuditRead(b, caller, "read.enterprise_rows",
-              "region=" + t.parent.region.code + " industry=" + t.parent.industry.code,
+    AuditRead(b, caller, "read.enterprise_rows", "region=" + t.parent.region.code + " industry=" + t.parent.industry.code,
               std::to_string(t.rows.size()) + " enterprises");
   }
   return t;
@@ -153,8 +147,7 @@ Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesR
   Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
   for (auto& [period, row] : s.points) {
     RestrictDerived(b, caller, s.cell.measures, of, s.cell.region.code, row);
-    ASSIGN_OR_RETURN(CellRef ref,
-                     RefOf(b, s.cell.indicator, period, s.cell.region.code, s.cell.industry.code));
+    ASSIGN_OR_RETURN(CellRef ref, RefOf(b, s.cell.indicator, period, s.cell.region.code, s.cell.industry.code));
     RETURN_IF_ERROR(d.Protect(ref, row));
   }
   if (!s.points.empty()) s.cell.row = s.points.back().second;
@@ -188,15 +181,12 @@ Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellR
   return a;
 }
 
-Result<EnterpriseInfo> GetEnterprise(Ballast& b, const Caller& caller, const std::string& uscc,
-                                     BatchId as_of) {
+Result<EnterpriseInfo> GetEnterprise(Ballast& b, const Caller& caller, const std::string& uscc, BatchId as_of) {
   return VisibleEnterprise(b, caller, uscc, as_of);
 }
 
-Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Ballast& b, const Caller& caller,
-                                                         const std::string& uscc,
-                                                         const std::string& indicator,
-                                                         const std::string& from,
+Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Ballast& b, const Caller& caller, const std::string& uscc,
+                                                         const std::string& indicator, const std::string& from,
                                                          const std::string& to, BatchId as_of) {
   RETURN_IF_ERROR(VisibleEnterprise(b, caller, uscc, as_of).status());
   return GetEnterpriseSeries(b.workspace(), uscc, indicator, from, to, as_of);
