@@ -124,6 +124,11 @@ TEST_F(RegionSeriesApiTest, ScopedImporterCannotWriteOutsideItsSubtree) {
       Get(viewer_, "/api/v1/cell?indicator=gdp&measure=value&period=2025-02&region=410102");
   EXPECT_EQ(s4, 200);
   EXPECT_EQ(own["value"], 90);  // public aggregate: not withheld for n = 0
+  // 制造业增加值占GDP比重: the GDP as published, inside the scope only.
+  auto [s5, share] = Get(zz_, "/api/v1/region-series/mfg-share?region=410102&period=2025-02");
+  ASSERT_EQ(s5, 200) << share.dump();
+  EXPECT_EQ(share["gdp"], 90);
+  EXPECT_EQ(Get(zz_, "/api/v1/region-series/mfg-share?region=419001&period=2025-02").first, 403);
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 // Routes of region series (issue #12 item 4): the import of figures published per region. The
 // cells, tables, series and rankings of region indicators go through the analysis routes; app/
 // decides who may import what (importers, within their region scope); these only translate HTTP.
+#include <cmath>
+#include <nlohmann/json.hpp>
+
 #include "api/http_util.h"
 #include "api/json_codec.h"
 #include "api/route.h"
@@ -13,6 +16,27 @@ namespace {
 using Req = httplib::Request;
 using Res = httplib::Response;
 using auth::Permission;
+using Json = nlohmann::ordered_json;
+
+Json Num(const std::optional<double>& v) {
+  return v && std::isfinite(*v) ? Json(*v) : Json(nullptr);
+}
+
+std::string ShareJson(const app::ManufacturingShare& s) {
+  return Json{{"region", s.region},
+              {"period", s.period},
+              {"value_added", Num(s.value_added)},
+              {"gdp", Num(s.gdp)},
+              {"share", Num(s.share)},
+              {"suppressed", s.suppressed.empty() ? Json(nullptr) : Json(s.suppressed)}}
+      .dump();
+}
+
+void GetManufacturingShare(const Ctx& c, const Req& req, Res& res) {
+  Reply(res,
+        app::ManufacturingShareOfGdp(c.app, *c.caller, Param(req, "region"), Param(req, "period")),
+        ShareJson);
+}
 
 void PostRegionSeries(const Ctx& c, const Req& req, Res& res) {
   if (!req.is_multipart_form_data() || !req.has_file("file")) {
@@ -50,6 +74,20 @@ std::vector<Route> RegionSeriesRoutes() {
        PostRegionSeries,
        "/api/v1/region-series",
        "",
+       ""},
+      {"GET",
+       "/api/v1/region-series/mfg-share",
+       "制造业增加值占GDP比重: value added of manufacturing (C) ÷ the region's published GDP, both "
+       "cumulative, in %",
+       Permission::kReadAggregate,
+       {{"region", "string", true, "GB/T 2260 code"},
+        {"period", "string", false, "YYYY-MM; default: the latest GDP"}},
+       "",
+       "ManufacturingShare",
+       200,
+       GetManufacturingShare,
+       "/api/v1/region-series/mfg-share?region=410100&period=2025-03",
+       "/api/v1/region-series/mfg-share?region=419001&period=2025-03",
        ""},
   };
 }

@@ -207,6 +207,29 @@ Result<ingest::ImportOutcome> ImportRegionSeries(Ballast& b, const Caller& calle
   return outcome;
 }
 
+Result<ManufacturingShare> ManufacturingShareOfGdp(Ballast& b, const Caller& caller, const std::string& region,
+                                                   const std::string& period) {
+  CellRequest g;
+  g.indicator = "gdp";
+  g.measures = {"ytd"};
+  g.region = region;
+  g.period = period;
+  ASSIGN_OR_RETURN(CellAnswer gdp, QueryCell(b, caller, g));  // scope first, for both figures
+  CellRequest va = g;
+  va.indicator = "value_added";
+  va.industry = "C";
+  va.period = gdp.period;
+  ASSIGN_OR_RETURN(CellAnswer mfg, QueryCell(b, caller, va));
+  ManufacturingShare out;
+  out.region = gdp.region.code;
+  out.period = gdp.period;
+  out.gdp = gdp.row.values[0];
+  out.value_added = mfg.row.values[0];
+  out.suppressed = mfg.row.suppressed;
+  if (out.value_added && out.gdp && *out.gdp > 0) out.share = Finite(*out.value_added / *out.gdp * 100);
+  return out;
+}
+
 Result<CellAnswer> RegionSeriesCell(Workspace& ws, const CellRequest& req) {
   ASSIGN_OR_RETURN(Resolved r, Resolve(ws, req));
   const Catalog& c = ws.catalog();

@@ -56,6 +56,18 @@ class RegionSeriesLookup {
   std::optional<Period> latest_;
 };
 
+// 制造业增加值占GDP比重 (seed 000): value_added of section C at the region ÷ its published gdp,
+// both cumulative (ytd), × 100, as the caller may see them: the numerator is an enterprise
+// aggregate under the disclosure rules, so when it is withheld from the caller, so is the share.
+// An empty period takes the latest with a published gdp.
+struct ManufacturingShare {
+  std::string region, period;
+  std::optional<double> value_added, gdp, share;  // 万元, 万元, %
+  std::string suppressed;                          // why value_added (and the share) is withheld
+};
+Result<ManufacturingShare> ManufacturingShareOfGdp(Ballast& b, const Caller& caller, const std::string& region,
+                                                   const std::string& period);
+
 // The analysis use cases for a region indicator (called by those of analysis.h).
 Result<CellAnswer> RegionSeriesCell(Workspace& ws, const CellRequest& request);
 Result<TableAnswer> RegionSeriesTable(Workspace& ws, const TableRequest& request);

@@ -214,3 +214,56 @@ TEST_F(RegionSeriesAppTest, CityImporterCannotWriteOutsideItsSubtree) {
 
 }  // namespace
 }  // namespace ballast::app
+
+namespace ballast::app {
+namespace {
+
+TEST(ManufacturingShareOfGdp, ValueAddedOfCOverPublishedGdp) {
+  ::ballast::testing::TestStore db;
+  FixedClock clock(*ParseUtc("2025-07-10T02:00:00Z"));
+  OpenOptions o;
+  o.clock = &clock;
+  ASSERT_OK_AND_ASSIGN(auto b, Ballast::Create(db.locator(), o));
+  const Caller root = Caller::Local("t");
+  ASSERT_OK_AND_ASSIGN(auto e, b->Import(root,
+                                         "uscc,name,region,industry,size,tags\n"
+                                         "91310110666007217T,甲装备有限公司,410102,3311,large,\n"
+                                         "91310115591693856A,乙食品有限公司,410102,1311,medium,\n",
+                                         "e.csv"));
+  ASSERT_EQ(e.outcome.status, ingest::ImportStatus::kImported);
+  ASSERT_OK_AND_ASSIGN(auto obs, b->Import(root,
+                                           "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
+                                           "91310110666007217T,2025-03,output_value,400,1000,,\n"
+                                           "91310115591693856A,2025-03,output_value,300,900,,\n",
+                                           "o.csv"));
+  ASSERT_EQ(obs.outcome.status, ingest::ImportStatus::kImported);
+  ASSERT_OK_AND_ASSIGN(auto rates, b->ImportVaRates(root, "industry,rate\n3311,20\n1311,10\n", "v.csv"));
+  ASSERT_EQ(rates.status, ingest::ImportStatus::kImported);
+  ASSERT_OK_AND_ASSIGN(auto rs, ImportRegionSeries(*b, root,
+                                                   "region,period,indicator,value,ytd,yoy,ytd_yoy\n"
+                                                   "410100,2025-03,gdp,,8000,,\n",
+                                                   "rs.csv"));
+  ASSERT_EQ(rs.status, ingest::ImportStatus::kImported);
+  // Both enterprises are manufacturers (C): 1000 × 20 % + 900 × 10 % = 290 万元 of value added
+  // 1–3月, over a GDP of 8000 万元: 3.625 %.
+  ASSERT_OK_AND_ASSIGN(auto s, ManufacturingShareOfGdp(*b, root, "410100", ""));
+  EXPECT_EQ(s.period, "2025-03");
+  EXPECT_DOUBLE_EQ(*s.value_added, 290.0);
+  EXPECT_EQ(s.gdp, 8000.0);
+  EXPECT_DOUBLE_EQ(*s.share, 290.0 / 8000 * 100);
+  // No GDP for 洛阳: no share, and out of a 郑州 caller's scope altogether.
+  ASSERT_OK_AND_ASSIGN(auto none, ManufacturingShareOfGdp(*b, root, "410300", "2025-03"));
+  EXPECT_FALSE(none.share.has_value());
+  Caller zz{"zz", auth::Role::kAnalyst, "", "", "410100", ""};
+  EXPECT_EQ(ManufacturingShareOfGdp(*b, zz, "410300", "2025-03").status().code(), StatusCode::kPermissionDenied);
+  // A viewer gets published figures: two enterprises are below the threshold of 3, so the value
+  // added, and with it the share, is withheld.
+  Caller viewer{"v", auth::Role::kViewer, "", "", "410100", ""};
+  ASSERT_OK_AND_ASSIGN(auto pub, ManufacturingShareOfGdp(*b, viewer, "410100", "2025-03"));
+  EXPECT_FALSE(pub.share.has_value());
+  EXPECT_FALSE(pub.suppressed.empty());
+  EXPECT_EQ(pub.gdp, 8000.0);
+}
+
+}  // namespace
+}  // namespace ballast::app
