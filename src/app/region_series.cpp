@@ -207,7 +207,8 @@ Result<ingest::ImportOutcome> ImportRegionSeries(Ballast& b, const Caller& calle
   return outcome;
 }
 
-Result<ManufacturingShare> ManufacturingShareOfGdp(Ballast& b, const Caller& caller, const std::string& region,
+Result<ManufacturingShare> ManufacturingShareOfGdp(Ballast& b, const Caller& caller,
+                                                   const std::string& region,
                                                    const std::string& period) {
   CellRequest g;
   g.indicator = "gdp";
@@ -226,7 +227,8 @@ Result<ManufacturingShare> ManufacturingShareOfGdp(Ballast& b, const Caller& cal
   out.gdp = gdp.row.values[0];
   out.value_added = mfg.row.values[0];
   out.suppressed = mfg.row.suppressed;
-  if (out.value_added && out.gdp && *out.gdp > 0) out.share = Finite(*out.value_added / *out.gdp * 100);
+  if (out.value_added && out.gdp && *out.gdp > 0)
+    out.share = Finite(*out.value_added / *out.gdp * 100);
   return out;
 }
 

@@ -63,9 +63,10 @@ class RegionSeriesLookup {
 struct ManufacturingShare {
   std::string region, period;
   std::optional<double> value_added, gdp, share;  // 万元, 万元, %
-  std::string suppressed;                          // why value_added (and the share) is withheld
+  std::string suppressed;                         // why value_added (and the share) is withheld
 };
-Result<ManufacturingShare> ManufacturingShareOfGdp(Ballast& b, const Caller& caller, const std::string& region,
+Result<ManufacturingShare> ManufacturingShareOfGdp(Ballast& b, const Caller& caller,
+                                                   const std::string& region,
                                                    const std::string& period);
 
 // The analysis use cases for a region indicator (called by those of analysis.h).
