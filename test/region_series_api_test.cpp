@@ -114,7 +114,7 @@ TEST_F(RegionSeriesApiTest, ScopedImporterCannotWriteOutsideItsSubtree) {
       Get(root_, "/api/v1/cell?indicator=gdp&measure=value&period=2025-02&region=410100");
   EXPECT_TRUE(zz["value"].is_null());
   // Its own subtree is fine.
-  EXPECT_EQ(Post(zz_, std::string(kHeader) + "410102,2025-02,gdp,90,,,\n").first, 201);
+  EXPECT_EQ(Post(zz_, std::string(kHeader) + "410102,2025-02,gdp,90,90,,\n").first, 201);
   // A viewer may not import; and reading outside the scope is refused, published or not.
   EXPECT_EQ(Post(viewer_, std::string(kHeader) + "410100,2025-02,gdp,1,,,\n").first, 403);
   EXPECT_EQ(
