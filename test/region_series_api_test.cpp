@@ -35,9 +35,10 @@ class RegionSeriesApiTest : public ::testing::Test {
     c.set_bearer_token_auth(token.c_str());
     return c;
   }
-  static std::pair<int, Json> Post(const std::string& token, const std::string& csv) {
+  static std::pair<int, Json> Post(const std::string& token, const std::string& csv,
+                                   const std::string& name = "rs.csv") {
     auto c = Client(token);
-    httplib::MultipartFormDataItems items = {{"file", csv, "rs.csv", "text/csv"}};
+    httplib::MultipartFormDataItems items = {{"file", csv, name, "text/csv"}};
     auto res = c.Post("/api/v1/region-series", items);
     EXPECT_TRUE(res);
     if (!res) return {0, Json()};
@@ -89,6 +90,21 @@ TEST_F(RegionSeriesApiTest, ImportAndReadThroughTheAnalysisRoutes) {
   for (const auto& i : inds)
     listed |= i["code"] == "gdp" && i["kind"] == "region" && i["additive"] == false;
   EXPECT_TRUE(listed);
+}
+
+TEST_F(RegionSeriesApiTest, ImportsXlsxAlike) {
+  const std::string xlsx =
+      MakeXlsx({{"region", "period", "indicator", "value", "ytd", "yoy", "ytd_yoy"},
+                {"410100", "2025-01", "grid_electricity", "52.5", "", "", ""},
+                {"410100", "2024-01", "grid_electricity", "50", "", "", ""}});
+  auto [s, body] = Post(root_, xlsx, "rs.xlsx");
+  ASSERT_EQ(s, 201) << body.dump();
+  EXPECT_EQ(body["report"]["format"], "xlsx");
+  // 52.5 / 50 − 1 = 5 %, from the levels.
+  auto [s1, cell] = Get(
+      root_, "/api/v1/cell?indicator=grid_electricity&measure=yoy&period=2025-01&region=410100");
+  ASSERT_EQ(s1, 200) << cell.dump();
+  EXPECT_DOUBLE_EQ(cell["value"].get<double>(), (52.5 / 50 - 1) * 100);
 }
 
 TEST_F(RegionSeriesApiTest, ScopedImporterCannotWriteOutsideItsSubtree) {
