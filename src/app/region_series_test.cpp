@@ -237,7 +237,8 @@ TEST(ManufacturingShareOfGdp, ValueAddedOfCOverPublishedGdp) {
                                            "91310115591693856A,2025-03,output_value,300,900,,\n",
                                            "o.csv"));
   ASSERT_EQ(obs.outcome.status, ingest::ImportStatus::kImported);
-  ASSERT_OK_AND_ASSIGN(auto rates, b->ImportVaRates(root, "industry,rate\n3311,20\n1311,10\n", "v.csv"));
+  ASSERT_OK_AND_ASSIGN(auto rates,
+                       b->ImportVaRates(root, "industry,rate\n3311,20\n1311,10\n", "v.csv"));
   ASSERT_EQ(rates.status, ingest::ImportStatus::kImported);
   ASSERT_OK_AND_ASSIGN(auto rs, ImportRegionSeries(*b, root,
                                                    "region,period,indicator,value,ytd,yoy,ytd_yoy\n"
@@ -255,7 +256,8 @@ TEST(ManufacturingShareOfGdp, ValueAddedOfCOverPublishedGdp) {
   ASSERT_OK_AND_ASSIGN(auto none, ManufacturingShareOfGdp(*b, root, "410300", "2025-03"));
   EXPECT_FALSE(none.share.has_value());
   Caller zz{"zz", auth::Role::kAnalyst, "", "", "410100", ""};
-  EXPECT_EQ(ManufacturingShareOfGdp(*b, zz, "410300", "2025-03").status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(ManufacturingShareOfGdp(*b, zz, "410300", "2025-03").status().code(),
+            StatusCode::kPermissionDenied);
   // A viewer gets published figures: two enterprises are below the threshold of 3, so the value
   // added, and with it the share, is withheld.
   Caller viewer{"v", auth::Role::kViewer, "", "", "410100", ""};
