@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "api/json_depth.h"
+#include "core/region_indicators.h"
 
 namespace ballast::api {
 
@@ -171,6 +172,11 @@ std::string IndicatorsJson(const Catalog& catalog) {
   for (const auto& i : catalog.indicators()) {
     arr.push_back(Json{{"code", i.code}, {"name_zh", i.name_zh}, {"name_en", i.name_en}, {"unit", i.unit},
                        {"kind", kKinds[static_cast<int>(i.kind)]}, {"derived", i.derived()}});
+  }
+  // Region series (issue #12 item 4): published per region, not reported by enterprises.
+  for (const auto& r : RegionIndicators()) {
+    arr.push_back(Json{{"code", r.code}, {"name_zh", r.name_zh}, {"name_en", r.name_en}, {"unit", r.unit},
+                       {"kind", "region"}, {"derived", true}, {"additive", r.additive}});
   }
   return Dump(arr);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "app/region_series.h"
 #include "engine/measures.h"
 #include "engine/roster.h"
 
@@ -128,6 +129,7 @@ std::vector<std::optional<int32_t>> RankValues(const std::vector<std::optional<d
 }
 
 Result<CellAnswer> QueryCell(Workspace& ws, const CellRequest& req) {
+  if (IsRegionSeriesIndicator(req.indicator)) return RegionSeriesCell(ws, req);  // app/region_series.h
   ASSIGN_OR_RETURN(Resolved r, Resolve(ws, req));
   ASSIGN_OR_RETURN(MeasureRow m, r.snap->query->Cell(r.ref, r.measures, r.of));
   CellAnswer a = Labels(ws.catalog(), r, req);
@@ -136,6 +138,7 @@ Result<CellAnswer> QueryCell(Workspace& ws, const CellRequest& req) {
 }
 
 Result<TableAnswer> QueryTable(Workspace& ws, const TableRequest& req) {
+  if (IsRegionSeriesIndicator(req.indicator)) return RegionSeriesTable(ws, req);  // app/region_series.h
   ASSIGN_OR_RETURN(Resolved r, Resolve(ws, req));
   const Catalog& c = ws.catalog();
   TableAnswer t;
@@ -183,6 +186,7 @@ Result<TableAnswer> QueryTable(Workspace& ws, const TableRequest& req) {
 }
 
 Result<SeriesAnswer> QuerySeries(Workspace& ws, const SeriesRequest& req) {
+  if (IsRegionSeriesIndicator(req.indicator)) return RegionSeriesSeries(ws, req);  // app/region_series.h
   ASSIGN_OR_RETURN(Resolved r, Resolve(ws, req));
   const Panel& panel = *r.snap->panel;
   Period to = r.ref.period;
@@ -209,6 +213,7 @@ Result<SeriesAnswer> QuerySeries(Workspace& ws, const SeriesRequest& req) {
 }
 
 Result<RankingAnswer> QueryRanking(Workspace& ws, const CellRequest& req) {
+  if (IsRegionSeriesIndicator(req.indicator)) return RegionSeriesRanking(ws, req);  // app/region_series.h
   if (req.measures.size() != 1) return Status::Invalid("measure: a ranking takes exactly one measure");
   TableRequest t;
   static_cast<CellRequest&>(t) = req;

@@ -5,6 +5,7 @@
 #include "app/analysis.h"
 #include "app/ballast.h"
 #include "app/disclosure.h"
+#include "app/region_series.h"
 #include "engine/measures.h"
 
 namespace ballast::app {
@@ -95,6 +96,8 @@ Result<CellAnswer> QueryCell(Ballast& b, const Caller& caller, const CellRequest
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   ASSIGN_OR_RETURN(CellAnswer a, QueryCell(b.workspace(), request));
   RestrictDerived(b, caller, a.measures, OfOf(request), a.region.code, a.row);
+  // Published region figures are public aggregates: no enterprise behind them to protect.
+  if (IsRegionSeriesIndicator(request.indicator)) return a;
   ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
   Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
   ASSIGN_OR_RETURN(CellRef ref, RefOf(b, a.indicator, a.period, a.region.code, a.industry.code));
@@ -112,6 +115,7 @@ Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequ
   // The node's own row compares it with its parent along the table's dimension.
   const std::string dim = t.dim == "enterprise" ? "industry" : t.dim;
   RestrictDerived(b, caller, t.parent.measures, dim, t.parent.region.code, t.parent.row);
+  if (IsRegionSeriesIndicator(request.indicator)) return t;  // public aggregates, as in QueryCell
   if (!enterprises) {
     std::vector<Row*> rows;
     for (auto& r : t.rows) rows.push_back(&r);
@@ -137,6 +141,7 @@ Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequ
 Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   ASSIGN_OR_RETURN(SeriesAnswer s, QuerySeries(b.workspace(), request));
+  if (IsRegionSeriesIndicator(request.indicator)) return s;  // public aggregates, as in QueryCell
   const std::string of = OfOf(request);
   ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
   Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
@@ -153,6 +158,7 @@ Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellR
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   ASSIGN_OR_RETURN(RankingAnswer a, QueryRanking(b.workspace(), request));
   RestrictDerived(b, caller, a.parent.measures, "region", a.parent.region.code, a.parent.row);
+  if (IsRegionSeriesIndicator(request.indicator)) return a;  // public aggregates, as in QueryCell
   // The ranked children are a table of the parent: protect them as one, then carry the marks.
   std::vector<Row> rows(a.rows.size());
   std::vector<Row*> ptrs;

@@ -9,9 +9,11 @@
 #include "chain/io_table.h"
 #include "core/file_util.h"
 #include "app/policy.h"
+#include "app/region_series.h"
 #include "gen/demo_extras.h"
 #include "gen/chain_links.h"
 #include "gen/generator.h"
+#include "gen/region_series.h"
 #include "ingest/reader/table_reader.h"
 
 namespace ballast::app {
@@ -133,6 +135,16 @@ Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
             (e.empty() ? std::string("?")
                        : "line " + std::to_string(e[0].line) + ": " + e[0].message));
       }
+    }
+  }
+  if (result.ok() && (g.province == "410000" || g.province.empty())) {
+    // Region series for Henan's prefectures (synthetic: gen/region_series.h).
+    auto outcome = ImportRegionSeries(b, Caller::Local("demo"), gen::RegionSeriesCsv(g.first, r.end, o.seed),
+                                      "region_series.csv");
+    if (!outcome.ok()) {
+      result = outcome.status();
+    } else if (outcome->status == ingest::ImportStatus::kRejected) {
+      result = Status::Internal("the demo's region series were rejected");
     }
   }
   if (result.ok() && !summary->files.empty()) {

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <iomanip>
 
+#include "core/region_indicators.h"
+
 namespace ballast::cli {
 
 std::string FormatNumber(const std::optional<double>& v) {
@@ -33,6 +35,7 @@ void PrintCellCsv(const app::CellAnswer& a, std::ostream& out) {
 void PrintCellTable(const app::CellAnswer& a, const Catalog& catalog, std::ostream& out) {
   int ind = catalog.FindIndicator(a.indicator);
   std::string unit = ind >= 0 ? catalog.indicators()[static_cast<size_t>(ind)].unit : "";
+  if (const auto* r = FindRegionIndicator(a.indicator)) unit = r->unit;  // region series
   auto measure = ParseMeasure(a.measures.at(0));
   bool percent = measure.ok() && IsPercentMeasure(*measure);
   auto value = a.row.values.at(0);

@@ -19,6 +19,7 @@
 #include "cli/chain_commands.h"
 #include "cli/format.h"
 #include "cli/month_commands.h"
+#include "cli/region_series_commands.h"
 #include "cli/serve_config.h"
 #include "cli/nowcast_commands.h"
 #include "cli/stl_commands.h"
@@ -258,6 +259,15 @@ int Main(int argc, char** argv) {
   va_rates_cmd->add_option("path", month_path, "CSV or XLSX: industry,rate")->required();
   // --- end of the analyst's month ---
 
+  // --- region series (issue #12 item 4): cli/region_series_commands.h ---
+  std::string rseries_action, rseries_path;
+  auto* rseries_cmd = app.add_subcommand("region-series", "Figures published per region (investment, GDP, grid electricity): import");
+  rseries_cmd->add_option("action", rseries_action, "import")->required()->check(CLI::IsMember({"import"}));
+  rseries_cmd->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
+  rseries_cmd->add_option("--user", user, "recorded as the importer");
+  rseries_cmd->add_option("path", rseries_path, "CSV or XLSX: region,period,indicator,value,ytd,yoy,ytd_yoy")->required();
+  // --- end of region series ---
+
   // --- episodes (issue 13: warn helper) ---
   auto* episodes_cmd = app.add_subcommand("episodes", "Warning episodes (one per subject), most important first");
   app::EpisodeFilter episode_filter;
@@ -417,6 +427,7 @@ int Main(int argc, char** argv) {
   if (*commodities_cmd) return RunCommoditiesImport(db, commodity_path, user, std::cout, std::cerr);
   if (*prices_cmd) return RunPricesImport(db, month_path, user, std::cout, std::cerr);
   if (*va_rates_cmd) return RunVaRatesImport(db, month_path, user, std::cout, std::cerr);
+  if (*rseries_cmd) return RunRegionSeriesImport(db, rseries_path, user, std::cout, std::cerr);  // region series
   if (*episodes_cmd) return RunEpisodes(db, episode_filter, std::cout, std::cerr);
   if (*targets_cmd) return RunTargets(db, target_filter, target_today, std::cout, std::cerr);
   if (*progress_cmd) return RunProgressAdd(db, progress, user, std::cout, std::cerr);

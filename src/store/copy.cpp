@@ -36,6 +36,7 @@ constexpr Table kTables[] = {
     {"observation_chunk", "batch_id,indicator,period,rows,data", "ITIIB", false},
     {"price_index", "industry,period,value", "TIR", false},
     {"va_rate", "industry,rate", "TR", false},
+    {"region_series", "region,indicator,period,value,ytd,yoy,ytd_yoy", "TTIRRRR", false},
     {"app_user", "id,username,password_hash,role,region,unit,uscc,disabled,created_at", "ITTTTTTIT",
      true},
     {"audit_log", "id,ts,actor,role,address,action,target,result,detail,prev_hash,hash,scheme",

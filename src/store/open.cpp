@@ -30,4 +30,9 @@ Result<std::unique_ptr<ChainStore>> OpenChainStore(const std::string& locator) {
   return OpenSqliteChainStore(locator);
 }
 
+Result<std::unique_ptr<RegionSeriesStore>> OpenRegionSeriesStore(const std::string& locator) {
+  if (IsPostgresLocator(locator)) return OpenPostgresRegionSeriesStore(locator);
+  return OpenSqliteRegionSeriesStore(locator);
+}
+
 }  // namespace ballast

@@ -167,6 +167,8 @@ export function measureName(code: string): string {
 export function measuresFor(indicatorCode: string): string[] {
   const all = catalog.measures.map((m) => m.code);
   const ind = indicator(indicatorCode);
+  // Region series (investment, GDP, grid electricity): the published figures and their growth.
+  if (ind?.kind === 'region') return all.filter((m) => m === 'value' || m === 'ytd' || m === 'yoy' || m === 'ytd_yoy');
   if (ind?.derived) return all.filter((m) => m === 'value' || m === 'ytd' || m === 'n');
   // mom_sa (seasonally adjusted 环比) is defined for flows only.
   return ind && ind.kind !== 'flow' ? all.filter((m) => m !== 'mom_sa') : all;
