@@ -21,9 +21,10 @@ enum class Dimension { kRegion, kIndustry };
 // the group dropped. Tags restrict the cell and every cell compared with it alike.
 struct CellFilter {
   std::string region_group, industry_group;  // names ("@east"), "" = none; for keys and labels
-  std::vector<NodeId> regions, industries;   // the groups' member nodes
-  std::vector<std::string> tags;             // any of these; empty = every enterprise
-  bool exclude_tags = false;                 // none of `tags` instead (disclosure's complement)
+  std::string region_group_label, industry_group_label;  // their Chinese names, for answers
+  std::vector<NodeId> regions, industries;               // the groups' member nodes
+  std::vector<std::string> tags;                         // any of these; empty = every enterprise
+  bool exclude_tags = false;  // none of `tags` instead (disclosure's complement)
 
   bool empty() const { return regions.empty() && industries.empty() && tags.empty(); }
   // A stable text naming the filter ("" when empty), for cache keys.
