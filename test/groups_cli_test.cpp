@@ -13,7 +13,7 @@
 namespace ballast::test {
 namespace {
 
-struct Run {
+struct CliResult {
   int code;
   std::string out;
 };
@@ -27,7 +27,7 @@ std::string Shortest(double x) {
 class GroupsCliTest : public ::testing::Test {
  protected:
   // Runs the binary with `env` before it; stderr joins stdout.
-  Run Ballast(const std::string& args, const std::string& env = "") {
+  CliResult Ballast(const std::string& args, const std::string& env = "") {
     const std::string cmd = env + " " + std::string(BALLAST_BINARY) + " " + args + " 2>&1";
     FILE* p = ::popen(cmd.c_str(), "r");
     std::string out;
