@@ -3134,10 +3134,12 @@ export interface operations {
                 measure?: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country) */
+                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
                 industry?: string;
+                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
+                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3207,10 +3209,12 @@ export interface operations {
                 measures: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country) */
+                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
                 industry?: string;
+                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
+                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3284,10 +3288,12 @@ export interface operations {
                 measures: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country) */
+                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
                 industry?: string;
+                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
+                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3359,10 +3365,12 @@ export interface operations {
                 measure: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country) */
+                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
                 industry?: string;
+                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
+                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
