@@ -88,8 +88,9 @@ std::vector<ParamSpec> CellParamSpecs(const char* measures_name, const char* mea
   return {{"indicator", "string", true, "indicator code, e.g. output_value"},
           {measures_name, "string", true, measures_desc},
           {"period", "string", false, "YYYY-MM; default the latest period with data"},
-          {"region", "string", false, "GB/T 2260 code; default 100000 (the whole country)"},
-          {"industry", "string", false, "section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default)"},
+          {"region", "string", false, "GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast"},
+          {"industry", "string", false, "section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw"},
+          {"tag", "string", false, "enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资"},
           {"of", "string", false, "the dimension whose parent share and contributions compare with", {"industry", "region"}},
           {"as_of", "integer", false, "batch id: answer as the data stood after that batch"}};
 }

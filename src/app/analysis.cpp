@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "app/groups.h"
 #include "app/region_series.h"
 #include "engine/measures.h"
 #include "engine/roster.h"
@@ -83,13 +84,7 @@ Result<Resolved> Resolve(Workspace& ws, const CellRequest& r) {
     out.measures.push_back(*parsed);
   }
   ASSIGN_OR_RETURN(out.ref.period, ResolvePeriod(*out.snap->panel, r.period, "period"));
-  out.ref.region = r.region.empty() ? c.country() : c.regions().Find(r.region);
-  if (out.ref.region == kNoNode) return Status::Invalid("region: unknown region code '" + r.region + "' (GB/T 2260)");
-  out.ref.industry = r.industry.empty() ? c.all_industry() : c.FindIndustry(r.industry);
-  if (out.ref.industry == kNoNode) {
-    return Status::Invalid("industry: unknown industry code '" + r.industry +
-                           "' (a section letter, a 2-, 3- or 4-digit GB/T 4754-2017 code, or BCD)");
-  }
+  RETURN_IF_ERROR(ResolveCellScope(c, r.region, r.industry, r.tags, &out.ref));
   ASSIGN_OR_RETURN(out.of, ParseDimension(r.of, "of"));
   RETURN_IF_ERROR(out.snap->query->Validate(out.ref, out.measures));
   return out;
@@ -99,6 +94,11 @@ CellAnswer Labels(const Catalog& c, const Resolved& r, const CellRequest& req) {
   CellAnswer a;
   a.region = RegionLabel(c, r.ref.region);
   a.industry = IndustryLabel(c, r.ref.industry);
+  if (const CellFilter* f = r.ref.filter.get()) {
+    if (!f->region_group.empty()) a.region = {f->region_group, f->region_group_label};
+    if (!f->industry_group.empty()) a.industry = {f->industry_group, f->industry_group_label};
+    a.tags = f->tags;
+  }
   a.period = FormatPeriod(r.ref.period);
   a.indicator = req.indicator;
   for (Measure m : r.measures) a.measures.emplace_back(MeasureName(m));

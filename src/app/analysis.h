@@ -19,7 +19,8 @@ struct CellRequest {
   std::vector<std::string> measures;
   std::string period;    // YYYY-MM; empty = the latest period with data
   std::string region;    // empty = 100000 (the whole country)
-  std::string industry;  // empty = BCD (all industry)
+  std::string industry;  // empty = BCD (all industry); either may name a group (@east, @hightech)
+  std::vector<std::string> tags;  // enterprises with any of these tags only (empty = all)
   std::string of;        // region | industry (default industry)
   BatchId as_of = kLatestBatch;
 };
@@ -39,7 +40,8 @@ struct Row {
 };
 
 struct CellAnswer {
-  NodeLabel region, industry;
+  NodeLabel region, industry;  // a group's code is its name (@east)
+  std::vector<std::string> tags;
   std::string period, indicator;
   std::vector<std::string> measures;
   Row row;

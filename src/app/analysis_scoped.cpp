@@ -5,6 +5,7 @@
 #include "app/analysis.h"
 #include "app/ballast.h"
 #include "app/disclosure.h"
+#include "app/groups.h"
 #include "app/region_series.h"
 #include "engine/measures.h"
 
@@ -24,9 +25,11 @@ void RestrictDerived(const Ballast& b, const Caller& caller, const std::vector<s
                      const std::string& of, const std::string& region_code, Row& row) {
   if (of != "region" || caller.whole_country()) return;
   const CodeTree& regions = b.catalog().regions();
-  const NodeId n = regions.Find(region_code);
+  // A region group's parent is the whole country, outside any narrower scope.
+  const bool group = region_code.rfind('@', 0) == 0;
+  const NodeId n = group ? b.catalog().country() : regions.Find(region_code);
   if (n == kNoNode) return;
-  const NodeId parent = regions.node(n).parent;
+  const NodeId parent = group ? n : regions.node(n).parent;
   if (parent != kNoNode && b.access().InScope(caller, parent)) return;
   for (size_t i = 0; i < measures.size() && i < row.values.size(); ++i) {
     if (IsParentRelative(measures[i])) row.values[i] = std::nullopt;
@@ -37,7 +40,12 @@ std::string OfOf(const CellRequest& r) { return r.of.empty() ? "industry" : r.of
 
 Status CheckAggregate(Ballast& b, const Caller& caller, const CellRequest& r) {
   RETURN_IF_ERROR(b.access().Require(caller, auth::Permission::kReadAggregate));
-  return b.access().CheckRegion(caller, r.region);
+  if (r.region.rfind('@', 0) != 0) return b.access().CheckRegion(caller, r.region);
+  // A region group is read only by those who may read every member: a group is never a way
+  // round the scope (a city user cannot sum other cities through it).
+  ASSIGN_OR_RETURN(auto members, RegionGroupMembers(b.catalog(), r.region));
+  for (const auto& code : members) RETURN_IF_ERROR(b.access().CheckRegion(caller, code));
+  return Status::Ok();
 }
 
 void AuditRead(Ballast& b, const Caller& c, const std::string& action, const std::string& target,
@@ -58,16 +66,14 @@ Result<EnterpriseInfo> VisibleEnterprise(Ballast& b, const Caller& caller, const
   return e;
 }
 
-// The cell an answer stands for, from its codes.
+// The cell an answer stands for, from its codes (groups and tags included).
 Result<CellRef> RefOf(const Ballast& b, const std::string& indicator, const std::string& period,
-                      const std::string& region, const std::string& industry) {
+                      const std::string& region, const std::string& industry, const std::vector<std::string>& tags) {
   const Catalog& c = b.catalog();
   CellRef ref;
   ref.indicator = c.FindIndicator(indicator);
   ASSIGN_OR_RETURN(ref.period, ParsePeriod(period));
-  ref.region = region == kCountryCode ? c.country() : c.regions().Find(region);
-  ref.industry = c.FindIndustry(industry);
-  if (ref.indicator < 0 || ref.region == kNoNode || ref.industry == kNoNode) {
+  if (ref.indicator < 0 || !ResolveCellScope(c, region, industry, tags, &ref).ok()) {
     return Status::Internal("cannot resolve the cell of an answer");
   }
   return ref;
@@ -76,10 +82,12 @@ Result<CellRef> RefOf(const Ballast& b, const std::string& indicator, const std:
 // Marks a node's row and its children's rows (region or industry codes) by their status.
 Status ProtectRows(const Ballast& b, Disclosure& d, const CellAnswer& node, bool by_region, Row& node_row,
                    const std::vector<Row*>& rows) {
-  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, node.indicator, node.period, node.region.code, node.industry.code));
+  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, node.indicator, node.period, node.region.code, node.industry.code, node.tags));
   RETURN_IF_ERROR(d.Protect(ref, node_row));
+  // The children of a group along its dimension are its members, plain cells of that dimension.
+  const CellRef base = WithoutGroup(ref, by_region);
   for (Row* r : rows) {
-    CellRef child = ref;
+    CellRef child = base;
     if (by_region) {
       child.region = b.catalog().regions().Find(r->label.code);
     } else {
@@ -100,7 +108,7 @@ Result<CellAnswer> QueryCell(Ballast& b, const Caller& caller, const CellRequest
   if (IsRegionSeriesIndicator(request.indicator)) return a;
   ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
   Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
-  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, a.indicator, a.period, a.region.code, a.industry.code));
+  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, a.indicator, a.period, a.region.code, a.industry.code, a.tags));
   RETURN_IF_ERROR(d.Protect(ref, a.row));
   return a;
 }
@@ -147,7 +155,7 @@ Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesR
   Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
   for (auto& [period, row] : s.points) {
     RestrictDerived(b, caller, s.cell.measures, of, s.cell.region.code, row);
-    ASSIGN_OR_RETURN(CellRef ref, RefOf(b, s.cell.indicator, period, s.cell.region.code, s.cell.industry.code));
+    ASSIGN_OR_RETURN(CellRef ref, RefOf(b, s.cell.indicator, period, s.cell.region.code, s.cell.industry.code, s.cell.tags));
     RETURN_IF_ERROR(d.Protect(ref, row));
   }
   if (!s.points.empty()) s.cell.row = s.points.back().second;

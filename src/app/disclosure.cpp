@@ -20,7 +20,7 @@ Contributors Collect(const Snapshot& snap, const CellRef& cell, const double* co
   if (column == nullptr) return c;
   const auto [lo, hi] = snap.query->RegionRange(cell.region);
   for (uint32_t e = lo; e < hi; ++e) {
-    if (IsMissing(column[e]) || !snap.query->InCell(e, cell.region, cell.industry)) continue;
+    if (IsMissing(column[e]) || !snap.query->InCell(e, cell)) continue;
     const double x = std::fabs(column[e]);
     c.magnitudes.push_back(x);
     c.total += x;
@@ -118,9 +118,53 @@ Result<const std::map<Disclosure::Key, sdc::Suppression>*> Disclosure::SiblingTa
   return &out;
 }
 
+Result<sdc::Suppression> Disclosure::GroupStatus(const CellRef& cell, bool by_region) {
+  const std::vector<NodeId>& members = by_region ? cell.filter->regions : cell.filter->industries;
+  const CellRef base = WithoutGroup(cell, by_region);
+  std::vector<CellRef> hidden;
+  for (NodeId m : members) {
+    CellRef member = base;
+    (by_region ? member.region : member.industry) = m;
+    ASSIGN_OR_RETURN(sdc::Suppression s, Status(member));
+    if (sdc::IsSuppressed(s)) hidden.push_back(member);
+  }
+  if (hidden.empty()) return sdc::Suppression::kNone;
+  if (hidden.size() == 1 || Derived(snap_, cell)) return sdc::Suppression::kSecondary;
+  std::vector<double> together;
+  for (const auto& h : hidden) {
+    const Contributors c = Contribution(h);
+    together.insert(together.end(), c.magnitudes.begin(), c.magnitudes.end());
+  }
+  ASSIGN_OR_RETURN(sdc::Suppression s, sdc::PrimarySuppression(together, DisclosureParams()));
+  return sdc::IsSuppressed(s) ? sdc::Suppression::kSecondary : sdc::Suppression::kNone;
+}
+
+Result<sdc::Suppression> Disclosure::TagStatus(const CellRef& cell) {
+  auto others = std::make_shared<CellFilter>(*cell.filter);
+  others->exclude_tags = true;
+  CellRef rest = cell;
+  rest.filter = std::move(others);
+  if (Derived(snap_, cell)) {
+    ASSIGN_OR_RETURN(auto rows, snap_.query->Enterprises(rest, {Measure::kValue}));
+    int64_t n = 0;
+    for (const auto& r : rows) n += !r.row.values.empty() && r.row.values[0].has_value();
+    return n > 0 && n < DisclosureParams().min_contributors ? sdc::Suppression::kSecondary : sdc::Suppression::kNone;
+  }
+  const Contributors c = Contribution(rest);
+  if (c.magnitudes.empty()) return sdc::Suppression::kNone;  // the plain cell is the tag cell
+  ASSIGN_OR_RETURN(sdc::Suppression s, sdc::PrimarySuppression(c.magnitudes, DisclosureParams()));
+  return sdc::IsSuppressed(s) ? sdc::Suppression::kSecondary : sdc::Suppression::kNone;
+}
+
 Result<sdc::Suppression> Disclosure::Status(const CellRef& cell) {
   ASSIGN_OR_RETURN(sdc::Suppression s, Primary(cell));
+  const CellFilter* f = cell.filter.get();
   for (bool by_region : {true, false}) {
+    if (f != nullptr && !(by_region ? f->regions : f->industries).empty()) {
+      ASSIGN_OR_RETURN(sdc::Suppression g, GroupStatus(cell, by_region));
+      s = Worse(s, g);
+      continue;
+    }
     const NodeId parent_node = by_region ? catalog_.regions().node(cell.region).parent
                                          : catalog_.industries().node(cell.industry).parent;
     if (parent_node == kNoNode) continue;
@@ -128,6 +172,10 @@ Result<sdc::Suppression> Disclosure::Status(const CellRef& cell) {
     (by_region ? parent.region : parent.industry) = parent_node;
     ASSIGN_OR_RETURN(const auto* table, SiblingTable(parent, by_region));
     if (auto it = table->find(KeyOf(cell)); it != table->end()) s = Worse(s, it->second);
+  }
+  if (f != nullptr && !f->tags.empty() && !f->exclude_tags) {
+    ASSIGN_OR_RETURN(sdc::Suppression t, TagStatus(cell));
+    s = Worse(s, t);
   }
   return s;
 }

@@ -11,6 +11,14 @@
 // published) get a suppressed cell's measures as undefined, with "suppressed" naming the reason;
 // only n, the number of reporting enterprises, stays. Analysts and administrators inside their
 // scope see the figures and a "would_suppress" marker of what publication would hide.
+//
+// Cells of groups and tags (issue #12 item 5) pass the same rules on their own contributors and
+// the sibling tables of the dimensions they are not a group of. Two more rules guard against
+// differencing: a group cell is withheld ("secondary") when exactly one of its members' cells is
+// suppressed, or when the suppressed members together fail the primary rules (the group minus
+// its published members would show them); a tag cell is withheld when the enterprises of the
+// same cell without the tags fail the primary rules (the plain cell minus the tag cell would
+// show them).
 #ifndef BALLAST_APP_DISCLOSURE_H_
 #define BALLAST_APP_DISCLOSURE_H_
 
@@ -55,8 +63,13 @@ class Disclosure {
   bool published() const { return published_; }
 
  private:
-  using Key = std::tuple<int, Period, NodeId, NodeId>;
-  static Key KeyOf(const CellRef& c) { return {c.indicator, c.period, c.region, c.industry}; }
+  using Key = std::tuple<int, Period, NodeId, NodeId, std::string>;
+  static Key KeyOf(const CellRef& c) {
+    return {c.indicator, c.period, c.region, c.industry, c.filter ? c.filter->Key() : std::string()};
+  }
+  // The differencing rules of groups and tags above.
+  Result<sdc::Suppression> GroupStatus(const CellRef& cell, bool by_region);
+  Result<sdc::Suppression> TagStatus(const CellRef& cell);
   // The statuses of the children of `parent` along one dimension after secondary suppression.
   Result<const std::map<Key, sdc::Suppression>*> SiblingTable(const CellRef& parent, bool by_region);
   Result<double> Magnitude(const CellRef& cell);

@@ -15,7 +15,48 @@ CellSums Total(const std::vector<CellSums>& sums) {
   return t;
 }
 
+bool HasTag(const PanelEnterprise& ent, const std::vector<std::string>& tags) {
+  for (const auto& t : ent.tags) {
+    if (std::find(tags.begin(), tags.end(), t) != tags.end()) return true;
+  }
+  return false;
+}
+
+bool InAny(const CodeTree& tree, const std::vector<NodeId>& members, NodeId node) {
+  for (NodeId m : members) {
+    if (tree.Contains(m, node)) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::string CellFilter::Key() const {
+  if (empty()) return {};
+  std::string k = "r=" + region_group + ";i=" + industry_group + (exclude_tags ? ";!t=" : ";t=");
+  std::vector<std::string> sorted = tags;
+  std::sort(sorted.begin(), sorted.end());
+  for (const auto& t : sorted) k += t + ",";
+  return k;
+}
+
+CellRef WithoutGroup(const CellRef& cell, bool region_group) {
+  CellRef out = cell;
+  if (cell.filter == nullptr) return out;
+  auto f = std::make_shared<CellFilter>(*cell.filter);
+  if (region_group) {
+    f->region_group.clear();
+    f->regions.clear();
+  } else {
+    f->industry_group.clear();
+    f->industries.clear();
+  }
+  if (!f->empty())
+    out.filter = std::move(f);
+  else
+    out.filter = nullptr;
+  return out;
+}
 
 Query::Query(const Panel& panel) : panel_(panel) {
   const auto& regions = panel.catalog().regions();
@@ -39,6 +80,18 @@ bool Query::InCell(uint32_t e, NodeId region, NodeId industry) const {
   if (ent.region == kNoNode || ent.industry == kNoNode) return false;
   return panel_.catalog().regions().Contains(region, ent.region) &&
          panel_.catalog().industries().Contains(industry, ent.industry);
+}
+
+bool Query::InCell(uint32_t e, const CellRef& c) const {
+  if (!InCell(e, c.region, c.industry)) return false;
+  if (c.filter == nullptr) return true;
+  const CellFilter& f = *c.filter;
+  const auto& ent = panel_.enterprise(e);
+  if (!f.regions.empty() && !InAny(panel_.catalog().regions(), f.regions, ent.region)) return false;
+  if (!f.industries.empty() && !InAny(panel_.catalog().industries(), f.industries, ent.industry))
+    return false;
+  if (!f.tags.empty() && HasTag(ent, f.tags) == f.exclude_tags) return false;
+  return true;
 }
 
 Status Query::Validate(const CellRef& c, const std::vector<Measure>& measures) const {
@@ -135,18 +188,28 @@ Result<MeasureRow> Query::Cell(const CellRef& c, const std::vector<Measure>& mea
                                Dimension of) const {
   RETURN_IF_ERROR(Validate(c, measures));
   const Catalog& cat = panel_.catalog();
-  NodeId parent_region = c.region, parent_industry = c.industry;
-  if (of == Dimension::kRegion)
-    parent_region = cat.regions().node(c.region).parent;
-  else
-    parent_industry = cat.industries().node(c.industry).parent;
-  const bool has_parent = parent_region != kNoNode && parent_industry != kNoNode;
+  // A group's parent along its own dimension is the root without the group (all industry,
+  // the whole country); any other cell's is its node's parent, with the same filter.
+  CellRef parent = c;
+  bool has_parent = true;
+  const CellFilter* f = c.filter.get();
+  if (of == Dimension::kRegion && f != nullptr && !f->regions.empty()) {
+    parent = WithoutGroup(c, true);
+  } else if (of == Dimension::kIndustry && f != nullptr && !f->industries.empty()) {
+    parent = WithoutGroup(c, false);
+  } else if (of == Dimension::kRegion) {
+    parent.region = cat.regions().node(c.region).parent;
+    has_parent = parent.region != kNoNode;
+  } else {
+    parent.industry = cat.industries().node(c.industry).parent;
+    has_parent = parent.industry != kNoNode;
+  }
   std::vector<int32_t> atom_of(panel_.num_enterprises(), -1);
-  auto [lo, hi] = RegionRange(has_parent ? parent_region : c.region);
+  auto [lo, hi] = RegionRange(has_parent ? parent.region : c.region);
   for (uint32_t e = lo; e < hi; ++e) {
-    if (InCell(e, c.region, c.industry))
+    if (InCell(e, c))
       atom_of[e] = 0;
-    else if (has_parent && InCell(e, parent_region, parent_industry))
+    else if (has_parent && InCell(e, parent))
       atom_of[e] = 1;
   }
   auto rows =
@@ -157,19 +220,29 @@ Result<MeasureRow> Query::Cell(const CellRef& c, const std::vector<Measure>& mea
 Result<std::vector<ChildRow>> Query::Children(const CellRef& c, Dimension dim,
                                               const std::vector<Measure>& measures) const {
   RETURN_IF_ERROR(Validate(c, measures));
-  const CodeTree& tree =
-      dim == Dimension::kRegion ? panel_.catalog().regions() : panel_.catalog().industries();
-  const NodeId node = dim == Dimension::kRegion ? c.region : c.industry;
-  const auto& children = tree.node(node).children;
+  const bool by_region = dim == Dimension::kRegion;
+  const CodeTree& tree = by_region ? panel_.catalog().regions() : panel_.catalog().industries();
+  const std::vector<NodeId>* group = nullptr;
+  if (c.filter != nullptr) group = by_region ? &c.filter->regions : &c.filter->industries;
+  if (group != nullptr && group->empty()) group = nullptr;
+  const NodeId node = by_region ? c.region : c.industry;
+  // A group's children are its members; a node's are its children in the code tree.
+  const std::vector<NodeId>& children = group != nullptr ? *group : tree.node(node).children;
   const auto k = static_cast<int32_t>(children.size());
   const int32_t child_depth = tree.node(node).depth + 1;
   std::vector<int32_t> atom_of(panel_.num_enterprises(), -1);
   auto [lo, hi] = RegionRange(c.region);
   for (uint32_t e = lo; e < hi; ++e) {
-    if (!InCell(e, c.region, c.industry)) continue;
+    if (!InCell(e, c)) continue;
     const auto& ent = panel_.enterprise(e);
-    NodeId child =
-        tree.AncestorAtDepth(dim == Dimension::kRegion ? ent.region : ent.industry, child_depth);
+    const NodeId own = by_region ? ent.region : ent.industry;
+    if (group != nullptr) {
+      const auto it = std::find_if(children.begin(), children.end(),
+                                   [&](NodeId m) { return tree.Contains(m, own); });
+      atom_of[e] = static_cast<int32_t>(it - children.begin());
+      continue;
+    }
+    NodeId child = tree.AncestorAtDepth(own, child_depth);
     if (child == kNoNode) {
       atom_of[e] = k;  // registered at the node itself: part of the parent, of no child
       continue;
@@ -195,7 +268,7 @@ Result<std::vector<ChildRow>> Query::Enterprises(const CellRef& c,
   std::vector<uint32_t> members;
   auto [lo, hi] = RegionRange(c.region);
   for (uint32_t e = lo; e < hi; ++e) {
-    if (!InCell(e, c.region, c.industry)) continue;
+    if (!InCell(e, c)) continue;
     atom_of[e] = static_cast<int32_t>(members.size());
     members.push_back(e);
   }

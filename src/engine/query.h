@@ -3,7 +3,9 @@
 #ifndef BALLAST_ENGINE_QUERY_H_
 #define BALLAST_ENGINE_QUERY_H_
 
+#include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/measures.h"
@@ -13,12 +15,41 @@ namespace ballast {
 
 enum class Dimension { kRegion, kIndustry };
 
+// A narrower set of enterprises than a node pair: named groups of nodes (高技术制造业, 东部地区)
+// and tags (外资, 专精特新). A group replaces its dimension's node, which is then the root (the
+// whole country, all industry): the group cell's parent along that dimension is the root, with
+// the group dropped. Tags restrict the cell and every cell compared with it alike.
+struct CellFilter {
+  std::string region_group, industry_group;  // names ("@east"), "" = none; for keys and labels
+  std::string region_group_label, industry_group_label;  // their Chinese names, for answers
+  std::vector<NodeId> regions, industries;               // the groups' member nodes
+  std::vector<std::string> tags;                         // any of these; empty = every enterprise
+  bool exclude_tags = false;  // none of `tags` instead (disclosure's complement)
+
+  bool empty() const { return regions.empty() && industries.empty() && tags.empty(); }
+  // A stable text naming the filter ("" when empty), for cache keys.
+  std::string Key() const;
+};
+
 struct CellRef {
+  CellRef() = default;
+  CellRef(int indicator_, Period period_, NodeId region_, NodeId industry_,
+          std::shared_ptr<const CellFilter> filter_ = nullptr)
+      : indicator(indicator_),
+        period(period_),
+        region(region_),
+        industry(industry_),
+        filter(std::move(filter_)) {}
+
   int indicator = -1;
   Period period = 0;
   NodeId region = kNoNode;
   NodeId industry = kNoNode;
+  std::shared_ptr<const CellFilter> filter;  // nullptr = the plain cell
 };
+
+// The same cell without the group of one dimension (its filter's other parts kept).
+CellRef WithoutGroup(const CellRef& cell, bool region_group);
 
 struct MeasureRow {
   std::vector<std::optional<double>> values;  // one per requested measure
@@ -26,7 +57,7 @@ struct MeasureRow {
 };
 
 struct ChildRow {
-  NodeId node = kNoNode;  // the child node (region or industry), or kNoNode for an enterprise row
+  NodeId node = kNoNode;    // the child node (region or industry), or kNoNode for an enterprise row
   uint32_t enterprise = 0;  // panel index, for enterprise rows
   MeasureRow row;
 };
@@ -40,12 +71,15 @@ class Query {
   Status Validate(const CellRef& cell, const std::vector<Measure>& measures) const;
 
   // One cell; share and contributions compare it with its parent along `of`.
-  Result<MeasureRow> Cell(const CellRef& cell, const std::vector<Measure>& measures, Dimension of) const;
-  // The children of the cell's node along `dim` (other dimension fixed), in code order.
+  Result<MeasureRow> Cell(const CellRef& cell, const std::vector<Measure>& measures,
+                          Dimension of) const;
+  // The children of the cell's node along `dim` (other dimension fixed), in code order; of a
+  // group along its own dimension, the group's members in the group's order (ChildRow::node).
   Result<std::vector<ChildRow>> Children(const CellRef& cell, Dimension dim,
                                          const std::vector<Measure>& measures) const;
   // The enterprises of the cell (share and contributions relative to the cell).
-  Result<std::vector<ChildRow>> Enterprises(const CellRef& cell, const std::vector<Measure>& measures) const;
+  Result<std::vector<ChildRow>> Enterprises(const CellRef& cell,
+                                            const std::vector<Measure>& measures) const;
 
   // Sums over groups of enterprises ("atoms") at one period: atom_of[e] in [0, atoms) or -1.
   std::vector<CellSums> AtomSums(int indicator, Period p, const std::vector<int32_t>& atom_of,
@@ -54,12 +88,15 @@ class Query {
   // The enterprise index range [first, second) whose region lies in `region`'s subtree.
   std::pair<uint32_t, uint32_t> RegionRange(NodeId region) const;
   bool InCell(uint32_t e, NodeId region, NodeId industry) const;
+  // The same with the cell's filter.
+  bool InCell(uint32_t e, const CellRef& cell) const;
 
  private:
   // Rows for atoms [0, row_atoms); the parent of each is all atoms together (none when
   // !has_parent).
-  std::vector<MeasureRow> EvaluateAtoms(int indicator, Period t, const std::vector<int32_t>& atom_of,
-                                        int32_t atoms, int32_t row_atoms, bool has_parent,
+  std::vector<MeasureRow> EvaluateAtoms(int indicator, Period t,
+                                        const std::vector<int32_t>& atom_of, int32_t atoms,
+                                        int32_t row_atoms, bool has_parent,
                                         const std::vector<Measure>& measures) const;
 
   const Panel& panel_;

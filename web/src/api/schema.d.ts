@@ -3169,10 +3169,12 @@ export interface operations {
                 measure?: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country) */
+                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
                 industry?: string;
+                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
+                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3242,10 +3244,12 @@ export interface operations {
                 measures: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country) */
+                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
                 industry?: string;
+                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
+                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3319,10 +3323,12 @@ export interface operations {
                 measures: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country) */
+                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
                 industry?: string;
+                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
+                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3394,10 +3400,12 @@ export interface operations {
                 measure: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country) */
+                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
                 industry?: string;
+                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
+                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */

@@ -83,6 +83,19 @@ export async function reloadPeriods(): Promise<void> {
 export const REGION_ROOT = '100000';
 export const INDUSTRY_ROOT = 'BCD';
 
+/** The shipped industry groups (data/groups/README.md): code, Chinese and English label. */
+export const INDUSTRY_GROUPS: { code: string; zh: string; en: string }[] = [
+  { code: '@hightech', zh: '高技术制造业', en: 'High-technology manufacturing' },
+  { code: '@equipment', zh: '装备制造业', en: 'Equipment manufacturing' },
+  { code: '@energy6', zh: '六大高耗能行业', en: 'Six energy-intensive industries' },
+  { code: '@consumer', zh: '消费品制造业', en: 'Consumer goods manufacturing' },
+  { code: '@raw', zh: '原材料制造业', en: 'Raw materials manufacturing' },
+];
+function groupName(code: string): string | undefined {
+  const g = INDUSTRY_GROUPS.find((x) => x.code === code);
+  return g ? (locale.value === 'en' ? g.en : g.zh) : undefined;
+}
+
 export function regionNode(code: string): TreeNode | undefined {
   return regionIndex.node.get(code);
 }
@@ -95,7 +108,7 @@ export function regionName(code: string): string {
 }
 export function industryName(code: string): string {
   if (code === INDUSTRY_ROOT && locale.value === 'en') return 'Industry (B–D)';
-  return industryIndex.node.get(code)?.name ?? code;
+  return industryIndex.node.get(code)?.name ?? groupName(code) ?? code;
 }
 export function regionParent(code: string): string | undefined {
   return regionIndex.parent.get(code);

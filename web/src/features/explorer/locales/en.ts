@@ -17,6 +17,10 @@ const en: typeof zh = {
     drill: 'Drill down',
     enterpriseLink: 'Open enterprise',
     up: 'Up one level',
+    industryGroup: 'Industry group',
+    noGroup: 'None',
+    tag: 'Tags',
+    tagPlaceholder: 'tags, comma-separated',
     parentRow: '{name} (total)',
   },
 };

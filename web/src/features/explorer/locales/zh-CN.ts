@@ -15,6 +15,10 @@ export default {
     drill: '下钻',
     enterpriseLink: '查看企业',
     up: '上一级',
+    industryGroup: '行业组',
+    noGroup: '不限',
+    tag: '企业标签',
+    tagPlaceholder: '如 外资,专精特新',
     parentRow: '{name}（合计）',
   },
 };
