@@ -51,7 +51,11 @@ Result<std::vector<Shock>> ScenarioShocks(const Economy& e, const ChainScenario&
     size_t hit = 0;
     for (size_t i = 0; i < e.num_firms(); ++i) {
       const std::string& id = e.firm_ids[i];
-      if (id.size() == 18 && id.compare(2, prefix.size(), prefix) == 0) {
+      const bool in = s.firm_regions.empty()
+                          ? id.size() == 18 && id.compare(2, prefix.size(), prefix) == 0
+                          : i < s.firm_regions.size() &&
+                                s.firm_regions[i].compare(0, prefix.size(), prefix) == 0;
+      if (in) {
         shocks.push_back({static_cast<int32_t>(i), 0, s.lockdown_days - 1, s.lockdown_delta});
         ++hit;
       }

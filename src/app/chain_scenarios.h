@@ -20,6 +20,9 @@ struct ChainScenario {
   // Firms registered in this GB/T 2260 region (characters 3-8 of a USCC firm id; 410100 = the
   // city, 410000 = the province) lose lockdown_delta of capacity on days 0..lockdown_days-1.
   std::string region;
+  // The region of each firm in the economy's order, when known (the store's firms); empty: read
+  // from the USCC. A firm with an empty entry is in no region.
+  std::vector<std::string> firm_regions;
   int lockdown_days = 0;
   double lockdown_delta = 1.0;
   // A product short by short_fraction: the firms of that sector lose that share of capacity.
