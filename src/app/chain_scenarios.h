@@ -62,6 +62,26 @@ Result<std::vector<RankedRestoration>> RankEarlyRestorations(const chain::sim::E
                                                              const chain::sim::SimParams& params,
                                                              int after_days);
 
+// An alternative supplier: before the shock, `share` of what `customer` buys from `supplier` is
+// bought from `alternative` instead (a firm of the same sector, so the inputs pool as before and
+// the total output of the equilibrium is unchanged).
+struct AlternativeSupply {
+  std::string customer, supplier, alternative;
+  double share = 1.0;
+  double loss_avoided = 0;  // filled by RankAlternativeSuppliers
+};
+
+Result<chain::sim::Economy> WithAlternativeSupplier(const chain::sim::Economy& economy,
+                                                    const AlternativeSupply& move);
+// For each firm the scenario stops and each of its customers (largest purchase first), the
+// biggest firm of the stopped firm's sector that is neither hit by the scenario nor the customer
+// takes over `share` of that purchase; at most `max_runs` such moves are tried, ranked by the
+// total output loss they avoid, largest first.
+Result<std::vector<AlternativeSupply>> RankAlternativeSuppliers(const chain::sim::Economy& economy,
+                                                                const ChainScenario& scenario,
+                                                                const chain::sim::SimParams& params,
+                                                                double share, size_t max_runs);
+
 }  // namespace ballast::app
 
 #endif  // BALLAST_APP_CHAIN_SCENARIOS_H_
