@@ -114,6 +114,11 @@ TEST_F(ChainApiTest, ScenariosAreBoundedAndScoped) {
   EXPECT_EQ(a["stops"][2]["id"], "C");
   EXPECT_EQ(a["stops"][2]["day"], 3);
   EXPECT_EQ(a["restorations"][0]["id"], "B");
+  // Nobody else makes engines: no alternative supplier to rank.
+  auto alt = post(root, R"({"stopped":["B"],"stop_days":6,"days":6,"alternative_share":1})");
+  ASSERT_EQ(alt->status, 200) << alt->body;
+  EXPECT_EQ(Json::parse(alt->body)["alternatives"], Json::array());
+  EXPECT_EQ(post(root, R"({"stopped":["B"],"stop_days":6,"alternative_share":2})")->status, 400);
 
   // Zhengzhou sees B by name; A and C only as counts by day; it cannot stop Luoyang's C.
   auto city = Client("zz", "zz-password-12");

@@ -76,6 +76,8 @@ Result<app::StoreScenarioRequest> ParseScenario(const std::string& text) {
       RETURN_IF_ERROR(integer(p.recovery_days));
     } else if (key == "restore_after_days") {
       RETURN_IF_ERROR(integer(q.restore_after_days));
+    } else if (key == "alternative_share") {
+      RETURN_IF_ERROR(number(q.alternative_share));
     } else if (key == "rationing") {
       std::string r;
       RETURN_IF_ERROR(text_of(r));
@@ -120,6 +122,16 @@ std::string AnswerJson(const app::StoreScenarioAnswer& a) {
     f["loss_avoided"] = Num(r.loss_avoided);
     restorations.push_back(f);
   }
+  Json alternatives = Json::array();
+  for (const auto& x : a.alternatives) {
+    Json cu = FirmJson(x.customer), al = FirmJson(x.alternative);
+    if (x.customer.id.empty()) cu["region"] = x.customer_region;
+    if (x.alternative.id.empty()) al["region"] = x.alternative_region;
+    alternatives.push_back({{"supplier", x.supplier},
+                            {"customer", cu},
+                            {"alternative", al},
+                            {"loss_avoided", Num(x.loss_avoided)}});
+  }
   return Json{{"firms", a.firms},
               {"links", a.links},
               {"shocked", a.shocked},
@@ -131,7 +143,8 @@ std::string AnswerJson(const app::StoreScenarioAnswer& a) {
               {"chains", chains},
               {"stops", stops},
               {"hidden_stops", a.hidden_stops},
-              {"restorations", restorations}}
+              {"restorations", restorations},
+              {"alternatives", alternatives}}
       .dump();
 }
 
@@ -149,7 +162,8 @@ std::vector<Route> ChainScenarioRoutes() {
        "/api/v1/chains/simulate",
        "Run a scenario of the daily propagation model on the stored firm network (firms stopped, "
        "a region locked down, a product short; days <= 365): loss by day (direct/indirect), "
-       "region and chain, the day each firm stops, early restorations ranked. Firms outside the "
+       "region and chain, the day each firm stops, early restorations and alternative suppliers "
+       "ranked. Firms outside the "
        "caller's scope appear only in counts and sums",
        Permission::kReadAggregate,
        {},

@@ -98,6 +98,10 @@ Result<StoreScenarioAnswer> RunScenarioInStore(Ballast& b, const Caller& c,
         "scenario: stop firms, lock down a region or make a product short / 请设定情景");
   if (sc.stopped.size() > kMaxStoppedFirms)
     return Status::Invalid("stopped: at most 50 firms / 停产企业最多 50 家");
+  if (!(request.alternative_share >= 0 && request.alternative_share <= 1))
+    return Status::Invalid("alternative_share: give 0..1 / 替代比例须在 0 到 1 之间");
+  if (request.alternative_share > 0 && sc.stopped.empty())
+    return Status::Invalid("alternative_share: stop a firm first / 请先设定停产企业");
   if (request.restore_after_days < 0 || request.restore_after_days > p.days)
     return Status::Invalid("restore_after_days: give 0..days / 提前恢复天数须在 0 到模拟天数之间");
   if (!sc.region.empty() && b.catalog().regions().Find(sc.region) == kNoNode)
@@ -215,6 +219,16 @@ Result<StoreScenarioAnswer> RunScenarioInStore(Ballast& b, const Caller& c,
       const size_t i = at[x.firm];
       a.restorations.push_back(
           {ref(i), regions[i].empty() ? "" : Prefecture(regions[i]), x.loss_avoided});
+    }
+  }
+  if (request.alternative_share > 0) {
+    ASSIGN_OR_RETURN(auto moves, RankAlternativeSuppliers(e, scenario, p, request.alternative_share,
+                                                          kMaxRankedRestorations));
+    auto where = [&](size_t i) { return regions[i].empty() ? "" : Prefecture(regions[i]); };
+    for (const auto& m : moves) {
+      const size_t cu = at[m.customer], al = at[m.alternative];
+      a.alternatives.push_back(
+          {m.supplier, ref(cu), ref(al), where(cu), where(al), m.loss_avoided});
     }
   }
   return a;

@@ -30,6 +30,8 @@ struct StoreScenarioRequest {
   ChainScenario scenario;
   chain::sim::SimParams params;  // days, tau, inventory_days, rationing, recovery_days
   int restore_after_days = 0;    // > 0: rank early restorations of the shocked firms
+  // > 0: rank alternative suppliers taking over this share of the stopped firms' sales
+  double alternative_share = 0;
 };
 
 struct ScenarioFirm {
@@ -59,6 +61,13 @@ struct ScenarioRestoration {
   double loss_avoided = 0;
 };
 
+struct ScenarioAlternative {
+  std::string supplier;                // the stopped firm (the caller may see it)
+  ScenarioFirm customer, alternative;  // empty id and name: a firm the caller may not see
+  std::string customer_region, alternative_region;  // prefecture
+  double loss_avoided = 0;
+};
+
 struct StoreScenarioAnswer {
   int firms = 0, links = 0;
   int shocked = 0;
@@ -68,6 +77,7 @@ struct StoreScenarioAnswer {
   std::vector<ScenarioStop> stops;  // visible firms that stop, by day
   std::vector<int> hidden_stops;    // per simulated day: other firms that stop that day
   std::vector<ScenarioRestoration> restorations;
+  std::vector<ScenarioAlternative> alternatives;
 };
 
 // The stored network as the model's economy: firms in byte order of their ids; links per day

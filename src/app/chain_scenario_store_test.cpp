@@ -89,6 +89,29 @@ TEST_F(ChainScenarioStoreTest, RestoringEarlyAvoidsLoss) {
   EXPECT_GE(a.restorations[0].loss_avoided, 12);
 }
 
+TEST_F(ChainScenarioStoreTest, AnAlternativeSupplierIsRankedAndScoped) {
+  // A second engine maker in Nanjing that sells only to final use: it can supply C instead of B.
+  ASSERT_OK(ImportFirms(*b_, admin_, std::string(kFirms) + "B2,宁发,320100,3412\n", "f.csv"));
+  ASSERT_OK(ImportFirmLinks(*b_, admin_, std::string(kLinks) + "A,B2,钢材,365\nB2,C,柴油发动机,1\n",
+                            "l.csv"));
+  auto q = StopB();
+  q.alternative_share = 1;
+  ASSERT_OK_AND_ASSIGN(auto a, RunScenarioInStore(*b_, admin_, q));
+  ASSERT_EQ(a.alternatives.size(), 1u);
+  EXPECT_EQ(a.alternatives[0].supplier, "B");
+  EXPECT_EQ(a.alternatives[0].customer.id, "C");
+  EXPECT_EQ(a.alternatives[0].alternative.id, "B2");
+  EXPECT_GT(a.alternatives[0].loss_avoided, 0);
+  ASSERT_OK_AND_ASSIGN(auto mine, RunScenarioInStore(*b_, luoyang_, q));
+  ASSERT_EQ(mine.alternatives.size(), 1u);
+  EXPECT_TRUE(mine.alternatives[0].alternative.name.empty());  // Nanjing's, not Luoyang's
+  EXPECT_EQ(mine.alternatives[0].alternative_region, "320100");
+  q.scenario.stopped.clear();
+  q.scenario.region = "410300";
+  q.scenario.lockdown_days = 2;
+  EXPECT_EQ(RunScenarioInStore(*b_, admin_, q).status().code(), StatusCode::kInvalidArgument);
+}
+
 TEST_F(ChainScenarioStoreTest, ACitySeesItsOwnFirmsAndCountsOfTheOthers) {
   ASSERT_OK_AND_ASSIGN(auto a, RunScenarioInStore(*b_, luoyang_, StopB()));
   ASSERT_EQ(a.stops.size(), 1u);

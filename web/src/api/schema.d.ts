@@ -1078,7 +1078,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run a scenario of the daily propagation model on the stored firm network (firms stopped, a region locked down, a product short; days <= 365): loss by day (direct/indirect), region and chain, the day each firm stops, early restorations ranked. Firms outside the caller's scope appear only in counts and sums */
+        /** Run a scenario of the daily propagation model on the stored firm network (firms stopped, a region locked down, a product short; days <= 365): loss by day (direct/indirect), region and chain, the day each firm stops, early restorations and alternative suppliers ranked. Firms outside the caller's scope appear only in counts and sums */
         post: operations["POST /api/v1/chains/simulate"];
         delete?: never;
         options?: never;
@@ -2180,6 +2180,7 @@ export interface components {
             rationing?: "proportional" | "priority";
             recovery_days?: number;
             restore_after_days?: number;
+            alternative_share?: number;
         };
         ChainScenarioDay: {
             day: number;
@@ -2218,6 +2219,18 @@ export interface components {
             stops: components["schemas"]["ChainScenarioStop"][];
             hidden_stops: number[];
             restorations: components["schemas"]["ChainScenarioRestoration"][];
+            alternatives: components["schemas"]["ChainScenarioAlternative"][];
+        };
+        ChainScenarioAlternative: {
+            supplier: string;
+            customer: components["schemas"]["ChainScenarioFirm"];
+            alternative: components["schemas"]["ChainScenarioFirm"];
+            loss_avoided: number | null;
+        };
+        ChainScenarioFirm: {
+            id: string;
+            name: string;
+            region: string;
         };
         /** @enum {string} */
         Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth" | "roster" | "entrants" | "exits" | "report_rate" | "yoy_real" | "ytd_yoy_real" | "mom_sa";
