@@ -63,6 +63,10 @@ export default {
       indirect: 'Indirect loss',
       day: 'Day',
       lossUnit: '10k CNY',
+      altShare: 'Alternative supply share (%)',
+      stoppedFirm: 'Stopped firm',
+      altCustomer: 'Customer',
+      altFirm: 'Alternative supplier',
     },
   },
 };

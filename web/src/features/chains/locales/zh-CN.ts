@@ -63,6 +63,10 @@ export default {
       indirect: '间接损失',
       day: '天',
       lossUnit: '万元',
+      altShare: '替代供应比例（%）',
+      stoppedFirm: '停产企业',
+      altCustomer: '采购企业',
+      altFirm: '替代供应商',
     },
   },
 };
