@@ -119,6 +119,10 @@ TEST_F(ChainApiTest, ScenariosAreBoundedAndScoped) {
   ASSERT_EQ(alt->status, 200) << alt->body;
   EXPECT_EQ(Json::parse(alt->body)["alternatives"], Json::array());
   EXPECT_EQ(post(root, R"({"stopped":["B"],"stop_days":6,"alternative_share":2})")->status, 400);
+  auto listed = post(root, R"({"stopped":["B"],"stop_days":6,"days":6,"whitelist":["C"]})");
+  ASSERT_EQ(listed->status, 200) << listed->body;
+  EXPECT_EQ(Json::parse(listed->body)["whitelist_loss_avoided"], 0);  // B has nothing to ship
+  EXPECT_TRUE(Json::parse(all->body)["whitelist_loss_avoided"].is_null());
 
   // Zhengzhou sees B by name; A and C only as counts by day; it cannot stop Luoyang's C.
   auto city = Client("zz", "zz-password-12");
@@ -132,6 +136,7 @@ TEST_F(ChainApiTest, ScenariosAreBoundedAndScoped) {
   EXPECT_EQ(mine->body.find("宁钢"), std::string::npos);
   EXPECT_EQ(mine->body.find("\"C\""), std::string::npos);
   EXPECT_EQ(post(city, R"({"stopped":["C"],"stop_days":3})")->status, 404);
+  EXPECT_EQ(post(city, R"({"stopped":["B"],"stop_days":3,"whitelist":["C"]})")->status, 404);
   EXPECT_EQ(m["days"], a["days"]);  // the sums are the same model
 }
 

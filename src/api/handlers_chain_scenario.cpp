@@ -52,6 +52,12 @@ Result<app::StoreScenarioRequest> ParseScenario(const std::string& text) {
         if (!f.is_string()) return Bad(key, "give a list of firm ids");
         s.stopped.push_back(f.get<std::string>());
       }
+    } else if (key == "whitelist") {
+      if (!v.is_array()) return Bad(key, "give a list of firm ids");
+      for (const auto& f : v) {
+        if (!f.is_string()) return Bad(key, "give a list of firm ids");
+        q.whitelist.push_back(f.get<std::string>());
+      }
     } else if (key == "stop_days") {
       RETURN_IF_ERROR(integer(s.stop_days));
     } else if (key == "region") {
@@ -144,7 +150,9 @@ std::string AnswerJson(const app::StoreScenarioAnswer& a) {
               {"stops", stops},
               {"hidden_stops", a.hidden_stops},
               {"restorations", restorations},
-              {"alternatives", alternatives}}
+              {"alternatives", alternatives},
+              {"whitelist_loss_avoided",
+               a.whitelist_loss_avoided ? Num(*a.whitelist_loss_avoided) : Json(nullptr)}}
       .dump();
 }
 

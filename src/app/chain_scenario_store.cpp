@@ -130,6 +130,13 @@ Result<StoreScenarioAnswer> RunScenarioInStore(Ballast& b, const Caller& c,
                               "' is not among the firms you may see / 企业不在可见范围内");
   }
 
+  if (request.whitelist.size() > kMaxStoppedFirms)
+    return Status::Invalid("whitelist: at most 50 firms / 白名单最多 50 家");
+  for (const auto& id : request.whitelist) {
+    if (!visible(id))
+      return Status::NotFound("whitelist: firm '" + id +
+                              "' is not among the firms you may see / 企业不在可见范围内");
+  }
   std::vector<std::string> regions;
   ASSIGN_OR_RETURN(Economy e, EconomyFromStore(link_rows, firm_rows, &regions));
   ChainScenario scenario = sc;
@@ -230,6 +237,10 @@ Result<StoreScenarioAnswer> RunScenarioInStore(Ballast& b, const Caller& c,
       a.alternatives.push_back(
           {m.supplier, ref(cu), ref(al), where(cu), where(al), m.loss_avoided});
     }
+  }
+  if (!request.whitelist.empty()) {
+    ASSIGN_OR_RETURN(a.whitelist_loss_avoided,
+                     WhitelistLossAvoided(e, scenario, p, request.whitelist));
   }
   return a;
 }

@@ -5,6 +5,7 @@
 #ifndef BALLAST_APP_CHAIN_SCENARIO_STORE_H_
 #define BALLAST_APP_CHAIN_SCENARIO_STORE_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,7 @@ struct StoreScenarioRequest {
   int restore_after_days = 0;    // > 0: rank early restorations of the shocked firms
   // > 0: rank alternative suppliers taking over this share of the stopped firms' sales
   double alternative_share = 0;
+  std::vector<std::string> whitelist;  // firms (visible to the caller) served first: loss avoided
 };
 
 struct ScenarioFirm {
@@ -78,6 +80,7 @@ struct StoreScenarioAnswer {
   std::vector<int> hidden_stops;    // per simulated day: other firms that stop that day
   std::vector<ScenarioRestoration> restorations;
   std::vector<ScenarioAlternative> alternatives;
+  std::optional<double> whitelist_loss_avoided;  // with a whitelist
 };
 
 // The stored network as the model's economy: firms in byte order of their ids; links per day

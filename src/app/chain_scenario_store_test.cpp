@@ -112,6 +112,16 @@ TEST_F(ChainScenarioStoreTest, AnAlternativeSupplierIsRankedAndScoped) {
   EXPECT_EQ(RunScenarioInStore(*b_, admin_, q).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST_F(ChainScenarioStoreTest, AWhitelistIsAVisibleFirmList) {
+  // B stopped: it has nothing to ship, so listing its customer C changes nothing.
+  auto q = StopB();
+  q.whitelist = {"C"};
+  ASSERT_OK_AND_ASSIGN(auto a, RunScenarioInStore(*b_, admin_, q));
+  ASSERT_TRUE(a.whitelist_loss_avoided.has_value());
+  EXPECT_EQ(*a.whitelist_loss_avoided, 0);
+  EXPECT_EQ(RunScenarioInStore(*b_, luoyang_, q).status().code(), StatusCode::kNotFound);
+}
+
 TEST_F(ChainScenarioStoreTest, ACitySeesItsOwnFirmsAndCountsOfTheOthers) {
   ASSERT_OK_AND_ASSIGN(auto a, RunScenarioInStore(*b_, luoyang_, StopB()));
   ASSERT_EQ(a.stops.size(), 1u);

@@ -229,4 +229,25 @@ Result<std::vector<AlternativeSupply>> RankAlternativeSuppliers(const Economy& e
   return out;
 }
 
+Result<double> WhitelistLossAvoided(const Economy& e, const ChainScenario& s,
+                                    const SimParams& params,
+                                    const std::vector<std::string>& whitelist) {
+  ASSIGN_OR_RETURN(auto shocks, ScenarioShocks(e, s));
+  std::unordered_map<std::string, size_t> index;
+  for (size_t i = 0; i < e.num_firms(); ++i) index.emplace(e.firm_ids[i], i);
+  SimParams p = params;
+  p.per_firm = false;
+  p.whitelist.clear();
+  ASSIGN_OR_RETURN(auto base, chain::sim::Simulate(e, shocks, p));
+  p.whitelist.assign(e.num_firms(), 0);
+  for (const auto& f : whitelist) {
+    auto it = index.find(f);
+    if (it == index.end())
+      return Status::Invalid("whitelist: unknown firm '" + f + "' / 企业不在网络中");
+    p.whitelist[it->second] = 1;
+  }
+  ASSIGN_OR_RETURN(auto listed, chain::sim::Simulate(e, shocks, p));
+  return Loss(base.total) - Loss(listed.total);
+}
+
 }  // namespace ballast::app

@@ -82,6 +82,14 @@ Result<std::vector<AlternativeSupply>> RankAlternativeSuppliers(const chain::sim
                                                                 const chain::sim::SimParams& params,
                                                                 double share, size_t max_runs);
 
+// Priority for whitelisted firms (白名单): the scenario run again with their suppliers serving
+// them first (SimParams::whitelist); returns the total output loss this avoids (negative: it
+// costs output). Unknown firms are an error.
+Result<double> WhitelistLossAvoided(const chain::sim::Economy& economy,
+                                    const ChainScenario& scenario,
+                                    const chain::sim::SimParams& params,
+                                    const std::vector<std::string>& whitelist);
+
 }  // namespace ballast::app
 
 #endif  // BALLAST_APP_CHAIN_SCENARIOS_H_

@@ -2181,6 +2181,7 @@ export interface components {
             recovery_days?: number;
             restore_after_days?: number;
             alternative_share?: number;
+            whitelist?: string[];
         };
         ChainScenarioDay: {
             day: number;
@@ -2220,6 +2221,7 @@ export interface components {
             hidden_stops: number[];
             restorations: components["schemas"]["ChainScenarioRestoration"][];
             alternatives: components["schemas"]["ChainScenarioAlternative"][];
+            whitelist_loss_avoided: number | null;
         };
         ChainScenarioAlternative: {
             supplier: string;
