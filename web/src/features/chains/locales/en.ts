@@ -63,6 +63,8 @@ export default {
       indirect: 'Indirect loss',
       day: 'Day',
       lossUnit: '10k CNY',
+      whitelist: 'Whitelisted firms',
+      whitelistAvoided: 'Loss avoided by serving whitelisted firms first',
       altShare: 'Alternative supply share (%)',
       stoppedFirm: 'Stopped firm',
       altCustomer: 'Customer',

@@ -63,6 +63,8 @@ export default {
       indirect: '间接损失',
       day: '天',
       lossUnit: '万元',
+      whitelist: '白名单企业',
+      whitelistAvoided: '白名单优先供应避免的损失',
       altShare: '替代供应比例（%）',
       stoppedFirm: '停产企业',
       altCustomer: '采购企业',
