@@ -125,6 +125,55 @@ void Report(const Ctx& c, const Req& req, Res& res) {
         ReportJson);
 }
 
+std::string ImportRecordJson(const ChainImportRecord& r) {
+  return Json{{"kind", r.kind},
+              {"file", r.file_name},
+              {"rows", r.rows},
+              {"imported_by", r.imported_by},
+              {"imported_at", r.imported_at}}
+      .dump();
+}
+
+// kind=links|firms: one file in field 'file'; kind=chains: the three files in fields 'chains',
+// 'segments' and 'edges'. A bad row rejects the upload (422) and writes nothing.
+void PostImport(const Ctx& c, const Req& req, Res& res) {
+  // Who may, before what was sent: a refused caller learns nothing from a malformed body.
+  if (Status st = app::MayImportChainData(c.app, *c.caller); !st.ok()) return SendStatus(res, st);
+  const std::string kind = Param(req, "kind");
+  if (kind != "chains" && kind != "links" && kind != "firms") {
+    return SendError(res, 400, "invalid_argument", "kind: give chains, links or firms");
+  }
+  const std::vector<std::string> fields =
+      kind == "chains" ? std::vector<std::string>{"chains", "segments", "edges"}
+                       : std::vector<std::string>{"file"};
+  std::vector<httplib::MultipartFormData> files;
+  for (const auto& f : fields) {
+    if (!req.is_multipart_form_data() || !req.has_file(f)) {
+      return SendError(res, 400, "invalid_argument",
+                       f + ": send the file as multipart/form-data field '" + f + "'");
+    }
+    files.push_back(req.get_file_value(f));
+    if (files.back().filename.empty())
+      return SendError(res, 400, "invalid_argument", f + ": the upload has no file name");
+  }
+  Result<ChainImportRecord> done = Status::Internal("no import");
+  if (kind == "chains") {
+    done = app::ImportChains(c.app, *c.caller,
+                             app::ChainFiles{{files[0].content, files[0].filename},
+                                             {files[1].content, files[1].filename},
+                                             {files[2].content, files[2].filename}});
+  } else if (kind == "links") {
+    done = app::ImportFirmLinks(c.app, *c.caller, files[0].content, files[0].filename);
+  } else {
+    done = app::ImportFirms(c.app, *c.caller, files[0].content, files[0].filename);
+  }
+  if (!done.ok() && done.status().code() == StatusCode::kInvalidArgument) {
+    return SendError(res, 422, "validation_failed",
+                     done.status().message() + "; nothing was imported / 未导入任何数据");
+  }
+  Reply(res, done, ImportRecordJson, 201);
+}
+
 }  // namespace
 
 std::vector<Route> ChainRoutes() {
@@ -133,7 +182,7 @@ std::vector<Route> ChainRoutes() {
   const ParamSpec hhi{
       "hhi", "number", false,
       "HHI above which an input with several suppliers is single-source (default 0.5)"};
-  return {
+  std::vector<Route> routes = {
       {"GET",
        "/api/v1/chains",
        "Industrial chains with their segments by stage and segment edges",
@@ -162,7 +211,24 @@ std::vector<Route> ChainRoutes() {
        "/api/v1/chains/agri_machinery/report?region=410100",
        "/api/v1/chains/agri_machinery/report?region=419001",
        ""},
+      {"POST",
+       "/api/v1/chains/import",
+       "Import chain data, replacing that kind: kind=links (supplier,customer,product,value"
+       "[,lead_days]) or firms (firm,name,region,industry[,capacity,inventory_days]) in multipart "
+       "field 'file'; kind=chains in fields 'chains', 'segments', 'edges'. CSV or XLSX; a bad row "
+       "writes nothing (422); whole country only",
+       Permission::kImport,
+       {{"kind", "string", true, "what the upload holds", {"chains", "links", "firms"}}},
+       "multipart",
+       "ChainImport",
+       201,
+       PostImport,
+       "",
+       "/api/v1/chains/import?kind=links",
+       ""},
   };
+  for (auto& r : ChainScenarioRoutes()) routes.push_back(std::move(r));
+  return routes;
 }
 
 }  // namespace ballast::api

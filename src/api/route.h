@@ -65,6 +65,7 @@ std::vector<Route> OpsRoutes();
 std::vector<Route> MonthRoutes();
 std::vector<Route> ChainRoutes();
 std::vector<Route> RegionSeriesRoutes();  // handlers_region_series.cpp (issue #12 item 4)
+std::vector<Route> ChainScenarioRoutes();  // part of ChainRoutes()
 
 // The OpenAPI 3 document of ApiRoutes() (openapi.cpp).
 std::string OpenApiJson();

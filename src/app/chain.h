@@ -59,6 +59,9 @@ Result<std::vector<chain::SectorLinkage>> IoKeySectors(std::string_view table,
 // permission and the whole country in scope; the file is checked first and a bad row writes
 // nothing. Chains come as three files (chains, segments, edges); with none given, the shipped
 // examples (data/chains/) are imported.
+// The import permission and the whole country in scope (checked first by every import; the API
+// asks before it reads the upload, so a refused caller learns nothing from a malformed body).
+Status MayImportChainData(Ballast& b, const Caller& c);
 struct ChainFiles {
   chain::CsvSource chains, segments, edges;
 };

@@ -21,10 +21,7 @@ Result<std::unique_ptr<ChainStore>> OpenChainStore(Ballast& b) {
   return ::ballast::OpenChainStore(b.path());  // SQLite or PostgreSQL by the locator
 }
 
-Status CheckImport(Ballast& b, const Caller& c) {
-  RETURN_IF_ERROR(b.access().Require(c, auth::Permission::kImport));
-  return b.access().CheckCountry(c, "importing supply-chain data (it replaces the whole set)");
-}
+Status CheckImport(Ballast& b, const Caller& c) { return MayImportChainData(b, c); }
 
 ChainImportRecord Info(Ballast& b, const Caller& c, const char* kind, const std::string& file,
                        size_t rows) {
@@ -47,6 +44,11 @@ Result<chain::ChainCatalog> LoadCatalog(Ballast& b, ChainStore& store) {
 }
 
 }  // namespace
+
+Status MayImportChainData(Ballast& b, const Caller& c) {
+  RETURN_IF_ERROR(b.access().Require(c, auth::Permission::kImport));
+  return b.access().CheckCountry(c, "importing supply-chain data (it replaces the whole set)");
+}
 
 Result<ChainImportRecord> ImportChains(Ballast& b, const Caller& c,
                                        const std::optional<ChainFiles>& files) {

@@ -51,7 +51,11 @@ Result<std::vector<Shock>> ScenarioShocks(const Economy& e, const ChainScenario&
     size_t hit = 0;
     for (size_t i = 0; i < e.num_firms(); ++i) {
       const std::string& id = e.firm_ids[i];
-      if (id.size() == 18 && id.compare(2, prefix.size(), prefix) == 0) {
+      const bool in = s.firm_regions.empty()
+                          ? id.size() == 18 && id.compare(2, prefix.size(), prefix) == 0
+                          : i < s.firm_regions.size() &&
+                                s.firm_regions[i].compare(0, prefix.size(), prefix) == 0;
+      if (in) {
         shocks.push_back({static_cast<int32_t>(i), 0, s.lockdown_days - 1, s.lockdown_delta});
         ++hit;
       }
@@ -142,6 +146,108 @@ Result<std::vector<RankedRestoration>> RankEarlyRestorations(const Economy& e,
                      return a.loss_avoided > b.loss_avoided;
                    });
   return out;
+}
+
+Result<Economy> WithAlternativeSupplier(const Economy& e, const AlternativeSupply& move) {
+  if (!(move.share > 0 && move.share <= 1))
+    return Status::Invalid("share must be in (0, 1] / 转移比例须在 0 到 1 之间");
+  int32_t c = -1, s = -1, x = -1;
+  for (size_t i = 0; i < e.num_firms(); ++i) {
+    const auto& id = e.firm_ids[i];
+    if (id == move.customer) c = static_cast<int32_t>(i);
+    if (id == move.supplier) s = static_cast<int32_t>(i);
+    if (id == move.alternative) x = static_cast<int32_t>(i);
+  }
+  if (c < 0 || s < 0 || x < 0 || x == s || x == c)
+    return Status::Invalid("alternative supplier: unknown or repeated firm / 替代供应商无效");
+  if (e.sector[static_cast<size_t>(x)] != e.sector[static_cast<size_t>(s)])
+    return Status::Invalid("alternative supplier: not in the supplier's sector / 非同类供应商");
+  Economy out = e;
+  double moved = -1;
+  for (auto& l : out.links) {
+    if (l.supplier == s && l.customer == c) {
+      moved = l.value * move.share;
+      l.value -= moved;
+    }
+  }
+  if (moved < 0) return Status::Invalid("alternative supplier: no such purchase / 无此采购关系");
+  bool merged = false;
+  for (auto& l : out.links) {
+    if (l.supplier == x && l.customer == c) l.value += moved, merged = true;
+  }
+  if (!merged) out.links.push_back({x, c, moved});
+  // A purchase moved in full leaves no link behind (links are > 0).
+  std::erase_if(out.links, [](const Economy::Link& l) { return !(l.value > 0); });
+  out.initial_output = chain::sim::EquilibriumOutput(out);
+  return out;
+}
+
+Result<std::vector<AlternativeSupply>> RankAlternativeSuppliers(const Economy& e,
+                                                                const ChainScenario& s,
+                                                                const SimParams& params,
+                                                                double share, size_t max_runs) {
+  ASSIGN_OR_RETURN(auto shocks, ScenarioShocks(e, s));
+  SimParams p = params;
+  p.per_firm = false;
+  ASSIGN_OR_RETURN(auto base, chain::sim::Simulate(e, shocks, p));
+  const double base_loss = Loss(base.total);
+  std::vector<char> hit(e.num_firms(), 0);
+  for (const auto& sh : shocks) hit[static_cast<size_t>(sh.firm)] = 1;
+  const std::vector<double> x = chain::sim::EquilibriumOutput(e);
+  std::vector<AlternativeSupply> out;
+  for (const auto& stopped : s.stopped) {
+    int32_t f = -1;
+    for (size_t i = 0; i < e.num_firms(); ++i) {
+      if (e.firm_ids[i] == stopped) f = static_cast<int32_t>(i);
+    }
+    std::vector<const Economy::Link*> sales;
+    for (const auto& l : e.links) {
+      if (l.supplier == f) sales.push_back(&l);
+    }
+    std::stable_sort(sales.begin(), sales.end(),
+                     [](const auto* a, const auto* b) { return a->value > b->value; });
+    for (const auto* l : sales) {
+      if (out.size() >= max_runs) break;
+      int32_t best = -1;
+      for (size_t i = 0; i < e.num_firms(); ++i) {
+        const auto k = static_cast<int32_t>(i);
+        if (hit[i] || k == l->customer || e.sector[i] != e.sector[static_cast<size_t>(f)]) continue;
+        if (best < 0 || x[i] > x[static_cast<size_t>(best)]) best = k;
+      }
+      if (best < 0) continue;
+      AlternativeSupply move{e.firm_ids[static_cast<size_t>(l->customer)], stopped,
+                             e.firm_ids[static_cast<size_t>(best)], share, 0};
+      ASSIGN_OR_RETURN(Economy changed, WithAlternativeSupplier(e, move));
+      // Firm numbers are unchanged, so the same shocks apply.
+      ASSIGN_OR_RETURN(auto r, chain::sim::Simulate(changed, shocks, p));
+      move.loss_avoided = base_loss - Loss(r.total);
+      out.push_back(std::move(move));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.loss_avoided > b.loss_avoided; });
+  return out;
+}
+
+Result<double> WhitelistLossAvoided(const Economy& e, const ChainScenario& s,
+                                    const SimParams& params,
+                                    const std::vector<std::string>& whitelist) {
+  ASSIGN_OR_RETURN(auto shocks, ScenarioShocks(e, s));
+  std::unordered_map<std::string, size_t> index;
+  for (size_t i = 0; i < e.num_firms(); ++i) index.emplace(e.firm_ids[i], i);
+  SimParams p = params;
+  p.per_firm = false;
+  p.whitelist.clear();
+  ASSIGN_OR_RETURN(auto base, chain::sim::Simulate(e, shocks, p));
+  p.whitelist.assign(e.num_firms(), 0);
+  for (const auto& f : whitelist) {
+    auto it = index.find(f);
+    if (it == index.end())
+      return Status::Invalid("whitelist: unknown firm '" + f + "' / 企业不在网络中");
+    p.whitelist[it->second] = 1;
+  }
+  ASSIGN_OR_RETURN(auto listed, chain::sim::Simulate(e, shocks, p));
+  return Loss(base.total) - Loss(listed.total);
 }
 
 }  // namespace ballast::app

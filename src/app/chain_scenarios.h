@@ -20,6 +20,9 @@ struct ChainScenario {
   // Firms registered in this GB/T 2260 region (characters 3-8 of a USCC firm id; 410100 = the
   // city, 410000 = the province) lose lockdown_delta of capacity on days 0..lockdown_days-1.
   std::string region;
+  // The region of each firm in the economy's order, when known (the store's firms); empty: read
+  // from the USCC. A firm with an empty entry is in no region.
+  std::vector<std::string> firm_regions;
   int lockdown_days = 0;
   double lockdown_delta = 1.0;
   // A product short by short_fraction: the firms of that sector lose that share of capacity.
@@ -58,6 +61,34 @@ Result<std::vector<RankedRestoration>> RankEarlyRestorations(const chain::sim::E
                                                              const ChainScenario& scenario,
                                                              const chain::sim::SimParams& params,
                                                              int after_days);
+
+// An alternative supplier: before the shock, `share` of what `customer` buys from `supplier` is
+// bought from `alternative` instead (a firm of the same sector, so the inputs pool as before and
+// the total output of the equilibrium is unchanged).
+struct AlternativeSupply {
+  std::string customer, supplier, alternative;
+  double share = 1.0;
+  double loss_avoided = 0;  // filled by RankAlternativeSuppliers
+};
+
+Result<chain::sim::Economy> WithAlternativeSupplier(const chain::sim::Economy& economy,
+                                                    const AlternativeSupply& move);
+// For each firm the scenario stops and each of its customers (largest purchase first), the
+// biggest firm of the stopped firm's sector that is neither hit by the scenario nor the customer
+// takes over `share` of that purchase; at most `max_runs` such moves are tried, ranked by the
+// total output loss they avoid, largest first.
+Result<std::vector<AlternativeSupply>> RankAlternativeSuppliers(const chain::sim::Economy& economy,
+                                                                const ChainScenario& scenario,
+                                                                const chain::sim::SimParams& params,
+                                                                double share, size_t max_runs);
+
+// Priority for whitelisted firms (白名单): the scenario run again with their suppliers serving
+// them first (SimParams::whitelist); returns the total output loss this avoids (negative: it
+// costs output). Unknown firms are an error.
+Result<double> WhitelistLossAvoided(const chain::sim::Economy& economy,
+                                    const ChainScenario& scenario,
+                                    const chain::sim::SimParams& params,
+                                    const std::vector<std::string>& whitelist);
 
 }  // namespace ballast::app
 

@@ -92,5 +92,36 @@ TEST(ChainScenarioTest, ProductShortageAndBadScenarios) {
   EXPECT_TRUE(ScenarioShocks(Network(), region).status().IsUserError());
 }
 
+// A (steel) sells 2 a day to B (cars); A2 (steel) sells only to final demand (1 a day). With A
+// stopped for 6 days and 3 days of stock, A loses 2 a day (12) and B runs dry on day 3 (3 days of
+// 2: 6), 18 in all. With A2 supplying B instead, A has no output left to lose and B no shortage:
+// nothing is lost, so the move avoids 18.
+TEST(ChainScenarioTest, AnAlternativeSupplierOfTheSameSectorAvoidsTheLoss) {
+  auto e = ParseEconomy(
+      "firm,sector,final_demand,initial_output\nA,steel,0,2\nA2,steel,1,1\nB,cars,2,2\n",
+      "supplier,customer,value\nA,B,2\n");
+  ASSERT_OK(e);
+  ChainScenario s;
+  s.stopped = {"A"};
+  s.stop_days = 6;
+  SimParams p;
+  p.days = 6;
+  p.tau = 6;
+  p.inventory_days = 3;
+  ASSERT_OK_AND_ASSIGN(auto base, RunScenario(*e, s, p));
+  EXPECT_DOUBLE_EQ(base.loss, 18);
+  ASSERT_OK_AND_ASSIGN(auto ranked, RankAlternativeSuppliers(*e, s, p, 1.0, 10));
+  ASSERT_EQ(ranked.size(), 1u);
+  EXPECT_EQ(ranked[0].customer, "B");
+  EXPECT_EQ(ranked[0].alternative, "A2");
+  EXPECT_DOUBLE_EQ(ranked[0].loss_avoided, 18);
+  // Half moved: B buys 1 a day from each.
+  ASSERT_OK_AND_ASSIGN(auto half, WithAlternativeSupplier(*e, {"B", "A", "A2", 0.5, 0}));
+  ASSERT_EQ(half.links.size(), 2u);
+  EXPECT_DOUBLE_EQ(half.links[0].value, 1);
+  EXPECT_DOUBLE_EQ(half.links[1].value, 1);
+  EXPECT_TRUE(WithAlternativeSupplier(*e, {"B", "A", "B", 1.0, 0}).status().IsUserError());
+}
+
 }  // namespace
 }  // namespace ballast::app

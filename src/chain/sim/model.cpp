@@ -60,6 +60,13 @@ class FastModel {
       out_link_[pos] = static_cast<uint32_t>(q);
       a_out_[pos] = l.value;
     }
+    if (!p.whitelist.empty()) {
+      out_customer_.resize(m_);
+      for (size_t i = 0; i < n_; ++i) {
+        for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q)
+          out_customer_[out_pos_[q]] = static_cast<uint32_t>(i);
+      }
+    }
     // Slots: one per (customer, supplier sector), numbered by first appearance in supplier order.
     slot_.resize(m_);
     slot_begin_.assign(n_ + 1, 0);
@@ -135,7 +142,7 @@ class FastModel {
 
  private:
   struct Scratch {
-    std::vector<double> orders, share;
+    std::vector<double> orders, share, other, other_a;
     RationingScratch rationing;
   };
 
@@ -208,7 +215,9 @@ class FastModel {
       const double pact = max_[j] > demand_[j] ? demand_[j] : max_[j];
       pact_[j] = pact;
       double fc = 0;
-      if (p_.rationing == Rationing::kProportional) {
+      if (!out_customer_.empty() && ListedFirst(j, q0, m, pact, sc, &fc)) {
+        // served the listed customers first (fc and deliveries set)
+      } else if (p_.rationing == Rationing::kProportional) {
         const double ratio = demand_[j] == 0.0 ? 0.0 : pact / demand_[j];
         fc = ratio * c_[j];
         for (size_t k = 0; k < m; ++k) delivered_[q0 + k] = sc.orders[k] * ratio;
@@ -226,8 +235,60 @@ class FastModel {
     }
   }
 
+  // The whitelist rule for supplier j; false when none of its customers is listed (then the
+  // ordinary rule applies unchanged).
+  bool ListedFirst(size_t j, uint32_t q0, size_t m, double pact, Scratch& sc, double* fc) {
+    double listed = 0;
+    bool any = false;
+    for (size_t k = 0; k < m; ++k) {
+      if (p_.whitelist[out_customer_[q0 + k]]) listed += sc.orders[k], any = true;
+    }
+    if (!any) return false;
+    if (!(pact >
+          listed)) {  // not even the listed ones in full: they share it, nobody else gets any
+      const double ratio = listed == 0.0 ? 0.0 : pact / listed;
+      for (size_t k = 0; k < m; ++k)
+        delivered_[q0 + k] = p_.whitelist[out_customer_[q0 + k]] ? sc.orders[k] * ratio : 0.0;
+      *fc = 0;
+      return true;
+    }
+    // The others and final demand share the rest by the ordinary rule.
+    const double rest = pact - listed;
+    sc.other.clear();
+    sc.other_a.clear();
+    double others = 0;
+    for (size_t k = 0; k < m; ++k) {
+      if (p_.whitelist[out_customer_[q0 + k]]) {
+        delivered_[q0 + k] = sc.orders[k];
+      } else {
+        sc.other.push_back(sc.orders[k]);
+        sc.other_a.push_back(a_out_[q0 + k]);
+        others += sc.orders[k];
+      }
+    }
+    const size_t mo = sc.other.size();
+    sc.share.resize(mo);
+    if (p_.rationing == Rationing::kProportional) {
+      const double want = c_[j] + others;
+      const double ratio = want == 0.0 ? 0.0 : std::min(1.0, rest / want);
+      for (size_t k = 0; k < mo; ++k) sc.share[k] = sc.other[k] * ratio;
+      *fc = ratio * c_[j];
+    } else {
+      *fc = RationByPriority(rest, c_[j], sc.other.data(), sc.other_a.data(), mo, sc.share.data(),
+                             sc.rationing) *
+            c_[j];
+      for (size_t k = 0; k < mo; ++k) sc.share[k] *= sc.other_a[k];
+    }
+    size_t o = 0;
+    for (size_t k = 0; k < m; ++k) {
+      if (!p_.whitelist[out_customer_[q0 + k]]) delivered_[q0 + k] = sc.share[o++];
+    }
+    return true;
+  }
+
   const SimParams& p_;
   size_t n_, m_;
+  std::vector<uint32_t> out_customer_;  // customer of each sale (only with a whitelist)
   std::vector<uint32_t> in_begin_, out_begin_, slot_begin_;
   std::vector<uint32_t> slot_, out_link_, out_pos_;
   std::vector<double> a_in_, stock_, order_;  // by customer
@@ -254,6 +315,8 @@ Status ValidateParams(const SimParams& p) {
 Result<SimResult> Simulate(const Economy& economy, const std::vector<Shock>& shocks,
                            const SimParams& params) {
   RETURN_IF_ERROR(ValidateParams(params));
+  if (!params.whitelist.empty() && params.whitelist.size() != economy.num_firms())
+    return Status::Invalid("whitelist: one flag per firm / 白名单须逐企业标注");
   FastModel model(economy, params);
   ShockSchedule schedule(shocks, params.recovery_days);
   SimResult r;

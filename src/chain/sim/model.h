@@ -29,6 +29,11 @@ struct SimParams {
   // A run in which no shock takes effect is the equilibrium on every day, and is returned as
   // such; stepping it anyway (tests) shows proNet's rounding drift of a few ulps on some data.
   bool step_when_calm = false;
+  // Priority for listed customers (白名单, not in proNet): when non-empty (one flag per firm), a
+  // supplier first fills the orders of its listed customers (in proportion to them if it cannot
+  // fill them all), then rations what is left among the others and final demand by `rationing`.
+  // Empty: the rules above, unchanged to the bit.
+  std::vector<char> whitelist;
 };
 
 struct SimResult {

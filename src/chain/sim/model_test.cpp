@@ -213,5 +213,30 @@ TEST(ChainSimTest, RejectsBadParameters) {
   EXPECT_FALSE(Simulate(e, {}, p).ok());
 }
 
+// S (output 2, capacity halved on days 0-5) sells 1 a day to W and 1 to X (each with 2 days of
+// stock, final demand 1). With W listed, S fills W's order of 1 first (W's stock stays at 2, so
+// it always orders exactly 1) and X gets nothing: X makes 1 from stock on days 0 and 1 and stops
+// on day 2. Totals: 4 before, 3 on days 0-1 (S lost 1), 2 from day 2 on.
+TEST(ChainSimTest, WhitelistedCustomersAreServedFirst) {
+  auto e = ParseEconomy("firm,sector,final_demand,initial_output\nS,s,0,2\nW,w,1,1\nX,x,1,1\n",
+                        "supplier,customer,value\nS,W,1\nS,X,1\n");
+  ASSERT_TRUE(e.ok());
+  SimParams p;
+  p.days = 6;
+  p.tau = 4;
+  p.inventory_days = 2;
+  p.per_firm = true;
+  p.whitelist = {0, 1, 0};
+  for (auto rule : {Rationing::kProportional, Rationing::kPriority}) {
+    p.rationing = rule;
+    ASSERT_OK_AND_ASSIGN(SimResult r, Simulate(*e, {{0, 0, 5, 0.5}}, p));
+    const double want[] = {4, 3, 3, 2, 2, 2, 2};
+    for (size_t k = 0; k < 7; ++k) EXPECT_EQ(r.total[k], want[k]) << "index " << k;
+    for (int t = 0; t < 6; ++t) EXPECT_EQ(r.FirmOutput(t, 1), 1) << "W, day " << t;
+  }
+  p.whitelist = {1};
+  EXPECT_FALSE(Simulate(*e, {}, p).ok());
+}
+
 }  // namespace
 }  // namespace ballast::chain::sim

@@ -31,6 +31,8 @@ struct Firm {
 Result<SimResult> SimulateNaive(const Economy& economy, const std::vector<Shock>& shocks,
                                 const SimParams& params) {
   RETURN_IF_ERROR(ValidateParams(params));
+  if (!params.whitelist.empty())
+    return Status::Invalid("whitelist: only the fast model has the whitelist rule");
   const size_t n = economy.num_firms();
   const double n_days = static_cast<double>(params.inventory_days);
   std::vector<std::unique_ptr<LinkState>> links;

@@ -1069,6 +1069,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/chains/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import chain data, replacing that kind: kind=links (supplier,customer,product,value[,lead_days]) or firms (firm,name,region,industry[,capacity,inventory_days]) in multipart field 'file'; kind=chains in fields 'chains', 'segments', 'edges'. CSV or XLSX; a bad row writes nothing (422); whole country only */
+        post: operations["POST /api/v1/chains/import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chains/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a scenario of the daily propagation model on the stored firm network (firms stopped, a region locked down, a product short; days <= 365): loss by day (direct/indirect), region and chain, the day each firm stops, early restorations and alternative suppliers ranked. Firms outside the caller's scope appear only in counts and sums */
+        post: operations["POST /api/v1/chains/simulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2156,6 +2190,84 @@ export interface components {
                 episodes: components["schemas"]["Episode"][];
                 enterprises_hidden: boolean;
             };
+        };
+        ChainImport: {
+            /** @enum {string} */
+            kind: "chains" | "links" | "firms";
+            file: string;
+            rows: number;
+            imported_by: string;
+            imported_at: string;
+        };
+        ChainScenarioRequest: {
+            stopped?: string[];
+            stop_days?: number;
+            region?: string;
+            lockdown_days?: number;
+            lockdown_delta?: number;
+            product?: string;
+            short_fraction?: number;
+            short_days?: number;
+            days?: number;
+            tau?: number;
+            inventory_days?: number;
+            /** @enum {string} */
+            rationing?: "proportional" | "priority";
+            recovery_days?: number;
+            restore_after_days?: number;
+            alternative_share?: number;
+            whitelist?: string[];
+        };
+        ChainScenarioDay: {
+            day: number;
+            total: number | null;
+            direct_loss: number | null;
+            indirect_loss: number | null;
+        };
+        ChainScenarioGroup: {
+            key: string;
+            name: string;
+            firms: number;
+            loss: number | null;
+        };
+        ChainScenarioStop: {
+            id: string;
+            name: string;
+            region: string;
+            day: number;
+        };
+        ChainScenarioRestoration: {
+            id: string;
+            name: string;
+            region: string;
+            loss_avoided: number | null;
+        };
+        ChainScenario: {
+            firms: number;
+            links: number;
+            shocked: number;
+            equilibrium: number | null;
+            loss: number | null;
+            loss_pct: number | null;
+            days: components["schemas"]["ChainScenarioDay"][];
+            regions: components["schemas"]["ChainScenarioGroup"][];
+            chains: components["schemas"]["ChainScenarioGroup"][];
+            stops: components["schemas"]["ChainScenarioStop"][];
+            hidden_stops: number[];
+            restorations: components["schemas"]["ChainScenarioRestoration"][];
+            alternatives: components["schemas"]["ChainScenarioAlternative"][];
+            whitelist_loss_avoided: number | null;
+        };
+        ChainScenarioAlternative: {
+            supplier: string;
+            customer: components["schemas"]["ChainScenarioFirm"];
+            alternative: components["schemas"]["ChainScenarioFirm"];
+            loss_avoided: number | null;
+        };
+        ChainScenarioFirm: {
+            id: string;
+            name: string;
+            region: string;
         };
         /** @enum {string} */
         Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth" | "roster" | "entrants" | "exits" | "report_rate" | "yoy_real" | "ytd_yoy_real" | "mom_sa";
@@ -6841,6 +6953,159 @@ export interface operations {
             };
             /** @description error */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/chains/import": {
+        parameters: {
+            query: {
+                /** @description what the upload holds */
+                kind: "chains" | "links" | "firms";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainImport"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/chains/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChainScenarioRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainScenario"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
