@@ -30,8 +30,6 @@ std::optional<double> ValueOf(const Row& row, size_t i) {
   return row.values[i];
 }
 
-std::string Signed(double v) { return (v >= 0 ? "+" : "") + report::FormatFixed(v, 1); }
-
 // 高于 / 低于 / 持平 against the parent's figure, with the gap in percentage points.
 Cell Versus(std::optional<double> v, std::optional<double> parent) {
   if (!v || !parent) return Cell::Text(report::kUndefined);
@@ -119,6 +117,7 @@ Table RankingTable(const RankingAnswer& a, const std::string& region_name, std::
   }
   t.chart_column = 1;
   t.label_column = 0;
+  t.chart_first_row = 1;  // the children only
   return t;
 }
 
@@ -285,8 +284,12 @@ Result<report::Bulletin> BuildBulletin(Ballast& b, const Caller& caller,
       if (parent_head) {
         if (const auto pv = ValueOf(parent_head->row, 1)) {
           const double gap = *ytd - *pv;
-          s += "，" + std::string(gap >= 0 ? "高于" : "低于") + parent_name +
-               report::FormatFixed(gap >= 0 ? gap : -gap, 1) + "个百分点";
+          const std::string points = report::FormatFixed(gap >= 0 ? gap : -gap, 1);
+          if (points == "0.0") {
+            s += "，与" + parent_name + "持平";
+          } else {
+            s += "，" + std::string(gap > 0 ? "高于" : "低于") + parent_name + points + "个百分点";
+          }
         }
       }
       if (target)
@@ -295,8 +298,10 @@ Result<report::Bulletin> BuildBulletin(Ballast& b, const Caller& caller,
     } else {
       s += "增速暂无数据";
     }
-    if (const auto m = ValueOf(head.row, 0); m && !jan_feb)
-      s += "；其中" + l.month + "当月增长" + Signed(*m) + "%";
+    if (const auto m = ValueOf(head.row, 0); m && !jan_feb) {
+      s += "；其中" + l.month + "当月" + (*m >= 0 ? "增长" : "下降") +
+           report::FormatFixed(*m >= 0 ? *m : -*m, 1) + "%";
+    }
     s += "。";
     out.summary.push_back(s);
   }

@@ -38,6 +38,7 @@ struct Table {
   // The numeric column drawn as a bar chart against the labels of `label_column` (-1: none).
   int chart_column = -1;
   int label_column = 0;
+  size_t chart_first_row = 0;  // rows before it (the region's own row) stay out of the chart
   std::vector<std::string> notes;
 };
 

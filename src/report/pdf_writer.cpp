@@ -8,6 +8,7 @@
 #include <cmath>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "report/writers.h"
 
@@ -117,9 +118,12 @@ class Pages {
     if (t.chart_column < 0) return;
     const auto col = static_cast<size_t>(t.chart_column),
                label = static_cast<size_t>(t.label_column);
+    const size_t skip = std::min(t.chart_first_row, t.rows.size());
+    const std::vector<std::vector<Cell>> charted(t.rows.begin() + static_cast<std::ptrdiff_t>(skip),
+                                                 t.rows.end());
     double max_abs = 0;
     size_t bars = 0;
-    for (const auto& r : t.rows) {
+    for (const auto& r : charted) {
       if (col < r.size() && r[col].number) {
         max_abs = std::max(max_abs, std::fabs(*r[col].number));
         ++bars;
@@ -132,7 +136,7 @@ class Pages {
     y_ += 14;
     const double zero = kMargin + kLabelW + (kTextW - kLabelW - kValueW) / 2;
     const double half = (kTextW - kLabelW - kValueW) / 2;
-    for (const auto& r : t.rows) {
+    for (const auto& r : charted) {
       if (col >= r.size() || !r[col].number) continue;
       const double v = *r[col].number;
       Draw(label < r.size() ? CellText(r[label]) : "", kMargin, y_, 7.5, false, kLabelW - 4);
@@ -223,5 +227,9 @@ Result<std::string> WritePdf(const Bulletin& b) {
 #ifdef BALLAST_REPORT_ASAN
 extern "C" const char* __lsan_default_suppressions() {  // NOLINT(bugprone-reserved-identifier)
   return "leak:libfontconfig.so\nleak:libcairo.so\nleak:libpango\n";
+}
+// ... and without printing the table of them after every run.
+extern "C" const char* __lsan_default_options() {  // NOLINT(bugprone-reserved-identifier)
+  return "print_suppressions=0";
 }
 #endif

@@ -79,12 +79,15 @@ lxw_row_t WriteTable(lxw_worksheet* ws, const Formats& f, const Table& t, lxw_ro
 
 void AddChart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, const Table& t,
               lxw_row_t first_data_row) {
-  if (t.chart_column < 0 || t.rows.empty() ||
-      static_cast<size_t>(t.chart_column) >= t.header.size())
+  if (t.chart_column < 0 || t.rows.size() <= t.chart_first_row ||
+      static_cast<size_t>(t.chart_column) >= t.header.size()) {
     return;
+  }
+  first_data_row += static_cast<lxw_row_t>(t.chart_first_row);
   lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_BAR);
   lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-  const auto last = static_cast<lxw_row_t>(first_data_row + t.rows.size() - 1);
+  const auto last =
+      static_cast<lxw_row_t>(first_data_row + (t.rows.size() - t.chart_first_row) - 1);
   chart_series_set_categories(series, sheet.c_str(), first_data_row,
                               static_cast<lxw_col_t>(t.label_column), last,
                               static_cast<lxw_col_t>(t.label_column));
@@ -97,7 +100,7 @@ void AddChart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, con
   chart_axis_set_reverse(chart->y_axis);  // the first-ranked region on top
   lxw_chart_options options = {};
   options.x_scale = 1.4;
-  options.y_scale = 1.2 + 0.04 * static_cast<double>(t.rows.size());
+  options.y_scale = 1.2 + 0.04 * static_cast<double>(t.rows.size() - t.chart_first_row);
   worksheet_insert_chart_opt(ws, 0, static_cast<lxw_col_t>(t.header.size() + 1), chart, &options);
 }
 
