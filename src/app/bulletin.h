@@ -39,8 +39,9 @@ struct BulletinFile {
   std::string content_type, bytes;
 };
 
-// The bulletin as data. January is published with February (1–2月): a January period is an
-// InvalidArgument; a region outside the caller's scope is PermissionDenied.
+// The bulletin as data. Its figures are the published ones whoever asks (disclosure control as
+// for a viewer, within the caller's scope). January is published with February (1–2月): a
+// January period is an InvalidArgument; a region outside the caller's scope is PermissionDenied.
 Result<report::Bulletin> BuildBulletin(Ballast& b, const Caller& caller,
                                        const BulletinRequest& request);
 // One format of a built bulletin.

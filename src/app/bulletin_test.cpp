@@ -180,18 +180,40 @@ TEST_F(BulletinTest, JanuaryIsPublishedWithFebruary) {
 }
 
 TEST_F(BulletinTest, WithheldCellsPrintTheMarkerNeverTheValue) {
-  // A viewer gets published figures: every ranking row the use case withholds is "…".
-  const Caller viewer{"v", auth::Role::kViewer, "", "", "100000", ""};
+  // A viewer gets published figures: in a city's bulletin (counties with few enterprises) every
+  // production ranking row the use case withholds is "…" in value, rank, change and gap.
+  const Caller viewer{"v", auth::Role::kViewer, "", "", "410200", ""};
   ASSERT_OK_AND_ASSIGN(report::Bulletin bulletin,
-                       BuildBulletin(*b_, viewer, {"2025-03", "410000"}));
-  ASSERT_OK_AND_ASSIGN(RankingAnswer profits,
-                       QueryRanking(*b_, viewer, Cell("profit", {"ytd_yoy"}, "410000")));
-  const report::Table* t = FindTable(bulletin, "三、");
+                       BuildBulletin(*b_, viewer, {"2025-03", "410200"}));
+  CellRequest r = Cell("value_added", {"ytd_yoy_real"}, "410200");
+  ASSERT_OK_AND_ASSIGN(RankingAnswer ranking, QueryRanking(*b_, viewer, r));
+  const report::Table* t = FindTable(bulletin, "二、");
   ASSERT_NE(t, nullptr);
-  for (size_t i = 0; i < profits.rows.size(); ++i) {
-    if (profits.rows[i].suppressed.empty()) continue;
-    EXPECT_EQ(t->rows[i + 1][1].text, report::kWithheld);
-    EXPECT_FALSE(t->rows[i + 1][1].number.has_value());
+  ASSERT_EQ(t->rows.size(), ranking.rows.size() + 1);
+  int withheld = 0;
+  for (size_t i = 0; i < ranking.rows.size(); ++i) {
+    const auto& row = t->rows[i + 1];
+    if (ranking.rows[i].suppressed.empty()) {
+      EXPECT_NE(row[1].text, report::kWithheld);
+      continue;
+    }
+    ++withheld;
+    for (size_t c = 1; c <= 4; ++c) {
+      EXPECT_EQ(row[c].text, report::kWithheld) << row[0].text << " column " << c;
+      EXPECT_FALSE(row[c].number.has_value());
+    }
+  }
+  EXPECT_GT(withheld, 0);
+  // A bulletin is a publication: an analyst, who sees these figures in the views, gets the
+  // same markers in the same rows.
+  const Caller analyst{"a", auth::Role::kAnalyst, "", "", "410200", ""};
+  ASSERT_OK_AND_ASSIGN(report::Bulletin same, BuildBulletin(*b_, analyst, {"2025-03", "410200"}));
+  const report::Table* u = FindTable(same, "二、");
+  ASSERT_EQ(u->rows.size(), t->rows.size());
+  for (size_t i = 0; i < t->rows.size(); ++i) {
+    for (size_t c = 0; c < t->rows[i].size(); ++c) {
+      EXPECT_EQ(report::CellText(u->rows[i][c]), report::CellText(t->rows[i][c]));
+    }
   }
 }
 
