@@ -1,6 +1,7 @@
 // The monthly bulletin as data, from the scoped analysis use cases (see bulletin.h).
 #include "app/bulletin.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -144,6 +145,52 @@ std::string RegionName(const Catalog& c, const std::string& code) {
   return n == kNoNode ? code : c.regions().node(n).name;
 }
 
+// Each child's share of manufacturing (C) in its own industry (BCD) — the share of the cell
+// (child, C) along the industry dimension, which a ranking of C along the region dimension (the
+// child's part of the region's C) is not — ranked among the published figures, with the
+// previous month's rank.
+Result<RankingAnswer> IndustryShareRanking(Ballast& b, const Caller& caller,
+                                           const std::vector<std::string>& children,
+                                           const std::string& region, Period p, BatchId as_of) {
+  auto shares = [&](Period t, std::vector<CellAnswer>* out) -> Status {
+    for (const auto& code : children) {
+      ASSIGN_OR_RETURN(CellAnswer a, QueryCell(b, caller,
+                                               Request("value_added", {"share"}, code,
+                                                       FormatPeriod(t), as_of, "C", "industry")));
+      out->push_back(std::move(a));
+    }
+    return Status::Ok();
+  };
+  RankingAnswer a;
+  ASSIGN_OR_RETURN(a.parent, QueryCell(b, caller,
+                                       Request("value_added", {"share"}, region, FormatPeriod(p),
+                                               as_of, "C", "industry")));
+  a.previous_period = FormatPeriod(p - 1);
+  std::vector<CellAnswer> now, before;
+  RETURN_IF_ERROR(shares(p, &now));
+  RETURN_IF_ERROR(shares(p - 1, &before));
+  std::vector<std::optional<double>> v_now, v_before;
+  for (const auto& c : now) v_now.push_back(ValueOf(c.row, 0));
+  for (const auto& c : before) v_before.push_back(ValueOf(c.row, 0));
+  const auto r_now = RankValues(v_now, false), r_before = RankValues(v_before, false);
+  for (size_t i = 0; i < now.size(); ++i) {
+    RankingRow row;
+    row.label = {children[i], now[i].region.name};
+    row.value = v_now[i];
+    row.suppressed = now[i].row.suppressed;
+    row.would_suppress = now[i].row.would_suppress;
+    row.rank = r_now[i];
+    row.prev_rank = r_before[i];
+    if (row.rank && row.prev_rank) row.rank_change = *row.prev_rank - *row.rank;
+    a.rows.push_back(std::move(row));
+  }
+  std::stable_sort(a.rows.begin(), a.rows.end(), [](const RankingRow& x, const RankingRow& y) {
+    if (x.rank.has_value() != y.rank.has_value()) return x.rank.has_value();
+    return x.rank.value_or(0) < y.rank.value_or(0);
+  });
+  return a;
+}
+
 }  // namespace
 
 const std::vector<BulletinFormat>& AllBulletinFormats() {
@@ -208,9 +255,10 @@ Result<report::Bulletin> BuildBulletin(Ballast& b, const Caller& asker,
   if (!parsed.ok()) return Status::Invalid("period: '" + period + "' is not YYYY-MM");
   const Labels l = LabelsOf(*parsed);
   if (l.month_no == 1) {
-    return Status::Invalid("period: " + period +
-                           ": January is published together with February as 1—2月; ask for " +
-                           std::to_string(l.year) + "-02");
+    return Status::Invalid(
+        "period: " + period +
+        ": January is published together with February (January-February); ask for " +
+        std::to_string(l.year) + "-02");
   }
   const bool jan_feb = l.month_no == 2;  // only the cumulative 1—2月 is published
   const std::string region_name = RegionName(c, region);
@@ -360,9 +408,10 @@ Result<report::Bulletin> BuildBulletin(Ballast& b, const Caller& asker,
     out.tables.push_back(std::move(it));
 
     // Manufacturing's share of value added (制造业增加值占规上工业比重).
-    ASSIGN_OR_RETURN(RankingAnswer share, QueryRanking(b, caller,
-                                                       Request("value_added", {"share"}, region,
-                                                               period, as_of, "C", "industry")));
+    std::vector<std::string> children;
+    for (const auto& r : roster.rows) children.push_back(r.label.code);
+    ASSIGN_OR_RETURN(RankingAnswer share,
+                     IndustryShareRanking(b, caller, children, region, *parsed, as_of));
     out.tables.push_back(
         RankingTable(share, region_name, "五、各地制造业增加值占规上工业比重（" + l.month + "）",
                      "单位：%；口径：现价，制造业（C门类）占规模以上工业", "制造业比重"));

@@ -119,14 +119,36 @@ TEST_F(BulletinTest, RankingsAreTheUseCaseRankings) {
     ++compared;
   }
   EXPECT_GT(compared, 5);
-  // Manufacturing's share: the C cells' share against all industry.
+  // Manufacturing's share: each row is the share of C in the child's own industry (the cell
+  // (child, C) along the industry dimension), not the child's part of the province's C.
   const report::Table* share = FindTable(bulletin, "五、");
   ASSERT_NE(share, nullptr);
   ASSERT_OK_AND_ASSIGN(
-      RankingAnswer shares,
-      QueryRanking(*b_, local, Cell("value_added", {"share"}, "410000", "C", "industry")));
-  ASSERT_TRUE(shares.rows.at(0).value.has_value());
-  EXPECT_DOUBLE_EQ(*share->rows.at(1)[1].number, *shares.rows[0].value);
+      CellAnswer province_c,
+      QueryCell(*b_, local, Cell("value_added", {"share"}, "410000", "C", "industry")));
+  ASSERT_TRUE(province_c.row.values[0].has_value());
+  EXPECT_DOUBLE_EQ(*share->rows.at(0)[1].number, *province_c.row.values[0]);
+  EXPECT_LT(*province_c.row.values[0], 100);
+  double previous = 1e9;
+  int shares = 0;
+  for (size_t i = 1; i < share->rows.size(); ++i) {
+    const auto& row = share->rows[i];
+    if (!row[1].number) continue;
+    std::string code;
+    for (const auto& r : ranking.rows) {
+      if (r.label.name == row[0].text) code = r.label.code;
+    }
+    ASSERT_FALSE(code.empty()) << row[0].text;
+    ASSERT_OK_AND_ASSIGN(
+        CellAnswer c, QueryCell(*b_, local, Cell("value_added", {"share"}, code, "C", "industry")));
+    ASSERT_TRUE(c.row.values[0].has_value());
+    EXPECT_DOUBLE_EQ(*row[1].number, *c.row.values[0]) << row[0].text;
+    EXPECT_LE(*row[1].number, previous);                // ranked from the highest share down
+    EXPECT_EQ(*row[2].number, static_cast<double>(i));  // no ties in this demo
+    previous = *row[1].number;
+    ++shares;
+  }
+  EXPECT_GT(shares, 5);
   // Completeness: the subtitle carries n / roster of the province.
   EXPECT_NE(bulletin.subtitle.find("已报送 "), std::string::npos);
 }
