@@ -378,6 +378,7 @@ Result<report::Bulletin> BuildBulletin(Ballast& b, const Caller& asker,
     Table t = RankingTable(production, region_name, "二、各地规上工业增加值增速（" + l.ytd + "）",
                            "单位：%；口径：可比价，" + l.ytd + "累计同比；按累计增速排位",
                            l.ytd + "增速", production_extras);
+    t.sheet = "生产";
     out.tables.push_back(std::move(t));
 
     // Profits: growth of 利润总额 1–N月 and 亏损面.
@@ -392,11 +393,13 @@ Result<report::Bulletin> BuildBulletin(Ballast& b, const Caller& asker,
         RankingTable(profits, region_name, "三、各地规上工业利润总额增速与亏损面（" + l.ytd + "）",
                      "单位：%；口径：现价，" + l.ytd + "累计同比；亏损面为亏损企业占比",
                      "利润总额增速", {ExtraOf("亏损面", loss)});
+    pt.sheet = "效益";
     out.tables.push_back(std::move(pt));
 
     // Investment (region series): a seam until the series land.
     Table it;
     it.title = "四、工业投资增速（" + l.ytd + "）";
+    it.sheet = "投资";
     it.basis = "单位：%；口径：地区统计数据";
     it.header = {"地区", "工业投资增速"};
     it.rows.push_back({Cell::Text(region_name), Cell::Num(InvestmentGrowth(b, region, period))});
@@ -412,15 +415,18 @@ Result<report::Bulletin> BuildBulletin(Ballast& b, const Caller& asker,
     for (const auto& r : roster.rows) children.push_back(r.label.code);
     ASSIGN_OR_RETURN(RankingAnswer share,
                      IndustryShareRanking(b, caller, children, region, *parsed, as_of));
-    out.tables.push_back(
+    Table st =
         RankingTable(share, region_name, "五、各地制造业增加值占规上工业比重（" + l.month + "）",
-                     "单位：%；口径：现价，制造业（C门类）占规模以上工业", "制造业比重"));
+                     "单位：%；口径：现价，制造业（C门类）占规模以上工业", "制造业比重");
+    st.sheet = "制造业比重";
+    out.tables.push_back(std::move(st));
   }
 
   // Industry groups.
   {
     Table g;
     g.title = std::string(has_children ? "六" : "二") + "、重点行业增加值增速（" + l.ytd + "）";
+    g.sheet = "重点行业";
     g.basis = "单位：%；口径：可比价，" + l.ytd + "累计同比；比重为占规上工业增加值（现价）";
     g.header = {"行业", "增速", "比规上工业（百分点）", "比重"};
     const auto all = ValueOf(head.row, 1);
@@ -455,6 +461,7 @@ Result<report::Bulletin> BuildBulletin(Ballast& b, const Caller& asker,
   {
     Table r;
     r.title = std::string(has_children ? "七" : "三") + "、入规退规与报送情况（" + l.ytd + "）";
+    r.sheet = "入规退规与报送";
     r.basis = "单位：家，%；口径：规模以上工业企业名录，" + l.ytd + "新增入规与退规；报送为" +
               l.month + "工业总产值";
     r.header = {"地区", "新增入规", "退规", "已报送", "在库企业", "报送率"};

@@ -32,6 +32,7 @@ std::string FormatFixed(double v, int decimals);
 
 struct Table {
   std::string title;
+  std::string sheet;  // a short name for the XLSX sheet (≤ 31 characters); "" = 表N
   std::string basis;  // the title row's units and 口径, e.g. "单位：%；口径：可比价，1—3月累计"
   std::vector<std::string> header;
   std::vector<std::vector<Cell>> rows;

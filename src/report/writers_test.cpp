@@ -40,6 +40,7 @@ Bulletin Sample() {
                   {Cell::Text("开封市"), Cell::Num(-2.3), Cell::Num(2, 0)},
                   {Cell::Text("洛阳市"), Cell::Text(kWithheld), Cell::Text(kUndefined)}};
   ranking.chart_column = 1;
+  ranking.sheet = "生产";
   ranking.notes = {"注：“…”为依法不公布的数据。"};
   b.tables = {headline, ranking};
   b.notes = {"增加值按可比价格计算。"};
@@ -111,6 +112,18 @@ TEST(XlsxWriterTest, FirstSheetReadsBackWithNumbers) {
   ASSERT_OK_AND_ASSIGN(auto zip, ingest::ZipArchive::Open(bytes));
   EXPECT_TRUE(zip->Contains("xl/charts/chart1.xml"));
   EXPECT_TRUE(zip->Contains("xl/worksheets/sheet2.xml"));
+  ASSERT_OK_AND_ASSIGN(std::string workbook, zip->Read("xl/workbook.xml"));
+  EXPECT_NE(workbook.find("name=\"生产\""), std::string::npos);
+  ASSERT_OK_AND_ASSIGN(std::string chart, zip->Read("xl/charts/chart1.xml"));
+  // The chart covers the table's three data rows (rows 4–6 below title, basis and header).
+  EXPECT_NE(chart.find("$B$4:$B$6"), std::string::npos) << chart;
+  // A first row kept out of the chart (the region's own row) shifts its range by one.
+  Bulletin skip = Sample();
+  skip.tables[1].chart_first_row = 1;
+  ASSERT_OK_AND_ASSIGN(std::string skipped, WriteXlsx(skip));
+  ASSERT_OK_AND_ASSIGN(auto zip2, ingest::ZipArchive::Open(skipped));
+  ASSERT_OK_AND_ASSIGN(std::string chart2, zip2->Read("xl/charts/chart1.xml"));
+  EXPECT_NE(chart2.find("$B$5:$B$6"), std::string::npos) << chart2;
   ASSERT_OK_AND_ASSIGN(std::string styles, zip->Read("xl/styles.xml"));
   EXPECT_NE(styles.find("formatCode=\"0.0\""), std::string::npos);
 }

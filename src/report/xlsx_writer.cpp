@@ -143,7 +143,7 @@ Result<std::string> WriteXlsx(const Bulletin& b) {
 
   for (size_t i = 1; i < b.tables.size(); ++i) {
     const Table& t = b.tables[i];
-    const std::string name = "表" + std::to_string(i);
+    const std::string name = t.sheet.empty() ? "表" + std::to_string(i) : t.sheet;
     lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
     worksheet_set_column(ws, 0, 0, 18, nullptr);
     worksheet_set_column(ws, 1, static_cast<lxw_col_t>(t.header.size()), 12, nullptr);
