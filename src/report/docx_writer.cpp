@@ -5,6 +5,7 @@
 #include <memory>
 #include <pugixml.hpp>
 #include <sstream>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -98,6 +99,8 @@ class DocBuilder {
   }
 
   void Finish() {
+    // Word wants the body to end with a paragraph, not a table.
+    if (std::string_view(body_.last_child().name()) == "w:tbl") body_.append_child("w:p");
     // A4 portrait with 2.5 cm margins.
     auto sect = body_.append_child("w:sectPr");
     auto size = sect.append_child("w:pgSz");

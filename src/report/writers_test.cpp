@@ -87,6 +87,20 @@ TEST(DocxWriterTest, PackageHoldsTitleAndTableCells) {
   EXPECT_NE(xml.find("w:tblHeader"), std::string::npos);  // the header repeats across pages
 }
 
+TEST(DocxWriterTest, BodyEndsWithAParagraphBeforeTheSection) {
+  Bulletin b = Sample();
+  b.notes.clear();
+  b.tables.back().notes.clear();  // the last table would end the body
+  ASSERT_OK_AND_ASSIGN(std::string bytes, WriteDocx(b));
+  ASSERT_OK_AND_ASSIGN(auto zip, ingest::ZipArchive::Open(bytes));
+  ASSERT_OK_AND_ASSIGN(std::string xml, zip->Read("word/document.xml"));
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(xml.c_str()));
+  const auto last = doc.child("w:document").child("w:body").last_child();
+  EXPECT_STREQ(last.name(), "w:sectPr");
+  EXPECT_STREQ(last.previous_sibling().name(), "w:p");
+}
+
 TEST(XlsxWriterTest, FirstSheetReadsBackWithNumbers) {
   ASSERT_OK_AND_ASSIGN(std::string bytes, WriteXlsx(Sample()));
   std::map<int64_t, std::vector<std::string>> rows;
