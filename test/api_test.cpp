@@ -129,6 +129,36 @@ TEST_F(ApiTest, FlashEstimateOfAClosedMonthIsItsYoy) {
   ExpectError(Get("/api/v1/nowcast?period=2025-03&industry=XYZ"), 400);
 }
 
+// The monthly bulletin (issue #12 item 7) is a file with its type and name; scoped like the views.
+TEST_F(ApiTest, BulletinIsAFileOfTheCallersScope) {
+  auto c = Client();
+  auto pdf = c.Get("/api/v1/bulletin?period=2025-03&region=410000&format=pdf");
+  ASSERT_TRUE(pdf);
+  ASSERT_EQ(pdf->status, 200) << pdf->body;
+  EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(pdf->get_header_value("Content-Disposition"), "attachment; filename=\"bulletin-410000-2025-03.pdf\"");
+  EXPECT_EQ(pdf->body.substr(0, 5), "%PDF-");
+  auto xlsx = c.Get("/api/v1/bulletin?period=2025-03&region=410000&format=xlsx");
+  ASSERT_TRUE(xlsx);
+  EXPECT_EQ(xlsx->get_header_value("Content-Type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx->body.substr(0, 2), "PK");
+  ExpectError(Get("/api/v1/bulletin?period=2025-03&region=410000&format=doc"), 400);
+  ExpectError(Get("/api/v1/bulletin?period=2025-01&region=410000"), 400);  // published with February
+  // A city's user: its own city, never another.
+  ASSERT_TRUE(ws_->auth().AddUser({"bulletin-city", "password-city-1", "viewer", "410100", "", ""}, "test").ok());
+  const std::string city_token = ws_->auth().Login("bulletin-city", "password-city-1", "test")->token;
+  httplib::Client city("127.0.0.1", port_);
+  city.set_read_timeout(30, 0);
+  city.set_bearer_token_auth(city_token.c_str());
+  auto own = city.Get("/api/v1/bulletin?period=2025-03&region=410100&format=docx");
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 200) << own->body;
+  EXPECT_EQ(own->get_header_value("Content-Disposition"), "attachment; filename=\"bulletin-410100-2025-03.docx\"");
+  auto other = city.Get("/api/v1/bulletin?period=2025-03&region=419001&format=docx");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 403) << other->body;
+}
+
 TEST_F(ApiTest, ImportUploadReportsErrorsAndImports) {
   auto c = Client();
   httplib::MultipartFormDataItems bad = {

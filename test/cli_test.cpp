@@ -93,6 +93,27 @@ TEST_F(CliTest, ContributionsIndustryFiltersAndFormats) {
   EXPECT_NE(share.out.find(",share,,3\n"), std::string::npos) << share.out;
 }
 
+// The monthly bulletin (issue #12 item 7): the three files by default, one by --format, exit 2
+// for bad input.
+TEST_F(CliTest, BulletinWritesItsFiles) {
+  Load();
+  const std::string out = dir_.File("bulletins");
+  auto all = Ballast("bulletin --db " + Db() + " --period 2025-03 --out " + out);
+  ASSERT_EQ(all.code, 0) << all.err;
+  for (const char* ext : {"docx", "pdf", "xlsx"}) {
+    const std::string file = out + "/bulletin-410000-2025-03." + ext;
+    EXPECT_TRUE(std::filesystem::exists(file)) << file;
+    EXPECT_NE(all.out.find(file), std::string::npos) << all.out;
+  }
+  auto one = Ballast("bulletin --db " + Db() + " --period 2025-03 --region 410100 --format pdf --out " + out);
+  ASSERT_EQ(one.code, 0) << one.err;
+  EXPECT_TRUE(std::filesystem::exists(out + "/bulletin-410100-2025-03.pdf"));
+  EXPECT_FALSE(std::filesystem::exists(out + "/bulletin-410100-2025-03.docx"));
+  EXPECT_EQ(Ballast("bulletin --db " + Db() + " --period 2025-03 --format doc --out " + out).code, 2);
+  EXPECT_EQ(Ballast("bulletin --db " + Db() + " --period 2025-01 --out " + out).code, 2);
+  EXPECT_EQ(Ballast("bulletin --db " + Db() + " --period 2025-03 --region 999999 --out " + out).code, 2);
+}
+
 TEST_F(CliTest, VintagesAndIdempotentImport) {
   Load();
   dir_.Write("rev.csv", kRevisionCsv);

@@ -66,6 +66,7 @@ std::vector<Route> MonthRoutes();
 std::vector<Route> ChainRoutes();
 std::vector<Route> RegionSeriesRoutes();  // handlers_region_series.cpp (issue #12 item 4)
 std::vector<Route> ChainScenarioRoutes();  // part of ChainRoutes()
+std::vector<Route> BulletinRoutes();  // the monthly bulletin (handlers_bulletin.cpp)
 
 // The OpenAPI 3 document of ApiRoutes() (openapi.cpp).
 std::string OpenApiJson();

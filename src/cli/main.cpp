@@ -16,6 +16,7 @@
 #include "app/store_copy.h"
 #include "cli/demo.h"
 #include "cli/auth_commands.h"
+#include "cli/bulletin_commands.h"
 #include "cli/chain_commands.h"
 #include "cli/format.h"
 #include "cli/month_commands.h"
@@ -268,6 +269,15 @@ int Main(int argc, char** argv) {
   rseries_cmd->add_option("--user", user, "recorded as the importer");
   rseries_cmd->add_option("path", rseries_path, "CSV or XLSX: region,period,indicator,value,ytd,yoy,ytd_yoy")->required();
   // --- end of region series ---
+  // --- the monthly bulletin (issue #12 item 7): cli/bulletin_commands.h ---
+  BulletinArgs bulletin_args;
+  auto* bulletin_cmd = app.add_subcommand("bulletin", "The monthly bulletin (通报) of a region as DOCX, PDF and XLSX");
+  bulletin_cmd->add_option("--db", bulletin_args.db, "store: a SQLite file or a postgresql:// URI")->required();
+  bulletin_cmd->add_option("--period", bulletin_args.period, "YYYY-MM (default: the default period of the views)");
+  bulletin_cmd->add_option("--region", bulletin_args.region, "GB/T 2260 code (default 410000)");
+  bulletin_cmd->add_option("--out", bulletin_args.out, "directory for bulletin-<region>-<period>.<ext>")->required();
+  bulletin_cmd->add_option("--format", bulletin_args.formats, "comma-separated: docx,pdf,xlsx (default all three)");
+  // --- end of the monthly bulletin ---
 
   // --- episodes (issue 13: warn helper) ---
   auto* episodes_cmd = app.add_subcommand("episodes", "Warning episodes (one per subject), most important first");
@@ -429,6 +439,7 @@ int Main(int argc, char** argv) {
   if (*prices_cmd) return RunPricesImport(db, month_path, user, std::cout, std::cerr);
   if (*va_rates_cmd) return RunVaRatesImport(db, month_path, user, std::cout, std::cerr);
   if (*rseries_cmd) return RunRegionSeriesImport(db, rseries_path, user, std::cout, std::cerr);  // region series
+  if (*bulletin_cmd) return RunBulletin(bulletin_args, std::cout, std::cerr);  // the monthly bulletin
   if (*episodes_cmd) return RunEpisodes(db, episode_filter, std::cout, std::cerr);
   if (*targets_cmd) return RunTargets(db, target_filter, target_today, std::cout, std::cerr);
   if (*progress_cmd) return RunProgressAdd(db, progress, user, std::cout, std::cerr);

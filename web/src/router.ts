@@ -9,6 +9,7 @@ export const router = createRouter({
     { path: '/cockpit', name: 'cockpit', component: () => import('./features/cockpit/CockpitView.vue'), meta: { nav: 'cockpit', period: true, aggregate: true } },
     { path: '/explorer', name: 'explorer', component: () => import('./features/explorer/ExplorerView.vue'), meta: { nav: 'explorer', period: true, aggregate: true } },
     { path: '/rankings', name: 'rankings', component: () => import('./features/rankings/RankingsView.vue'), meta: { nav: 'rankings', period: true, aggregate: true } },
+    { path: '/bulletin', name: 'bulletin', component: () => import('./features/bulletin/BulletinView.vue'), meta: { nav: 'bulletin', period: true, aggregate: true } },
     { path: '/warnings', name: 'warnings', component: () => import('./features/warnings/WarningsView.vue'), meta: { nav: 'warnings', aggregate: true } },
     { path: '/chains', name: 'chains', component: () => import('./features/chains/ChainsView.vue'), meta: { nav: 'chains', aggregate: true } },
     { path: '/targets', name: 'targets', component: () => import('./features/targets/TargetsView.vue'), meta: { nav: 'targets', aggregate: true } },

@@ -984,23 +984,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/nowcast": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Flash estimate (快报) of a cell's yoy before the month closes, with its expected error */
-        get: operations["GET /api/v1/nowcast"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/prices": {
         parameters: {
             query?: never;
@@ -1069,34 +1052,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/chains/import": {
+    "/api/v1/bulletin": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The monthly bulletin (通报) of a region as a file: DOCX (default), PDF or XLSX */
+        get: operations["GET /api/v1/bulletin"];
         put?: never;
-        /** Import chain data, replacing that kind: kind=links (supplier,customer,product,value[,lead_days]) or firms (firm,name,region,industry[,capacity,inventory_days]) in multipart field 'file'; kind=chains in fields 'chains', 'segments', 'edges'. CSV or XLSX; a bad row writes nothing (422); whole country only */
-        post: operations["POST /api/v1/chains/import"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/chains/simulate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Run a scenario of the daily propagation model on the stored firm network (firms stopped, a region locked down, a product short; days <= 365): loss by day (direct/indirect), region and chain, the day each firm stops, early restorations and alternative suppliers ranked. Firms outside the caller's scope appear only in counts and sums */
-        post: operations["POST /api/v1/chains/simulate"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1680,24 +1646,6 @@ export interface components {
             }[];
             unread: number;
         };
-        Nowcast: {
-            period: string;
-            /** @description estimated yoy, % */
-            estimate: number | null;
-            /** @description mean absolute error of the same estimate on the closed months before, percentage points */
-            expected_error_pp: number | null;
-            backtest_months: number;
-            /** @description enterprises counted as reported, % of the cell's sample */
-            report_share: number;
-            /** @description the reporters' share of the base (上年同期), % */
-            reported_base_share: number;
-            reported: number;
-            by_electricity: number;
-            by_growth: number;
-            unestimated: number;
-            suppressed: string | null;
-            would_suppress: string | null;
-        };
         Official: {
             uscc: string;
             username: string;
@@ -2190,84 +2138,6 @@ export interface components {
                 episodes: components["schemas"]["Episode"][];
                 enterprises_hidden: boolean;
             };
-        };
-        ChainImport: {
-            /** @enum {string} */
-            kind: "chains" | "links" | "firms";
-            file: string;
-            rows: number;
-            imported_by: string;
-            imported_at: string;
-        };
-        ChainScenarioRequest: {
-            stopped?: string[];
-            stop_days?: number;
-            region?: string;
-            lockdown_days?: number;
-            lockdown_delta?: number;
-            product?: string;
-            short_fraction?: number;
-            short_days?: number;
-            days?: number;
-            tau?: number;
-            inventory_days?: number;
-            /** @enum {string} */
-            rationing?: "proportional" | "priority";
-            recovery_days?: number;
-            restore_after_days?: number;
-            alternative_share?: number;
-            whitelist?: string[];
-        };
-        ChainScenarioDay: {
-            day: number;
-            total: number | null;
-            direct_loss: number | null;
-            indirect_loss: number | null;
-        };
-        ChainScenarioGroup: {
-            key: string;
-            name: string;
-            firms: number;
-            loss: number | null;
-        };
-        ChainScenarioStop: {
-            id: string;
-            name: string;
-            region: string;
-            day: number;
-        };
-        ChainScenarioRestoration: {
-            id: string;
-            name: string;
-            region: string;
-            loss_avoided: number | null;
-        };
-        ChainScenario: {
-            firms: number;
-            links: number;
-            shocked: number;
-            equilibrium: number | null;
-            loss: number | null;
-            loss_pct: number | null;
-            days: components["schemas"]["ChainScenarioDay"][];
-            regions: components["schemas"]["ChainScenarioGroup"][];
-            chains: components["schemas"]["ChainScenarioGroup"][];
-            stops: components["schemas"]["ChainScenarioStop"][];
-            hidden_stops: number[];
-            restorations: components["schemas"]["ChainScenarioRestoration"][];
-            alternatives: components["schemas"]["ChainScenarioAlternative"][];
-            whitelist_loss_avoided: number | null;
-        };
-        ChainScenarioAlternative: {
-            supplier: string;
-            customer: components["schemas"]["ChainScenarioFirm"];
-            alternative: components["schemas"]["ChainScenarioFirm"];
-            loss_avoided: number | null;
-        };
-        ChainScenarioFirm: {
-            id: string;
-            name: string;
-            region: string;
         };
         /** @enum {string} */
         Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth" | "roster" | "entrants" | "exits" | "report_rate" | "yoy_real" | "ytd_yoy_real" | "mom_sa";
@@ -3281,12 +3151,10 @@ export interface operations {
                 measure?: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
+                /** @description GB/T 2260 code; default 100000 (the whole country) */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
                 industry?: string;
-                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
-                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3356,12 +3224,10 @@ export interface operations {
                 measures: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
+                /** @description GB/T 2260 code; default 100000 (the whole country) */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
                 industry?: string;
-                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
-                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3435,12 +3301,10 @@ export interface operations {
                 measures: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
+                /** @description GB/T 2260 code; default 100000 (the whole country) */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
                 industry?: string;
-                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
-                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3512,12 +3376,10 @@ export interface operations {
                 measure: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
+                /** @description GB/T 2260 code; default 100000 (the whole country) */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
                 industry?: string;
-                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
-                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -6615,71 +6477,6 @@ export interface operations {
             };
         };
     };
-    "GET /api/v1/nowcast": {
-        parameters: {
-            query: {
-                /** @description YYYY-MM: the month to estimate */
-                period: string;
-                /** @description flow indicator (default output_value) */
-                indicator?: string;
-                /** @description GB/T 2260 code (default 100000) */
-                region?: string;
-                /** @description GB/T 4754 code or BCD (default) */
-                industry?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Nowcast"];
-                };
-            };
-            /** @description error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
     "POST /api/v1/prices": {
         parameters: {
             query?: never;
@@ -6962,102 +6759,23 @@ export interface operations {
             };
         };
     };
-    "POST /api/v1/chains/import": {
+    "GET /api/v1/bulletin": {
         parameters: {
-            query: {
-                /** @description what the upload holds */
-                kind: "chains" | "links" | "firms";
+            query?: {
+                /** @description YYYY-MM (January is published with February: ask for YYYY-02); default the default period */
+                period?: string;
+                /** @description GB/T 2260 code; default the caller's region, or 410000 */
+                region?: string;
+                /** @description the document format (default docx) */
+                format?: "docx" | "pdf" | "xlsx";
+                /** @description batch id: as the data stood after that batch */
+                as_of?: number;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChainImport"];
-                };
-            };
-            /** @description error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    "POST /api/v1/chains/simulate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChainScenarioRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -7065,7 +6783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChainScenario"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
             /** @description error */
@@ -7097,15 +6815,6 @@ export interface operations {
             };
             /** @description error */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
