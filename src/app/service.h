@@ -19,6 +19,7 @@
 #include "service/catalogue.h"
 #include "service/metrics.h"
 #include "service/notify.h"
+#include "service/statistics.h"
 #include "store/service_store.h"
 
 namespace ballast::app {
@@ -137,6 +138,11 @@ class Service {
                                             const std::string& by);
 
   Result<MetricsReport> Metrics(const ServiceActor& actor, const MetricsFilter& filter);
+  // The leader's statistics (service/statistics.h) over the appeals of the caller's scope, filtered
+  // as Metrics, as of the Beijing date `today` ("" = now). A handler reads its own unit's only
+  // (Access::UnitOfFigures); a region outside the scope is refused.
+  Result<service::Statistics> Statistics(const ServiceActor& actor, const MetricsFilter& filter,
+                                         const std::string& today = "");
 
   std::string CalendarJson();
   Status UpdateCalendar(const ServiceActor& actor, const std::string& json);
@@ -188,6 +194,9 @@ class Service {
   Status LoadConfig();
   Result<unsigned> Parties(const ServiceActor& actor, const AppealRecord& a);
   bool CanSee(const ServiceActor& actor, const AppealRecord& a, unsigned parties) const;
+  // The appeals an aggregate over `filter` counts: the region (default the scope; outside it
+  // refused), unit, category and Beijing months of filing. mu_ held.
+  Result<std::vector<AppealRecord>> AggregateAppeals(const ServiceActor& actor, const MetricsFilter& filter);
   Result<AppealRecord> Step(const ServiceActor& actor, const StepArgs& args, service::StepInput in);
   Status Route(const AppealRecord& a, const DispatchRequest& r, service::StepInput& in) const;
   bool Covers(const std::string& scope, const std::string& region_code) const;
