@@ -231,6 +231,37 @@ TEST_F(ApiTest, ResolutionRateFeedsItsPolicyTarget) {
   EXPECT_EQ(m["rows"][0]["resolution"]["den"], 1);
 }
 
+// The leader's statistics over HTTP: a rated appeal is in its unit's satisfaction (numerator
+// and denominator), and a handler asking for another unit's rows is refused.
+TEST_F(ApiTest, StatisticsByUnitAndAHandlerHeldToItsUnit) {
+  ASSERT_OK(RateOneAppealSolved(server_->service()));
+  auto [s, st] = Get("/api/v1/service/statistics?today=2030-01-01");
+  ASSERT_EQ(s, 200) << st.dump();
+  EXPECT_EQ(st["today"], "2030-01-01");
+  Json unit;
+  for (const auto& u : st["units"])
+    if (u["unit"] == "省工业和信息化厅") unit = u;
+  ASSERT_TRUE(unit.is_object()) << st.dump();
+  EXPECT_GE(unit["satisfaction"]["num"].get<int>(), 1);
+  EXPECT_GE(unit["satisfaction"]["den"].get<int>(), unit["satisfaction"]["num"].get<int>());
+  ASSERT_FALSE(st["cross"].empty());
+  ExpectError(Get("/api/v1/service/statistics?today=2030-13-01"), 400);
+  ASSERT_OK(ws_->auth().AddUser({"stat-handler", "handler-password-1", "handler", "410000", "省工业和信息化厅", ""},
+                                "test"));
+  const std::string token = ws_->auth().Login("stat-handler", "handler-password-1", "test")->token;
+  httplib::Client c("127.0.0.1", port_);
+  c.set_bearer_token_auth(token.c_str());
+  auto other = c.Get("/api/v1/service/statistics?unit=%E7%9C%81%E5%95%86%E5%8A%A1%E5%8E%85");  // 省商务厅
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 403) << other->body;
+  auto own = c.Get("/api/v1/service/statistics");
+  ASSERT_TRUE(own);
+  ASSERT_EQ(own->status, 200) << own->body;
+  const Json mine = Json::parse(own->body);
+  ASSERT_FALSE(mine["cross"].empty());  // the rated appeal of its own unit
+  for (const auto& row : mine["cross"]) EXPECT_EQ(row["unit"], "省工业和信息化厅");
+}
+
 // The calendar is editable: a local holiday added through the API is in the calendar after.
 TEST_F(ApiTest, CalendarCanBeEdited) {
   auto c = Client();

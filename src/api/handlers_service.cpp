@@ -189,6 +189,20 @@ void Metrics(const Ctx& c, const Req& q, Res& r) {
   Reply(r, c.app.service().Metrics(*c.caller, f), ServiceMetricsJson);
 }
 
+void Statistics(const Ctx& c, const Req& q, Res& r) {
+  app::MetricsFilter f;
+  f.region = Param(q, "region");
+  f.unit = Param(q, "unit");
+  f.category = Param(q, "category");
+  f.from_period = Param(q, "from");
+  f.to_period = Param(q, "to");
+  std::string today = Param(q, "today");
+  if (today.empty()) today = Today(c);
+  auto s = c.app.service().Statistics(*c.caller, f, today);
+  if (!s.ok()) return SendStatus(r, s.status());
+  SendJson(r, 200, ServiceStatisticsJson(*s, today));
+}
+
 void PutCalendar(const Ctx& c, const Req& q, Res& r) {
   if (Status st = c.app.service().UpdateCalendar(*c.caller, q.body); !st.ok())
     return SendStatus(r, st);
@@ -310,6 +324,23 @@ std::vector<Route> ServiceRoutes() {
        Metrics,
        "/api/v1/service/metrics?region=410100",
        "/api/v1/service/metrics?region=419001",
+       ""},
+      {"GET",
+       "/api/v1/service/statistics",
+       "The leader's statistics: category × region × unit, hot topics, unit rankings",
+       Permission::kReadAggregate,
+       {{"region", "string", false, "region (default the caller's scope)"},
+        {"unit", "string", false, "responsible unit (a handler: its own only)"},
+        {"category", "string", false, "category code"},
+        {"from", "string", false, "YYYY-MM of filing (Beijing)"},
+        {"to", "string", false, "YYYY-MM of filing (Beijing)"},
+        {"today", "string", false, "YYYY-MM-DD for the overdue counts (default today in Beijing)"}},
+       "",
+       "ServiceStatistics",
+       200,
+       Statistics,
+       "/api/v1/service/statistics?region=410100",
+       "/api/v1/service/statistics?region=419001",
        ""},
       {"GET",
        "/api/v1/service/coverage",

@@ -195,6 +195,40 @@ std::string ServiceMetricsJson(const app::MetricsReport& r) {
                     {{"id", r.resolution_target_id}, {"percent", r.resolution_target_percent}}}});
 }
 
+std::string ServiceStatisticsJson(const service::Statistics& s, const std::string& today) {
+  Json cross = Json::array(), topics = Json::array(), units = Json::array();
+  for (const auto& c : s.cross) {
+    cross.push_back(Json{{"category", c.category}, {"region", c.region}, {"unit", c.unit},
+                         {"filed", c.filed}, {"in_scope", c.in_scope}, {"open", c.open},
+                         {"closed", c.closed}, {"overdue", c.overdue}});
+  }
+  for (const auto& t : s.topics)
+    topics.push_back(Json{{"period", t.period}, {"category", t.category}, {"filed", t.filed}});
+  for (const auto& u : s.units) {
+    units.push_back(Json{{"unit", u.unit},
+                         {"in_scope", u.metrics.in_scope},
+                         {"open", u.open},
+                         {"overdue", RatioJson(u.overdue)},
+                         {"escalated", RatioJson(u.escalated)},
+                         {"escalations", u.escalations},
+                         {"satisfaction", RatioJson(u.metrics.satisfaction)},
+                         {"resolution", RatioJson(u.metrics.resolution)},
+                         {"on_time_closure", RatioJson(u.metrics.on_time_closure)},
+                         {"unrated_default", u.metrics.unrated_default}});
+  }
+  auto names = [](const std::vector<service::UnitRow>& rows) {
+    Json arr = Json::array();
+    for (const auto& u : rows) arr.push_back(u.unit);
+    return arr;
+  };
+  return Dump(Json{{"today", today},
+                   {"cross", cross},
+                   {"topics", topics},
+                   {"units", units},
+                   {"overdue_ranking", names(s.overdue_ranking)},
+                   {"escalation_ranking", names(s.escalation_ranking)}});
+}
+
 std::string CoverageJson(const std::vector<app::CoverageRow>& rows) {
   Json arr = Json::array();
   for (const auto& r : rows) arr.push_back(Json{{"key", r.key}, {"covered", RatioJson(r.covered)}});

@@ -29,6 +29,8 @@ std::string CalendarStatusJson(const app::Service::CalendarStatus& s);
 std::string NotificationsJson(const app::Service::NotificationList& l);
 std::string RemindersJson(const std::vector<service::Reminder>& reminders);
 std::string ServiceMetricsJson(const app::MetricsReport& r);
+// The leader's statistics as of the Beijing date `today` (schema ServiceStatistics).
+std::string ServiceStatisticsJson(const service::Statistics& s, const std::string& today);
 std::string CoverageJson(const std::vector<app::CoverageRow>& rows);
 std::string OfficialsJson(const std::vector<OfficialRecord>& officials);
 std::string MatchEventsJson(const std::vector<MatchEventRecord>& events);

@@ -100,6 +100,37 @@ export interface MetricsRow {
   reopen: Ratio;
   average_handling_days: number | null;
 }
+/** GET /service/statistics: the leader's statistics (docs/service.md). */
+export interface StatsCrossRow {
+  category: string;
+  region: string;
+  unit: string;
+  filed: number;
+  in_scope: number;
+  open: number;
+  closed: number;
+  overdue: number;
+}
+export interface StatsUnitRow {
+  unit: string;
+  in_scope: number;
+  open: number;
+  overdue: Ratio;
+  escalated: Ratio;
+  escalations: number;
+  satisfaction: Ratio;
+  resolution: Ratio;
+  on_time_closure: Ratio;
+  unrated_default: number;
+}
+export interface ServiceStatistics {
+  today: string;
+  cross: StatsCrossRow[];
+  topics: { period: string; category: string; filed: number }[];
+  units: StatsUnitRow[];
+  overdue_ranking: string[];
+  escalation_ranking: string[];
+}
 export interface MatchTotals {
   events_by_type: Record<string, number>;
   finance_events: number;
@@ -121,6 +152,7 @@ export const appealsApi = {
   appealStep: (id: string | number, action: AppealAction, body: Record<string, unknown>) => apiSend<Reply<'/api/v1/appeals/{id}/{action}', 'post', { appeal: Appeal }>>('POST', `/appeals/${encodeURIComponent(String(id))}/${action}`, body),
   reminders: (signal?: AbortSignal) => apiGet<Reply<'/api/v1/appeal-reminders', 'get', { reminders: Reminder[] }>>('/appeal-reminders', {}, signal),
   serviceMetrics: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/service/metrics', 'get', { rows: MetricsRow[]; resolution_target: { id: string; percent: number } | null }>>('/service/metrics', p, signal),
+  serviceStatistics: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/service/statistics', 'get', ServiceStatistics>>('/service/statistics', p, signal),
   coverage: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/service/coverage', 'get', { rows: { key: string; covered: Ratio }[] }>>('/service/coverage', p, signal),
   matchTotals: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/matchmaking/totals', 'get', MatchTotals>>('/matchmaking/totals', p, signal),
 };

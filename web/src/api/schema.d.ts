@@ -743,6 +743,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The leader's statistics: category × region × unit, hot topics, unit rankings */
+        get: operations["GET /api/v1/service/statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service/coverage": {
         parameters: {
             query?: never;
@@ -2121,6 +2138,38 @@ export interface components {
                 episodes: components["schemas"]["Episode"][];
                 enterprises_hidden: boolean;
             };
+        };
+        ServiceStatistics: {
+            today: string;
+            cross: {
+                category: string;
+                region: string;
+                unit: string;
+                filed: number;
+                in_scope: number;
+                open: number;
+                closed: number;
+                overdue: number;
+            }[];
+            topics: {
+                period: string;
+                category: string;
+                filed: number;
+            }[];
+            units: {
+                unit: string;
+                in_scope: number;
+                open: number;
+                overdue: components["schemas"]["Ratio"];
+                escalated: components["schemas"]["Ratio"];
+                escalations: number;
+                satisfaction: components["schemas"]["Ratio"];
+                resolution: components["schemas"]["Ratio"];
+                on_time_closure: components["schemas"]["Ratio"];
+                unrated_default: number;
+            }[];
+            overdue_ranking: string[];
+            escalation_ranking: string[];
         };
         /** @enum {string} */
         Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth" | "roster" | "entrants" | "exits" | "report_rate" | "yoy_real" | "ytd_yoy_real" | "mom_sa";
@@ -5385,6 +5434,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceMetrics"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/service/statistics": {
+        parameters: {
+            query?: {
+                /** @description region (default the caller's scope) */
+                region?: string;
+                /** @description responsible unit (a handler: its own only) */
+                unit?: string;
+                /** @description category code */
+                category?: string;
+                /** @description YYYY-MM of filing (Beijing) */
+                from?: string;
+                /** @description YYYY-MM of filing (Beijing) */
+                to?: string;
+                /** @description YYYY-MM-DD for the overdue counts (default today in Beijing) */
+                today?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceStatistics"];
                 };
             };
             /** @description error */
