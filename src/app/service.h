@@ -144,6 +144,18 @@ class Service {
   Result<service::Statistics> Statistics(const ServiceActor& actor, const MetricsFilter& filter,
                                          const std::string& today = "");
 
+  // Attachments (service/attachment.h): a party of the appeal (or a co-unit) adds a file; whoever
+  // may read the appeal lists and downloads; `internal` files are for staff only and read as
+  // absent to the enterprise. An unknown or invisible appeal or file is NotFound alike.
+  Result<AttachmentRecord> AddAttachment(const ServiceActor& actor, int64_t appeal_id,
+                                         const std::string& name, std::string content,
+                                         bool internal, const std::string& now = "");
+  Result<std::vector<AttachmentRecord>> ListAttachments(const ServiceActor& actor, int64_t appeal_id);
+  Result<AttachmentRecord> GetAttachment(const ServiceActor& actor, int64_t appeal_id, int64_t id);
+  // The virus-scan hook: a command run as `sh -c '<command> "$1"' <file>` on each upload before
+  // it is stored; exit status 0 = clean, anything else refuses the file. "" (the default) = off.
+  void SetAttachmentScan(std::string command);
+
   std::string CalendarJson();
   Status UpdateCalendar(const ServiceActor& actor, const std::string& json);
   // Adds or replaces one year of the calendar from its State Council notice (format in
@@ -218,8 +230,12 @@ class Service {
   static void ForEnterprise(const ServiceActor& actor, AppealRecord& a);
   static void ForEnterprise(const ServiceActor& actor, AppealView& v);
 
+  // The appeal the actor may read (NotFound alike for unknown and invisible ones), mu_ held.
+  Result<std::pair<AppealRecord, unsigned>> ReadableAppeal(const ServiceActor& actor, int64_t id);
+
   Workspace& ws_;
   std::unique_ptr<ServiceStore> store_;
+  std::string scan_command_;
   service::WorkCalendar calendar_;
   service::ServiceCatalogue catalogue_;
   std::mutex mu_;
