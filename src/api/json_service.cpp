@@ -1,5 +1,6 @@
 #include "api/json_service.h"
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "api/json_depth.h"
@@ -227,6 +228,39 @@ std::string ServiceStatisticsJson(const service::Statistics& s, const std::strin
                    {"units", units},
                    {"overdue_ranking", names(s.overdue_ranking)},
                    {"escalation_ranking", names(s.escalation_ranking)}});
+}
+
+namespace {
+Json AttachmentObject(const AttachmentRecord& a) {
+  return Json{{"id", a.id},           {"appeal_id", a.appeal_id},     {"name", a.name},
+              {"content_type", a.content_type}, {"size", a.size}, {"sha256", a.sha256},
+              {"internal", a.internal}, {"uploaded_by", a.uploaded_by}, {"uploaded_at", a.uploaded_at}};
+}
+}  // namespace
+
+std::string AttachmentJson(const AttachmentRecord& a) { return Dump(AttachmentObject(a)); }
+
+std::string AttachmentsJson(const std::vector<AttachmentRecord>& list) {
+  Json arr = Json::array();
+  for (const auto& a : list) arr.push_back(AttachmentObject(a));
+  return Dump(Json{{"attachments", arr}});
+}
+
+std::string ContentDisposition(const std::string& name) {
+  std::string ascii, encoded;
+  static const char* kHex = "0123456789ABCDEF";
+  for (unsigned char ch : name) {
+    const bool plain = std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_';
+    ascii += plain ? static_cast<char>(ch) : '_';
+    if (plain) {
+      encoded += static_cast<char>(ch);
+    } else {
+      encoded += '%';
+      encoded += kHex[ch >> 4];
+      encoded += kHex[ch & 15];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 std::string CoverageJson(const std::vector<app::CoverageRow>& rows) {
