@@ -250,8 +250,8 @@ std::string ContentDisposition(const std::string& name) {
   std::string ascii, encoded;
   static const char* kHex = "0123456789ABCDEF";
   for (unsigned char ch : name) {
-    const bool plain = std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_';
-    ascii += plain ? static_cast<char>(ch) : '_';
+    const bool plain = (ch < 0x80 && std::isalnum(ch)) || ch == '.' || ch == '-' || ch == '_';
+    if ((ch & 0xC0) != 0x80) ascii += plain ? static_cast<char>(ch) : '_';  // one '_' a code point
     if (plain) {
       encoded += static_cast<char>(ch);
     } else {
