@@ -223,8 +223,8 @@ void UploadAttachment(const Ctx& c, const Req& req, Res& res) {
                      "file: send the file as multipart/form-data field 'file'");
   }
   const auto file = req.get_file_value("file");
-  const std::string internal = req.has_file("internal") ? req.get_file_value("internal").content
-                                                        : Param(req, "internal");
+  const std::string internal =
+      req.has_file("internal") ? req.get_file_value("internal").content : Param(req, "internal");
   auto added = c.app.service().AddAttachment(*c.caller, *id, file.filename, file.content,
                                              internal == "1" || internal == "true");
   if (!added.ok()) return SendStatus(res, added.status());
@@ -339,7 +339,8 @@ std::vector<Route> ServiceRoutes() {
        "Attach a file (multipart field 'file'; pdf, jpg, png, docx, xlsx up to 10 MiB; "
        "field or parameter internal=1: staff only)",
        Permission::kAppeals,
-       {id, {"internal", "string", false, "1: for staff only (not for the enterprise)", {"0", "1"}}},
+       {id,
+        {"internal", "string", false, "1: for staff only (not for the enterprise)", {"0", "1"}}},
        "multipart",
        "Attachment",
        201,

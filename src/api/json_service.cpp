@@ -199,9 +199,14 @@ std::string ServiceMetricsJson(const app::MetricsReport& r) {
 std::string ServiceStatisticsJson(const service::Statistics& s, const std::string& today) {
   Json cross = Json::array(), topics = Json::array(), units = Json::array();
   for (const auto& c : s.cross) {
-    cross.push_back(Json{{"category", c.category}, {"region", c.region}, {"unit", c.unit},
-                         {"filed", c.filed}, {"in_scope", c.in_scope}, {"open", c.open},
-                         {"closed", c.closed}, {"overdue", c.overdue}});
+    cross.push_back(Json{{"category", c.category},
+                         {"region", c.region},
+                         {"unit", c.unit},
+                         {"filed", c.filed},
+                         {"in_scope", c.in_scope},
+                         {"open", c.open},
+                         {"closed", c.closed},
+                         {"overdue", c.overdue}});
   }
   for (const auto& t : s.topics)
     topics.push_back(Json{{"period", t.period}, {"category", t.category}, {"filed", t.filed}});
@@ -232,9 +237,15 @@ std::string ServiceStatisticsJson(const service::Statistics& s, const std::strin
 
 namespace {
 Json AttachmentObject(const AttachmentRecord& a) {
-  return Json{{"id", a.id},           {"appeal_id", a.appeal_id},     {"name", a.name},
-              {"content_type", a.content_type}, {"size", a.size}, {"sha256", a.sha256},
-              {"internal", a.internal}, {"uploaded_by", a.uploaded_by}, {"uploaded_at", a.uploaded_at}};
+  return Json{{"id", a.id},
+              {"appeal_id", a.appeal_id},
+              {"name", a.name},
+              {"content_type", a.content_type},
+              {"size", a.size},
+              {"sha256", a.sha256},
+              {"internal", a.internal},
+              {"uploaded_by", a.uploaded_by},
+              {"uploaded_at", a.uploaded_at}};
 }
 }  // namespace
 
