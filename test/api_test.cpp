@@ -3,9 +3,11 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <random>
 #include <thread>
 
+#include "api/json_service.h"
 #include "api/route.h"
 #include "api/server.h"
 #include "app/service.h"
@@ -274,6 +276,86 @@ TEST_F(ApiTest, ResolutionRateFeedsItsPolicyTarget) {
   ASSERT_EQ(s2, 200);
   EXPECT_EQ(m["rows"][0]["resolution"]["num"], 1);
   EXPECT_EQ(m["rows"][0]["resolution"]["den"], 1);
+}
+
+// The leader's statistics over HTTP: a rated appeal is in its unit's satisfaction (numerator
+// and denominator), and a handler asking for another unit's rows is refused.
+TEST_F(ApiTest, StatisticsByUnitAndAHandlerHeldToItsUnit) {
+  ASSERT_OK(RateOneAppealSolved(server_->service()));
+  auto [s, st] = Get("/api/v1/service/statistics?today=2030-01-01");
+  ASSERT_EQ(s, 200) << st.dump();
+  EXPECT_EQ(st["today"], "2030-01-01");
+  Json unit;
+  for (const auto& u : st["units"])
+    if (u["unit"] == "省工业和信息化厅") unit = u;
+  ASSERT_TRUE(unit.is_object()) << st.dump();
+  EXPECT_GE(unit["satisfaction"]["num"].get<int>(), 1);
+  EXPECT_GE(unit["satisfaction"]["den"].get<int>(), unit["satisfaction"]["num"].get<int>());
+  ASSERT_FALSE(st["cross"].empty());
+  ExpectError(Get("/api/v1/service/statistics?today=2030-13-01"), 400);
+  ASSERT_OK(ws_->auth().AddUser({"stat-handler", "handler-password-1", "handler", "410000", "省工业和信息化厅", ""},
+                                "test"));
+  const std::string token = ws_->auth().Login("stat-handler", "handler-password-1", "test")->token;
+  httplib::Client c("127.0.0.1", port_);
+  c.set_bearer_token_auth(token.c_str());
+  auto other = c.Get("/api/v1/service/statistics?unit=%E7%9C%81%E5%95%86%E5%8A%A1%E5%8E%85");  // 省商务厅
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 403) << other->body;
+  auto own = c.Get("/api/v1/service/statistics");
+  ASSERT_TRUE(own);
+  ASSERT_EQ(own->status, 200) << own->body;
+  const Json mine = Json::parse(own->body);
+  ASSERT_FALSE(mine["cross"].empty());  // the rated appeal of its own unit
+  for (const auto& row : mine["cross"]) EXPECT_EQ(row["unit"], "省工业和信息化厅");
+}
+
+// Attachments over HTTP: an enterprise uploads a PDF to its appeal and downloads it back as a
+// download (never rendered); another enterprise guessing the ids gets 404; a fake PDF is 400.
+TEST_F(ApiTest, AttachmentsUploadDownloadAndGuessing) {
+  const app::Caller root{"root", auth::Role::kAdmin, "", "", "100000"};
+  app::NewAppeal n;
+  n.uscc = "91310110666007217T";
+  n.category = "financing";
+  n.title = n.description = n.contact = "attachments";
+  n.channel = "phone";
+  ASSERT_OK_AND_ASSIGN(auto filed, server_->service().FileAppeal(root, n));
+  const std::string base = "/api/v1/appeals/" + std::to_string(filed.appeal.id) + "/attachments";
+  ASSERT_OK(ws_->auth().AddUser({"att-a", "attach-password-1", "enterprise", "410100", "", "91310110666007217T"}, "test"));
+  ASSERT_OK(ws_->auth().AddUser({"att-c", "attach-password-1", "enterprise", "419001", "", "91330000755918469E"}, "test"));
+  auto client = [&](const char* user) {
+    auto c = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    c->set_bearer_token_auth(ws_->auth().Login(user, "attach-password-1", "test")->token.c_str());
+    return c;
+  };
+  auto a = client("att-a");
+  const std::string pdf("%PDF-1.4\n\x00binary", 16);
+  httplib::MultipartFormDataItems items = {{"file", pdf, "申请书.pdf", "application/pdf"}};
+  auto up = a->Post(base.c_str(), items);
+  ASSERT_TRUE(up);
+  ASSERT_EQ(up->status, 201) << up->body;
+  const Json added = Json::parse(up->body);
+  EXPECT_EQ(added["size"], 16);
+  const std::string file = base + "/" + std::to_string(added["id"].get<int64_t>());
+  auto down = a->Get(file.c_str());
+  ASSERT_TRUE(down);
+  ASSERT_EQ(down->status, 200);
+  EXPECT_EQ(down->body, pdf);
+  EXPECT_EQ(down->get_header_value("Content-Type"), "application/octet-stream");
+  EXPECT_EQ(down->get_header_value("X-Content-Type-Options"), "nosniff");
+  // (cpp-httplib's client decodes %XX in header values: the raw header is checked below.)
+  EXPECT_EQ(down->get_header_value("Content-Disposition").rfind("attachment; filename=\"___.pdf\"; filename*=UTF-8''", 0), 0u);
+  EXPECT_EQ(api::ContentDisposition("申请书.pdf"),
+            "attachment; filename=\"___.pdf\"; filename*=UTF-8''%E7%94%B3%E8%AF%B7%E4%B9%A6.pdf");
+  EXPECT_EQ(api::ContentDisposition("a\"b;.pdf"), "attachment; filename=\"a_b_.pdf\"; filename*=UTF-8''a%22b%3B.pdf");
+  auto c = client("att-c");
+  auto guessed = c->Get(file.c_str());
+  ASSERT_TRUE(guessed);
+  EXPECT_EQ(guessed->status, 404) << guessed->body;
+  EXPECT_EQ(guessed->body.find("PDF"), std::string::npos);
+  httplib::MultipartFormDataItems fake = {{"file", "<html><script>", "x.pdf", "application/pdf"}};
+  auto bad = a->Post(base.c_str(), fake);
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400) << bad->body;
 }
 
 // The calendar is editable: a local holiday added through the API is in the calendar after.

@@ -77,6 +77,9 @@ class AuthzTest : public ::testing::Test {
       auto filed = svc.FileAppeal(root, n);
       ASSERT_TRUE(filed.ok()) << filed.status().ToString();
       ids_[name] = std::to_string(filed->appeal.id);
+      auto file = svc.AddAttachment(root, filed->appeal.id, "fixture.pdf", "%PDF-1.4 fixture", false);
+      ASSERT_TRUE(file.ok()) << file.status().ToString();
+      ids_[name == std::string("appeal_in") ? "attachment_in" : "attachment_out"] = std::to_string(file->id);
     }
     {
       const int64_t id = std::stoll(ids_["appeal_in"]);

@@ -132,6 +132,9 @@ class ContractCallsTest : public ::testing::Test {
                              {"省工业和信息化厅", {}, ""})
                     .ok());
     ids_["appeal_in"] = ids_["appeal_out"] = std::to_string(filed->appeal.id);
+    auto file = svc.AddAttachment(root, filed->appeal.id, "fixture.pdf", "%PDF-1.4 fixture", false);
+    ASSERT_TRUE(file.ok()) << file.status().ToString();
+    ids_["attachment_in"] = ids_["attachment_out"] = std::to_string(file->id);
     auto s = w.CreateSilence({"", "", "", "410100", "fixture", "", "2030-01-01T00:00:00Z"}, "root");
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     ids_["silence_in"] = ids_["silence_out"] = std::to_string(s->id);

@@ -43,6 +43,10 @@ size_t MaxBodyFor(std::string_view method, std::string_view path, size_t max_upl
   // The routes that take a multipart file.
   if (method == "POST" && (path == "/api/v1/imports" || path == "/api/v1/commodities"))
     return max_upload_bytes;
+  // Appeal attachments (the use case refuses files over 10 MiB, service/attachment.h).
+  static const std::regex kAttachments(R"(/api/v1/appeals/[0-9]+/attachments)");
+  if (method == "POST" && std::regex_match(std::string(path), kAttachments))
+    return max_upload_bytes;
   return std::min(kJsonBodyLimit, max_upload_bytes);
 }
 

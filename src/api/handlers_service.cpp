@@ -1,5 +1,7 @@
 // Routes of the enterprise service (万人助万企). app::Service decides who may see and do what
 // (the state machine's parties and the scopes); these only translate HTTP.
+#include <charconv>
+
 #include "api/http_util.h"
 #include "api/json_service.h"
 #include "api/route.h"
@@ -189,6 +191,63 @@ void Metrics(const Ctx& c, const Req& q, Res& r) {
   Reply(r, c.app.service().Metrics(*c.caller, f), ServiceMetricsJson);
 }
 
+void Statistics(const Ctx& c, const Req& q, Res& r) {
+  app::MetricsFilter f;
+  f.region = Param(q, "region");
+  f.unit = Param(q, "unit");
+  f.category = Param(q, "category");
+  f.from_period = Param(q, "from");
+  f.to_period = Param(q, "to");
+  std::string today = Param(q, "today");
+  if (today.empty()) today = Today(c);
+  auto s = c.app.service().Statistics(*c.caller, f, today);
+  if (!s.ok()) return SendStatus(r, s.status());
+  SendJson(r, 200, ServiceStatisticsJson(*s, today));
+}
+
+// Attachments (docs/service.md): an appeal the caller may not see answers 404 before the body
+// is looked at; the file goes back as a download (never rendered: octet-stream, attachment).
+void ListAttachments(const Ctx& c, const Req& req, Res& res) {
+  auto id = PathId(req);
+  if (!id.ok()) return SendStatus(res, id.status());
+  Reply(res, c.app.service().ListAttachments(*c.caller, *id), AttachmentsJson);
+}
+
+void UploadAttachment(const Ctx& c, const Req& req, Res& res) {
+  auto id = PathId(req);
+  if (!id.ok()) return SendStatus(res, id.status());
+  if (auto seen = c.app.service().ListAttachments(*c.caller, *id); !seen.ok())
+    return SendStatus(res, seen.status());
+  if (!req.is_multipart_form_data() || !req.has_file("file")) {
+    return SendError(res, 400, "invalid_argument",
+                     "file: send the file as multipart/form-data field 'file'");
+  }
+  const auto file = req.get_file_value("file");
+  const std::string internal =
+      req.has_file("internal") ? req.get_file_value("internal").content : Param(req, "internal");
+  auto added = c.app.service().AddAttachment(*c.caller, *id, file.filename, file.content,
+                                             internal == "1" || internal == "true");
+  if (!added.ok()) return SendStatus(res, added.status());
+  SendJson(res, 201, AttachmentJson(*added));
+}
+
+void DownloadAttachment(const Ctx& c, const Req& req, Res& res) {
+  auto id = PathId(req);
+  if (!id.ok()) return SendStatus(res, id.status());
+  int64_t file_id = 0;
+  const std::string s = req.matches[2];
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), file_id);
+  if (ec != std::errc() || p != s.data() + s.size() || file_id <= 0)
+    return SendError(res, 400, "invalid_argument", "attachment: '" + s + "' is not an id");
+  auto a = c.app.service().GetAttachment(*c.caller, *id, file_id);
+  if (!a.ok()) return SendStatus(res, a.status());
+  AuditRead(c, "read.attachment", std::to_string(*id), "attachment " + std::to_string(file_id));
+  res.set_header("Content-Disposition", ContentDisposition(a->name));
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("X-Content-SHA256", a->sha256);
+  res.set_content(a->content, "application/octet-stream");
+}
+
 void PutCalendar(const Ctx& c, const Req& q, Res& r) {
   if (Status st = c.app.service().UpdateCalendar(*c.caller, q.body); !st.ok())
     return SendStatus(r, st);
@@ -263,6 +322,44 @@ std::vector<Route> ServiceRoutes() {
        "/api/v1/appeals/{appeal_in}",
        "/api/v1/appeals/{appeal_out}",
        ""},
+      {"GET",
+       "/api/v1/appeals/{id}/attachments",
+       "Files of an appeal the caller may read (internal ones: staff only)",
+       Permission::kAppeals,
+       {id},
+       "",
+       "Attachments",
+       200,
+       ListAttachments,
+       "/api/v1/appeals/{appeal_in}/attachments",
+       "/api/v1/appeals/{appeal_out}/attachments",
+       ""},
+      {"POST",
+       "/api/v1/appeals/{id}/attachments",
+       "Attach a file (multipart field 'file'; pdf, jpg, png, docx, xlsx up to 10 MiB; "
+       "field or parameter internal=1: staff only)",
+       Permission::kAppeals,
+       {id,
+        {"internal", "string", false, "1: for staff only (not for the enterprise)", {"0", "1"}}},
+       "multipart",
+       "Attachment",
+       201,
+       UploadAttachment,
+       "/api/v1/appeals/{appeal_in}/attachments",
+       "/api/v1/appeals/{appeal_out}/attachments",
+       ""},
+      {"GET",
+       "/api/v1/appeals/{id}/attachments/{attachment}",
+       "Download a file (Content-Disposition: attachment; X-Content-Type-Options: nosniff)",
+       Permission::kAppeals,
+       {id, {"attachment", "integer", true, "the file's id", {}, "path"}},
+       "",
+       "application/octet-stream",
+       200,
+       DownloadAttachment,
+       "/api/v1/appeals/{appeal_in}/attachments/{attachment_in}",
+       "/api/v1/appeals/{appeal_out}/attachments/{attachment_out}",
+       ""},
       {"POST",
        "/api/v1/appeals/{id}/{action}",
        "A step of the appeal loop (see docs/service.md)",
@@ -310,6 +407,23 @@ std::vector<Route> ServiceRoutes() {
        Metrics,
        "/api/v1/service/metrics?region=410100",
        "/api/v1/service/metrics?region=419001",
+       ""},
+      {"GET",
+       "/api/v1/service/statistics",
+       "The leader's statistics: category × region × unit, hot topics, unit rankings",
+       Permission::kReadAggregate,
+       {{"region", "string", false, "region (default the caller's scope)"},
+        {"unit", "string", false, "responsible unit (a handler: its own only)"},
+        {"category", "string", false, "category code"},
+        {"from", "string", false, "YYYY-MM of filing (Beijing)"},
+        {"to", "string", false, "YYYY-MM of filing (Beijing)"},
+        {"today", "string", false, "YYYY-MM-DD for the overdue counts (default today in Beijing)"}},
+       "",
+       "ServiceStatistics",
+       200,
+       Statistics,
+       "/api/v1/service/statistics?region=410100",
+       "/api/v1/service/statistics?region=419001",
        ""},
       {"GET",
        "/api/v1/service/coverage",

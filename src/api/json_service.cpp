@@ -1,5 +1,6 @@
 #include "api/json_service.h"
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "api/json_depth.h"
@@ -193,6 +194,84 @@ std::string ServiceMetricsJson(const app::MetricsReport& r) {
   return Dump(Json{{"rows", rows},
                    {"resolution_target",
                     {{"id", r.resolution_target_id}, {"percent", r.resolution_target_percent}}}});
+}
+
+std::string ServiceStatisticsJson(const service::Statistics& s, const std::string& today) {
+  Json cross = Json::array(), topics = Json::array(), units = Json::array();
+  for (const auto& c : s.cross) {
+    cross.push_back(Json{{"category", c.category},
+                         {"region", c.region},
+                         {"unit", c.unit},
+                         {"filed", c.filed},
+                         {"in_scope", c.in_scope},
+                         {"open", c.open},
+                         {"closed", c.closed},
+                         {"overdue", c.overdue}});
+  }
+  for (const auto& t : s.topics)
+    topics.push_back(Json{{"period", t.period}, {"category", t.category}, {"filed", t.filed}});
+  for (const auto& u : s.units) {
+    units.push_back(Json{{"unit", u.unit},
+                         {"in_scope", u.metrics.in_scope},
+                         {"open", u.open},
+                         {"overdue", RatioJson(u.overdue)},
+                         {"escalated", RatioJson(u.escalated)},
+                         {"escalations", u.escalations},
+                         {"satisfaction", RatioJson(u.metrics.satisfaction)},
+                         {"resolution", RatioJson(u.metrics.resolution)},
+                         {"on_time_closure", RatioJson(u.metrics.on_time_closure)},
+                         {"unrated_default", u.metrics.unrated_default}});
+  }
+  auto names = [](const std::vector<service::UnitRow>& rows) {
+    Json arr = Json::array();
+    for (const auto& u : rows) arr.push_back(u.unit);
+    return arr;
+  };
+  return Dump(Json{{"today", today},
+                   {"cross", cross},
+                   {"topics", topics},
+                   {"units", units},
+                   {"overdue_ranking", names(s.overdue_ranking)},
+                   {"escalation_ranking", names(s.escalation_ranking)}});
+}
+
+namespace {
+Json AttachmentObject(const AttachmentRecord& a) {
+  return Json{{"id", a.id},
+              {"appeal_id", a.appeal_id},
+              {"name", a.name},
+              {"content_type", a.content_type},
+              {"size", a.size},
+              {"sha256", a.sha256},
+              {"internal", a.internal},
+              {"uploaded_by", a.uploaded_by},
+              {"uploaded_at", a.uploaded_at}};
+}
+}  // namespace
+
+std::string AttachmentJson(const AttachmentRecord& a) { return Dump(AttachmentObject(a)); }
+
+std::string AttachmentsJson(const std::vector<AttachmentRecord>& list) {
+  Json arr = Json::array();
+  for (const auto& a : list) arr.push_back(AttachmentObject(a));
+  return Dump(Json{{"attachments", arr}});
+}
+
+std::string ContentDisposition(const std::string& name) {
+  std::string ascii, encoded;
+  static const char* kHex = "0123456789ABCDEF";
+  for (unsigned char ch : name) {
+    const bool plain = (ch < 0x80 && std::isalnum(ch)) || ch == '.' || ch == '-' || ch == '_';
+    if ((ch & 0xC0) != 0x80) ascii += plain ? static_cast<char>(ch) : '_';  // one '_' a code point
+    if (plain) {
+      encoded += static_cast<char>(ch);
+    } else {
+      encoded += '%';
+      encoded += kHex[ch >> 4];
+      encoded += kHex[ch & 15];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 std::string CoverageJson(const std::vector<app::CoverageRow>& rows) {

@@ -29,6 +29,13 @@ std::string CalendarStatusJson(const app::Service::CalendarStatus& s);
 std::string NotificationsJson(const app::Service::NotificationList& l);
 std::string RemindersJson(const std::vector<service::Reminder>& reminders);
 std::string ServiceMetricsJson(const app::MetricsReport& r);
+// The leader's statistics as of the Beijing date `today` (schema ServiceStatistics).
+std::string ServiceStatisticsJson(const service::Statistics& s, const std::string& today);
+// Attachments without their content (schemas Attachment, Attachments); the Content-Disposition
+// value of a download (RFC 6266: an ASCII fallback and the UTF-8 name).
+std::string AttachmentJson(const AttachmentRecord& a);
+std::string AttachmentsJson(const std::vector<AttachmentRecord>& list);
+std::string ContentDisposition(const std::string& file_name);
 std::string CoverageJson(const std::vector<app::CoverageRow>& rows);
 std::string OfficialsJson(const std::vector<OfficialRecord>& officials);
 std::string MatchEventsJson(const std::vector<MatchEventRecord>& events);

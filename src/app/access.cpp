@@ -47,6 +47,14 @@ bool Access::MayListEnterprises(const Caller& c) const {
   return c.role != auth::Role::kEnterprise && Allows(c, auth::Permission::kReadEnterprise);
 }
 
+Result<std::string> Access::UnitOfFigures(const Caller& c, const std::string& unit) const {
+  if (c.role != auth::Role::kHandler) return unit;
+  if (c.unit.empty()) return Status::Denied("a handler without a unit has no unit figures");
+  if (!unit.empty() && unit != c.unit)
+    return Status::Denied("a handler reads its own unit's figures only");
+  return c.unit;
+}
+
 Status NotFoundAs(const std::string& what) { return Status::NotFound(what + " does not exist"); }
 
 Status EnterpriseNotFound() { return Status::NotFound("no such enterprise among those you may see"); }

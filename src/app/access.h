@@ -41,6 +41,9 @@ class Access {
   bool MaySeeEnterprise(const Caller& c, const std::string& uscc, const std::string& region_code) const;
   // Lists of enterprise-level rows over a region (not for enterprise users).
   bool MayListEnterprises(const Caller& c) const;
+  // Whose figures a caller reads when asking for `unit` ("" = every unit of the scope): a
+  // handler its own unit's only ("" reads as its own; another unit is refused), others any.
+  Result<std::string> UnitOfFigures(const Caller& c, const std::string& unit) const;
 
   const Catalog& catalog() const { return catalog_; }
 

@@ -488,17 +488,22 @@ Result<std::vector<CoverageRow>> Service::Coverage(const ServiceActor& actor, co
   return out;
 }
 
-Result<MetricsReport> Service::Metrics(const ServiceActor& actor, const MetricsFilter& f) {
+Result<std::vector<AppealRecord>> Service::AggregateAppeals(const ServiceActor& actor, const MetricsFilter& f) {
   if (!ReadsAggregates(actor.role)) return Status::Denied("aggregates are not for enterprise users");
   const std::string region = f.region.empty() ? actor.region : f.region;
   if (!Covers(actor.region, region)) return Status::Denied("region " + region + " is outside your scope");
-  std::lock_guard<std::mutex> lock(mu_);
   ASSIGN_OR_RETURN(auto all, store_->ListAppeals(AppealQuery{"", f.unit, ""}));
   std::erase_if(all, [&](const AppealRecord& a) {
     const std::string month = service::BeijingMonth(a.filed_at);
     return !Covers(region, a.region) || (!f.category.empty() && a.category != f.category) ||
            (!f.from_period.empty() && month < f.from_period) || (!f.to_period.empty() && month > f.to_period);
   });
+  return all;
+}
+
+Result<MetricsReport> Service::Metrics(const ServiceActor& actor, const MetricsFilter& f) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSIGN_OR_RETURN(auto all, AggregateAppeals(actor, f));
   MetricsReport report;
   report.rows = service::ComputeMetrics(all, f.group_by, calendar_);
   return report;

@@ -19,6 +19,7 @@
 #include "service/catalogue.h"
 #include "service/metrics.h"
 #include "service/notify.h"
+#include "service/statistics.h"
 #include "store/service_store.h"
 
 namespace ballast::app {
@@ -137,6 +138,23 @@ class Service {
                                             const std::string& by);
 
   Result<MetricsReport> Metrics(const ServiceActor& actor, const MetricsFilter& filter);
+  // The leader's statistics (service/statistics.h) over the appeals of the caller's scope, filtered
+  // as Metrics, as of the Beijing date `today` ("" = now). A handler reads its own unit's only
+  // (Access::UnitOfFigures); a region outside the scope is refused.
+  Result<service::Statistics> Statistics(const ServiceActor& actor, const MetricsFilter& filter,
+                                         const std::string& today = "");
+
+  // Attachments (service/attachment.h): a party of the appeal (or a co-unit) adds a file; whoever
+  // may read the appeal lists and downloads; `internal` files are for staff only and read as
+  // absent to the enterprise. An unknown or invisible appeal or file is NotFound alike.
+  Result<AttachmentRecord> AddAttachment(const ServiceActor& actor, int64_t appeal_id,
+                                         const std::string& name, std::string content,
+                                         bool internal, const std::string& now = "");
+  Result<std::vector<AttachmentRecord>> ListAttachments(const ServiceActor& actor, int64_t appeal_id);
+  Result<AttachmentRecord> GetAttachment(const ServiceActor& actor, int64_t appeal_id, int64_t id);
+  // The virus-scan hook: a command run as `sh -c '<command> "$1"' <file>` on each upload before
+  // it is stored; exit status 0 = clean, anything else refuses the file. "" (the default) = off.
+  void SetAttachmentScan(std::string command);
 
   std::string CalendarJson();
   Status UpdateCalendar(const ServiceActor& actor, const std::string& json);
@@ -188,6 +206,9 @@ class Service {
   Status LoadConfig();
   Result<unsigned> Parties(const ServiceActor& actor, const AppealRecord& a);
   bool CanSee(const ServiceActor& actor, const AppealRecord& a, unsigned parties) const;
+  // The appeals an aggregate over `filter` counts: the region (default the scope; outside it
+  // refused), unit, category and Beijing months of filing. mu_ held.
+  Result<std::vector<AppealRecord>> AggregateAppeals(const ServiceActor& actor, const MetricsFilter& filter);
   Result<AppealRecord> Step(const ServiceActor& actor, const StepArgs& args, service::StepInput in);
   Status Route(const AppealRecord& a, const DispatchRequest& r, service::StepInput& in) const;
   bool Covers(const std::string& scope, const std::string& region_code) const;
@@ -209,8 +230,12 @@ class Service {
   static void ForEnterprise(const ServiceActor& actor, AppealRecord& a);
   static void ForEnterprise(const ServiceActor& actor, AppealView& v);
 
+  // The appeal the actor may read (NotFound alike for unknown and invisible ones), mu_ held.
+  Result<std::pair<AppealRecord, unsigned>> ReadableAppeal(const ServiceActor& actor, int64_t id);
+
   Workspace& ws_;
   std::unique_ptr<ServiceStore> store_;
+  std::string scan_command_;
   service::WorkCalendar calendar_;
   service::ServiceCatalogue catalogue_;
   std::mutex mu_;

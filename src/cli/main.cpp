@@ -138,7 +138,8 @@ void OnSignal(int) {
   if (g_server != nullptr) g_server->Stop();
 }
 
-int Serve(const std::string& db, api::ServeOptions options, const cli::SmtpFlags& smtp) {
+int Serve(const std::string& db, api::ServeOptions options, const cli::SmtpFlags& smtp,
+          const std::string& attachment_scan) {
   auto b = app::Ballast::Open(db, StoreOptions());
   if (!b.ok()) return Fail(b.status());
   // Build the latest panel before accepting requests, and finish an evaluation that a crash
@@ -149,6 +150,7 @@ int Serve(const std::string& db, api::ServeOptions options, const cli::SmtpFlags
   // Service notifications: reminders and e-mail in the background (stopped before the store closes).
   auto notifier = cli::StartNotifications((*b)->service(), smtp, std::cerr);
   if (!notifier) return kBadInput;
+  (*b)->service().SetAttachmentScan(attachment_scan);  // appeal attachments: "" = no scan
   api::Server server(**b, options);
   auto port = server.Bind();
   if (!port.ok()) return Fail(port.status());
@@ -344,6 +346,10 @@ int Main(int argc, char** argv) {
   serve->add_option("--smtp-from", smtp.from, "the sender address of notification e-mails");
   serve->add_option("--smtp-user", smtp.user, "SMTP login (TLS is then required)");
   serve->add_option("--smtp-password-file", smtp.password_file, "file holding the SMTP password");
+  // Service: the virus-scan hook of appeal attachments (docs/service.md).
+  std::string attachment_scan;
+  serve->add_option("--attachment-scan", attachment_scan,
+                    "command run on each uploaded attachment as: sh -c 'CMD \"$1\"' FILE; exit 0 = clean");
   auto* service_cmd = app.add_subcommand("service", "Enterprise service (万人助万企) administration");
   auto* calendar_year = service_cmd->add_subcommand("calendar-year", "Load one year of the working-day calendar");
   std::string calendar_file;
@@ -496,7 +502,7 @@ int Main(int argc, char** argv) {
       options.web_dir = FirstExisting({env_web ? env_web : "", BALLAST_SOURCE_DIR "/web/dist"});
     }
     if (options.geo_dir.empty()) options.geo_dir = FirstExisting({BALLAST_SOURCE_DIR "/data/geo"});
-    return Serve(db, options, smtp);
+    return Serve(db, options, smtp, attachment_scan);
   }
   if (*calendar_year) return cli::RunCalendarYear(db, calendar_file, user, std::cout, std::cerr);
   if (*demo) {

@@ -86,6 +86,18 @@ struct NotificationAttemptRecord {
   std::string detail;
 };
 
+// A file attached to an appeal (with the filing, a reply or by staff). `internal` files are for
+// staff only. Lists leave `content` empty.
+struct AttachmentRecord {
+  int64_t id = 0, appeal_id = 0;
+  std::string name, content_type;
+  int64_t size = 0;
+  std::string sha256;  // hex of the content
+  bool internal = false;
+  std::string uploaded_by, party, uploaded_at;
+  std::string content;
+};
+
 // A saved version of a configuration document (calendar, categories, dispatch) as JSON text.
 struct ServiceConfigRecord {
   std::string key;

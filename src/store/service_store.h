@@ -59,6 +59,11 @@ class ServiceStore {
   virtual Status SetContactEmail(const std::string& username, const std::string& email) = 0;  // "" removes
   virtual Result<std::string> ContactEmail(const std::string& username) = 0;                 // "" = none
 
+  // Attachments: stored with their content; listed without it (oldest first).
+  virtual Result<int64_t> AddAttachment(const AttachmentRecord& a) = 0;
+  virtual Result<std::vector<AttachmentRecord>> ListAttachments(int64_t appeal_id) = 0;
+  virtual Result<AttachmentRecord> GetAttachment(int64_t id) = 0;  // NotFound
+
   virtual Result<ServiceConfigRecord> AddConfigRevision(ServiceConfigRecord record) = 0;
   virtual Result<std::optional<ServiceConfigRecord>> LatestConfig(const std::string& key) = 0;
 };

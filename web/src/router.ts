@@ -17,6 +17,7 @@ export const router = createRouter({
     { path: '/appeals', name: 'appeals', component: () => import('./features/appeals/AppealsView.vue'), meta: { nav: 'appeals' } },
     { path: '/appeals/inbox', name: 'inbox', component: () => import('./features/appeals/InboxView.vue'), meta: { nav: 'inbox', service: true } },
     { path: '/appeals/board', name: 'board', component: () => import('./features/appeals/BoardView.vue'), meta: { nav: 'board', service: true } },
+    { path: '/appeals/stats', name: 'stats', component: () => import('./features/appeals/StatsView.vue'), meta: { nav: 'stats', service: true, aggregate: true } },
     { path: '/enterprises/:uscc', name: 'enterprise', component: () => import('./features/enterprise/EnterpriseView.vue'), meta: { nav: 'enterprise' } },
     { path: '/:pathMatch(.*)*', name: 'notfound', component: () => import('./shared/components/NotFoundView.vue') },
   ],

@@ -350,6 +350,55 @@ class PostgresServiceStore final : public ServiceStore {
     return r.Text(0, 0);
   }
 
+  static constexpr const char* kAttachmentColumns =
+      "id, appeal_id, name, content_type, size, sha256, internal, uploaded_by, party, uploaded_at";
+
+  static AttachmentRecord AttachmentAt(const pg::PgResult& r, int i) {
+    AttachmentRecord a;
+    a.id = r.Int(i, 0);
+    a.appeal_id = r.Int(i, 1);
+    a.name = r.Text(i, 2);
+    a.content_type = r.Text(i, 3);
+    a.size = r.Int(i, 4);
+    a.sha256 = r.Text(i, 5);
+    a.internal = r.Int(i, 6) != 0;
+    a.uploaded_by = r.Text(i, 7);
+    a.party = r.Text(i, 8);
+    a.uploaded_at = r.Text(i, 9);
+    return a;
+  }
+
+  Result<int64_t> AddAttachment(const AttachmentRecord& a) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("INSERT INTO service_attachment(appeal_id, name, "
+                                       "content_type, size, sha256, internal, uploaded_by, party, "
+                                       "uploaded_at, content) VALUES(?,?,?,?,?,?,?,?,?,?) "
+                                       "RETURNING id",
+                                       a.appeal_id, a.name, a.content_type, a.size, a.sha256,
+                                       int64_t{a.internal ? 1 : 0}, a.uploaded_by, a.party,
+                                       a.uploaded_at, pg::Bytes{a.content}));
+    return r.Int(0, 0);
+  }
+
+  Result<std::vector<AttachmentRecord>> ListAttachments(int64_t appeal_id) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query(std::string("SELECT ") + kAttachmentColumns +
+                                           " FROM service_attachment WHERE appeal_id = ? "
+                                           "ORDER BY id",
+                                       appeal_id));
+    std::vector<AttachmentRecord> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(AttachmentAt(r, i));
+    return out;
+  }
+
+  Result<AttachmentRecord> GetAttachment(int64_t id) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query(std::string("SELECT ") + kAttachmentColumns +
+                                           ", content FROM service_attachment WHERE id = ?",
+                                       id));
+    if (r.rows() == 0) return Status::NotFound("no attachment " + std::to_string(id));
+    AttachmentRecord a = AttachmentAt(r, 0);
+    a.content = r.Bytea(0, 10);
+    return a;
+  }
+
   Result<ServiceConfigRecord> AddConfigRevision(ServiceConfigRecord rec) override {
     ASSIGN_OR_RETURN(rec.revision,
                      pg::AppendRevision(*c_, "service_config", "key",

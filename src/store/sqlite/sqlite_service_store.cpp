@@ -394,6 +394,61 @@ class SqliteServiceStore final : public ServiceStore {
     return s.Text(0);
   }
 
+  static constexpr const char* kAttachmentColumns =
+      "id, appeal_id, name, content_type, size, sha256, internal, uploaded_by, party, uploaded_at";
+
+  static AttachmentRecord AttachmentAt(Stmt& s) {
+    AttachmentRecord a;
+    a.id = s.Int(0);
+    a.appeal_id = s.Int(1);
+    a.name = s.Text(2);
+    a.content_type = s.Text(3);
+    a.size = s.Int(4);
+    a.sha256 = s.Text(5);
+    a.internal = s.Int(6) != 0;
+    a.uploaded_by = s.Text(7);
+    a.party = s.Text(8);
+    a.uploaded_at = s.Text(9);
+    return a;
+  }
+
+  Result<int64_t> AddAttachment(const AttachmentRecord& a) override {
+    Stmt s(db_,
+           "INSERT INTO service_attachment(appeal_id, name, content_type, size, sha256, internal, "
+           "uploaded_by, party, uploaded_at, content) VALUES(?,?,?,?,?,?,?,?,?,?)");
+    if (!s.ok()) return Error("preparing attachment");
+    RETURN_IF_ERROR(s.BindAll(a.appeal_id, a.name, a.content_type, a.size, a.sha256,
+                              int64_t{a.internal ? 1 : 0}, a.uploaded_by, a.party, a.uploaded_at,
+                              Blob{a.content}));
+    if (s.Step() != SQLITE_DONE) return Error("writing attachment");
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+  }
+
+  Result<std::vector<AttachmentRecord>> ListAttachments(int64_t appeal_id) override {
+    Stmt s(db_, std::string("SELECT ") + kAttachmentColumns +
+                    " FROM service_attachment WHERE appeal_id = ? ORDER BY id");
+    if (!s.ok()) return Error("listing attachments");
+    RETURN_IF_ERROR(s.BindAll(appeal_id));
+    std::vector<AttachmentRecord> out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) out.push_back(AttachmentAt(s));
+    if (rc != SQLITE_DONE) return Error("listing attachments");
+    return out;
+  }
+
+  Result<AttachmentRecord> GetAttachment(int64_t id) override {
+    Stmt s(db_, std::string("SELECT ") + kAttachmentColumns +
+                    ", content FROM service_attachment WHERE id = ?");
+    if (!s.ok()) return Error("reading attachment");
+    RETURN_IF_ERROR(s.BindAll(id));
+    const int rc = s.Step();
+    if (rc == SQLITE_DONE) return Status::NotFound("no attachment " + std::to_string(id));
+    if (rc != SQLITE_ROW) return Error("reading attachment");
+    AttachmentRecord a = AttachmentAt(s);
+    a.content = std::string(s.Blob(10));
+    return a;
+  }
+
   Result<ServiceConfigRecord> AddConfigRevision(ServiceConfigRecord r) override {
     ASSIGN_OR_RETURN(r.revision, AppendRevision(db_, "service_config", "key",
                                                 {r.key, r.body, r.author, r.created_at}, kWho));

@@ -1,5 +1,5 @@
 // The enterprise service, 万人助万企 (docs/api.md, "Enterprise service"; docs/service.md).
-import { apiGet, apiSend } from './http';
+import { API_BASE, apiGet, apiSend, parse, writeHeaders } from './http';
 import type { Reply } from './openapi';
 
 export type AppealState = 'submitted' | 'accepted' | 'dispatched' | 'in_progress' | 'returned' | 'replied' | 'rated' | 'closed' | 'merged' | 'withdrawn' | 'not_responsible';
@@ -100,6 +100,62 @@ export interface MetricsRow {
   reopen: Ratio;
   average_handling_days: number | null;
 }
+/** A file of an appeal (GET /appeals/{id}/attachments). */
+export interface AppealAttachment {
+  id: number;
+  appeal_id: number;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  internal: boolean;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+/** Where a file downloads (same-origin: the session cookie goes along). */
+export function attachmentUrl(appealId: number | string, id: number): string {
+  return `${API_BASE}/appeals/${encodeURIComponent(String(appealId))}/attachments/${id}`;
+}
+/** Uploads one file (multipart field 'file'); internal = for staff only. */
+export async function uploadAttachment(appealId: number | string, file: File, internal: boolean): Promise<AppealAttachment> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  if (internal) form.append('internal', '1');
+  const path = `/appeals/${encodeURIComponent(String(appealId))}/attachments`;
+  const res = await fetch(`${API_BASE}${path}`, { method: 'POST', body: form, headers: { accept: 'application/json', ...writeHeaders() }, credentials: 'same-origin' });
+  return parse<AppealAttachment>(res, path);
+}
+/** GET /service/statistics: the leader's statistics (docs/service.md). */
+export interface StatsCrossRow {
+  category: string;
+  region: string;
+  unit: string;
+  filed: number;
+  in_scope: number;
+  open: number;
+  closed: number;
+  overdue: number;
+}
+export interface StatsUnitRow {
+  unit: string;
+  in_scope: number;
+  open: number;
+  overdue: Ratio;
+  escalated: Ratio;
+  escalations: number;
+  satisfaction: Ratio;
+  resolution: Ratio;
+  on_time_closure: Ratio;
+  unrated_default: number;
+}
+export interface ServiceStatistics {
+  today: string;
+  cross: StatsCrossRow[];
+  topics: { period: string; category: string; filed: number }[];
+  units: StatsUnitRow[];
+  overdue_ranking: string[];
+  escalation_ranking: string[];
+}
 export interface MatchTotals {
   events_by_type: Record<string, number>;
   finance_events: number;
@@ -121,6 +177,8 @@ export const appealsApi = {
   appealStep: (id: string | number, action: AppealAction, body: Record<string, unknown>) => apiSend<Reply<'/api/v1/appeals/{id}/{action}', 'post', { appeal: Appeal }>>('POST', `/appeals/${encodeURIComponent(String(id))}/${action}`, body),
   reminders: (signal?: AbortSignal) => apiGet<Reply<'/api/v1/appeal-reminders', 'get', { reminders: Reminder[] }>>('/appeal-reminders', {}, signal),
   serviceMetrics: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/service/metrics', 'get', { rows: MetricsRow[]; resolution_target: { id: string; percent: number } | null }>>('/service/metrics', p, signal),
+  attachments: (id: number | string, signal?: AbortSignal) => apiGet<Reply<'/api/v1/appeals/{id}/attachments', 'get', { attachments: AppealAttachment[] }>>(`/appeals/${encodeURIComponent(String(id))}/attachments`, {}, signal),
+  serviceStatistics: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/service/statistics', 'get', ServiceStatistics>>('/service/statistics', p, signal),
   coverage: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/service/coverage', 'get', { rows: { key: string; covered: Ratio }[] }>>('/service/coverage', p, signal),
   matchTotals: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/matchmaking/totals', 'get', MatchTotals>>('/matchmaking/totals', p, signal),
 };

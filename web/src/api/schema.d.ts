@@ -692,6 +692,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appeals/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Files of an appeal the caller may read (internal ones: staff only) */
+        get: operations["GET /api/v1/appeals/{id}/attachments"];
+        put?: never;
+        /** Attach a file (multipart field 'file'; pdf, jpg, png, docx, xlsx up to 10 MiB; field or parameter internal=1: staff only) */
+        post: operations["POST /api/v1/appeals/{id}/attachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}/attachments/{attachment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file (Content-Disposition: attachment; X-Content-Type-Options: nosniff) */
+        get: operations["GET /api/v1/appeals/{id}/attachments/{attachment}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appeals/{id}/{action}": {
         parameters: {
             query?: never;
@@ -735,6 +770,23 @@ export interface paths {
         };
         /** Service metrics with numerators and denominators */
         get: operations["GET /api/v1/service/metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The leader's statistics: category × region × unit, hot topics, unit rankings */
+        get: operations["GET /api/v1/service/statistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2138,6 +2190,52 @@ export interface components {
                 episodes: components["schemas"]["Episode"][];
                 enterprises_hidden: boolean;
             };
+        };
+        ServiceStatistics: {
+            today: string;
+            cross: {
+                category: string;
+                region: string;
+                unit: string;
+                filed: number;
+                in_scope: number;
+                open: number;
+                closed: number;
+                overdue: number;
+            }[];
+            topics: {
+                period: string;
+                category: string;
+                filed: number;
+            }[];
+            units: {
+                unit: string;
+                in_scope: number;
+                open: number;
+                overdue: components["schemas"]["Ratio"];
+                escalated: components["schemas"]["Ratio"];
+                escalations: number;
+                satisfaction: components["schemas"]["Ratio"];
+                resolution: components["schemas"]["Ratio"];
+                on_time_closure: components["schemas"]["Ratio"];
+                unrated_default: number;
+            }[];
+            overdue_ranking: string[];
+            escalation_ranking: string[];
+        };
+        Attachment: {
+            id: number;
+            appeal_id: number;
+            name: string;
+            content_type: string;
+            size: number;
+            sha256: string;
+            internal: boolean;
+            uploaded_by: string;
+            uploaded_at: string;
+        };
+        Attachments: {
+            attachments: components["schemas"]["Attachment"][];
         };
         /** @enum {string} */
         Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth" | "roster" | "entrants" | "exits" | "report_rate" | "yoy_real" | "ytd_yoy_real" | "mom_sa";
@@ -5240,6 +5338,213 @@ export interface operations {
             };
         };
     };
+    "GET /api/v1/appeals/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the appeal's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachments"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/appeals/{id}/attachments": {
+        parameters: {
+            query?: {
+                /** @description 1: for staff only (not for the enterprise) */
+                internal?: "0" | "1";
+            };
+            header?: never;
+            path: {
+                /** @description the appeal's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/appeals/{id}/attachments/{attachment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the appeal's id */
+                id: number;
+                /** @description the file's id */
+                attachment: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "POST /api/v1/appeals/{id}/{action}": {
         parameters: {
             query?: never;
@@ -5402,6 +5707,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceMetrics"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/service/statistics": {
+        parameters: {
+            query?: {
+                /** @description region (default the caller's scope) */
+                region?: string;
+                /** @description responsible unit (a handler: its own only) */
+                unit?: string;
+                /** @description category code */
+                category?: string;
+                /** @description YYYY-MM of filing (Beijing) */
+                from?: string;
+                /** @description YYYY-MM of filing (Beijing) */
+                to?: string;
+                /** @description YYYY-MM-DD for the overdue counts (default today in Beijing) */
+                today?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceStatistics"];
                 };
             };
             /** @description error */

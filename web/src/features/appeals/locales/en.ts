@@ -20,6 +20,12 @@ const en: typeof zh = {
     metrics: { title: 'Metrics', groupBy: 'Group by', groups: { region: 'Region', unit: 'Unit', category: 'Category' }, key: 'Group', filed: 'Filed', inScope: 'In scope', response: 'Response rate', onTime: 'On-time closure', resolution: 'Resolution rate', satisfaction: 'Satisfaction', reopen: 'Reopen rate', days: 'Avg. handling days', target: 'Target {p}%', chart: 'Resolution rate by unit', fraction: '{num} / {den}' },
     coverage: { title: 'Official coverage', by: { region: 'By region', size: 'By size', tag: 'By tag' }, covered: 'Covered' },
     match: { title: 'Matchmaking', finance: 'Financing events', amount: 'Financing (100 M yuan)', research: 'Research results', hires: 'Hires', enterprises: 'Enterprises', target: 'Target' },
+    files: { title: 'Files', none: 'No files', uploaded: 'Uploaded: {name}', internal: 'Internal', markInternal: 'Staff only (internal)', hint: 'PDF, JPG, PNG, DOCX or XLSX, up to 10 MB each' },
+    stats: {
+      title: 'Statistics', cross: 'Category × region × unit', topics: 'Hot topics by month', overdueRanking: 'Overdue ranking by unit', escalationRanking: 'Escalation ranking by unit', satisfaction: 'Satisfaction by unit',
+      export: 'Export XLSX', from: 'From month', to: 'To month', today: 'As of', unitOnly: 'Your unit\'s appeals only', note: 'Rate = numerator / denominator ("—" when the denominator is 0); satisfaction and resolution on the latest rating of each appeal; unrated (default) counted apart, in no rate; months are Beijing months of filing.',
+      col: { category: 'Category', region: 'Region', unit: 'Unit', filed: 'Filed', inScope: 'In scope', open: 'Open', closed: 'Closed', overdue: 'Overdue', period: 'Month', rank: 'Rank', overdueFraction: 'Overdue / open', overdueShare: 'Overdue (%)', escalatedFraction: 'Escalated / in scope', escalatedShare: 'Escalated (%)', escalations: 'Escalations', satisfactionFraction: 'Satisfied / rated', satisfactionShare: 'Satisfaction (%)', resolutionFraction: 'Solved / rated', resolutionShare: 'Resolution (%)', onTimeFraction: 'On time / closed', onTimeShare: 'On-time closure (%)', unratedDefault: 'Unrated (default)' },
+    },
     readOnly: 'Read-only: your role does not handle appeals',
     notDispatched: '(not dispatched)',
   },

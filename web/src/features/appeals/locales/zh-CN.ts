@@ -18,6 +18,12 @@ export default {
     metrics: { title: '办理指标', groupBy: '分组', groups: { region: '地区', unit: '承办单位', category: '类别' } as Record<string, string>, key: '分组', filed: '受理数', inScope: '纳入统计', response: '响应率', onTime: '按时办结率', resolution: '问题解决率', satisfaction: '满意率', reopen: '重办率', days: '平均办理工作日', target: '目标 {p}%', chart: '各承办单位问题解决率', fraction: '{num} / {den}' },
     coverage: { title: '包联覆盖率', by: { region: '按地区', size: '按规模', tag: '按标签' } as Record<string, string>, covered: '覆盖率' },
     match: { title: '对接活动', finance: '产融对接活动', amount: '融资金额（亿元）', research: '产学研成果', hires: '用工招聘（人）', enterprises: '参与企业', target: '目标' },
+    files: { title: '附件', none: '暂无附件', uploaded: '已上传：{name}', internal: '内部', markInternal: '仅工作人员可见（内部）', hint: '允许 PDF、JPG、PNG、DOCX、XLSX，每个不超过 10 MB' },
+    stats: {
+      title: '统计', cross: '类别×地区×承办单位', topics: '热点问题（按月）', overdueRanking: '逾期排名（按承办单位）', escalationRanking: '督办排名（按承办单位）', satisfaction: '满意率（按承办单位）',
+      export: '导出 XLSX', from: '起始月份', to: '截止月份', today: '统计日', unitOnly: '仅显示本单位的诉求', note: '比率 = 分子 / 分母（分母为 0 时显示“—”）；满意率、问题解决率按每件诉求的最新评价计算；未评价(默认)单列，不计入任何比率；月份为北京时间的提交月份。',
+      col: { category: '类别', region: '地区', unit: '承办单位', filed: '诉求数', inScope: '纳入统计', open: '未办结', closed: '已办结', overdue: '逾期', period: '月份', rank: '名次', overdueFraction: '逾期/未办结', overdueShare: '逾期率(%)', escalatedFraction: '督办件/纳入统计', escalatedShare: '督办率(%)', escalations: '督办次数', satisfactionFraction: '满意/已评价', satisfactionShare: '满意率(%)', resolutionFraction: '已解决/已评价', resolutionShare: '问题解决率(%)', onTimeFraction: '按时/已办结', onTimeShare: '按时办结率(%)', unratedDefault: '未评价(默认)' } as Record<string, string>,
+    },
     readOnly: '只读：您的角色不能办理诉求',
     notDispatched: '（未派单）',
   },
