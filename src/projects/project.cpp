@@ -152,4 +152,52 @@ double Cumulative(const std::vector<MonthlyReport>& latest, int64_t project_id, 
   return sum;
 }
 
+namespace {
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  if (s.empty()) return out;
+  while (true) {
+    const size_t p = s.find(sep);
+    out.push_back(s.substr(0, p));
+    if (p == std::string_view::npos) break;
+    s.remove_prefix(p + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string EncodeDocuments(const std::vector<std::string>& documents) {
+  std::string out;
+  for (const auto& d : documents) out += (out.empty() ? "" : ";") + d;
+  return out;
+}
+
+std::vector<std::string> DecodeDocuments(std::string_view s) {
+  std::vector<std::string> out;
+  for (auto d : Split(s, ';')) out.emplace_back(d);
+  return out;
+}
+
+std::string EncodeBlockers(const std::vector<Blocker>& blockers) {
+  std::string out;
+  for (const auto& b : blockers) {
+    if (!out.empty()) out += '\n';
+    out += std::string(FactorName(b.factor)) + '\t' + b.unit + '\t' + b.deadline + '\t' + b.note;
+  }
+  return out;
+}
+
+Result<std::vector<Blocker>> DecodeBlockers(std::string_view s) {
+  std::vector<Blocker> out;
+  for (auto line : Split(s, '\n')) {
+    auto f = Split(line, '\t');
+    auto factor = f.size() == 4 ? ParseFactor(f[0]) : std::nullopt;
+    if (!factor) return Status::Internal("damaged blocker record '" + std::string(line) + "'");
+    out.push_back({*factor, std::string(f[1]), std::string(f[2]), std::string(f[3])});
+  }
+  return out;
+}
+
 }  // namespace ballast::projects

@@ -95,6 +95,13 @@ std::vector<MonthlyReport> LatestVersions(const std::vector<MonthlyReport>& hist
 // Cumulative investment of a project up to and including `month`, over the latest versions.
 double Cumulative(const std::vector<MonthlyReport>& latest, int64_t project_id, Period month);
 
+// The stored forms of a report's lists: documents joined by ';', blockers one per line as
+// "factor TAB unit TAB deadline TAB note" (CheckReport keeps these characters out of the values).
+std::string EncodeDocuments(const std::vector<std::string>& documents);
+std::vector<std::string> DecodeDocuments(std::string_view s);
+std::string EncodeBlockers(const std::vector<Blocker>& blockers);
+Result<std::vector<Blocker>> DecodeBlockers(std::string_view s);
+
 }  // namespace ballast::projects
 
 #endif  // BALLAST_PROJECTS_PROJECT_H_

@@ -30,4 +30,9 @@ Result<std::unique_ptr<ChainStore>> OpenChainStore(const std::string& locator) {
   return OpenSqliteChainStore(locator);
 }
 
+Result<std::unique_ptr<ProjectStore>> OpenProjectStore(const std::string& locator) {
+  if (IsPostgresLocator(locator)) return OpenPostgresProjectStore(locator);
+  return OpenSqliteProjectStore(locator);
+}
+
 }  // namespace ballast

@@ -10,6 +10,7 @@
 #include "core/status.h"
 #include "store/chain_store.h"
 #include "store/locator.h"
+#include "store/project_store.h"
 #include "store/service_store.h"
 #include "store/store.h"
 #include "store/warn_store.h"
@@ -26,6 +27,8 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& locator);
 Result<std::unique_ptr<WarnStore>> OpenWarnStore(const std::string& locator);
 Result<std::unique_ptr<ServiceStore>> OpenServiceStore(const std::string& locator);
 Result<std::unique_ptr<ChainStore>> OpenChainStore(const std::string& locator);
+// The major-project register and its monthly reports (issue 15).
+Result<std::unique_ptr<ProjectStore>> OpenProjectStore(const std::string& locator);
 
 }  // namespace ballast
 

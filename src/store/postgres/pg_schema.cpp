@@ -11,6 +11,7 @@ BALLAST_INCBIN(ballast_pg_migration_006, BALLAST_PG_MIGRATIONS_DIR "/006_evaluat
 BALLAST_INCBIN(ballast_pg_migration_007, BALLAST_PG_MIGRATIONS_DIR "/007_service_v2.sql")
 BALLAST_INCBIN(ballast_pg_migration_008, BALLAST_PG_MIGRATIONS_DIR "/008_roster_prices.sql")
 BALLAST_INCBIN(ballast_pg_migration_010, BALLAST_PG_MIGRATIONS_DIR "/010_chains.sql")
+BALLAST_INCBIN(ballast_pg_migration_013, BALLAST_PG_MIGRATIONS_DIR "/013_projects.sql")
 
 namespace ballast::pg {
 
@@ -21,6 +22,7 @@ std::vector<std::string_view> PostgresMigrations() {
       BALLAST_INCBIN_VIEW(ballast_pg_migration_005), BALLAST_INCBIN_VIEW(ballast_pg_migration_006),
       BALLAST_INCBIN_VIEW(ballast_pg_migration_007), BALLAST_INCBIN_VIEW(ballast_pg_migration_008),
       BALLAST_INCBIN_VIEW(ballast_pg_migration_010),  // 009 was never used
+      BALLAST_INCBIN_VIEW(ballast_pg_migration_013),  // major projects
   };
 }
 

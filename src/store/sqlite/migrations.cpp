@@ -12,6 +12,7 @@ BALLAST_INCBIN(ballast_migration_006, BALLAST_MIGRATIONS_DIR "/006_evaluation.sq
 BALLAST_INCBIN(ballast_migration_007, BALLAST_MIGRATIONS_DIR "/007_service_v2.sql")
 BALLAST_INCBIN(ballast_migration_008, BALLAST_MIGRATIONS_DIR "/008_roster_prices.sql")
 BALLAST_INCBIN(ballast_migration_010, BALLAST_MIGRATIONS_DIR "/010_chains.sql")
+BALLAST_INCBIN(ballast_migration_013, BALLAST_MIGRATIONS_DIR "/013_projects.sql")
 
 namespace ballast {
 
@@ -26,6 +27,7 @@ std::vector<std::string_view> SqliteMigrations() {
       BALLAST_INCBIN_VIEW(ballast_migration_007),
       BALLAST_INCBIN_VIEW(ballast_migration_008),
       BALLAST_INCBIN_VIEW(ballast_migration_010),  // 009 was never used
+      BALLAST_INCBIN_VIEW(ballast_migration_013),  // major projects
   };
 }
 
