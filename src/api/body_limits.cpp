@@ -41,7 +41,8 @@ const Route* Find(std::string_view method, std::string_view path) {
 
 size_t MaxBodyFor(std::string_view method, std::string_view path, size_t max_upload_bytes) {
   // The routes that take a multipart file.
-  if (method == "POST" && (path == "/api/v1/imports" || path == "/api/v1/commodities"))
+  if (method == "POST" && (path == "/api/v1/imports" || path == "/api/v1/commodities" ||
+                           path == "/api/v1/projects/import"))
     return max_upload_bytes;
   return std::min(kJsonBodyLimit, max_upload_bytes);
 }

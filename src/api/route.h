@@ -64,6 +64,7 @@ std::vector<Route> ServiceRoutes();
 std::vector<Route> OpsRoutes();
 std::vector<Route> MonthRoutes();
 std::vector<Route> ChainRoutes();
+std::vector<Route> ProjectRoutes();  // major projects (issue 15)
 
 // The OpenAPI 3 document of ApiRoutes() (openapi.cpp).
 std::string OpenApiJson();
