@@ -24,6 +24,8 @@ import notificationsZh from './features/notifications/locales/zh-CN';
 import notificationsEn from './features/notifications/locales/en';
 import chainsZh from './features/chains/locales/zh-CN';
 import chainsEn from './features/chains/locales/en';
+import projectsZh from './features/projects/locales/zh-CN';
+import projectsEn from './features/projects/locales/en';
 
-export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh, ...notificationsZh, ...chainsZh };
-export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn, ...notificationsEn, ...chainsEn };
+export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh, ...notificationsZh, ...chainsZh, ...projectsZh };
+export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn, ...notificationsEn, ...chainsEn, ...projectsEn };

@@ -1052,6 +1052,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The major projects the caller may see (region subtree; a handler unit: its own; an enterprise: those it invests in) */
+        get: operations["GET /api/v1/projects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三个一批 rates of a quarter's round by region, industry or leader, with numerators and denominators */
+        get: operations["GET /api/v1/projects/rates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Red and yellow cards of slow projects (behind plan, no investment, overdue blocking factors), with reasons */
+        get: operations["GET /api/v1/projects/cards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the project register (multipart field 'file', CSV/XLSX, Chinese or English headers); all or nothing */
+        post: operations["POST /api/v1/projects/import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One project */
+        get: operations["GET /api/v1/projects/{id}"];
+        /** Edit a project (send the version you read; a stale one is refused with 409) */
+        put: operations["PUT /api/v1/projects/{id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a project's monthly dispatch reports, with cumulative investment */
+        get: operations["GET /api/v1/projects/{id}/reports"];
+        put?: never;
+        /** Report a month of a project (a new version when the month has one; never a future month) */
+        post: operations["POST /api/v1/projects/{id}/reports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2121,6 +2225,182 @@ export interface components {
                 episodes: components["schemas"]["Episode"][];
                 enterprises_hidden: boolean;
             };
+        };
+        ProjectRecord: {
+            id: number;
+            code: string;
+            name: string;
+            investor_uscc: string;
+            investor_name: string;
+            region: string;
+            park: string;
+            industry: string;
+            total_investment: number | null;
+            annual_plan: number | null;
+            yi_level: boolean;
+            /** @enum {string} */
+            stage: "signed" | "started" | "in_production" | "at_capacity";
+            planned: {
+                signed: string;
+                started: string;
+                in_production: string;
+                at_capacity: string;
+            };
+            actual: {
+                signed: string;
+                started: string;
+                in_production: string;
+                at_capacity: string;
+            };
+            leader_province: string;
+            leader_city: string;
+            leader_county: string;
+            unit: string;
+            whitelist: {
+                construction: boolean;
+                factors: boolean;
+                finance: boolean;
+            };
+            main_bank: string;
+            version: number;
+            updated_by: string;
+            updated_at: string;
+        };
+        Project: {
+            project: components["schemas"]["ProjectRecord"];
+        };
+        Projects: {
+            projects: components["schemas"]["ProjectRecord"][];
+        };
+        ProjectEdit: {
+            code: string;
+            name: string;
+            investor_uscc?: string;
+            investor_name?: string;
+            region: string;
+            park?: string;
+            industry?: string;
+            total_investment?: number;
+            annual_plan?: number;
+            planned?: {
+                signed?: string;
+                started?: string;
+                in_production?: string;
+                at_capacity?: string;
+            };
+            actual?: {
+                signed?: string;
+                started?: string;
+                in_production?: string;
+                at_capacity?: string;
+            };
+            leader_province?: string;
+            leader_city?: string;
+            leader_county?: string;
+            unit?: string;
+            whitelist?: {
+                construction?: boolean;
+                factors?: boolean;
+                finance?: boolean;
+            };
+            main_bank?: string;
+            version: number;
+        };
+        ProjectImport: {
+            created: number;
+            updated: number;
+        };
+        ProjectReportRecord: {
+            project_id: number;
+            month: string;
+            version: number;
+            investment: number | null;
+            cumulative: number | null;
+            latest: boolean;
+            /** @enum {string|null} */
+            stage: "signed" | "started" | "in_production" | "at_capacity" | null;
+            stage_date: string;
+            documents: string[];
+            blockers: {
+                /** @enum {string} */
+                factor: "land" | "energy" | "eia" | "funds" | "approval" | "labour";
+                factor_zh: string;
+                unit: string;
+                deadline: string;
+                note: string;
+            }[];
+            note: string;
+            reported_by: string;
+            reported_at: string;
+        };
+        ProjectReport: {
+            report: components["schemas"]["ProjectReportRecord"];
+        };
+        ProjectReports: {
+            reports: components["schemas"]["ProjectReportRecord"][];
+        };
+        ProjectReportNew: {
+            month: string;
+            investment: number;
+            stage?: string;
+            stage_date?: string;
+            documents?: string[];
+            blockers?: {
+                factor: string;
+                unit: string;
+                deadline: string;
+                note?: string;
+            }[];
+            note?: string;
+        };
+        ProjectRatio: {
+            num: number | null;
+            den: number | null;
+            rate: number | null;
+            display: string;
+        };
+        ProjectRoundRates: {
+            key: string;
+            projects: number;
+            actual_in_round: {
+                signed: number;
+                started: number;
+                in_production: number;
+                at_capacity: number;
+            };
+            planned_in_round: {
+                signed: number;
+                started: number;
+                in_production: number;
+                at_capacity: number;
+            };
+            signed_kept: components["schemas"]["ProjectRatio"];
+            started: components["schemas"]["ProjectRatio"];
+            in_production: components["schemas"]["ProjectRatio"];
+            at_capacity: components["schemas"]["ProjectRatio"];
+            investment: components["schemas"]["ProjectRatio"];
+        };
+        ProjectRates: {
+            round: string;
+            by: string;
+            total: components["schemas"]["ProjectRoundRates"];
+            groups: components["schemas"]["ProjectRoundRates"][];
+        };
+        ProjectCards: {
+            cards: {
+                project_id: number;
+                code: string;
+                name: string;
+                region: string;
+                unit: string;
+                /** @enum {string} */
+                kind: "behind_plan" | "no_investment" | "blocker_overdue";
+                /** @enum {string} */
+                level: "yellow" | "red";
+                months: number;
+                reason_zh: string;
+                reason_en: string;
+            }[];
         };
         /** @enum {string} */
         Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth" | "roster" | "entrants" | "exits" | "report_rate" | "yoy_real" | "ytd_yoy_real" | "mom_sa";
@@ -6733,6 +7013,542 @@ export interface operations {
             };
             /** @description error */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/projects": {
+        parameters: {
+            query?: {
+                /** @description GB/T 2260 code (default: the caller's scope) */
+                region?: string;
+                /** @description the stage reached */
+                stage?: "signed" | "started" | "in_production" | "at_capacity";
+                /** @description GB/T 4754 code (its subtree) */
+                industry?: string;
+                /** @description the responsible unit */
+                unit?: string;
+                /** @description part of the name, code or investor */
+                q?: string;
+                /** @description 亿元-level projects only */
+                yi?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Projects"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/projects/rates": {
+        parameters: {
+            query: {
+                /** @description the quarter's round, YYYYQn (e.g. 2025Q2) */
+                round: string;
+                /** @description grouping (default region) */
+                by?: "region" | "industry" | "leader_province" | "leader_city" | "leader_county";
+                /** @description GB/T 2260 code (default: the caller's scope) */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRates"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/projects/cards": {
+        parameters: {
+            query?: {
+                /** @description GB/T 2260 code (default: the caller's scope) */
+                region?: string;
+                /** @description months without investment for a yellow card (default 3) */
+                idle_months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCards"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/projects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectImport"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "PUT /api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectEdit"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/projects/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectReports"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/projects/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectReportNew"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectReport"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
