@@ -25,6 +25,8 @@ Status ProjectNotFound() { return NotFoundAs("that project"); }
 Result<NodeId> RegionNode(Ballast& b, const Caller& c, const std::string& region) {
   const Catalog& cat = b.catalog();
   if (region.empty()) {
+    // An enterprise's projects may lie outside the region it is registered in.
+    if (c.role == auth::Role::kEnterprise) return cat.country();
     const NodeId n = b.access().ScopeNode(c);
     if (n == kNoNode) return Status::Denied("your region scope " + c.region + " no longer exists");
     return n;

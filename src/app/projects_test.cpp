@@ -73,6 +73,16 @@ TEST_F(ProjectsAppTest, EachCallerSeesItsOwnProjects) {
   auto ent = ListProjects(*b_, ent_, {});
   ASSERT_EQ(ent->size(), 1u);
   EXPECT_EQ((*ent)[0].code, "ZZ-1");
+  // An enterprise registered in 郑州 sees its project in 洛阳 too, and nobody else's there.
+  Caller ly_investor{"ent2", auth::Role::kEnterprise, "91310115591693856A", "", "410100"};
+  Project ly = *GetProject(*b_, province_, id_["LY-1"]);
+  ly.investor_uscc = "91310115591693856A";
+  ASSERT_TRUE(UpdateProject(*b_, province_, ly).ok());
+  auto own = ListProjects(*b_, ly_investor, {});
+  ASSERT_EQ(own->size(), 1u);
+  EXPECT_EQ((*own)[0].code, "LY-1");
+  EXPECT_EQ(ReportMonth(*b_, ly_investor, Report("LY-1", 5, 1)).status().code(),
+            StatusCode::kPermissionDenied);
   // Another city's project reads as absent, and its region as outside the scope.
   EXPECT_EQ(GetProject(*b_, zz_, id_["LY-1"]).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(GetProject(*b_, zz_unit_, id_["ZZ-2"]).status().code(), StatusCode::kNotFound);
