@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/catalog.h"
+#include "ingest/reader/xlsx_test_util.h"
 #include "projects/project_import.h"
 #include "testing/testing.h"
 
@@ -121,6 +122,26 @@ TEST(ProjectImportTest, ChineseHeadersAndErrorsWithLineAndField) {
   auto stage = ParseProjects(
       *cat, "code,name,region,investor_name,stage,signed\nA,a,410100,x,开工,2025-01-01\n", "s.csv");
   EXPECT_NE(stage.status().message().find("s.csv:2: stage: "), std::string::npos);
+}
+
+TEST(ProjectImportTest, XlsxWithChineseHeadersAndRowNumbersInErrors) {
+  auto cat = Catalog::Embedded();
+  ASSERT_TRUE(cat.ok());
+  const std::string good = ingest::MakeWorkbook(
+      ingest::InlineRow("1", {"项目编号", "项目名称", "投资主体", "所在地区", "总投资（万元）"}) +
+      ingest::InlineRow("2", {"X-1", "洛阳轴承", "丙公司", "410302", "60000"}));
+  auto r = ParseProjects(*cat, good, "p.xlsx");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->size(), 1u);
+  EXPECT_EQ((*r)[0].project.region, "410302");
+  EXPECT_TRUE((*r)[0].project.yi_level());
+  const std::string bad = ingest::MakeWorkbook(
+      ingest::InlineRow("1", {"项目编号", "项目名称", "投资主体", "所在地区", "开工日期"}) +
+      ingest::InlineRow("5", {"X-1", "洛阳轴承", "丙公司", "410302", "2025-13-01"}));
+  auto e = ParseProjects(*cat, bad, "p.xlsx");
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().message().rfind("p.xlsx:5: actual_started: ", 0), 0u)
+      << e.status().message();
 }
 
 }  // namespace
