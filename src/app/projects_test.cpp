@@ -133,6 +133,22 @@ TEST_F(ProjectsAppTest, ACityCannotEditReportOrCaptureAnotherCitysProject) {
   EXPECT_EQ(UpdateProject(*b_, zz_, a).status().code(), StatusCode::kFailedPrecondition);
 }
 
+TEST_F(ProjectsAppTest, ReimportUpdatesByCodeAndBumpsTheVersion) {
+  std::string again = kRegister;
+  again.replace(again.find("郑州新材料"), std::string("郑州新材料").size(), "郑州新材料二期");
+  auto sum = ImportProjects(*b_, province_, again, "register2.csv");
+  ASSERT_TRUE(sum.ok()) << sum.status().ToString();
+  EXPECT_EQ(sum->created, 0);
+  EXPECT_EQ(sum->updated, 3);
+  auto p = GetProject(*b_, zz_, id_["ZZ-1"]);
+  EXPECT_EQ(p->name, "郑州新材料二期");
+  EXPECT_EQ(p->version, 2);
+  EXPECT_EQ(p->updated_by, "prov");
+  // A viewer may read but not import.
+  EXPECT_EQ(ImportProjects(*b_, zz_viewer_, again, "v.csv").status().code(),
+            StatusCode::kPermissionDenied);
+}
+
 TEST_F(ProjectsAppTest, MonthlyLoopKeepsVersionsAndMovesTheStage) {
   // Today is 2025-06-20 (Beijing): July is in the future.
   EXPECT_EQ(ReportMonth(*b_, zz_, Report("ZZ-1", 7, 1)).status().code(),
