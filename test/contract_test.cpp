@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/route.h"
+#include "app/projects.h"
 #include "app/service.h"
 #include "app/workspace.h"
 #include "test/schema_validator.h"
@@ -138,6 +139,19 @@ class ContractCallsTest : public ::testing::Test {
     auto s = w.CreateSilence({"", "", "", "410100", "fixture", "", "2030-01-01T00:00:00Z"}, "root");
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     ids_["silence_in"] = ids_["silence_out"] = std::to_string(s->id);
+    // Major projects (issue 15): one in 郑州 for the handler's unit and enterprise A, one in 济源.
+    {
+      const app::Caller root_caller = app::Caller::Local("root");
+      auto sum = app::ImportProjects(server_->app(), root_caller,
+                                     "code,name,region,investor_uscc,investor_name,unit,signed\n"
+                                     "PRJ-IN,郑州项目,410102,91310110666007217T,甲,省工业和信息化厅,2025-01-12\n"
+                                     "PRJ-OUT,济源项目,419001,,丁公司,济源市发改委,2025-01-12\n",
+                                     "projects.csv");
+      ASSERT_TRUE(sum.ok()) << sum.status().ToString();
+      auto ps = app::ListProjects(server_->app(), root_caller, {});
+      ASSERT_TRUE(ps.ok() && ps->size() == 2u);
+      for (const auto& p : *ps) ids_[p.code == "PRJ-IN" ? "project_in" : "project_out"] = std::to_string(p.id);
+    }
   }
   static void TearDownTestSuite() { delete server_; }
 

@@ -67,6 +67,7 @@ std::vector<Route> ChainRoutes();
 std::vector<Route> RegionSeriesRoutes();  // handlers_region_series.cpp (issue #12 item 4)
 std::vector<Route> ChainScenarioRoutes();  // part of ChainRoutes()
 std::vector<Route> BulletinRoutes();  // the monthly bulletin (handlers_bulletin.cpp)
+std::vector<Route> ProjectRoutes();  // major projects (issue 15)
 
 // The OpenAPI 3 document of ApiRoutes() (openapi.cpp).
 std::string OpenApiJson();

@@ -55,6 +55,26 @@ Result<std::string> Access::UnitOfFigures(const Caller& c, const std::string& un
   return c.unit;
 }
 
+bool Access::MaySeeProject(const Caller& c, const std::string& region, const std::string& unit,
+                           const std::string& investor_uscc) const {
+  if (c.role == auth::Role::kEnterprise) return !c.uscc.empty() && investor_uscc == c.uscc;
+  if (c.role == auth::Role::kHandler) return !c.unit.empty() && unit == c.unit && InScope(c, region);
+  return Allows(c, auth::Permission::kReadAggregate) && !region.empty() && InScope(c, region);
+}
+
+bool Access::MayEditProjects(const Caller& c) const {
+  return c.role == auth::Role::kAdmin || c.role == auth::Role::kAnalyst || c.role == auth::Role::kDispatcher;
+}
+
+bool Access::MayEditProject(const Caller& c, const std::string& region) const {
+  return MayEditProjects(c) && !region.empty() && InScope(c, region);
+}
+
+bool Access::MayReportProject(const Caller& c, const std::string& region, const std::string& unit) const {
+  if (MayEditProject(c, region)) return true;
+  return c.role == auth::Role::kHandler && !c.unit.empty() && unit == c.unit && InScope(c, region);
+}
+
 Status NotFoundAs(const std::string& what) { return Status::NotFound(what + " does not exist"); }
 
 Status EnterpriseNotFound() { return Status::NotFound("no such enterprise among those you may see"); }

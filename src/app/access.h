@@ -45,6 +45,17 @@ class Access {
   // handler its own unit's only ("" reads as its own; another unit is refused), others any.
   Result<std::string> UnitOfFigures(const Caller& c, const std::string& unit) const;
 
+  // Major projects (issue 15). Seeing one: every role with aggregates in its region scope,
+  // except handlers (the projects whose responsible unit is theirs, in scope) and enterprises
+  // (those they invest in, read only).
+  bool MaySeeProject(const Caller& c, const std::string& region, const std::string& unit,
+                     const std::string& investor_uscc) const;
+  // Registering and editing (the register, imports): admin, analyst and dispatcher, in scope.
+  bool MayEditProjects(const Caller& c) const;
+  bool MayEditProject(const Caller& c, const std::string& region) const;
+  // The monthly report: editors in scope, or a handler of the project's responsible unit.
+  bool MayReportProject(const Caller& c, const std::string& region, const std::string& unit) const;
+
   const Catalog& catalog() const { return catalog_; }
 
  private:

@@ -4,17 +4,23 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 
 #include "app/chain.h"
+#include "app/policy.h"
+#include "app/projects.h"
 #include "chain/io_table.h"
 #include "core/file_util.h"
 #include "app/policy.h"
 #include "app/region_series.h"
 #include "gen/demo_extras.h"
 #include "gen/chain_links.h"
+#include "gen/demo_extras.h"
 #include "gen/generator.h"
 #include "gen/region_series.h"
+#include "gen/projects_demo.h"
 #include "ingest/reader/table_reader.h"
+#include "store/open.h"
 
 namespace ballast::app {
 
@@ -58,6 +64,40 @@ Status AddChainDemo(Ballast& b, const std::string& enterprises_csv, const std::s
   RETURN_IF_ERROR(ImportFirmLinks(b, demo_caller, demo.links_csv, "chain_links.csv").status());
   r->chain_links = demo.links;
   r->chain_bottlenecks = demo.bottlenecks;
+  return Status::Ok();
+}
+
+// Major projects (issue 15): the register through the ordinary import, the monthly reports
+// straight into the project store (their stages are already the register's actual dates).
+Status AddProjectDemo(Ballast& b, const DemoOptions& o, DemoResult* r) {
+  const gen::ProjectDemo demo = gen::GenerateProjects(b.catalog(), o.province, r->end, o.seed);
+  if (demo.projects == 0) return Status::Ok();
+  const Caller demo_caller = Caller::Local("demo");
+  RETURN_IF_ERROR(ImportProjects(b, demo_caller, demo.register_csv, "projects.csv").status());
+  ASSIGN_OR_RETURN(auto store, OpenProjectStore(b.path()));
+  ASSIGN_OR_RETURN(auto all, store->ListProjects());
+  std::map<std::string, int64_t> ids;
+  for (const auto& p : all) ids[p.code] = p.id;
+  const std::string now = FormatUtc(b.clock().Now());
+  for (const auto& d : demo.reports) {
+    projects::MonthlyReport m;
+    m.project_id = ids[d.code];
+    m.month = d.month;
+    m.investment = d.investment;
+    if (d.stage >= 0) m.stage = static_cast<projects::Stage>(d.stage);
+    m.stage_date = d.stage_date;
+    if (!d.blocker_factor.empty()) {
+      m.blockers.push_back(
+          {*projects::ParseFactor(d.blocker_factor), d.blocker_unit, d.blocker_deadline, ""});
+    }
+    m.reported_by = "demo";
+    m.reported_at = now;
+    RETURN_IF_ERROR(projects::CheckReport(m));
+    RETURN_IF_ERROR(store->AddReport(std::move(m), std::nullopt).status());
+  }
+  r->projects = demo.projects;
+  r->stalled_projects = demo.stalled;
+  r->project_reports = static_cast<int64_t>(demo.reports.size());
   return Status::Ok();
 }
 
@@ -150,15 +190,17 @@ Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
   if (result.ok() && !summary->files.empty()) {
     result = AddChainDemo(b, summary->files[0], o.csv_dir, o.seed, &r);
   }
+  if (result.ok()) result = AddProjectDemo(b, o, &r);
   if (o.csv_dir.empty()) fs::remove_all(dir, ec);
   RETURN_IF_ERROR(result);
   // Every kind of warning on show: commodity series with a red, a yellow and a blue episode, and
   // progress reports on some targets (gen/demo_extras.h).
-  ASSIGN_OR_RETURN(auto commodities,
-                   b.warnings().ImportCommodities(gen::CommodityCsv(r.end), "commodities.csv", "demo"));
+  ASSIGN_OR_RETURN(auto commodities, b.warnings().ImportCommodities(gen::CommodityCsv(r.end),
+                                                                    "commodities.csv", "demo"));
   if (!commodities.imported) return Status::Internal("the demo's commodity series were rejected");
   for (const auto& p : gen::DemoProgress(r.end)) {
-    RETURN_IF_ERROR(AddProgress(b.warnings(), {p.target_id, p.value, p.date, p.note, ""}, "demo").status());
+    RETURN_IF_ERROR(
+        AddProgress(b.warnings(), {p.target_id, p.value, p.date, p.note, ""}, "demo").status());
   }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   ASSIGN_OR_RETURN(r.evaluation, b.warnings().Evaluate());

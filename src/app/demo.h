@@ -30,6 +30,7 @@ struct DemoResult {
   WarnSummary evaluation;
   int64_t chain_links = 0;  // demo firm links imported for the supply-chain pages
   std::vector<std::string> chain_bottlenecks;
+  int64_t projects = 0, stalled_projects = 0, project_reports = 0;  // major projects (issue 15)
 };
 
 Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& options);

@@ -33,6 +33,8 @@ Status RunDemo(const std::string& db, const app::DemoOptions& o, std::ostream& o
   for (const auto& s : r.chain_bottlenecks)
     out << (&s == &r.chain_bottlenecks.front() ? "; single sources planted: " : ", ") << s;
   out << "\n";
+  out << "major projects: " << r.projects << " (" << r.stalled_projects << " stalled), "
+      << r.project_reports << " monthly reports\n";
   PrintWarnSummary(r.evaluation, out);
   if (!admin_password.empty()) PrintFirstAdmin(admin_password, out);
   return Status::Ok();

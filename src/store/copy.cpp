@@ -90,6 +90,16 @@ constexpr Table kTables[] = {
     {"chain_firm_link", "id,supplier,customer,product,value,lead_days", "ITTTRR", true},
     {"chain_firm", "firm,name,region,industry,capacity,inventory_days", "TTTTRR", false},
     {"chain_import", "id,kind,file_name,rows,imported_by,imported_at", "ITTITT", true},
+    {"project",
+     "id,code,name,investor_uscc,investor_name,region,park,industry,total_investment,annual_plan,"
+     "planned_signed,planned_started,planned_in_production,planned_at_capacity,actual_signed,"
+     "actual_started,actual_in_production,actual_at_capacity,leader_province,leader_city,"
+     "leader_county,unit,wl_construction,wl_factors,wl_finance,main_bank,version,updated_by,updated_at",
+     "ITTTTTTTRRTTTTTTTTTTTTIIITITT", true},
+    {"project_report",
+     "project_id,month,version,investment,stage,stage_date,documents,blockers,note,reported_by,"
+     "reported_at",
+     "ITIRTTTTTTT", false},
 };
 
 using Value = std::variant<std::monostate, int64_t, double, std::string>;

@@ -35,4 +35,9 @@ Result<std::unique_ptr<RegionSeriesStore>> OpenRegionSeriesStore(const std::stri
   return OpenSqliteRegionSeriesStore(locator);
 }
 
+Result<std::unique_ptr<ProjectStore>> OpenProjectStore(const std::string& locator) {
+  if (IsPostgresLocator(locator)) return OpenPostgresProjectStore(locator);
+  return OpenSqliteProjectStore(locator);
+}
+
 }  // namespace ballast

@@ -11,6 +11,7 @@
 #include "store/chain_store.h"
 #include "store/locator.h"
 #include "store/region_series_store.h"
+#include "store/project_store.h"
 #include "store/service_store.h"
 #include "store/store.h"
 #include "store/warn_store.h"
@@ -29,6 +30,9 @@ Result<std::unique_ptr<ServiceStore>> OpenServiceStore(const std::string& locato
 Result<std::unique_ptr<ChainStore>> OpenChainStore(const std::string& locator);
 // The region series (issue #12 item 4) of an existing store.
 Result<std::unique_ptr<RegionSeriesStore>> OpenRegionSeriesStore(const std::string& locator);
+
+// The major-project register and its monthly reports (issue 15).
+Result<std::unique_ptr<ProjectStore>> OpenProjectStore(const std::string& locator);
 
 }  // namespace ballast
 

@@ -26,6 +26,8 @@ import chainsZh from './features/chains/locales/zh-CN';
 import chainsEn from './features/chains/locales/en';
 import bulletinZh from './features/bulletin/locales/zh-CN';
 import bulletinEn from './features/bulletin/locales/en';
+import projectsZh from './features/projects/locales/zh-CN';
+import projectsEn from './features/projects/locales/en';
 
-export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh, ...notificationsZh, ...chainsZh, ...bulletinZh };
-export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn, ...notificationsEn, ...chainsEn, ...bulletinEn };
+export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh, ...notificationsZh, ...chainsZh, ...bulletinZh, ...projectsZh };
+export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn, ...notificationsEn, ...chainsEn, ...bulletinEn, ...projectsEn };

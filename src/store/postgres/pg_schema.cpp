@@ -12,6 +12,7 @@ BALLAST_INCBIN(ballast_pg_migration_007, BALLAST_PG_MIGRATIONS_DIR "/007_service
 BALLAST_INCBIN(ballast_pg_migration_008, BALLAST_PG_MIGRATIONS_DIR "/008_roster_prices.sql")
 BALLAST_INCBIN(ballast_pg_migration_010, BALLAST_PG_MIGRATIONS_DIR "/010_chains.sql")
 BALLAST_INCBIN(ballast_pg_migration_012, BALLAST_PG_MIGRATIONS_DIR "/012_region_series.sql")
+BALLAST_INCBIN(ballast_pg_migration_013, BALLAST_PG_MIGRATIONS_DIR "/013_projects.sql")
 BALLAST_INCBIN(ballast_pg_migration_014, BALLAST_PG_MIGRATIONS_DIR "/014_appeal_attachments.sql")
 
 namespace ballast::pg {
@@ -24,6 +25,7 @@ std::vector<std::string_view> PostgresMigrations() {
       BALLAST_INCBIN_VIEW(ballast_pg_migration_007), BALLAST_INCBIN_VIEW(ballast_pg_migration_008),
       BALLAST_INCBIN_VIEW(ballast_pg_migration_010),  // 009 was never used
       BALLAST_INCBIN_VIEW(ballast_pg_migration_012),  // region series (issue #12 item 4)
+      BALLAST_INCBIN_VIEW(ballast_pg_migration_013),  // major projects
       BALLAST_INCBIN_VIEW(ballast_pg_migration_014),
   };
 }

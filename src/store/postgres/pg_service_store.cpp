@@ -11,7 +11,7 @@ namespace {
 using pg::Conn;
 using pg::PgResult;
 
-constexpr int kServiceSchemaVersion = 7;  // migrations 004 and 007 make these tables
+constexpr int kServiceSchemaVersion = 12;  // 004, 007 and 014 (the 12th entry) make these tables
 constexpr const char* kWho = "service store";
 
 constexpr const char* kAppealColumns =

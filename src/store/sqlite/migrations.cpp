@@ -13,6 +13,7 @@ BALLAST_INCBIN(ballast_migration_007, BALLAST_MIGRATIONS_DIR "/007_service_v2.sq
 BALLAST_INCBIN(ballast_migration_008, BALLAST_MIGRATIONS_DIR "/008_roster_prices.sql")
 BALLAST_INCBIN(ballast_migration_010, BALLAST_MIGRATIONS_DIR "/010_chains.sql")
 BALLAST_INCBIN(ballast_migration_012, BALLAST_MIGRATIONS_DIR "/012_region_series.sql")
+BALLAST_INCBIN(ballast_migration_013, BALLAST_MIGRATIONS_DIR "/013_projects.sql")
 BALLAST_INCBIN(ballast_migration_014, BALLAST_MIGRATIONS_DIR "/014_appeal_attachments.sql")
 
 namespace ballast {
@@ -29,6 +30,7 @@ std::vector<std::string_view> SqliteMigrations() {
       BALLAST_INCBIN_VIEW(ballast_migration_008),
       BALLAST_INCBIN_VIEW(ballast_migration_010),  // 009 was never used
       BALLAST_INCBIN_VIEW(ballast_migration_012),  // region series (issue #12 item 4)
+      BALLAST_INCBIN_VIEW(ballast_migration_013),  // major projects
       BALLAST_INCBIN_VIEW(ballast_migration_014),
   };
 }

@@ -3,15 +3,17 @@
 // `npm run gen:api`) wherever the document types them.
 import { appealsApi } from './appeals';
 import { chainsApi } from './chains';
+import { projectsApi } from './projects';
 import { dataApi } from './data';
 import { sessionApi } from './session';
 import { warningsApi } from './warnings';
 
 export * from './appeals';
 export * from './chains';
+export * from './projects';
 export * from './data';
 export * from './http';
 export * from './session';
 export * from './warnings';
 
-export const api = { ...sessionApi, ...dataApi, ...warningsApi, ...appealsApi, ...chainsApi };
+export const api = { ...sessionApi, ...dataApi, ...warningsApi, ...appealsApi, ...chainsApi, ...projectsApi };

@@ -71,8 +71,8 @@ export async function apiGet<T>(path: string, params: Params = {}, signal?: Abor
   return parse<T>(res, path);
 }
 
-/** A write (POST/PATCH/DELETE) with a JSON body; carries the CSRF token. */
-export async function apiSend<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+/** A write (POST/PUT/PATCH/DELETE) with a JSON body; carries the CSRF token. */
+export async function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(buildUrl(path), {

@@ -692,41 +692,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/appeals/{id}/attachments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Files of an appeal the caller may read (internal ones: staff only) */
-        get: operations["GET /api/v1/appeals/{id}/attachments"];
-        put?: never;
-        /** Attach a file (multipart field 'file'; pdf, jpg, png, docx, xlsx up to 10 MiB; field or parameter internal=1: staff only) */
-        post: operations["POST /api/v1/appeals/{id}/attachments"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/appeals/{id}/attachments/{attachment}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download a file (Content-Disposition: attachment; X-Content-Type-Options: nosniff) */
-        get: operations["GET /api/v1/appeals/{id}/attachments/{attachment}"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/appeals/{id}/{action}": {
         parameters: {
             query?: never;
@@ -770,23 +735,6 @@ export interface paths {
         };
         /** Service metrics with numerators and denominators */
         get: operations["GET /api/v1/service/metrics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/service/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The leader's statistics: category × region × unit, hot topics, unit rankings */
-        get: operations["GET /api/v1/service/statistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1104,17 +1052,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/bulletin": {
+    "/api/v1/projects": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The monthly bulletin (通报) of a region as a file: DOCX (default), PDF or XLSX */
-        get: operations["GET /api/v1/bulletin"];
+        /** The major projects the caller may see (region subtree; a handler unit: its own; an enterprise: those it invests in) */
+        get: operations["GET /api/v1/projects"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三个一批 rates of a quarter's round by region, industry or leader, with numerators and denominators */
+        get: operations["GET /api/v1/projects/rates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Red and yellow cards of slow projects (behind plan, no investment, overdue blocking factors), with reasons */
+        get: operations["GET /api/v1/projects/cards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the project register (multipart field 'file', CSV/XLSX, Chinese or English headers); all or nothing */
+        post: operations["POST /api/v1/projects/import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One project */
+        get: operations["GET /api/v1/projects/{id}"];
+        /** Edit a project (send the version you read; a stale one is refused with 409) */
+        put: operations["PUT /api/v1/projects/{id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a project's monthly dispatch reports, with cumulative investment */
+        get: operations["GET /api/v1/projects/{id}/reports"];
+        put?: never;
+        /** Report a month of a project (a new version when the month has one; never a future month) */
+        post: operations["POST /api/v1/projects/{id}/reports"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2191,51 +2226,181 @@ export interface components {
                 enterprises_hidden: boolean;
             };
         };
-        ServiceStatistics: {
-            today: string;
-            cross: {
-                category: string;
+        ProjectRecord: {
+            id: number;
+            code: string;
+            name: string;
+            investor_uscc: string;
+            investor_name: string;
+            region: string;
+            park: string;
+            industry: string;
+            total_investment: number | null;
+            annual_plan: number | null;
+            yi_level: boolean;
+            /** @enum {string} */
+            stage: "signed" | "started" | "in_production" | "at_capacity";
+            planned: {
+                signed: string;
+                started: string;
+                in_production: string;
+                at_capacity: string;
+            };
+            actual: {
+                signed: string;
+                started: string;
+                in_production: string;
+                at_capacity: string;
+            };
+            leader_province: string;
+            leader_city: string;
+            leader_county: string;
+            unit: string;
+            whitelist: {
+                construction: boolean;
+                factors: boolean;
+                finance: boolean;
+            };
+            main_bank: string;
+            version: number;
+            updated_by: string;
+            updated_at: string;
+        };
+        Project: {
+            project: components["schemas"]["ProjectRecord"];
+        };
+        Projects: {
+            projects: components["schemas"]["ProjectRecord"][];
+        };
+        ProjectEdit: {
+            code: string;
+            name: string;
+            investor_uscc?: string;
+            investor_name?: string;
+            region: string;
+            park?: string;
+            industry?: string;
+            total_investment?: number;
+            annual_plan?: number;
+            planned?: {
+                signed?: string;
+                started?: string;
+                in_production?: string;
+                at_capacity?: string;
+            };
+            actual?: {
+                signed?: string;
+                started?: string;
+                in_production?: string;
+                at_capacity?: string;
+            };
+            leader_province?: string;
+            leader_city?: string;
+            leader_county?: string;
+            unit?: string;
+            whitelist?: {
+                construction?: boolean;
+                factors?: boolean;
+                finance?: boolean;
+            };
+            main_bank?: string;
+            version: number;
+        };
+        ProjectImport: {
+            created: number;
+            updated: number;
+        };
+        ProjectReportRecord: {
+            project_id: number;
+            month: string;
+            version: number;
+            investment: number | null;
+            cumulative: number | null;
+            latest: boolean;
+            /** @enum {string|null} */
+            stage: "signed" | "started" | "in_production" | "at_capacity" | null;
+            stage_date: string;
+            documents: string[];
+            blockers: {
+                /** @enum {string} */
+                factor: "land" | "energy" | "eia" | "funds" | "approval" | "labour";
+                factor_zh: string;
+                unit: string;
+                deadline: string;
+                note: string;
+            }[];
+            note: string;
+            reported_by: string;
+            reported_at: string;
+        };
+        ProjectReport: {
+            report: components["schemas"]["ProjectReportRecord"];
+        };
+        ProjectReports: {
+            reports: components["schemas"]["ProjectReportRecord"][];
+        };
+        ProjectReportNew: {
+            month: string;
+            investment: number;
+            stage?: string;
+            stage_date?: string;
+            documents?: string[];
+            blockers?: {
+                factor: string;
+                unit: string;
+                deadline: string;
+                note?: string;
+            }[];
+            note?: string;
+        };
+        ProjectRatio: {
+            num: number | null;
+            den: number | null;
+            rate: number | null;
+            display: string;
+        };
+        ProjectRoundRates: {
+            key: string;
+            projects: number;
+            actual_in_round: {
+                signed: number;
+                started: number;
+                in_production: number;
+                at_capacity: number;
+            };
+            planned_in_round: {
+                signed: number;
+                started: number;
+                in_production: number;
+                at_capacity: number;
+            };
+            signed_kept: components["schemas"]["ProjectRatio"];
+            started: components["schemas"]["ProjectRatio"];
+            in_production: components["schemas"]["ProjectRatio"];
+            at_capacity: components["schemas"]["ProjectRatio"];
+            investment: components["schemas"]["ProjectRatio"];
+        };
+        ProjectRates: {
+            round: string;
+            by: string;
+            total: components["schemas"]["ProjectRoundRates"];
+            groups: components["schemas"]["ProjectRoundRates"][];
+        };
+        ProjectCards: {
+            cards: {
+                project_id: number;
+                code: string;
+                name: string;
                 region: string;
                 unit: string;
-                filed: number;
-                in_scope: number;
-                open: number;
-                closed: number;
-                overdue: number;
+                /** @enum {string} */
+                kind: "behind_plan" | "no_investment" | "blocker_overdue";
+                /** @enum {string} */
+                level: "yellow" | "red";
+                months: number;
+                reason_zh: string;
+                reason_en: string;
             }[];
-            topics: {
-                period: string;
-                category: string;
-                filed: number;
-            }[];
-            units: {
-                unit: string;
-                in_scope: number;
-                open: number;
-                overdue: components["schemas"]["Ratio"];
-                escalated: components["schemas"]["Ratio"];
-                escalations: number;
-                satisfaction: components["schemas"]["Ratio"];
-                resolution: components["schemas"]["Ratio"];
-                on_time_closure: components["schemas"]["Ratio"];
-                unrated_default: number;
-            }[];
-            overdue_ranking: string[];
-            escalation_ranking: string[];
-        };
-        Attachment: {
-            id: number;
-            appeal_id: number;
-            name: string;
-            content_type: string;
-            size: number;
-            sha256: string;
-            internal: boolean;
-            uploaded_by: string;
-            uploaded_at: string;
-        };
-        Attachments: {
-            attachments: components["schemas"]["Attachment"][];
         };
         /** @enum {string} */
         Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth" | "roster" | "entrants" | "exits" | "report_rate" | "yoy_real" | "ytd_yoy_real" | "mom_sa";
@@ -5338,213 +5503,6 @@ export interface operations {
             };
         };
     };
-    "GET /api/v1/appeals/{id}/attachments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description the appeal's id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Attachments"];
-                };
-            };
-            /** @description error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    "POST /api/v1/appeals/{id}/attachments": {
-        parameters: {
-            query?: {
-                /** @description 1: for staff only (not for the enterprise) */
-                internal?: "0" | "1";
-            };
-            header?: never;
-            path: {
-                /** @description the appeal's id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Attachment"];
-                };
-            };
-            /** @description error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    "GET /api/v1/appeals/{id}/attachments/{attachment}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description the appeal's id */
-                id: number;
-                /** @description the file's id */
-                attachment: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": string;
-                };
-            };
-            /** @description error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
     "POST /api/v1/appeals/{id}/{action}": {
         parameters: {
             query?: never;
@@ -5707,75 +5665,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceMetrics"];
-                };
-            };
-            /** @description error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    "GET /api/v1/service/statistics": {
-        parameters: {
-            query?: {
-                /** @description region (default the caller's scope) */
-                region?: string;
-                /** @description responsible unit (a handler: its own only) */
-                unit?: string;
-                /** @description category code */
-                category?: string;
-                /** @description YYYY-MM of filing (Beijing) */
-                from?: string;
-                /** @description YYYY-MM of filing (Beijing) */
-                to?: string;
-                /** @description YYYY-MM-DD for the overdue counts (default today in Beijing) */
-                today?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ServiceStatistics"];
                 };
             };
             /** @description error */
@@ -7133,17 +7022,21 @@ export interface operations {
             };
         };
     };
-    "GET /api/v1/bulletin": {
+    "GET /api/v1/projects": {
         parameters: {
             query?: {
-                /** @description YYYY-MM (January is published with February: ask for YYYY-02); default the default period */
-                period?: string;
-                /** @description GB/T 2260 code; default the caller's region, or 410000 */
+                /** @description GB/T 2260 code (default: the caller's scope) */
                 region?: string;
-                /** @description the document format (default docx) */
-                format?: "docx" | "pdf" | "xlsx";
-                /** @description batch id: as the data stood after that batch */
-                as_of?: number;
+                /** @description the stage reached */
+                stage?: "signed" | "started" | "in_production" | "at_capacity";
+                /** @description GB/T 4754 code (its subtree) */
+                industry?: string;
+                /** @description the responsible unit */
+                unit?: string;
+                /** @description part of the name, code or investor */
+                q?: string;
+                /** @description 亿元-level projects only */
+                yi?: boolean;
             };
             header?: never;
             path?: never;
@@ -7157,7 +7050,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/json": components["schemas"]["Projects"];
                 };
             };
             /** @description error */
@@ -7189,6 +7082,473 @@ export interface operations {
             };
             /** @description error */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/projects/rates": {
+        parameters: {
+            query: {
+                /** @description the quarter's round, YYYYQn (e.g. 2025Q2) */
+                round: string;
+                /** @description grouping (default region) */
+                by?: "region" | "industry" | "leader_province" | "leader_city" | "leader_county";
+                /** @description GB/T 2260 code (default: the caller's scope) */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRates"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/projects/cards": {
+        parameters: {
+            query?: {
+                /** @description GB/T 2260 code (default: the caller's scope) */
+                region?: string;
+                /** @description months without investment for a yellow card (default 3) */
+                idle_months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCards"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/projects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectImport"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "PUT /api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectEdit"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/projects/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectReports"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/projects/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectReportNew"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectReport"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,189 @@
+// The project register and monthly dispatch reports in the SQLite store file, on a connection of
+// their own.
+#include <sqlite3.h>
+
+#include "core/period.h"
+#include "store/project_rows.h"
+#include "store/project_store.h"
+#include "store/sqlite/connection.h"
+
+namespace ballast {
+namespace {
+
+using projects::MonthlyReport;
+using projects::Project;
+
+constexpr const char* kWho = "project store";
+
+// Column access of the current row, as project_rows.h wants it.
+struct RowOf {
+  Stmt& s;
+  std::string Text(int c) const { return s.Text(c); }
+  int64_t Int(int c) const { return s.Int(c); }
+  double Double(int c) const { return s.Double(c); }
+};
+
+std::string Placeholders(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += i ? ",?" : "?";
+  return out;
+}
+
+std::string Assignments() {
+  std::string cols = project_rows::kProjectColumns, out;
+  size_t start = 0;
+  while (start < cols.size()) {
+    size_t end = cols.find(", ", start);
+    if (end == std::string::npos) end = cols.size();
+    out += (out.empty() ? "" : ", ") + cols.substr(start, end - start) + " = ?";
+    start = end + 2;
+  }
+  return out;
+}
+
+class SqliteProjectStore final : public ProjectStore {
+ public:
+  explicit SqliteProjectStore(sqlite3* db) : db_(db) {}
+  ~SqliteProjectStore() override { sqlite3_close_v2(db_); }
+
+  Status Configure() {
+    {
+      Stmt s(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project'");
+      if (!s.ok()) return Error("reading the schema");
+      if (s.Step() != SQLITE_ROW) {
+        return Status::Precondition(
+            "store has no project tables (open it with the Store first to migrate)");
+      }
+    }
+    return ConfigureConnection(db_, kWho);
+  }
+
+  Result<std::vector<Project>> ListProjects() override { return Select("", 0); }
+
+  Result<std::optional<Project>> GetProject(int64_t id) override {
+    ASSIGN_OR_RETURN(auto v, Select(" WHERE id = ?", id));
+    if (v.empty()) return std::optional<Project>();
+    return std::optional<Project>(std::move(v[0]));
+  }
+
+  Result<std::vector<Project>> SaveProjects(std::vector<Project> ps) override {
+    Status st = InTransaction(db_, [&]() -> Status {
+      for (auto& p : ps) RETURN_IF_ERROR(SaveOne(p));
+      return Status::Ok();
+    });
+    if (!st.ok()) return st;
+    return ps;
+  }
+
+  Result<MonthlyReport> AddReport(MonthlyReport r, const std::optional<Project>& project) override {
+    std::optional<Project> p = project;
+    Status st = InTransaction(db_, [&]() -> Status {
+      {
+        Stmt s(db_,
+               "SELECT COALESCE(MAX(version), 0) FROM project_report WHERE project_id = ? AND "
+               "month = ?");
+        if (!s.ok()) return Error("preparing report version query");
+        RETURN_IF_ERROR(s.BindAll(r.project_id, FormatPeriod(r.month)));
+        if (s.Step() != SQLITE_ROW) return Error("reading report versions");
+        r.version = s.Int(0) + 1;
+      }
+      Stmt s(db_, std::string("INSERT INTO project_report(") + project_rows::kReportColumns +
+                      ") VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+      if (!s.ok()) return Error("preparing report insert");
+      RETURN_IF_ERROR(s.BindAll(
+          r.project_id, FormatPeriod(r.month), r.version, r.investment, project_rows::StageText(r),
+          r.stage_date, projects::EncodeDocuments(r.documents),
+          projects::EncodeBlockers(r.blockers), r.note, r.reported_by, r.reported_at));
+      if (s.Step() != SQLITE_DONE) return Error("inserting a report");
+      if (p) RETURN_IF_ERROR(SaveOne(*p));
+      return Status::Ok();
+    });
+    if (!st.ok()) return st;
+    return r;
+  }
+
+  Result<std::vector<MonthlyReport>> ListReports(int64_t project_id) override {
+    std::string sql =
+        std::string("SELECT ") + project_rows::kReportColumns + " FROM project_report";
+    if (project_id > 0) sql += " WHERE project_id = ?";
+    sql += " ORDER BY project_id, month, version";
+    Stmt s(db_, sql);
+    if (!s.ok()) return Error("preparing report query");
+    if (project_id > 0) RETURN_IF_ERROR(s.BindAll(project_id));
+    std::vector<MonthlyReport> out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      ASSIGN_OR_RETURN(auto r, project_rows::ReportFromRow(RowOf{s}));
+      out.push_back(std::move(r));
+    }
+    if (rc != SQLITE_DONE) return Error("reading reports");
+    return out;
+  }
+
+ private:
+  Status Error(const char* what) { return SqlError(db_, what, kWho); }
+
+  Result<std::vector<Project>> Select(const std::string& where, int64_t id) {
+    Stmt s(db_, std::string("SELECT id, ") + project_rows::kProjectColumns + " FROM project" +
+                    where + " ORDER BY id");
+    if (!s.ok()) return Error("preparing project query");
+    if (!where.empty()) RETURN_IF_ERROR(s.BindAll(id));
+    std::vector<Project> out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) out.push_back(project_rows::ProjectFromRow(RowOf{s}));
+    if (rc != SQLITE_DONE) return Error("reading projects");
+    return out;
+  }
+
+  Status BindProject(Stmt& s, const Project& p, int64_t version) {
+    return s.BindAll(project_rows::Texts1(p), p.total_investment, p.annual_plan,
+                     project_rows::Texts2(p), p.wl_construction, p.wl_factors, p.wl_finance,
+                     p.main_bank, version, p.updated_by, p.updated_at);
+  }
+
+  Status SaveOne(Project& p) {
+    if (p.id == 0) {
+      Stmt s(db_, std::string("INSERT INTO project(") + project_rows::kProjectColumns +
+                      ") VALUES(" + Placeholders(project_rows::kProjectColumnCount) + ")");
+      if (!s.ok()) return Error("preparing project insert");
+      RETURN_IF_ERROR(BindProject(s, p, 1));
+      if (s.Step() != SQLITE_DONE) {
+        if (sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_UNIQUE)
+          return Status::AlreadyExists("project code '" + p.code + "' is already used");
+        return Error("inserting a project");
+      }
+      p.id = sqlite3_last_insert_rowid(db_);
+      p.version = 1;
+      return Status::Ok();
+    }
+    Stmt s(db_, "UPDATE project SET " + Assignments() + " WHERE id = ? AND version = ?");
+    if (!s.ok()) return Error("preparing project update");
+    RETURN_IF_ERROR(BindProject(s, p, p.version + 1));
+    RETURN_IF_ERROR(s.BindFrom(project_rows::kProjectColumnCount + 1, p.id, p.version));
+    if (s.Step() != SQLITE_DONE) {
+      if (sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_UNIQUE)
+        return Status::AlreadyExists("project code '" + p.code + "' is already used");
+      return Error("updating a project");
+    }
+    if (sqlite3_changes(db_) == 0) {
+      return Status::Precondition(
+          "project " + std::to_string(p.id) +
+          " was changed by someone else (or does not exist): reload it and edit again");
+    }
+    ++p.version;
+    return Status::Ok();
+  }
+
+  sqlite3* db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ProjectStore>> OpenSqliteProjectStore(const std::string& path) {
+  ASSIGN_OR_RETURN(sqlite3 * db, OpenExistingFile(path, kWho));
+  auto store = std::make_unique<SqliteProjectStore>(db);
+  RETURN_IF_ERROR(store->Configure());
+  return std::unique_ptr<ProjectStore>(std::move(store));
+}
+
+}  // namespace ballast
