@@ -692,6 +692,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appeals/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Files of an appeal the caller may read (internal ones: staff only) */
+        get: operations["GET /api/v1/appeals/{id}/attachments"];
+        put?: never;
+        /** Attach a file (multipart field 'file'; pdf, jpg, png, docx, xlsx up to 10 MiB; field or parameter internal=1: staff only) */
+        post: operations["POST /api/v1/appeals/{id}/attachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}/attachments/{attachment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file (Content-Disposition: attachment; X-Content-Type-Options: nosniff) */
+        get: operations["GET /api/v1/appeals/{id}/attachments/{attachment}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appeals/{id}/{action}": {
         parameters: {
             query?: never;
@@ -735,6 +770,23 @@ export interface paths {
         };
         /** Service metrics with numerators and denominators */
         get: operations["GET /api/v1/service/metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The leader's statistics: category × region × unit, hot topics, unit rankings */
+        get: operations["GET /api/v1/service/statistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -984,6 +1036,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/nowcast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Flash estimate (快报) of a cell's yoy before the month closes, with its expected error */
+        get: operations["GET /api/v1/nowcast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prices": {
         parameters: {
             query?: never;
@@ -1044,6 +1113,91 @@ export interface paths {
         };
         /** A chain in a region: local supporting rate, gaps with candidates, single-source inputs, key node enterprises (lists need enterprise-level reading; outside firms by name only) */
         get: operations["GET /api/v1/chains/{chain}/report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chains/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import chain data, replacing that kind: kind=links (supplier,customer,product,value[,lead_days]) or firms (firm,name,region,industry[,capacity,inventory_days]) in multipart field 'file'; kind=chains in fields 'chains', 'segments', 'edges'. CSV or XLSX; a bad row writes nothing (422); whole country only */
+        post: operations["POST /api/v1/chains/import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chains/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a scenario of the daily propagation model on the stored firm network (firms stopped, a region locked down, a product short; days <= 365): loss by day (direct/indirect), region and chain, the day each firm stops, early restorations and alternative suppliers ranked. Firms outside the caller's scope appear only in counts and sums */
+        post: operations["POST /api/v1/chains/simulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/region-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import figures published per region region,period,indicator,value,ytd,yoy,ytd_yoy (multipart field 'file'); every row's region within the caller's scope */
+        post: operations["POST /api/v1/region-series"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/region-series/mfg-share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 制造业增加值占GDP比重: value added of manufacturing (C) ÷ the region's published GDP, both cumulative, in % */
+        get: operations["GET /api/v1/region-series/mfg-share"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly bulletin (通报) of a region as a file: DOCX (default), PDF or XLSX */
+        get: operations["GET /api/v1/bulletin"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1575,6 +1729,17 @@ export interface components {
             /** @description the newest batch the panel holds (0 = none) */
             through_batch: number;
         };
+        ManufacturingShare: {
+            region: string;
+            period: string;
+            /** @description value added of section C, cumulative, 万元 */
+            value_added: number | null;
+            /** @description published GDP, cumulative, 万元 */
+            gdp: number | null;
+            /** @description value_added / gdp × 100 */
+            share: number | null;
+            suppressed: string | null;
+        };
         Import: {
             /** @enum {string} */
             status: "imported" | "unchanged" | "rejected";
@@ -1597,8 +1762,10 @@ export interface components {
             name_en: string;
             unit: string;
             /** @enum {string} */
-            kind: "flow" | "stock" | "ratio" | "negative_share";
+            kind: "flow" | "stock" | "ratio" | "negative_share" | "region";
             derived: boolean;
+            /** @description region series only: whether a region without its own figure takes the sum of its children */
+            additive?: boolean;
         }[];
         Issue: {
             file: string;
@@ -1732,6 +1899,24 @@ export interface components {
                 delivery: "none" | "pending" | "sent" | "failed";
             }[];
             unread: number;
+        };
+        Nowcast: {
+            period: string;
+            /** @description estimated yoy, % */
+            estimate: number | null;
+            /** @description mean absolute error of the same estimate on the closed months before, percentage points */
+            expected_error_pp: number | null;
+            backtest_months: number;
+            /** @description enterprises counted as reported, % of the cell's sample */
+            report_share: number;
+            /** @description the reporters' share of the base (上年同期), % */
+            reported_base_share: number;
+            reported: number;
+            by_electricity: number;
+            by_growth: number;
+            unestimated: number;
+            suppressed: string | null;
+            would_suppress: string | null;
         };
         Official: {
             uscc: string;
@@ -2225,6 +2410,130 @@ export interface components {
                 episodes: components["schemas"]["Episode"][];
                 enterprises_hidden: boolean;
             };
+        };
+        ChainImport: {
+            /** @enum {string} */
+            kind: "chains" | "links" | "firms";
+            file: string;
+            rows: number;
+            imported_by: string;
+            imported_at: string;
+        };
+        ChainScenarioRequest: {
+            stopped?: string[];
+            stop_days?: number;
+            region?: string;
+            lockdown_days?: number;
+            lockdown_delta?: number;
+            product?: string;
+            short_fraction?: number;
+            short_days?: number;
+            days?: number;
+            tau?: number;
+            inventory_days?: number;
+            /** @enum {string} */
+            rationing?: "proportional" | "priority";
+            recovery_days?: number;
+            restore_after_days?: number;
+            alternative_share?: number;
+            whitelist?: string[];
+        };
+        ChainScenarioDay: {
+            day: number;
+            total: number | null;
+            direct_loss: number | null;
+            indirect_loss: number | null;
+        };
+        ChainScenarioGroup: {
+            key: string;
+            name: string;
+            firms: number;
+            loss: number | null;
+        };
+        ChainScenarioStop: {
+            id: string;
+            name: string;
+            region: string;
+            day: number;
+        };
+        ChainScenarioRestoration: {
+            id: string;
+            name: string;
+            region: string;
+            loss_avoided: number | null;
+        };
+        ChainScenario: {
+            firms: number;
+            links: number;
+            shocked: number;
+            equilibrium: number | null;
+            loss: number | null;
+            loss_pct: number | null;
+            days: components["schemas"]["ChainScenarioDay"][];
+            regions: components["schemas"]["ChainScenarioGroup"][];
+            chains: components["schemas"]["ChainScenarioGroup"][];
+            stops: components["schemas"]["ChainScenarioStop"][];
+            hidden_stops: number[];
+            restorations: components["schemas"]["ChainScenarioRestoration"][];
+            alternatives: components["schemas"]["ChainScenarioAlternative"][];
+            whitelist_loss_avoided: number | null;
+        };
+        ChainScenarioAlternative: {
+            supplier: string;
+            customer: components["schemas"]["ChainScenarioFirm"];
+            alternative: components["schemas"]["ChainScenarioFirm"];
+            loss_avoided: number | null;
+        };
+        ChainScenarioFirm: {
+            id: string;
+            name: string;
+            region: string;
+        };
+        ServiceStatistics: {
+            today: string;
+            cross: {
+                category: string;
+                region: string;
+                unit: string;
+                filed: number;
+                in_scope: number;
+                open: number;
+                closed: number;
+                overdue: number;
+            }[];
+            topics: {
+                period: string;
+                category: string;
+                filed: number;
+            }[];
+            units: {
+                unit: string;
+                in_scope: number;
+                open: number;
+                overdue: components["schemas"]["Ratio"];
+                escalated: components["schemas"]["Ratio"];
+                escalations: number;
+                satisfaction: components["schemas"]["Ratio"];
+                resolution: components["schemas"]["Ratio"];
+                on_time_closure: components["schemas"]["Ratio"];
+                unrated_default: number;
+            }[];
+            overdue_ranking: string[];
+            escalation_ranking: string[];
+        };
+        Attachment: {
+            id: number;
+            appeal_id: number;
+            name: string;
+            content_type: string;
+            size: number;
+            sha256: string;
+            internal: boolean;
+            uploaded_by: string;
+            uploaded_at: string;
+        };
+        Attachments: {
+            attachments: components["schemas"]["Attachment"][];
         };
         ProjectRecord: {
             id: number;
@@ -3414,10 +3723,12 @@ export interface operations {
                 measure?: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country) */
+                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
                 industry?: string;
+                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
+                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3487,10 +3798,12 @@ export interface operations {
                 measures: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country) */
+                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
                 industry?: string;
+                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
+                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3564,10 +3877,12 @@ export interface operations {
                 measures: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country) */
+                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
                 industry?: string;
+                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
+                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3639,10 +3954,12 @@ export interface operations {
                 measure: string;
                 /** @description YYYY-MM; default the latest period with data */
                 period?: string;
-                /** @description GB/T 2260 code; default 100000 (the whole country) */
+                /** @description GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast */
                 region?: string;
-                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default) */
+                /** @description section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw */
                 industry?: string;
+                /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
+                tag?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -5503,6 +5820,213 @@ export interface operations {
             };
         };
     };
+    "GET /api/v1/appeals/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the appeal's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachments"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/appeals/{id}/attachments": {
+        parameters: {
+            query?: {
+                /** @description 1: for staff only (not for the enterprise) */
+                internal?: "0" | "1";
+            };
+            header?: never;
+            path: {
+                /** @description the appeal's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/appeals/{id}/attachments/{attachment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the appeal's id */
+                id: number;
+                /** @description the file's id */
+                attachment: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "POST /api/v1/appeals/{id}/{action}": {
         parameters: {
             query?: never;
@@ -5665,6 +6189,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceMetrics"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/service/statistics": {
+        parameters: {
+            query?: {
+                /** @description region (default the caller's scope) */
+                region?: string;
+                /** @description responsible unit (a handler: its own only) */
+                unit?: string;
+                /** @description category code */
+                category?: string;
+                /** @description YYYY-MM of filing (Beijing) */
+                from?: string;
+                /** @description YYYY-MM of filing (Beijing) */
+                to?: string;
+                /** @description YYYY-MM-DD for the overdue counts (default today in Beijing) */
+                today?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceStatistics"];
                 };
             };
             /** @description error */
@@ -6740,6 +7333,71 @@ export interface operations {
             };
         };
     };
+    "GET /api/v1/nowcast": {
+        parameters: {
+            query: {
+                /** @description YYYY-MM: the month to estimate */
+                period: string;
+                /** @description flow indicator (default output_value) */
+                indicator?: string;
+                /** @description GB/T 2260 code (default 100000) */
+                region?: string;
+                /** @description GB/T 4754 code or BCD (default) */
+                industry?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Nowcast"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "POST /api/v1/prices": {
         parameters: {
             query?: never;
@@ -6982,6 +7640,366 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChainReport"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/chains/import": {
+        parameters: {
+            query: {
+                /** @description what the upload holds */
+                kind: "chains" | "links" | "firms";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainImport"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/chains/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChainScenarioRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainScenario"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/region-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/region-series/mfg-share": {
+        parameters: {
+            query: {
+                /** @description GB/T 2260 code */
+                region: string;
+                /** @description YYYY-MM; default: the latest GDP */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManufacturingShare"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/bulletin": {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM (January is published with February: ask for YYYY-02); default the default period */
+                period?: string;
+                /** @description GB/T 2260 code; default the caller's region, or 410000 */
+                region?: string;
+                /** @description the document format (default docx) */
+                format?: "docx" | "pdf" | "xlsx";
+                /** @description batch id: as the data stood after that batch */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
             /** @description error */
