@@ -28,7 +28,10 @@ Result<app::StoreScenarioRequest> ParseScenario(const std::string& text) {
   app::StoreScenarioRequest q;
   auto& s = q.scenario;
   auto& p = q.params;
-  for (const auto& [key, v] : body.items()) {
+  for (const auto& item : body.items()) {
+    // Named copies, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+    const std::string key = item.key();
+    const auto& v = item.value();
     auto integer = [&](int& out) -> Status {
       if (!v.is_number_integer()) return Bad(key, "give a whole number");
       const auto x = v.get<int64_t>();
