@@ -14,7 +14,7 @@ PACKAGES=(
   chromium fonts-noto-cjk
   libpq-dev postgresql-15 nginx
   prometheus-cpp-dev libtomlplusplus-dev wrk curl time python3 libcurl4-openssl-dev
-  libxlsxwriter-dev libcairo2-dev libpango1.0-dev
+  libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils
 )
 
 missing=()
