@@ -160,6 +160,7 @@ TEST_F(DisclosureTest, TheSameCellIsWithheldOnEveryRoute) {
   EXPECT_EQ(flash->suppressed, "secondary");
   EXPECT_FALSE(flash->estimate.yoy.has_value());
   EXPECT_FALSE(flash->expected_error_pp.has_value());
+  EXPECT_EQ(flash->estimate.reported_base_share, 0);
 }
 
 TEST_F(DisclosureTest, DominanceAndItsComplement) {

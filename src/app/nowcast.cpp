@@ -105,7 +105,10 @@ Result<NowcastAnswer> NowcastForView(Ballast& b, const Caller& caller,
     break;
   }
   if (!out.suppressed.empty()) {
+    // Only counts stay (as n stays on a withheld cell): the reporters' share of the base would
+    // tell the sizes of the few enterprises the suppression protects.
     out.estimate.yoy.reset();
+    out.estimate.reported_base_share = 0;
     return out;
   }
 
