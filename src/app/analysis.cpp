@@ -213,7 +213,7 @@ Result<SeriesAnswer> QuerySeries(Workspace& ws, const SeriesRequest& req) {
 }
 
 Result<RankingAnswer> QueryRanking(Workspace& ws, const CellRequest& req) {
-  if (IsRegionSeriesIndicator(req.indicator)) return RegionSeriesRanking(ws, req);  // app/region_series.h
+  // Region indicators too: QueryTable answers their tables (app/region_series.h).
   if (req.measures.size() != 1) return Status::Invalid("measure: a ranking takes exactly one measure");
   TableRequest t;
   static_cast<CellRequest&>(t) = req;

@@ -315,33 +315,4 @@ Result<SeriesAnswer> RegionSeriesSeries(Workspace& ws, const SeriesRequest& req)
   return s;
 }
 
-Result<RankingAnswer> RegionSeriesRanking(Workspace& ws, const CellRequest& req) {
-  if (req.measures.size() != 1)
-    return Status::Invalid("measure: a ranking takes exactly one measure");
-  TableRequest t;
-  static_cast<CellRequest&>(t) = req;
-  t.dim = "region";
-  ASSIGN_OR_RETURN(TableAnswer now, RegionSeriesTable(ws, t));
-  ASSIGN_OR_RETURN(Period p, ParsePeriod(now.parent.period));
-  t.period = FormatPeriod(p - 1);
-  ASSIGN_OR_RETURN(TableAnswer before, RegionSeriesTable(ws, t));
-  RankingAnswer a;
-  a.parent = now.parent;
-  a.previous_period = t.period;
-  for (size_t i = 0; i < now.rows.size(); ++i) {
-    RankingRow row;
-    row.label = now.rows[i].label;
-    row.value = now.rows[i].values[0];
-    row.rank = now.rows[i].rank;
-    row.prev_rank = before.rows[i].rank;
-    if (row.rank && row.prev_rank) row.rank_change = *row.prev_rank - *row.rank;
-    a.rows.push_back(std::move(row));
-  }
-  std::stable_sort(a.rows.begin(), a.rows.end(), [](const RankingRow& x, const RankingRow& y) {
-    if (x.rank.has_value() != y.rank.has_value()) return x.rank.has_value();
-    return x.rank.value_or(0) < y.rank.value_or(0);
-  });
-  return a;
-}
-
 }  // namespace ballast::app

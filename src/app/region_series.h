@@ -69,11 +69,11 @@ Result<ManufacturingShare> ManufacturingShareOfGdp(Ballast& b, const Caller& cal
                                                    const std::string& region,
                                                    const std::string& period);
 
-// The analysis use cases for a region indicator (called by those of analysis.h).
+// The analysis use cases for a region indicator (called by those of analysis.h; a ranking is
+// QueryRanking over these tables).
 Result<CellAnswer> RegionSeriesCell(Workspace& ws, const CellRequest& request);
 Result<TableAnswer> RegionSeriesTable(Workspace& ws, const TableRequest& request);
 Result<SeriesAnswer> RegionSeriesSeries(Workspace& ws, const SeriesRequest& request);
-Result<RankingAnswer> RegionSeriesRanking(Workspace& ws, const CellRequest& request);
 
 }  // namespace ballast::app
 
