@@ -34,7 +34,8 @@ run: build web demo
 	$(BALLAST) serve --db $(DEMO_DB) --port $(PORT)
 
 test: deps
-	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBALLAST_WERROR=ON -DBALLAST_SANITIZE=ON
+	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBALLAST_WERROR=ON -DBALLAST_SANITIZE=ON \
+	  -DBALLAST_SHARED=ON -DCMAKE_CXX_FLAGS_DEBUG=-g1
 	cmake --build $(TEST_DIR) -j $(JOBS)
 	cd $(TEST_DIR) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1 bash scripts/pg-test.sh $(TEST_DIR)
