@@ -174,8 +174,8 @@ std::vector<Route> ChainScenarioRoutes() {
        "Run a scenario of the daily propagation model on the stored firm network (firms stopped, "
        "a region locked down, a product short; days <= 365): loss by day (direct/indirect), "
        "region and chain, the day each firm stops, early restorations and alternative suppliers "
-       "ranked. Firms outside the "
-       "caller's scope appear only in counts and sums",
+       "ranked. Only for callers whose scope covers every firm of the "
+       "network (403 otherwise); firms the caller may not list appear only in counts and sums",
        Permission::kReadAggregate,
        {},
        "ChainScenarioRequest",

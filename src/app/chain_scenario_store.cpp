@@ -118,6 +118,21 @@ Result<StoreScenarioAnswer> RunScenarioInStore(Ballast& b, const Caller& c,
         "on request / 网络过大");
   std::map<std::string, const FirmRecord*> info;
   for (const auto& f : firm_rows) info[f.firm] = &f;
+  // A derived figure takes the scope of everything it derives from: every loss in the answer
+  // depends on every firm of the network (upstream and downstream), so the caller's scope must
+  // cover them all. Naming no firm is not enough: sums would still carry other cities' output.
+  size_t outside = 0;
+  for (const auto& l : link_rows) {
+    for (const std::string* id : {&l.supplier, &l.customer}) {
+      auto it = info.find(*id);
+      if (!access.InScope(c, it == info.end() ? std::string() : it->second->region)) ++outside;
+    }
+  }
+  if (outside > 0)
+    return Status::Denied(
+        "the stored firm network reaches firms outside your scope " + c.region +
+        ": its scenarios are for users whose scope covers every firm of it / "
+        "供应链网络包含您权限范围以外的企业，情景推演须由覆盖全部企业的用户进行");
   const bool lists = access.MayListEnterprises(c);
   auto visible = [&](const std::string& id) {
     auto it = info.find(id);
