@@ -492,7 +492,9 @@ Result<std::vector<AppealRecord>> Service::AggregateAppeals(const ServiceActor& 
   if (!ReadsAggregates(actor.role)) return Status::Denied("aggregates are not for enterprise users");
   const std::string region = f.region.empty() ? actor.region : f.region;
   if (!Covers(actor.region, region)) return Status::Denied("region " + region + " is outside your scope");
-  ASSIGN_OR_RETURN(auto all, store_->ListAppeals(AppealQuery{"", f.unit, ""}));
+  // Every aggregate route (metrics, statistics) passes here: a handler's figures are its unit's.
+  ASSIGN_OR_RETURN(const std::string unit, Access(ws_.catalog()).UnitOfFigures(actor, f.unit));
+  ASSIGN_OR_RETURN(auto all, store_->ListAppeals(AppealQuery{"", unit, ""}));
   std::erase_if(all, [&](const AppealRecord& a) {
     const std::string month = service::BeijingMonth(a.filed_at);
     return !Covers(region, a.region) || (!f.category.empty() && a.category != f.category) ||

@@ -123,6 +123,20 @@ TEST_F(ServiceStatisticsTest, AUnitCannotReadAnotherUnitsRows) {
             StatusCode::kPermissionDenied);
 }
 
+// The metrics route grouped by unit went past the unit rule that the statistics kept: a
+// handler read the labour office's rates through GET /service/metrics?group_by=unit.
+TEST_F(ServiceStatisticsTest, AUnitCannotReadAnotherUnitsMetricsEither) {
+  MetricsFilter by_unit;
+  by_unit.group_by = service::GroupBy::kUnit;
+  ASSERT_OK_AND_ASSIGN(auto all, s_->Metrics(disp_, by_unit));
+  EXPECT_EQ(all.rows.size(), 2u);  // the dispatcher sees both offices
+  ASSERT_OK_AND_ASSIGN(auto mine, s_->Metrics(fin_, by_unit));
+  ASSERT_EQ(mine.rows.size(), 1u);
+  EXPECT_EQ(mine.rows[0].key, kFin);
+  by_unit.unit = kHr;
+  EXPECT_EQ(s_->Metrics(fin_, by_unit).status().code(), StatusCode::kPermissionDenied);
+}
+
 TEST_F(ServiceStatisticsTest, EnterprisesAndBadDatesAreRefused) {
   EXPECT_EQ(s_->Statistics(entA_, {}, "2024-10-10").status().code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(s_->Statistics(disp_, {}, "2024-13-40").status().code(), StatusCode::kInvalidArgument);
