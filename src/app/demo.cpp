@@ -134,6 +134,7 @@ Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
   r.observation_rows = summary->observation_rows;
   r.collapse_city = summary->collapse_city;
   r.collapse_first = summary->collapse_first;
+  r.stoppages = summary->stoppages;
   r.files = summary->files.size();
   Status result = Status::Ok();
   for (const auto& path : summary->files) {

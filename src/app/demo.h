@@ -26,6 +26,7 @@ struct DemoResult {
   Period first = 0, end = 0;
   std::string collapse_city;
   Period collapse_first = 0;
+  std::vector<std::string> stoppages;  // planted: zero output in the last month
   double seconds = 0;
   WarnSummary evaluation;
   int64_t chain_links = 0;  // demo firm links imported for the supply-chain pages

@@ -27,6 +27,8 @@ Status RunDemo(const std::string& db, const app::DemoOptions& o, std::ostream& o
     out << " (output collapse in " << r.collapse_city << " from " << FormatPeriod(r.collapse_first)
         << ")";
   }
+  for (const auto& s : r.stoppages)
+    out << (&s == &r.stoppages.front() ? "; stoppages planted in the last month: " : ", ") << s;
   out << "\n";
   out << "imported " << r.files << " files (" << r.rows << " rows) into " << RedactLocator(db) << " in " << r.seconds << " s\n";
   out << "supply chains: " << r.chain_links << " demo firm links";

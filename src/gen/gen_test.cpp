@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -348,7 +349,8 @@ TEST_F(GenTest, CumulativeGrowthLiesBetweenThePreviousOneAndTheMonths) {
 
 TEST_F(GenTest, CollapseCityIsVisible) {
   ASSERT_EQ(summary_->collapse_city, "411500");
-  ASSERT_EQ(summary_->collapse_first, MakePeriod(2024, 11));
+  // The run ends 2025-12: the collapse is its last two months, November and December.
+  ASSERT_EQ(summary_->collapse_first, MakePeriod(2025, 11));
   const CodeTree& regions = catalog_->regions();
   NodeId city = regions.Find("411500");
   std::map<std::string, bool> in_city;
@@ -365,6 +367,9 @@ TEST_F(GenTest, CollapseCityIsVisible) {
       if (key.second != p) continue;
       auto prev = output.find({key.first, p - 12});
       if (prev == output.end()) continue;
+      // The planted stoppages (last month, other cities) are not the rest's ordinary months.
+      const auto& stops = summary_->stoppages;
+      if (std::find(stops.begin(), stops.end(), key.first) != stops.end()) continue;
       int k = in_city[key.first] ? 1 : 0;
       now[k] += value;
       before[k] += prev->second;
@@ -375,6 +380,34 @@ TEST_F(GenTest, CollapseCityIsVisible) {
     EXPECT_GT(yoy_rest, -0.15) << FormatPeriod(p);
     EXPECT_LT(yoy_rest, 0.30) << FormatPeriod(p);
   }
+}
+
+TEST_F(GenTest, ThreeLargeEnterprisesStopInTheLastMonth) {
+  const Period last = SmallOptions().first + SmallOptions().months - 1;
+  ASSERT_EQ(summary_->stoppages.size(), 3u);
+  std::map<std::string, std::string> region;
+  for (const auto& e : *enterprises_) region[e.uscc] = e.region;
+  std::set<std::string> prefectures;
+  for (const auto& uscc : summary_->stoppages) {
+    ASSERT_TRUE(region.count(uscc)) << uscc;
+    prefectures.insert(region[uscc].substr(0, 4));
+    EXPECT_NE(region[uscc].substr(0, 4), "4115") << "a stoppage inside the collapse city";
+    std::optional<int64_t> before, now, power_before, power_now;
+    for (const Row& r : *rows_) {
+      if (r.uscc != uscc) continue;
+      if (r.indicator == "output_value" && r.period == last - 12) before = r.value;
+      if (r.indicator == "output_value" && r.period == last) now = r.value;
+      if (r.indicator == "electricity" && r.period == last - 12) power_before = r.value;
+      if (r.indicator == "electricity" && r.period == last) power_now = r.value;
+    }
+    // A reported zero against a year-ago month far above the stoppage rule's 500 万元 floor.
+    ASSERT_TRUE(before && now) << uscc;
+    EXPECT_EQ(*now, 0) << uscc;
+    EXPECT_GT(*before, 5000) << uscc;  // tenths of 万元
+    ASSERT_TRUE(power_before && power_now) << uscc;
+    EXPECT_LT(*power_now, *power_before / 5) << uscc;
+  }
+  EXPECT_EQ(prefectures.size(), 3u);
 }
 
 TEST_F(GenTest, ElectricityTracksOutput) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <set>
 #include <system_error>
 
 #include "gen/csv_out.h"
@@ -256,6 +257,27 @@ Status ObservationWriter::WriteMonth(Period p, const std::string& path, int64_t*
   return Status::Ok();
 }
 
+// The largest stoppages the default warning list must put on top: the three largest enterprises
+// (by base output) still reporting in the last month, outside the collapse city, one per
+// prefecture.
+void PlantStoppages(const Catalog& catalog, Period last, Roster* roster, Summary* summary) {
+  std::vector<Firm*> candidates;
+  for (Firm& f : roster->firms) {
+    const bool reports_last = f.exit_year == 0 || f.exit_year > PeriodYear(last);
+    if (!f.in_collapse && reports_last && f.entry_year < PeriodYear(last)) candidates.push_back(&f);
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Firm* a, const Firm* b) { return a->log_base > b->log_base; });
+  std::set<std::string> prefectures;
+  for (Firm* f : candidates) {
+    const std::string prefecture = catalog.regions().node(f->region).code.substr(0, 4);
+    if (!prefectures.insert(prefecture).second) continue;
+    f->stops_last = true;
+    summary->stoppages.emplace_back(f->uscc.data(), 18);
+    if (summary->stoppages.size() == 3) break;
+  }
+}
+
 }  // namespace
 
 Result<Summary> WriteCsv(const Catalog& catalog, const Options& options, const std::string& dir) {
@@ -273,6 +295,7 @@ Result<Summary> WriteCsv(const Catalog& catalog, const Options& options, const s
     }
   }
   const Period last = options.first + options.months - 1;
+  if (summary.collapse_first != 0) PlantStoppages(catalog, last, &roster, &summary);
   const World world(options.first, MakePeriod(PeriodYear(options.first), 1), last,
                     summary.collapse_first, rng);
 

@@ -42,6 +42,9 @@ struct Summary {
   std::string prices_file;         // price indices by division (ballast prices import)
   std::string collapse_city;       // "" when there is no collapse
   Period collapse_first = 0;       // the first of the two collapse months; 0 when none
+  // Planted stoppages (with a collapse only): large enterprises of three other prefectures that
+  // report zero output in the last month. USCCs, largest first.
+  std::vector<std::string> stoppages;
 };
 
 // Writes dir/enterprises.csv and one dir/observations_YYYY-MM.csv per month, creating dir if

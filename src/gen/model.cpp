@@ -82,7 +82,10 @@ void World::Evaluate(const Firm& f, Period p, MonthValues* out) const {
       f.in_collapse && collapse_first_ != 0 && (p == collapse_first_ || p == collapse_first_ + 1);
   const double log_out = trend + idio + common + f.noise * z[0] + (collapsed ? kCollapseLog : 0.0);
 
-  const double output = std::exp(log_out);
+  // A planted stoppage: nothing made or sold in the last month; costs run on, the grid still
+  // bills a little standby power.
+  const bool stopped = f.stops_last && p == hi_;
+  const double output = stopped ? 0.0 : std::exp(log_out);
   const double sales = output * std::clamp(f.sales_ratio + 0.012 * z[1], 0.85, 1.05);
   const double exports =
       f.exporter ? std::min(sales, sales * f.export_share * std::exp(0.1 * z[2])) : 0.0;
@@ -97,7 +100,8 @@ void World::Evaluate(const Firm& f, Period p, MonthValues* out) const {
       std::exp(trend + common) * f.sales_ratio * f.revenue_ratio * (1.0 - f.cost_ratio - margin);
   const double tax = revenue * f.tax_rate * std::exp(0.08 * z[5]);
   const double electricity =
-      std::exp(f.elec_log + 0.8 * log_out + 0.04 * z[6] + elec_season_log_[PeriodMonth(p) - 1]);
+      std::exp(f.elec_log + 0.8 * log_out + 0.04 * z[6] + elec_season_log_[PeriodMonth(p) - 1]) *
+      (stopped ? 0.05 : 1.0);
   // Stocks move slowly: the trend, a damped own cycle and little noise.
   const double inventory = f.inventory_months * std::exp(trend + 0.5 * idio + 0.03 * z[7]);
   const double assets = f.asset_ratio * 12.0 * f.sales_ratio * f.revenue_ratio *

@@ -399,13 +399,12 @@ Result<NodeId> ChooseCollapseCity(const Catalog& catalog, const Options& o, cons
 }
 
 Period ChooseCollapseMonths(Period first, int months) {
+  // The latest two months whose year-earlier months are in the run: the collapse is the problem
+  // the default list (the latest month) must put on top. January is skipped: flow figures are
+  // published as 1–2月, so a collapse there would show in one month only.
   const Period last = first + months - 1;
-  static constexpr int kPreferred[] = {7, 6, 8, 5, 9, 4, 10, 11, 3};
-  for (int year : {PeriodYear(last) - 1, PeriodYear(last)}) {
-    for (int m : kPreferred) {
-      Period p = MakePeriod(year, m);
-      if (p - 12 >= first && p + 1 <= last) return p;
-    }
+  for (Period p = last - 1; p - 12 >= first; --p) {
+    if (PeriodMonth(p) != 1 && PeriodMonth(p + 1) != 1) return p;
   }
   return 0;
 }

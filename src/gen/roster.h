@@ -39,6 +39,7 @@ struct Firm {
   bool exporter = false;
   bool entrant = false;      // joined the panel after the first period
   bool in_collapse = false;  // located in the collapse city
+  bool stops_last = false;   // a planted stoppage: zero output in the run's last month
   int16_t entry_year = 0;    // first calendar year reported
   int16_t exit_year = 0;     // first calendar year no longer reported; 0 = never
   uint64_t key = 0;          // noise key (see Hash3)
@@ -77,8 +78,8 @@ Result<Roster> BuildRoster(const Catalog& catalog, const Options& options, Rng& 
 Result<NodeId> ChooseCollapseCity(const Catalog& catalog, const Options& options,
                                   const Roster& roster);
 
-// The first of two consecutive collapse months in the second-to-last calendar year whose
-// year-earlier months are in the run (mid-year preferred), or 0 when the run is too short.
+// The first of the latest two consecutive months (neither a January) whose year-earlier months
+// are in the run, or 0 when the run is too short.
 Period ChooseCollapseMonths(Period first, int months);
 
 // A company name: city short name + trade name + industry word + 有限公司.
