@@ -7,8 +7,9 @@
 
 #include "app/analysis.h"
 #include "app/ballast.h"
-#include "app/bulletin_seams.h"
+#include "app/bulletin_target.h"
 #include "app/caller.h"
+#include "app/region_series.h"
 #include "report/writers.h"
 
 namespace ballast::app {
@@ -19,6 +20,8 @@ using report::Cell;
 using report::Table;
 
 constexpr const char* kDefaultRegion = "410000";
+// 高技术制造业, 装备制造业, 六大高耗能行业: the engine's named groups (data/groups/).
+constexpr const char* kBulletinGroups[] = {"@hightech", "@equipment", "@energy6"};
 
 // A figure of an answer row: withheld rows print the UI's marker, undefined figures "—".
 Cell Figure(const Row& row, size_t i, int decimals = 1) {
@@ -396,18 +399,21 @@ Result<report::Bulletin> BuildBulletin(Ballast& b, const Caller& asker,
     pt.sheet = "效益";
     out.tables.push_back(std::move(pt));
 
-    // Investment (region series): a seam until the series land.
-    Table it;
-    it.title = "四、工业投资增速（" + l.ytd + "）";
+    // Investment: the published 1–N月 growth of the imported region series (app/region_series.h),
+    // ranked like the others; a region without an imported figure prints "—".
+    ASSIGN_OR_RETURN(
+        RankingAnswer investment,
+        QueryRanking(b, caller,
+                     Request("industrial_investment", {"ytd_yoy"}, region, period, as_of)));
+    Table it = RankingTable(
+        investment, region_name, "四、各地工业投资增速（" + l.ytd + "）",
+        "单位：%；口径：地区统计部门公布的" + l.ytd + "累计同比（导入的地区数据）", "工业投资增速");
     it.sheet = "投资";
-    it.basis = "单位：%；口径：地区统计数据";
-    it.header = {"地区", "工业投资增速"};
-    it.rows.push_back({Cell::Text(region_name), Cell::Num(InvestmentGrowth(b, region, period))});
-    for (const auto& r : roster.rows) {
-      it.rows.push_back(
-          {Cell::Text(r.label.name), Cell::Num(InvestmentGrowth(b, r.label.code, period))});
-    }
-    it.notes.push_back("注：尚未导入地区工业投资数据时显示“—”。");
+    const bool any_investment =
+        ValueOf(investment.parent.row, 0).has_value() ||
+        std::any_of(investment.rows.begin(), investment.rows.end(),
+                    [](const RankingRow& r) { return r.value.has_value(); });
+    if (!any_investment) it.notes.push_back("注：尚未导入本期地区工业投资数据，显示“—”。");
     out.tables.push_back(std::move(it));
 
     // Manufacturing's share of value added (制造业增加值占规上工业比重).
@@ -415,9 +421,26 @@ Result<report::Bulletin> BuildBulletin(Ballast& b, const Caller& asker,
     for (const auto& r : roster.rows) children.push_back(r.label.code);
     ASSIGN_OR_RETURN(RankingAnswer share,
                      IndustryShareRanking(b, caller, children, region, *parsed, as_of));
-    Table st =
-        RankingTable(share, region_name, "五、各地制造业增加值占规上工业比重（" + l.month + "）",
-                     "单位：%；口径：现价，制造业（C门类）占规模以上工业", "制造业比重");
+    // Beside it, 制造业增加值占GDP比重 as GET /api/v1/region-series/mfg-share answers it (another
+    // 口径: 1–N月 against the published GDP, which exists for quarters only).
+    Extra gdp_share;
+    gdp_share.header = "占地区生产总值比重（" + l.ytd + "）";
+    auto gdp_row = [&](const std::string& code) -> Result<Row> {
+      ASSIGN_OR_RETURN(ManufacturingShare m, ManufacturingShareOfGdp(b, caller, code, period));
+      Row r;
+      r.suppressed = m.suppressed;
+      r.values = {m.period == period ? m.share : std::nullopt};
+      return r;
+    };
+    ASSIGN_OR_RETURN(gdp_share.parent, gdp_row(region));
+    for (const auto& code : children) {
+      ASSIGN_OR_RETURN(gdp_share.rows[code], gdp_row(code));
+    }
+    Table st = RankingTable(share, region_name, "五、各地制造业增加值比重（" + l.month + "）",
+                            "单位：%；口径：现价；按制造业（C门类）占规模以上工业增加值的比重排位；"
+                            "占地区生产总值比重为" +
+                                l.ytd + "累计，仅公布地区生产总值的季度有数",
+                            "占规上工业比重", {gdp_share});
     st.sheet = "制造业比重";
     out.tables.push_back(std::move(st));
   }
@@ -427,32 +450,42 @@ Result<report::Bulletin> BuildBulletin(Ballast& b, const Caller& asker,
     Table g;
     g.title = std::string(has_children ? "六" : "二") + "、重点行业增加值增速（" + l.ytd + "）";
     g.sheet = "重点行业";
-    g.basis = "单位：%；口径：可比价，" + l.ytd + "累计同比；比重为占规上工业增加值（现价）";
+    g.basis = "单位：%；口径：可比价，" + l.ytd + "累计同比；比重为" + l.ytd +
+              "累计占规上工业增加值（现价）";
     g.header = {"行业", "增速", "比规上工业（百分点）", "比重"};
+    // The groups are the engine's (data/groups/), asked through the same scoped,
+    // disclosure-controlled cell as GET /api/v1/cell?industry=@hightech; the share is the ratio
+    // of the group's 1–N月 value added to the region's, both cells of the use case.
+    ASSIGN_OR_RETURN(CellAnswer all_ytd,
+                     QueryCell(b, caller, Request("value_added", {"ytd"}, region, period, as_of)));
     const auto all = ValueOf(head.row, 1);
+    const auto all_level = ValueOf(all_ytd.row, 0);
     g.rows.push_back({Cell::Text("规模以上工业"), Figure(head.row, 1),
                       Cell::Text(report::kUndefined), Cell::Num(100.0)});
-    for (const auto& group : BulletinGroups()) {
-      if (group.divisions.empty()) {
-        g.rows.push_back({Cell::Text(group.name), Cell::Text(report::kUndefined),
-                          Cell::Text(report::kUndefined), Cell::Text(report::kUndefined)});
-        continue;
-      }
-      ASSIGN_OR_RETURN(GroupFigures f,
-                       IndustryGroupFigures(b, caller, group.divisions, region, period, as_of));
-      if (f.withheld) {
-        g.rows.push_back({Cell::Text(group.name), Cell::Text(report::kWithheld),
+    for (const char* group : kBulletinGroups) {
+      ASSIGN_OR_RETURN(CellAnswer cell, QueryCell(b, caller,
+                                                  Request("value_added", {"ytd_yoy_real", "ytd"},
+                                                          region, period, as_of, group)));
+      const std::string& name =
+          cell.industry.name.empty() ? cell.industry.code : cell.industry.name;
+      if (!cell.row.suppressed.empty()) {
+        g.rows.push_back({Cell::Text(name), Cell::Text(report::kWithheld),
                           Cell::Text(report::kWithheld), Cell::Text(report::kWithheld)});
         continue;
       }
-      g.rows.push_back({Cell::Text(group.name), Cell::Num(f.ytd_yoy_real),
-                        f.ytd_yoy_real && all ? Cell::Num(*f.ytd_yoy_real - *all)
-                                              : Cell::Text(report::kUndefined),
-                        Cell::Num(f.share)});
+      const auto growth = ValueOf(cell.row, 0), level = ValueOf(cell.row, 1);
+      Cell share = Cell::Text(report::kUndefined);
+      if (!all_ytd.row.suppressed.empty()) {
+        share = Cell::Text(report::kWithheld);
+      } else if (level && all_level && *all_level > 0) {
+        share = Cell::Num(*level / *all_level * 100);
+      }
+      g.rows.push_back({Cell::Text(name), Cell::Num(growth),
+                        growth && all ? Cell::Num(*growth - *all) : Cell::Text(report::kUndefined),
+                        share});
     }
     g.notes.push_back(
-        "注：高技术制造业按国家统计局高技术产业（制造业）分类（2017）的小类划分，暂无小类清单，显示"
-        "“—”；"
+        "注：高技术制造业按国家统计局《高技术产业（制造业）分类（2017）》的小类划分；"
         "装备制造业为33—40大类，六大高耗能行业为25、26、30、31、32、44大类。");
     out.tables.push_back(std::move(g));
   }

@@ -10,9 +10,9 @@
 
 #include "app/analysis.h"
 #include "app/ballast.h"
-#include "app/bulletin_seams.h"
 #include "app/caller.h"
 #include "app/demo.h"
+#include "app/region_series.h"
 #include "testing/test_store.h"
 #include "testing/testing.h"
 
@@ -153,27 +153,106 @@ TEST_F(BulletinTest, RankingsAreTheUseCaseRankings) {
   EXPECT_NE(bulletin.subtitle.find("已报送 "), std::string::npos);
 }
 
-TEST_F(BulletinTest, GroupSeamOfOneDivisionIsThatDivisionsCell) {
+// The group rows are the API's cells: GET /api/v1/cell?industry=@hightech (…) for the same region
+// and period, as a reader of published figures asks them. A bulletin that summed the groups by
+// hand, or took another definition of a group, fails here.
+TEST_F(BulletinTest, GroupRowsAreTheCellsOfTheNamedGroups) {
+  const Caller viewer{"v", auth::Role::kViewer, "", "", "410000", ""};
+  for (const std::string region : {"410000", "410100"}) {
+    ASSERT_OK_AND_ASSIGN(report::Bulletin bulletin,
+                         BuildBulletin(*b_, Caller::Local("t"), {"2025-03", region}));
+    const report::Table* t = FindTable(bulletin, "六、");
+    ASSERT_NE(t, nullptr) << region;
+    ASSERT_EQ(t->rows.size(), 4u);
+    ASSERT_OK_AND_ASSIGN(
+        CellAnswer all,
+        QueryCell(*b_, viewer, Cell("value_added", {"ytd_yoy_real", "ytd"}, region)));
+    const std::vector<std::pair<std::string, std::string>> groups = {
+        {"@hightech", "高技术制造业"},
+        {"@equipment", "装备制造业"},
+        {"@energy6", "六大高耗能行业"}};
+    int compared = 0;
+    for (size_t i = 0; i < groups.size(); ++i) {
+      const auto& row = t->rows[i + 1];
+      EXPECT_EQ(row[0].text, groups[i].second);
+      ASSERT_OK_AND_ASSIGN(CellAnswer cell, QueryCell(*b_, viewer,
+                                                      Cell("value_added", {"ytd_yoy_real", "ytd"},
+                                                           region, groups[i].first)));
+      if (!cell.row.suppressed.empty()) {
+        EXPECT_EQ(row[1].text, report::kWithheld) << region << " " << groups[i].first;
+        continue;
+      }
+      ASSERT_TRUE(cell.row.values[0].has_value()) << region << " " << groups[i].first;
+      ASSERT_TRUE(row[1].number.has_value()) << region << " " << groups[i].first;
+      EXPECT_DOUBLE_EQ(*row[1].number, *cell.row.values[0]) << region << " " << groups[i].first;
+      EXPECT_NEAR(*row[2].number, *cell.row.values[0] - *all.row.values[0], 1e-12);
+      // The share: the group's 1–3月 value added over the region's, from the same cells.
+      ASSERT_TRUE(cell.row.values[1] && all.row.values[1]);
+      EXPECT_NEAR(*row[3].number, *cell.row.values[1] / *all.row.values[1] * 100, 1e-9);
+      EXPECT_GT(*row[3].number, 0);
+      EXPECT_LT(*row[3].number, 100);
+      ++compared;
+    }
+    EXPECT_GE(compared, 2) << region;
+  }
+}
+
+// Investment is the imported region series (the demo publishes 工业投资 for the prefectures),
+// ranked like the API's ranking of industrial_investment · ytd_yoy.
+TEST_F(BulletinTest, InvestmentRowsAreTheImportedRegionSeries) {
   const Caller local = Caller::Local("t");
-  ASSERT_OK_AND_ASSIGN(GroupFigures g,
-                       IndustryGroupFigures(*b_, local, {"33"}, "410000", "2025-03", kLatestBatch));
+  ASSERT_OK_AND_ASSIGN(report::Bulletin bulletin, BuildBulletin(*b_, local, {"2025-03", "410000"}));
+  const report::Table* t = FindTable(bulletin, "四、");
+  ASSERT_NE(t, nullptr);
   ASSERT_OK_AND_ASSIGN(
-      CellAnswer cell,
-      QueryCell(*b_, local, Cell("value_added", {"ytd_yoy_real", "n"}, "410000", "33")));
-  ASSERT_TRUE(cell.row.values[0].has_value());
-  ASSERT_TRUE(g.ytd_yoy_real.has_value());
-  EXPECT_NEAR(*g.ytd_yoy_real, *cell.row.values[0], 1e-9);
-  // Two divisions together lie between their own growth rates (a weighted mean of them).
-  ASSERT_OK_AND_ASSIGN(
-      CellAnswer c34, QueryCell(*b_, local, Cell("value_added", {"ytd_yoy_real"}, "410000", "34")));
-  ASSERT_OK_AND_ASSIGN(GroupFigures both, IndustryGroupFigures(*b_, local, {"33", "34"}, "410000",
-                                                               "2025-03", kLatestBatch));
-  ASSERT_TRUE(c34.row.values[0] && both.ytd_yoy_real);
-  EXPECT_GE(*both.ytd_yoy_real, std::min(*cell.row.values[0], *c34.row.values[0]) - 1e-9);
-  EXPECT_LE(*both.ytd_yoy_real, std::max(*cell.row.values[0], *c34.row.values[0]) + 1e-9);
-  ASSERT_TRUE(both.share.has_value());
-  EXPECT_GT(*both.share, 0);
-  EXPECT_LT(*both.share, 100);
+      RankingAnswer ranking,
+      QueryRanking(*b_, local, Cell("industrial_investment", {"ytd_yoy"}, "410000")));
+  ASSERT_EQ(t->rows.size(), ranking.rows.size() + 1);
+  int figures = 0;
+  for (size_t i = 0; i < ranking.rows.size(); ++i) {
+    const auto& row = t->rows[i + 1];
+    EXPECT_EQ(row[0].text, ranking.rows[i].label.name);
+    if (!ranking.rows[i].value) {
+      EXPECT_EQ(row[1].text, report::kUndefined);
+      continue;
+    }
+    ASSERT_TRUE(row[1].number.has_value());
+    EXPECT_DOUBLE_EQ(*row[1].number, *ranking.rows[i].value);
+    EXPECT_EQ(*row[2].number, *ranking.rows[i].rank);
+    ++figures;
+  }
+  EXPECT_GE(figures, 17);  // the 17 prefectures and 济源 publish it
+  EXPECT_TRUE(t->notes.empty());
+}
+
+// The share of GDP column is GET /api/v1/region-series/mfg-share for the same region and period.
+TEST_F(BulletinTest, ShareOfGdpColumnIsTheMfgShareOfTheApi) {
+  const Caller local = Caller::Local("t");
+  ASSERT_OK_AND_ASSIGN(report::Bulletin bulletin, BuildBulletin(*b_, local, {"2025-03", "410000"}));
+  const report::Table* t = FindTable(bulletin, "五、");
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->header.size(), 6u);
+  int compared = 0;
+  for (size_t i = 1; i < t->rows.size(); ++i) {
+    const auto& row = t->rows[i];
+    ASSERT_OK_AND_ASSIGN(RankingAnswer ranking,
+                         QueryRanking(*b_, local, Cell("value_added", {"ytd_yoy_real"}, "410000")));
+    std::string code;
+    for (const auto& r : ranking.rows) {
+      if (r.label.name == row[0].text) code = r.label.code;
+    }
+    ASSERT_FALSE(code.empty()) << row[0].text;
+    ASSERT_OK_AND_ASSIGN(ManufacturingShare m,
+                         ManufacturingShareOfGdp(*b_, local, code, "2025-03"));
+    if (!m.share) {
+      EXPECT_EQ(row[5].text, report::kUndefined);
+      continue;
+    }
+    ASSERT_TRUE(row[5].number.has_value()) << row[0].text;
+    EXPECT_DOUBLE_EQ(*row[5].number, *m.share);
+    ++compared;
+  }
+  EXPECT_GE(compared, 5);
 }
 
 TEST_F(BulletinTest, ACityUserGetsOnlyItsOwnCity) {

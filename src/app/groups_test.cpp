@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "testing/testing.h"
@@ -19,7 +20,7 @@ TEST(GroupsTest, ShippedGroupsLoadAndResolve) {
   std::map<std::string, size_t> sizes;
   for (const auto& g : groups) sizes[g.name] = g.codes.size();
   // Counts from the definitions (data/groups/README.md): 31 provinces in four regions.
-  EXPECT_EQ(sizes["@hightech"], 84u);
+  EXPECT_EQ(sizes["@hightech"], 85u);
   EXPECT_EQ(sizes["@equipment"], 8u);
   EXPECT_EQ(sizes["@energy6"], 6u);
   EXPECT_EQ(sizes["@east"] + sizes["@central"] + sizes["@west"] + sizes["@northeast"], 31u);
@@ -32,6 +33,39 @@ TEST(GroupsTest, ShippedGroupsLoadAndResolve) {
       EXPECT_EQ(code.size(), 4u) << code;
     }
   }
+}
+
+// The NBS table by category (data/groups/README.md says what it was checked against): 医药 9,
+// 航空航天 6 (with 4343 航空航天器修理, in division 43), 电子及通信 35 (396 智能消费设备 without
+// 3964, which the 2017 table does not list), 计算机及办公 8, 医疗仪器及仪器仪表 25 (with 4029),
+// 信息化学品 2.
+TEST(GroupsTest, HightechFollowsTheNbsTableByCategory) {
+  ASSERT_OK_AND_ASSIGN(auto groups, LoadGroups(Cat()));
+  const Group* hightech = nullptr;
+  for (const auto& g : groups) {
+    if (g.name == "@hightech") hightech = &g;
+  }
+  ASSERT_NE(hightech, nullptr);
+  const auto has = [&](const std::string& code) {
+    return std::find(hightech->codes.begin(), hightech->codes.end(), code) != hightech->codes.end();
+  };
+  EXPECT_TRUE(has("4343"));
+  EXPECT_TRUE(has("4029"));
+  EXPECT_TRUE(has("2780"));
+  EXPECT_TRUE(has("3586"));
+  EXPECT_FALSE(has("3964"));
+  std::map<std::string, int> by_division;
+  for (const auto& code : hightech->codes) ++by_division[code.substr(0, 2)];
+  EXPECT_EQ(by_division["27"], 9);
+  EXPECT_EQ(by_division["26"], 2);
+  EXPECT_EQ(by_division["37"] + by_division["43"], 6);
+  // 39 holds 电子及通信 (29 of its classes) and 计算机 (6); 34 办公设备 2; 35 电子专用 3 and 医疗
+  // 7; 38 光纤光缆锂电 3; 40 仪器仪表 18.
+  EXPECT_EQ(by_division["39"], 35);
+  EXPECT_EQ(by_division["34"], 2);
+  EXPECT_EQ(by_division["35"], 10);
+  EXPECT_EQ(by_division["38"], 3);
+  EXPECT_EQ(by_division["40"], 18);
 }
 
 TEST(GroupsTest, ResolveSetsTheRootAndTheFilter) {
