@@ -4,8 +4,9 @@
 #include <array>
 #include <cmath>
 #include <numeric>
-#include <thread>
 
+#include "chain/sim/huge_pages.h"
+#include "chain/sim/pass_pool.h"
 #include "chain/sim/rationing.h"
 #include "chain/sim/shock_schedule.h"
 
@@ -23,7 +24,8 @@ constexpr size_t kAhead = 24;  // links to prefetch ahead in the passes' gathers
 // Firms are independent within a pass, so a pass may be split over threads without changing a bit.
 class FastModel {
  public:
-  FastModel(const Economy& e, const SimParams& p) : p_(p), n_(e.num_firms()), m_(e.links.size()) {
+  FastModel(const Economy& e, const SimParams& p, int threads)
+      : p_(p), n_(e.num_firms()), m_(e.links.size()), pool_(threads) {
     const auto& L = e.links;
     // Counting sorts: by customer (stable, then by supplier within each customer), then by
     // supplier in that order, which leaves the customers of each supplier ascending.
@@ -37,7 +39,7 @@ class FastModel {
       in_begin_[i + 1] += in_begin_[i];
       out_begin_[i + 1] += out_begin_[i];
     }
-    std::vector<uint32_t> by_customer(m_);
+    HugeVector<uint32_t> by_customer(m_);
     {
       std::vector<uint32_t> next(in_begin_.begin(), in_begin_.end() - 1);
       for (size_t k = 0; k < m_; ++k)
@@ -84,7 +86,7 @@ class FastModel {
     slot_begin_[n_] = slots;
 
     const double n_days = static_cast<double>(p.inventory_days);
-    c_ = e.final_demand;
+    c_.assign(e.final_demand.begin(), e.final_demand.end());
     demand_.resize(n_);
     for (size_t j = 0; j < n_; ++j) {
       double sum = 0.0;
@@ -103,17 +105,20 @@ class FastModel {
       a_slot_[slot_[q]] += a_in_[q];
       s_slot_[slot_[q]] += n_days * a_in_[q];
     }
-    // Firm ranges of about equal numbers of links, one per thread.
-    int threads = p.threads > 0 ? p.threads : (m_ >= 100000 ? 2 : 1);
+    // Chunks of firms with about equal numbers of links, several per thread so that the threads
+    // stay busy when the machine is shared.
+    const size_t chunks = threads > 1 ? static_cast<size_t>(threads) * 16 : 1;
     chunks_.push_back(0);
-    for (int k = 1; k < threads; ++k) {
-      const uint32_t target =
-          static_cast<uint32_t>(m_ * static_cast<size_t>(k) / static_cast<size_t>(threads));
-      chunks_.push_back(static_cast<size_t>(
-          std::lower_bound(in_begin_.begin(), in_begin_.end(), target) - in_begin_.begin()));
+    for (size_t k = 1; k < chunks; ++k) {
+      const uint32_t target = static_cast<uint32_t>(m_ * k / chunks);
+      chunks_.push_back(std::max(
+          chunks_.back(),
+          static_cast<size_t>(std::lower_bound(in_begin_.begin(), in_begin_.end(), target) -
+                              in_begin_.begin())));
     }
     chunks_.push_back(n_);
-    scratch_.resize(chunks_.size() - 1);
+    scratch_.resize(static_cast<size_t>(threads));
+    if (p.trace) fc_firm_.assign(n_, 0.0);
   }
 
   double Total() const {
@@ -121,21 +126,26 @@ class FastModel {
     for (double x : pact_) t += x;
     return t;
   }
-  const std::vector<double>& output() const { return pact_; }
+  const HugeVector<double>& output() const { return pact_; }
 
   void SetLoss(size_t firm, double delta) { cap_[firm] = (1.0 - delta) * pini_[firm]; }
 
-  // One day: customers, then suppliers. Returns {received, shipped, final consumption} (trace).
+  // One day: customers, then suppliers. Returns {received, shipped, final consumption} (trace),
+  // each summed in one fixed order whatever the threads.
   std::array<double, 3> Step() {
-    const size_t parts = chunks_.size() - 1;
-    std::vector<std::array<double, 3>> flows(parts, {0, 0, 0});
-    RunParts([&](size_t k) { flows[k][0] = CustomerPass(chunks_[k], chunks_[k + 1]); });
-    RunParts([&](size_t k) {
-      SupplierPass(chunks_[k], chunks_[k + 1], scratch_[k], &flows[k][1], &flows[k][2]);
-    });
     std::array<double, 3> sum = {0, 0, 0};
-    for (const auto& f : flows) {
-      for (size_t x = 0; x < 3; ++x) sum[x] += f[x];
+    if (p_.trace) {
+      for (size_t q = 0; q < m_; ++q) sum[0] += delivered_[out_pos_[q]];
+    }
+    auto customers = [&](size_t, size_t k) { CustomerPass(chunks_[k], chunks_[k + 1]); };
+    pool_.Run(chunks_.size() - 1, customers);
+    auto suppliers = [&](size_t t, size_t k) {
+      SupplierPass(chunks_[k], chunks_[k + 1], scratch_[t]);
+    };
+    pool_.Run(chunks_.size() - 1, suppliers);
+    if (p_.trace) {
+      for (size_t q = 0; q < m_; ++q) sum[1] += delivered_[q];
+      for (size_t j = 0; j < n_; ++j) sum[2] += fc_firm_[j];
     }
     return sum;
   }
@@ -146,19 +156,10 @@ class FastModel {
     RationingScratch rationing;
   };
 
-  template <typename F>
-  void RunParts(F&& f) {
-    std::vector<std::thread> threads;
-    for (size_t k = 1; k + 1 < chunks_.size(); ++k) threads.emplace_back(f, k);
-    f(0);
-    for (auto& t : threads) t.join();
-  }
-
   // Inventories, orders and the input constraint of customers [b, e).
-  double CustomerPass(size_t b, size_t e) {
+  void CustomerPass(size_t b, size_t e) {
     const double n_days = static_cast<double>(p_.inventory_days);
     const double inv_tau = 1 / p_.tau;
-    double received = 0.0;
     for (size_t i = b; i < e; ++i) {
       const uint32_t s0 = slot_begin_[i], s1 = slot_begin_[i + 1];
       const double pini = pini_[i];
@@ -173,7 +174,6 @@ class FastModel {
         if (q + kAhead < m_) __builtin_prefetch(&delivered_[out_pos_[q + kAhead]]);
         double stock = stock_[q];
         const double in = delivered_[out_pos_[q]];
-        if (p_.trace) received += in;
         if (pini != 0) stock = stock + in - stock * use_slot_[slot_[q]];
         if (stock < 0.0 || Zero(stock)) stock = 0.0;
         stock_[q] = stock;
@@ -195,11 +195,10 @@ class FastModel {
       }
       max_[i] = cap_[i] > min_prop ? min_prop : cap_[i];
     }
-    return received;
   }
 
   // Demand, production and rationing of suppliers [b, e).
-  void SupplierPass(size_t b, size_t e, Scratch& sc, double* shipped, double* final_consumption) {
+  void SupplierPass(size_t b, size_t e, Scratch& sc) {
     for (size_t j = b; j < e; ++j) {
       const uint32_t q0 = out_begin_[j], q1 = out_begin_[j + 1];
       const size_t m = q1 - q0;
@@ -228,10 +227,7 @@ class FastModel {
         fc = share_fc * c_[j];
         for (size_t k = 0; k < m; ++k) delivered_[q0 + k] = sc.share[k] * a_out_[q0 + k];
       }
-      if (p_.trace) {
-        *final_consumption += fc;
-        for (uint32_t q = q0; q < q1; ++q) *shipped += delivered_[q];
-      }
+      if (p_.trace) fc_firm_[j] = fc;
     }
   }
 
@@ -288,13 +284,15 @@ class FastModel {
 
   const SimParams& p_;
   size_t n_, m_;
-  std::vector<uint32_t> out_customer_;  // customer of each sale (only with a whitelist)
-  std::vector<uint32_t> in_begin_, out_begin_, slot_begin_;
-  std::vector<uint32_t> slot_, out_link_, out_pos_;
-  std::vector<double> a_in_, stock_, order_;  // by customer
-  std::vector<double> a_out_, delivered_;     // by supplier
-  std::vector<double> a_slot_, s_slot_, use_slot_;
-  std::vector<double> c_, demand_, pini_, cap_, max_, pact_;
+  PassPool pool_;
+  HugeVector<uint32_t> out_customer_;  // customer of each sale (only with a whitelist)
+  HugeVector<uint32_t> in_begin_, out_begin_, slot_begin_;
+  HugeVector<uint32_t> slot_, out_link_, out_pos_;
+  HugeVector<double> a_in_, stock_, order_;  // by customer
+  HugeVector<double> a_out_, delivered_;     // by supplier
+  HugeVector<double> a_slot_, s_slot_, use_slot_;
+  HugeVector<double> c_, demand_, pini_, cap_, max_, pact_;
+  HugeVector<double> fc_firm_;  // final consumption per supplier (only with trace)
   std::vector<size_t> chunks_;
   std::vector<Scratch> scratch_;
 };
@@ -317,7 +315,9 @@ Result<SimResult> Simulate(const Economy& economy, const std::vector<Shock>& sho
   RETURN_IF_ERROR(ValidateParams(params));
   if (!params.whitelist.empty() && params.whitelist.size() != economy.num_firms())
     return Status::Invalid("whitelist: one flag per firm / 白名单须逐企业标注");
-  FastModel model(economy, params);
+  const int threads =
+      params.threads > 0 ? params.threads : (economy.links.size() >= 100000 ? 2 : 1);
+  FastModel model(economy, params, threads);
   ShockSchedule schedule(shocks, params.recovery_days);
   SimResult r;
   r.num_firms = economy.num_firms();
