@@ -15,7 +15,7 @@ namespace {
 
 constexpr double kEps = 1e-20;  // proNet's "almost zero"
 bool Zero(double x) { return std::abs(x) <= kEps; }
-constexpr size_t kAhead = 24;  // links to prefetch ahead in the passes' gathers
+constexpr size_t kAhead = 64;  // links to prefetch ahead in the passes' gathers
 
 // Links are held twice: by customer (inputs, ascending supplier) for inventories and orders, and
 // by supplier (sales, ascending customer) for demand and rationing. Each pass writes its own
