@@ -50,8 +50,8 @@ class FastModel {
                 [&](uint32_t a, uint32_t b) { return L[a].supplier < L[b].supplier; });
     }
     a_in_.resize(m_);
-    out_pos_.resize(m_);
-    out_link_.resize(m_);
+    out_pos_.assign(m_ + kAhead, 0);  // padded: prefetches run past the end without a test
+    out_link_.assign(m_ + kAhead, 0);
     a_out_.resize(m_);
     std::vector<uint32_t> next(out_begin_.begin(), out_begin_.end() - 1);
     for (size_t q = 0; q < m_; ++q) {
@@ -162,28 +162,38 @@ class FastModel {
     const double inv_tau = 1 / p_.tau;
     for (size_t i = b; i < e; ++i) {
       const uint32_t s0 = slot_begin_[i], s1 = slot_begin_[i + 1];
+      const uint32_t q0 = in_begin_[i], q1 = in_begin_[i + 1];
       const double pini = pini_[i];
-      // Use of each pooled input, drawn from each supplier's stock in proportion to it.
+      const double d_adj = pact_[i];
       if (pini != 0) {
+        // Use of each pooled input, drawn from each supplier's stock in proportion to it.
+        const double util = d_adj / pini;
         for (uint32_t s = s0; s < s1; ++s) {
-          use_slot_[s] = Zero(s_slot_[s]) ? 0.0 : (pact_[i] / pini) * (a_slot_[s] / s_slot_[s]);
+          use_slot_[s] = Zero(s_slot_[s]) ? 0.0 : util * (a_slot_[s] / s_slot_[s]);
+          s_slot_[s] = 0.0;
+        }
+        for (uint32_t q = q0; q < q1; ++q) {
+          __builtin_prefetch(&delivered_[out_pos_[q + kAhead]]);
+          double stock = stock_[q];
+          const double in = delivered_[out_pos_[q]];
+          const uint32_t slot = slot_[q];
+          stock = stock + in - stock * use_slot_[slot];
+          stock = stock <= kEps ? 0.0 : stock;  // at or below zero (proNet: < 0 or "zero")
+          stock_[q] = stock;
+          s_slot_[slot] += stock;
+          const double a = a_in_[q];
+          const double order = a * d_adj / pini + inv_tau * (n_days * a * d_adj / pini - stock);
+          order_[q] = order < 0.0 ? 0.0 : order;
+        }
+      } else {
+        for (uint32_t s = s0; s < s1; ++s) s_slot_[s] = 0.0;
+        for (uint32_t q = q0; q < q1; ++q) {
+          const double stock = stock_[q] <= kEps ? 0.0 : stock_[q];
+          stock_[q] = stock;
+          s_slot_[slot_[q]] += stock;
+          order_[q] = a_in_[q];
         }
       }
-      const double d_adj = pact_[i];
-      for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q) {
-        if (q + kAhead < m_) __builtin_prefetch(&delivered_[out_pos_[q + kAhead]]);
-        double stock = stock_[q];
-        const double in = delivered_[out_pos_[q]];
-        if (pini != 0) stock = stock + in - stock * use_slot_[slot_[q]];
-        if (stock < 0.0 || Zero(stock)) stock = 0.0;
-        stock_[q] = stock;
-        const double a = a_in_[q];
-        double order =
-            pini == 0 ? a : a * d_adj / pini + inv_tau * (n_days * a * d_adj / pini - stock);
-        order_[q] = order < 0.0 ? 0.0 : order;
-      }
-      for (uint32_t s = s0; s < s1; ++s) s_slot_[s] = 0.0;
-      for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q) s_slot_[slot_[q]] += stock_[q];
       if (s0 == s1) {
         max_[i] = cap_[i];
         continue;
@@ -205,7 +215,7 @@ class FastModel {
       sc.orders.resize(m);
       double sum = 0;
       for (size_t k = 0; k < m; ++k) {
-        if (q0 + k + kAhead < m_) __builtin_prefetch(&order_[out_link_[q0 + k + kAhead]]);
+        __builtin_prefetch(&order_[out_link_[q0 + k + kAhead]]);
         sc.orders[k] = order_[out_link_[q0 + k]];
         sum += sc.orders[k];
       }
