@@ -18,9 +18,12 @@ bool Zero(double x) { return std::abs(x) <= kEps; }
 constexpr size_t kAhead = 64;  // links to prefetch ahead in the passes' gathers
 
 // Links are held twice: by customer (inputs, ascending supplier) for inventories and orders, and
-// by supplier (sales, ascending customer) for demand and rationing. Each pass writes its own
-// order sequentially and reads the other's through an index (reads of random places are cheaper
-// than writes to them). Per customer, its inputs are pooled by the supplier's sector into "slots".
+// by supplier (sales, ascending customer) for demand and rationing. The state that both passes
+// share, each link's order and delivery, is kept once, by customer, side by side: the customer
+// pass runs through it in sequence, and the supplier pass reads an order and writes the delivery
+// of the same link through one index, so one random cache line serves both (profiled: the random
+// reads were the passes' main cost). Per customer, its inputs are pooled by the supplier's sector
+// into "slots".
 // Firms are independent within a pass, so a pass may be split over threads without changing a bit.
 class FastModel {
  public:
@@ -50,24 +53,17 @@ class FastModel {
                 [&](uint32_t a, uint32_t b) { return L[a].supplier < L[b].supplier; });
     }
     a_in_.resize(m_);
-    out_pos_.assign(m_ + kAhead, 0);  // padded: prefetches run past the end without a test
-    out_link_.assign(m_ + kAhead, 0);
+    out_link_.assign(m_ + kAhead, 0);  // padded: prefetches run past the end without a test
+    if (!p.whitelist.empty()) out_customer_.resize(m_);
     a_out_.resize(m_);
     std::vector<uint32_t> next(out_begin_.begin(), out_begin_.end() - 1);
     for (size_t q = 0; q < m_; ++q) {
       const auto& l = L[by_customer[q]];
       a_in_[q] = l.value;
       const uint32_t pos = next[static_cast<size_t>(l.supplier)]++;
-      out_pos_[q] = pos;
       out_link_[pos] = static_cast<uint32_t>(q);
       a_out_[pos] = l.value;
-    }
-    if (!p.whitelist.empty()) {
-      out_customer_.resize(m_);
-      for (size_t i = 0; i < n_; ++i) {
-        for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q)
-          out_customer_[out_pos_[q]] = static_cast<uint32_t>(i);
-      }
+      if (!out_customer_.empty()) out_customer_[pos] = static_cast<uint32_t>(l.customer);
     }
     // Slots: one per (customer, supplier sector), numbered by first appearance in supplier order.
     slot_.resize(m_);
@@ -96,8 +92,8 @@ class FastModel {
     pini_ = cap_ = max_ = pact_ = demand_;
     stock_.resize(m_);
     for (size_t q = 0; q < m_; ++q) stock_[q] = a_in_[q] * n_days;
-    delivered_ = a_out_;
-    order_ = a_in_;
+    flow_.resize(m_);
+    for (size_t q = 0; q < m_; ++q) flow_[q] = {a_in_[q], a_in_[q]};
     a_slot_.assign(slots, 0.0);
     s_slot_.assign(slots, 0.0);
     use_slot_.assign(slots, 0.0);
@@ -135,7 +131,7 @@ class FastModel {
   std::array<double, 3> Step() {
     std::array<double, 3> sum = {0, 0, 0};
     if (p_.trace) {
-      for (size_t q = 0; q < m_; ++q) sum[0] += delivered_[out_pos_[q]];
+      for (size_t q = 0; q < m_; ++q) sum[0] += flow_[q].delivered;
     }
     auto customers = [&](size_t, size_t k) { CustomerPass(chunks_[k], chunks_[k + 1]); };
     pool_.Run(chunks_.size() - 1, customers);
@@ -144,7 +140,7 @@ class FastModel {
     };
     pool_.Run(chunks_.size() - 1, suppliers);
     if (p_.trace) {
-      for (size_t q = 0; q < m_; ++q) sum[1] += delivered_[q];
+      for (size_t q = 0; q < m_; ++q) sum[1] += flow_[out_link_[q]].delivered;
       for (size_t j = 0; j < n_; ++j) sum[2] += fc_firm_[j];
     }
     return sum;
@@ -173,9 +169,8 @@ class FastModel {
           s_slot_[s] = 0.0;
         }
         for (uint32_t q = q0; q < q1; ++q) {
-          __builtin_prefetch(&delivered_[out_pos_[q + kAhead]]);
           double stock = stock_[q];
-          const double in = delivered_[out_pos_[q]];
+          const double in = flow_[q].delivered;
           const uint32_t slot = slot_[q];
           stock = stock + in - stock * use_slot_[slot];
           stock = stock <= kEps ? 0.0 : stock;  // at or below zero (proNet: < 0 or "zero")
@@ -183,7 +178,7 @@ class FastModel {
           s_slot_[slot] += stock;
           const double a = a_in_[q];
           const double order = a * d_adj / pini + inv_tau * (n_days * a * d_adj / pini - stock);
-          order_[q] = order < 0.0 ? 0.0 : order;
+          flow_[q].order = order < 0.0 ? 0.0 : order;
         }
       } else {
         for (uint32_t s = s0; s < s1; ++s) s_slot_[s] = 0.0;
@@ -191,7 +186,7 @@ class FastModel {
           const double stock = stock_[q] <= kEps ? 0.0 : stock_[q];
           stock_[q] = stock;
           s_slot_[slot_[q]] += stock;
-          order_[q] = a_in_[q];
+          flow_[q].order = a_in_[q];
         }
       }
       if (s0 == s1) {
@@ -207,6 +202,9 @@ class FastModel {
     }
   }
 
+  // The delivery of sale q (in supplier order).
+  void Deliver(size_t q, double value) { flow_[out_link_[q]].delivered = value; }
+
   // Demand, production and rationing of suppliers [b, e).
   void SupplierPass(size_t b, size_t e, Scratch& sc) {
     for (size_t j = b; j < e; ++j) {
@@ -215,8 +213,8 @@ class FastModel {
       sc.orders.resize(m);
       double sum = 0;
       for (size_t k = 0; k < m; ++k) {
-        __builtin_prefetch(&order_[out_link_[q0 + k + kAhead]]);
-        sc.orders[k] = order_[out_link_[q0 + k]];
+        __builtin_prefetch(&flow_[out_link_[q0 + k + kAhead]], 1);
+        sc.orders[k] = flow_[out_link_[q0 + k]].order;
         sum += sc.orders[k];
       }
       const double d = c_[j] + sum;
@@ -229,13 +227,13 @@ class FastModel {
       } else if (p_.rationing == Rationing::kProportional) {
         const double ratio = demand_[j] == 0.0 ? 0.0 : pact / demand_[j];
         fc = ratio * c_[j];
-        for (size_t k = 0; k < m; ++k) delivered_[q0 + k] = sc.orders[k] * ratio;
+        for (size_t k = 0; k < m; ++k) Deliver(q0 + k, sc.orders[k] * ratio);
       } else {
         sc.share.resize(m);
         const double share_fc = RationByPriority(pact, c_[j], sc.orders.data(), &a_out_[q0], m,
                                                  sc.share.data(), sc.rationing);
         fc = share_fc * c_[j];
-        for (size_t k = 0; k < m; ++k) delivered_[q0 + k] = sc.share[k] * a_out_[q0 + k];
+        for (size_t k = 0; k < m; ++k) Deliver(q0 + k, sc.share[k] * a_out_[q0 + k]);
       }
       if (p_.trace) fc_firm_[j] = fc;
     }
@@ -254,7 +252,7 @@ class FastModel {
           listed)) {  // not even the listed ones in full: they share it, nobody else gets any
       const double ratio = listed == 0.0 ? 0.0 : pact / listed;
       for (size_t k = 0; k < m; ++k)
-        delivered_[q0 + k] = p_.whitelist[out_customer_[q0 + k]] ? sc.orders[k] * ratio : 0.0;
+        Deliver(q0 + k, p_.whitelist[out_customer_[q0 + k]] ? sc.orders[k] * ratio : 0.0);
       *fc = 0;
       return true;
     }
@@ -265,7 +263,7 @@ class FastModel {
     double others = 0;
     for (size_t k = 0; k < m; ++k) {
       if (p_.whitelist[out_customer_[q0 + k]]) {
-        delivered_[q0 + k] = sc.orders[k];
+        Deliver(q0 + k, sc.orders[k]);
       } else {
         sc.other.push_back(sc.orders[k]);
         sc.other_a.push_back(a_out_[q0 + k]);
@@ -287,7 +285,7 @@ class FastModel {
     }
     size_t o = 0;
     for (size_t k = 0; k < m; ++k) {
-      if (!p_.whitelist[out_customer_[q0 + k]]) delivered_[q0 + k] = sc.share[o++];
+      if (!p_.whitelist[out_customer_[q0 + k]]) Deliver(q0 + k, sc.share[o++]);
     }
     return true;
   }
@@ -297,9 +295,13 @@ class FastModel {
   PassPool pool_;
   HugeVector<uint32_t> out_customer_;  // customer of each sale (only with a whitelist)
   HugeVector<uint32_t> in_begin_, out_begin_, slot_begin_;
-  HugeVector<uint32_t> slot_, out_link_, out_pos_;
-  HugeVector<double> a_in_, stock_, order_;  // by customer
-  HugeVector<double> a_out_, delivered_;     // by supplier
+  HugeVector<uint32_t> slot_, out_link_;  // out_link_: the customer-order link of each sale
+  struct Flow {
+    double order, delivered;
+  };
+  HugeVector<Flow> flow_;            // by customer
+  HugeVector<double> a_in_, stock_;  // by customer
+  HugeVector<double> a_out_;         // by supplier
   HugeVector<double> a_slot_, s_slot_, use_slot_;
   HugeVector<double> c_, demand_, pini_, cap_, max_, pact_;
   HugeVector<double> fc_firm_;  // final consumption per supplier (only with trace)
