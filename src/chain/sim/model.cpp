@@ -42,28 +42,36 @@ class FastModel {
       in_begin_[i + 1] += in_begin_[i];
       out_begin_[i + 1] += out_begin_[i];
     }
-    HugeVector<uint32_t> by_customer(m_);
+    // The links copied in customer order (one pass over the economy's links), then sorted by
+    // supplier within each customer from the file order, as std::sort orders them.
+    struct In {
+      int32_t supplier;
+      double value;
+    };
+    HugeVector<In> by_customer(m_);
     {
       std::vector<uint32_t> next(in_begin_.begin(), in_begin_.end() - 1);
       for (size_t k = 0; k < m_; ++k)
-        by_customer[next[static_cast<size_t>(L[k].customer)]++] = static_cast<uint32_t>(k);
+        by_customer[next[static_cast<size_t>(L[k].customer)]++] = {L[k].supplier, L[k].value};
     }
     for (size_t i = 0; i < n_; ++i) {
       std::sort(by_customer.begin() + in_begin_[i], by_customer.begin() + in_begin_[i + 1],
-                [&](uint32_t a, uint32_t b) { return L[a].supplier < L[b].supplier; });
+                [](const In& a, const In& b) { return a.supplier < b.supplier; });
     }
     a_in_.resize(m_);
     out_link_.assign(m_ + kAhead, 0);  // padded: prefetches run past the end without a test
     if (!p.whitelist.empty()) out_customer_.resize(m_);
     a_out_.resize(m_);
     std::vector<uint32_t> next(out_begin_.begin(), out_begin_.end() - 1);
-    for (size_t q = 0; q < m_; ++q) {
-      const auto& l = L[by_customer[q]];
-      a_in_[q] = l.value;
-      const uint32_t pos = next[static_cast<size_t>(l.supplier)]++;
-      out_link_[pos] = static_cast<uint32_t>(q);
-      a_out_[pos] = l.value;
-      if (!out_customer_.empty()) out_customer_[pos] = static_cast<uint32_t>(l.customer);
+    for (size_t i = 0; i < n_; ++i) {
+      for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q) {
+        const In& l = by_customer[q];
+        a_in_[q] = l.value;
+        const uint32_t pos = next[static_cast<size_t>(l.supplier)]++;
+        out_link_[pos] = q;
+        a_out_[pos] = l.value;
+        if (!out_customer_.empty()) out_customer_[pos] = static_cast<uint32_t>(i);
+      }
     }
     // Slots: one per (customer, supplier sector), numbered by first appearance in supplier order.
     slot_.resize(m_);
@@ -73,8 +81,8 @@ class FastModel {
     for (size_t i = 0; i < n_; ++i) {
       slot_begin_[i] = slots;
       for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q) {
-        const auto& l = L[by_customer[q]];
-        const size_t s = static_cast<size_t>(e.sector[static_cast<size_t>(l.supplier)]);
+        const size_t s =
+            static_cast<size_t>(e.sector[static_cast<size_t>(by_customer[q].supplier)]);
         if (seen[s] < static_cast<int64_t>(slot_begin_[i])) seen[s] = slots++;
         slot_[q] = static_cast<uint32_t>(seen[s]);
       }
