@@ -16,7 +16,6 @@ namespace {
 constexpr double kEps = 1e-20;  // proNet's "almost zero"
 bool Zero(double x) { return std::abs(x) <= kEps; }
 constexpr size_t kAhead = 64;  // links to prefetch ahead in the passes' gathers
-typedef double V2 __attribute__((vector_size(16)));  // two doubles (SSE2 on x86-64)
 
 // Links are held twice: by customer (inputs, ascending supplier) for inventories and orders, and
 // by supplier (sales, ascending customer) for demand and rationing. The state that both passes
@@ -186,10 +185,7 @@ class FastModel {
           stock_[q] = stock;
           s_slot_[slot] += stock;
           const double a = a_in_[q];
-          // a * d_adj / pini and n_days * a * d_adj / pini in one two-lane division (each lane
-          // rounded as the scalar one).
-          const V2 ratio = V2{a * d_adj, n_days * a * d_adj} / V2{pini, pini};
-          const double order = ratio[0] + inv_tau * (ratio[1] - stock);
+          const double order = a * d_adj / pini + inv_tau * (n_days * a * d_adj / pini - stock);
           flow_[q].order = order < 0.0 ? 0.0 : order;
         }
       } else {
