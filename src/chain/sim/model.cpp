@@ -4,8 +4,9 @@
 #include <array>
 #include <cmath>
 #include <numeric>
-#include <thread>
 
+#include "chain/sim/huge_pages.h"
+#include "chain/sim/pass_pool.h"
 #include "chain/sim/rationing.h"
 #include "chain/sim/shock_schedule.h"
 
@@ -14,16 +15,20 @@ namespace {
 
 constexpr double kEps = 1e-20;  // proNet's "almost zero"
 bool Zero(double x) { return std::abs(x) <= kEps; }
-constexpr size_t kAhead = 24;  // links to prefetch ahead in the passes' gathers
+constexpr size_t kAhead = 64;  // links to prefetch ahead in the passes' gathers
 
 // Links are held twice: by customer (inputs, ascending supplier) for inventories and orders, and
-// by supplier (sales, ascending customer) for demand and rationing. Each pass writes its own
-// order sequentially and reads the other's through an index (reads of random places are cheaper
-// than writes to them). Per customer, its inputs are pooled by the supplier's sector into "slots".
+// by supplier (sales, ascending customer) for demand and rationing. The state that both passes
+// share, each link's order and delivery, is kept once, by customer, side by side: the customer
+// pass runs through it in sequence, and the supplier pass reads an order and writes the delivery
+// of the same link through one index, so one random cache line serves both (profiled: the random
+// reads were the passes' main cost). Per customer, its inputs are pooled by the supplier's sector
+// into "slots".
 // Firms are independent within a pass, so a pass may be split over threads without changing a bit.
 class FastModel {
  public:
-  FastModel(const Economy& e, const SimParams& p) : p_(p), n_(e.num_firms()), m_(e.links.size()) {
+  FastModel(const Economy& e, const SimParams& p, int threads)
+      : p_(p), n_(e.num_firms()), m_(e.links.size()), pool_(threads) {
     const auto& L = e.links;
     // Counting sorts: by customer (stable, then by supplier within each customer), then by
     // supplier in that order, which leaves the customers of each supplier ascending.
@@ -37,34 +42,35 @@ class FastModel {
       in_begin_[i + 1] += in_begin_[i];
       out_begin_[i + 1] += out_begin_[i];
     }
-    std::vector<uint32_t> by_customer(m_);
+    // The links copied in customer order (one pass over the economy's links), then sorted by
+    // supplier within each customer from the file order, as std::sort orders them.
+    struct In {
+      int32_t supplier;
+      double value;
+    };
+    HugeVector<In> by_customer(m_);
     {
       std::vector<uint32_t> next(in_begin_.begin(), in_begin_.end() - 1);
       for (size_t k = 0; k < m_; ++k)
-        by_customer[next[static_cast<size_t>(L[k].customer)]++] = static_cast<uint32_t>(k);
+        by_customer[next[static_cast<size_t>(L[k].customer)]++] = {L[k].supplier, L[k].value};
     }
     for (size_t i = 0; i < n_; ++i) {
       std::sort(by_customer.begin() + in_begin_[i], by_customer.begin() + in_begin_[i + 1],
-                [&](uint32_t a, uint32_t b) { return L[a].supplier < L[b].supplier; });
+                [](const In& a, const In& b) { return a.supplier < b.supplier; });
     }
     a_in_.resize(m_);
-    out_pos_.resize(m_);
-    out_link_.resize(m_);
+    out_link_.assign(m_ + kAhead, 0);  // padded: prefetches run past the end without a test
+    if (!p.whitelist.empty()) out_customer_.resize(m_);
     a_out_.resize(m_);
     std::vector<uint32_t> next(out_begin_.begin(), out_begin_.end() - 1);
-    for (size_t q = 0; q < m_; ++q) {
-      const auto& l = L[by_customer[q]];
-      a_in_[q] = l.value;
-      const uint32_t pos = next[static_cast<size_t>(l.supplier)]++;
-      out_pos_[q] = pos;
-      out_link_[pos] = static_cast<uint32_t>(q);
-      a_out_[pos] = l.value;
-    }
-    if (!p.whitelist.empty()) {
-      out_customer_.resize(m_);
-      for (size_t i = 0; i < n_; ++i) {
-        for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q)
-          out_customer_[out_pos_[q]] = static_cast<uint32_t>(i);
+    for (size_t i = 0; i < n_; ++i) {
+      for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q) {
+        const In& l = by_customer[q];
+        a_in_[q] = l.value;
+        const uint32_t pos = next[static_cast<size_t>(l.supplier)]++;
+        out_link_[pos] = q;
+        a_out_[pos] = l.value;
+        if (!out_customer_.empty()) out_customer_[pos] = static_cast<uint32_t>(i);
       }
     }
     // Slots: one per (customer, supplier sector), numbered by first appearance in supplier order.
@@ -75,8 +81,8 @@ class FastModel {
     for (size_t i = 0; i < n_; ++i) {
       slot_begin_[i] = slots;
       for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q) {
-        const auto& l = L[by_customer[q]];
-        const size_t s = static_cast<size_t>(e.sector[static_cast<size_t>(l.supplier)]);
+        const size_t s =
+            static_cast<size_t>(e.sector[static_cast<size_t>(by_customer[q].supplier)]);
         if (seen[s] < static_cast<int64_t>(slot_begin_[i])) seen[s] = slots++;
         slot_[q] = static_cast<uint32_t>(seen[s]);
       }
@@ -84,7 +90,7 @@ class FastModel {
     slot_begin_[n_] = slots;
 
     const double n_days = static_cast<double>(p.inventory_days);
-    c_ = e.final_demand;
+    c_.assign(e.final_demand.begin(), e.final_demand.end());
     demand_.resize(n_);
     for (size_t j = 0; j < n_; ++j) {
       double sum = 0.0;
@@ -94,8 +100,8 @@ class FastModel {
     pini_ = cap_ = max_ = pact_ = demand_;
     stock_.resize(m_);
     for (size_t q = 0; q < m_; ++q) stock_[q] = a_in_[q] * n_days;
-    delivered_ = a_out_;
-    order_ = a_in_;
+    flow_.resize(m_);
+    for (size_t q = 0; q < m_; ++q) flow_[q] = {a_in_[q], a_in_[q]};
     a_slot_.assign(slots, 0.0);
     s_slot_.assign(slots, 0.0);
     use_slot_.assign(slots, 0.0);
@@ -103,17 +109,20 @@ class FastModel {
       a_slot_[slot_[q]] += a_in_[q];
       s_slot_[slot_[q]] += n_days * a_in_[q];
     }
-    // Firm ranges of about equal numbers of links, one per thread.
-    int threads = p.threads > 0 ? p.threads : (m_ >= 100000 ? 2 : 1);
+    // Chunks of firms with about equal numbers of links, several per thread so that the threads
+    // stay busy when the machine is shared.
+    const size_t chunks = threads > 1 ? static_cast<size_t>(threads) * 16 : 1;
     chunks_.push_back(0);
-    for (int k = 1; k < threads; ++k) {
-      const uint32_t target =
-          static_cast<uint32_t>(m_ * static_cast<size_t>(k) / static_cast<size_t>(threads));
-      chunks_.push_back(static_cast<size_t>(
-          std::lower_bound(in_begin_.begin(), in_begin_.end(), target) - in_begin_.begin()));
+    for (size_t k = 1; k < chunks; ++k) {
+      const uint32_t target = static_cast<uint32_t>(m_ * k / chunks);
+      chunks_.push_back(std::max(
+          chunks_.back(),
+          static_cast<size_t>(std::lower_bound(in_begin_.begin(), in_begin_.end(), target) -
+                              in_begin_.begin())));
     }
     chunks_.push_back(n_);
-    scratch_.resize(chunks_.size() - 1);
+    scratch_.resize(static_cast<size_t>(threads));
+    if (p.trace) fc_firm_.assign(n_, 0.0);
   }
 
   double Total() const {
@@ -121,21 +130,26 @@ class FastModel {
     for (double x : pact_) t += x;
     return t;
   }
-  const std::vector<double>& output() const { return pact_; }
+  const HugeVector<double>& output() const { return pact_; }
 
   void SetLoss(size_t firm, double delta) { cap_[firm] = (1.0 - delta) * pini_[firm]; }
 
-  // One day: customers, then suppliers. Returns {received, shipped, final consumption} (trace).
+  // One day: customers, then suppliers. Returns {received, shipped, final consumption} (trace),
+  // each summed in one fixed order whatever the threads.
   std::array<double, 3> Step() {
-    const size_t parts = chunks_.size() - 1;
-    std::vector<std::array<double, 3>> flows(parts, {0, 0, 0});
-    RunParts([&](size_t k) { flows[k][0] = CustomerPass(chunks_[k], chunks_[k + 1]); });
-    RunParts([&](size_t k) {
-      SupplierPass(chunks_[k], chunks_[k + 1], scratch_[k], &flows[k][1], &flows[k][2]);
-    });
     std::array<double, 3> sum = {0, 0, 0};
-    for (const auto& f : flows) {
-      for (size_t x = 0; x < 3; ++x) sum[x] += f[x];
+    if (p_.trace) {
+      for (size_t q = 0; q < m_; ++q) sum[0] += flow_[q].delivered;
+    }
+    auto customers = [&](size_t, size_t k) { CustomerPass(chunks_[k], chunks_[k + 1]); };
+    pool_.Run(chunks_.size() - 1, customers);
+    auto suppliers = [&](size_t t, size_t k) {
+      SupplierPass(chunks_[k], chunks_[k + 1], scratch_[t]);
+    };
+    pool_.Run(chunks_.size() - 1, suppliers);
+    if (p_.trace) {
+      for (size_t q = 0; q < m_; ++q) sum[1] += flow_[out_link_[q]].delivered;
+      for (size_t j = 0; j < n_; ++j) sum[2] += fc_firm_[j];
     }
     return sum;
   }
@@ -146,44 +160,43 @@ class FastModel {
     RationingScratch rationing;
   };
 
-  template <typename F>
-  void RunParts(F&& f) {
-    std::vector<std::thread> threads;
-    for (size_t k = 1; k + 1 < chunks_.size(); ++k) threads.emplace_back(f, k);
-    f(0);
-    for (auto& t : threads) t.join();
-  }
-
   // Inventories, orders and the input constraint of customers [b, e).
-  double CustomerPass(size_t b, size_t e) {
+  void CustomerPass(size_t b, size_t e) {
     const double n_days = static_cast<double>(p_.inventory_days);
     const double inv_tau = 1 / p_.tau;
-    double received = 0.0;
     for (size_t i = b; i < e; ++i) {
       const uint32_t s0 = slot_begin_[i], s1 = slot_begin_[i + 1];
+      const uint32_t q0 = in_begin_[i], q1 = in_begin_[i + 1];
       const double pini = pini_[i];
-      // Use of each pooled input, drawn from each supplier's stock in proportion to it.
+      const double d_adj = pact_[i];
       if (pini != 0) {
+        // Use of each pooled input, drawn from each supplier's stock in proportion to it.
+        const double util = d_adj / pini;
         for (uint32_t s = s0; s < s1; ++s) {
-          use_slot_[s] = Zero(s_slot_[s]) ? 0.0 : (pact_[i] / pini) * (a_slot_[s] / s_slot_[s]);
+          use_slot_[s] = Zero(s_slot_[s]) ? 0.0 : util * (a_slot_[s] / s_slot_[s]);
+          s_slot_[s] = 0.0;
+        }
+        for (uint32_t q = q0; q < q1; ++q) {
+          double stock = stock_[q];
+          const double in = flow_[q].delivered;
+          const uint32_t slot = slot_[q];
+          stock = stock + in - stock * use_slot_[slot];
+          stock = stock <= kEps ? 0.0 : stock;  // at or below zero (proNet: < 0 or "zero")
+          stock_[q] = stock;
+          s_slot_[slot] += stock;
+          const double a = a_in_[q];
+          const double order = a * d_adj / pini + inv_tau * (n_days * a * d_adj / pini - stock);
+          flow_[q].order = order < 0.0 ? 0.0 : order;
+        }
+      } else {
+        for (uint32_t s = s0; s < s1; ++s) s_slot_[s] = 0.0;
+        for (uint32_t q = q0; q < q1; ++q) {
+          const double stock = stock_[q] <= kEps ? 0.0 : stock_[q];
+          stock_[q] = stock;
+          s_slot_[slot_[q]] += stock;
+          flow_[q].order = a_in_[q];
         }
       }
-      const double d_adj = pact_[i];
-      for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q) {
-        if (q + kAhead < m_) __builtin_prefetch(&delivered_[out_pos_[q + kAhead]]);
-        double stock = stock_[q];
-        const double in = delivered_[out_pos_[q]];
-        if (p_.trace) received += in;
-        if (pini != 0) stock = stock + in - stock * use_slot_[slot_[q]];
-        if (stock < 0.0 || Zero(stock)) stock = 0.0;
-        stock_[q] = stock;
-        const double a = a_in_[q];
-        double order =
-            pini == 0 ? a : a * d_adj / pini + inv_tau * (n_days * a * d_adj / pini - stock);
-        order_[q] = order < 0.0 ? 0.0 : order;
-      }
-      for (uint32_t s = s0; s < s1; ++s) s_slot_[s] = 0.0;
-      for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q) s_slot_[slot_[q]] += stock_[q];
       if (s0 == s1) {
         max_[i] = cap_[i];
         continue;
@@ -195,19 +208,21 @@ class FastModel {
       }
       max_[i] = cap_[i] > min_prop ? min_prop : cap_[i];
     }
-    return received;
   }
 
+  // The delivery of sale q (in supplier order).
+  void Deliver(size_t q, double value) { flow_[out_link_[q]].delivered = value; }
+
   // Demand, production and rationing of suppliers [b, e).
-  void SupplierPass(size_t b, size_t e, Scratch& sc, double* shipped, double* final_consumption) {
+  void SupplierPass(size_t b, size_t e, Scratch& sc) {
     for (size_t j = b; j < e; ++j) {
       const uint32_t q0 = out_begin_[j], q1 = out_begin_[j + 1];
       const size_t m = q1 - q0;
       sc.orders.resize(m);
       double sum = 0;
       for (size_t k = 0; k < m; ++k) {
-        if (q0 + k + kAhead < m_) __builtin_prefetch(&order_[out_link_[q0 + k + kAhead]]);
-        sc.orders[k] = order_[out_link_[q0 + k]];
+        __builtin_prefetch(&flow_[out_link_[q0 + k + kAhead]], 1);
+        sc.orders[k] = flow_[out_link_[q0 + k]].order;
         sum += sc.orders[k];
       }
       const double d = c_[j] + sum;
@@ -220,18 +235,15 @@ class FastModel {
       } else if (p_.rationing == Rationing::kProportional) {
         const double ratio = demand_[j] == 0.0 ? 0.0 : pact / demand_[j];
         fc = ratio * c_[j];
-        for (size_t k = 0; k < m; ++k) delivered_[q0 + k] = sc.orders[k] * ratio;
+        for (size_t k = 0; k < m; ++k) Deliver(q0 + k, sc.orders[k] * ratio);
       } else {
         sc.share.resize(m);
         const double share_fc = RationByPriority(pact, c_[j], sc.orders.data(), &a_out_[q0], m,
                                                  sc.share.data(), sc.rationing);
         fc = share_fc * c_[j];
-        for (size_t k = 0; k < m; ++k) delivered_[q0 + k] = sc.share[k] * a_out_[q0 + k];
+        for (size_t k = 0; k < m; ++k) Deliver(q0 + k, sc.share[k] * a_out_[q0 + k]);
       }
-      if (p_.trace) {
-        *final_consumption += fc;
-        for (uint32_t q = q0; q < q1; ++q) *shipped += delivered_[q];
-      }
+      if (p_.trace) fc_firm_[j] = fc;
     }
   }
 
@@ -248,7 +260,7 @@ class FastModel {
           listed)) {  // not even the listed ones in full: they share it, nobody else gets any
       const double ratio = listed == 0.0 ? 0.0 : pact / listed;
       for (size_t k = 0; k < m; ++k)
-        delivered_[q0 + k] = p_.whitelist[out_customer_[q0 + k]] ? sc.orders[k] * ratio : 0.0;
+        Deliver(q0 + k, p_.whitelist[out_customer_[q0 + k]] ? sc.orders[k] * ratio : 0.0);
       *fc = 0;
       return true;
     }
@@ -259,7 +271,7 @@ class FastModel {
     double others = 0;
     for (size_t k = 0; k < m; ++k) {
       if (p_.whitelist[out_customer_[q0 + k]]) {
-        delivered_[q0 + k] = sc.orders[k];
+        Deliver(q0 + k, sc.orders[k]);
       } else {
         sc.other.push_back(sc.orders[k]);
         sc.other_a.push_back(a_out_[q0 + k]);
@@ -281,20 +293,26 @@ class FastModel {
     }
     size_t o = 0;
     for (size_t k = 0; k < m; ++k) {
-      if (!p_.whitelist[out_customer_[q0 + k]]) delivered_[q0 + k] = sc.share[o++];
+      if (!p_.whitelist[out_customer_[q0 + k]]) Deliver(q0 + k, sc.share[o++]);
     }
     return true;
   }
 
   const SimParams& p_;
   size_t n_, m_;
-  std::vector<uint32_t> out_customer_;  // customer of each sale (only with a whitelist)
-  std::vector<uint32_t> in_begin_, out_begin_, slot_begin_;
-  std::vector<uint32_t> slot_, out_link_, out_pos_;
-  std::vector<double> a_in_, stock_, order_;  // by customer
-  std::vector<double> a_out_, delivered_;     // by supplier
-  std::vector<double> a_slot_, s_slot_, use_slot_;
-  std::vector<double> c_, demand_, pini_, cap_, max_, pact_;
+  PassPool pool_;
+  HugeVector<uint32_t> out_customer_;  // customer of each sale (only with a whitelist)
+  HugeVector<uint32_t> in_begin_, out_begin_, slot_begin_;
+  HugeVector<uint32_t> slot_, out_link_;  // out_link_: the customer-order link of each sale
+  struct Flow {
+    double order, delivered;
+  };
+  HugeVector<Flow> flow_;            // by customer
+  HugeVector<double> a_in_, stock_;  // by customer
+  HugeVector<double> a_out_;         // by supplier
+  HugeVector<double> a_slot_, s_slot_, use_slot_;
+  HugeVector<double> c_, demand_, pini_, cap_, max_, pact_;
+  HugeVector<double> fc_firm_;  // final consumption per supplier (only with trace)
   std::vector<size_t> chunks_;
   std::vector<Scratch> scratch_;
 };
@@ -317,7 +335,9 @@ Result<SimResult> Simulate(const Economy& economy, const std::vector<Shock>& sho
   RETURN_IF_ERROR(ValidateParams(params));
   if (!params.whitelist.empty() && params.whitelist.size() != economy.num_firms())
     return Status::Invalid("whitelist: one flag per firm / 白名单须逐企业标注");
-  FastModel model(economy, params);
+  const int threads =
+      params.threads > 0 ? params.threads : (economy.links.size() >= 100000 ? 2 : 1);
+  FastModel model(economy, params, threads);
   ShockSchedule schedule(shocks, params.recovery_days);
   SimResult r;
   r.num_firms = economy.num_firms();

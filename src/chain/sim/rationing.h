@@ -13,7 +13,7 @@
 namespace ballast::chain::sim {
 
 struct RationingScratch {
-  std::vector<double> ratio;
+  std::vector<double> ratio, initial;  // of the customers still waiting, packed in their order
   std::vector<int32_t> waiting;
 };
 
