@@ -4,7 +4,7 @@ import type zh from './zh-CN';
 const en: typeof zh = {
   app: { title: 'Industrial Economy Monitor', short: 'Ballast' },
   nav: { cockpit: 'Cockpit', explorer: 'Explorer', rankings: 'Rankings', bulletin: 'Bulletin', warnings: 'Warnings', targets: 'Targets', chains: 'Supply chains', projects: 'Major projects', imports: 'Imports', enterprise: 'Enterprise', appeals: 'My appeals', inbox: 'Inbox', board: 'Dispatch', stats: 'Statistics' },
-  header: { period: 'Period', unit: 'Unit', language: 'Language' },
+  header: { period: 'Period', unit: 'Unit', language: 'Language', presets: 'Year to date', months: 'Months' },
   common: {
     loading: 'Loading…',
     retry: 'Retry',
@@ -45,6 +45,8 @@ const en: typeof zh = {
     cumulative: 'Year to date',
     growth: 'growth',
     yoy: 'YoY',
+    reported: 'Reported {n} / {roster} firms, data as of {period}',
+    reportedNoRoster: 'Reported {n} firms, data as of {period}',
   },
   sdc: {
     reason: { threshold: 'threshold rule', dominance: 'dominance rule', p: 'p% rule', secondary: 'secondary suppression' },
