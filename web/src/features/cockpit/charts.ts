@@ -1,6 +1,7 @@
 // The cockpit's charts and the loading of the industry divisions' pulls, apart from the page.
 import { api, type Row, type SeriesPoint, type TableResponse } from '../../api/client';
-import { DOWN, PALETTE, UP, type EChartsOption } from '../../shared/lib/echarts';
+import { DOWN, PALETTE, UP } from '../../shared/lib/colors';
+import type { EChartsOption } from '../../shared/lib/echarts';
 import { displayUnit, formatGrowth, formatMeasure, formatPoints, isNum, measureNumber, measureUnit, periodLabel, type UnitMode } from '../../shared/lib/format';
 import { INDUSTRY_ROOT, janFebMerged, measureName } from '../../shared/lib/catalog';
 import { locale, t } from '../../shared/lib/i18n';
