@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceLabel, measureForBasis, parseChoice, periodChoices, presetLabel } from './periods';
+import { choiceLabel, measureForBasis, parseChoice, periodChoices, periodGroups, presetLabel } from './periods';
 
 describe('period presets', () => {
   it('names the releases’ cumulative periods', () => {
@@ -24,6 +24,14 @@ describe('period presets', () => {
     const stock = periodChoices(periods, { locale: 'zh', januaryPublished: true });
     expect(stock.months.map((c) => c.period)).toEqual(['2025-03', '2025-02', '2025-01', '2024-12']);
     expect(stock.months[2].label).toBe('2025年1月');
+  });
+  it('groups the choices by year, each preset before its month', () => {
+    const g = periodGroups(['2024-12', '2025-01', '2025-02', '2025-03'], { locale: 'zh', januaryPublished: false });
+    expect(g.map((x) => x.year)).toEqual(['2025', '2024']);
+    expect(g[0].choices.map((c) => c.label)).toEqual(['2025年一季度', '2025年3月', '2025年1-2月', '2025年2月']);
+    expect(g[1].choices.map((c) => c.value)).toEqual(['2024-12:ytd', '2024-12']);
+    const monthsOnly = periodGroups(['2025-01', '2025-02'], { locale: 'zh', januaryPublished: true, presets: false });
+    expect(monthsOnly[0].choices.map((c) => c.value)).toEqual(['2025-02', '2025-01']);
   });
   it('round-trips a choice', () => {
     expect(parseChoice('2025-06:ytd')).toEqual({ period: '2025-06', basis: 'ytd' });

@@ -48,6 +48,31 @@ export function periodChoices(periods: readonly string[], opts: { locale: Locale
   return { presets, months };
 }
 
+/**
+ * The choices by year, newest first; in a year each month's cumulative preset comes before the
+ * month itself ("2025年上半年", "2025年6月", "2025年1-5月", "2025年5月", …). presets=false: months only.
+ */
+export function periodGroups(periods: readonly string[], opts: { locale: Locale; januaryPublished: boolean; janFebMerged?: (p: string) => boolean; presets?: boolean }): { year: string; choices: PeriodChoice[] }[] {
+  const { presets, months } = periodChoices(periods, opts);
+  const byPeriod = new Map<string, PeriodChoice[]>();
+  for (const c of [...(opts.presets === false ? [] : presets), ...months]) {
+    const list = byPeriod.get(c.period) ?? [];
+    list.push(c);
+    byPeriod.set(c.period, list);
+  }
+  const groups: { year: string; choices: PeriodChoice[] }[] = [];
+  for (const p of [...byPeriod.keys()].sort().reverse()) {
+    const year = p.slice(0, 4);
+    let g = groups[groups.length - 1];
+    if (!g || g.year !== year) {
+      g = { year, choices: [] };
+      groups.push(g);
+    }
+    g.choices.push(...byPeriod.get(p)!.sort((a, b) => (a.basis === b.basis ? 0 : a.basis === 'ytd' ? -1 : 1)));
+  }
+  return groups;
+}
+
 /** The picker's value back into period and basis. */
 export function parseChoice(value: string): { period: string; basis: PeriodBasis } {
   const [period, b] = value.split(':');
