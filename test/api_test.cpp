@@ -266,6 +266,38 @@ TEST_F(ApiTest, NoInputProducesAServerError) {
 
 // Seed 004's 问题解决率 target follows the service's resolution rate: one appeal rated solved
 // gives 1/1 = 100 %, which meets ≥ 96 %.
+// The enterprise search box (issue 12 item 6): name or USCC; a scoped analyst finds only the
+// enterprises of its scope (丙机械 lies in 济源 419001, outside 郑州 410100).
+TEST_F(ApiTest, EnterpriseSearchByNameOrUsccInsideTheScope) {
+  auto [s, all] = Get("/api/v1/enterprises?q=%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8");  // 有限公司
+  ASSERT_EQ(s, 200) << all.dump();
+  ASSERT_EQ(all["enterprises"].size(), 3u);
+  auto [s2, one] = Get("/api/v1/enterprises?q=91330000755918469e");  // any case
+  ASSERT_EQ(s2, 200);
+  ASSERT_EQ(one["enterprises"].size(), 1u);
+  EXPECT_EQ(one["enterprises"][0]["name"], "丙机械有限公司");
+  EXPECT_EQ(one["enterprises"][0]["region"]["code"], "419001");
+  auto [s3, none] = Get("/api/v1/enterprises?q=%E4%B8%81");  // 丁: nobody
+  ASSERT_EQ(s3, 200);
+  EXPECT_TRUE(none["enterprises"].empty());
+  ExpectError(Get("/api/v1/enterprises?q=%20"), 400);
+  ExpectError(Get("/api/v1/enterprises?q=a&limit=0"), 400);
+  auto [s4, limited] = Get("/api/v1/enterprises?q=%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8&limit=2");
+  ASSERT_EQ(s4, 200);
+  EXPECT_EQ(limited["enterprises"].size(), 2u);
+
+  ASSERT_TRUE(ws_->auth().AddUser({"search-city", "city-password-1", "analyst", "410100", "", ""}, "test").ok());
+  const std::string city = ws_->auth().Login("search-city", "city-password-1", "test")->token;
+  httplib::Client c("127.0.0.1", port_);
+  c.set_bearer_token_auth(city.c_str());
+  auto res = c.Get("/api/v1/enterprises?q=%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  Json j = Json::parse(res->body);
+  EXPECT_EQ(j["enterprises"].size(), 2u);
+  EXPECT_EQ(res->body.find("91330000755918469E"), std::string::npos) << res->body;
+}
+
 TEST_F(ApiTest, ResolutionRateFeedsItsPolicyTarget) {
   ASSERT_OK(RateOneAppealSolved(server_->service()));
   auto [s, t] = Get("/api/v1/targets/henan2022.1.appeal_resolution_rate");

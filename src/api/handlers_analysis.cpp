@@ -75,6 +75,15 @@ void Enterprise(const Ctx& c, const Req& req, Res& res) {
   Reply(res, app::GetEnterprise(c.app, *c.caller, req.matches[1], *as_of), EnterpriseJson);
 }
 
+// The enterprise search box (issue 12 item 6): name or USCC, inside the caller's scope.
+void SearchEnterprises(const Ctx& c, const Req& req, Res& res) {
+  auto limit = IntParam(req, "limit", 20);
+  if (!limit.ok()) return SendStatus(res, limit.status());
+  if (*limit < 1 || *limit > 100) return SendError(res, 400, "invalid_argument", "limit: must be 1-100");
+  Reply(res, app::SearchEnterprises(c.app, *c.caller, Param(req, "q"), static_cast<size_t>(*limit)),
+        EnterpriseHitsJson);
+}
+
 void EnterpriseSeries(const Ctx& c, const Req& req, Res& res) {
   auto as_of = AsOf(req);
   if (!as_of.ok()) return SendStatus(res, as_of.status());
@@ -144,6 +153,11 @@ std::vector<Route> AnalysisRoutes() {
        Permission::kReadAggregate, CellParamSpecs("measure", "the measure to rank by"), "", "Ranking", 200, Rankings,
        "/api/v1/rankings?" + kCell + "measure=value&region=410100",
        "/api/v1/rankings?" + kCell + "measure=value&region=410000", ""},
+      {"GET", "/api/v1/enterprises", "Search enterprises by name or USCC (inside the caller's scope)",
+       Permission::kReadEnterprise,
+       {{"q", "string", true, "part of the name, or the start of the USCC"},
+        {"limit", "integer", false, "at most this many (1-100, default 20)"}},
+       "", "EnterpriseHits", 200, SearchEnterprises, "/api/v1/enterprises?q=%E5%85%AC%E5%8F%B8", "", ""},
       {"GET", "/api/v1/enterprises/{uscc}", "One enterprise", Permission::kReadEnterprise, {uscc, as_of}, "",
        "Enterprise", 200, Enterprise, "/api/v1/enterprises/91310110666007217T",
        "/api/v1/enterprises/91330000755918469E", ""},

@@ -141,6 +141,15 @@ std::string EnterpriseJson(const app::EnterpriseInfo& e) {
       );
 }
 
+std::string EnterpriseHitsJson(const std::vector<app::EnterpriseInfo>& hits) {
+  Json arr = Json::array();
+  for (const auto& e : hits) {
+    arr.push_back(
+        Json{{"uscc", e.uscc}, {"name", e.name}, {"region", Label(e.region)}, {"industry", Label(e.industry)}});
+  }
+  return Dump(Json{{"enterprises", arr}});
+}
+
 std::string EnterpriseSeriesJson(const std::vector<app::EnterprisePoint>& points) {
   Json arr = Json::array();
   for (const auto& p : points) {

@@ -24,6 +24,7 @@ std::string ImportJson(const ingest::ImportOutcome& o);
 std::string ImportReportJson(const ingest::ImportReport& r);
 std::string BatchesJson(const std::vector<BatchInfo>& batches);
 std::string EnterpriseJson(const app::EnterpriseInfo& e);
+std::string EnterpriseHitsJson(const std::vector<app::EnterpriseInfo>& hits);
 std::string EnterpriseSeriesJson(const std::vector<app::EnterprisePoint>& points);
 // A subtree of a classification: {code,name,level,children:[...]}; depth < 0 = all levels.
 std::string TreeJson(const CodeTree& tree, NodeId root, int depth);

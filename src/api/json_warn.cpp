@@ -72,6 +72,9 @@ Json TargetObject(const app::TargetView& v) {
               {"text", t.text},
               {"type", std::string(policy::TargetTypeName(t.type))},
               {"metric", std::string(policy::MetricKindName(t.metric))},
+              // what an indicator target measures and where (the cockpit draws a growth target)
+              {"indicator", t.indicator},
+              {"region", t.region.empty() ? v.document_region : t.region},
               {"comparator", t.comparator},
               {"value", t.qualitative() ? Json(nullptr) : Json(t.value)},
               {"unit", t.unit},

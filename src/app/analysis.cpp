@@ -1,6 +1,7 @@
 #include "app/analysis.h"
 
 #include <algorithm>
+#include <cctype>
 #include <numeric>
 
 #include "app/groups.h"
@@ -256,6 +257,55 @@ Result<EnterpriseInfo> GetEnterprise(Workspace& ws, const std::string& uscc, Bat
   if (ent.industry != kNoNode) info.industry = IndustryLabel(c, ent.industry);
   info.tags = ent.tags;
   return info;
+}
+
+Result<std::vector<EnterpriseInfo>> SearchEnterprises(Workspace& ws, const std::string& query, size_t limit,
+                                                      const std::function<bool(const EnterpriseInfo&)>& visible,
+                                                      BatchId as_of) {
+  std::string q = query;
+  q.erase(0, q.find_first_not_of(" \t"));
+  q.erase(q.find_last_not_of(" \t") + 1);
+  if (q.empty()) return Status::Invalid("q: empty search text");
+  std::string upper = q;
+  std::transform(upper.begin(), upper.end(), upper.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+  ASSIGN_OR_RETURN(auto snap, ws.GetSnapshot(as_of));
+  const Panel& panel = *snap->panel;
+  const Catalog& c = ws.catalog();
+  // (how good the match is, info): 0 exact USCC, 1 USCC prefix, 2 name prefix, 3 name contains
+  std::vector<std::pair<int, EnterpriseInfo>> hits;
+  for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+    const auto& ent = panel.enterprise(e);
+    int grade = -1;
+    if (ent.uscc == upper) {
+      grade = 0;
+    } else if (ent.uscc.rfind(upper, 0) == 0) {
+      grade = 1;
+    } else if (ent.name.rfind(q, 0) == 0) {
+      grade = 2;
+    } else if (ent.name.find(q) != std::string::npos) {
+      grade = 3;
+    }
+    if (grade < 0) continue;
+    EnterpriseInfo info;
+    info.uscc = ent.uscc;
+    info.name = ent.name;
+    if (ent.region != kNoNode) info.region = RegionLabel(c, ent.region);
+    if (ent.industry != kNoNode) info.industry = IndustryLabel(c, ent.industry);
+    if (!visible(info)) continue;
+    hits.emplace_back(grade, std::move(info));
+  }
+  std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (a.second.name != b.second.name) return a.second.name < b.second.name;
+    return a.second.uscc < b.second.uscc;
+  });
+  std::vector<EnterpriseInfo> out;
+  for (auto& h : hits) {
+    if (out.size() >= limit) break;
+    out.push_back(std::move(h.second));
+  }
+  return out;
 }
 
 Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Workspace& ws, const std::string& uscc,

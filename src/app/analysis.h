@@ -3,6 +3,7 @@
 #ifndef BALLAST_APP_ANALYSIS_H_
 #define BALLAST_APP_ANALYSIS_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -90,6 +91,12 @@ struct EnterpriseInfo {
   std::vector<std::string> tags;
 };
 Result<EnterpriseInfo> GetEnterprise(Workspace& ws, const std::string& uscc, BatchId as_of = kLatestBatch);
+// Enterprises whose USCC starts with `query` (ASCII letters in any case) or whose name contains
+// it, for which `visible` holds: exact USCC first, then name prefixes, then the rest by name; at
+// most `limit`. InvalidArgument for an empty query.
+Result<std::vector<EnterpriseInfo>> SearchEnterprises(Workspace& ws, const std::string& query, size_t limit,
+                                                      const std::function<bool(const EnterpriseInfo&)>& visible,
+                                                      BatchId as_of = kLatestBatch);
 
 struct EnterprisePoint {
   std::string period;
@@ -117,6 +124,10 @@ Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesR
 Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellRequest& request);
 Result<EnterpriseInfo> GetEnterprise(Ballast& b, const Caller& caller, const std::string& uscc,
                                      BatchId as_of = kLatestBatch);
+// The enterprise search box: only the enterprises the caller may see (inside its scope; an
+// enterprise user itself); the search is audited.
+Result<std::vector<EnterpriseInfo>> SearchEnterprises(Ballast& b, const Caller& caller, const std::string& query,
+                                                      size_t limit);
 Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Ballast& b, const Caller& caller, const std::string& uscc,
                                                          const std::string& indicator, const std::string& from,
                                                          const std::string& to, BatchId as_of = kLatestBatch);

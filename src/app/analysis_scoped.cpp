@@ -193,6 +193,17 @@ Result<EnterpriseInfo> GetEnterprise(Ballast& b, const Caller& caller, const std
   return VisibleEnterprise(b, caller, uscc, as_of);
 }
 
+Result<std::vector<EnterpriseInfo>> SearchEnterprises(Ballast& b, const Caller& caller, const std::string& query,
+                                                      size_t limit) {
+  // An enterprise user finds only itself: MaySeeEnterprise decides per hit.
+  RETURN_IF_ERROR(b.access().Require(caller, auth::Permission::kReadEnterprise));
+  ASSIGN_OR_RETURN(auto hits, SearchEnterprises(b.workspace(), query, limit, [&](const EnterpriseInfo& e) {
+                     return b.access().MaySeeEnterprise(caller, e.uscc, e.region.code);
+                   }));
+  AuditRead(b, caller, "read.enterprise_search", "", query);
+  return hits;
+}
+
 Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Ballast& b, const Caller& caller, const std::string& uscc,
                                                          const std::string& indicator, const std::string& from,
                                                          const std::string& to, BatchId as_of) {

@@ -258,7 +258,9 @@ describe('explorer', () => {
     assert.ok(res.status >= 400 && res.status < 500, 'the API refuses an unknown indicator');
     assert.ok(text.includes(`HTTP ${res.status}`), `the status is shown: ${text}`);
     assert.ok(text.includes(body.error.code), `the error code is shown: ${text}`);
-    assert.ok(text.includes(body.error.message), `the server's message is shown: ${text}`);
+    // the Chinese UI says it in Chinese; the server's own (English) message is the tooltip
+    assert.equal(await page.locator('[data-testid="error-message"]').first().getAttribute('title'), body.error.message, 'the server message is kept');
+    assert.doesNotMatch(await page.locator('[data-testid="error-message"]').first().textContent(), /[A-Za-z]{3,}/, 'no English in the Chinese UI');
   });
 });
 
@@ -315,13 +317,22 @@ describe('imports', () => {
     assert.match(await page.locator('[data-testid="error-count"]').textContent(), new RegExp(`\\b${report.error_count ?? errors.length}\\b`));
     const rows = await gridRows('error-table');
     assert.equal(rows.length, errors.length, 'every error is listed');
+    // the server's column and message are kept as data-raw (and tooltip); the cells say them in Chinese
+    const raw = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-testid="error-table"] .el-table-v2__body .el-table-v2__row')).map((r) => ({
+        column: r.querySelector('.grid-cell[data-col="column"] [data-raw]')?.getAttribute('data-raw') ?? '—',
+        message: r.querySelector('.grid-cell[data-col="message"] [data-raw]')?.getAttribute('data-raw') ?? '',
+      })),
+    );
     rows.forEach((r, k) => {
       const e = errors[k];
       assert.equal(r.line, String(e.line), `error ${k} line`);
-      assert.equal(r.column, e.column ? String(e.column) : '—', `error ${k} column`);
-      assert.equal(r.message, e.message, `error ${k} message`);
+      assert.equal(raw[k].column, e.column ? String(e.column) : '—', `error ${k} column`);
+      assert.equal(raw[k].message, e.message, `error ${k} message`);
     });
-    assert.ok(rows.some((r) => r.column === 'period') && rows.some((r) => r.column === 'indicator'), 'the bad period and the unknown indicator are reported in their columns');
+    assert.ok(rows.some((r) => r.column === '报告期') && rows.some((r) => r.column === '指标'), 'the bad period and the unknown indicator are reported in their columns, named in Chinese');
+    const english = rows.filter((r) => /\b(is|not|unknown|the|column|period)\b/.test(r.message));
+    assert.deepEqual(english, [], 'no English import errors in the Chinese UI');
     assert.deepEqual(new Set(rows.map((r) => r.line)), new Set(['2', '3', '4']));
     // nothing was imported, and the history shows the batches of the store
     const afterList = await api('/imports');

@@ -27,6 +27,13 @@ export interface Measure {
   name_en: string;
   percent: boolean;
 }
+/** One answer of the enterprise search. */
+export interface EnterpriseHit {
+  uscc: string;
+  name: string;
+  region: CodeName;
+  industry: CodeName;
+}
 export type Values = Record<string, number | null>;
 /** Disclosure control: why the figures are withheld from this caller / what publication would withhold. */
 export type SdcReason = 'threshold' | 'dominance' | 'p' | 'secondary';
@@ -179,6 +186,9 @@ export const dataApi = {
   },
   rankings: (p: Query<'/api/v1/rankings'> & { measure: string; period: string }, signal?: AbortSignal) =>
     apiGet<Reply<'/api/v1/rankings', 'get', { rows: RankingRow[] }>>('/rankings', p, signal),
+  /** The search box: enterprises by name or USCC inside the caller's scope. */
+  searchEnterprises: (q: string, signal?: AbortSignal) =>
+    apiGet<Reply<'/api/v1/enterprises', 'get', { enterprises: EnterpriseHit[] }>>('/enterprises', { q, limit: 20 }, signal),
   enterprise: (uscc: string, signal?: AbortSignal) => apiGet<Reply<'/api/v1/enterprises/{uscc}', 'get', Enterprise>>(`/enterprises/${encodeURIComponent(uscc)}`, {}, signal),
   enterpriseSeries: (uscc: string, p: Omit<Query<'/api/v1/enterprises/{uscc}/series'>, 'uscc'>, signal?: AbortSignal) =>
     apiGet<Reply<'/api/v1/enterprises/{uscc}/series', 'get', { points: EnterprisePoint[] }>>(`/enterprises/${encodeURIComponent(uscc)}/series`, p, signal),

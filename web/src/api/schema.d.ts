@@ -297,6 +297,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search enterprises by name or USCC (inside the caller's scope) */
+        get: operations["GET /api/v1/enterprises"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises/{uscc}": {
         parameters: {
             query?: never;
@@ -1696,6 +1713,14 @@ export interface components {
             size: string;
             tags: string[];
         };
+        EnterpriseHits: {
+            enterprises: {
+                uscc: string;
+                name: string;
+                region: components["schemas"]["NodeLabel"];
+                industry: components["schemas"]["NodeLabel"];
+            }[];
+        };
         EnterpriseSeries: {
             points: {
                 period: string;
@@ -2255,6 +2280,10 @@ export interface components {
             type: "cumulative" | "level" | "growth" | "qualitative";
             /** @enum {string} */
             metric: "reported" | "indicator" | "internal";
+            /** @description indicator targets: the indicator measured (empty otherwise) */
+            indicator?: string;
+            /** @description the region the target applies to (GB/T 2260) */
+            region?: string;
             comparator: string;
             value: number | null;
             unit: string;
@@ -3978,6 +4007,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Ranking"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/enterprises": {
+        parameters: {
+            query: {
+                /** @description part of the name, or the start of the USCC */
+                q: string;
+                /** @description at most this many (1-100, default 20) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseHits"];
                 };
             };
             /** @description error */

@@ -85,6 +85,9 @@ export interface Target {
   type: 'cumulative' | 'level' | 'growth' | 'qualitative' | string;
   /** `{kind,…}` in the catalog files; the server sends the kind alone. */
   metric?: { kind: string; [k: string]: unknown } | string | null;
+  /** indicator targets: the indicator measured, and the region the target applies to */
+  indicator?: string;
+  region?: string;
   comparator?: string | null;
   value: number | null;
   unit?: string | null;

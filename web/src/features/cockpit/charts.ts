@@ -1,13 +1,14 @@
 // The cockpit's charts and the loading of the industry divisions' pulls, apart from the page.
 import { api, type Row, type SeriesPoint, type TableResponse } from '../../api/client';
-import { DOWN, PALETTE, UP, type EChartsOption } from '../../shared/lib/echarts';
+import { DOWN, PALETTE, UP } from '../../shared/lib/colors';
+import type { EChartsOption } from '../../shared/lib/echarts';
 import { displayUnit, formatGrowth, formatMeasure, formatPoints, isNum, measureNumber, measureUnit, periodLabel, type UnitMode } from '../../shared/lib/format';
 import { INDUSTRY_ROOT, janFebMerged, measureName } from '../../shared/lib/catalog';
 import { locale, t } from '../../shared/lib/i18n';
 import { figureView } from '../../shared/lib/disclosure';
 
 /** Monthly value (bars) and monthly and cumulative growth (lines) over the periods of `pts`. */
-export function trendChart(pts: SeriesPoint[], o: { unitOf: string; unit: UnitMode; derived: boolean }): EChartsOption | null {
+export function trendChart(pts: SeriesPoint[], o: { unitOf: string; unit: UnitMode; derived: boolean; target?: number | null }): EChartsOption | null {
   if (!pts.length) return null;
   const u = displayUnit(o.unitOf, o.unit, locale.value);
   const derived = o.derived;
@@ -25,7 +26,19 @@ export function trendChart(pts: SeriesPoint[], o: { unitOf: string; unit: UnitMo
   if (!derived) {
     series.push(
       { name: t('cockpit.trendMonthly'), type: 'line', data: pts.map((p) => (isNum(p.values.yoy) ? p.values.yoy : null)), symbolSize: 5, itemStyle: { color: PALETTE[1] }, connectNulls: false },
-      { name: t('cockpit.trendCumulative'), type: 'line', data: pts.map((p) => (isNum(p.values.ytd_yoy) ? p.values.ytd_yoy : null)), symbolSize: 5, itemStyle: { color: PALETTE[0] }, lineStyle: { width: 2.5 }, connectNulls: false },
+      {
+        name: t('cockpit.trendCumulative'),
+        type: 'line',
+        data: pts.map((p) => (isNum(p.values.ytd_yoy) ? p.values.ytd_yoy : null)),
+        symbolSize: 5,
+        itemStyle: { color: PALETTE[0] },
+        lineStyle: { width: 2.5 },
+        connectNulls: false,
+        // the region's growth target (policy catalog), as a dashed line on the growth axis
+        markLine: isNum(o.target)
+          ? { silent: true, symbol: 'none', lineStyle: { color: UP, type: 'dashed', width: 1.5 }, label: { formatter: t('cockpit.targetLine', { value: formatGrowth(o.target) }), position: 'insideEndTop', color: UP, fontSize: 11 }, data: [{ yAxis: o.target }] }
+          : undefined,
+      },
     );
   }
   return {

@@ -189,6 +189,16 @@ export function measuresFor(indicatorCode: string): string[] {
 
 export const periodsDesc = computed(() => [...catalog.periods].reverse());
 
+// Flow indicators are published for January and February together (1–2月): January alone is not
+// offered for them. An indicator listed here publishes January anyway (none by default).
+const JANUARY_PUBLISHED = new Set<string>([]);
+/** Whether January alone is a period to offer for this indicator (stocks and ratios: yes). */
+export function januaryPublished(indicatorCode: string): boolean {
+  if (JANUARY_PUBLISHED.has(indicatorCode)) return true;
+  const i = indicator(indicatorCode);
+  return !i || i.kind !== 'flow';
+}
+
 /** Whether January of the period's year has data at all (else February reads 1-2月). */
 export function janFebMerged(period: string): boolean {
   if (!period.endsWith('-02')) return false;

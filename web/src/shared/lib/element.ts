@@ -16,7 +16,7 @@ import { ElMenu, ElMenuItem } from 'element-plus/es/components/menu/index.mjs';
 import { ElProgress } from 'element-plus/es/components/progress/index.mjs';
 import { ElRadioButton, ElRadioGroup } from 'element-plus/es/components/radio/index.mjs';
 import { ElResult } from 'element-plus/es/components/result/index.mjs';
-import { ElOption, ElSelect } from 'element-plus/es/components/select/index.mjs';
+import { ElOption, ElOptionGroup, ElSelect } from 'element-plus/es/components/select/index.mjs';
 import { ElTable, ElTableColumn } from 'element-plus/es/components/table/index.mjs';
 import { ElAutoResizer, ElTableV2 } from 'element-plus/es/components/table-v2/index.mjs';
 import { ElTag } from 'element-plus/es/components/tag/index.mjs';
@@ -70,6 +70,7 @@ import 'element-plus/theme-chalk/el-menu.css';
 import 'element-plus/theme-chalk/el-menu-item.css';
 import 'element-plus/theme-chalk/el-message.css';
 import 'element-plus/theme-chalk/el-option.css';
+import 'element-plus/theme-chalk/el-option-group.css';
 import 'element-plus/theme-chalk/el-popper.css';
 import 'element-plus/theme-chalk/el-progress.css';
 import 'element-plus/theme-chalk/el-radio.css';
@@ -123,6 +124,7 @@ const components = [
   ElMenu,
   ElMenuItem,
   ElOption,
+  ElOptionGroup,
   ElProgress,
   ElRadioButton,
   ElRadioGroup,

@@ -5,6 +5,7 @@ import { useRoute, useRouter, type LocationQueryRaw } from 'vue-router';
 import { ApiError } from '../../api/client';
 import { catalog } from './catalog';
 import type { UnitMode } from './format';
+import type { PeriodBasis } from './periods';
 
 export function toApiError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError(0, 'client', (e as Error)?.message ?? String(e));
@@ -79,6 +80,11 @@ export function useUrlState() {
     if (typeof v === 'string' && /^\d{4}-\d{2}$/.test(v)) return v;
     return catalog.latest ?? '';
   });
+  // 'ytd' when a cumulative preset (1–2月, 一季度, 上半年, …) was picked; null = not chosen.
+  const basis = computed<PeriodBasis | null>(() => {
+    const v = route.query.basis;
+    return v === 'ytd' ? 'ytd' : v === 'month' ? 'month' : null;
+  });
   const unit = computed<UnitMode>(() => {
     const v = route.query.unit;
     return v === 'wan' || v === 'yi' ? v : unitDefault();
@@ -101,5 +107,5 @@ export function useUrlState() {
     return push ? router.push({ query: q }) : router.replace({ query: q });
   }
 
-  return { route, router, str, list, period, unit, update };
+  return { route, router, str, list, period, basis, unit, update };
 }

@@ -10,6 +10,8 @@ const en: typeof zh = {
     trendTitle: '{indicator}: growth over time',
     trendMonthly: 'Month YoY',
     trendCumulative: 'Year-to-date YoY',
+    targetLine: 'Target {value}',
+    targetKpi: 'target {value}',
     topRegions: 'Regions by pull',
     topIndustries: 'Industries by pull',
     contribHint: 'Pull on the growth of {parent} this month (pp), top and bottom five',

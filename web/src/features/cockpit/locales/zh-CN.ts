@@ -8,6 +8,8 @@ export default {
     trendTitle: '{indicator}增速走势',
     trendMonthly: '当月同比',
     trendCumulative: '累计同比',
+    targetLine: '目标 {value}',
+    targetKpi: '目标 {value}',
     topRegions: '地区拉动',
     topIndustries: '行业拉动',
     contribHint: '对{parent}当月增长的拉动（百分点），前五与后五',

@@ -3,6 +3,8 @@ import type zh from './zh-CN';
 
 const en: typeof zh = {
   enterprise: {
+    searchPlaceholder: 'Search a firm by name or USCC',
+    searchNone: 'No firm found',
     title: 'Enterprise',
     uscc: 'Unified social credit code',
     size: 'Size',

@@ -1,6 +1,8 @@
 // Chinese text (the default) of 企业详情 the enterprise page.
 export default {
   enterprise: {
+    searchPlaceholder: '搜索企业名称或统一社会信用代码',
+    searchNone: '没有找到企业',
     title: '企业详情',
     uscc: '统一社会信用代码',
     size: '规模',
