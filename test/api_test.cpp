@@ -14,6 +14,7 @@
 #include "app/workspace.h"
 #include "test/test_server.h"
 #include "test/test_util.h"
+#include "testing/testing.h"
 
 namespace ballast::test {
 namespace {
@@ -81,6 +82,28 @@ TEST_F(ApiTest, HealthAndCatalogs) {
   EXPECT_GE(inds.size(), 16u);
   auto [s5, periods] = Get("/api/v1/periods");
   EXPECT_EQ(periods["latest"], "2025-03");
+}
+
+// A browser offers "gzip, deflate, br"; httplib would brotli-compress the UI's scripts at quality
+// 11 (seconds for ECharts). The server answers gzip instead.
+TEST(StaticFilesTest, BrowsersGetGzipNotBrotli) {
+  ::ballast::testing::TempDir web;
+  std::string script;
+  for (int i = 0; i < 2000; ++i) script += "console.log('第" + std::to_string(i) + "行');\n";
+  web.Write("index.html", "<!doctype html><title>Ballast</title>");
+  web.Write("app.js", script);
+  TestServer server(size_t{1} << 20, web.path().string());
+  httplib::Client c("127.0.0.1", server.port());
+  c.set_decompress(false);
+  auto r = c.Get("/app.js", {{"Accept-Encoding", "gzip, deflate, br"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_LT(r->body.size(), script.size() / 4);
+  auto only_br = c.Get("/app.js", {{"Accept-Encoding", "br"}});
+  ASSERT_TRUE(only_br);
+  EXPECT_EQ(only_br->get_header_value("Content-Encoding"), "");
+  EXPECT_EQ(only_br->body, script);
 }
 
 TEST_F(ApiTest, CellTableSeriesRanking) {

@@ -18,7 +18,7 @@ namespace ballast::test {
 
 class TestServer {
  public:
-  explicit TestServer(size_t max_upload_bytes = size_t{1} << 20) {
+  explicit TestServer(size_t max_upload_bytes = size_t{1} << 20, const std::string& web_dir = "") {
     app_ = std::move(app::Ballast::Create(store_.locator())).value();
     EXPECT_EQ(ws().Import(kEnterprisesCsv, "e.csv", "t")->status, ingest::ImportStatus::kImported);
     EXPECT_EQ(ws().Import(kObservationsCsv, "o.csv", "t")->status, ingest::ImportStatus::kImported);
@@ -26,6 +26,7 @@ class TestServer {
     o.port = 0;
     o.threads = 4;
     o.max_upload_bytes = max_upload_bytes;
+    o.web_dir = web_dir;
     server_ = std::make_unique<api::Server>(*app_, o);
     auto port = server_->Bind();
     EXPECT_TRUE(port.ok());

@@ -52,6 +52,21 @@ std::vector<std::string> SplitList(const std::string& s) {
   return out;
 }
 
+std::string WithoutBrotli(const std::string& accept_encoding) {
+  std::string out;
+  std::stringstream in(accept_encoding);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    const size_t b = item.find_first_not_of(" \t");
+    if (b == std::string::npos) continue;
+    const size_t e = item.find_first_of(" \t;", b);
+    // httplib picks brotli if "br" occurs anywhere in the header: drop any token that holds it.
+    if (item.substr(b, e == std::string::npos ? e : e - b).find("br") != std::string::npos) continue;
+    out += (out.empty() ? "" : ", ") + item.substr(b);
+  }
+  return out;
+}
+
 Result<BatchId> AsOf(const httplib::Request& req) {
   std::string s = Param(req, "as_of");
   if (s.empty()) return kLatestBatch;

@@ -21,6 +21,10 @@ int HttpStatusOf(const Status& s);
 
 std::string Param(const httplib::Request& req, const char* name);
 std::vector<std::string> SplitList(const std::string& s);
+// The Accept-Encoding list without brotli. httplib compresses every response on the fly at
+// brotli's slowest quality (11): seconds for the UI's larger scripts and big JSON answers, where
+// gzip takes milliseconds. With "br" gone, clients that offer gzip get gzip.
+std::string WithoutBrotli(const std::string& accept_encoding);
 Result<BatchId> AsOf(const httplib::Request& req);
 Result<app::CellRequest> CellParams(const httplib::Request& req, const char* measures_param);
 // The numeric id captured first in the route's path ("/…/{id}/…").

@@ -2,6 +2,8 @@
 // the request-head parser of the connection gate.
 #include <gtest/gtest.h>
 
+#include "api/http_util.h"
+
 #include <string>
 
 #include "api/body_limits.h"
@@ -133,6 +135,14 @@ TEST(RequestHeadTest, ParsesTheRequestLineAndHeaders) {
   auto chunked = ParseRequestHead("POST / HTTP/1.1\nTransfer-Encoding: chunked\n\n");
   ASSERT_TRUE(chunked);
   EXPECT_TRUE(chunked->chunked);
+}
+
+TEST(WithoutBrotliTest, DropsBrAndKeepsTheRest) {
+  EXPECT_EQ(WithoutBrotli("gzip, deflate, br"), "gzip, deflate");
+  EXPECT_EQ(WithoutBrotli("br;q=1.0, gzip;q=0.8"), "gzip;q=0.8");
+  EXPECT_EQ(WithoutBrotli("br"), "");
+  EXPECT_EQ(WithoutBrotli("gzip, deflate, br, zstd"), "gzip, deflate, zstd");
+  EXPECT_EQ(WithoutBrotli("identity"), "identity");
 }
 
 }  // namespace

@@ -269,6 +269,11 @@ Result<int> Server::Bind() {
       for (size_t i = 0; i < n; ++i) forwarded.push_back(req.get_header_value("X-Forwarded-For", i));
       req.remote_addr = proxies.ClientAddress(req.remote_addr, forwarded);
     }
+    if (req.has_header("Accept-Encoding")) {
+      const std::string accepted = WithoutBrotli(req.get_header_value("Accept-Encoding"));
+      req.headers.erase("Accept-Encoding");
+      if (!accepted.empty()) req.headers.emplace("Accept-Encoding", accepted);
+    }
     // Sends the whole content once rather than many overlapping parts.
     if (req.ranges.size() > 1 && !RangeIsSafe(req.get_header_value("Range"))) {
       req.ranges.clear();
