@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -62,6 +63,34 @@ std::vector<double> YtdOf(const Panel& panel, const char* indicator, Period p) {
 }
 
 }  // namespace
+
+Status ApplyParkFilter(const std::string& locator, const Panel& panel, const std::string& park,
+                       CellRef* ref) {
+  ASSIGN_OR_RETURN(auto store, OpenParkStore(locator));
+  ASSIGN_OR_RETURN(auto all, store->ListParks());
+  if (std::none_of(all.begin(), all.end(), [&](const Park& p) { return p.code == park; }))
+    return Status::Invalid("park: '" + park + "' is not a known park");
+  ASSIGN_OR_RETURN(auto ms, store->ListMemberships());
+  auto f =
+      ref->filter ? std::make_shared<CellFilter>(*ref->filter) : std::make_shared<CellFilter>();
+  f->park = park;
+  f->park_members.clear();
+  auto month = [](const std::string& d) {
+    return MakePeriod(std::stoi(d.substr(0, 4)), std::stoi(d.substr(5, 2)));
+  };
+  for (const auto& m : ms) {
+    if (m.park != park || !parks::IsDate(m.from) || (!m.to.empty() && !parks::IsDate(m.to)))
+      continue;
+    const int64_t e = panel.FindEnterprise(m.uscc);
+    if (e < 0) continue;
+    f->park_members.push_back({static_cast<uint32_t>(e), month(m.from),
+                               m.to.empty() ? std::numeric_limits<Period>::max() : month(m.to)});
+  }
+  std::sort(f->park_members.begin(), f->park_members.end(),
+            [](const auto& a, const auto& b) { return a.enterprise < b.enterprise; });
+  ref->filter = std::move(f);
+  return Status::Ok();
+}
 
 Result<ParkImportKind> ParseParkImportKind(std::string_view s) {
   if (s == "parks") return ParkImportKind::kParks;

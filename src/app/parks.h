@@ -12,6 +12,8 @@
 
 #include "app/ballast.h"
 #include "app/caller.h"
+#include "engine/panel.h"
+#include "engine/query.h"
 #include "parks/mujun.h"
 #include "parks/park.h"
 
@@ -60,6 +62,11 @@ struct ParkGrades {
 // The 亩均 evaluation of `year` for one park (code) or one region ("" = the caller's scope).
 Result<ParkGrades> EvaluateParks(Ballast& b, const Caller& c, int year, const std::string& park,
                                  const std::string& region);
+
+// Restricts `ref` to the members of `park` month by month (the filter's park spans; issue 15
+// item 2): `--park` on `ballast query`, `park=` on the API. InvalidArgument for an unknown park.
+Status ApplyParkFilter(const std::string& locator, const Panel& panel, const std::string& park,
+                       CellRef* ref);
 
 }  // namespace ballast::app
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/analysis.h"
 #include "core/uscc.h"
 #include "testing/test_store.h"
 #include "testing/testing.h"
@@ -142,6 +143,50 @@ TEST_F(ParksAppTest, RegionEvaluationTakesEveryEnterpriseWithResources) {
   ASSERT_OK_AND_ASSIGN(auto zz, EvaluateParks(*b_, zz_analyst_, 2024, "", ""));
   EXPECT_EQ(zz.summary.enterprises, 3);
   EXPECT_FALSE(zz.leading_share);  // a region has no leading industries
+}
+
+CellRequest RevenueOfPark(const std::string& region) {
+  CellRequest r;
+  r.indicator = "revenue";
+  r.measures = {"value"};
+  r.period = "2024-01";
+  r.region = region;
+  r.park = "ZZ01";
+  return r;
+}
+
+TEST_F(ParksAppTest, QueryByParkCountsItsMembersAtThePeriod) {
+  // 甲 3000 + 乙 1000 + 丙 500 (a member since 2023-06); 丁 is in the other park.
+  ASSERT_OK_AND_ASSIGN(auto a, QueryCell(*b_, admin_, RevenueOfPark("410000")));
+  ASSERT_TRUE(a.row.values[0]);
+  EXPECT_DOUBLE_EQ(*a.row.values[0], 4500);
+  EXPECT_EQ(a.row.n, 3);
+  EXPECT_EQ(a.park, "ZZ01");
+  // 乙 left at the end of 2023: January 2024 is 甲 and 丙 only.
+  ASSERT_OK(ImportParkFile(*b_, admin_, ParkImportKind::kMembers,
+                           "park,uscc,from,to\nZZ01," + kE1 + ",2020-01-01,\nZZ01," + kE2 +
+                               ",2020-01-01,2023-12-31\nZZ01," + kE3 + ",2023-06-01,\n",
+                           "m.csv")
+                .status());
+  ASSERT_OK_AND_ASSIGN(auto left, QueryCell(*b_, admin_, RevenueOfPark("410000")));
+  EXPECT_DOUBLE_EQ(*left.row.values[0], 3500);
+  EXPECT_EQ(left.row.n, 2);
+  CellRequest unknown = RevenueOfPark("410000");
+  unknown.park = "NOPE";
+  EXPECT_EQ(QueryCell(*b_, admin_, unknown).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(ParksAppTest, AParkAndItsComplementDoNotRevealASuppressedCell) {
+  // In 河南 the plain cell minus the park is 丁 alone (100): publishing the park would show it.
+  ASSERT_OK_AND_ASSIGN(auto henan, QueryCell(*b_, province_viewer_, RevenueOfPark("410000")));
+  EXPECT_EQ(henan.row.suppressed, "secondary");
+  EXPECT_FALSE(henan.row.values[0]);
+  // In 郑州 the park is the whole cell: nothing to difference, and its three members pass the
+  // primary rules (largest 3000 of 4500 < 85 %; 4500 − 3000 − 1000 = 500 ≥ 10 % of 3000).
+  ASSERT_OK_AND_ASSIGN(auto zz, QueryCell(*b_, zz_viewer_, RevenueOfPark("410100")));
+  EXPECT_EQ(zz.row.suppressed, "");
+  ASSERT_TRUE(zz.row.values[0]);
+  EXPECT_DOUBLE_EQ(*zz.row.values[0], 4500);
 }
 
 }  // namespace

@@ -202,6 +202,7 @@ int Main(int argc, char** argv) {
   query->add_option("--region", request.region, "GB/T 2260 code (default: the whole country), or @east, @central, @west, @northeast");
   query->add_option("--industry", request.industry, "section letter or 2/3/4-digit GB/T 4754 code (default: all industry), or @hightech, @equipment, @energy6, @consumer, @raw");
   query->add_option("--tag", request.tags, "enterprises with this tag only (repeatable: any of them), e.g. 外资");
+  query->add_option("--park", request.park, "a park's members only (by membership in the period)");
   query->add_option("--of", request.of, "region|industry: the dimension of the parent for share and contributions");
   query->add_option("--as-of", as_of, "answer as of this batch id (vintage)");
   query->add_option("--format", format, "csv (default), json or table");
