@@ -81,7 +81,7 @@ ParkDemo GenerateParks(const Catalog& catalog, const std::string& province,
       // Most joined before the data begins; some during it, a few left.
       const int from_year = rng.Bernoulli(0.8) ? first_year - 1 - static_cast<int>(rng.Index(8))
                                                : first_year + static_cast<int>(rng.Index(2));
-      char from[16], to[16] = "";
+      char from[32], to[32] = "";
       std::snprintf(from, sizeof from, "%04d-%02d-01", from_year,
                     1 + static_cast<int>(rng.Index(12)));
       if (rng.Bernoulli(0.04)) std::snprintf(to, sizeof to, "%04d-12-31", from_year + 1);
