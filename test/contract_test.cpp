@@ -163,8 +163,8 @@ class ContractCallsTest : public ::testing::Test {
             {app::ParkImportKind::kMembers, "park,uscc,from\nPARK-IN,91310110666007217T,2020-01-01\n"},
             {app::ParkImportKind::kResources,
              "uscc,year,land_mu,energy_tce,tax,rd_expense\n91310110666007217T,2025,10,50,200,\n"}}) {
-        auto n = app::ImportParkFile(server_->app(), root_caller, kind, csv, "parks.csv");
-        ASSERT_TRUE(n.ok()) << n.status().ToString();
+        auto rows = app::ImportParkFile(server_->app(), root_caller, kind, csv, "parks.csv");
+        ASSERT_TRUE(rows.ok()) << rows.status().ToString();
       }
       ids_["park_in"] = ids_["park_out"] = "PARK-IN";
     }
