@@ -9,6 +9,7 @@
 
 #include "api/route.h"
 #include "api/server.h"
+#include "app/parks.h"
 #include "app/projects.h"
 #include "app/service.h"
 #include "app/workspace.h"
@@ -106,6 +107,17 @@ class AuthzTest : public ::testing::Test {
       auto ps = app::ListProjects(server_->app(), root_caller, {});
       ASSERT_TRUE(ps.ok() && ps->size() == 2u);
       for (const auto& p : *ps) ids_[p.code == "PRJ-IN" ? "project_in" : "project_out"] = std::to_string(p.id);
+    }
+    // Parks (issue 15 item 2): one in 郑州, one in 济源.
+    {
+      auto n = app::ImportParkFile(server_->app(), app::Caller::Local("root"), app::ParkImportKind::kParks,
+                                   "code,name,level,region,area_mu,industrial_land_share,leading_industries\n"
+                                   "PARK-IN,郑州园,national,410100,1000,0.6,33\n"
+                                   "PARK-OUT,济源园,provincial,419001,500,0.5,33\n",
+                                   "parks.csv");
+      ASSERT_TRUE(n.ok()) << n.status().ToString();
+      ids_["park_in"] = "PARK-IN";
+      ids_["park_out"] = "PARK-OUT";
     }
   }
   static void TearDownTestSuite() { delete server_; }

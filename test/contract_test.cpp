@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/route.h"
+#include "app/parks.h"
 #include "app/projects.h"
 #include "app/service.h"
 #include "app/workspace.h"
@@ -151,6 +152,21 @@ class ContractCallsTest : public ::testing::Test {
       auto ps = app::ListProjects(server_->app(), root_caller, {});
       ASSERT_TRUE(ps.ok() && ps->size() == 2u);
       for (const auto& p : *ps) ids_[p.code == "PRJ-IN" ? "project_in" : "project_out"] = std::to_string(p.id);
+    }
+    // Parks (issue 15 item 2): A in a 郑州 park with its land, energy and tax of 2025.
+    {
+      const app::Caller root_caller = app::Caller::Local("root");
+      for (auto [kind, csv] :
+           {std::pair{app::ParkImportKind::kParks,
+                      "code,name,level,region,area_mu,industrial_land_share,leading_industries\n"
+                      "PARK-IN,郑州园,national,410100,1000,0.6,33\n"},
+            {app::ParkImportKind::kMembers, "park,uscc,from\nPARK-IN,91310110666007217T,2020-01-01\n"},
+            {app::ParkImportKind::kResources,
+             "uscc,year,land_mu,energy_tce,tax,rd_expense\n91310110666007217T,2025,10,50,200,\n"}}) {
+        auto rows = app::ImportParkFile(server_->app(), root_caller, kind, csv, "parks.csv");
+        ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+      }
+      ids_["park_in"] = ids_["park_out"] = "PARK-IN";
     }
   }
   static void TearDownTestSuite() { delete server_; }

@@ -100,6 +100,7 @@ std::vector<ParamSpec> CellParamSpecs(const char* measures_name, const char* mea
           {"region", "string", false, "GB/T 2260 code; default 100000 (the whole country); or a region group: @east, @central, @west, @northeast"},
           {"industry", "string", false, "section letter, 2/3/4-digit GB/T 4754-2017 code, or BCD (all industry, the default); or a group: @hightech, @equipment, @energy6, @consumer, @raw"},
           {"tag", "string", false, "enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资"},
+          {"park", "string", false, "a park's members only, by their membership in the period (GET /api/v1/parks)"},
           {"of", "string", false, "the dimension whose parent share and contributions compare with", {"industry", "region"}},
           {"as_of", "integer", false, "batch id: answer as the data stood after that batch"}};
 }

@@ -87,6 +87,7 @@ Result<app::CellRequest> CellParams(const httplib::Request& req, const char* mea
   r.industry = Param(req, "industry");
   r.of = Param(req, "of");
   for (size_t i = 0; i < req.get_param_value_count("tag"); ++i) r.tags.push_back(req.get_param_value("tag", i));
+  r.park = Param(req, "park");  // a park's members only (issue 15 item 2)
   ASSIGN_OR_RETURN(r.as_of, AsOf(req));
   return r;
 }

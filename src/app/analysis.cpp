@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "app/groups.h"
+#include "app/parks.h"
 #include "app/region_series.h"
 #include "engine/measures.h"
 #include "engine/roster.h"
@@ -86,6 +87,7 @@ Result<Resolved> Resolve(Workspace& ws, const CellRequest& r) {
   }
   ASSIGN_OR_RETURN(out.ref.period, ResolvePeriod(*out.snap->panel, r.period, "period"));
   RETURN_IF_ERROR(ResolveCellScope(c, r.region, r.industry, r.tags, &out.ref));
+  if (!r.park.empty()) RETURN_IF_ERROR(ApplyParkFilter(ws.path(), *out.snap->panel, r.park, &out.ref));
   ASSIGN_OR_RETURN(out.of, ParseDimension(r.of, "of"));
   RETURN_IF_ERROR(out.snap->query->Validate(out.ref, out.measures));
   return out;
@@ -99,6 +101,7 @@ CellAnswer Labels(const Catalog& c, const Resolved& r, const CellRequest& req) {
     if (!f->region_group.empty()) a.region = {f->region_group, f->region_group_label};
     if (!f->industry_group.empty()) a.industry = {f->industry_group, f->industry_group_label};
     a.tags = f->tags;
+    a.park = f->park;
   }
   a.period = FormatPeriod(r.ref.period);
   a.indicator = req.indicator;

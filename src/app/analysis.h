@@ -22,6 +22,7 @@ struct CellRequest {
   std::string region;    // empty = 100000 (the whole country)
   std::string industry;  // empty = BCD (all industry); either may name a group (@east, @hightech)
   std::vector<std::string> tags;  // enterprises with any of these tags only (empty = all)
+  std::string park;  // a park's members at the period only (issue 15 item 2); "" = all
   std::string of;        // region | industry (default industry)
   BatchId as_of = kLatestBatch;
 };
@@ -43,6 +44,7 @@ struct Row {
 struct CellAnswer {
   NodeLabel region, industry;  // a group's code is its name (@east)
   std::vector<std::string> tags;
+  std::string park;
   std::string period, indicator;
   std::vector<std::string> measures;
   Row row;

@@ -6,6 +6,7 @@
 #include "app/ballast.h"
 #include "app/disclosure.h"
 #include "app/groups.h"
+#include "app/parks.h"
 #include "app/region_series.h"
 #include "engine/measures.h"
 
@@ -67,8 +68,9 @@ Result<EnterpriseInfo> VisibleEnterprise(Ballast& b, const Caller& caller, const
 }
 
 // The cell an answer stands for, from its codes (groups and tags included).
-Result<CellRef> RefOf(const Ballast& b, const std::string& indicator, const std::string& period,
-                      const std::string& region, const std::string& industry, const std::vector<std::string>& tags) {
+Result<CellRef> RefOf(const Ballast& b, const Panel& panel, const std::string& indicator, const std::string& period,
+                      const std::string& region, const std::string& industry, const std::vector<std::string>& tags,
+                      const std::string& park) {
   const Catalog& c = b.catalog();
   CellRef ref;
   ref.indicator = c.FindIndicator(indicator);
@@ -76,13 +78,15 @@ Result<CellRef> RefOf(const Ballast& b, const std::string& indicator, const std:
   if (ref.indicator < 0 || !ResolveCellScope(c, region, industry, tags, &ref).ok()) {
     return Status::Internal("cannot resolve the cell of an answer");
   }
+  if (!park.empty()) RETURN_IF_ERROR(ApplyParkFilter(b.path(), panel, park, &ref));
   return ref;
 }
 
 // Marks a node's row and its children's rows (region or industry codes) by their status.
-Status ProtectRows(const Ballast& b, Disclosure& d, const CellAnswer& node, bool by_region, Row& node_row,
-                   const std::vector<Row*>& rows) {
-  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, node.indicator, node.period, node.region.code, node.industry.code, node.tags));
+Status ProtectRows(const Ballast& b, const Panel& panel, Disclosure& d, const CellAnswer& node, bool by_region,
+                   Row& node_row, const std::vector<Row*>& rows) {
+  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, panel, node.indicator, node.period, node.region.code, node.industry.code,
+                                      node.tags, node.park));
   RETURN_IF_ERROR(d.Protect(ref, node_row));
   // The children of a group along its dimension are its members, plain cells of that dimension.
   const CellRef base = WithoutGroup(ref, by_region);
@@ -108,7 +112,8 @@ Result<CellAnswer> QueryCell(Ballast& b, const Caller& caller, const CellRequest
   if (IsRegionSeriesIndicator(request.indicator)) return a;
   ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
   Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
-  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, a.indicator, a.period, a.region.code, a.industry.code, a.tags));
+  ASSIGN_OR_RETURN(CellRef ref,
+                   RefOf(b, *snap->panel, a.indicator, a.period, a.region.code, a.industry.code, a.tags, a.park));
   RETURN_IF_ERROR(d.Protect(ref, a.row));
   return a;
 }
@@ -129,7 +134,7 @@ Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequ
     for (auto& r : t.rows) rows.push_back(&r);
     ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
     Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
-    RETURN_IF_ERROR(ProtectRows(b, d, t.parent, t.dim == "region", t.parent.row, rows));
+    RETURN_IF_ERROR(ProtectRows(b, *snap->panel, d, t.parent, t.dim == "region", t.parent.row, rows));
     // Ranks among what is published only: a gap in the ranks would place a withheld figure.
     if (d.published()) {
       const auto it = std::find(t.parent.measures.begin(), t.parent.measures.end(), request.sort);
@@ -155,7 +160,8 @@ Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesR
   Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
   for (auto& [period, row] : s.points) {
     RestrictDerived(b, caller, s.cell.measures, of, s.cell.region.code, row);
-    ASSIGN_OR_RETURN(CellRef ref, RefOf(b, s.cell.indicator, period, s.cell.region.code, s.cell.industry.code, s.cell.tags));
+    ASSIGN_OR_RETURN(CellRef ref, RefOf(b, *snap->panel, s.cell.indicator, period, s.cell.region.code,
+                                        s.cell.industry.code, s.cell.tags, s.cell.park));
     RETURN_IF_ERROR(d.Protect(ref, row));
   }
   if (!s.points.empty()) s.cell.row = s.points.back().second;
@@ -177,7 +183,7 @@ Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellR
   }
   ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
   Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
-  RETURN_IF_ERROR(ProtectRows(b, d, a.parent, true, a.parent.row, ptrs));
+  RETURN_IF_ERROR(ProtectRows(b, *snap->panel, d, a.parent, true, a.parent.row, ptrs));
   for (size_t i = 0; i < a.rows.size(); ++i) {
     a.rows[i].would_suppress = rows[i].would_suppress;
     a.rows[i].suppressed = rows[i].suppressed;

@@ -2,23 +2,25 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <map>
 
 #include "app/chain.h"
+#include "app/parks.h"
 #include "app/policy.h"
 #include "app/projects.h"
+#include "app/region_series.h"
 #include "chain/io_table.h"
 #include "core/file_util.h"
-#include "app/policy.h"
-#include "app/region_series.h"
-#include "gen/demo_extras.h"
 #include "gen/chain_links.h"
 #include "gen/demo_extras.h"
 #include "gen/generator.h"
-#include "gen/region_series.h"
+#include "gen/parks_demo.h"
 #include "gen/projects_demo.h"
+#include "gen/region_series.h"
 #include "ingest/reader/table_reader.h"
 #include "store/open.h"
 
@@ -101,6 +103,53 @@ Status AddProjectDemo(Ballast& b, const DemoOptions& o, DemoResult* r) {
   return Status::Ok();
 }
 
+// Parks (issue 15 item 2): ~40 parks of the province, members and yearly resources sized from
+// each enterprise's revenue of the year (complete years only), through the ordinary imports.
+Status AddParkDemo(Ballast& b, const DemoOptions& o, DemoResult* r) {
+  if (o.province == "all") return Status::Ok();
+  ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot());
+  const Panel& panel = *snap->panel;
+  if (panel.empty()) return Status::Ok();
+  const int revenue = b.catalog().FindIndicator("revenue");
+  if (revenue < 0) return Status::Ok();
+  std::vector<gen::ParkDemoEnterprise> es(panel.num_enterprises());
+  for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+    const PanelEnterprise& pe = panel.enterprise(e);
+    es[e].uscc = pe.uscc;
+    es[e].region = pe.region;
+    if (pe.industry != kNoNode) {
+      const auto& ind = b.catalog().industries().node(pe.industry);
+      es[e].division = ind.code.size() >= 2 && std::isdigit(static_cast<unsigned char>(ind.code[0]))
+                           ? ind.code.substr(0, 2)
+                           : "33";
+    }
+  }
+  std::vector<double> ytd;
+  for (int year = PeriodYear(panel.first_period()); year <= PeriodYear(panel.last_period());
+       ++year) {
+    const Period at = std::min(MakePeriod(year, 12), panel.last_period());
+    if (MakePeriod(year, 1) < panel.first_period()) continue;  // a year without its January
+    panel.Ytd(revenue, at, &ytd);
+    for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+      if (std::isfinite(ytd[e]) && ytd[e] > 0) es[e].revenue[year] = ytd[e];
+    }
+  }
+  const gen::ParkDemo demo = gen::GenerateParks(b.catalog(), o.province, es, o.seed);
+  if (demo.parks == 0) return Status::Ok();
+  const Caller demo_caller = Caller::Local("demo");
+  RETURN_IF_ERROR(
+      ImportParkFile(b, demo_caller, ParkImportKind::kParks, demo.parks_csv, "parks.csv").status());
+  RETURN_IF_ERROR(
+      ImportParkFile(b, demo_caller, ParkImportKind::kMembers, demo.members_csv, "park_members.csv")
+          .status());
+  RETURN_IF_ERROR(ImportParkFile(b, demo_caller, ParkImportKind::kResources, demo.resources_csv,
+                                 "park_resources.csv")
+                      .status());
+  r->parks = demo.parks;
+  r->park_members = demo.members;
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
@@ -180,8 +229,9 @@ Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
   }
   if (result.ok() && (g.province == "410000" || g.province.empty())) {
     // Region series for Henan's prefectures (synthetic: gen/region_series.h).
-    auto outcome = ImportRegionSeries(b, Caller::Local("demo"), gen::RegionSeriesCsv(g.first, r.end, o.seed),
-                                      "region_series.csv");
+    auto outcome =
+        ImportRegionSeries(b, Caller::Local("demo"), gen::RegionSeriesCsv(g.first, r.end, o.seed),
+                           "region_series.csv");
     if (!outcome.ok()) {
       result = outcome.status();
     } else if (outcome->status == ingest::ImportStatus::kRejected) {
@@ -192,6 +242,7 @@ Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
     result = AddChainDemo(b, summary->files[0], o.csv_dir, o.seed, &r);
   }
   if (result.ok()) result = AddProjectDemo(b, o, &r);
+  if (result.ok()) result = AddParkDemo(b, o, &r);
   if (o.csv_dir.empty()) fs::remove_all(dir, ec);
   RETURN_IF_ERROR(result);
   // Every kind of warning on show: commodity series with a red, a yellow and a blue episode, and

@@ -32,6 +32,7 @@ struct DemoResult {
   int64_t chain_links = 0;  // demo firm links imported for the supply-chain pages
   std::vector<std::string> chain_bottlenecks;
   int64_t projects = 0, stalled_projects = 0, project_reports = 0;  // major projects (issue 15)
+  int64_t parks = 0, park_members = 0;  // parks and their 亩均 resources (issue 15 item 2)
 };
 
 Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& options);

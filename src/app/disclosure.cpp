@@ -173,7 +173,7 @@ Result<sdc::Suppression> Disclosure::Status(const CellRef& cell) {
     ASSIGN_OR_RETURN(const auto* table, SiblingTable(parent, by_region));
     if (auto it = table->find(KeyOf(cell)); it != table->end()) s = Worse(s, it->second);
   }
-  if (f != nullptr && !f->tags.empty() && !f->exclude_tags) {
+  if (f != nullptr && (!f->tags.empty() || !f->park.empty()) && !f->exclude_tags) {
     ASSIGN_OR_RETURN(sdc::Suppression t, TagStatus(cell));
     s = Worse(s, t);
   }

@@ -37,6 +37,7 @@ Status RunDemo(const std::string& db, const app::DemoOptions& o, std::ostream& o
   out << "\n";
   out << "major projects: " << r.projects << " (" << r.stalled_projects << " stalled), "
       << r.project_reports << " monthly reports\n";
+  out << "parks: " << r.parks << " with " << r.park_members << " member enterprises\n";
   PrintWarnSummary(r.evaluation, out);
   if (!admin_password.empty()) PrintFirstAdmin(admin_password, out);
   return Status::Ok();

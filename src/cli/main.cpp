@@ -18,6 +18,7 @@
 #include "cli/auth_commands.h"
 #include "cli/bulletin_commands.h"
 #include "cli/chain_commands.h"
+#include "cli/park_commands.h"
 #include "cli/project_commands.h"
 #include "cli/format.h"
 #include "cli/month_commands.h"
@@ -201,6 +202,7 @@ int Main(int argc, char** argv) {
   query->add_option("--region", request.region, "GB/T 2260 code (default: the whole country), or @east, @central, @west, @northeast");
   query->add_option("--industry", request.industry, "section letter or 2/3/4-digit GB/T 4754 code (default: all industry), or @hightech, @equipment, @energy6, @consumer, @raw");
   query->add_option("--tag", request.tags, "enterprises with this tag only (repeatable: any of them), e.g. 外资");
+  query->add_option("--park", request.park, "a park's members only (by membership in the period)");
   query->add_option("--of", request.of, "region|industry: the dimension of the parent for share and contributions");
   query->add_option("--as-of", as_of, "answer as of this batch id (vintage)");
   query->add_option("--format", format, "csv (default), json or table");
@@ -415,6 +417,9 @@ int Main(int argc, char** argv) {
   // Major projects (issue 15): projects import|list|report|history|rates|cards.
   ProjectCommands project_commands(app);
 
+  // Parks and 亩均 evaluation (issue 15 item 2): parks import|list|grades.
+  ParkCommands park_commands(app);
+
   std::string audit_key;
   for (CLI::App* sub : app.get_subcommands({})) {
     sub->add_option("--audit-key", audit_key, "the audit chain's key file (default: the store file + .audit-key)");
@@ -431,6 +436,7 @@ int Main(int argc, char** argv) {
   SetAuditKeyPath(audit_key);
   if (auto rc = chain_commands.Run(std::cout, std::cerr)) return *rc;
   if (auto rc = project_commands.Run(std::cout, std::cerr)) return *rc;
+  if (auto rc = park_commands.Run(std::cout, std::cerr)) return *rc;
   if (*init) return Init(db);
   if (*import) return Import(db, paths, user);
   if (*query) {

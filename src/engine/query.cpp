@@ -37,7 +37,17 @@ std::string CellFilter::Key() const {
   std::vector<std::string> sorted = tags;
   std::sort(sorted.begin(), sorted.end());
   for (const auto& t : sorted) k += t + ",";
+  if (!park.empty()) k += ";p=" + park;
   return k;
+}
+
+bool CellFilter::InPark(uint32_t e, Period p) const {
+  auto it = std::lower_bound(park_members.begin(), park_members.end(), e,
+                             [](const ParkSpan& s, uint32_t x) { return s.enterprise < x; });
+  for (; it != park_members.end() && it->enterprise == e; ++it) {
+    if (it->from <= p && p <= it->to) return true;
+  }
+  return false;
 }
 
 CellRef WithoutGroup(const CellRef& cell, bool region_group) {
@@ -90,7 +100,11 @@ bool Query::InCell(uint32_t e, const CellRef& c) const {
   if (!f.regions.empty() && !InAny(panel_.catalog().regions(), f.regions, ent.region)) return false;
   if (!f.industries.empty() && !InAny(panel_.catalog().industries(), f.industries, ent.industry))
     return false;
-  if (!f.tags.empty() && HasTag(ent, f.tags) == f.exclude_tags) return false;
+  if (!f.tags.empty() || !f.park.empty()) {
+    const bool in =
+        (f.tags.empty() || HasTag(ent, f.tags)) && (f.park.empty() || f.InPark(e, c.period));
+    if (in == f.exclude_tags) return false;
+  }
   return true;
 }
 

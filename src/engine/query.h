@@ -25,8 +25,20 @@ struct CellFilter {
   std::vector<NodeId> regions, industries;               // the groups' member nodes
   std::vector<std::string> tags;                         // any of these; empty = every enterprise
   bool exclude_tags = false;  // none of `tags` instead (disclosure's complement)
+  // A park's members (issue 15 item 2): "" = none; else only enterprises whose membership span
+  // covers the cell's period, like a tag that depends on the month. `exclude_tags` negates the
+  // tags and the park together (the complement is every other enterprise of the plain cell).
+  struct ParkSpan {
+    uint32_t enterprise = 0;  // panel index
+    Period from = 0, to = 0;  // months, inclusive
+  };
+  std::string park;
+  std::vector<ParkSpan> park_members;  // sorted by enterprise
+  bool InPark(uint32_t e, Period p) const;
 
-  bool empty() const { return regions.empty() && industries.empty() && tags.empty(); }
+  bool empty() const {
+    return regions.empty() && industries.empty() && tags.empty() && park.empty();
+  }
   // A stable text naming the filter ("" when empty), for cache keys.
   std::string Key() const;
 };

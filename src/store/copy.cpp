@@ -100,6 +100,10 @@ constexpr Table kTables[] = {
      "project_id,month,version,investment,stage,stage_date,documents,blockers,note,reported_by,"
      "reported_at",
      "ITIRTTTTTTT", false},
+    {"park", "code,name,level,region,area_mu,industrial_land_share,leading_industries", "TTTTRRT",
+     false},
+    {"park_member", "park,uscc,from_date,to_date", "TTTT", false},
+    {"park_resource", "uscc,year,land_mu,energy_tce,tax,rd_expense", "TIRRRR", false},
 };
 
 using Value = std::variant<std::monostate, int64_t, double, std::string>;

@@ -40,4 +40,9 @@ Result<std::unique_ptr<ProjectStore>> OpenProjectStore(const std::string& locato
   return OpenSqliteProjectStore(locator);
 }
 
+Result<std::unique_ptr<ParkStore>> OpenParkStore(const std::string& locator) {
+  if (IsPostgresLocator(locator)) return OpenPostgresParkStore(locator);
+  return OpenSqliteParkStore(locator);
+}
+
 }  // namespace ballast

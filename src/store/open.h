@@ -10,8 +10,9 @@
 #include "core/status.h"
 #include "store/chain_store.h"
 #include "store/locator.h"
-#include "store/region_series_store.h"
+#include "store/park_store.h"
 #include "store/project_store.h"
+#include "store/region_series_store.h"
 #include "store/service_store.h"
 #include "store/store.h"
 #include "store/warn_store.h"
@@ -33,6 +34,9 @@ Result<std::unique_ptr<RegionSeriesStore>> OpenRegionSeriesStore(const std::stri
 
 // The major-project register and its monthly reports (issue 15).
 Result<std::unique_ptr<ProjectStore>> OpenProjectStore(const std::string& locator);
+
+// Parks, memberships and the 亩均 resources (issue 15 item 2).
+Result<std::unique_ptr<ParkStore>> OpenParkStore(const std::string& locator);
 
 }  // namespace ballast
 

@@ -8,6 +8,7 @@
 
 #include "core/status.h"
 #include "store/chain_store.h"
+#include "store/park_store.h"
 #include "store/project_store.h"
 #include "store/service_store.h"
 #include "store/store.h"
@@ -26,6 +27,7 @@ Result<std::unique_ptr<WarnStore>> OpenPostgresWarnStore(const std::string& uri)
 Result<std::unique_ptr<ServiceStore>> OpenPostgresServiceStore(const std::string& uri);
 Result<std::unique_ptr<ChainStore>> OpenPostgresChainStore(const std::string& uri);
 Result<std::unique_ptr<ProjectStore>> OpenPostgresProjectStore(const std::string& uri);
+Result<std::unique_ptr<ParkStore>> OpenPostgresParkStore(const std::string& uri);
 
 }  // namespace ballast
 

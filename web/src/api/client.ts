@@ -3,6 +3,7 @@
 // `npm run gen:api`) wherever the document types them.
 import { appealsApi } from './appeals';
 import { chainsApi } from './chains';
+import { parksApi } from './parks';
 import { projectsApi } from './projects';
 import { dataApi } from './data';
 import { sessionApi } from './session';
@@ -10,10 +11,11 @@ import { warningsApi } from './warnings';
 
 export * from './appeals';
 export * from './chains';
+export * from './parks';
 export * from './projects';
 export * from './data';
 export * from './http';
 export * from './session';
 export * from './warnings';
 
-export const api = { ...sessionApi, ...dataApi, ...warningsApi, ...appealsApi, ...chainsApi, ...projectsApi };
+export const api = { ...sessionApi, ...dataApi, ...warningsApi, ...appealsApi, ...chainsApi, ...projectsApi, ...parksApi };

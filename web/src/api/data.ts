@@ -175,7 +175,7 @@ export const dataApi = {
     apiGet<Reply<'/api/v1/nowcast', 'get', components['schemas']['Nowcast']>>('/nowcast', p as Query<'/api/v1/nowcast'>, signal),
   periods: () => apiGet<Reply<'/api/v1/periods', 'get', { periods: string[]; latest: string | null }>>('/periods'),
   imports: (signal?: AbortSignal) => apiGet<Reply<'/api/v1/imports', 'get', { batches: Batch[] }>>('/imports', {}, signal),
-  table: (p: { indicator: string; measures: string[]; period: string; region?: string; industry?: string; tag?: string; dim: string; sort?: string; order?: string }, signal?: AbortSignal) => {
+  table: (p: { indicator: string; measures: string[]; period: string; region?: string; industry?: string; tag?: string; park?: string; dim: string; sort?: string; order?: string }, signal?: AbortSignal) => {
     // dim and order come from the UI's own choices (region/industry/enterprise, asc/desc).
     const q = { ...p, measures: p.measures.join(',') } as Query<'/api/v1/table'>;
     return apiGet<Reply<'/api/v1/table', 'get', TableResponse>>('/table', q, signal).then((t) => normalizeTable(t, p.dim));

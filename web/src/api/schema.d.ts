@@ -1327,6 +1327,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/parks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The parks (开发区/园区) of a region the caller may see */
+        get: operations["GET /api/v1/parks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import parks, memberships or yearly resources (multipart field 'file', CSV/XLSX); all or nothing */
+        post: operations["POST /api/v1/parks/import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{code}/grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 亩均 evaluation of a park for a year: grade counts, medians and means (threshold rule), the leading-industry share, and the grades of the enterprises the caller may see */
+        get: operations["GET /api/v1/parks/{code}/grades"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2740,6 +2791,63 @@ export interface components {
                 reason_en: string;
             }[];
         };
+        Parks: {
+            parks: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                level: "national" | "provincial";
+                region: string;
+                area_mu: number | null;
+                industrial_land_share: number | null;
+                leading_industries: string[];
+            }[];
+        };
+        ParkImport: {
+            rows: number;
+        };
+        ParkGrades: {
+            park: string;
+            year: number;
+            enterprises: number;
+            suppressed: string | null;
+            grade_counts: {
+                [key: string]: number;
+            };
+            ungraded: number;
+            median: {
+                tax_per_mu: number | null;
+                va_per_mu: number | null;
+                va_per_tce: number | null;
+                output_per_mu: number | null;
+                rd_intensity: number | null;
+            };
+            mean: {
+                tax_per_mu: number | null;
+                va_per_mu: number | null;
+                va_per_tce: number | null;
+                output_per_mu: number | null;
+                rd_intensity: number | null;
+            };
+            leading_share: number | null;
+            leading_suppressed: string | null;
+            graded: {
+                uscc: string;
+                name: string;
+                land_mu: number | null;
+                energy_tce: number | null;
+                tax: number | null;
+                figures: {
+                    tax_per_mu: number | null;
+                    va_per_mu: number | null;
+                    va_per_tce: number | null;
+                    output_per_mu: number | null;
+                    rd_intensity: number | null;
+                };
+                score: number | null;
+                grade: string | null;
+            }[];
+        };
         /** @enum {string} */
         Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth" | "roster" | "entrants" | "exits" | "report_rate" | "yoy_real" | "ytd_yoy_real" | "mom_sa";
     };
@@ -3758,6 +3866,8 @@ export interface operations {
                 industry?: string;
                 /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
                 tag?: string;
+                /** @description a park's members only, by their membership in the period (GET /api/v1/parks) */
+                park?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3833,6 +3943,8 @@ export interface operations {
                 industry?: string;
                 /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
                 tag?: string;
+                /** @description a park's members only, by their membership in the period (GET /api/v1/parks) */
+                park?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3912,6 +4024,8 @@ export interface operations {
                 industry?: string;
                 /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
                 tag?: string;
+                /** @description a park's members only, by their membership in the period (GET /api/v1/parks) */
+                park?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -3989,6 +4103,8 @@ export interface operations {
                 industry?: string;
                 /** @description enterprises with any of these tags only (repeat tag= or separate by commas), e.g. 外资 */
                 tag?: string;
+                /** @description a park's members only, by their membership in the period (GET /api/v1/parks) */
+                park?: string;
                 /** @description the dimension whose parent share and contributions compare with */
                 of?: "industry" | "region";
                 /** @description batch id: answer as the data stood after that batch */
@@ -8657,6 +8773,211 @@ export interface operations {
             };
             /** @description error */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/parks": {
+        parameters: {
+            query?: {
+                /** @description GB/T 2260 code (default: the caller's scope) */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Parks"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/parks/import": {
+        parameters: {
+            query: {
+                /** @description what the file holds */
+                kind: "parks" | "members" | "resources";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkImport"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/parks/{code}/grades": {
+        parameters: {
+            query: {
+                /** @description the year evaluated */
+                year: number;
+            };
+            header?: never;
+            path: {
+                /** @description park code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkGrades"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,33 @@
+// English text of the parks page.
+export default {
+  parks: {
+    title: 'Parks',
+    region: 'Region',
+    rank: 'Rank',
+    code: 'Park code',
+    name: 'Park',
+    level: 'Level',
+    levels: { national: 'National', provincial: 'Provincial' },
+    firms: 'Firms',
+    exportXlsx: 'Export Excel',
+    suppressed: 'Withheld by disclosure control',
+    leading: 'Leading industries',
+    area: 'Area (mu)',
+    gradeSuffix: ' grade',
+    ungraded: 'Not graded',
+    leadingShare: 'Leading industries, share of output',
+    figure: 'Figure',
+    median: 'Median',
+    mean: 'Mean',
+    enterprise: 'Enterprise',
+    score: 'Score',
+    grade: 'Grade',
+    figures: {
+      tax_per_mu: 'Tax per mu (10k yuan)',
+      va_per_mu: 'Value added per mu (10k yuan)',
+      va_per_tce: 'Value added per tce (10k yuan)',
+      output_per_mu: 'Revenue per mu (10k yuan)',
+      rd_intensity: 'R&D intensity',
+    },
+  },
+};

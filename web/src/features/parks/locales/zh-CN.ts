@@ -1,0 +1,33 @@
+// Chinese text (the default) of 园区: the park table of a region and a park's 亩均 evaluation.
+export default {
+  parks: {
+    title: '园区',
+    region: '地区',
+    rank: '排名',
+    code: '园区代码',
+    name: '园区名称',
+    level: '级别',
+    levels: { national: '国家级', provincial: '省级' },
+    firms: '企业数',
+    exportXlsx: '导出 Excel',
+    suppressed: '按披露控制规则不予公布',
+    leading: '主导产业',
+    area: '面积（亩）',
+    gradeSuffix: '类企业',
+    ungraded: '未评价',
+    leadingShare: '主导产业产值占比',
+    figure: '指标',
+    median: '中位数',
+    mean: '平均值',
+    enterprise: '企业',
+    score: '得分',
+    grade: '等级',
+    figures: {
+      tax_per_mu: '亩均税收（万元/亩）',
+      va_per_mu: '亩均增加值（万元/亩）',
+      va_per_tce: '单位能耗增加值（万元/吨标准煤）',
+      output_per_mu: '亩均营业收入（万元/亩）',
+      rd_intensity: '研发经费投入强度',
+    },
+  },
+};
