@@ -40,4 +40,9 @@ Result<std::unique_ptr<ProjectStore>> OpenProjectStore(const std::string& locato
   return OpenSqliteProjectStore(locator);
 }
 
+Result<std::unique_ptr<BenefitStore>> OpenBenefitStore(const std::string& locator) {
+  if (IsPostgresLocator(locator)) return OpenPostgresBenefitStore(locator);
+  return OpenSqliteBenefitStore(locator);
+}
+
 }  // namespace ballast

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "store/benefit_store.h"
 #include "store/chain_store.h"
 #include "store/locator.h"
 #include "store/region_series_store.h"
@@ -33,6 +34,9 @@ Result<std::unique_ptr<RegionSeriesStore>> OpenRegionSeriesStore(const std::stri
 
 // The major-project register and its monthly reports (issue 15).
 Result<std::unique_ptr<ProjectStore>> OpenProjectStore(const std::string& locator);
+
+// Policy matching: the policy library, benefit records, standard answers (issue 14 item 6).
+Result<std::unique_ptr<BenefitStore>> OpenBenefitStore(const std::string& locator);
 
 }  // namespace ballast
 

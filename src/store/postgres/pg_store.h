@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "store/benefit_store.h"
 #include "store/chain_store.h"
 #include "store/project_store.h"
 #include "store/service_store.h"
@@ -26,6 +27,7 @@ Result<std::unique_ptr<WarnStore>> OpenPostgresWarnStore(const std::string& uri)
 Result<std::unique_ptr<ServiceStore>> OpenPostgresServiceStore(const std::string& uri);
 Result<std::unique_ptr<ChainStore>> OpenPostgresChainStore(const std::string& uri);
 Result<std::unique_ptr<ProjectStore>> OpenPostgresProjectStore(const std::string& uri);
+Result<std::unique_ptr<BenefitStore>> OpenPostgresBenefitStore(const std::string& uri);
 
 }  // namespace ballast
 
