@@ -68,6 +68,7 @@ std::vector<Route> RegionSeriesRoutes();  // handlers_region_series.cpp (issue #
 std::vector<Route> ChainScenarioRoutes();  // part of ChainRoutes()
 std::vector<Route> BulletinRoutes();  // the monthly bulletin (handlers_bulletin.cpp)
 std::vector<Route> ProjectRoutes();  // major projects (issue 15)
+std::vector<Route> BenefitRoutes();  // policy matching, standard answers (issue 14 item 6)
 
 // The OpenAPI 3 document of ApiRoutes() (openapi.cpp).
 std::string OpenApiJson();
