@@ -13,6 +13,7 @@
 #include "app/service.h"
 #include "app/workspace.h"
 #include "auth/roles.h"
+#include "test/benefit_fixture.h"
 #include "test/test_server.h"
 #include "test/test_util.h"
 
@@ -107,6 +108,7 @@ class AuthzTest : public ::testing::Test {
       ASSERT_TRUE(ps.ok() && ps->size() == 2u);
       for (const auto& p : *ps) ids_[p.code == "PRJ-IN" ? "project_in" : "project_out"] = std::to_string(p.id);
     }
+    AddBenefitFixtures(server_->app(), ids_);  // policy matching (issue 14 item 6)
   }
   static void TearDownTestSuite() { delete server_; }
   static std::string Token(const std::string& user) {

@@ -14,6 +14,7 @@
 #include "app/service.h"
 #include "app/workspace.h"
 #include "test/schema_validator.h"
+#include "test/benefit_fixture.h"
 #include "test/test_server.h"
 #include "test/test_util.h"
 
@@ -152,6 +153,7 @@ class ContractCallsTest : public ::testing::Test {
       ASSERT_TRUE(ps.ok() && ps->size() == 2u);
       for (const auto& p : *ps) ids_[p.code == "PRJ-IN" ? "project_in" : "project_out"] = std::to_string(p.id);
     }
+    AddBenefitFixtures(server_->app(), ids_);  // policy matching (issue 14 item 6)
   }
   static void TearDownTestSuite() { delete server_; }
 
