@@ -28,6 +28,8 @@ import bulletinZh from './features/bulletin/locales/zh-CN';
 import bulletinEn from './features/bulletin/locales/en';
 import projectsZh from './features/projects/locales/zh-CN';
 import projectsEn from './features/projects/locales/en';
+import benefitsZh from './features/benefits/locales/zh-CN';
+import benefitsEn from './features/benefits/locales/en';
 
-export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh, ...notificationsZh, ...chainsZh, ...bulletinZh, ...projectsZh };
-export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn, ...notificationsEn, ...chainsEn, ...bulletinEn, ...projectsEn };
+export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh, ...notificationsZh, ...chainsZh, ...bulletinZh, ...projectsZh, ...benefitsZh };
+export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn, ...notificationsEn, ...chainsEn, ...bulletinEn, ...projectsEn, ...benefitsEn };
