@@ -19,6 +19,7 @@
 #include "cli/bulletin_commands.h"
 #include "cli/chain_commands.h"
 #include "cli/project_commands.h"
+#include "cli/benefit_commands.h"  // policy matching (issue 14 item 6)
 #include "cli/format.h"
 #include "cli/month_commands.h"
 #include "cli/region_series_commands.h"
@@ -415,6 +416,9 @@ int Main(int argc, char** argv) {
   // Major projects (issue 15): projects import|list|report|history|rates|cards.
   ProjectCommands project_commands(app);
 
+  // Policy matching (issue 14 item 6): benefits import|list|match.
+  BenefitCommands benefit_commands(app);
+
   std::string audit_key;
   for (CLI::App* sub : app.get_subcommands({})) {
     sub->add_option("--audit-key", audit_key, "the audit chain's key file (default: the store file + .audit-key)");
@@ -431,6 +435,7 @@ int Main(int argc, char** argv) {
   SetAuditKeyPath(audit_key);
   if (auto rc = chain_commands.Run(std::cout, std::cerr)) return *rc;
   if (auto rc = project_commands.Run(std::cout, std::cerr)) return *rc;
+  if (auto rc = benefit_commands.Run(std::cout, std::cerr)) return *rc;
   if (*init) return Init(db);
   if (*import) return Import(db, paths, user);
   if (*query) {
