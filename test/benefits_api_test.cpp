@@ -183,6 +183,14 @@ TEST_F(BenefitsApiTest, GrantsOutsideTheScopeAreRefusedAndWriteNothing) {
   auto refused = ly.Post("/api/v1/benefits/records", grant, "application/json");
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 404) << refused->body;
+  // The answer is the one for a code that does not exist: nothing tells that A exists.
+  std::string unknown = grant;
+  unknown.replace(unknown.find(kA), std::string(kA).size(), "91410100MA9XXXXX0Y");
+  auto absent = ly.Post("/api/v1/benefits/records", unknown, "application/json");
+  ASSERT_TRUE(absent);
+  EXPECT_EQ(absent->status, 404);
+  EXPECT_EQ(Json::parse(absent->body)["error"]["message"],
+            Json::parse(refused->body)["error"]["message"]);
   auto ent = As("ent");
   EXPECT_EQ(ent.Post("/api/v1/benefits/records", grant, "application/json")->status, 403);
   auto hn = As("hn");

@@ -355,13 +355,16 @@ Result<BenefitRecord> RecordBenefit(Ballast& b, const Caller& c, const BenefitRe
       (!q.decided_on.empty() && q.decided_on > today))
     return Status::Invalid("dates: a record cannot be dated after today (" + today + ", Beijing)");
   // The enterprise must be one the caller serves: out of scope reads as absent.
-  ASSIGN_OR_RETURN(auto info, GetEnterprise(b.workspace(), q.uscc));
-  if (!b.access().MayRecordBenefit(c, info.region.code)) return EnterpriseNotFound();
+  // An unknown code answers exactly like one outside the scope.
+  auto info = GetEnterprise(b.workspace(), q.uscc);
+  if (!info.ok() && info.status().code() == StatusCode::kNotFound) return EnterpriseNotFound();
+  if (!info.ok()) return info.status();
+  if (!b.access().MayRecordBenefit(c, info->region.code)) return EnterpriseNotFound();
   ASSIGN_OR_RETURN(auto store, Open(b));
   ASSIGN_OR_RETURN(auto p, store->GetPolicy(q.policy_id));
   if (!p) return PolicyNotFound();
-  BenefitRecord r{q.policy_id,  q.uscc,   info.region.code, q.status,   q.applied_on,
-                  q.decided_on, q.amount, q.note,           c.username, Now(b)};
+  BenefitRecord r{q.policy_id, q.uscc, info->region.code, q.status, q.applied_on, q.decided_on,
+                  q.amount,    q.note, c.username,        Now(b)};
   RETURN_IF_ERROR(store->SaveRecord(r));
   Audit(b, c, "benefit.record", q.policy_id + "/" + q.uscc, q.status);
   return r;
@@ -452,6 +455,8 @@ Result<StandardAnswer> SaveStandardAnswer(Ballast& b, const Caller& c, StandardA
     if (a.region.empty()) a.region = old->region;  // an edit keeps its region unless moved
   }
   if (a.region.empty()) a.region = c.whole_country() ? std::string(kCountryCode) : c.region;
+  if (a.region != kCountryCode && b.catalog().regions().Find(a.region) == kNoNode)
+    return Status::Invalid("region: '" + a.region + "' is not a GB/T 2260 code");
   if (!b.access().MayEditStandardAnswer(c, a.region))
     return Status::Denied("region " + a.region + " is outside your scope " + c.region);
   if (b.service().catalogue().FindCategory(a.category) == nullptr)
