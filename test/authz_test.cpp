@@ -14,6 +14,7 @@
 #include "app/service.h"
 #include "app/workspace.h"
 #include "auth/roles.h"
+#include "test/benefit_fixture.h"
 #include "test/test_server.h"
 #include "test/test_util.h"
 
@@ -119,6 +120,7 @@ class AuthzTest : public ::testing::Test {
       ids_["park_in"] = "PARK-IN";
       ids_["park_out"] = "PARK-OUT";
     }
+    AddBenefitFixtures(server_->app(), ids_);  // policy matching (issue 14 item 6)
   }
   static void TearDownTestSuite() { delete server_; }
   static std::string Token(const std::string& user) {

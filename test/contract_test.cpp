@@ -15,6 +15,7 @@
 #include "app/service.h"
 #include "app/workspace.h"
 #include "test/schema_validator.h"
+#include "test/benefit_fixture.h"
 #include "test/test_server.h"
 #include "test/test_util.h"
 
@@ -168,6 +169,7 @@ class ContractCallsTest : public ::testing::Test {
       }
       ids_["park_in"] = ids_["park_out"] = "PARK-IN";
     }
+    AddBenefitFixtures(server_->app(), ids_);  // policy matching (issue 14 item 6)
   }
   static void TearDownTestSuite() { delete server_; }
 

@@ -42,7 +42,8 @@ const Route* Find(std::string_view method, std::string_view path) {
 size_t MaxBodyFor(std::string_view method, std::string_view path, size_t max_upload_bytes) {
   // The routes that take a multipart file.
   if (method == "POST" && (path == "/api/v1/imports" || path == "/api/v1/commodities" ||
-                           path == "/api/v1/projects/import"))
+                           path == "/api/v1/projects/import" ||
+                           path == "/api/v1/benefits/policies/import"))
     return max_upload_bytes;
   // Appeal attachments (the use case refuses files over 10 MiB, service/attachment.h).
   static const std::regex kAttachments(R"(/api/v1/appeals/[0-9]+/attachments)");

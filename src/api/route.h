@@ -69,6 +69,7 @@ std::vector<Route> ChainScenarioRoutes();  // part of ChainRoutes()
 std::vector<Route> BulletinRoutes();  // the monthly bulletin (handlers_bulletin.cpp)
 std::vector<Route> ProjectRoutes();  // major projects (issue 15)
 std::vector<Route> ParkRoutes();  // parks and 亩均 evaluation (issue 15 item 2)
+std::vector<Route> BenefitRoutes();  // policy matching, standard answers (issue 14 item 6)
 
 // The OpenAPI 3 document of ApiRoutes() (openapi.cpp).
 std::string OpenApiJson();

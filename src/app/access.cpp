@@ -75,6 +75,38 @@ bool Access::MayReportProject(const Caller& c, const std::string& region, const 
   return c.role == auth::Role::kHandler && !c.unit.empty() && unit == c.unit && InScope(c, region);
 }
 
+// Policy matching (issue 14 item 6).
+bool Access::MayEditBenefitPolicies(const Caller& c) const {
+  if (c.role != auth::Role::kAdmin && c.role != auth::Role::kAnalyst && c.role != auth::Role::kDispatcher)
+    return false;
+  if (c.whole_country()) return true;
+  const NodeId n = ScopeNode(c);
+  return n != kNoNode && catalog_.regions().node(n).level == 1;  // a province
+}
+
+bool Access::MayListBenefitMatches(const Caller& c) const {
+  return c.role == auth::Role::kAdmin || c.role == auth::Role::kAnalyst || c.role == auth::Role::kDispatcher;
+}
+
+bool Access::MayRecordBenefit(const Caller& c, const std::string& region) const {
+  if (c.role == auth::Role::kEnterprise || c.role == auth::Role::kViewer) return false;
+  return !region.empty() && InScope(c, region);
+}
+
+bool Access::MayEditStandardAnswer(const Caller& c, const std::string& region) const {
+  if (c.role != auth::Role::kAdmin && c.role != auth::Role::kDispatcher) return false;
+  return InScope(c, region);
+}
+
+bool Access::MayReadStandardAnswer(const Caller& c, const std::string& region) const {
+  if (c.role == auth::Role::kEnterprise || !Allows(c, auth::Permission::kAppeals)) return false;
+  if (InScope(c, region)) return true;
+  // An answer of a wider region (the province's) serves the regions under it.
+  const NodeId owner = region.empty() || region == kCountryCode ? catalog_.country() : catalog_.regions().Find(region);
+  const NodeId scope = ScopeNode(c);
+  return owner != kNoNode && scope != kNoNode && catalog_.regions().Contains(owner, scope);
+}
+
 Status NotFoundAs(const std::string& what) { return Status::NotFound(what + " does not exist"); }
 
 Status EnterpriseNotFound() { return Status::NotFound("no such enterprise among those you may see"); }

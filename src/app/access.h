@@ -56,6 +56,19 @@ class Access {
   // The monthly report: editors in scope, or a handler of the project's responsible unit.
   bool MayReportProject(const Caller& c, const std::string& region, const std::string& unit) const;
 
+  // Policy matching (issue 14 item 6; app/benefits.h). The policy library: administrators,
+  // analysts and dispatchers whose scope is a province or the whole country.
+  bool MayEditBenefitPolicies(const Caller& c) const;
+  // 免申即享 lists over a region of the scope: administrators, analysts, dispatchers.
+  bool MayListBenefitMatches(const Caller& c) const;
+  // Recording a benefit of an enterprise registered in `region`: staff (not viewers, not
+  // enterprises) whose scope covers it.
+  bool MayRecordBenefit(const Caller& c, const std::string& region) const;
+  // Standard answers owned by `region`: edited by dispatchers and administrators whose scope
+  // covers it; read by the appeals' staff whose scope covers it or lies under it.
+  bool MayEditStandardAnswer(const Caller& c, const std::string& region) const;
+  bool MayReadStandardAnswer(const Caller& c, const std::string& region) const;
+
   const Catalog& catalog() const { return catalog_; }
 
  private:

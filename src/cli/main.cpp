@@ -20,6 +20,7 @@
 #include "cli/chain_commands.h"
 #include "cli/park_commands.h"
 #include "cli/project_commands.h"
+#include "cli/benefit_commands.h"  // policy matching (issue 14 item 6)
 #include "cli/format.h"
 #include "cli/month_commands.h"
 #include "cli/region_series_commands.h"
@@ -419,6 +420,8 @@ int Main(int argc, char** argv) {
 
   // Parks and 亩均 evaluation (issue 15 item 2): parks import|list|grades.
   ParkCommands park_commands(app);
+  // Policy matching (issue 14 item 6): benefits import|list|match.
+  BenefitCommands benefit_commands(app);
 
   std::string audit_key;
   for (CLI::App* sub : app.get_subcommands({})) {
@@ -437,6 +440,7 @@ int Main(int argc, char** argv) {
   if (auto rc = chain_commands.Run(std::cout, std::cerr)) return *rc;
   if (auto rc = project_commands.Run(std::cout, std::cerr)) return *rc;
   if (auto rc = park_commands.Run(std::cout, std::cerr)) return *rc;
+  if (auto rc = benefit_commands.Run(std::cout, std::cerr)) return *rc;
   if (*init) return Init(db);
   if (*import) return Import(db, paths, user);
   if (*query) {

@@ -104,6 +104,15 @@ constexpr Table kTables[] = {
      false},
     {"park_member", "park,uscc,from_date,to_date", "TTTT", false},
     {"park_resource", "uscc,year,land_mu,energy_tce,tax,rd_expense", "TIRRRR", false},
+    {"benefit_policy",
+     "id,title,issuer,doc_number,valid_from,valid_to,summary,benefit,conditions,updated_by,"
+     "updated_at",
+     "TTTTTTTTTTT", false},
+    {"benefit_record",
+     "policy_id,uscc,region,status,applied_on,decided_on,amount,note,recorded_by,recorded_at",
+     "TTTTTTRTTT", false},
+    {"standard_answer", "id,region,category,title,body,version,edited_by,edited_at", "ITTTTITT",
+     true},
 };
 
 using Value = std::variant<std::monostate, int64_t, double, std::string>;

@@ -45,4 +45,9 @@ Result<std::unique_ptr<ParkStore>> OpenParkStore(const std::string& locator) {
   return OpenSqliteParkStore(locator);
 }
 
+Result<std::unique_ptr<BenefitStore>> OpenBenefitStore(const std::string& locator) {
+  if (IsPostgresLocator(locator)) return OpenPostgresBenefitStore(locator);
+  return OpenSqliteBenefitStore(locator);
+}
+
 }  // namespace ballast

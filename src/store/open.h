@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "store/benefit_store.h"
 #include "store/chain_store.h"
 #include "store/locator.h"
 #include "store/park_store.h"
@@ -37,6 +38,8 @@ Result<std::unique_ptr<ProjectStore>> OpenProjectStore(const std::string& locato
 
 // Parks, memberships and the 亩均 resources (issue 15 item 2).
 Result<std::unique_ptr<ParkStore>> OpenParkStore(const std::string& locator);
+// Policy matching: the policy library, benefit records, standard answers (issue 14 item 6).
+Result<std::unique_ptr<BenefitStore>> OpenBenefitStore(const std::string& locator);
 
 }  // namespace ballast
 

@@ -31,5 +31,8 @@ import projectsEn from './features/projects/locales/en';
 import parksZh from './features/parks/locales/zh-CN';
 import parksEn from './features/parks/locales/en';
 
-export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh, ...notificationsZh, ...chainsZh, ...bulletinZh, ...projectsZh, ...parksZh };
-export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn, ...notificationsEn, ...chainsEn, ...bulletinEn, ...projectsEn, ...parksEn };
+import benefitsZh from './features/benefits/locales/zh-CN';
+import benefitsEn from './features/benefits/locales/en';
+
+export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh, ...notificationsZh, ...chainsZh, ...bulletinZh, ...projectsZh, ...parksZh, ...benefitsZh };
+export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn, ...notificationsEn, ...chainsEn, ...bulletinEn, ...projectsEn, ...parksEn, ...benefitsEn };

@@ -15,6 +15,7 @@ BALLAST_INCBIN(ballast_pg_migration_012, BALLAST_PG_MIGRATIONS_DIR "/012_region_
 BALLAST_INCBIN(ballast_pg_migration_013, BALLAST_PG_MIGRATIONS_DIR "/013_projects.sql")
 BALLAST_INCBIN(ballast_pg_migration_014, BALLAST_PG_MIGRATIONS_DIR "/014_appeal_attachments.sql")
 BALLAST_INCBIN(ballast_pg_migration_015, BALLAST_PG_MIGRATIONS_DIR "/015_parks.sql")
+BALLAST_INCBIN(ballast_pg_migration_017, BALLAST_PG_MIGRATIONS_DIR "/017_benefits.sql")
 
 namespace ballast::pg {
 
@@ -29,6 +30,7 @@ std::vector<std::string_view> PostgresMigrations() {
       BALLAST_INCBIN_VIEW(ballast_pg_migration_013),  // major projects
       BALLAST_INCBIN_VIEW(ballast_pg_migration_014),
       BALLAST_INCBIN_VIEW(ballast_pg_migration_015),  // parks (issue 15 item 2)
+      BALLAST_INCBIN_VIEW(ballast_pg_migration_017),  // policy matching (issue 14 item 6)
   };
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "store/benefit_store.h"
 #include "store/chain_store.h"
 #include "store/park_store.h"
 #include "store/project_store.h"
@@ -28,6 +29,7 @@ Result<std::unique_ptr<ServiceStore>> OpenPostgresServiceStore(const std::string
 Result<std::unique_ptr<ChainStore>> OpenPostgresChainStore(const std::string& uri);
 Result<std::unique_ptr<ProjectStore>> OpenPostgresProjectStore(const std::string& uri);
 Result<std::unique_ptr<ParkStore>> OpenPostgresParkStore(const std::string& uri);
+Result<std::unique_ptr<BenefitStore>> OpenPostgresBenefitStore(const std::string& uri);
 
 }  // namespace ballast
 

@@ -16,6 +16,7 @@ BALLAST_INCBIN(ballast_migration_012, BALLAST_MIGRATIONS_DIR "/012_region_series
 BALLAST_INCBIN(ballast_migration_013, BALLAST_MIGRATIONS_DIR "/013_projects.sql")
 BALLAST_INCBIN(ballast_migration_014, BALLAST_MIGRATIONS_DIR "/014_appeal_attachments.sql")
 BALLAST_INCBIN(ballast_migration_015, BALLAST_MIGRATIONS_DIR "/015_parks.sql")
+BALLAST_INCBIN(ballast_migration_017, BALLAST_MIGRATIONS_DIR "/017_benefits.sql")
 
 namespace ballast {
 
@@ -34,6 +35,7 @@ std::vector<std::string_view> SqliteMigrations() {
       BALLAST_INCBIN_VIEW(ballast_migration_013),  // major projects
       BALLAST_INCBIN_VIEW(ballast_migration_014),
       BALLAST_INCBIN_VIEW(ballast_migration_015),  // parks (issue 15 item 2)
+      BALLAST_INCBIN_VIEW(ballast_migration_017),  // policy matching (issue 14 item 6)
   };
 }
 

@@ -2,6 +2,7 @@
 // The types of the answers come from src/api/schema.d.ts (generated from web/openapi.json by
 // `npm run gen:api`) wherever the document types them.
 import { appealsApi } from './appeals';
+import { benefitsApi } from './benefits';
 import { chainsApi } from './chains';
 import { parksApi } from './parks';
 import { projectsApi } from './projects';
@@ -10,6 +11,7 @@ import { sessionApi } from './session';
 import { warningsApi } from './warnings';
 
 export * from './appeals';
+export * from './benefits';
 export * from './chains';
 export * from './parks';
 export * from './projects';
@@ -18,4 +20,4 @@ export * from './http';
 export * from './session';
 export * from './warnings';
 
-export const api = { ...sessionApi, ...dataApi, ...warningsApi, ...appealsApi, ...chainsApi, ...projectsApi, ...parksApi };
+export const api = { ...sessionApi, ...dataApi, ...warningsApi, ...appealsApi, ...chainsApi, ...projectsApi, ...parksApi, ...benefitsApi };
