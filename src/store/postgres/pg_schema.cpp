@@ -14,6 +14,7 @@ BALLAST_INCBIN(ballast_pg_migration_010, BALLAST_PG_MIGRATIONS_DIR "/010_chains.
 BALLAST_INCBIN(ballast_pg_migration_012, BALLAST_PG_MIGRATIONS_DIR "/012_region_series.sql")
 BALLAST_INCBIN(ballast_pg_migration_013, BALLAST_PG_MIGRATIONS_DIR "/013_projects.sql")
 BALLAST_INCBIN(ballast_pg_migration_014, BALLAST_PG_MIGRATIONS_DIR "/014_appeal_attachments.sql")
+BALLAST_INCBIN(ballast_pg_migration_016, BALLAST_PG_MIGRATIONS_DIR "/016_service_joint.sql")
 
 namespace ballast::pg {
 
@@ -27,6 +28,7 @@ std::vector<std::string_view> PostgresMigrations() {
       BALLAST_INCBIN_VIEW(ballast_pg_migration_012),  // region series (issue #12 item 4)
       BALLAST_INCBIN_VIEW(ballast_pg_migration_013),  // major projects
       BALLAST_INCBIN_VIEW(ballast_pg_migration_014),
+      BALLAST_INCBIN_VIEW(ballast_pg_migration_016),  // 会办 parts and 督办 notices
   };
 }
 

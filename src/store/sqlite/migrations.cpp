@@ -15,6 +15,7 @@ BALLAST_INCBIN(ballast_migration_010, BALLAST_MIGRATIONS_DIR "/010_chains.sql")
 BALLAST_INCBIN(ballast_migration_012, BALLAST_MIGRATIONS_DIR "/012_region_series.sql")
 BALLAST_INCBIN(ballast_migration_013, BALLAST_MIGRATIONS_DIR "/013_projects.sql")
 BALLAST_INCBIN(ballast_migration_014, BALLAST_MIGRATIONS_DIR "/014_appeal_attachments.sql")
+BALLAST_INCBIN(ballast_migration_016, BALLAST_MIGRATIONS_DIR "/016_service_joint.sql")
 
 namespace ballast {
 
@@ -32,6 +33,7 @@ std::vector<std::string_view> SqliteMigrations() {
       BALLAST_INCBIN_VIEW(ballast_migration_012),  // region series (issue #12 item 4)
       BALLAST_INCBIN_VIEW(ballast_migration_013),  // major projects
       BALLAST_INCBIN_VIEW(ballast_migration_014),
+      BALLAST_INCBIN_VIEW(ballast_migration_016),  // 会办 parts and 督办 notices
   };
 }
 
