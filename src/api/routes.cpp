@@ -6,7 +6,7 @@ namespace ballast::api {
 const std::vector<Route>& ApiRoutes() {
   static const std::vector<Route> routes = [] {
     std::vector<Route> all;
-    for (auto area : {CoreRoutes, AnalysisRoutes, WarnRoutes, ServiceRoutes, OpsRoutes, MonthRoutes, ChainRoutes, RegionSeriesRoutes, BulletinRoutes, ProjectRoutes}) {
+    for (auto area : {CoreRoutes, AnalysisRoutes, WarnRoutes, ServiceJointRoutes, ServiceRoutes, OpsRoutes, MonthRoutes, ChainRoutes, RegionSeriesRoutes, BulletinRoutes, ProjectRoutes}) {
       for (auto& r : area()) all.push_back(std::move(r));
     }
     return all;
