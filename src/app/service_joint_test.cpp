@@ -181,6 +181,16 @@ TEST_F(ServiceJointTest, AnOverduePartIsInTheCoUnitsOverdueListAndReminders) {
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].deadline, "co_unit");
   EXPECT_EQ(r[0].kind, service::ReminderKind::kOverdue);
+  // The background worker tells the co-unit's handlers too (once per cause).
+  ASSERT_OK_AND_ASSIGN(int made, s_->NotifyReminders("2024-09-30"));
+  EXPECT_GE(made, 1);
+  ASSERT_OK_AND_ASSIGN(auto mail, s_->Notifications(com_, false));
+  EXPECT_TRUE(std::any_of(mail.items.begin(), mail.items.end(), [&](const NotificationRecord& n) {
+    return n.kind == "overdue" && n.appeal_id == a.id;
+  }));
+  ASSERT_OK_AND_ASSIGN(int again, s_->NotifyReminders("2024-09-30"));
+  ASSERT_OK_AND_ASSIGN(auto mail2, s_->Notifications(com_, false));
+  EXPECT_EQ(mail2.items.size(), mail.items.size()) << again;
   ASSERT_OK(s_->AnswerPart(com_, a.id, part.id, "答复", "2024-09-30T02:00:00Z").status());
   ASSERT_OK_AND_ASSIGN(late, s_->ListAppeals(com_, f));
   EXPECT_TRUE(late.empty());
