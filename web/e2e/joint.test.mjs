@@ -96,7 +96,7 @@ describe('joint handling (会办)', () => {
     const version = (await apiAs(await tokenOf('jlead'), `/appeals/${id}`)).body.appeal.version;
     const early = await post(await tokenOf('jlead'), `/appeals/${id}/reply`, { version, reply: '先答复' });
     assert.equal(early.status, 409, JSON.stringify(early.body));
-    assert.match(early.body.message, new RegExp(CO));
+    assert.match(early.body.error.message, new RegExp(CO));
 
     // 3. the co-unit sees the appeal, cannot reply, and contributes its part
     const co = await as('jco');
