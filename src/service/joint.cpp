@@ -42,8 +42,6 @@ AppealEventRecord Event(const AppealRecord& a, const std::string& actor, const s
   return e;
 }
 
-std::string Id(int64_t id) { return std::to_string(id); }
-
 }  // namespace
 
 Result<AppealEventRecord> AddPart(const AppealRecord& a, const std::vector<JointPartRecord>& parts,
@@ -74,7 +72,7 @@ Result<AppealEventRecord> AddPart(const AppealRecord& a, const std::vector<Joint
   out.added_by = step.actor;
   out.added_at = step.now;
   return Event(a, step.actor, PartyNames(step.parties & (kDispatcher | kUnit)), "co_unit_add", unit,
-               question + " (due " + out.due + ")", step.now);
+               question, step.now);
 }
 
 Result<AppealEventRecord> AnswerPart(const AppealRecord& a, const JointStep& step,
@@ -90,8 +88,7 @@ Result<AppealEventRecord> AnswerPart(const AppealRecord& a, const JointStep& ste
   part.answer = answer;
   part.answered_by = step.actor;
   part.answered_at = step.now;
-  auto e =
-      Event(a, step.actor, "co_unit", "co_unit_answer", part.unit, "part " + Id(part.id), step.now);
+  auto e = Event(a, step.actor, "co_unit", "co_unit_answer", part.unit, "", step.now);
   e.body = answer;
   return e;
 }
@@ -144,8 +141,7 @@ Result<AppealEventRecord> NewNotice(const AppealRecord& a, const std::string& un
   out.state = "open";
   out.created_by = actor;
   out.created_at = now;
-  return Event(a, actor, actor == "system" ? "system" : "dispatcher", "notice", unit,
-               reason + " (due " + out.due + ")", now);
+  return Event(a, actor, actor == "system" ? "system" : "dispatcher", "notice", unit, reason, now);
 }
 
 Result<AppealEventRecord> AnswerNotice(bool addressed, const std::string& actor,
