@@ -1,11 +1,10 @@
 #include "app/service.h"
 
-#include "app/access.h"
-
 #include <algorithm>
 #include <map>
 #include <optional>
 
+#include "app/access.h"
 #include "store/open.h"
 #include "store/warn_store.h"
 
@@ -111,8 +110,8 @@ Result<unsigned> Service::Parties(const ServiceActor& actor, const AppealRecord&
   }
   // A co-unit of joint handling (会办): a handler in scope whose unit has a part of this appeal
   // (or is addressed by one of its 督办 notices).
-  if (actor.role == auth::Role::kHandler && a.id > 0 && !actor.unit.empty() && !(p & service::kUnit) &&
-      Covers(actor.region, a.region)) {
+  if (actor.role == auth::Role::kHandler && a.id > 0 && !actor.unit.empty() &&
+      !(p & service::kUnit) && Covers(actor.region, a.region)) {
     ASSIGN_OR_RETURN(auto parts, store_->ListJointParts(a.id, actor.unit));
     if (parts.empty()) {  // the unit a 督办 notice is addressed to reads the appeal it answers for
       ASSIGN_OR_RETURN(auto notices, store_->ListNotices(a.id, actor.unit));
@@ -280,15 +279,17 @@ Result<AppealRecord> Service::Step(const ServiceActor& actor, const StepArgs& ar
     const std::string unit = by_hand && !in.unit.empty() ? in.unit : a.unit;
     if (!unit.empty()) {
       NoticeRecord n;
-      ASSIGN_OR_RETURN(auto ne,
-                       service::NewNotice(a, unit, by_hand ? in.reason : "second 'not solved' rating after a reopen",
-                                          by_hand ? in.days : 0, by_hand ? actor.username : "system", in.now,
-                                          calendar_, n));
+      ASSIGN_OR_RETURN(
+          auto ne,
+          service::NewNotice(
+              a, unit, by_hand ? in.reason : "second 'not solved' rating after a reopen",
+              by_hand ? in.days : 0, by_hand ? actor.username : "system", in.now, calendar_, n));
       notice.emplace(std::move(n), std::move(ne));
     }
   }
   ASSIGN_OR_RETURN(AppealRecord saved, store_->UpdateAppeal(std::move(a), args.version, std::move(events)));
-  if (notice) SaveNotice(std::move(notice->first), std::move(notice->second), saved, actor.username);
+  if (notice)
+    SaveNotice(std::move(notice->first), std::move(notice->second), saved, actor.username);
   NotifyStep(actor, in.action, saved, escalated);
   ForEnterprise(actor, saved);
   return saved;
@@ -305,8 +306,8 @@ service::StepInput In(Action a) {
 Result<AppealRecord> Service::Accept(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kAccept)); }
 Result<AppealRecord> Service::Decline(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kDecline)); }
 Result<AppealRecord> Service::Return(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kReturn)); }
-Result<AppealRecord> Service::Escalate(const ServiceActor& ac, const StepArgs& a, const std::string& unit,
-                                      int32_t days) {
+Result<AppealRecord> Service::Escalate(const ServiceActor& ac, const StepArgs& a,
+                                       const std::string& unit, int32_t days) {
   auto in = In(Action::kEscalate);
   in.unit = unit;
   in.days = days;
@@ -423,9 +424,10 @@ void Service::ForEnterprise(const ServiceActor& actor, AppealView& v) {
   static const std::vector<std::string> kInternalSteps = {"escalate", "request_extension", "approve_extension",
                                                           "merge_in"};
   std::erase_if(v.history, [](const AppealEventRecord& e) {
-    return std::find(kInternalSteps.begin(), kInternalSteps.end(), e.action) != kInternalSteps.end() ||
-           std::find(std::begin(service::kJointActions), std::end(service::kJointActions), e.action) !=
-               std::end(service::kJointActions);
+    return std::find(kInternalSteps.begin(), kInternalSteps.end(), e.action) !=
+               kInternalSteps.end() ||
+           std::find(std::begin(service::kJointActions), std::end(service::kJointActions),
+                     e.action) != std::end(service::kJointActions);
   });
   for (auto& e : v.history) {
     if (e.party == "enterprise") continue;
@@ -448,19 +450,22 @@ Result<std::vector<service::Reminder>> Service::Reminders(const ServiceActor& ac
   // A handler's unit is also reminded of its 会办 parts and of the 督办 notices addressed to it.
   if (actor.role == auth::Role::kHandler && !actor.unit.empty()) {
     auto visible = [&](int64_t id) {
-      return std::any_of(appeals.begin(), appeals.end(), [&](const AppealRecord& a) { return a.id == id; });
+      return std::any_of(appeals.begin(), appeals.end(),
+                         [&](const AppealRecord& a) { return a.id == id; });
     };
     ASSIGN_OR_RETURN(auto parts, store_->ListJointParts(0, actor.unit));
     for (const auto& p : parts) {
       auto due = service::ParseDay(p.due);
       if (p.state != "open" || !due || !visible(p.appeal_id)) continue;
-      if (auto k = service::ReminderFor(calendar_, *due, *today)) out.push_back({p.appeal_id, "co_unit", *k, *due});
+      if (auto k = service::ReminderFor(calendar_, *due, *today))
+        out.push_back({p.appeal_id, "co_unit", *k, *due});
     }
     ASSIGN_OR_RETURN(auto notices, store_->ListNotices(0, actor.unit));
     for (const auto& n : notices) {
       auto due = service::ParseDay(n.due);
       if (n.state != "open" || !due || !visible(n.appeal_id)) continue;
-      if (auto k = service::ReminderFor(calendar_, *due, *today)) out.push_back({n.appeal_id, "notice", *k, *due});
+      if (auto k = service::ReminderFor(calendar_, *due, *today))
+        out.push_back({n.appeal_id, "notice", *k, *due});
     }
   }
   return out;

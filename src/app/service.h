@@ -141,7 +141,8 @@ class Service {
                                     const std::string& reason, const std::string& now = "");
   // Notices in the caller's scope (leaders: of their region; a handler: addressed to its unit),
   // newest first; status "" | open | answered | overdue as of `today` ("" = now, Beijing).
-  Result<std::vector<NoticeRecord>> ListNotices(const ServiceActor& actor, const std::string& status,
+  Result<std::vector<NoticeRecord>> ListNotices(const ServiceActor& actor,
+                                                const std::string& status,
                                                 const std::string& today = "");
   Result<NoticeRecord> AnswerNotice(const ServiceActor& actor, int64_t notice_id,
                                     const std::string& answer, const std::string& now = "");

@@ -145,10 +145,10 @@ Result<int> Service::NotifyReminders(const std::string& today_in) {
     to.unit = unit;
     ASSIGN_OR_RETURN(auto users, Recipients(to, "unit"));
     const std::string kind(service::ReminderKindName(*k));
-    RETURN_IF_ERROR(NotifyUsers(users, kind,
-                                kind + ":" + std::to_string(a->id) + ":" + deadline + ":" + unit +
-                                    ":" + due_text,
-                                *a, now));
+    RETURN_IF_ERROR(NotifyUsers(
+        users, kind,
+        kind + ":" + std::to_string(a->id) + ":" + deadline + ":" + unit + ":" + due_text, *a,
+        now));
     made += static_cast<int>(users.size());
     return Status::Ok();
   };

@@ -93,7 +93,7 @@ struct StepInput {
   std::string reply;         // kReply
   // kReply: units whose 会办 part is still open (service/joint.h); the reply waits for them.
   std::vector<std::string> outstanding_parts;
-  int64_t merge_into = 0;    // kMerge
+  int64_t merge_into = 0;  // kMerge
 };
 
 // Applies one step to `appeal` (unchanged on error) and returns the event to log.

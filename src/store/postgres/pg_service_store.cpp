@@ -11,7 +11,8 @@ namespace {
 using pg::Conn;
 using pg::PgResult;
 
-constexpr int kServiceSchemaVersion = 13;  // 004, 007, 014 and 016 (the 13th entry) make these tables
+constexpr int kServiceSchemaVersion =
+    13;  // 004, 007, 014 and 016 (the 13th entry) make these tables
 constexpr const char* kWho = "service store";
 
 constexpr const char* kAppealColumns =
@@ -408,13 +409,13 @@ class PostgresServiceStore final : public ServiceStore {
 
   // 会办 parts and 督办 notices (migration 016): text columns after id and appeal_id.
   static std::vector<std::string*> PartFields(JointPartRecord& p) {
-    return {&p.unit,        &p.question,    &p.due,          &p.state,     &p.answer,
-            &p.answered_by, &p.answered_at, &p.waive_reason, &p.waived_by, &p.waived_at,
-            &p.added_by,    &p.added_at};
+    return {&p.unit,      &p.question,    &p.due,         &p.state,
+            &p.answer,    &p.answered_by, &p.answered_at, &p.waive_reason,
+            &p.waived_by, &p.waived_at,   &p.added_by,    &p.added_at};
   }
   static std::vector<std::string*> NoticeFields(NoticeRecord& n) {
-    return {&n.region,      &n.unit,        &n.reason,     &n.due,        &n.state,
-            &n.answer,      &n.answered_by, &n.answered_at, &n.created_by, &n.created_at};
+    return {&n.region, &n.unit,        &n.reason,      &n.due,        &n.state,
+            &n.answer, &n.answered_by, &n.answered_at, &n.created_by, &n.created_at};
   }
   static constexpr const char* kPartColumns =
       "unit, question, due, state, answer, answered_by, answered_at, waive_reason, waived_by, "
@@ -466,11 +467,11 @@ class PostgresServiceStore final : public ServiceStore {
   Result<std::vector<Row>> ListRows(const char* table, const char* columns,
                                     std::vector<std::string*> (*fields)(Row&), int64_t id,
                                     int64_t appeal_id, const std::string& unit) {
-    ASSIGN_OR_RETURN(auto r, c_->Query(std::string("SELECT id, appeal_id, ") + columns + " FROM " +
-                                           table +
-                                           " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR appeal_id "
-                                           "= ?2) AND (?3 = '' OR unit = ?3) ORDER BY id",
-                                       id, appeal_id, unit));
+    ASSIGN_OR_RETURN(auto r,
+                     c_->Query(std::string("SELECT id, appeal_id, ") + columns + " FROM " + table +
+                                   " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR appeal_id "
+                                   "= ?2) AND (?3 = '' OR unit = ?3) ORDER BY id",
+                               id, appeal_id, unit));
     std::vector<Row> out;
     for (int i = 0; i < r.rows(); ++i) {
       Row row;

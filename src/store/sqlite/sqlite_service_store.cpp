@@ -8,7 +8,8 @@ namespace ballast {
 
 namespace {
 
-constexpr int kServiceSchemaVersion = 13;  // 004, 007, 014 and 016 (the 13th entry) make these tables
+constexpr int kServiceSchemaVersion =
+    13;  // 004, 007, 014 and 016 (the 13th entry) make these tables
 constexpr const char* kWho = "service store";
 
 constexpr const char* kAppealColumns =
@@ -457,13 +458,13 @@ class SqliteServiceStore final : public ServiceStore {
 
   // 会办 parts and 督办 notices (migration 016): text columns after id and appeal_id.
   static std::vector<std::string*> PartFields(JointPartRecord& p) {
-    return {&p.unit,         &p.question,  &p.due,       &p.state,    &p.answer,
-            &p.answered_by,  &p.answered_at, &p.waive_reason, &p.waived_by, &p.waived_at,
-            &p.added_by,     &p.added_at};
+    return {&p.unit,      &p.question,    &p.due,         &p.state,
+            &p.answer,    &p.answered_by, &p.answered_at, &p.waive_reason,
+            &p.waived_by, &p.waived_at,   &p.added_by,    &p.added_at};
   }
   static std::vector<std::string*> NoticeFields(NoticeRecord& n) {
-    return {&n.region,      &n.unit,        &n.reason,     &n.due,       &n.state,
-            &n.answer,      &n.answered_by, &n.answered_at, &n.created_by, &n.created_at};
+    return {&n.region, &n.unit,        &n.reason,      &n.due,        &n.state,
+            &n.answer, &n.answered_by, &n.answered_at, &n.created_by, &n.created_at};
   }
   static constexpr const char* kPartColumns =
       "unit, question, due, state, answer, answered_by, answered_at, waive_reason, waived_by, "
@@ -550,7 +551,8 @@ class SqliteServiceStore final : public ServiceStore {
   }
   Result<NoticeRecord> GetNotice(int64_t id) override {
     if (id <= 0) return Status::NotFound("no notice " + std::to_string(id));
-    ASSIGN_OR_RETURN(auto rows, ListRows("service_notice", kNoticeColumns, &NoticeFields, id, 0, ""));
+    ASSIGN_OR_RETURN(auto rows,
+                     ListRows("service_notice", kNoticeColumns, &NoticeFields, id, 0, ""));
     if (rows.empty()) return Status::NotFound("no notice " + std::to_string(id));
     return rows.front();
   }
