@@ -99,7 +99,9 @@ void AppealStep(const Ctx& c, const Req& req, Res& res) {
   } else if (action == "approve-extension") {
     r = s.ApproveExtension(actor, args, b->approve.value_or(true));
   } else if (action == "escalate") {
-    r = s.Escalate(actor, args);
+    // 督办: the notice's unit ("" = the appeal's) and days to answer (service/joint.h).
+    const int32_t days = b->days ? static_cast<int32_t>(std::clamp<int64_t>(*b->days, -1, 31)) : 0;
+    r = s.Escalate(actor, args, b->unit, days);
   } else if (action == "merge") {
     if (!b->into)
       return SendError(res, 400, "invalid_argument", "into: the id of the appeal to merge into");

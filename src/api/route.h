@@ -61,6 +61,7 @@ std::vector<Route> CoreRoutes();
 std::vector<Route> AnalysisRoutes();
 std::vector<Route> WarnRoutes();
 std::vector<Route> ServiceRoutes();
+std::vector<Route> ServiceJointRoutes();  // 会办 and 督办 (handlers_service_joint.cpp)
 std::vector<Route> OpsRoutes();
 std::vector<Route> MonthRoutes();
 std::vector<Route> ChainRoutes();

@@ -6,8 +6,9 @@ namespace ballast::api {
 const std::vector<Route>& ApiRoutes() {
   static const std::vector<Route> routes = [] {
     std::vector<Route> all;
-    for (auto area : {CoreRoutes, AnalysisRoutes, WarnRoutes, ServiceRoutes, OpsRoutes, MonthRoutes, ChainRoutes,
-                      RegionSeriesRoutes, BulletinRoutes, ProjectRoutes, ParkRoutes,
+    // ServiceJointRoutes before ServiceRoutes: /appeals/{id}/{action} would swallow /co-units.
+    for (auto area : {CoreRoutes, AnalysisRoutes, WarnRoutes, ServiceJointRoutes, ServiceRoutes, OpsRoutes,
+                      MonthRoutes, ChainRoutes, RegionSeriesRoutes, BulletinRoutes, ProjectRoutes, ParkRoutes,
                       BenefitRoutes /* policy matching (issue 14 item 6) */}) {
       for (auto& r : area()) all.push_back(std::move(r));
     }

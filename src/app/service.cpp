@@ -1,10 +1,10 @@
 #include "app/service.h"
 
-#include "app/access.h"
-
 #include <algorithm>
 #include <map>
+#include <optional>
 
+#include "app/access.h"
 #include "store/open.h"
 #include "store/warn_store.h"
 
@@ -107,6 +107,18 @@ Result<unsigned> Service::Parties(const ServiceActor& actor, const AppealRecord&
   if (actor.role == auth::Role::kHandler && !a.unit.empty() && actor.unit == a.unit &&
       Covers(actor.region, a.region)) {
     p |= service::kUnit;
+  }
+  // A co-unit of joint handling (会办): a handler in scope whose unit has a part of this appeal
+  // (or is addressed by one of its 督办 notices).
+  if (actor.role == auth::Role::kHandler && a.id > 0 && !actor.unit.empty() &&
+      !(p & service::kUnit) && Covers(actor.region, a.region)) {
+    ASSIGN_OR_RETURN(auto parts, store_->ListJointParts(a.id, actor.unit));
+    if (parts.empty()) {  // the unit a 督办 notice is addressed to reads the appeal it answers for
+      ASSIGN_OR_RETURN(auto notices, store_->ListNotices(a.id, actor.unit));
+      if (!notices.empty()) p |= service::kCoUnit;
+    } else {
+      p |= service::kCoUnit;
+    }
   }
   if (actor.role != auth::Role::kEnterprise && actor.role != auth::Role::kViewer) {
     ASSIGN_OR_RETURN(auto officials, store_->ListOfficials(a.uscc));
@@ -226,6 +238,10 @@ Result<AppealRecord> Service::Step(const ServiceActor& actor, const StepArgs& ar
   if (in.action == Action::kDispatch || in.action == Action::kReassign) {
     RETURN_IF_ERROR(Route(a, DispatchRequest{in.unit, in.co_units, in.complexity}, in));
   }
+  if (in.action == Action::kReply) {  // the reply waits for the co-units' open parts (会办)
+    ASSIGN_OR_RETURN(auto parts, store_->ListJointParts(a.id, ""));
+    in.outstanding_parts = service::OutstandingUnits(parts);
+  }
   if (in.action == Action::kReopen) {  // back to the same unit, with fresh deadlines
     auto target = catalogue_.Route(a.category, a.region);
     in.deadlines = target ? target->deadlines : service::Deadlines{};
@@ -254,7 +270,26 @@ Result<AppealRecord> Service::Step(const ServiceActor& actor, const StepArgs& ar
                       "second 'not solved' rating after a reopen", ""});
   }
   const bool escalated = a.escalations > escalations;
+  // 督办: every escalation, by hand or by rule, is a notice to a unit with its own deadline;
+  // checked before the step is saved, stored after it (its id is the notice's number).
+  std::optional<std::pair<NoticeRecord, AppealEventRecord>> notice;
+  if (escalated) {
+    const bool by_hand = in.action == Action::kEscalate;
+    // An appeal with no unit (returned) and none named is escalated without a notice.
+    const std::string unit = by_hand && !in.unit.empty() ? in.unit : a.unit;
+    if (!unit.empty()) {
+      NoticeRecord n;
+      ASSIGN_OR_RETURN(
+          auto ne,
+          service::NewNotice(
+              a, unit, by_hand ? in.reason : "second 'not solved' rating after a reopen",
+              by_hand ? in.days : 0, by_hand ? actor.username : "system", in.now, calendar_, n));
+      notice.emplace(std::move(n), std::move(ne));
+    }
+  }
   ASSIGN_OR_RETURN(AppealRecord saved, store_->UpdateAppeal(std::move(a), args.version, std::move(events)));
+  if (notice)
+    SaveNotice(std::move(notice->first), std::move(notice->second), saved, actor.username);
   NotifyStep(actor, in.action, saved, escalated);
   ForEnterprise(actor, saved);
   return saved;
@@ -271,7 +306,13 @@ service::StepInput In(Action a) {
 Result<AppealRecord> Service::Accept(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kAccept)); }
 Result<AppealRecord> Service::Decline(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kDecline)); }
 Result<AppealRecord> Service::Return(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kReturn)); }
-Result<AppealRecord> Service::Escalate(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kEscalate)); }
+Result<AppealRecord> Service::Escalate(const ServiceActor& ac, const StepArgs& a,
+                                       const std::string& unit, int32_t days) {
+  auto in = In(Action::kEscalate);
+  in.unit = unit;
+  in.days = days;
+  return Step(ac, a, std::move(in));
+}
 Result<AppealRecord> Service::StartWork(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kStart)); }
 Result<AppealRecord> Service::Reopen(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kReopen)); }
 Result<AppealRecord> Service::Close(const ServiceActor& ac, const StepArgs& a) { return Step(ac, a, In(Action::kClose)); }
@@ -327,13 +368,24 @@ Result<std::vector<AppealRecord>> Service::ListAppeals(const ServiceActor& actor
   ASSIGN_OR_RETURN(auto all, store_->ListAppeals(AppealQuery{f.uscc, f.unit, f.state}));
   const auto today = f.today.empty() ? service::BeijingDay(Now("")) : service::ParseDay(f.today);
   if (f.overdue_only && !today) return Status::Invalid("bad date '" + f.today + "'");
+  // A co-unit's overdue part puts the appeal in that unit's overdue list.
+  std::vector<int64_t> late_parts;
+  if (f.overdue_only && actor.role == auth::Role::kHandler && !actor.unit.empty()) {
+    ASSIGN_OR_RETURN(auto parts, store_->ListJointParts(0, actor.unit));
+    for (const auto& p : parts) {
+      if (service::IsPartOverdue(p, *today)) late_parts.push_back(p.appeal_id);
+    }
+  }
   std::vector<AppealRecord> out;
   for (auto& a : all) {
     if (!f.category.empty() && a.category != f.category) continue;
     if (!f.region.empty() && !Covers(f.region, a.region)) continue;
     ASSIGN_OR_RETURN(unsigned parties, Parties(actor, a));
     if (!CanSee(actor, a, parties)) continue;
-    if (f.overdue_only && !service::IsOverdue(a, *today)) continue;
+    if (f.overdue_only && !service::IsOverdue(a, *today) &&
+        std::find(late_parts.begin(), late_parts.end(), a.id) == late_parts.end()) {
+      continue;
+    }
     ForEnterprise(actor, a);
     out.push_back(std::move(a));
   }
@@ -360,6 +412,7 @@ Result<AppealView> Service::GetAppeal(const ServiceActor& actor, int64_t id) {
 void Service::ForEnterprise(const ServiceActor& actor, AppealRecord& a) {
   if (actor.role != auth::Role::kEnterprise) return;
   if (a.filed_by != actor.username) a.filed_by.clear();
+  a.co_units.clear();  // co-units and their parts are internal (会办)
   a.escalations = 0;
   a.extension_days_requested = 0;
 }
@@ -371,7 +424,10 @@ void Service::ForEnterprise(const ServiceActor& actor, AppealView& v) {
   static const std::vector<std::string> kInternalSteps = {"escalate", "request_extension", "approve_extension",
                                                           "merge_in"};
   std::erase_if(v.history, [](const AppealEventRecord& e) {
-    return std::find(kInternalSteps.begin(), kInternalSteps.end(), e.action) != kInternalSteps.end();
+    return std::find(kInternalSteps.begin(), kInternalSteps.end(), e.action) !=
+               kInternalSteps.end() ||
+           std::find(std::begin(service::kJointActions), std::end(service::kJointActions),
+                     e.action) != std::end(service::kJointActions);
   });
   for (auto& e : v.history) {
     if (e.party == "enterprise") continue;
@@ -386,7 +442,33 @@ Result<std::vector<service::Reminder>> Service::Reminders(const ServiceActor& ac
   auto today = today_in.empty() ? service::BeijingDay(Now("")) : service::ParseDay(today_in);
   if (!today) return Status::Invalid("bad date '" + today_in + "'");
   std::lock_guard<std::mutex> lock(mu_);
-  return RemindersOf(appeals, *today);
+  // A handler is reminded of its own unit's deadlines only (a co-unit: of its part, below).
+  std::vector<AppealRecord> own = appeals;
+  if (actor.role == auth::Role::kHandler)
+    std::erase_if(own, [&](const AppealRecord& a) { return a.unit != actor.unit; });
+  auto out = RemindersOf(own, *today);
+  // A handler's unit is also reminded of its 会办 parts and of the 督办 notices addressed to it.
+  if (actor.role == auth::Role::kHandler && !actor.unit.empty()) {
+    auto visible = [&](int64_t id) {
+      return std::any_of(appeals.begin(), appeals.end(),
+                         [&](const AppealRecord& a) { return a.id == id; });
+    };
+    ASSIGN_OR_RETURN(auto parts, store_->ListJointParts(0, actor.unit));
+    for (const auto& p : parts) {
+      auto due = service::ParseDay(p.due);
+      if (p.state != "open" || !due || !visible(p.appeal_id)) continue;
+      if (auto k = service::ReminderFor(calendar_, *due, *today))
+        out.push_back({p.appeal_id, "co_unit", *k, *due});
+    }
+    ASSIGN_OR_RETURN(auto notices, store_->ListNotices(0, actor.unit));
+    for (const auto& n : notices) {
+      auto due = service::ParseDay(n.due);
+      if (n.state != "open" || !due || !visible(n.appeal_id)) continue;
+      if (auto k = service::ReminderFor(calendar_, *due, *today))
+        out.push_back({n.appeal_id, "notice", *k, *due});
+    }
+  }
+  return out;
 }
 
 std::vector<service::Reminder> Service::RemindersOf(const std::vector<AppealRecord>& appeals, service::Day today) const {

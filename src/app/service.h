@@ -17,6 +17,7 @@
 #include "service/appeal.h"
 #include "service/calendar.h"
 #include "service/catalogue.h"
+#include "service/joint.h"
 #include "service/metrics.h"
 #include "service/notify.h"
 #include "service/statistics.h"
@@ -109,7 +110,10 @@ class Service {
                                         int32_t days);
   Result<AppealRecord> ApproveExtension(const ServiceActor& actor, const StepArgs& args,
                                         bool approve);
-  Result<AppealRecord> Escalate(const ServiceActor& actor, const StepArgs& args);
+  // 督办: the escalate step, and a notice to `unit` ("" = the appeal's unit) answerable within
+  // `days` working days (0 = service::kDefaultNoticeDays).
+  Result<AppealRecord> Escalate(const ServiceActor& actor, const StepArgs& args,
+                                const std::string& unit = "", int32_t days = 0);
   Result<AppealRecord> Merge(const ServiceActor& actor, const StepArgs& args, int64_t into_id);
   Result<AppealRecord> StartWork(const ServiceActor& actor, const StepArgs& args);
   Result<AppealRecord> Reply(const ServiceActor& actor, const StepArgs& args,
@@ -119,6 +123,29 @@ class Service {
   Result<AppealRecord> Reopen(const ServiceActor& actor, const StepArgs& args);
   Result<AppealRecord> Close(const ServiceActor& actor, const StepArgs& args);
   Result<AppealRecord> Withdraw(const ServiceActor& actor, const StepArgs& args);
+
+  // Joint handling (会办) and 督办 notices (service/joint.h; the rules are there). The enterprise
+  // sees none of it; a co-unit its own part only; a handler the notices addressed to its unit.
+  // An appeal, part or notice the actor may not read answers NotFound like an unknown id.
+  struct JointView {
+    std::vector<JointPartRecord> parts;
+    std::vector<NoticeRecord> notices;
+  };
+  Result<JointView> Joint(const ServiceActor& actor, int64_t appeal_id);
+  Result<JointPartRecord> AddCoUnit(const ServiceActor& actor, int64_t appeal_id,
+                                    const std::string& unit, const std::string& question,
+                                    int32_t days, const std::string& now = "");
+  Result<JointPartRecord> AnswerPart(const ServiceActor& actor, int64_t appeal_id, int64_t part_id,
+                                     const std::string& answer, const std::string& now = "");
+  Result<JointPartRecord> WaivePart(const ServiceActor& actor, int64_t appeal_id, int64_t part_id,
+                                    const std::string& reason, const std::string& now = "");
+  // Notices in the caller's scope (leaders: of their region; a handler: addressed to its unit),
+  // newest first; status "" | open | answered | overdue as of `today` ("" = now, Beijing).
+  Result<std::vector<NoticeRecord>> ListNotices(const ServiceActor& actor,
+                                                const std::string& status,
+                                                const std::string& today = "");
+  Result<NoticeRecord> AnswerNotice(const ServiceActor& actor, int64_t notice_id,
+                                    const std::string& answer, const std::string& now = "");
 
   // Appeals the actor may see, by id. Unknown or invisible ids are NotFound alike.
   Result<std::vector<AppealRecord>> ListAppeals(const ServiceActor& actor,
@@ -229,6 +256,14 @@ class Service {
   // What the enterprise reads of an appeal: no internal notes (see AppealView::internal).
   static void ForEnterprise(const ServiceActor& actor, AppealRecord& a);
   static void ForEnterprise(const ServiceActor& actor, AppealView& v);
+
+  // Notifies the handlers of `unit` (a co-unit or a notice's addressee); mu_ held, never fails
+  // the step.
+  void NotifyUnit(const AppealRecord& a, const std::string& unit, const std::string& kind,
+                  const std::string& cause, const std::string& except);
+  // A 督办 notice and its history event, after the escalation is saved (mu_ held).
+  void SaveNotice(NoticeRecord n, AppealEventRecord e, const AppealRecord& a,
+                  const std::string& except);
 
   // The appeal the actor may read (NotFound alike for unknown and invisible ones), mu_ held.
   Result<std::pair<AppealRecord, unsigned>> ReadableAppeal(const ServiceActor& actor, int64_t id);

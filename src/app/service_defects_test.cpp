@@ -237,11 +237,14 @@ TEST_F(ServiceDefectsTest, ASecondNotSolvedIsAnEscalationInTheHistory) {
   ASSERT_OK_AND_ASSIGN(a, s_->Rate(entA_, At(a, "2024-10-10T04:00:00Z"), false, "dissatisfied"));
   ASSERT_OK_AND_ASSIGN(auto v, s_->GetAppeal(disp_, a.id));
   EXPECT_EQ(v.appeal.escalations, 1);
-  ASSERT_GE(v.history.size(), 2u);
-  const auto& last = v.history.back();
-  EXPECT_EQ(last.action, "escalate");
-  EXPECT_EQ(last.party, "system");
-  EXPECT_EQ(last.at, "2024-10-10T04:00:00Z");
+  ASSERT_GE(v.history.size(), 3u);
+  // The escalation, then its 督办 notice (service/joint.h), both by the rule.
+  const auto& esc = v.history[v.history.size() - 2];
+  EXPECT_EQ(esc.action, "escalate");
+  EXPECT_EQ(esc.party, "system");
+  EXPECT_EQ(esc.at, "2024-10-10T04:00:00Z");
+  EXPECT_EQ(v.history.back().action, "notice");
+  EXPECT_EQ(v.history.back().party, "system");
 }
 
 TEST_F(ServiceDefectsTest, TheEnterpriseNeverReadsInternalNotes) {

@@ -132,6 +132,34 @@ Result<int> Service::NotifyReminders(const std::string& today_in) {
     RETURN_IF_ERROR(NotifyUsers(users, kind, cause, *a, now));
     made += static_cast<int>(users.size());
   }
+  // 会办 parts and 督办 notices still open: their unit is reminded (T−1, overdue) like the lead.
+  auto remind = [&](int64_t appeal_id, const std::string& unit, const std::string& deadline,
+                    const std::string& due_text) -> Status {
+    auto due = service::ParseDay(due_text);
+    auto a = std::find_if(all.begin(), all.end(),
+                          [&](const AppealRecord& x) { return x.id == appeal_id; });
+    if (!due || a == all.end()) return Status::Ok();
+    auto k = service::ReminderFor(calendar_, *due, *today);
+    if (!k) return Status::Ok();
+    AppealRecord to = *a;
+    to.unit = unit;
+    ASSIGN_OR_RETURN(auto users, Recipients(to, "unit"));
+    const std::string kind(service::ReminderKindName(*k));
+    RETURN_IF_ERROR(NotifyUsers(
+        users, kind,
+        kind + ":" + std::to_string(a->id) + ":" + deadline + ":" + unit + ":" + due_text, *a,
+        now));
+    made += static_cast<int>(users.size());
+    return Status::Ok();
+  };
+  ASSIGN_OR_RETURN(auto parts, store_->ListJointParts(0, ""));
+  for (const auto& p : parts) {
+    if (p.state == "open") RETURN_IF_ERROR(remind(p.appeal_id, p.unit, "co_unit", p.due));
+  }
+  ASSIGN_OR_RETURN(auto notices, store_->ListNotices(0, ""));
+  for (const auto& n : notices) {
+    if (n.state == "open") RETURN_IF_ERROR(remind(n.appeal_id, n.unit, "notice", n.due));
+  }
   return made;
 }
 

@@ -35,14 +35,6 @@ Status Check(bool ok, std::string message) {
   return ok ? Status::Ok() : Status::Invalid(std::move(message));
 }
 
-// Plain text: no control characters but line breaks and tabs.
-bool PlainText(std::string_view s) {
-  return std::none_of(s.begin(), s.end(), [](char c) {
-    auto u = static_cast<unsigned char>(c);
-    return (u < 0x20 && c != '\n' && c != '\r' && c != '\t') || u == 0x7f;
-  });
-}
-
 std::string Join(const std::vector<std::string>& v, char sep) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : std::string(1, sep)) + s;
@@ -112,6 +104,11 @@ Status Specific(AppealRecord& a, const StepInput& in, const WorkCalendar& cal) {
       ++a.escalations;
       return Status::Ok();
     case A::kReply:
+      if (!in.outstanding_parts.empty()) {
+        return Status::Precondition("the co-units' parts are outstanding (" +
+                                    Join(in.outstanding_parts, ';') +
+                                    "): wait for their answers or waive them with a reason");
+      }
       RETURN_IF_ERROR(
           Check(!in.reply.empty() && Utf8Length(in.reply) <= kMaxDescription && PlainText(in.reply),
                 "a reply is 1–4000 characters of plain text"));
@@ -239,6 +236,7 @@ std::string PartyNames(unsigned parties) {
   if (parties & kOfficial) out.push_back("official");
   if (parties & kDispatcher) out.push_back("dispatcher");
   if (parties & kUnit) out.push_back("unit");
+  if (parties & kCoUnit) out.push_back("co_unit");
   return out.empty() ? "nobody" : Join(out, '|');
 }
 
@@ -291,6 +289,13 @@ Result<AppealEventRecord> ApplyStep(AppealRecord& appeal, const StepInput& in,
                (e.reason.empty() ? "" : ": " + e.reason);
   appeal = std::move(next);
   return e;
+}
+
+bool PlainText(std::string_view s) {
+  return std::none_of(s.begin(), s.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\n' && c != '\r' && c != '\t') || u == 0x7f;
+  });
 }
 
 size_t Utf8Length(std::string_view s) {

@@ -55,6 +55,7 @@ enum Party : unsigned {
   kOfficial = 2,    // a 包联 official assigned to the enterprise
   kDispatcher = 4,  // a dispatcher whose region covers the appeal
   kUnit = 8,        // the responsible unit the appeal is dispatched to
+  kCoUnit = 16,     // a co-unit of joint handling (会办): reads the appeal, answers its part only
 };
 
 struct Transition {
@@ -90,7 +91,9 @@ struct StepInput {
   bool solved = false;       // kRate
   std::string satisfaction;  // kRate: satisfied | basic | dissatisfied
   std::string reply;         // kReply
-  int64_t merge_into = 0;    // kMerge
+  // kReply: units whose 会办 part is still open (service/joint.h); the reply waits for them.
+  std::vector<std::string> outstanding_parts;
+  int64_t merge_into = 0;  // kMerge
 };
 
 // Applies one step to `appeal` (unchanged on error) and returns the event to log.
@@ -104,6 +107,8 @@ Result<AppealEventRecord> ApplyStep(AppealRecord& appeal, const StepInput& in,
 Status ValidateNewAppeal(AppealRecord& appeal);
 
 size_t Utf8Length(std::string_view s);
+// No control characters but line breaks and tabs.
+bool PlainText(std::string_view s);
 
 // The one overdue rule (lists, the JSON flag, reminders): a filed appeal not yet dispatched past
 // its acceptance deadline, or one with a unit or returned past its handling deadline. Replied

@@ -16,6 +16,10 @@ std::string NotificationTitle(const std::string& kind, int64_t id, const std::st
   if (kind == "due_tomorrow") return "明日到期：" + which;
   if (kind == "overdue") return "已超期：" + which;
   if (kind == "escalated") return "督办：" + which;
+  if (kind == "co_unit") return "会办：" + which;
+  if (kind == "co_unit_answered") return "会办单位已答复：" + which;
+  if (kind == "notice") return "督办通知：" + which;
+  if (kind == "notice_answered") return "督办已回复：" + which;
   return which;
 }
 

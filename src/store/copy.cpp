@@ -84,6 +84,14 @@ constexpr Table kTables[] = {
     {"service_attachment",
      "id,appeal_id,name,content_type,size,sha256,internal,uploaded_by,party,uploaded_at,content",
      "IITTITITTTB", true},
+    {"service_joint_part",
+     "id,appeal_id,unit,question,due,state,answer,answered_by,answered_at,waive_reason,waived_by,"
+     "waived_at,added_by,added_at",
+     "IITTTTTTTTTTTT", true},
+    {"service_notice",
+     "id,appeal_id,region,unit,reason,due,state,answer,answered_by,answered_at,created_by,"
+     "created_at",
+     "IITTTTTTTTTT", true},
     {"chain_def", "chain,name_zh,name_en,region,lead_unit,ord", "TTTTTI", false},
     {"chain_segment", "chain,segment,name_zh,stage,industries,products,ord", "TTTTTTI", false},
     {"chain_segment_edge", "chain,from_segment,to_segment,products,ord", "TTTTI", false},

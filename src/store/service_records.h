@@ -99,6 +99,28 @@ struct AttachmentRecord {
 };
 
 // A saved version of a configuration document (calendar, categories, dispatch) as JSON text.
+// A co-unit's part of a joint (会办) appeal: what the lead unit asks of it, by when (a Beijing
+// date), and its answer or the lead's waiver. Internal: the enterprise never reads it.
+struct JointPartRecord {
+  int64_t id = 0, appeal_id = 0;
+  std::string unit, question, due;
+  std::string state;  // open | answered | waived
+  std::string answer, answered_by, answered_at;
+  std::string waive_reason, waived_by, waived_at;
+  std::string added_by, added_at;
+};
+
+// A 督办 notice: an escalation addressed to one unit, with its own deadline and the unit's
+// answer. Internal: the enterprise never reads it.
+struct NoticeRecord {
+  int64_t id = 0, appeal_id = 0;
+  std::string region;  // the appeal's (the leaders' lists are scoped by it)
+  std::string unit, reason, due;
+  std::string state;  // open | answered
+  std::string answer, answered_by, answered_at;
+  std::string created_by, created_at;  // created_by "system": the second "not solved"
+};
+
 struct ServiceConfigRecord {
   std::string key;
   int64_t revision = 0;

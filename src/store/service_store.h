@@ -64,6 +64,17 @@ class ServiceStore {
   virtual Result<std::vector<AttachmentRecord>> ListAttachments(int64_t appeal_id) = 0;
   virtual Result<AttachmentRecord> GetAttachment(int64_t id) = 0;  // NotFound
 
+  // Joint handling (会办) and 督办 notices. A save inserts (id 0) or rewrites the row and appends
+  // `event` (its history entry) in the same transaction; an unknown id is NotFound.
+  virtual Result<JointPartRecord> SaveJointPart(JointPartRecord part, AppealEventRecord event) = 0;
+  // Oldest first; appeal_id 0 / unit "" = any.
+  virtual Result<std::vector<JointPartRecord>> ListJointParts(int64_t appeal_id,
+                                                              const std::string& unit) = 0;
+  virtual Result<NoticeRecord> SaveNotice(NoticeRecord notice, AppealEventRecord event) = 0;
+  virtual Result<NoticeRecord> GetNotice(int64_t id) = 0;  // NotFound
+  virtual Result<std::vector<NoticeRecord>> ListNotices(int64_t appeal_id,
+                                                        const std::string& unit) = 0;
+
   virtual Result<ServiceConfigRecord> AddConfigRevision(ServiceConfigRecord record) = 0;
   virtual Result<std::optional<ServiceConfigRecord>> LatestConfig(const std::string& key) = 0;
 };

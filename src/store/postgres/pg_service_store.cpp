@@ -11,7 +11,8 @@ namespace {
 using pg::Conn;
 using pg::PgResult;
 
-constexpr int kServiceSchemaVersion = 12;  // 004, 007 and 014 (the 12th entry) make these tables
+constexpr int kServiceSchemaVersion =
+    15;  // 004, 007, 014 and 016 (the 15th entry, after 015 parks and 017 benefits) make these tables
 constexpr const char* kWho = "service store";
 
 constexpr const char* kAppealColumns =
@@ -404,6 +405,105 @@ class PostgresServiceStore final : public ServiceStore {
                      pg::AppendRevision(*c_, "service_config", "key",
                                         {rec.key, rec.body, rec.author, rec.created_at}));
     return rec;
+  }
+
+  // 会办 parts and 督办 notices (migration 016): text columns after id and appeal_id.
+  static std::vector<std::string*> PartFields(JointPartRecord& p) {
+    return {&p.unit,      &p.question,    &p.due,         &p.state,
+            &p.answer,    &p.answered_by, &p.answered_at, &p.waive_reason,
+            &p.waived_by, &p.waived_at,   &p.added_by,    &p.added_at};
+  }
+  static std::vector<std::string*> NoticeFields(NoticeRecord& n) {
+    return {&n.region, &n.unit,        &n.reason,      &n.due,        &n.state,
+            &n.answer, &n.answered_by, &n.answered_at, &n.created_by, &n.created_at};
+  }
+  static constexpr const char* kPartColumns =
+      "unit, question, due, state, answer, answered_by, answered_at, waive_reason, waived_by, "
+      "waived_at, added_by, added_at";
+  static constexpr const char* kNoticeColumns =
+      "region, unit, reason, due, state, answer, answered_by, answered_at, created_by, created_at";
+
+  // Inserts (id 0) or rewrites one row of `table` and appends the event, in one transaction.
+  template <typename Row>
+  Result<Row> SaveRow(const char* table, const char* columns, Row row,
+                      std::vector<std::string*> (*fields)(Row&), AppealEventRecord e) {
+    Status tx = c_->InTransaction([&]() -> Status {
+      const std::vector<std::string*> values = fields(row);
+      const std::string cols = columns;
+      std::string sql;
+      pg::Params p;
+      p.Add(row.appeal_id);
+      p.Add(values);
+      if (row.id == 0) {
+        sql = std::string("INSERT INTO ") + table + "(appeal_id, " + cols + ") VALUES(?";
+        for (size_t i = 0; i < values.size(); ++i) sql += ",?";
+        sql += ") RETURNING id";
+      } else {
+        sql = std::string("UPDATE ") + table + " SET appeal_id = ?";
+        size_t start = 0;
+        while (start < cols.size()) {
+          size_t end = cols.find(", ", start);
+          if (end == std::string::npos) end = cols.size();
+          sql += ", " + cols.substr(start, end - start) + " = ?";
+          start = end + 2;
+        }
+        sql += " WHERE id = ?";
+        p.Add(row.id);
+      }
+      ASSIGN_OR_RETURN(auto r, c_->Execute(sql, p, 0));
+      if (row.id == 0) {
+        row.id = r.Int(0, 0);
+      } else if (r.Affected() != 1) {
+        return Status::NotFound(std::string("no ") + table + " " + std::to_string(row.id));
+      }
+      e.appeal_id = row.appeal_id;
+      return InsertEvent(e);
+    });
+    RETURN_IF_ERROR(tx);
+    return row;
+  }
+
+  template <typename Row>
+  Result<std::vector<Row>> ListRows(const char* table, const char* columns,
+                                    std::vector<std::string*> (*fields)(Row&), int64_t id,
+                                    int64_t appeal_id, const std::string& unit) {
+    ASSIGN_OR_RETURN(auto r,
+                     c_->Query(std::string("SELECT id, appeal_id, ") + columns + " FROM " + table +
+                                   " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR appeal_id "
+                                   "= ?2) AND (?3 = '' OR unit = ?3) ORDER BY id",
+                               id, appeal_id, unit));
+    std::vector<Row> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      Row row;
+      row.id = r.Int(i, 0);
+      row.appeal_id = r.Int(i, 1);
+      int c = 2;
+      for (auto* f : fields(row)) *f = r.Text(i, c++);
+      out.push_back(std::move(row));
+    }
+    return out;
+  }
+
+  Result<JointPartRecord> SaveJointPart(JointPartRecord p, AppealEventRecord e) override {
+    return SaveRow("service_joint_part", kPartColumns, std::move(p), &PartFields, std::move(e));
+  }
+  Result<std::vector<JointPartRecord>> ListJointParts(int64_t appeal_id,
+                                                      const std::string& unit) override {
+    return ListRows("service_joint_part", kPartColumns, &PartFields, 0, appeal_id, unit);
+  }
+  Result<NoticeRecord> SaveNotice(NoticeRecord n, AppealEventRecord e) override {
+    return SaveRow("service_notice", kNoticeColumns, std::move(n), &NoticeFields, std::move(e));
+  }
+  Result<NoticeRecord> GetNotice(int64_t id) override {
+    if (id <= 0) return Status::NotFound("no notice " + std::to_string(id));
+    ASSIGN_OR_RETURN(auto rows,
+                     ListRows("service_notice", kNoticeColumns, &NoticeFields, id, 0, ""));
+    if (rows.empty()) return Status::NotFound("no notice " + std::to_string(id));
+    return rows.front();
+  }
+  Result<std::vector<NoticeRecord>> ListNotices(int64_t appeal_id,
+                                                const std::string& unit) override {
+    return ListRows("service_notice", kNoticeColumns, &NoticeFields, 0, appeal_id, unit);
   }
 
   Result<std::optional<ServiceConfigRecord>> LatestConfig(const std::string& key) override {

@@ -165,6 +165,41 @@ export interface MatchTotals {
   enterprises: number;
   targets: { finance_events: number; financing_amount: number; research_results: number };
 }
+/** A co-unit's part of a joint (会办) appeal (GET /appeals/{id}/joint): internal, staff only. */
+export interface JointPart {
+  id: number;
+  appeal_id: number;
+  unit: string;
+  question: string;
+  due: string;
+  state: 'open' | 'answered' | 'waived';
+  overdue: boolean;
+  answer: string;
+  answered_by: string;
+  answered_at: string;
+  waive_reason: string;
+  waived_by: string;
+  waived_at: string;
+  added_by: string;
+  added_at: string;
+}
+/** A 督办 notice: addressed to one unit, with its own number, deadline and answer. */
+export interface AppealNotice {
+  id: number;
+  number: string;
+  appeal_id: number;
+  region: string;
+  unit: string;
+  reason: string;
+  due: string;
+  state: 'open' | 'answered';
+  status: 'open' | 'answered' | 'overdue';
+  answer: string;
+  answered_by: string;
+  answered_at: string;
+  created_by: string;
+  created_at: string;
+}
 /** The action segments of POST /appeals/{id}/{action}, in the order the drawer offers them. */
 export const ACTIONS = ['accept', 'decline', 'dispatch', 'return', 'reassign', 'start', 'request-extension', 'approve-extension', 'escalate', 'merge', 'reply', 'rate', 'reopen', 'close', 'withdraw'] as const;
 export type AppealAction = (typeof ACTIONS)[number];
@@ -178,6 +213,12 @@ export const appealsApi = {
   reminders: (signal?: AbortSignal) => apiGet<Reply<'/api/v1/appeal-reminders', 'get', { reminders: Reminder[] }>>('/appeal-reminders', {}, signal),
   serviceMetrics: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/service/metrics', 'get', { rows: MetricsRow[]; resolution_target: { id: string; percent: number } | null }>>('/service/metrics', p, signal),
   attachments: (id: number | string, signal?: AbortSignal) => apiGet<Reply<'/api/v1/appeals/{id}/attachments', 'get', { attachments: AppealAttachment[] }>>(`/appeals/${encodeURIComponent(String(id))}/attachments`, {}, signal),
+  joint: (id: number | string, signal?: AbortSignal) => apiGet<{ parts: JointPart[]; notices: AppealNotice[] }>(`/appeals/${encodeURIComponent(String(id))}/joint`, {}, signal),
+  addCoUnit: (id: number | string, body: { unit: string; question: string; days?: number }) => apiSend<JointPart>('POST', `/appeals/${encodeURIComponent(String(id))}/co-units`, body),
+  answerPart: (id: number | string, part: number, answer: string) => apiSend<JointPart>('POST', `/appeals/${encodeURIComponent(String(id))}/co-units/${part}/answer`, { answer }),
+  waivePart: (id: number | string, part: number, reason: string) => apiSend<JointPart>('POST', `/appeals/${encodeURIComponent(String(id))}/co-units/${part}/waive`, { reason }),
+  notices: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<{ notices: AppealNotice[] }>('/appeal-notices', p, signal),
+  answerNotice: (id: number, answer: string) => apiSend<AppealNotice>('POST', `/appeal-notices/${id}/answer`, { answer }),
   serviceStatistics: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/service/statistics', 'get', ServiceStatistics>>('/service/statistics', p, signal),
   coverage: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/service/coverage', 'get', { rows: { key: string; covered: Ratio }[] }>>('/service/coverage', p, signal),
   matchTotals: (p: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<Reply<'/api/v1/matchmaking/totals', 'get', MatchTotals>>('/matchmaking/totals', p, signal),

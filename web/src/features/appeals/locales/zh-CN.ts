@@ -2,10 +2,10 @@
 export default {
   appeals: {
     states: { submitted: '已提交', accepted: '已受理', dispatched: '已派单', in_progress: '办理中', returned: '已退回', replied: '已回复', rated: '已评价', closed: '已办结', merged: '已合并', withdrawn: '已撤回', not_responsible: '不予受理' } as Record<string, string>,
-    actions: { file: '提交', accept: '受理', decline: '不予受理', dispatch: '派单', return: '退回', reassign: '改派', start: '签收办理', request_extension: '申请延期', 'request-extension': '申请延期', approve_extension: '审批延期', 'approve-extension': '审批延期', escalate: '督办', merge: '合并', reply: '回复', rate: '评价', reopen: '重新办理', close: '办结', withdraw: '撤回' } as Record<string, string>,
+    actions: { co_unit_add: '添加会办单位', co_unit_answer: '会办意见', co_unit_waive: '免于会办', notice: '督办通知', notice_answer: '督办回复', file: '提交', accept: '受理', decline: '不予受理', dispatch: '派单', return: '退回', reassign: '改派', start: '签收办理', request_extension: '申请延期', 'request-extension': '申请延期', approve_extension: '审批延期', 'approve-extension': '审批延期', escalate: '督办', merge: '合并', reply: '回复', rate: '评价', reopen: '重新办理', close: '办结', withdraw: '撤回' } as Record<string, string>,
     channels: { online: '网上', phone: '电话', visit: '走访', official: '包联干部代报' } as Record<string, string>,
     satisfaction: { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意' } as Record<string, string>,
-    parties: { enterprise: '企业', official: '包联干部', dispatcher: '调度', unit: '承办单位' } as Record<string, string>,
+    parties: { co_unit: '会办单位', enterprise: '企业', official: '包联干部', dispatcher: '调度', unit: '承办单位' } as Record<string, string>,
     complexity: { simple: '简单', complex: '复杂' } as Record<string, string>,
     id: '编号', title: '标题', category: '类别', enterprise: '企业', state: '状态', unit: '承办单位', coUnits: '协办单位', filedAt: '提交时间', responseDue: '响应时限', due: '办理时限',
     description: '诉求内容', attachments: '附件（文件名）', attachmentsHint: '每行一个文件名', contact: '联系人及电话', channel: '渠道', file: '提交诉求', fileTitle: '提交诉求', submit: '提交', cancel: '取消',
@@ -19,6 +19,8 @@ export default {
     coverage: { title: '包联覆盖率', by: { region: '按地区', size: '按规模', tag: '按标签' } as Record<string, string>, covered: '覆盖率' },
     match: { title: '对接活动', finance: '产融对接活动', amount: '融资金额（亿元）', research: '产学研成果', hires: '用工招聘（人）', enterprises: '参与企业', target: '目标' },
     files: { title: '附件', none: '暂无附件', uploaded: '已上传：{name}', internal: '内部', markInternal: '仅工作人员可见（内部）', hint: '允许 PDF、JPG、PNG、DOCX、XLSX，每个不超过 10 MB' },
+    joint: { title: '会办', none: '暂无会办单位', unit: '会办单位', question: '需会办答复的问题', due: '期限', answer: '会办意见（仅工作人员可见）', submitAnswer: '提交会办意见', waive: '免于会办', waiveReason: '免于会办理由', add: '添加会办单位', added: '已添加会办单位', answered: '已提交会办意见', waived: '已免于会办', states: { open: '待答复', answered: '已答复', waived: '已免除' } as Record<string, string> },
+    notices: { title: '督办', none: '暂无督办通知', number: '督办编号', answer: '督办回复', submit: '提交回复', answered: '已回复督办', all: '全部', unitHint: '督办对象单位（留空 = 承办单位）', statuses: { open: '待回复', overdue: '逾期未回复', answered: '已回复' } as Record<string, string> },
     stats: {
       title: '统计', cross: '类别×地区×承办单位', topics: '热点问题（按月）', overdueRanking: '逾期排名（按承办单位）', escalationRanking: '督办排名（按承办单位）', satisfaction: '满意率（按承办单位）',
       export: '导出 XLSX', from: '起始月份', to: '截止月份', today: '统计日', unitOnly: '仅显示本单位的诉求', note: '比率 = 分子 / 分母（分母为 0 时显示“—”）；满意率、问题解决率按每件诉求的最新评价计算；未评价(默认)单列，不计入任何比率；月份为北京时间的提交月份。',
