@@ -9,6 +9,7 @@
 #include "app/parks.h"
 #include "app/region_series.h"
 #include "engine/measures.h"
+#include "store/open.h"
 
 namespace ballast::app {
 
@@ -39,8 +40,21 @@ void RestrictDerived(const Ballast& b, const Caller& caller, const std::vector<s
 
 std::string OfOf(const CellRequest& r) { return r.of.empty() ? "industry" : r.of; }
 
+// A park is read only by those whose scope holds its region; one outside it is answered like an
+// unknown one (ApplyParkFilter's words), so park codes of other regions cannot be probed.
+Status CheckPark(Ballast& b, const Caller& caller, const std::string& park) {
+  if (park.empty()) return Status::Ok();
+  ASSIGN_OR_RETURN(auto store, OpenParkStore(b.path()));
+  ASSIGN_OR_RETURN(auto all, store->ListParks());
+  for (const auto& p : all) {
+    if (p.code == park && b.access().InScope(caller, p.region)) return Status::Ok();
+  }
+  return Status::Invalid("park: '" + park + "' is not a known park");
+}
+
 Status CheckAggregate(Ballast& b, const Caller& caller, const CellRequest& r) {
   RETURN_IF_ERROR(b.access().Require(caller, auth::Permission::kReadAggregate));
+  RETURN_IF_ERROR(CheckPark(b, caller, r.park));
   if (r.region.rfind('@', 0) != 0) return b.access().CheckRegion(caller, r.region);
   // A region group is read only by those who may read every member: a group is never a way
   // round the scope (a city user cannot sum other cities through it).

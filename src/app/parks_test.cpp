@@ -176,6 +176,25 @@ TEST_F(ParksAppTest, QueryByParkCountsItsMembersAtThePeriod) {
   EXPECT_EQ(QueryCell(*b_, admin_, unknown).status().code(), StatusCode::kInvalidArgument);
 }
 
+// A park of another city is answered like an unknown park: no figure, and no way to tell that
+// the code exists.
+TEST_F(ParksAppTest, AParkOutsideTheScopeIsAnUnknownPark) {
+  Caller ly{"lya", auth::Role::kAnalyst, "", "", "410300"};
+  CellRequest zz = RevenueOfPark("410300");  // ZZ01 is 郑州's
+  auto other = QueryCell(*b_, ly, zz);
+  EXPECT_EQ(other.status().code(), StatusCode::kInvalidArgument);
+  CellRequest unknown = zz;
+  unknown.park = "NOPE";
+  auto none = QueryCell(*b_, ly, unknown);
+  EXPECT_EQ(none.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(other.status().message(), "park: 'ZZ01' is not a known park");
+  EXPECT_EQ(none.status().message(), "park: 'NOPE' is not a known park");
+  CellRequest own = zz;
+  own.park = "LY01";
+  EXPECT_OK(QueryCell(*b_, ly, own).status());
+  EXPECT_OK(QueryCell(*b_, zz_analyst_, RevenueOfPark("410100")).status());
+}
+
 TEST_F(ParksAppTest, AParkAndItsComplementDoNotRevealASuppressedCell) {
   // In 河南 the plain cell minus the park is 丁 alone (100): publishing the park would show it.
   ASSERT_OK_AND_ASSIGN(auto henan, QueryCell(*b_, province_viewer_, RevenueOfPark("410000")));
