@@ -41,6 +41,7 @@ class BenefitsApiTest : public ::testing::Test {
     auto& auth = server_.ws().auth();
     for (auto [name, role, region, unit, uscc] :
          {std::tuple{"hn", "dispatcher", "410000", "", ""},
+          {"cn", "admin", "100000", "", ""},
           {"an", "analyst", "410000", "", ""},
           {"leader", "viewer", "410000", "", ""},
           {"zz", "dispatcher", "410100", "", ""},
@@ -57,11 +58,11 @@ class BenefitsApiTest : public ::testing::Test {
         "政策编号,政策名称,发布机关,文号,生效日期,截止日期,支持内容,申报条件\n"
         "P1,增长较快企业奖励,省工业和信息化厅,豫工信〔2022〕1号,2022-01-01,,奖励10万元,"
         "\"region = 410000; growth >= 10\"\n"
-        "P2,小微装备企业补助,省工业和信息化厅,,,,,\"industry = 33; size = small, micro; revenue >= "
-        "2000\"\n"
-        "P3,专精特新研发后补助,省工业和信息化厅,,,,不超过500万元,\"tag = 专精特新; revenue >= "
-        "100\"\n"
-        "P4,已过期政策,省工业和信息化厅,,2019-01-01,2020-12-31,,\n";
+        "P2,小微装备企业补助,省工业和信息化厅,,,,,\"region = 410000; industry = 33; size = small, "
+        "micro; revenue >= 2000\"\n"
+        "P3,专精特新研发后补助,省工业和信息化厅,,,,不超过500万元,\"region = 410000; tag = 专精特新; "
+        "revenue >= 100\"\n"
+        "P4,已过期政策,省工业和信息化厅,,2019-01-01,2020-12-31,,region = 410000\n";
     auto r = Import(hn, csv, "policies.csv");
     ASSERT_TRUE(r);
     ASSERT_EQ(r->status, 201) << r->body;
@@ -105,6 +106,36 @@ TEST_F(BenefitsApiTest, ImportNeedsAProvinceAndNamesLineAndField) {
   EXPECT_EQ(list[0]["conditions"], "region = 410000; growth >= 10");
   EXPECT_EQ(list[0]["in_force"], true);
   EXPECT_EQ(list[3]["in_force"], false);  // ended 2020-12-31
+}
+
+// The library is shared by every office: a province writes only policies that reach no further
+// than its scope, and cannot replace another's by reusing its id. Each refusal writes nothing.
+TEST_F(BenefitsApiTest, AProvinceCannotWriteOrRewriteAPolicyBeyondItsScope) {
+  auto cn = As("cn");
+  auto national = Import(cn, "id,title,conditions\nN1,全国政策,\nHB1,湖北政策,region = 420000\n",
+                         "n.csv");
+  ASSERT_TRUE(national);
+  ASSERT_EQ(national->status, 201) << national->body;
+  auto hn = As("hn");
+  for (const std::string& csv :
+       {std::string("id,title,conditions\nP5,全国适用,\n"),
+        std::string("id,title,conditions\nP5,跨省,region = 410000\nP6,湖北,region = 420100\n"),
+        std::string("id,title,conditions\nN1,改写全国政策,region = 410000\n"),
+        std::string("id,title,conditions\nHB1,改写湖北政策,region = 410100\n")}) {
+    auto r = Import(hn, csv, "p.csv");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 403) << csv << r->body;
+  }
+  EXPECT_EQ(hn.Get("/api/v1/benefits/policies/P5")->status, 404);
+  auto n1 = Json::parse(cn.Get("/api/v1/benefits/policies/N1")->body);
+  EXPECT_EQ(n1["policy"]["title"], "全国政策");
+  auto hb1 = Json::parse(cn.Get("/api/v1/benefits/policies/HB1")->body);
+  EXPECT_EQ(hb1["policy"]["title"], "湖北政策");
+  // Its own policy, inside its scope, it may still revise.
+  auto own = Import(hn, "id,title,conditions\nP1,增长较快企业奖励（修订）,region = 410000\n",
+                    "p.csv");
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 201) << own->body;
 }
 
 TEST_F(BenefitsApiTest, MatchesStayInsideTheCallersScope) {

@@ -177,6 +177,22 @@ bool StaffSeesRecord(Ballast& b, const Caller& c, const BenefitRecord& r) {
   return b.access().InScope(c, r.region);
 }
 
+// A policy reaches the enterprises of its region clause (none: the whole country). Below the
+// whole country an office writes only policies whose reach lies inside its scope, and never
+// replaces one whose reach does not: the library is shared, and a province must not rewrite
+// another province's policy by its id, nor publish one for enterprises it does not serve.
+bool ReachInScope(const Access& access, const Caller& c,
+                  const std::vector<benefit::Condition>& conditions) {
+  if (c.whole_country()) return true;
+  for (const auto& cond : conditions) {
+    if (cond.field != benefit::Field::kRegion || cond.values.empty()) continue;
+    if (std::all_of(cond.values.begin(), cond.values.end(),
+                    [&](const std::string& code) { return access.InScope(c, code); }))
+      return true;  // clauses AND together: one inside the scope bounds the reach
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<std::vector<PolicyView>> ListBenefitPolicies(Ballast& b, const Caller& c) {
@@ -214,6 +230,19 @@ Result<PolicyImportSummary> ImportBenefitPolicies(Ballast& b, const Caller& c,
   ASSIGN_OR_RETURN(auto ps, benefit::ParsePolicies(bytes, file_name, b.catalog(), groups.names));
   ASSIGN_OR_RETURN(auto store, Open(b));
   ASSIGN_OR_RETURN(auto existing, store->ListPolicies());
+  for (const auto& p : ps) {
+    bool ok = ReachInScope(b.access(), c, p.conditions);
+    for (const auto& r : existing) {
+      if (!ok || r.id != p.id) continue;
+      auto old = benefit::ParseConditions(r.conditions, b.catalog(), groups.names);
+      ok = old.ok() && ReachInScope(b.access(), c, *old);
+    }
+    if (!ok)
+      return Status::Denied(file_name + ": policy '" + p.id +
+                            "' reaches (or replaces one that reaches) enterprises outside your "
+                            "scope " + c.region + ": give it a region clause inside it, e.g. "
+                            "region = " + c.region + " / 政策适用地区超出您的权限范围");
+  }
   PolicyImportSummary sum;
   std::vector<PolicyRecord> write;
   const std::string now = Now(b);
