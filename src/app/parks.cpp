@@ -141,7 +141,15 @@ Result<int64_t> ImportParkFile(Ballast& b, const Caller& c, ParkImportKind kind,
         return Status::Invalid(At(file_name, row.line) + "park: '" + row.value.park +
                                "' is not a known park in your scope");
       ASSIGN_OR_RETURN(uint32_t e, enterprise(row.value.uscc, row.line));
-      (void)e;
+      // A park's members lie in its region (and so in the importer's scope): otherwise a city
+      // could add another city's enterprise to its park and read it through the park's figures.
+      const NodeId where = panel.enterprise(e).region;
+      const NodeId park_region = b.catalog().regions().Find(it->second->region);
+      if (where == kNoNode || park_region == kNoNode ||
+          !b.catalog().regions().Contains(park_region, where) || !b.access().InScope(c, where))
+        return Status::Invalid(At(file_name, row.line) + "uscc: '" + row.value.uscc +
+                               "' is not registered in the park's region " +
+                               it->second->region);
       write.push_back(std::move(row.value));
     }
     RETURN_IF_ERROR(store->ReplaceMemberships(write));

@@ -83,6 +83,8 @@ TEST_F(ParksAppTest, UnknownParkOrEnterpriseWritesNothing) {
   EXPECT_EQ(members.size(), 3u);  // the first import's, untouched
 }
 
+CellRequest RevenueOfPark(const std::string& region);
+
 TEST_F(ParksAppTest, ACityUserSeesAndImportsItsOwnParksOnly) {
   ASSERT_OK_AND_ASSIGN(auto mine, ListParks(*b_, zz_viewer_, ""));
   ASSERT_EQ(mine.size(), 1u);
@@ -100,6 +102,17 @@ TEST_F(ParksAppTest, ACityUserSeesAndImportsItsOwnParksOnly) {
                             "uscc,year,land_mu,energy_tce,tax\n" + kE4 + ",2024,1,1,1\n", "r.csv");
   ASSERT_FALSE(res.ok());
   EXPECT_NE(res.status().message().find("r.csv:2: uscc:"), std::string::npos);
+  // 郑州 cannot put 洛阳's 丁 into its own park (it would read 丁 through the park's figures);
+  // the refused file leaves the park's members as they were.
+  auto adopt = ImportParkFile(*b_, zz_analyst_, ParkImportKind::kMembers,
+                              "park,uscc,from,to\nZZ01," + kE1 + ",2020-01-01,\nZZ01," + kE4 +
+                                  ",2020-01-01,\n",
+                              "m.csv");
+  ASSERT_FALSE(adopt.ok());
+  EXPECT_EQ(adopt.status().message(),
+            "m.csv:3: uscc: '" + kE4 + "' is not registered in the park's region 410100");
+  ASSERT_OK_AND_ASSIGN(auto a, QueryCell(*b_, admin_, RevenueOfPark("410000")));
+  EXPECT_EQ(a.row.n, 3);
   Caller viewer_importer{"v", auth::Role::kViewer, "", "", "410100"};
   EXPECT_EQ(
       ImportParkFile(*b_, viewer_importer, ParkImportKind::kParks, "x", "x.csv").status().code(),
