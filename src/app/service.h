@@ -261,9 +261,6 @@ class Service {
   // the step.
   void NotifyUnit(const AppealRecord& a, const std::string& unit, const std::string& kind,
                   const std::string& cause, const std::string& except);
-  // A 督办 notice and its history event, after the escalation is saved (mu_ held).
-  void SaveNotice(NoticeRecord n, AppealEventRecord e, const AppealRecord& a,
-                  const std::string& except);
 
   // The appeal the actor may read (NotFound alike for unknown and invisible ones), mu_ held.
   Result<std::pair<AppealRecord, unsigned>> ReadableAppeal(const ServiceActor& actor, int64_t id);

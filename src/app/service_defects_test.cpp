@@ -243,6 +243,8 @@ TEST_F(ServiceDefectsTest, ASecondNotSolvedIsAnEscalationInTheHistory) {
   EXPECT_EQ(esc.action, "escalate");
   EXPECT_EQ(esc.party, "system");
   EXPECT_EQ(esc.at, "2024-10-10T04:00:00Z");
+  // A code the UI translates (zh and en), never an English note shown to Chinese users.
+  EXPECT_EQ(esc.reason, "rule:second_not_solved");
   EXPECT_EQ(v.history.back().action, "notice");
   EXPECT_EQ(v.history.back().party, "system");
 }

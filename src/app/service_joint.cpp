@@ -30,17 +30,6 @@ void Service::NotifyUnit(const AppealRecord& a, const std::string& unit, const s
                  static_cast<long long>(a.id), st.ToString().c_str());
 }
 
-void Service::SaveNotice(NoticeRecord n, AppealEventRecord e, const AppealRecord& a,
-                         const std::string& except) {
-  auto saved = store_->SaveNotice(std::move(n), std::move(e));
-  if (!saved.ok()) {
-    std::fprintf(stderr, "service: 督办 notice of appeal %lld not recorded: %s\n",
-                 static_cast<long long>(a.id), saved.status().ToString().c_str());
-    return;
-  }
-  NotifyUnit(a, saved->unit, "notice", "notice" + std::to_string(saved->id), except);
-}
-
 Result<Service::JointView> Service::Joint(const ServiceActor& actor, int64_t appeal_id) {
   std::lock_guard<std::mutex> lock(mu_);
   ASSIGN_OR_RETURN(auto found, ReadableAppeal(actor, appeal_id));

@@ -2,6 +2,7 @@
 // as each party would: the co-unit, the lead unit, the dispatcher, the enterprise, another
 // appeal's co-unit and another city's unit of the same name.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 
@@ -279,9 +280,89 @@ TEST_F(ServiceJointTest, ASecondNotSolvedMakesASystemNotice) {
   ASSERT_OK_AND_ASSIGN(auto list, s_->ListNotices(disp_, ""));
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0].created_by, "system");
+  // A reason code the UI translates, not an English sentence shown to Chinese readers.
+  EXPECT_EQ(list[0].reason, "rule:second_not_solved");
   EXPECT_EQ(list[0].unit, "省地方金融监管局");
   EXPECT_EQ(list[0].due,
             "2024-10-14");  // 3 working days from Thu 10-10: 10-11, Sat 10-12 (make-up), 10-14
+}
+
+// Fault injection: the store refuses every new 督办 notice (a trigger), as a full disk or a lost
+// connection would between two writes. The escalation and its notice are one transaction, so the
+// step fails whole: no escalation count, no escalate event, no notice. (They were two: the
+// escalation stayed saved without its notice and the step answered success.)
+class NoticeFault {
+ public:
+  explicit NoticeFault(const ::ballast::testing::TestStore& db) : db_(db) {
+    Run(db_.postgres()
+            ? "CREATE FUNCTION ballast_test_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION "
+              "'injected fault'; END $$ LANGUAGE plpgsql; CREATE TRIGGER ballast_test_fail BEFORE "
+              "INSERT ON service_notice FOR EACH ROW EXECUTE FUNCTION ballast_test_fail();"
+            : "CREATE TRIGGER ballast_test_fail BEFORE INSERT ON service_notice BEGIN SELECT "
+              "RAISE(ABORT, 'injected fault'); END;");
+  }
+  ~NoticeFault() {
+    Run(db_.postgres() ? "DROP TRIGGER ballast_test_fail ON service_notice; DROP FUNCTION "
+                         "ballast_test_fail();"
+                       : "DROP TRIGGER ballast_test_fail;");
+  }
+  NoticeFault(const NoticeFault&) = delete;
+  NoticeFault& operator=(const NoticeFault&) = delete;
+
+ private:
+  void Run(const char* sql) {
+    if (db_.postgres()) return ::ballast::testing::TestStore::RunSql(db_.locator(), sql);
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(db_.locator().c_str(), &h), SQLITE_OK);
+    sqlite3_busy_timeout(h, 5000);
+    char* error = nullptr;
+    EXPECT_EQ(sqlite3_exec(h, sql, nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+    sqlite3_free(error);
+    sqlite3_close(h);
+  }
+  const ::ballast::testing::TestStore& db_;
+};
+
+TEST_F(ServiceJointTest, AnEscalationWhoseNoticeFailsIsNotSavedAtAll) {
+  AppealRecord a = InProgress();
+  const size_t events_before = s_->GetAppeal(disp_, a.id).value().history.size();
+  {
+    NoticeFault fault(db_);
+    EXPECT_FALSE(s_->Escalate(disp_, At(a, "2024-09-30T02:00:00Z", "请加快办理")).ok());
+    const AppealRecord now = Reload(a);
+    EXPECT_EQ(now.version, a.version);
+    EXPECT_EQ(now.escalations, 0);
+    EXPECT_EQ(s_->GetAppeal(disp_, a.id).value().history.size(), events_before);
+    ASSERT_OK_AND_ASSIGN(auto none, s_->ListNotices(disp_, ""));
+    EXPECT_TRUE(none.empty());
+  }
+  // The fault gone, the same step (same version) goes through with its notice.
+  ASSERT_OK_AND_ASSIGN(a, s_->Escalate(disp_, At(a, "2024-09-30T02:00:00Z", "请加快办理")));
+  EXPECT_EQ(a.escalations, 1);
+  ASSERT_OK_AND_ASSIGN(auto one, s_->ListNotices(disp_, ""));
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].reason, "请加快办理");
+  EXPECT_EQ(s_->GetAppeal(disp_, a.id).value().history.size(), events_before + 2);
+}
+
+TEST_F(ServiceJointTest, ASecondNotSolvedWhoseNoticeFailsLeavesTheRatingUnsaved) {
+  AppealRecord a = InProgress();
+  a = s_->Reply(fin_, At(a, "2024-09-30T02:00:00Z"), "已协调").value();
+  a = s_->Rate(entA_, At(a, "2024-10-08T01:00:00Z"), false, "dissatisfied").value();
+  a = s_->Reopen(entA_, At(a, "2024-10-08T02:00:00Z")).value();
+  a = s_->StartWork(fin_, At(a, "2024-10-08T03:00:00Z")).value();
+  a = s_->Reply(fin_, At(a, "2024-10-09T02:00:00Z"), "再次答复").value();
+  {
+    NoticeFault fault(db_);
+    EXPECT_FALSE(s_->Rate(entA_, At(a, "2024-10-10T01:00:00Z"), false, "dissatisfied").ok());
+    const AppealRecord now = Reload(a);
+    EXPECT_EQ(now.state, "replied");  // the rating is not half-saved without its 督办
+    EXPECT_EQ(now.escalations, 0);
+  }
+  ASSERT_OK_AND_ASSIGN(a, s_->Rate(entA_, At(a, "2024-10-10T01:00:00Z"), false, "dissatisfied"));
+  EXPECT_EQ(a.escalations, 1);
+  ASSERT_OK_AND_ASSIGN(auto list, s_->ListNotices(disp_, ""));
+  EXPECT_EQ(list.size(), 1u);
 }
 
 }  // namespace

@@ -65,6 +65,12 @@ std::string NoticeNumber(const NoticeRecord& n);
 // open | answered | overdue (open past its deadline on `today`).
 std::string_view NoticeStatus(const NoticeRecord& n, Day today);
 
+// The reason recorded, by the party "system", for the automatic escalation on a second "not
+// solved" rating (its escalate event and its notice): a code that readers translate (the web UI
+// shows 复评仍未解决，自动督办 in Chinese, its English in English), never a sentence in one
+// language.
+inline constexpr const char* kSecondNotSolvedReason = "rule:second_not_solved";
+
 // The history actions of these steps: all internal (never shown to the enterprise).
 inline constexpr std::string_view kJointActions[] = {"co_unit_add", "co_unit_answer",
                                                      "co_unit_waive", "notice", "notice_answer"};

@@ -136,5 +136,49 @@ TEST_F(ServiceJointStoreTest, NoticesRoundTrip) {
   EXPECT_TRUE(none.empty());
 }
 
+// An escalation and its 督办 notice are written in one transaction (UpdateAppeal with a notice):
+// both land, or, when the notice's write fails, neither the appeal's update nor any event does.
+TEST_F(ServiceJointStoreTest, AnEscalationAndItsNoticeAreOneTransaction) {
+  ASSERT_OK_AND_ASSIGN(AppealRecord a, store_->GetAppeal(ids_[0]));
+  NoticeRecord n;
+  n.region = "410102";
+  n.unit = "lead";
+  n.reason = "请加快办理";
+  n.due = "2024-10-02";
+  n.state = "open";
+  n.created_by = "disp";
+  n.created_at = "2024-09-27T02:00:00Z";
+  AppealRecord escalated = a;
+  escalated.escalations = 1;
+  // A notice write that fails (here: a rewrite of a notice that does not exist).
+  NoticeWrite bad{n, Event("notice")};
+  bad.notice.id = 999;
+  EXPECT_EQ(store_->UpdateAppeal(escalated, a.version, {Event("escalate")}, &bad).status().code(),
+            StatusCode::kNotFound);
+  ASSERT_OK_AND_ASSIGN(AppealRecord after, store_->GetAppeal(ids_[0]));
+  EXPECT_EQ(after.version, a.version);
+  EXPECT_EQ(after.escalations, 0);
+  ASSERT_OK_AND_ASSIGN(auto events, store_->AppealEvents(ids_[0]));
+  EXPECT_EQ(events.size(), 1u);  // only the filing
+  // The same with a new notice: the appeal, its escalate event, the notice and its event.
+  NoticeWrite good{n, Event("notice")};
+  ASSERT_OK_AND_ASSIGN(after,
+                       store_->UpdateAppeal(escalated, a.version, {Event("escalate")}, &good));
+  EXPECT_EQ(after.version, a.version + 1);
+  EXPECT_GT(good.notice.id, 0);
+  EXPECT_EQ(good.notice.appeal_id, ids_[0]);
+  ASSERT_OK_AND_ASSIGN(auto stored, store_->GetNotice(good.notice.id));
+  EXPECT_EQ(stored.reason, "请加快办理");
+  ASSERT_OK_AND_ASSIGN(events, store_->AppealEvents(ids_[0]));
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[1].action, "escalate");
+  EXPECT_EQ(events[2].action, "notice");
+  // Without a notice, as before.
+  escalated.escalations = 2;
+  ASSERT_OK(store_->UpdateAppeal(escalated, after.version, {Event("escalate")}, nullptr).status());
+  ASSERT_OK_AND_ASSIGN(auto notices, store_->ListNotices(ids_[0], ""));
+  EXPECT_EQ(notices.size(), 1u);
+}
+
 }  // namespace
 }  // namespace ballast

@@ -11,8 +11,8 @@ namespace {
 using pg::Conn;
 using pg::PgResult;
 
-constexpr int kServiceSchemaVersion =
-    15;  // 004, 007, 014 and 016 (the 15th entry, after 015 parks and 017 benefits) make these tables
+constexpr int kServiceSchemaVersion = 15;  // 004, 007, 014 and 016 (the 15th entry, after 015 parks
+                                           // and 017 benefits) make these tables
 constexpr const char* kWho = "service store";
 
 constexpr const char* kAppealColumns =
@@ -98,7 +98,8 @@ class PostgresServiceStore final : public ServiceStore {
   }
 
   Result<AppealRecord> UpdateAppeal(AppealRecord a, int64_t expected,
-                                    std::vector<AppealEventRecord> events) override {
+                                    std::vector<AppealEventRecord> events,
+                                    NoticeWrite* notice) override {
     a.version = expected + 1;
     Status tx = c_->InTransaction([&]() -> Status {
       std::string sql = "UPDATE service_appeal SET ";
@@ -122,7 +123,11 @@ class PostgresServiceStore final : public ServiceStore {
                                     std::to_string(expected) + " is stale); reload and retry");
       }
       for (auto& e : events) RETURN_IF_ERROR(InsertEvent(e));
-      return Status::Ok();
+      if (notice == nullptr) return Status::Ok();
+      // The 督办 notice of an escalation, in the same transaction: both or neither.
+      notice->notice.appeal_id = a.id;
+      return WriteRow("service_notice", kNoticeColumns, notice->notice, &NoticeFields,
+                      notice->event);
     });
     RETURN_IF_ERROR(tx);
     return a;
@@ -158,9 +163,8 @@ class PostgresServiceStore final : public ServiceStore {
       e.id = r.Int(i, 0);
       e.appeal_id = r.Int(i, 1);
       int c = 2;
-      for (std::string* t :
-           {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit, &e.reason,
-            &e.body})
+      for (std::string* t : {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state,
+                             &e.unit, &e.reason, &e.body})
         *t = r.Text(i, c++);
       out.push_back(std::move(e));
     }
@@ -269,9 +273,8 @@ class PostgresServiceStore final : public ServiceStore {
                           "title, body, created_at, read_at, email, delivery, attempts, "
                           "next_attempt_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT "
                           "(username, dedupe) DO NOTHING RETURNING id",
-                          n.username, n.kind, n.dedupe, n.appeal_id, n.title, n.body,
-                          n.created_at, n.read_at, n.email, n.delivery, n.attempts,
-                          n.next_attempt_at));
+                          n.username, n.kind, n.dedupe, n.appeal_id, n.title, n.body, n.created_at,
+                          n.read_at, n.email, n.delivery, n.attempts, n.next_attempt_at));
     return r.rows() == 0 ? int64_t{0} : r.Int(0, 0);
   }
 
@@ -307,20 +310,22 @@ class PostgresServiceStore final : public ServiceStore {
 
   Result<std::vector<NotificationRecord>> DueDeliveries(const std::string& now,
                                                         int64_t limit) override {
-    return Notifications("WHERE delivery = 'pending' AND next_attempt_at <= ?1 ORDER BY "
-                         "next_attempt_at COLLATE \"C\", id LIMIT ?2",
-                         now, limit);
+    return Notifications(
+        "WHERE delivery = 'pending' AND next_attempt_at <= ?1 ORDER BY "
+        "next_attempt_at COLLATE \"C\", id LIMIT ?2",
+        now, limit);
   }
 
-  Status RecordDelivery(const NotificationRecord& n,
-                        const NotificationAttemptRecord& a) override {
+  Status RecordDelivery(const NotificationRecord& n, const NotificationAttemptRecord& a) override {
     return c_->InTransaction([&]() -> Status {
-      RETURN_IF_ERROR(c_->Run("INSERT INTO service_notification_attempt(notification_id, at, "
-                              "channel, ok, detail) VALUES(?,?,?,?,?)",
-                              n.id, a.at, a.channel, int64_t{a.ok ? 1 : 0}, a.detail));
-      return c_->Run("UPDATE service_notification SET delivery = ?, attempts = ?, "
-                     "next_attempt_at = ? WHERE id = ?",
-                     n.delivery, n.attempts, n.next_attempt_at, n.id);
+      RETURN_IF_ERROR(
+          c_->Run("INSERT INTO service_notification_attempt(notification_id, at, "
+                  "channel, ok, detail) VALUES(?,?,?,?,?)",
+                  n.id, a.at, a.channel, int64_t{a.ok ? 1 : 0}, a.detail));
+      return c_->Run(
+          "UPDATE service_notification SET delivery = ?, attempts = ?, "
+          "next_attempt_at = ? WHERE id = ?",
+          n.delivery, n.attempts, n.next_attempt_at, n.id);
     });
   }
 
@@ -339,9 +344,10 @@ class PostgresServiceStore final : public ServiceStore {
 
   Status SetContactEmail(const std::string& username, const std::string& email) override {
     if (email.empty()) return c_->Run("DELETE FROM service_contact WHERE username = ?", username);
-    return c_->Run("INSERT INTO service_contact(username, email) VALUES(?, ?) ON CONFLICT "
-                   "(username) DO UPDATE SET email = excluded.email",
-                   username, email);
+    return c_->Run(
+        "INSERT INTO service_contact(username, email) VALUES(?, ?) ON CONFLICT "
+        "(username) DO UPDATE SET email = excluded.email",
+        username, email);
   }
 
   Result<std::string> ContactEmail(const std::string& username) override {
@@ -427,40 +433,46 @@ class PostgresServiceStore final : public ServiceStore {
   template <typename Row>
   Result<Row> SaveRow(const char* table, const char* columns, Row row,
                       std::vector<std::string*> (*fields)(Row&), AppealEventRecord e) {
-    Status tx = c_->InTransaction([&]() -> Status {
-      const std::vector<std::string*> values = fields(row);
-      const std::string cols = columns;
-      std::string sql;
-      pg::Params p;
-      p.Add(row.appeal_id);
-      p.Add(values);
-      if (row.id == 0) {
-        sql = std::string("INSERT INTO ") + table + "(appeal_id, " + cols + ") VALUES(?";
-        for (size_t i = 0; i < values.size(); ++i) sql += ",?";
-        sql += ") RETURNING id";
-      } else {
-        sql = std::string("UPDATE ") + table + " SET appeal_id = ?";
-        size_t start = 0;
-        while (start < cols.size()) {
-          size_t end = cols.find(", ", start);
-          if (end == std::string::npos) end = cols.size();
-          sql += ", " + cols.substr(start, end - start) + " = ?";
-          start = end + 2;
-        }
-        sql += " WHERE id = ?";
-        p.Add(row.id);
-      }
-      ASSIGN_OR_RETURN(auto r, c_->Execute(sql, p, 0));
-      if (row.id == 0) {
-        row.id = r.Int(0, 0);
-      } else if (r.Affected() != 1) {
-        return Status::NotFound(std::string("no ") + table + " " + std::to_string(row.id));
-      }
-      e.appeal_id = row.appeal_id;
-      return InsertEvent(e);
-    });
+    Status tx =
+        c_->InTransaction([&]() -> Status { return WriteRow(table, columns, row, fields, e); });
     RETURN_IF_ERROR(tx);
     return row;
+  }
+
+  // SaveRow's writes, inside the caller's transaction (row.id assigned on an insert).
+  template <typename Row>
+  Status WriteRow(const char* table, const char* columns, Row& row,
+                  std::vector<std::string*> (*fields)(Row&), AppealEventRecord& e) {
+    const std::vector<std::string*> values = fields(row);
+    const std::string cols = columns;
+    std::string sql;
+    pg::Params p;
+    p.Add(row.appeal_id);
+    p.Add(values);
+    if (row.id == 0) {
+      sql = std::string("INSERT INTO ") + table + "(appeal_id, " + cols + ") VALUES(?";
+      for (size_t i = 0; i < values.size(); ++i) sql += ",?";
+      sql += ") RETURNING id";
+    } else {
+      sql = std::string("UPDATE ") + table + " SET appeal_id = ?";
+      size_t start = 0;
+      while (start < cols.size()) {
+        size_t end = cols.find(", ", start);
+        if (end == std::string::npos) end = cols.size();
+        sql += ", " + cols.substr(start, end - start) + " = ?";
+        start = end + 2;
+      }
+      sql += " WHERE id = ?";
+      p.Add(row.id);
+    }
+    ASSIGN_OR_RETURN(auto r, c_->Execute(sql, p, 0));
+    if (row.id == 0) {
+      row.id = r.Int(0, 0);
+    } else if (r.Affected() != 1) {
+      return Status::NotFound(std::string("no ") + table + " " + std::to_string(row.id));
+    }
+    e.appeal_id = row.appeal_id;
+    return InsertEvent(e);
   }
 
   template <typename Row>

@@ -19,7 +19,8 @@ constexpr const char* kAppealColumns =
     "due, "
     "first_response_at, replied_at, reply, extension_days_requested, extensions, escalations, "
     "reopen_count, "
-    "rating_solved, satisfaction, rated_at, closed_at, merged_into, updated_at, accept_due, rating_due";
+    "rating_solved, satisfaction, rated_at, closed_at, merged_into, updated_at, accept_due, "
+    "rating_due";
 
 std::vector<std::string*> TextFields(AppealRecord& a) {
   return {&a.uscc,          &a.enterprise_name, &a.region,  &a.category,          &a.title,
@@ -109,7 +110,8 @@ class SqliteServiceStore final : public ServiceStore {
   }
 
   Result<AppealRecord> UpdateAppeal(AppealRecord a, int64_t expected,
-                                    std::vector<AppealEventRecord> events) override {
+                                    std::vector<AppealEventRecord> events,
+                                    NoticeWrite* notice) override {
     a.version = expected + 1;
     Status st = InTransaction([&]() -> Status {
       std::string sql = "UPDATE service_appeal SET ";
@@ -132,7 +134,11 @@ class SqliteServiceStore final : public ServiceStore {
                                     std::to_string(expected) + " is stale); reload and retry");
       }
       for (auto& e : events) RETURN_IF_ERROR(InsertEvent(e));
-      return Status::Ok();
+      if (notice == nullptr) return Status::Ok();
+      // The 督办 notice of an escalation, in the same transaction: both or neither.
+      notice->notice.appeal_id = a.id;
+      return WriteRow("service_notice", kNoticeColumns, notice->notice, &NoticeFields,
+                      notice->event);
     });
     RETURN_IF_ERROR(st);
     return a;
@@ -164,9 +170,10 @@ class SqliteServiceStore final : public ServiceStore {
   }
 
   Result<std::vector<AppealEventRecord>> AppealEvents(int64_t appeal_id) override {
-    Stmt s(db_,
-           "SELECT id, appeal_id, at, actor, party, action, from_state, to_state, unit, reason, body "
-           "FROM service_appeal_event WHERE appeal_id = ? ORDER BY id");
+    Stmt s(
+        db_,
+        "SELECT id, appeal_id, at, actor, party, action, from_state, to_state, unit, reason, body "
+        "FROM service_appeal_event WHERE appeal_id = ? ORDER BY id");
     if (!s.ok()) return Error("reading appeal events");
     RETURN_IF_ERROR(s.BindAll(appeal_id));
     std::vector<AppealEventRecord> out;
@@ -176,8 +183,8 @@ class SqliteServiceStore final : public ServiceStore {
       e.id = s.Int(0);
       e.appeal_id = s.Int(1);
       int c = 2;
-      for (std::string* t :
-           {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit, &e.reason, &e.body}) {
+      for (std::string* t : {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state,
+                             &e.unit, &e.reason, &e.body}) {
         *t = s.Text(c++);
       }
       out.push_back(std::move(e));
@@ -269,7 +276,8 @@ class SqliteServiceStore final : public ServiceStore {
   }
 
   static constexpr const char* kNotificationColumns =
-      "id, username, kind, dedupe, appeal_id, title, body, created_at, read_at, email, delivery, attempts, "
+      "id, username, kind, dedupe, appeal_id, title, body, created_at, read_at, email, delivery, "
+      "attempts, "
       "next_attempt_at";
 
   static NotificationRecord ReadNotification(Stmt& s) {
@@ -280,15 +288,18 @@ class SqliteServiceStore final : public ServiceStore {
     n.dedupe = s.Text(3);
     n.appeal_id = s.Int(4);
     int c = 5;
-    for (std::string* t : {&n.title, &n.body, &n.created_at, &n.read_at, &n.email, &n.delivery}) *t = s.Text(c++);
+    for (std::string* t : {&n.title, &n.body, &n.created_at, &n.read_at, &n.email, &n.delivery})
+      *t = s.Text(c++);
     n.attempts = static_cast<int32_t>(s.Int(c++));
     n.next_attempt_at = s.Text(c++);
     return n;
   }
 
-  Result<std::vector<NotificationRecord>> Notifications(const std::string& sql, const std::string& a,
-                                                        int64_t limit) {
-    Stmt s(db_, (std::string("SELECT ") + kNotificationColumns + " FROM service_notification " + sql).c_str());
+  Result<std::vector<NotificationRecord>> Notifications(const std::string& sql,
+                                                        const std::string& a, int64_t limit) {
+    Stmt s(db_,
+           (std::string("SELECT ") + kNotificationColumns + " FROM service_notification " + sql)
+               .c_str());
     if (!s.ok()) return Error("listing notifications");
     RETURN_IF_ERROR(s.BindAll(a, limit));
     std::vector<NotificationRecord> out;
@@ -300,19 +311,24 @@ class SqliteServiceStore final : public ServiceStore {
 
   Result<int64_t> AddNotification(NotificationRecord n) override {
     Stmt s(db_,
-           "INSERT INTO service_notification(username, kind, dedupe, appeal_id, title, body, created_at, read_at, "
+           "INSERT INTO service_notification(username, kind, dedupe, appeal_id, title, body, "
+           "created_at, read_at, "
            "email, delivery, attempts, next_attempt_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
            "ON CONFLICT (username, dedupe) DO NOTHING");
     if (!s.ok()) return Error("preparing notification");
-    RETURN_IF_ERROR(s.BindAll(n.username, n.kind, n.dedupe, n.appeal_id, n.title, n.body, n.created_at, n.read_at,
-                              n.email, n.delivery, n.attempts, n.next_attempt_at));
+    RETURN_IF_ERROR(s.BindAll(n.username, n.kind, n.dedupe, n.appeal_id, n.title, n.body,
+                              n.created_at, n.read_at, n.email, n.delivery, n.attempts,
+                              n.next_attempt_at));
     if (s.Step() != SQLITE_DONE) return Error("writing notification");
-    return sqlite3_changes(db_) == 0 ? int64_t{0} : static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+    return sqlite3_changes(db_) == 0 ? int64_t{0}
+                                     : static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
   }
 
-  Result<std::vector<NotificationRecord>> ListNotifications(const std::string& username, bool unread_only,
+  Result<std::vector<NotificationRecord>> ListNotifications(const std::string& username,
+                                                            bool unread_only,
                                                             int64_t limit) override {
-    return Notifications(std::string("WHERE username = ?1") + (unread_only ? " AND read_at = ''" : "") +
+    return Notifications(std::string("WHERE username = ?1") +
+                             (unread_only ? " AND read_at = ''" : "") +
                              " ORDER BY id DESC LIMIT ?2",
                          username, limit);
   }
@@ -325,9 +341,11 @@ class SqliteServiceStore final : public ServiceStore {
     return s.Int(0);
   }
 
-  Status MarkNotificationsRead(const std::string& username, int64_t id, const std::string& at) override {
+  Status MarkNotificationsRead(const std::string& username, int64_t id,
+                               const std::string& at) override {
     Stmt s(db_,
-           "UPDATE service_notification SET read_at = ?1 WHERE username = ?2 AND read_at = '' AND (?3 = 0 OR id = ?3)");
+           "UPDATE service_notification SET read_at = ?1 WHERE username = ?2 AND read_at = '' AND "
+           "(?3 = 0 OR id = ?3)");
     if (!s.ok()) return Error("preparing notification update");
     RETURN_IF_ERROR(s.BindAll(at, username, id));
     if (s.Step() != SQLITE_DONE) return Error("marking notifications read");
@@ -340,19 +358,25 @@ class SqliteServiceStore final : public ServiceStore {
     return Status::Ok();
   }
 
-  Result<std::vector<NotificationRecord>> DueDeliveries(const std::string& now, int64_t limit) override {
-    return Notifications("WHERE delivery = 'pending' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2",
-                         now, limit);
+  Result<std::vector<NotificationRecord>> DueDeliveries(const std::string& now,
+                                                        int64_t limit) override {
+    return Notifications(
+        "WHERE delivery = 'pending' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT "
+        "?2",
+        now, limit);
   }
 
   Status RecordDelivery(const NotificationRecord& n, const NotificationAttemptRecord& a) override {
     return InTransaction([&]() -> Status {
       Stmt i(db_,
-             "INSERT INTO service_notification_attempt(notification_id, at, channel, ok, detail) VALUES(?,?,?,?,?)");
+             "INSERT INTO service_notification_attempt(notification_id, at, channel, ok, detail) "
+             "VALUES(?,?,?,?,?)");
       if (!i.ok()) return Error("preparing delivery attempt");
       RETURN_IF_ERROR(i.BindAll(n.id, a.at, a.channel, a.ok ? 1 : 0, a.detail));
       if (i.Step() != SQLITE_DONE) return Error("writing delivery attempt");
-      Stmt u(db_, "UPDATE service_notification SET delivery = ?, attempts = ?, next_attempt_at = ? WHERE id = ?");
+      Stmt u(db_,
+             "UPDATE service_notification SET delivery = ?, attempts = ?, next_attempt_at = ? "
+             "WHERE id = ?");
       if (!u.ok()) return Error("preparing delivery update");
       RETURN_IF_ERROR(u.BindAll(n.delivery, n.attempts, n.next_attempt_at, n.id));
       if (u.Step() != SQLITE_DONE) return Error("writing delivery state");
@@ -476,43 +500,48 @@ class SqliteServiceStore final : public ServiceStore {
   template <typename Row>
   Result<Row> SaveRow(const char* table, const char* columns, Row row,
                       std::vector<std::string*> (*fields)(Row&), AppealEventRecord e) {
-    Status st = InTransaction([&]() -> Status {
-      const std::vector<std::string*> values = fields(row);
-      std::string sql;
-      const std::string cols = columns;
-      if (row.id == 0) {
-        sql = std::string("INSERT INTO ") + table + "(appeal_id, " + cols + ") VALUES(?";
-        for (size_t i = 0; i < values.size(); ++i) sql += ",?";
-        sql += ")";
-      } else {
-        sql = std::string("UPDATE ") + table + " SET appeal_id = ?";
-        size_t start = 0;
-        while (start < cols.size()) {
-          size_t end = cols.find(", ", start);
-          if (end == std::string::npos) end = cols.size();
-          sql += ", " + cols.substr(start, end - start) + " = ?";
-          start = end + 2;
-        }
-        sql += " WHERE id = ?";
-      }
-      Stmt s(db_, sql.c_str());
-      if (!s.ok()) return Error("preparing joint handling row");
-      if (row.id == 0) {
-        RETURN_IF_ERROR(s.BindAll(row.appeal_id, values));
-      } else {
-        RETURN_IF_ERROR(s.BindAll(row.appeal_id, values, row.id));
-      }
-      if (s.Step() != SQLITE_DONE) return Error("writing joint handling row");
-      if (row.id == 0) {
-        row.id = sqlite3_last_insert_rowid(db_);
-      } else if (sqlite3_changes(db_) != 1) {
-        return Status::NotFound(std::string("no ") + table + " " + std::to_string(row.id));
-      }
-      e.appeal_id = row.appeal_id;
-      return InsertEvent(e);
-    });
+    Status st = InTransaction([&]() -> Status { return WriteRow(table, columns, row, fields, e); });
     RETURN_IF_ERROR(st);
     return row;
+  }
+
+  // SaveRow's writes, inside the caller's transaction (row.id assigned on an insert).
+  template <typename Row>
+  Status WriteRow(const char* table, const char* columns, Row& row,
+                  std::vector<std::string*> (*fields)(Row&), AppealEventRecord& e) {
+    const std::vector<std::string*> values = fields(row);
+    std::string sql;
+    const std::string cols = columns;
+    if (row.id == 0) {
+      sql = std::string("INSERT INTO ") + table + "(appeal_id, " + cols + ") VALUES(?";
+      for (size_t i = 0; i < values.size(); ++i) sql += ",?";
+      sql += ")";
+    } else {
+      sql = std::string("UPDATE ") + table + " SET appeal_id = ?";
+      size_t start = 0;
+      while (start < cols.size()) {
+        size_t end = cols.find(", ", start);
+        if (end == std::string::npos) end = cols.size();
+        sql += ", " + cols.substr(start, end - start) + " = ?";
+        start = end + 2;
+      }
+      sql += " WHERE id = ?";
+    }
+    Stmt s(db_, sql.c_str());
+    if (!s.ok()) return Error("preparing joint handling row");
+    if (row.id == 0) {
+      RETURN_IF_ERROR(s.BindAll(row.appeal_id, values));
+    } else {
+      RETURN_IF_ERROR(s.BindAll(row.appeal_id, values, row.id));
+    }
+    if (s.Step() != SQLITE_DONE) return Error("writing joint handling row");
+    if (row.id == 0) {
+      row.id = sqlite3_last_insert_rowid(db_);
+    } else if (sqlite3_changes(db_) != 1) {
+      return Status::NotFound(std::string("no ") + table + " " + std::to_string(row.id));
+    }
+    e.appeal_id = row.appeal_id;
+    return InsertEvent(e);
   }
 
   template <typename Row>
