@@ -11,7 +11,9 @@
 #include <mutex>
 #include <sstream>
 
+#include "app/ballast.h"
 #include "auth/auth_service.h"
+#include "ingest/reader/zip_archive.h"
 #include "core/catalog.h"
 #include "store/store.h"
 #include "test/test_util.h"
@@ -112,6 +114,69 @@ TEST_F(CliTest, BulletinWritesItsFiles) {
   EXPECT_EQ(Ballast("bulletin --db " + Db() + " --period 2025-03 --format doc --out " + out).code, 2);
   EXPECT_EQ(Ballast("bulletin --db " + Db() + " --period 2025-01 --out " + out).code, 2);
   EXPECT_EQ(Ballast("bulletin --db " + Db() + " --period 2025-03 --region 999999 --out " + out).code, 2);
+}
+
+// The monthly service report (issue 14 item 7): three appeals of 甲 and 乙 filed in September
+// 2024 (Beijing), one of them solved and satisfied, one not solved; the three files, and the
+// figures in the DOCX's text.
+TEST_F(CliTest, ServiceReportWritesItsFilesWithTheFigures) {
+  Load();
+  {
+    auto b = app::Ballast::Open(Db());
+    ASSERT_TRUE(b.ok()) << b.status().ToString();
+    app::Service& s = (*b)->service();
+    const app::Caller disp{"disp", auth::Role::kDispatcher, "", "", "410000"};
+    const app::Caller fin{"fin", auth::Role::kHandler, "", "省地方金融监管局", "410000"};
+    auto replied = [&](const char* uscc, bool solved, const char* satisfaction) {
+      const app::Caller ent{"e", auth::Role::kEnterprise, uscc, "", ""};
+      app::NewAppeal n;
+      n.category = "financing";
+      n.title = "续贷";
+      n.description = "流动资金贷款到期续贷困难";
+      auto a = s.FileAppeal(ent, n, "2024-09-26T02:00:00Z").value().appeal;
+      auto at = [&a](const char* now) { return app::StepArgs{a.id, a.version, "", now}; };
+      a = s.Accept(disp, at("2024-09-27T01:00:00Z")).value();
+      a = s.Dispatch(disp, at("2024-09-27T02:00:00Z"), {}).value();
+      a = s.StartWork(fin, at("2024-09-29T01:00:00Z")).value();
+      a = s.Reply(fin, at("2024-10-08T02:00:00Z"), "已办理").value();
+      if (satisfaction[0] != '\0')
+        a = s.Rate(ent, at("2024-10-09T01:00:00Z"), solved, satisfaction).value();
+    };
+    replied("91310110666007217T", true, "satisfied");
+    replied("91310115591693856A", false, "dissatisfied");
+    replied("91310115591693856A", false, "");  // replied, not rated yet
+  }
+  const std::string out = dir_.File("reports");
+  auto all = Ballast("service report --db " + Db() + " --month 2024-09 --today 2024-10-14 --out " +
+                     out);
+  ASSERT_EQ(all.code, 0) << all.err;
+  for (const char* ext : {"docx", "pdf", "xlsx"}) {
+    const std::string file = out + "/service-report-100000-2024-09." + ext;
+    EXPECT_TRUE(std::filesystem::exists(file)) << file;
+    EXPECT_NE(all.out.find(file), std::string::npos) << all.out;
+  }
+  std::ifstream in(out + "/service-report-100000-2024-09.docx", std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  const std::string docx = bytes.str();
+  auto zip = ingest::ZipArchive::Open(docx);
+  ASSERT_TRUE(zip.ok());
+  auto xml = (*zip)->Read("word/document.xml");
+  ASSERT_TRUE(xml.ok());
+  // Three received, accepted and open (none closed); rated 2, solved 1: 50.0 %.
+  EXPECT_NE(xml->find("2024年9月全国企业服务（万人助万企）工作月报"), std::string::npos);
+  EXPECT_NE(xml->find("共收到企业诉求3件，受理3件，办结0件，尚未办结3件（其中超期0件）"),
+            std::string::npos);
+  EXPECT_NE(xml->find("问题解决率50.0%（最近一次评价为“已解决”1件 / 已评价2件"), std::string::npos);
+  EXPECT_NE(xml->find("满意率50.0%（满意和基本满意1件 / 已评价2件）"), std::string::npos);
+  // Bad input: exit 2, nothing written.
+  EXPECT_EQ(Ballast("service report --db " + Db() + " --month 2024-9 --out " + out).code, 2);
+  EXPECT_EQ(Ballast("service report --db " + Db() + " --month 2024-09 --format doc --out " + out).code, 2);
+  EXPECT_EQ(Ballast("service report --db " + Db() + " --month 2024-09 --region 999999 --out " + out).code, 2);
+  auto one = Ballast("service report --db " + Db() + " --month 2024-09 --region 410100 --format xlsx --out " + out);
+  ASSERT_EQ(one.code, 0) << one.err;
+  EXPECT_TRUE(std::filesystem::exists(out + "/service-report-410100-2024-09.xlsx"));
+  EXPECT_FALSE(std::filesystem::exists(out + "/service-report-410100-2024-09.docx"));
 }
 
 TEST_F(CliTest, VintagesAndIdempotentImport) {

@@ -171,13 +171,28 @@ class Service {
   Result<service::Statistics> Statistics(const ServiceActor& actor, const MetricsFilter& filter,
                                          const std::string& today = "");
 
+  // The figures of the monthly service report (app/service_report.h): the statistics and the
+  // metrics in total of one set of appeals (chosen and scoped as Statistics), how many of them
+  // were accepted (受理: in scope and past 'submitted'), and the unit the figures are held to
+  // ("" = every unit of the scope; a handler: its own).
+  struct ReportFigures {
+    service::Statistics statistics;
+    service::MetricRow total;
+    int64_t accepted = 0;
+    std::string unit;
+    std::string today;  // YYYY-MM-DD (Beijing) the open and overdue counts were taken on
+  };
+  Result<ReportFigures> MonthFigures(const ServiceActor& actor, const MetricsFilter& filter,
+                                     const std::string& today = "");
+
   // Attachments (service/attachment.h): a party of the appeal (or a co-unit) adds a file; whoever
   // may read the appeal lists and downloads; `internal` files are for staff only and read as
   // absent to the enterprise. An unknown or invisible appeal or file is NotFound alike.
   Result<AttachmentRecord> AddAttachment(const ServiceActor& actor, int64_t appeal_id,
                                          const std::string& name, std::string content,
                                          bool internal, const std::string& now = "");
-  Result<std::vector<AttachmentRecord>> ListAttachments(const ServiceActor& actor, int64_t appeal_id);
+  Result<std::vector<AttachmentRecord>> ListAttachments(const ServiceActor& actor,
+                                                        int64_t appeal_id);
   Result<AttachmentRecord> GetAttachment(const ServiceActor& actor, int64_t appeal_id, int64_t id);
   // The virus-scan hook: a command run as `sh -c '<command> "$1"' <file>` on each upload before
   // it is stored; exit status 0 = clean, anything else refuses the file. "" (the default) = off.
@@ -235,7 +250,8 @@ class Service {
   bool CanSee(const ServiceActor& actor, const AppealRecord& a, unsigned parties) const;
   // The appeals an aggregate over `filter` counts: the region (default the scope; outside it
   // refused), unit, category and Beijing months of filing. mu_ held.
-  Result<std::vector<AppealRecord>> AggregateAppeals(const ServiceActor& actor, const MetricsFilter& filter);
+  Result<std::vector<AppealRecord>> AggregateAppeals(const ServiceActor& actor,
+                                                     const MetricsFilter& filter);
   Result<AppealRecord> Step(const ServiceActor& actor, const StepArgs& args, service::StepInput in);
   Status Route(const AppealRecord& a, const DispatchRequest& r, service::StepInput& in) const;
   bool Covers(const std::string& scope, const std::string& region_code) const;

@@ -360,6 +360,19 @@ int Main(int argc, char** argv) {
   calendar_year->add_option("--db", db, "store: a SQLite file or a postgresql:// URI")->required();
   calendar_year->add_option("--file", calendar_file, "the year's JSON (data/calendar/README.md)")->required();
   calendar_year->add_option("--user", user, "recorded as the actor");
+  cli::ServiceReportArgs report_args;
+  auto* service_report = service_cmd->add_subcommand(
+      "report", "The monthly service report (企业服务月报) as DOCX, PDF and XLSX");
+  service_report->add_option("--db", report_args.db, "store: a SQLite file or a postgresql:// URI")
+      ->required();
+  service_report->add_option("--month", report_args.month, "YYYY-MM: appeals filed in this Beijing month")
+      ->required();
+  service_report->add_option("--region", report_args.region, "GB/T 2260 code (default the whole country)");
+  service_report->add_option("--out", report_args.out, "directory for service-report-<region>-<month>.<ext>")
+      ->required();
+  service_report->add_option("--format", report_args.formats, "comma-separated: docx,pdf,xlsx (default all three)");
+  service_report->add_option("--today", report_args.today,
+                             "YYYY-MM-DD the open and overdue counts are taken on (default today, Beijing)");
   // --- end enterprise service ---
 
   auto* openapi = app.add_subcommand("openapi", "Print the HTTP API's OpenAPI 3 document");
@@ -520,6 +533,7 @@ int Main(int argc, char** argv) {
     return Serve(db, options, smtp, attachment_scan);
   }
   if (*calendar_year) return cli::RunCalendarYear(db, calendar_file, user, std::cout, std::cerr);
+  if (*service_report) return cli::RunServiceReport(report_args, std::cout, std::cerr);
   if (*demo) {
     Status st = RunDemo(db, demo_options, std::cout);
     return st.ok() ? kOk : Fail(st);

@@ -73,4 +73,10 @@ Statistics ComputeStatistics(const std::vector<AppealRecord>& appeals, Day today
   return out;
 }
 
+int64_t CountAccepted(const std::vector<AppealRecord>& appeals) {
+  return std::count_if(appeals.begin(), appeals.end(), [](const AppealRecord& a) {
+    return !OutOfScope(a) && a.state != "submitted";
+  });
+}
+
 }  // namespace ballast::service

@@ -55,6 +55,10 @@ struct Statistics {
 Statistics ComputeStatistics(const std::vector<AppealRecord>& appeals, Day today,
                              const WorkCalendar& cal);
 
+// Accepted (受理) appeals: in scope (not withdrawn, merged or not responsible) and past
+// 'submitted' — accepted, dispatched or further on.
+int64_t CountAccepted(const std::vector<AppealRecord>& appeals);
+
 }  // namespace ballast::service
 
 #endif  // BALLAST_SERVICE_STATISTICS_H_

@@ -5,7 +5,7 @@
 // metrics table against GET /service/metrics.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { api, apiAs, assertCleanText, BASE, launchBrowser, loginContext, newContext, PASSWORD, settled, shot, tokenOf } from './lib.mjs';
+import { api, apiAs, apiPost as post, assertCleanText, BASE, contextAs, field, launchBrowser, openAppeal, PASSWORD, settled, shot, tokenOf } from './lib.mjs';
 
 const CATEGORY = 'financing'; // 融资
 let browser;
@@ -14,16 +14,6 @@ let unit;
 let ready = true;
 let skipWhy = '';
 
-async function post(token, pathname, body) {
-  const res = await fetch(`${BASE}/api/v1${pathname}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  let json = null;
-  try {
-    json = await res.json();
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body: json };
-}
 
 before(async () => {
   const cats = await apiAs(await tokenOf(), '/appeal-categories');
@@ -57,18 +47,7 @@ after(async () => {
   await browser?.close();
 });
 
-function field(page, testid) {
-  return page.locator(`:is(input, textarea)[data-testid="${testid}"], [data-testid="${testid}"] :is(input, textarea)`).first();
-}
-async function as(username) {
-  const ctx = await newContext(browser);
-  await loginContext(ctx.context, username, PASSWORD);
-  return ctx;
-}
-async function openAppeal(page, path, id) {
-  await page.goto(`${BASE}${path}?appeal=${id}`);
-  await page.waitForSelector(`[data-testid="appeal-details"][data-id="${id}"]`);
-}
+const as = (username) => contextAs(browser, username);
 async function stateIs(page, state) {
   await page.waitForSelector(`[data-testid="appeal-details"][data-state="${state}"]`);
 }

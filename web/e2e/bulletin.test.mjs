@@ -10,8 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { strFromU8, unzipSync } from 'fflate';
-import { api, apiAs, BASE, launch, round, settled, shot, tokenOf } from './lib.mjs';
+import { api, apiAs, BASE, launch, readXlsx, round, settled, shot, tokenOf } from './lib.mjs';
 
 const REGION = '410000';
 let b;
@@ -24,34 +23,6 @@ async function published(pathname, params) {
   const { status, body } = await apiAs(viewer, pathname, { region: REGION, period, ...params });
   assert.equal(status, 200, `${pathname} ${JSON.stringify(params)}: ${JSON.stringify(body)}`);
   return body;
-}
-
-function unescapeXml(s) {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-}
-
-/** An XLSX file as {sheet name: [[cell]]}: shared strings resolved, numbers as numbers. */
-function readXlsx(bytes) {
-  const zip = unzipSync(new Uint8Array(bytes));
-  const shared = zip['xl/sharedStrings.xml'] ? [...strFromU8(zip['xl/sharedStrings.xml']).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => unescapeXml([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''))) : [];
-  const names = [...strFromU8(zip['xl/workbook.xml']).matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => unescapeXml(m[1]));
-  const out = {};
-  names.forEach((name, i) => {
-    const xml = strFromU8(zip[`xl/worksheets/sheet${i + 1}.xml`]);
-    const rows = [];
-    for (const r of xml.matchAll(/<row [^>]*>([\s\S]*?)<\/row>/g)) {
-      const row = [];
-      for (const c of r[1].matchAll(/<c r="([A-Z]+)\d+"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-        const col = [...c[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-        const v = /<v>([^<]*)<\/v>/.exec(c[3] ?? '')?.[1];
-        if (v === undefined) continue;
-        row[col] = /t="s"/.test(c[2]) ? shared[Number(v)] : Number(v);
-      }
-      rows.push(row);
-    }
-    out[name] = rows;
-  });
-  return out;
 }
 
 /** The row of a sheet whose first cell is `label`. */

@@ -4,7 +4,7 @@
 // reply — neither the co-unit's name nor its contribution — through the UI and the API.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { api, apiAs, BASE, launchBrowser, loginContext, newContext, PASSWORD, shot, tokenOf } from './lib.mjs';
+import { api, apiAs, apiPost as post, BASE, contextAs, field, launchBrowser, openAppeal, PASSWORD, shot, tokenOf } from './lib.mjs';
 
 const LEAD = '省地方金融监管局'; // the catalogue's unit for 融资 in Henan (data/service/dispatch.json)
 const CO = '省商务厅';
@@ -14,16 +14,6 @@ let browser;
 let ready = true;
 let skipWhy = '';
 
-async function post(token, pathname, body) {
-  const res = await fetch(`${BASE}/api/v1${pathname}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  let json = null;
-  try {
-    json = await res.json();
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body: json };
-}
 
 before(async () => {
   const cats = await apiAs(await tokenOf(), '/appeal-categories');
@@ -51,18 +41,7 @@ after(async () => {
   await browser?.close();
 });
 
-function field(page, testid) {
-  return page.locator(`:is(input, textarea)[data-testid="${testid}"], [data-testid="${testid}"] :is(input, textarea)`).first();
-}
-async function as(username) {
-  const ctx = await newContext(browser);
-  await loginContext(ctx.context, username, PASSWORD);
-  return ctx;
-}
-async function openAppeal(page, path, id) {
-  await page.goto(`${BASE}${path}?appeal=${id}`);
-  await page.waitForSelector(`[data-testid="appeal-details"][data-id="${id}"]`);
-}
+const as = (username) => contextAs(browser, username);
 async function stateIs(page, state) {
   await page.waitForSelector(`[data-testid="appeal-details"][data-state="${state}"]`);
 }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -194,4 +195,137 @@ export async function dataRoot(latest) {
 
 export function byRank(rows) {
   return [...rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+}
+
+// ---- documents read back ----
+function unescapeXml(s) {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** An XLSX file as {sheet name: [[cell]]}: shared strings resolved, numbers as numbers. */
+export function readXlsx(bytes) {
+  const zip = unzipSync(new Uint8Array(bytes));
+  const shared = zip['xl/sharedStrings.xml'] ? [...strFromU8(zip['xl/sharedStrings.xml']).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => unescapeXml([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''))) : [];
+  const names = [...strFromU8(zip['xl/workbook.xml']).matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => unescapeXml(m[1]));
+  const out = {};
+  names.forEach((name, i) => {
+    const xml = strFromU8(zip[`xl/worksheets/sheet${i + 1}.xml`]);
+    const rows = [];
+    for (const r of xml.matchAll(/<row [^>]*>([\s\S]*?)<\/row>/g)) {
+      const row = [];
+      for (const c of r[1].matchAll(/<c r="([A-Z]+)\d+"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+        const col = [...c[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+        const v = /<v>([^<]*)<\/v>/.exec(c[3] ?? '')?.[1];
+        const inline = /<is>[\s\S]*?<t[^>]*>([\s\S]*?)<\/t>/.exec(c[3] ?? '')?.[1];
+        if (v === undefined && inline === undefined) continue;
+        row[col] = v === undefined ? unescapeXml(inline) : /t="s"/.test(c[2]) ? shared[Number(v)] : /t="str"/.test(c[2]) ? unescapeXml(v) : Number(v);
+      }
+      rows.push(row);
+    }
+    out[name] = rows;
+  });
+  return out;
+}
+
+/** The text of a DOCX file's body, paragraph by paragraph (table cells one per line). */
+export function docxText(bytes) {
+  const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']);
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => unescapeXml([...p[0].matchAll(/<w:t[^>]*>([\s\S]*?)<\/w:t>/g)].map((t) => t[1]).join(''))).join('\n');
+}
+
+/** Clicks `locator` and answers the download it starts: {name, bytes}. */
+export async function download(page, locator) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), locator.click()]);
+  const file = path.join(ARTIFACTS, `download-${process.pid}-${Date.now()}`);
+  await dl.saveAs(file);
+  const bytes = fs.readFileSync(file);
+  fs.rmSync(file, { force: true });
+  return { name: dl.suggestedFilename(), bytes };
+}
+
+// ---- the enterprise service (万人助万企): users, appeals and the drawer's steps ----
+/** POST with a bearer token: a JSON body, or FormData as it is; {status, body}. */
+export async function apiPost(token, pathname, body) {
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  const res = await fetch(`${BASE}/api/v1${pathname}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, ...(form || body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: form ? body : body === undefined ? undefined : JSON.stringify(body),
+  });
+  let json = null;
+  try {
+    json = await res.json();
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: json };
+}
+
+/** Whether the server has the service routes and run.sh gave the administrator's password: '' or why not. */
+export async function serviceSkipReason() {
+  const cats = await apiAs(await tokenOf(), '/appeal-categories');
+  if (cats.status === 404) return 'this server has no enterprise-service routes (GET /appeal-categories: 404)';
+  if (!process.env.E2E_ADMIN_PASSWORD) return 'E2E_ADMIN_PASSWORD is not set (web/e2e/run.sh sets it)';
+  return '';
+}
+
+/** The administrator of `ballast demo` (run.sh passes its password). */
+export function adminToken() {
+  return tokenOf('admin', process.env.E2E_ADMIN_PASSWORD);
+}
+
+/** Creates users with the test password ({username, role, region, unit?, uscc?}); an existing one is kept. */
+export async function ensureUsers(users) {
+  const admin = await adminToken();
+  for (const u of users) {
+    const r = await apiPost(admin, '/users', { ...u, password: PASSWORD });
+    if (!(r.status < 300 || r.status === 409)) throw new Error(`create ${u.username}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+  }
+}
+
+/** The demo province's enterprises with output in the latest period, largest first: their codes. */
+export async function henanEnterprises(n) {
+  const periods = await api('/periods');
+  const t = await api('/table', { indicator: 'output_value', measures: 'value', period: periods.latest, region: '410000', dim: 'enterprise', limit: n });
+  return t.rows.map((r) => r.code);
+}
+
+/** A new browser context (its own cookies) logged in as `username`. */
+export async function contextAs(browser, username) {
+  const ctx = await newContext(browser);
+  await loginContext(ctx.context, username, PASSWORD);
+  return ctx;
+}
+
+/** The input or textarea of a form field by its data-testid (on the element or a wrapper). */
+export function field(page, testid) {
+  return page.locator(`:is(input, textarea)[data-testid="${testid}"], [data-testid="${testid}"] :is(input, textarea)`).first();
+}
+
+/** Opens the appeal drawer of `id` on a page of the service (/appeals, /appeals/inbox, /appeals/board). */
+export async function openAppeal(page, pathname, id) {
+  await page.goto(`${BASE}${pathname}?appeal=${id}`);
+  await page.waitForSelector(`[data-testid="appeal-details"][data-id="${id}"]`);
+}
+
+/**
+ * Through the API: the enterprise user files an appeal and the dispatcher accepts it and
+ * dispatches it by the catalogue. Answers the dispatched appeal.
+ */
+export async function fileAndDispatch(enterprise, dispatcher, appeal) {
+  const filed = await apiPost(await tokenOf(enterprise), '/appeals', { contact: '王经理 13800000000', channel: 'online', ...appeal });
+  if (filed.status !== 201) throw new Error(`file: HTTP ${filed.status} ${JSON.stringify(filed.body)}`);
+  const disp = await tokenOf(dispatcher);
+  let a = filed.body.appeal;
+  for (const step of ['accept', 'dispatch']) {
+    const r = await apiPost(disp, `/appeals/${a.id}/${step}`, { version: a.version });
+    if (r.status !== 200) throw new Error(`${step}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+    a = r.body.appeal ?? r.body;
+  }
+  return a;
+}
+
+/** The Beijing month (YYYY-MM) of now. */
+export function beijingMonth() {
+  return new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7);
 }

@@ -40,3 +40,11 @@ export function addDays(d: string, n: number): string {
 export function beijingToday(): string {
   return new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 }
+
+/** The reason of a history event or 督办 notice as the reader's language shows it: the rule codes
+ * the server records for its own steps (actor "system", e.g. rule:second_not_solved) translated,
+ * anyone's own words as written. */
+export function reasonText(reason: string, actor: string, rules: Record<string, string>): string {
+  if (actor !== 'system' || !reason.startsWith('rule:')) return reason;
+  return rules[reason.slice('rule:'.length)] ?? reason;
+}

@@ -28,6 +28,8 @@ const en: typeof zh = {
       export: 'Export XLSX', from: 'From month', to: 'To month', today: 'As of', unitOnly: 'Your unit\'s appeals only', note: 'Rate = numerator / denominator ("—" when the denominator is 0); satisfaction and resolution on the latest rating of each appeal; unrated (default) counted apart, in no rate; months are Beijing months of filing.',
       col: { category: 'Category', region: 'Region', unit: 'Unit', filed: 'Filed', inScope: 'In scope', open: 'Open', closed: 'Closed', overdue: 'Overdue', period: 'Month', rank: 'Rank', overdueFraction: 'Overdue / open', overdueShare: 'Overdue (%)', escalatedFraction: 'Escalated / in scope', escalatedShare: 'Escalated (%)', escalations: 'Escalations', satisfactionFraction: 'Satisfied / rated', satisfactionShare: 'Satisfaction (%)', resolutionFraction: 'Solved / rated', resolutionShare: 'Resolution (%)', onTimeFraction: 'On time / closed', onTimeShare: 'On-time closure (%)', unratedDefault: 'Unrated (default)' },
     },
+    report: { title: 'Monthly service report', docx: 'Download Word', pdf: 'Download PDF', xlsx: 'Download Excel', downloaded: 'Downloaded: {name}' },
+    ruleReasons: { second_not_solved: 'Rated "not solved" again after a reopen: escalated automatically' } as Record<string, string>,
     readOnly: 'Read-only: your role does not handle appeals',
     notDispatched: '(not dispatched)',
   },

@@ -26,6 +26,8 @@ export default {
       export: '导出 XLSX', from: '起始月份', to: '截止月份', today: '统计日', unitOnly: '仅显示本单位的诉求', note: '比率 = 分子 / 分母（分母为 0 时显示“—”）；满意率、问题解决率按每件诉求的最新评价计算；未评价(默认)单列，不计入任何比率；月份为北京时间的提交月份。',
       col: { category: '类别', region: '地区', unit: '承办单位', filed: '诉求数', inScope: '纳入统计', open: '未办结', closed: '已办结', overdue: '逾期', period: '月份', rank: '名次', overdueFraction: '逾期/未办结', overdueShare: '逾期率(%)', escalatedFraction: '督办件/纳入统计', escalatedShare: '督办率(%)', escalations: '督办次数', satisfactionFraction: '满意/已评价', satisfactionShare: '满意率(%)', resolutionFraction: '已解决/已评价', resolutionShare: '问题解决率(%)', onTimeFraction: '按时/已办结', onTimeShare: '按时办结率(%)', unratedDefault: '未评价(默认)' } as Record<string, string>,
     },
+    report: { title: '企业服务月报', docx: '下载 Word', pdf: '下载 PDF', xlsx: '下载 Excel', downloaded: '已下载：{name}' },
+    ruleReasons: { second_not_solved: '复评仍未解决，自动督办' } as Record<string, string>,
     readOnly: '只读：您的角色不能办理诉求',
     notDispatched: '（未派单）',
   },
