@@ -14,6 +14,13 @@ namespace {
 using Req = httplib::Request;
 using Res = httplib::Response;
 
+void SendFile(Res& res, app::BulletinFile file) {
+  res.status = 200;
+  res.set_header("Content-Disposition", "attachment; filename=\"" + file.name + "\"");
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(std::move(file.bytes), file.content_type);
+}
+
 void Bulletin(const Ctx& c, const Req& req, Res& res) {
   const std::string format_text = Param(req, "format");
   auto format = app::ParseBulletinFormat(format_text.empty() ? "docx" : format_text);
@@ -23,18 +30,7 @@ void Bulletin(const Ctx& c, const Req& req, Res& res) {
   auto file = app::MakeBulletin(c.app, *c.caller,
                                 {Param(req, "period"), Param(req, "region"), *as_of}, *format);
   if (!file.ok()) return SendStatus(res, file.status());
-  res.status = 200;
-  res.set_header("Content-Disposition", "attachment; filename=\"" + file->name + "\"");
-  res.set_header("Cache-Control", "no-store");
-  res.set_content(std::move(file->bytes), file->content_type);
-}
-
-void SendFile(Res& res, app::BulletinFile file) {
-  res.status = 200;
-  res.set_header("Content-Disposition", "attachment; filename=\"" + file.name + "\"");
-  res.set_header("Cache-Control", "no-store");
-  res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_content(std::move(file.bytes), file.content_type);
+  SendFile(res, std::move(file).value());
 }
 
 void ServiceReport(const Ctx& c, const Req& req, Res& res) {

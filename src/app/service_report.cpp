@@ -8,6 +8,8 @@
 #include "app/ballast.h"
 #include "app/caller.h"
 #include "app/service.h"
+#include "core/catalog.h"
+#include "core/period.h"
 
 namespace ballast::app {
 
