@@ -18,5 +18,7 @@ describe('appeals', () => {
     expect(reasonText('rule:second_not_solved', 'disp', rules)).toBe('rule:second_not_solved');
     expect(reasonText('请加快办理', 'disp', rules)).toBe('请加快办理');
     expect(reasonText('rule:unknown', 'system', rules)).toBe('rule:unknown');
+    // What earlier versions stored for the same rule, in the append-only history.
+    expect(reasonText("second 'not solved' rating after a reopen", 'system', rules)).toBe('复评仍未解决，自动督办');
   });
 });

@@ -41,10 +41,15 @@ export function beijingToday(): string {
   return new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 }
 
+// The English sentence versions before the rule codes recorded for the automatic 督办 (the append-only
+// history keeps it): read as its code.
+const LEGACY_RULE_REASONS: Record<string, string> = { "second 'not solved' rating after a reopen": 'second_not_solved' };
+
 /** The reason of a history event or 督办 notice as the reader's language shows it: the rule codes
- * the server records for its own steps (actor "system", e.g. rule:second_not_solved) translated,
- * anyone's own words as written. */
+ * the server records for its own steps (actor "system", e.g. rule:second_not_solved, or the
+ * sentence older versions stored) translated, anyone's own words as written. */
 export function reasonText(reason: string, actor: string, rules: Record<string, string>): string {
-  if (actor !== 'system' || !reason.startsWith('rule:')) return reason;
-  return rules[reason.slice('rule:'.length)] ?? reason;
+  if (actor !== 'system') return reason;
+  const code = reason.startsWith('rule:') ? reason.slice('rule:'.length) : LEGACY_RULE_REASONS[reason];
+  return (code && rules[code]) || reason;
 }
