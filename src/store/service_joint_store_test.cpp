@@ -150,10 +150,12 @@ TEST_F(ServiceJointStoreTest, AnEscalationAndItsNoticeAreOneTransaction) {
   n.created_at = "2024-09-27T02:00:00Z";
   AppealRecord escalated = a;
   escalated.escalations = 1;
+  AppealEventRecord escalate = Event("escalate");
+  escalate.appeal_id = ids_[0];
   // A notice write that fails (here: a rewrite of a notice that does not exist).
   NoticeWrite bad{n, Event("notice")};
   bad.notice.id = 999;
-  EXPECT_EQ(store_->UpdateAppeal(escalated, a.version, {Event("escalate")}, &bad).status().code(),
+  EXPECT_EQ(store_->UpdateAppeal(escalated, a.version, {escalate}, &bad).status().code(),
             StatusCode::kNotFound);
   ASSERT_OK_AND_ASSIGN(AppealRecord after, store_->GetAppeal(ids_[0]));
   EXPECT_EQ(after.version, a.version);
@@ -162,8 +164,7 @@ TEST_F(ServiceJointStoreTest, AnEscalationAndItsNoticeAreOneTransaction) {
   EXPECT_EQ(events.size(), 1u);  // only the filing
   // The same with a new notice: the appeal, its escalate event, the notice and its event.
   NoticeWrite good{n, Event("notice")};
-  ASSERT_OK_AND_ASSIGN(after,
-                       store_->UpdateAppeal(escalated, a.version, {Event("escalate")}, &good));
+  ASSERT_OK_AND_ASSIGN(after, store_->UpdateAppeal(escalated, a.version, {escalate}, &good));
   EXPECT_EQ(after.version, a.version + 1);
   EXPECT_GT(good.notice.id, 0);
   EXPECT_EQ(good.notice.appeal_id, ids_[0]);
@@ -175,7 +176,7 @@ TEST_F(ServiceJointStoreTest, AnEscalationAndItsNoticeAreOneTransaction) {
   EXPECT_EQ(events[2].action, "notice");
   // Without a notice, as before.
   escalated.escalations = 2;
-  ASSERT_OK(store_->UpdateAppeal(escalated, after.version, {Event("escalate")}, nullptr).status());
+  ASSERT_OK(store_->UpdateAppeal(escalated, after.version, {escalate}, nullptr).status());
   ASSERT_OK_AND_ASSIGN(auto notices, store_->ListNotices(ids_[0], ""));
   EXPECT_EQ(notices.size(), 1u);
 }
