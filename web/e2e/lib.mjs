@@ -211,7 +211,7 @@ export function readXlsx(bytes) {
   names.forEach((name, i) => {
     const xml = strFromU8(zip[`xl/worksheets/sheet${i + 1}.xml`]);
     const rows = [];
-    for (const r of xml.matchAll(/<row [^>]*>([\s\S]*?)<\/row>/g)) {
+    for (const r of xml.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)) {
       const row = [];
       for (const c of r[1].matchAll(/<c r="([A-Z]+)\d+"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
         const col = [...c[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
