@@ -1325,6 +1325,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly service report (企业服务月报) of a region as a file: DOCX (default), PDF or XLSX */
+        get: operations["GET /api/v1/service/report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects": {
         parameters: {
             query?: never;
@@ -9052,6 +9069,73 @@ export interface operations {
                 format?: "docx" | "pdf" | "xlsx";
                 /** @description batch id: as the data stood after that batch */
                 as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/service/report": {
+        parameters: {
+            query: {
+                /** @description YYYY-MM: the appeals filed in this Beijing month */
+                month: string;
+                /** @description GB/T 2260 code; default the caller's region */
+                region?: string;
+                /** @description responsible unit (a handler: its own only) */
+                unit?: string;
+                /** @description the document format (default docx) */
+                format?: "docx" | "pdf" | "xlsx";
+                /** @description YYYY-MM-DD the open and overdue counts are taken on (default today in Beijing) */
+                today?: string;
             };
             header?: never;
             path?: never;
