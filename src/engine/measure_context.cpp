@@ -141,6 +141,46 @@ void RealFigures(const Panel& panel, int indicator, Period t, std::vector<double
   }
 }
 
+Period WindowStart(Period t, int months) {
+  return MakePeriod(PeriodYear(t), (PeriodMonth(t) - 1) / months * months + 1);
+}
+
+void WindowFigures(const Panel& panel, int indicator, Period t, int months, std::vector<double>* w,
+                   std::vector<double>* bw) {
+  const size_t n = panel.num_enterprises();
+  w->assign(n, kMissing);
+  bw->assign(n, kMissing);
+  if (!panel.HasPeriod(t)) return;
+  const Period s = WindowStart(t, months);
+  const bool from_january = PeriodMonth(s) == 1;
+  std::vector<double> y_end, by_end, y_before, by_before, base;
+  panel.Ytd(indicator, t, &y_end);
+  panel.BaseYtd(indicator, t, &by_end);
+  if (!from_january) {
+    panel.Ytd(indicator, s - 1, &y_before);
+    panel.BaseYtd(indicator, s - 1, &by_before);
+  }
+  // Σ of the monthly values (and of their bases) over the window; NaN once a month is missing.
+  std::vector<double> sum_x(n, 0.0), sum_bx(n, 0.0);
+  for (Period m = s; m <= t; ++m) {
+    const double* x = panel.Values(indicator, m);
+    panel.BaseValues(indicator, m, &base);
+    for (size_t e = 0; e < n; ++e) {
+      sum_x[e] += x != nullptr ? x[e] : kMissing;
+      sum_bx[e] += base[e];
+    }
+  }
+  auto window = [from_january](double end, double before, double months_sum) {
+    const double start = from_january ? 0.0 : before;
+    if (!std::isnan(end) && !std::isnan(start)) return end - start;
+    return months_sum;  // NaN when a month is missing
+  };
+  for (size_t e = 0; e < n; ++e) {
+    (*w)[e] = window(y_end[e], from_january ? 0.0 : y_before[e], sum_x[e]);
+    (*bw)[e] = window(by_end[e], from_january ? 0.0 : by_before[e], sum_bx[e]);
+  }
+}
+
 bool EnterpriseJanFebCumulative(Period t, const EnterpriseFigures& january, size_t e) {
   return PeriodMonth(t) == 2 && std::isnan(january.x()[e]) && std::isnan(january.y()[e]);
 }
@@ -188,6 +228,10 @@ std::optional<double> EnterpriseMeasure(Measure m, const EnterpriseFigures& f, s
     case Measure::kYoyReal:
     case Measure::kYtdYoyReal:
     case Measure::kMomSa:
+    case Measure::kQuarter:
+    case Measure::kQuarterYoy:
+    case Measure::kHalf:
+    case Measure::kHalfYoy:
       break;  // measures of cells, not of one enterprise
   }
   return std::nullopt;

@@ -166,6 +166,8 @@ export function measureKind(measure: string): MeasureKind {
     case 'yoy_real':
     case 'ytd_yoy_real':
     case 'mom_sa':
+    case 'quarter_yoy':
+    case 'half_yoy':
       return 'growth';
     case 'contrib_pp':
       return 'points';
