@@ -106,7 +106,8 @@ void Cube::BuildIndicator(int indicator) {
     }
   }
   EnterpriseFigures f;
-  std::vector<double> xr, yr, qw, qb, hw, hb;
+  std::vector<double> xr, yr;
+  WindowColumns quarter, half;
   for (Period t = first; t <= last; ++t) {
     const auto ti = static_cast<size_t>(t - first);
     std::vector<CellSums>& slab = slabs_[static_cast<size_t>(indicator) * periods + ti];
@@ -131,10 +132,7 @@ void Cube::BuildIndicator(int indicator) {
       const double *x = f.x(), *y = f.y(), *bx = f.bx(), *by = f.by();
       RealFigures(panel_, num, t, &xr, &yr);
       const bool windows = ind.kind == IndicatorKind::kFlow;
-      if (windows) {
-        WindowFigures(panel_, num, t, 3, &qw, &qb);
-        WindowFigures(panel_, num, t, 6, &hw, &hb);
-      }
+      if (windows) WindowFigures(panel_, num, t, &quarter, &half);
       for (size_t e = 0; e < n; ++e) {
         if (enterprise_cell_[e] < 0) continue;
         CellSums& s = slab[static_cast<size_t>(enterprise_cell_[e])];
@@ -142,8 +140,8 @@ void Cube::BuildIndicator(int indicator) {
         s.Add(x[e], y[e], bx[e], by[e]);
         s.AddReal(x[e], y[e], bx[e], by[e], xr[e], yr[e]);
         if (windows) {
-          s.quarter.Add(qw[e], qb[e]);
-          s.half.Add(hw[e], hb[e]);
+          s.quarter.Add(quarter.w[e], quarter.bw[e], quarter.wr[e]);
+          s.half.Add(half.w[e], half.bw[e], half.wr[e]);
         }
         AddRoster(panel_.enterprise(static_cast<uint32_t>(e)), t, s.n > before, &s);
       }

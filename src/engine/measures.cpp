@@ -41,6 +41,10 @@ constexpr MeasureInfo kMeasures[] = {
      false},
     {Measure::kHalf, "half", "半年值", "Half-year (to date)", false, false},
     {Measure::kHalfYoy, "half_yoy", "半年同比增速", "Half-year growth, year on year", true, false},
+    {Measure::kQuarterYoyReal, "quarter_yoy_real", "季度同比增速(可比价)",
+     "Quarterly growth at comparable prices", true, false},
+    {Measure::kHalfYoyReal, "half_yoy_real", "半年同比增速(可比价)",
+     "Half-year growth at comparable prices", true, false},
 };
 
 // Whether `m` is an enumerator of Measure. Listing every enumerator without a default makes a
@@ -69,6 +73,8 @@ constexpr bool IsEnumerator(Measure m) {
     case Measure::kQuarterYoy:
     case Measure::kHalf:
     case Measure::kHalfYoy:
+    case Measure::kQuarterYoyReal:
+    case Measure::kHalfYoyReal:
       return true;
   }
   return false;
@@ -147,7 +153,7 @@ bool IsRosterMeasure(Measure m) {
 
 bool IsWindowMeasure(Measure m) {
   return m == Measure::kQuarter || m == Measure::kQuarterYoy || m == Measure::kHalf ||
-         m == Measure::kHalfYoy;
+         m == Measure::kHalfYoy || m == Measure::kQuarterYoyReal || m == Measure::kHalfYoyReal;
 }
 
 bool NeedsWindows(const std::vector<Measure>& measures) {
@@ -243,6 +249,10 @@ std::optional<double> ComputeMeasure(Measure m, const Indicator& ind, const Cell
       return c.half.n > 0 ? Finite(c.half.sum) : std::nullopt;
     case Measure::kHalfYoy:
       return GrowthPercent(c.half.mx, c.half.mb);
+    case Measure::kQuarterYoyReal:
+      return c.quarter.undeflated == 0 ? GrowthPercent(c.quarter.mxr, c.quarter.mb) : std::nullopt;
+    case Measure::kHalfYoyReal:
+      return c.half.undeflated == 0 ? GrowthPercent(c.half.mxr, c.half.mb) : std::nullopt;
     case Measure::kN:
     case Measure::kRoster:
     case Measure::kEntrants:

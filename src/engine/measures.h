@@ -46,6 +46,10 @@ enum class Measure {
   kQuarterYoy,
   kHalf,
   kHalfYoy,
+  // The same growth at comparable prices (each month deflated by its own index), on the same
+  // sample as quarter_yoy / half_yoy.
+  kQuarterYoyReal,
+  kHalfYoyReal,
 };
 
 Result<Measure> ParseMeasure(std::string_view name);
@@ -68,10 +72,11 @@ bool MeasureApplies(Measure m, const Indicator& indicator);
 
 // Sums of one window (the months of t's quarter or half-year up to t): over the enterprises with
 // the window's figure w, and over the same sample M (w and its base bw both defined).
+// mxr = Σ_M wr (the window at comparable prices); members of M without it make it undefined.
 struct WindowSums {
-  double sum = 0, mx = 0, mb = 0;
-  int32_t n = 0, m = 0;
-  void Add(double w, double bw) {
+  double sum = 0, mx = 0, mb = 0, mxr = 0;
+  int32_t n = 0, m = 0, undeflated = 0;
+  void Add(double w, double bw, double wr) {
     if (!(w == w)) return;  // NaN: no figure for the window
     sum += w;
     ++n;
@@ -79,14 +84,20 @@ struct WindowSums {
       mx += w;
       mb += bw;
       ++m;
+      if (wr == wr)
+        mxr += wr;
+      else
+        ++undeflated;
     }
   }
   void Merge(const WindowSums& o) {
     sum += o.sum;
     mx += o.mx;
     mb += o.mb;
+    mxr += o.mxr;
     n += o.n;
     m += o.m;
+    undeflated += o.undeflated;
   }
 };
 

@@ -168,20 +168,18 @@ std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector
   const double *x = f.x(), *y = f.y(), *bx = f.bx(), *by = f.by();
   std::vector<double> xr, yr;
   RealFigures(panel_, base, p, &xr, &yr);
-  std::vector<double> qw, qb, hw, hb;
-  if (windows && ind.kind == IndicatorKind::kFlow) {
-    WindowFigures(panel_, base, p, 3, &qw, &qb);
-    WindowFigures(panel_, base, p, 6, &hw, &hb);
-  }
+  WindowColumns quarter, half;
+  const bool window = windows && ind.kind == IndicatorKind::kFlow;
+  if (window) WindowFigures(panel_, base, p, &quarter, &half);
   for (size_t e = 0; e < n; ++e) {
     if (atom_of[e] < 0) continue;
     CellSums& s = sums[static_cast<size_t>(atom_of[e])];
     const int32_t before = s.n;
     s.Add(x[e], y[e], bx[e], by[e]);
     s.AddReal(x[e], y[e], bx[e], by[e], xr[e], yr[e]);
-    if (!qw.empty()) {
-      s.quarter.Add(qw[e], qb[e]);
-      s.half.Add(hw[e], hb[e]);
+    if (window) {
+      s.quarter.Add(quarter.w[e], quarter.bw[e], quarter.wr[e]);
+      s.half.Add(half.w[e], half.bw[e], half.wr[e]);
     }
     AddRoster(panel_.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
   }

@@ -144,12 +144,49 @@ TEST_F(WindowTest, ThirdAndFourthQuarterAndSecondHalf) {
   EXPECT_FALSE(One("419001", "2024-06", Measure::kQuarterYoy).has_value());
 }
 
+// At comparable prices: G in 410102, output value 10 a month in 2024 and 11 in 2025; the price
+// index (BCD, same month a year earlier = 100) is 110 from January to August 2025, 100 in
+// September, and missing from October.
+TEST(WindowRealTest, DeflatesEachMonthByItsOwnIndex) {
+  PanelMaker m;
+  m.Enterprise("G", "410102", "3311");
+  std::vector<Row> r;
+  Months(&r, "G", 2024, 1, 12, 10);
+  Months(&r, "G", 2025, 1, 12, 11);
+  m.Batch(r);
+  std::vector<PriceRecord> prices;
+  for (int month = 1; month <= 9; ++month)
+    prices.push_back({"BCD", MakePeriod(2025, month), month <= 8 ? 110.0 : 100.0});
+  m.Prices(prices);
+  auto panel = m.Make();
+  ASSERT_NE(panel, nullptr);
+  Query q(*panel);
+  const Catalog& c = panel->catalog();
+  auto one = [&](const char* period, Measure measure) {
+    CellRef ref{c.FindIndicator(kOut), *ParsePeriod(period), c.regions().Find("410102"),
+                c.all_industry()};
+    auto row = q.Cell(ref, {measure}, Dimension::kIndustry);
+    EXPECT_TRUE(row.ok());
+    return row.ok() ? row->values[0] : std::nullopt;
+  };
+  // Q3: 11 / 1.1 + 11 / 1.1 + 11 / 1.0 = 31 against 30: +3.33 %; nominal 33 / 30: +10 %.
+  EXPECT_NEAR(*one("2025-09", Measure::kQuarterYoyReal), (31.0 / 30 - 1) * 100, 1e-9);
+  EXPECT_NEAR(*one("2025-09", Measure::kQuarterYoy), 10.0, 1e-9);
+  // H1: 66 / 1.1 = 60 against 60.
+  EXPECT_NEAR(*one("2025-06", Measure::kHalfYoyReal), 0.0, 1e-9);
+  // Q4 and H2 need October–December's indices: undefined, the nominal growth defined.
+  EXPECT_FALSE(one("2025-12", Measure::kQuarterYoyReal).has_value());
+  EXPECT_FALSE(one("2025-12", Measure::kHalfYoyReal).has_value());
+  EXPECT_NEAR(*one("2025-12", Measure::kHalfYoy), 10.0, 1e-9);
+}
+
 TEST_F(WindowTest, StocksAndRatiosAreRefused) {
   const Catalog& c = panel_->catalog();
   CellRef ref{c.FindIndicator("assets"), *ParsePeriod("2025-06"), c.country(), c.all_industry()};
   EXPECT_FALSE(query_->Cell(ref, {Measure::kQuarter}, Dimension::kIndustry).ok());
   ref.indicator = c.FindIndicator("profit_margin");
   EXPECT_FALSE(query_->Cell(ref, {Measure::kHalfYoy}, Dimension::kIndustry).ok());
+  EXPECT_FALSE(query_->Cell(ref, {Measure::kQuarterYoyReal}, Dimension::kIndustry).ok());
 }
 
 }  // namespace

@@ -172,6 +172,8 @@ const measureNames: Record<string, [string, string]> = {
   quarter_yoy: ['季度增速', 'Quarterly growth'],
   half: ['半年值', 'Half-year'],
   half_yoy: ['半年增速', 'Half-year growth'],
+  quarter_yoy_real: ['可比价季度增速', 'Real quarterly growth'],
+  half_yoy_real: ['可比价半年增速', 'Real half-year growth'],
 };
 export function measureName(code: string): string {
   const own = measureNames[code];
@@ -180,7 +182,7 @@ export function measureName(code: string): string {
   if (!m) return code;
   return (locale.value === 'en' ? m.name_en : m.name_zh) || m.name_zh || code;
 }
-const FLOW_ONLY = new Set(['mom_sa', 'quarter', 'quarter_yoy', 'half', 'half_yoy']);
+const FLOW_ONLY = new Set(['mom_sa', 'quarter', 'quarter_yoy', 'half', 'half_yoy', 'quarter_yoy_real', 'half_yoy_real']);
 /** Measures a derived indicator (a ratio) supports; all of them for the others. */
 export function measuresFor(indicatorCode: string): string[] {
   const all = catalog.measures.map((m) => m.code);

@@ -168,6 +168,8 @@ export function measureKind(measure: string): MeasureKind {
     case 'mom_sa':
     case 'quarter_yoy':
     case 'half_yoy':
+    case 'quarter_yoy_real':
+    case 'half_yoy_real':
       return 'growth';
     case 'contrib_pp':
       return 'points';

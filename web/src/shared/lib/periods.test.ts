@@ -73,5 +73,7 @@ describe('period presets', () => {
     expect(measureForBasis('quarter_yoy', 'ytd')).toBe('ytd_yoy');
     expect(measureForBasis('half', 'month')).toBe('value');
     expect(measureForBasis('contrib_pp', 'quarter')).toBe('contrib_pp');
+    expect(measureForBasis('ytd_yoy_real', 'quarter')).toBe('quarter_yoy_real');
+    expect(measureForBasis('half_yoy_real', 'month')).toBe('yoy_real');
   });
 });

@@ -104,12 +104,11 @@ export function parseChoice(value: string): { period: string; basis: PeriodBasis
   return { period, basis: b === 'ytd' || b === 'quarter' || b === 'half' ? b : 'month' };
 }
 
-// Each level measure and growth measure in the four bases (growth at comparable prices exists
-// per month and cumulative only: a quarter or half-year shows nominal growth).
+// Each level measure and growth measure in the four bases.
 const FAMILIES: Record<PeriodBasis, string>[] = [
   { month: 'value', ytd: 'ytd', quarter: 'quarter', half: 'half' },
   { month: 'yoy', ytd: 'ytd_yoy', quarter: 'quarter_yoy', half: 'half_yoy' },
-  { month: 'yoy_real', ytd: 'ytd_yoy_real', quarter: 'quarter_yoy', half: 'half_yoy' },
+  { month: 'yoy_real', ytd: 'ytd_yoy_real', quarter: 'quarter_yoy_real', half: 'half_yoy_real' },
 ];
 
 /** A measure in the basis of the period chosen: yoy on a 1–N月 preset is ytd_yoy, on a quarter quarter_yoy, and back. */
