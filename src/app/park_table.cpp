@@ -7,14 +7,19 @@
 
 namespace ballast::app {
 
-Result<ParkTableAnswer> QueryParkTable(Ballast& b, const Caller& caller, const ParkTableRequest& request) {
-  if (!request.park.empty()) return Status::Invalid("park: the park table lists every park; leave park out");
-  if (request.region.rfind('@', 0) == 0) return Status::Invalid("region: the park table takes a region code, not a group");
+Result<ParkTableAnswer> QueryParkTable(Ballast& b, const Caller& caller,
+                                       const ParkTableRequest& request) {
+  if (!request.park.empty())
+    return Status::Invalid("park: the park table lists every park; leave park out");
+  if (request.region.rfind('@', 0) == 0)
+    return Status::Invalid("region: the park table takes a region code, not a group");
   if (IsRegionSeriesIndicator(request.indicator)) {
-    return Status::Invalid("indicator: '" + request.indicator + "' is published per region; parks have no figure of it");
+    return Status::Invalid("indicator: '" + request.indicator +
+                           "' is published per region; parks have no figure of it");
   }
   CellRequest cell = request;
-  if (cell.region.empty()) cell.region = caller.whole_country() ? std::string(kCountryCode) : caller.region;
+  if (cell.region.empty())
+    cell.region = caller.whole_country() ? std::string(kCountryCode) : caller.region;
   // The region's cell first: it checks the permission, the scope, the indicator and the measures.
   ParkTableAnswer out;
   ASSIGN_OR_RETURN(out.parent, QueryCell(b, caller, cell));

@@ -34,7 +34,8 @@ struct ParkTableAnswer {
 // the period (the same cell as `park=` on /cell, in the requested region), under the disclosure
 // control of that cell (a withheld park has no figures and no rank). Ranks are competition ranks
 // by the sort measure among the figures the caller receives.
-Result<ParkTableAnswer> QueryParkTable(Ballast& b, const Caller& caller, const ParkTableRequest& request);
+Result<ParkTableAnswer> QueryParkTable(Ballast& b, const Caller& caller,
+                                       const ParkTableRequest& request);
 
 }  // namespace ballast::app
 

@@ -2,6 +2,8 @@
 // against hand calculations.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "engine/measure_context.h"
 #include "engine/query.h"
 #include "engine/test_panel_util.h"
