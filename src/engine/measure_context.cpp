@@ -148,11 +148,11 @@ Period WindowStart(Period t, int months) {
 namespace {
 
 // What a window reads at one period: ytd, its base and the ytd at comparable prices.
-struct Cumulative {
+struct WindowEnds {
   std::vector<double> y, by, yr;
 };
 
-void ReadCumulative(const Panel& panel, int indicator, Period q, Cumulative* c) {
+void ReadCumulative(const Panel& panel, int indicator, Period q, WindowEnds* c) {
   panel.Ytd(indicator, q, &c->y);
   panel.BaseYtd(indicator, q, &c->by);
   std::vector<double> xr;
@@ -160,8 +160,8 @@ void ReadCumulative(const Panel& panel, int indicator, Period q, Cumulative* c) 
 }
 
 // `before`: the figures at s − 1, nullptr when the window starts in January.
-void OneWindow(const Panel& panel, int indicator, Period t, int months, const Cumulative& end,
-               const Cumulative* before, WindowColumns* out) {
+void OneWindow(const Panel& panel, int indicator, Period t, int months, const WindowEnds& end,
+               const WindowEnds* before, WindowColumns* out) {
   const size_t n = panel.num_enterprises();
   const Period s = WindowStart(t, months);
   // Σ of the monthly values, their bases and deflated values; NaN once a month is missing.
@@ -203,13 +203,13 @@ void WindowFigures(const Panel& panel, int indicator, Period t, WindowColumns* q
     c->wr.assign(n, kMissing);
   }
   if (!panel.HasPeriod(t)) return;
-  Cumulative end, at_q, at_h;
+  WindowEnds end, at_q, at_h;
   ReadCumulative(panel, indicator, t, &end);
   // The month before each window; the quarter's and the half-year's coincide from July to
   // September.
   const Period sq = WindowStart(t, 3), sh = WindowStart(t, 6);
-  const Cumulative* before_q = nullptr;
-  const Cumulative* before_h = nullptr;
+  const WindowEnds* before_q = nullptr;
+  const WindowEnds* before_h = nullptr;
   if (PeriodMonth(sq) != 1) {
     ReadCumulative(panel, indicator, sq - 1, &at_q);
     before_q = &at_q;
