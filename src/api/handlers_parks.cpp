@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "api/http_util.h"
+#include "api/json_codec.h"
 #include "api/route.h"
+#include "app/park_table.h"
 #include "app/parks.h"
 
 namespace ballast::api {
@@ -46,6 +48,25 @@ void List(const Ctx& c, const Req& req, Res& res) {
           for (const auto& p : ps) list.push_back(ParkJson(p));
           return Json{{"parks", list}}.dump();
         });
+}
+
+// The parks of a region ranked by a measure (位次), under the disclosure control of park cells.
+void Table(const Ctx& c, const Req& req, Res& res) {
+  auto r = CellParams(req, "measures");
+  if (!r.ok()) return SendStatus(res, r.status());
+  app::ParkTableRequest t;
+  static_cast<app::CellRequest&>(t) = *r;
+  t.sort = Param(req, "sort");
+  const std::string order = Param(req, "order");
+  if (!order.empty() && order != "asc" && order != "desc") {
+    return SendError(res, 400, "invalid_argument", "order: '" + order + "' is not asc or desc");
+  }
+  t.ascending = order == "asc";
+  auto limit = IntParam(req, "limit", 0);
+  if (!limit.ok()) return SendStatus(res, limit.status());
+  if (*limit < 0 || *limit > 1000) return SendError(res, 400, "invalid_argument", "limit: must be 0-1000");
+  t.limit = static_cast<size_t>(*limit);
+  Reply(res, app::QueryParkTable(c.app, *c.caller, t), ParkTableJson);
 }
 
 void Import(const Ctx& c, const Req& req, Res& res) {
@@ -122,6 +143,29 @@ std::vector<Route> ParkRoutes() {
        List,
        "/api/v1/parks?region=410100",
        "/api/v1/parks?region=419001",
+       ""},
+      {"GET",
+       "/api/v1/parks/table",
+       "The parks of a region ranked by a measure of their members' cell (位次), with the "
+       "disclosure control of each park cell",
+       Permission::kReadAggregate,
+       {{"indicator", "string", true, "indicator code, e.g. output_value"},
+        {"measures", "string", true, "comma-separated measures; the first ranks unless sort= says"},
+        {"period", "string", false, "YYYY-MM; default the default period (GET /api/v1/periods)"},
+        region,
+        {"industry", "string", false, "GB/T 4754-2017 code, BCD (default) or an industry group"},
+        {"tag", "string", false, "enterprises with any of these tags only"},
+        {"of", "string", false, "the dimension of share and contributions", {"industry", "region"}},
+        {"sort", "string", false, "the measure to rank by (default the first)"},
+        {"order", "string", false, "rank order (default desc)", {"desc", "asc"}},
+        {"limit", "integer", false, "the first N parks only (0 = all)"},
+        {"as_of", "integer", false, "batch id: as the data stood after that batch"}},
+       "",
+       "ParkTable",
+       200,
+       Table,
+       "/api/v1/parks/table?indicator=output_value&measures=value&period=2025-03&region=410100",
+       "/api/v1/parks/table?indicator=output_value&measures=value&period=2025-03&region=419001",
        ""},
       {"POST",
        "/api/v1/parks/import",

@@ -32,7 +32,7 @@ Json RowJson(const app::Row& r, const std::vector<std::string>& measures) {
 
 Json CellObject(const app::CellAnswer& a) {
   Json j{{"region", Label(a.region)}, {"industry", Label(a.industry)}, {"period", a.period},
-         {"indicator", a.indicator}};
+         {"indicator", a.indicator}, {"park", a.park.empty() ? Json(nullptr) : Json(a.park)}};
   if (a.measures.size() == 1) {
     j["measure"] = a.measures[0];
     j["value"] = Num(a.row.values[0]);
@@ -86,6 +86,18 @@ std::string TableJson(const app::TableAnswer& t) {
   for (const auto& r : t.rows) rows.push_back(RowJson(r, t.parent.measures));
   Json parent = CellObject(t.parent);
   Json j{{"dim", t.dim}, {"measures", t.parent.measures}, {"parent", parent}, {"rows", rows}};
+  return Dump(j);
+}
+
+std::string ParkTableJson(const app::ParkTableAnswer& t) {
+  Json rows = Json::array();
+  for (const auto& r : t.rows) {
+    Json row = RowJson(r.row, t.parent.measures);
+    row["level"] = std::string(parks::LevelName(r.park.level));
+    row["region"] = r.park.region;
+    rows.push_back(std::move(row));
+  }
+  Json j{{"measures", t.parent.measures}, {"parent", CellObject(t.parent)}, {"rows", rows}};
   return Dump(j);
 }
 

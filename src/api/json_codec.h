@@ -8,6 +8,7 @@
 
 #include "app/analysis.h"
 #include "app/nowcast.h"
+#include "app/park_table.h"
 #include "app/users.h"
 #include "core/catalog.h"
 
@@ -20,6 +21,8 @@ std::string FlatCellJson(const app::CellAnswer& a);
 std::string TableJson(const app::TableAnswer& t);
 std::string SeriesJson(const app::SeriesAnswer& s);
 std::string RankingJson(const app::RankingAnswer& r);
+// The parks of a region ranked (GET /api/v1/parks/table).
+std::string ParkTableJson(const app::ParkTableAnswer& t);
 std::string ImportJson(const ingest::ImportOutcome& o);
 std::string ImportReportJson(const ingest::ImportReport& r);
 std::string BatchesJson(const std::vector<BatchInfo>& batches);

@@ -107,6 +107,7 @@ void Cube::BuildIndicator(int indicator) {
   }
   EnterpriseFigures f;
   std::vector<double> xr, yr;
+  WindowColumns quarter, half;
   for (Period t = first; t <= last; ++t) {
     const auto ti = static_cast<size_t>(t - first);
     std::vector<CellSums>& slab = slabs_[static_cast<size_t>(indicator) * periods + ti];
@@ -130,12 +131,18 @@ void Cube::BuildIndicator(int indicator) {
       f.Load(panel_, num, t, EnterpriseFigures::kAll, &ytd[ti], ti >= 12 ? &ytd[ti - 12] : nullptr);
       const double *x = f.x(), *y = f.y(), *bx = f.bx(), *by = f.by();
       RealFigures(panel_, num, t, &xr, &yr);
+      const bool windows = ind.kind == IndicatorKind::kFlow;
+      if (windows) WindowFigures(panel_, num, t, &quarter, &half);
       for (size_t e = 0; e < n; ++e) {
         if (enterprise_cell_[e] < 0) continue;
         CellSums& s = slab[static_cast<size_t>(enterprise_cell_[e])];
         const int32_t before = s.n;
         s.Add(x[e], y[e], bx[e], by[e]);
         s.AddReal(x[e], y[e], bx[e], by[e], xr[e], yr[e]);
+        if (windows) {
+          s.quarter.Add(quarter.w[e], quarter.bw[e], quarter.wr[e]);
+          s.half.Add(half.w[e], half.bw[e], half.wr[e]);
+        }
         AddRoster(panel_.enterprise(static_cast<uint32_t>(e)), t, s.n > before, &s);
       }
     }

@@ -141,6 +141,91 @@ void RealFigures(const Panel& panel, int indicator, Period t, std::vector<double
   }
 }
 
+Period WindowStart(Period t, int months) {
+  return MakePeriod(PeriodYear(t), (PeriodMonth(t) - 1) / months * months + 1);
+}
+
+namespace {
+
+// What a window reads at one period: ytd, its base and the ytd at comparable prices.
+struct WindowEnds {
+  std::vector<double> y, by, yr;
+};
+
+void ReadCumulative(const Panel& panel, int indicator, Period q, WindowEnds* c) {
+  panel.Ytd(indicator, q, &c->y);
+  panel.BaseYtd(indicator, q, &c->by);
+  std::vector<double> xr;
+  RealFigures(panel, indicator, q, &xr, &c->yr);  // kMissing everywhere without prices
+}
+
+// `before`: the figures at s − 1, nullptr when the window starts in January.
+void OneWindow(const Panel& panel, int indicator, Period t, int months, const WindowEnds& end,
+               const WindowEnds* before, WindowColumns* out) {
+  const size_t n = panel.num_enterprises();
+  const Period s = WindowStart(t, months);
+  // Σ of the monthly values, their bases and deflated values; NaN once a month is missing.
+  std::vector<double> sum_x(n, 0.0), sum_bx(n, 0.0), sum_xr(n, 0.0), base;
+  const bool real = panel.HasPrices();
+  for (Period m = s; m <= t; ++m) {
+    const double* x = panel.Values(indicator, m);
+    panel.BaseValues(indicator, m, &base);
+    for (size_t e = 0; e < n; ++e) {
+      const double v = x != nullptr ? x[e] : kMissing;
+      sum_x[e] += v;
+      sum_bx[e] += base[e];
+      sum_xr[e] += real ? v / panel.Deflator(static_cast<uint32_t>(e), m) : kMissing;
+    }
+  }
+  auto pick = [](double at_end, double at_before, double months_sum) {
+    if (!std::isnan(at_end) && !std::isnan(at_before)) return at_end - at_before;
+    return months_sum;  // NaN when a month is missing
+  };
+  out->w.resize(n);
+  out->bw.resize(n);
+  out->wr.resize(n);
+  for (size_t e = 0; e < n; ++e) {
+    out->w[e] = pick(end.y[e], before ? before->y[e] : 0.0, sum_x[e]);
+    out->bw[e] = pick(end.by[e], before ? before->by[e] : 0.0, sum_bx[e]);
+    out->wr[e] = pick(end.yr[e], before ? before->yr[e] : 0.0, sum_xr[e]);
+  }
+}
+
+}  // namespace
+
+void WindowFigures(const Panel& panel, int indicator, Period t, WindowColumns* quarter,
+                   WindowColumns* half) {
+  const size_t n = panel.num_enterprises();
+  for (WindowColumns* c : {quarter, half}) {
+    if (c == nullptr) continue;
+    c->w.assign(n, kMissing);
+    c->bw.assign(n, kMissing);
+    c->wr.assign(n, kMissing);
+  }
+  if (!panel.HasPeriod(t)) return;
+  WindowEnds end, at_q, at_h;
+  ReadCumulative(panel, indicator, t, &end);
+  // The month before each window; the quarter's and the half-year's coincide from July to
+  // September.
+  const Period sq = WindowStart(t, 3), sh = WindowStart(t, 6);
+  const WindowEnds* before_q = nullptr;
+  const WindowEnds* before_h = nullptr;
+  if (PeriodMonth(sq) != 1) {
+    ReadCumulative(panel, indicator, sq - 1, &at_q);
+    before_q = &at_q;
+  }
+  if (PeriodMonth(sh) != 1) {
+    if (sh == sq) {
+      before_h = before_q;
+    } else {
+      ReadCumulative(panel, indicator, sh - 1, &at_h);
+      before_h = &at_h;
+    }
+  }
+  if (quarter != nullptr) OneWindow(panel, indicator, t, 3, end, before_q, quarter);
+  if (half != nullptr) OneWindow(panel, indicator, t, 6, end, before_h, half);
+}
+
 bool EnterpriseJanFebCumulative(Period t, const EnterpriseFigures& january, size_t e) {
   return PeriodMonth(t) == 2 && std::isnan(january.x()[e]) && std::isnan(january.y()[e]);
 }
@@ -188,6 +273,12 @@ std::optional<double> EnterpriseMeasure(Measure m, const EnterpriseFigures& f, s
     case Measure::kYoyReal:
     case Measure::kYtdYoyReal:
     case Measure::kMomSa:
+    case Measure::kQuarter:
+    case Measure::kQuarterYoy:
+    case Measure::kHalf:
+    case Measure::kHalfYoy:
+    case Measure::kQuarterYoyReal:
+    case Measure::kHalfYoyReal:
       break;  // measures of cells, not of one enterprise
   }
   return std::nullopt;

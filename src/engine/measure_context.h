@@ -103,6 +103,25 @@ class EnterpriseFigures {
 void RealFigures(const Panel& panel, int indicator, Period t, std::vector<double>* xr,
                  std::vector<double>* yr);
 
+// The first month of the window of `months` (3: quarter, 6: half-year) that holds t: the
+// quarter 2025-04..06 for t = 2025-05 and months = 3.
+Period WindowStart(Period t, int months);
+
+// Every enterprise's figures for the months of t's window (WindowStart(t, months) .. t), kMissing
+// where undefined (docs/measures.md, "Quarters and half-years"):
+//   w  = ytd(t) − ytd(s − 1) when both are defined (ytd(s − 1) = 0 when s is January), else
+//        Σ_{m=s..t} x(m) when every monthly value is defined, else undefined;
+//   bw = the same on the bases: base_ytd(t) − base_ytd(s − 1), else Σ bx(m);
+//   wr = w at comparable prices: yr(t) − yr(s − 1) (RealFigures), else Σ x(m) / (P(m)/100).
+// A month missing inside the window is covered by a cumulative figure reported after it; a
+// 1–2月 figure lies inside the first quarter (and half-year), which is the ytd at its end.
+struct WindowColumns {
+  std::vector<double> w, bw, wr;
+};
+// The quarter (3 months) and the half-year (6) of t at once (either may be nullptr).
+void WindowFigures(const Panel& panel, int indicator, Period t, WindowColumns* quarter,
+                   WindowColumns* half);
+
 // The January–February rule for one enterprise, as for a cell holding that enterprise alone: at
 // February, its growth is the 1–2月 cumulative growth when it reported neither a monthly value
 // nor a ytd for January. `january` holds the parts kX | kY at t − 1.

@@ -36,6 +36,15 @@ constexpr MeasureInfo kMeasures[] = {
      "Cumulative growth at comparable prices", true, false},
     {Measure::kMomSa, "mom_sa", "环比增速(季调)",
      "Growth on the previous month, seasonally adjusted", true, false},
+    {Measure::kQuarter, "quarter", "季度值", "Quarter (to date)", false, false},
+    {Measure::kQuarterYoy, "quarter_yoy", "季度同比增速", "Quarterly growth, year on year", true,
+     false},
+    {Measure::kHalf, "half", "半年值", "Half-year (to date)", false, false},
+    {Measure::kHalfYoy, "half_yoy", "半年同比增速", "Half-year growth, year on year", true, false},
+    {Measure::kQuarterYoyReal, "quarter_yoy_real", "季度同比增速(可比价)",
+     "Quarterly growth at comparable prices", true, false},
+    {Measure::kHalfYoyReal, "half_yoy_real", "半年同比增速(可比价)",
+     "Half-year growth at comparable prices", true, false},
 };
 
 // Whether `m` is an enumerator of Measure. Listing every enumerator without a default makes a
@@ -60,6 +69,12 @@ constexpr bool IsEnumerator(Measure m) {
     case Measure::kYoyReal:
     case Measure::kYtdYoyReal:
     case Measure::kMomSa:
+    case Measure::kQuarter:
+    case Measure::kQuarterYoy:
+    case Measure::kHalf:
+    case Measure::kHalfYoy:
+    case Measure::kQuarterYoyReal:
+    case Measure::kHalfYoyReal:
       return true;
   }
   return false;
@@ -136,8 +151,22 @@ bool IsRosterMeasure(Measure m) {
          m == Measure::kReportRate;
 }
 
+bool IsWindowMeasure(Measure m) {
+  return m == Measure::kQuarter || m == Measure::kQuarterYoy || m == Measure::kHalf ||
+         m == Measure::kHalfYoy || m == Measure::kQuarterYoyReal || m == Measure::kHalfYoyReal;
+}
+
+bool NeedsWindows(const std::vector<Measure>& measures) {
+  for (Measure m : measures) {
+    if (IsWindowMeasure(m)) return true;
+  }
+  return false;
+}
+
 bool MeasureApplies(Measure m, const Indicator& ind) {
   if (IsRosterMeasure(m)) return true;
+  // A sum of months: flows only (a stock's level is not summed over months).
+  if (IsWindowMeasure(m)) return ind.kind == IndicatorKind::kFlow;
   if (m == Measure::kYoyReal || m == Measure::kYtdYoyReal) return ind.kind == IndicatorKind::kFlow;
   // A seasonal adjustment of monthly flows only (a stock's level has no monthly flow).
   if (m == Measure::kMomSa) return ind.kind == IndicatorKind::kFlow;
@@ -212,6 +241,18 @@ std::optional<double> ComputeMeasure(Measure m, const Indicator& ind, const Cell
       return c.m > 0 ? Finite(100.0 * c.up / c.m) : std::nullopt;
     case Measure::kMomSa:
       return ctx.mom_sa;
+    case Measure::kQuarter:
+      return c.quarter.n > 0 ? Finite(c.quarter.sum) : std::nullopt;
+    case Measure::kQuarterYoy:
+      return GrowthPercent(c.quarter.mx, c.quarter.mb);
+    case Measure::kHalf:
+      return c.half.n > 0 ? Finite(c.half.sum) : std::nullopt;
+    case Measure::kHalfYoy:
+      return GrowthPercent(c.half.mx, c.half.mb);
+    case Measure::kQuarterYoyReal:
+      return c.quarter.undeflated == 0 ? GrowthPercent(c.quarter.mxr, c.quarter.mb) : std::nullopt;
+    case Measure::kHalfYoyReal:
+      return c.half.undeflated == 0 ? GrowthPercent(c.half.mxr, c.half.mb) : std::nullopt;
     case Measure::kN:
     case Measure::kRoster:
     case Measure::kEntrants:

@@ -39,6 +39,17 @@ enum class Measure {
   kYoyReal,
   kYtdYoyReal,
   kMomSa,  // seasonally adjusted month-on-month growth (engine/seasonal_adjust.h)
+  // The months of t's calendar quarter (half-year) up to t — at a quarter's last month the
+  // quarter (二季度 = April–June) — and its growth on the same months a year earlier, on the
+  // same sample (flow indicators; engine/measure_context.h: WindowFigures).
+  kQuarter,
+  kQuarterYoy,
+  kHalf,
+  kHalfYoy,
+  // The same growth at comparable prices (each month deflated by its own index), on the same
+  // sample as quarter_yoy / half_yoy.
+  kQuarterYoyReal,
+  kHalfYoyReal,
 };
 
 Result<Measure> ParseMeasure(std::string_view name);
@@ -52,8 +63,43 @@ bool IsPercentMeasure(Measure m);
 bool NeedsParent(Measure m);
 // The roster measures (roster, entrants, exits, report_rate): defined for every indicator.
 bool IsRosterMeasure(Measure m);
+// The quarter and half-year measures: their sums (CellSums::quarter, ::half) are filled only
+// when a measure asks for them.
+bool IsWindowMeasure(Measure m);
+bool NeedsWindows(const std::vector<Measure>& measures);
 // Whether `m` is defined for indicators of this kind (derived ratios: value, ytd, n, roster).
 bool MeasureApplies(Measure m, const Indicator& indicator);
+
+// Sums of one window (the months of t's quarter or half-year up to t): over the enterprises with
+// the window's figure w, and over the same sample M (w and its base bw both defined).
+// mxr = Σ_M wr (the window at comparable prices); members of M without it make it undefined.
+struct WindowSums {
+  double sum = 0, mx = 0, mb = 0, mxr = 0;
+  int32_t n = 0, m = 0, undeflated = 0;
+  void Add(double w, double bw, double wr) {
+    if (!(w == w)) return;  // NaN: no figure for the window
+    sum += w;
+    ++n;
+    if (bw == bw) {
+      mx += w;
+      mb += bw;
+      ++m;
+      if (wr == wr)
+        mxr += wr;
+      else
+        ++undeflated;
+    }
+  }
+  void Merge(const WindowSums& o) {
+    sum += o.sum;
+    mx += o.mx;
+    mb += o.mb;
+    mxr += o.mxr;
+    n += o.n;
+    m += o.m;
+    undeflated += o.undeflated;
+  }
+};
 
 // Additive sums over the enterprises of a cell for one indicator and period. For a base
 // indicator: x = monthly value, y = ytd, bx / by = their bases (上年同期).
@@ -74,6 +120,8 @@ struct CellSums {
   // M (monthly, cumulative) without a deflator make them undefined.
   double mxr = 0, myxr = 0;
   int32_t mx_undeflated = 0, myx_undeflated = 0;
+  // The quarter and the half-year of t up to t (filled only for the window measures).
+  WindowSums quarter, half;
 
   void Add(double x, double y, double bx, double by) {
     const bool hx = x == x, hy = y == y;  // not NaN
@@ -151,6 +199,8 @@ struct CellSums {
     myxr += o.myxr;
     mx_undeflated += o.mx_undeflated;
     myx_undeflated += o.myx_undeflated;
+    quarter.Merge(o.quarter);
+    half.Merge(o.half);
   }
 };
 

@@ -106,7 +106,13 @@ TEST(MeasuresTest, TableFollowsTheEnum) {
       {Measure::kYoyReal, "yoy_real"},
       {Measure::kYtdYoyReal, "ytd_yoy_real"},
 
-      {Measure::kMomSa, "mom_sa"}};
+      {Measure::kMomSa, "mom_sa"},
+      {Measure::kQuarter, "quarter"},
+      {Measure::kQuarterYoy, "quarter_yoy"},
+      {Measure::kHalf, "half"},
+      {Measure::kHalfYoy, "half_yoy"},
+      {Measure::kQuarterYoyReal, "quarter_yoy_real"},
+      {Measure::kHalfYoyReal, "half_yoy_real"}};
   ASSERT_EQ(AllMeasures().size(), expected.size());
   for (size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(static_cast<size_t>(AllMeasures()[i]), i);

@@ -131,7 +131,7 @@ Status Query::Validate(const CellRef& c, const std::vector<Measure>& measures) c
 }
 
 std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector<int32_t>& atom_of,
-                                      int32_t atoms) const {
+                                      int32_t atoms, bool windows) const {
   std::vector<CellSums> sums(static_cast<size_t>(atoms));
   const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
   const size_t n = panel_.num_enterprises();
@@ -168,12 +168,19 @@ std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector
   const double *x = f.x(), *y = f.y(), *bx = f.bx(), *by = f.by();
   std::vector<double> xr, yr;
   RealFigures(panel_, base, p, &xr, &yr);
+  WindowColumns quarter, half;
+  const bool window = windows && ind.kind == IndicatorKind::kFlow;
+  if (window) WindowFigures(panel_, base, p, &quarter, &half);
   for (size_t e = 0; e < n; ++e) {
     if (atom_of[e] < 0) continue;
     CellSums& s = sums[static_cast<size_t>(atom_of[e])];
     const int32_t before = s.n;
     s.Add(x[e], y[e], bx[e], by[e]);
     s.AddReal(x[e], y[e], bx[e], by[e], xr[e], yr[e]);
+    if (window) {
+      s.quarter.Add(quarter.w[e], quarter.bw[e], quarter.wr[e]);
+      s.half.Add(half.w[e], half.bw[e], half.wr[e]);
+    }
     AddRoster(panel_.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
   }
   return sums;
@@ -184,8 +191,10 @@ std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t,
                                              int32_t row_atoms, bool has_parent,
                                              const std::vector<Measure>& measures) const {
   const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
-  AtomContexts atoms_at(measures, t,
-                        [&](Period q) { return AtomSums(indicator, q, atom_of, atoms); });
+  const bool windows = NeedsWindows(measures);
+  AtomContexts atoms_at(measures, t, [&](Period q) {
+    return AtomSums(indicator, q, atom_of, atoms, windows && q == t);
+  });
   const std::vector<CellSums>& now = atoms_at.sums();
   CellSums parent = Total(now);
   std::vector<MeasureRow> rows(static_cast<size_t>(row_atoms));

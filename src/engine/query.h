@@ -94,8 +94,9 @@ class Query {
                                             const std::vector<Measure>& measures) const;
 
   // Sums over groups of enterprises ("atoms") at one period: atom_of[e] in [0, atoms) or -1.
+  // `windows`: also the quarter and half-year sums (NeedsWindows of the measures asked).
   std::vector<CellSums> AtomSums(int indicator, Period p, const std::vector<int32_t>& atom_of,
-                                 int32_t atoms) const;
+                                 int32_t atoms, bool windows = false) const;
 
   // The enterprise index range [first, second) whose region lies in `region`'s subtree.
   std::pair<uint32_t, uint32_t> RegionRange(NodeId region) const;

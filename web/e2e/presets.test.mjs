@@ -61,6 +61,27 @@ describe('period presets', () => {
   });
 });
 
+describe('single quarters', () => {
+  test('二季度 ranks by the quarter’s growth and names the quarter', async () => {
+    await open(`/rankings?indicator=output_value&measure=yoy&period=${latest}&region=${root}`);
+    const opts = await periodOptions();
+    const prevYear = String(Number(latest.slice(0, 4)) - 1);
+    for (const name of ['二季度', '三季度', '四季度', '下半年']) assert.ok(opts.some((o) => o.text === `${prevYear}年${name}`), `${prevYear}年${name} is offered`);
+    const q2 = `${prevYear}-06`;
+    await page.locator(`.el-select-dropdown__item[data-testid="period-${q2}:quarter"]`).click();
+    await page.waitForURL(/basis=quarter/);
+    await settled(page);
+    assert.match(await page.locator('.panel-hint').first().textContent(), new RegExp(`${prevYear}年二季度`));
+    const r = await api('/rankings', { indicator: 'output_value', measure: 'quarter_yoy', period: q2, region: root });
+    const expected = byRank(r.rows);
+    assert.ok(expected[0].value !== null, 'the API has a quarter growth');
+    const cells = page.locator('[data-testid="rankings-table"] .el-table__body tr').first().locator('td');
+    assert.equal((await cells.nth(1).textContent()).trim(), expected[0].name);
+    assert.equal((await cells.nth(2).textContent()).trim(), fmtGrowth(expected[0].value), 'the growth of April–June');
+    await assertCleanText(page, assert);
+  });
+});
+
 describe('rank on a reversed sort', () => {
   test('reversing the order keeps each row’s 位次', async () => {
     const measures = 'value,yoy';

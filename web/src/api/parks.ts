@@ -4,9 +4,23 @@ import type { components } from './schema';
 
 export type Park = components['schemas']['Parks']['parks'][number];
 export type ParkGrades = components['schemas']['ParkGrades'];
+export type ParkTable = components['schemas']['ParkTable'];
+export type ParkTableRow = components['schemas']['ParkTableRow'];
+export interface ParkTableQuery {
+  indicator: string;
+  measures: string[];
+  period?: string;
+  region?: string;
+  industry?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  limit?: number;
+}
 
 export const parksApi = {
   parks: (p: { region?: string }, signal?: AbortSignal) => apiGet<{ parks: Park[] }>('/parks', { ...p }, signal),
+  /** The parks of a region ranked server-side (位次, disclosure control of each park cell). */
+  parksTable: (p: ParkTableQuery, signal?: AbortSignal) => apiGet<ParkTable>('/parks/table', { ...p, measures: p.measures.join(',') }, signal),
   parkGrades: (code: string, year: number, signal?: AbortSignal) =>
     apiGet<ParkGrades>(`/parks/${encodeURIComponent(code)}/grades`, { year: String(year) }, signal),
   importParks: async (kind: 'parks' | 'members' | 'resources', file: File) => {

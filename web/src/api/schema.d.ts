@@ -1463,6 +1463,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/parks/table": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The parks of a region ranked by a measure of their members' cell (位次), with the disclosure control of each park cell */
+        get: operations["GET /api/v1/parks/table"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/parks/import": {
         parameters: {
             query?: never;
@@ -1904,6 +1921,8 @@ export interface components {
             industry: components["schemas"]["NodeLabel"];
             period: string;
             indicator: string;
+            /** @description the park whose members the cell holds (park=); null: every enterprise */
+            park: string | null;
             /** @description only when one measure was asked for */
             measure?: components["schemas"]["Measure"];
             /** @description only when one measure was asked for */
@@ -3078,6 +3097,38 @@ export interface components {
                 leading_industries: string[];
             }[];
         };
+        ParkTable: {
+            measures: components["schemas"]["Measure"][];
+            /** @description the region's own cell (every enterprise) */
+            parent: components["schemas"]["Cell"];
+            rows: components["schemas"]["ParkTableRow"][];
+        };
+        ParkTableRow: {
+            /** @description park code */
+            code: string;
+            name: string;
+            /** @enum {string} */
+            level: "national" | "provincial";
+            /** @description GB/T 2260 code of the park's region */
+            region: string;
+            /** @description by measure; null where the measure is undefined */
+            values: {
+                [key: string]: number | null;
+            };
+            n: number;
+            /** @description 位次 by the sort measure among the figures the caller receives (competition ranking); null when undefined or withheld */
+            rank: number | null;
+            /**
+             * @description disclosure control: why the figures are withheld (null: published)
+             * @enum {string|null}
+             */
+            suppressed: "threshold" | "dominance" | "p" | "secondary" | null;
+            /**
+             * @description for analysts and administrators: what publication would withhold (null: nothing)
+             * @enum {string|null}
+             */
+            would_suppress: "threshold" | "dominance" | "p" | "secondary" | null;
+        };
         ParkImport: {
             rows: number;
         };
@@ -3314,7 +3365,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth" | "roster" | "entrants" | "exits" | "report_rate" | "yoy_real" | "ytd_yoy_real" | "mom_sa";
+        Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth" | "roster" | "entrants" | "exits" | "report_rate" | "yoy_real" | "ytd_yoy_real" | "mom_sa" | "quarter" | "quarter_yoy" | "half" | "half_yoy" | "quarter_yoy_real" | "half_yoy_real";
     };
     responses: never;
     parameters: never;
@@ -9745,6 +9796,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Parks"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/parks/table": {
+        parameters: {
+            query: {
+                /** @description indicator code, e.g. output_value */
+                indicator: string;
+                /** @description comma-separated measures; the first ranks unless sort= says */
+                measures: string;
+                /** @description YYYY-MM; default the default period (GET /api/v1/periods) */
+                period?: string;
+                /** @description GB/T 2260 code (default: the caller's scope) */
+                region?: string;
+                /** @description GB/T 4754-2017 code, BCD (default) or an industry group */
+                industry?: string;
+                /** @description enterprises with any of these tags only */
+                tag?: string;
+                /** @description the dimension of share and contributions */
+                of?: "industry" | "region";
+                /** @description the measure to rank by (default the first) */
+                sort?: string;
+                /** @description rank order (default desc) */
+                order?: "desc" | "asc";
+                /** @description the first N parks only (0 = all) */
+                limit?: number;
+                /** @description batch id: as the data stood after that batch */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkTable"];
                 };
             };
             /** @description error */

@@ -168,6 +168,12 @@ const measureNames: Record<string, [string, string]> = {
   yoy_real: ['可比价增速', 'Real growth'],
   ytd_yoy_real: ['可比价累计增速', 'Real YTD growth'],
   mom_sa: ['季调环比', 'SA MoM growth'],
+  quarter: ['季度值', 'Quarter'],
+  quarter_yoy: ['季度增速', 'Quarterly growth'],
+  half: ['半年值', 'Half-year'],
+  half_yoy: ['半年增速', 'Half-year growth'],
+  quarter_yoy_real: ['可比价季度增速', 'Real quarterly growth'],
+  half_yoy_real: ['可比价半年增速', 'Real half-year growth'],
 };
 export function measureName(code: string): string {
   const own = measureNames[code];
@@ -176,6 +182,7 @@ export function measureName(code: string): string {
   if (!m) return code;
   return (locale.value === 'en' ? m.name_en : m.name_zh) || m.name_zh || code;
 }
+const FLOW_ONLY = new Set(['mom_sa', 'quarter', 'quarter_yoy', 'half', 'half_yoy', 'quarter_yoy_real', 'half_yoy_real']);
 /** Measures a derived indicator (a ratio) supports; all of them for the others. */
 export function measuresFor(indicatorCode: string): string[] {
   const all = catalog.measures.map((m) => m.code);
@@ -183,8 +190,8 @@ export function measuresFor(indicatorCode: string): string[] {
   // Region series (investment, GDP, grid electricity): the published figures and their growth.
   if (ind?.kind === 'region') return all.filter((m) => m === 'value' || m === 'ytd' || m === 'yoy' || m === 'ytd_yoy');
   if (ind?.derived) return all.filter((m) => m === 'value' || m === 'ytd' || m === 'n');
-  // mom_sa (seasonally adjusted 环比) is defined for flows only.
-  return ind && ind.kind !== 'flow' ? all.filter((m) => m !== 'mom_sa') : all;
+  // mom_sa (seasonally adjusted 环比) and the quarter and half-year sums are defined for flows only.
+  return ind && ind.kind !== 'flow' ? all.filter((m) => !FLOW_ONLY.has(m)) : all;
 }
 
 export const periodsDesc = computed(() => [...catalog.periods].reverse());

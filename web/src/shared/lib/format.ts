@@ -166,6 +166,10 @@ export function measureKind(measure: string): MeasureKind {
     case 'yoy_real':
     case 'ytd_yoy_real':
     case 'mom_sa':
+    case 'quarter_yoy':
+    case 'half_yoy':
+    case 'quarter_yoy_real':
+    case 'half_yoy_real':
       return 'growth';
     case 'contrib_pp':
       return 'points';

@@ -80,10 +80,11 @@ export function useUrlState() {
     if (typeof v === 'string' && /^\d{4}-\d{2}$/.test(v)) return v;
     return catalog.latest ?? '';
   });
-  // 'ytd' when a cumulative preset (1–2月, 一季度, 上半年, …) was picked; null = not chosen.
+  // 'ytd' when a cumulative preset (1–2月, 一季度, 上半年, …) was picked, 'quarter' for 二/三/四季度,
+  // 'half' for 下半年; null = not chosen.
   const basis = computed<PeriodBasis | null>(() => {
     const v = route.query.basis;
-    return v === 'ytd' ? 'ytd' : v === 'month' ? 'month' : null;
+    return v === 'ytd' || v === 'month' || v === 'quarter' || v === 'half' ? v : null;
   });
   const unit = computed<UnitMode>(() => {
     const v = route.query.unit;

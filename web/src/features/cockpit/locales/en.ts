@@ -30,6 +30,11 @@ const en: typeof zh = {
     flashNoError: 'No backtest error yet',
     flashReported: '{share}% of enterprises reported ({base}% of last year\'s output)',
     flashNote: 'Enterprises yet to report are estimated from their electricity or their industry\'s growth; the final figure replaces this once reports are in',
+    parksTitle: 'Parks',
+    parksHint: 'Top {n} parks of {region} by {measure}',
+    park: 'Park',
+    noParks: 'No parks in {region}',
+    allParks: 'All parks',
     openExplorer: 'Open in the explorer',
   },
 };

@@ -28,6 +28,11 @@ export default {
     flashNoError: '暂无回测误差',
     flashReported: '已报送企业占 {share}%（按上年同期产值计 {base}%）',
     flashNote: '未报送企业按用电量或同行业增速估算，月度数据报齐后以正式数据为准',
+    parksTitle: '园区',
+    parksHint: '{region}园区{measure}前{n}位',
+    park: '园区',
+    noParks: '{region}暂无园区',
+    allParks: '全部园区',
     openExplorer: '在数据查询中打开',
   },
 };

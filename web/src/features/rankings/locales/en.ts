@@ -8,6 +8,11 @@ const en: typeof zh = {
     change: 'Change',
     value: 'Value',
     chartTitle: 'Regions of {region} ranked by {measure}',
+    dim: 'Rank',
+    dimRegion: 'Sub-regions',
+    dimPark: 'Parks',
+    park: 'Park',
+    parkChartTitle: 'Parks of {region} ranked by {measure}',
     parent: 'Regions under',
   },
 };

@@ -6,6 +6,11 @@ export default {
     change: '位次变化',
     value: '数值',
     chartTitle: '{region}各地区{measure}排名',
+    dim: '排名对象',
+    dimRegion: '下级地区',
+    dimPark: '园区',
+    park: '园区',
+    parkChartTitle: '{region}园区{measure}排名',
     parent: '参与排名的上级地区',
   },
 };
