@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/project_factors.h"
 #include "core/clock.h"
 #include "projects/project_import.h"
 #include "store/open.h"
@@ -53,6 +54,13 @@ Result<std::vector<Project>> Visible(Ballast& b, const Caller& c, ProjectStore& 
 }
 
 std::string Now(Ballast& b) { return FormatUtc(b.clock().Now()); }
+
+// Project writes go to the audit chain (who, what, when) like every other write of app/.
+void Audit(Ballast& b, const Caller& c, const std::string& action, const std::string& target,
+           const std::string& detail) {
+  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target,
+                        "success", detail});
+}
 
 }  // namespace
 
@@ -132,7 +140,8 @@ Result<ProjectImportSummary> ImportProjects(Ballast& b, const Caller& c, std::st
     write.push_back(std::move(p));
   }
   ASSIGN_OR_RETURN(auto saved, store->SaveProjects(std::move(write)));
-  (void)saved;
+  Audit(b, c, "project.import", file_name,
+        std::to_string(sum.created) + " created, " + std::to_string(sum.updated) + " updated");
   return sum;
 }
 
@@ -149,6 +158,8 @@ Result<Project> UpdateProject(Ballast& b, const Caller& c, Project edited) {
   edited.updated_by = c.username;
   edited.updated_at = Now(b);
   ASSIGN_OR_RETURN(auto saved, store->SaveProjects({std::move(edited)}));
+  Audit(b, c, "project.edit", std::to_string(saved[0].id),
+        saved[0].code + " version " + std::to_string(saved[0].version));
   return saved[0];
 }
 
@@ -189,7 +200,16 @@ Result<MonthlyReport> ReportMonth(Ballast& b, const Caller& c, MonthlyReport r) 
   }
   r.reported_by = c.username;
   r.reported_at = Now(b);
-  return store->AddReport(std::move(r), updated);
+  // Each blocker opens a factor-guarantee item unless its factor has one open already.
+  std::vector<projects::FactorItem> items =
+      ItemsOfReport(r, b.service().Calendar(), r.reported_at, c.username);
+  ASSIGN_OR_RETURN(MonthlyReport saved, store->AddReport(std::move(r), updated, &items));
+  std::string detail = FormatPeriod(saved.month) + " version " + std::to_string(saved.version);
+  for (const auto& item : items)
+    detail += "; opened factor item " + std::to_string(item.id) + " (" +
+              std::string(projects::FactorName(item.factor)) + ")";
+  Audit(b, c, "project.report", std::to_string(saved.project_id), detail);
+  return saved;
 }
 
 Result<std::vector<ReportView>> ProjectReports(Ballast& b, const Caller& c, int64_t id) {
