@@ -288,4 +288,38 @@ Result<std::vector<ProjectCardRow>> ProjectCards(Ballast& b, const Caller& c,
   return out;
 }
 
+Result<std::vector<warn::ExternalSubject>> ProjectSubjects(Ballast& b, Period month) {
+  std::string today = BeijingDate(b.clock().Now());
+  if (BeijingPeriod(b.clock().Now()) != month) {
+    ASSIGN_OR_RETURN(int64_t next, ParseUtc(FormatPeriod(month + 1) + "-01"));
+    today = FormatUtc(next - 86400).substr(0, 10);
+  }
+  ASSIGN_OR_RETURN(auto store, Open(b));
+  ASSIGN_OR_RETURN(auto ps, store->ListProjects());
+  ASSIGN_OR_RETURN(auto history, store->ListReports(0));
+  std::map<int64_t, std::vector<MonthlyReport>> of;
+  for (auto& r : projects::LatestVersions(history)) of[r.project_id].push_back(std::move(r));
+  std::vector<warn::ExternalSubject> out;
+  for (const auto& p : ps) {
+    const auto cards = projects::ProjectCards(p, of[p.id], today);
+    if (cards.empty()) continue;
+    warn::ExternalSubject s;
+    s.kind = warn::SubjectKind::kProject;
+    s.key = p.code;
+    s.name = p.name;
+    s.region = p.region;
+    s.units = p.unit;
+    std::map<std::string, double> worst;  // series → the largest value among the cards
+    for (const auto& c : cards) {
+      const std::string series = c.kind == "behind_plan"     ? "behind_months"
+                                 : c.kind == "no_investment" ? "idle_months"
+                                                             : "overdue_days";
+      worst[series] = std::max(worst[series], static_cast<double>(c.months));
+    }
+    for (const auto& [name, value] : worst) s.series.push_back({name, {{today, value}}});
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 }  // namespace ballast::app
