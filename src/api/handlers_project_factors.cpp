@@ -140,9 +140,9 @@ void Step(const Ctx& c, const Req& req, Res& res) {
     return SendStatus(res, Status::Invalid("body: 'version' (the version you read) is required"));
   r.version = (*j)["version"].get<int64_t>();
   int64_t days = 0;
-  for (Status s : {Str(*j, "action", &r.action), Str(*j, "reason", &r.reason),
-                   Str(*j, "reply", &r.reply), Str(*j, "unit", &r.unit),
-                   Int(*j, "days", 0, 100000, &days)}) {
+  for (Status s :
+       {Str(*j, "action", &r.action), Str(*j, "reason", &r.reason), Str(*j, "reply", &r.reply),
+        Str(*j, "unit", &r.unit), Int(*j, "days", 0, 100000, &days)}) {
     if (!s.ok()) return SendStatus(res, s);
   }
   r.days = static_cast<int32_t>(days);

@@ -139,10 +139,11 @@ std::vector<FactorItem> ItemsOfReport(const projects::MonthlyReport& r,
     FactorItem f;
     f.project_id = r.project_id;
     f.factor = blk.factor;
-    f.description = !blk.note.empty() ? blk.note
-                                      : FormatPeriod(r.month) + "月调度：" +
-                                            std::string(projects::FactorNameZh(blk.factor)) +
-                                            "问题，请" + blk.unit + "于" + blk.deadline + "前协调解决";
+    f.description = !blk.note.empty()
+                        ? blk.note
+                        : FormatPeriod(r.month) + "月调度：" +
+                              std::string(projects::FactorNameZh(blk.factor)) + "问题，请" +
+                              blk.unit + "于" + blk.deadline + "前协调解决";
     f.unit = blk.unit;
     const auto deadline = service::ParseDay(blk.deadline);
     const int32_t days = deadline ? cal.WorkingDaysBetween(today, *deadline) : 0;
@@ -161,10 +162,12 @@ Result<std::vector<FactorRow>> ListFactorItems(Ballast& b, const Caller& c, cons
   if (c.role == auth::Role::kEnterprise) return Status::Denied("the factor ledger is for staff");
   RETURN_IF_ERROR(b.access().Require(c, auth::Permission::kReadAggregate));
   NodeId region = b.access().ScopeNode(c);
-  if (region == kNoNode) return Status::Denied("your region scope " + c.region + " no longer exists");
+  if (region == kNoNode)
+    return Status::Denied("your region scope " + c.region + " no longer exists");
   if (!f.region.empty()) {
     region = b.catalog().regions().Find(f.region);
-    if (region == kNoNode) return Status::Invalid("region: '" + f.region + "' is not a GB/T 2260 code");
+    if (region == kNoNode)
+      return Status::Invalid("region: '" + f.region + "' is not a GB/T 2260 code");
     RETURN_IF_ERROR(b.access().CheckRegion(c, f.region));
   }
   if (!f.state.empty() && !service::ParseState(f.state))
@@ -177,9 +180,9 @@ Result<std::vector<FactorRow>> ListFactorItems(Ballast& b, const Caller& c, cons
                              "' is not land, energy, eia, funds, approval or labour");
   }
   ASSIGN_OR_RETURN(auto store, OpenProjectStore(b.path()));
-  ASSIGN_OR_RETURN(auto projects, store->ListProjects());
+  ASSIGN_OR_RETURN(auto all, store->ListProjects());
   std::map<int64_t, const Project*> by_id;
-  for (const auto& p : projects) by_id[p.id] = &p;
+  for (const auto& p : all) by_id[p.id] = &p;
   ASSIGN_OR_RETURN(auto items, store->ListFactorItems(f.project_id));
   const service::Day today = Today(b);
   std::vector<FactorRow> out;
@@ -283,8 +286,8 @@ Result<FactorRow> StepFactorItem(Ballast& b, const Caller& c, const FactorStepRe
   ASSIGN_OR_RETURN(AppealEventRecord e, service::ApplyStep(loop, in, cal));
   const int64_t read_version = l.item.version;
   FromLoop(loop, l.item);
-  FactorEvent ev{0,        l.item.id,    e.at,   e.actor,   e.party, e.action,
-                 e.from_state, e.to_state, e.unit, e.reason, e.body};
+  FactorEvent ev{0,          l.item.id, e.at,     e.actor, e.party, e.action, e.from_state,
+                 e.to_state, e.unit,    e.reason, e.body};
   ASSIGN_OR_RETURN(FactorItem saved, l.store->UpdateFactorItem(l.item, read_version, ev));
   Audit(b, c, "project.factor." + r.action, std::to_string(saved.id),
         e.from_state + " → " + e.to_state + (saved.unit.empty() ? "" : " (" + saved.unit + ")"));

@@ -20,14 +20,15 @@
 #include "app/caller.h"
 #include "projects/factor_item.h"
 #include "projects/project.h"
+#include "service/calendar.h"
 
 namespace ballast::app {
 
 struct FactorFilter {
-  std::string region;   // "" = the caller's scope
-  std::string state;    // "" or a loop state (service/appeal.h)
-  std::string unit;     // "" or the assigned unit
-  std::string factor;   // "" or land … labour (or 用地 …)
+  std::string region;  // "" = the caller's scope
+  std::string state;   // "" or a loop state (service/appeal.h)
+  std::string unit;    // "" or the assigned unit
+  std::string factor;  // "" or land … labour (or 用地 …)
   int64_t project_id = 0;
   bool open_only = false;
   bool overdue_only = false;
@@ -64,8 +65,8 @@ struct FactorStepRequest {
   std::string action;   // dispatch | reassign | return | start | request_extension |
                         // approve_extension | escalate | reply | close | decline
   std::string reason, reply;
-  std::string unit;   // dispatch, reassign: "" = the item's unit
-  int32_t days = 0;   // dispatch, reassign: the deadline ("" = the item's); request_extension
+  std::string unit;  // dispatch, reassign: "" = the item's unit
+  int32_t days = 0;  // dispatch, reassign: the deadline ("" = the item's); request_extension
   bool approve = true;
 };
 Result<FactorRow> StepFactorItem(Ballast& b, const Caller& c, const FactorStepRequest& r);

@@ -150,8 +150,7 @@ TEST_F(ProjectFactorsTest, AUnitActsOnlyOnItsOwnItemsAndACitySeesOnlyItsOwn) {
   // Another unit of the same city: neither sees nor acts (NotFound like an unknown id).
   EXPECT_TRUE(ListFactorItems(*b_, other_unit_, {})->empty());
   EXPECT_EQ(Step(other_unit_, zz_row, "start").status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(GetFactorItem(*b_, other_unit_, zz_row.item.id).status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(GetFactorItem(*b_, other_unit_, zz_row.item.id).status().code(), StatusCode::kNotFound);
   // A handler of a unit of the same name in another city: its scope does not cover 郑州.
   EXPECT_EQ(Step(ly_land_, zz_row, "start").status().code(), StatusCode::kNotFound);
   // The unit acts, but not as the dispatcher.
@@ -190,8 +189,7 @@ TEST_F(ProjectFactorsTest, BadInputNamesTheField) {
   EXPECT_NE(OpenFactorItem(*b_, zz_, n).status().message().find("days"), std::string::npos);
   n.days = 5;
   n.description = "";
-  EXPECT_NE(OpenFactorItem(*b_, zz_, n).status().message().find("description"),
-            std::string::npos);
+  EXPECT_NE(OpenFactorItem(*b_, zz_, n).status().message().find("description"), std::string::npos);
   n.description = "d";
   ASSERT_OK_AND_ASSIGN(auto row, OpenFactorItem(*b_, zz_, n));
   EXPECT_EQ(Step(zz_, row, "rate").status().code(), StatusCode::kInvalidArgument);

@@ -1,6 +1,7 @@
 #include "cli/factor_commands.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 
 #include "app/project_factors.h"
 #include "cli/auth_commands.h"
@@ -44,7 +45,8 @@ struct FactorCommands::Args {
 FactorCommands::FactorCommands(CLI::App& projects) : args_(std::make_unique<Args>()) {
   Args& a = *args_;
   CLI::App* f = projects.add_subcommand(
-      "factors", "The factor-guarantee ledger (要素保障台账): items dispatched and closed like appeals");
+      "factors",
+      "The factor-guarantee ledger (要素保障台账): items dispatched and closed like appeals");
   f->require_subcommand(1);
   auto db = [&a](CLI::App* c) {
     c->add_option("--db", a.db, "the store (file or postgresql:// URI)")->required();
@@ -74,9 +76,10 @@ FactorCommands::FactorCommands(CLI::App& projects) : args_(std::make_unique<Args
   db(a.step);
   a.step->add_option("--id", a.id, "factor item id")->required();
   a.step->add_option("--version", a.version, "the version you read")->required();
-  a.step->add_option("--action", a.action,
-                     "dispatch | reassign | return | start | request_extension | "
-                     "approve_extension | escalate | reply | close | decline")
+  a.step
+      ->add_option("--action", a.action,
+                   "dispatch | reassign | return | start | request_extension | "
+                   "approve_extension | escalate | reply | close | decline")
       ->required();
   a.step->add_option("--reason", a.reason, "the reason (return, reassign, escalate, decline)");
   a.step->add_option("--reply", a.reply, "the unit's answer (reply)");
@@ -84,8 +87,7 @@ FactorCommands::FactorCommands(CLI::App& projects) : args_(std::make_unique<Args
   a.step->add_option("--days", a.days,
                      "dispatch, reassign: the deadline; request_extension: the days asked");
   a.step->add_flag("--refuse", a.refuse, "approve_extension: refuse the request");
-  a.step->add_option("--as-unit", a.as_unit,
-                     "record the step of this assigned unit on its behalf");
+  a.step->add_option("--as-unit", a.as_unit, "record the step of this assigned unit on its behalf");
 }
 
 FactorCommands::~FactorCommands() = default;
@@ -107,8 +109,8 @@ std::optional<int> FactorCommands::Run(std::ostream& out, std::ostream& err) con
     return kOk;
   }
   if (a.open->parsed()) {
-    auto row = app::OpenFactorItem(**b, caller,
-                                   {a.project, a.factor, a.description, a.unit, a.days});
+    auto row =
+        app::OpenFactorItem(**b, caller, {a.project, a.factor, a.description, a.unit, a.days});
     if (!row.ok()) return Fail(row.status(), err);
     out << "opened factor item " << row->item.id << " (" << projects::FactorName(row->item.factor)
         << ", " << row->item.unit << ")\n";

@@ -4,8 +4,8 @@
 #include <filesystem>
 
 #include "app/projects.h"
-#include "cli/factor_commands.h"
 #include "cli/auth_commands.h"
+#include "cli/factor_commands.h"
 #include "cli/format.h"
 #include "cli/warn_commands.h"
 #include "core/file_util.h"

@@ -245,8 +245,7 @@ State EntryState(Subject s) { return s == Subject::kFactor ? S::kAccepted : S::k
 
 bool ActionApplies(Subject s, Action a) {
   if (s == Subject::kAppeal) return true;
-  return a != A::kAccept && a != A::kRate && a != A::kReopen && a != A::kMerge &&
-         a != A::kWithdraw;
+  return a != A::kAccept && a != A::kRate && a != A::kReopen && a != A::kMerge && a != A::kWithdraw;
 }
 
 bool IsTerminal(State s) {

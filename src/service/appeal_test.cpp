@@ -54,13 +54,16 @@ TEST_F(AppealTest, FullLoopWithDeadlinesOnTheCalendar) {
 }
 
 TEST_F(AppealTest, IllegalTransitionsAndPartiesAreRefused) {
-  EXPECT_EQ(Step(Action::kRate, kEnterprise).code(), StatusCode::kFailedPrecondition);  // no reply yet
+  EXPECT_EQ(Step(Action::kRate, kEnterprise).code(),
+            StatusCode::kFailedPrecondition);  // no reply yet
   EXPECT_EQ(Step(Action::kAccept, kEnterprise).code(), StatusCode::kPermissionDenied);
   ASSERT_TRUE(Step(Action::kAccept, kDispatcher).ok());
   ASSERT_TRUE(Step(Action::kDispatch, kDispatcher, "A").ok());
-  EXPECT_EQ(Step(Action::kReturn, kUnit).code(), StatusCode::kInvalidArgument);  // a reason is required
+  EXPECT_EQ(Step(Action::kReturn, kUnit).code(),
+            StatusCode::kInvalidArgument);  // a reason is required
   ASSERT_TRUE(Step(Action::kStart, kUnit).ok());
-  EXPECT_EQ(Step(Action::kRate, kEnterprise).code(), StatusCode::kFailedPrecondition);  // rating without reply
+  EXPECT_EQ(Step(Action::kRate, kEnterprise).code(),
+            StatusCode::kFailedPrecondition);  // rating without reply
   EXPECT_EQ(Step(Action::kReply, kDispatcher).code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(a_.state, "in_progress");  // refused steps change nothing
 }
@@ -69,7 +72,8 @@ TEST_F(AppealTest, ReassignLoopAndReopenOnce) {
   ASSERT_TRUE(Step(Action::kAccept, kDispatcher).ok());
   ASSERT_TRUE(Step(Action::kDispatch, kDispatcher, "A").ok());
   ASSERT_TRUE(Step(Action::kReassign, kDispatcher, "B", "不属本单位职责").ok());
-  EXPECT_EQ(Step(Action::kReassign, kDispatcher, "B", "again").code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(Step(Action::kReassign, kDispatcher, "B", "again").code(),
+            StatusCode::kInvalidArgument);
   ASSERT_TRUE(Step(Action::kReassign, kDispatcher, "A", "回到A").ok());
   EXPECT_EQ(a_.unit, "A");
   ASSERT_TRUE(Step(Action::kStart, kUnit).ok());

@@ -94,8 +94,8 @@ inline std::vector<const std::string*> FactorTexts1(const projects::FactorItem& 
   return {&f.source, &f.opened_by, &f.opened_at};
 }
 inline std::vector<const std::string*> FactorTexts2(const projects::FactorItem& f) {
-  return {&f.state,        &f.dispatched_at, &f.response_due, &f.due,      &f.first_response_at,
-          &f.replied_at,   &f.reply,         &f.closed_at,    &f.updated_at};
+  return {&f.state,      &f.dispatched_at, &f.response_due, &f.due,       &f.first_response_at,
+          &f.replied_at, &f.reply,         &f.closed_at,    &f.updated_at};
 }
 inline std::vector<const std::string*> EventTexts(const projects::FactorEvent& e) {
   return {&e.at,       &e.actor, &e.party,  &e.action, &e.from_state,
@@ -119,9 +119,8 @@ Result<projects::FactorItem> FactorFromRow(const Row& row) {
   f.days = static_cast<int32_t>(row.Int(c++));
   for (std::string* t : {&f.source, &f.opened_by, &f.opened_at}) *t = row.Text(c++);
   f.open = row.Int(c++) != 0;
-  for (std::string* t : {&f.state, &f.dispatched_at, &f.response_due, &f.due,
-                         &f.first_response_at, &f.replied_at, &f.reply, &f.closed_at,
-                         &f.updated_at})
+  for (std::string* t : {&f.state, &f.dispatched_at, &f.response_due, &f.due, &f.first_response_at,
+                         &f.replied_at, &f.reply, &f.closed_at, &f.updated_at})
     *t = row.Text(c++);
   f.extension_days_requested = static_cast<int32_t>(row.Int(c++));
   f.extensions = static_cast<int32_t>(row.Int(c++));
@@ -136,8 +135,8 @@ projects::FactorEvent FactorEventFromRow(const Row& row) {
   int c = 0;
   e.id = row.Int(c++);
   e.item_id = row.Int(c++);
-  for (std::string* t : {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state,
-                         &e.unit, &e.reason, &e.body})
+  for (std::string* t : {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit,
+                         &e.reason, &e.body})
     *t = row.Text(c++);
   return e;
 }

@@ -215,7 +215,7 @@ TEST_F(ProjectStoreTest, AReportOpensItemsOncePerOpenFactor) {
   r.reported_by = "bob";
   r.reported_at = "2025-04-02T01:00:00Z";
   std::vector<projects::FactorItem> items = {Item(pid, Factor::kLand, "市自然资源局"),
-                                              Item(pid, Factor::kFunds, "某银行")};
+                                             Item(pid, Factor::kFunds, "某银行")};
   ASSERT_TRUE(store_->AddReport(r, std::nullopt, &items).ok());
   ASSERT_EQ(items.size(), 2u);
   EXPECT_GT(items[0].id, 0);

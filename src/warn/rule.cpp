@@ -13,12 +13,9 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 constexpr std::pair<SubjectKind, std::string_view> kSubjects[] = {
-    {SubjectKind::kEnterprise, "enterprise"},
-    {SubjectKind::kRegion, "region"},
-    {SubjectKind::kIndustry, "industry"},
-    {SubjectKind::kCommodity, "commodity"},
-    {SubjectKind::kTarget, "target"},
-    {SubjectKind::kProject, "project"}};
+    {SubjectKind::kEnterprise, "enterprise"}, {SubjectKind::kRegion, "region"},
+    {SubjectKind::kIndustry, "industry"},     {SubjectKind::kCommodity, "commodity"},
+    {SubjectKind::kTarget, "target"},         {SubjectKind::kProject, "project"}};
 constexpr std::pair<Check, std::string_view> kChecks[] = {{Check::kMeasure, "measure"},
                                                           {Check::kStoppage, "stoppage"},
                                                           {Check::kMissing, "missing"},
@@ -77,8 +74,7 @@ Status GetNames(const Json& j, const char* key, std::string* zh, std::string* en
 Result<std::pair<std::optional<Measure>, std::string>> ParseRuleMeasure(SubjectKind subject,
                                                                         const std::string& s,
                                                                         const std::string& where) {
-  if (IsExternal(subject))
-    return std::pair(std::optional<Measure>(), s);
+  if (IsExternal(subject)) return std::pair(std::optional<Measure>(), s);
   if (s.empty()) return std::pair(std::optional<Measure>(), std::string());
   auto m = ParseMeasure(s);
   if (!m.ok()) return Status::Invalid(where + ": " + m.status().message());

@@ -209,10 +209,10 @@ class PostgresProjectStore final : public ProjectStore {
   }
 
   Result<std::vector<FactorEvent>> ListFactorEvents(int64_t item_id) override {
-    ASSIGN_OR_RETURN(auto r, c_->Query(std::string("SELECT id, ") +
-                                           project_rows::kFactorEventColumns +
-                                           " FROM factor_event WHERE item_id = ? ORDER BY id",
-                                       item_id));
+    ASSIGN_OR_RETURN(auto r,
+                     c_->Query(std::string("SELECT id, ") + project_rows::kFactorEventColumns +
+                                   " FROM factor_event WHERE item_id = ? ORDER BY id",
+                               item_id));
     std::vector<FactorEvent> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(project_rows::FactorEventFromRow(RowOf{r, i}));
     return out;
@@ -247,10 +247,10 @@ class PostgresProjectStore final : public ProjectStore {
   }
 
   Result<bool> HasOpenItem(const FactorItem& item) {
-    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT 1 FROM factor_item WHERE project_id = ? AND "
-                                       "factor = ? AND open = 1",
-                                       item.project_id,
-                                       std::string(projects::FactorName(item.factor))));
+    ASSIGN_OR_RETURN(auto r,
+                     c_->Query("SELECT 1 FROM factor_item WHERE project_id = ? AND "
+                               "factor = ? AND open = 1",
+                               item.project_id, std::string(projects::FactorName(item.factor))));
     return r.rows() > 0;
   }
 
@@ -273,9 +273,10 @@ class PostgresProjectStore final : public ProjectStore {
     pg::Params x;
     x.Add(e.item_id);
     x.Add(project_rows::EventTexts(e));
-    return c_->Execute(std::string("INSERT INTO factor_event(") +
-                           project_rows::kFactorEventColumns + ") VALUES(?,?,?,?,?,?,?,?,?,?)",
-                       x, 0)
+    return c_
+        ->Execute(std::string("INSERT INTO factor_event(") + project_rows::kFactorEventColumns +
+                      ") VALUES(?,?,?,?,?,?,?,?,?,?)",
+                  x, 0)
         .status();
   }
 
