@@ -79,8 +79,8 @@ void Ballast::Wire() {
   warnings_->SetExternalSubjects(
       [w, self](Period today) -> Result<std::vector<warn::ExternalSubject>> {
         ASSIGN_OR_RETURN(auto out, TargetSubjects(*w, today));
-        ASSIGN_OR_RETURN(auto projects, ProjectSubjects(*self, today));
-        for (auto& s : projects) out.push_back(std::move(s));
+        ASSIGN_OR_RETURN(auto more, ProjectSubjects(*self, today));
+        for (auto& subject : more) out.push_back(std::move(subject));
         return out;
       });
 }
