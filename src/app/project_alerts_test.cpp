@@ -41,7 +41,9 @@ class ProjectAlertsTest : public ::testing::Test {
     b_ = std::move(b).value();
     ASSERT_OK(ImportProjects(*b_, province_, kRegister, "register.csv").status());
     std::map<std::string, int64_t> id;
-    for (const auto& p : *ListProjects(*b_, province_, {})) id[p.code] = p.id;
+    auto all = ListProjects(*b_, province_, {});
+    ASSERT_OK(all.status());
+    for (const auto& p : *all) id[p.code] = p.id;
     projects::MonthlyReport c;
     c.project_id = id["LY-C"];
     c.month = MakePeriod(2025, 2);
@@ -119,7 +121,9 @@ TEST_F(ProjectAlertsTest, EpisodesAndCountsByScope) {
 }
 
 TEST_F(ProjectAlertsTest, AStartedProjectResolvesItsAlert) {
-  auto p = *GetProject(*b_, province_, (*ListProjects(*b_, province_, {.text = "ZZ-A"}))[0].id);
+  ProjectFilter code;
+  code.text = "ZZ-A";
+  auto p = *GetProject(*b_, province_, (*ListProjects(*b_, province_, code))[0].id);
   p.actual[1] = "2025-06-18";
   ASSERT_OK(UpdateProject(*b_, province_, p).status());
   ASSERT_OK(b_->warnings().Evaluate().status());

@@ -26,6 +26,22 @@ constexpr const char* kRegister =
     "LY-1,洛阳轴承,丙公司,410302,3451,60000,10000,2025-01-05,2025-03-01,2025-01-06,2025-03-02,"
     "洛阳市发改委\n";
 
+FactorFilter OpenOnly() {
+  FactorFilter f;
+  f.open_only = true;
+  return f;
+}
+FactorFilter OverdueOnly() {
+  FactorFilter f;
+  f.overdue_only = true;
+  return f;
+}
+FactorFilter InRegion(const std::string& region) {
+  FactorFilter f;
+  f.region = region;
+  return f;
+}
+
 class ProjectFactorsTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -35,7 +51,9 @@ class ProjectFactorsTest : public ::testing::Test {
     ASSERT_TRUE(b.ok()) << b.status().ToString();
     b_ = std::move(b).value();
     ASSERT_OK(ImportProjects(*b_, province_, kRegister, "register.csv").status());
-    for (const auto& p : *ListProjects(*b_, province_, {})) id_[p.code] = p.id;
+    auto all = ListProjects(*b_, province_, {});
+    ASSERT_OK(all.status());
+    for (const auto& p : *all) id_[p.code] = p.id;
   }
   // A May report of `code` naming a land blocker for `unit` due 2025-07-04.
   Result<MonthlyReport> ReportLand(const std::string& code, const Caller& c,
@@ -124,7 +142,7 @@ TEST_F(ProjectFactorsTest, TheServiceLoopWithItsCalendar) {
   // Closed, the next report's land blocker opens a new item.
   ASSERT_OK(ReportLand("ZZ-1", zz_, "郑州市自然资源局", 6).status());
   EXPECT_EQ(ListFactorItems(*b_, zz_, {})->size(), 2u);
-  EXPECT_EQ(ListFactorItems(*b_, zz_, {.open_only = true})->size(), 1u);
+  EXPECT_EQ(ListFactorItems(*b_, zz_, OpenOnly())->size(), 1u);
   // A stale version is refused.
   EXPECT_EQ(Step(zz_, row, "close").status().code(), StatusCode::kFailedPrecondition);
 }
@@ -136,7 +154,7 @@ TEST_F(ProjectFactorsTest, AnItemPastItsDeadlineIsOverdue) {
   clock_ = std::make_unique<FixedClock>(*ParseUtc("2025-07-07T04:00:00Z"));  // Mon after 07-04
   auto b = Ballast::Open(db_.locator(), OpenOptions{clock_.get(), ""});
   ASSERT_OK(b.status());
-  auto items = ListFactorItems(**b, zz_, {.overdue_only = true});
+  auto items = ListFactorItems(**b, zz_, OverdueOnly());
   ASSERT_OK(items.status());
   ASSERT_EQ(items->size(), 1u);
   EXPECT_TRUE((*items)[0].overdue);
@@ -162,7 +180,7 @@ TEST_F(ProjectFactorsTest, AUnitActsOnlyOnItsOwnItemsAndACitySeesOnlyItsOwn) {
   EXPECT_EQ((*ly_items)[0].project_code, "LY-1");
   EXPECT_EQ(GetFactorItem(*b_, ly_, zz_row.item.id).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(Step(ly_, zz_row, "reassign", "x", "y").status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(ListFactorItems(*b_, ly_, {.region = "410100"}).status().code(),
+  EXPECT_EQ(ListFactorItems(*b_, ly_, InRegion("410100")).status().code(),
             StatusCode::kPermissionDenied);
   EXPECT_EQ(OpenFactorItem(*b_, ly_, {id_["ZZ-1"], "eia", "环评", "生态环境局", 5}).status().code(),
             StatusCode::kNotFound);
