@@ -10,6 +10,7 @@
 #include "api/route.h"
 #include "api/server.h"
 #include "app/parks.h"
+#include "app/project_factors.h"
 #include "app/projects.h"
 #include "app/service.h"
 #include "app/workspace.h"
@@ -108,6 +109,20 @@ class AuthzTest : public ::testing::Test {
       auto ps = app::ListProjects(server_->app(), root_caller, {});
       ASSERT_TRUE(ps.ok() && ps->size() == 2u);
       for (const auto& p : *ps) ids_[p.code == "PRJ-IN" ? "project_in" : "project_out"] = std::to_string(p.id);
+      // A factor-guarantee item of each, the one in 郑州 dispatched to the handler's unit.
+      for (auto [name, project] : {std::pair{"factor_in", "project_in"}, {"factor_out", "project_out"}}) {
+        auto item = app::OpenFactorItem(server_->app(), root_caller,
+                                        {std::stoll(ids_[project]), "land", "fixture", "省工业和信息化厅", 10});
+        ASSERT_TRUE(item.ok()) << item.status().ToString();
+        ids_[name] = std::to_string(item->item.id);
+        if (std::string(name) == "factor_in") {
+          app::FactorStepRequest step;
+          step.id = item->item.id;
+          step.version = item->item.version;
+          step.action = "dispatch";
+          ASSERT_TRUE(app::StepFactorItem(server_->app(), root_caller, step).ok());
+        }
+      }
     }
     // Parks (issue 15 item 2): one in 郑州, one in 济源.
     {

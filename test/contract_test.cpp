@@ -11,6 +11,7 @@
 
 #include "api/route.h"
 #include "app/parks.h"
+#include "app/project_factors.h"
 #include "app/projects.h"
 #include "app/service.h"
 #include "app/workspace.h"
@@ -153,6 +154,20 @@ class ContractCallsTest : public ::testing::Test {
       auto ps = app::ListProjects(server_->app(), root_caller, {});
       ASSERT_TRUE(ps.ok() && ps->size() == 2u);
       for (const auto& p : *ps) ids_[p.code == "PRJ-IN" ? "project_in" : "project_out"] = std::to_string(p.id);
+      // A factor-guarantee item of each, the one in 郑州 dispatched to the handler's unit.
+      for (auto [name, project] : {std::pair{"factor_in", "project_in"}, {"factor_out", "project_out"}}) {
+        auto item = app::OpenFactorItem(server_->app(), root_caller,
+                                        {std::stoll(ids_[project]), "land", "fixture", "省工业和信息化厅", 10});
+        ASSERT_TRUE(item.ok()) << item.status().ToString();
+        ids_[name] = std::to_string(item->item.id);
+        if (std::string(name) == "factor_in") {
+          app::FactorStepRequest step;
+          step.id = item->item.id;
+          step.version = item->item.version;
+          step.action = "dispatch";
+          ASSERT_TRUE(app::StepFactorItem(server_->app(), root_caller, step).ok());
+        }
+      }
     }
     // Parks (issue 15 item 2): A in a 郑州 park with its land, energy and tax of 2025.
     {
@@ -295,6 +310,17 @@ TEST_F(ContractCallsTest, WritesTheExamplesRefuseConformWhenTheySucceed) {
   EXPECT_EQ(v.Check(Ref("AppealStep"), step), std::nullopt);
   expect(c.Post((appeal + "/escalate").c_str(), step.dump(), "application/json"),
          "POST " + appeal + "/escalate", "AppealAnswer");
+
+  // A factor item's step with the version read (the matrix example sends a stale one).
+  const std::string item = "/api/v1/projects/factors/" + ids_["factor_in"];
+  auto item_view = c.Get(item.c_str());
+  expect(item_view, "GET " + item, "FactorItemView");
+  const Json start{{"version", Json::parse(item_view->body)["item"]["version"]},
+                   {"action", "escalate"},
+                   {"reason", "contract"}};
+  EXPECT_EQ(v.Check(Ref("FactorStep"), start), std::nullopt);
+  expect(c.Post((item + "/steps").c_str(), start.dump(), "application/json"),
+         "POST " + item + "/steps", "FactorItemAnswer");
 }
 
 }  // namespace

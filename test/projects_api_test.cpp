@@ -118,5 +118,80 @@ TEST_F(ProjectsApiTest, RegisterReportAndRatesScopedByCity) {
   EXPECT_EQ(ly.Get("/api/v1/projects/rates?round=2025Q2&region=410100")->status, 403);
 }
 
+// The factor-guarantee ledger (要素保障台账) over HTTP: a report's blocker opens an item; the city
+// dispatches it, the unit's handler answers, the city closes; another city and another unit get
+// 404, the wrong party 403, a stale version 409.
+TEST_F(ProjectsApiTest, FactorLedgerLoopScopedByCityAndUnit) {
+  auto& auth = server_.ws().auth();
+  ASSERT_TRUE(
+      auth.AddUser({"zr", "password-zr", "handler", "410100", "市自然资源局", ""}, "test").ok());
+  ASSERT_TRUE(
+      auth.AddUser({"fg", "password-fg", "handler", "410100", "市发改委", ""}, "test").ok());
+  auto zz = As("zz");
+  auto ly = As("ly");
+  auto zr = As("zr");
+  auto fg = As("fg");
+  auto imported = Import(zz, "code,name,region,investor_name\nZZ-9,郑州项目,410102,甲\n", "p.csv");
+  ASSERT_TRUE(imported && imported->status == 201) << (imported ? imported->body : "");
+  const Json p = Json::parse(zz.Get("/api/v1/projects")->body)["projects"][0];
+  const std::string project = "/api/v1/projects/" + std::to_string(p["id"].get<int64_t>());
+  auto rep = zz.Post((project + "/reports").c_str(),
+                     R"({"month":"2025-04","investment":10,"blockers":[{"factor":"用地",)"
+                     R"("unit":"市自然资源局","deadline":"2030-01-31","note":"指标未下达"}]})",
+                     "application/json");
+  ASSERT_TRUE(rep && rep->status == 201) << (rep ? rep->body : "");
+  auto listed = zz.Get("/api/v1/projects/factors?open=true");
+  ASSERT_TRUE(listed && listed->status == 200) << (listed ? listed->body : "");
+  const Json items = Json::parse(listed->body)["items"];
+  ASSERT_EQ(items.size(), 1u);
+  Json item = items[0];
+  EXPECT_EQ(item["state"], "accepted");
+  EXPECT_EQ(item["factor"], "land");
+  EXPECT_EQ(item["description"], "指标未下达");
+  EXPECT_EQ(item["days"], 120);  // the working days to 2030, capped at 120
+  EXPECT_EQ(item["actions"], Json::array({"decline", "dispatch"}));
+  const std::string path = "/api/v1/projects/factors/" + std::to_string(item["id"].get<int64_t>());
+  auto step = [&](httplib::Client& c, const std::string& action, int64_t version) {
+    Json body = {{"version", version}, {"action", action}, {"reply", "已下达"}, {"days", 5}};
+    return c.Post((path + "/steps").c_str(), body.dump(), "application/json");
+  };
+  // Another city and another unit of the same city: as if the item did not exist.
+  EXPECT_EQ(ly.Get(path.c_str())->status, 404);
+  EXPECT_EQ(step(ly, "dispatch", 1)->status, 404);
+  EXPECT_EQ(fg.Get(path.c_str())->status, 404);
+  EXPECT_EQ(Json::parse(fg.Get("/api/v1/projects/factors")->body)["items"].size(), 0u);
+  EXPECT_EQ(ly.Get("/api/v1/projects/factors?region=410100")->status, 403);
+  // The unit cannot dispatch; the city does, with 5 working days.
+  EXPECT_EQ(step(zr, "dispatch", 1)->status, 403);  // the unit named sees it, may not dispatch
+  auto dispatched = step(zz, "dispatch", 1);
+  ASSERT_EQ(dispatched->status, 200) << dispatched->body;
+  item = Json::parse(dispatched->body)["item"];
+  EXPECT_EQ(item["state"], "dispatched");
+  EXPECT_EQ(item["days"], 5);
+  EXPECT_EQ(step(zz, "close", 1)->status, 409);  // stale version
+  EXPECT_EQ(step(zz, "rate", 2)->status, 400);   // no step of a factor item
+  EXPECT_EQ(step(zr, "close", 2)->status, 409);  // not answered yet
+  auto started = step(zr, "start", 2);
+  ASSERT_EQ(started->status, 200) << started->body;
+  EXPECT_EQ(step(fg, "reply", 3)->status, 404);
+  auto replied = step(zr, "reply", 3);
+  ASSERT_EQ(replied->status, 200) << replied->body;
+  EXPECT_EQ(step(zr, "close", 4)->status, 403);  // the dispatcher closes
+  auto closed = step(zz, "close", 4);
+  ASSERT_EQ(closed->status, 200) << closed->body;
+  EXPECT_EQ(Json::parse(closed->body)["item"]["state"], "closed");
+  const Json view = Json::parse(zz.Get(path.c_str())->body);
+  ASSERT_EQ(view["history"].size(), 5u);
+  EXPECT_EQ(view["history"][3]["body"], "已下达");
+  EXPECT_EQ(view["history"][3]["actor"], "zr");
+  // Opening by hand: editors of the project only; 409 while the factor has an open item.
+  const std::string open_body =
+      R"({"factor":"eia","description":"环评","unit":"市生态环境局","days":10})";
+  EXPECT_EQ(zr.Post((project + "/factors").c_str(), open_body, "application/json")->status, 403);
+  EXPECT_EQ(ly.Post((project + "/factors").c_str(), open_body, "application/json")->status, 404);
+  EXPECT_EQ(zz.Post((project + "/factors").c_str(), open_body, "application/json")->status, 201);
+  EXPECT_EQ(zz.Post((project + "/factors").c_str(), open_body, "application/json")->status, 409);
+}
+
 }  // namespace
 }  // namespace ballast::test

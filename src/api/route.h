@@ -69,6 +69,7 @@ std::vector<Route> RegionSeriesRoutes();  // handlers_region_series.cpp (issue #
 std::vector<Route> ChainScenarioRoutes();  // part of ChainRoutes()
 std::vector<Route> BulletinRoutes();  // the monthly bulletin (handlers_bulletin.cpp)
 std::vector<Route> ProjectRoutes();  // major projects (issue 15)
+std::vector<Route> ProjectFactorRoutes();  // the factor-guarantee ledger (handlers_project_factors.cpp)
 std::vector<Route> ParkRoutes();  // parks and 亩均 evaluation (issue 15 item 2)
 std::vector<Route> BenefitRoutes();  // policy matching, standard answers (issue 14 item 6)
 

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "app/policy.h"
+#include "app/projects.h"
 #include "engine/roster.h"
 #include "metrics/metrics.h"
 
@@ -73,7 +74,15 @@ void Ballast::Wire() {
         return std::pair{*row->values[0], t};
       });
   Warnings* w = warnings_.get();
-  warnings_->SetExternalSubjects([w](Period today) { return TargetSubjects(*w, today); });
+  // Policy targets behind their path and major projects with red or yellow cards (issue 15).
+  Ballast* self = this;
+  warnings_->SetExternalSubjects(
+      [w, self](Period today) -> Result<std::vector<warn::ExternalSubject>> {
+        ASSIGN_OR_RETURN(auto out, TargetSubjects(*w, today));
+        ASSIGN_OR_RETURN(auto more, ProjectSubjects(*self, today));
+        for (auto& subject : more) out.push_back(std::move(subject));
+        return out;
+      });
 }
 
 Result<ImportResult> Ballast::Import(const Caller& caller, std::string_view bytes, std::string_view file_name) {

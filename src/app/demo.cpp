@@ -11,6 +11,7 @@
 #include "app/chain.h"
 #include "app/parks.h"
 #include "app/policy.h"
+#include "app/project_factors.h"
 #include "app/projects.h"
 #include "app/region_series.h"
 #include "chain/io_table.h"
@@ -81,6 +82,7 @@ Status AddProjectDemo(Ballast& b, const DemoOptions& o, DemoResult* r) {
   std::map<std::string, int64_t> ids;
   for (const auto& p : all) ids[p.code] = p.id;
   const std::string now = FormatUtc(b.clock().Now());
+  const service::WorkCalendar calendar = b.service().Calendar();
   for (const auto& d : demo.reports) {
     projects::MonthlyReport m;
     m.project_id = ids[d.code];
@@ -95,7 +97,10 @@ Status AddProjectDemo(Ballast& b, const DemoOptions& o, DemoResult* r) {
     m.reported_by = "demo";
     m.reported_at = now;
     RETURN_IF_ERROR(projects::CheckReport(m));
-    RETURN_IF_ERROR(store->AddReport(std::move(m), std::nullopt).status());
+    // The blockers of the last two months open factor-guarantee items (the ledger's open part).
+    std::vector<projects::FactorItem> items;
+    if (m.month + 1 >= r->end) items = ItemsOfReport(m, calendar, now, "demo");
+    RETURN_IF_ERROR(store->AddReport(std::move(m), std::nullopt, &items).status());
   }
   r->projects = demo.projects;
   r->stalled_projects = demo.stalled;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/project_factors.h"
 #include "core/clock.h"
 #include "projects/project_import.h"
 #include "store/open.h"
@@ -53,6 +54,13 @@ Result<std::vector<Project>> Visible(Ballast& b, const Caller& c, ProjectStore& 
 }
 
 std::string Now(Ballast& b) { return FormatUtc(b.clock().Now()); }
+
+// Project writes go to the audit chain (who, what, when) like every other write of app/.
+void Audit(Ballast& b, const Caller& c, const std::string& action, const std::string& target,
+           const std::string& detail) {
+  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target,
+                        "success", detail});
+}
 
 }  // namespace
 
@@ -132,7 +140,8 @@ Result<ProjectImportSummary> ImportProjects(Ballast& b, const Caller& c, std::st
     write.push_back(std::move(p));
   }
   ASSIGN_OR_RETURN(auto saved, store->SaveProjects(std::move(write)));
-  (void)saved;
+  Audit(b, c, "project.import", file_name,
+        std::to_string(sum.created) + " created, " + std::to_string(sum.updated) + " updated");
   return sum;
 }
 
@@ -149,6 +158,8 @@ Result<Project> UpdateProject(Ballast& b, const Caller& c, Project edited) {
   edited.updated_by = c.username;
   edited.updated_at = Now(b);
   ASSIGN_OR_RETURN(auto saved, store->SaveProjects({std::move(edited)}));
+  Audit(b, c, "project.edit", std::to_string(saved[0].id),
+        saved[0].code + " version " + std::to_string(saved[0].version));
   return saved[0];
 }
 
@@ -189,7 +200,16 @@ Result<MonthlyReport> ReportMonth(Ballast& b, const Caller& c, MonthlyReport r) 
   }
   r.reported_by = c.username;
   r.reported_at = Now(b);
-  return store->AddReport(std::move(r), updated);
+  // Each blocker opens a factor-guarantee item unless its factor has one open already.
+  std::vector<projects::FactorItem> items =
+      ItemsOfReport(r, b.service().Calendar(), r.reported_at, c.username);
+  ASSIGN_OR_RETURN(MonthlyReport saved, store->AddReport(std::move(r), updated, &items));
+  std::string detail = FormatPeriod(saved.month) + " version " + std::to_string(saved.version);
+  for (const auto& item : items)
+    detail += "; opened factor item " + std::to_string(item.id) + " (" +
+              std::string(projects::FactorName(item.factor)) + ")";
+  Audit(b, c, "project.report", std::to_string(saved.project_id), detail);
+  return saved;
 }
 
 Result<std::vector<ReportView>> ProjectReports(Ballast& b, const Caller& c, int64_t id) {
@@ -265,6 +285,40 @@ Result<std::vector<ProjectCardRow>> ProjectCards(Ballast& b, const Caller& c,
   std::stable_sort(out.begin(), out.end(), [](const ProjectCardRow& x, const ProjectCardRow& y) {
     return (x.card.level == "red") > (y.card.level == "red");
   });
+  return out;
+}
+
+Result<std::vector<warn::ExternalSubject>> ProjectSubjects(Ballast& b, Period month) {
+  std::string today = BeijingDate(b.clock().Now());
+  if (BeijingPeriod(b.clock().Now()) != month) {
+    ASSIGN_OR_RETURN(int64_t next, ParseUtc(FormatPeriod(month + 1) + "-01"));
+    today = FormatUtc(next - 86400).substr(0, 10);
+  }
+  ASSIGN_OR_RETURN(auto store, Open(b));
+  ASSIGN_OR_RETURN(auto ps, store->ListProjects());
+  ASSIGN_OR_RETURN(auto history, store->ListReports(0));
+  std::map<int64_t, std::vector<MonthlyReport>> of;
+  for (auto& r : projects::LatestVersions(history)) of[r.project_id].push_back(std::move(r));
+  std::vector<warn::ExternalSubject> out;
+  for (const auto& p : ps) {
+    const auto cards = projects::ProjectCards(p, of[p.id], today);
+    if (cards.empty()) continue;
+    warn::ExternalSubject s;
+    s.kind = warn::SubjectKind::kProject;
+    s.key = p.code;
+    s.name = p.name;
+    s.region = p.region;
+    s.units = p.unit;
+    std::map<std::string, double> worst;  // series → the largest value among the cards
+    for (const auto& c : cards) {
+      const std::string series = c.kind == "behind_plan"     ? "behind_months"
+                                 : c.kind == "no_investment" ? "idle_months"
+                                                             : "overdue_days";
+      worst[series] = std::max(worst[series], static_cast<double>(c.months));
+    }
+    for (const auto& [name, value] : worst) s.series.push_back({name, {{today, value}}});
+    out.push_back(std::move(s));
+  }
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include "projects/cards.h"
 #include "projects/project.h"
 #include "projects/rates.h"
+#include "warn/evaluator.h"
 
 namespace ballast::app {
 
@@ -70,6 +71,14 @@ struct ProjectCardRow {
 // The warning cards of the projects the caller may see in `region`, red first.
 Result<std::vector<ProjectCardRow>> ProjectCards(Ballast& b, const Caller& c,
                                                  const std::string& region, int idle_months = 3);
+
+// The projects as subjects of the warning engine (subject kind "project", key the project code):
+// every project with a card as of `month` (today when the clock is in it, else the month's last
+// day) carries the series of its cards — behind_months, idle_months, overdue_days (the most
+// overdue blocker) — one point each, for the rules project_* of data/rules/default.json. The
+// responsible unit goes into the subject's units (a handler sees its own projects' alerts).
+// Wired into every evaluation by the composition root.
+Result<std::vector<warn::ExternalSubject>> ProjectSubjects(Ballast& b, Period month);
 
 }  // namespace ballast::app
 

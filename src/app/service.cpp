@@ -667,6 +667,11 @@ Result<MetricsReport> Service::Metrics(const ServiceActor& actor, const MetricsF
   return report;
 }
 
+service::WorkCalendar Service::Calendar() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return calendar_;
+}
+
 std::string Service::CalendarJson() {
   std::lock_guard<std::mutex> lock(mu_);
   return calendar_.ToJson();

@@ -213,6 +213,9 @@ class Service {
   };
   CalendarStatus CalendarState(const ServiceActor& actor);
   static constexpr int kCalendarWarningDays = 60;
+  // The working calendar in force (a copy: an administrator may replace it meanwhile); other
+  // loops on it, e.g. the projects' factor ledger (app/project_factors.h), ask here.
+  service::WorkCalendar Calendar();
   // Whether a deadline (YYYY-MM-DD) lies past the known calendar.
   bool ProvisionalDay(const std::string& day);
   const service::ServiceCatalogue& catalogue() const { return catalogue_; }

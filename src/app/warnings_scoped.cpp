@@ -16,6 +16,10 @@ bool MaySeeEnterpriseAlerts(const Ballast& b, const Caller& c) {
 
 bool Visible(const Ballast& b, const Caller& c, const AlertRecord& a) {
   if (a.subject_kind == "enterprise" && !MaySeeEnterpriseAlerts(b, c)) return false;
+  // A project's alerts, like the project: a handler sees those of its unit's projects only.
+  if (a.subject_kind == "project" && c.role == auth::Role::kHandler &&
+      (c.unit.empty() || a.units != c.unit))
+    return false;
   return a.region.empty() ? c.whole_country() : b.access().InScope(c, a.region);
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/projects.h"
 #include "cli/auth_commands.h"
+#include "cli/factor_commands.h"
 #include "cli/format.h"
 #include "cli/warn_commands.h"
 #include "core/file_util.h"
@@ -55,6 +56,7 @@ struct ProjectCommands::Args {
   double investment = 0;
   int idle_months = 3;
   bool yi = false;
+  std::unique_ptr<FactorCommands> factors;  // `projects factors …`
 };
 
 ProjectCommands::ProjectCommands(CLI::App& app) : args_(std::make_unique<Args>()) {
@@ -62,6 +64,7 @@ ProjectCommands::ProjectCommands(CLI::App& app) : args_(std::make_unique<Args>()
   CLI::App* p = app.add_subcommand(
       "projects", "Major projects: register, monthly dispatch, 三个一批 rates, cards");
   p->require_subcommand(1);
+  a.factors = std::make_unique<FactorCommands>(*p);
   auto db = [&a](CLI::App* c) {
     c->add_option("--db", a.db, "the store (file or postgresql:// URI)")->required();
     c->add_option("--user", a.user, "who acts (for the record)");
@@ -108,6 +111,7 @@ ProjectCommands::~ProjectCommands() = default;
 
 std::optional<int> ProjectCommands::Run(std::ostream& out, std::ostream& err) const {
   const Args& a = *args_;
+  if (auto rc = a.factors->Run(out, err)) return rc;
   CLI::App* cmds[] = {a.import, a.list, a.report, a.history, a.rates, a.cards};
   if (std::none_of(std::begin(cmds), std::end(cmds), [](CLI::App* c) { return c->parsed(); }))
     return std::nullopt;

@@ -7,6 +7,7 @@
 //   ballast projects history --db DB --project ID
 //   ballast projects rates --db DB --round 2025Q2 [--by region|industry|leader_city|...] [--region
 //   CODE] ballast projects cards --db DB [--region CODE] [--idle-months N]
+//   ballast projects factors …   the factor-guarantee ledger (cli/factor_commands.h)
 // Output is CSV on stdout. Exit codes: 0 success, 2 bad input (file, line and field on stderr),
 // 1 anything else.
 #ifndef BALLAST_CLI_PROJECT_COMMANDS_H_

@@ -116,6 +116,7 @@ Status Specific(AppealRecord& a, const StepInput& in, const WorkCalendar& cal) {
       a.replied_at = in.now;
       if (a.first_response_at.empty()) a.first_response_at = in.now;
       a.extension_days_requested = 0;  // a request of this round ends with its reply
+      if (in.subject == Subject::kFactor) return Status::Ok();  // nobody rates a factor item
       a.rating_due =
           FormatDay(cal.AddWorkingDays(BeijingDay(in.now).value_or(0), in.deadlines.rating_window));
       return Status::Ok();
@@ -152,7 +153,7 @@ Status Specific(AppealRecord& a, const StepInput& in, const WorkCalendar& cal) {
       a.closed_at = in.now;
       return Status::Ok();
     case A::kClose:
-      if (a.state == "replied") {
+      if (a.state == "replied" && in.subject == Subject::kAppeal) {
         // No rating this round: only after the rating window, and then the default applies
         // unless an earlier rating stands (it stays the latest).
         auto due = ParseDay(a.rating_due);
@@ -240,6 +241,13 @@ std::string PartyNames(unsigned parties) {
   return out.empty() ? "nobody" : Join(out, '|');
 }
 
+State EntryState(Subject s) { return s == Subject::kFactor ? S::kAccepted : S::kSubmitted; }
+
+bool ActionApplies(Subject s, Action a) {
+  if (s == Subject::kAppeal) return true;
+  return a != A::kAccept && a != A::kRate && a != A::kReopen && a != A::kMerge && a != A::kWithdraw;
+}
+
 bool IsTerminal(State s) {
   return s == S::kClosed || s == S::kMerged || s == S::kWithdrawn || s == S::kNotResponsible;
 }
@@ -249,6 +257,9 @@ Result<AppealEventRecord> ApplyStep(AppealRecord& appeal, const StepInput& in,
   const auto from = ParseState(appeal.state);
   if (!from)
     return Status::Internal("appeal " + std::to_string(appeal.id) + " has an unknown state");
+  if (!ActionApplies(in.subject, in.action)) {
+    return Status::Invalid(std::string(ActionName(in.action)) + " is not a step of a factor item");
+  }
   const auto& table = TransitionTable();
   auto t = std::find_if(table.begin(), table.end(),
                         [&](const Transition& x) { return x.action == in.action; });

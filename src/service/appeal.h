@@ -49,6 +49,19 @@ enum class Action {
   kWithdraw,
 };
 
+// What the loop carries: an enterprise's appeal (诉求), or an item of the major projects'
+// factor-guarantee ledger (要素保障台账, app/project_factors.h). The one place where they differ:
+// a factor item enters already accepted (a monthly report or an editor registers it), has no
+// enterprise to rate the answer (closed once answered, no rating window), and takes only the
+// steps ActionApplies lists.
+enum class Subject { kAppeal, kFactor };
+
+// The state a new subject starts in: submitted (an appeal), accepted (a factor item).
+State EntryState(Subject s);
+// Whether a step exists for the subject at all (factor items: no accept, rate, reopen, merge or
+// withdraw).
+bool ActionApplies(Subject s, Action a);
+
 // Parties an actor can be to one appeal (a bit set: one user may be several).
 enum Party : unsigned {
   kEnterprise = 1,  // the enterprise itself (actor's uscc == appeal's uscc)
@@ -78,6 +91,7 @@ bool IsTerminal(State s);  // closed, merged, withdrawn, not_responsible
 
 struct StepInput {
   Action action = Action::kAccept;
+  Subject subject = Subject::kAppeal;
   unsigned parties = 0;
   std::string actor, now;  // now: UTC ISO 8601
   std::string reason;

@@ -54,13 +54,16 @@ TEST_F(AppealTest, FullLoopWithDeadlinesOnTheCalendar) {
 }
 
 TEST_F(AppealTest, IllegalTransitionsAndPartiesAreRefused) {
-  EXPECT_EQ(Step(Action::kRate, kEnterprise).code(), StatusCode::kFailedPrecondition);  // no reply yet
+  EXPECT_EQ(Step(Action::kRate, kEnterprise).code(),
+            StatusCode::kFailedPrecondition);  // no reply yet
   EXPECT_EQ(Step(Action::kAccept, kEnterprise).code(), StatusCode::kPermissionDenied);
   ASSERT_TRUE(Step(Action::kAccept, kDispatcher).ok());
   ASSERT_TRUE(Step(Action::kDispatch, kDispatcher, "A").ok());
-  EXPECT_EQ(Step(Action::kReturn, kUnit).code(), StatusCode::kInvalidArgument);  // a reason is required
+  EXPECT_EQ(Step(Action::kReturn, kUnit).code(),
+            StatusCode::kInvalidArgument);  // a reason is required
   ASSERT_TRUE(Step(Action::kStart, kUnit).ok());
-  EXPECT_EQ(Step(Action::kRate, kEnterprise).code(), StatusCode::kFailedPrecondition);  // rating without reply
+  EXPECT_EQ(Step(Action::kRate, kEnterprise).code(),
+            StatusCode::kFailedPrecondition);  // rating without reply
   EXPECT_EQ(Step(Action::kReply, kDispatcher).code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(a_.state, "in_progress");  // refused steps change nothing
 }
@@ -69,7 +72,8 @@ TEST_F(AppealTest, ReassignLoopAndReopenOnce) {
   ASSERT_TRUE(Step(Action::kAccept, kDispatcher).ok());
   ASSERT_TRUE(Step(Action::kDispatch, kDispatcher, "A").ok());
   ASSERT_TRUE(Step(Action::kReassign, kDispatcher, "B", "不属本单位职责").ok());
-  EXPECT_EQ(Step(Action::kReassign, kDispatcher, "B", "again").code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(Step(Action::kReassign, kDispatcher, "B", "again").code(),
+            StatusCode::kInvalidArgument);
   ASSERT_TRUE(Step(Action::kReassign, kDispatcher, "A", "回到A").ok());
   EXPECT_EQ(a_.unit, "A");
   ASSERT_TRUE(Step(Action::kStart, kUnit).ok());
@@ -117,6 +121,44 @@ TEST(TransitionTableTest, EveryActionOnceAndNamesRoundTrip) {
     EXPECT_EQ(ParseAction(ActionName(TransitionTable()[i].action)), TransitionTable()[i].action);
   }
   EXPECT_EQ(ParseState("in_progress"), State::kInProgress);
+}
+
+// A factor-guarantee item (要素保障) runs the same table: it enters accepted, and the answer closes
+// it at once (no enterprise rates it, so no rating window); rating and reopening are no steps.
+TEST_F(AppealTest, FactorItemsCloseWithoutARatingWindow) {
+  EXPECT_EQ(EntryState(Subject::kFactor), State::kAccepted);
+  EXPECT_EQ(EntryState(Subject::kAppeal), State::kSubmitted);
+  AppealRecord f;
+  f.id = 7;
+  f.state = "accepted";
+  auto step = [&](Action a, unsigned parties, const std::string& now) {
+    StepInput in;
+    in.subject = Subject::kFactor;
+    in.action = a;
+    in.parties = parties;
+    in.actor = "u";
+    in.now = now;
+    in.unit = "市自然资源局";
+    in.reply = "指标已下达";
+    in.deadlines.simple = 10;
+    in.satisfaction = "satisfied";
+    return ApplyStep(f, in, cal_).status();
+  };
+  ASSERT_TRUE(step(Action::kDispatch, kDispatcher, "2024-09-27T02:00:00Z").ok());
+  // Fri 09-27 + 10 working days: 09-29 (make-up Sunday), 09-30, 10-08, 10-09, 10-10, 10-11,
+  // 10-12 (make-up Saturday), 10-14, 10-15, 10-16.
+  EXPECT_EQ(f.due, "2024-10-16");
+  ASSERT_TRUE(step(Action::kStart, kUnit, "2024-09-27T03:00:00Z").ok());
+  ASSERT_TRUE(step(Action::kReply, kUnit, "2024-09-27T04:00:00Z").ok());
+  EXPECT_EQ(f.rating_due, "");
+  EXPECT_EQ(step(Action::kRate, kEnterprise, "2024-09-27T05:00:00Z").code(),
+            StatusCode::kInvalidArgument);
+  // The same day: an appeal would wait for its rating window; a factor item closes.
+  ASSERT_TRUE(step(Action::kClose, kDispatcher, "2024-09-27T05:00:00Z").ok());
+  EXPECT_EQ(f.state, "closed");
+  EXPECT_EQ(f.satisfaction, "");
+  EXPECT_EQ(step(Action::kReopen, kDispatcher, "2024-09-27T06:00:00Z").code(),
+            StatusCode::kInvalidArgument);
 }
 
 }  // namespace

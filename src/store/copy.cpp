@@ -121,6 +121,13 @@ constexpr Table kTables[] = {
      "TTTTTTRTTT", false},
     {"standard_answer", "id,region,category,title,body,version,edited_by,edited_at", "ITTTTITT",
      true},
+    {"factor_item",
+     "id,version,project_id,factor,description,unit,days,source,opened_by,opened_at,open,state,"
+     "dispatched_at,response_due,due,first_response_at,replied_at,reply,closed_at,updated_at,"
+     "extension_days_requested,extensions,escalations",
+     "IIITTTITTTITTTTTTTTTIII", true},
+    {"factor_event", "id,item_id,at,actor,party,action,from_state,to_state,unit,reason,body",
+     "IITTTTTTTTT", true},
 };
 
 using Value = std::variant<std::monostate, int64_t, double, std::string>;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/period.h"
+#include "projects/factor_item.h"
 #include "projects/project.h"
 
 namespace ballast::project_rows {
@@ -77,6 +78,67 @@ Result<projects::MonthlyReport> ReportFromRow(const Row& row) {
   r.reported_by = row.Text(9);
   r.reported_at = row.Text(10);
   return r;
+}
+
+// Every column of `factor_item` after id, in the order FactorFields() binds them.
+inline constexpr const char* kFactorColumns =
+    "version, project_id, factor, description, unit, days, source, opened_by, opened_at, open, "
+    "state, dispatched_at, response_due, due, first_response_at, replied_at, reply, closed_at, "
+    "updated_at, extension_days_requested, extensions, escalations";
+inline constexpr int kFactorColumnCount = 22;
+inline constexpr const char* kFactorEventColumns =
+    "item_id, at, actor, party, action, from_state, to_state, unit, reason, body";
+
+// The text columns of a factor item from `source` to `updated_at` but `open` (two runs).
+inline std::vector<const std::string*> FactorTexts1(const projects::FactorItem& f) {
+  return {&f.source, &f.opened_by, &f.opened_at};
+}
+inline std::vector<const std::string*> FactorTexts2(const projects::FactorItem& f) {
+  return {&f.state,      &f.dispatched_at, &f.response_due, &f.due,       &f.first_response_at,
+          &f.replied_at, &f.reply,         &f.closed_at,    &f.updated_at};
+}
+inline std::vector<const std::string*> EventTexts(const projects::FactorEvent& e) {
+  return {&e.at,       &e.actor, &e.party,  &e.action, &e.from_state,
+          &e.to_state, &e.unit,  &e.reason, &e.body};
+}
+
+// `row` answers the columns "id, " + kFactorColumns.
+template <typename Row>
+Result<projects::FactorItem> FactorFromRow(const Row& row) {
+  projects::FactorItem f;
+  int c = 0;
+  f.id = row.Int(c++);
+  f.version = row.Int(c++);
+  f.project_id = row.Int(c++);
+  const std::string factor = row.Text(c++);
+  auto parsed = projects::ParseFactor(factor);
+  if (!parsed) return Status::Internal("damaged factor item: factor '" + factor + "'");
+  f.factor = *parsed;
+  f.description = row.Text(c++);
+  f.unit = row.Text(c++);
+  f.days = static_cast<int32_t>(row.Int(c++));
+  for (std::string* t : {&f.source, &f.opened_by, &f.opened_at}) *t = row.Text(c++);
+  f.open = row.Int(c++) != 0;
+  for (std::string* t : {&f.state, &f.dispatched_at, &f.response_due, &f.due, &f.first_response_at,
+                         &f.replied_at, &f.reply, &f.closed_at, &f.updated_at})
+    *t = row.Text(c++);
+  f.extension_days_requested = static_cast<int32_t>(row.Int(c++));
+  f.extensions = static_cast<int32_t>(row.Int(c++));
+  f.escalations = static_cast<int32_t>(row.Int(c++));
+  return f;
+}
+
+// `row` answers the columns "id, " + kFactorEventColumns.
+template <typename Row>
+projects::FactorEvent FactorEventFromRow(const Row& row) {
+  projects::FactorEvent e;
+  int c = 0;
+  e.id = row.Int(c++);
+  e.item_id = row.Int(c++);
+  for (std::string* t : {&e.at, &e.actor, &e.party, &e.action, &e.from_state, &e.to_state, &e.unit,
+                         &e.reason, &e.body})
+    *t = row.Text(c++);
+  return e;
 }
 
 inline std::string StageText(const projects::MonthlyReport& r) {

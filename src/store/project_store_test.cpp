@@ -137,5 +137,103 @@ TEST_F(ProjectStoreTest, ReportsAreVersionedAndKeepTheirHistory) {
   EXPECT_EQ(store_->ListReports(0)->size(), 2u);
 }
 
+projects::FactorItem Item(int64_t project_id, Factor f, const std::string& unit) {
+  projects::FactorItem i;
+  i.project_id = project_id;
+  i.factor = f;
+  i.description = "用地指标未到位";
+  i.unit = unit;
+  i.days = 10;
+  i.source = "manual";
+  i.opened_by = "alice";
+  i.opened_at = "2025-04-01T01:00:00Z";
+  i.state = "accepted";
+  i.updated_at = i.opened_at;
+  return i;
+}
+
+TEST_F(ProjectStoreTest, FactorItemsOneOpenPerProjectAndFactor) {
+  auto saved = store_->SaveProjects({Make("A")});
+  ASSERT_TRUE(saved.ok());
+  const int64_t pid = (*saved)[0].id;
+  auto first = Item(pid, Factor::kLand, "市自然资源局");
+  auto opened = store_->OpenFactorItem(first, projects::OpenEvent(first));
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  EXPECT_GT(opened->id, 0);
+  EXPECT_EQ(opened->version, 1);
+  // A second open land item of the same project is refused; energy is another factor.
+  auto again = Item(pid, Factor::kLand, "县自然资源局");
+  EXPECT_EQ(store_->OpenFactorItem(again, projects::OpenEvent(again)).status().code(),
+            StatusCode::kAlreadyExists);
+  auto energy = Item(pid, Factor::kEnergy, "市发改委");
+  ASSERT_TRUE(store_->OpenFactorItem(energy, projects::OpenEvent(energy)).ok());
+  // Steps: a stale version writes nothing; a current one bumps it and logs the event.
+  projects::FactorItem f = *opened;
+  f.state = "dispatched";
+  f.due = "2025-04-15";
+  projects::FactorEvent e;
+  e.at = "2025-04-01T02:00:00Z";
+  e.actor = "bob";
+  e.action = "dispatch";
+  e.from_state = "accepted";
+  e.to_state = "dispatched";
+  auto stepped = store_->UpdateFactorItem(f, 1, e);
+  ASSERT_TRUE(stepped.ok()) << stepped.status().ToString();
+  EXPECT_EQ(stepped->version, 2);
+  EXPECT_EQ(store_->UpdateFactorItem(f, 1, e).status().code(), StatusCode::kFailedPrecondition);
+  auto back = store_->GetFactorItem(f.id);
+  ASSERT_TRUE(back.ok() && back->has_value());
+  EXPECT_EQ((*back)->state, "dispatched");
+  EXPECT_EQ((*back)->due, "2025-04-15");
+  EXPECT_EQ((*back)->factor, Factor::kLand);
+  EXPECT_EQ((*back)->days, 10);
+  auto events = store_->ListFactorEvents(f.id);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ((*events)[0].action, "open");
+  EXPECT_EQ((*events)[1].action, "dispatch");
+  EXPECT_EQ((*events)[1].actor, "bob");
+  // Closed, the item no longer blocks a new one of the same factor.
+  f = **back;
+  f.state = "closed";
+  f.open = false;
+  e.action = "close";
+  ASSERT_TRUE(store_->UpdateFactorItem(f, 2, e).ok());
+  EXPECT_TRUE(store_->OpenFactorItem(again, projects::OpenEvent(again)).ok());
+  EXPECT_EQ(store_->ListFactorItems(pid)->size(), 3u);
+  EXPECT_EQ(store_->ListFactorItems(0)->size(), 3u);
+  EXPECT_EQ(store_->ListFactorItems(pid + 1)->size(), 0u);
+}
+
+TEST_F(ProjectStoreTest, AReportOpensItemsOncePerOpenFactor) {
+  auto saved = store_->SaveProjects({Make("A")});
+  ASSERT_TRUE(saved.ok());
+  const int64_t pid = (*saved)[0].id;
+  MonthlyReport r;
+  r.project_id = pid;
+  r.month = MakePeriod(2025, 3);
+  r.reported_by = "bob";
+  r.reported_at = "2025-04-02T01:00:00Z";
+  std::vector<projects::FactorItem> items = {Item(pid, Factor::kLand, "市自然资源局"),
+                                             Item(pid, Factor::kFunds, "某银行")};
+  ASSERT_TRUE(store_->AddReport(r, std::nullopt, &items).ok());
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_GT(items[0].id, 0);
+  // The next month names land again and labour: only labour is new.
+  r.month = MakePeriod(2025, 4);
+  items = {Item(pid, Factor::kLand, "市自然资源局"), Item(pid, Factor::kLabour, "人社局")};
+  ASSERT_TRUE(store_->AddReport(r, std::nullopt, &items).ok());
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].factor, Factor::kLabour);
+  EXPECT_EQ(store_->ListFactorItems(pid)->size(), 3u);
+  // A report that fails (stale project) opens nothing.
+  Project p = (*saved)[0];
+  p.name = "x";
+  ASSERT_TRUE(store_->SaveProjects({p}).ok());
+  items = {Item(pid, Factor::kEia, "生态环境局")};
+  EXPECT_FALSE(store_->AddReport(r, p, &items).ok());
+  EXPECT_EQ(store_->ListFactorItems(pid)->size(), 3u);
+}
+
 }  // namespace
 }  // namespace ballast

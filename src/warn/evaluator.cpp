@@ -462,7 +462,7 @@ EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput&
   for (size_t i = 0; i < rules.size(); ++i) {
     const Rule& r = rules[i];
     if (!r.enabled) continue;
-    const bool external = r.subject == SubjectKind::kCommodity || r.subject == SubjectKind::kTarget;
+    const bool external = IsExternal(r.subject);
     if (!external && (in.panel == nullptr || in.query == nullptr)) continue;
     if (!external && r.check == Check::kMeasure &&
         !r.measure) {  // a rule built without ParseRuleJson
@@ -510,8 +510,8 @@ std::string FindingMessage(const Rule& r, const Finding& f, bool zh, const Catal
       {"indicator", indicator},
       {"target", std::string()},
   };
-  // Missing reports count months: "已连续10个月", never "10.0个月".
-  if (r.check == Check::kMissing) {
+  // Missing reports and project series count months or days: "已连续10个月", never "10.0个月".
+  if (r.check == Check::kMissing || r.subject == SubjectKind::kProject) {
     fields["value"] = std::to_string(static_cast<int64_t>(std::llround(f.value)));
     fields["abs_value"] = fields["value"];
   }

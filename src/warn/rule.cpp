@@ -13,11 +13,9 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 constexpr std::pair<SubjectKind, std::string_view> kSubjects[] = {
-    {SubjectKind::kEnterprise, "enterprise"},
-    {SubjectKind::kRegion, "region"},
-    {SubjectKind::kIndustry, "industry"},
-    {SubjectKind::kCommodity, "commodity"},
-    {SubjectKind::kTarget, "target"}};
+    {SubjectKind::kEnterprise, "enterprise"}, {SubjectKind::kRegion, "region"},
+    {SubjectKind::kIndustry, "industry"},     {SubjectKind::kCommodity, "commodity"},
+    {SubjectKind::kTarget, "target"},         {SubjectKind::kProject, "project"}};
 constexpr std::pair<Check, std::string_view> kChecks[] = {{Check::kMeasure, "measure"},
                                                           {Check::kStoppage, "stoppage"},
                                                           {Check::kMissing, "missing"},
@@ -76,8 +74,7 @@ Status GetNames(const Json& j, const char* key, std::string* zh, std::string* en
 Result<std::pair<std::optional<Measure>, std::string>> ParseRuleMeasure(SubjectKind subject,
                                                                         const std::string& s,
                                                                         const std::string& where) {
-  if (subject == SubjectKind::kCommodity || subject == SubjectKind::kTarget)
-    return std::pair(std::optional<Measure>(), s);
+  if (IsExternal(subject)) return std::pair(std::optional<Measure>(), s);
   if (s.empty()) return std::pair(std::optional<Measure>(), std::string());
   auto m = ParseMeasure(s);
   if (!m.ok()) return Status::Invalid(where + ": " + m.status().message());
@@ -324,6 +321,11 @@ Status ValidateRule(const Rule& r) {
     case SubjectKind::kTarget:
       if (r.series != "behind_pct")
         return Status::Invalid(where + ": the target measure is behind_pct");
+      break;
+    case SubjectKind::kProject:
+      if (r.series != "behind_months" && r.series != "idle_months" && r.series != "overdue_days")
+        return Status::Invalid(where +
+                               ": project measures are behind_months, idle_months, overdue_days");
       break;
   }
   return Status::Ok();

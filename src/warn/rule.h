@@ -19,7 +19,13 @@ namespace ballast::warn {
 
 inline constexpr int kRulesFormatVersion = 1;
 
-enum class SubjectKind { kEnterprise, kRegion, kIndustry, kCommodity, kTarget };
+// kProject: a major project (issue 15), whose series other domains compute (app/projects.h):
+// behind_months, idle_months, overdue_days.
+enum class SubjectKind { kEnterprise, kRegion, kIndustry, kCommodity, kTarget, kProject };
+// Subjects whose series come from outside the panel (commodities, targets, projects).
+inline bool IsExternal(SubjectKind k) {
+  return k == SubjectKind::kCommodity || k == SubjectKind::kTarget || k == SubjectKind::kProject;
+}
 enum class Level { kNone = 0, kBlue = 1, kYellow = 2, kOrange = 3, kRed = 4 };
 
 // What a rule computes for a subject.

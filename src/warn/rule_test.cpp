@@ -19,14 +19,31 @@ TEST(RuleTest, DefaultRulesParseAndCoverEverySubjectKind) {
     EXPECT_FALSE(r.message_en.empty()) << r.id;
     EXPECT_FALSE(r.why.empty()) << r.id;
   }
-  EXPECT_EQ(kinds.size(), 5u);
+  EXPECT_EQ(kinds.size(), 6u);
   for (const char* id : {"ent_output_drop", "ent_electricity_drop", "ent_output_stoppage",
                          "ent_electricity_stoppage", "ent_output_decline_3m", "ent_turn_to_loss",
                          "ent_below_scale_risk", "ent_missing_report", "region_growth_below_target",
                          "industry_growth_below_target", "commodity_price_change",
-                         "commodity_supply_days", "target_behind_path"}) {
+                         "commodity_supply_days", "target_behind_path", "project_behind_plan",
+                         "project_no_investment", "project_blocker_overdue"}) {
     EXPECT_TRUE(ids.count(id)) << id;
   }
+}
+
+// Project rules read the series of the project cards (app::ProjectSubjects) and nothing else.
+TEST(RuleTest, ProjectRulesNameACardSeries) {
+  const char* ok =
+      R"({"id":"p","family":"project","subject":"project","measure":"idle_months","op":">=",
+          "levels":{"red":6,"yellow":3}})";
+  ASSERT_TRUE(ParseRuleJson(ok).ok()) << ParseRuleJson(ok).status().ToString();
+  EXPECT_EQ(ParseRuleJson(ok)->subject, SubjectKind::kProject);
+  EXPECT_TRUE(IsExternal(SubjectKind::kProject));
+  const char* bad =
+      R"({"id":"p","family":"project","subject":"project","measure":"behind_pct","op":">=",
+          "levels":{"red":6}})";
+  auto r = ParseRuleJson(bad);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("behind_months"), std::string::npos);
 }
 
 TEST(RuleTest, RoundTripsThroughJson) {

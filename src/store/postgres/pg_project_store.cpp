@@ -13,11 +13,15 @@ namespace {
 
 using pg::Conn;
 using pg::PgResult;
+using projects::FactorEvent;
+using projects::FactorItem;
 using projects::MonthlyReport;
 using projects::Project;
 
-// The migration list's position of 013_projects.sql (the lead renumbers when merging).
-constexpr int kProjectSchemaVersion = 11;  // 013_projects.sql is the 11th entry of the list
+// The one schema version the project store checks: the migration list's position of its newest
+// tables, 019_factor_ledger.sql (the 17th entry; 013_projects.sql is the 11th). The lead
+// renumbers when merging.
+constexpr int kProjectSchemaVersion = 17;
 constexpr const char* kWho = "project store";
 
 struct RowOf {
@@ -34,8 +38,8 @@ std::string Placeholders(int n) {
   return out;
 }
 
-std::string Assignments() {
-  std::string cols = project_rows::kProjectColumns, out;
+std::string Assignments(const char* columns = project_rows::kProjectColumns) {
+  std::string cols = columns, out;
   size_t start = 0;
   while (start < cols.size()) {
     size_t end = cols.find(", ", start);
@@ -60,6 +64,29 @@ pg::Params ProjectParams(const Project& p, int64_t version) {
   x.Add(p.updated_by);
   x.Add(p.updated_at);
   return x;
+}
+
+pg::Params ItemParams(const FactorItem& f) {
+  pg::Params x;
+  x.Add(f.version);
+  x.Add(f.project_id);
+  x.Add(std::string(projects::FactorName(f.factor)));
+  x.Add(f.description);
+  x.Add(f.unit);
+  x.Add(f.days);
+  x.Add(project_rows::FactorTexts1(f));
+  x.Add(f.open);
+  x.Add(project_rows::FactorTexts2(f));
+  x.Add(f.extension_days_requested);
+  x.Add(f.extensions);
+  x.Add(f.escalations);
+  return x;
+}
+
+Status OpenItemExists(const FactorItem& item) {
+  return Status::AlreadyExists("project " + std::to_string(item.project_id) +
+                               " already has an open " +
+                               std::string(projects::FactorName(item.factor)) + " item");
 }
 
 class PostgresProjectStore final : public ProjectStore {
@@ -91,8 +118,10 @@ class PostgresProjectStore final : public ProjectStore {
     return ps;
   }
 
-  Result<MonthlyReport> AddReport(MonthlyReport r, const std::optional<Project>& project) override {
+  Result<MonthlyReport> AddReport(MonthlyReport r, const std::optional<Project>& project,
+                                  std::vector<FactorItem>* open_items) override {
     std::optional<Project> p = project;
+    std::vector<FactorItem> opened;
     Status tx = c_->InTransaction([&]() -> Status {
       RETURN_IF_ERROR(c_->Run("SELECT id FROM project WHERE id = ? FOR UPDATE", r.project_id));
       ASSIGN_OR_RETURN(auto v,
@@ -107,10 +136,86 @@ class PostgresProjectStore final : public ProjectStore {
                   project_rows::StageText(r), r.stage_date, projects::EncodeDocuments(r.documents),
                   projects::EncodeBlockers(r.blockers), r.note, r.reported_by, r.reported_at));
       if (p) RETURN_IF_ERROR(SaveOne(*p));
+      if (open_items == nullptr) return Status::Ok();
+      for (FactorItem item : *open_items) {
+        ASSIGN_OR_RETURN(bool exists, HasOpenItem(item));
+        if (exists) continue;
+        RETURN_IF_ERROR(InsertItem(item, projects::OpenEvent(item)));
+        opened.push_back(std::move(item));
+      }
       return Status::Ok();
     });
     RETURN_IF_ERROR(tx);
+    if (open_items != nullptr) *open_items = std::move(opened);
     return r;
+  }
+
+  Result<FactorItem> OpenFactorItem(FactorItem item, FactorEvent event) override {
+    Status tx = c_->InTransaction([&]() -> Status {
+      // The project's row lock serialises openings of its items (the unique index backs it).
+      RETURN_IF_ERROR(c_->Run("SELECT id FROM project WHERE id = ? FOR UPDATE", item.project_id));
+      ASSIGN_OR_RETURN(bool exists, HasOpenItem(item));
+      if (exists) return OpenItemExists(item);
+      return InsertItem(item, std::move(event));
+    });
+    RETURN_IF_ERROR(tx);
+    return item;
+  }
+
+  Result<std::vector<FactorItem>> ListFactorItems(int64_t project_id) override {
+    std::string sql =
+        std::string("SELECT id, ") + project_rows::kFactorColumns + " FROM factor_item";
+    pg::Params params;
+    if (project_id > 0) {
+      sql += " WHERE project_id = ?";
+      params.Add(project_id);
+    }
+    ASSIGN_OR_RETURN(auto r, c_->Execute(sql + " ORDER BY id", params, 0));
+    return Items(r);
+  }
+
+  Result<std::optional<FactorItem>> GetFactorItem(int64_t id) override {
+    ASSIGN_OR_RETURN(auto r, c_->Query(std::string("SELECT id, ") + project_rows::kFactorColumns +
+                                           " FROM factor_item WHERE id = ?",
+                                       id));
+    ASSIGN_OR_RETURN(auto v, Items(r));
+    if (v.empty()) return std::optional<FactorItem>();
+    return std::optional<FactorItem>(std::move(v[0]));
+  }
+
+  Result<FactorItem> UpdateFactorItem(FactorItem item, int64_t expected_version,
+                                      FactorEvent event) override {
+    Status tx = c_->InTransaction([&]() -> Status {
+      item.version = expected_version + 1;
+      pg::Params x = ItemParams(item);
+      x.Add(item.id);
+      x.Add(expected_version);
+      auto r = c_->Execute("UPDATE factor_item SET " + Assignments(project_rows::kFactorColumns) +
+                               " WHERE id = ? AND version = ?",
+                           x, 0);
+      if (!r.ok()) {
+        if (c_->last_sqlstate() == "23505") return OpenItemExists(item);
+        return r.status();
+      }
+      if (r->Affected() != 1) {
+        return Status::Precondition("factor item " + std::to_string(item.id) +
+                                    " was changed by someone else: reload it and retry");
+      }
+      event.item_id = item.id;
+      return InsertEvent(event);
+    });
+    RETURN_IF_ERROR(tx);
+    return item;
+  }
+
+  Result<std::vector<FactorEvent>> ListFactorEvents(int64_t item_id) override {
+    ASSIGN_OR_RETURN(auto r,
+                     c_->Query(std::string("SELECT id, ") + project_rows::kFactorEventColumns +
+                                   " FROM factor_event WHERE item_id = ? ORDER BY id",
+                               item_id));
+    std::vector<FactorEvent> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(project_rows::FactorEventFromRow(RowOf{r, i}));
+    return out;
   }
 
   Result<std::vector<MonthlyReport>> ListReports(int64_t project_id) override {
@@ -132,6 +237,49 @@ class PostgresProjectStore final : public ProjectStore {
   }
 
  private:
+  Result<std::vector<FactorItem>> Items(const PgResult& r) {
+    std::vector<FactorItem> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      ASSIGN_OR_RETURN(auto f, project_rows::FactorFromRow(RowOf{r, i}));
+      out.push_back(std::move(f));
+    }
+    return out;
+  }
+
+  Result<bool> HasOpenItem(const FactorItem& item) {
+    ASSIGN_OR_RETURN(auto r,
+                     c_->Query("SELECT 1 FROM factor_item WHERE project_id = ? AND "
+                               "factor = ? AND open = 1",
+                               item.project_id, std::string(projects::FactorName(item.factor))));
+    return r.rows() > 0;
+  }
+
+  Status InsertItem(FactorItem& item, FactorEvent event) {
+    item.version = 1;
+    auto r = c_->Execute(std::string("INSERT INTO factor_item(") + project_rows::kFactorColumns +
+                             ") VALUES(" + Placeholders(project_rows::kFactorColumnCount) +
+                             ") RETURNING id",
+                         ItemParams(item), 0);
+    if (!r.ok()) {
+      if (c_->last_sqlstate() == "23505") return OpenItemExists(item);
+      return r.status();
+    }
+    item.id = r->Int(0, 0);
+    event.item_id = item.id;
+    return InsertEvent(event);
+  }
+
+  Status InsertEvent(const FactorEvent& e) {
+    pg::Params x;
+    x.Add(e.item_id);
+    x.Add(project_rows::EventTexts(e));
+    return c_
+        ->Execute(std::string("INSERT INTO factor_event(") + project_rows::kFactorEventColumns +
+                      ") VALUES(?,?,?,?,?,?,?,?,?,?)",
+                  x, 0)
+        .status();
+  }
+
   Status SaveOne(Project& p) {
     if (p.id == 0) {
       auto r = c_->Execute(std::string("INSERT INTO project(") + project_rows::kProjectColumns +

@@ -80,6 +80,7 @@ export function subjectLink(a: Alert): Record<string, unknown> | null {
     return { path: '/explorer', query: { industry: code, dim: 'region', ...(s.region && inScope(s.region) ? { region: s.region } : {}) } };
   }
   if (s.kind === 'target') return { path: '/targets', query: { target: s.key } };
+  if (s.kind === 'project') return { path: '/projects', query: { q: s.key } };
   return null;
 }
 export function subjectSub(a: Alert): string {

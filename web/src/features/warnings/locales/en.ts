@@ -21,7 +21,7 @@ const en: typeof zh = {
     levelShort: { red: 'Red', orange: 'Orange', yellow: 'Yellow', blue: 'Blue' },
     states: { pending: 'Pending', firing: 'Firing', resolved: 'Resolved' },
     handlings: { open: 'Open', acknowledged: 'Acknowledged', assigned: 'Assigned', handled: 'Handled', closed: 'Closed' },
-    kinds: { enterprise: 'Enterprise', region: 'Region', industry: 'Industry', commodity: 'Commodity', target: 'Target' },
+    kinds: { enterprise: 'Enterprise', region: 'Region', industry: 'Industry', commodity: 'Commodity', target: 'Target', project: 'Project' },
     actions: { acknowledge: 'Acknowledge', assign: 'Assign', handle: 'Handle', close: 'Close', pending: 'Pending', fired: 'Fired', escalated: 'Escalated', deescalated: 'De-escalated', resolved: 'Resolved', reopened: 'Reopened', silenced: 'Silenced', unsilenced: 'Unsilenced', inhibited: 'Inhibited', uninhibited: 'Uninhibited' },
     includeClosed: 'Include closed',
     detail: 'Alert',

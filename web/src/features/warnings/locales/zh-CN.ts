@@ -19,7 +19,7 @@ export default {
     levelShort: { red: '红', orange: '橙', yellow: '黄', blue: '蓝' },
     states: { pending: '待定', firing: '触发', resolved: '已解除' },
     handlings: { open: '待处理', acknowledged: '已确认', assigned: '已分派', handled: '已办理', closed: '已关闭' },
-    kinds: { enterprise: '企业', region: '地区', industry: '行业', commodity: '商品', target: '目标' },
+    kinds: { enterprise: '企业', region: '地区', industry: '行业', commodity: '商品', target: '目标', project: '项目' },
     actions: { acknowledge: '确认', assign: '分派', handle: '办理', close: '关闭', pending: '待定', fired: '触发', escalated: '升级', deescalated: '降级', resolved: '解除', reopened: '重新触发', silenced: '静默', unsilenced: '解除静默', inhibited: '抑制', uninhibited: '解除抑制' },
     includeClosed: '含已关闭',
     detail: '预警详情',
