@@ -70,6 +70,7 @@ std::vector<Route> ChainScenarioRoutes();  // part of ChainRoutes()
 std::vector<Route> BulletinRoutes();  // the monthly bulletin (handlers_bulletin.cpp)
 std::vector<Route> ProjectRoutes();  // major projects (issue 15)
 std::vector<Route> ParkRoutes();  // parks and 亩均 evaluation (issue 15 item 2)
+std::vector<Route> CultivationRoutes();  // 培育库, 小升规, 专精特新 (issue 15 item 3)
 std::vector<Route> BenefitRoutes();  // policy matching, standard answers (issue 14 item 6)
 
 // The OpenAPI 3 document of ApiRoutes() (openapi.cpp).

@@ -8,7 +8,7 @@ const std::vector<Route>& ApiRoutes() {
     std::vector<Route> all;
     // ServiceJointRoutes before ServiceRoutes: /appeals/{id}/{action} would swallow /co-units.
     for (auto area : {CoreRoutes, AnalysisRoutes, WarnRoutes, ServiceJointRoutes, ServiceRoutes, OpsRoutes,
-                      MonthRoutes, ChainRoutes, RegionSeriesRoutes, BulletinRoutes, ProjectRoutes, ParkRoutes,
+                      MonthRoutes, ChainRoutes, RegionSeriesRoutes, BulletinRoutes, ProjectRoutes, ParkRoutes, CultivationRoutes,
                       BenefitRoutes /* policy matching (issue 14 item 6) */}) {
       for (auto& r : area()) all.push_back(std::move(r));
     }
