@@ -1,6 +1,6 @@
-// Routes of the cultivation pipelines (培育库, 小升规, 专精特新; issue 15 item 3): imports, the pool
-// and the candidates (enterprise rows), the yearly conversion and the stage counts (aggregates).
-// app/cultivation.h decides who sees what; these translate HTTP and JSON only.
+// Routes of the cultivation pipelines (培育库, 小升规, 专精特新; issue 15 item 3): imports, the
+// pool and the candidates (enterprise rows), the yearly conversion and the stage counts
+// (aggregates). app/cultivation.h decides who sees what; these translate HTTP and JSON only.
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -65,9 +65,8 @@ std::string PoolJson(const app::PoolList& list) {
                     {"left", m.left.empty() ? Json(nullptr) : Json(m.left)},
                     {"entered", r.entered.empty() ? Json(nullptr) : Json(r.entered)},
                     {"run_rate", rate},
-                    {"months_to_threshold", r.months_to_threshold
-                                                ? Json(*r.months_to_threshold)
-                                                : Json(nullptr)}});
+                    {"months_to_threshold",
+                     r.months_to_threshold ? Json(*r.months_to_threshold) : Json(nullptr)}});
   }
   return Json{{"threshold", list.threshold}, {"rows", rows}}.dump();
 }
@@ -120,8 +119,7 @@ Json Counts(const cultivation::StageCounts& s) {
 void Stages(const Ctx& c, const Req& req, Res& res) {
   auto year = IntParam(req, "year", 0);
   if (!year.ok()) return SendStatus(res, year.status());
-  Reply(res,
-        app::StageSummary(c.app, *c.caller, Param(req, "region"), static_cast<int>(*year)),
+  Reply(res, app::StageSummary(c.app, *c.caller, Param(req, "region"), static_cast<int>(*year)),
         [](const app::StageView& v) {
           Json regions = Json::array();
           for (const auto& r : v.by_region) regions.push_back(Counts(r));
@@ -162,7 +160,10 @@ void Import(const Ctx& c, const Req& req, Res& res) {
   }
   Reply(
       res, app::ImportCultivationFile(c.app, *c.caller, *kind, bytes, name),
-      [](int64_t n) { return Json{{"rows", n}}.dump(); }, 201);
+      [](int64_t n) {
+        return Json{{"rows", n}}.dump();
+      },
+      201);
 }
 
 }  // namespace
@@ -171,12 +172,13 @@ std::vector<Route> CultivationRoutes() {
   const ParamSpec region{"region", "string", false, "GB/T 2260 code (default: the caller's scope)"};
   const ParamSpec industry{"industry", "string", false, "GB/T 4754 code (its subtree)"};
   const ParamSpec tag{"tag", "string", false, "members with this tag only"};
-  const ParamSpec left{
-      "include_left", "boolean", false, "also members that left the pool or entered the roster"};
+  const ParamSpec left{"include_left", "boolean", false,
+                       "also members that left the pool or entered the roster"};
   const ParamSpec threshold{"threshold", "number", false,
                             "the above-scale threshold in 万元 (default data/cultivation)"};
   const ParamSpec within{"within", "integer", false, "only candidates within so many months"};
-  const ParamSpec kind{"kind", "string", true, "what the file holds", {"pool", "revenue", "stages"}};
+  const ParamSpec kind{
+      "kind", "string", true, "what the file holds", {"pool", "revenue", "stages"}};
   const ParamSpec from{"from", "integer", true, "the first year"};
   const ParamSpec to{"to", "integer", false, "the last year (default from)"};
   const ParamSpec year{"year", "integer", true, "the year of recognition"};
@@ -222,7 +224,8 @@ std::vector<Route> CultivationRoutes() {
        ""},
       {"GET",
        "/api/v1/cultivation/stages",
-       "专精特新 counts by stage and region for a year; the recognitions with their criteria checks "
+       "专精特新 counts by stage and region for a year; the recognitions with their criteria "
+       "checks "
        "for callers who may list enterprises",
        Permission::kReadAggregate,
        {region, year},

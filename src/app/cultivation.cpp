@@ -86,7 +86,8 @@ Result<int64_t> ImportCultivationFile(Ballast& b, const Caller& c, CultivationIm
         return Status::Invalid(At(file_name, row.line) + "region: " + m.region +
                                " is outside your region scope " + c.region);
       // Another scope's member is not rewritten (nor moved into this scope) by its code.
-      if (auto it = pool.find(m.uscc); it != pool.end() && !b.access().InScope(c, it->second->region))
+      if (auto it = pool.find(m.uscc);
+          it != pool.end() && !b.access().InScope(c, it->second->region))
         return Status::Invalid(At(file_name, row.line) + "uscc: '" + m.uscc +
                                "' is already in another region's pool");
       // Below scale: not on the roster in the month it joined (the roster's enterprise in another
@@ -171,8 +172,8 @@ Result<PoolList> ListPool(Ballast& b, const Caller& c, const PoolFilter& f) {
     if (gone && !f.include_left) continue;
     row.run_rate = cultivation::ComputeRunRate(by[m.uscc]);
     if (row.run_rate)
-      row.months_to_threshold = cultivation::MonthsToThreshold(
-          row.run_rate->value, row.run_rate->growth, out.threshold);
+      row.months_to_threshold =
+          cultivation::MonthsToThreshold(row.run_rate->value, row.run_rate->growth, out.threshold);
     row.member = std::move(m);
     out.rows.push_back(std::move(row));
   }
@@ -200,8 +201,8 @@ Result<PoolList> Candidates(Ballast& b, const Caller& c, const PoolFilter& f,
 }
 
 Result<std::vector<cultivation::Conversion>> ConversionByYear(Ballast& b, const Caller& c,
-                                                              const std::string& region,
-                                                              int from, int to) {
+                                                              const std::string& region, int from,
+                                                              int to) {
   RETURN_IF_ERROR(b.access().Require(c, auth::Permission::kReadAggregate));
   if (from < 2000 || to > 2100 || from > to)
     return Status::Invalid("from/to: years in 2000–2100, from ≤ to");

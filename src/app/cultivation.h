@@ -1,8 +1,8 @@
-// Cultivation use cases (培育库, 小升规, 专精特新; issue 15 item 3): imports of the pool, its revenue
-// reports and the stage recognitions; the pool and the 小升规 candidates (enterprise rows: analysts
-// and administrators in scope, never enterprise users); the yearly conversion into the roster and
-// the stage counts (aggregates: every role with aggregates, in scope). The region scope decides
-// every read and write (docs/cultivation.md).
+// Cultivation use cases (培育库, 小升规, 专精特新; issue 15 item 3): imports of the pool, its
+// revenue reports and the stage recognitions; the pool and the 小升规 candidates (enterprise rows:
+// analysts and administrators in scope, never enterprise users); the yearly conversion into the
+// roster and the stage counts (aggregates: every role with aggregates, in scope). The region scope
+// decides every read and write (docs/cultivation.md).
 #ifndef BALLAST_APP_CULTIVATION_H_
 #define BALLAST_APP_CULTIVATION_H_
 
@@ -31,10 +31,10 @@ Result<int64_t> ImportCultivationFile(Ballast& b, const Caller& c, CultivationIm
                                       std::string_view bytes, const std::string& file_name);
 
 struct PoolFilter {
-  std::string region;    // "" = the caller's scope
-  std::string industry;  // GB/T 4754 code (its subtree); "" = every industry
-  std::string tag;       // "" = any
-  bool include_left = false;  // members that left the pool (or entered the roster) too
+  std::string region;               // "" = the caller's scope
+  std::string industry;             // GB/T 4754 code (its subtree); "" = every industry
+  std::string tag;                  // "" = any
+  bool include_left = false;        // members that left the pool (or entered the roster) too
   std::optional<double> threshold;  // none = data/cultivation/settings.csv
 };
 
@@ -60,8 +60,8 @@ Result<PoolList> Candidates(Ballast& b, const Caller& c, const PoolFilter& f,
 
 // The conversion of each year from `from` to `to` in a region ("" = the caller's scope).
 Result<std::vector<cultivation::Conversion>> ConversionByYear(Ballast& b, const Caller& c,
-                                                              const std::string& region,
-                                                              int from, int to);
+                                                              const std::string& region, int from,
+                                                              int to);
 
 struct StageRow {
   cultivation::Recognition recognition;

@@ -44,14 +44,13 @@ class CultivationAppTest : public ::testing::Test {
                   .status());
   }
   void ImportPool() {
-    ASSERT_OK(ImportCultivationFile(*b_, admin_, CultivationImportKind::kPool,
-                                    "uscc,name,region,industry,joined,tags\n" + kE1 +
-                                        ",乙,410102,3311,2024-05,\n" + kE3 +
-                                        ",丁,410102,3311,2023-06,\n" + kP1 +
-                                        ",戊,410102,3311,2024-01,科技型\n" + kP2 +
-                                        ",己,410102,2611,2025-03,\n" + kP3 +
-                                        ",庚,410302,3311,2024-06,\n",
-                                    "pool.csv")
+    ASSERT_OK(ImportCultivationFile(
+                  *b_, admin_, CultivationImportKind::kPool,
+                  "uscc,name,region,industry,joined,tags\n" + kE1 + ",乙,410102,3311,2024-05,\n" +
+                      kE3 + ",丁,410102,3311,2023-06,\n" + kP1 +
+                      ",戊,410102,3311,2024-01,科技型\n" + kP2 + ",己,410102,2611,2025-03,\n" +
+                      kP3 + ",庚,410302,3311,2024-06,\n",
+                  "pool.csv")
                   .status());
     std::string rev = "uscc,period,revenue\n";
     for (int m = 1; m <= 12; ++m) {
@@ -60,8 +59,8 @@ class CultivationAppTest : public ::testing::Test {
       rev += kP1 + ",2024-" + p + ",80\n" + kP1 + ",2025-" + p + ",100\n";
     }
     rev += kP2 + ",2026-01,150\n" + kP3 + ",2024,1000\n" + kP3 + ",2025,1900\n";
-    ASSERT_OK(
-        ImportCultivationFile(*b_, admin_, CultivationImportKind::kRevenue, rev, "rev.csv").status());
+    ASSERT_OK(ImportCultivationFile(*b_, admin_, CultivationImportKind::kRevenue, rev, "rev.csv")
+                  .status());
   }
   static CellRequest Revenue(const std::string& region) {
     CellRequest r;
@@ -175,11 +174,11 @@ TEST_F(CultivationAppTest, ConversionByHand) {
 TEST_F(CultivationAppTest, ImportsAreScopedAndAllOrNothing) {
   ImportPool();
   // A member on the roster in the month it joins is refused, and the file writes nothing.
-  auto onroster = ImportCultivationFile(
-      *b_, admin_, CultivationImportKind::kPool,
-      "uscc,name,region,industry,joined\n" + Uscc("91410102000000009") + ",新,410102,3311,2025-01\n" +
-          kR1 + ",甲,410102,3311,2025-01\n",
-      "p2.csv");
+  auto onroster =
+      ImportCultivationFile(*b_, admin_, CultivationImportKind::kPool,
+                            "uscc,name,region,industry,joined\n" + Uscc("91410102000000009") +
+                                ",新,410102,3311,2025-01\n" + kR1 + ",甲,410102,3311,2025-01\n",
+                            "p2.csv");
   ASSERT_FALSE(onroster.ok());
   EXPECT_EQ(onroster.status().message(),
             "p2.csv:3: joined: '" + kR1 + "' is on the above-scale roster in 2025-01");
@@ -191,16 +190,14 @@ TEST_F(CultivationAppTest, ImportsAreScopedAndAllOrNothing) {
                                        Uscc("91410302000000010") + ",辛,410302,3311,2025-01\n",
                                    "p3.csv");
   EXPECT_EQ(out.status().message(), "p3.csv:2: region: 410302 is outside your region scope 410100");
-  auto move = ImportCultivationFile(*b_, zz_analyst_, CultivationImportKind::kPool,
-                                    "uscc,name,region,industry,joined\n" + kP3 +
-                                        ",庚,410102,3311,2024-06\n",
-                                    "p4.csv");
+  auto move = ImportCultivationFile(
+      *b_, zz_analyst_, CultivationImportKind::kPool,
+      "uscc,name,region,industry,joined\n" + kP3 + ",庚,410102,3311,2024-06\n", "p4.csv");
   EXPECT_EQ(move.status().message(),
             "p4.csv:2: uscc: '" + kP3 + "' is already in another region's pool");
-  auto rev = ImportCultivationFile(*b_, zz_analyst_, CultivationImportKind::kRevenue,
-                                   "uscc,period,revenue\n" + kP1 + ",2026-01,1\n" + kP3 +
-                                       ",2026-01,1\n",
-                                   "r.csv");
+  auto rev = ImportCultivationFile(
+      *b_, zz_analyst_, CultivationImportKind::kRevenue,
+      "uscc,period,revenue\n" + kP1 + ",2026-01,1\n" + kP3 + ",2026-01,1\n", "r.csv");
   EXPECT_EQ(rev.status().message(),
             "r.csv:3: uscc: '" + kP3 + "' is not a pool member in your scope");
   ASSERT_OK_AND_ASSIGN(auto list, ListPool(*b_, admin_, {}));
@@ -258,10 +255,9 @@ TEST_F(CultivationAppTest, StageCountsAndCriteria) {
   EXPECT_EQ(StageSummary(*b_, zz_viewer_, "410300", 2025).status().code(),
             StatusCode::kPermissionDenied);
   // A stage of an unknown enterprise, or of 洛阳's by 郑州, writes nothing.
-  auto unknown = ImportCultivationFile(*b_, zz_analyst_, CultivationImportKind::kStages,
-                                       "uscc,stage,year\n" + kP1 + ",little_giant,2026\n" + kP3 +
-                                           ",champion,2026\n",
-                                       "st2.csv");
+  auto unknown = ImportCultivationFile(
+      *b_, zz_analyst_, CultivationImportKind::kStages,
+      "uscc,stage,year\n" + kP1 + ",little_giant,2026\n" + kP3 + ",champion,2026\n", "st2.csv");
   EXPECT_EQ(unknown.status().message(), "st2.csv:3: uscc: '" + kP3 +
                                             "' is neither a pool member nor an enterprise in your "
                                             "scope");

@@ -121,8 +121,8 @@ std::optional<int> CultivationCommands::Run(std::ostream& out, std::ostream& err
   if (a.pool->parsed() || a.candidates->parsed()) {
     std::optional<int> within;
     if (a.within >= 0) within = a.within;
-    auto list = a.pool->parsed() ? app::ListPool(**b, caller, f)
-                                 : app::Candidates(**b, caller, f, within);
+    auto list =
+        a.pool->parsed() ? app::ListPool(**b, caller, f) : app::Candidates(**b, caller, f, within);
     if (!list.ok()) return Fail(list.status(), err);
     PrintPool(*list, out);
     return kOk;

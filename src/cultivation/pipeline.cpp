@@ -62,9 +62,12 @@ std::string Ratio::Display() const {
 
 std::string_view BasisName(Basis b) {
   switch (b) {
-    case Basis::kTwelveMonths: return "12m";
-    case Basis::kYearToDate: return "ytd";
-    case Basis::kYear: return "year";
+    case Basis::kTwelveMonths:
+      return "12m";
+    case Basis::kYearToDate:
+      return "ytd";
+    case Basis::kYear:
+      return "year";
   }
   return "12m";
 }

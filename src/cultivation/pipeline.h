@@ -1,5 +1,5 @@
-// The 小升规 pipeline (issue 15 item 3): a pool member's revenue run rate, its growth and the months
-// to the above-scale threshold at that growth; the conversion of a year's pool into roster
+// The 小升规 pipeline (issue 15 item 3): a pool member's revenue run rate, its growth and the
+// months to the above-scale threshold at that growth; the conversion of a year's pool into roster
 // entrants. Every rate carries its numerator and denominator; 0/0 is "—", never nan. Definitions
 // in docs/cultivation.md.
 #ifndef BALLAST_CULTIVATION_PIPELINE_H_

@@ -29,7 +29,7 @@ TEST(RunRateTest, TwelveMonthsAndTheirGrowth) {
   auto r = ComputeRunRate(rs);
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->basis, Basis::kTwelveMonths);
-  EXPECT_DOUBLE_EQ(r->value, 1800);  // 12 × 150
+  EXPECT_DOUBLE_EQ(r->value, 1800);   // 12 × 150
   EXPECT_DOUBLE_EQ(*r->prior, 1200);  // 12 × 100
   EXPECT_DOUBLE_EQ(*r->growth, 0.5);  // 1800 / 1200 − 1
   EXPECT_EQ(r->as_of, MakePeriod(2025, 12));
@@ -126,8 +126,8 @@ TEST(ConversionTest, PoolAtTheYearsStartOverEntrantsInTheYear) {
   // above scale already, not counted), D (joined 2025-02: not yet), E (left 2024-11: gone),
   // F (left 2025-05: still there in January).
   std::vector<Member> ms = {
-      {"A", "", "", "", {}, "2024-03", ""}, {"B", "", "", "", {}, "2024-12", ""},
-      {"C", "", "", "", {}, "2023-01", ""}, {"D", "", "", "", {}, "2025-02", ""},
+      {"A", "", "", "", {}, "2024-03", ""},        {"B", "", "", "", {}, "2024-12", ""},
+      {"C", "", "", "", {}, "2023-01", ""},        {"D", "", "", "", {}, "2025-02", ""},
       {"E", "", "", "", {}, "2023-05", "2024-11"}, {"F", "", "", "", {}, "2023-05", "2025-05"},
   };
   std::vector<const Member*> pool;
@@ -159,7 +159,7 @@ TEST(StagesTest, CriteriaMetNotMetUnknown) {
                                     {Stage::kLittleGiant, Figure::kRdShare, 4}};
   Recognition r{kA, Stage::kProvincial, 2025, 3.0, 4.9, std::nullopt};
   auto res = CheckCriteria(k, r);
-  ASSERT_EQ(res.checks.size(), 2u);  // the provincial criteria only
+  ASSERT_EQ(res.checks.size(), 2u);                    // the provincial criteria only
   EXPECT_EQ(res.checks[0].outcome, Outcome::kMet);     // 3.0 ≥ 3
   EXPECT_EQ(res.checks[1].outcome, Outcome::kNotMet);  // 4.9 < 5
   EXPECT_EQ(res.overall, Outcome::kNotMet);
@@ -186,7 +186,7 @@ TEST(StagesTest, CountsRecognisedInTheYearAndHeldAtItsEnd) {
   // A: candidate 2023, provincial 2024, little giant 2025 (郑州); B: provincial 2025 (郑州);
   // C: provincial 2024 (洛阳); D: champion 2026 (洛阳: after the year, not counted).
   const std::vector<Recognition> rs = {
-      {"A", Stage::kCandidate, 2023, {}, {}, {}},  {"A", Stage::kProvincial, 2024, {}, {}, {}},
+      {"A", Stage::kCandidate, 2023, {}, {}, {}},   {"A", Stage::kProvincial, 2024, {}, {}, {}},
       {"A", Stage::kLittleGiant, 2025, {}, {}, {}}, {"B", Stage::kProvincial, 2025, {}, {}, {}},
       {"C", Stage::kProvincial, 2024, {}, {}, {}},  {"D", Stage::kChampion, 2026, {}, {}, {}}};
   auto key = [](const std::string& u) -> std::string {

@@ -42,20 +42,28 @@ std::optional<std::pair<int, int>> ParseReportPeriod(std::string_view s) {
 
 std::string_view StageName(Stage s) {
   switch (s) {
-    case Stage::kCandidate: return "candidate";
-    case Stage::kProvincial: return "provincial";
-    case Stage::kLittleGiant: return "little_giant";
-    case Stage::kChampion: return "champion";
+    case Stage::kCandidate:
+      return "candidate";
+    case Stage::kProvincial:
+      return "provincial";
+    case Stage::kLittleGiant:
+      return "little_giant";
+    case Stage::kChampion:
+      return "champion";
   }
   return "candidate";
 }
 
 std::string_view StageNameZh(Stage s) {
   switch (s) {
-    case Stage::kCandidate: return "培育对象";
-    case Stage::kProvincial: return "省级专精特新";
-    case Stage::kLittleGiant: return "国家级小巨人";
-    case Stage::kChampion: return "单项冠军";
+    case Stage::kCandidate:
+      return "培育对象";
+    case Stage::kProvincial:
+      return "省级专精特新";
+    case Stage::kLittleGiant:
+      return "国家级小巨人";
+    case Stage::kChampion:
+      return "单项冠军";
   }
   return "培育对象";
 }

@@ -41,7 +41,7 @@ std::optional<std::pair<int, int>> ParseReportPeriod(std::string_view s);
 // 专精特新 stages, lowest first.
 enum class Stage { kCandidate, kProvincial, kLittleGiant, kChampion };
 inline constexpr int kStageCount = 4;
-std::string_view StageName(Stage s);    // candidate | provincial | little_giant | champion
+std::string_view StageName(Stage s);  // candidate | provincial | little_giant | champion
 std::string_view StageNameZh(Stage s);  // 培育对象 | 省级专精特新 | 国家级小巨人 | 单项冠军
 // English names or the Chinese ones (also 专精特新, 小巨人, 候选).
 std::optional<Stage> ParseStage(std::string_view s);

@@ -206,17 +206,16 @@ Result<std::vector<Parsed<Recognition>>> ParseRecognitions(std::string_view byte
       std::optional<double>* into;
       bool negative;
     };
-    for (const Opt& o : {Opt{"rd_share", 3, &r.rd_share, false},
-                         Opt{"revenue_growth", 4, &r.revenue_growth, true},
-                         Opt{"main_product_share", 5, &r.main_product_share, false}}) {
+    for (const Opt& o :
+         {Opt{"rd_share", 3, &r.rd_share, false}, Opt{"revenue_growth", 4, &r.revenue_growth, true},
+          Opt{"main_product_share", 5, &r.main_product_share, false}}) {
       if (cell(o.col).empty()) continue;
       auto v = Number(cell(o.col), o.negative);
       if (!v.ok()) return Field(o.name, v.status().message());
       if (!o.negative && *v > 100) return Field(o.name, "a share in % must not exceed 100");
       *o.into = *v;
     }
-    if (auto [it, fresh] = seen.emplace(std::pair{r.uscc, static_cast<int>(r.stage)}, line);
-        !fresh)
+    if (auto [it, fresh] = seen.emplace(std::pair{r.uscc, static_cast<int>(r.stage)}, line); !fresh)
       return Field("stage", r.uscc + " " + std::string(StageName(r.stage)) +
                                 " is given twice (line " + std::to_string(it->second) + ")");
     out.push_back({line, std::move(r)});

@@ -12,8 +12,9 @@ constexpr const char* kA = "914101000000000011";
 
 TEST(PoolImportTest, MembersWithChineseHeadersInAnyOrder) {
   ASSERT_OK_AND_ASSIGN(auto cat, Catalog::Embedded());
-  const std::string csv = std::string("企业名称,统一社会信用代码,行业代码,所在地区,入库时间,标签\n") +
-                          "甲公司," + kA + ",3311,410102,2024-03,科技型;外贸\n";
+  const std::string csv =
+      std::string("企业名称,统一社会信用代码,行业代码,所在地区,入库时间,标签\n") + "甲公司," + kA +
+      ",3311,410102,2024-03,科技型;外贸\n";
   ASSERT_OK_AND_ASSIGN(auto rows, ParseMembers(cat, csv, "pool.csv"));
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].line, 2);

@@ -12,9 +12,12 @@ namespace ballast::cultivation {
 
 std::string_view FigureName(Figure f) {
   switch (f) {
-    case Figure::kRdShare: return "rd_share";
-    case Figure::kRevenueGrowth: return "revenue_growth";
-    case Figure::kMainProductShare: return "main_product_share";
+    case Figure::kRdShare:
+      return "rd_share";
+    case Figure::kRevenueGrowth:
+      return "revenue_growth";
+    case Figure::kMainProductShare:
+      return "main_product_share";
   }
   return "rd_share";
 }
@@ -28,9 +31,12 @@ std::optional<Figure> ParseFigure(std::string_view s) {
 
 std::string_view OutcomeName(Outcome o) {
   switch (o) {
-    case Outcome::kMet: return "met";
-    case Outcome::kNotMet: return "not_met";
-    case Outcome::kUnknown: return "unknown";
+    case Outcome::kMet:
+      return "met";
+    case Outcome::kNotMet:
+      return "not_met";
+    case Outcome::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -69,8 +75,7 @@ Result<std::vector<Criterion>> ParseCriteria(std::string_view bytes, std::string
 
 const std::vector<Criterion>& DefaultCriteria() {
   static const std::vector<Criterion> criteria = [] {
-    auto parsed =
-        ParseCriteria(BALLAST_INCBIN_VIEW(ballast_cultivation_criteria), "criteria.csv");
+    auto parsed = ParseCriteria(BALLAST_INCBIN_VIEW(ballast_cultivation_criteria), "criteria.csv");
     return parsed.ok() ? *parsed : std::vector<Criterion>{};
   }();
   return criteria;
@@ -83,9 +88,15 @@ CriteriaResult CheckCriteria(const std::vector<Criterion>& criteria, const Recog
     if (k.stage != r.stage) continue;
     Check c{k, std::nullopt, Outcome::kUnknown};
     switch (k.figure) {
-      case Figure::kRdShare: c.value = r.rd_share; break;
-      case Figure::kRevenueGrowth: c.value = r.revenue_growth; break;
-      case Figure::kMainProductShare: c.value = r.main_product_share; break;
+      case Figure::kRdShare:
+        c.value = r.rd_share;
+        break;
+      case Figure::kRevenueGrowth:
+        c.value = r.revenue_growth;
+        break;
+      case Figure::kMainProductShare:
+        c.value = r.main_product_share;
+        break;
     }
     if (c.value) {
       c.outcome = *c.value >= k.min ? Outcome::kMet : Outcome::kNotMet;

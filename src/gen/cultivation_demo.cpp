@@ -60,8 +60,8 @@ CultivationDemo GenerateCultivation(const Catalog& catalog, const std::string& p
     const Period entered = *e->entered;
     const Period joined = entered - 6 - static_cast<Period>(rng.Index(19));
     const double g = rng.Uniform(0.2, 0.6);
-    out.pool_csv +=
-        e->uscc + "," + e->name + "," + e->region + "," + e->industry + "," + month(joined) + ",,\n";
+    out.pool_csv += e->uscc + "," + e->name + "," + e->region + "," + e->industry + "," +
+                    month(joined) + ",,\n";
     for (Period t = std::max(joined, entered - 24); t < entered; ++t) {
       out.revenue_csv += e->uscc + "," + month(t) + "," +
                          Fixed(monthly(threshold * 1.02, g, entered, t), 1) + "\n";
@@ -85,7 +85,8 @@ CultivationDemo GenerateCultivation(const Catalog& catalog, const std::string& p
                              kWords[rng.Index(std::size(kWords))] + "有限公司";
     const Period joined = last - 1 - static_cast<Period>(rng.Index(36));
     std::string left;
-    if (rng.Bernoulli(0.05)) left = month(std::min(last - 1, joined + 3 + static_cast<Period>(rng.Index(12))));
+    if (rng.Bernoulli(0.05))
+      left = month(std::min(last - 1, joined + 3 + static_cast<Period>(rng.Index(12))));
     const std::string tags = rng.Bernoulli(0.3) ? "科技型中小企业" : "";
     out.pool_csv += uscc + "," + name + "," + like->region + "," + like->industry + "," +
                     month(joined) + "," + tags + "," + left + "\n";

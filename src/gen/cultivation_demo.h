@@ -19,7 +19,7 @@ namespace ballast::gen {
 
 struct CultivationDemoEnterprise {
   std::string uscc, name;
-  std::string region, industry;  // codes
+  std::string region, industry;   // codes
   std::optional<Period> entered;  // on the roster from this month (none = since ever)
 };
 

@@ -29,8 +29,7 @@ cultivation::Member MemberFromRow(const Row& row) {
 
 template <typename Row>
 cultivation::RevenueReport RevenueFromRow(const Row& row) {
-  return {row.Text(0), static_cast<int>(row.Int(1)), static_cast<int>(row.Int(2)),
-          row.Double(3)};
+  return {row.Text(0), static_cast<int>(row.Int(1)), static_cast<int>(row.Int(2)), row.Double(3)};
 }
 
 template <typename Row>

@@ -49,8 +49,7 @@ class PostgresCultivationStore final : public CultivationStore {
                 ") VALUES(?,?,?,?,?,?,?) ON CONFLICT(uscc) DO UPDATE SET name = excluded.name, "
                 "region = excluded.region, industry = excluded.industry, tags = excluded.tags, "
                 "joined = excluded.joined, left_on = excluded.left_on",
-            m.uscc, m.name, m.region, m.industry, cultivation::JoinTags(m.tags), m.joined,
-            m.left));
+            m.uscc, m.name, m.region, m.industry, cultivation::JoinTags(m.tags), m.joined, m.left));
       }
       return Status::Ok();
     });
@@ -60,8 +59,7 @@ class PostgresCultivationStore final : public CultivationStore {
     ASSIGN_OR_RETURN(auto r, c_->Query(std::string("SELECT ") + cultivation_rows::kRevenueColumns +
                                        " FROM cult_revenue ORDER BY uscc, year, month"));
     std::vector<RevenueReport> out;
-    for (int i = 0; i < r.rows(); ++i)
-      out.push_back(cultivation_rows::RevenueFromRow(RowOf{r, i}));
+    for (int i = 0; i < r.rows(); ++i) out.push_back(cultivation_rows::RevenueFromRow(RowOf{r, i}));
     return out;
   }
 
@@ -92,13 +90,13 @@ class PostgresCultivationStore final : public CultivationStore {
   Status SaveRecognitions(const std::vector<Recognition>& rs) override {
     return c_->InTransaction([&]() -> Status {
       for (const auto& r : rs) {
-        RETURN_IF_ERROR(c_->Run(
-            std::string("INSERT INTO cult_stage(") + cultivation_rows::kStageColumns +
-                ") VALUES(?,?,?,?,?,?) ON CONFLICT(uscc, stage) DO UPDATE SET year = "
-                "excluded.year, rd_share = excluded.rd_share, revenue_growth = "
-                "excluded.revenue_growth, main_product_share = excluded.main_product_share",
-            r.uscc, std::string(cultivation::StageName(r.stage)), r.year, r.rd_share,
-            r.revenue_growth, r.main_product_share));
+        RETURN_IF_ERROR(
+            c_->Run(std::string("INSERT INTO cult_stage(") + cultivation_rows::kStageColumns +
+                        ") VALUES(?,?,?,?,?,?) ON CONFLICT(uscc, stage) DO UPDATE SET year = "
+                        "excluded.year, rd_share = excluded.rd_share, revenue_growth = "
+                        "excluded.revenue_growth, main_product_share = excluded.main_product_share",
+                    r.uscc, std::string(cultivation::StageName(r.stage)), r.year, r.rd_share,
+                    r.revenue_growth, r.main_product_share));
       }
       return Status::Ok();
     });
@@ -111,8 +109,8 @@ class PostgresCultivationStore final : public CultivationStore {
 }  // namespace
 
 Result<std::unique_ptr<CultivationStore>> OpenPostgresCultivationStore(const std::string& uri) {
-  ASSIGN_OR_RETURN(auto conn, pg::ConnectAtSchema(uri, kCultivationSchemaVersion,
-                                                  "cultivation tables", kWho));
+  ASSIGN_OR_RETURN(auto conn,
+                   pg::ConnectAtSchema(uri, kCultivationSchemaVersion, "cultivation tables", kWho));
   return std::unique_ptr<CultivationStore>(
       std::make_unique<PostgresCultivationStore>(std::move(conn)));
 }

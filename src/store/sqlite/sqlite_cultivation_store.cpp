@@ -74,8 +74,7 @@ class SqliteCultivationStore final : public CultivationStore {
     if (!s.ok()) return Error("preparing revenue query");
     std::vector<RevenueReport> out;
     int rc;
-    while ((rc = s.Step()) == SQLITE_ROW)
-      out.push_back(cultivation_rows::RevenueFromRow(RowOf{s}));
+    while ((rc = s.Step()) == SQLITE_ROW) out.push_back(cultivation_rows::RevenueFromRow(RowOf{s}));
     if (rc != SQLITE_DONE) return Error("reading revenue");
     return out;
   }
