@@ -76,9 +76,10 @@ CultivationDemo GenerateCultivation(const Catalog& catalog, const std::string& p
   for (const auto& e : roster) used.insert(e.uscc);
   for (int i = 0; i < pool_size; ++i) {
     const auto* like = in_province[rng.Index(in_province.size())];
-    char first17[18];
-    std::snprintf(first17, sizeof first17, "91%.6sP%08d", like->region.c_str(), i);
-    const std::string uscc = std::string(first17) + UsccCheckChar(first17);
+    char serial[16];
+    std::snprintf(serial, sizeof serial, "%08d", i % 100000000);
+    const std::string first17 = "91" + like->region.substr(0, 6) + "P" + serial;
+    const std::string uscc = first17 + UsccCheckChar(first17);
     if (!used.insert(uscc).second) continue;
     const NodeId county = regions.Find(like->region);
     const std::string name = regions.node(county).name + kTrades[rng.Index(std::size(kTrades))] +
@@ -123,7 +124,7 @@ CultivationDemo GenerateCultivation(const Catalog& catalog, const std::string& p
     if (uscc.empty() || !staged.insert(uscc).second) continue;
     int year = last_year - 2 + static_cast<int>(rng.Index(3));
     auto row = [&](const char* stage, int y, bool figures) {
-      if (y > last_year) return;
+      if (y > last_year || out.stages >= stage_count) return;
       out.stages_csv += uscc + "," + stage + "," + std::to_string(y) + ",";
       if (figures && rng.Bernoulli(0.8)) {
         out.stages_csv += Pct(std::clamp(rng.Normal(4.0, 1.5), 0.2, 20.0)) + "," +
