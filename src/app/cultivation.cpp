@@ -191,11 +191,11 @@ Result<PoolList> Candidates(Ballast& b, const Caller& c, const PoolFilter& f,
     if (within_months) return !r.months_to_threshold || *r.months_to_threshold > *within_months;
     return false;
   });
-  std::stable_sort(list.rows.begin(), list.rows.end(), [](const PoolRow& a, const PoolRow& b) {
-    const int ma = a.months_to_threshold.value_or(1 << 30);
-    const int mb = b.months_to_threshold.value_or(1 << 30);
+  std::stable_sort(list.rows.begin(), list.rows.end(), [](const PoolRow& x, const PoolRow& y) {
+    const int ma = x.months_to_threshold.value_or(1 << 30);
+    const int mb = y.months_to_threshold.value_or(1 << 30);
     if (ma != mb) return ma < mb;
-    return a.run_rate->value > b.run_rate->value;
+    return x.run_rate->value > y.run_rate->value;
   });
   return list;
 }

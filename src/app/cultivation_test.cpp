@@ -202,7 +202,9 @@ TEST_F(CultivationAppTest, ImportsAreScopedAndAllOrNothing) {
             "r.csv:3: uscc: '" + kP3 + "' is not a pool member in your scope");
   ASSERT_OK_AND_ASSIGN(auto list, ListPool(*b_, admin_, {}));
   for (const auto& r : list.rows) {
-    if (r.member.uscc == kP1) EXPECT_EQ(r.run_rate->as_of, MakePeriod(2025, 12));  // not 2026-01
+    if (r.member.uscc == kP1) {
+      EXPECT_EQ(r.run_rate->as_of, MakePeriod(2025, 12));  // not 2026-01: nothing written
+    }
   }
   // Who may import and read the rows: not viewers, not enterprises.
   EXPECT_EQ(ImportCultivationFile(*b_, zz_viewer_, CultivationImportKind::kPool, "x", "x.csv")
@@ -239,9 +241,15 @@ TEST_F(CultivationAppTest, StageCountsAndCriteria) {
   EXPECT_EQ(v.by_region[1].recognised[2], 1);
   ASSERT_EQ(v.enterprises.size(), 3u);
   for (const auto& e : v.enterprises) {
-    if (e.recognition.uscc == kR1) EXPECT_EQ(e.criteria.overall, cultivation::Outcome::kMet);
-    if (e.recognition.uscc == kP1) EXPECT_EQ(e.criteria.overall, cultivation::Outcome::kNotMet);
-    if (e.recognition.uscc == kP3) EXPECT_EQ(e.criteria.overall, cultivation::Outcome::kUnknown);
+    if (e.recognition.uscc == kR1) {
+      EXPECT_EQ(e.criteria.overall, cultivation::Outcome::kMet);
+    }
+    if (e.recognition.uscc == kP1) {
+      EXPECT_EQ(e.criteria.overall, cultivation::Outcome::kNotMet);
+    }
+    if (e.recognition.uscc == kP3) {
+      EXPECT_EQ(e.criteria.overall, cultivation::Outcome::kUnknown);
+    }
   }
   // 2024: P1 a candidate.
   ASSERT_OK_AND_ASSIGN(auto y24, StageSummary(*b_, admin_, "", 2024));
