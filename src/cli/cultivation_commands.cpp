@@ -1,6 +1,7 @@
 #include "cli/cultivation_commands.h"
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <filesystem>
 
 #include "app/cultivation.h"
@@ -19,6 +20,12 @@ int Fail(const Status& s, std::ostream& err) {
   return s.IsUserError() ? kBadInput : kFailure;
 }
 
+std::string Fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
 void PrintPool(const app::PoolList& list, std::ostream& out) {
   out << "uscc,name,region,industry,tags,joined,left,entered,run_rate,basis,as_of,growth_pct,"
          "months_to_threshold\n";
@@ -28,9 +35,9 @@ void PrintPool(const app::PoolList& list, std::ostream& out) {
         << CsvField(cultivation::JoinTags(m.tags)) << ',' << m.joined << ',' << m.left << ','
         << r.entered << ',';
     if (r.run_rate) {
-      out << FormatNumber(r.run_rate->value) << ',' << cultivation::BasisName(r.run_rate->basis)
-          << ',' << FormatPeriod(r.run_rate->as_of) << ','
-          << (r.run_rate->growth ? FormatNumber(*r.run_rate->growth * 100) : "—");
+      out << Fixed(r.run_rate->value, 1) << ',' << cultivation::BasisName(r.run_rate->basis) << ','
+          << FormatPeriod(r.run_rate->as_of) << ','
+          << (r.run_rate->growth ? Fixed(*r.run_rate->growth * 100, 1) : "—");
     } else {
       out << "—,,,—";
     }

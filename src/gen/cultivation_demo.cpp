@@ -94,8 +94,11 @@ CultivationDemo GenerateCultivation(const Catalog& catalog, const std::string& p
     ++out.pool;
     pooled.push_back({uscc, like->region});
     // Annual revenue now 300–1,950 万元, growing −10 % to +60 % a year.
-    const double annual = std::min(1950.0, rng.LogNormal(900, 0.5));
+    // A shrinking firm's earlier months were higher: its level now is kept low enough that the
+    // last 12 months (and the years reported) stay below the threshold.
     const double g = std::clamp(rng.Normal(0.15, 0.18), -0.1, 0.6);
+    const double annual =
+        std::min(1950.0 * std::min(1.0, (1 + g) * (1 + g)), rng.LogNormal(900, 0.5));
     if (rng.Bernoulli(0.1)) {
       // Yearly reports only: the two complete years before the last month's.
       const int y = PeriodYear(last) - 1;

@@ -52,7 +52,8 @@ TEST(CultivationDemoTest, APoolOfValidRowsSomeEnteringTheRoster) {
     auto rate = cultivation::ComputeRunRate(rs);
     if (!rate) continue;  // an entrant pooled for months of one year only, before its January
     if (rate->value > 1500 && rate->value < 2000) ++near;
-    if (rate->value > 2300) ++over;
+    // Pool firms are below scale; a pooled entrant approaches the threshold before it enters.
+    if (rate->value >= 2000 && uscc.find('P') != std::string::npos) ++over;
   }
   EXPECT_GT(near, 100);
   EXPECT_EQ(over, 0);
