@@ -84,9 +84,9 @@ TEST_F(CultivationApiTest, PoolAndCandidatesScopedByCity) {
   auto steal = Import(ly, "revenue", "uscc,period,revenue\n" + kP1 + ",2026-01,1\n", "s.csv");
   EXPECT_EQ(steal->status, 400);
   EXPECT_NE(steal->body.find("s.csv:2: uscc:"), std::string::npos) << steal->body;
-  auto move = Import(ly, "pool",
-                     "uscc,name,region,industry,joined\n" + kP1 + ",改,410302,3311,2024-01\n",
-                     "m.csv");
+  auto move =
+      Import(ly, "pool", "uscc,name,region,industry,joined\n" + kP1 + ",改,410302,3311,2024-01\n",
+             "m.csv");
   EXPECT_EQ(move->status, 400);
   EXPECT_NE(move->body.find("already in another region's pool"), std::string::npos);
   EXPECT_EQ(Json::parse(zz.Get("/api/v1/cultivation/pool")->body)["rows"][0]["name"], "郑州小微");
@@ -105,6 +105,34 @@ TEST_F(CultivationApiTest, PoolAndCandidatesScopedByCity) {
   EXPECT_EQ(ent.Get("/api/v1/cultivation/candidates")->status, 403);
   EXPECT_EQ(ent.Get("/api/v1/cultivation/stages?year=2025")->status, 403);
   EXPECT_EQ(Import(ent, "pool", "x", "x.csv")->status, 403);
+}
+
+TEST_F(CultivationApiTest, XlsxWithChineseHeadersAndAllOrNothing) {
+  auto zz = As("zz");
+  const std::string ok =
+      MakeXlsx({{"统一社会信用代码", "企业名称", "所在地区", "行业代码", "入库时间", "标签"},
+                {kP1, "郑州小微", "410102", "3311", "2024-01", "科技型;外贸"}});
+  httplib::MultipartFormDataItems items = {
+      {"file", ok, "pool.xlsx",
+       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
+  auto r = zz.Post("/api/v1/cultivation/import?kind=pool", items);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 201) << r->body;
+  const Json pool = Json::parse(zz.Get("/api/v1/cultivation/pool")->body);
+  ASSERT_EQ(pool["rows"].size(), 1u);
+  EXPECT_EQ(pool["rows"][0]["tags"], Json::array({"科技型", "外贸"}));
+  // Row 3 has a bad month: the file writes nothing (row 2's new name is not kept either).
+  const std::string bad =
+      MakeXlsx({{"uscc", "name", "region", "industry", "joined"},
+                {kP1, "改名", "410102", "3311", "2024-01"},
+                {Uscc("91410102000000099"), "新", "410102", "3311", "2024-13"}});
+  items = {{"file", bad, "bad.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
+  auto b = zz.Post("/api/v1/cultivation/import?kind=pool", items);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->status, 400);
+  EXPECT_NE(b->body.find("bad.xlsx:3: joined:"), std::string::npos) << b->body;
+  EXPECT_EQ(Json::parse(zz.Get("/api/v1/cultivation/pool")->body)["rows"][0]["name"], "郑州小微");
 }
 
 }  // namespace
