@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "cultivation/pool_import.h"
 #include "engine/roster.h"
+#include "policy/catalog.h"
 #include "store/open.h"
 
 namespace ballast::app {
@@ -286,14 +287,26 @@ Result<StageView> StageSummary(Ballast& b, const Caller& c, const std::string& r
   return out;
 }
 
-std::optional<double> StageTargetMetric(Ballast& b, cultivation::Stage stage, int year) {
-  auto view = StageSummary(b, SystemCaller(), "410000", year);
-  if (!view.ok()) return std::nullopt;
-  auto store = OpenCultivationStore(b.path());
-  if (!store.ok()) return std::nullopt;
-  auto all = (*store)->ListRecognitions();
-  if (!all.ok() || all->empty()) return std::nullopt;
-  return static_cast<double>(view->total.recognised[static_cast<size_t>(stage)]);
+std::optional<std::pair<double, Period>> StageTargetMetric(Ballast& b, const std::string& code,
+                                                           cultivation::Stage stage) {
+  auto docs = policy::EmbeddedPolicyCatalog();
+  if (!docs.ok()) return std::nullopt;
+  const policy::Target* target = nullptr;
+  for (const auto& doc : *docs) {
+    for (const auto& t : doc.targets) {
+      if (t.metric == policy::MetricKind::kInternal && t.internal == code) target = &t;
+    }
+  }
+  if (target == nullptr) return std::nullopt;
+  double count = 0, any = 0;
+  for (int year = PeriodYear(target->start); year <= PeriodYear(target->deadline); ++year) {
+    auto view = StageSummary(b, SystemCaller(), "410000", year);
+    if (!view.ok()) return std::nullopt;
+    count += static_cast<double>(view->total.recognised[static_cast<size_t>(stage)]);
+    for (auto n : view->total.recognised) any += static_cast<double>(n);
+  }
+  if (any == 0) return std::nullopt;
+  return std::pair{count, std::min(target->deadline, BeijingPeriod(b.clock().Now()))};
 }
 
 }  // namespace ballast::app

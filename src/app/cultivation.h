@@ -81,9 +81,12 @@ struct StageView {
 // The 专精特新 counts of `year` in a region ("" = the caller's scope).
 Result<StageView> StageSummary(Ballast& b, const Caller& c, const std::string& region, int year);
 
-// The count of `stage` recognised in `year` in 410000 (the internal metrics of seed 004's
-// targets); none when nothing at all is recognised (the reported progress then stands).
-std::optional<double> StageTargetMetric(Ballast& b, cultivation::Stage stage, int year);
+// The internal metric `code` of a policy target counting recognitions at `stage` (seed 004's
+// 省级专精特新 1000家, 小巨人 100家): the recognitions in Henan (410000) in the years of the target
+// (start to deadline), as of the deadline (or this month when earlier). None when no enterprise
+// is recognised at any stage in those years (the reported progress then stands).
+std::optional<std::pair<double, Period>> StageTargetMetric(Ballast& b, const std::string& code,
+                                                           cultivation::Stage stage);
 
 }  // namespace ballast::app
 

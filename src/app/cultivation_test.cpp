@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "app/analysis.h"
+#include "app/policy.h"
 #include "core/clock.h"
 #include "core/uscc.h"
 #include "testing/test_store.h"
@@ -271,8 +272,28 @@ TEST_F(CultivationAppTest, StageCountsAndCriteria) {
                                             "scope");
   ASSERT_OK_AND_ASSIGN(auto y26, StageSummary(*b_, admin_, "", 2026));
   EXPECT_EQ(y26.total.recognised[2], 0);
-  // The targets' metric: provincial recognitions of 2025 in Henan.
-  EXPECT_EQ(StageTargetMetric(*b_, cultivation::Stage::kProvincial, 2025), 2.0);
+  // Seed 004's targets are of 2022: nothing recognised then, so the reported progress stands.
+  EXPECT_FALSE(
+      StageTargetMetric(*b_, "provincial_specialised_smes", cultivation::Stage::kProvincial));
+  // Recognitions of 2022: R1 and P3 provincial, P1 little giant → 2 provincial, 1 小巨人, as of
+  // the target's deadline 2022-12.
+  ASSERT_OK(ImportCultivationFile(*b_, admin_, CultivationImportKind::kStages,
+                                  "uscc,stage,year\n" + kR1 + ",provincial,2022\n" + kP3 +
+                                      ",provincial,2022\n" + kP1 + ",little_giant,2022\n",
+                                  "st22.csv")
+                .status());
+  auto prov =
+      StageTargetMetric(*b_, "provincial_specialised_smes", cultivation::Stage::kProvincial);
+  ASSERT_TRUE(prov.has_value());
+  EXPECT_EQ(prov->first, 2.0);
+  EXPECT_EQ(prov->second, MakePeriod(2022, 12));
+  auto giants = StageTargetMetric(*b_, "national_little_giants", cultivation::Stage::kLittleGiant);
+  ASSERT_TRUE(giants.has_value());
+  EXPECT_EQ(giants->first, 1.0);
+  // …and the targets follow them (GetTarget reads the internal metric).
+  ASSERT_OK_AND_ASSIGN(auto t, GetTarget(b_->warnings(), "henan2022.2.provincial_specialised_smes",
+                                         MakePeriod(2026, 1)));
+  EXPECT_EQ(t.actual_source, "internal");
 }
 
 }  // namespace
