@@ -71,6 +71,7 @@ std::vector<Route> BulletinRoutes();  // the monthly bulletin (handlers_bulletin
 std::vector<Route> ProjectRoutes();  // major projects (issue 15)
 std::vector<Route> ProjectFactorRoutes();  // the factor-guarantee ledger (handlers_project_factors.cpp)
 std::vector<Route> ParkRoutes();  // parks and 亩均 evaluation (issue 15 item 2)
+std::vector<Route> CultivationRoutes();  // 培育库, 小升规, 专精特新 (issue 15 item 3)
 std::vector<Route> BenefitRoutes();  // policy matching, standard answers (issue 14 item 6)
 
 // The OpenAPI 3 document of ApiRoutes() (openapi.cpp).

@@ -10,6 +10,7 @@ const std::vector<Route>& ApiRoutes() {
     // ProjectFactorRoutes before ProjectRoutes: /projects/{id} would swallow /projects/factors.
     for (auto area : {CoreRoutes, AnalysisRoutes, WarnRoutes, ServiceJointRoutes, ServiceRoutes, OpsRoutes,
                       MonthRoutes, ChainRoutes, RegionSeriesRoutes, BulletinRoutes, ProjectFactorRoutes, ProjectRoutes, ParkRoutes,
+                      CultivationRoutes,
                       BenefitRoutes /* policy matching (issue 14 item 6) */}) {
       for (auto& r : area()) all.push_back(std::move(r));
     }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "app/cultivation.h"
 #include "app/policy.h"
 #include "app/projects.h"
 #include "engine/roster.h"
@@ -73,6 +74,15 @@ void Ballast::Wire() {
         if (!row.ok() || !row->values[0]) return std::nullopt;
         return std::pair{*row->values[0], t};
       });
+  // Seed 004's 省级专精特新 1000家 and 小巨人 100家 follow the 专精特新 recognitions of their year
+  // (app/cultivation.h); without any recognition in it the reported progress stands.
+  Ballast* self = this;
+  warnings_->SetInternalMetric("provincial_specialised_smes", [self]() {
+    return StageTargetMetric(*self, "provincial_specialised_smes", cultivation::Stage::kProvincial);
+  });
+  warnings_->SetInternalMetric("national_little_giants", [self]() {
+    return StageTargetMetric(*self, "national_little_giants", cultivation::Stage::kLittleGiant);
+  });
   Warnings* w = warnings_.get();
   // Policy targets behind their path and major projects with red or yellow cards (issue 15).
   Ballast* self = this;

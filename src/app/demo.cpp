@@ -6,9 +6,11 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <map>
 
 #include "app/chain.h"
+#include "app/cultivation.h"
 #include "app/parks.h"
 #include "app/policy.h"
 #include "app/project_factors.h"
@@ -19,6 +21,7 @@
 #include "gen/chain_links.h"
 #include "gen/demo_extras.h"
 #include "gen/generator.h"
+#include "gen/cultivation_demo.h"
 #include "gen/parks_demo.h"
 #include "gen/projects_demo.h"
 #include "gen/region_series.h"
@@ -155,6 +158,46 @@ Status AddParkDemo(Ballast& b, const DemoOptions& o, DemoResult* r) {
   return Status::Ok();
 }
 
+// Cultivation pipelines (issue 15 item 3): a below-scale pool, part of the roster's entrants held
+// in it before they entered, and 专精特新 recognitions, through the ordinary imports.
+Status AddCultivationDemo(Ballast& b, const DemoOptions& o, DemoResult* r) {
+  if (o.province == "all") return Status::Ok();
+  ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot());
+  const Panel& panel = *snap->panel;
+  if (panel.empty()) return Status::Ok();
+  const Catalog& cat = b.catalog();
+  std::vector<gen::CultivationDemoEnterprise> es;
+  es.reserve(panel.num_enterprises());
+  for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+    const PanelEnterprise& pe = panel.enterprise(e);
+    if (pe.region == kNoNode || pe.industry == kNoNode) continue;
+    gen::CultivationDemoEnterprise d;
+    d.uscc = pe.uscc;
+    d.name = pe.name;
+    d.region = cat.regions().node(pe.region).code;
+    d.industry = cat.industries().node(pe.industry).code;
+    if (pe.entered != std::numeric_limits<Period>::min()) d.entered = pe.entered;
+    es.push_back(std::move(d));
+  }
+  const gen::CultivationDemo demo =
+      gen::GenerateCultivation(cat, o.province, es, panel.last_period(), o.seed);
+  if (demo.pool == 0) return Status::Ok();
+  const Caller demo_caller = Caller::Local("demo");
+  RETURN_IF_ERROR(ImportCultivationFile(b, demo_caller, CultivationImportKind::kPool, demo.pool_csv,
+                                        "cultivation_pool.csv")
+                      .status());
+  RETURN_IF_ERROR(ImportCultivationFile(b, demo_caller, CultivationImportKind::kRevenue,
+                                        demo.revenue_csv, "cultivation_revenue.csv")
+                      .status());
+  RETURN_IF_ERROR(ImportCultivationFile(b, demo_caller, CultivationImportKind::kStages,
+                                        demo.stages_csv, "cultivation_stages.csv")
+                      .status());
+  r->pool = demo.pool;
+  r->pooled_entrants = demo.pooled_entrants;
+  r->stages = demo.stages;
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
@@ -248,6 +291,7 @@ Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& o) {
   }
   if (result.ok()) result = AddProjectDemo(b, o, &r);
   if (result.ok()) result = AddParkDemo(b, o, &r);
+  if (result.ok()) result = AddCultivationDemo(b, o, &r);
   if (o.csv_dir.empty()) fs::remove_all(dir, ec);
   RETURN_IF_ERROR(result);
   // Every kind of warning on show: commodity series with a red, a yellow and a blue episode, and

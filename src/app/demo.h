@@ -33,6 +33,7 @@ struct DemoResult {
   std::vector<std::string> chain_bottlenecks;
   int64_t projects = 0, stalled_projects = 0, project_reports = 0;  // major projects (issue 15)
   int64_t parks = 0, park_members = 0;  // parks and their 亩均 resources (issue 15 item 2)
+  int64_t pool = 0, pooled_entrants = 0, stages = 0;  // cultivation pipelines (issue 15 item 3)
 };
 
 Result<DemoResult> GenerateDemo(Ballast& b, const DemoOptions& options);

@@ -38,6 +38,8 @@ Status RunDemo(const std::string& db, const app::DemoOptions& o, std::ostream& o
   out << "major projects: " << r.projects << " (" << r.stalled_projects << " stalled), "
       << r.project_reports << " monthly reports\n";
   out << "parks: " << r.parks << " with " << r.park_members << " member enterprises\n";
+  out << "cultivation pool: " << r.pool << " below-scale enterprises (" << r.pooled_entrants
+      << " of them entered the roster), " << r.stages << " 专精特新 recognitions\n";
   PrintWarnSummary(r.evaluation, out);
   if (!admin_password.empty()) PrintFirstAdmin(admin_password, out);
   return Status::Ok();

@@ -19,6 +19,7 @@
 #include "cli/bulletin_commands.h"
 #include "cli/chain_commands.h"
 #include "cli/park_commands.h"
+#include "cli/cultivation_commands.h"
 #include "cli/project_commands.h"
 #include "cli/benefit_commands.h"  // policy matching (issue 14 item 6)
 #include "cli/format.h"
@@ -433,6 +434,8 @@ int Main(int argc, char** argv) {
 
   // Parks and 亩均 evaluation (issue 15 item 2): parks import|list|grades.
   ParkCommands park_commands(app);
+  // Cultivation pipelines (issue 15 item 3): cultivation import|pool|candidates|conversion|stages.
+  CultivationCommands cultivation_commands(app);
   // Policy matching (issue 14 item 6): benefits import|list|match.
   BenefitCommands benefit_commands(app);
 
@@ -453,6 +456,7 @@ int Main(int argc, char** argv) {
   if (auto rc = chain_commands.Run(std::cout, std::cerr)) return *rc;
   if (auto rc = project_commands.Run(std::cout, std::cerr)) return *rc;
   if (auto rc = park_commands.Run(std::cout, std::cerr)) return *rc;
+  if (auto rc = cultivation_commands.Run(std::cout, std::cerr)) return *rc;
   if (auto rc = benefit_commands.Run(std::cout, std::cerr)) return *rc;
   if (*init) return Init(db);
   if (*import) return Import(db, paths, user);

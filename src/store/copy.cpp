@@ -112,6 +112,9 @@ constexpr Table kTables[] = {
      false},
     {"park_member", "park,uscc,from_date,to_date", "TTTT", false},
     {"park_resource", "uscc,year,land_mu,energy_tce,tax,rd_expense", "TIRRRR", false},
+    {"cult_member", "uscc,name,region,industry,tags,joined,left_on", "TTTTTTT", false},
+    {"cult_revenue", "uscc,year,month,revenue", "TIIR", false},
+    {"cult_stage", "uscc,stage,year,rd_share,revenue_growth,main_product_share", "TTIRRR", false},
     {"benefit_policy",
      "id,title,issuer,doc_number,valid_from,valid_to,summary,benefit,conditions,updated_by,"
      "updated_at",

@@ -50,4 +50,9 @@ Result<std::unique_ptr<BenefitStore>> OpenBenefitStore(const std::string& locato
   return OpenSqliteBenefitStore(locator);
 }
 
+Result<std::unique_ptr<CultivationStore>> OpenCultivationStore(const std::string& locator) {
+  if (IsPostgresLocator(locator)) return OpenPostgresCultivationStore(locator);
+  return OpenSqliteCultivationStore(locator);
+}
+
 }  // namespace ballast

@@ -12,6 +12,7 @@
 #include "store/chain_store.h"
 #include "store/locator.h"
 #include "store/park_store.h"
+#include "store/cultivation_store.h"
 #include "store/project_store.h"
 #include "store/region_series_store.h"
 #include "store/service_store.h"
@@ -38,6 +39,8 @@ Result<std::unique_ptr<ProjectStore>> OpenProjectStore(const std::string& locato
 
 // Parks, memberships and the 亩均 resources (issue 15 item 2).
 Result<std::unique_ptr<ParkStore>> OpenParkStore(const std::string& locator);
+// The cultivation pool, its revenue reports and the 专精特新 stages (issue 15 item 3).
+Result<std::unique_ptr<CultivationStore>> OpenCultivationStore(const std::string& locator);
 // Policy matching: the policy library, benefit records, standard answers (issue 14 item 6).
 Result<std::unique_ptr<BenefitStore>> OpenBenefitStore(const std::string& locator);
 

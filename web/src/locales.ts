@@ -30,9 +30,11 @@ import projectsZh from './features/projects/locales/zh-CN';
 import projectsEn from './features/projects/locales/en';
 import parksZh from './features/parks/locales/zh-CN';
 import parksEn from './features/parks/locales/en';
+import cultivationZh from './features/cultivation/locales/zh-CN';
+import cultivationEn from './features/cultivation/locales/en';
 
 import benefitsZh from './features/benefits/locales/zh-CN';
 import benefitsEn from './features/benefits/locales/en';
 
-export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh, ...notificationsZh, ...chainsZh, ...bulletinZh, ...projectsZh, ...parksZh, ...benefitsZh };
-export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn, ...notificationsEn, ...chainsEn, ...bulletinEn, ...projectsEn, ...parksEn, ...benefitsEn };
+export const zh = { ...sharedZh, ...appealsZh, ...cockpitZh, ...explorerZh, ...rankingsZh, ...importsZh, ...authZh, ...warningsZh, ...targetsZh, ...enterpriseZh, ...notificationsZh, ...chainsZh, ...bulletinZh, ...projectsZh, ...parksZh, ...benefitsZh, ...cultivationZh };
+export const en: typeof zh = { ...sharedEn, ...appealsEn, ...cockpitEn, ...explorerEn, ...rankingsEn, ...importsEn, ...authEn, ...warningsEn, ...targetsEn, ...enterpriseEn, ...notificationsEn, ...chainsEn, ...bulletinEn, ...projectsEn, ...parksEn, ...benefitsEn, ...cultivationEn };

@@ -14,6 +14,7 @@ export const router = createRouter({
     { path: '/chains', name: 'chains', component: () => import('./features/chains/ChainsView.vue'), meta: { nav: 'chains', aggregate: true } },
     { path: '/projects', name: 'projects', component: () => import('./features/projects/ProjectsView.vue'), meta: { nav: 'projects' } },
     { path: '/parks', name: 'parks', component: () => import('./features/parks/ParksView.vue'), meta: { nav: 'parks' } },
+    { path: '/cultivation', name: 'cultivation', component: () => import('./features/cultivation/CultivationView.vue'), meta: { nav: 'cultivation' } },
     { path: '/benefits', name: 'benefits', component: () => import('./features/benefits/BenefitsView.vue'), meta: { nav: 'benefits' } },
     { path: '/targets', name: 'targets', component: () => import('./features/targets/TargetsView.vue'), meta: { nav: 'targets', aggregate: true } },
     { path: '/imports', name: 'imports', component: () => import('./features/imports/ImportsView.vue'), meta: { nav: 'imports' } },

@@ -10,6 +10,7 @@
 #include "store/benefit_store.h"
 #include "store/chain_store.h"
 #include "store/park_store.h"
+#include "store/cultivation_store.h"
 #include "store/project_store.h"
 #include "store/service_store.h"
 #include "store/store.h"
@@ -29,6 +30,8 @@ Result<std::unique_ptr<ServiceStore>> OpenPostgresServiceStore(const std::string
 Result<std::unique_ptr<ChainStore>> OpenPostgresChainStore(const std::string& uri);
 Result<std::unique_ptr<ProjectStore>> OpenPostgresProjectStore(const std::string& uri);
 Result<std::unique_ptr<ParkStore>> OpenPostgresParkStore(const std::string& uri);
+// The cultivation pool and stages (issue 15 item 3).
+Result<std::unique_ptr<CultivationStore>> OpenPostgresCultivationStore(const std::string& uri);
 Result<std::unique_ptr<BenefitStore>> OpenPostgresBenefitStore(const std::string& uri);
 
 }  // namespace ballast

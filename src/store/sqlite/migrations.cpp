@@ -18,6 +18,7 @@ BALLAST_INCBIN(ballast_migration_014, BALLAST_MIGRATIONS_DIR "/014_appeal_attach
 BALLAST_INCBIN(ballast_migration_015, BALLAST_MIGRATIONS_DIR "/015_parks.sql")
 BALLAST_INCBIN(ballast_migration_017, BALLAST_MIGRATIONS_DIR "/017_benefits.sql")
 BALLAST_INCBIN(ballast_migration_016, BALLAST_MIGRATIONS_DIR "/016_service_joint.sql")
+BALLAST_INCBIN(ballast_migration_018, BALLAST_MIGRATIONS_DIR "/018_cultivation.sql")
 BALLAST_INCBIN(ballast_migration_019, BALLAST_MIGRATIONS_DIR "/019_factor_ledger.sql")
 
 namespace ballast {
@@ -39,6 +40,7 @@ std::vector<std::string_view> SqliteMigrations() {
       BALLAST_INCBIN_VIEW(ballast_migration_015),  // parks (issue 15 item 2)
       BALLAST_INCBIN_VIEW(ballast_migration_017),  // policy matching (issue 14 item 6)
       BALLAST_INCBIN_VIEW(ballast_migration_016),  // 会办 parts and 督办 notices
+      BALLAST_INCBIN_VIEW(ballast_migration_018),  // cultivation pipelines (issue 15 item 3)
       BALLAST_INCBIN_VIEW(ballast_migration_019),  // factor-guarantee ledger (issue 15 item 1)
   };
 }

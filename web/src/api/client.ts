@@ -4,6 +4,7 @@
 import { appealsApi } from './appeals';
 import { benefitsApi } from './benefits';
 import { chainsApi } from './chains';
+import { cultivationApi } from './cultivation';
 import { parksApi } from './parks';
 import { projectsApi } from './projects';
 import { dataApi } from './data';
@@ -13,6 +14,7 @@ import { warningsApi } from './warnings';
 export * from './appeals';
 export * from './benefits';
 export * from './chains';
+export * from './cultivation';
 export * from './parks';
 export * from './projects';
 export * from './data';
@@ -20,4 +22,4 @@ export * from './http';
 export * from './session';
 export * from './warnings';
 
-export const api = { ...sessionApi, ...dataApi, ...warningsApi, ...appealsApi, ...chainsApi, ...projectsApi, ...parksApi, ...benefitsApi };
+export const api = { ...sessionApi, ...dataApi, ...warningsApi, ...appealsApi, ...chainsApi, ...projectsApi, ...parksApi, ...benefitsApi, ...cultivationApi };

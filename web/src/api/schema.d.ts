@@ -1514,6 +1514,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cultivation/pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The below-scale cultivation pool (培育库) with run rates and months to the threshold */
+        get: operations["GET /api/v1/cultivation/pool"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultivation/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 小升规 candidates: pool members below scale ranked by months to the threshold */
+        get: operations["GET /api/v1/cultivation/candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultivation/conversion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each year's conversion of the pool into roster entrants (numerator/denominator) and the year's entrants */
+        get: operations["GET /api/v1/cultivation/conversion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultivation/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专精特新 counts by stage and region for a year; the recognitions with their criteria checks for callers who may list enterprises */
+        get: operations["GET /api/v1/cultivation/stages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultivation/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the pool, revenue reports or stage recognitions (multipart field 'file', CSV/XLSX); all or nothing */
+        post: operations["POST /api/v1/cultivation/import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/benefits/policies": {
         parameters: {
             query?: never;
@@ -3363,6 +3448,95 @@ export interface components {
         };
         JointWaive: {
             reason: string;
+        };
+        CultivationPool: {
+            threshold: number;
+            rows: {
+                uscc: string;
+                name: string;
+                region: string;
+                industry: string;
+                tags: string[];
+                joined: string;
+                left: string | null;
+                entered: string | null;
+                run_rate: {
+                    value: number;
+                    /** @enum {string} */
+                    basis: "12m" | "ytd" | "year";
+                    as_of: string;
+                    prior: number | null;
+                    growth: number | null;
+                } | null;
+                months_to_threshold: number | null;
+            }[];
+        };
+        CultivationConversion: {
+            years: {
+                year: number;
+                rate: {
+                    num: number;
+                    den: number;
+                    value: number | null;
+                    display: string;
+                };
+                entrants: number;
+            }[];
+        };
+        CultivationStages: {
+            year: number;
+            region: string;
+            total: {
+                region: string;
+                recognised: {
+                    candidate: number;
+                    provincial: number;
+                    little_giant: number;
+                    champion: number;
+                };
+                holding: {
+                    candidate: number;
+                    provincial: number;
+                    little_giant: number;
+                    champion: number;
+                };
+            };
+            by_region: {
+                region: string;
+                recognised: {
+                    candidate: number;
+                    provincial: number;
+                    little_giant: number;
+                    champion: number;
+                };
+                holding: {
+                    candidate: number;
+                    provincial: number;
+                    little_giant: number;
+                    champion: number;
+                };
+            }[];
+            enterprises: {
+                uscc: string;
+                name: string;
+                region: string;
+                /** @enum {string} */
+                stage: "candidate" | "provincial" | "little_giant" | "champion";
+                year: number;
+                /** @enum {string} */
+                criteria: "met" | "not_met" | "unknown";
+                checks: {
+                    /** @enum {string} */
+                    figure: "rd_share" | "revenue_growth" | "main_product_share";
+                    min: number;
+                    value: number | null;
+                    /** @enum {string} */
+                    outcome: "met" | "not_met" | "unknown";
+                }[];
+            }[];
+        };
+        CultivationImport: {
+            rows: number;
         };
         /** @enum {string} */
         Measure: "value" | "ytd" | "yoy" | "ytd_yoy" | "yoy_2y" | "contrib_pp" | "contrib_share" | "share" | "n" | "growth_breadth" | "roster" | "entrants" | "exits" | "report_rate" | "yoy_real" | "ytd_yoy_real" | "mom_sa" | "quarter" | "quarter_yoy" | "half" | "half_yoy" | "quarter_yoy_real" | "half_yoy_real";
@@ -10052,6 +10226,348 @@ export interface operations {
             };
             /** @description error */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/cultivation/pool": {
+        parameters: {
+            query?: {
+                /** @description GB/T 2260 code (default: the caller's scope) */
+                region?: string;
+                /** @description GB/T 4754 code (its subtree) */
+                industry?: string;
+                /** @description members with this tag only */
+                tag?: string;
+                /** @description also members that left the pool or entered the roster */
+                include_left?: boolean;
+                /** @description the above-scale threshold in 万元 (default data/cultivation) */
+                threshold?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CultivationPool"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/cultivation/candidates": {
+        parameters: {
+            query?: {
+                /** @description GB/T 2260 code (default: the caller's scope) */
+                region?: string;
+                /** @description GB/T 4754 code (its subtree) */
+                industry?: string;
+                /** @description members with this tag only */
+                tag?: string;
+                /** @description the above-scale threshold in 万元 (default data/cultivation) */
+                threshold?: number;
+                /** @description only candidates within so many months */
+                within?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CultivationPool"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/cultivation/conversion": {
+        parameters: {
+            query: {
+                /** @description GB/T 2260 code (default: the caller's scope) */
+                region?: string;
+                /** @description the first year */
+                from: number;
+                /** @description the last year (default from) */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CultivationConversion"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/cultivation/stages": {
+        parameters: {
+            query: {
+                /** @description GB/T 2260 code (default: the caller's scope) */
+                region?: string;
+                /** @description the year of recognition */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CultivationStages"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/cultivation/import": {
+        parameters: {
+            query: {
+                /** @description what the file holds */
+                kind: "pool" | "revenue" | "stages";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CultivationImport"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,7 @@ import type zh from './zh-CN';
 
 const en: typeof zh = {
   app: { title: 'Industrial Economy Monitor', short: 'Ballast' },
-  nav: { cockpit: 'Cockpit', explorer: 'Explorer', rankings: 'Rankings', bulletin: 'Bulletin', warnings: 'Warnings', targets: 'Targets', chains: 'Supply chains', projects: 'Major projects', parks: 'Parks', benefits: 'Policy matching', imports: 'Imports', enterprise: 'Enterprise', appeals: 'My appeals', inbox: 'Inbox', board: 'Dispatch', stats: 'Statistics' },
+  nav: { cockpit: 'Cockpit', explorer: 'Explorer', rankings: 'Rankings', bulletin: 'Bulletin', warnings: 'Warnings', targets: 'Targets', chains: 'Supply chains', projects: 'Major projects', parks: 'Parks', cultivation: 'Cultivation', benefits: 'Policy matching', imports: 'Imports', enterprise: 'Enterprise', appeals: 'My appeals', inbox: 'Inbox', board: 'Dispatch', stats: 'Statistics' },
   header: { period: 'Period', unit: 'Unit', language: 'Language' },
   common: {
     loading: 'Loading…',

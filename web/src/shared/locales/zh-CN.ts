@@ -1,7 +1,7 @@
 // Chinese text (the default) of the frame shared by every page: the title, the menu, the header and common words.
 export default {
   app: { title: '工业经济运行监测', short: 'Ballast' },
-  nav: { cockpit: '驾驶舱', explorer: '数据查询', rankings: '通报排名', bulletin: '月度通报', warnings: '预警中心', targets: '目标看板', chains: '产业链', projects: '重大项目', parks: '园区', benefits: '政策匹配', imports: '数据导入', enterprise: '企业详情', appeals: '企业诉求', inbox: '办理', board: '派单', stats: '统计' },
+  nav: { cockpit: '驾驶舱', explorer: '数据查询', rankings: '通报排名', bulletin: '月度通报', warnings: '预警中心', targets: '目标看板', chains: '产业链', projects: '重大项目', parks: '园区', cultivation: '培育库', benefits: '政策匹配', imports: '数据导入', enterprise: '企业详情', appeals: '企业诉求', inbox: '办理', board: '派单', stats: '统计' },
   header: { period: '报告期', unit: '单位', language: '语言' },
   common: {
     loading: '加载中…',
