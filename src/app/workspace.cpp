@@ -173,12 +173,14 @@ SnapshotPin::~SnapshotPin() {
 Result<std::shared_ptr<const Snapshot>> Workspace::Advance(const Snapshot& previous,
                                                            BatchId newest) {
   ASSIGN_OR_RETURN(auto changes, store_->ChangesBetween(previous.through, newest));
-  if (changes.enterprises) {  // enterprises added or changed (here or by another process): a full
-                              // build
+  // Enterprises added or changed (here or by another process): the columns move to the new order.
+  std::optional<std::vector<StoredEnterprise>> enterprises;
+  if (changes.enterprises) {
     enterprise_index_.reset();
-    return Build(kLatestBatch);
+    ASSIGN_OR_RETURN(enterprises, store_->LoadEnterprises(newest));
   }
-  auto builder = Panel::Builder::Apply(*previous.panel, changes.columns);
+  auto builder = Panel::Builder::Apply(*previous.panel, changes.columns,
+                                       enterprises ? &*enterprises : nullptr);
   if (!builder.ok()) {
     if (builder.status().code() == StatusCode::kFailedPrecondition) return Build(kLatestBatch);
     return builder.status();

@@ -58,6 +58,11 @@ Panel::Builder::Builder(std::shared_ptr<const Catalog> catalog,
                         const std::vector<StoredEnterprise>& enterprises)
     : panel_(new Panel), raw_(new Raw) {
   panel_->catalog_ = std::move(catalog);
+  SetEnterprises(enterprises);
+  raw_->by_indicator.resize(panel_->catalog_->indicators().size());
+}
+
+void Panel::Builder::SetEnterprises(const std::vector<StoredEnterprise>& enterprises) {
   const Catalog& cat = *panel_->catalog_;
   auto list = std::make_shared<std::vector<PanelEnterprise>>();
   list->reserve(enterprises.size());
@@ -89,7 +94,37 @@ Panel::Builder::Builder(std::shared_ptr<const Catalog> catalog,
   panel_->num_enterprises_ = panel_->enterprise_list_->size();
   panel_->by_uscc_ = std::move(by_uscc);
   IndexEnterprises();
-  raw_->by_indicator.resize(cat.indicators().size());
+}
+
+// A column in a new enterprise order: moved[old index] = new index; enterprises that are new
+// have no figures (kMissing in the dense values, absent from the sparse ones).
+std::shared_ptr<const Panel::Column> Panel::Builder::Remap(const Panel::Column& c,
+                                                           const std::vector<uint32_t>& moved,
+                                                           size_t n) {
+  auto out = std::make_shared<Panel::Column>();
+  out->cells = c.cells;
+  if (!c.value.empty()) {
+    out->value.assign(n, kMissing);
+    for (size_t e = 0; e < c.value.size(); ++e) out->value[moved[e]] = c.value[e];
+  }
+  const std::pair<const SparseColumn*, SparseColumn*> sparse[] = {
+      {&c.ytd_fix, &out->ytd_fix}, {&c.prior, &out->prior}, {&c.prior_ytd, &out->prior_ytd}};
+  for (const auto& [from, to] : sparse) {
+    std::vector<std::pair<uint32_t, double>> cells;
+    cells.reserve(from->size());
+    for (size_t i = 0; i < from->size(); ++i) {
+      cells.emplace_back(moved[from->index[i]], from->value[i]);
+    }
+    std::sort(cells.begin(), cells.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    to->index.reserve(cells.size());
+    to->value.reserve(cells.size());
+    for (const auto& [e, v] : cells) {
+      to->index.push_back(e);
+      to->value.push_back(v);
+    }
+  }
+  return out;
 }
 
 void Panel::Builder::IndexEnterprises() {
@@ -105,20 +140,36 @@ void Panel::Builder::IndexEnterprises() {
 }
 
 Result<std::unique_ptr<Panel::Builder>> Panel::Builder::Apply(
-    const Panel& previous, const std::vector<std::pair<std::string, Period>>& touched) {
+    const Panel& previous, const std::vector<std::pair<std::string, Period>>& touched,
+    const std::vector<StoredEnterprise>* enterprises) {
   std::unique_ptr<Builder> b(new Builder);
   b->previous_ = &previous;
   b->panel_.reset(new Panel);
   b->raw_ = std::make_unique<Raw>();
   Panel& p = *b->panel_;
   p.catalog_ = previous.catalog_;
-  p.enterprise_list_ = previous.enterprise_list_;
-  p.enterprises_data_ = previous.enterprises_data_;
-  p.num_enterprises_ = previous.num_enterprises_;
-  p.by_uscc_ = previous.by_uscc_;
   const Catalog& cat = *p.catalog_;
   b->raw_->by_indicator.resize(cat.indicators().size());
-  b->IndexEnterprises();
+  // moved[old index] = new index, when the enterprises changed.
+  std::vector<uint32_t> moved;
+  if (enterprises == nullptr) {
+    p.enterprise_list_ = previous.enterprise_list_;
+    p.enterprises_data_ = previous.enterprises_data_;
+    p.num_enterprises_ = previous.num_enterprises_;
+    p.by_uscc_ = previous.by_uscc_;
+    b->IndexEnterprises();
+  } else {
+    b->SetEnterprises(*enterprises);
+    b->enterprises_changed_ = true;
+    moved.resize(previous.num_enterprises_);
+    for (size_t e = 0; e < previous.num_enterprises_; ++e) {
+      const auto id = static_cast<size_t>(previous.enterprises_data_[e].id);
+      if (id >= b->index_of_.size() || b->index_of_[id] < 0) {
+        return Status::Precondition("an enterprise of the previous panel is gone");
+      }
+      moved[e] = static_cast<uint32_t>(b->index_of_[id]);
+    }
+  }
   // The period range: the previous one, extended to the new batches' later months.
   Period first = previous.first_, last = previous.last_period();
   bool any = !previous.empty();
@@ -134,8 +185,12 @@ Result<std::unique_ptr<Panel::Builder>> Panel::Builder::Apply(
   p.columns_.assign(cat.indicators().size(),
                     std::vector<ColumnPtr>(static_cast<size_t>(p.num_periods_)));
   for (size_t ind = 0; ind < previous.columns_.size() && ind < p.columns_.size(); ++ind) {
+    // Scaled indicators are scaled again in Finish when the enterprises (their rates) changed.
+    if (b->enterprises_changed_ && cat.indicators()[ind].scaled()) continue;
     for (size_t t = 0; t < previous.columns_[ind].size(); ++t) {
-      p.columns_[ind][static_cast<size_t>(previous.first_ - first) + t] = previous.columns_[ind][t];
+      const ColumnPtr& c = previous.columns_[ind][t];
+      p.columns_[ind][static_cast<size_t>(previous.first_ - first) + t] =
+          c == nullptr || moved.empty() ? c : Remap(*c, moved, p.num_enterprises_);
     }
   }
   // Each touched column re-resolves its indicator's year from January (or the first period)
@@ -319,8 +374,15 @@ std::unique_ptr<Panel> Panel::Builder::Finish() {
     }
   }
   raw_.reset();
+  if (enterprises_changed_) {
+    // Rates follow the enterprises' classes: every scaled column again.
+    for (size_t ind = 0; ind < indicators.size(); ++ind) {
+      for (const auto& c : p.columns_[ind]) rescale[ind] = rescale[ind] || c != nullptr;
+    }
+  }
   BuildScaled(rescale);
-  const bool same_periods = previous_ != nullptr && previous_->first_ == p.first_ &&
+  const bool same_periods = previous_ != nullptr && !enterprises_changed_ &&
+                            previous_->first_ == p.first_ &&
                             previous_->num_periods_ == p.num_periods_;
   if (same_periods) {
     p.price_slot_ = previous_->price_slot_;
@@ -366,7 +428,7 @@ void Panel::Builder::BuildScaled(const std::vector<bool>& rescale) {
     const auto num = static_cast<size_t>(cat.FindIndicator(indicators[ind].numerator));
     if (!rescale[num]) continue;
     for (size_t t = 0; t < p.columns_[num].size(); ++t) {
-      if (previous_ != nullptr && !redo_[num][t]) continue;
+      if (previous_ != nullptr && !enterprises_changed_ && !redo_[num][t]) continue;
       const ColumnPtr& src = p.columns_[num][t];
       if (src == nullptr) {
         p.columns_[ind][t] = nullptr;

@@ -125,11 +125,14 @@ class Panel::Builder {
  public:
   Builder(std::shared_ptr<const Catalog> catalog, const std::vector<StoredEnterprise>& enterprises);
   ~Builder();
-  // The incremental form. The enterprises are the previous panel's (new enterprises need a full
-  // build); touched columns of unknown indicators are refused. FailedPrecondition when the new
-  // batches reach before the previous panel's first period (then build in full).
+  // The incremental form. `enterprises`: every enterprise when the new batches added or changed
+  // some (the previous panel's columns then move to the new order), nullptr when they did not
+  // (the previous panel's list is shared). Touched columns of unknown indicators are refused.
+  // FailedPrecondition when the new batches reach before the previous panel's first period or
+  // an enterprise is missing (then build in full).
   static Result<std::unique_ptr<Builder>> Apply(
-      const Panel& previous, const std::vector<std::pair<std::string, Period>>& touched);
+      const Panel& previous, const std::vector<std::pair<std::string, Period>>& touched,
+      const std::vector<StoredEnterprise>* enterprises = nullptr);
   // The columns whose chunks (of every batch, in batch order) Add must be given (incremental).
   const std::vector<std::pair<std::string, Period>>& Resolve() const { return resolve_; }
   // Chunks for unknown indicators or enterprises are refused.
@@ -158,6 +161,10 @@ class Panel::Builder {
   // Resolves one indicator's raw columns from `from` (January or the first period) to `to`.
   void ResolveRange(size_t indicator, Period from, Period to);
   void IndexEnterprises();
+  void SetEnterprises(const std::vector<StoredEnterprise>& enterprises);
+  static std::shared_ptr<const Column> Remap(const Column& c, const std::vector<uint32_t>& moved,
+                                             size_t n);
+  bool enterprises_changed_ = false;  // incremental: a new enterprise list
   // Store id -> panel index (-1 = unknown); ids are dense row ids, so a vector serves.
   std::vector<int32_t> index_of_;
 };
