@@ -195,6 +195,7 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(const Snapshot& previ
                                        [&](BatchId, ObservationChunk&& c) { return b.Add(c); }));
   }
   auto snap = std::make_shared<app::Snapshot>();
+  snap->answers = std::make_shared<AnswerCache>(answer_cache_entries_.load());
   snap->as_of = kLatestBatch;
   snap->through = newest;
   snap->incremental = true;
@@ -217,6 +218,7 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
   RETURN_IF_ERROR(store_->ScanObservations(
       as_of, [&](BatchId, ObservationChunk&& c) { return builder.Add(c); }));
   auto snap = std::make_shared<app::Snapshot>();
+  snap->answers = std::make_shared<AnswerCache>(answer_cache_entries_.load());
   snap->as_of = as_of;
   snap->through = through;
   snap->panel = builder.Finish();

@@ -3,6 +3,7 @@
 #ifndef BALLAST_APP_WORKSPACE_H_
 #define BALLAST_APP_WORKSPACE_H_
 
+#include <atomic>
 #include <chrono>
 #include <list>
 #include <memory>
@@ -76,6 +77,8 @@ class Workspace {
   // The program's clock (the system clock unless a test sets another; it must outlive this).
   const Clock& clock() const { return *clock_; }
   void SetClock(const Clock* clock) { clock_ = clock != nullptr ? clock : &SystemClock(); }
+  // Answers kept per snapshot (app/answer_cache.h) from the next snapshot on; 0 = none.
+  void SetAnswerCacheEntries(size_t entries) { answer_cache_entries_ = entries; }
   Result<std::vector<BatchInfo>> Batches();
   // The panel as of a batch (kLatestBatch for the newest data). An as-of batch that does not
   // exist is NotFound. The latest panel follows batches written by other processes on the same
@@ -107,7 +110,9 @@ class Workspace {
   std::shared_ptr<const Catalog> catalog_;
   std::shared_ptr<const app::Snapshot> latest_;
   std::chrono::steady_clock::time_point latest_checked_{};
-  bool latest_stale_ = false;  // this process wrote a batch: check the newest one at once
+  bool latest_stale_ = false;
+  std::atomic<size_t> answer_cache_entries_{
+      2048};  // this process wrote a batch: check the newest one at once
   std::unique_ptr<ingest::UsccIndex> enterprise_index_;  // cached between imports
   std::unique_ptr<auth::AuthService> auth_;
   std::list<std::shared_ptr<const app::Snapshot>> vintages_;  // most recent first
