@@ -6,6 +6,7 @@
 #   LOAD_ENTERPRISES (500000)  LOAD_MONTHS (24)  LOAD_DURATION (5m)  LOAD_CONNECTIONS (64)
 #   LOAD_IMPORT_PERCENT (1)    LOAD_DB (a SQLite file in LOAD_WORK; postgresql://… once that store exists)
 #   LOAD_WORK (build/load)     LOAD_PORT (18080: nginx; the instances take the next two ports)
+#   LOAD_SERVE_ARGS            more `ballast serve` flags (e.g. --answer-cache 0 to measure without the cache)
 # Usage: scripts/load.sh [path/to/ballast]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,7 +51,8 @@ cleanup() {
 }
 trap cleanup EXIT
 for port in "${PORTS[@]}"; do
-  "$BALLAST" serve --db "$DB" --port "$port" --threads 80 --trusted-proxy 127.0.0.1/32 \
+  # shellcheck disable=SC2086 # LOAD_SERVE_ARGS is a list of flags
+  "$BALLAST" serve --db "$DB" --port "$port" --threads 80 --trusted-proxy 127.0.0.1/32 ${LOAD_SERVE_ARGS:-} \
     >"$WORK/instance-$port.out" 2>"$WORK/instance-$port.log" &
   pids+=($!)
 done

@@ -229,6 +229,7 @@ struct Server::Impl {
 };
 
 Server::Server(app::Ballast& app, ServeOptions options) : impl_(std::make_unique<Impl>(app, std::move(options))) {
+  app.workspace().SetAnswerCacheEntries(impl_->options.answer_cache);
   impl_->Routes();
 }
 

@@ -16,7 +16,7 @@ namespace ballast::api {
 
 struct ServeOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0 = any free port
+  int port = 8080;      // 0 = any free port
   std::string web_dir;  // built UI (web/dist); empty or missing = API only
   std::string geo_dir;  // GeoJSON maps served at /geo/
   int threads = 16;
@@ -30,6 +30,8 @@ struct ServeOptions {
   size_t max_connections_per_client = 64;
   // One JSON line per answer on stderr (api/request_log.h).
   bool access_log = true;
+  // Answers kept per panel snapshot (app/answer_cache.h); 0 = none.
+  size_t answer_cache = 2048;
 };
 
 class Server {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/analysis.h"
+#include "app/answer_cache.h"
 #include "app/ballast.h"
 #include "app/disclosure.h"
 #include "app/groups.h"
@@ -23,8 +24,9 @@ bool IsParentRelative(const std::string& name) {
 
 // A share or contribution of region R along the region dimension compares R with its parent:
 // from R's value and share anyone can divide out the parent's total. Outside the scope, they go.
-void RestrictDerived(const Ballast& b, const Caller& caller, const std::vector<std::string>& measures,
-                     const std::string& of, const std::string& region_code, Row& row) {
+void RestrictDerived(const Ballast& b, const Caller& caller,
+                     const std::vector<std::string>& measures, const std::string& of,
+                     const std::string& region_code, Row& row) {
   if (of != "region" || caller.whole_country()) return;
   const CodeTree& regions = b.catalog().regions();
   // A region group's parent is the whole country, outside any narrower scope.
@@ -65,11 +67,13 @@ Status CheckAggregate(Ballast& b, const Caller& caller, const CellRequest& r) {
 
 void AuditRead(Ballast& b, const Caller& c, const std::string& action, const std::string& target,
                const std::string& detail) {
-  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target, "success", detail});
+  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target,
+                        "success", detail});
 }
 
 // An enterprise the caller may see at all; NotFound alike for unknown and out of scope.
-Result<EnterpriseInfo> VisibleEnterprise(Ballast& b, const Caller& caller, const std::string& uscc, BatchId as_of) {
+Result<EnterpriseInfo> VisibleEnterprise(Ballast& b, const Caller& caller, const std::string& uscc,
+                                         BatchId as_of) {
   auto e = GetEnterprise(b.workspace(), uscc, as_of);
   const bool own = caller.role == auth::Role::kEnterprise && uscc == caller.uscc;
   if (!e.ok()) {
@@ -82,8 +86,9 @@ Result<EnterpriseInfo> VisibleEnterprise(Ballast& b, const Caller& caller, const
 }
 
 // The cell an answer stands for, from its codes (groups and tags included).
-Result<CellRef> RefOf(const Ballast& b, const Panel& panel, const std::string& indicator, const std::string& period,
-                      const std::string& region, const std::string& industry, const std::vector<std::string>& tags,
+Result<CellRef> RefOf(const Ballast& b, const Panel& panel, const std::string& indicator,
+                      const std::string& period, const std::string& region,
+                      const std::string& industry, const std::vector<std::string>& tags,
                       const std::string& park) {
   const Catalog& c = b.catalog();
   CellRef ref;
@@ -97,10 +102,10 @@ Result<CellRef> RefOf(const Ballast& b, const Panel& panel, const std::string& i
 }
 
 // Marks a node's row and its children's rows (region or industry codes) by their status.
-Status ProtectRows(const Ballast& b, const Panel& panel, Disclosure& d, const CellAnswer& node, bool by_region,
-                   Row& node_row, const std::vector<Row*>& rows) {
-  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, panel, node.indicator, node.period, node.region.code, node.industry.code,
-                                      node.tags, node.park));
+Status ProtectRows(const Ballast& b, const Panel& panel, Disclosure& d, const CellAnswer& node,
+                   bool by_region, Row& node_row, const std::vector<Row*>& rows) {
+  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, panel, node.indicator, node.period, node.region.code,
+                                      node.industry.code, node.tags, node.park));
   RETURN_IF_ERROR(d.Protect(ref, node_row));
   // The children of a group along its dimension are its members, plain cells of that dimension.
   const CellRef base = WithoutGroup(ref, by_region);
@@ -116,28 +121,54 @@ Status ProtectRows(const Ballast& b, const Panel& panel, Disclosure& d, const Ce
   return Status::Ok();
 }
 
-}  // namespace
+// The cache key of an answer (app/answer_cache.h): the use case, the caller's scope — role,
+// region, enterprise and unit, everything app/access.h decides by besides the user's name — and
+// every field of the request.
+CacheKey AnswerKey(std::string_view kind, const Caller& caller, const CellRequest& r) {
+  CacheKey k(kind);
+  k.Add(auth::RoleName(caller.role)).Add(caller.region).Add(caller.uscc).Add(caller.unit);
+  k.Add(r.indicator).Add(static_cast<int64_t>(r.measures.size()));
+  for (const auto& m : r.measures) k.Add(m);
+  k.Add(r.period).Add(r.region).Add(r.industry).Add(static_cast<int64_t>(r.tags.size()));
+  for (const auto& t : r.tags) k.Add(t);
+  k.Add(r.park).Add(r.of).Add(r.as_of);
+  return k;
+}
 
-Result<CellAnswer> QueryCell(Ballast& b, const Caller& caller, const CellRequest& request) {
-  RETURN_IF_ERROR(CheckAggregate(b, caller, request));
+// Answers from the panel alone are cached; figures published per region and park memberships
+// live in stores of their own that change without a new snapshot.
+bool Cacheable(const CellRequest& r) {
+  return r.park.empty() && !IsRegionSeriesIndicator(r.indicator);
+}
+
+// Looks the answer up in the snapshot's cache, else computes it there (with the snapshot pinned,
+// so that figures and disclosure control read the same one) and keeps it.
+template <typename T, typename Compute>
+Result<T> Cached(Ballast& b, BatchId as_of, bool cacheable, const CacheKey& key, Compute compute) {
+  if (!cacheable) return compute();
+  ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(as_of));
+  SnapshotPin pin(b.workspace(), snap);
+  if (auto hit = snap->answers->Find<T>(key.str())) return *hit;
+  ASSIGN_OR_RETURN(T answer, compute());
+  snap->answers->Put(key.str(), answer);
+  return answer;
+}
+
+Result<CellAnswer> ComputeCell(Ballast& b, const Caller& caller, const CellRequest& request) {
   ASSIGN_OR_RETURN(CellAnswer a, QueryCell(b.workspace(), request));
   RestrictDerived(b, caller, a.measures, OfOf(request), a.region.code, a.row);
   // Published region figures are public aggregates: no enterprise behind them to protect.
   if (IsRegionSeriesIndicator(request.indicator)) return a;
   ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
   Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
-  ASSIGN_OR_RETURN(CellRef ref,
-                   RefOf(b, *snap->panel, a.indicator, a.period, a.region.code, a.industry.code, a.tags, a.park));
+  ASSIGN_OR_RETURN(CellRef ref, RefOf(b, *snap->panel, a.indicator, a.period, a.region.code,
+                                      a.industry.code, a.tags, a.park));
   RETURN_IF_ERROR(d.Protect(ref, a.row));
   return a;
 }
 
-Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequest& request) {
-  RETURN_IF_ERROR(CheckAggregate(b, caller, request));
+Result<TableAnswer> ComputeTable(Ballast& b, const Caller& caller, const TableRequest& request) {
   const bool enterprises = request.dim == "enterprise";
-  if (enterprises && !b.access().MayListEnterprises(caller)) {
-    return Status::Denied("enterprise-level rows need the analyst role");
-  }
   ASSIGN_OR_RETURN(TableAnswer t, QueryTable(b.workspace(), request));
   // The node's own row compares it with its parent along the table's dimension.
   const std::string dim = t.dim == "enterprise" ? "industry" : t.dim;
@@ -148,25 +179,23 @@ Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequ
     for (auto& r : t.rows) rows.push_back(&r);
     ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
     Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
-    RETURN_IF_ERROR(ProtectRows(b, *snap->panel, d, t.parent, t.dim == "region", t.parent.row, rows));
+    RETURN_IF_ERROR(
+        ProtectRows(b, *snap->panel, d, t.parent, t.dim == "region", t.parent.row, rows));
     // Ranks among what is published only: a gap in the ranks would place a withheld figure.
     if (d.published()) {
       const auto it = std::find(t.parent.measures.begin(), t.parent.measures.end(), request.sort);
-      const size_t k = it == t.parent.measures.end() ? 0 : static_cast<size_t>(it - t.parent.measures.begin());
+      const size_t k =
+          it == t.parent.measures.end() ? 0 : static_cast<size_t>(it - t.parent.measures.begin());
       std::vector<std::optional<double>> keys;
       for (const auto& r : t.rows) keys.push_back(k < r.values.size() ? r.values[k] : std::nullopt);
       const auto ranks = RankValues(keys, request.ascending);
       for (size_t i = 0; i < t.rows.size(); ++i) t.rows[i].rank = ranks[i];
     }
-  } else {
-    AuditRead(b, caller, "read.enterprise_rows", "region=" + t.parent.region.code + " industry=" + t.parent.industry.code,
-              std::to_string(t.rows.size()) + " enterprises");
   }
   return t;
 }
 
-Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesRequest& request) {
-  RETURN_IF_ERROR(CheckAggregate(b, caller, request));
+Result<SeriesAnswer> ComputeSeries(Ballast& b, const Caller& caller, const SeriesRequest& request) {
   ASSIGN_OR_RETURN(SeriesAnswer s, QuerySeries(b.workspace(), request));
   if (IsRegionSeriesIndicator(request.indicator)) return s;  // public aggregates, as in QueryCell
   const std::string of = OfOf(request);
@@ -174,16 +203,16 @@ Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesR
   Disclosure d(*snap, b.catalog(), GetsPublishedFigures(b.access(), caller));
   for (auto& [period, row] : s.points) {
     RestrictDerived(b, caller, s.cell.measures, of, s.cell.region.code, row);
-    ASSIGN_OR_RETURN(CellRef ref, RefOf(b, *snap->panel, s.cell.indicator, period, s.cell.region.code,
-                                        s.cell.industry.code, s.cell.tags, s.cell.park));
+    ASSIGN_OR_RETURN(CellRef ref,
+                     RefOf(b, *snap->panel, s.cell.indicator, period, s.cell.region.code,
+                           s.cell.industry.code, s.cell.tags, s.cell.park));
     RETURN_IF_ERROR(d.Protect(ref, row));
   }
   if (!s.points.empty()) s.cell.row = s.points.back().second;
   return s;
 }
 
-Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellRequest& request) {
-  RETURN_IF_ERROR(CheckAggregate(b, caller, request));
+Result<RankingAnswer> ComputeRanking(Ballast& b, const Caller& caller, const CellRequest& request) {
   ASSIGN_OR_RETURN(RankingAnswer a, QueryRanking(b.workspace(), request));
   RestrictDerived(b, caller, a.parent.measures, "region", a.parent.region.code, a.parent.row);
   if (IsRegionSeriesIndicator(request.indicator)) return a;  // public aggregates, as in QueryCell
@@ -209,23 +238,74 @@ Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellR
   return a;
 }
 
-Result<EnterpriseInfo> GetEnterprise(Ballast& b, const Caller& caller, const std::string& uscc, BatchId as_of) {
+}  // namespace
+
+Result<CellAnswer> QueryCell(Ballast& b, const Caller& caller, const CellRequest& request) {
+  RETURN_IF_ERROR(CheckAggregate(b, caller, request));
+  return Cached<CellAnswer>(b, request.as_of, Cacheable(request),
+                            AnswerKey("cell", caller, request),
+                            [&] { return ComputeCell(b, caller, request); });
+}
+
+Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequest& request) {
+  RETURN_IF_ERROR(CheckAggregate(b, caller, request));
+  const bool enterprises = request.dim == "enterprise";
+  if (enterprises && !b.access().MayListEnterprises(caller)) {
+    return Status::Denied("enterprise-level rows need the analyst role");
+  }
+  CacheKey key = AnswerKey("table", caller, request);
+  key.Add(request.dim)
+      .Add(request.sort)
+      .Add(request.ascending ? "asc" : "desc")
+      .Add(static_cast<int64_t>(request.limit));
+  ASSIGN_OR_RETURN(TableAnswer t,
+                   Cached<TableAnswer>(b, request.as_of, Cacheable(request), key,
+                                       [&] { return ComputeTable(b, caller, request); }));
+  // Every read of enterprise-level rows is on the record, from the cache or not.
+  if (enterprises && !IsRegionSeriesIndicator(request.indicator)) {
+    AuditRead(b, caller, "read.enterprise_rows",
+              "region=" + t.parent.region.code + " industry=" + t.parent.industry.code,
+              std::to_string(t.rows.size()) + " enterprises");
+  }
+  return t;
+}
+
+Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesRequest& request) {
+  RETURN_IF_ERROR(CheckAggregate(b, caller, request));
+  CacheKey key = AnswerKey("series", caller, request);
+  key.Add(request.from).Add(request.to);
+  return Cached<SeriesAnswer>(b, request.as_of, Cacheable(request), key,
+                              [&] { return ComputeSeries(b, caller, request); });
+}
+
+Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellRequest& request) {
+  RETURN_IF_ERROR(CheckAggregate(b, caller, request));
+  return Cached<RankingAnswer>(b, request.as_of, Cacheable(request),
+                               AnswerKey("ranking", caller, request),
+                               [&] { return ComputeRanking(b, caller, request); });
+}
+
+Result<EnterpriseInfo> GetEnterprise(Ballast& b, const Caller& caller, const std::string& uscc,
+                                     BatchId as_of) {
   return VisibleEnterprise(b, caller, uscc, as_of);
 }
 
-Result<std::vector<EnterpriseInfo>> SearchEnterprises(Ballast& b, const Caller& caller, const std::string& query,
-                                                      size_t limit) {
+Result<std::vector<EnterpriseInfo>> SearchEnterprises(Ballast& b, const Caller& caller,
+                                                      const std::string& query, size_t limit) {
   // An enterprise user finds only itself: MaySeeEnterprise decides per hit.
   RETURN_IF_ERROR(b.access().Require(caller, auth::Permission::kReadEnterprise));
-  ASSIGN_OR_RETURN(auto hits, SearchEnterprises(b.workspace(), query, limit, [&](const EnterpriseInfo& e) {
+  ASSIGN_OR_RETURN(auto hits,
+                   SearchEnterprises(b.workspace(), query, limit, [&](const EnterpriseInfo& e) {
                      return b.access().MaySeeEnterprise(caller, e.uscc, e.region.code);
                    }));
   AuditRead(b, caller, "read.enterprise_search", "", query);
   return hits;
 }
 
-Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Ballast& b, const Caller& caller, const std::string& uscc,
-                                                         const std::string& indicator, const std::string& from,
+Result<std::vector<EnterprisePoint>> GetEnterpriseSeries(Ballast& b, const Caller& caller,
+                                                         const std::string& uscc,
+                                                         const std::string& indicator,
+                                                         const std::string& from,
                                                          const std::string& to, BatchId as_of) {
   RETURN_IF_ERROR(VisibleEnterprise(b, caller, uscc, as_of).status());
   return GetEnterpriseSeries(b.workspace(), uscc, indicator, from, to, as_of);

@@ -23,7 +23,8 @@ Result<std::shared_ptr<const Catalog>> LoadCatalog(Store& store) {
 }
 }  // namespace
 
-Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& path, const std::string& audit_key_path) {
+Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& path,
+                                                     const std::string& audit_key_path) {
   Store::CatalogTexts texts{std::string(Catalog::EmbeddedRegionsCsv()),
                             std::string(Catalog::EmbeddedIndustriesCsv()),
                             std::string(Catalog::EmbeddedIndicatorsCsv())};
@@ -31,27 +32,33 @@ Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& path, co
   ASSIGN_OR_RETURN(auto catalog, LoadCatalog(*store));
   std::unique_ptr<Workspace> ws(new Workspace(std::move(store), std::move(catalog)));
   ws->path_ = path;
-  ASSIGN_OR_RETURN(auto key, auth::LoadOrCreateAuditKey(
-                                 audit_key_path.empty() ? auth::DefaultAuditKeyPath(path) : audit_key_path, true));
+  ASSIGN_OR_RETURN(
+      auto key,
+      auth::LoadOrCreateAuditKey(
+          audit_key_path.empty() ? auth::DefaultAuditKeyPath(path) : audit_key_path, true));
   RETURN_IF_ERROR(ws->auth().SetAuditKey(std::move(key)));
   return ws;
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& path, const std::string& audit_key_path) {
+Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& path,
+                                                   const std::string& audit_key_path) {
   ASSIGN_OR_RETURN(auto store, OpenStore(path));
   ASSIGN_OR_RETURN(auto catalog, LoadCatalog(*store));
   std::unique_ptr<Workspace> ws(new Workspace(std::move(store), std::move(catalog)));
   ws->path_ = path;
   // A store made before audit keys gets its key on first open; a keyed one needs its key.
   ASSIGN_OR_RETURN(bool keyed, ws->auth().AuditLogKeyed());
-  ASSIGN_OR_RETURN(auto key, auth::LoadOrCreateAuditKey(
-                                 audit_key_path.empty() ? auth::DefaultAuditKeyPath(path) : audit_key_path, !keyed));
+  ASSIGN_OR_RETURN(
+      auto key,
+      auth::LoadOrCreateAuditKey(
+          audit_key_path.empty() ? auth::DefaultAuditKeyPath(path) : audit_key_path, !keyed));
   RETURN_IF_ERROR(ws->auth().SetAuditKey(std::move(key)));
   return ws;
 }
 
 Result<ingest::ImportOutcome> Workspace::Import(std::string_view bytes, std::string_view file_name,
-                                                const std::string& user, Period today, NodeId scope) {
+                                                const std::string& user, Period today,
+                                                NodeId scope) {
   // A scoped importer may only touch enterprises registered in its region subtree.
   std::unordered_map<EnterpriseId, NodeId> region_of;
   const bool scoped = scope != kNoNode && scope != catalog_->country();
@@ -84,7 +91,7 @@ Result<ingest::ImportOutcome> Workspace::Import(std::string_view bytes, std::str
   }
   auto outcome = ingest::ImportFile(*store_, *catalog_, bytes, file_name, options);
   if (outcome.ok() && outcome->status == ingest::ImportStatus::kImported) {
-    latest_.reset();
+    latest_stale_ = true;  // the next GetSnapshot applies the batch
     if (outcome->batch.kind == "enterprises") enterprise_index_.reset();  // new codes got ids
   }
   return outcome;
@@ -144,11 +151,57 @@ Status Workspace::CheckIntegrity() {
   return store_->CheckIntegrity();
 }
 
-Result<BatchId> Workspace::NewestBatch() {
-  ASSIGN_OR_RETURN(auto batches, store_->ListBatches());
-  BatchId newest = 0;
-  for (const auto& b : batches) newest = std::max(newest, b.id);
-  return newest;
+Result<BatchId> Workspace::NewestBatch() { return store_->NewestBatchId(); }
+
+namespace {
+// The pinned snapshot of this thread (SnapshotPin).
+thread_local const Workspace* pinned_ws = nullptr;
+thread_local std::shared_ptr<const Snapshot> pinned_snap;
+}  // namespace
+
+SnapshotPin::SnapshotPin(const Workspace& ws, std::shared_ptr<const Snapshot> snap)
+    : saved_ws_(pinned_ws), saved_snap_(std::move(pinned_snap)) {
+  pinned_ws = &ws;
+  pinned_snap = std::move(snap);
+}
+
+SnapshotPin::~SnapshotPin() {
+  pinned_ws = saved_ws_;
+  pinned_snap = std::move(saved_snap_);
+}
+
+Result<std::shared_ptr<const Snapshot>> Workspace::Advance(const Snapshot& previous,
+                                                           BatchId newest) {
+  ASSIGN_OR_RETURN(auto changes, store_->ChangesBetween(previous.through, newest));
+  // Enterprises added or changed (here or by another process): the columns move to the new order.
+  std::optional<std::vector<StoredEnterprise>> enterprises;
+  if (changes.enterprises) {
+    enterprise_index_.reset();
+    ASSIGN_OR_RETURN(enterprises, store_->LoadEnterprises(newest));
+  }
+  auto builder = Panel::Builder::Apply(*previous.panel, changes.columns,
+                                       enterprises ? &*enterprises : nullptr);
+  if (!builder.ok()) {
+    if (builder.status().code() == StatusCode::kFailedPrecondition) return Build(kLatestBatch);
+    return builder.status();
+  }
+  Panel::Builder& b = **builder;
+  ASSIGN_OR_RETURN(auto prices, store_->LoadPrices());
+  b.SetPrices(std::move(prices));
+  ASSIGN_OR_RETURN(auto rates, VaRates());
+  b.SetVaRates(std::move(rates));
+  for (const auto& [indicator, period] : b.Resolve()) {
+    RETURN_IF_ERROR(store_->ScanColumn(newest, indicator, period,
+                                       [&](BatchId, ObservationChunk&& c) { return b.Add(c); }));
+  }
+  auto snap = std::make_shared<app::Snapshot>();
+  snap->answers = std::make_shared<AnswerCache>(answer_cache_entries_.load());
+  snap->as_of = kLatestBatch;
+  snap->through = newest;
+  snap->incremental = true;
+  snap->panel = b.Finish();
+  snap->query = std::make_unique<Query>(*snap->panel);
+  return std::shared_ptr<const app::Snapshot>(std::move(snap));
 }
 
 Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
@@ -165,6 +218,7 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
   RETURN_IF_ERROR(store_->ScanObservations(
       as_of, [&](BatchId, ObservationChunk&& c) { return builder.Add(c); }));
   auto snap = std::make_shared<app::Snapshot>();
+  snap->answers = std::make_shared<AnswerCache>(answer_cache_entries_.load());
   snap->as_of = as_of;
   snap->through = through;
   snap->panel = builder.Finish();
@@ -173,19 +227,27 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
 }
 
 Result<std::shared_ptr<const Snapshot>> Workspace::GetSnapshot(BatchId as_of) {
+  if (pinned_ws == this && pinned_snap != nullptr && pinned_snap->as_of == as_of)
+    return pinned_snap;
   std::lock_guard<std::mutex> lock(mu_);
   if (as_of == kLatestBatch) {
     const auto now = std::chrono::steady_clock::now();
     // PostgreSQL tells of every batch at once (LISTEN/NOTIFY); otherwise, and as a fallback, a
     // quarter of a second: another process's import shows within a second of its answer even
-    // with the panel's rebuild (the check is one small query).
+    // with the panel's update (the check is one small query).
     const bool told = latest_ && store_->BatchesMayHaveChanged();
-    if (latest_ && (told || now - latest_checked_ >= std::chrono::milliseconds(250))) {
+    if (latest_ &&
+        (told || latest_stale_ || now - latest_checked_ >= std::chrono::milliseconds(250))) {
       latest_checked_ = now;
+      latest_stale_ = false;
       ASSIGN_OR_RETURN(BatchId newest, NewestBatch());
-      if (newest != latest_->through) {  // another process imported
-        latest_.reset();
-        enterprise_index_.reset();
+      if (newest != latest_->through) {  // new batches (this process's or another's): apply them
+        auto next = Advance(*latest_, newest);
+        if (!next.ok()) {
+          latest_.reset();  // built afresh below
+        } else {
+          latest_ = std::move(next).value();
+        }
       }
     }
     if (!latest_) {

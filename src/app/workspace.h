@@ -3,6 +3,7 @@
 #ifndef BALLAST_APP_WORKSPACE_H_
 #define BALLAST_APP_WORKSPACE_H_
 
+#include <atomic>
 #include <chrono>
 #include <list>
 #include <memory>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/answer_cache.h"
 #include "auth/auth_service.h"
 #include "core/catalog.h"
 #include "core/clock.h"
@@ -27,14 +29,36 @@ struct Snapshot {
   BatchId through = 0;  // the newest batch it holds
   std::unique_ptr<Panel> panel;
   std::unique_ptr<Query> query;
+  // True when made from the previous snapshot plus the new batches (Panel::Builder::Apply).
+  bool incremental = false;
+  // Answers computed on this snapshot (app/answer_cache.h); they go with it.
+  std::shared_ptr<AnswerCache> answers = std::make_shared<AnswerCache>();
+};
+
+class Workspace;
+
+// While it lives, GetSnapshot on this thread answers `snap` for its as-of: the parts of one
+// answer (figures, disclosure control) read one snapshot even when a batch arrives meanwhile.
+class SnapshotPin {
+ public:
+  SnapshotPin(const Workspace& ws, std::shared_ptr<const Snapshot> snap);
+  ~SnapshotPin();
+  SnapshotPin(const SnapshotPin&) = delete;
+  SnapshotPin& operator=(const SnapshotPin&) = delete;
+
+ private:
+  const Workspace* saved_ws_;
+  std::shared_ptr<const Snapshot> saved_snap_;
 };
 
 class Workspace {
  public:
   // `audit_key_path`: the audit chain's key file ("" = "<path>.audit-key"). Create makes the
   // key; Open reads it, or makes it for a store whose audit log is not keyed yet.
-  static Result<std::unique_ptr<Workspace>> Create(const std::string& path, const std::string& audit_key_path = "");
-  static Result<std::unique_ptr<Workspace>> Open(const std::string& path, const std::string& audit_key_path = "");
+  static Result<std::unique_ptr<Workspace>> Create(const std::string& path,
+                                                   const std::string& audit_key_path = "");
+  static Result<std::unique_ptr<Workspace>> Open(const std::string& path,
+                                                 const std::string& audit_key_path = "");
 
   const Catalog& catalog() const { return *catalog_; }
   const std::string& path() const { return path_; }
@@ -42,7 +66,8 @@ class Workspace {
 
   // `scope`: the importing user's region (kNoNode = unrestricted, as for the local CLI).
   Result<ingest::ImportOutcome> Import(std::string_view bytes, std::string_view file_name,
-                                       const std::string& user, Period today = 0, NodeId scope = kNoNode);
+                                       const std::string& user, Period today = 0,
+                                       NodeId scope = kNoNode);
   // Reference tables (ingest/table_import.h): price indices and value-added rates, merged into
   // the stored ones; the next snapshot uses them.
   Result<ingest::ImportOutcome> ImportPrices(std::string_view bytes, std::string_view file_name,
@@ -52,10 +77,13 @@ class Workspace {
   // The program's clock (the system clock unless a test sets another; it must outlive this).
   const Clock& clock() const { return *clock_; }
   void SetClock(const Clock* clock) { clock_ = clock != nullptr ? clock : &SystemClock(); }
+  // Answers kept per snapshot (app/answer_cache.h) from the next snapshot on; 0 = none.
+  void SetAnswerCacheEntries(size_t entries) { answer_cache_entries_ = entries; }
   Result<std::vector<BatchInfo>> Batches();
   // The panel as of a batch (kLatestBatch for the newest data). An as-of batch that does not
   // exist is NotFound. The latest panel follows batches written by other processes on the same
-  // store (a CLI import while the server runs), checked at once when the store tells of a batch (PostgreSQL), else at most four times a second.
+  // store (a CLI import while the server runs), checked at once when the store tells of a batch
+  // (PostgreSQL), else at most four times a second.
   Result<std::shared_ptr<const Snapshot>> GetSnapshot(BatchId as_of = kLatestBatch);
   Result<int64_t> SizeOnDisk();
   Status CheckIntegrity();
@@ -67,6 +95,10 @@ class Workspace {
         auth_(std::make_unique<auth::AuthService>(*store_, mu_, *catalog_, auth::AuthOptions{},
                                                   [this] { return clock_->Now(); })) {}
   Result<std::shared_ptr<const app::Snapshot>> Build(BatchId as_of);
+  // The latest snapshot advanced from `previous` to the batch `newest`: just the columns the
+  // new batches touched are read and resolved again; a full Build when enterprises changed.
+  Result<std::shared_ptr<const app::Snapshot>> Advance(const app::Snapshot& previous,
+                                                       BatchId newest);
   // The value-added rates in force: the shipped defaults with the imported ones over them.
   Result<std::vector<VaRateRecord>> VaRates();
   Result<BatchId> NewestBatch();
@@ -78,6 +110,9 @@ class Workspace {
   std::shared_ptr<const Catalog> catalog_;
   std::shared_ptr<const app::Snapshot> latest_;
   std::chrono::steady_clock::time_point latest_checked_{};
+  bool latest_stale_ = false;
+  std::atomic<size_t> answer_cache_entries_{
+      2048};  // this process wrote a batch: check the newest one at once
   std::unique_ptr<ingest::UsccIndex> enterprise_index_;  // cached between imports
   std::unique_ptr<auth::AuthService> auth_;
   std::list<std::shared_ptr<const app::Snapshot>> vintages_;  // most recent first

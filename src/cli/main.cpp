@@ -344,6 +344,8 @@ int Main(int argc, char** argv) {
   serve->add_option("--max-connections-per-client", options.max_connections_per_client,
                     "connections per client address (64)");
   serve->add_flag("--no-access-log", no_access_log, "no JSON line per request on stderr");
+  serve->add_option("--answer-cache", options.answer_cache,
+                    "answers kept per panel snapshot (default 2048; 0 = none)");
 
   // --- enterprise service (issue 14): e-mail notifications of serve, calendar years ---
   cli::SmtpFlags smtp;

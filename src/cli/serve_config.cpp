@@ -37,6 +37,7 @@ const Key kKeys[] = {
     {"keep_alive_timeout_ms", Key::kInteger, 1000, 600000},
     {"max_connections_per_client", Key::kInteger, 1, 100000},
     {"access_log", Key::kBool},
+    {"answer_cache", Key::kInteger, 0, 1000000},
 };
 
 std::string KnownKeys() {
@@ -128,6 +129,8 @@ Result<ServeConfig> ParseServeConfig(std::string_view text, const std::string& s
       c.keep_alive_timeout_ms = num;
     else if (key == "max_connections_per_client")
       c.max_connections_per_client = num;
+    else if (key == "answer_cache")
+      c.answer_cache = num;
     else if (key == "access_log")
       c.access_log = flag;
   }
@@ -162,6 +165,7 @@ void ApplyServeConfig(const ServeConfig& c, const std::function<bool(std::string
   num(c.header_timeout_ms, "--header-timeout-ms", &o->header_timeout_ms);
   num(c.keep_alive_timeout_ms, "--keep-alive-timeout-ms", &o->keep_alive_timeout_ms);
   num(c.max_connections_per_client, "--max-connections-per-client", &o->max_connections_per_client);
+  num(c.answer_cache, "--answer-cache", &o->answer_cache);
   if (c.access_log && !given("--no-access-log")) o->access_log = *c.access_log;
 }
 

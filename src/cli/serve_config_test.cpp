@@ -25,6 +25,8 @@ access_log = false
   EXPECT_EQ(c.trusted_proxies, "127.0.0.1/32,::1/128");
   EXPECT_EQ(c.max_upload_mb, 64);
   EXPECT_EQ(c.access_log, false);
+  ASSERT_OK_AND_ASSIGN(auto cached, ParseServeConfig("answer_cache = 0\n", "c.toml"));
+  EXPECT_EQ(cached.answer_cache, 0);
   EXPECT_FALSE(c.threads.has_value());
 }
 

@@ -22,7 +22,8 @@ EnterpriseSize ParseSize(const std::string& s) {
 // A derived ytd that differs from the resolved one by more than summation noise is kept as a
 // correction, so that reported cumulative figures are reproduced.
 bool Differs(double derived, double resolved, double a, double b) {
-  if (std::isnan(derived) || std::isnan(resolved)) return std::isnan(derived) != std::isnan(resolved);
+  if (std::isnan(derived) || std::isnan(resolved))
+    return std::isnan(derived) != std::isnan(resolved);
   double scale = std::fabs(a) + std::fabs(b) + std::fabs(resolved);
   return std::fabs(derived - resolved) > 1e-11 * scale;
 }
@@ -48,13 +49,23 @@ struct Panel::Builder::Raw {
   std::vector<std::map<Period, Col>> by_indicator;
 };
 
+const Panel::Column& Panel::EmptyColumn() {
+  static const Column empty;
+  return empty;
+}
+
 Panel::Builder::Builder(std::shared_ptr<const Catalog> catalog,
                         const std::vector<StoredEnterprise>& enterprises)
     : panel_(new Panel), raw_(new Raw) {
   panel_->catalog_ = std::move(catalog);
+  SetEnterprises(enterprises);
+  raw_->by_indicator.resize(panel_->catalog_->indicators().size());
+}
+
+void Panel::Builder::SetEnterprises(const std::vector<StoredEnterprise>& enterprises) {
   const Catalog& cat = *panel_->catalog_;
-  std::vector<PanelEnterprise> list;
-  list.reserve(enterprises.size());
+  auto list = std::make_shared<std::vector<PanelEnterprise>>();
+  list->reserve(enterprises.size());
   for (const auto& se : enterprises) {
     PanelEnterprise e;
     e.id = se.id;
@@ -66,7 +77,7 @@ Panel::Builder::Builder(std::shared_ptr<const Catalog> catalog,
     e.tags = se.record.tags;
     e.entered = RosterPeriod(se.record.entered.value_or(""), kRosterSinceEver);
     e.exited = RosterPeriod(se.record.exited.value_or(""), kRosterStill);
-    list.push_back(std::move(e));
+    list->push_back(std::move(e));
   }
   // Order enterprises by region, then industry, so that roll-ups touch memory in sequence.
   auto key = [&cat](const PanelEnterprise& e) {
@@ -74,16 +85,134 @@ Panel::Builder::Builder(std::shared_ptr<const Catalog> catalog,
     int32_t i = e.industry == kNoNode ? -1 : cat.industries().node(e.industry).tin;
     return std::tuple(r, i, e.id);
   };
-  std::sort(list.begin(), list.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
-  EnterpriseId max_id = 0;
-  for (const auto& e : list) max_id = std::max(max_id, e.id);
-  index_of_.assign(static_cast<size_t>(max_id) + 1, -1);
-  for (uint32_t i = 0; i < list.size(); ++i) {
-    if (list[i].id >= 0) index_of_[static_cast<size_t>(list[i].id)] = static_cast<int32_t>(i);
-    panel_->by_uscc_[list[i].uscc] = i;
+  std::sort(list->begin(), list->end(),
+            [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  auto by_uscc = std::make_shared<std::unordered_map<std::string, uint32_t>>();
+  for (uint32_t i = 0; i < list->size(); ++i) (*by_uscc)[(*list)[i].uscc] = i;
+  panel_->enterprise_list_ = std::move(list);
+  panel_->enterprises_data_ = panel_->enterprise_list_->data();
+  panel_->num_enterprises_ = panel_->enterprise_list_->size();
+  panel_->by_uscc_ = std::move(by_uscc);
+  IndexEnterprises();
+}
+
+// A column in a new enterprise order: moved[old index] = new index; enterprises that are new
+// have no figures (kMissing in the dense values, absent from the sparse ones).
+std::shared_ptr<const Panel::Column> Panel::Builder::Remap(const Panel::Column& c,
+                                                           const std::vector<uint32_t>& moved,
+                                                           size_t n) {
+  auto out = std::make_shared<Panel::Column>();
+  out->cells = c.cells;
+  if (!c.value.empty()) {
+    out->value.assign(n, kMissing);
+    for (size_t e = 0; e < c.value.size(); ++e) out->value[moved[e]] = c.value[e];
   }
-  panel_->enterprises_ = std::move(list);
-  raw_->by_indicator.resize(cat.indicators().size());
+  const std::pair<const SparseColumn*, SparseColumn*> sparse[] = {
+      {&c.ytd_fix, &out->ytd_fix}, {&c.prior, &out->prior}, {&c.prior_ytd, &out->prior_ytd}};
+  for (const auto& [from, to] : sparse) {
+    std::vector<std::pair<uint32_t, double>> cells;
+    cells.reserve(from->size());
+    for (size_t i = 0; i < from->size(); ++i) {
+      cells.emplace_back(moved[from->index[i]], from->value[i]);
+    }
+    std::sort(cells.begin(), cells.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    to->index.reserve(cells.size());
+    to->value.reserve(cells.size());
+    for (const auto& [e, v] : cells) {
+      to->index.push_back(e);
+      to->value.push_back(v);
+    }
+  }
+  return out;
+}
+
+void Panel::Builder::IndexEnterprises() {
+  const Panel& p = *panel_;
+  EnterpriseId max_id = 0;
+  for (size_t i = 0; i < p.num_enterprises_; ++i)
+    max_id = std::max(max_id, p.enterprises_data_[i].id);
+  index_of_.assign(static_cast<size_t>(max_id) + 1, -1);
+  for (size_t i = 0; i < p.num_enterprises_; ++i) {
+    const EnterpriseId id = p.enterprises_data_[i].id;
+    if (id >= 0) index_of_[static_cast<size_t>(id)] = static_cast<int32_t>(i);
+  }
+}
+
+Result<std::unique_ptr<Panel::Builder>> Panel::Builder::Apply(
+    const Panel& previous, const std::vector<std::pair<std::string, Period>>& touched,
+    const std::vector<StoredEnterprise>* enterprises) {
+  std::unique_ptr<Builder> b(new Builder);
+  b->previous_ = &previous;
+  b->panel_.reset(new Panel);
+  b->raw_ = std::make_unique<Raw>();
+  Panel& p = *b->panel_;
+  p.catalog_ = previous.catalog_;
+  const Catalog& cat = *p.catalog_;
+  b->raw_->by_indicator.resize(cat.indicators().size());
+  // moved[old index] = new index, when the enterprises changed.
+  std::vector<uint32_t> moved;
+  if (enterprises == nullptr) {
+    p.enterprise_list_ = previous.enterprise_list_;
+    p.enterprises_data_ = previous.enterprises_data_;
+    p.num_enterprises_ = previous.num_enterprises_;
+    p.by_uscc_ = previous.by_uscc_;
+    b->IndexEnterprises();
+  } else {
+    b->SetEnterprises(*enterprises);
+    b->enterprises_changed_ = true;
+    moved.resize(previous.num_enterprises_);
+    for (size_t e = 0; e < previous.num_enterprises_; ++e) {
+      const auto id = static_cast<size_t>(previous.enterprises_data_[e].id);
+      if (id >= b->index_of_.size() || b->index_of_[id] < 0) {
+        return Status::Precondition("an enterprise of the previous panel is gone");
+      }
+      moved[e] = static_cast<uint32_t>(b->index_of_[id]);
+    }
+  }
+  // The period range: the previous one, extended to the new batches' later months.
+  Period first = previous.first_, last = previous.last_period();
+  bool any = !previous.empty();
+  for (const auto& [code, period] : touched) {
+    if (any && period < first)
+      return Status::Precondition("a new batch reaches before the panel's first period");
+    first = any ? first : period;
+    last = any ? std::max(last, period) : period;
+    any = true;
+  }
+  p.first_ = first;
+  p.num_periods_ = any ? last - first + 1 : 0;
+  p.columns_.assign(cat.indicators().size(),
+                    std::vector<ColumnPtr>(static_cast<size_t>(p.num_periods_)));
+  for (size_t ind = 0; ind < previous.columns_.size() && ind < p.columns_.size(); ++ind) {
+    // Scaled indicators are scaled again in Finish when the enterprises (their rates) changed.
+    if (b->enterprises_changed_ && cat.indicators()[ind].scaled()) continue;
+    for (size_t t = 0; t < previous.columns_[ind].size(); ++t) {
+      const ColumnPtr& c = previous.columns_[ind][t];
+      p.columns_[ind][static_cast<size_t>(previous.first_ - first) + t] =
+          c == nullptr || moved.empty() ? c : Remap(*c, moved, p.num_enterprises_);
+    }
+  }
+  // Each touched column re-resolves its indicator's year from January (or the first period)
+  // to December (or the last period).
+  b->redo_.assign(cat.indicators().size(),
+                  std::vector<bool>(static_cast<size_t>(p.num_periods_), false));
+  for (const auto& [code, period] : touched) {
+    const int ind = cat.FindIndicator(code);
+    if (ind < 0 || cat.indicators()[static_cast<size_t>(ind)].derived() ||
+        cat.indicators()[static_cast<size_t>(ind)].scaled()) {
+      return Status::Internal("store holds observations of unknown indicator '" + code + "'");
+    }
+    const Period from = std::max(first, MakePeriod(PeriodYear(period), 1));
+    const Period to = std::min(last, MakePeriod(PeriodYear(period), 12));
+    for (Period t = from; t <= to; ++t) {
+      auto flag = b->redo_[static_cast<size_t>(ind)][static_cast<size_t>(t - first)];
+      if (!flag) b->resolve_.emplace_back(code, t);
+      flag = true;
+    }
+  }
+  std::sort(b->resolve_.begin(), b->resolve_.end());
+  return b;
 }
 
 Panel::Builder::~Builder() = default;
@@ -95,7 +224,12 @@ Status Panel::Builder::Add(const ObservationChunk& chunk) {
     return Status::Internal("store holds observations of unknown indicator '" + chunk.indicator +
                             "'");
   }
-  const size_t n = panel_->enterprises_.size();
+  if (previous_ != nullptr &&
+      !std::binary_search(resolve_.begin(), resolve_.end(),
+                          std::pair<std::string, Period>(chunk.indicator, chunk.period))) {
+    return Status::Internal("a chunk of a column that is not re-resolved was given");
+  }
+  const size_t n = panel_->num_enterprises_;
   Raw::Col& col = raw_->by_indicator[ind][chunk.period];
   if (col.value.empty()) {
     col.value.assign(n, kMissing);
@@ -111,8 +245,10 @@ Status Panel::Builder::Add(const ObservationChunk& chunk) {
   }
   for (size_t i = 0; i < chunk.size(); ++i) {
     const EnterpriseId id = chunk.enterprise[i];
-    if (id < 0 || static_cast<size_t>(id) >= index_of_.size() || index_of_[static_cast<size_t>(id)] < 0) {
-      return Status::Internal("store holds observations of unknown enterprise id " + std::to_string(id));
+    if (id < 0 || static_cast<size_t>(id) >= index_of_.size() ||
+        index_of_[static_cast<size_t>(id)] < 0) {
+      return Status::Internal("store holds observations of unknown enterprise id " +
+                              std::to_string(id));
     }
     const auto e = static_cast<uint32_t>(index_of_[static_cast<size_t>(id)]);
     col.value[e] = chunk.value[i];
@@ -125,103 +261,157 @@ Status Panel::Builder::Add(const ObservationChunk& chunk) {
   return Status::Ok();
 }
 
+void Panel::Builder::ResolveRange(size_t ind, Period from, Period to) {
+  Panel& p = *panel_;
+  const size_t n = p.num_enterprises_;
+  const bool stock = p.catalog_->indicators()[ind].kind == IndicatorKind::kStock;
+  auto& raw = raw_->by_indicator[ind];
+  std::vector<double> running(n), prior_running(n);
+  for (Period t = from; t <= to; ++t) {
+    Column out;
+    auto it = raw.find(t);
+    Raw::Col* rc = it == raw.end() ? nullptr : &it->second;
+    const bool january = PeriodMonth(t) == 1;
+    const double start = january ? 0.0 : kMissing;
+    // `from` is January or the panel's first period: the running figures start afresh there.
+    const bool restart = january || t == from;
+    if (rc != nullptr) out.value.assign(n, kMissing);
+    for (size_t e = 0; e < n; ++e) {
+      // value(t) = ytd(t) - ytd(t-1); ytd(t) = ytd(t-1) + value(t); ytd(Dec) resets in Jan.
+      double prev = restart ? start : running[e];
+      double rv = rc ? rc->value[e] : kMissing, ry = rc ? rc->ytd[e] : kMissing;
+      if (stock) {
+        double v = IsMissing(rv) ? ry : rv;
+        if (rc) out.value[e] = v;
+        out.cells += !IsMissing(v);
+        continue;
+      }
+      double v = IsMissing(rv) ? ry - prev : rv;
+      double y = IsMissing(ry) ? prev + v : ry;
+      if (rc) out.value[e] = v;
+      if (Differs(prev + v, y, prev, v)) {
+        out.ytd_fix.index.push_back(static_cast<uint32_t>(e));
+        out.ytd_fix.value.push_back(y);
+      }
+      running[e] = y;
+      out.cells += !IsMissing(v) || !IsMissing(y);
+    }
+    // Reported 上年同期 figures, derived between monthly and cumulative the same way.
+    bool has_prior = rc != nullptr && !rc->prior.empty();
+    for (size_t e = 0; e < n; ++e) {
+      double prev = restart ? start : prior_running[e];
+      double rp = has_prior ? rc->prior[e] : kMissing,
+             rpy = has_prior ? rc->prior_ytd[e] : kMissing;
+      double pv, py;
+      if (stock) {
+        pv = py = IsMissing(rp) ? rpy : rp;
+      } else {
+        pv = IsMissing(rp) ? rpy - prev : rp;
+        py = IsMissing(rpy) ? prev + pv : rpy;
+      }
+      prior_running[e] = py;
+      if (!IsMissing(pv)) {
+        out.prior.index.push_back(static_cast<uint32_t>(e));
+        out.prior.value.push_back(pv);
+      }
+      if (!IsMissing(py)) {
+        out.prior_ytd.index.push_back(static_cast<uint32_t>(e));
+        out.prior_ytd.value.push_back(py);
+      }
+    }
+    if (rc) {
+      // Free the raw column as soon as it is resolved to keep the peak low.
+      std::vector<double>().swap(rc->value);
+      std::vector<double>().swap(rc->ytd);
+      std::vector<double>().swap(rc->prior);
+      std::vector<double>().swap(rc->prior_ytd);
+    }
+    const bool empty = out.value.empty() && out.ytd_fix.size() == 0 && out.prior.size() == 0 &&
+                       out.prior_ytd.size() == 0 && out.cells == 0;
+    p.columns_[ind][static_cast<size_t>(t - p.first_)] =
+        empty ? nullptr : std::make_shared<const Column>(std::move(out));
+  }
+}
+
 std::unique_ptr<Panel> Panel::Builder::Finish() {
   Panel& p = *panel_;
   const auto& indicators = p.catalog_->indicators();
-  const size_t n = p.enterprises_.size();
-  Period first = 0, last = -1;
-  bool any = false;
-  for (const auto& m : raw_->by_indicator) {
-    if (m.empty()) continue;
-    first = any ? std::min(first, m.begin()->first) : m.begin()->first;
-    last = any ? std::max(last, m.rbegin()->first) : m.rbegin()->first;
-    any = true;
-  }
-  p.first_ = first;
-  p.num_periods_ = any ? last - first + 1 : 0;
-  p.columns_.assign(indicators.size(), std::vector<Column>(static_cast<size_t>(p.num_periods_)));
-
-  std::vector<double> running(n), prior_running(n);
-  for (size_t ind = 0; ind < indicators.size(); ++ind) {
-    auto& raw = raw_->by_indicator[ind];
-    if (raw.empty()) continue;
-    const bool stock = indicators[ind].kind == IndicatorKind::kStock;
-    for (Period t = first; t <= last; ++t) {
-      Column& out = p.columns_[ind][static_cast<size_t>(t - first)];
-      auto it = raw.find(t);
-      Raw::Col* rc = it == raw.end() ? nullptr : &it->second;
-      const bool january = PeriodMonth(t) == 1;
-      const double start = january ? 0.0 : kMissing;
-      if (rc != nullptr) out.value.assign(n, kMissing);
-      for (size_t e = 0; e < n; ++e) {
-        // value(t) = ytd(t) - ytd(t-1); ytd(t) = ytd(t-1) + value(t); ytd(Dec) resets in Jan.
-        double prev = (january || t == first) ? start : running[e];
-        double rv = rc ? rc->value[e] : kMissing, ry = rc ? rc->ytd[e] : kMissing;
-        if (stock) {
-          double v = IsMissing(rv) ? ry : rv;
-          if (rc) out.value[e] = v;
-          p.stored_cells_ += !IsMissing(v);
+  std::vector<bool> rescale(indicators.size(), false);
+  if (previous_ == nullptr) {
+    Period first = 0, last = -1;
+    bool any = false;
+    for (const auto& m : raw_->by_indicator) {
+      if (m.empty()) continue;
+      first = any ? std::min(first, m.begin()->first) : m.begin()->first;
+      last = any ? std::max(last, m.rbegin()->first) : m.rbegin()->first;
+      any = true;
+    }
+    p.first_ = first;
+    p.num_periods_ = any ? last - first + 1 : 0;
+    p.columns_.assign(indicators.size(),
+                      std::vector<ColumnPtr>(static_cast<size_t>(p.num_periods_)));
+    for (size_t ind = 0; ind < indicators.size(); ++ind) {
+      if (raw_->by_indicator[ind].empty()) continue;
+      // One pass over all periods: the running figures restart every January by themselves.
+      ResolveRange(ind, first, last);
+      rescale[ind] = true;
+    }
+  } else {
+    // Incremental: each run of flagged periods starts in January or at the first period.
+    for (size_t ind = 0; ind < indicators.size(); ++ind) {
+      const auto& redo = redo_[ind];
+      for (size_t t = 0; t < redo.size();) {
+        if (!redo[t]) {
+          ++t;
           continue;
         }
-        double v = IsMissing(rv) ? ry - prev : rv;
-        double y = IsMissing(ry) ? prev + v : ry;
-        if (rc) out.value[e] = v;
-        if (Differs(prev + v, y, prev, v)) {
-          out.ytd_fix.index.push_back(static_cast<uint32_t>(e));
-          out.ytd_fix.value.push_back(y);
-        }
-        running[e] = y;
-        p.stored_cells_ += !IsMissing(v) || !IsMissing(y);
-      }
-      // Reported 上年同期 figures, derived between monthly and cumulative the same way.
-      bool has_prior = rc != nullptr && !rc->prior.empty();
-      for (size_t e = 0; e < n; ++e) {
-        double prev = (january || t == first) ? start : prior_running[e];
-        double rp = has_prior ? rc->prior[e] : kMissing, rpy = has_prior ? rc->prior_ytd[e] : kMissing;
-        double pv, py;
-        if (stock) {
-          pv = py = IsMissing(rp) ? rpy : rp;
-        } else {
-          pv = IsMissing(rp) ? rpy - prev : rp;
-          py = IsMissing(rpy) ? prev + pv : rpy;
-        }
-        prior_running[e] = py;
-        if (!IsMissing(pv)) {
-          out.prior.index.push_back(static_cast<uint32_t>(e));
-          out.prior.value.push_back(pv);
-        }
-        if (!IsMissing(py)) {
-          out.prior_ytd.index.push_back(static_cast<uint32_t>(e));
-          out.prior_ytd.value.push_back(py);
-        }
-      }
-      if (rc) {
-        // Free the raw column as soon as it is resolved to keep the peak low.
-        std::vector<double>().swap(rc->value);
-        std::vector<double>().swap(rc->ytd);
-        std::vector<double>().swap(rc->prior);
-        std::vector<double>().swap(rc->prior_ytd);
+        size_t end = t;
+        while (end + 1 < redo.size() && redo[end + 1]) ++end;
+        ResolveRange(ind, p.first_ + static_cast<Period>(t), p.first_ + static_cast<Period>(end));
+        rescale[ind] = true;
+        t = end + 1;
       }
     }
   }
   raw_.reset();
-  BuildScaled();
-  BuildDeflators();
+  if (enterprises_changed_) {
+    // Rates follow the enterprises' classes: every scaled column again.
+    for (size_t ind = 0; ind < indicators.size(); ++ind) {
+      for (const auto& c : p.columns_[ind]) rescale[ind] = rescale[ind] || c != nullptr;
+    }
+  }
+  BuildScaled(rescale);
+  const bool same_periods = previous_ != nullptr && !enterprises_changed_ &&
+                            previous_->first_ == p.first_ &&
+                            previous_->num_periods_ == p.num_periods_;
+  if (same_periods) {
+    p.price_slot_ = previous_->price_slot_;
+    p.deflators_ = previous_->deflators_;
+  } else {
+    BuildDeflators();
+  }
   return std::move(panel_);
 }
 
-void Panel::Builder::BuildScaled() {
+void Panel::Builder::BuildScaled(const std::vector<bool>& rescale) {
   Panel& p = *panel_;
   const Catalog& cat = *p.catalog_;
+  const auto& indicators = cat.indicators();
+  bool any = false;
+  for (size_t ind = 0; ind < indicators.size(); ++ind) {
+    if (indicators[ind].scaled())
+      any |= rescale[static_cast<size_t>(cat.FindIndicator(indicators[ind].numerator))];
+  }
+  if (!any) return;
   const CodeTree& tree = cat.industries();
   std::map<NodeId, double> rate_of;  // node -> rate as a fraction
   for (const auto& r : va_rates_) {
     const NodeId node = cat.FindIndustry(r.industry);
     if (node != kNoNode) rate_of[node] = r.rate / 100.0;
   }
-  std::vector<double> rate(p.enterprises_.size(), kMissing);
+  std::vector<double> rate(p.num_enterprises_, kMissing);
   for (size_t e = 0; e < rate.size(); ++e) {
-    for (NodeId n = p.enterprises_[e].industry; n != kNoNode && IsMissing(rate[e]);
+    for (NodeId n = p.enterprises_data_[e].industry; n != kNoNode && IsMissing(rate[e]);
          n = tree.node(n).parent) {
       auto it = rate_of.find(n);
       if (it != rate_of.end()) rate[e] = it->second;
@@ -232,23 +422,32 @@ void Panel::Builder::BuildScaled() {
     }
   }
   // A rate per enterprise commutes with every derivation (value/ytd, priors): scale the
-  // numerator's resolved columns.
-  const auto& indicators = cat.indicators();
+  // numerator's resolved columns (those resolved now; the others are the previous panel's).
   for (size_t ind = 0; ind < indicators.size(); ++ind) {
     if (!indicators[ind].scaled()) continue;
     const auto num = static_cast<size_t>(cat.FindIndicator(indicators[ind].numerator));
-    p.columns_[ind] = p.columns_[num];
-    for (Column& c : p.columns_[ind]) {
-      for (size_t e = 0; e < c.value.size(); ++e) c.value[e] *= rate[e];
-      for (SparseColumn* s : {&c.ytd_fix, &c.prior, &c.prior_ytd}) {
+    if (!rescale[num]) continue;
+    for (size_t t = 0; t < p.columns_[num].size(); ++t) {
+      if (previous_ != nullptr && !enterprises_changed_ && !redo_[num][t]) continue;
+      const ColumnPtr& src = p.columns_[num][t];
+      if (src == nullptr) {
+        p.columns_[ind][t] = nullptr;
+        continue;
+      }
+      auto c = std::make_shared<Column>(*src);
+      for (size_t e = 0; e < c->value.size(); ++e) c->value[e] *= rate[e];
+      for (SparseColumn* s : {&c->ytd_fix, &c->prior, &c->prior_ytd}) {
         for (size_t i = 0; i < s->size(); ++i) s->value[i] *= rate[s->index[i]];
       }
+      p.columns_[ind][t] = std::move(c);
     }
   }
 }
 
 void Panel::Builder::BuildDeflators() {
   Panel& p = *panel_;
+  p.price_slot_.clear();
+  p.deflators_.clear();
   if (prices_.empty() || p.num_periods_ == 0) return;
   const CodeTree& tree = p.catalog_->industries();
   // index_at[node][period - first]
@@ -263,9 +462,9 @@ void Panel::Builder::BuildDeflators() {
   if (index_at.empty()) return;
   const NodeId bcd = p.catalog_->all_industry();
   std::map<NodeId, int32_t> slot_of;
-  p.price_slot_.assign(p.enterprises_.size(), -1);
-  for (size_t e = 0; e < p.enterprises_.size(); ++e) {
-    const NodeId cls = p.enterprises_[e].industry;
+  p.price_slot_.assign(p.num_enterprises_, -1);
+  for (size_t e = 0; e < p.num_enterprises_; ++e) {
+    const NodeId cls = p.enterprises_data_[e].industry;
     if (cls == kNoNode) continue;
     auto [it, inserted] = slot_of.emplace(cls, static_cast<int32_t>(slot_of.size()));
     p.price_slot_[e] = it->second;
@@ -292,13 +491,15 @@ double Panel::Deflator(uint32_t e, Period p) const {
 }
 
 int64_t Panel::FindEnterprise(const std::string& uscc) const {
-  auto it = by_uscc_.find(uscc);
-  return it == by_uscc_.end() ? -1 : static_cast<int64_t>(it->second);
+  auto it = by_uscc_->find(uscc);
+  return it == by_uscc_->end() ? -1 : static_cast<int64_t>(it->second);
 }
 
 const Panel::Column* Panel::Col(int indicator, Period p) const {
-  if (!HasPeriod(p) || indicator < 0 || static_cast<size_t>(indicator) >= columns_.size()) return nullptr;
-  return &columns_[static_cast<size_t>(indicator)][static_cast<size_t>(p - first_)];
+  if (!HasPeriod(p) || indicator < 0 || static_cast<size_t>(indicator) >= columns_.size())
+    return nullptr;
+  const ColumnPtr& c = columns_[static_cast<size_t>(indicator)][static_cast<size_t>(p - first_)];
+  return c != nullptr ? c.get() : &EmptyColumn();
 }
 
 bool Panel::HasData(int indicator, Period p) const {
@@ -313,7 +514,7 @@ const double* Panel::Values(int indicator, Period p) const {
 
 void Panel::Ytd(int indicator, Period p, std::vector<double>* out) const {
   if (!HasPeriod(p)) {
-    out->assign(enterprises_.size(), kMissing);
+    out->assign(num_enterprises_, kMissing);
     return;
   }
   const Period start = std::max(first_, MakePeriod(PeriodYear(p), 1));
@@ -321,15 +522,17 @@ void Panel::Ytd(int indicator, Period p, std::vector<double>* out) const {
 }
 
 void Panel::YtdStep(int indicator, Period p, std::vector<double>* running) const {
-  const size_t n = enterprises_.size();
+  const size_t n = num_enterprises_;
   if (!HasPeriod(p)) {
     running->assign(n, kMissing);
     return;
   }
   const Column* c = Col(indicator, p);
   if (catalog_->indicators()[static_cast<size_t>(indicator)].kind == IndicatorKind::kStock) {
-    if (c->value.empty()) running->assign(n, kMissing);
-    else running->assign(c->value.begin(), c->value.end());
+    if (c->value.empty())
+      running->assign(n, kMissing);
+    else
+      running->assign(c->value.begin(), c->value.end());
     return;
   }
   const bool restart = PeriodMonth(p) == 1 || p == first_;
@@ -346,10 +549,12 @@ void Panel::YtdStep(int indicator, Period p, std::vector<double>* running) const
 }
 
 void Panel::BaseValues(int indicator, Period p, std::vector<double>* out) const {
-  const size_t n = enterprises_.size();
+  const size_t n = num_enterprises_;
   const double* v = Values(indicator, p - 12);
-  if (v == nullptr) out->assign(n, kMissing);
-  else out->assign(v, v + n);
+  if (v == nullptr)
+    out->assign(n, kMissing);
+  else
+    out->assign(v, v + n);
   if (const Column* c = Col(indicator, p)) Patch(c->prior, out);
 }
 
@@ -372,7 +577,9 @@ bool Panel::HasReportedPriors(int indicator, Period p) const {
 size_t Panel::ColumnBytes() const {
   size_t bytes = 0;
   for (const auto& per_indicator : columns_) {
-    for (const auto& c : per_indicator) {
+    for (const auto& ptr : per_indicator) {
+      if (ptr == nullptr) continue;
+      const Column& c = *ptr;
       bytes += c.value.capacity() * sizeof(double);
       for (const SparseColumn* s : {&c.ytd_fix, &c.prior, &c.prior_ytd}) {
         bytes += s->index.capacity() * sizeof(uint32_t) + s->value.capacity() * sizeof(double);
@@ -380,6 +587,14 @@ size_t Panel::ColumnBytes() const {
     }
   }
   return bytes;
+}
+
+int64_t Panel::StoredCells() const {
+  int64_t cells = 0;
+  for (const auto& per_indicator : columns_) {
+    for (const auto& c : per_indicator) cells += c != nullptr ? c->cells : 0;
+  }
+  return cells;
 }
 
 }  // namespace ballast

@@ -45,8 +45,8 @@ class Panel {
   class Builder;
 
   const Catalog& catalog() const { return *catalog_; }
-  size_t num_enterprises() const { return enterprises_.size(); }
-  const PanelEnterprise& enterprise(uint32_t e) const { return enterprises_[e]; }
+  size_t num_enterprises() const { return num_enterprises_; }
+  const PanelEnterprise& enterprise(uint32_t e) const { return enterprises_data_[e]; }
   // Panel index of an enterprise by its code, or -1.
   int64_t FindEnterprise(const std::string& uscc) const;
 
@@ -82,23 +82,31 @@ class Panel {
   // Bytes held by the panel's columns (for the benchmark's memory figure).
   size_t ColumnBytes() const;
   // Cells (enterprise × period × indicator) with a monthly value or a ytd.
-  int64_t StoredCells() const { return stored_cells_; }
+  int64_t StoredCells() const;
 
  private:
   struct Column {
     std::vector<double> value;  // empty = no data
     SparseColumn ytd_fix;       // ytd where it differs from Σ monthly values since January
     SparseColumn prior, prior_ytd;
+    int64_t cells = 0;  // cells with a monthly value or a ytd (StoredCells)
   };
+  using ColumnPtr = std::shared_ptr<const Column>;
+  static const Column& EmptyColumn();
   const Column* Col(int indicator, Period p) const;
 
   std::shared_ptr<const Catalog> catalog_;
-  std::vector<PanelEnterprise> enterprises_;
-  std::unordered_map<std::string, uint32_t> by_uscc_;
+  // Shared with the panels built from this one by Builder::Apply (enterprises do not change
+  // there): a new batch copies pointers, not half a million records.
+  std::shared_ptr<const std::vector<PanelEnterprise>> enterprise_list_;
+  const PanelEnterprise* enterprises_data_ = nullptr;
+  size_t num_enterprises_ = 0;
+  std::shared_ptr<const std::unordered_map<std::string, uint32_t>> by_uscc_;
   Period first_ = 0;
   int32_t num_periods_ = 0;
-  std::vector<std::vector<Column>> columns_;  // [indicator][period - first_]
-  int64_t stored_cells_ = 0;
+  // [indicator][period - first_]; nullptr = no data. Columns are immutable and shared between
+  // a panel and the ones Builder::Apply makes from it.
+  std::vector<std::vector<ColumnPtr>> columns_;
   // Deflators by distinct class: deflators_[slot * num_periods_ + (p - first_)].
   std::vector<int32_t> price_slot_;  // per enterprise, -1 without an industry
   std::vector<double> deflators_;
@@ -106,10 +114,27 @@ class Panel {
 
 // Builds a panel: give it the enterprises, then every observation chunk in batch order (a later
 // row for the same enterprise, period and indicator replaces the earlier one whole).
+//
+// Or applies new batches to a previous panel (incrementally): Apply(previous, touched) with the
+// (indicator, period) columns the new batches wrote; then Add every batch's chunks of each
+// column Resolve() lists, and Finish. The other columns are shared with the previous panel. A
+// column depends on the earlier months of its year (a month's value may be the difference of
+// reported year-to-date figures), so a touched column re-resolves its indicator from January of
+// its year (or the first period) to December: the result equals a full build cell for cell.
 class Panel::Builder {
  public:
   Builder(std::shared_ptr<const Catalog> catalog, const std::vector<StoredEnterprise>& enterprises);
   ~Builder();
+  // The incremental form. `enterprises`: every enterprise when the new batches added or changed
+  // some (the previous panel's columns then move to the new order), nullptr when they did not
+  // (the previous panel's list is shared). Touched columns of unknown indicators are refused.
+  // FailedPrecondition when the new batches reach before the previous panel's first period or
+  // an enterprise is missing (then build in full).
+  static Result<std::unique_ptr<Builder>> Apply(
+      const Panel& previous, const std::vector<std::pair<std::string, Period>>& touched,
+      const std::vector<StoredEnterprise>* enterprises = nullptr);
+  // The columns whose chunks (of every batch, in batch order) Add must be given (incremental).
+  const std::vector<std::pair<std::string, Period>>& Resolve() const { return resolve_; }
   // Chunks for unknown indicators or enterprises are refused.
   Status Add(const ObservationChunk& chunk);
   // The price indices (any industry level or BCD); codes the catalog does not know are ignored.
@@ -122,12 +147,24 @@ class Panel::Builder {
 
  private:
   struct Raw;
+  Builder() = default;
   std::unique_ptr<Panel> panel_;
   std::unique_ptr<Raw> raw_;
+  const Panel* previous_ = nullptr;                      // incremental: the panel applied to
+  std::vector<std::pair<std::string, Period>> resolve_;  // incremental: the columns to re-read
+  std::vector<std::vector<bool>> redo_;                  // incremental: [indicator][period - first]
   std::vector<PriceRecord> prices_;
   std::vector<VaRateRecord> va_rates_;
   void BuildDeflators();
-  void BuildScaled();
+  // Scales the numerators' columns resolved now (rescale[numerator]) into their scaled indicators.
+  void BuildScaled(const std::vector<bool>& rescale);
+  // Resolves one indicator's raw columns from `from` (January or the first period) to `to`.
+  void ResolveRange(size_t indicator, Period from, Period to);
+  void IndexEnterprises();
+  void SetEnterprises(const std::vector<StoredEnterprise>& enterprises);
+  static std::shared_ptr<const Column> Remap(const Column& c, const std::vector<uint32_t>& moved,
+                                             size_t n);
+  bool enterprises_changed_ = false;  // incremental: a new enterprise list
   // Store id -> panel index (-1 = unknown); ids are dense row ids, so a vector serves.
   std::vector<int32_t> index_of_;
 };

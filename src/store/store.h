@@ -51,6 +51,22 @@ class Store : public AuthStore {
   using ChunkFn = std::function<Status(BatchId batch, ObservationChunk&& chunk)>;
   virtual Status ScanObservations(BatchId as_of, const ChunkFn& fn) = 0;
 
+  // The newest batch's id (0 when there is none): one small query, for the latest panel's
+  // check of batches written by other processes (ListBatches reads them all).
+  virtual Result<BatchId> NewestBatchId() = 0;
+  // What the batches in (after, through] wrote: whether any enterprise versions, and the
+  // (indicator, period) columns of their observation chunks, without reading the chunks. The
+  // panel applies just these (Panel::Builder::Apply) instead of replaying every batch.
+  struct BatchChanges {
+    bool enterprises = false;
+    std::vector<std::pair<std::string, Period>> columns;  // sorted, distinct
+  };
+  virtual Result<BatchChanges> ChangesBetween(BatchId after, BatchId through) = 0;
+  // Calls fn for the chunks of one indicator and period written by batches <= as_of, in batch
+  // order (a later batch's rows replace an earlier one's).
+  virtual Status ScanColumn(BatchId as_of, const std::string& indicator, Period period,
+                            const ChunkFn& fn) = 0;
+
   // Price indices: a write replaces the same (industry, period) and writes all or nothing.
   virtual Status WritePrices(const std::vector<PriceRecord>& prices) = 0;
   virtual Result<std::vector<PriceRecord>> LoadPrices() = 0;

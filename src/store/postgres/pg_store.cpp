@@ -141,7 +141,8 @@ class PostgresStore final : public Store {
     p.Add(as_of);
     RETURN_IF_ERROR(c_->ForEachRow(
         "SELECT DISTINCT ON (v.enterprise_id) v.enterprise_id, v.batch_id, e.uscc, v.name, "
-        "v.region, v.industry, v.size, v.tags, v.entered, v.exited FROM enterprise_version v JOIN enterprise e ON e.id "
+        "v.region, v.industry, v.size, v.tags, v.entered, v.exited FROM enterprise_version v JOIN "
+        "enterprise e ON e.id "
         "= v.enterprise_id WHERE v.batch_id <= $1 ORDER BY v.enterprise_id, v.batch_id DESC",
         p, 0, [&](const PgResult& r) {
           out.push_back(ReadEnterprise(r, 0));
@@ -154,7 +155,8 @@ class PostgresStore final : public Store {
     ASSIGN_OR_RETURN(
         auto r,
         c_->Query("SELECT v.enterprise_id, v.batch_id, e.uscc, v.name, v.region, v.industry, "
-                  "v.size, v.tags, v.entered, v.exited FROM enterprise e JOIN enterprise_version v ON v.enterprise_id "
+                  "v.size, v.tags, v.entered, v.exited FROM enterprise e JOIN enterprise_version v "
+                  "ON v.enterprise_id "
                   "= e.id WHERE e.uscc = $1 ORDER BY v.batch_id DESC LIMIT 1",
                   uscc));
     if (r.rows() == 0) return std::optional<StoredEnterprise>();
@@ -270,13 +272,54 @@ class PostgresStore final : public Store {
         });
   }
 
+  Result<BatchId> NewestBatchId() override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT COALESCE(MAX(id), 0) FROM batch"));
+    return r.Int(0, 0);
+  }
+
+  Result<BatchChanges> ChangesBetween(BatchId after, BatchId through) override {
+    BatchChanges out;
+    ASSIGN_OR_RETURN(
+        auto e, c_->Query("SELECT EXISTS(SELECT 1 FROM enterprise_version WHERE batch_id > $1 AND "
+                          "batch_id <= $2)::int",
+                          after, through));
+    out.enterprises = e.Int(0, 0) != 0;
+    ASSIGN_OR_RETURN(
+        auto r,
+        c_->Query("SELECT DISTINCT indicator, period FROM observation_chunk WHERE batch_id > $1 "
+                  "AND batch_id <= $2 ORDER BY indicator COLLATE \"C\", period",
+                  after, through));
+    for (int i = 0; i < r.rows(); ++i)
+      out.columns.emplace_back(r.Text(i, 0), static_cast<Period>(r.Int(i, 1)));
+    return out;
+  }
+
+  Status ScanColumn(BatchId as_of, const std::string& indicator, Period period,
+                    const ChunkFn& fn) override {
+    pg::Params p;
+    p.Add(indicator);
+    p.Add(static_cast<int64_t>(period));
+    p.Add(as_of);
+    return c_->ForEachRow(
+        "SELECT batch_id, data FROM observation_chunk WHERE indicator = $1 AND period = $2 AND "
+        "batch_id <= $3 "
+        "ORDER BY batch_id",
+        p, 1, [&](const PgResult& r) -> Status {
+          ObservationChunk c;
+          c.indicator = indicator;
+          c.period = period;
+          RETURN_IF_ERROR(DecodeChunk(BinBytes(r, 0, 1), &c));
+          return fn(BinInt64(r, 0, 0), std::move(c));
+        });
+  }
+
   Status WritePrices(const std::vector<PriceRecord>& prices) override {
     return c_->InTransaction([&]() -> Status {
       for (const auto& p : prices) {
-        RETURN_IF_ERROR(c_->Run(
-            "INSERT INTO price_index(industry, period, value) VALUES(?,?,?) ON CONFLICT "
-            "(industry, period) DO UPDATE SET value = excluded.value",
-            p.industry, static_cast<int64_t>(p.period), p.index));
+        RETURN_IF_ERROR(
+            c_->Run("INSERT INTO price_index(industry, period, value) VALUES(?,?,?) ON CONFLICT "
+                    "(industry, period) DO UPDATE SET value = excluded.value",
+                    p.industry, static_cast<int64_t>(p.period), p.index));
       }
       return Status::Ok();
     });
@@ -294,9 +337,10 @@ class PostgresStore final : public Store {
   Status WriteVaRates(const std::vector<VaRateRecord>& rates) override {
     return c_->InTransaction([&]() -> Status {
       for (const auto& v : rates) {
-        RETURN_IF_ERROR(c_->Run("INSERT INTO va_rate(industry, rate) VALUES(?,?) ON CONFLICT "
-                                "(industry) DO UPDATE SET rate = excluded.rate",
-                                v.industry, v.rate));
+        RETURN_IF_ERROR(
+            c_->Run("INSERT INTO va_rate(industry, rate) VALUES(?,?) ON CONFLICT "
+                    "(industry) DO UPDATE SET rate = excluded.rate",
+                    v.industry, v.rate));
       }
       return Status::Ok();
     });

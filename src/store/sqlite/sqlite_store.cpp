@@ -296,6 +296,56 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
+  Result<BatchId> NewestBatchId() override {
+    Stmt s(db_, "SELECT COALESCE(MAX(id), 0) FROM batch");
+    if (!s.ok() || s.Step() != SQLITE_ROW) return Error("reading the newest batch");
+    return s.Int(0);
+  }
+
+  Result<BatchChanges> ChangesBetween(BatchId after, BatchId through) override {
+    BatchChanges out;
+    {
+      Stmt s(
+          db_,
+          "SELECT EXISTS(SELECT 1 FROM enterprise_version WHERE batch_id > ?1 AND batch_id <= ?2)");
+      if (!s.ok()) return Error("reading batch changes");
+      RETURN_IF_ERROR(s.BindAll(after, through));
+      if (s.Step() != SQLITE_ROW) return Error("reading batch changes");
+      out.enterprises = s.Int(0) != 0;
+    }
+    Stmt s(db_,
+           "SELECT DISTINCT indicator, period FROM observation_chunk WHERE batch_id > ?1 AND "
+           "batch_id <= ?2 "
+           "ORDER BY indicator, period");
+    if (!s.ok()) return Error("reading batch changes");
+    RETURN_IF_ERROR(s.BindAll(after, through));
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW)
+      out.columns.emplace_back(s.Text(0), static_cast<Period>(s.Int(1)));
+    if (rc != SQLITE_DONE) return Error("reading batch changes");
+    return out;
+  }
+
+  Status ScanColumn(BatchId as_of, const std::string& indicator, Period period,
+                    const ChunkFn& fn) override {
+    Stmt s(db_,
+           "SELECT batch_id, data FROM observation_chunk WHERE indicator = ?1 AND period = ?2 AND "
+           "batch_id <= ?3 "
+           "ORDER BY batch_id");
+    if (!s.ok()) return Error("reading observations");
+    RETURN_IF_ERROR(s.BindAll(indicator, static_cast<int64_t>(period), as_of));
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      ObservationChunk c;
+      c.indicator = indicator;
+      c.period = period;
+      RETURN_IF_ERROR(DecodeChunk(s.Blob(1), &c));
+      RETURN_IF_ERROR(fn(s.Int(0), std::move(c)));
+    }
+    if (rc != SQLITE_DONE) return Error("reading observations");
+    return Status::Ok();
+  }
+
   Status WritePrices(const std::vector<PriceRecord>& prices) override {
     RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
     Status st = [&]() -> Status {
