@@ -33,7 +33,8 @@ struct HugePageAllocator {
     void* p = std::aligned_alloc(kHuge, rounded);
     if (p == nullptr) throw std::bad_alloc();
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    madvise(p, rounded, MADV_HUGEPAGE);  // advice only: a refusal changes nothing but speed
+    if (std::getenv("BALLAST_NO_THP") == nullptr)
+      madvise(p, rounded, MADV_HUGEPAGE);  // advice only: a refusal changes nothing but speed
 #endif
     return static_cast<T*>(p);
   }

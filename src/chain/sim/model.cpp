@@ -8,6 +8,7 @@
 #include "chain/sim/huge_pages.h"
 #include "chain/sim/pass_pool.h"
 #include "chain/sim/rationing.h"
+#include "chain/sim/rationing_lanes.h"
 #include "chain/sim/shock_schedule.h"
 
 namespace ballast::chain::sim {
@@ -122,6 +123,10 @@ class FastModel {
     }
     chunks_.push_back(n_);
     scratch_.resize(static_cast<size_t>(threads));
+    lanes_ = p.rationing == Rationing::kPriority && p.whitelist.empty() && RationLanesVectorized();
+    if (lanes_) {
+      for (auto& sc : scratch_) sc.batches.resize(kLanesMaxCustomers);
+    }
     if (p.trace) fc_firm_.assign(n_, 0.0);
   }
 
@@ -155,10 +160,33 @@ class FastModel {
   }
 
  private:
+  // Suppliers of m customers waiting for priority rationing in the lanes of one vector.
+  struct Batch {
+    size_t n = 0;
+    double production[kLanes], final_demand[kLanes], share_fc[kLanes];
+    double orders[kLanesMaxCustomers * kLanes], initial[kLanesMaxCustomers * kLanes],
+        share[kLanesMaxCustomers * kLanes];
+    uint32_t q0[kLanes], firm[kLanes];
+  };
   struct Scratch {
     std::vector<double> orders, share, other, other_a;
     RationingScratch rationing;
+    std::vector<Batch> batches;  // by m - 1, with lanes_
   };
+
+  // Priority rationing of the suppliers in `b` (all with m customers), their deliveries and
+  // final consumption; the same operations as the one-supplier path in SupplierPass.
+  void Flush(Batch& b, size_t m) {
+    if (b.n == 0) return;
+    RationByPriorityLanes(m, b.n, b.production, b.final_demand, b.orders, b.initial, b.share,
+                          b.share_fc);
+    for (size_t l = 0; l < b.n; ++l) {
+      for (size_t k = 0; k < m; ++k)
+        Deliver(b.q0[l] + k, b.share[k * kLanes + l] * b.initial[k * kLanes + l]);
+      if (p_.trace) fc_firm_[b.firm[l]] = b.share_fc[l] * b.final_demand[l];
+    }
+    b.n = 0;
+  }
 
   // Inventories, orders and the input constraint of customers [b, e).
   void CustomerPass(size_t b, size_t e) {
@@ -230,6 +258,21 @@ class FastModel {
       const double pact = max_[j] > demand_[j] ? demand_[j] : max_[j];
       pact_[j] = pact;
       double fc = 0;
+      if (lanes_ && m >= 1 && m <= kLanesMaxCustomers) {
+        // Priority rationing with suppliers of as many customers, in lanes (rationing_lanes.h).
+        Batch& batch = sc.batches[m - 1];
+        const size_t l = batch.n++;
+        batch.production[l] = pact;
+        batch.final_demand[l] = c_[j];
+        batch.q0[l] = q0;
+        batch.firm[l] = static_cast<uint32_t>(j);
+        for (size_t k = 0; k < m; ++k) {
+          batch.orders[k * kLanes + l] = sc.orders[k];
+          batch.initial[k * kLanes + l] = a_out_[q0 + k];
+        }
+        if (batch.n == kLanes) Flush(batch, m);
+        continue;
+      }
       if (!out_customer_.empty() && ListedFirst(j, q0, m, pact, sc, &fc)) {
         // served the listed customers first (fc and deliveries set)
       } else if (p_.rationing == Rationing::kProportional) {
@@ -245,6 +288,7 @@ class FastModel {
       }
       if (p_.trace) fc_firm_[j] = fc;
     }
+    for (size_t m = 0; m < sc.batches.size(); ++m) Flush(sc.batches[m], m + 1);
   }
 
   // The whitelist rule for supplier j; false when none of its customers is listed (then the
@@ -315,6 +359,7 @@ class FastModel {
   HugeVector<double> fc_firm_;  // final consumption per supplier (only with trace)
   std::vector<size_t> chunks_;
   std::vector<Scratch> scratch_;
+  bool lanes_ = false;  // priority rationing in vector lanes
 };
 
 }  // namespace
