@@ -4,6 +4,7 @@
 #include <random>
 #include <vector>
 
+#include "chain/sim/rationing_lanes.h"
 #include "testing/testing.h"
 
 namespace ballast::chain::sim {
@@ -69,6 +70,48 @@ TEST(RationingTest, FixedRoundsEqualPackedRoundsBitForBit) {
       ASSERT_EQ(Bits(fixed[p]), Bits(packed[p])) << "case " << c << " customer " << p;
   }
   EXPECT_GT(short_cases, 100000u);
+}
+
+// Eight suppliers at a time in vector lanes (AVX-512 where the processor has it, else one by one)
+// give the bits of the packed rounds for each supplier, with 1 to 8 lanes in use.
+TEST(RationingTest, LanesEqualPackedRoundsBitForBit) {
+  std::mt19937_64 rng(7);
+  auto uniform = [&](double lo, double hi) {
+    return lo + (hi - lo) * static_cast<double>(rng() >> 11) * 0x1.0p-53;
+  };
+  RationingScratch scratch;
+  constexpr size_t kCells = kLanesMaxCustomers * kLanes;
+  double orders[kCells], initial[kCells], share[kCells], production[kLanes], final_demand[kLanes],
+      share_fc[kLanes], o[kLanesMaxCustomers], a[kLanesMaxCustomers], expected[kLanesMaxCustomers];
+  for (int c = 0; c < 100000; ++c) {
+    const size_t m = 1 + rng() % kLanesMaxCustomers, lanes = 1 + rng() % kLanes;
+    for (size_t l = 0; l < kLanes; ++l) {
+      double demand = rng() % 4 == 0 ? 0.0 : uniform(0, 50);
+      final_demand[l] = demand;
+      for (size_t p = 0; p < m; ++p) {
+        const double init = rng() % 5 == 0 ? 10.0 : uniform(0.1, 20);
+        const int kind = static_cast<int>(rng() % 6);
+        initial[p * kLanes + l] = init;
+        orders[p * kLanes + l] = kind == 0   ? 0.0
+                                 : kind == 1 ? init
+                                 : kind == 2 ? init * 0.5
+                                             : init * uniform(0, 2.5);
+        demand += orders[p * kLanes + l];
+      }
+      const int pk = static_cast<int>(rng() % 4);
+      production[l] = pk == 0 ? 0.0 : pk == 1 ? demand : demand * uniform(0, 1.2);
+    }
+    RationByPriorityLanes(m, lanes, production, final_demand, orders, initial, share, share_fc);
+    for (size_t l = 0; l < lanes; ++l) {
+      for (size_t p = 0; p < m; ++p) o[p] = orders[p * kLanes + l], a[p] = initial[p * kLanes + l];
+      const double fc =
+          RationByPriorityPacked(production[l], final_demand[l], o, a, m, expected, scratch);
+      ASSERT_EQ(Bits(share_fc[l]), Bits(fc)) << "case " << c << " lane " << l;
+      for (size_t p = 0; p < m; ++p)
+        ASSERT_EQ(Bits(share[p * kLanes + l]), Bits(expected[p]))
+            << "case " << c << " lane " << l << " customer " << p;
+    }
+  }
 }
 
 }  // namespace
