@@ -145,12 +145,15 @@ class FastModel {
     for (size_t q = 0; q < m_; ++q) flow_[in_flow_[q]] = {a_in_[q], a_in_[q]};
     a_slot_.assign(slots, 0.0);
     s_slot_.assign(slots, 0.0);
-    use_slot_.assign(slots, 0.0);
+    size_t most_slots = 0;
+    for (size_t i = 0; i < n_; ++i)
+      most_slots = std::max<size_t>(most_slots, slot_begin_[i + 1] - slot_begin_[i]);
     for (size_t q = 0; q < m_; ++q) {
       a_slot_[slot_[q]] += a_in_[q];
       s_slot_[slot_[q]] += n_days * a_in_[q];
     }
     scratch_.resize(static_cast<size_t>(threads));
+    for (auto& sc : scratch_) sc.use.resize(most_slots);
     lanes_ = p.rationing == Rationing::kPriority && p.whitelist.empty() && RationLanesVectorized();
     if (lanes_) {
       for (auto& sc : scratch_) sc.batches.resize(kLanesMaxCustomers);
@@ -174,7 +177,9 @@ class FastModel {
     if (p_.trace) {
       for (size_t q = 0; q < m_; ++q) sum[0] += flow_[in_flow_[q]].delivered;
     }
-    auto customers = [&](size_t, size_t k) { CustomerPass(chunks_[k], chunks_[k + 1]); };
+    auto customers = [&](size_t t, size_t k) {
+      CustomerPass(chunks_[k], chunks_[k + 1], scratch_[t].use.data());
+    };
     pool_.Run(chunks_.size() - 1, customers);
     auto suppliers = [&](size_t t, size_t k) {
       SupplierPass(chunks_[k], chunks_[k + 1], scratch_[t]);
@@ -200,6 +205,7 @@ class FastModel {
     std::vector<double> orders, share, other, other_a;
     RationingScratch rationing;
     std::vector<Batch> batches;  // by m - 1, with lanes_
+    std::vector<double> use;     // the draw on each slot of the customer at hand
   };
 
   // Priority rationing of the suppliers in `b` (all with m customers), their deliveries and
@@ -217,7 +223,8 @@ class FastModel {
   }
 
   // Inventories, orders and the input constraint of customers [b, e).
-  void CustomerPass(size_t b, size_t e) {
+  // `use` has room for the slots of any firm.
+  void CustomerPass(size_t b, size_t e, double* use) {
     const double n_days = static_cast<double>(p_.inventory_days);
     const double inv_tau = 1 / p_.tau;
     for (size_t i = b; i < e; ++i) {
@@ -229,7 +236,7 @@ class FastModel {
         // Use of each pooled input, drawn from each supplier's stock in proportion to it.
         const double util = d_adj / pini;
         for (uint32_t s = s0; s < s1; ++s) {
-          use_slot_[s] = Zero(s_slot_[s]) ? 0.0 : util * (a_slot_[s] / s_slot_[s]);
+          use[s - s0] = Zero(s_slot_[s]) ? 0.0 : util * (a_slot_[s] / s_slot_[s]);
           s_slot_[s] = 0.0;
         }
         for (uint32_t q = q0; q < q1; ++q) {
@@ -238,7 +245,7 @@ class FastModel {
           double stock = stock_[q];
           const double in = flow.delivered;
           const uint32_t slot = slot_[q];
-          stock = stock + in - stock * use_slot_[slot];
+          stock = stock + in - stock * use[slot - s0];
           stock = stock <= kEps ? 0.0 : stock;  // at or below zero (proNet: < 0 or "zero")
           stock_[q] = stock;
           s_slot_[slot] += stock;
@@ -385,7 +392,7 @@ class FastModel {
   BigVector<Flow> flow_;            // by tile (see the constructor)
   BigVector<double> a_in_, stock_;  // by customer
   BigVector<double> a_out_;         // by supplier
-  BigVector<double> a_slot_, s_slot_, use_slot_;
+  BigVector<double> a_slot_, s_slot_;
   BigVector<double> c_, demand_, pini_, cap_, max_, pact_;
   BigVector<double> fc_firm_;  // final consumption per supplier (only with trace)
   std::vector<size_t> chunks_;
