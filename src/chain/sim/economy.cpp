@@ -230,15 +230,24 @@ Result<std::vector<Shock>> ReadShocks(const std::string& path, const Economy& ec
 }
 
 std::vector<double> EquilibriumOutput(const Economy& economy) {
+  // Each supplier's sales in one flat array (a counting sort by supplier), then in customer order.
   const size_t n = economy.num_firms();
-  std::vector<std::vector<std::pair<int32_t, double>>> sales(n);
-  for (const auto& l : economy.links)
-    sales[static_cast<size_t>(l.supplier)].emplace_back(l.customer, l.value);
+  std::vector<size_t> begin(n + 1, 0);
+  for (const auto& l : economy.links) ++begin[static_cast<size_t>(l.supplier) + 1];
+  for (size_t j = 0; j < n; ++j) begin[j + 1] += begin[j];
+  std::vector<std::pair<int32_t, double>> sales(economy.links.size());
+  {
+    std::vector<size_t> next(begin.begin(), begin.end() - 1);
+    for (const auto& l : economy.links)
+      sales[next[static_cast<size_t>(l.supplier)]++] = {l.customer, l.value};
+  }
   std::vector<double> out(n);
   for (size_t j = 0; j < n; ++j) {
-    std::sort(sales[j].begin(), sales[j].end());
+    const auto first = sales.begin() + static_cast<ptrdiff_t>(begin[j]);
+    const auto last = sales.begin() + static_cast<ptrdiff_t>(begin[j + 1]);
+    std::sort(first, last);
     double sum = 0.0;
-    for (const auto& [k, v] : sales[j]) sum += v;
+    for (auto it = first; it != last; ++it) sum += it->second;
     out[j] = economy.final_demand[j] + sum;
   }
   return out;

@@ -5,9 +5,10 @@
 #include <cmath>
 #include <numeric>
 
-#include "chain/sim/huge_pages.h"
+#include "chain/sim/big_vector.h"
 #include "chain/sim/pass_pool.h"
 #include "chain/sim/rationing.h"
+#include "chain/sim/rationing_lanes.h"
 #include "chain/sim/shock_schedule.h"
 
 namespace ballast::chain::sim {
@@ -15,15 +16,19 @@ namespace {
 
 constexpr double kEps = 1e-20;  // proNet's "almost zero"
 bool Zero(double x) { return std::abs(x) <= kEps; }
-constexpr size_t kAhead = 64;  // links to prefetch ahead in the passes' gathers
+constexpr size_t kAhead = 64;          // links to prefetch ahead in the passes' gathers
+constexpr size_t kChunkLinks = 65536;  // at most about this many links in a chunk of firms
 
 // Links are held twice: by customer (inputs, ascending supplier) for inventories and orders, and
 // by supplier (sales, ascending customer) for demand and rationing. The state that both passes
-// share, each link's order and delivery, is kept once, by customer, side by side: the customer
-// pass runs through it in sequence, and the supplier pass reads an order and writes the delivery
-// of the same link through one index, so one random cache line serves both (profiled: the random
-// reads were the passes' main cost). Per customer, its inputs are pooled by the supplier's sector
-// into "slots".
+// share, each link's order and delivery, is kept once, side by side, and each pass reaches it
+// through an index (prefetched). Its order is by tile: firms are cut into chunks (the passes'
+// units of work), and the flows are ordered by the customer's chunk, then the supplier's chunk,
+// then customer and supplier. A chunk of the customer pass then touches one contiguous row of
+// tiles, and a chunk of the supplier pass one column of tiles, each about 1 MB: every cache line
+// of flows is brought in once per pass instead of once per link (profiled: the supplier pass's
+// random reads across all the flows were its main cost). Per customer, its inputs are pooled by
+// the supplier's sector into "slots".
 // Firms are independent within a pass, so a pass may be split over threads without changing a bit.
 class FastModel {
  public:
@@ -48,7 +53,7 @@ class FastModel {
       int32_t supplier;
       double value;
     };
-    HugeVector<In> by_customer(m_);
+    BigVector<In> by_customer(m_);
     {
       std::vector<uint32_t> next(in_begin_.begin(), in_begin_.end() - 1);
       for (size_t k = 0; k < m_; ++k)
@@ -57,6 +62,42 @@ class FastModel {
     for (size_t i = 0; i < n_; ++i) {
       std::sort(by_customer.begin() + in_begin_[i], by_customer.begin() + in_begin_[i + 1],
                 [](const In& a, const In& b) { return a.supplier < b.supplier; });
+    }
+    // Chunks of firms with about equal numbers of links (the units of work of both passes):
+    // several per thread so that the threads stay busy when the machine is shared, and at most
+    // kChunkLinks links each so that the tiles below are small.
+    const size_t chunks = std::max<size_t>(threads > 1 ? static_cast<size_t>(threads) * 16 : 1,
+                                           (m_ + kChunkLinks - 1) / kChunkLinks);
+    chunks_.push_back(0);
+    for (size_t k = 1; k < chunks; ++k) {
+      const uint32_t target = static_cast<uint32_t>(m_ * k / chunks);
+      chunks_.push_back(std::max(
+          chunks_.back(),
+          static_cast<size_t>(std::lower_bound(in_begin_.begin(), in_begin_.end(), target) -
+                              in_begin_.begin())));
+    }
+    chunks_.push_back(n_);
+    // Tiles: the flows ordered by (customer's chunk, supplier's chunk, customer, supplier), so
+    // that a cache line of flows is touched by one chunk of either pass, not by four.
+    const size_t nc = chunks_.size() - 1;
+    std::vector<uint32_t> chunk_of(n_);
+    for (size_t k = 0; k < nc; ++k)
+      std::fill(chunk_of.begin() + static_cast<ptrdiff_t>(chunks_[k]),
+                chunk_of.begin() + static_cast<ptrdiff_t>(chunks_[k + 1]),
+                static_cast<uint32_t>(k));
+    {
+      std::vector<uint32_t> tile(nc * nc + 1, 0);
+      for (size_t i = 0; i < n_; ++i) {
+        for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q)
+          ++tile[chunk_of[i] * nc + chunk_of[static_cast<size_t>(by_customer[q].supplier)] + 1];
+      }
+      for (size_t t = 0; t < nc * nc; ++t) tile[t + 1] += tile[t];
+      in_flow_.assign(m_ + kAhead, 0);  // padded: prefetches run past the end without a test
+      for (size_t i = 0; i < n_; ++i) {
+        for (uint32_t q = in_begin_[i]; q < in_begin_[i + 1]; ++q)
+          in_flow_[q] =
+              tile[chunk_of[i] * nc + chunk_of[static_cast<size_t>(by_customer[q].supplier)]]++;
+      }
     }
     a_in_.resize(m_);
     out_link_.assign(m_ + kAhead, 0);  // padded: prefetches run past the end without a test
@@ -68,7 +109,7 @@ class FastModel {
         const In& l = by_customer[q];
         a_in_[q] = l.value;
         const uint32_t pos = next[static_cast<size_t>(l.supplier)]++;
-        out_link_[pos] = q;
+        out_link_[pos] = in_flow_[q];
         a_out_[pos] = l.value;
         if (!out_customer_.empty()) out_customer_[pos] = static_cast<uint32_t>(i);
       }
@@ -101,27 +142,22 @@ class FastModel {
     stock_.resize(m_);
     for (size_t q = 0; q < m_; ++q) stock_[q] = a_in_[q] * n_days;
     flow_.resize(m_);
-    for (size_t q = 0; q < m_; ++q) flow_[q] = {a_in_[q], a_in_[q]};
+    for (size_t q = 0; q < m_; ++q) flow_[in_flow_[q]] = {a_in_[q], a_in_[q]};
     a_slot_.assign(slots, 0.0);
     s_slot_.assign(slots, 0.0);
-    use_slot_.assign(slots, 0.0);
+    size_t most_slots = 0;
+    for (size_t i = 0; i < n_; ++i)
+      most_slots = std::max<size_t>(most_slots, slot_begin_[i + 1] - slot_begin_[i]);
     for (size_t q = 0; q < m_; ++q) {
       a_slot_[slot_[q]] += a_in_[q];
       s_slot_[slot_[q]] += n_days * a_in_[q];
     }
-    // Chunks of firms with about equal numbers of links, several per thread so that the threads
-    // stay busy when the machine is shared.
-    const size_t chunks = threads > 1 ? static_cast<size_t>(threads) * 16 : 1;
-    chunks_.push_back(0);
-    for (size_t k = 1; k < chunks; ++k) {
-      const uint32_t target = static_cast<uint32_t>(m_ * k / chunks);
-      chunks_.push_back(std::max(
-          chunks_.back(),
-          static_cast<size_t>(std::lower_bound(in_begin_.begin(), in_begin_.end(), target) -
-                              in_begin_.begin())));
-    }
-    chunks_.push_back(n_);
     scratch_.resize(static_cast<size_t>(threads));
+    for (auto& sc : scratch_) sc.use.resize(most_slots);
+    lanes_ = p.rationing == Rationing::kPriority && p.whitelist.empty() && RationLanesVectorized();
+    if (lanes_) {
+      for (auto& sc : scratch_) sc.batches.resize(kLanesMaxCustomers);
+    }
     if (p.trace) fc_firm_.assign(n_, 0.0);
   }
 
@@ -130,7 +166,7 @@ class FastModel {
     for (double x : pact_) t += x;
     return t;
   }
-  const HugeVector<double>& output() const { return pact_; }
+  const BigVector<double>& output() const { return pact_; }
 
   void SetLoss(size_t firm, double delta) { cap_[firm] = (1.0 - delta) * pini_[firm]; }
 
@@ -139,9 +175,11 @@ class FastModel {
   std::array<double, 3> Step() {
     std::array<double, 3> sum = {0, 0, 0};
     if (p_.trace) {
-      for (size_t q = 0; q < m_; ++q) sum[0] += flow_[q].delivered;
+      for (size_t q = 0; q < m_; ++q) sum[0] += flow_[in_flow_[q]].delivered;
     }
-    auto customers = [&](size_t, size_t k) { CustomerPass(chunks_[k], chunks_[k + 1]); };
+    auto customers = [&](size_t t, size_t k) {
+      CustomerPass(chunks_[k], chunks_[k + 1], scratch_[t].use.data());
+    };
     pool_.Run(chunks_.size() - 1, customers);
     auto suppliers = [&](size_t t, size_t k) {
       SupplierPass(chunks_[k], chunks_[k + 1], scratch_[t]);
@@ -155,13 +193,38 @@ class FastModel {
   }
 
  private:
+  // Suppliers of m customers waiting for priority rationing in the lanes of one vector.
+  struct Batch {
+    size_t n = 0;
+    double production[kLanes], final_demand[kLanes], share_fc[kLanes];
+    double orders[kLanesMaxCustomers * kLanes], initial[kLanesMaxCustomers * kLanes],
+        share[kLanesMaxCustomers * kLanes];
+    uint32_t q0[kLanes], firm[kLanes];
+  };
   struct Scratch {
     std::vector<double> orders, share, other, other_a;
     RationingScratch rationing;
+    std::vector<Batch> batches;  // by m - 1, with lanes_
+    std::vector<double> use;     // the draw on each slot of the customer at hand
   };
 
+  // Priority rationing of the suppliers in `b` (all with m customers), their deliveries and
+  // final consumption; the same operations as the one-supplier path in SupplierPass.
+  void Flush(Batch& b, size_t m) {
+    if (b.n == 0) return;
+    RationByPriorityLanes(m, b.n, b.production, b.final_demand, b.orders, b.initial, b.share,
+                          b.share_fc);
+    for (size_t l = 0; l < b.n; ++l) {
+      for (size_t k = 0; k < m; ++k)
+        Deliver(b.q0[l] + k, b.share[k * kLanes + l] * b.initial[k * kLanes + l]);
+      if (p_.trace) fc_firm_[b.firm[l]] = b.share_fc[l] * b.final_demand[l];
+    }
+    b.n = 0;
+  }
+
   // Inventories, orders and the input constraint of customers [b, e).
-  void CustomerPass(size_t b, size_t e) {
+  // `use` has room for the slots of any firm.
+  void CustomerPass(size_t b, size_t e, double* use) {
     const double n_days = static_cast<double>(p_.inventory_days);
     const double inv_tau = 1 / p_.tau;
     for (size_t i = b; i < e; ++i) {
@@ -173,20 +236,22 @@ class FastModel {
         // Use of each pooled input, drawn from each supplier's stock in proportion to it.
         const double util = d_adj / pini;
         for (uint32_t s = s0; s < s1; ++s) {
-          use_slot_[s] = Zero(s_slot_[s]) ? 0.0 : util * (a_slot_[s] / s_slot_[s]);
+          use[s - s0] = Zero(s_slot_[s]) ? 0.0 : util * (a_slot_[s] / s_slot_[s]);
           s_slot_[s] = 0.0;
         }
         for (uint32_t q = q0; q < q1; ++q) {
+          __builtin_prefetch(&flow_[in_flow_[q + kAhead]], 1);
+          Flow& flow = flow_[in_flow_[q]];
           double stock = stock_[q];
-          const double in = flow_[q].delivered;
+          const double in = flow.delivered;
           const uint32_t slot = slot_[q];
-          stock = stock + in - stock * use_slot_[slot];
+          stock = stock + in - stock * use[slot - s0];
           stock = stock <= kEps ? 0.0 : stock;  // at or below zero (proNet: < 0 or "zero")
           stock_[q] = stock;
           s_slot_[slot] += stock;
           const double a = a_in_[q];
           const double order = a * d_adj / pini + inv_tau * (n_days * a * d_adj / pini - stock);
-          flow_[q].order = order < 0.0 ? 0.0 : order;
+          flow.order = order < 0.0 ? 0.0 : order;
         }
       } else {
         for (uint32_t s = s0; s < s1; ++s) s_slot_[s] = 0.0;
@@ -194,7 +259,7 @@ class FastModel {
           const double stock = stock_[q] <= kEps ? 0.0 : stock_[q];
           stock_[q] = stock;
           s_slot_[slot_[q]] += stock;
-          flow_[q].order = a_in_[q];
+          flow_[in_flow_[q]].order = a_in_[q];
         }
       }
       if (s0 == s1) {
@@ -230,6 +295,21 @@ class FastModel {
       const double pact = max_[j] > demand_[j] ? demand_[j] : max_[j];
       pact_[j] = pact;
       double fc = 0;
+      if (lanes_ && m >= 1 && m <= kLanesMaxCustomers) {
+        // Priority rationing with suppliers of as many customers, in lanes (rationing_lanes.h).
+        Batch& batch = sc.batches[m - 1];
+        const size_t l = batch.n++;
+        batch.production[l] = pact;
+        batch.final_demand[l] = c_[j];
+        batch.q0[l] = q0;
+        batch.firm[l] = static_cast<uint32_t>(j);
+        for (size_t k = 0; k < m; ++k) {
+          batch.orders[k * kLanes + l] = sc.orders[k];
+          batch.initial[k * kLanes + l] = a_out_[q0 + k];
+        }
+        if (batch.n == kLanes) Flush(batch, m);
+        continue;
+      }
       if (!out_customer_.empty() && ListedFirst(j, q0, m, pact, sc, &fc)) {
         // served the listed customers first (fc and deliveries set)
       } else if (p_.rationing == Rationing::kProportional) {
@@ -245,6 +325,7 @@ class FastModel {
       }
       if (p_.trace) fc_firm_[j] = fc;
     }
+    for (size_t m = 0; m < sc.batches.size(); ++m) Flush(sc.batches[m], m + 1);
   }
 
   // The whitelist rule for supplier j; false when none of its customers is listed (then the
@@ -301,20 +382,22 @@ class FastModel {
   const SimParams& p_;
   size_t n_, m_;
   PassPool pool_;
-  HugeVector<uint32_t> out_customer_;  // customer of each sale (only with a whitelist)
-  HugeVector<uint32_t> in_begin_, out_begin_, slot_begin_;
-  HugeVector<uint32_t> slot_, out_link_;  // out_link_: the customer-order link of each sale
+  BigVector<uint32_t> out_customer_;  // customer of each sale (only with a whitelist)
+  BigVector<uint32_t> in_begin_, out_begin_, slot_begin_;
+  BigVector<uint32_t> slot_;
+  BigVector<uint32_t> in_flow_, out_link_;  // the flow of each input, of each sale
   struct Flow {
     double order, delivered;
   };
-  HugeVector<Flow> flow_;            // by customer
-  HugeVector<double> a_in_, stock_;  // by customer
-  HugeVector<double> a_out_;         // by supplier
-  HugeVector<double> a_slot_, s_slot_, use_slot_;
-  HugeVector<double> c_, demand_, pini_, cap_, max_, pact_;
-  HugeVector<double> fc_firm_;  // final consumption per supplier (only with trace)
+  BigVector<Flow> flow_;            // by tile (see the constructor)
+  BigVector<double> a_in_, stock_;  // by customer
+  BigVector<double> a_out_;         // by supplier
+  BigVector<double> a_slot_, s_slot_;
+  BigVector<double> c_, demand_, pini_, cap_, max_, pact_;
+  BigVector<double> fc_firm_;  // final consumption per supplier (only with trace)
   std::vector<size_t> chunks_;
   std::vector<Scratch> scratch_;
+  bool lanes_ = false;  // priority rationing in vector lanes
 };
 
 }  // namespace

@@ -23,6 +23,14 @@ struct RationingScratch {
 double RationByPriority(double production, double final_demand, const double* orders,
                         const double* initial, size_t m, double* share, RationingScratch& scratch);
 
+// The same rounds for any m, on packed arrays. RationByPriority uses it for suppliers with more
+// than kRationFixedMax customers; for fewer it runs the rounds on a fixed number of customers
+// held in registers, masked, which gives the same bits (tested against this one).
+constexpr size_t kRationFixedMax = 8;
+double RationByPriorityPacked(double production, double final_demand, const double* orders,
+                              const double* initial, size_t m, double* share,
+                              RationingScratch& scratch);
+
 }  // namespace ballast::chain::sim
 
 #endif  // BALLAST_CHAIN_SIM_RATIONING_H_
