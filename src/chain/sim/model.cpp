@@ -17,7 +17,8 @@ namespace {
 constexpr double kEps = 1e-20;  // proNet's "almost zero"
 bool Zero(double x) { return std::abs(x) <= kEps; }
 constexpr size_t kAhead = 64;          // links to prefetch ahead in the passes' gathers
-constexpr size_t kChunkLinks = 65536;  // at most about this many links in a chunk of firms
+constexpr size_t kChunkLinks = 16384;  // at most about this many links in a chunk of firms
+constexpr size_t kMaxChunks = 2048;    // (up to 33 M links; beyond, chunks grow)
 
 // Links are held twice: by customer (inputs, ascending supplier) for inventories and orders, and
 // by supplier (sales, ascending customer) for demand and rationing. The state that both passes
@@ -25,7 +26,7 @@ constexpr size_t kChunkLinks = 65536;  // at most about this many links in a chu
 // through an index (prefetched). Its order is by tile: firms are cut into chunks (the passes'
 // units of work), and the flows are ordered by the customer's chunk, then the supplier's chunk,
 // then customer and supplier. A chunk of the customer pass then touches one contiguous row of
-// tiles, and a chunk of the supplier pass one column of tiles, each about 1 MB: every cache line
+// tiles, and a chunk of the supplier pass one column of tiles, each about 256 KB: every cache line
 // of flows is brought in once per pass instead of once per link (profiled: the supplier pass's
 // random reads across all the flows were its main cost). Per customer, its inputs are pooled by
 // the supplier's sector into "slots".
@@ -66,8 +67,10 @@ class FastModel {
     // Chunks of firms with about equal numbers of links (the units of work of both passes):
     // several per thread so that the threads stay busy when the machine is shared, and at most
     // kChunkLinks links each so that the tiles below are small.
-    const size_t chunks = std::max<size_t>(threads > 1 ? static_cast<size_t>(threads) * 16 : 1,
-                                           (m_ + kChunkLinks - 1) / kChunkLinks);
+    // (At most kMaxChunks, which bounds the table of tiles below to kMaxChunks² counts.)
+    const size_t chunks =
+        std::max<size_t>(threads > 1 ? static_cast<size_t>(threads) * 16 : 1,
+                         std::min((m_ + kChunkLinks - 1) / kChunkLinks, kMaxChunks));
     chunks_.push_back(0);
     for (size_t k = 1; k < chunks; ++k) {
       const uint32_t target = static_cast<uint32_t>(m_ * k / chunks);
