@@ -17,6 +17,7 @@ BALLAST_INCBIN(ballast_pg_migration_014, BALLAST_PG_MIGRATIONS_DIR "/014_appeal_
 BALLAST_INCBIN(ballast_pg_migration_015, BALLAST_PG_MIGRATIONS_DIR "/015_parks.sql")
 BALLAST_INCBIN(ballast_pg_migration_017, BALLAST_PG_MIGRATIONS_DIR "/017_benefits.sql")
 BALLAST_INCBIN(ballast_pg_migration_016, BALLAST_PG_MIGRATIONS_DIR "/016_service_joint.sql")
+BALLAST_INCBIN(ballast_pg_migration_020, BALLAST_PG_MIGRATIONS_DIR "/020_warn_speed.sql")
 
 namespace ballast::pg {
 
@@ -33,6 +34,7 @@ std::vector<std::string_view> PostgresMigrations() {
       BALLAST_INCBIN_VIEW(ballast_pg_migration_015),  // parks (issue 15 item 2)
       BALLAST_INCBIN_VIEW(ballast_pg_migration_017),  // policy matching (issue 14 item 6)
       BALLAST_INCBIN_VIEW(ballast_pg_migration_016),  // 会办 parts and 督办 notices
+      BALLAST_INCBIN_VIEW(ballast_pg_migration_020),  // the alerts' write counter (kWarnSchemaVersion)
   };
 }
 

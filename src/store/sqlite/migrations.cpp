@@ -18,6 +18,7 @@ BALLAST_INCBIN(ballast_migration_014, BALLAST_MIGRATIONS_DIR "/014_appeal_attach
 BALLAST_INCBIN(ballast_migration_015, BALLAST_MIGRATIONS_DIR "/015_parks.sql")
 BALLAST_INCBIN(ballast_migration_017, BALLAST_MIGRATIONS_DIR "/017_benefits.sql")
 BALLAST_INCBIN(ballast_migration_016, BALLAST_MIGRATIONS_DIR "/016_service_joint.sql")
+BALLAST_INCBIN(ballast_migration_020, BALLAST_MIGRATIONS_DIR "/020_warn_speed.sql")
 
 namespace ballast {
 
@@ -38,6 +39,7 @@ std::vector<std::string_view> SqliteMigrations() {
       BALLAST_INCBIN_VIEW(ballast_migration_015),  // parks (issue 15 item 2)
       BALLAST_INCBIN_VIEW(ballast_migration_017),  // policy matching (issue 14 item 6)
       BALLAST_INCBIN_VIEW(ballast_migration_016),  // 会办 parts and 督办 notices
+      BALLAST_INCBIN_VIEW(ballast_migration_020),  // the alerts' write counter (kWarnSchemaVersion)
   };
 }
 
