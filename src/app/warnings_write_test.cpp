@@ -61,13 +61,17 @@ class WarningsWriteTest : public ::testing::Test {
   // Every stored alert by id, and every stored event's alert by event id, read from the store.
   std::map<int64_t, AlertRecord> StoredAlerts() {
     std::map<int64_t, AlertRecord> out;
-    for (auto& a : store_->LoadAlerts({false, std::nullopt}).value()) out[a.id] = a;
+    auto all = store_->LoadAlerts({false, std::nullopt});
+    EXPECT_TRUE(all.ok()) << all.status().ToString();
+    for (auto& a : *all) out[a.id] = a;
     return out;
   }
   std::map<int64_t, int64_t> StoredEvents() {
     std::map<int64_t, int64_t> out;
     for (const auto& [id, a] : StoredAlerts()) {
-      for (const auto& e : store_->AlertEvents(id).value()) out[e.id] = e.alert_id;
+      auto events = store_->AlertEvents(id);
+      EXPECT_TRUE(events.ok()) << events.status().ToString();
+      for (const auto& e : *events) out[e.id] = e.alert_id;
     }
     return out;
   }
@@ -147,7 +151,9 @@ TEST_F(WarningsWriteTest, OneRevisedValueWritesOnlyItsSubject) {
   const auto events_after = StoredEvents();
   ASSERT_EQ(events_after.size(), events.size() + 1);
   for (const auto& [id, alert] : events_after) {
-    if (!events.count(id)) EXPECT_EQ(alert, added.id);
+    if (!events.count(id)) {
+      EXPECT_EQ(alert, added.id);
+    }
   }
 }
 
