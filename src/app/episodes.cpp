@@ -146,6 +146,40 @@ void ScoreWithNotes(FactFinder& facts, warn::Episode* e) {
   if (!growth) e->base_effect.clear();
 }
 
+// The live alerts of the subjects whose episode passes the state and muting filters, copied;
+// the others (most are pending or muted) are only read. GroupEpisodes's rules: an episode is
+// firing when any hit fires, muted when every hit is silenced or inhibited.
+std::vector<AlertRecord> OfPassingSubjects(const std::vector<const AlertRecord*>& alerts,
+                                           const EpisodeFilter& f) {
+  struct Subject {
+    bool firing = false, muted = true;
+  };
+  auto key = [](const AlertRecord& a) {
+    std::string k;
+    k.reserve(a.subject_kind.size() + 1 + a.subject_key.size());
+    k.append(a.subject_kind).append(1, '\x1f').append(a.subject_key);
+    return k;
+  };
+  std::unordered_map<std::string, Subject> subjects;
+  subjects.reserve(alerts.size());
+  auto live = [](const AlertRecord& a) { return a.state == "firing" || a.state == "pending"; };
+  for (const AlertRecord* a : alerts) {
+    if (!live(*a)) continue;
+    Subject& s = subjects[key(*a)];
+    s.firing = s.firing || a->state == "firing";
+    s.muted = s.muted && (a->silenced_by != 0 || a->inhibited);
+  }
+  std::vector<AlertRecord> out;
+  for (const AlertRecord* a : alerts) {
+    if (!live(*a)) continue;
+    const Subject& s = subjects[key(*a)];
+    if (!f.state.empty() && (s.firing ? "firing" : "pending") != f.state) continue;
+    if (!f.include_muted && s.muted) continue;
+    out.push_back(*a);
+  }
+  return out;
+}
+
 Result<EpisodeList> FromAlerts(Warnings& w, std::vector<AlertRecord> alerts,
                                const EpisodeFilter& f) {
   if (!f.level.empty()) RETURN_IF_ERROR(warn::ParseLevel(f.level).status());
@@ -216,15 +250,15 @@ Result<EpisodeList> FromAlerts(Warnings& w, std::vector<AlertRecord> alerts,
 Result<EpisodeList> ListEpisodes(Warnings& w, const EpisodeFilter& f) {
   AlertFilter af;
   af.region = f.region;
-  ASSIGN_OR_RETURN(auto alerts, w.ListAlerts(af));
-  return FromAlerts(w, std::move(alerts), f);
+  ASSIGN_OR_RETURN(auto view, w.ViewAlerts(af));
+  return FromAlerts(w, OfPassingSubjects(view.rows, f), f);
 }
 
 Result<EpisodeList> ListEpisodes(Ballast& b, const Caller& c, EpisodeFilter f) {
   AlertFilter af;
   af.region = f.region;
-  ASSIGN_OR_RETURN(auto list, ListAlerts(b, c, af));
-  return FromAlerts(b.warnings(), std::move(list.alerts), f);
+  ASSIGN_OR_RETURN(auto view, ViewAlerts(b, c, af));
+  return FromAlerts(b.warnings(), OfPassingSubjects(view.rows, f), f);
 }
 
 Result<EpisodeCounts> CountEpisodes(Ballast& b, const Caller& c, const std::string& region,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <thread>
+#include <unordered_map>
 
 #include "store/open.h"
 #include "warn/alerts.h"
@@ -23,8 +24,8 @@ Period PeriodOfTime(const std::string& iso) {
 }
 
 bool ValidTime(const std::string& s) {
-  return s.size() == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' &&
-         s[19] == 'Z' && warn::DaysFromDate(s.substr(0, 10)).has_value();
+  return s.size() == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' &&
+         s[16] == ':' && s[19] == 'Z' && warn::DaysFromDate(s.substr(0, 10)).has_value();
 }
 
 int LevelRank(const std::string& level) {
@@ -51,8 +52,11 @@ Result<std::vector<RuleView>> Warnings::EffectiveRules() {
   }
   for (const auto& rev : saved) {
     auto parsed = warn::ParseRuleJson(rev.body);
-    if (!parsed.ok()) return Status::Internal("saved rule '" + rev.rule_id + "' no longer parses: " + parsed.status().message());
-    auto it = std::find_if(out.begin(), out.end(), [&](const RuleView& v) { return v.rule.id == rev.rule_id; });
+    if (!parsed.ok())
+      return Status::Internal("saved rule '" + rev.rule_id +
+                              "' no longer parses: " + parsed.status().message());
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const RuleView& v) { return v.rule.id == rev.rule_id; });
     if (it == out.end()) it = out.insert(out.end(), RuleView{});
     it->rule = std::move(parsed).value();
     it->source = "custom";
@@ -84,25 +88,31 @@ Result<RuleView> Warnings::UpsertRule(std::string_view rule_json, const std::str
     return Status::Invalid("rule '" + rule.id + "': unknown indicator '" + rule.indicator + "'");
   }
   for (const auto& code : rule.filters.regions) {
-    if (cat.regions().Find(code) == kNoNode) return Status::Invalid("rule '" + rule.id + "': unknown region '" + code + "'");
+    if (cat.regions().Find(code) == kNoNode)
+      return Status::Invalid("rule '" + rule.id + "': unknown region '" + code + "'");
   }
   for (const auto& code : rule.filters.industries) {
-    if (cat.FindIndustry(code) == kNoNode) return Status::Invalid("rule '" + rule.id + "': unknown industry '" + code + "'");
+    if (cat.FindIndustry(code) == kNoNode)
+      return Status::Invalid("rule '" + rule.id + "': unknown industry '" + code + "'");
   }
   std::lock_guard<std::mutex> lock(mu_);
-  ASSIGN_OR_RETURN(auto rev, store_->AddRuleRevision({rule.id, 0, warn::RuleToJson(rule), actor, Now()}));
+  ASSIGN_OR_RETURN(auto rev,
+                   store_->AddRuleRevision({rule.id, 0, warn::RuleToJson(rule), actor, Now()}));
   return RuleView{rule, warn::RuleToJson(rule), "custom", rev.revision, rev.author, rev.created_at};
 }
 
-Result<RuleView> Warnings::SetRuleEnabled(const std::string& rule_id, bool enabled, const std::string& actor) {
+Result<RuleView> Warnings::SetRuleEnabled(const std::string& rule_id, bool enabled,
+                                          const std::string& actor) {
   if (actor.empty()) return Status::Invalid("an actor is required");
   std::lock_guard<std::mutex> lock(mu_);
   ASSIGN_OR_RETURN(auto rules, EffectiveRules());
   for (auto& v : rules) {
     if (v.rule.id != rule_id) continue;
     v.rule.enabled = enabled;
-    ASSIGN_OR_RETURN(auto rev, store_->AddRuleRevision({rule_id, 0, warn::RuleToJson(v.rule), actor, Now()}));
-    return RuleView{v.rule, warn::RuleToJson(v.rule), "custom", rev.revision, rev.author, rev.created_at};
+    ASSIGN_OR_RETURN(auto rev,
+                     store_->AddRuleRevision({rule_id, 0, warn::RuleToJson(v.rule), actor, Now()}));
+    return RuleView{v.rule,        warn::RuleToJson(v.rule), "custom", rev.revision, rev.author,
+                    rev.created_at};
   }
   return Status::NotFound("rule '" + rule_id + "' does not exist");
 }
@@ -116,7 +126,8 @@ std::string Warnings::Now() const { return FormatUtc(ws_.clock().Now()); }
 
 Result<WarnSummary> Warnings::Evaluate(const std::string& now_in) {
   const std::string now = now_in.empty() ? Now() : now_in;
-  if (!ValidTime(now)) return Status::Invalid("time must be UTC ISO 8601 like 2026-10-05T08:00:00Z");
+  if (!ValidTime(now))
+    return Status::Invalid("time must be UTC ISO 8601 like 2026-10-05T08:00:00Z");
   // Other domains' subjects are gathered before the lock: they may read this service.
   std::vector<warn::ExternalSubject> externals;
   if (external_subjects_) {
@@ -147,7 +158,8 @@ Result<std::optional<WarnSummary>> Warnings::AfterImport(const ingest::ImportOut
   return std::optional<WarnSummary>(std::move(summary));
 }
 
-Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now, std::vector<warn::ExternalSubject> externals) {
+Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now,
+                                             std::vector<warn::ExternalSubject> externals) {
   // Instances sharing one PostgreSQL store evaluate one at a time (an advisory lock in the
   // store): a second one waits its turn and then evaluates data that holds the first's batch.
   ASSIGN_OR_RETURN(bool locked, store_->TryLockEvaluation());
@@ -155,7 +167,9 @@ Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now, std::vector
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     ASSIGN_OR_RETURN(locked, store_->TryLockEvaluation());
   }
-  if (!locked) return Status::Exhausted("another instance is still evaluating the warning rules; try again later");
+  if (!locked)
+    return Status::Exhausted(
+        "another instance is still evaluating the warning rules; try again later");
   auto result = EvaluateHoldingLock(now, std::move(externals));
   Status unlocked = store_->UnlockEvaluation();
   if (result.ok() && !unlocked.ok()) return unlocked;
@@ -176,7 +190,8 @@ Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
   // The cached panel may be a second behind another instance's import: mark only what it holds.
   newest = std::min(newest, snapshot->through);
   ASSIGN_OR_RETURN(auto points, store_->LoadCommodityPoints());
-  warn::EvaluationInput input{snapshot->panel.get(), snapshot->query.get(), warn::CommoditySubjects(points)};
+  warn::EvaluationInput input{snapshot->panel.get(), snapshot->query.get(),
+                              warn::CommoditySubjects(points)};
   for (auto& t : externals) input.externals.push_back(std::move(t));
   const auto t1 = std::chrono::steady_clock::now();
   warn::EvaluationResult evaluation = warn::Evaluate(rules, input);
@@ -196,24 +211,96 @@ Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
   warn::ReconcileInput in;
   in.rules = &rules;
   in.evaluation = &evaluation;
-  ASSIGN_OR_RETURN(in.live, store_->LoadAlerts({true, std::nullopt}));
+  const auto t2 = std::chrono::steady_clock::now();
+  // The stored alerts: held in memory since the last evaluation or list (one small query checks
+  // that no other process wrote alerts since), read in place rather than copied.
+  ASSIGN_OR_RETURN(auto live, LiveLocked());
+  std::vector<const AlertRecord*> refs;
+  refs.reserve(live->rows.size());
+  for (const auto& a : live->rows) refs.push_back(a.get());
+  in.live_refs = &refs;
   ASSIGN_OR_RETURN(in.silences, store_->ListSilences());
+  s.load_seconds = Since(t2);
   in.now = now;
   in.catalog = &ws_.catalog();
+  const auto t3 = std::chrono::steady_clock::now();
   auto changes = warn::Reconcile(in);
+  s.reconcile_seconds = Since(t3);
   for (const auto& c : changes) {
-    if (c.remove) ++s.removed;
-    else if (c.alert.id == 0) ++s.opened;
-    else if (std::any_of(c.events.begin(), c.events.end(), [](const auto& e) { return e.action == "resolved"; })) ++s.resolved;
-    else ++s.updated;
+    ++s.alerts_written;
+    s.events_written += static_cast<int64_t>(c.events.size());
+    if (c.remove)
+      ++s.removed;
+    else if (c.alert.id == 0)
+      ++s.opened;
+    else if (std::any_of(c.events.begin(), c.events.end(),
+                         [](const auto& e) { return e.action == "resolved"; }))
+      ++s.resolved;
+    else
+      ++s.updated;
   }
-  RETURN_IF_ERROR(store_->ApplyAlertChanges(std::move(changes)).status());
-  RETURN_IF_ERROR(store_->SetEvaluatedThrough(newest, now));
+  const auto t4 = std::chrono::steady_clock::now();
+  // Only what changed, and the evaluation mark, in one transaction.
+  ASSIGN_OR_RETURN(auto applied, store_->ApplyEvaluation(std::move(changes), newest, now));
+  Remember(applied);
+  s.write_seconds = Since(t4);
   s.total_seconds = Since(t0);
   return s;
 }
 
-Result<std::vector<AlertRecord>> Warnings::ListAlerts(const AlertFilter& f) {
+Result<std::shared_ptr<const LiveAlerts>> Warnings::LiveLocked() {
+  // The counter first: a write after it makes the next check read again.
+  ASSIGN_OR_RETURN(int64_t version, store_->AlertsVersion());
+  if (live_ && live_->version == version) return live_;
+  ASSIGN_OR_RETURN(auto rows, store_->LoadAlerts({true, std::nullopt}));
+  auto next = std::make_shared<LiveAlerts>();
+  next->version = version;
+  next->rows.reserve(rows.size());
+  for (auto& a : rows) next->rows.push_back(std::make_shared<const AlertRecord>(std::move(a)));
+  live_ = std::move(next);
+  return live_;
+}
+
+void Warnings::Remember(const std::vector<AlertChange>& applied) {
+  if (!live_ || applied.empty()) return;  // nothing held, or nothing written (the counter stays)
+  auto version = store_->AlertsVersion();
+  // One write of ours raises the counter by one; more means another process wrote too.
+  if (!version.ok() || *version != live_->version + 1) {
+    live_.reset();
+    return;
+  }
+  std::unordered_map<int64_t, const AlertChange*> by_id;
+  std::vector<const AlertChange*> added;
+  for (const auto& c : applied) {
+    if (c.alert.id == 0) continue;  // a removal of an alert never stored
+    by_id[c.alert.id] = &c;
+  }
+  auto live = [](const AlertChange& c) {
+    return !c.remove && !(c.alert.state == "resolved" && c.alert.handling == "closed");
+  };
+  auto next = std::make_shared<LiveAlerts>();
+  next->version = *version;
+  next->rows.reserve(live_->rows.size() + applied.size());
+  for (const auto& a : live_->rows) {
+    auto it = by_id.find(a->id);
+    if (it == by_id.end()) {
+      next->rows.push_back(a);
+      continue;
+    }
+    if (live(*it->second))
+      next->rows.push_back(std::make_shared<const AlertRecord>(it->second->alert));
+    by_id.erase(it);
+  }
+  for (const auto& [id, c] : by_id) {  // inserted (or not held before)
+    if (live(*c)) next->rows.push_back(std::make_shared<const AlertRecord>(c->alert));
+  }
+  std::sort(next->rows.begin(), next->rows.end(),
+            [](const auto& x, const auto& y) { return x->id < y->id; });
+  live_ = std::move(next);
+}
+
+Result<AlertView> Warnings::ViewAlerts(const AlertFilter& f,
+                                       const std::function<bool(const AlertRecord&)>& keep) {
   const Catalog& cat = ws_.catalog();
   NodeId region = kNoNode;
   if (!f.region.empty()) {
@@ -224,13 +311,31 @@ Result<std::vector<AlertRecord>> Warnings::ListAlerts(const AlertFilter& f) {
   if (!f.state.empty() && f.state != "pending" && f.state != "firing" && f.state != "resolved") {
     return Status::Invalid("state must be pending, firing or resolved");
   }
-  std::vector<AlertRecord> all;
-  {
+  AlertView view;
+  if (f.include_closed) {  // closed episodes are not held in memory: read them all
+    std::vector<AlertRecord> all;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      ASSIGN_OR_RETURN(all, store_->LoadAlerts({false, std::nullopt}));
+    }
+    auto held = std::make_shared<LiveAlerts>();
+    held->rows.reserve(all.size());
+    for (auto& a : all) held->rows.push_back(std::make_shared<const AlertRecord>(std::move(a)));
+    view.held = std::move(held);
+  } else {
     std::lock_guard<std::mutex> lock(mu_);
-    ASSIGN_OR_RETURN(all, store_->LoadAlerts({!f.include_closed, std::nullopt}));
+    ASSIGN_OR_RETURN(view.held, LiveLocked());
   }
-  std::vector<AlertRecord> out;
-  for (auto& a : all) {
+  // Region codes repeat (every alert of a city's firms): each is looked up in the tree once.
+  std::unordered_map<std::string_view, bool> in_region;
+  struct Ranked {
+    int rank;
+    int64_t id;
+    const AlertRecord* a;
+  };
+  std::vector<Ranked> out;
+  for (const auto& p : view.held->rows) {
+    const AlertRecord& a = *p;
     if (!f.level.empty() && a.level != f.level) continue;
     if (!f.state.empty() && a.state != f.state) continue;
     if (!f.handling.empty() && a.handling != f.handling) continue;
@@ -239,20 +344,35 @@ Result<std::vector<AlertRecord>> Warnings::ListAlerts(const AlertFilter& f) {
     if (!f.subject_key.empty() && a.subject_key != f.subject_key) continue;
     if (!f.include_muted && (a.silenced_by != 0 || a.inhibited)) continue;
     if (region != kNoNode) {
-      NodeId r = cat.regions().Find(a.region);
-      if (r == kNoNode || !cat.regions().Contains(region, r)) continue;
+      auto [it, fresh] = in_region.try_emplace(a.region, false);
+      if (fresh) {
+        const NodeId r = cat.regions().Find(a.region);
+        it->second = r != kNoNode && cat.regions().Contains(region, r);
+      }
+      if (!it->second) continue;
     }
     if (!f.unit.empty()) {
       const std::string units = ";" + a.units + ";";
       if (a.assignee != f.unit && units.find(";" + f.unit + ";") == std::string::npos) continue;
     }
-    out.push_back(std::move(a));
+    if (keep && !keep(a)) continue;
+    out.push_back({LevelRank(a.level), a.id, &a});
   }
-  std::stable_sort(out.begin(), out.end(), [](const AlertRecord& a, const AlertRecord& b) {
-    const int ra = LevelRank(a.level), rb = LevelRank(b.level);
-    return ra != rb ? ra > rb : a.id > b.id;
+  // Most severe first, then newest (ids are unique: the order is total).
+  std::sort(out.begin(), out.end(), [](const Ranked& x, const Ranked& y) {
+    return x.rank != y.rank ? x.rank > y.rank : x.id > y.id;
   });
   if (f.limit > 0 && out.size() > f.limit) out.resize(f.limit);
+  view.rows.reserve(out.size());
+  for (const auto& r : out) view.rows.push_back(r.a);
+  return view;
+}
+
+Result<std::vector<AlertRecord>> Warnings::ListAlerts(const AlertFilter& f) {
+  ASSIGN_OR_RETURN(auto view, ViewAlerts(f));
+  std::vector<AlertRecord> out;
+  out.reserve(view.rows.size());
+  for (const AlertRecord* a : view.rows) out.push_back(*a);
   return out;
 }
 
@@ -276,17 +396,21 @@ Result<AlertRecord> Warnings::Step(int64_t id, warn::HandlingRequest request) {
   request.now = Now();
   ASSIGN_OR_RETURN(auto change, warn::ApplyHandling(found[0], request));
   ASSIGN_OR_RETURN(auto applied, store_->ApplyAlertChanges({std::move(change)}));
+  Remember(applied);
   return applied[0].alert;
 }
 
-Result<AlertRecord> Warnings::Acknowledge(int64_t id, const std::string& actor, const std::string& note) {
+Result<AlertRecord> Warnings::Acknowledge(int64_t id, const std::string& actor,
+                                          const std::string& note) {
   return Step(id, {warn::HandlingAction::kAcknowledge, actor, "", "", note, ""});
 }
-Result<AlertRecord> Warnings::Assign(int64_t id, const std::string& unit, const std::string& deadline,
-                                     const std::string& actor, const std::string& note) {
+Result<AlertRecord> Warnings::Assign(int64_t id, const std::string& unit,
+                                     const std::string& deadline, const std::string& actor,
+                                     const std::string& note) {
   return Step(id, {warn::HandlingAction::kAssign, actor, unit, deadline, note, ""});
 }
-Result<AlertRecord> Warnings::Handle(int64_t id, const std::string& note, const std::string& actor) {
+Result<AlertRecord> Warnings::Handle(int64_t id, const std::string& note,
+                                     const std::string& actor) {
   return Step(id, {warn::HandlingAction::kHandle, actor, "", "", note, ""});
 }
 Result<AlertRecord> Warnings::Close(int64_t id, const std::string& actor, const std::string& note) {
@@ -294,7 +418,10 @@ Result<AlertRecord> Warnings::Close(int64_t id, const std::string& actor, const 
 }
 
 Status Warnings::RefreshMutes(const std::string& now, const std::string& actor) {
-  ASSIGN_OR_RETURN(auto live, store_->LoadAlerts({true, std::nullopt}));
+  ASSIGN_OR_RETURN(auto held, LiveLocked());
+  std::vector<AlertRecord> live;
+  live.reserve(held->rows.size());
+  for (const auto& a : held->rows) live.push_back(*a);
   ASSIGN_OR_RETURN(auto silences, store_->ListSilences());
   auto before = live;
   auto changed = warn::ApplyMutes(&live, silences, now, &ws_.catalog());
@@ -314,20 +441,24 @@ Status Warnings::RefreshMutes(const std::string& now, const std::string& actor) 
         c.events.push_back(std::move(e));
       };
       if (a.silenced_by != before[i].silenced_by) {
-        event(a.silenced_by ? "silenced" : "unsilenced", a.silenced_by ? "silence " + std::to_string(a.silenced_by) : "");
+        event(a.silenced_by ? "silenced" : "unsilenced",
+              a.silenced_by ? "silence " + std::to_string(a.silenced_by) : "");
       }
       if (a.inhibited != before[i].inhibited) event(a.inhibited ? "inhibited" : "uninhibited", "");
     }
     changes.push_back(std::move(c));
   }
-  return store_->ApplyAlertChanges(std::move(changes)).status();
+  ASSIGN_OR_RETURN(auto applied, store_->ApplyAlertChanges(std::move(changes)));
+  Remember(applied);
+  return Status::Ok();
 }
 
 Result<SilenceRecord> Warnings::CreateSilence(const SilenceRequest& r, const std::string& actor) {
   if (actor.empty()) return Status::Invalid("an actor is required");
   if (r.reason.empty()) return Status::Invalid("a silence needs a reason");
   if (r.rule_id.empty() && r.family.empty() && r.subject_key.empty() && r.region.empty()) {
-    return Status::Invalid("a silence needs at least one matcher (rule_id, family, subject_key, region)");
+    return Status::Invalid(
+        "a silence needs at least one matcher (rule_id, family, subject_key, region)");
   }
   if (!r.region.empty() && ws_.catalog().regions().Find(r.region) == kNoNode) {
     return Status::Invalid("unknown region '" + r.region + "'");
@@ -372,8 +503,9 @@ Status Warnings::ExpireSilence(int64_t id, const std::string& actor) {
   return RefreshMutes(now, actor);
 }
 
-Result<CommodityImportResult> Warnings::ImportCommodities(std::string_view bytes, std::string_view file_name,
-                                                         const std::string& user) {
+Result<CommodityImportResult> Warnings::ImportCommodities(std::string_view bytes,
+                                                          std::string_view file_name,
+                                                          const std::string& user) {
   if (user.empty()) return Status::Invalid("a user is required");
   ASSIGN_OR_RETURN(auto parsed, warn::ParseCommodityTable(bytes, file_name));
   CommodityImportResult out;

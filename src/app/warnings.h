@@ -27,33 +27,51 @@
 namespace ballast::app {
 
 struct WarnSummary {
-  std::string evaluated_at;     // UTC ISO 8601
-  int32_t rules = 0;            // rules evaluated
+  std::string evaluated_at;  // UTC ISO 8601
+  int32_t rules = 0;         // rules evaluated
   int64_t firing = 0, pending = 0;
-  std::map<std::string, int64_t> firing_by_level;  // red/orange/yellow/blue → alerts
+  std::map<std::string, int64_t> firing_by_level;              // red/orange/yellow/blue → alerts
   int64_t opened = 0, updated = 0, resolved = 0, removed = 0;  // changes written
-  std::vector<std::string> problems;                // rules skipped (bad code, measure …)
-  double evaluate_seconds = 0, total_seconds = 0;
+  std::vector<std::string> problems;  // rules skipped (bad code, measure …)
+  // Where the time went: the rules over the data, reading the stored alerts (or checking that
+  // the ones held in memory are current), the comparison with them, and the write.
+  double evaluate_seconds = 0, load_seconds = 0, reconcile_seconds = 0, write_seconds = 0;
+  double total_seconds = 0;
+  int64_t alerts_written = 0, events_written = 0;  // rows inserted, updated or deleted
 };
 
 struct RuleView {
   warn::Rule rule;
-  std::string json;        // the rule in the file format
-  std::string source;      // "default" (shipped) or "custom" (saved through the API/CLI)
-  int64_t revision = 0;    // 0 for a shipped rule never edited
+  std::string json;      // the rule in the file format
+  std::string source;    // "default" (shipped) or "custom" (saved through the API/CLI)
+  int64_t revision = 0;  // 0 for a shipped rule never edited
   std::string updated_by, updated_at;
 };
 
 struct AlertFilter {
-  std::string level;         // red | orange | yellow | blue (exact)
-  std::string state;         // pending | firing | resolved
-  std::string handling;      // open | acknowledged | assigned | handled | closed
-  std::string region;        // region code: alerts of subjects within its subtree
-  std::string unit;          // responsible unit: assignee, or one of a target's units
+  std::string level;     // red | orange | yellow | blue (exact)
+  std::string state;     // pending | firing | resolved
+  std::string handling;  // open | acknowledged | assigned | handled | closed
+  std::string region;    // region code: alerts of subjects within its subtree
+  std::string unit;      // responsible unit: assignee, or one of a target's units
   std::string rule_id, subject_kind, subject_key;
   bool include_closed = false;  // resolved-and-closed episodes
   bool include_muted = true;    // silenced or inhibited alerts
   size_t limit = 0;             // 0 = all
+};
+
+// The live alerts (not both resolved and closed) as the store last held them, read-only and
+// shared: an evaluation compares with them and list requests filter them without reading the
+// store; `version` is the store's write counter (WarnStore::AlertsVersion) they reflect.
+struct LiveAlerts {
+  int64_t version = -1;
+  std::vector<std::shared_ptr<const AlertRecord>> rows;  // by id
+};
+
+// Alerts read in place: `rows` point into `held`, which keeps them alive.
+struct AlertView {
+  std::shared_ptr<const LiveAlerts> held;
+  std::vector<const AlertRecord*> rows;
 };
 
 struct SilenceRequest {
@@ -86,14 +104,20 @@ class Warnings {
   Result<std::vector<RuleView>> ListRules();
   // Creates or replaces a rule (JSON object of the rules format); a new revision is saved.
   Result<RuleView> UpsertRule(std::string_view rule_json, const std::string& actor);
-  Result<RuleView> SetRuleEnabled(const std::string& rule_id, bool enabled, const std::string& actor);
+  Result<RuleView> SetRuleEnabled(const std::string& rule_id, bool enabled,
+                                  const std::string& actor);
   Result<std::vector<RuleRevision>> RuleHistory(const std::string& rule_id);
 
   // Alerts, most severe first, then newest.
   Result<std::vector<AlertRecord>> ListAlerts(const AlertFilter& filter);
+  // The same alerts in the same order, read in place (the records are not copied), keeping
+  // only those for which `keep` holds (when given) before `filter.limit` applies.
+  Result<AlertView> ViewAlerts(const AlertFilter& filter,
+                               const std::function<bool(const AlertRecord&)>& keep = nullptr);
   Result<AlertRecord> GetAlert(int64_t id);
   Result<std::vector<AlertEventRecord>> AlertHistory(int64_t id);
-  Result<AlertRecord> Acknowledge(int64_t id, const std::string& actor, const std::string& note = "");
+  Result<AlertRecord> Acknowledge(int64_t id, const std::string& actor,
+                                  const std::string& note = "");
   Result<AlertRecord> Assign(int64_t id, const std::string& unit, const std::string& deadline,
                              const std::string& actor, const std::string& note = "");
   Result<AlertRecord> Handle(int64_t id, const std::string& note, const std::string& actor);
@@ -105,14 +129,17 @@ class Warnings {
 
   // Imports price/supply series (see warn/commodity.h); re-imported dates replace earlier
   // values; evaluates afterwards.
-  Result<CommodityImportResult> ImportCommodities(std::string_view bytes, std::string_view file_name,
+  Result<CommodityImportResult> ImportCommodities(std::string_view bytes,
+                                                  std::string_view file_name,
                                                   const std::string& user);
   Result<std::vector<CommodityPointRecord>> ListCommodityPoints(const std::string& code = "");
 
   // Internal metrics of policy targets (metric kind "internal"), computed by other services:
   // e.g. "appeal_resolution_rate" by the enterprise service. Returns the value and its month.
   using InternalMetric = std::function<std::optional<std::pair<double, Period>>()>;
-  void SetInternalMetric(const std::string& code, InternalMetric fn) { internal_metrics_[code] = std::move(fn); }
+  void SetInternalMetric(const std::string& code, InternalMetric fn) {
+    internal_metrics_[code] = std::move(fn);
+  }
   const InternalMetric* FindInternalMetric(const std::string& code) const {
     auto it = internal_metrics_.find(code);
     return it == internal_metrics_.end() ? nullptr : &it->second;
@@ -120,7 +147,8 @@ class Warnings {
 
   // Subjects computed by other domains (policy targets behind their path), asked for at every
   // evaluation with the month that is "today"; wired by the composition root (app/ballast.h).
-  using ExternalSubjectsFn = std::function<Result<std::vector<warn::ExternalSubject>>(Period today)>;
+  using ExternalSubjectsFn =
+      std::function<Result<std::vector<warn::ExternalSubject>>(Period today)>;
   void SetExternalSubjects(ExternalSubjectsFn fn) { external_subjects_ = std::move(fn); }
 
   // The newest batch the rules were last evaluated after (0 = never).
@@ -135,15 +163,24 @@ class Warnings {
  private:
   Warnings(Workspace& ws, std::unique_ptr<WarnStore> store) : ws_(ws), store_(std::move(store)) {}
   Result<std::vector<RuleView>> EffectiveRules();
-  Result<WarnSummary> EvaluateLocked(const std::string& now, std::vector<warn::ExternalSubject> externals);
-  Result<WarnSummary> EvaluateHoldingLock(const std::string& now, std::vector<warn::ExternalSubject> externals);
+  Result<WarnSummary> EvaluateLocked(const std::string& now,
+                                     std::vector<warn::ExternalSubject> externals);
+  Result<WarnSummary> EvaluateHoldingLock(const std::string& now,
+                                          std::vector<warn::ExternalSubject> externals);
   std::string Now() const;
   Result<AlertRecord> Step(int64_t id, warn::HandlingRequest request);
   Status RefreshMutes(const std::string& now, const std::string& actor);
+  // mu_ held. The live alerts: those held in memory while the store's write counter says no
+  // process wrote since, else read again.
+  Result<std::shared_ptr<const LiveAlerts>> LiveLocked();
+  // mu_ held. Folds this process's write (as the store returned it) into the alerts held in
+  // memory, or lets them go when another process wrote in between.
+  void Remember(const std::vector<AlertChange>& applied);
 
   Workspace& ws_;
   std::unique_ptr<WarnStore> store_;
   std::mutex mu_;
+  std::shared_ptr<const LiveAlerts> live_;  // guarded by mu_
   std::map<std::string, InternalMetric> internal_metrics_;
   ExternalSubjectsFn external_subjects_;
 };

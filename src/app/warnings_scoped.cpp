@@ -34,7 +34,7 @@ Result<warn::HandlingAction> StepPermission(const Ballast& b, const Caller& c, c
                                             const std::string& step) {
   ASSIGN_OR_RETURN(warn::HandlingAction action, warn::ParseHandlingAction(step));
   const Permission needed = action == warn::HandlingAction::kHandle ? Permission::kHandleAssigned
-                                                                     : Permission::kHandleAlerts;
+                                                                    : Permission::kHandleAlerts;
   RETURN_IF_ERROR(b.access().Require(c, needed));
   if (c.role == auth::Role::kHandler && a.assignee != c.unit) {
     return Status::Denied("the alert is not assigned to your unit (" + c.unit + ")");
@@ -44,7 +44,8 @@ Result<warn::HandlingAction> StepPermission(const Ballast& b, const Caller& c, c
 
 void AuditRead(Ballast& b, const Caller& c, const std::string& action, const std::string& target,
                const std::string& detail) {
-  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target, "success", detail});
+  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target,
+                        "success", detail});
 }
 
 Status CheckSilenceScope(const Ballast& b, const Caller& c, const std::string& region) {
@@ -53,32 +54,58 @@ Status CheckSilenceScope(const Ballast& b, const Caller& c, const std::string& r
 
 }  // namespace
 
-Result<AlertList> ListAlerts(Ballast& b, const Caller& c, AlertFilter f) {
+namespace {
+
+// The alerts the caller may see under the filter, read in place (no audit record).
+Result<AlertView> ScopedView(Ballast& b, const Caller& c, AlertFilter* f) {
   RETURN_IF_ERROR(b.access().Require(c, Permission::kReadAggregate));
-  if (!f.region.empty() && b.catalog().regions().Find(f.region) == kNoNode) {
-    return Status::Invalid("region: unknown code '" + f.region + "'");
+  if (!f->region.empty() && b.catalog().regions().Find(f->region) == kNoNode) {
+    return Status::Invalid("region: unknown code '" + f->region + "'");
   }
-  const std::string region = f.region.empty() ? c.region : f.region;
+  const std::string region = f->region.empty() ? c.region : f->region;
   RETURN_IF_ERROR(b.access().CheckRegion(c, region));
   // The whole country's users also see subjects without a region (commodities, targets).
-  f.region = c.whole_country() && f.region.empty() ? "" : region;
-  // Level and limit apply after the counts, so that the counts serve as badges.
-  const std::string level = f.level;
-  const size_t limit = f.limit;
-  f.level.clear();
-  f.limit = 0;
-  AlertList out;
-  ASSIGN_OR_RETURN(out.alerts, b.warnings().ListAlerts(f));
-  std::erase_if(out.alerts, [&](const AlertRecord& a) { return !Visible(b, c, a); });
-  for (const auto& a : out.alerts) out.firing_by_level[a.level] += a.state == "firing";
-  if (!level.empty()) std::erase_if(out.alerts, [&](const AlertRecord& a) { return a.level != level; });
-  if (limit > 0 && out.alerts.size() > limit) out.alerts.resize(limit);
-  const auto on_enterprises = std::count_if(out.alerts.begin(), out.alerts.end(),
-                                            [](const AlertRecord& a) { return a.subject_kind == "enterprise"; });
+  f->region = c.whole_country() && f->region.empty() ? "" : region;
+  return b.warnings().ViewAlerts(*f, [&](const AlertRecord& a) { return Visible(b, c, a); });
+}
+
+void AuditEnterpriseAlerts(Ballast& b, const Caller& c, const AlertFilter& f,
+                           int64_t on_enterprises) {
   if (on_enterprises > 0) {
     AuditRead(b, c, "read.enterprise_alerts", "region=" + f.region,
               std::to_string(on_enterprises) + " alerts on enterprises");
   }
+}
+
+}  // namespace
+
+Result<AlertView> ViewAlerts(Ballast& b, const Caller& c, AlertFilter f) {
+  ASSIGN_OR_RETURN(auto view, ScopedView(b, c, &f));
+  AuditEnterpriseAlerts(b, c, f,
+                        std::count_if(view.rows.begin(), view.rows.end(), [](const AlertRecord* a) {
+                          return a->subject_kind == "enterprise";
+                        }));
+  return view;
+}
+
+Result<AlertList> ListAlerts(Ballast& b, const Caller& c, AlertFilter f) {
+  // Level and limit apply after the counts, so that the counts serve as badges. The alerts are
+  // filtered in place and only the page is copied.
+  const std::string level = f.level;
+  const size_t limit = f.limit;
+  f.level.clear();
+  f.limit = 0;
+  ASSIGN_OR_RETURN(auto view, ScopedView(b, c, &f));
+  AlertList out;
+  for (const AlertRecord* a : view.rows) out.firing_by_level[a->level] += a->state == "firing";
+  for (const AlertRecord* a : view.rows) {
+    if (limit > 0 && out.alerts.size() >= limit) break;
+    if (level.empty() || a->level == level) out.alerts.push_back(*a);
+  }
+  AuditEnterpriseAlerts(
+      b, c, f, std::count_if(out.alerts.begin(), out.alerts.end(), [](const AlertRecord& a) {
+        return a.subject_kind == "enterprise";
+      }));
   return out;
 }
 
@@ -94,26 +121,33 @@ Result<AlertDetail> GetAlert(Ballast& b, const Caller& c, int64_t id) {
 }
 
 Result<AlertRecord> StepAlert(Ballast& b, const Caller& c, int64_t id, const std::string& step,
-                              const std::string& unit, const std::string& deadline, const std::string& note) {
+                              const std::string& unit, const std::string& deadline,
+                              const std::string& note) {
   ASSIGN_OR_RETURN(AlertRecord a, VisibleAlert(b, c, id));
   ASSIGN_OR_RETURN(warn::HandlingAction action, StepPermission(b, c, a, step));
   Warnings& w = b.warnings();
   switch (action) {
-    case warn::HandlingAction::kAcknowledge: return w.Acknowledge(id, c.username, note);
-    case warn::HandlingAction::kAssign: return w.Assign(id, unit, deadline, c.username, note);
-    case warn::HandlingAction::kHandle: return w.Handle(id, note, c.username);
-    case warn::HandlingAction::kClose: return w.Close(id, c.username, note);
+    case warn::HandlingAction::kAcknowledge:
+      return w.Acknowledge(id, c.username, note);
+    case warn::HandlingAction::kAssign:
+      return w.Assign(id, unit, deadline, c.username, note);
+    case warn::HandlingAction::kHandle:
+      return w.Handle(id, note, c.username);
+    case warn::HandlingAction::kClose:
+      return w.Close(id, c.username, note);
   }
   return Status::Internal("unknown step");
 }
 
-std::vector<std::string> AllowedAlertActions(const Ballast& b, const Caller& c, const AlertRecord& a) {
+std::vector<std::string> AllowedAlertActions(const Ballast& b, const Caller& c,
+                                             const AlertRecord& a) {
   std::vector<std::string> out;
   for (const char* step : {"acknowledge", "assign", "handle", "close"}) {
     auto action = StepPermission(b, c, a, step);
     if (!action.ok()) continue;
     // A dry run of the state machine with placeholder input: only the step's legality counts.
-    warn::HandlingRequest probe{*action, "probe", "probe", "2099-12-31", "probe", "2099-12-31T00:00:00Z"};
+    warn::HandlingRequest probe{*action,      "probe", "probe",
+                                "2099-12-31", "probe", "2099-12-31T00:00:00Z"};
     if (warn::ApplyHandling(a, probe).ok()) out.emplace_back(step);
   }
   return out;
@@ -122,7 +156,8 @@ std::vector<std::string> AllowedAlertActions(const Ballast& b, const Caller& c, 
 Result<std::vector<SilenceRecord>> ListSilences(Ballast& b, const Caller& c, bool active_only) {
   RETURN_IF_ERROR(b.access().Require(c, Permission::kHandleAlerts));
   ASSIGN_OR_RETURN(auto list, b.warnings().ListSilences(active_only));
-  std::erase_if(list, [&](const SilenceRecord& s) { return !CheckSilenceScope(b, c, s.region).ok(); });
+  std::erase_if(list,
+                [&](const SilenceRecord& s) { return !CheckSilenceScope(b, c, s.region).ok(); });
   return list;
 }
 
@@ -135,8 +170,10 @@ Result<SilenceRecord> CreateSilence(Ballast& b, const Caller& c, const SilenceRe
 Status ExpireSilence(Ballast& b, const Caller& c, int64_t id) {
   RETURN_IF_ERROR(b.access().Require(c, Permission::kHandleAlerts));
   ASSIGN_OR_RETURN(auto list, b.warnings().ListSilences(false));
-  auto it = std::find_if(list.begin(), list.end(), [&](const SilenceRecord& s) { return s.id == id; });
-  if (it == list.end() || !CheckSilenceScope(b, c, it->region).ok()) return NotFoundAs("silence " + std::to_string(id));
+  auto it =
+      std::find_if(list.begin(), list.end(), [&](const SilenceRecord& s) { return s.id == id; });
+  if (it == list.end() || !CheckSilenceScope(b, c, it->region).ok())
+    return NotFoundAs("silence " + std::to_string(id));
   return b.warnings().ExpireSilence(id, c.username);
 }
 
@@ -152,7 +189,8 @@ Result<RuleView> UpsertRule(Ballast& b, const Caller& c, std::string_view rule_j
   return b.warnings().UpsertRule(rule_json, c.username);
 }
 
-Result<RuleView> SetRuleEnabled(Ballast& b, const Caller& c, const std::string& rule_id, bool enabled) {
+Result<RuleView> SetRuleEnabled(Ballast& b, const Caller& c, const std::string& rule_id,
+                                bool enabled) {
   RETURN_IF_ERROR(b.access().Require(c, Permission::kAdmin));
   RETURN_IF_ERROR(b.access().CheckCountry(c, "changing the warning rules"));
   return b.warnings().SetRuleEnabled(rule_id, enabled, c.username);
@@ -164,7 +202,8 @@ Result<WarnSummary> Evaluate(Ballast& b, const Caller& c, const std::string& now
   return b.warnings().Evaluate(now);
 }
 
-Result<std::vector<CommodityPointRecord>> ListCommodityPoints(Ballast& b, const Caller& c, const std::string& code) {
+Result<std::vector<CommodityPointRecord>> ListCommodityPoints(Ballast& b, const Caller& c,
+                                                              const std::string& code) {
   RETURN_IF_ERROR(b.access().Require(c, Permission::kReadAggregate));
   return b.warnings().ListCommodityPoints(code);
 }

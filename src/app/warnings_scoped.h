@@ -15,11 +15,14 @@
 namespace ballast::app {
 
 struct AlertList {
-  std::vector<AlertRecord> alerts;             // after the level filter and the limit
+  std::vector<AlertRecord> alerts;                 // after the level filter and the limit
   std::map<std::string, int64_t> firing_by_level;  // before them: badges
 };
 // filter.region: "" = the caller's scope.
 Result<AlertList> ListAlerts(Ballast& b, const Caller& caller, AlertFilter filter);
+// The same alerts, in the same order, read in place (the records are not copied), with the
+// filter's level and limit applied as Warnings::ViewAlerts does (no counts).
+Result<AlertView> ViewAlerts(Ballast& b, const Caller& caller, AlertFilter filter);
 
 struct AlertDetail {
   AlertRecord alert;
@@ -28,23 +31,27 @@ struct AlertDetail {
 Result<AlertDetail> GetAlert(Ballast& b, const Caller& caller, int64_t id);
 // step: acknowledge | assign | handle | close.
 Result<AlertRecord> StepAlert(Ballast& b, const Caller& caller, int64_t id, const std::string& step,
-                             const std::string& unit, const std::string& deadline, const std::string& note);
+                              const std::string& unit, const std::string& deadline,
+                              const std::string& note);
 // The handling steps the caller may take on the alert now (what the UI offers).
-std::vector<std::string> AllowedAlertActions(const Ballast& b, const Caller& caller, const AlertRecord& alert);
+std::vector<std::string> AllowedAlertActions(const Ballast& b, const Caller& caller,
+                                             const AlertRecord& alert);
 
 Result<std::vector<SilenceRecord>> ListSilences(Ballast& b, const Caller& caller, bool active_only);
-Result<SilenceRecord> CreateSilence(Ballast& b, const Caller& caller, const SilenceRequest& request);
+Result<SilenceRecord> CreateSilence(Ballast& b, const Caller& caller,
+                                    const SilenceRequest& request);
 Status ExpireSilence(Ballast& b, const Caller& caller, int64_t id);
 
 Result<std::vector<RuleView>> ListRules(Ballast& b, const Caller& caller);
 Result<RuleView> UpsertRule(Ballast& b, const Caller& caller, std::string_view rule_json);
-Result<RuleView> SetRuleEnabled(Ballast& b, const Caller& caller, const std::string& rule_id, bool enabled);
+Result<RuleView> SetRuleEnabled(Ballast& b, const Caller& caller, const std::string& rule_id,
+                                bool enabled);
 Result<WarnSummary> Evaluate(Ballast& b, const Caller& caller, const std::string& now = "");
 
 Result<std::vector<CommodityPointRecord>> ListCommodityPoints(Ballast& b, const Caller& caller,
                                                               const std::string& code);
-Result<CommodityImportResult> ImportCommodities(Ballast& b, const Caller& caller, std::string_view bytes,
-                                                std::string_view file_name);
+Result<CommodityImportResult> ImportCommodities(Ballast& b, const Caller& caller,
+                                                std::string_view bytes, std::string_view file_name);
 
 }  // namespace ballast::app
 

@@ -113,6 +113,24 @@ TEST_F(PricesTest, JanuaryFebruaryRuleAndStocks) {
 // Value added = output × the value-added rate of the nearest ancestor industry with one, else
 // BCD's (issue #12 item 2). A 1311 (division 13: 20 %), B 3311 (section C: 25 %), C 0610 (BCD:
 // 30 %); output 100, 200, 50 in March 2024 and 110, 190, 60 in March 2025.
+// The sums at comparable prices are made only for cells that ask for yoy_real or ytd_yoy_real
+// (the deflation is most of a pass over the panel): the nominal measures are the same either
+// way, and a cell asking for both still gets the real one.
+TEST_F(PricesTest, RealSumsOnlyWhenAsked) {
+  const Catalog& c = panel_->catalog();
+  CellRef r{c.FindIndicator("output_value"), *ParsePeriod("2025-03"), c.country(),
+            c.FindIndustry("C")};
+  auto nominal =
+      query_->Cell(r, {Measure::kYoy, Measure::kYtdYoy, Measure::kShare}, Dimension::kIndustry);
+  auto both = query_->Cell(r, {Measure::kYoy, Measure::kYtdYoy, Measure::kShare, Measure::kYoyReal},
+                           Dimension::kIndustry);
+  ASSERT_TRUE(nominal.ok()) << nominal.status().ToString();
+  ASSERT_TRUE(both.ok()) << both.status().ToString();
+  EXPECT_NEAR(*nominal->values[0], (325.0 / 300 - 1) * 100, 1e-9);  // (105 + 220) / (100 + 200)
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(nominal->values[i], both->values[i]) << i;
+  EXPECT_NEAR(*both->values[3], ((105 / 1.10 + 220 / 1.04) / 300 - 1) * 100, 1e-9);
+}
+
 TEST(ValueAddedTest, OutputTimesTheRateOfTheNearestAncestor) {
   PanelMaker m;
   m.Enterprise("A", "410102", "1311");

@@ -130,24 +130,36 @@ Status Query::Validate(const CellRef& c, const std::vector<Measure>& measures) c
   return Status::Ok();
 }
 
-std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector<int32_t>& atom_of,
-                                      int32_t atoms, bool windows) const {
+namespace {
+
+bool NeedsRealSums(const std::vector<Measure>& measures) {
+  return std::any_of(measures.begin(), measures.end(),
+                     [](Measure m) { return m == Measure::kYoyReal || m == Measure::kYtdYoyReal; });
+}
+
+// Query::AtomSums; `real`: also the sums at comparable prices (CellSums::AddReal), which only
+// yoy_real and ytd_yoy_real read. Deflating every enterprise's months of the year is most of the
+// pass, so cells that ask for neither leave them out. `windows`: also the quarter and half-year
+// sums.
+std::vector<CellSums> AtomSumsOf(const Panel& panel, int indicator, Period p,
+                                 const std::vector<int32_t>& atom_of, int32_t atoms, bool real,
+                                 bool windows) {
   std::vector<CellSums> sums(static_cast<size_t>(atoms));
-  const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
-  const size_t n = panel_.num_enterprises();
+  const Indicator& ind = panel.catalog().indicators()[static_cast<size_t>(indicator)];
+  const size_t n = panel.num_enterprises();
   std::vector<double> missing;
   auto values = [&](int i, Period q) {
-    const double* v = panel_.Values(i, q);
+    const double* v = panel.Values(i, q);
     if (v != nullptr) return v;
     if (missing.empty()) missing.assign(n, kMissing);
     return static_cast<const double*>(missing.data());
   };
   if (ind.kind == IndicatorKind::kRatio) {
-    int num = panel_.catalog().FindIndicator(ind.numerator);
-    int den = panel_.catalog().FindIndicator(ind.denominator);
+    int num = panel.catalog().FindIndicator(ind.numerator);
+    int den = panel.catalog().FindIndicator(ind.denominator);
     std::vector<double> num_y, den_y;
-    panel_.Ytd(num, p, &num_y);
-    panel_.Ytd(den, p, &den_y);
+    panel.Ytd(num, p, &num_y);
+    panel.Ytd(den, p, &den_y);
     const double* nx = values(num, p);
     const double* dx = values(den, p);
     for (size_t e = 0; e < n; ++e) {
@@ -155,35 +167,42 @@ std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector
       CellSums& s = sums[static_cast<size_t>(atom_of[e])];
       const int32_t before = s.n;
       s.AddRatio(nx[e], dx[e], num_y[e], den_y[e]);
-      AddRoster(panel_.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
+      AddRoster(panel.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
     }
     return sums;
   }
   // A negative share counts over its base indicator's figures.
   int base = ind.kind == IndicatorKind::kNegativeShare
-                 ? panel_.catalog().FindIndicator(ind.numerator)
+                 ? panel.catalog().FindIndicator(ind.numerator)
                  : indicator;
   EnterpriseFigures f;
-  f.Load(panel_, base, p, EnterpriseFigures::kAll);
+  f.Load(panel, base, p, EnterpriseFigures::kAll);
   const double *x = f.x(), *y = f.y(), *bx = f.bx(), *by = f.by();
   std::vector<double> xr, yr;
-  RealFigures(panel_, base, p, &xr, &yr);
+  if (real) RealFigures(panel, base, p, &xr, &yr);
   WindowColumns quarter, half;
   const bool window = windows && ind.kind == IndicatorKind::kFlow;
-  if (window) WindowFigures(panel_, base, p, &quarter, &half);
+  if (window) WindowFigures(panel, base, p, &quarter, &half);
   for (size_t e = 0; e < n; ++e) {
     if (atom_of[e] < 0) continue;
     CellSums& s = sums[static_cast<size_t>(atom_of[e])];
     const int32_t before = s.n;
     s.Add(x[e], y[e], bx[e], by[e]);
-    s.AddReal(x[e], y[e], bx[e], by[e], xr[e], yr[e]);
+    if (real) s.AddReal(x[e], y[e], bx[e], by[e], xr[e], yr[e]);
     if (window) {
       s.quarter.Add(quarter.w[e], quarter.bw[e], quarter.wr[e]);
       s.half.Add(half.w[e], half.bw[e], half.wr[e]);
     }
-    AddRoster(panel_.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
+    AddRoster(panel.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
   }
   return sums;
+}
+
+}  // namespace
+
+std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector<int32_t>& atom_of,
+                                      int32_t atoms, bool windows) const {
+  return AtomSumsOf(panel_, indicator, p, atom_of, atoms, true, windows);
 }
 
 std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t,
@@ -191,9 +210,10 @@ std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t,
                                              int32_t row_atoms, bool has_parent,
                                              const std::vector<Measure>& measures) const {
   const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
+  const bool real = NeedsRealSums(measures);
   const bool windows = NeedsWindows(measures);
   AtomContexts atoms_at(measures, t, [&](Period q) {
-    return AtomSums(indicator, q, atom_of, atoms, windows && q == t);
+    return AtomSumsOf(panel_, indicator, q, atom_of, atoms, real, windows && q == t);
   });
   const std::vector<CellSums>& now = atoms_at.sums();
   CellSums parent = Total(now);

@@ -15,6 +15,11 @@
 
 namespace ballast {
 
+// The newest migration the warning tables need, by its position in the migration lists
+// (sqlite/migrations.cpp, postgres/pg_schema.cpp): 020_warn_speed.sql, the alerts' write
+// counter. The one constant both stores check.
+inline constexpr int64_t kWarnSchemaVersion = 18;  // the 18th entry
+
 struct AlertQuery {
   bool live_only = false;  // skip alerts that are both resolved and closed
   std::optional<int64_t> id;
@@ -31,9 +36,17 @@ class WarnStore {
   virtual Result<std::vector<RuleRevision>> RuleHistory(const std::string& rule_id) = 0;
 
   virtual Result<std::vector<AlertRecord>> LoadAlerts(const AlertQuery& query) = 0;
-  // Applies inserts, updates, removals and events in one transaction; returns the changes with
+  // Applies inserts, updates, removals and events in one transaction, raising the alerts'
+  // write counter (AlertsVersion) when there is at least one change; returns the changes with
   // the ids of inserted alerts and events filled in.
   virtual Result<std::vector<AlertChange>> ApplyAlertChanges(std::vector<AlertChange> changes) = 0;
+  // An evaluation's write: its changes as ApplyAlertChanges and the evaluation mark
+  // (SetEvaluatedThrough) in one transaction.
+  virtual Result<std::vector<AlertChange>> ApplyEvaluation(std::vector<AlertChange> changes,
+                                                           int64_t through_batch,
+                                                           const std::string& at) = 0;
+  // The alerts' write counter: unchanged means no process wrote an alert since it was read.
+  virtual Result<int64_t> AlertsVersion() = 0;
   virtual Result<std::vector<AlertEventRecord>> AlertEvents(int64_t alert_id) = 0;
 
   virtual Result<SilenceRecord> AddSilence(SilenceRecord silence) = 0;

@@ -1,7 +1,9 @@
 #include "warn/alerts.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <unordered_map>
 
 namespace ballast::warn {
@@ -9,16 +11,18 @@ namespace ballast::warn {
 namespace {
 
 bool SameAlert(const AlertRecord& a, const AlertRecord& b) {
-  return a.state == b.state && a.level == b.level && a.value == b.value && a.threshold == b.threshold &&
-         a.period == b.period && a.streak == b.streak && a.message_zh == b.message_zh &&
-         a.message_en == b.message_en && a.subject_name == b.subject_name && a.region == b.region &&
-         a.industry == b.industry && a.units == b.units && a.family == b.family && a.fired_at == b.fired_at &&
-         a.resolved_at == b.resolved_at && a.silenced_by == b.silenced_by && a.inhibited == b.inhibited &&
-         a.handling == b.handling && a.assignee == b.assignee && a.deadline == b.deadline && a.note == b.note;
+  return a.state == b.state && a.level == b.level && a.value == b.value &&
+         a.threshold == b.threshold && a.period == b.period && a.streak == b.streak &&
+         a.message_zh == b.message_zh && a.message_en == b.message_en &&
+         a.subject_name == b.subject_name && a.region == b.region && a.industry == b.industry &&
+         a.units == b.units && a.family == b.family && a.fired_at == b.fired_at &&
+         a.resolved_at == b.resolved_at && a.silenced_by == b.silenced_by &&
+         a.inhibited == b.inhibited && a.handling == b.handling && a.assignee == b.assignee &&
+         a.deadline == b.deadline && a.note == b.note;
 }
 
-AlertEventRecord Event(const std::string& now, const std::string& actor, std::string action, std::string from,
-                       std::string to, std::string detail = "") {
+AlertEventRecord Event(const std::string& now, const std::string& actor, std::string action,
+                       std::string from, std::string to, std::string detail = "") {
   AlertEventRecord e;
   e.at = now;
   e.actor = actor;
@@ -44,7 +48,8 @@ int LevelRank(const std::string& level) {
 bool ValidDate(const std::string& s) {
   int y, m, d;
   char tail;
-  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return false;
+  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    return false;
   if (s[4] != '-' || s[7] != '-' || y < 1900 || m < 1 || m > 12 || d < 1) return false;
   static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -53,7 +58,10 @@ bool ValidDate(const std::string& s) {
 
 }  // namespace
 
-std::string Fingerprint(const std::string& rule_id, const std::string& subject_kind, const std::string& subject_key) {
+namespace {
+
+uint64_t FingerprintHash(const std::string& rule_id, const std::string& subject_kind,
+                         const std::string& subject_key) {
   uint64_t h = 1469598103934665603ULL;
   auto mix = [&h](const std::string& s) {
     for (unsigned char c : s) {
@@ -66,9 +74,105 @@ std::string Fingerprint(const std::string& rule_id, const std::string& subject_k
   mix(rule_id);
   mix(subject_kind);
   mix(subject_key);
+  return h;
+}
+
+std::string HexFingerprint(uint64_t h) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
+}
+
+// A stored fingerprint back to its 64 bits (false for anything Fingerprint does not write).
+bool ParseFingerprint(const std::string& s, uint64_t* out) {
+  if (s.size() != 16) return false;
+  uint64_t h = 0;
+  for (char c : s) {
+    int d;
+    if (c >= '0' && c <= '9')
+      d = c - '0';
+    else if (c >= 'a' && c <= 'f')
+      d = c - 'a' + 10;
+    else
+      return false;
+    h = h << 4 | static_cast<uint64_t>(d);
+  }
+  *out = h;
+  return true;
+}
+
+struct Mute {
+  int64_t silenced_by = 0;
+  bool inhibited = false;
+};
+
+// The mutes `alerts` should carry (ApplyMutes's rules), read through `at(i)` for i < n. Resolved
+// alerts keep theirs; only enterprise alerts are inhibited. A region alert's inhibition reaches
+// the enterprise alerts of its family in its subtree: looked up by walking each enterprise's
+// region up the code tree, not by comparing every pair.
+template <typename At>
+std::vector<Mute> ComputeMutes(size_t n, At at, const std::vector<SilenceRecord>& silences,
+                               const std::string& now, const Catalog* catalog) {
+  std::vector<const SilenceRecord*> active;
+  for (const auto& s : silences) {
+    if (SilenceActive(s, now)) active.push_back(&s);
+  }
+  std::vector<Mute> out(n);
+  for (size_t i = 0; i < n; ++i) {
+    const AlertRecord& a = at(i);
+    out[i] = {a.silenced_by, a.inhibited};
+    if (a.state == "resolved") continue;
+    int64_t by = 0;
+    for (const SilenceRecord* s : active) {
+      if (SilenceMatches(*s, a, catalog)) {
+        by = s->id;
+        break;
+      }
+    }
+    out[i].silenced_by = by;
+  }
+  // Inhibition: a firing, unsilenced region alert mutes the alerts of its enterprises in the
+  // same family whose level is not above its own (a red city explains its firms' falls; a blue
+  // city does not hide a red firm). family -> region code -> the highest level inhibiting there.
+  std::unordered_map<std::string, std::unordered_map<std::string, int>> sources;
+  for (size_t i = 0; i < n; ++i) {
+    const AlertRecord& a = at(i);
+    if (a.subject_kind == "region" && a.state == "firing" && out[i].silenced_by == 0) {
+      int& rank = sources[a.family][a.region];
+      rank = std::max(rank, LevelRank(a.level));
+    }
+  }
+  const CodeTree* regions = catalog == nullptr ? nullptr : &catalog->regions();
+  for (size_t i = 0; i < n; ++i) {
+    const AlertRecord& a = at(i);
+    if (a.state == "resolved" || a.subject_kind != "enterprise") continue;
+    bool inhibited = false;
+    if (auto it = sources.find(a.family); it != sources.end()) {
+      const int rank = LevelRank(a.level);
+      const auto& by_region = it->second;
+      auto covers = [&](const std::string& code) {
+        auto s = by_region.find(code);
+        return s != by_region.end() && s->second >= rank;
+      };
+      inhibited = covers(a.region);  // the same code (RegionContains: equal codes contain)
+      if (!inhibited && regions != nullptr && !a.region.empty()) {
+        NodeId r = regions->Find(a.region);
+        for (NodeId p = r == kNoNode ? kNoNode : regions->node(r).parent;
+             p != kNoNode && !inhibited; p = regions->node(p).parent) {
+          inhibited = covers(regions->node(p).code);
+        }
+      }
+    }
+    out[i].inhibited = inhibited;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Fingerprint(const std::string& rule_id, const std::string& subject_kind,
+                        const std::string& subject_key) {
+  return HexFingerprint(FingerprintHash(rule_id, subject_kind, subject_key));
 }
 
 bool SilenceActive(const SilenceRecord& s, const std::string& now) {
@@ -83,103 +187,85 @@ bool SilenceMatches(const SilenceRecord& s, const AlertRecord& a, const Catalog*
   return true;
 }
 
-std::vector<size_t> ApplyMutes(std::vector<AlertRecord>* alerts, const std::vector<SilenceRecord>& silences,
-                               const std::string& now, const Catalog* catalog) {
-  std::vector<const SilenceRecord*> active;
-  for (const auto& s : silences) {
-    if (SilenceActive(s, now)) active.push_back(&s);
-  }
+std::vector<size_t> ApplyMutes(std::vector<AlertRecord>* alerts,
+                               const std::vector<SilenceRecord>& silences, const std::string& now,
+                               const Catalog* catalog) {
+  auto mutes = ComputeMutes(
+      alerts->size(), [alerts](size_t i) -> const AlertRecord& { return (*alerts)[i]; }, silences,
+      now, catalog);
   std::vector<size_t> changed;
-  std::vector<char> touched(alerts->size(), 0);
   for (size_t i = 0; i < alerts->size(); ++i) {
     AlertRecord& a = (*alerts)[i];
-    if (a.state == "resolved") continue;
-    int64_t by = 0;
-    for (const SilenceRecord* s : active) {
-      if (SilenceMatches(*s, a, catalog)) {
-        by = s->id;
-        break;
-      }
-    }
-    if (by != a.silenced_by) {
-      a.silenced_by = by;
-      touched[i] = 1;
-    }
-  }
-  // Inhibition: a firing, unsilenced region alert mutes the alerts of its enterprises in the
-  // same family whose level is not above its own (a red city explains its firms' falls; a blue
-  // city does not hide a red firm).
-  std::map<std::string, std::vector<std::pair<std::string, int>>> sources;  // family -> (region, level)
-  for (const auto& a : *alerts) {
-    if (a.subject_kind == "region" && a.state == "firing" && a.silenced_by == 0) {
-      sources[a.family].emplace_back(a.region, LevelRank(a.level));
-    }
-  }
-  for (size_t i = 0; i < alerts->size(); ++i) {
-    AlertRecord& a = (*alerts)[i];
-    if (a.state == "resolved" || a.subject_kind != "enterprise") continue;
-    bool inhibited = false;
-    if (auto it = sources.find(a.family); it != sources.end()) {
-      const int rank = LevelRank(a.level);
-      for (const auto& [region, source_rank] : it->second) {
-        if (source_rank >= rank && RegionContains(catalog, region, a.region)) {
-          inhibited = true;
-          break;
-        }
-      }
-    }
-    if (inhibited != a.inhibited) {
-      a.inhibited = inhibited;
-      touched[i] = 1;
-    }
-  }
-  for (size_t i = 0; i < touched.size(); ++i) {
-    if (touched[i]) changed.push_back(i);
+    if (a.silenced_by == mutes[i].silenced_by && a.inhibited == mutes[i].inhibited) continue;
+    a.silenced_by = mutes[i].silenced_by;
+    a.inhibited = mutes[i].inhibited;
+    changed.push_back(i);
   }
   return changed;
 }
 
 std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
   const std::vector<Rule>& rules = *in.rules;
-  std::vector<AlertRecord> alerts = in.live;
-  const size_t stored = alerts.size();
-  std::vector<std::vector<AlertEventRecord>> events(alerts.size());
-  std::vector<char> matched(alerts.size(), 0), remove(alerts.size(), 0);
-  std::unordered_map<std::string, size_t> by_fp;
-  for (size_t i = 0; i < alerts.size(); ++i) by_fp[alerts[i].fingerprint] = i;  // the latest wins
+  // The stored alerts are read in place; an alert is copied only when something in it changes
+  // (`edited`), and the result holds only those.
+  std::vector<const AlertRecord*> own;
+  if (in.live_refs == nullptr) {
+    own.reserve(in.live.size());
+    for (const auto& a : in.live) own.push_back(&a);
+  }
+  const std::vector<const AlertRecord*>& stored = in.live_refs != nullptr ? *in.live_refs : own;
+  const size_t n = stored.size();
+  std::vector<std::unique_ptr<AlertRecord>> edited(n);
+  std::vector<AlertRecord> fresh;  // new alerts, index n + k
+  std::vector<std::vector<AlertEventRecord>> events(n);
+  std::vector<char> matched(n, 0), remove(n, 0);
+  auto cur = [&](size_t i) -> const AlertRecord& {
+    return i >= n ? fresh[i - n] : edited[i] ? *edited[i] : *stored[i];
+  };
+  auto edit = [&](size_t i) -> AlertRecord& {
+    if (i >= n) return fresh[i - n];
+    if (!edited[i]) edited[i] = std::make_unique<AlertRecord>(*stored[i]);
+    return *edited[i];
+  };
+  std::unordered_map<uint64_t, size_t> by_fp;
+  by_fp.reserve(n + in.evaluation->findings.size() / 8);
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t h;
+    if (ParseFingerprint(stored[i]->fingerprint, &h)) by_fp[h] = i;  // the latest wins
+  }
 
+  std::vector<std::string> kinds(rules.size());
+  for (size_t r = 0; r < rules.size(); ++r)
+    kinds[r] = std::string(SubjectKindName(rules[r].subject));
   for (const Finding& f : in.evaluation->findings) {
     const Rule& r = rules[f.rule];
-    const std::string kind(SubjectKindName(r.subject));
-    const std::string fp = Fingerprint(r.id, kind, f.subject_key);
+    const std::string& kind = kinds[f.rule];
+    const uint64_t h = FingerprintHash(r.id, kind, f.subject_key);
     const std::string state = f.firing ? "firing" : "pending";
     const std::string level(LevelName(f.level));
     size_t idx;
-    if (auto it = by_fp.find(fp); it != by_fp.end()) {
+    if (auto it = by_fp.find(h); it != by_fp.end()) {
       idx = it->second;
     } else {
       AlertRecord a;
-      a.fingerprint = fp;
+      a.fingerprint = HexFingerprint(h);
       a.rule_id = r.id;
       a.subject_kind = kind;
       a.subject_key = f.subject_key;
       a.state = "";  // new
       a.starts_at = in.now;
       a.handling = "open";
-      idx = alerts.size();
-      alerts.push_back(std::move(a));
+      idx = n + fresh.size();
+      fresh.push_back(std::move(a));
       events.emplace_back();
-      matched.push_back(0);
-      remove.push_back(0);
-      by_fp[fp] = idx;
+      by_fp[h] = idx;
     }
-    matched[idx] = 1;
-    AlertRecord& a = alerts[idx];
-    const std::string old_state = a.state, old_level = a.level;
-    auto& ev = events[idx];
+    if (idx < n) matched[idx] = 1;
+    const AlertRecord& old = cur(idx);
+    const std::string old_state = old.state, old_level = old.level;
+    std::vector<AlertEventRecord> ev;
     if (old_state == "resolved") {
       ev.push_back(Event(in.now, in.actor, "reopened", "resolved", state, level));
-      a.resolved_at.clear();
     } else if (state == "firing" && old_state != "firing") {
       ev.push_back(Event(in.now, in.actor, "fired", old_state, state, level));
     } else if (state == "pending" && old_state.empty()) {
@@ -187,11 +273,26 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
       // beginning.
       ev.push_back(Event(in.now, in.actor, "pending", old_state, state, level));
     } else if (state == "pending" && old_state == "firing") {
-      ev.push_back(Event(in.now, in.actor, "pending", old_state, state, "persistence no longer met"));
+      ev.push_back(
+          Event(in.now, in.actor, "pending", old_state, state, "persistence no longer met"));
     } else if (state == "firing" && old_level != level) {
-      ev.push_back(Event(in.now, in.actor, static_cast<int>(f.level) > LevelRank(old_level) ? "escalated" : "deescalated",
-                         state, state, old_level + " -> " + level));
+      ev.push_back(
+          Event(in.now, in.actor,
+                static_cast<int>(f.level) > LevelRank(old_level) ? "escalated" : "deescalated",
+                state, state, old_level + " -> " + level));
     }
+    std::string message_zh = FindingMessage(r, f, true, in.catalog);
+    std::string message_en = FindingMessage(r, f, false, in.catalog);
+    const bool same = ev.empty() && idx < n && old.state == state && old.level == level &&
+                      old.family == r.family && old.subject_name == f.subject_name &&
+                      old.region == f.region && old.industry == f.industry &&
+                      old.units == f.units && old.period == f.period && old.value == f.value &&
+                      old.threshold == f.threshold && old.streak == f.streak &&
+                      old.message_zh == message_zh && old.message_en == message_en &&
+                      !(state == "firing" && old.fired_at.empty());
+    if (same) continue;
+    AlertRecord& a = edit(idx);
+    if (old_state == "resolved") a.resolved_at.clear();
     if (state == "firing" && a.fired_at.empty()) a.fired_at = in.now;
     a.state = state;
     a.level = level;
@@ -204,77 +305,96 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
     a.value = f.value;
     a.threshold = f.threshold;
     a.streak = f.streak;
-    a.message_zh = FindingMessage(r, f, true, in.catalog);
-    a.message_en = FindingMessage(r, f, false, in.catalog);
+    a.message_zh = std::move(message_zh);
+    a.message_en = std::move(message_en);
+    for (auto& e : ev) events[idx].push_back(std::move(e));
   }
 
   std::map<std::string, const Rule*> by_id;
   for (const auto& r : rules) by_id[r.id] = &r;
-  for (size_t i = 0; i < stored; ++i) {
+  for (size_t i = 0; i < n; ++i) {
     if (matched[i]) continue;
-    AlertRecord& a = alerts[i];
-    auto it = by_id.find(a.rule_id);
+    const AlertRecord& old = cur(i);
+    auto it = by_id.find(old.rule_id);
     const bool gone = it == by_id.end() || !it->second->enabled;
-    if (!gone && in.evaluation->evaluated.count(a.rule_id) == 0) continue;  // no data: keep as is
-    if (a.state == "resolved") continue;
-    if (a.state == "pending" && a.fired_at.empty()) {
+    if (!gone && in.evaluation->evaluated.count(old.rule_id) == 0) continue;  // no data: keep as is
+    if (old.state == "resolved") continue;
+    if (old.state == "pending" && old.fired_at.empty()) {
       remove[i] = 1;
       continue;
     }
-    events[i].push_back(Event(in.now, in.actor, "resolved", a.state, "resolved", gone ? "rule disabled or removed" : ""));
+    AlertRecord& a = edit(i);
+    events[i].push_back(Event(in.now, in.actor, "resolved", a.state, "resolved",
+                              gone ? "rule disabled or removed" : ""));
     a.state = "resolved";
     a.resolved_at = in.now;
     a.inhibited = false;  // mutes apply to active alerts only
     a.silenced_by = 0;
   }
 
-  std::vector<AlertRecord> before_mutes = alerts;
-  ApplyMutes(&alerts, in.silences, in.now, in.catalog);
+  const size_t total = n + fresh.size();
+  const auto mutes = ComputeMutes(total, cur, in.silences, in.now, in.catalog);
   std::vector<AlertChange> out;
-  for (size_t i = 0; i < alerts.size(); ++i) {
-    AlertRecord& a = alerts[i];
-    if (remove[i]) {
-      out.push_back({a, true, {}});
+  for (size_t i = 0; i < total; ++i) {
+    if (i < n && remove[i]) {
+      out.push_back({cur(i), true, {}});
       continue;
     }
-    // Mutes are recorded for pending alerts too: an `uninhibited` always has its `inhibited`.
-    if (a.silenced_by != before_mutes[i].silenced_by) {
-      events[i].push_back(Event(in.now, in.actor, a.silenced_by ? "silenced" : "unsilenced", a.state, a.state,
-                                a.silenced_by ? "silence " + std::to_string(a.silenced_by) : ""));
+    const AlertRecord& before = cur(i);
+    const Mute& m = mutes[i];
+    if (m.silenced_by != before.silenced_by || m.inhibited != before.inhibited) {
+      // Mutes are recorded for pending alerts too: an `uninhibited` always has its `inhibited`.
+      AlertRecord& a = edit(i);
+      if (a.silenced_by != m.silenced_by) {
+        events[i].push_back(Event(in.now, in.actor, m.silenced_by ? "silenced" : "unsilenced",
+                                  a.state, a.state,
+                                  m.silenced_by ? "silence " + std::to_string(m.silenced_by) : ""));
+      }
+      if (a.inhibited != m.inhibited) {
+        events[i].push_back(
+            Event(in.now, in.actor, m.inhibited ? "inhibited" : "uninhibited", a.state, a.state));
+      }
+      a.silenced_by = m.silenced_by;
+      a.inhibited = m.inhibited;
     }
-    if (a.inhibited != before_mutes[i].inhibited) {
-      events[i].push_back(Event(in.now, in.actor, a.inhibited ? "inhibited" : "uninhibited", a.state, a.state));
-    }
-    const bool is_new = i >= stored;
-    if (!is_new && SameAlert(a, in.live[i]) && events[i].empty()) continue;
+    if (i < n && !edited[i]) continue;  // untouched: as stored
+    AlertRecord& a = edit(i);
+    if (i < n && SameAlert(a, *stored[i]) && events[i].empty()) continue;
     a.updated_at = in.now;
-    out.push_back({a, false, std::move(events[i])});
+    out.push_back({std::move(a), false, std::move(events[i])});
   }
   return out;
 }
 
 std::string_view HandlingActionName(HandlingAction a) {
   switch (a) {
-    case HandlingAction::kAcknowledge: return "acknowledge";
-    case HandlingAction::kAssign: return "assign";
-    case HandlingAction::kHandle: return "handle";
-    case HandlingAction::kClose: return "close";
+    case HandlingAction::kAcknowledge:
+      return "acknowledge";
+    case HandlingAction::kAssign:
+      return "assign";
+    case HandlingAction::kHandle:
+      return "handle";
+    case HandlingAction::kClose:
+      return "close";
   }
   return "";
 }
 
 Result<HandlingAction> ParseHandlingAction(std::string_view s) {
-  for (auto a : {HandlingAction::kAcknowledge, HandlingAction::kAssign, HandlingAction::kHandle, HandlingAction::kClose}) {
+  for (auto a : {HandlingAction::kAcknowledge, HandlingAction::kAssign, HandlingAction::kHandle,
+                 HandlingAction::kClose}) {
     if (HandlingActionName(a) == s) return a;
   }
-  return Status::Invalid("unknown action '" + std::string(s) + "' (acknowledge, assign, handle, close)");
+  return Status::Invalid("unknown action '" + std::string(s) +
+                         "' (acknowledge, assign, handle, close)");
 }
 
 Result<AlertChange> ApplyHandling(const AlertRecord& alert, const HandlingRequest& req) {
   const std::string& h = alert.handling;
   const std::string name(HandlingActionName(req.action));
   auto refuse = [&]() {
-    return Status::Precondition("alert " + std::to_string(alert.id) + " is " + h + ": cannot " + name + " it");
+    return Status::Precondition("alert " + std::to_string(alert.id) + " is " + h + ": cannot " +
+                                name + " it");
   };
   if (req.actor.empty()) return Status::Invalid("an actor is required");
   if (h == "closed") return refuse();
@@ -288,7 +408,8 @@ Result<AlertChange> ApplyHandling(const AlertRecord& alert, const HandlingReques
     case HandlingAction::kAssign:
       if (h != "acknowledged" && h != "assigned") return refuse();
       if (req.unit.empty()) return Status::Invalid("assign: the responsible unit is required");
-      if (!ValidDate(req.deadline)) return Status::Invalid("assign: the deadline must be a date YYYY-MM-DD");
+      if (!ValidDate(req.deadline))
+        return Status::Invalid("assign: the deadline must be a date YYYY-MM-DD");
       to = "assigned";
       a.assignee = req.unit;
       a.deadline = req.deadline;

@@ -22,25 +22,32 @@
 namespace ballast::warn {
 
 // Stable across runs and machines: FNV-1a 64 of rule id, subject kind and subject key, in hex.
-std::string Fingerprint(const std::string& rule_id, const std::string& subject_kind, const std::string& subject_key);
+std::string Fingerprint(const std::string& rule_id, const std::string& subject_kind,
+                        const std::string& subject_key);
 
 struct ReconcileInput {
-  const std::vector<Rule>* rules = nullptr;      // the rules the findings refer to (by index)
+  const std::vector<Rule>* rules = nullptr;  // the rules the findings refer to (by index)
   const EvaluationResult* evaluation = nullptr;
-  std::vector<AlertRecord> live;                 // live alerts (not both resolved and closed)
+  std::vector<AlertRecord> live;  // live alerts (not both resolved and closed)
+  // Instead of `live`: the live alerts read in place (e.g. held in memory between evaluations),
+  // by id; only those that change are copied.
+  const std::vector<const AlertRecord*>* live_refs = nullptr;
   std::vector<SilenceRecord> silences;
-  std::string now;                               // UTC ISO 8601
+  std::string now;  // UTC ISO 8601
   std::string actor = "system";
-  const Catalog* catalog = nullptr;              // for messages and region containment
+  const Catalog* catalog = nullptr;  // for messages and region containment
 };
 
-// The alerts that change (inserts, updates, removals) with their events. Alerts of rules that
-// were not evaluated keep their state, unless the rule is gone or disabled (then they resolve).
+// The alerts that change (inserts, updates, removals) with their events, and nothing else: an
+// alert whose every field and mute stays as stored is not in the result, so an evaluation of
+// unchanged data writes nothing. Alerts of rules that were not evaluated keep their state,
+// unless the rule is gone or disabled (then they resolve).
 std::vector<AlertChange> Reconcile(const ReconcileInput& input);
 
 // Applies silences and inhibition to `alerts` in place; returns the indexes that changed.
-std::vector<size_t> ApplyMutes(std::vector<AlertRecord>* alerts, const std::vector<SilenceRecord>& silences,
-                               const std::string& now, const Catalog* catalog);
+std::vector<size_t> ApplyMutes(std::vector<AlertRecord>* alerts,
+                               const std::vector<SilenceRecord>& silences, const std::string& now,
+                               const Catalog* catalog);
 bool SilenceActive(const SilenceRecord& s, const std::string& now);
 bool SilenceMatches(const SilenceRecord& s, const AlertRecord& a, const Catalog* catalog);
 

@@ -12,7 +12,6 @@ namespace {
 using pg::Conn;
 using pg::PgResult;
 
-constexpr int kWarnSchemaVersion = 6;
 constexpr const char* kWho = "warn store";
 
 constexpr const char* kAlertColumns =
@@ -104,6 +103,30 @@ class PostgresWarnStore final : public WarnStore {
   }
 
   Result<std::vector<AlertChange>> ApplyAlertChanges(std::vector<AlertChange> changes) override {
+    RETURN_IF_ERROR(c_->InTransaction([&]() -> Status { return WriteChanges(changes); }));
+    return changes;
+  }
+
+  Result<std::vector<AlertChange>> ApplyEvaluation(std::vector<AlertChange> changes,
+                                                   int64_t through_batch,
+                                                   const std::string& at) override {
+    Status st = c_->InTransaction([&]() -> Status {
+      RETURN_IF_ERROR(WriteChanges(changes));
+      return SetEvaluatedThrough(through_batch, at);
+    });
+    RETURN_IF_ERROR(st);
+    return changes;
+  }
+
+  Result<int64_t> AlertsVersion() override {
+    ASSIGN_OR_RETURN(auto r, c_->Query("SELECT version FROM warn_alert_version WHERE id = 1"));
+    if (r.rows() == 0) return Status::Internal("warn store: the alerts' write counter is missing");
+    return r.Int(0, 0);
+  }
+
+  // Inside a transaction: the alerts, their events, and the write counter when anything changed.
+  Status WriteChanges(std::vector<AlertChange>& changes) {
+    if (changes.empty()) return Status::Ok();
     const std::string insert_sql =
         std::string("INSERT INTO warn_alert(") + (kAlertColumns + 4) +
         ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
@@ -114,38 +137,34 @@ class PostgresWarnStore final : public WarnStore {
         "threshold=?, streak=?, message_zh=?, message_en=?, starts_at=?, fired_at=?, "
         "updated_at=?, resolved_at=?, silenced_by=?, inhibited=?, handling=?, assignee=?, "
         "deadline=?, note=? WHERE id=?";
-    Status tx = c_->InTransaction([&]() -> Status {
-      for (auto& c : changes) {
-        if (c.remove) {
-          if (c.alert.id == 0) continue;
-          // A pending alert that clears leaves no trace: its events go with it.
-          RETURN_IF_ERROR(c_->Run("DELETE FROM warn_alert_event WHERE alert_id = ?", c.alert.id));
-          RETURN_IF_ERROR(c_->Run("DELETE FROM warn_alert WHERE id = ?", c.alert.id));
-          continue;
-        }
-        pg::Params p;
-        AddAlert(p, c.alert);
-        if (c.alert.id == 0) {
-          ASSIGN_OR_RETURN(auto r, c_->Execute(insert_sql, p, 0));
-          c.alert.id = r.Int(0, 0);
-        } else {
-          p.Add(c.alert.id);
-          RETURN_IF_ERROR(c_->Execute(update_sql, p, 0).status());
-        }
-        for (auto& e : c.events) {
-          e.alert_id = c.alert.id;
-          ASSIGN_OR_RETURN(auto r,
-                           c_->Query("INSERT INTO warn_alert_event(alert_id, at, actor, "
-                                     "action, from_state, to_state, detail) "
-                                     "VALUES(?,?,?,?,?,?,?) RETURNING id",
-                                     e.alert_id, e.at, e.actor, e.action, e.from, e.to, e.detail));
-          e.id = r.Int(0, 0);
-        }
+    for (auto& c : changes) {
+      if (c.remove) {
+        if (c.alert.id == 0) continue;
+        // A pending alert that clears leaves no trace: its events go with it.
+        RETURN_IF_ERROR(c_->Run("DELETE FROM warn_alert_event WHERE alert_id = ?", c.alert.id));
+        RETURN_IF_ERROR(c_->Run("DELETE FROM warn_alert WHERE id = ?", c.alert.id));
+        continue;
       }
-      return Status::Ok();
-    });
-    RETURN_IF_ERROR(tx);
-    return changes;
+      pg::Params p;
+      AddAlert(p, c.alert);
+      if (c.alert.id == 0) {
+        ASSIGN_OR_RETURN(auto r, c_->Execute(insert_sql, p, 0));
+        c.alert.id = r.Int(0, 0);
+      } else {
+        p.Add(c.alert.id);
+        RETURN_IF_ERROR(c_->Execute(update_sql, p, 0).status());
+      }
+      for (auto& e : c.events) {
+        e.alert_id = c.alert.id;
+        ASSIGN_OR_RETURN(auto r,
+                         c_->Query("INSERT INTO warn_alert_event(alert_id, at, actor, "
+                                   "action, from_state, to_state, detail) "
+                                   "VALUES(?,?,?,?,?,?,?) RETURNING id",
+                                   e.alert_id, e.at, e.actor, e.action, e.from, e.to, e.detail));
+        e.id = r.Int(0, 0);
+      }
+    }
+    return c_->Run("UPDATE warn_alert_version SET version = version + 1 WHERE id = 1");
   }
 
   Result<std::vector<AlertEventRecord>> AlertEvents(int64_t alert_id) override {

@@ -9,7 +9,6 @@ namespace ballast {
 
 namespace {
 
-constexpr int kWarnSchemaVersion = 6;  // the newest migration these tables need (006: the evaluation mark)
 constexpr const char* kWho = "warn store";
 
 double Double(Stmt& s, int col) { return s.Double(col); }
@@ -133,61 +132,83 @@ class SqliteWarnStore final : public WarnStore {
   }
 
   Result<std::vector<AlertChange>> ApplyAlertChanges(std::vector<AlertChange> changes) override {
+    RETURN_IF_ERROR(InTransaction([&]() -> Status { return WriteChanges(changes); }));
+    return changes;
+  }
+
+  Result<std::vector<AlertChange>> ApplyEvaluation(std::vector<AlertChange> changes,
+                                                   int64_t through_batch,
+                                                   const std::string& at) override {
     Status st = InTransaction([&]() -> Status {
-      std::string insert_sql = std::string("INSERT INTO warn_alert(") + (kAlertColumns + 4) +
-                               ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-      std::string update_sql =
-          "UPDATE warn_alert SET fingerprint=?, rule_id=?, family=?, subject_kind=?, "
-          "subject_key=?, "
-          "subject_name=?, region=?, industry=?, units=?, level=?, state=?, period=?, value=?, "
-          "threshold=?, "
-          "streak=?, message_zh=?, message_en=?, starts_at=?, fired_at=?, updated_at=?, "
-          "resolved_at=?, "
-          "silenced_by=?, inhibited=?, handling=?, assignee=?, deadline=?, note=? WHERE id=?";
-      Stmt ins(db_, insert_sql.c_str());
-      Stmt upd(db_, update_sql.c_str());
-      Stmt del(db_, "DELETE FROM warn_alert WHERE id = ?");
-      // A pending alert that clears leaves no trace: its events go with it.
-      Stmt del_events(db_, "DELETE FROM warn_alert_event WHERE alert_id = ?");
-      Stmt ev(
-          db_,
-          "INSERT INTO warn_alert_event(alert_id, at, actor, action, from_state, to_state, detail) "
-          "VALUES(?,?,?,?,?,?,?)");
-      if (!ins.ok() || !upd.ok() || !del.ok() || !del_events.ok() || !ev.ok())
-        return Error("preparing alert writes");
-      for (auto& c : changes) {
-        if (c.remove) {
-          if (c.alert.id == 0) continue;
-          RETURN_IF_ERROR(del_events.BindAll(c.alert.id));
-          if (del_events.Step() != SQLITE_DONE) return Error("removing alert events");
-          del_events.Reset();
-          RETURN_IF_ERROR(del.BindAll(c.alert.id));
-          if (del.Step() != SQLITE_DONE) return Error("removing alert");
-          del.Reset();
-          continue;
-        }
-        if (c.alert.id == 0) {
-          RETURN_IF_ERROR(BindAlert(ins, c.alert));
-          if (ins.Step() != SQLITE_DONE) return Error("writing alert");
-          ins.Reset();
-          c.alert.id = sqlite3_last_insert_rowid(db_);
-        } else {
-          RETURN_IF_ERROR(BindAlert(upd, c.alert, c.alert.id));
-          if (upd.Step() != SQLITE_DONE) return Error("updating alert");
-          upd.Reset();
-        }
-        for (auto& e : c.events) {
-          e.alert_id = c.alert.id;
-          RETURN_IF_ERROR(ev.BindAll(e.alert_id, e.at, e.actor, e.action, e.from, e.to, e.detail));
-          if (ev.Step() != SQLITE_DONE) return Error("writing alert event");
-          ev.Reset();
-          e.id = sqlite3_last_insert_rowid(db_);
-        }
-      }
-      return Status::Ok();
+      RETURN_IF_ERROR(WriteChanges(changes));
+      return WriteMark(through_batch, at);
     });
     RETURN_IF_ERROR(st);
     return changes;
+  }
+
+  Result<int64_t> AlertsVersion() override {
+    Stmt s(db_, "SELECT version FROM warn_alert_version WHERE id = 1");
+    if (!s.ok() || s.Step() != SQLITE_ROW) return Error("reading the alerts' write counter");
+    return s.Int(0);
+  }
+
+  // Inside a transaction: the alerts, their events, and the write counter when anything changed.
+  Status WriteChanges(std::vector<AlertChange>& changes) {
+    if (changes.empty()) return Status::Ok();
+    std::string insert_sql = std::string("INSERT INTO warn_alert(") + (kAlertColumns + 4) +
+                             ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    std::string update_sql =
+        "UPDATE warn_alert SET fingerprint=?, rule_id=?, family=?, subject_kind=?, "
+        "subject_key=?, "
+        "subject_name=?, region=?, industry=?, units=?, level=?, state=?, period=?, value=?, "
+        "threshold=?, "
+        "streak=?, message_zh=?, message_en=?, starts_at=?, fired_at=?, updated_at=?, "
+        "resolved_at=?, "
+        "silenced_by=?, inhibited=?, handling=?, assignee=?, deadline=?, note=? WHERE id=?";
+    Stmt ins(db_, insert_sql.c_str());
+    Stmt upd(db_, update_sql.c_str());
+    Stmt del(db_, "DELETE FROM warn_alert WHERE id = ?");
+    // A pending alert that clears leaves no trace: its events go with it.
+    Stmt del_events(db_, "DELETE FROM warn_alert_event WHERE alert_id = ?");
+    Stmt ev(
+        db_,
+        "INSERT INTO warn_alert_event(alert_id, at, actor, action, from_state, to_state, detail) "
+        "VALUES(?,?,?,?,?,?,?)");
+    Stmt bump(db_, "UPDATE warn_alert_version SET version = version + 1 WHERE id = 1");
+    if (!ins.ok() || !upd.ok() || !del.ok() || !del_events.ok() || !ev.ok() || !bump.ok())
+      return Error("preparing alert writes");
+    for (auto& c : changes) {
+      if (c.remove) {
+        if (c.alert.id == 0) continue;
+        RETURN_IF_ERROR(del_events.BindAll(c.alert.id));
+        if (del_events.Step() != SQLITE_DONE) return Error("removing alert events");
+        del_events.Reset();
+        RETURN_IF_ERROR(del.BindAll(c.alert.id));
+        if (del.Step() != SQLITE_DONE) return Error("removing alert");
+        del.Reset();
+        continue;
+      }
+      if (c.alert.id == 0) {
+        RETURN_IF_ERROR(BindAlert(ins, c.alert));
+        if (ins.Step() != SQLITE_DONE) return Error("writing alert");
+        ins.Reset();
+        c.alert.id = sqlite3_last_insert_rowid(db_);
+      } else {
+        RETURN_IF_ERROR(BindAlert(upd, c.alert, c.alert.id));
+        if (upd.Step() != SQLITE_DONE) return Error("updating alert");
+        upd.Reset();
+      }
+      for (auto& e : c.events) {
+        e.alert_id = c.alert.id;
+        RETURN_IF_ERROR(ev.BindAll(e.alert_id, e.at, e.actor, e.action, e.from, e.to, e.detail));
+        if (ev.Step() != SQLITE_DONE) return Error("writing alert event");
+        ev.Reset();
+        e.id = sqlite3_last_insert_rowid(db_);
+      }
+    }
+    if (bump.Step() != SQLITE_DONE) return Error("raising the alerts' write counter");
+    return Status::Ok();
   }
 
   Result<std::vector<AlertEventRecord>> AlertEvents(int64_t alert_id) override {
@@ -338,9 +359,14 @@ class SqliteWarnStore final : public WarnStore {
   }
 
   Status SetEvaluatedThrough(int64_t batch, const std::string& at) override {
+    return WriteMark(batch, at);
+  }
+
+  Status WriteMark(int64_t batch, const std::string& at) {
     Stmt s(db_,
            "INSERT INTO warn_evaluation(id, through_batch, evaluated_at) VALUES(1, ?, ?) "
-           "ON CONFLICT(id) DO UPDATE SET through_batch = excluded.through_batch, evaluated_at = excluded.evaluated_at");
+           "ON CONFLICT(id) DO UPDATE SET through_batch = excluded.through_batch, evaluated_at = "
+           "excluded.evaluated_at");
     if (!s.ok()) return Error("writing the evaluation mark");
     RETURN_IF_ERROR(s.BindAll(batch, at));
     if (s.Step() != SQLITE_DONE) return Error("writing the evaluation mark");
