@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "app/ballast.h"
@@ -14,6 +18,40 @@ namespace {
 
 constexpr const char* kOutput = "output_value";
 constexpr const char* kChainLeader = "链主";
+
+// The facts of region and industry subjects, kept for the panel snapshot they were read from:
+// each is a scan of the panel, hundreds of them make a list, and the list is asked for again by
+// every page view and badge until a new batch arrives (then the snapshot changes).
+class CellFactsCache {
+ public:
+  std::optional<warn::SubjectFacts> Find(const std::shared_ptr<const Snapshot>& snap,
+                                         const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (snap != snap_.lock()) return std::nullopt;
+    auto it = facts_.find(key);
+    if (it == facts_.end()) return std::nullopt;
+    return it->second;
+  }
+  void Put(const std::shared_ptr<const Snapshot>& snap, const std::string& key,
+           const warn::SubjectFacts& f) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (snap != snap_.lock()) {
+      snap_ = snap;
+      facts_.clear();
+    }
+    facts_[key] = f;
+  }
+
+ private:
+  std::mutex mu_;
+  std::weak_ptr<const Snapshot> snap_;  // not kept alive: a new batch frees the old panel
+  std::unordered_map<std::string, warn::SubjectFacts> facts_;
+};
+
+CellFactsCache& CellFacts() {
+  static auto* cache = new CellFactsCache();  // never destroyed: outlives every request
+  return *cache;
+}
 
 // What the panel says of each episode's subject: its weight and its growth now and over two
 // years (the output figures, at the latest month with output data).
@@ -92,6 +130,13 @@ class FactFinder {
   // A region weighs its share of its parent region's output; an industry (within a region) its
   // share of that region's whole industrial output, year to date.
   warn::SubjectFacts Cell(const warn::Episode& e) {
+    const std::string key = e.subject_kind + '\x1f' + e.region + '\x1f' + e.industry;
+    if (auto known = CellFacts().Find(snap_, key)) return *known;
+    warn::SubjectFacts f = ReadCell(e);
+    CellFacts().Put(snap_, key, f);
+    return f;
+  }
+  warn::SubjectFacts ReadCell(const warn::Episode& e) {
     warn::SubjectFacts f;
     const Catalog& cat = snap_->panel->catalog();
     const bool region = e.subject_kind == "region";
