@@ -117,9 +117,9 @@ Status Query::Validate(const CellRef& c, const std::vector<Measure>& measures) c
   if (c.industry == kNoNode) return Status::Invalid("unknown industry");
   const Indicator& ind = cat.indicators()[static_cast<size_t>(c.indicator)];
   for (Measure m : measures) {
-    if (m == Measure::kMomSa && !MeasureApplies(m, ind)) {
-      return Status::Invalid("measure 'mom_sa' is defined for flow indicators only, not '" +
-                             ind.code + "'");
+    if ((m == Measure::kMomSa || IsWindowMeasure(m)) && !MeasureApplies(m, ind)) {
+      return Status::Invalid("measure '" + std::string(MeasureName(m)) +
+                             "' is defined for flow indicators only, not '" + ind.code + "'");
     }
     if (!MeasureApplies(m, ind)) {
       return Status::Invalid("measure '" + std::string(MeasureName(m)) +

@@ -185,7 +185,10 @@ TEST(WindowRealTest, DeflatesEachMonthByItsOwnIndex) {
 TEST_F(WindowTest, StocksAndRatiosAreRefused) {
   const Catalog& c = panel_->catalog();
   CellRef ref{c.FindIndicator("assets"), *ParsePeriod("2025-06"), c.country(), c.all_industry()};
-  EXPECT_FALSE(query_->Cell(ref, {Measure::kQuarter}, Dimension::kIndustry).ok());
+  auto stock = query_->Cell(ref, {Measure::kQuarter}, Dimension::kIndustry);
+  ASSERT_FALSE(stock.ok());
+  EXPECT_EQ(stock.status().message(),
+            "measure 'quarter' is defined for flow indicators only, not 'assets'");
   ref.indicator = c.FindIndicator("profit_margin");
   EXPECT_FALSE(query_->Cell(ref, {Measure::kHalfYoy}, Dimension::kIndustry).ok());
   EXPECT_FALSE(query_->Cell(ref, {Measure::kQuarterYoyReal}, Dimension::kIndustry).ok());

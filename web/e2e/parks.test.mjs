@@ -34,7 +34,9 @@ describe('parks ranked', () => {
     const first = page.locator('[data-testid="rankings-table"] .el-table__body tr').first().locator('td');
     assert.equal((await first.nth(0).textContent()).trim(), String(t.rows[0].rank ?? '—'));
     assert.equal((await first.nth(1).textContent()).trim(), t.rows[0].name);
-    if (t.rows[0].values.ytd_yoy !== null) assert.equal((await first.nth(2).textContent()).trim(), fmtGrowth(t.rows[0].values.ytd_yoy));
+    // an analyst sees a figure publication would withhold with a dagger
+    const dagger = t.rows[0].would_suppress ? '†' : '';
+    if (t.rows[0].values.ytd_yoy !== null) assert.equal((await first.nth(2).textContent()).trim(), `${fmtGrowth(t.rows[0].values.ytd_yoy)}${dagger}`);
     assert.match(await page.textContent('[data-testid="rankings-title"]'), /园区/);
     await assertCleanText(page, assert);
     await shot(page, 'rankings-parks');
