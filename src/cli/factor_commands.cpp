@@ -6,6 +6,7 @@
 #include "app/project_factors.h"
 #include "cli/auth_commands.h"
 #include "cli/format.h"
+#include "cli/warn_commands.h"
 
 namespace ballast::cli {
 namespace {
