@@ -19,8 +19,7 @@ using projects::MonthlyReport;
 using projects::Project;
 
 // The one schema version the project store checks: the migration list's position of its newest
-// tables, 019_factor_ledger.sql — the 16th entry on this branch, the 17th once pipe's
-// 018_cultivation.sql is merged before it (MIGR.md; the lead renumbers when merging).
+// tables, 019_factor_ledger.sql: the 17th entry (after 018_cultivation.sql).
 constexpr int kProjectSchemaVersion = 17;
 constexpr const char* kWho = "project store";
 
