@@ -147,8 +147,8 @@ TEST_F(CliTest, ServiceReportWritesItsFilesWithTheFigures) {
     replied("91310115591693856A", false, "");  // replied, not rated yet
   }
   const std::string out = dir_.File("reports");
-  auto all = Ballast("service report --db " + Db() + " --month 2024-09 --today 2024-10-14 --out " +
-                     out);
+  auto all =
+      Ballast("service report --db " + Db() + " --month 2024-09 --today 2024-10-14 --out " + out);
   ASSERT_EQ(all.code, 0) << all.err;
   for (const char* ext : {"docx", "pdf", "xlsx"}) {
     const std::string file = out + "/service-report-100000-2024-09." + ext;
@@ -171,9 +171,14 @@ TEST_F(CliTest, ServiceReportWritesItsFilesWithTheFigures) {
   EXPECT_NE(xml->find("满意率50.0%（满意和基本满意1件 / 已评价2件）"), std::string::npos);
   // Bad input: exit 2, nothing written.
   EXPECT_EQ(Ballast("service report --db " + Db() + " --month 2024-9 --out " + out).code, 2);
-  EXPECT_EQ(Ballast("service report --db " + Db() + " --month 2024-09 --format doc --out " + out).code, 2);
-  EXPECT_EQ(Ballast("service report --db " + Db() + " --month 2024-09 --region 999999 --out " + out).code, 2);
-  auto one = Ballast("service report --db " + Db() + " --month 2024-09 --region 410100 --format xlsx --out " + out);
+  EXPECT_EQ(
+      Ballast("service report --db " + Db() + " --month 2024-09 --format doc --out " + out).code,
+      2);
+  EXPECT_EQ(
+      Ballast("service report --db " + Db() + " --month 2024-09 --region 999999 --out " + out).code,
+      2);
+  auto one = Ballast("service report --db " + Db() +
+                     " --month 2024-09 --region 410100 --format xlsx --out " + out);
   ASSERT_EQ(one.code, 0) << one.err;
   EXPECT_TRUE(std::filesystem::exists(out + "/service-report-410100-2024-09.xlsx"));
   EXPECT_FALSE(std::filesystem::exists(out + "/service-report-410100-2024-09.docx"));

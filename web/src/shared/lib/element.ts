@@ -27,9 +27,12 @@ import { ElBadge } from 'element-plus/es/components/badge/index.mjs';
 import { ElCheckbox } from 'element-plus/es/components/checkbox/index.mjs';
 import { ElCollapse, ElCollapseItem } from 'element-plus/es/components/collapse/index.mjs';
 import { ElDatePicker } from 'element-plus/es/components/date-picker/index.mjs';
+import { ElDialog } from 'element-plus/es/components/dialog/index.mjs';
+import { ElPopover } from 'element-plus/es/components/popover/index.mjs';
 import { ElDrawer } from 'element-plus/es/components/drawer/index.mjs';
 import { ElForm, ElFormItem } from 'element-plus/es/components/form/index.mjs';
 import { ElInputNumber } from 'element-plus/es/components/input-number/index.mjs';
+import { ElLink } from 'element-plus/es/components/link/index.mjs';
 import { ElPagination } from 'element-plus/es/components/pagination/index.mjs';
 import { ElPopconfirm } from 'element-plus/es/components/popconfirm/index.mjs';
 import { ElTabPane, ElTabs } from 'element-plus/es/components/tabs/index.mjs';
@@ -39,10 +42,13 @@ import 'element-plus/theme-chalk/el-collapse.css';
 import 'element-plus/theme-chalk/el-collapse-item.css';
 import 'element-plus/theme-chalk/el-date-picker.css';
 import 'element-plus/theme-chalk/el-date-picker-panel.css';
+import 'element-plus/theme-chalk/el-dialog.css';
+import 'element-plus/theme-chalk/el-popover.css';
 import 'element-plus/theme-chalk/el-drawer.css';
 import 'element-plus/theme-chalk/el-form.css';
 import 'element-plus/theme-chalk/el-form-item.css';
 import 'element-plus/theme-chalk/el-input-number.css';
+import 'element-plus/theme-chalk/el-link.css';
 import 'element-plus/theme-chalk/el-overlay.css';
 import 'element-plus/theme-chalk/el-pagination.css';
 import 'element-plus/theme-chalk/el-popconfirm.css';
@@ -95,12 +101,15 @@ const components = [
   ElCollapse,
   ElCollapseItem,
   ElDatePicker,
+  ElDialog, // the dialogs of 政策匹配 (they rendered inline without their buttons)
   ElDrawer,
   ElForm,
   ElFormItem,
   ElInputNumber,
+  ElLink,
   ElPagination,
   ElPopconfirm,
+  ElPopover, // the notification bell (it rendered its list instead of the bell)
   ElTabPane,
   ElTabs,
   ElAlert,
