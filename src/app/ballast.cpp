@@ -85,7 +85,6 @@ void Ballast::Wire() {
   });
   Warnings* w = warnings_.get();
   // Policy targets behind their path and major projects with red or yellow cards (issue 15).
-  Ballast* self = this;
   warnings_->SetExternalSubjects(
       [w, self](Period today) -> Result<std::vector<warn::ExternalSubject>> {
         ASSIGN_OR_RETURN(auto out, TargetSubjects(*w, today));
