@@ -16,14 +16,7 @@ using pg::PgResult;
 constexpr int kBenefitSchemaVersion = 14;  // 017_benefits.sql is the 14th entry of the list (after 015_parks)
 constexpr const char* kWho = "benefit store";
 
-struct RowOf {
-  const PgResult& r;
-  int i;
-  std::string Text(int c) const { return r.Text(i, c); }
-  int64_t Int(int c) const { return r.Int(i, c); }
-  double Double(int c) const { return r.Double(i, c); }
-  bool IsNull(int c) const { return r.IsNull(i, c); }
-};
+using RowOf = pg::PgRow;
 
 Status Stale(int64_t id) {
   return Status::Precondition("standard answer " + std::to_string(id) +

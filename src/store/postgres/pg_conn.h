@@ -179,6 +179,16 @@ class Conn {
   std::recursive_mutex mu_;
 };
 
+// Row i of a result as the domain row readers (store/*_rows.h) take it (SqliteRow's twin).
+struct PgRow {
+  const PgResult& r;
+  int i;
+  std::string Text(int c) const { return r.Text(i, c); }
+  int64_t Int(int c) const { return r.Int(i, c); }
+  double Double(int c) const { return r.Double(i, c); }
+  bool IsNull(int c) const { return r.IsNull(i, c); }
+};
+
 }  // namespace ballast::pg
 
 #endif  // BALLAST_STORE_POSTGRES_PG_CONN_H_

@@ -20,14 +20,7 @@ using pg::PgResult;
 constexpr int kParkSchemaVersion = 13;  // 015_parks.sql is the 13th entry of the list
 constexpr const char* kWho = "park store";
 
-struct RowOf {
-  const PgResult& r;
-  int i;
-  std::string Text(int c) const { return r.Text(i, c); }
-  int64_t Int(int c) const { return r.Int(i, c); }
-  double Double(int c) const { return r.Double(i, c); }
-  bool IsNull(int c) const { return r.IsNull(i, c); }
-};
+using RowOf = pg::PgRow;
 
 class PostgresParkStore final : public ParkStore {
  public:

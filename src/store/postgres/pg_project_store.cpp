@@ -23,13 +23,7 @@ using projects::Project;
 constexpr int kProjectSchemaVersion = 17;
 constexpr const char* kWho = "project store";
 
-struct RowOf {
-  const PgResult& r;
-  int i;
-  std::string Text(int c) const { return r.Text(i, c); }
-  int64_t Int(int c) const { return r.Int(i, c); }
-  double Double(int c) const { return r.Double(i, c); }
-};
+using RowOf = pg::PgRow;
 
 std::string Placeholders(int n) {
   std::string out;

@@ -88,6 +88,19 @@ Status ConfigureAtSchema(sqlite3* db, int64_t version, const char* tables, const
   return ConfigureConnection(db, who);
 }
 
+Status ConfigureWithTable(sqlite3* db, const char* table, const char* tables, const char* who) {
+  {
+    Stmt s(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    if (!s.ok()) return SqlError(db, "reading the schema", who);
+    RETURN_IF_ERROR(s.BindAll(std::string(table)));
+    if (s.Step() != SQLITE_ROW) {
+      return Status::Precondition(std::string("store has no ") + tables +
+                                  " (open it with the Store first to migrate)");
+    }
+  }
+  return ConfigureConnection(db, who);
+}
+
 Result<int64_t> AppendRevision(sqlite3* db, const char* table, const char* key_column,
                                const RevisionRow& row, const char* who) {
   int64_t revision = 0;

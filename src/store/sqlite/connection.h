@@ -32,6 +32,10 @@ Status ConfigureConnection(sqlite3* db, const char* who = "store");
 // Store, which owns the migrations) at least to `version`; `tables` names what would be missing.
 Status ConfigureAtSchema(sqlite3* db, int64_t version, const char* tables, const char* who);
 
+// The same for a domain's own connection, checked by a table its newest migration creates
+// (`table`); `tables` names them in the error ("park tables").
+Status ConfigureWithTable(sqlite3* db, const char* table, const char* tables, const char* who);
+
 // Runs fn inside BEGIN IMMEDIATE … COMMIT, rolling back on error.
 template <typename Fn>
 Status InTransaction(sqlite3* db, Fn fn, const char* who = "store") {

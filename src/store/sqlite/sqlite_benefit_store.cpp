@@ -11,30 +11,14 @@ namespace {
 
 constexpr const char* kWho = "benefit store";
 
-struct RowOf {
-  Stmt& s;
-  std::string Text(int c) const { return s.Text(c); }
-  int64_t Int(int c) const { return s.Int(c); }
-  double Double(int c) const { return s.Double(c); }
-  bool IsNull(int c) const { return s.IsNull(c); }
-};
+using RowOf = SqliteRow;
 
 class SqliteBenefitStore final : public BenefitStore {
  public:
   explicit SqliteBenefitStore(sqlite3* db) : db_(db) {}
   ~SqliteBenefitStore() override { sqlite3_close_v2(db_); }
 
-  Status Configure() {
-    {
-      Stmt s(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'benefit_policy'");
-      if (!s.ok()) return Error("reading the schema");
-      if (s.Step() != SQLITE_ROW) {
-        return Status::Precondition(
-            "store has no benefit tables (open it with the Store first to migrate)");
-      }
-    }
-    return ConfigureConnection(db_, kWho);
-  }
+  Status Configure() { return ConfigureWithTable(db_, "benefit_policy", "benefit tables", kWho); }
 
   Result<std::vector<PolicyRecord>> ListPolicies() override {
     return Select<PolicyRecord>(

@@ -15,30 +15,14 @@ using cultivation::RevenueReport;
 
 constexpr const char* kWho = "cultivation store";
 
-struct RowOf {
-  Stmt& s;
-  std::string Text(int c) const { return s.Text(c); }
-  int64_t Int(int c) const { return s.Int(c); }
-  double Double(int c) const { return s.Double(c); }
-  bool IsNull(int c) const { return s.IsNull(c); }
-};
+using RowOf = SqliteRow;
 
 class SqliteCultivationStore final : public CultivationStore {
  public:
   explicit SqliteCultivationStore(sqlite3* db) : db_(db) {}
   ~SqliteCultivationStore() override { sqlite3_close_v2(db_); }
 
-  Status Configure() {
-    {
-      Stmt s(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cult_member'");
-      if (!s.ok()) return Error("reading the schema");
-      if (s.Step() != SQLITE_ROW) {
-        return Status::Precondition(
-            "store has no cultivation tables (open it with the Store first to migrate)");
-      }
-    }
-    return ConfigureConnection(db_, kWho);
-  }
+  Status Configure() { return ConfigureWithTable(db_, "cult_member", "cultivation tables", kWho); }
 
   Result<std::vector<Member>> ListMembers() override {
     Stmt s(db_, std::string("SELECT ") + cultivation_rows::kMemberColumns +

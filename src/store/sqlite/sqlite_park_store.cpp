@@ -16,30 +16,14 @@ using parks::Resource;
 
 constexpr const char* kWho = "park store";
 
-struct RowOf {
-  Stmt& s;
-  std::string Text(int c) const { return s.Text(c); }
-  int64_t Int(int c) const { return s.Int(c); }
-  double Double(int c) const { return s.Double(c); }
-  bool IsNull(int c) const { return s.IsNull(c); }
-};
+using RowOf = SqliteRow;
 
 class SqliteParkStore final : public ParkStore {
  public:
   explicit SqliteParkStore(sqlite3* db) : db_(db) {}
   ~SqliteParkStore() override { sqlite3_close_v2(db_); }
 
-  Status Configure() {
-    {
-      Stmt s(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'park'");
-      if (!s.ok()) return Error("reading the schema");
-      if (s.Step() != SQLITE_ROW) {
-        return Status::Precondition(
-            "store has no park tables (open it with the Store first to migrate)");
-      }
-    }
-    return ConfigureConnection(db_, kWho);
-  }
+  Status Configure() { return ConfigureWithTable(db_, "park", "park tables", kWho); }
 
   Result<std::vector<Park>> ListParks() override {
     Stmt s(db_, std::string("SELECT ") + park_rows::kParkColumns + " FROM park ORDER BY code");

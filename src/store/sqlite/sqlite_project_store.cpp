@@ -18,12 +18,7 @@ using projects::Project;
 constexpr const char* kWho = "project store";
 
 // Column access of the current row, as project_rows.h wants it.
-struct RowOf {
-  Stmt& s;
-  std::string Text(int c) const { return s.Text(c); }
-  int64_t Int(int c) const { return s.Int(c); }
-  double Double(int c) const { return s.Double(c); }
-};
+using RowOf = SqliteRow;
 
 std::string Placeholders(int n) {
   std::string out;
@@ -48,17 +43,7 @@ class SqliteProjectStore final : public ProjectStore {
   explicit SqliteProjectStore(sqlite3* db) : db_(db) {}
   ~SqliteProjectStore() override { sqlite3_close_v2(db_); }
 
-  Status Configure() {
-    {
-      Stmt s(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'factor_item'");
-      if (!s.ok()) return Error("reading the schema");
-      if (s.Step() != SQLITE_ROW) {
-        return Status::Precondition(
-            "store has no project tables (open it with the Store first to migrate)");
-      }
-    }
-    return ConfigureConnection(db_, kWho);
-  }
+  Status Configure() { return ConfigureWithTable(db_, "factor_item", "project tables", kWho); }
 
   Result<std::vector<Project>> ListProjects() override { return Select("", 0); }
 

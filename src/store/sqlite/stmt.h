@@ -124,6 +124,16 @@ class Stmt {
   int rc_;
 };
 
+// The current row of a statement as the domain row readers (store/*_rows.h) take it: the same
+// readers serve the SQLite and the PostgreSQL stores (postgres/pg_conn.h has PgRow).
+struct SqliteRow {
+  Stmt& s;
+  std::string Text(int c) const { return s.Text(c); }
+  int64_t Int(int c) const { return s.Int(c); }
+  double Double(int c) const { return s.Double(c); }
+  bool IsNull(int c) const { return s.IsNull(c); }
+};
+
 }  // namespace ballast
 
 #endif  // BALLAST_STORE_SQLITE_STMT_H_
