@@ -1342,6 +1342,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The factor-guarantee ledger (要素保障台账): items of the projects in the caller's scope (a handler: those assigned to its unit) */
+        get: operations["GET /api/v1/projects/factors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/factors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One factor item with its history and the steps the caller may take */
+        get: operations["GET /api/v1/projects/factors/{id}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/factors/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A step of the service loop on a factor item (dispatch, reassign, return, start, request_extension, approve_extension, escalate, reply, close, decline); send the version you read */
+        post: operations["POST /api/v1/projects/factors/{id}/steps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a factor item of a project by hand (one open item per project and factor; 409 otherwise) */
+        post: operations["POST /api/v1/projects/{id}/factors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects": {
         parameters: {
             query?: never;
@@ -1780,7 +1848,7 @@ export interface components {
             family: string;
             subject: {
                 /** @enum {string} */
-                kind: "enterprise" | "region" | "industry" | "commodity" | "target";
+                kind: "enterprise" | "region" | "industry" | "commodity" | "target" | "project";
                 key: string;
                 name: string;
                 region: string;
@@ -2173,6 +2241,74 @@ export interface components {
                 };
             };
         };
+        FactorItem: {
+            id: number;
+            version: number;
+            project_id: number;
+            project_code: string;
+            project_name: string;
+            region: string;
+            /** @enum {string} */
+            factor: "land" | "energy" | "eia" | "funds" | "approval" | "labour";
+            factor_zh: string;
+            description: string;
+            unit: string;
+            days: number;
+            source: string;
+            opened_by: string;
+            opened_at: string;
+            open: boolean;
+            state: string;
+            dispatched_at: string;
+            response_due: string;
+            due: string;
+            first_response_at: string;
+            replied_at: string;
+            reply: string;
+            closed_at: string;
+            updated_at: string;
+            extension_days_requested: number;
+            extensions: number;
+            escalations: number;
+            overdue: boolean;
+            actions: string[];
+        };
+        FactorItemAnswer: {
+            item: components["schemas"]["FactorItem"];
+        };
+        FactorItemNew: {
+            factor: string;
+            description: string;
+            unit: string;
+            days: number;
+        };
+        FactorItemView: {
+            item: components["schemas"]["FactorItem"];
+            history: {
+                at: string;
+                actor: string;
+                party: string;
+                action: string;
+                from_state: string;
+                to_state: string;
+                unit: string;
+                reason: string;
+                body: string;
+            }[];
+        };
+        FactorItems: {
+            items: components["schemas"]["FactorItem"][];
+        };
+        FactorStep: {
+            version: number;
+            /** @enum {string} */
+            action: "dispatch" | "reassign" | "return" | "start" | "request_extension" | "approve_extension" | "escalate" | "reply" | "close" | "decline";
+            reason?: string;
+            reply?: string;
+            unit?: string;
+            days?: number;
+            approve?: boolean;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -2520,7 +2656,7 @@ export interface components {
                 en: string;
             };
             /** @enum {string} */
-            subject?: "enterprise" | "region" | "industry" | "commodity" | "target";
+            subject?: "enterprise" | "region" | "industry" | "commodity" | "target" | "project";
             /** @enum {string} */
             check?: "measure" | "stoppage" | "missing" | "turn_to_loss" | "run_rate";
             indicator?: string;
@@ -5060,7 +5196,7 @@ export interface operations {
                 /** @description rule id */
                 rule?: string;
                 /** @description subject kind */
-                kind?: "enterprise" | "region" | "industry" | "commodity" | "target";
+                kind?: "enterprise" | "region" | "industry" | "commodity" | "target" | "project";
                 /** @description 1: also resolved-and-closed episodes */
                 include_closed?: "0" | "1";
                 /** @description at most this many (after the counts) */
@@ -5129,7 +5265,7 @@ export interface operations {
                 /** @description only this worst level (counts stay over all levels) */
                 level?: "red" | "orange" | "yellow" | "blue";
                 /** @description subject kind */
-                kind?: "enterprise" | "region" | "industry" | "commodity" | "target";
+                kind?: "enterprise" | "region" | "industry" | "commodity" | "target" | "project";
                 /** @description episodes with a hit of this rule */
                 rule?: string;
                 /** @description one subject key */
@@ -9406,6 +9542,280 @@ export interface operations {
             };
             /** @description error */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/projects/factors": {
+        parameters: {
+            query?: {
+                /** @description GB/T 2260 code (default: the caller's scope) */
+                region?: string;
+                /** @description a state of the service loop */
+                state?: string;
+                /** @description the assigned unit */
+                unit?: string;
+                /** @description the factor */
+                factor?: "land" | "energy" | "eia" | "funds" | "approval" | "labour";
+                /** @description one project's items */
+                project?: number;
+                /** @description open items only */
+                open?: boolean;
+                /** @description items past their handling deadline only */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactorItems"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/projects/factors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description factor item id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactorItemView"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/projects/factors/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description factor item id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FactorStep"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactorItemAnswer"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/projects/{id}/factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FactorItemNew"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactorItemAnswer"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
