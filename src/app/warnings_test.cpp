@@ -7,13 +7,13 @@
 
 #include <filesystem>
 
-#include "testing/test_store.h"
-#include "testing/testing.h"
 #include "app/ballast.h"
 #include "app/episodes.h"
 #include "app/judgement.h"
 #include "app/policy.h"
 #include "gen/demo_extras.h"
+#include "testing/test_store.h"
+#include "testing/testing.h"
 
 namespace ballast::app {
 namespace {
@@ -45,9 +45,7 @@ class WarningsTest : public ::testing::Test {
            "91310115591693856A,2025-03,output_value,400,,,\n"
            "91330000755918469E,2025-03,output_value,30,,20,\n");
   }
-  void TearDown() override {
-    b_.reset();
-  }
+  void TearDown() override { b_.reset(); }
   void Import(const std::string& name, const std::string& csv) {
     auto out = ws_->Import(csv, name, "alice", MakePeriod(2025, 4));
     ASSERT_TRUE(out.ok()) << out.status().ToString();
@@ -83,7 +81,8 @@ TEST_F(WarningsTest, EvaluateReviseAndNoDuplicates) {
   EXPECT_EQ(drop[0].level, "red");
   EXPECT_EQ(drop[0].state, "firing");
   EXPECT_TRUE(drop[0].inhibited);  // 郑州 itself is red in the same family
-  EXPECT_EQ(drop[0].message_zh, "乙食品有限公司2025-03工业总产值同比-60.0%，低于-50.0%（红色预警）");
+  EXPECT_EQ(drop[0].message_zh,
+            "乙食品有限公司2025-03工业总产值同比-60.0%，低于-50.0%（红色预警）");
   auto region = Alerts("region_output_decline");
   ASSERT_EQ(region.size(), 1u);
   EXPECT_EQ(region[0].subject_key, "410100");
@@ -93,7 +92,9 @@ TEST_F(WarningsTest, EvaluateReviseAndNoDuplicates) {
   EXPECT_EQ(again->opened + again->updated + again->resolved + again->removed, 0);
 
   // A revision: B's March was 900 (−10 %); both alerts resolve, on the same rows.
-  Import("r.csv", "uscc,period,indicator,value,ytd,prior,prior_ytd\n91310115591693856A,2025-03,output_value,900,,,\n");
+  Import("r.csv",
+         "uscc,period,indicator,value,ytd,prior,prior_ytd\n91310115591693856A,2025-03,output_value,"
+         "900,,,\n");
   ASSERT_TRUE(w_->Evaluate("2025-04-07T00:00:00Z").ok());
   drop = Alerts("ent_output_drop");
   ASSERT_EQ(drop.size(), 1u);
@@ -101,7 +102,9 @@ TEST_F(WarningsTest, EvaluateReviseAndNoDuplicates) {
   EXPECT_FALSE(drop[0].inhibited);
   EXPECT_EQ(Actions(drop[0].id), (std::vector<std::string>{"fired", "inhibited", "resolved"}));
   // Re-revised back: the same alert reopens.
-  Import("r2.csv", "uscc,period,indicator,value,ytd,prior,prior_ytd\n91310115591693856A,2025-03,output_value,410,,,\n");
+  Import("r2.csv",
+         "uscc,period,indicator,value,ytd,prior,prior_ytd\n91310115591693856A,2025-03,output_value,"
+         "410,,,\n");
   ASSERT_TRUE(w_->Evaluate("2025-04-08T00:00:00Z").ok());
   drop = Alerts("ent_output_drop");
   ASSERT_EQ(drop.size(), 1u);
@@ -140,7 +143,8 @@ TEST_F(WarningsTest, SilencesRulesAndFilters) {
   r.region = "410000";
   r.reason = "已知：企业搬迁";
   r.ends_at = "2099-01-01T00:00:00Z";
-  EXPECT_EQ(w_->CreateSilence(SilenceRequest{}, "alice").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(w_->CreateSilence(SilenceRequest{}, "alice").status().code(),
+            StatusCode::kInvalidArgument);
   auto s = w_->CreateSilence(r, "alice");
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   auto region = Alerts("region_output_decline")[0];
@@ -170,8 +174,12 @@ TEST_F(WarningsTest, SilencesRulesAndFilters) {
           "op":"<","levels":{"yellow":-5},"message":{"zh":"{subject}","en":"{subject}"}})",
       "alice");
   ASSERT_TRUE(custom.ok()) << custom.status().ToString();
-  EXPECT_FALSE(w_->UpsertRule(R"({"id":"bad","family":"f","subject":"enterprise","indicator":"nope","measure":"yoy",
-      "levels":{"red":-1}})", "alice").ok());
+  EXPECT_FALSE(
+      w_->UpsertRule(
+            R"({"id":"bad","family":"f","subject":"enterprise","indicator":"nope","measure":"yoy",
+      "levels":{"red":-1}})",
+            "alice")
+          .ok());
   auto rules = w_->ListRules().value();
   int customs = 0;
   for (const auto& v : rules) customs += v.source == "custom";
@@ -180,7 +188,8 @@ TEST_F(WarningsTest, SilencesRulesAndFilters) {
 }
 
 TEST_F(WarningsTest, CommoditiesImportAndWarn) {
-  auto bad = w_->ImportCommodities("code,name,unit,date,price\niron_ore,铁矿石,元/吨,2025-13-01,800\n", "c.csv", "alice");
+  auto bad = w_->ImportCommodities(
+      "code,name,unit,date,price\niron_ore,铁矿石,元/吨,2025-13-01,800\n", "c.csv", "alice");
   ASSERT_TRUE(bad.ok());
   EXPECT_FALSE(bad->imported);
   EXPECT_EQ(bad->errors.size(), 1u);
@@ -193,11 +202,14 @@ TEST_F(WarningsTest, CommoditiesImportAndWarn) {
   EXPECT_TRUE(ok->imported);
   auto change = Alerts("commodity_price_change");
   ASSERT_EQ(change.size(), 1u);
-  EXPECT_EQ(change[0].level, "red");  // +25 %
+  EXPECT_EQ(change[0].level, "red");                           // +25 %
   EXPECT_EQ(Alerts("commodity_supply_days")[0].level, "red");  // 6 days
   // A corrected re-import revises the point: no duplicate, the alert follows.
-  ASSERT_TRUE(w_->ImportCommodities("code,name,unit,date,price,stock_days\niron_ore,铁矿石,元/吨,2025-04-01,850,12\n",
-                                    "c2.csv", "alice").ok());
+  ASSERT_TRUE(
+      w_->ImportCommodities(
+            "code,name,unit,date,price,stock_days\niron_ore,铁矿石,元/吨,2025-04-01,850,12\n",
+            "c2.csv", "alice")
+          .ok());
   EXPECT_EQ(w_->ListCommodityPoints("iron_ore")->size(), 2u);
   change = Alerts("commodity_price_change");
   ASSERT_EQ(change.size(), 1u);
@@ -213,9 +225,13 @@ TEST_F(WarningsTest, TargetsProgressAndTargetWarnings) {
   auto t = GetTarget(*w_, "henan2022.2.new_above_scale_enterprises", june);
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->status, "no_data");
-  EXPECT_EQ(AddProgress(*w_, {"no.such", 1, "2022-06-30", "", ""}, "alice").status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(AddProgress(*w_, {t->target.id, 1, "2022-06-31", "", ""}, "alice").status().code(), StatusCode::kInvalidArgument);
-  ASSERT_TRUE(AddProgress(*w_, {t->target.id, 1000, "2022-06-30", "上半年新增", "h1.xlsx"}, "省工业和信息化厅").ok());
+  EXPECT_EQ(AddProgress(*w_, {"no.such", 1, "2022-06-30", "", ""}, "alice").status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(AddProgress(*w_, {t->target.id, 1, "2022-06-31", "", ""}, "alice").status().code(),
+            StatusCode::kInvalidArgument);
+  ASSERT_TRUE(AddProgress(*w_, {t->target.id, 1000, "2022-06-30", "上半年新增", "h1.xlsx"},
+                          "省工业和信息化厅")
+                  .ok());
   t = GetTarget(*w_, t->target.id, june);
   EXPECT_EQ(t->status, "off_track");  // 1000 of 1250 due: 20 % behind
   EXPECT_DOUBLE_EQ(*t->progress.behind_pct, 20);
@@ -296,6 +312,37 @@ TEST_F(WarningsTest, EpisodesGroupScoreAndCount) {
   EXPECT_EQ(regions.counts.total, list->counts.total);
 }
 
+// A region's weight is its share of its parent's output, read from the panel once per snapshot
+// (app/episodes.cpp keeps it): a new batch must be read afresh. 郑州 holds 1600 of 河南's 1630 in
+// March 2025 (济源 30); a new 洛阳 enterprise with 1630 halves the share to 1600 / 3260.
+TEST_F(WarningsTest, EpisodeWeightsFollowANewBatch) {
+  ASSERT_TRUE(w_->Evaluate("2025-04-05T00:00:00Z").ok());
+  EpisodeFilter f;
+  f.include_muted = true;
+  f.kind = "region";
+  auto weight = [&] {
+    auto list = ListEpisodes(*w_, f);
+    EXPECT_TRUE(list.ok()) << list.status().ToString();
+    for (const auto& e : list->episodes)
+      if (e.id == "region:410100") return e.weight;
+    ADD_FAILURE() << "no episode of 郑州";
+    return 0.0;
+  };
+  const double before = weight();
+  EXPECT_DOUBLE_EQ(weight(), before);  // the kept facts answer the same
+  Import("e2.csv",
+         "uscc,name,region,industry,size,tags\n"
+         "91110000802100433B,丁材料有限公司,410302,1311,large,\n");
+  Import("o2.csv",
+         "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
+         "91110000802100433B,2025-03,output_value,1630,,1630,\n");
+  const double after = weight();
+  const double share_before = 1600.0 / 1630 * 100, share_after = 1600.0 / 3260 * 100;
+  // weight = boost × (1 + share): the same boost on both sides.
+  EXPECT_NEAR(before / (1 + share_before), after / (1 + share_after), 1e-9);
+  EXPECT_LT(after, before);
+}
+
 // 郑州 in March 2025: A 1000 → 1200, B 1000 → 400. Same sample 2, one declining (50 %), holding
 // 1000 of the 2000 base (50 %); the fall is −600, all of it B's; growth (1600 − 2000) / 2000 = −20
 // %.
@@ -334,7 +381,8 @@ TEST_F(WarningsTest, DemoCommoditiesPlantOneEpisodeOfEachColour) {
   auto list = ListEpisodes(*w_, f).value();
   std::map<std::string, std::string> level;
   for (const auto& e : list.episodes) level[e.subject_key] = e.level;
-  EXPECT_EQ(level, (std::map<std::string, std::string>{{"copper", "yellow"}, {"thermal_coal", "red"}, {"urea", "blue"}}));
+  EXPECT_EQ(level, (std::map<std::string, std::string>{
+                       {"copper", "yellow"}, {"thermal_coal", "red"}, {"urea", "blue"}}));
 }
 
 }  // namespace
