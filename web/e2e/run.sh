@@ -2,6 +2,7 @@
 # End-to-end tests of the web UI in Debian's Chromium against the real server.
 #
 #   bash web/e2e/run.sh path/to/ballast      # the real binary (what `make test` runs)
+#   E2E_ONLY=projects bash web/e2e/run.sh BIN  # only e2e/*projects*.test.mjs (default: every file)
 #
 # Creates a temporary demo store (1,500 enterprises), a few progress reports on policy targets,
 # evaluates the warning rules (`ballast warn`), creates the test users (analyst e2e and viewer
@@ -117,7 +118,7 @@ npx --no-install vitest run --reporter=dot
 
 mkdir -p "$HERE/artifacts"
 status=0
-node --test --test-concurrency=1 "$HERE"/*.test.mjs || status=$?
+node --test --test-concurrency=1 "$HERE"/*${E2E_ONLY:-}*.test.mjs || status=$?
 if [ $status -ne 0 ]; then
   echo "e2e: server log (last 40 lines):" >&2
   tail -n 40 "$TMP/serve.log" >&2 || true
