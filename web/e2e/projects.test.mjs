@@ -46,22 +46,25 @@ describe('重大项目', () => {
     const { projects } = await api('/projects');
     assert.ok(projects.length > 0, 'the demo has a register');
     const open = (await api('/projects/factors', { factor: 'land', open: 'true' })).items;
-    // a project without an open 用地 item (so that this report opens one) and no report this month
+    // a project with earlier reports (a cumulative to add to), without an open 用地 item (so that
+    // this report opens one) and without a report this month
     let project;
     let before;
-    for (const p of projects) {
+    // one that may still reach a stage first, so that the form's stage is exercised too
+    for (const p of [...projects.filter((x) => NEXT[x.stage]), ...projects.filter((x) => !NEXT[x.stage])]) {
       if (open.some((i) => i.project_id === p.id)) continue;
       const r = (await api(`/projects/${p.id}/reports`)).reports;
-      if (r.some((x) => x.month === month)) continue;
+      if (r.some((x) => x.month === month) || !r.some((x) => x.latest && x.month < month && x.cumulative > 0)) continue;
       project = p;
       before = r;
       break;
     }
-    assert.ok(project, 'a project of the demo without an open 用地 item');
+    assert.ok(project, 'a project of the demo with reports and without an open 用地 item');
     const earlier = before.filter((r) => r.latest && r.month < month).sort((x, y) => x.month.localeCompare(y.month));
     const previous = earlier.length ? earlier.at(-1).cumulative : 0;
     // the previous cumulative is the sum of the latest versions (docs/projects.md), by hand
     assert.equal(previous, earlier.reduce((s, r) => s + r.investment, 0));
+    assert.ok(previous > 0);
     const expected = previous + INVESTMENT;
     const stage = NEXT[project.stage]; // the next stage, when there is one
     const deadline = beijingDate(30);
@@ -170,8 +173,8 @@ describe('重大项目', () => {
       assert.equal(shown.length, codes.length);
       for (const c of shown) assert.match(c, /^4101\d\d$/);
       assert.deepEqual([...shown].sort(), [...codes].sort());
-      const names = await city.page.locator('[data-testid="projects-table"] .el-table__body tr td:nth-child(1)').allInnerTexts();
-      assert.deepEqual(names.map((s) => s.trim()).sort(), mine.body.projects.map((p) => p.code).sort());
+      const shownCodes = await city.page.locator('[data-testid="projects-table"] .el-table__body tr td:nth-child(1)').allInnerTexts();
+      assert.deepEqual(shownCodes.map((s) => s.trim()).sort(), mine.body.projects.map((p) => p.code).sort());
       await shot(city.page, 'projects-city');
       assert.deepEqual(city.problems, []);
     } finally {
