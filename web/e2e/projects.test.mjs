@@ -132,12 +132,16 @@ describe('重大项目', () => {
     await openProjects();
     await page.locator('#tab-board').click();
     await field(page, 'projects-round').fill(round);
+    const ratio = (x) => `${x.display}（${x.num ?? 0}/${x.den ?? 0}）`;
+    // wait for the asked round (the board opens on the current quarter, with as many rows)
     await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid="projects-board"] .el-table__body tr').length === n,
-      rates.groups.length + 1,
+      ([n, total]) => {
+        const rows = document.querySelectorAll('[data-testid="projects-board"] .el-table__body tr');
+        return rows.length === n && rows[n - 1].innerText.includes(total);
+      },
+      [rates.groups.length + 1, ratio(rates.total.investment)],
     );
     await settled(page);
-    const ratio = (x) => `${x.display}（${x.num ?? 0}/${x.den ?? 0}）`;
     const rows = page.locator('[data-testid="projects-board"] .el-table__body tr');
     const expected = [...rates.groups, rates.total];
     assert.equal(await rows.count(), expected.length);
@@ -145,6 +149,7 @@ describe('重大项目', () => {
       const g = expected[i];
       const cells = (await rows.nth(i).locator('td').allInnerTexts()).map((s) => s.trim());
       if (i === expected.length - 1) assert.equal(cells[0], '合计');
+      if (g.key === '410100') assert.equal(cells[0], '郑州市');
       assert.equal(Number(cells[1]), g.projects, `row ${i} projects`);
       assert.deepEqual(cells.slice(2, 7), [ratio(g.signed_kept), ratio(g.started), ratio(g.in_production), ratio(g.at_capacity), ratio(g.investment)], `row ${i} (${g.key || 'total'})`);
     }
