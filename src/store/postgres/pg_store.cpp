@@ -286,8 +286,10 @@ class PostgresStore final : public Store {
     out.enterprises = e.Int(0, 0) != 0;
     ASSIGN_OR_RETURN(
         auto r,
-        c_->Query("SELECT DISTINCT indicator, period FROM observation_chunk WHERE batch_id > $1 "
-                  "AND batch_id <= $2 ORDER BY indicator COLLATE \"C\", period",
+        // DISTINCT first: PostgreSQL orders a DISTINCT result only by the columns it selects.
+        c_->Query("SELECT indicator, period FROM (SELECT DISTINCT indicator, period FROM "
+                  "observation_chunk WHERE batch_id > $1 AND batch_id <= $2) c "
+                  "ORDER BY indicator COLLATE \"C\", period",
                   after, through));
     for (int i = 0; i < r.rows(); ++i)
       out.columns.emplace_back(r.Text(i, 0), static_cast<Period>(r.Int(i, 1)));
