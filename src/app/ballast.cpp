@@ -4,6 +4,7 @@
 
 #include "app/cultivation.h"
 #include "app/policy.h"
+#include "app/project_targets.h"
 #include "app/projects.h"
 #include "engine/roster.h"
 #include "metrics/metrics.h"
@@ -83,6 +84,10 @@ void Ballast::Wire() {
   warnings_->SetInternalMetric("national_little_giants", [self]() {
     return StageTargetMetric(*self, "national_little_giants", cultivation::Stage::kLittleGiant);
   });
+  // Seed 004's 三个一批 rounds and 10亿元 projects per city follow the register (app/project_targets.h).
+  for (const char* code : {"three_batches_quarterly", "major_projects_per_city"}) {
+    warnings_->SetInternalMetric(code, [self, code]() { return ProjectTargetMetric(*self, code); });
+  }
   Warnings* w = warnings_.get();
   // Policy targets behind their path and major projects with red or yellow cards (issue 15).
   warnings_->SetExternalSubjects(
