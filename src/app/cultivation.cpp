@@ -289,15 +289,8 @@ Result<StageView> StageSummary(Ballast& b, const Caller& c, const std::string& r
 
 std::optional<std::pair<double, Period>> StageTargetMetric(Ballast& b, const std::string& code,
                                                            cultivation::Stage stage) {
-  auto docs = policy::EmbeddedPolicyCatalog();
-  if (!docs.ok()) return std::nullopt;
-  const policy::Target* target = nullptr;
-  for (const auto& doc : *docs) {
-    for (const auto& t : doc.targets) {
-      if (t.metric == policy::MetricKind::kInternal && t.internal == code) target = &t;
-    }
-  }
-  if (target == nullptr) return std::nullopt;
+  const auto target = policy::EmbeddedInternalTarget(code);
+  if (!target) return std::nullopt;
   double count = 0, any = 0;
   for (int year = PeriodYear(target->start); year <= PeriodYear(target->deadline); ++year) {
     auto view = StageSummary(b, SystemCaller(), "410000", year);

@@ -15,22 +15,11 @@ namespace {
 
 constexpr const char* kHenan = "410000";
 
-std::optional<policy::Target> InternalTarget(const std::string& code) {
-  auto docs = policy::EmbeddedPolicyCatalog();
-  if (!docs.ok()) return std::nullopt;
-  for (const auto& doc : *docs) {
-    for (const auto& t : doc.targets) {
-      if (t.metric == policy::MetricKind::kInternal && t.internal == code) return t;
-    }
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 std::optional<std::pair<double, Period>> ProjectTargetMetric(Ballast& b, const std::string& code) {
   if (code != "three_batches_quarterly" && code != "major_projects_per_city") return std::nullopt;
-  const auto target = InternalTarget(code);
+  const auto target = policy::EmbeddedInternalTarget(code);
   if (!target) return std::nullopt;
   auto store = OpenProjectStore(b.path());
   if (!store.ok()) return std::nullopt;

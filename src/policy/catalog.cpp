@@ -197,4 +197,15 @@ Result<std::vector<PolicyDocument>> EmbeddedPolicyCatalog() {
   return out;
 }
 
+std::optional<Target> EmbeddedInternalTarget(std::string_view code) {
+  auto docs = EmbeddedPolicyCatalog();
+  if (!docs.ok()) return std::nullopt;
+  for (const auto& doc : *docs) {
+    for (const auto& t : doc.targets) {
+      if (t.metric == MetricKind::kInternal && t.internal == code) return t;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace ballast::policy

@@ -68,6 +68,8 @@ Result<PolicyDocument> ParsePolicyDocument(std::string_view json);
 // The shipped catalog (every file of data/policies/), compiled into the binary.
 Result<std::vector<PolicyDocument>> EmbeddedPolicyCatalog();
 std::vector<std::string_view> EmbeddedPolicyFiles();
+// The shipped target whose metric is the internal metric `code` (none if no target names it).
+std::optional<Target> EmbeddedInternalTarget(std::string_view code);
 
 }  // namespace ballast::policy
 
