@@ -1,8 +1,9 @@
 -- wrk script of `make load` (scripts/load.sh): the realistic mix of a working day through nginx.
 -- Logged in once by load.sh (session cookie + CSRF token in the environment). Each request carries
 -- X-Load-Route naming its class; nginx logs it with its time, and load.sh computes p50/p99 per class.
---   cockpit 25 %, table 20 %, series 15 %, rankings 15 %, enterprise lists 14 %, alerts 10 %, imports 1 %
--- (less imports when LOAD_IMPORT_PERCENT says so; the remainder goes to alerts)
+--   cockpit 25 %, table 20 %, series 15 %, rankings 15 %, enterprise lists 14 %, the warnings page 7 %,
+--   its badge 3 %, imports 1 % (less imports when LOAD_IMPORT_PERCENT says so; the remainder goes
+--   to the badge)
 local cookie = os.getenv("LOAD_COOKIE") or ""
 local csrf = os.getenv("LOAD_CSRF") or ""
 local period = os.getenv("LOAD_PERIOD") or "2025-12"
@@ -70,9 +71,13 @@ function request()
   elseif r < 89 then
     return get("enterprises", "/api/v1/table?indicator=" .. ind .. "&period=" .. period .. "&region=" .. pick(cities) ..
                "&industry=" .. pick(divisions) .. "&measures=value,yoy&dim=enterprise&sort=value")
+  elseif r < 96 then
+    -- as the warnings page asks (WarningsView.vue): a region's firing episodes worth reading,
+    -- ranked by score, the first page of 50
+    return get("warnings", "/api/v1/episodes?state=firing&min_score=20&offset=0&limit=50&region=" .. reg)
   else
-    -- as the warnings page asks: one region, at most 1000 (LIMIT of WarningsView.vue)
-    return get("alerts", "/api/v1/alerts?state=firing&limit=1000&region=" .. reg)
+    -- the red badge of every page (features/warnings/warnings.ts): counts only
+    return get("badge", "/api/v1/episodes/count?min_score=20")
   end
 end
 

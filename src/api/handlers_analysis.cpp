@@ -31,7 +31,7 @@ void PostImport(const Ctx& c, const Req& req, Res& res) {
 void Cell(const Ctx& c, const Req& req, Res& res) {
   auto r = CellParams(req, req.has_param("measures") ? "measures" : "measure");
   if (!r.ok()) return SendStatus(res, r.status());
-  Reply(res, app::QueryCell(c.app, *c.caller, *r), CellJson);
+  Reply(res, app::QueryCell(c.app, *c.caller, *r, {"json", CellJson}));
 }
 
 void Table(const Ctx& c, const Req& req, Res& res) {
@@ -49,7 +49,7 @@ void Table(const Ctx& c, const Req& req, Res& res) {
   if (!t.dim.empty() && t.dim != "region" && t.dim != "industry" && t.dim != "enterprise") {
     return SendError(res, 400, "invalid_argument", "dim: '" + t.dim + "' is not region, industry or enterprise");
   }
-  Reply(res, app::QueryTable(c.app, *c.caller, t), TableJson);
+  Reply(res, app::QueryTable(c.app, *c.caller, t, {"json", TableJson}));
 }
 
 void Series(const Ctx& c, const Req& req, Res& res) {
@@ -60,13 +60,13 @@ void Series(const Ctx& c, const Req& req, Res& res) {
   s.from = Param(req, "from");
   s.to = Param(req, "to");
   if (s.period.empty()) s.period = s.to;
-  Reply(res, app::QuerySeries(c.app, *c.caller, s), SeriesJson);
+  Reply(res, app::QuerySeries(c.app, *c.caller, s, {"json", SeriesJson}));
 }
 
 void Rankings(const Ctx& c, const Req& req, Res& res) {
   auto r = CellParams(req, "measure");
   if (!r.ok()) return SendStatus(res, r.status());
-  Reply(res, app::QueryRanking(c.app, *c.caller, *r), RankingJson);
+  Reply(res, app::QueryRanking(c.app, *c.caller, *r, {"json", RankingJson}));
 }
 
 void Enterprise(const Ctx& c, const Req& req, Res& res) {

@@ -81,9 +81,10 @@ void ListEpisodes(const Ctx& c, const Req& req, Res& res) {
   }
   f.offset = static_cast<size_t>(*offset);
   f.limit = *limit == 0 ? 50 : static_cast<size_t>(*limit);
-  auto list = app::ListEpisodes(c.app, *c.caller, f);
-  if (!list.ok()) return SendStatus(res, list.status());
-  SendJson(res, 200, EpisodesJson(*list, Allowed(c)));
+  // The actions depend on the caller's role and unit, which the list's cache key holds.
+  const auto allowed = Allowed(c);
+  Reply(res, app::ListEpisodes(c.app, *c.caller, f,
+                               {"json", [&](const app::EpisodeList& l) { return EpisodesJson(l, allowed); }}));
 }
 
 void CountEpisodes(const Ctx& c, const Req& req, Res& res) {

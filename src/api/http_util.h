@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,13 @@ template <typename T, typename F>
 void Reply(httplib::Response& res, const Result<T>& r, F render, int status = 200) {
   if (!r.ok()) return SendStatus(res, r.status());
   SendJson(res, status, render(*r));
+}
+
+// A rendering kept with the use case's answer (app::Rendering), or its error.
+inline void Reply(httplib::Response& res, const Result<std::shared_ptr<const std::string>>& r,
+                  int status = 200) {
+  if (!r.ok()) return SendStatus(res, r.status());
+  SendJson(res, status, **r);
 }
 
 // Session cookie name; the cookie is HttpOnly and SameSite=Strict.

@@ -4,10 +4,12 @@
 #define BALLAST_APP_ANALYSIS_H_
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/answer_cache.h"
 #include "app/workspace.h"
 
 namespace ballast::app {
@@ -124,6 +126,20 @@ Result<CellAnswer> QueryCell(Ballast& b, const Caller& caller, const CellRequest
 Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequest& request);
 Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesRequest& request);
 Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellRequest& request);
+// The same answers rendered (the API's JSON): a rendering is kept with the cached answer, so a
+// request asked before costs its checks, its audit record and a lookup.
+Result<std::shared_ptr<const std::string>> QueryCell(Ballast& b, const Caller& caller,
+                                                     const CellRequest& request,
+                                                     const Rendering<CellAnswer>& r);
+Result<std::shared_ptr<const std::string>> QueryTable(Ballast& b, const Caller& caller,
+                                                      const TableRequest& request,
+                                                      const Rendering<TableAnswer>& r);
+Result<std::shared_ptr<const std::string>> QuerySeries(Ballast& b, const Caller& caller,
+                                                       const SeriesRequest& request,
+                                                       const Rendering<SeriesAnswer>& r);
+Result<std::shared_ptr<const std::string>> QueryRanking(Ballast& b, const Caller& caller,
+                                                        const CellRequest& request,
+                                                        const Rendering<RankingAnswer>& r);
 Result<EnterpriseInfo> GetEnterprise(Ballast& b, const Caller& caller, const std::string& uscc,
                                      BatchId as_of = kLatestBatch);
 // The enterprise search box: only the enterprises the caller may see (inside its scope; an

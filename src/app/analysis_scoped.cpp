@@ -142,16 +142,48 @@ bool Cacheable(const CellRequest& r) {
 }
 
 // Looks the answer up in the snapshot's cache, else computes it there (with the snapshot pinned,
-// so that figures and disclosure control read the same one) and keeps it.
+// so that figures and disclosure control read the same one) and keeps it with its renderings.
+// The indicators an answer reads, for carrying it over to the next snapshot when a batch
+// changed none of them (AnswerCache::CarryFrom): the request's and those it derives from. None
+// (it may read anything) when a period is left to the default, which follows output value's
+// report rate.
+std::vector<std::string> Reads(const Ballast& b, const CellRequest& r,
+                               std::initializer_list<std::string_view> periods) {
+  for (std::string_view p : periods) {
+    if (p.empty()) return {};
+  }
+  std::vector<std::string> out;
+  std::vector<std::string> next = {r.indicator};
+  while (!next.empty()) {
+    std::string code = std::move(next.back());
+    next.pop_back();
+    if (code.empty() || std::find(out.begin(), out.end(), code) != out.end()) continue;
+    const int i = b.catalog().FindIndicator(code);
+    if (i < 0) return {};
+    const Indicator& ind = b.catalog().indicators()[static_cast<size_t>(i)];
+    next.push_back(ind.numerator);
+    next.push_back(ind.denominator);
+    out.push_back(std::move(code));
+  }
+  return out;
+}
+
 template <typename T, typename Compute>
-Result<T> Cached(Ballast& b, BatchId as_of, bool cacheable, const CacheKey& key, Compute compute) {
-  if (!cacheable) return compute();
+Result<std::shared_ptr<const Kept<T>>> Cached(Ballast& b, BatchId as_of, bool cacheable,
+                                              const CacheKey& key,
+                                              const std::vector<std::string>& reads,
+                                              Compute compute) {
+  if (!cacheable) {
+    ASSIGN_OR_RETURN(T answer, compute());
+    return std::make_shared<const Kept<T>>(std::move(answer));
+  }
   ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(as_of));
   SnapshotPin pin(b.workspace(), snap);
-  if (auto hit = snap->answers->Find<T>(key.str())) return *hit;
+  if (auto hit = snap->answers->Find<Kept<T>>(key.str())) return hit;
   ASSIGN_OR_RETURN(T answer, compute());
-  snap->answers->Put(key.str(), answer);
-  return answer;
+  auto kept = std::make_shared<const Kept<T>>(std::move(answer));
+  snap->answers->Put(key.str(), kept, reads);
+  return kept;
 }
 
 Result<CellAnswer> ComputeCell(Ballast& b, const Caller& caller, const CellRequest& request) {
@@ -240,14 +272,18 @@ Result<RankingAnswer> ComputeRanking(Ballast& b, const Caller& caller, const Cel
 
 }  // namespace
 
-Result<CellAnswer> QueryCell(Ballast& b, const Caller& caller, const CellRequest& request) {
+namespace {
+
+Result<std::shared_ptr<const Kept<CellAnswer>>> KeptCell(Ballast& b, const Caller& caller,
+                                                          const CellRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   return Cached<CellAnswer>(b, request.as_of, Cacheable(request),
-                            AnswerKey("cell", caller, request),
+                            AnswerKey("cell", caller, request), Reads(b, request, {request.period}),
                             [&] { return ComputeCell(b, caller, request); });
 }
 
-Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequest& request) {
+Result<std::shared_ptr<const Kept<TableAnswer>>> KeptTable(Ballast& b, const Caller& caller,
+                                                            const TableRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   const bool enterprises = request.dim == "enterprise";
   if (enterprises && !b.access().MayListEnterprises(caller)) {
@@ -258,31 +294,86 @@ Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequ
       .Add(request.sort)
       .Add(request.ascending ? "asc" : "desc")
       .Add(static_cast<int64_t>(request.limit));
-  ASSIGN_OR_RETURN(TableAnswer t,
+  ASSIGN_OR_RETURN(auto kept,
                    Cached<TableAnswer>(b, request.as_of, Cacheable(request), key,
+                                       Reads(b, request, {request.period}),
                                        [&] { return ComputeTable(b, caller, request); }));
   // Every read of enterprise-level rows is on the record, from the cache or not.
   if (enterprises && !IsRegionSeriesIndicator(request.indicator)) {
+    const TableAnswer& t = kept->answer();
     AuditRead(b, caller, "read.enterprise_rows",
               "region=" + t.parent.region.code + " industry=" + t.parent.industry.code,
               std::to_string(t.rows.size()) + " enterprises");
   }
-  return t;
+  return kept;
 }
 
-Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesRequest& request) {
+Result<std::shared_ptr<const Kept<SeriesAnswer>>> KeptSeries(Ballast& b, const Caller& caller,
+                                                              const SeriesRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   CacheKey key = AnswerKey("series", caller, request);
   key.Add(request.from).Add(request.to);
   return Cached<SeriesAnswer>(b, request.as_of, Cacheable(request), key,
+                              Reads(b, request, {request.from, request.to}),
                               [&] { return ComputeSeries(b, caller, request); });
 }
 
-Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellRequest& request) {
+Result<std::shared_ptr<const Kept<RankingAnswer>>> KeptRanking(Ballast& b, const Caller& caller,
+                                                                const CellRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   return Cached<RankingAnswer>(b, request.as_of, Cacheable(request),
                                AnswerKey("ranking", caller, request),
+                               Reads(b, request, {request.period}),
                                [&] { return ComputeRanking(b, caller, request); });
+}
+
+template <typename T>
+Result<T> Answer(Result<std::shared_ptr<const Kept<T>>> kept) {
+  if (!kept.ok()) return kept.status();
+  return (*kept)->answer();
+}
+
+template <typename T>
+Result<std::shared_ptr<const std::string>> Rendered(Result<std::shared_ptr<const Kept<T>>> kept,
+                                                    const Rendering<T>& r) {
+  if (!kept.ok()) return kept.status();
+  return (*kept)->Rendered(r);
+}
+
+}  // namespace
+
+Result<CellAnswer> QueryCell(Ballast& b, const Caller& caller, const CellRequest& request) {
+  return Answer(KeptCell(b, caller, request));
+}
+Result<TableAnswer> QueryTable(Ballast& b, const Caller& caller, const TableRequest& request) {
+  return Answer(KeptTable(b, caller, request));
+}
+Result<SeriesAnswer> QuerySeries(Ballast& b, const Caller& caller, const SeriesRequest& request) {
+  return Answer(KeptSeries(b, caller, request));
+}
+Result<RankingAnswer> QueryRanking(Ballast& b, const Caller& caller, const CellRequest& request) {
+  return Answer(KeptRanking(b, caller, request));
+}
+
+Result<std::shared_ptr<const std::string>> QueryCell(Ballast& b, const Caller& caller,
+                                                     const CellRequest& request,
+                                                     const Rendering<CellAnswer>& r) {
+  return Rendered(KeptCell(b, caller, request), r);
+}
+Result<std::shared_ptr<const std::string>> QueryTable(Ballast& b, const Caller& caller,
+                                                      const TableRequest& request,
+                                                      const Rendering<TableAnswer>& r) {
+  return Rendered(KeptTable(b, caller, request), r);
+}
+Result<std::shared_ptr<const std::string>> QuerySeries(Ballast& b, const Caller& caller,
+                                                       const SeriesRequest& request,
+                                                       const Rendering<SeriesAnswer>& r) {
+  return Rendered(KeptSeries(b, caller, request), r);
+}
+Result<std::shared_ptr<const std::string>> QueryRanking(Ballast& b, const Caller& caller,
+                                                        const CellRequest& request,
+                                                        const Rendering<RankingAnswer>& r) {
+  return Rendered(KeptRanking(b, caller, request), r);
 }
 
 Result<EnterpriseInfo> GetEnterprise(Ballast& b, const Caller& caller, const std::string& uscc,

@@ -1,5 +1,8 @@
 #include "app/answer_cache.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace ballast::app {
 
 size_t AnswerCache::size() {
@@ -16,22 +19,46 @@ std::shared_ptr<const void> AnswerCache::FindAny(const std::string& key) {
   }
   ++hits_;
   lru_.splice(lru_.begin(), lru_, it->second);
-  return it->second->second;
+  return it->second->answer;
 }
 
-void AnswerCache::PutAny(const std::string& key, std::shared_ptr<const void> answer) {
+void AnswerCache::PutAny(const std::string& key, std::shared_ptr<const void> answer,
+                         std::vector<std::string> reads) {
   if (capacity_ == 0) return;
   std::lock_guard<std::mutex> lock(mu_);
   if (auto it = index_.find(key); it != index_.end()) {
-    it->second->second = std::move(answer);
+    it->second->answer = std::move(answer);
+    it->second->reads = std::move(reads);
     lru_.splice(lru_.begin(), lru_, it->second);
     return;
   }
-  lru_.emplace_front(key, std::move(answer));
-  index_.emplace(std::string_view(lru_.front().first), lru_.begin());
+  lru_.push_front(Entry{key, std::move(answer), std::move(reads)});
+  index_.emplace(std::string_view(lru_.front().key), lru_.begin());
   while (lru_.size() > capacity_) {
-    index_.erase(std::string_view(lru_.back().first));
+    index_.erase(std::string_view(lru_.back().key));
     lru_.pop_back();
+  }
+}
+
+void AnswerCache::CarryFrom(AnswerCache& previous, const std::set<std::string>& changed) {
+  if (&previous == this || capacity_ == 0) return;
+  std::vector<Entry> kept;
+  {
+    std::lock_guard<std::mutex> lock(previous.mu_);
+    for (const Entry& e : previous.lru_) {
+      if (e.reads.empty()) continue;  // it did not say what it read
+      if (std::any_of(e.reads.begin(), e.reads.end(),
+                      [&](const std::string& r) { return changed.count(r) > 0; }))
+        continue;
+      kept.push_back(e);
+    }
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  for (Entry& e : kept) {
+    if (lru_.size() >= capacity_) break;
+    if (index_.count(e.key) > 0) continue;
+    lru_.push_back(std::move(e));
+    index_.emplace(std::string_view(lru_.back().key), std::prev(lru_.end()));
   }
 }
 

@@ -8,13 +8,17 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <list>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace ballast::app {
 
@@ -28,25 +32,70 @@ class AnswerCache {
   std::shared_ptr<const T> Find(const std::string& key) {
     return std::static_pointer_cast<const T>(FindAny(key));
   }
+  // `reads`: the indicators whose figures the answer is made of (none: it may read anything);
+  // CarryFrom decides by them.
   template <typename T>
-  void Put(const std::string& key, const T& answer) {
-    PutAny(key, std::make_shared<const T>(answer));
+  void Put(const std::string& key, const T& answer, std::vector<std::string> reads = {}) {
+    PutAny(key, std::make_shared<const T>(answer), std::move(reads));
   }
+  template <typename T>
+  void Put(const std::string& key, std::shared_ptr<const T> answer,
+           std::vector<std::string> reads = {}) {
+    PutAny(key, std::move(answer), std::move(reads));
+  }
+  // Takes over the answers of the previous snapshot's cache that read none of the indicators
+  // a new batch changed (and said what they read), most recent first. Only for a snapshot made
+  // from the previous one by values alone: the same enterprises, periods, prices and rates.
+  void CarryFrom(AnswerCache& previous, const std::set<std::string>& changed);
   size_t size();
   int64_t hits() const { return hits_.load(); }
   int64_t misses() const { return misses_.load(); }
 
  private:
+  struct Entry {
+    std::string key;
+    std::shared_ptr<const void> answer;
+    std::vector<std::string> reads;
+  };
   std::shared_ptr<const void> FindAny(const std::string& key);
-  void PutAny(const std::string& key, std::shared_ptr<const void> answer);
+  void PutAny(const std::string& key, std::shared_ptr<const void> answer,
+              std::vector<std::string> reads);
 
-  using Entry = std::pair<std::string, std::shared_ptr<const void>>;
   const size_t capacity_;
   std::mutex mu_;
   std::list<Entry> lru_;  // most recent first
   std::unordered_map<std::string_view, std::list<Entry>::iterator>
       index_;  // views into lru_'s keys
   std::atomic<int64_t> hits_{0}, misses_{0};
+};
+
+// How a transport renders an answer (the API: JSON), named: an answer kept in a cache keeps
+// each of its renderings too, so that a large answer asked again is not rendered again. The
+// name tells renderings apart; what a rendering depends on besides the answer (the caller's
+// role, say) must be in the answer's cache key.
+template <typename T>
+struct Rendering {
+  std::string_view name;
+  std::function<std::string(const T&)> render;
+};
+
+// An answer with its renderings, made at most once each (concurrent askers wait for the first).
+template <typename T>
+class Kept {
+ public:
+  explicit Kept(T answer) : answer_(std::move(answer)) {}
+  const T& answer() const { return answer_; }
+  std::shared_ptr<const std::string> Rendered(const Rendering<T>& r) const {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto& slot = rendered_[std::string(r.name)];
+    if (slot == nullptr) slot = std::make_shared<const std::string>(r.render(answer_));
+    return slot;
+  }
+
+ private:
+  const T answer_;
+  mutable std::mutex mu_;
+  mutable std::map<std::string, std::shared_ptr<const std::string>> rendered_;
 };
 
 // Builds cache keys: each part length-prefixed, so no value can pose as two.

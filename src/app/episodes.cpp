@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "app/answer_cache.h"
 #include "app/ballast.h"
 #include "app/warnings_scoped.h"
 #include "engine/measure_context.h"
@@ -53,6 +57,69 @@ CellFactsCache& CellFacts() {
   return *cache;
 }
 
+// Episode lists as answered, kept for the live alerts and the panel snapshot they were made
+// from (both immutable; a new evaluation, a handling step or a new batch replaces one and so
+// empties the cache). The warnings page and its badge on every page view ask the same few lists,
+// each a grouping and scoring of every alert in the scope. Checks and the audit record run on
+// every request (ListEpisodes).
+struct KeptList {
+  EpisodeList list;
+  int64_t on_enterprises = 0;  // alerts on enterprises the list was made from (audit)
+};
+
+class ListCache {
+ public:
+  std::shared_ptr<const Kept<KeptList>> Find(const std::shared_ptr<const LiveAlerts>& live,
+                                       const std::shared_ptr<const Snapshot>& snap,
+                                       const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (live != live_.lock() || snap != snap_.lock()) return nullptr;
+    auto it = lists_.find(key);
+    return it == lists_.end() ? nullptr : it->second;
+  }
+  void Put(const std::shared_ptr<const LiveAlerts>& live,
+           const std::shared_ptr<const Snapshot>& snap, const std::string& key,
+           std::shared_ptr<const Kept<KeptList>> kept) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (live != live_.lock() || snap != snap_.lock() || lists_.size() >= kMaxLists) {
+      live_ = live;
+      snap_ = snap;
+      lists_.clear();
+    }
+    lists_[key] = std::move(kept);
+  }
+  std::mutex& making() { return making_; }
+
+ private:
+  static constexpr size_t kMaxLists = 512;
+  std::mutex mu_, making_;
+  std::weak_ptr<const LiveAlerts> live_;  // neither kept alive
+  std::weak_ptr<const Snapshot> snap_;
+  std::unordered_map<std::string, std::shared_ptr<const Kept<KeptList>>> lists_;
+};
+
+ListCache& Lists() {
+  static auto* cache = new ListCache();  // never destroyed: outlives every request
+  return *cache;
+}
+
+std::string ExactText(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", x);
+  return buf;
+}
+
+// Everything a list depends on besides the alerts and the panel: the caller's scope (what
+// app/access.h decides by, besides the user's name) and every field of the request.
+std::string ListKey(const Caller& c, const AlertFilter& af, const EpisodeFilter& f) {
+  CacheKey k("episodes");
+  k.Add(auth::RoleName(c.role)).Add(c.region).Add(c.uscc).Add(c.unit).Add(af.region);
+  k.Add(f.state).Add(f.level).Add(f.kind).Add(f.rule_id).Add(f.subject_key);
+  k.Add(f.include_muted ? "muted" : "-").Add(ExactText(f.min_score)).Add(f.sort);
+  k.Add(static_cast<int64_t>(f.offset)).Add(static_cast<int64_t>(f.limit));
+  return k.str();
+}
+
 // What the panel says of each episode's subject: its weight and its growth now and over two
 // years (the output figures, at the latest month with output data).
 class FactFinder {
@@ -78,6 +145,59 @@ class FactFinder {
     if (e.subject_kind == "enterprise") return Enterprise(e.subject_key);
     if (e.subject_kind == "region" || e.subject_kind == "industry") return Cell(e);
     return f;
+  }
+
+  // Reads the facts of the region and industry subjects among `episodes` not known yet for
+  // this snapshot, all together (Query::Cells: a few passes over the panel, not one per
+  // subject). A region weighs its share of its parent region's output; an industry (within a
+  // region) its share of that region's whole industrial output, year to date.
+  void Prefetch(std::span<const warn::Episode> episodes) {
+    if (period_ == 0) return;
+    const Catalog& cat = snap_->panel->catalog();
+    struct Pending {
+      std::string key;
+      bool region;
+      size_t row;  // of its kind's cells; an industry's region total follows it
+    };
+    std::vector<Pending> pending;
+    std::vector<CellRef> regions, industries;
+    std::unordered_set<std::string> seen;
+    for (const warn::Episode& e : episodes) {
+      const bool region = e.subject_kind == "region";
+      if (!region && e.subject_kind != "industry") continue;
+      std::string key = CellKey(e);
+      if (!seen.insert(key).second || CellFacts().Find(snap_, key)) continue;
+      const NodeId r = cat.regions().Find(e.region.empty() ? std::string(kCountryCode) : e.region);
+      const NodeId i = e.industry.empty() ? cat.all_industry() : cat.FindIndustry(e.industry);
+      if (r == kNoNode || i == kNoNode) {
+        CellFacts().Put(snap_, key, {});
+        continue;
+      }
+      std::vector<CellRef>& cells = region ? regions : industries;
+      pending.push_back({std::move(key), region, cells.size()});
+      cells.push_back({ind_, period_, r, i});
+      if (!region) cells.push_back({ind_, period_, r, cat.all_industry()});
+    }
+    if (pending.empty()) return;
+    const auto by_region = snap_->query->Cells(
+        regions, {Measure::kYoy, Measure::kYoy2y, Measure::kShare}, Dimension::kRegion);
+    const auto by_industry = snap_->query->Cells(
+        industries, {Measure::kYoy, Measure::kYoy2y, Measure::kYtd}, Dimension::kIndustry);
+    for (const Pending& p : pending) {
+      warn::SubjectFacts f;
+      const auto& row = p.region ? by_region[p.row] : by_industry[p.row];
+      if (row.ok()) {
+        f.yoy = row->values[0];
+        f.yoy_2y = row->values[1];
+        if (p.region) {
+          f.share_pct = row->values[2];
+        } else if (const auto& all = by_industry[p.row + 1];
+                   all.ok() && all->values[2] && row->values[2] && *all->values[2] > 0) {
+          f.share_pct = *row->values[2] / *all->values[2] * 100;
+        }
+      }
+      CellFacts().Put(snap_, p.key, f);
+    }
   }
 
  private:
@@ -127,38 +247,13 @@ class FactFinder {
     return f;
   }
 
-  // A region weighs its share of its parent region's output; an industry (within a region) its
-  // share of that region's whole industrial output, year to date.
-  warn::SubjectFacts Cell(const warn::Episode& e) {
-    const std::string key = e.subject_kind + '\x1f' + e.region + '\x1f' + e.industry;
-    if (auto known = CellFacts().Find(snap_, key)) return *known;
-    warn::SubjectFacts f = ReadCell(e);
-    CellFacts().Put(snap_, key, f);
-    return f;
+  static std::string CellKey(const warn::Episode& e) {
+    return e.subject_kind + '\x1f' + e.region + '\x1f' + e.industry;
   }
-  warn::SubjectFacts ReadCell(const warn::Episode& e) {
-    warn::SubjectFacts f;
-    const Catalog& cat = snap_->panel->catalog();
-    const bool region = e.subject_kind == "region";
-    const NodeId r = cat.regions().Find(e.region.empty() ? std::string(kCountryCode) : e.region);
-    const NodeId i = e.industry.empty() ? cat.all_industry() : cat.FindIndustry(e.industry);
-    if (r == kNoNode || i == kNoNode) return f;
-    auto row = snap_->query->Cell({ind_, period_, r, i},
-                                  {Measure::kShare, Measure::kYoy, Measure::kYoy2y, Measure::kYtd},
-                                  region ? Dimension::kRegion : Dimension::kIndustry);
-    if (!row.ok()) return f;
-    f.yoy = row->values[1];
-    f.yoy_2y = row->values[2];
-    if (region) {
-      f.share_pct = row->values[0];
-    } else {
-      auto all = snap_->query->Cell({ind_, period_, r, cat.all_industry()}, {Measure::kYtd},
-                                    Dimension::kIndustry);
-      if (all.ok() && all->values[0] && row->values[3] && *all->values[0] > 0) {
-        f.share_pct = *row->values[3] / *all->values[0] * 100;
-      }
-    }
-    return f;
+  warn::SubjectFacts Cell(const warn::Episode& e) {
+    if (auto known = CellFacts().Find(snap_, CellKey(e))) return *known;
+    Prefetch(std::span<const warn::Episode>(&e, 1));
+    return CellFacts().Find(snap_, CellKey(e)).value_or(warn::SubjectFacts{});
   }
 
   std::shared_ptr<const Snapshot> snap_;
@@ -241,6 +336,7 @@ Result<EpisodeList> FromAlerts(Warnings& w, std::vector<AlertRecord> alerts,
   std::vector<warn::Episode> base;
   FactFinder facts(w.workspace());
   const bool scored = f.min_score > 0;  // scores for every episode only when they filter
+  if (scored) facts.Prefetch(all);
   for (auto& e : all) {
     if (!f.state.empty() && e.state != f.state) continue;
     if (!f.include_muted && e.muted) continue;
@@ -272,6 +368,7 @@ Result<EpisodeList> FromAlerts(Warnings& w, std::vector<AlertRecord> alerts,
     matched.push_back(std::move(e));
   }
   if (!scored) {
+    facts.Prefetch(matched);
     for (auto& e : matched) ScoreWithNotes(facts, &e);
   }
   auto by = [&](const warn::Episode& a, const warn::Episode& b) {
@@ -299,11 +396,51 @@ Result<EpisodeList> ListEpisodes(Warnings& w, const EpisodeFilter& f) {
   return FromAlerts(w, OfPassingSubjects(view.rows, f), f);
 }
 
-Result<EpisodeList> ListEpisodes(Ballast& b, const Caller& c, EpisodeFilter f) {
+namespace {
+
+Result<std::shared_ptr<const Kept<KeptList>>> KeptEpisodes(Ballast& b, const Caller& c,
+                                                            const EpisodeFilter& f) {
   AlertFilter af;
   af.region = f.region;
-  ASSIGN_OR_RETURN(auto view, ViewAlerts(b, c, af));
-  return FromAlerts(b.warnings(), OfPassingSubjects(view.rows, f), f);
+  RETURN_IF_ERROR(ScopeAlertFilter(b, c, &af));
+  ASSIGN_OR_RETURN(auto live, b.warnings().Live());
+  // A store without data has no panel: its lists are kept under none.
+  auto snapshot = b.workspace().GetSnapshot();
+  const std::shared_ptr<const Snapshot> snap = snapshot.ok() ? *snapshot : nullptr;
+  const std::string key = ListKey(c, af, f);
+  auto found = [&]() -> std::shared_ptr<const Kept<KeptList>> {
+    auto hit = Lists().Find(live, snap, key);
+    if (hit != nullptr) AuditEnterpriseAlerts(b, c, af, hit->answer().on_enterprises);
+    return hit;
+  };
+  if (auto hit = found()) return hit;
+  // One list is made at a time: the requests that arrive meanwhile (a page and its badge
+  // after each new batch, from every open browser) find it made instead of making it again.
+  std::lock_guard<std::mutex> making(Lists().making());
+  if (auto hit = found()) return hit;
+  ASSIGN_OR_RETURN(auto view, ViewAlerts(b, c, af));  // checks and audits again, reads
+  KeptList made;
+  made.on_enterprises = std::count_if(view.rows.begin(), view.rows.end(), [](const AlertRecord* a) {
+    return a->subject_kind == "enterprise";
+  });
+  ASSIGN_OR_RETURN(made.list, FromAlerts(b.warnings(), OfPassingSubjects(view.rows, f), f));
+  auto kept = std::make_shared<const Kept<KeptList>>(std::move(made));
+  Lists().Put(view.held, snap, key, kept);
+  return kept;
+}
+
+}  // namespace
+
+Result<EpisodeList> ListEpisodes(Ballast& b, const Caller& c, EpisodeFilter f) {
+  ASSIGN_OR_RETURN(auto kept, KeptEpisodes(b, c, f));
+  return kept->answer().list;
+}
+
+Result<std::shared_ptr<const std::string>> ListEpisodes(Ballast& b, const Caller& c,
+                                                        const EpisodeFilter& f,
+                                                        const Rendering<EpisodeList>& r) {
+  ASSIGN_OR_RETURN(auto kept, KeptEpisodes(b, c, f));
+  return kept->Rendered({r.name, [&](const KeptList& k) { return r.render(k.list); }});
 }
 
 Result<EpisodeCounts> CountEpisodes(Ballast& b, const Caller& c, const std::string& region,
@@ -312,7 +449,7 @@ Result<EpisodeCounts> CountEpisodes(Ballast& b, const Caller& c, const std::stri
   f.region = region;
   f.min_score = min_score;
   f.limit = 1;
-  f.kind = "-";  // nothing matches: only the counts are computed, no scores
+  f.kind = std::string(1, '-');  // nothing matches: only the counts are computed, no scores
   ASSIGN_OR_RETURN(auto list, ListEpisodes(b, c, f));
   return list.counts;
 }

@@ -6,9 +6,11 @@
 #define BALLAST_APP_EPISODES_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "app/answer_cache.h"
 #include "app/warnings.h"
 #include "warn/episode.h"
 
@@ -44,6 +46,11 @@ struct Caller;
 // As the caller asks: only subjects in scope (enterprise episodes for roles that read enterprise
 // alerts), the region filter defaulting to the scope.
 Result<EpisodeList> ListEpisodes(Ballast& b, const Caller& caller, EpisodeFilter filter);
+// The same list rendered (the API's JSON), the rendering kept with the list: the warnings page
+// asked again costs its checks, its audit record and a lookup.
+Result<std::shared_ptr<const std::string>> ListEpisodes(Ballast& b, const Caller& caller,
+                                                        const EpisodeFilter& filter,
+                                                        const Rendering<EpisodeList>& r);
 // The badge: counts only (firing, unmuted, in scope, at least min_score important).
 Result<EpisodeCounts> CountEpisodes(Ballast& b, const Caller& caller, const std::string& region,
                                     double min_score = 0);

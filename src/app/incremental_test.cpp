@@ -247,5 +247,50 @@ TEST_F(IncrementalTest, CachedAnswersKeepScopeAndRole) {
   EXPECT_DOUBLE_EQ(*p3.row.values[1], 200.0 / 600 * 100);
 }
 
+// A batch of values carries the previous snapshot's answers that read none of the indicators
+// it changed over to the new one (AnswerCache::CarryFrom); the others are computed again, and a
+// batch of enterprises carries nothing.
+TEST_F(IncrementalTest, AnswersOfUntouchedIndicatorsAreCarriedOver) {
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,100,,,\n" + kB +
+             ",2025-01,output_value,300,,,\n" + kA + ",2025-01,electricity,10,,,\n" + kB +
+             ",2025-01,electricity,30,,,\n",
+         "o1.csv");
+  const Caller province{"p", auth::Role::kAnalyst, "", "", "410000", ""};
+  CellRequest output;
+  output.indicator = "output_value";
+  output.measures = {"value"};
+  output.period = "2025-01";
+  output.region = "410000";
+  CellRequest power = output;
+  power.indicator = "electricity";
+  CellRequest power_default = power;  // the default period: it may read anything
+  power_default.period.clear();
+  auto value = [&](const CellRequest& r) {
+    auto a = QueryCell(*b_, province, r);
+    EXPECT_TRUE(a.ok()) << a.status().ToString();
+    return a.ok() && a->row.values[0] ? *a->row.values[0] : -1.0;
+  };
+  EXPECT_DOUBLE_EQ(value(output), 400);
+  EXPECT_DOUBLE_EQ(value(power), 40);
+  (void)value(power_default);
+  // Output revised: electricity's answer comes over, output's and the default period's do not.
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,200,,,\n", "r1.csv");
+  ASSERT_OK_AND_ASSIGN(auto snap, b_->workspace().GetSnapshot());
+  EXPECT_EQ(snap->answers->size(), 1u);
+  const int64_t hits = snap->answers->hits();
+  EXPECT_DOUBLE_EQ(value(power), 40);
+  EXPECT_EQ(snap->answers->hits(), hits + 1);
+  EXPECT_DOUBLE_EQ(value(output), 500);
+  // Electricity revised: its new figure.
+  Import(std::string(kHeader) + kB + ",2025-01,electricity,50,,,\n", "r2.csv");
+  EXPECT_DOUBLE_EQ(value(power), 60);
+  EXPECT_DOUBLE_EQ(value(output), 500);
+  // A new enterprise: nothing comes over.
+  Import("uscc,name,region,industry,size,tags\n91110000802100433B,丁材料有限公司,410302,1311,large,\n",
+         "e2.csv");
+  ASSERT_OK_AND_ASSIGN(auto after, b_->workspace().GetSnapshot());
+  EXPECT_EQ(after->answers->size(), 0u);
+}
+
 }  // namespace
 }  // namespace ballast::app

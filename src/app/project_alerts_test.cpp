@@ -120,6 +120,39 @@ TEST_F(ProjectAlertsTest, EpisodesAndCountsByScope) {
   EXPECT_TRUE(unit.count("ZZ-A/project_behind_plan"));
 }
 
+// Episode lists are kept for the alerts and the panel they were made from (app/episodes.cpp):
+// each scope has its own, renderings too, and an evaluation that changes the alerts is seen by
+// the very next request.
+TEST_F(ProjectAlertsTest, KeptEpisodeListsFollowScopeAndChange) {
+  EpisodeFilter f;
+  f.kind = "project";
+  auto count = [&](const Caller& c) {
+    auto list = ListEpisodes(*b_, c, f);
+    EXPECT_TRUE(list.ok()) << list.status().ToString();
+    return list.ok() ? list->episodes.size() : 0u;
+  };
+  const Rendering<EpisodeList> size{"size", [](const EpisodeList& l) {
+                                      return std::to_string(l.episodes.size());
+                                    }};
+  for (int round = 0; round < 2; ++round) {  // the second round from the kept lists
+    EXPECT_EQ(count(province_), 3u);
+    EXPECT_EQ(count(zz_), 2u);
+    EXPECT_EQ(count(ly_), 1u);
+    EXPECT_EQ(count(zz_unit_), 1u);
+    EXPECT_EQ(*ListEpisodes(*b_, zz_, f, size).value(), "2");
+    EXPECT_EQ(*ListEpisodes(*b_, province_, f, size).value(), "3");
+  }
+  ProjectFilter code;
+  code.text = "ZZ-A";
+  auto p = *GetProject(*b_, province_, (*ListProjects(*b_, province_, code))[0].id);
+  p.actual[1] = "2025-06-18";
+  ASSERT_OK(UpdateProject(*b_, province_, p).status());
+  ASSERT_OK(b_->warnings().Evaluate().status());
+  EXPECT_EQ(count(province_), 2u);
+  EXPECT_EQ(count(zz_unit_), 0u);
+  EXPECT_EQ(*ListEpisodes(*b_, zz_, f, size).value(), "1");
+}
+
 TEST_F(ProjectAlertsTest, AStartedProjectResolvesItsAlert) {
   ProjectFilter code;
   code.text = "ZZ-A";

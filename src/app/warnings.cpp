@@ -154,8 +154,21 @@ Result<ProgressRecord> Warnings::AddProgress(ProgressRecord record) {
 
 Result<std::optional<WarnSummary>> Warnings::AfterImport(const ingest::ImportOutcome& outcome) {
   if (outcome.status != ingest::ImportStatus::kImported) return std::optional<WarnSummary>();
-  ASSIGN_OR_RETURN(auto summary, Evaluate());
-  return std::optional<WarnSummary>(std::move(summary));
+  std::unique_lock<std::mutex> lock(after_mu_);
+  for (;;) {
+    if (after_last_ && after_last_->through_batch >= outcome.batch.id) return after_last_;
+    if (!after_running_) break;
+    after_cv_.wait(lock);
+  }
+  after_running_ = true;
+  lock.unlock();
+  auto summary = Evaluate();
+  lock.lock();
+  after_running_ = false;
+  if (summary.ok()) after_last_ = *summary;
+  after_cv_.notify_all();
+  if (!summary.ok()) return summary.status();
+  return std::optional<WarnSummary>(std::move(summary).value());
 }
 
 Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now,
@@ -199,6 +212,7 @@ Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
   s.evaluate_seconds = Since(t1);
   s.evaluated_at = now;
   s.rules = static_cast<int32_t>(evaluation.evaluated.size());
+  s.through_batch = newest;
   s.problems = evaluation.problems;
   for (const auto& f : evaluation.findings) {
     if (f.firing) {
@@ -246,6 +260,11 @@ Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
   s.write_seconds = Since(t4);
   s.total_seconds = Since(t0);
   return s;
+}
+
+Result<std::shared_ptr<const LiveAlerts>> Warnings::Live() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return LiveLocked();
 }
 
 Result<std::shared_ptr<const LiveAlerts>> Warnings::LiveLocked() {

@@ -8,6 +8,7 @@
 #ifndef BALLAST_APP_WARNINGS_H_
 #define BALLAST_APP_WARNINGS_H_
 
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
@@ -38,6 +39,7 @@ struct WarnSummary {
   double evaluate_seconds = 0, load_seconds = 0, reconcile_seconds = 0, write_seconds = 0;
   double total_seconds = 0;
   int64_t alerts_written = 0, events_written = 0;  // rows inserted, updated or deleted
+  BatchId through_batch = 0;  // the newest batch the data evaluated held
 };
 
 struct RuleView {
@@ -98,6 +100,9 @@ class Warnings {
   // 8601 (empty = the clock); its month is "today" for policy targets.
   Result<WarnSummary> Evaluate(const std::string& now = "");
   // The hook for Workspace::Import: evaluates when a batch was written, else does nothing.
+  // Imports that land while an evaluation runs share the one after it (each waits for an
+  // evaluation whose data hold its batch, and answers its summary), rather than queueing one
+  // evaluation each: at a few imports a second, one per import never catches up.
   Result<std::optional<WarnSummary>> AfterImport(const ingest::ImportOutcome& outcome);
 
   // The effective rules: shipped defaults overridden by saved revisions of the same id.
@@ -114,6 +119,8 @@ class Warnings {
   // only those for which `keep` holds (when given) before `filter.limit` applies.
   Result<AlertView> ViewAlerts(const AlertFilter& filter,
                                const std::function<bool(const AlertRecord&)>& keep = nullptr);
+  // The live alerts as held now (read again when another process wrote since).
+  Result<std::shared_ptr<const LiveAlerts>> Live();
   Result<AlertRecord> GetAlert(int64_t id);
   Result<std::vector<AlertEventRecord>> AlertHistory(int64_t id);
   Result<AlertRecord> Acknowledge(int64_t id, const std::string& actor,
@@ -181,6 +188,11 @@ class Warnings {
   std::unique_ptr<WarnStore> store_;
   std::mutex mu_;
   std::shared_ptr<const LiveAlerts> live_;  // guarded by mu_
+  // AfterImport's turn: one evaluation at a time, and the last one's summary.
+  std::mutex after_mu_;
+  std::condition_variable after_cv_;
+  bool after_running_ = false;            // guarded by after_mu_
+  std::optional<WarnSummary> after_last_;  // guarded by after_mu_
   std::map<std::string, InternalMetric> internal_metrics_;
   ExternalSubjectsFn external_subjects_;
 };

@@ -58,6 +58,13 @@ namespace {
 
 // The alerts the caller may see under the filter, read in place (no audit record).
 Result<AlertView> ScopedView(Ballast& b, const Caller& c, AlertFilter* f) {
+  RETURN_IF_ERROR(ScopeAlertFilter(b, c, f));
+  return b.warnings().ViewAlerts(*f, [&](const AlertRecord& a) { return Visible(b, c, a); });
+}
+
+}  // namespace
+
+Status ScopeAlertFilter(Ballast& b, const Caller& c, AlertFilter* f) {
   RETURN_IF_ERROR(b.access().Require(c, Permission::kReadAggregate));
   if (!f->region.empty() && b.catalog().regions().Find(f->region) == kNoNode) {
     return Status::Invalid("region: unknown code '" + f->region + "'");
@@ -66,7 +73,7 @@ Result<AlertView> ScopedView(Ballast& b, const Caller& c, AlertFilter* f) {
   RETURN_IF_ERROR(b.access().CheckRegion(c, region));
   // The whole country's users also see subjects without a region (commodities, targets).
   f->region = c.whole_country() && f->region.empty() ? "" : region;
-  return b.warnings().ViewAlerts(*f, [&](const AlertRecord& a) { return Visible(b, c, a); });
+  return Status::Ok();
 }
 
 void AuditEnterpriseAlerts(Ballast& b, const Caller& c, const AlertFilter& f,
@@ -76,8 +83,6 @@ void AuditEnterpriseAlerts(Ballast& b, const Caller& c, const AlertFilter& f,
               std::to_string(on_enterprises) + " alerts on enterprises");
   }
 }
-
-}  // namespace
 
 Result<AlertView> ViewAlerts(Ballast& b, const Caller& c, AlertFilter f) {
   ASSIGN_OR_RETURN(auto view, ScopedView(b, c, &f));

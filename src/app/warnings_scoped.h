@@ -23,6 +23,12 @@ Result<AlertList> ListAlerts(Ballast& b, const Caller& caller, AlertFilter filte
 // The same alerts, in the same order, read in place (the records are not copied), with the
 // filter's level and limit applied as Warnings::ViewAlerts does (no counts).
 Result<AlertView> ViewAlerts(Ballast& b, const Caller& caller, AlertFilter filter);
+// What ViewAlerts checks before it reads (permission, region) and the filter's region in the
+// caller's scope; and the audit record it writes after (none when no alert is on an enterprise).
+// For answers made from a view and kept (app/episodes.cpp): checked and audited on every request.
+Status ScopeAlertFilter(Ballast& b, const Caller& caller, AlertFilter* filter);
+void AuditEnterpriseAlerts(Ballast& b, const Caller& caller, const AlertFilter& filter,
+                           int64_t on_enterprises);
 
 struct AlertDetail {
   AlertRecord alert;

@@ -312,6 +312,31 @@ TEST_F(WarningsTest, EpisodesGroupScoreAndCount) {
   EXPECT_EQ(regions.counts.total, list->counts.total);
 }
 
+// Imports that land while an evaluation runs share the one after it (Warnings::AfterImport): an
+// import whose batch an evaluation already held gets that evaluation's summary, not another.
+TEST_F(WarningsTest, AnImportAlreadyEvaluatedIsNotEvaluatedAgain) {
+  auto out = ws_->Import("uscc,period,indicator,value,ytd,prior,prior_ytd\n"
+                         "91310110666007217T,2025-03,output_value,1190,,,\n",
+                         "o3.csv", "alice", MakePeriod(2025, 4));
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  ASSERT_EQ(out->status, ingest::ImportStatus::kImported);
+  auto first = w_->AfterImport(*out);
+  ASSERT_TRUE(first.ok() && first->has_value()) << first.status().ToString();
+  EXPECT_GE((*first)->through_batch, out->batch.id);
+  auto again = w_->AfterImport(*out);
+  ASSERT_TRUE(again.ok() && again->has_value());
+  EXPECT_EQ((*again)->evaluated_at, (*first)->evaluated_at);
+  EXPECT_EQ((*again)->total_seconds, (*first)->total_seconds);  // the same summary, not a new one
+  // A later batch is evaluated afresh.
+  auto later = ws_->Import("uscc,period,indicator,value,ytd,prior,prior_ytd\n"
+                           "91310110666007217T,2025-03,output_value,1180,,,\n",
+                           "o4.csv", "alice", MakePeriod(2025, 4));
+  ASSERT_TRUE(later.ok());
+  auto fresh = w_->AfterImport(*later);
+  ASSERT_TRUE(fresh.ok() && fresh->has_value());
+  EXPECT_GE((*fresh)->through_batch, later->batch.id);
+}
+
 // A region's weight is its share of its parent's output, read from the panel once per snapshot
 // (app/episodes.cpp keeps it): a new batch must be read afresh. 郑州 holds 1600 of 河南's 1630 in
 // March 2025 (济源 30); a new 洛阳 enterprise with 1630 halves the share to 1600 / 3260.

@@ -1,7 +1,9 @@
 #include "app/workspace.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <set>
 
 #include "auth/audit_key.h"
 #include "core/incbin.h"
@@ -159,6 +161,27 @@ thread_local const Workspace* pinned_ws = nullptr;
 thread_local std::shared_ptr<const Snapshot> pinned_snap;
 }  // namespace
 
+namespace {
+
+// What a snapshot's prices and value-added rates were (answers at comparable prices and of value
+// added read them besides the figures).
+uint64_t ReferenceDigest(const std::vector<PriceRecord>& prices,
+                         const std::vector<VaRateRecord>& rates) {
+  std::string all;
+  for (const auto& p : prices) {
+    all += p.industry + '\x1f' + std::to_string(p.period) + '\x1f';
+    all.append(reinterpret_cast<const char*>(&p.index), sizeof p.index);
+  }
+  all += '\x1e';
+  for (const auto& r : rates) {
+    all += r.industry + '\x1f';
+    all.append(reinterpret_cast<const char*>(&r.rate), sizeof r.rate);
+  }
+  return std::hash<std::string>{}(all);
+}
+
+}  // namespace
+
 SnapshotPin::SnapshotPin(const Workspace& ws, std::shared_ptr<const Snapshot> snap)
     : saved_ws_(pinned_ws), saved_snap_(std::move(pinned_snap)) {
   pinned_ws = &ws;
@@ -187,8 +210,9 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(const Snapshot& previ
   }
   Panel::Builder& b = **builder;
   ASSIGN_OR_RETURN(auto prices, store_->LoadPrices());
-  b.SetPrices(std::move(prices));
   ASSIGN_OR_RETURN(auto rates, VaRates());
+  const uint64_t references = ReferenceDigest(prices, rates);
+  b.SetPrices(std::move(prices));
   b.SetVaRates(std::move(rates));
   for (const auto& [indicator, period] : b.Resolve()) {
     RETURN_IF_ERROR(store_->ScanColumn(newest, indicator, period,
@@ -199,8 +223,17 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(const Snapshot& previ
   snap->as_of = kLatestBatch;
   snap->through = newest;
   snap->incremental = true;
+  snap->references = references;
   snap->panel = b.Finish();
   snap->query = std::make_unique<Query>(*snap->panel);
+  // Values alone changed: the answers that read none of the changed indicators stay right.
+  if (!changes.enterprises && references == previous.references &&
+      snap->panel->first_period() == previous.panel->first_period() &&
+      snap->panel->last_period() == previous.panel->last_period()) {
+    std::set<std::string> changed;
+    for (const auto& column : changes.columns) changed.insert(column.first);
+    snap->answers->CarryFrom(*previous.answers, changed);
+  }
   return std::shared_ptr<const app::Snapshot>(std::move(snap));
 }
 
@@ -212,8 +245,9 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
   ASSIGN_OR_RETURN(auto enterprises, store_->LoadEnterprises(as_of));
   Panel::Builder builder(catalog_, enterprises);
   ASSIGN_OR_RETURN(auto prices, store_->LoadPrices());
-  builder.SetPrices(std::move(prices));
   ASSIGN_OR_RETURN(auto rates, VaRates());
+  const uint64_t references = ReferenceDigest(prices, rates);
+  builder.SetPrices(std::move(prices));
   builder.SetVaRates(std::move(rates));
   RETURN_IF_ERROR(store_->ScanObservations(
       as_of, [&](BatchId, ObservationChunk&& c) { return builder.Add(c); }));
@@ -221,6 +255,7 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
   snap->answers = std::make_shared<AnswerCache>(answer_cache_entries_.load());
   snap->as_of = as_of;
   snap->through = through;
+  snap->references = references;
   snap->panel = builder.Finish();
   snap->query = std::make_unique<Query>(*snap->panel);
   return std::shared_ptr<const app::Snapshot>(std::move(snap));

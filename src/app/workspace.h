@@ -31,6 +31,8 @@ struct Snapshot {
   std::unique_ptr<Query> query;
   // True when made from the previous snapshot plus the new batches (Panel::Builder::Apply).
   bool incremental = false;
+  // A digest of the prices and value-added rates it was built with.
+  uint64_t references = 0;
   // Answers computed on this snapshot (app/answer_cache.h); they go with it.
   std::shared_ptr<AnswerCache> answers = std::make_shared<AnswerCache>();
 };

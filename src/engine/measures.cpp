@@ -163,6 +163,13 @@ bool NeedsWindows(const std::vector<Measure>& measures) {
   return false;
 }
 
+bool NeedsRealSums(const std::vector<Measure>& measures) {
+  for (Measure m : measures) {
+    if (m == Measure::kYoyReal || m == Measure::kYtdYoyReal) return true;
+  }
+  return false;
+}
+
 bool MeasureApplies(Measure m, const Indicator& ind) {
   if (IsRosterMeasure(m)) return true;
   // A sum of months: flows only (a stock's level is not summed over months).

@@ -67,6 +67,9 @@ bool IsRosterMeasure(Measure m);
 // when a measure asks for them.
 bool IsWindowMeasure(Measure m);
 bool NeedsWindows(const std::vector<Measure>& measures);
+// Whether any measure reads the sums at comparable prices (yoy_real, ytd_yoy_real): deflating
+// every enterprise's months is most of a pass, so sums leave them out unless asked.
+bool NeedsRealSums(const std::vector<Measure>& measures);
 // Whether `m` is defined for indicators of this kind (derived ratios: value, ytd, n, roster).
 bool MeasureApplies(Measure m, const Indicator& indicator);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <numeric>
 
 #include "engine/roster.h"
@@ -512,13 +513,38 @@ const double* Panel::Values(int indicator, Period p) const {
   return c == nullptr || c->value.empty() ? nullptr : c->value.data();
 }
 
+struct Panel::YtdMemo {
+  static constexpr size_t kBudgetBytes = size_t{128} << 20;
+  std::mutex mu;
+  std::map<std::pair<int, Period>, std::shared_ptr<const std::vector<double>>> columns;
+  size_t bytes = 0;
+};
+
+Panel::Panel() : ytd_memo_(std::make_shared<YtdMemo>()) {}
+
 void Panel::Ytd(int indicator, Period p, std::vector<double>* out) const {
   if (!HasPeriod(p)) {
     out->assign(num_enterprises_, kMissing);
     return;
   }
+  const auto key = std::make_pair(indicator, p);
+  {
+    std::lock_guard<std::mutex> lock(ytd_memo_->mu);
+    if (auto it = ytd_memo_->columns.find(key); it != ytd_memo_->columns.end()) {
+      out->assign(it->second->begin(), it->second->end());
+      return;
+    }
+  }
   const Period start = std::max(first_, MakePeriod(PeriodYear(p), 1));
   for (Period q = start; q <= p; ++q) YtdStep(indicator, q, out);
+  const size_t bytes = out->size() * sizeof(double);
+  std::lock_guard<std::mutex> lock(ytd_memo_->mu);
+  if (ytd_memo_->bytes + bytes > YtdMemo::kBudgetBytes) {  // full: start again
+    ytd_memo_->columns.clear();
+    ytd_memo_->bytes = 0;
+  }
+  if (ytd_memo_->columns.emplace(key, std::make_shared<const std::vector<double>>(*out)).second)
+    ytd_memo_->bytes += bytes;
 }
 
 void Panel::YtdStep(int indicator, Period p, std::vector<double>* running) const {

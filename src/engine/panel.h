@@ -43,6 +43,7 @@ struct SparseColumn {
 class Panel {
  public:
   class Builder;
+  Panel();
 
   const Catalog& catalog() const { return *catalog_; }
   size_t num_enterprises() const { return num_enterprises_; }
@@ -85,6 +86,11 @@ class Panel {
   int64_t StoredCells() const;
 
  private:
+  // Year-to-date columns already summed (Ytd), kept for this panel within a memory budget: a
+  // snapshot's answers ask the same few again and again, each a pass over up to twelve months.
+  struct YtdMemo;
+  std::shared_ptr<YtdMemo> ytd_memo_;
+
   struct Column {
     std::vector<double> value;  // empty = no data
     SparseColumn ytd_fix;       // ytd where it differs from Σ monthly values since January

@@ -46,6 +46,26 @@ TEST_F(PanelTest, DerivesValueFromYtdAndYtdFromValue) {
   EXPECT_DOUBLE_EQ(At(*panel, "B", "electricity", "2025-03", true), 18);
 }
 
+// Asked again, the year to date comes from the panel's memo: the same figures, and a caller
+// that writes into its copy does not change the next answer.
+TEST_F(PanelTest, YtdAskedAgainIsTheSame) {
+  PanelMaker m;
+  m.Enterprise("B", "410102", "1311");
+  m.Batch({{"B", "electricity", "2025-01", 5},
+           {"B", "electricity", "2025-02", 6},
+           {"B", "electricity", "2025-03", 7}});
+  auto panel = m.Make();
+  ASSERT_NE(panel, nullptr);
+  std::vector<double> first;
+  panel->Ytd(Ind("electricity"), P("2025-03"), &first);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_DOUBLE_EQ(first[0], 18);  // 5 + 6 + 7
+  first[0] = -1;
+  EXPECT_DOUBLE_EQ(At(*panel, "B", "electricity", "2025-03", true), 18);
+  EXPECT_DOUBLE_EQ(At(*panel, "B", "electricity", "2025-02", true), 11);
+  EXPECT_DOUBLE_EQ(At(*panel, "B", "electricity", "2025-03", true), 18);
+}
+
 TEST_F(PanelTest, MissingMonthLeavesYtdUndefinedUntilReported) {
   PanelMaker m;
   m.Enterprise("A", "410102", "1311");

@@ -132,11 +132,6 @@ Status Query::Validate(const CellRef& c, const std::vector<Measure>& measures) c
 
 namespace {
 
-bool NeedsRealSums(const std::vector<Measure>& measures) {
-  return std::any_of(measures.begin(), measures.end(),
-                     [](Measure m) { return m == Measure::kYoyReal || m == Measure::kYtdYoyReal; });
-}
-
 // Query::AtomSums; `real`: also the sums at comparable prices (CellSums::AddReal), which only
 // yoy_real and ytd_yoy_real read. Deflating every enterprise's months of the year is most of the
 // pass, so cells that ask for neither leave them out. `windows`: also the quarter and half-year
@@ -201,8 +196,8 @@ std::vector<CellSums> AtomSumsOf(const Panel& panel, int indicator, Period p,
 }  // namespace
 
 std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector<int32_t>& atom_of,
-                                      int32_t atoms, bool windows) const {
-  return AtomSumsOf(panel_, indicator, p, atom_of, atoms, true, windows);
+                                      int32_t atoms, bool windows, bool real) const {
+  return AtomSumsOf(panel_, indicator, p, atom_of, atoms, real, windows);
 }
 
 std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t,

@@ -158,3 +158,47 @@ TEST_F(QueryTest, EnterprisesOfACell) {
 
 }  // namespace
 }  // namespace ballast
+
+namespace ballast {
+namespace {
+
+// Query::Cells answers as Cell does, cell by cell, whatever the mix of depths asked at once.
+TEST_F(QueryTest, CellsAgreeWithCell) {
+  const std::vector<Measure> ms = {Measure::kValue,     Measure::kYoy,   Measure::kShare,
+                                   Measure::kContribPp, Measure::kN,     Measure::kYtd,
+                                   Measure::kYoy2y,     Measure::kRoster};
+  std::vector<CellRef> cells;
+  for (const char* r : {"100000", "410000", "410100", "410102", "419001", "410300", "410302"}) {
+    for (const char* i : {"BCD", "B", "C", "13", "33", "06", "3311", "1311"}) {
+      cells.push_back(Ref("output_value", "2025-03", r, i));
+      cells.push_back(Ref("profit", "2025-02", r, i));
+    }
+  }
+  cells.push_back(Ref("output_value", "2025-03", "999999"));  // unknown region: an error in place
+  for (Dimension of : {Dimension::kRegion, Dimension::kIndustry}) {
+    auto many = query_->Cells(cells, ms, of);
+    ASSERT_EQ(many.size(), cells.size());
+    EXPECT_FALSE(many.back().ok());
+    for (size_t k = 0; k + 1 < cells.size(); ++k) {
+      auto one = query_->Cell(cells[k], ms, of);
+      ASSERT_TRUE(one.ok() && many[k].ok()) << k;
+      EXPECT_EQ(many[k]->n, one->n) << k;
+      for (size_t m = 0; m < ms.size(); ++m) {
+        ASSERT_EQ(many[k]->values[m].has_value(), one->values[m].has_value()) << k << " " << m;
+        if (one->values[m]) {
+          EXPECT_NEAR(*many[k]->values[m], *one->values[m], 1e-9) << k;
+        }
+      }
+    }
+  }
+  // By hand: 郑州 is 300 of 河南's 400 (share 75 %); in industry 33, 郑州's B (190) of 河南's
+  // B + C (250) = 76 %.
+  auto hand = query_->Cells({Ref("output_value", "2025-03", "410100"),
+                             Ref("output_value", "2025-03", "410100", "33")},
+                            {Measure::kShare}, Dimension::kRegion);
+  EXPECT_NEAR(*hand[0]->values[0], 75.0, 1e-12);
+  EXPECT_NEAR(*hand[1]->values[0], 76.0, 1e-12);
+}
+
+}  // namespace
+}  // namespace ballast

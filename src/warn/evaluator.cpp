@@ -333,7 +333,8 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
       std::vector<std::optional<double>> values(subjects);
       if (batch) {
         AtomContexts cells(std::vector<Measure>{measure}, p, [&](Period q) {
-          return query.AtomSums(c.indicator, q, atom_of, atoms, IsWindowMeasure(measure) && q == p);
+          return query.AtomSums(c.indicator, q, atom_of, atoms, IsWindowMeasure(measure) && q == p,
+                                NeedsRealSums({measure}));
         });
         for (size_t a = 0; a < subjects; ++a) {
           if (!alive[a] || cells.sums()[a].n == 0) continue;  // nobody reports: no subject
@@ -341,14 +342,20 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
               ComputeMeasure(measure, indicator, cells.sums()[a], cells.Context(a, nullptr));
         }
       } else {
+        // All of the period's cells at once (Query::Cells); a region compares with its parent
+        // region, an industry with its parent industry.
+        std::vector<CellRef> refs;
+        std::vector<size_t> of_ref;
         for (size_t a = 0; a < subjects; ++a) {
           if (!alive[a]) continue;
-          CellRef cell{c.indicator, p, region_rule ? nodes[a] : fixed_region,
-                       region_rule ? fixed_industry : nodes[a]};
-          // A region compares with its parent region, an industry with its parent industry.
-          auto row =
-              query.Cell(cell, {measure}, region_rule ? Dimension::kRegion : Dimension::kIndustry);
-          if (row.ok() && row->n > 0) values[a] = row->values[0];
+          refs.push_back({c.indicator, p, region_rule ? nodes[a] : fixed_region,
+                          region_rule ? fixed_industry : nodes[a]});
+          of_ref.push_back(a);
+        }
+        const auto rows =
+            query.Cells(refs, {measure}, region_rule ? Dimension::kRegion : Dimension::kIndustry);
+        for (size_t j = 0; j < rows.size(); ++j) {
+          if (rows[j].ok() && rows[j]->n > 0) values[of_ref[j]] = rows[j]->values[0];
         }
       }
       for (size_t a = 0; a < subjects; ++a) {

@@ -1,4 +1,8 @@
 // The warning tables in a PostgreSQL store, on a connection of their own.
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "core/clock.h"
 #include "store/postgres/pg_conn.h"
 #include "store/postgres/pg_revision.h"
@@ -125,18 +129,27 @@ class PostgresWarnStore final : public WarnStore {
   }
 
   // Inside a transaction: the alerts, their events, and the write counter when anything changed.
+  // New alerts and every event go many rows to a statement, their ids drawn beforehand: a first
+  // evaluation opens hundreds of thousands, and a round trip per row took minutes.
   Status WriteChanges(std::vector<AlertChange>& changes) {
     if (changes.empty()) return Status::Ok();
-    const std::string insert_sql =
-        std::string("INSERT INTO warn_alert(") + (kAlertColumns + 4) +
-        ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-        "RETURNING id";
+    size_t opened = 0, logged = 0;
+    for (const auto& c : changes) {
+      if (c.remove) continue;
+      opened += c.alert.id == 0 ? 1 : 0;
+      logged += c.events.size();
+    }
+    ASSIGN_OR_RETURN(auto alert_ids, NextIds("warn_alert", opened));
+    ASSIGN_OR_RETURN(auto event_ids, NextIds("warn_alert_event", logged));
     const std::string update_sql =
         "UPDATE warn_alert SET fingerprint=?, rule_id=?, family=?, subject_kind=?, subject_key=?, "
         "subject_name=?, region=?, industry=?, units=?, level=?, state=?, period=?, value=?, "
         "threshold=?, streak=?, message_zh=?, message_en=?, starts_at=?, fired_at=?, "
         "updated_at=?, resolved_at=?, silenced_by=?, inhibited=?, handling=?, assignee=?, "
         "deadline=?, note=? WHERE id=?";
+    std::vector<const AlertRecord*> inserts;
+    std::vector<const AlertEventRecord*> events;
+    size_t next_alert = 0, next_event = 0;
     for (auto& c : changes) {
       if (c.remove) {
         if (c.alert.id == 0) continue;
@@ -145,26 +158,71 @@ class PostgresWarnStore final : public WarnStore {
         RETURN_IF_ERROR(c_->Run("DELETE FROM warn_alert WHERE id = ?", c.alert.id));
         continue;
       }
-      pg::Params p;
-      AddAlert(p, c.alert);
       if (c.alert.id == 0) {
-        ASSIGN_OR_RETURN(auto r, c_->Execute(insert_sql, p, 0));
-        c.alert.id = r.Int(0, 0);
+        c.alert.id = alert_ids[next_alert++];
+        inserts.push_back(&c.alert);
       } else {
+        pg::Params p;
+        AddAlert(p, c.alert);
         p.Add(c.alert.id);
         RETURN_IF_ERROR(c_->Execute(update_sql, p, 0).status());
       }
       for (auto& e : c.events) {
         e.alert_id = c.alert.id;
-        ASSIGN_OR_RETURN(auto r,
-                         c_->Query("INSERT INTO warn_alert_event(alert_id, at, actor, "
-                                   "action, from_state, to_state, detail) "
-                                   "VALUES(?,?,?,?,?,?,?) RETURNING id",
-                                   e.alert_id, e.at, e.actor, e.action, e.from, e.to, e.detail));
-        e.id = r.Int(0, 0);
+        e.id = event_ids[next_event++];
+        events.push_back(&e);
       }
     }
+    RETURN_IF_ERROR(InsertRows(std::string("INSERT INTO warn_alert(") + kAlertColumns + ") VALUES ",
+                               28, inserts.size(), [&](pg::Params& p, size_t i) {
+                                 p.Add(inserts[i]->id);
+                                 AddAlert(p, *inserts[i]);
+                               }));
+    RETURN_IF_ERROR(InsertRows(
+        "INSERT INTO warn_alert_event(id, alert_id, at, actor, action, from_state, to_state, "
+        "detail) VALUES ",
+        8, events.size(), [&](pg::Params& p, size_t i) {
+          const AlertEventRecord& e = *events[i];
+          p.Add(e.id);
+          p.Add(e.alert_id);
+          p.Add(std::vector<const std::string*>{&e.at, &e.actor, &e.action, &e.from, &e.to,
+                                                &e.detail});
+        }));
     return c_->Run("UPDATE warn_alert_version SET version = version + 1 WHERE id = 1");
+  }
+
+  // `count` ids of the table's identity column, in one round trip.
+  Result<std::vector<int64_t>> NextIds(const char* table, size_t count) {
+    std::vector<int64_t> ids;
+    if (count == 0) return ids;
+    ASSIGN_OR_RETURN(auto r, c_->Query(std::string("SELECT nextval(pg_get_serial_sequence('") +
+                                           table + "', 'id')) FROM generate_series(1, ?)",
+                                       static_cast<int64_t>(count)));
+    for (int i = 0; i < r.rows(); ++i) ids.push_back(r.Int(i, 0));
+    if (ids.size() != count) return Status::Internal("warn store: too few ids drawn");
+    return ids;
+  }
+
+  // `rows` rows of `columns` values each, a thousand to a statement (PostgreSQL takes at most
+  // 65,535 parameters in one).
+  template <typename AddRow>
+  Status InsertRows(const std::string& head, int columns, size_t rows, AddRow add_row) {
+    constexpr size_t kPerStatement = 1000;
+    for (size_t from = 0; from < rows; from += kPerStatement) {
+      const size_t to = std::min(rows, from + kPerStatement);
+      std::string tuple = "(";
+      for (int c = 0; c < columns; ++c) tuple += c == 0 ? "?" : ",?";
+      tuple += ")";
+      std::string sql = head;
+      pg::Params p;
+      for (size_t i = from; i < to; ++i) {
+        sql += i == from ? "" : ",";
+        sql += tuple;
+        add_row(p, i);
+      }
+      RETURN_IF_ERROR(c_->Execute(sql, p, 0).status());
+    }
+    return Status::Ok();
   }
 
   Result<std::vector<AlertEventRecord>> AlertEvents(int64_t alert_id) override {

@@ -1,0 +1,123 @@
+// Query::Cells: many cells in few passes over the panel.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+#include "engine/measure_context.h"
+#include "engine/query.h"
+
+namespace ballast {
+
+namespace {
+
+using NodePair = std::pair<NodeId, NodeId>;  // (region, industry)
+
+uint64_t PairKey(const NodePair& p) {
+  return (static_cast<uint64_t>(static_cast<uint32_t>(p.first)) << 32) |
+         static_cast<uint32_t>(p.second);
+}
+
+// Distinct pairs whose nodes all lie at the same two depths: each enterprise lies in at most
+// one of them, so one pass gives the sums of all.
+class PairAtoms {
+ public:
+  int32_t Add(const NodePair& p) {
+    auto [it, added] = index_.emplace(PairKey(p), static_cast<int32_t>(pairs_.size()));
+    if (added) pairs_.push_back(p);
+    return it->second;
+  }
+  int32_t size() const { return static_cast<int32_t>(pairs_.size()); }
+
+  std::vector<int32_t> AtomOf(const Panel& panel) const {
+    const CodeTree& regions = panel.catalog().regions();
+    const CodeTree& industries = panel.catalog().industries();
+    std::vector<int32_t> atom_of(panel.num_enterprises(), -1);
+    if (pairs_.empty()) return atom_of;
+    const int32_t dr = regions.node(pairs_[0].first).depth;
+    const int32_t di = industries.node(pairs_[0].second).depth;
+    for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
+      const PanelEnterprise& ent = panel.enterprise(e);
+      const NodeId r = regions.AncestorAtDepth(ent.region, dr);
+      const NodeId i = industries.AncestorAtDepth(ent.industry, di);
+      if (r == kNoNode || i == kNoNode) continue;
+      auto it = index_.find(PairKey({r, i}));
+      if (it != index_.end()) atom_of[e] = it->second;
+    }
+    return atom_of;
+  }
+
+ private:
+  std::vector<NodePair> pairs_;
+  std::unordered_map<uint64_t, int32_t> index_;
+};
+
+bool AnyNeedsParent(const std::vector<Measure>& measures) {
+  return std::any_of(measures.begin(), measures.end(), [](Measure m) { return NeedsParent(m); });
+}
+
+}  // namespace
+
+std::vector<Result<MeasureRow>> Query::Cells(const std::vector<CellRef>& cells,
+                                             const std::vector<Measure>& measures,
+                                             Dimension of) const {
+  const CodeTree& regions = panel_.catalog().regions();
+  const CodeTree& industries = panel_.catalog().industries();
+  std::vector<std::optional<Result<MeasureRow>>> done(cells.size());
+  // (indicator, period, region depth, industry depth) → the cells of that shape.
+  std::map<std::tuple<int, Period, int32_t, int32_t>, std::vector<size_t>> groups;
+  for (size_t k = 0; k < cells.size(); ++k) {
+    const CellRef& c = cells[k];
+    if (Status s = Validate(c, measures); !s.ok()) {
+      done[k] = s;
+    } else if (c.filter != nullptr) {
+      done[k] = Cell(c, measures, of);
+    } else {
+      groups[{c.indicator, c.period, regions.node(c.region).depth,
+              industries.node(c.industry).depth}]
+          .push_back(k);
+    }
+  }
+  const bool real = NeedsRealSums(measures), windows = NeedsWindows(measures);
+  const bool parents = AnyNeedsParent(measures);
+  for (const auto& [shape, members] : groups) {
+    const auto [indicator, t, dr, di] = shape;
+    PairAtoms own, up;
+    std::vector<int32_t> atom(members.size()), parent(members.size(), -1);
+    for (size_t j = 0; j < members.size(); ++j) {
+      const CellRef& c = cells[members[j]];
+      atom[j] = own.Add({c.region, c.industry});
+      if (!parents) continue;
+      // A region compares with its parent region, an industry with its parent industry.
+      const NodePair p = of == Dimension::kRegion
+                             ? NodePair{regions.node(c.region).parent, c.industry}
+                             : NodePair{c.region, industries.node(c.industry).parent};
+      if (p.first != kNoNode && p.second != kNoNode) parent[j] = up.Add(p);
+    }
+    const std::vector<int32_t> atom_of = own.AtomOf(panel_);
+    AtomContexts at(measures, t, [&](Period q) {
+      return AtomSums(indicator, q, atom_of, own.size(), windows && q == t, real);
+    });
+    std::vector<CellSums> parent_sums;
+    if (up.size() > 0) parent_sums = AtomSums(indicator, t, up.AtomOf(panel_), up.size());
+    const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
+    for (size_t j = 0; j < members.size(); ++j) {
+      const auto a = static_cast<size_t>(atom[j]);
+      const CellSums* p =
+          parent[j] < 0 ? nullptr : &parent_sums[static_cast<size_t>(parent[j])];
+      const MeasureContext ctx = at.Context(a, p);
+      MeasureRow row;
+      row.n = at.sums()[a].n;
+      for (Measure m : measures) row.values.push_back(ComputeMeasure(m, ind, at.sums()[a], ctx));
+      done[members[j]] = std::move(row);
+    }
+  }
+  std::vector<Result<MeasureRow>> out;
+  out.reserve(cells.size());
+  for (auto& d : done) out.push_back(std::move(*d));
+  return out;
+}
+
+}  // namespace ballast
