@@ -163,6 +163,13 @@ bool NeedsWindows(const std::vector<Measure>& measures) {
   return false;
 }
 
+bool NeedsRoster(const std::vector<Measure>& measures) {
+  for (Measure m : measures) {
+    if (IsRosterMeasure(m)) return true;
+  }
+  return false;
+}
+
 bool NeedsRealSums(const std::vector<Measure>& measures) {
   for (Measure m : measures) {
     if (m == Measure::kYoyReal || m == Measure::kYtdYoyReal) return true;

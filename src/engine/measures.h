@@ -70,6 +70,9 @@ bool NeedsWindows(const std::vector<Measure>& measures);
 // Whether any measure reads the sums at comparable prices (yoy_real, ytd_yoy_real): deflating
 // every enterprise's months is most of a pass, so sums leave them out unless asked.
 bool NeedsRealSums(const std::vector<Measure>& measures);
+// Whether any measure reads the roster's counts (IsRosterMeasure): counting them reads every
+// enterprise's record, which a pass over the figures alone does not.
+bool NeedsRoster(const std::vector<Measure>& measures);
 // Whether `m` is defined for indicators of this kind (derived ratios: value, ytd, n, roster).
 bool MeasureApplies(Measure m, const Indicator& indicator);
 

@@ -135,10 +135,10 @@ namespace {
 // Query::AtomSums; `real`: also the sums at comparable prices (CellSums::AddReal), which only
 // yoy_real and ytd_yoy_real read. Deflating every enterprise's months of the year is most of the
 // pass, so cells that ask for neither leave them out. `windows`: also the quarter and half-year
-// sums.
+// sums; `roster`: also the roster's counts (AddRoster reads every enterprise's record).
 std::vector<CellSums> AtomSumsOf(const Panel& panel, int indicator, Period p,
                                  const std::vector<int32_t>& atom_of, int32_t atoms, bool real,
-                                 bool windows) {
+                                 bool windows, bool roster) {
   std::vector<CellSums> sums(static_cast<size_t>(atoms));
   const Indicator& ind = panel.catalog().indicators()[static_cast<size_t>(indicator)];
   const size_t n = panel.num_enterprises();
@@ -162,7 +162,7 @@ std::vector<CellSums> AtomSumsOf(const Panel& panel, int indicator, Period p,
       CellSums& s = sums[static_cast<size_t>(atom_of[e])];
       const int32_t before = s.n;
       s.AddRatio(nx[e], dx[e], num_y[e], den_y[e]);
-      AddRoster(panel.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
+      if (roster) AddRoster(panel.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
     }
     return sums;
   }
@@ -188,7 +188,7 @@ std::vector<CellSums> AtomSumsOf(const Panel& panel, int indicator, Period p,
       s.quarter.Add(quarter.w[e], quarter.bw[e], quarter.wr[e]);
       s.half.Add(half.w[e], half.bw[e], half.wr[e]);
     }
-    AddRoster(panel.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
+    if (roster) AddRoster(panel.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
   }
   return sums;
 }
@@ -196,8 +196,8 @@ std::vector<CellSums> AtomSumsOf(const Panel& panel, int indicator, Period p,
 }  // namespace
 
 std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector<int32_t>& atom_of,
-                                      int32_t atoms, bool windows, bool real) const {
-  return AtomSumsOf(panel_, indicator, p, atom_of, atoms, real, windows);
+                                      int32_t atoms, bool windows, bool real, bool roster) const {
+  return AtomSumsOf(panel_, indicator, p, atom_of, atoms, real, windows, roster);
 }
 
 std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t,
@@ -206,9 +206,10 @@ std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t,
                                              const std::vector<Measure>& measures) const {
   const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
   const bool real = NeedsRealSums(measures);
-  const bool windows = NeedsWindows(measures);
+  const bool windows = NeedsWindows(measures), roster = NeedsRoster(measures);
   AtomContexts atoms_at(measures, t, [&](Period q) {
-    return AtomSumsOf(panel_, indicator, q, atom_of, atoms, real, windows && q == t);
+    return AtomSumsOf(panel_, indicator, q, atom_of, atoms, real, windows && q == t,
+                      roster && q == t);
   });
   const std::vector<CellSums>& now = atoms_at.sums();
   CellSums parent = Total(now);

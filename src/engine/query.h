@@ -102,9 +102,11 @@ class Query {
 
   // Sums over groups of enterprises ("atoms") at one period: atom_of[e] in [0, atoms) or -1.
   // `windows`: also the quarter and half-year sums (NeedsWindows of the measures asked);
-  // `real`: also the sums at comparable prices (NeedsRealSums).
+  // `real`: also the sums at comparable prices (NeedsRealSums); `roster`: also the roster's
+  // counts (NeedsRoster).
   std::vector<CellSums> AtomSums(int indicator, Period p, const std::vector<int32_t>& atom_of,
-                                 int32_t atoms, bool windows = false, bool real = false) const;
+                                 int32_t atoms, bool windows = false, bool real = false,
+                                 bool roster = false) const;
 
   // The enterprise index range [first, second) whose region lies in `region`'s subtree.
   std::pair<uint32_t, uint32_t> RegionRange(NodeId region) const;

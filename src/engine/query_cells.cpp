@@ -80,7 +80,8 @@ std::vector<Result<MeasureRow>> Query::Cells(const std::vector<CellRef>& cells,
           .push_back(k);
     }
   }
-  const bool real = NeedsRealSums(measures), windows = NeedsWindows(measures);
+  const bool real = NeedsRealSums(measures), windows = NeedsWindows(measures),
+             roster = NeedsRoster(measures);
   const bool parents = AnyNeedsParent(measures);
   for (const auto& [shape, members] : groups) {
     const auto [indicator, t, dr, di] = shape;
@@ -98,7 +99,8 @@ std::vector<Result<MeasureRow>> Query::Cells(const std::vector<CellRef>& cells,
     }
     const std::vector<int32_t> atom_of = own.AtomOf(panel_);
     AtomContexts at(measures, t, [&](Period q) {
-      return AtomSums(indicator, q, atom_of, own.size(), windows && q == t, real);
+      return AtomSums(indicator, q, atom_of, own.size(), windows && q == t, real,
+                      roster && q == t);
     });
     std::vector<CellSums> parent_sums;
     if (up.size() > 0) parent_sums = AtomSums(indicator, t, up.AtomOf(panel_), up.size());

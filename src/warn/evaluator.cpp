@@ -334,7 +334,7 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
       if (batch) {
         AtomContexts cells(std::vector<Measure>{measure}, p, [&](Period q) {
           return query.AtomSums(c.indicator, q, atom_of, atoms, IsWindowMeasure(measure) && q == p,
-                                NeedsRealSums({measure}));
+                                NeedsRealSums({measure}), IsRosterMeasure(measure) && q == p);
         });
         for (size_t a = 0; a < subjects; ++a) {
           if (!alive[a] || cells.sums()[a].n == 0) continue;  // nobody reports: no subject
