@@ -141,8 +141,6 @@ bool Cacheable(const CellRequest& r) {
   return r.park.empty() && !IsRegionSeriesIndicator(r.indicator);
 }
 
-// Looks the answer up in the snapshot's cache, else computes it there (with the snapshot pinned,
-// so that figures and disclosure control read the same one) and keeps it with its renderings.
 // The indicators an answer reads, for carrying it over to the next snapshot when a batch
 // changed none of them (AnswerCache::CarryFrom): the request's and those it derives from. None
 // (it may read anything) when a period is left to the default, which follows output value's
@@ -168,6 +166,8 @@ std::vector<std::string> Reads(const Ballast& b, const CellRequest& r,
   return out;
 }
 
+// Looks the answer up in the snapshot's cache, else computes it there (with the snapshot pinned,
+// so that figures and disclosure control read the same one) and keeps it with its renderings.
 template <typename T, typename Compute>
 Result<std::shared_ptr<const Kept<T>>> Cached(Ballast& b, BatchId as_of, bool cacheable,
                                               const CacheKey& key,
