@@ -46,6 +46,7 @@ if [ "${LOAD_PG:-0}" = 1 ]; then
   PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
   [ -x "$PGBIN/initdb" ] || { echo "load: $PGBIN/initdb not found (scripts/install-deps.sh)" >&2; exit 1; }
   PGDIR=$WORK/pg-$N-$MONTHS
+  CSV_DIR=$WORK/csv-pg-$N-$MONTHS  # not the SQLite set's: that one stays whole
   PG_PORT=$((PROXY_PORT + 3))
   AS=()
   [ "$(id -u)" = 0 ] && AS=(runuser -u postgres --)
