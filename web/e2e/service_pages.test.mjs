@@ -165,10 +165,12 @@ describe('notifications', () => {
 
     const title = '技术工人招聘困难（通知 e2e）';
     const appeal = await fileAndDispatch('sent', 'sdisp', { category: 'labour', title, description: '急需数控技工二十名。' });
-    assert.equal(await unread(), before + 1, 'the dispatch is notified to the unit');
+    const mid = (await apiAs(await tokenOf('shr'), '/notifications?unread=1&limit=200')).body;
+    assert.ok(mid.notifications.some((n) => n.appeal_id === appeal.id), 'the dispatch is notified to the unit');
+    assert.ok(mid.unread >= before + 1);
     await page.reload();
     await page.waitForSelector('[data-testid="notification-unread"]');
-    assert.equal(await badge.innerText(), String(before + 1));
+    assert.ok(Number(await badge.innerText()) >= before + 1, 'the badge counts it');
 
     await page.locator('[data-testid="notification-bell"]').click();
     const item = page.locator('[data-testid="notification-item"]', { hasText: title }).first();
@@ -176,11 +178,14 @@ describe('notifications', () => {
     assert.match(await item.innerText(), /派单|dispatch/i);
     await shot(page, 'notifications-bell');
     await item.click();
-    // Reading it opens the appeal and clears it from the count.
+    // Reading it opens the appeal and marks it read. The count is checked against this one
+    // notification: the background worker may turn a reminder of an earlier test's appeal into
+    // a new unread notification at any moment (it did, once, in CI).
     await page.waitForSelector(`[data-testid="appeal-details"][data-id="${appeal.id}"]`);
-    assert.equal(await unread(), before);
-    if (before === 0) await badge.waitFor({ state: 'detached' });
-    else assert.equal(await badge.innerText(), String(before));
+    const after = (await apiAs(await tokenOf('shr'), '/notifications?unread=1&limit=200')).body;
+    assert.ok(!after.notifications.some((n) => n.appeal_id === appeal.id), 'opening it read the dispatch notification');
+    assert.equal(after.unread, after.notifications.length, 'the count is the unread notifications, this one not among them');
+    if (after.unread === 0) await badge.waitFor({ state: 'detached' });
     await hr.close();
   });
 });
