@@ -84,7 +84,9 @@ std::vector<Result<MeasureRow>> Query::Cells(const std::vector<CellRef>& cells,
              roster = NeedsRoster(measures);
   const bool parents = AnyNeedsParent(measures);
   for (const auto& [shape, members] : groups) {
-    const auto [indicator, t, dr, di] = shape;
+    // Plain copies, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+    const int indicator = std::get<0>(shape);
+    const Period t = std::get<1>(shape);
     PairAtoms own, up;
     std::vector<int32_t> atom(members.size()), parent(members.size(), -1);
     for (size_t j = 0; j < members.size(); ++j) {
