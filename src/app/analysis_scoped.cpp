@@ -4,6 +4,7 @@
 
 #include "app/analysis.h"
 #include "app/answer_cache.h"
+#include "app/audit.h"
 #include "app/ballast.h"
 #include "app/disclosure.h"
 #include "app/groups.h"
@@ -65,12 +66,6 @@ Status CheckAggregate(Ballast& b, const Caller& caller, const CellRequest& r) {
   return Status::Ok();
 }
 
-void AuditRead(Ballast& b, const Caller& c, const std::string& action, const std::string& target,
-               const std::string& detail) {
-  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target,
-                        "success", detail});
-}
-
 // An enterprise the caller may see at all; NotFound alike for unknown and out of scope.
 Result<EnterpriseInfo> VisibleEnterprise(Ballast& b, const Caller& caller, const std::string& uscc,
                                          BatchId as_of) {
@@ -81,7 +76,7 @@ Result<EnterpriseInfo> VisibleEnterprise(Ballast& b, const Caller& caller, const
     return e.status();
   }
   if (!b.access().MaySeeEnterprise(caller, uscc, e->region.code)) return EnterpriseNotFound();
-  AuditRead(b, caller, "read.enterprise", uscc, "");
+  AuditSuccess(b, caller, "read.enterprise", uscc, "");
   return e;
 }
 
@@ -275,7 +270,7 @@ Result<RankingAnswer> ComputeRanking(Ballast& b, const Caller& caller, const Cel
 namespace {
 
 Result<std::shared_ptr<const Kept<CellAnswer>>> KeptCell(Ballast& b, const Caller& caller,
-                                                          const CellRequest& request) {
+                                                         const CellRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   return Cached<CellAnswer>(b, request.as_of, Cacheable(request),
                             AnswerKey("cell", caller, request), Reads(b, request, {request.period}),
@@ -283,7 +278,7 @@ Result<std::shared_ptr<const Kept<CellAnswer>>> KeptCell(Ballast& b, const Calle
 }
 
 Result<std::shared_ptr<const Kept<TableAnswer>>> KeptTable(Ballast& b, const Caller& caller,
-                                                            const TableRequest& request) {
+                                                           const TableRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   const bool enterprises = request.dim == "enterprise";
   if (enterprises && !b.access().MayListEnterprises(caller)) {
@@ -294,22 +289,22 @@ Result<std::shared_ptr<const Kept<TableAnswer>>> KeptTable(Ballast& b, const Cal
       .Add(request.sort)
       .Add(request.ascending ? "asc" : "desc")
       .Add(static_cast<int64_t>(request.limit));
-  ASSIGN_OR_RETURN(auto kept,
-                   Cached<TableAnswer>(b, request.as_of, Cacheable(request), key,
-                                       Reads(b, request, {request.period}),
-                                       [&] { return ComputeTable(b, caller, request); }));
+  ASSIGN_OR_RETURN(auto kept, Cached<TableAnswer>(b, request.as_of, Cacheable(request), key,
+                                                  Reads(b, request, {request.period}), [&] {
+                                                    return ComputeTable(b, caller, request);
+                                                  }));
   // Every read of enterprise-level rows is on the record, from the cache or not.
   if (enterprises && !IsRegionSeriesIndicator(request.indicator)) {
     const TableAnswer& t = kept->answer();
-    AuditRead(b, caller, "read.enterprise_rows",
-              "region=" + t.parent.region.code + " industry=" + t.parent.industry.code,
-              std::to_string(t.rows.size()) + " enterprises");
+    AuditSuccess(b, caller, "read.enterprise_rows",
+                 "region=" + t.parent.region.code + " industry=" + t.parent.industry.code,
+                 std::to_string(t.rows.size()) + " enterprises");
   }
   return kept;
 }
 
 Result<std::shared_ptr<const Kept<SeriesAnswer>>> KeptSeries(Ballast& b, const Caller& caller,
-                                                              const SeriesRequest& request) {
+                                                             const SeriesRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   CacheKey key = AnswerKey("series", caller, request);
   key.Add(request.from).Add(request.to);
@@ -319,12 +314,11 @@ Result<std::shared_ptr<const Kept<SeriesAnswer>>> KeptSeries(Ballast& b, const C
 }
 
 Result<std::shared_ptr<const Kept<RankingAnswer>>> KeptRanking(Ballast& b, const Caller& caller,
-                                                                const CellRequest& request) {
+                                                               const CellRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
-  return Cached<RankingAnswer>(b, request.as_of, Cacheable(request),
-                               AnswerKey("ranking", caller, request),
-                               Reads(b, request, {request.period}),
-                               [&] { return ComputeRanking(b, caller, request); });
+  return Cached<RankingAnswer>(
+      b, request.as_of, Cacheable(request), AnswerKey("ranking", caller, request),
+      Reads(b, request, {request.period}), [&] { return ComputeRanking(b, caller, request); });
 }
 
 template <typename T>
@@ -389,7 +383,7 @@ Result<std::vector<EnterpriseInfo>> SearchEnterprises(Ballast& b, const Caller& 
                    SearchEnterprises(b.workspace(), query, limit, [&](const EnterpriseInfo& e) {
                      return b.access().MaySeeEnterprise(caller, e.uscc, e.region.code);
                    }));
-  AuditRead(b, caller, "read.enterprise_search", "", query);
+  AuditSuccess(b, caller, "read.enterprise_search", "", query);
   return hits;
 }
 

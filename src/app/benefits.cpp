@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/analysis.h"
+#include "app/audit.h"
 #include "app/disclosure.h"
 #include "app/groups.h"
 #include "benefit/conditions.h"
@@ -22,12 +23,6 @@ Result<std::unique_ptr<BenefitStore>> Open(Ballast& b) { return OpenBenefitStore
 
 std::string Now(Ballast& b) { return FormatUtc(b.clock().Now()); }
 std::string Today(Ballast& b) { return BeijingDate(b.clock().Now()); }
-
-void Audit(Ballast& b, const Caller& c, const std::string& action, const std::string& target,
-           const std::string& detail) {
-  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target,
-                        "success", detail});
-}
 
 Status PolicyNotFound() { return NotFoundAs("that policy"); }
 
@@ -240,8 +235,11 @@ Result<PolicyImportSummary> ImportBenefitPolicies(Ballast& b, const Caller& c,
     if (!ok)
       return Status::Denied(file_name + ": policy '" + p.id +
                             "' reaches (or replaces one that reaches) enterprises outside your "
-                            "scope " + c.region + ": give it a region clause inside it, e.g. "
-                            "region = " + c.region + " / 政策适用地区超出您的权限范围");
+                            "scope " +
+                            c.region +
+                            ": give it a region clause inside it, e.g. "
+                            "region = " +
+                            c.region + " / 政策适用地区超出您的权限范围");
   }
   PolicyImportSummary sum;
   std::vector<PolicyRecord> write;
@@ -255,8 +253,9 @@ Result<PolicyImportSummary> ImportBenefitPolicies(Ballast& b, const Caller& c,
                                  c.username, now});
   }
   RETURN_IF_ERROR(store->SavePolicies(write));
-  Audit(b, c, "benefit.policies.import", file_name,
-        std::to_string(sum.created) + " created, " + std::to_string(sum.updated) + " updated");
+  AuditSuccess(
+      b, c, "benefit.policies.import", file_name,
+      std::to_string(sum.created) + " created, " + std::to_string(sum.updated) + " updated");
   return sum;
 }
 
@@ -308,9 +307,9 @@ Result<MatchList> MatchBenefitPolicy(Ballast& b, const Caller& c, const std::str
     (m.verdict == benefit::Verdict::kMatched ? out.matched : out.possible)
         .push_back(std::move(row));
   }
-  Audit(b, c, "benefit.match", policy_id,
-        "region " + out.region + ": " + std::to_string(out.matched.size()) + " matched, " +
-            std::to_string(out.possible.size()) + " possible");
+  AuditSuccess(b, c, "benefit.match", policy_id,
+               "region " + out.region + ": " + std::to_string(out.matched.size()) + " matched, " +
+                   std::to_string(out.possible.size()) + " possible");
   return out;
 }
 
@@ -395,7 +394,7 @@ Result<BenefitRecord> RecordBenefit(Ballast& b, const Caller& c, const BenefitRe
   BenefitRecord r{q.policy_id, q.uscc, info->region.code, q.status, q.applied_on, q.decided_on,
                   q.amount,    q.note, c.username,        Now(b)};
   RETURN_IF_ERROR(store->SaveRecord(r));
-  Audit(b, c, "benefit.record", q.policy_id + "/" + q.uscc, q.status);
+  AuditSuccess(b, c, "benefit.record", q.policy_id + "/" + q.uscc, q.status);
   return r;
 }
 
@@ -499,7 +498,7 @@ Result<StandardAnswer> SaveStandardAnswer(Ballast& b, const Caller& c, StandardA
   a.edited_by = c.username;
   a.edited_at = Now(b);
   ASSIGN_OR_RETURN(auto saved, store->SaveAnswer(a));
-  Audit(b, c, "service.standard_answer.save", std::to_string(saved.id), saved.category);
+  AuditSuccess(b, c, "service.standard_answer.save", std::to_string(saved.id), saved.category);
   return saved;
 }
 
@@ -514,7 +513,7 @@ Status DeleteStandardAnswer(Ballast& b, const Caller& c, int64_t id, int64_t ver
     return Status::Denied("standard answer " + std::to_string(id) + " belongs to region " +
                           old->region + ", outside your scope " + c.region);
   RETURN_IF_ERROR(store->DeleteAnswer(id, version));
-  Audit(b, c, "service.standard_answer.delete", std::to_string(id), old->category);
+  AuditSuccess(b, c, "service.standard_answer.delete", std::to_string(id), old->category);
   return Status::Ok();
 }
 

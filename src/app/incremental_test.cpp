@@ -286,10 +286,47 @@ TEST_F(IncrementalTest, AnswersOfUntouchedIndicatorsAreCarriedOver) {
   EXPECT_DOUBLE_EQ(value(power), 60);
   EXPECT_DOUBLE_EQ(value(output), 500);
   // A new enterprise: nothing comes over.
-  Import("uscc,name,region,industry,size,tags\n91110000802100433B,丁材料有限公司,410302,1311,large,\n",
-         "e2.csv");
+  Import(
+      "uscc,name,region,industry,size,tags\n91110000802100433B,丁材料有限公司,410302,1311,large,\n",
+      "e2.csv");
   ASSERT_OK_AND_ASSIGN(auto after, b_->workspace().GetSnapshot());
   EXPECT_EQ(after->answers->size(), 0u);
+}
+
+// A batch of values keeps the previous panel's year-to-date columns whose months it did not
+// touch (Panel::KeepYtdOf). A touched month re-reads its indicator's whole year (Builder::Apply),
+// so that year's columns are summed again; other years' and other indicators' come over.
+TEST_F(IncrementalTest, YearToDateOfUntouchedMonthsIsCarriedOver) {
+  // No rule runs after the imports: only this test's own Ytd calls fill the panels' memos.
+  ASSERT_OK_AND_ASSIGN(auto rules, b_->warnings().ListRules());
+  for (const auto& r : rules)
+    ASSERT_OK(b_->warnings().SetRuleEnabled(r.rule.id, false, "t").status());
+  Import(std::string(kHeader) + kA + ",2024-12,output_value,90,,,\n" + kA +
+             ",2025-01,output_value,100,,,\n" + kA + ",2025-02,output_value,110,,,\n" + kA +
+             ",2025-03,output_value,120,,,\n",
+         "o1.csv");
+  const int output = b_->workspace().catalog().FindIndicator("output_value");
+  std::vector<double> ytd;
+  ASSERT_OK_AND_ASSIGN(auto first, b_->workspace().GetSnapshot());
+  const auto a = static_cast<size_t>(first->panel->FindEnterprise(kA));
+  first->panel->Ytd(output, MakePeriod(2025, 3), &ytd);
+  EXPECT_DOUBLE_EQ(ytd[a], 330);
+  first->panel->Ytd(output, MakePeriod(2024, 12), &ytd);
+  EXPECT_EQ(first->panel->KeptYtdColumns(), 4u);  // 2024-12, and 2025-01 to 03 on the way
+  // Another indicator: all four come over.
+  Import(std::string(kHeader) + kB + ",2025-02,revenue,80,,,\n", "r1.csv");
+  ASSERT_OK_AND_ASSIGN(auto second, b_->workspace().GetSnapshot());
+  ASSERT_TRUE(second->incremental);
+  EXPECT_EQ(second->panel->KeptYtdColumns(), 4u);
+  // February revised: 2024's column stays, 2025's are summed again (100 + 150 + 120).
+  Import(std::string(kHeader) + kA + ",2025-02,output_value,150,,,\n", "r2.csv");
+  ASSERT_OK_AND_ASSIGN(auto third, b_->workspace().GetSnapshot());
+  ASSERT_TRUE(third->incremental);
+  EXPECT_EQ(third->panel->KeptYtdColumns(), 1u);
+  third->panel->Ytd(output, MakePeriod(2025, 3), &ytd);
+  EXPECT_DOUBLE_EQ(ytd[a], 370);
+  third->panel->Ytd(output, MakePeriod(2025, 1), &ytd);
+  EXPECT_DOUBLE_EQ(ytd[a], 100);
 }
 
 }  // namespace

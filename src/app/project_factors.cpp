@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/audit.h"
 #include "core/clock.h"
 #include "service/appeal.h"
 #include "store/open.h"
@@ -16,12 +17,6 @@ using projects::Project;
 using service::Action;
 
 Status ItemNotFound() { return NotFoundAs("that factor item"); }
-
-void Audit(Ballast& b, const Caller& c, const std::string& action, const std::string& target,
-           const std::string& detail) {
-  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target,
-                        "success", detail});
-}
 
 bool IsUnit(const Ballast& b, const Caller& c, const FactorItem& f, const Project& p) {
   return c.role == auth::Role::kHandler && !c.unit.empty() && f.unit == c.unit &&
@@ -239,8 +234,9 @@ Result<FactorRow> OpenFactorItem(Ballast& b, const Caller& c, const NewFactorIte
   f.state = std::string(service::StateName(service::EntryState(service::Subject::kFactor)));
   f.updated_at = f.opened_at;
   ASSIGN_OR_RETURN(FactorItem saved, store->OpenFactorItem(f, projects::OpenEvent(f)));
-  Audit(b, c, "project.factor.open", std::to_string(saved.id),
-        p->code + " " + std::string(projects::FactorName(saved.factor)) + " → " + saved.unit);
+  AuditSuccess(
+      b, c, "project.factor.open", std::to_string(saved.id),
+      p->code + " " + std::string(projects::FactorName(saved.factor)) + " → " + saved.unit);
   return Row(b, c, std::move(saved), *p, Today(b));
 }
 
@@ -289,8 +285,9 @@ Result<FactorRow> StepFactorItem(Ballast& b, const Caller& c, const FactorStepRe
   FactorEvent ev{0,          l.item.id, e.at,     e.actor, e.party, e.action, e.from_state,
                  e.to_state, e.unit,    e.reason, e.body};
   ASSIGN_OR_RETURN(FactorItem saved, l.store->UpdateFactorItem(l.item, read_version, ev));
-  Audit(b, c, "project.factor." + r.action, std::to_string(saved.id),
-        e.from_state + " → " + e.to_state + (saved.unit.empty() ? "" : " (" + saved.unit + ")"));
+  AuditSuccess(
+      b, c, "project.factor." + r.action, std::to_string(saved.id),
+      e.from_state + " → " + e.to_state + (saved.unit.empty() ? "" : " (" + saved.unit + ")"));
   return Row(b, c, std::move(saved), l.project, Today(b));
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/audit.h"
 #include "app/project_factors.h"
 #include "core/clock.h"
 #include "projects/project_import.h"
@@ -54,13 +55,6 @@ Result<std::vector<Project>> Visible(Ballast& b, const Caller& c, ProjectStore& 
 }
 
 std::string Now(Ballast& b) { return FormatUtc(b.clock().Now()); }
-
-// Project writes go to the audit chain (who, what, when) like every other write of app/.
-void Audit(Ballast& b, const Caller& c, const std::string& action, const std::string& target,
-           const std::string& detail) {
-  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target,
-                        "success", detail});
-}
 
 }  // namespace
 
@@ -140,8 +134,9 @@ Result<ProjectImportSummary> ImportProjects(Ballast& b, const Caller& c, std::st
     write.push_back(std::move(p));
   }
   ASSIGN_OR_RETURN(auto saved, store->SaveProjects(std::move(write)));
-  Audit(b, c, "project.import", file_name,
-        std::to_string(sum.created) + " created, " + std::to_string(sum.updated) + " updated");
+  AuditSuccess(
+      b, c, "project.import", file_name,
+      std::to_string(sum.created) + " created, " + std::to_string(sum.updated) + " updated");
   return sum;
 }
 
@@ -158,8 +153,8 @@ Result<Project> UpdateProject(Ballast& b, const Caller& c, Project edited) {
   edited.updated_by = c.username;
   edited.updated_at = Now(b);
   ASSIGN_OR_RETURN(auto saved, store->SaveProjects({std::move(edited)}));
-  Audit(b, c, "project.edit", std::to_string(saved[0].id),
-        saved[0].code + " version " + std::to_string(saved[0].version));
+  AuditSuccess(b, c, "project.edit", std::to_string(saved[0].id),
+               saved[0].code + " version " + std::to_string(saved[0].version));
   return saved[0];
 }
 
@@ -208,7 +203,7 @@ Result<MonthlyReport> ReportMonth(Ballast& b, const Caller& c, MonthlyReport r) 
   for (const auto& item : items)
     detail += "; opened factor item " + std::to_string(item.id) + " (" +
               std::string(projects::FactorName(item.factor)) + ")";
-  Audit(b, c, "project.report", std::to_string(saved.project_id), detail);
+  AuditSuccess(b, c, "project.report", std::to_string(saved.project_id), detail);
   return saved;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/audit.h"
+
 namespace ballast::app {
 
 namespace {
@@ -42,12 +44,6 @@ Result<warn::HandlingAction> StepPermission(const Ballast& b, const Caller& c, c
   return action;
 }
 
-void AuditRead(Ballast& b, const Caller& c, const std::string& action, const std::string& target,
-               const std::string& detail) {
-  (void)b.auth().Audit({c.username, std::string(auth::RoleName(c.role)), c.address, action, target,
-                        "success", detail});
-}
-
 Status CheckSilenceScope(const Ballast& b, const Caller& c, const std::string& region) {
   return b.access().CheckRegion(c, region.empty() ? std::string(kCountryCode) : region);
 }
@@ -79,8 +75,8 @@ Status ScopeAlertFilter(Ballast& b, const Caller& c, AlertFilter* f) {
 void AuditEnterpriseAlerts(Ballast& b, const Caller& c, const AlertFilter& f,
                            int64_t on_enterprises) {
   if (on_enterprises > 0) {
-    AuditRead(b, c, "read.enterprise_alerts", "region=" + f.region,
-              std::to_string(on_enterprises) + " alerts on enterprises");
+    AuditSuccess(b, c, "read.enterprise_alerts", "region=" + f.region,
+                 std::to_string(on_enterprises) + " alerts on enterprises");
   }
 }
 
@@ -120,7 +116,7 @@ Result<AlertDetail> GetAlert(Ballast& b, const Caller& c, int64_t id) {
   ASSIGN_OR_RETURN(d.alert, VisibleAlert(b, c, id));
   ASSIGN_OR_RETURN(d.history, b.warnings().AlertHistory(id));
   if (d.alert.subject_kind == "enterprise") {
-    AuditRead(b, c, "read.enterprise_alert", d.alert.subject_key, "alert " + std::to_string(id));
+    AuditSuccess(b, c, "read.enterprise_alert", d.alert.subject_key, "alert " + std::to_string(id));
   }
   return d;
 }

@@ -20,7 +20,9 @@ int Fail(const Status& st, std::ostream& err) {
   return st.IsUserError() ? 2 : 1;
 }
 
-Result<std::unique_ptr<app::Ballast>> Open(const std::string& db) { return app::Ballast::Open(db, StoreOptions()); }
+Result<std::unique_ptr<app::Ballast>> Open(const std::string& db) {
+  return app::Ballast::Open(db, StoreOptions());
+}
 
 std::string Fixed1(const std::optional<double>& v) {
   if (!v) return "";
@@ -32,8 +34,11 @@ std::string Fixed1(const std::optional<double>& v) {
 }  // namespace
 
 void PrintWarnSummary(const app::WarnSummary& s, std::ostream& out) {
-  out << "evaluated " << s.rules << " rules at " << s.evaluated_at << " in " << Fixed1(s.total_seconds * 1000)
-      << " ms (rules " << Fixed1(s.evaluate_seconds * 1000) << " ms)\n";
+  out << "evaluated " << s.rules << " rules at " << s.evaluated_at << " in "
+      << Fixed1(s.total_seconds * 1000) << " ms (rules " << Fixed1(s.evaluate_seconds * 1000)
+      << ", reading alerts " << Fixed1(s.load_seconds * 1000) << ", comparing "
+      << Fixed1(s.reconcile_seconds * 1000) << ", writing " << Fixed1(s.write_seconds * 1000)
+      << " ms)\n";
   out << "firing " << s.firing << " (";
   bool first = true;
   for (const char* level : {"red", "orange", "yellow", "blue"}) {
@@ -42,8 +47,8 @@ void PrintWarnSummary(const app::WarnSummary& s, std::ostream& out) {
     out << (first ? "" : ", ") << level << " " << it->second;
     first = false;
   }
-  out << "), pending " << s.pending << "; alerts opened " << s.opened << ", updated " << s.updated << ", resolved "
-      << s.resolved << ", dropped " << s.removed << "\n";
+  out << "), pending " << s.pending << "; alerts opened " << s.opened << ", updated " << s.updated
+      << ", resolved " << s.resolved << ", dropped " << s.removed << "\n";
   for (const auto& p : s.problems) out << "skipped: " << p << "\n";
 }
 
@@ -52,8 +57,8 @@ void PrintAlerts(const std::vector<AlertRecord>& alerts, std::ostream& out) {
   for (const auto& a : alerts) {
     const std::string muted = a.silenced_by ? "silenced" : a.inhibited ? "inhibited" : "";
     out << a.id << ',' << a.level << ',' << a.state << ',' << a.handling << ',' << a.rule_id << ','
-        << a.subject_kind << ',' << CsvField(a.subject_key) << ',' << a.region << ',' << a.period << ','
-        << FormatNumber(a.value) << ',' << muted << ',' << CsvField(a.message_zh) << '\n';
+        << a.subject_kind << ',' << CsvField(a.subject_key) << ',' << a.region << ',' << a.period
+        << ',' << FormatNumber(a.value) << ',' << muted << ',' << CsvField(a.message_zh) << '\n';
   }
 }
 
@@ -61,11 +66,12 @@ void PrintTargets(const std::vector<app::TargetView>& targets, std::ostream& out
   out << "id,clause,status,actual,expected,behind_pct,value,unit,deadline,lead_unit,text\n";
   for (const auto& v : targets) {
     const auto& t = v.target;
-    out << t.id << ',' << CsvField(t.clause) << ',' << v.status << ',' << FormatNumber(v.progress.actual) << ','
-        << FormatNumber(v.progress.expected) << ',' << Fixed1(v.progress.behind_pct) << ','
-        << (t.qualitative() ? "" : t.comparator + FormatNumber(t.value)) << ',' << CsvField(t.unit) << ','
-        << FormatPeriod(t.deadline) << ',' << CsvField(t.lead_units.empty() ? "" : t.lead_units[0]) << ','
-        << CsvField(t.text) << '\n';
+    out << t.id << ',' << CsvField(t.clause) << ',' << v.status << ','
+        << FormatNumber(v.progress.actual) << ',' << FormatNumber(v.progress.expected) << ','
+        << Fixed1(v.progress.behind_pct) << ','
+        << (t.qualitative() ? "" : t.comparator + FormatNumber(t.value)) << ',' << CsvField(t.unit)
+        << ',' << FormatPeriod(t.deadline) << ','
+        << CsvField(t.lead_units.empty() ? "" : t.lead_units[0]) << ',' << CsvField(t.text) << '\n';
   }
 }
 
@@ -88,7 +94,8 @@ int RunWarn(const std::string& db, std::ostream& out, std::ostream& err, const s
   return 0;
 }
 
-int RunAlerts(const std::string& db, const app::AlertFilter& filter, std::ostream& out, std::ostream& err) {
+int RunAlerts(const std::string& db, const app::AlertFilter& filter, std::ostream& out,
+              std::ostream& err) {
   auto o = Open(db);
   if (!o.ok()) return Fail(o.status(), err);
   auto alerts = app::ListAlerts(**o, app::Caller::Local(DefaultUser()), filter);
@@ -97,7 +104,8 @@ int RunAlerts(const std::string& db, const app::AlertFilter& filter, std::ostrea
   return 0;
 }
 
-int RunEpisodes(const std::string& db, const app::EpisodeFilter& filter, std::ostream& out, std::ostream& err) {
+int RunEpisodes(const std::string& db, const app::EpisodeFilter& filter, std::ostream& out,
+                std::ostream& err) {
   auto o = Open(db);
   if (!o.ok()) return Fail(o.status(), err);
   auto list = app::ListEpisodes(**o, app::Caller::Local(DefaultUser()), filter);
@@ -115,14 +123,15 @@ int RunEpisodes(const std::string& db, const app::EpisodeFilter& filter, std::os
     for (const auto& h : e.hits) rules += (rules.empty() ? "" : ";") + h.rule_id;
     char score[32];
     std::snprintf(score, sizeof score, "%.1f", e.score);
-    out << score << ',' << e.level << ',' << e.state << ',' << e.subject_kind << ',' << e.subject_key << ','
-        << e.subject_name << ',' << e.months << ',' << e.base_effect << ',' << rules << '\n';
+    out << score << ',' << e.level << ',' << e.state << ',' << e.subject_kind << ','
+        << e.subject_key << ',' << e.subject_name << ',' << e.months << ',' << e.base_effect << ','
+        << rules << '\n';
   }
   return 0;
 }
 
-int RunCommoditiesImport(const std::string& db, const std::string& path, const std::string& user, std::ostream& out,
-                         std::ostream& err) {
+int RunCommoditiesImport(const std::string& db, const std::string& path, const std::string& user,
+                         std::ostream& out, std::ostream& err) {
   auto o = Open(db);
   if (!o.ok()) return Fail(o.status(), err);
   auto bytes = ReadFile(path);
@@ -131,7 +140,8 @@ int RunCommoditiesImport(const std::string& db, const std::string& path, const s
   auto r = app::ImportCommodities(**o, app::Caller::Local(user), *bytes, name);
   if (!r.ok()) return Fail(r.status(), err);
   if (!r->imported) {
-    for (const auto& e : r->errors) err << name << ':' << e.line << ": " << e.column << ": " << e.message << "\n";
+    for (const auto& e : r->errors)
+      err << name << ':' << e.line << ": " << e.column << ": " << e.message << "\n";
     err << "error: " << r->errors.size() << " problem(s); nothing imported\n";
     return 2;
   }
@@ -140,8 +150,8 @@ int RunCommoditiesImport(const std::string& db, const std::string& path, const s
   return 0;
 }
 
-int RunTargets(const std::string& db, const app::TargetFilter& filter, const std::string& today, std::ostream& out,
-               std::ostream& err) {
+int RunTargets(const std::string& db, const app::TargetFilter& filter, const std::string& today,
+               std::ostream& out, std::ostream& err) {
   Period p = 0;
   if (!today.empty()) {
     auto parsed = ParsePeriod(today);
@@ -156,14 +166,14 @@ int RunTargets(const std::string& db, const app::TargetFilter& filter, const std
   return 0;
 }
 
-int RunProgressAdd(const std::string& db, const app::ProgressRequest& request, const std::string& user,
-                   std::ostream& out, std::ostream& err) {
+int RunProgressAdd(const std::string& db, const app::ProgressRequest& request,
+                   const std::string& user, std::ostream& out, std::ostream& err) {
   auto o = Open(db);
   if (!o.ok()) return Fail(o.status(), err);
   auto r = app::AddProgress(**o, app::Caller::Local(user), request);
   if (!r.ok()) return Fail(r.status(), err);
-  out << "progress " << r->id << " recorded for " << r->target_id << ": " << FormatNumber(r->value) << " on "
-      << r->date << "\n";
+  out << "progress " << r->id << " recorded for " << r->target_id << ": " << FormatNumber(r->value)
+      << " on " << r->date << "\n";
   return 0;
 }
 

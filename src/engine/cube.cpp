@@ -1,10 +1,9 @@
 #include "engine/cube.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <thread>
 
+#include "core/parallel.h"
 #include "engine/measure_context.h"
 #include "engine/roster.h"
 #include "engine/seasonal_adjust.h"
@@ -65,15 +64,8 @@ std::unique_ptr<Cube> Cube::Build(const Panel& panel, int threads) {
 }
 
 void Cube::Recompute(int threads) {
-  const int indicators = static_cast<int>(panel_.catalog().indicators().size());
-  std::atomic<int> next{0};
-  auto work = [&] {
-    for (int i = next++; i < indicators; i = next++) BuildIndicator(i);
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < std::max(1, threads); ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  ParallelFor(panel_.catalog().indicators().size(), std::max(1, threads),
+              [this](size_t i) { BuildIndicator(static_cast<int>(i)); });
 }
 
 void Cube::BuildIndicator(int indicator) {

@@ -382,6 +382,8 @@ std::unique_ptr<Panel> Panel::Builder::Finish() {
     }
   }
   BuildScaled(rescale);
+  if (previous_ != nullptr && !enterprises_changed_ && previous_->first_ == p.first_)
+    p.KeepYtdOf(*previous_);
   const bool same_periods = previous_ != nullptr && !enterprises_changed_ &&
                             previous_->first_ == p.first_ &&
                             previous_->num_periods_ == p.num_periods_;
@@ -514,7 +516,9 @@ const double* Panel::Values(int indicator, Period p) const {
 }
 
 struct Panel::YtdMemo {
-  static constexpr size_t kBudgetBytes = size_t{128} << 20;
+  // Nationally a column is 4.5 MB; an evaluation walks three indicators' 25 months back
+  // (about 330 MB), and a smaller budget emptied the memo several times per evaluation.
+  static constexpr size_t kBudgetBytes = size_t{384} << 20;
   std::mutex mu;
   std::map<std::pair<int, Period>, std::shared_ptr<const std::vector<double>>> columns;
   size_t bytes = 0;
@@ -527,24 +531,59 @@ void Panel::Ytd(int indicator, Period p, std::vector<double>* out) const {
     out->assign(num_enterprises_, kMissing);
     return;
   }
-  const auto key = std::make_pair(indicator, p);
+  // Start from the latest month of the year already summed (p itself when kept), and keep every
+  // month summed on the way: callers walk the months back from the latest.
+  const Period start = std::max(first_, MakePeriod(PeriodYear(p), 1));
+  Period from = start;
   {
     std::lock_guard<std::mutex> lock(ytd_memo_->mu);
-    if (auto it = ytd_memo_->columns.find(key); it != ytd_memo_->columns.end()) {
+    for (Period q = p; q >= start; --q) {
+      auto it = ytd_memo_->columns.find({indicator, q});
+      if (it == ytd_memo_->columns.end()) continue;
       out->assign(it->second->begin(), it->second->end());
-      return;
+      if (q == p) return;
+      from = q + 1;
+      break;
     }
   }
-  const Period start = std::max(first_, MakePeriod(PeriodYear(p), 1));
-  for (Period q = start; q <= p; ++q) YtdStep(indicator, q, out);
+  std::vector<std::shared_ptr<const std::vector<double>>> made;
+  for (Period q = from; q <= p; ++q) {
+    YtdStep(indicator, q, out);
+    made.push_back(std::make_shared<const std::vector<double>>(*out));
+  }
   const size_t bytes = out->size() * sizeof(double);
   std::lock_guard<std::mutex> lock(ytd_memo_->mu);
-  if (ytd_memo_->bytes + bytes > YtdMemo::kBudgetBytes) {  // full: start again
-    ytd_memo_->columns.clear();
-    ytd_memo_->bytes = 0;
+  for (size_t k = 0; k < made.size(); ++k) {
+    if (ytd_memo_->bytes + bytes > YtdMemo::kBudgetBytes) {  // full: start again
+      ytd_memo_->columns.clear();
+      ytd_memo_->bytes = 0;
+    }
+    const Period q = from + static_cast<Period>(k);
+    if (ytd_memo_->columns.emplace(std::make_pair(indicator, q), std::move(made[k])).second)
+      ytd_memo_->bytes += bytes;
   }
-  if (ytd_memo_->columns.emplace(key, std::make_shared<const std::vector<double>>(*out)).second)
-    ytd_memo_->bytes += bytes;
+}
+
+void Panel::KeepYtdOf(const Panel& previous) {
+  std::lock_guard<std::mutex> lock(previous.ytd_memo_->mu);
+  for (const auto& [key, column] : previous.ytd_memo_->columns) {
+    const auto [indicator, p] = key;
+    const auto ind = static_cast<size_t>(indicator);
+    if (!HasPeriod(p) || ind >= columns_.size()) continue;
+    bool same = true;
+    for (Period q = std::max(first_, MakePeriod(PeriodYear(p), 1)); q <= p && same; ++q) {
+      same = columns_[ind][static_cast<size_t>(q - first_)] ==
+             previous.columns_[ind][static_cast<size_t>(q - previous.first_)];
+    }
+    if (!same) continue;
+    ytd_memo_->columns.emplace(key, column);
+    ytd_memo_->bytes += column->size() * sizeof(double);
+  }
+}
+
+size_t Panel::KeptYtdColumns() const {
+  std::lock_guard<std::mutex> lock(ytd_memo_->mu);
+  return ytd_memo_->columns.size();
 }
 
 void Panel::YtdStep(int indicator, Period p, std::vector<double>* running) const {

@@ -84,12 +84,17 @@ class Panel {
   size_t ColumnBytes() const;
   // Cells (enterprise × period × indicator) with a monthly value or a ytd.
   int64_t StoredCells() const;
+  // Year-to-date columns kept (Ytd), those carried over from the previous panel included.
+  size_t KeptYtdColumns() const;
 
  private:
   // Year-to-date columns already summed (Ytd), kept for this panel within a memory budget: a
   // snapshot's answers ask the same few again and again, each a pass over up to twelve months.
   struct YtdMemo;
   std::shared_ptr<YtdMemo> ytd_memo_;
+  // Takes the previous panel's year-to-date columns whose months this panel shares (the same
+  // enterprises, the same first period, every month of the year to it the same column).
+  void KeepYtdOf(const Panel& previous);
 
   struct Column {
     std::vector<double> value;  // empty = no data

@@ -66,11 +66,34 @@ TEST_F(PanelTest, YtdAskedAgainIsTheSame) {
   EXPECT_DOUBLE_EQ(At(*panel, "B", "electricity", "2025-03", true), 18);
 }
 
+// Ytd keeps the months it sums on the way and starts from the latest kept one: asked in any
+// order, each month is still the sum of its own year (hand sums in the comments).
+TEST_F(PanelTest, YtdAskedInAnyOrderIsTheSum) {
+  PanelMaker m;
+  m.Enterprise("B", "410102", "1311");
+  m.Batch({{"B", "electricity", "2024-12", 100},
+           {"B", "electricity", "2025-01", 5},
+           {"B", "electricity", "2025-02", 6},
+           {"B", "electricity", "2025-04", 8},
+           {"B", "electricity", "2025-05", 9}});
+  auto panel = m.Make();
+  ASSERT_NE(panel, nullptr);
+  EXPECT_DOUBLE_EQ(At(*panel, "B", "electricity", "2025-02", true), 11);  // 5 + 6
+  // March is missing: from the kept February, March and every later month are undefined.
+  EXPECT_TRUE(IsMissing(At(*panel, "B", "electricity", "2025-05", true)));
+  EXPECT_TRUE(IsMissing(At(*panel, "B", "electricity", "2025-03", true)));
+  EXPECT_DOUBLE_EQ(At(*panel, "B", "electricity", "2025-01", true), 5);
+  // The data start in December 2024: that year's earlier months are unknown, not January's.
+  EXPECT_TRUE(IsMissing(At(*panel, "B", "electricity", "2024-12", true)));
+  EXPECT_DOUBLE_EQ(At(*panel, "B", "electricity", "2025-02", true), 11);
+}
+
 TEST_F(PanelTest, MissingMonthLeavesYtdUndefinedUntilReported) {
   PanelMaker m;
   m.Enterprise("A", "410102", "1311");
   // January missing, February reported as 1-2月 cumulative only (the financial forms' rule).
-  m.Batch({{"A", "profit", "2025-02", kMissing, 30}, {"A", "profit", "2025-03", 12, 42},
+  m.Batch({{"A", "profit", "2025-02", kMissing, 30},
+           {"A", "profit", "2025-03", 12, 42},
            {"A", "profit", "2025-05", 8}});
   auto panel = m.Make();
   EXPECT_TRUE(IsMissing(At(*panel, "A", "profit", "2025-02", false)));
@@ -125,7 +148,8 @@ TEST_F(PanelTest, LaterBatchReplacesRowsWhole) {
   PanelMaker m;
   m.Enterprise("A", "410102", "1311");
   m.Enterprise("B", "410102", "1311");
-  m.Batch({{"A", "output_value", "2025-03", 100, kMissing, 90}, {"B", "output_value", "2025-03", 7}});
+  m.Batch(
+      {{"A", "output_value", "2025-03", 100, kMissing, 90}, {"B", "output_value", "2025-03", 7}});
   m.Batch({{"A", "output_value", "2025-03", 105}});
   auto panel = m.Make();
   EXPECT_DOUBLE_EQ(At(*panel, "A", "output_value", "2025-03", false), 105);

@@ -84,6 +84,54 @@ TEST_F(WarnStoreTest, AlertsRoundTripWithEventsAndRemoval) {
   EXPECT_EQ((*one)[0].handling, "closed");
 }
 
+// A new month rewrites every open alert in one evaluation (PostgreSQL takes them through a
+// temporary table, more than a statement's thousand rows here): each keeps its id and gets
+// every field, the others stay as they were, and an insert in the same write gets its own id.
+TEST_F(WarnStoreTest, AnEvaluationRewritesManyAlertsAtOnce) {
+  std::vector<AlertChange> opened;
+  for (int i = 0; i < 2500; ++i) opened.push_back({Alert("fp" + std::to_string(i)), false, {}});
+  ASSERT_OK_AND_ASSIGN(auto stored, store_->ApplyEvaluation(opened, 1, "2026-01-01T00:00:00Z"));
+  std::vector<AlertChange> moved;
+  for (int i = 0; i < 2500; i += 2) {
+    AlertRecord a = stored[static_cast<size_t>(i)].alert;
+    a.period = "2026-02";
+    a.value = i + 0.25;
+    a.streak = i;
+    a.level = "blue";
+    a.message_zh = "第" + std::to_string(i) + "条";
+    a.inhibited = true;
+    moved.push_back({a,
+                     false,
+                     {{0, 0, "2026-02-01T00:00:00Z", "system", "deescalated", "firing", "firing",
+                       "red -> blue"}}});
+  }
+  moved.push_back({Alert("new"), false, {}});
+  ASSERT_OK_AND_ASSIGN(auto applied, store_->ApplyEvaluation(moved, 2, "2026-02-01T00:00:00Z"));
+  EXPECT_GT(applied.back().alert.id, stored.back().alert.id);
+  ASSERT_OK_AND_ASSIGN(auto loaded, store_->LoadAlerts({}));
+  ASSERT_EQ(loaded.size(), 2501u);
+  for (int i = 0; i < 2500; ++i) {
+    const AlertRecord& a = loaded[static_cast<size_t>(i)];
+    ASSERT_EQ(a.id, stored[static_cast<size_t>(i)].alert.id);
+    if (i % 2 == 0) {
+      EXPECT_EQ(a.period, "2026-02");
+      EXPECT_DOUBLE_EQ(a.value, i + 0.25);
+      EXPECT_EQ(a.streak, i);
+      EXPECT_EQ(a.level, "blue");
+      EXPECT_EQ(a.message_zh, "第" + std::to_string(i) + "条");
+      EXPECT_TRUE(a.inhibited);
+    } else {
+      EXPECT_EQ(a.period, "");
+      EXPECT_DOUBLE_EQ(a.value, -55.5);
+      EXPECT_EQ(a.level, "red");
+      EXPECT_FALSE(a.inhibited);
+    }
+  }
+  ASSERT_OK_AND_ASSIGN(auto events, store_->AlertEvents(stored[2].alert.id));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].detail, "red -> blue");
+}
+
 TEST_F(WarnStoreTest, SilencesExpireOnce) {
   auto s = store_->AddSilence({0, "r", "", "", "410000", "alice", "maintenance",
                                "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z", "", ""});

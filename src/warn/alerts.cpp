@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
+
+#include "core/parallel.h"
 
 namespace ballast::warn {
 
@@ -227,25 +231,76 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
     if (!edited[i]) edited[i] = std::make_unique<AlertRecord>(*stored[i]);
     return *edited[i];
   };
-  std::unordered_map<uint64_t, size_t> by_fp;
-  by_fp.reserve(n + in.evaluation->findings.size() / 8);
+  // The stored alerts by fingerprint, sorted (the latest of equal fingerprints wins); the new
+  // alerts of this evaluation in `fresh_by_fp`.
+  std::vector<std::pair<uint64_t, size_t>> by_fp;
+  by_fp.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     uint64_t h;
-    if (ParseFingerprint(stored[i]->fingerprint, &h)) by_fp[h] = i;  // the latest wins
+    if (ParseFingerprint(stored[i]->fingerprint, &h)) by_fp.emplace_back(h, i);
   }
+  std::sort(by_fp.begin(), by_fp.end());
+  auto stored_index = [&](uint64_t h) -> std::optional<size_t> {
+    auto it = std::upper_bound(by_fp.begin(), by_fp.end(),
+                               std::make_pair(h, std::numeric_limits<size_t>::max()));
+    if (it == by_fp.begin() || std::prev(it)->first != h) return std::nullopt;
+    return std::prev(it)->second;
+  };
+  std::unordered_map<uint64_t, size_t> fresh_by_fp;
 
   std::vector<std::string> kinds(rules.size());
   for (size_t r = 0; r < rules.size(); ++r)
     kinds[r] = std::string(SubjectKindName(rules[r].subject));
-  for (const Finding& f : in.evaluation->findings) {
+  // First, side by side and reading only: each finding's stored alert, its two messages (most
+  // of the time here: hundreds of thousands nationally) and whether its alert stays as stored,
+  // which nationally is nearly every finding.
+  const std::vector<Finding>& findings = in.evaluation->findings;
+  struct Prepared {
+    uint64_t hash = 0;
+    std::optional<size_t> stored;
+    bool same = false;
+    std::string zh, en;
+  };
+  std::vector<Prepared> prepared(findings.size());
+  constexpr size_t kChunk = 2048;
+  ParallelFor((findings.size() + kChunk - 1) / kChunk, in.threads, [&](size_t chunk) {
+    const size_t end = std::min(findings.size(), (chunk + 1) * kChunk);
+    for (size_t i = chunk * kChunk; i < end; ++i) {
+      const Finding& f = findings[i];
+      const Rule& r = rules[f.rule];
+      Prepared& p = prepared[i];
+      p.hash = FingerprintHash(r.id, kinds[f.rule], f.subject_key);
+      p.stored = stored_index(p.hash);
+      p.zh = FindingMessage(r, f, true, in.catalog);
+      p.en = FindingMessage(r, f, false, in.catalog);
+      if (!p.stored) continue;
+      // The `same` test below, where no event is due (state and level as stored).
+      const AlertRecord& old = *stored[*p.stored];
+      p.same = old.state == (f.firing ? "firing" : "pending") && old.level == LevelName(f.level) &&
+               !(f.firing && old.fired_at.empty()) && old.family == r.family &&
+               old.subject_name == f.subject_name && old.region == f.region &&
+               old.industry == f.industry && old.units == f.units && old.period == f.period &&
+               old.value == f.value && old.threshold == f.threshold && old.streak == f.streak &&
+               old.message_zh == p.zh && old.message_en == p.en;
+    }
+  });
+  for (size_t fi = 0; fi < findings.size(); ++fi) {
+    const Finding& f = findings[fi];
+    Prepared& p = prepared[fi];
+    if (p.same && !matched[*p.stored]) {  // as stored, and no finding before touched it
+      matched[*p.stored] = 1;
+      continue;
+    }
     const Rule& r = rules[f.rule];
     const std::string& kind = kinds[f.rule];
-    const uint64_t h = FingerprintHash(r.id, kind, f.subject_key);
+    const uint64_t h = p.hash;
     const std::string state = f.firing ? "firing" : "pending";
     const std::string level(LevelName(f.level));
     size_t idx;
-    if (auto it = by_fp.find(h); it != by_fp.end()) {
+    if (auto it = fresh_by_fp.find(h); it != fresh_by_fp.end()) {
       idx = it->second;
+    } else if (p.stored) {
+      idx = *p.stored;
     } else {
       AlertRecord a;
       a.fingerprint = HexFingerprint(h);
@@ -258,7 +313,7 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
       idx = n + fresh.size();
       fresh.push_back(std::move(a));
       events.emplace_back();
-      by_fp[h] = idx;
+      fresh_by_fp[h] = idx;
     }
     if (idx < n) matched[idx] = 1;
     const AlertRecord& old = cur(idx);
@@ -281,8 +336,8 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
                 static_cast<int>(f.level) > LevelRank(old_level) ? "escalated" : "deescalated",
                 state, state, old_level + " -> " + level));
     }
-    std::string message_zh = FindingMessage(r, f, true, in.catalog);
-    std::string message_en = FindingMessage(r, f, false, in.catalog);
+    std::string& message_zh = p.zh;
+    std::string& message_en = p.en;
     const bool same = ev.empty() && idx < n && old.state == state && old.level == level &&
                       old.family == r.family && old.subject_name == f.subject_name &&
                       old.region == f.region && old.industry == f.industry &&

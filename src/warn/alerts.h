@@ -36,6 +36,7 @@ struct ReconcileInput {
   std::string now;  // UTC ISO 8601
   std::string actor = "system";
   const Catalog* catalog = nullptr;  // for messages and region containment
+  int threads = 0;                   // messages formatted side by side; 0 = one per core
 };
 
 // The alerts that change (inserts, updates, removals) with their events, and nothing else: an

@@ -3,32 +3,24 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/parallel.h"
 #include "engine/measure_context.h"
 #include "engine/measures.h"
 #include "engine/roster.h"
+#include "warn/rule_eval.h"
 
 namespace ballast::warn {
+
+using detail::Compiled;
+using detail::DataPeriods;
+using detail::EvaluateCells;
+using detail::InAny;
+using detail::kMaxStreak;
+using detail::LatestPeriod;
 
 namespace {
 
 constexpr int kMissingLookback = 12;  // a subject silent for longer is no longer a reporter
-// How far back a streak is counted (months of data): longer runs read "36 months or more".
-constexpr int kMaxStreak = 36;
-
-struct Compiled {
-  int indicator = -1;
-  std::vector<NodeId> regions, industries;
-  std::vector<EnterpriseSize> sizes;
-};
-
-bool InAny(const CodeTree& tree, const std::vector<NodeId>& roots, NodeId node) {
-  if (roots.empty()) return true;
-  if (node == kNoNode) return false;
-  for (NodeId r : roots) {
-    if (tree.Contains(r, node)) return true;
-  }
-  return false;
-}
 
 // Resolves the rule's codes against the catalog; a bad code is a problem, not a crash.
 Result<Compiled> Compile(const Rule& r, const Catalog& cat) {
@@ -83,25 +75,6 @@ bool PassesEnterprise(const Panel& panel, const Rule& r, const Compiled& c, uint
     if (!any) return false;
   }
   return true;
-}
-
-// The latest period with data for the indicator, or nullopt.
-std::optional<Period> LatestPeriod(const Panel& panel, int indicator) {
-  if (panel.empty()) return std::nullopt;
-  for (Period p = panel.last_period(); p >= panel.first_period(); --p) {
-    if (panel.HasData(indicator, p)) return p;
-  }
-  return std::nullopt;
-}
-
-// The data periods from t backwards (periods nobody reported, such as January for the
-// financial forms, are skipped: they are no evidence either way), at most `count`.
-std::vector<Period> DataPeriods(const Panel& panel, int indicator, Period t, int count) {
-  std::vector<Period> out;
-  for (Period p = t; p >= panel.first_period() && static_cast<int>(out.size()) < count; --p) {
-    if (panel.HasData(indicator, p)) out.push_back(p);
-  }
-  return out;
 }
 
 // Whether the enterprise is expected to report for the period: not off the above-scale roster
@@ -241,167 +214,6 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
   }
 }
 
-// Region or industry cells: the measure (minus the target, when the rule has one). Subjects are
-// (frame, node) pairs: the node at the rule's depth of its own dimension, the frame the fixed node
-// of the other one. Industry rules with `region_levels` are also evaluated with each province or
-// prefecture as the frame (subject key "code@region"), so that a province's analyst sees its own
-// industries' alerts.
-void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& panel,
-                   const Query& query, EvaluationResult* res) {
-  const Measure measure = *r.measure;  // Evaluate: region and industry rules have one
-  auto t = LatestPeriod(panel, c.indicator);
-  if (!t) return;
-  const Catalog& cat = panel.catalog();
-  const bool region_rule = r.subject == SubjectKind::kRegion;
-  const CodeTree& tree = region_rule ? cat.regions() : cat.industries();
-  const CodeTree& other = region_rule ? cat.industries() : cat.regions();
-  const int32_t depth = r.level_of == "province" || r.level_of == "section"      ? 1
-                        : r.level_of == "prefecture" || r.level_of == "division" ? 2
-                                                                                 : 3;
-  const NodeId fixed_region = c.regions.empty() ? cat.country() : c.regions[0];
-  const NodeId fixed_industry = c.industries.empty() ? cat.all_industry() : c.industries[0];
-  if (Status st = query.Validate({c.indicator, *t, fixed_region, fixed_industry}, {measure});
-      !st.ok()) {
-    res->problems.push_back("rule '" + r.id + "': " + st.message());
-    return;
-  }
-  res->evaluated.insert(r.id);
-  auto periods = DataPeriods(panel, c.indicator, *t, kMaxStreak);
-  const std::vector<NodeId>& scope = region_rule ? c.regions : c.industries;
-  // The nodes at the rule's depth within the filters, each an "atom" of enterprises.
-  std::vector<NodeId> nodes;
-  std::vector<int32_t> atom_of_node(tree.size(), -1);
-  for (NodeId node = 0; node < static_cast<NodeId>(tree.size()); ++node) {
-    if (tree.node(node).depth != depth) continue;
-    if (!region_rule && !tree.Contains(cat.all_industry(), node)) continue;
-    if (!InAny(tree, scope, node)) continue;
-    atom_of_node[static_cast<size_t>(node)] = static_cast<int32_t>(nodes.size());
-    nodes.push_back(node);
-  }
-  // Frame groups: the fixed node (-1), then each region depth the rule asks for.
-  const NodeId fixed = region_rule ? fixed_industry : fixed_region;
-  std::vector<int32_t> group_depths{-1};
-  const bool batch = !NeedsParent(measure);
-  if (!region_rule && batch) {
-    for (const auto& level : r.region_levels) {
-      const int32_t d = level == "province" ? 1 : level == "prefecture" ? 2 : 3;
-      if (d > other.node(fixed).depth) group_depths.push_back(d);
-    }
-  }
-  const Indicator& indicator = cat.indicators()[static_cast<size_t>(c.indicator)];
-  for (int32_t group_depth : group_depths) {
-    std::vector<NodeId> frames;
-    std::vector<int32_t> frame_of_node(other.size(), -1);
-    if (group_depth < 0) {
-      frames.push_back(fixed);
-    } else {
-      for (NodeId n = 0; n < static_cast<NodeId>(other.size()); ++n) {
-        if (other.node(n).depth != group_depth || !other.Contains(fixed, n)) continue;
-        frame_of_node[static_cast<size_t>(n)] = static_cast<int32_t>(frames.size());
-        frames.push_back(n);
-      }
-    }
-    const size_t subjects = frames.size() * nodes.size();
-    // One pass over the panel per period (the same sums and context as Query::Cell), rather than
-    // one per subject; measures that compare with a parent cell go through Query::Cell.
-    std::vector<int32_t> atom_of;
-    if (batch) {
-      atom_of.assign(panel.num_enterprises(), -1);
-      for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
-        const PanelEnterprise& ent = panel.enterprise(e);
-        const NodeId own = region_rule ? ent.region : ent.industry,
-                     cross = region_rule ? ent.industry : ent.region;
-        if (own == kNoNode || cross == kNoNode || !other.Contains(fixed, cross)) continue;
-        int32_t frame = 0;
-        if (group_depth >= 0) {
-          const NodeId f = other.AncestorAtDepth(cross, group_depth);
-          if (f == kNoNode || frame_of_node[static_cast<size_t>(f)] < 0) continue;
-          frame = frame_of_node[static_cast<size_t>(f)];
-        }
-        const NodeId at = tree.AncestorAtDepth(own, depth);
-        if (at == kNoNode || atom_of_node[static_cast<size_t>(at)] < 0) continue;
-        atom_of[e] =
-            frame * static_cast<int32_t>(nodes.size()) + atom_of_node[static_cast<size_t>(at)];
-      }
-    }
-    const auto atoms = static_cast<int32_t>(subjects);
-    std::vector<Finding> found(subjects);
-    std::vector<char> alive(subjects, 1);
-    for (size_t k = 0; k < periods.size(); ++k) {
-      if (std::none_of(alive.begin(), alive.end(), [](char x) { return x != 0; })) break;
-      const Period p = periods[k];
-      std::vector<std::optional<double>> values(subjects);
-      if (batch) {
-        AtomContexts cells(std::vector<Measure>{measure}, p, [&](Period q) {
-          return query.AtomSums(c.indicator, q, atom_of, atoms, IsWindowMeasure(measure) && q == p,
-                                NeedsRealSums({measure}), IsRosterMeasure(measure) && q == p);
-        });
-        for (size_t a = 0; a < subjects; ++a) {
-          if (!alive[a] || cells.sums()[a].n == 0) continue;  // nobody reports: no subject
-          values[a] =
-              ComputeMeasure(measure, indicator, cells.sums()[a], cells.Context(a, nullptr));
-        }
-      } else {
-        // All of the period's cells at once (Query::Cells); a region compares with its parent
-        // region, an industry with its parent industry.
-        std::vector<CellRef> refs;
-        std::vector<size_t> of_ref;
-        for (size_t a = 0; a < subjects; ++a) {
-          if (!alive[a]) continue;
-          refs.push_back({c.indicator, p, region_rule ? nodes[a] : fixed_region,
-                          region_rule ? fixed_industry : nodes[a]});
-          of_ref.push_back(a);
-        }
-        const auto rows =
-            query.Cells(refs, {measure}, region_rule ? Dimension::kRegion : Dimension::kIndustry);
-        for (size_t j = 0; j < rows.size(); ++j) {
-          if (rows[j].ok() && rows[j]->n > 0) values[of_ref[j]] = rows[j]->values[0];
-        }
-      }
-      for (size_t a = 0; a < subjects; ++a) {
-        if (!alive[a]) continue;
-        const std::string& code = tree.node(nodes[a % nodes.size()]).code;
-        const std::optional<double> target = TargetFor(r, code);
-        std::optional<Threshold> level;
-        double value = 0;
-        if (values[a]) {
-          value = *values[a] - (target ? *target : 0.0);
-          level = Classify(r, value);
-        }
-        if (!level) {
-          alive[a] = 0;
-          continue;
-        }
-        Finding& f = found[a];
-        if (k == 0) {
-          f.level = level->level;
-          f.threshold = level->value;
-          f.value = value;
-        }
-        ++f.streak;
-      }
-    }
-    for (size_t a = 0; a < subjects; ++a) {
-      Finding& f = found[a];
-      if (f.streak == 0) continue;
-      const NodeId node = nodes[a % nodes.size()], frame = frames[a / nodes.size()];
-      const std::string& code = tree.node(node).code;
-      f.rule = ri;
-      f.subject_key = code;
-      f.subject_name = tree.node(node).name;
-      if (group_depth >= 0) {
-        f.subject_key += "@" + other.node(frame).code;
-        f.subject_name = other.node(frame).name + "·" + f.subject_name;
-      }
-      f.region = region_rule ? code : other.node(frame).code;
-      f.industry = region_rule ? other.node(frame).code : code;
-      f.period = FormatPeriod(*t);
-      f.firing = f.streak >= r.for_periods;
-      res->findings.push_back(std::move(f));
-    }
-  }
-}
-
 void EvaluateExternal(size_t ri, const Rule& r, const std::vector<ExternalSubject>& subjects,
                       const Catalog* cat, const Compiled& c, EvaluationResult* res) {
   res->evaluated.insert(r.id);
@@ -461,37 +273,62 @@ std::string_view LevelZh(Level l) {
   return "";
 }
 
+// One rule's findings, evaluated apart from the others.
+EvaluationResult EvaluateRule(size_t i, const Rule& r, const EvaluationInput& in) {
+  EvaluationResult res;
+  const Catalog* cat = in.panel ? &in.panel->catalog() : nullptr;
+  if (!r.enabled) return res;
+  const bool external = IsExternal(r.subject);
+  if (!external && (in.panel == nullptr || in.query == nullptr)) return res;
+  if (!external && r.check == Check::kMeasure && !r.measure) {  // built without ParseRuleJson
+    res.problems.push_back("rule '" + r.id + "': no measure");
+    return res;
+  }
+  Compiled c;
+  if (cat != nullptr) {
+    auto compiled = Compile(r, *cat);
+    if (!compiled.ok()) {
+      res.problems.push_back(compiled.status().message());
+      return res;
+    }
+    c = std::move(compiled).value();
+  }
+  if (external) {
+    EvaluateExternal(i, r, in.externals, cat, c, &res);
+  } else if (r.subject == SubjectKind::kEnterprise) {
+    EvaluateEnterprises(i, r, c, *in.panel, &res);
+  } else {
+    EvaluateCells(i, r, c, *in.panel, *in.query, &res);
+  }
+  return res;
+}
+
+// A rough cost, so that the longest rules start first: industries evaluated in every region
+// frame, then other cells, then enterprises, then outside series.
+int Cost(const Rule& r) {
+  if (IsExternal(r.subject)) return 0;
+  if (r.subject == SubjectKind::kEnterprise) return 1;
+  return r.region_levels.empty() ? 2 : 3;
+}
+
 }  // namespace
 
 EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput& in) {
+  // Rules read the panel and the query only (both safe to share), so they run side by side; the
+  // results are joined in rule order, which keeps the findings' order what one thread gives.
+  std::vector<EvaluationResult> parts(rules.size());
+  std::vector<size_t> order(rules.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return Cost(rules[a]) > Cost(rules[b]); });
+  ParallelFor(order.size(), in.threads,
+              [&](size_t k) { parts[order[k]] = EvaluateRule(order[k], rules[order[k]], in); });
   EvaluationResult res;
-  const Catalog* cat = in.panel ? &in.panel->catalog() : nullptr;
-  for (size_t i = 0; i < rules.size(); ++i) {
-    const Rule& r = rules[i];
-    if (!r.enabled) continue;
-    const bool external = IsExternal(r.subject);
-    if (!external && (in.panel == nullptr || in.query == nullptr)) continue;
-    if (!external && r.check == Check::kMeasure &&
-        !r.measure) {  // a rule built without ParseRuleJson
-      res.problems.push_back("rule '" + r.id + "': no measure");
-      continue;
-    }
-    Compiled c;
-    if (cat != nullptr) {
-      auto compiled = Compile(r, *cat);
-      if (!compiled.ok()) {
-        res.problems.push_back(compiled.status().message());
-        continue;
-      }
-      c = std::move(compiled).value();
-    }
-    if (external) {
-      EvaluateExternal(i, r, in.externals, cat, c, &res);
-    } else if (r.subject == SubjectKind::kEnterprise) {
-      EvaluateEnterprises(i, r, c, *in.panel, &res);
-    } else {
-      EvaluateCells(i, r, c, *in.panel, *in.query, &res);
-    }
+  for (auto& part : parts) {
+    res.findings.insert(res.findings.end(), std::make_move_iterator(part.findings.begin()),
+                        std::make_move_iterator(part.findings.end()));
+    res.evaluated.merge(part.evaluated);
+    res.problems.insert(res.problems.end(), part.problems.begin(), part.problems.end());
   }
   return res;
 }

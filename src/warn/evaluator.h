@@ -43,6 +43,8 @@ struct EvaluationInput {
   const Panel* panel = nullptr;  // may be null (no data yet): panel rules are skipped
   const Query* query = nullptr;
   std::vector<ExternalSubject> externals;
+  // Rules evaluated side by side; 0 = one per core.
+  int threads = 0;
 };
 
 struct EvaluationResult {

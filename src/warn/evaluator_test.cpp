@@ -318,6 +318,53 @@ TEST_F(RegionRules, IndustryAlertsAtEveryRegionLevel) {
   EXPECT_EQ(f["26@410300"].subject_name.find("洛阳市"), 0u);
 }
 
+// A frame's cell is the sum of every city under it (one pass over the panel gives all frames):
+// division 13 in 郑州 (−20 %) and 洛阳 (+10 %), and in 武汉 (flat). Year to date 2025-09, by
+// hand: 河南 (720 + 990) / (900 + 900) − 1 = −5 %; the country (720 + 990 + 900) / 2700 − 1 =
+// −3.33 %; 湖北 0 %; 洛阳 +10 %, which is above the 6 % target (no alert).
+TEST(EvaluatorTest, IndustryCellsOfEveryFrameSumTheirCities) {
+  PanelMaker m;
+  m.Enterprise("ZZ", "410102", "1311");
+  m.Enterprise("LY", "410302", "1312");
+  m.Enterprise("WH", "420102", "1311");
+  std::vector<Row> rows;
+  for (const char* e : {"ZZ", "LY", "WH"})
+    Months(&rows, e, "output_value", 2024, 1, std::vector<double>(9, 100));
+  Months(&rows, "ZZ", "output_value", 2025, 1, std::vector<double>(9, 80));
+  Months(&rows, "LY", "output_value", 2025, 1, std::vector<double>(9, 110));
+  Months(&rows, "WH", "output_value", 2025, 1, std::vector<double>(9, 100));
+  m.Batch(rows);
+  auto panel = m.Make();
+  auto f = RunRule(DefaultRule("industry_growth_below_target"), *panel);
+  EXPECT_NEAR(f["13"].value, (2610.0 / 2700 - 1) * 100 - 6, 1e-9);
+  EXPECT_NEAR(f["13@410000"].value, -5 - 6.0, 1e-9);
+  EXPECT_NEAR(f["13@410100"].value, -20 - 6.0, 1e-9);
+  EXPECT_NEAR(f["13@420000"].value, 0 - 6.0, 1e-9);
+  EXPECT_NEAR(f["13@420100"].value, 0 - 6.0, 1e-9);
+  EXPECT_EQ(f.count("13@410300"), 0u);
+  EXPECT_EQ(f.size(), 5u);
+  EXPECT_EQ(f["13@410000"].streak, 9);
+}
+
+// Rules run side by side; the findings are the same, in the same order, as on one thread.
+TEST_F(RegionRules, RulesSideBySideFindWhatOneThreadFinds) {
+  const std::vector<Rule> rules = DefaultRules().value();
+  Query query(*panel_);
+  EvaluationInput one{panel_.get(), &query, {}, 1};
+  EvaluationInput many{panel_.get(), &query, {}, 4};
+  const auto a = Evaluate(rules, one), b = Evaluate(rules, many);
+  ASSERT_GT(a.findings.size(), 3u);
+  ASSERT_EQ(a.findings.size(), b.findings.size());
+  for (size_t i = 0; i < a.findings.size(); ++i) {
+    EXPECT_EQ(a.findings[i].rule, b.findings[i].rule);
+    EXPECT_EQ(a.findings[i].subject_key, b.findings[i].subject_key);
+    EXPECT_EQ(a.findings[i].value, b.findings[i].value);
+    EXPECT_EQ(a.findings[i].streak, b.findings[i].streak);
+  }
+  EXPECT_EQ(a.evaluated, b.evaluated);
+  EXPECT_EQ(a.problems, b.problems);
+}
+
 TEST_F(RegionRules, ParentMeasuresCompareWithTheParentRegion) {
   Rule r = DefaultRule("region_output_decline");
   r.measure = Measure::kShare;

@@ -141,13 +141,7 @@ class PostgresWarnStore final : public WarnStore {
     }
     ASSIGN_OR_RETURN(auto alert_ids, NextIds("warn_alert", opened));
     ASSIGN_OR_RETURN(auto event_ids, NextIds("warn_alert_event", logged));
-    const std::string update_sql =
-        "UPDATE warn_alert SET fingerprint=?, rule_id=?, family=?, subject_kind=?, subject_key=?, "
-        "subject_name=?, region=?, industry=?, units=?, level=?, state=?, period=?, value=?, "
-        "threshold=?, streak=?, message_zh=?, message_en=?, starts_at=?, fired_at=?, "
-        "updated_at=?, resolved_at=?, silenced_by=?, inhibited=?, handling=?, assignee=?, "
-        "deadline=?, note=? WHERE id=?";
-    std::vector<const AlertRecord*> inserts;
+    std::vector<const AlertRecord*> inserts, updates;
     std::vector<const AlertEventRecord*> events;
     size_t next_alert = 0, next_event = 0;
     for (auto& c : changes) {
@@ -162,10 +156,7 @@ class PostgresWarnStore final : public WarnStore {
         c.alert.id = alert_ids[next_alert++];
         inserts.push_back(&c.alert);
       } else {
-        pg::Params p;
-        AddAlert(p, c.alert);
-        p.Add(c.alert.id);
-        RETURN_IF_ERROR(c_->Execute(update_sql, p, 0).status());
+        updates.push_back(&c.alert);
       }
       for (auto& e : c.events) {
         e.alert_id = c.alert.id;
@@ -178,6 +169,7 @@ class PostgresWarnStore final : public WarnStore {
                                  p.Add(inserts[i]->id);
                                  AddAlert(p, *inserts[i]);
                                }));
+    RETURN_IF_ERROR(UpdateAlerts(updates));
     RETURN_IF_ERROR(InsertRows(
         "INSERT INTO warn_alert_event(id, alert_id, at, actor, action, from_state, to_state, "
         "detail) VALUES ",
@@ -189,6 +181,37 @@ class PostgresWarnStore final : public WarnStore {
                                                 &e.detail});
         }));
     return c_->Run("UPDATE warn_alert_version SET version = version + 1 WHERE id = 1");
+  }
+
+  // Rewrites the alerts whole. A new month moves every open alert (its period, value and
+  // messages): they go into a temporary table a thousand rows to a statement, and one UPDATE
+  // takes them from there, instead of a round trip per alert.
+  Status UpdateAlerts(const std::vector<const AlertRecord*>& updates) {
+    if (updates.empty()) return Status::Ok();
+    RETURN_IF_ERROR(
+        c_->Run("CREATE TEMP TABLE warn_alert_changed (LIKE warn_alert) ON COMMIT DROP"));
+    RETURN_IF_ERROR(
+        InsertRows(std::string("INSERT INTO warn_alert_changed(") + kAlertColumns + ") VALUES ", 28,
+                   updates.size(), [&](pg::Params& p, size_t i) {
+                     p.Add(updates[i]->id);
+                     AddAlert(p, *updates[i]);
+                   }));
+    std::string sql = "UPDATE warn_alert a SET ";
+    const std::string columns = kAlertColumns;
+    bool first = true;
+    for (size_t from = 0; from < columns.size();) {
+      size_t to = columns.find(',', from);
+      if (to == std::string::npos) to = columns.size();
+      std::string name = columns.substr(from, to - from);
+      name.erase(0, name.find_first_not_of(' '));
+      from = to + 1;
+      if (name == "id") continue;
+      sql += (first ? "" : ", ") + name + " = u." + name;
+      first = false;
+    }
+    sql += " FROM warn_alert_changed u WHERE a.id = u.id";
+    RETURN_IF_ERROR(c_->Run(sql));
+    return c_->Run("DROP TABLE warn_alert_changed");
   }
 
   // `count` ids of the table's identity column, in one round trip.
