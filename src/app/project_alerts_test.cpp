@@ -57,6 +57,15 @@ class ProjectAlertsTest : public ::testing::Test {
     ASSERT_OK(ReportMonth(*b_, province_, d).status());
     ASSERT_OK(b_->warnings().Evaluate().status());
   }
+  // ZZ-A starts building (its second milestone reached), then the rules run.
+  void StartZzA() {
+    ProjectFilter code;
+    code.text = "ZZ-A";
+    auto p = *GetProject(*b_, province_, (*ListProjects(*b_, province_, code))[0].id);
+    p.actual[1] = "2025-06-18";
+    ASSERT_OK(UpdateProject(*b_, province_, p).status());
+    ASSERT_OK(b_->warnings().Evaluate().status());
+  }
   std::map<std::string, AlertRecord> Alerts(const Caller& c) {
     std::map<std::string, AlertRecord> out;
     auto list = ListAlerts(*b_, c, {});
@@ -142,24 +151,14 @@ TEST_F(ProjectAlertsTest, KeptEpisodeListsFollowScopeAndChange) {
     EXPECT_EQ(*ListEpisodes(*b_, zz_, f, size).value(), "2");
     EXPECT_EQ(*ListEpisodes(*b_, province_, f, size).value(), "3");
   }
-  ProjectFilter code;
-  code.text = "ZZ-A";
-  auto p = *GetProject(*b_, province_, (*ListProjects(*b_, province_, code))[0].id);
-  p.actual[1] = "2025-06-18";
-  ASSERT_OK(UpdateProject(*b_, province_, p).status());
-  ASSERT_OK(b_->warnings().Evaluate().status());
+  StartZzA();
   EXPECT_EQ(count(province_), 2u);
   EXPECT_EQ(count(zz_unit_), 0u);
   EXPECT_EQ(*ListEpisodes(*b_, zz_, f, size).value(), "1");
 }
 
 TEST_F(ProjectAlertsTest, AStartedProjectResolvesItsAlert) {
-  ProjectFilter code;
-  code.text = "ZZ-A";
-  auto p = *GetProject(*b_, province_, (*ListProjects(*b_, province_, code))[0].id);
-  p.actual[1] = "2025-06-18";
-  ASSERT_OK(UpdateProject(*b_, province_, p).status());
-  ASSERT_OK(b_->warnings().Evaluate().status());
+  StartZzA();
   auto all = Alerts(province_);
   EXPECT_EQ(all["ZZ-A/project_behind_plan"].state, "resolved");
   EXPECT_EQ(all["ZZ-B/project_behind_plan"].state, "firing");
