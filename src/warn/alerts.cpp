@@ -25,6 +25,18 @@ bool SameAlert(const AlertRecord& a, const AlertRecord& b) {
          a.deadline == b.deadline && a.note == b.note;
 }
 
+// Whether the stored alert already says what the finding says: the same state and level (so no
+// event is due), every field and both messages.
+bool AsStored(const AlertRecord& old, const Rule& r, const Finding& f, const std::string& zh,
+              const std::string& en) {
+  return old.state == (f.firing ? "firing" : "pending") && old.level == LevelName(f.level) &&
+         !(f.firing && old.fired_at.empty()) && old.family == r.family &&
+         old.subject_name == f.subject_name && old.region == f.region &&
+         old.industry == f.industry && old.units == f.units && old.period == f.period &&
+         old.value == f.value && old.threshold == f.threshold && old.streak == f.streak &&
+         old.message_zh == zh && old.message_en == en;
+}
+
 AlertEventRecord Event(const std::string& now, const std::string& actor, std::string action,
                        std::string from, std::string to, std::string detail = "") {
   AlertEventRecord e;
@@ -274,14 +286,7 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
       p.zh = FindingMessage(r, f, true, in.catalog);
       p.en = FindingMessage(r, f, false, in.catalog);
       if (!p.stored) continue;
-      // The `same` test below, where no event is due (state and level as stored).
-      const AlertRecord& old = *stored[*p.stored];
-      p.same = old.state == (f.firing ? "firing" : "pending") && old.level == LevelName(f.level) &&
-               !(f.firing && old.fired_at.empty()) && old.family == r.family &&
-               old.subject_name == f.subject_name && old.region == f.region &&
-               old.industry == f.industry && old.units == f.units && old.period == f.period &&
-               old.value == f.value && old.threshold == f.threshold && old.streak == f.streak &&
-               old.message_zh == p.zh && old.message_en == p.en;
+      p.same = AsStored(*stored[*p.stored], r, f, p.zh, p.en);
     }
   });
   for (size_t fi = 0; fi < findings.size(); ++fi) {
@@ -338,13 +343,7 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
     }
     std::string& message_zh = p.zh;
     std::string& message_en = p.en;
-    const bool same = ev.empty() && idx < n && old.state == state && old.level == level &&
-                      old.family == r.family && old.subject_name == f.subject_name &&
-                      old.region == f.region && old.industry == f.industry &&
-                      old.units == f.units && old.period == f.period && old.value == f.value &&
-                      old.threshold == f.threshold && old.streak == f.streak &&
-                      old.message_zh == message_zh && old.message_en == message_en &&
-                      !(state == "firing" && old.fired_at.empty());
+    const bool same = ev.empty() && idx < n && AsStored(old, r, f, message_zh, message_en);
     if (same) continue;
     AlertRecord& a = edit(idx);
     if (old_state == "resolved") a.resolved_at.clear();
