@@ -1,6 +1,7 @@
 #include "app/disclosure.h"
 
 #include <cmath>
+#include <optional>
 
 #include "core/incbin.h"
 #include "sdc/secondary.h"
@@ -26,6 +27,13 @@ Contributors Collect(const Snapshot& snap, const CellRef& cell, const double* co
     c.total += x;
   }
   return c;
+}
+
+// A cell without a group, tag or park: its findings are the snapshot's (app/cell_statuses.h).
+// Filtered cells stay with the answer: a group's members and a park's are not the snapshot's.
+std::optional<CellStatuses::Key> Shared(const CellRef& cell) {
+  if (cell.filter != nullptr && !cell.filter->empty()) return std::nullopt;
+  return CellStatuses::Key{cell.indicator, cell.period, cell.region, cell.industry};
 }
 
 bool Derived(const Snapshot& snap, const CellRef& cell) {
@@ -63,16 +71,30 @@ Disclosure::Contributors Disclosure::Contribution(const CellRef& cell) {
 Result<double> Disclosure::Magnitude(const CellRef& cell) {
   const Key key = KeyOf(cell);
   if (auto it = magnitude_.find(key); it != magnitude_.end()) return it->second;
+  const auto shared = Shared(cell);
+  if (shared) {
+    if (auto kept = snap_.statuses->Find(*shared).magnitude) return magnitude_[key] = *kept;
+  }
   double total = 0;
   if (!Derived(snap_, cell)) total = Contribution(cell).total;
   magnitude_[key] = total;
+  if (shared) {
+    CellStatuses::Entry found;
+    found.magnitude = total;
+    snap_.statuses->Put(*shared, found);
+  }
   return total;
 }
 
 Result<sdc::Suppression> Disclosure::Primary(const CellRef& cell) {
   const Key key = KeyOf(cell);
   if (auto it = primary_.find(key); it != primary_.end()) return it->second;
+  const auto shared = Shared(cell);
+  if (shared) {
+    if (auto kept = snap_.statuses->Find(*shared).primary) return primary_[key] = *kept;
+  }
   sdc::Suppression s = sdc::Suppression::kNone;
+  CellStatuses::Entry found;
   if (Derived(snap_, cell)) {
     // A ratio has no additive magnitude: its reporting enterprises decide (threshold rule).
     ASSIGN_OR_RETURN(auto rows, snap_.query->Enterprises(cell, {Measure::kValue}));
@@ -83,8 +105,11 @@ Result<sdc::Suppression> Disclosure::Primary(const CellRef& cell) {
     const Contributors c = Contribution(cell);
     ASSIGN_OR_RETURN(s, sdc::PrimarySuppression(c.magnitudes, DisclosureParams()));
     magnitude_[key] = c.total;
+    found.magnitude = c.total;
   }
   primary_[key] = s;
+  found.primary = s;
+  if (shared) snap_.statuses->Put(*shared, found);
   return s;
 }
 
@@ -157,6 +182,10 @@ Result<sdc::Suppression> Disclosure::TagStatus(const CellRef& cell) {
 }
 
 Result<sdc::Suppression> Disclosure::Status(const CellRef& cell) {
+  const auto shared = Shared(cell);
+  if (shared) {
+    if (auto kept = snap_.statuses->Find(*shared).status) return *kept;
+  }
   ASSIGN_OR_RETURN(sdc::Suppression s, Primary(cell));
   const CellFilter* f = cell.filter.get();
   for (bool by_region : {true, false}) {
@@ -176,6 +205,11 @@ Result<sdc::Suppression> Disclosure::Status(const CellRef& cell) {
   if (f != nullptr && (!f->tags.empty() || !f->park.empty()) && !f->exclude_tags) {
     ASSIGN_OR_RETURN(sdc::Suppression t, TagStatus(cell));
     s = Worse(s, t);
+  }
+  if (shared) {
+    CellStatuses::Entry found;
+    found.status = s;
+    snap_.statuses->Put(*shared, found);
   }
   return s;
 }

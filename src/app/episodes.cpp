@@ -1,61 +1,20 @@
 #include "app/episodes.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <mutex>
-#include <optional>
-#include <span>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 #include "app/answer_cache.h"
 #include "app/ballast.h"
+#include "app/episode_scores.h"
 #include "app/warnings_scoped.h"
-#include "engine/measure_context.h"
 
 namespace ballast::app {
 
 namespace {
-
-constexpr const char* kOutput = "output_value";
-constexpr const char* kChainLeader = "链主";
-
-// The facts of region and industry subjects, kept for the panel snapshot they were read from:
-// each is a scan of the panel, hundreds of them make a list, and the list is asked for again by
-// every page view and badge until a new batch arrives (then the snapshot changes).
-class CellFactsCache {
- public:
-  std::optional<warn::SubjectFacts> Find(const std::shared_ptr<const Snapshot>& snap,
-                                         const std::string& key) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (snap != snap_.lock()) return std::nullopt;
-    auto it = facts_.find(key);
-    if (it == facts_.end()) return std::nullopt;
-    return it->second;
-  }
-  void Put(const std::shared_ptr<const Snapshot>& snap, const std::string& key,
-           const warn::SubjectFacts& f) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (snap != snap_.lock()) {
-      snap_ = snap;
-      facts_.clear();
-    }
-    facts_[key] = f;
-  }
-
- private:
-  std::mutex mu_;
-  std::weak_ptr<const Snapshot> snap_;  // not kept alive: a new batch frees the old panel
-  std::unordered_map<std::string, warn::SubjectFacts> facts_;
-};
-
-CellFactsCache& CellFacts() {
-  static auto* cache = new CellFactsCache();  // never destroyed: outlives every request
-  return *cache;
-}
 
 // Episode lists as answered, kept for the live alerts and the panel snapshot they were made
 // from (both immutable; a new evaluation, a handling step or a new batch replaces one and so
@@ -70,8 +29,8 @@ struct KeptList {
 class ListCache {
  public:
   std::shared_ptr<const Kept<KeptList>> Find(const std::shared_ptr<const LiveAlerts>& live,
-                                       const std::shared_ptr<const Snapshot>& snap,
-                                       const std::string& key) {
+                                             const std::shared_ptr<const Snapshot>& snap,
+                                             const std::string& key) {
     std::lock_guard<std::mutex> lock(mu_);
     if (live != live_.lock() || snap != snap_.lock()) return nullptr;
     auto it = lists_.find(key);
@@ -120,151 +79,6 @@ std::string ListKey(const Caller& c, const AlertFilter& af, const EpisodeFilter&
   return k.str();
 }
 
-// What the panel says of each episode's subject: its weight and its growth now and over two
-// years (the output figures, at the latest month with output data).
-class FactFinder {
- public:
-  explicit FactFinder(Workspace& ws) {
-    auto snap = ws.GetSnapshot();
-    if (!snap.ok()) return;
-    snap_ = *snap;
-    const Panel& panel = *snap_->panel;
-    ind_ = panel.catalog().FindIndicator(kOutput);
-    if (ind_ < 0 || panel.empty()) return;
-    for (Period p = panel.last_period(); p >= panel.first_period(); --p) {
-      if (panel.HasData(ind_, p)) {
-        period_ = p;
-        break;
-      }
-    }
-  }
-
-  warn::SubjectFacts Facts(const warn::Episode& e) {
-    warn::SubjectFacts f;
-    if (period_ == 0) return f;
-    if (e.subject_kind == "enterprise") return Enterprise(e.subject_key);
-    if (e.subject_kind == "region" || e.subject_kind == "industry") return Cell(e);
-    return f;
-  }
-
-  // Reads the facts of the region and industry subjects among `episodes` not known yet for
-  // this snapshot, all together (Query::Cells: a few passes over the panel, not one per
-  // subject). A region weighs its share of its parent region's output; an industry (within a
-  // region) its share of that region's whole industrial output, year to date.
-  void Prefetch(std::span<const warn::Episode> episodes) {
-    if (period_ == 0) return;
-    const Catalog& cat = snap_->panel->catalog();
-    struct Pending {
-      std::string key;
-      bool region;
-      size_t row;  // of its kind's cells; an industry's region total follows it
-    };
-    std::vector<Pending> pending;
-    std::vector<CellRef> regions, industries;
-    std::unordered_set<std::string> seen;
-    for (const warn::Episode& e : episodes) {
-      const bool region = e.subject_kind == "region";
-      if (!region && e.subject_kind != "industry") continue;
-      std::string key = CellKey(e);
-      if (!seen.insert(key).second || CellFacts().Find(snap_, key)) continue;
-      const NodeId r = cat.regions().Find(e.region.empty() ? std::string(kCountryCode) : e.region);
-      const NodeId i = e.industry.empty() ? cat.all_industry() : cat.FindIndustry(e.industry);
-      if (r == kNoNode || i == kNoNode) {
-        CellFacts().Put(snap_, key, {});
-        continue;
-      }
-      std::vector<CellRef>& cells = region ? regions : industries;
-      pending.push_back({std::move(key), region, cells.size()});
-      cells.push_back({ind_, period_, r, i});
-      if (!region) cells.push_back({ind_, period_, r, cat.all_industry()});
-    }
-    if (pending.empty()) return;
-    const auto by_region = snap_->query->Cells(
-        regions, {Measure::kYoy, Measure::kYoy2y, Measure::kShare}, Dimension::kRegion);
-    const auto by_industry = snap_->query->Cells(
-        industries, {Measure::kYoy, Measure::kYoy2y, Measure::kYtd}, Dimension::kIndustry);
-    for (const Pending& p : pending) {
-      warn::SubjectFacts f;
-      const auto& row = p.region ? by_region[p.row] : by_industry[p.row];
-      if (row.ok()) {
-        f.yoy = row->values[0];
-        f.yoy_2y = row->values[1];
-        if (p.region) {
-          f.share_pct = row->values[2];
-        } else if (const auto& all = by_industry[p.row + 1];
-                   all.ok() && all->values[2] && row->values[2] && *all->values[2] > 0) {
-          f.share_pct = *row->values[2] / *all->values[2] * 100;
-        }
-      }
-      CellFacts().Put(snap_, p.key, f);
-    }
-  }
-
- private:
-  // Shares use the base (上年同期): a stopped firm weighs what it normally produces.
-  void LoadEnterprises() {
-    if (loaded_) return;
-    loaded_ = true;
-    const Panel& panel = *snap_->panel;
-    const CodeTree& regions = panel.catalog().regions();
-    now_.Load(panel, ind_, period_, EnterpriseFigures::kMonthly);
-    has_year_ago_ = period_ - 12 >= panel.first_period();
-    if (has_year_ago_) year_ago_.Load(panel, ind_, period_ - 12, EnterpriseFigures::kBx);
-    const size_t n = panel.num_enterprises();
-    prefecture_.assign(n, kNoNode);
-    for (uint32_t e = 0; e < n; ++e) {
-      const NodeId r = panel.enterprise(e).region;
-      if (r == kNoNode) continue;
-      prefecture_[e] = regions.AncestorAtDepth(r, std::min<int32_t>(2, regions.node(r).depth));
-      const double size = Size(e);
-      if (!std::isnan(size)) totals_[prefecture_[e]] += size;
-    }
-  }
-  double Size(uint32_t e) const {
-    const double b = now_.bx()[e], x = now_.x()[e];
-    return !std::isnan(b) && b > 0 ? b : !std::isnan(x) && x > 0 ? x : NAN;
-  }
-
-  warn::SubjectFacts Enterprise(const std::string& uscc) {
-    warn::SubjectFacts f;
-    const Panel& panel = *snap_->panel;
-    const int64_t idx = panel.FindEnterprise(uscc);
-    if (idx < 0) return f;
-    LoadEnterprises();
-    const auto e = static_cast<uint32_t>(idx);
-    const auto& tags = panel.enterprise(e).tags;
-    f.chain_leader = std::find(tags.begin(), tags.end(), kChainLeader) != tags.end();
-    const double size = Size(e);
-    if (prefecture_[e] != kNoNode && !std::isnan(size)) {
-      const double total = totals_[prefecture_[e]];
-      if (total > 0) f.share_pct = size / total * 100;
-    }
-    const double x = now_.x()[e], b = now_.bx()[e];
-    const double b2 = has_year_ago_ ? year_ago_.bx()[e] : NAN;  // the value two years ago
-    if (!std::isnan(x) && !std::isnan(b) && b > 0) f.yoy = (x / b - 1) * 100;
-    if (!std::isnan(x) && !std::isnan(b2) && b2 > 0 && x >= 0)
-      f.yoy_2y = (std::sqrt(x / b2) - 1) * 100;
-    return f;
-  }
-
-  static std::string CellKey(const warn::Episode& e) {
-    return e.subject_kind + '\x1f' + e.region + '\x1f' + e.industry;
-  }
-  warn::SubjectFacts Cell(const warn::Episode& e) {
-    if (auto known = CellFacts().Find(snap_, CellKey(e))) return *known;
-    Prefetch(std::span<const warn::Episode>(&e, 1));
-    return CellFacts().Find(snap_, CellKey(e)).value_or(warn::SubjectFacts{});
-  }
-
-  std::shared_ptr<const Snapshot> snap_;
-  int ind_ = -1;
-  Period period_ = 0;
-  bool loaded_ = false, has_year_ago_ = false;
-  EnterpriseFigures now_, year_ago_;
-  std::vector<NodeId> prefecture_;
-  std::unordered_map<NodeId, double> totals_;
-};
-
 std::string PrefectureOf(const Catalog& cat, const std::string& code) {
   const NodeId n = cat.regions().Find(code);
   if (n == kNoNode) return code.empty() ? "-" : code;
@@ -273,55 +87,7 @@ std::string PrefectureOf(const Catalog& cat, const std::string& code) {
   return p == kNoNode ? code : cat.regions().node(p).code;
 }
 
-bool GrowthRule(const std::string& rule_id) {
-  return rule_id.find("drop") != std::string::npos ||
-         rule_id.find("decline") != std::string::npos ||
-         rule_id.find("growth") != std::string::npos;
-}
-
-void ScoreWithNotes(FactFinder& facts, warn::Episode* e) {
-  warn::ScoreEpisode(facts.Facts(*e), e);
-  const bool growth = std::any_of(e->hits.begin(), e->hits.end(),
-                                  [](const AlertRecord& a) { return GrowthRule(a.rule_id); });
-  if (!growth) e->base_effect.clear();
-}
-
-// The live alerts of the subjects whose episode passes the state and muting filters, copied;
-// the others (most are pending or muted) are only read. GroupEpisodes's rules: an episode is
-// firing when any hit fires, muted when every hit is silenced or inhibited.
-std::vector<AlertRecord> OfPassingSubjects(const std::vector<const AlertRecord*>& alerts,
-                                           const EpisodeFilter& f) {
-  struct Subject {
-    bool firing = false, muted = true;
-  };
-  auto key = [](const AlertRecord& a) {
-    std::string k;
-    k.reserve(a.subject_kind.size() + 1 + a.subject_key.size());
-    k.append(a.subject_kind).append(1, '\x1f').append(a.subject_key);
-    return k;
-  };
-  std::unordered_map<std::string, Subject> subjects;
-  subjects.reserve(alerts.size());
-  auto live = [](const AlertRecord& a) { return a.state == "firing" || a.state == "pending"; };
-  for (const AlertRecord* a : alerts) {
-    if (!live(*a)) continue;
-    Subject& s = subjects[key(*a)];
-    s.firing = s.firing || a->state == "firing";
-    s.muted = s.muted && (a->silenced_by != 0 || a->inhibited);
-  }
-  std::vector<AlertRecord> out;
-  for (const AlertRecord* a : alerts) {
-    if (!live(*a)) continue;
-    const Subject& s = subjects[key(*a)];
-    if (!f.state.empty() && (s.firing ? "firing" : "pending") != f.state) continue;
-    if (!f.include_muted && s.muted) continue;
-    out.push_back(*a);
-  }
-  return out;
-}
-
-Result<EpisodeList> FromAlerts(Warnings& w, std::vector<AlertRecord> alerts,
-                               const EpisodeFilter& f) {
+Status CheckFilter(const EpisodeFilter& f) {
   if (!f.level.empty()) RETURN_IF_ERROR(warn::ParseLevel(f.level).status());
   if (!f.state.empty() && f.state != "firing" && f.state != "pending") {
     return Status::Invalid("state: firing or pending (empty for both)");
@@ -330,61 +96,169 @@ Result<EpisodeList> FromAlerts(Warnings& w, std::vector<AlertRecord> alerts,
   if (f.sort != "score" && f.sort != "level" && f.sort != "newest" && f.sort != "duration") {
     return Status::Invalid("sort: score, level, newest or duration");
   }
-  auto all = warn::GroupEpisodes(std::move(alerts));
-  const Catalog& cat = w.workspace().catalog();
+  return Status::Ok();
+}
+
+struct Candidate {
+  const warn::EpisodeRefs* episode;
+  const EpisodeScore* score;
+};
+
+// The list of scored episodes as the filter asks: state, muting and importance, the counts,
+// then level, kind, subject and rule, the order and the page (only the page is copied).
+EpisodeList Select(const Catalog& cat, const std::vector<Candidate>& all, const EpisodeFilter& f) {
   EpisodeList out;
-  std::vector<warn::Episode> base;
-  FactFinder facts(w.workspace());
-  const bool scored = f.min_score > 0;  // scores for every episode only when they filter
-  if (scored) facts.Prefetch(all);
-  for (auto& e : all) {
+  std::vector<Candidate> base;
+  for (const Candidate& c : all) {
+    const warn::Episode& e = c.episode->head;
     if (!f.state.empty() && e.state != f.state) continue;
     if (!f.include_muted && e.muted) continue;
-    if (scored) {
-      ScoreWithNotes(facts, &e);
-      if (e.score < f.min_score) continue;
-    }
-    base.push_back(std::move(e));
+    if (f.min_score > 0 && c.score->score < f.min_score) continue;
+    base.push_back(c);
   }
   out.counts.total = static_cast<int64_t>(base.size());
-  for (const auto& e : base) {
+  for (const Candidate& c : base) {
+    const warn::Episode& e = c.episode->head;
     ++out.counts.by_level[e.level];
     ++out.counts.by_kind[e.subject_kind];
     ++out.counts.by_region[PrefectureOf(cat, e.region)];
-    for (const auto& h : e.hits) {
-      if (h.state == e.state) ++out.counts.by_rule[h.rule_id];
+    for (const AlertRecord* h : c.episode->hits) {
+      if (h->state == e.state) ++out.counts.by_rule[h->rule_id];
     }
   }
-  std::vector<warn::Episode> matched;
-  for (auto& e : base) {
+  std::vector<Candidate> matched;
+  for (const Candidate& c : base) {
+    const warn::Episode& e = c.episode->head;
+    const auto& hits = c.episode->hits;
     if (!f.level.empty() && e.level != f.level) continue;
     if (!f.kind.empty() && e.subject_kind != f.kind) continue;
     if (!f.subject_key.empty() && e.subject_key != f.subject_key) continue;
-    if (!f.rule_id.empty() && std::none_of(e.hits.begin(), e.hits.end(), [&](const AlertRecord& a) {
-          return a.rule_id == f.rule_id;
+    if (!f.rule_id.empty() && std::none_of(hits.begin(), hits.end(), [&](const AlertRecord* a) {
+          return a->rule_id == f.rule_id;
         })) {
       continue;
     }
-    matched.push_back(std::move(e));
+    matched.push_back(c);
   }
-  if (!scored) {
-    facts.Prefetch(matched);
-    for (auto& e : matched) ScoreWithNotes(facts, &e);
-  }
-  auto by = [&](const warn::Episode& a, const warn::Episode& b) {
+  auto by = [&](const Candidate& x, const Candidate& y) {
+    const warn::Episode &a = x.episode->head, &b = y.episode->head;
     if (f.sort == "level" && a.level != b.level)
       return warn::LevelPoints(a.level) > warn::LevelPoints(b.level);
     if (f.sort == "newest" && a.started_at != b.started_at) return a.started_at > b.started_at;
     if (f.sort == "duration" && a.months != b.months) return a.months > b.months;
-    if (a.score != b.score) return a.score > b.score;
+    if (x.score->score != y.score->score) return x.score->score > y.score->score;
     return a.id < b.id;
   };
   std::sort(matched.begin(), matched.end(), by);
   out.matched = static_cast<int64_t>(matched.size());
   const size_t from = std::min(f.offset, matched.size());
   const size_t to = f.limit == 0 ? matched.size() : std::min(matched.size(), from + f.limit);
-  for (size_t i = from; i < to; ++i) out.episodes.push_back(std::move(matched[i]));
+  for (size_t i = from; i < to; ++i) {
+    warn::Episode e = warn::WithHits(*matched[i].episode);
+    const EpisodeScore& s = *matched[i].score;
+    e.weight = s.weight;
+    e.persistence = s.persistence;
+    e.score = s.score;
+    e.base_effect = s.base_effect;
+    out.episodes.push_back(std::move(e));
+  }
   return out;
+}
+
+// Every episode of `grouped` with its score, for Select.
+void AddCandidates(const GroupedEpisodes& grouped, const std::vector<EpisodeScore>& scores,
+                   std::vector<Candidate>* out) {
+  for (size_t i = 0; i < grouped.episodes.size(); ++i)
+    out->push_back({&grouped.episodes[i], &scores[i]});
+}
+
+// Every live subject's episode, grouped once per set of live alerts and scored once per snapshot,
+// shared by every list: the lists of a page view, its badge and every other caller's differ only
+// in which alerts they may see, and grouping and scoring were most of a list's time. A new
+// snapshot of the same alerts (a batch the evaluation did not change an alert for, or before the
+// evaluation is done) scores them again without grouping them again.
+class SharedEpisodes {
+ public:
+  struct Found {
+    std::shared_ptr<const GroupedEpisodes> grouped;
+    std::shared_ptr<const std::vector<EpisodeScore>> scores;  // nullptr: not for this snapshot
+  };
+  Found Find(const std::shared_ptr<const LiveAlerts>& live,
+             const std::shared_ptr<const Snapshot>& snap) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (live != live_.lock()) return {};
+    return {grouped_, snap == snap_.lock() ? scores_ : nullptr};
+  }
+  void Put(const std::shared_ptr<const LiveAlerts>& live,
+           const std::shared_ptr<const Snapshot>& snap,
+           std::shared_ptr<const GroupedEpisodes> grouped,
+           std::shared_ptr<const std::vector<EpisodeScore>> scores) {
+    std::lock_guard<std::mutex> lock(mu_);
+    live_ = live;
+    snap_ = snap;
+    grouped_ = std::move(grouped);
+    scores_ = std::move(scores);
+  }
+
+ private:
+  std::mutex mu_;
+  std::weak_ptr<const LiveAlerts> live_;  // neither kept alive
+  std::weak_ptr<const Snapshot> snap_;
+  std::shared_ptr<const GroupedEpisodes> grouped_;
+  std::shared_ptr<const std::vector<EpisodeScore>> scores_;
+};
+
+SharedEpisodes& Shared() {
+  static auto* cache = new SharedEpisodes();  // never destroyed: outlives every request
+  return *cache;
+}
+
+// The list of the alerts `view` lets the caller see. An episode all of whose alerts are visible
+// is the shared one; one only partly visible is grouped and scored from its visible alerts alone,
+// as the list would be without sharing.
+Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
+                             const std::shared_ptr<const Snapshot>& snap, const EpisodeFilter& f) {
+  RETURN_IF_ERROR(CheckFilter(f));
+  const Catalog& cat = w.workspace().catalog();
+  auto found = Shared().Find(view.held, snap);
+  if (found.grouped == nullptr) {
+    // Every live alert in the order the lists see them (most severe first, then newest), so
+    // that each episode is what grouping a list's own alerts makes of it.
+    ASSIGN_OR_RETURN(auto all, w.ViewAlerts(AlertFilter{}));
+    if (all.held != view.held) {  // an evaluation came between the two reads: these alone
+      const auto own = GroupAlerts(view.held, view.rows);
+      const auto own_scores = ScoreEpisodes(*own, snap, w.workspace());
+      std::vector<Candidate> candidates;
+      AddCandidates(*own, *own_scores, &candidates);
+      return Select(cat, candidates, f);
+    }
+    found.grouped = GroupAlerts(all.held, all.rows);
+  }
+  if (found.scores == nullptr) {
+    found.scores = ScoreEpisodes(*found.grouped, snap, w.workspace());
+    Shared().Put(view.held, snap, found.grouped, found.scores);
+  }
+  const GroupedEpisodes& g = *found.grouped;
+  std::vector<uint32_t> visible(g.episodes.size(), 0);
+  for (const AlertRecord* a : view.rows) {
+    auto it = g.of_alert.find(a->id);
+    if (it != g.of_alert.end()) ++visible[it->second];
+  }
+  std::vector<Candidate> candidates;
+  for (uint32_t i = 0; i < g.episodes.size(); ++i) {
+    if (visible[i] != 0 && visible[i] == g.episodes[i].hits.size())
+      candidates.push_back({&g.episodes[i], &(*found.scores)[i]});
+  }
+  std::vector<const AlertRecord*> partly;
+  for (const AlertRecord* a : view.rows) {
+    auto it = g.of_alert.find(a->id);
+    if (it != g.of_alert.end() && visible[it->second] != g.episodes[it->second].hits.size())
+      partly.push_back(a);
+  }
+  const auto own = GroupAlerts(view.held, partly);
+  const auto own_scores = ScoreEpisodes(*own, snap, w.workspace());
+  AddCandidates(*own, *own_scores, &candidates);
+  return Select(cat, candidates, f);
 }
 
 }  // namespace
@@ -393,13 +267,14 @@ Result<EpisodeList> ListEpisodes(Warnings& w, const EpisodeFilter& f) {
   AlertFilter af;
   af.region = f.region;
   ASSIGN_OR_RETURN(auto view, w.ViewAlerts(af));
-  return FromAlerts(w, OfPassingSubjects(view.rows, f), f);
+  const auto snapshot = w.workspace().GetSnapshot();
+  return FromView(w, view, snapshot.ok() ? *snapshot : nullptr, f);
 }
 
 namespace {
 
 Result<std::shared_ptr<const Kept<KeptList>>> KeptEpisodes(Ballast& b, const Caller& c,
-                                                            const EpisodeFilter& f) {
+                                                           const EpisodeFilter& f) {
   AlertFilter af;
   af.region = f.region;
   RETURN_IF_ERROR(ScopeAlertFilter(b, c, &af));
@@ -423,7 +298,7 @@ Result<std::shared_ptr<const Kept<KeptList>>> KeptEpisodes(Ballast& b, const Cal
   made.on_enterprises = std::count_if(view.rows.begin(), view.rows.end(), [](const AlertRecord* a) {
     return a->subject_kind == "enterprise";
   });
-  ASSIGN_OR_RETURN(made.list, FromAlerts(b.warnings(), OfPassingSubjects(view.rows, f), f));
+  ASSIGN_OR_RETURN(made.list, FromView(b.warnings(), view, snap, f));
   auto kept = std::make_shared<const Kept<KeptList>>(std::move(made));
   Lists().Put(view.held, snap, key, kept);
   return kept;

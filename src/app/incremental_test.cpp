@@ -329,5 +329,49 @@ TEST_F(IncrementalTest, YearToDateOfUntouchedMonthsIsCarriedOver) {
   EXPECT_DOUBLE_EQ(ytd[a], 100);
 }
 
+// Disclosure findings on plain cells are kept per snapshot, and come over to the next one when
+// the batch did not touch their columns (app/cell_statuses.h). A revision of January moves
+// February too when February is reported cumulatively only (its value is a difference).
+TEST_F(IncrementalTest, DisclosureFindingsFollowARevisionIntoLaterMonths) {
+  std::string rows = kHeader;
+  for (const char* e : {kA, kB, kC}) {
+    rows += std::string(e) + ",2024-12,output_value,100,,,\n";
+    rows += std::string(e) + ",2025-01,output_value,100,,,\n";
+    rows += std::string(e) + ",2025-02,output_value,,200,,\n";  // year to date only
+  }
+  Import(rows, "o1.csv");
+  auto marked = [](Ballast& b, const std::string& period) {
+    CellRequest r;
+    r.indicator = "output_value";
+    r.measures = {"value"};
+    r.period = period;
+    r.region = "410000";
+    auto a = QueryCell(b, Caller::Local("t"), r);
+    EXPECT_TRUE(a.ok()) << a.status().ToString();
+    return a.ok() ? a->row.would_suppress : std::string("error");
+  };
+  for (const char* p : {"2024-12", "2025-01", "2025-02"}) EXPECT_EQ(marked(*b_, p), "") << p;
+  const Catalog& cat = b_->workspace().catalog();
+  auto key = [&](int year, int month) {
+    return CellStatuses::Key{cat.FindIndicator("output_value"), MakePeriod(year, month),
+                             cat.regions().Find("410000"), cat.all_industry()};
+  };
+  // A's January revised to 10,000: January is dominated (10,000 of 10,200), and so is February
+  // (A's February is 200 - 10,000). December 2024 comes over as it was found.
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,10000,,,\n", "r1.csv");
+  ASSERT_OK_AND_ASSIGN(auto snap, b_->workspace().GetSnapshot());
+  ASSERT_TRUE(snap->incremental);
+  EXPECT_TRUE(snap->statuses->Find(key(2024, 12)).status.has_value());
+  EXPECT_FALSE(snap->statuses->Find(key(2025, 1)).status.has_value());
+  EXPECT_FALSE(snap->statuses->Find(key(2025, 2)).status.has_value());
+  EXPECT_EQ(marked(*b_, "2025-01"), "dominance");
+  EXPECT_EQ(marked(*b_, "2025-02"), "dominance");
+  EXPECT_EQ(marked(*b_, "2024-12"), "");
+  // The same as a process that builds the panel afresh finds.
+  ASSERT_OK_AND_ASSIGN(auto fresh, Ballast::Open(db_.locator()));
+  for (const char* p : {"2024-12", "2025-01", "2025-02"})
+    EXPECT_EQ(marked(*b_, p), marked(*fresh, p)) << p;
+}
+
 }  // namespace
 }  // namespace ballast::app

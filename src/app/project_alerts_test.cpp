@@ -157,6 +157,29 @@ TEST_F(ProjectAlertsTest, KeptEpisodeListsFollowScopeAndChange) {
   EXPECT_EQ(*ListEpisodes(*b_, zz_, f, size).value(), "1");
 }
 
+// Every list is cut from one grouping and scoring of all live episodes (app/episodes.cpp), made
+// here by the province's list first: the handler's list and its counts still hold only what the
+// handler may see, and its one episode is scored as the province's is.
+TEST_F(ProjectAlertsTest, ListsCutFromTheSharedGroupingKeepTheirScope) {
+  EpisodeFilter f;
+  f.state.clear();
+  ASSERT_OK_AND_ASSIGN(auto all, ListEpisodes(*b_, province_, f));
+  EXPECT_EQ(all.counts.by_kind["project"], 3);
+  ASSERT_OK_AND_ASSIGN(auto unit, ListEpisodes(*b_, zz_unit_, f));
+  ASSERT_EQ(unit.episodes.size(), 1u);
+  EXPECT_EQ(unit.episodes[0].subject_key, "ZZ-A");
+  EXPECT_EQ(unit.counts.total, 1);
+  EXPECT_EQ(unit.counts.by_kind.size(), 1u);
+  EXPECT_EQ(unit.counts.by_region.size(), 1u);
+  EXPECT_EQ(unit.counts.by_region.count("410100"), 1u);
+  // red 4 points × weight 10 (no share) × persistence 1 (a card fires as one streak) = 40.
+  EXPECT_DOUBLE_EQ(unit.episodes[0].score, 40);
+  ASSERT_OK_AND_ASSIGN(auto ly, ListEpisodes(*b_, ly_, f));
+  ASSERT_EQ(ly.episodes.size(), 1u);
+  EXPECT_EQ(ly.episodes[0].hits.size(), 2u);
+  EXPECT_DOUBLE_EQ(ly.episodes[0].score, 40);
+}
+
 TEST_F(ProjectAlertsTest, AStartedProjectResolvesItsAlert) {
   StartZzA();
   auto all = Alerts(province_);

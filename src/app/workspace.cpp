@@ -233,6 +233,7 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(const Snapshot& previ
     std::set<std::string> changed;
     for (const auto& column : changes.columns) changed.insert(column.first);
     snap->answers->CarryFrom(*previous.answers, changed);
+    snap->statuses->CarryFrom(*previous.statuses, *catalog_, changes.columns);
   }
   return std::shared_ptr<const app::Snapshot>(std::move(snap));
 }

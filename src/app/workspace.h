@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/answer_cache.h"
+#include "app/cell_statuses.h"
 #include "auth/auth_service.h"
 #include "core/catalog.h"
 #include "core/clock.h"
@@ -35,6 +36,8 @@ struct Snapshot {
   uint64_t references = 0;
   // Answers computed on this snapshot (app/answer_cache.h); they go with it.
   std::shared_ptr<AnswerCache> answers = std::make_shared<AnswerCache>();
+  // Disclosure control's findings on its plain cells (app/cell_statuses.h); they go with it.
+  std::shared_ptr<CellStatuses> statuses = std::make_shared<CellStatuses>();
 };
 
 class Workspace;
@@ -112,9 +115,8 @@ class Workspace {
   std::shared_ptr<const Catalog> catalog_;
   std::shared_ptr<const app::Snapshot> latest_;
   std::chrono::steady_clock::time_point latest_checked_{};
-  bool latest_stale_ = false;
-  std::atomic<size_t> answer_cache_entries_{
-      2048};  // this process wrote a batch: check the newest one at once
+  bool latest_stale_ = false;  // this process wrote a batch: check the newest one at once
+  std::atomic<size_t> answer_cache_entries_{2048};
   std::unique_ptr<ingest::UsccIndex> enterprise_index_;  // cached between imports
   std::unique_ptr<auth::AuthService> auth_;
   std::list<std::shared_ptr<const app::Snapshot>> vintages_;  // most recent first

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
+#include <utility>
 
 namespace ballast::warn {
 
@@ -46,43 +48,61 @@ void ScoreEpisode(const SubjectFacts& facts, Episode* e) {
   e->base_effect = BaseEffect(facts.yoy, facts.yoy_2y);
 }
 
-std::vector<Episode> GroupEpisodes(std::vector<AlertRecord> alerts) {
-  std::map<std::pair<std::string, std::string>, Episode> by_subject;
-  for (auto& a : alerts) {
-    if (a.state != "firing" && a.state != "pending") continue;
-    Episode& e = by_subject[{a.subject_kind, a.subject_key}];
-    if (e.hits.empty()) {
-      e.id = a.subject_kind + ":" + a.subject_key;
-      e.subject_kind = a.subject_kind;
-      e.subject_key = a.subject_key;
-      e.subject_name = a.subject_name;
-      e.region = a.region;
-      e.industry = a.industry;
-      e.started_at = a.starts_at;
+std::vector<EpisodeRefs> GroupEpisodeRefs(const std::vector<const AlertRecord*>& alerts) {
+  std::map<std::pair<std::string_view, std::string_view>, EpisodeRefs> by_subject;
+  for (const AlertRecord* a : alerts) {
+    if (a->state != "firing" && a->state != "pending") continue;
+    EpisodeRefs& r = by_subject[{a->subject_kind, a->subject_key}];
+    Episode& e = r.head;
+    if (r.hits.empty()) {
+      e.id = a->subject_kind + ":" + a->subject_key;
+      e.subject_kind = a->subject_kind;
+      e.subject_key = a->subject_key;
+      e.subject_name = a->subject_name;
+      e.region = a->region;
+      e.industry = a->industry;
+      e.started_at = a->starts_at;
       e.muted = true;
     }
-    if (!a.starts_at.empty() && (e.started_at.empty() || a.starts_at < e.started_at))
-      e.started_at = a.starts_at;
-    if (a.period > e.period) e.period = a.period;
-    e.months = std::max(e.months, a.streak);
-    e.muted = e.muted && (a.silenced_by != 0 || a.inhibited);
-    e.hits.push_back(std::move(a));
+    if (!a->starts_at.empty() && (e.started_at.empty() || a->starts_at < e.started_at))
+      e.started_at = a->starts_at;
+    if (a->period > e.period) e.period = a->period;
+    e.months = std::max(e.months, a->streak);
+    e.muted = e.muted && (a->silenced_by != 0 || a->inhibited);
+    r.hits.push_back(a);
   }
-  std::vector<Episode> out;
+  std::vector<EpisodeRefs> out;
   out.reserve(by_subject.size());
-  for (auto& [key, e] : by_subject) {
-    const bool firing = std::any_of(e.hits.begin(), e.hits.end(),
-                                    [](const AlertRecord& a) { return a.state == "firing"; });
+  for (auto& [key, r] : by_subject) {
+    Episode& e = r.head;
+    const bool firing = std::any_of(r.hits.begin(), r.hits.end(),
+                                    [](const AlertRecord* a) { return a->state == "firing"; });
     e.state = firing ? "firing" : "pending";
-    for (const auto& a : e.hits) {
-      if (a.state == e.state && LevelPoints(a.level) > LevelPoints(e.level)) e.level = a.level;
+    for (const AlertRecord* a : r.hits) {
+      if (a->state == e.state && LevelPoints(a->level) > LevelPoints(e.level)) e.level = a->level;
     }
-    std::stable_sort(e.hits.begin(), e.hits.end(), [](const AlertRecord& a, const AlertRecord& b) {
-      if ((a.state == "firing") != (b.state == "firing")) return a.state == "firing";
-      return LevelPoints(a.level) > LevelPoints(b.level);
+    std::stable_sort(r.hits.begin(), r.hits.end(), [](const AlertRecord* a, const AlertRecord* b) {
+      if ((a->state == "firing") != (b->state == "firing")) return a->state == "firing";
+      return LevelPoints(a->level) > LevelPoints(b->level);
     });
-    out.push_back(std::move(e));
+    out.push_back(std::move(r));
   }
+  return out;
+}
+
+Episode WithHits(const EpisodeRefs& refs) {
+  Episode e = refs.head;
+  e.hits.reserve(refs.hits.size());
+  for (const AlertRecord* a : refs.hits) e.hits.push_back(*a);
+  return e;
+}
+
+std::vector<Episode> GroupEpisodes(std::vector<AlertRecord> alerts) {
+  std::vector<const AlertRecord*> refs;
+  refs.reserve(alerts.size());
+  for (const AlertRecord& a : alerts) refs.push_back(&a);
+  std::vector<Episode> out;
+  for (const EpisodeRefs& r : GroupEpisodeRefs(refs)) out.push_back(WithHits(r));
   return out;
 }
 

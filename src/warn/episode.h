@@ -43,8 +43,20 @@ struct Episode {
   std::vector<AlertRecord> hits;  // most severe first
 };
 
-// Groups live alerts (pending or firing) by subject; resolved ones are left out.
+// An episode whose hits are the grouped alerts themselves, not copies: `head` is the episode
+// with no hits. The alerts must outlive it.
+struct EpisodeRefs {
+  Episode head;
+  std::vector<const AlertRecord*> hits;  // most severe first
+};
+
+// Groups live alerts (pending or firing) by subject; resolved ones are left out. The first
+// alert of a subject (in the order given) names it.
+std::vector<EpisodeRefs> GroupEpisodeRefs(const std::vector<const AlertRecord*>& alerts);
+// The same with each episode's hits copied into it.
 std::vector<Episode> GroupEpisodes(std::vector<AlertRecord> alerts);
+// The episode with its hits copied.
+Episode WithHits(const EpisodeRefs& refs);
 
 int LevelPoints(const std::string& level);
 double SubjectWeight(const std::string& subject_kind, const SubjectFacts& facts);

@@ -1,0 +1,69 @@
+#include "app/cell_statuses.h"
+
+#include <map>
+
+namespace ballast::app {
+
+CellStatuses::Entry CellStatuses::Find(const Key& key) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = cells_.find(key);
+  return it == cells_.end() ? Entry{} : it->second;
+}
+
+void CellStatuses::Put(const Key& key, const Entry& found) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = cells_.find(key);
+  if (it == cells_.end()) {
+    if (cells_.size() >= capacity_) return;
+    it = cells_.emplace(key, Entry{}).first;
+  }
+  Entry& e = it->second;
+  if (found.magnitude) e.magnitude = found.magnitude;
+  if (found.primary) e.primary = found.primary;
+  if (found.status) e.status = found.status;
+}
+
+size_t CellStatuses::size() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return cells_.size();
+}
+
+void CellStatuses::CarryFrom(const CellStatuses& previous, const Catalog& catalog,
+                             const std::vector<std::pair<std::string, Period>>& changed) {
+  if (&previous == this || capacity_ == 0) return;
+  const auto& indicators = catalog.indicators();
+  // The earliest changed month of each (stored indicator, year).
+  std::map<std::pair<int, int>, Period> earliest;
+  for (const auto& [code, period] : changed) {
+    const int ind = catalog.FindIndicator(code);
+    if (ind < 0) return;  // a column this catalog does not know: take nothing over
+    auto [it, fresh] = earliest.emplace(std::make_pair(ind, PeriodYear(period)), period);
+    if (!fresh && period < it->second) it->second = period;
+  }
+  // The stored indicator whose columns a cell of `ind` reads; -1 when it reads others too.
+  auto source = [&](int ind) -> int {
+    if (ind < 0 || static_cast<size_t>(ind) >= indicators.size()) return -1;
+    const Indicator& i = indicators[static_cast<size_t>(ind)];
+    if (i.derived()) return -1;
+    return i.scaled() ? catalog.FindIndicator(i.numerator) : ind;
+  };
+  std::vector<std::pair<Key, Entry>> kept;
+  {
+    std::lock_guard<std::mutex> lock(previous.mu_);
+    kept.reserve(previous.cells_.size());
+    for (const auto& [key, entry] : previous.cells_) {
+      const int src = source(key.indicator);
+      if (src < 0) continue;
+      auto it = earliest.find({src, PeriodYear(key.period)});
+      if (it != earliest.end() && it->second <= key.period) continue;
+      kept.emplace_back(key, entry);
+    }
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  for (auto& [key, entry] : kept) {
+    if (cells_.size() >= capacity_) break;
+    cells_.emplace(key, entry);
+  }
+}
+
+}  // namespace ballast::app

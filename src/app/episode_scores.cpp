@@ -1,0 +1,260 @@
+#include "app/episode_scores.h"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <unordered_set>
+
+#include "engine/measure_context.h"
+
+namespace ballast::app {
+
+namespace {
+
+constexpr const char* kOutput = "output_value";
+constexpr const char* kChainLeader = "链主";
+
+// The facts of region and industry subjects, kept for the panel snapshot they were read from:
+// each is a scan of the panel, hundreds of them make a list, and the list is asked for again by
+// every page view and badge until a new batch arrives (then the snapshot changes).
+class CellFactsCache {
+ public:
+  std::optional<warn::SubjectFacts> Find(const std::shared_ptr<const Snapshot>& snap,
+                                         const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (snap != snap_.lock()) return std::nullopt;
+    auto it = facts_.find(key);
+    if (it == facts_.end()) return std::nullopt;
+    return it->second;
+  }
+  void Put(const std::shared_ptr<const Snapshot>& snap, const std::string& key,
+           const warn::SubjectFacts& f) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (snap != snap_.lock()) {
+      snap_ = snap;
+      facts_.clear();
+    }
+    facts_[key] = f;
+  }
+
+ private:
+  std::mutex mu_;
+  std::weak_ptr<const Snapshot> snap_;  // not kept alive: a new batch frees the old panel
+  std::unordered_map<std::string, warn::SubjectFacts> facts_;
+};
+
+CellFactsCache& CellFacts() {
+  static auto* cache = new CellFactsCache();  // never destroyed: outlives every request
+  return *cache;
+}
+
+// What the panel says of each episode's subject: its weight and its growth now and over two
+// years (the output figures, at the latest month with output data).
+class FactFinder {
+ public:
+  explicit FactFinder(Workspace& ws) {
+    auto snap = ws.GetSnapshot();
+    if (snap.ok()) Start(*snap);
+  }
+  explicit FactFinder(std::shared_ptr<const Snapshot> snap) { Start(std::move(snap)); }
+
+  warn::SubjectFacts Facts(const warn::Episode& e) {
+    warn::SubjectFacts f;
+    if (period_ == 0) return f;
+    if (e.subject_kind == "enterprise") return Enterprise(e.subject_key);
+    if (e.subject_kind == "region" || e.subject_kind == "industry") return Cell(e);
+    return f;
+  }
+
+  // Reads the facts of the region and industry subjects among `episodes` not known yet for
+  // this snapshot, all together (Query::Cells: a few passes over the panel, not one per
+  // subject). A region weighs its share of its parent region's output; an industry (within a
+  // region) its share of that region's whole industrial output, year to date.
+  void Prefetch(std::span<const warn::Episode* const> episodes) {
+    if (period_ == 0) return;
+    const Catalog& cat = snap_->panel->catalog();
+    struct Pending {
+      std::string key;
+      bool region;
+      size_t row;  // of its kind's cells; an industry's region total follows it
+    };
+    std::vector<Pending> pending;
+    std::vector<CellRef> regions, industries;
+    std::unordered_set<std::string> seen;
+    for (const warn::Episode* ep : episodes) {
+      const warn::Episode& e = *ep;
+      const bool region = e.subject_kind == "region";
+      if (!region && e.subject_kind != "industry") continue;
+      std::string key = CellKey(e);
+      if (!seen.insert(key).second || CellFacts().Find(snap_, key)) continue;
+      const NodeId r = cat.regions().Find(e.region.empty() ? std::string(kCountryCode) : e.region);
+      const NodeId i = e.industry.empty() ? cat.all_industry() : cat.FindIndustry(e.industry);
+      if (r == kNoNode || i == kNoNode) {
+        CellFacts().Put(snap_, key, {});
+        continue;
+      }
+      std::vector<CellRef>& cells = region ? regions : industries;
+      pending.push_back({std::move(key), region, cells.size()});
+      cells.push_back({ind_, period_, r, i});
+      if (!region) cells.push_back({ind_, period_, r, cat.all_industry()});
+    }
+    if (pending.empty()) return;
+    const auto by_region = snap_->query->Cells(
+        regions, {Measure::kYoy, Measure::kYoy2y, Measure::kShare}, Dimension::kRegion);
+    const auto by_industry = snap_->query->Cells(
+        industries, {Measure::kYoy, Measure::kYoy2y, Measure::kYtd}, Dimension::kIndustry);
+    for (const Pending& p : pending) {
+      warn::SubjectFacts f;
+      const auto& row = p.region ? by_region[p.row] : by_industry[p.row];
+      if (row.ok()) {
+        f.yoy = row->values[0];
+        f.yoy_2y = row->values[1];
+        if (p.region) {
+          f.share_pct = row->values[2];
+        } else if (const auto& all = by_industry[p.row + 1];
+                   all.ok() && all->values[2] && row->values[2] && *all->values[2] > 0) {
+          f.share_pct = *row->values[2] / *all->values[2] * 100;
+        }
+      }
+      CellFacts().Put(snap_, p.key, f);
+    }
+  }
+
+ private:
+  void Start(std::shared_ptr<const Snapshot> snap) {
+    snap_ = std::move(snap);
+    const Panel& panel = *snap_->panel;
+    ind_ = panel.catalog().FindIndicator(kOutput);
+    if (ind_ < 0 || panel.empty()) return;
+    for (Period p = panel.last_period(); p >= panel.first_period(); --p) {
+      if (panel.HasData(ind_, p)) {
+        period_ = p;
+        break;
+      }
+    }
+  }
+  // Shares use the base (上年同期): a stopped firm weighs what it normally produces.
+  void LoadEnterprises() {
+    if (loaded_) return;
+    loaded_ = true;
+    const Panel& panel = *snap_->panel;
+    const CodeTree& regions = panel.catalog().regions();
+    now_.Load(panel, ind_, period_, EnterpriseFigures::kMonthly);
+    has_year_ago_ = period_ - 12 >= panel.first_period();
+    if (has_year_ago_) year_ago_.Load(panel, ind_, period_ - 12, EnterpriseFigures::kBx);
+    const size_t n = panel.num_enterprises();
+    prefecture_.assign(n, kNoNode);
+    for (uint32_t e = 0; e < n; ++e) {
+      const NodeId r = panel.enterprise(e).region;
+      if (r == kNoNode) continue;
+      prefecture_[e] = regions.AncestorAtDepth(r, std::min<int32_t>(2, regions.node(r).depth));
+      const double size = Size(e);
+      if (!std::isnan(size)) totals_[prefecture_[e]] += size;
+    }
+  }
+  double Size(uint32_t e) const {
+    const double b = now_.bx()[e], x = now_.x()[e];
+    return !std::isnan(b) && b > 0 ? b : !std::isnan(x) && x > 0 ? x : NAN;
+  }
+
+  warn::SubjectFacts Enterprise(const std::string& uscc) {
+    warn::SubjectFacts f;
+    const Panel& panel = *snap_->panel;
+    const int64_t idx = panel.FindEnterprise(uscc);
+    if (idx < 0) return f;
+    LoadEnterprises();
+    const auto e = static_cast<uint32_t>(idx);
+    const auto& tags = panel.enterprise(e).tags;
+    f.chain_leader = std::find(tags.begin(), tags.end(), kChainLeader) != tags.end();
+    const double size = Size(e);
+    if (prefecture_[e] != kNoNode && !std::isnan(size)) {
+      const double total = totals_[prefecture_[e]];
+      if (total > 0) f.share_pct = size / total * 100;
+    }
+    const double x = now_.x()[e], b = now_.bx()[e];
+    const double b2 = has_year_ago_ ? year_ago_.bx()[e] : NAN;  // the value two years ago
+    if (!std::isnan(x) && !std::isnan(b) && b > 0) f.yoy = (x / b - 1) * 100;
+    if (!std::isnan(x) && !std::isnan(b2) && b2 > 0 && x >= 0)
+      f.yoy_2y = (std::sqrt(x / b2) - 1) * 100;
+    return f;
+  }
+
+  static std::string CellKey(const warn::Episode& e) {
+    return e.subject_kind + '\x1f' + e.region + '\x1f' + e.industry;
+  }
+  warn::SubjectFacts Cell(const warn::Episode& e) {
+    if (auto known = CellFacts().Find(snap_, CellKey(e))) return *known;
+    const warn::Episode* one = &e;
+    Prefetch(std::span<const warn::Episode* const>(&one, 1));
+    return CellFacts().Find(snap_, CellKey(e)).value_or(warn::SubjectFacts{});
+  }
+
+  std::shared_ptr<const Snapshot> snap_;
+  int ind_ = -1;
+  Period period_ = 0;
+  bool loaded_ = false, has_year_ago_ = false;
+  EnterpriseFigures now_, year_ago_;
+  std::vector<NodeId> prefecture_;
+  std::unordered_map<NodeId, double> totals_;
+};
+
+bool GrowthRule(const std::string& rule_id) {
+  return rule_id.find("drop") != std::string::npos ||
+         rule_id.find("decline") != std::string::npos ||
+         rule_id.find("growth") != std::string::npos;
+}
+
+EpisodeScore ScoreOf(FactFinder& facts, const warn::Episode& e, bool growth) {
+  warn::Episode shell;  // what ScoreEpisode reads, without the hits
+  shell.subject_kind = e.subject_kind;
+  shell.state = e.state;
+  shell.level = e.level;
+  shell.months = e.months;
+  warn::ScoreEpisode(facts.Facts(e), &shell);
+  return {shell.weight, shell.persistence, shell.score,
+          growth ? std::move(shell.base_effect) : std::string()};
+}
+
+}  // namespace
+
+namespace {
+
+void Index(GroupedEpisodes* g, const std::vector<const AlertRecord*>& alerts) {
+  g->episodes = warn::GroupEpisodeRefs(alerts);
+  g->growth.reserve(g->episodes.size());
+  for (uint32_t i = 0; i < g->episodes.size(); ++i) {
+    const auto& hits = g->episodes[i].hits;
+    g->growth.push_back(std::any_of(hits.begin(), hits.end(),
+                                    [](const AlertRecord* a) { return GrowthRule(a->rule_id); }));
+    for (const AlertRecord* h : hits) g->of_alert[h->id] = i;
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<const GroupedEpisodes> GroupAlerts(std::shared_ptr<const LiveAlerts> held,
+                                                   const std::vector<const AlertRecord*>& alerts) {
+  auto g = std::make_shared<GroupedEpisodes>();
+  g->held = std::move(held);
+  Index(g.get(), alerts);
+  return g;
+}
+
+std::shared_ptr<const std::vector<EpisodeScore>> ScoreEpisodes(
+    const GroupedEpisodes& g, const std::shared_ptr<const Snapshot>& snap, Workspace& ws) {
+  auto scores = std::make_shared<std::vector<EpisodeScore>>();
+  if (g.episodes.empty()) return scores;
+  FactFinder facts = snap != nullptr ? FactFinder(snap) : FactFinder(ws);
+  std::vector<const warn::Episode*> heads;
+  heads.reserve(g.episodes.size());
+  for (const auto& e : g.episodes) heads.push_back(&e.head);
+  facts.Prefetch(heads);
+  scores->reserve(g.episodes.size());
+  for (size_t i = 0; i < g.episodes.size(); ++i)
+    scores->push_back(ScoreOf(facts, g.episodes[i].head, g.growth[i]));
+  return scores;
+}
+
+}  // namespace ballast::app
