@@ -16,9 +16,10 @@ namespace {
 constexpr const char* kOutput = "output_value";
 constexpr const char* kChainLeader = "链主";
 
-// The facts of region and industry subjects, kept for the panel snapshot they were read from:
-// each is a scan of the panel, hundreds of them make a list, and the list is asked for again by
-// every page view and badge until a new batch arrives (then the snapshot changes).
+// The facts of subjects (regions, industries, enterprises), kept for the panel snapshot they were
+// read from: a region's or industry's is a scan of the panel, an enterprise's needs the figures
+// of every enterprise of its prefecture, and the episodes are scored again for every new set of
+// live alerts until a new batch arrives (then the snapshot changes).
 class CellFactsCache {
  public:
   std::optional<warn::SubjectFacts> Find(const std::shared_ptr<const Snapshot>& snap,
@@ -63,7 +64,15 @@ class FactFinder {
   warn::SubjectFacts Facts(const warn::Episode& e) {
     warn::SubjectFacts f;
     if (period_ == 0) return f;
-    if (e.subject_kind == "enterprise") return Enterprise(e.subject_key);
+    if (e.subject_kind == "enterprise") {
+      // Kept too: alerts that change without a new batch (an evaluation, a handling step) are
+      // scored again from what this snapshot already said of their subjects.
+      const std::string key = e.subject_kind + '\x1f' + e.subject_key;
+      if (auto known = CellFacts().Find(snap_, key)) return *known;
+      f = Enterprise(e.subject_key);
+      CellFacts().Put(snap_, key, f);
+      return f;
+    }
     if (e.subject_kind == "region" || e.subject_kind == "industry") return Cell(e);
     return f;
   }
@@ -242,19 +251,38 @@ std::shared_ptr<const GroupedEpisodes> GroupAlerts(std::shared_ptr<const LiveAle
   return g;
 }
 
-std::shared_ptr<const std::vector<EpisodeScore>> ScoreEpisodes(
-    const GroupedEpisodes& g, const std::shared_ptr<const Snapshot>& snap, Workspace& ws) {
-  auto scores = std::make_shared<std::vector<EpisodeScore>>();
-  if (g.episodes.empty()) return scores;
-  FactFinder facts = snap != nullptr ? FactFinder(snap) : FactFinder(ws);
+EpisodeScores::EpisodeScores(std::shared_ptr<const GroupedEpisodes> grouped,
+                             std::shared_ptr<const Snapshot> snap)
+    : grouped_(std::move(grouped)),
+      snap_(std::move(snap)),
+      scores_(grouped_->episodes.size()),
+      done_(grouped_->episodes.size(), false) {}
+
+const std::vector<EpisodeScore>& EpisodeScores::Score(const std::vector<uint32_t>& which,
+                                                      Workspace& ws) {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<uint32_t> missing;
+  for (uint32_t i : which) {
+    if (!done_[i]) missing.push_back(i);
+  }
+  if (missing.empty()) return scores_;
+  FactFinder facts = snap_ != nullptr ? FactFinder(snap_) : FactFinder(ws);
   std::vector<const warn::Episode*> heads;
-  heads.reserve(g.episodes.size());
-  for (const auto& e : g.episodes) heads.push_back(&e.head);
+  heads.reserve(missing.size());
+  for (uint32_t i : missing) heads.push_back(&grouped_->episodes[i].head);
   facts.Prefetch(heads);
-  scores->reserve(g.episodes.size());
-  for (size_t i = 0; i < g.episodes.size(); ++i)
-    scores->push_back(ScoreOf(facts, g.episodes[i].head, g.growth[i]));
-  return scores;
+  for (uint32_t i : missing) {
+    if (done_[i]) continue;  // listed twice
+    scores_[i] = ScoreOf(facts, grouped_->episodes[i].head, grouped_->growth[i]);
+    done_[i] = true;
+  }
+  return scores_;
+}
+
+const std::vector<EpisodeScore>& EpisodeScores::ScoreAll(Workspace& ws) {
+  std::vector<uint32_t> all(grouped_->episodes.size());
+  for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+  return Score(all, ws);
 }
 
 }  // namespace ballast::app

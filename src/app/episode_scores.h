@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,10 +37,26 @@ struct GroupedEpisodes {
 std::shared_ptr<const GroupedEpisodes> GroupAlerts(std::shared_ptr<const LiveAlerts> held,
                                                    const std::vector<const AlertRecord*>& alerts);
 
-// The scores of `grouped`'s episodes, in its order, from the facts of `snap` (nullptr: the
-// workspace's latest snapshot).
-std::shared_ptr<const std::vector<EpisodeScore>> ScoreEpisodes(
-    const GroupedEpisodes& grouped, const std::shared_ptr<const Snapshot>& snap, Workspace& ws);
+// The scores of one grouping's episodes from one snapshot's facts (nullptr: the workspace's
+// latest), each computed when first asked and then kept: a province's list scores its own
+// episodes, not the country's, and every later list reads what the earlier ones scored.
+class EpisodeScores {
+ public:
+  EpisodeScores(std::shared_ptr<const GroupedEpisodes> grouped,
+                std::shared_ptr<const Snapshot> snap);
+  // The scores, with those of the episodes `which` (indices into the grouping) computed; the
+  // vector has one slot per episode and does not move.
+  const std::vector<EpisodeScore>& Score(const std::vector<uint32_t>& which, Workspace& ws);
+  // The same for every episode.
+  const std::vector<EpisodeScore>& ScoreAll(Workspace& ws);
+
+ private:
+  std::mutex mu_;
+  const std::shared_ptr<const GroupedEpisodes> grouped_;
+  const std::shared_ptr<const Snapshot> snap_;
+  std::vector<EpisodeScore> scores_;
+  std::vector<bool> done_;
+};
 
 }  // namespace ballast::app
 

@@ -172,16 +172,16 @@ void AddCandidates(const GroupedEpisodes& grouped, const std::vector<EpisodeScor
     out->push_back({&grouped.episodes[i], &scores[i]});
 }
 
-// Every live subject's episode, grouped once per set of live alerts and scored once per snapshot,
-// shared by every list: the lists of a page view, its badge and every other caller's differ only
-// in which alerts they may see, and grouping and scoring were most of a list's time. A new
-// snapshot of the same alerts (a batch the evaluation did not change an alert for, or before the
-// evaluation is done) scores them again without grouping them again.
+// Every live subject's episode, grouped once per set of live alerts and scored once per snapshot
+// (each when a list first needs it), shared by every list: the lists of a page view, its badge and
+// every other caller's differ only in which alerts they may see, and grouping and scoring were
+// most of a list's time. A new snapshot of the same alerts (a batch the evaluation did not change
+// an alert for, or before the evaluation is done) scores them again without grouping them again.
 class SharedEpisodes {
  public:
   struct Found {
     std::shared_ptr<const GroupedEpisodes> grouped;
-    std::shared_ptr<const std::vector<EpisodeScore>> scores;  // nullptr: not for this snapshot
+    std::shared_ptr<EpisodeScores> scores;  // nullptr: not for this snapshot
   };
   Found Find(const std::shared_ptr<const LiveAlerts>& live,
              const std::shared_ptr<const Snapshot>& snap) {
@@ -191,8 +191,7 @@ class SharedEpisodes {
   }
   void Put(const std::shared_ptr<const LiveAlerts>& live,
            const std::shared_ptr<const Snapshot>& snap,
-           std::shared_ptr<const GroupedEpisodes> grouped,
-           std::shared_ptr<const std::vector<EpisodeScore>> scores) {
+           std::shared_ptr<const GroupedEpisodes> grouped, std::shared_ptr<EpisodeScores> scores) {
     std::lock_guard<std::mutex> lock(mu_);
     live_ = live;
     snap_ = snap;
@@ -205,7 +204,7 @@ class SharedEpisodes {
   std::weak_ptr<const LiveAlerts> live_;  // neither kept alive
   std::weak_ptr<const Snapshot> snap_;
   std::shared_ptr<const GroupedEpisodes> grouped_;
-  std::shared_ptr<const std::vector<EpisodeScore>> scores_;
+  std::shared_ptr<EpisodeScores> scores_;
 };
 
 SharedEpisodes& Shared() {
@@ -227,15 +226,15 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
     ASSIGN_OR_RETURN(auto all, w.ViewAlerts(AlertFilter{}));
     if (all.held != view.held) {  // an evaluation came between the two reads: these alone
       const auto own = GroupAlerts(view.held, view.rows);
-      const auto own_scores = ScoreEpisodes(*own, snap, w.workspace());
+      EpisodeScores own_scores(own, snap);
       std::vector<Candidate> candidates;
-      AddCandidates(*own, *own_scores, &candidates);
+      AddCandidates(*own, own_scores.ScoreAll(w.workspace()), &candidates);
       return Select(cat, candidates, f);
     }
     found.grouped = GroupAlerts(all.held, all.rows);
   }
   if (found.scores == nullptr) {
-    found.scores = ScoreEpisodes(*found.grouped, snap, w.workspace());
+    found.scores = std::make_shared<EpisodeScores>(found.grouped, snap);
     Shared().Put(view.held, snap, found.grouped, found.scores);
   }
   const GroupedEpisodes& g = *found.grouped;
@@ -244,11 +243,14 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
     auto it = g.of_alert.find(a->id);
     if (it != g.of_alert.end()) ++visible[it->second];
   }
-  std::vector<Candidate> candidates;
+  std::vector<uint32_t> whole;  // the episodes the caller sees every alert of
   for (uint32_t i = 0; i < g.episodes.size(); ++i) {
-    if (visible[i] != 0 && visible[i] == g.episodes[i].hits.size())
-      candidates.push_back({&g.episodes[i], &(*found.scores)[i]});
+    if (visible[i] != 0 && visible[i] == g.episodes[i].hits.size()) whole.push_back(i);
   }
+  const std::vector<EpisodeScore>& scores = found.scores->Score(whole, w.workspace());
+  std::vector<Candidate> candidates;
+  candidates.reserve(whole.size());
+  for (uint32_t i : whole) candidates.push_back({&g.episodes[i], &scores[i]});
   std::vector<const AlertRecord*> partly;
   for (const AlertRecord* a : view.rows) {
     auto it = g.of_alert.find(a->id);
@@ -256,8 +258,8 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
       partly.push_back(a);
   }
   const auto own = GroupAlerts(view.held, partly);
-  const auto own_scores = ScoreEpisodes(*own, snap, w.workspace());
-  AddCandidates(*own, *own_scores, &candidates);
+  EpisodeScores own_scores(own, snap);
+  AddCandidates(*own, own_scores.ScoreAll(w.workspace()), &candidates);
   return Select(cat, candidates, f);
 }
 
