@@ -279,10 +279,4 @@ const std::vector<EpisodeScore>& EpisodeScores::Score(const std::vector<uint32_t
   return scores_;
 }
 
-const std::vector<EpisodeScore>& EpisodeScores::ScoreAll(Workspace& ws) {
-  std::vector<uint32_t> all(grouped_->episodes.size());
-  for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
-  return Score(all, ws);
-}
-
 }  // namespace ballast::app

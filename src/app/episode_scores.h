@@ -39,7 +39,8 @@ std::shared_ptr<const GroupedEpisodes> GroupAlerts(std::shared_ptr<const LiveAle
 
 // The scores of one grouping's episodes from one snapshot's facts (nullptr: the workspace's
 // latest), each computed when first asked and then kept: a province's list scores its own
-// episodes, not the country's, and every later list reads what the earlier ones scored.
+// episodes, not the country's, a badge that only counts scores none, and every later list reads
+// what the earlier ones scored.
 class EpisodeScores {
  public:
   EpisodeScores(std::shared_ptr<const GroupedEpisodes> grouped,
@@ -47,8 +48,6 @@ class EpisodeScores {
   // The scores, with those of the episodes `which` (indices into the grouping) computed; the
   // vector has one slot per episode and does not move.
   const std::vector<EpisodeScore>& Score(const std::vector<uint32_t>& which, Workspace& ws);
-  // The same for every episode.
-  const std::vector<EpisodeScore>& ScoreAll(Workspace& ws);
 
  private:
   std::mutex mu_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -99,22 +100,39 @@ Status CheckFilter(const EpisodeFilter& f) {
   return Status::Ok();
 }
 
+// An episode of a list, with where its score is kept (filled in when the list needs it).
 struct Candidate {
   const warn::EpisodeRefs* episode;
-  const EpisodeScore* score;
+  EpisodeScores* sheet;
+  uint32_t index;  // in the sheet's grouping
+  const EpisodeScore* score = nullptr;
 };
 
-// The list of scored episodes as the filter asks: state, muting and importance, the counts,
-// then level, kind, subject and rule, the order and the page (only the page is copied).
-EpisodeList Select(const Catalog& cat, const std::vector<Candidate>& all, const EpisodeFilter& f) {
+// Fills in the scores of `candidates`: only the episodes a list filters or orders by score are
+// scored (a badge that counts none scores none).
+void ScoreCandidates(std::vector<Candidate>& candidates, Workspace& ws) {
+  std::map<EpisodeScores*, std::vector<uint32_t>> by_sheet;
+  for (const Candidate& c : candidates) by_sheet[c.sheet].push_back(c.index);
+  std::map<EpisodeScores*, const std::vector<EpisodeScore>*> scores;
+  for (const auto& [sheet, which] : by_sheet) scores[sheet] = &sheet->Score(which, ws);
+  for (Candidate& c : candidates) c.score = &(*scores[c.sheet])[c.index];
+}
+
+// The list as the filter asks: state, muting and importance, the counts, then level, kind,
+// subject and rule, the order and the page (only the page is copied).
+EpisodeList Select(Workspace& ws, std::vector<Candidate> all, const EpisodeFilter& f) {
+  const Catalog& cat = ws.catalog();
   EpisodeList out;
   std::vector<Candidate> base;
   for (const Candidate& c : all) {
     const warn::Episode& e = c.episode->head;
     if (!f.state.empty() && e.state != f.state) continue;
     if (!f.include_muted && e.muted) continue;
-    if (f.min_score > 0 && c.score->score < f.min_score) continue;
     base.push_back(c);
+  }
+  if (f.min_score > 0) {
+    ScoreCandidates(base, ws);
+    std::erase_if(base, [&](const Candidate& c) { return c.score->score < f.min_score; });
   }
   out.counts.total = static_cast<int64_t>(base.size());
   for (const Candidate& c : base) {
@@ -140,6 +158,7 @@ EpisodeList Select(const Catalog& cat, const std::vector<Candidate>& all, const 
     }
     matched.push_back(c);
   }
+  if (f.min_score <= 0) ScoreCandidates(matched, ws);
   auto by = [&](const Candidate& x, const Candidate& y) {
     const warn::Episode &a = x.episode->head, &b = y.episode->head;
     if (f.sort == "level" && a.level != b.level)
@@ -165,11 +184,11 @@ EpisodeList Select(const Catalog& cat, const std::vector<Candidate>& all, const 
   return out;
 }
 
-// Every episode of `grouped` with its score, for Select.
-void AddCandidates(const GroupedEpisodes& grouped, const std::vector<EpisodeScore>& scores,
+// Every episode of `grouped`, scored in `sheet`, for Select.
+void AddCandidates(const GroupedEpisodes& grouped, EpisodeScores* sheet,
                    std::vector<Candidate>* out) {
-  for (size_t i = 0; i < grouped.episodes.size(); ++i)
-    out->push_back({&grouped.episodes[i], &scores[i]});
+  for (uint32_t i = 0; i < grouped.episodes.size(); ++i)
+    out->push_back({&grouped.episodes[i], sheet, i});
 }
 
 // Every live subject's episode, grouped once per set of live alerts and scored once per snapshot
@@ -218,7 +237,6 @@ SharedEpisodes& Shared() {
 Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
                              const std::shared_ptr<const Snapshot>& snap, const EpisodeFilter& f) {
   RETURN_IF_ERROR(CheckFilter(f));
-  const Catalog& cat = w.workspace().catalog();
   auto found = Shared().Find(view.held, snap);
   if (found.grouped == nullptr) {
     // Every live alert in the order the lists see them (most severe first, then newest), so
@@ -228,8 +246,8 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
       const auto own = GroupAlerts(view.held, view.rows);
       EpisodeScores own_scores(own, snap);
       std::vector<Candidate> candidates;
-      AddCandidates(*own, own_scores.ScoreAll(w.workspace()), &candidates);
-      return Select(cat, candidates, f);
+      AddCandidates(*own, &own_scores, &candidates);
+      return Select(w.workspace(), std::move(candidates), f);
     }
     found.grouped = GroupAlerts(all.held, all.rows);
   }
@@ -243,14 +261,11 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
     auto it = g.of_alert.find(a->id);
     if (it != g.of_alert.end()) ++visible[it->second];
   }
-  std::vector<uint32_t> whole;  // the episodes the caller sees every alert of
+  std::vector<Candidate> candidates;  // the shared episodes the caller sees every alert of
   for (uint32_t i = 0; i < g.episodes.size(); ++i) {
-    if (visible[i] != 0 && visible[i] == g.episodes[i].hits.size()) whole.push_back(i);
+    if (visible[i] != 0 && visible[i] == g.episodes[i].hits.size())
+      candidates.push_back({&g.episodes[i], found.scores.get(), i});
   }
-  const std::vector<EpisodeScore>& scores = found.scores->Score(whole, w.workspace());
-  std::vector<Candidate> candidates;
-  candidates.reserve(whole.size());
-  for (uint32_t i : whole) candidates.push_back({&g.episodes[i], &scores[i]});
   std::vector<const AlertRecord*> partly;
   for (const AlertRecord* a : view.rows) {
     auto it = g.of_alert.find(a->id);
@@ -259,8 +274,8 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
   }
   const auto own = GroupAlerts(view.held, partly);
   EpisodeScores own_scores(own, snap);
-  AddCandidates(*own, own_scores.ScoreAll(w.workspace()), &candidates);
-  return Select(cat, candidates, f);
+  AddCandidates(*own, &own_scores, &candidates);
+  return Select(w.workspace(), std::move(candidates), f);
 }
 
 }  // namespace
