@@ -254,7 +254,8 @@ std::shared_ptr<const GroupedEpisodes> GroupAlerts(std::shared_ptr<const LiveAle
 EpisodeScores::EpisodeScores(std::shared_ptr<const GroupedEpisodes> grouped,
                              std::shared_ptr<const Snapshot> snap)
     : grouped_(std::move(grouped)),
-      snap_(std::move(snap)),
+      snap_(snap),
+      latest_(snap == nullptr),
       scores_(grouped_->episodes.size()),
       done_(grouped_->episodes.size(), false) {}
 
@@ -266,7 +267,9 @@ const std::vector<EpisodeScore>& EpisodeScores::Score(const std::vector<uint32_t
     if (!done_[i]) missing.push_back(i);
   }
   if (missing.empty()) return scores_;
-  FactFinder facts = snap_ != nullptr ? FactFinder(snap_) : FactFinder(ws);
+  const auto snap = snap_.lock();
+  if (!latest_ && snap == nullptr) return scores_;  // not reachable: the asker holds it
+  FactFinder facts = snap != nullptr ? FactFinder(snap) : FactFinder(ws);
   std::vector<const warn::Episode*> heads;
   heads.reserve(missing.size());
   for (uint32_t i : missing) heads.push_back(&grouped_->episodes[i].head);

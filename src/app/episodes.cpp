@@ -196,6 +196,7 @@ void AddCandidates(const GroupedEpisodes& grouped, EpisodeScores* sheet,
 // every other caller's differ only in which alerts they may see, and grouping and scoring were
 // most of a list's time. A new snapshot of the same alerts (a batch the evaluation did not change
 // an alert for, or before the evaluation is done) scores them again without grouping them again.
+// It holds one grouping (and so its live alerts) until the next list replaces it, never a panel.
 class SharedEpisodes {
  public:
   struct Found {
