@@ -254,8 +254,7 @@ std::shared_ptr<const GroupedEpisodes> GroupAlerts(std::shared_ptr<const LiveAle
 EpisodeScores::EpisodeScores(std::shared_ptr<const GroupedEpisodes> grouped,
                              std::shared_ptr<const Snapshot> snap)
     : grouped_(std::move(grouped)),
-      snap_(snap),
-      latest_(snap == nullptr),
+      snap_(std::move(snap)),
       scores_(grouped_->episodes.size()),
       done_(grouped_->episodes.size(), false) {}
 
@@ -267,8 +266,8 @@ const std::vector<EpisodeScore>& EpisodeScores::Score(const std::vector<uint32_t
     if (!done_[i]) missing.push_back(i);
   }
   if (missing.empty()) return scores_;
+  // The asker holds the snapshot; were it gone, the latest one's facts, never no score.
   const auto snap = snap_.lock();
-  if (!latest_ && snap == nullptr) return scores_;  // not reachable: the asker holds it
   FactFinder facts = snap != nullptr ? FactFinder(snap) : FactFinder(ws);
   std::vector<const warn::Episode*> heads;
   heads.reserve(missing.size());

@@ -55,7 +55,6 @@ class EpisodeScores {
   // Not kept alive (the lists' cache holds this sheet until the next list is made: an old panel
   // would stay with it); whoever asks for scores holds the snapshot.
   const std::weak_ptr<const Snapshot> snap_;
-  const bool latest_;
   std::vector<EpisodeScore> scores_;
   std::vector<bool> done_;
 };

@@ -207,7 +207,8 @@ class SharedEpisodes {
              const std::shared_ptr<const Snapshot>& snap) {
     std::lock_guard<std::mutex> lock(mu_);
     if (live != live_.lock()) return {};
-    return {grouped_, snap == snap_.lock() ? scores_ : nullptr};
+    // Without a snapshot (none could be read) the scores are made afresh from the latest.
+    return {grouped_, snap != nullptr && snap == snap_.lock() ? scores_ : nullptr};
   }
   void Put(const std::shared_ptr<const LiveAlerts>& live,
            const std::shared_ptr<const Snapshot>& snap,
