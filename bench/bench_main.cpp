@@ -424,7 +424,10 @@ int Main(int argc, char** argv) {
       return "rules " + F(w.evaluate_seconds, 2) + " s, load " + F(w.load_seconds, 2) +
              " s, compare " + F(w.reconcile_seconds, 2) + " s, write " + F(w.write_seconds, 2) +
              " s (" + std::to_string(w.alerts_written) + " alerts, " +
-             std::to_string(w.events_written) + " events)";
+             std::to_string(w.events_written) + " events)" +
+             (w.rules_carried > 0 ? "; " + std::to_string(w.rules_carried) +
+                                        " rules carried over, moved subjects redone"
+                                  : std::string());
     };
     t = Clock::now();
     auto first = warnings->Evaluate("2026-11-22T00:00:00Z");

@@ -3,6 +3,7 @@
 // Store-neutral: runs on SQLite and, with BALLAST_TEST_PG, on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <sstream>
@@ -371,6 +372,52 @@ TEST_F(IncrementalTest, DisclosureFindingsFollowARevisionIntoLaterMonths) {
   ASSERT_OK_AND_ASSIGN(auto fresh, Ballast::Open(db_.locator()));
   for (const char* p : {"2024-12", "2025-01", "2025-02"})
     EXPECT_EQ(marked(*b_, p), marked(*fresh, p)) << p;
+}
+
+// The changes along snapshots (app/snapshot_changes.h): which enterprises the batches since
+// any earlier snapshot the chain reaches moved, and none across a new list of enterprises.
+TEST_F(IncrementalTest, SnapshotsSayWhichEnterprisesMoved) {
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,100,,,\n" + kA +
+             ",2025-03,output_value,100,,,\n" + kB + ",2025-01,output_value,50,,,\n" + kC +
+             ",2025-01,output_value,7,,,\n",
+         "o1.csv");
+  ASSERT_OK_AND_ASSIGN(auto first, b_->workspace().GetSnapshot());
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,110,,,\n", "r1.csv");
+  ASSERT_OK_AND_ASSIGN(auto second, b_->workspace().GetSnapshot());
+  // C's value again (moves nothing); B's revenue in a month nobody reported revenue for.
+  Import(
+      std::string(kHeader) + kC + ",2025-01,output_value,7,,,\n" + kB + ",2025-02,revenue,80,,,\n",
+      "r2.csv");
+  ASSERT_OK_AND_ASSIGN(auto third, b_->workspace().GetSnapshot());
+  ASSERT_TRUE(third->incremental);
+  const Panel& panel = *third->panel;
+  auto at = [&](const char* uscc) { return static_cast<uint32_t>(panel.FindEnterprise(uscc)); };
+  const auto& cat = panel.catalog();
+  const auto output = static_cast<size_t>(cat.FindIndicator("output_value"));
+  const auto revenue = static_cast<size_t>(cat.FindIndicator("revenue"));
+
+  auto since_first = ChangesSince(*third, first->through);
+  ASSERT_TRUE(since_first.has_value());
+  std::vector<uint32_t> moved{at(kA), at(kB)};
+  std::sort(moved.begin(), moved.end());
+  EXPECT_EQ(since_first->enterprises, moved);
+  EXPECT_TRUE(since_first->data_periods[revenue]);
+  EXPECT_FALSE(since_first->data_periods[output]);
+  auto since_second = ChangesSince(*third, second->through);
+  ASSERT_TRUE(since_second.has_value());
+  EXPECT_EQ(since_second->enterprises, std::vector<uint32_t>{at(kB)});
+  auto none = ChangesSince(*third, third->through);
+  ASSERT_TRUE(none.has_value());
+  EXPECT_TRUE(none->enterprises.empty());
+  EXPECT_FALSE(ChangesSince(*third, third->through + 100).has_value());
+
+  // A new enterprise: indices move, so nothing is known across it.
+  Import(
+      "uscc,name,region,industry,size,tags\n914103000000000033,丁机械有限公司,410102,3311,"
+      "small,\n",
+      "e2.csv");
+  ASSERT_OK_AND_ASSIGN(auto fourth, b_->workspace().GetSnapshot());
+  EXPECT_FALSE(ChangesSince(*fourth, third->through).has_value());
 }
 
 }  // namespace

@@ -133,7 +133,7 @@ Result<WarnSummary> Warnings::Evaluate(const std::string& now_in) {
   if (external_subjects_) {
     ASSIGN_OR_RETURN(externals, external_subjects_(PeriodOfTime(now)));
   }
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard<std::mutex> lock(eval_mu_);
   return EvaluateLocked(now, std::move(externals));
 }
 
@@ -175,16 +175,23 @@ Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now,
                                              std::vector<warn::ExternalSubject> externals) {
   // Instances sharing one PostgreSQL store evaluate one at a time (an advisory lock in the
   // store): a second one waits its turn and then evaluates data that holds the first's batch.
-  ASSIGN_OR_RETURN(bool locked, store_->TryLockEvaluation());
+  auto try_lock = [&]() -> Result<bool> {
+    std::lock_guard<std::mutex> lock(mu_);
+    return store_->TryLockEvaluation();
+  };
+  ASSIGN_OR_RETURN(bool locked, try_lock());
   for (int i = 0; !locked && i < 1200; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    ASSIGN_OR_RETURN(locked, store_->TryLockEvaluation());
+    ASSIGN_OR_RETURN(locked, try_lock());
   }
   if (!locked)
     return Status::Exhausted(
         "another instance is still evaluating the warning rules; try again later");
   auto result = EvaluateHoldingLock(now, std::move(externals));
-  Status unlocked = store_->UnlockEvaluation();
+  Status unlocked = [&] {
+    std::lock_guard<std::mutex> lock(mu_);
+    return store_->UnlockEvaluation();
+  }();
   if (result.ok() && !unlocked.ok()) return unlocked;
   return result;
 }
@@ -192,26 +199,43 @@ Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now,
 Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
                                                   std::vector<warn::ExternalSubject> externals) {
   const auto t0 = std::chrono::steady_clock::now();
-  ASSIGN_OR_RETURN(auto views, EffectiveRules());
   std::vector<warn::Rule> rules;
-  for (auto& v : views) rules.push_back(std::move(v.rule));
+  std::vector<CommodityPointRecord> points;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ASSIGN_OR_RETURN(auto views, EffectiveRules());
+    for (auto& v : views) rules.push_back(std::move(v.rule));
+    ASSIGN_OR_RETURN(points, store_->LoadCommodityPoints());
+  }
   // The newest batch first: a batch written while this runs is evaluated again later.
-  ASSIGN_OR_RETURN(auto batches, ws_.Batches());
-  BatchId newest = 0;
-  for (const auto& b : batches) newest = std::max(newest, b.id);
+  ASSIGN_OR_RETURN(BatchId newest, ws_.Newest());
   ASSIGN_OR_RETURN(auto snapshot, ws_.GetSnapshot());
   // The cached panel may be a second behind another instance's import: mark only what it holds.
   newest = std::min(newest, snapshot->through);
-  ASSIGN_OR_RETURN(auto points, store_->LoadCommodityPoints());
   warn::EvaluationInput input{snapshot->panel.get(), snapshot->query.get(),
                               warn::CommoditySubjects(points)};
   for (auto& t : externals) input.externals.push_back(std::move(t));
+  // Since the last evaluation here, a batch of values moved a few enterprises: the rules of
+  // enterprises are evaluated again for those alone (warn::EvaluationMemo).
+  std::optional<PanelChanges> moved;
+  if (memo_ != nullptr && memo_references_ == snapshot->references)
+    moved = ChangesSince(*snapshot, memo_through_);
+  if (moved) {
+    input.previous = memo_.get();
+    input.changes = &*moved;
+  }
   const auto t1 = std::chrono::steady_clock::now();
-  warn::EvaluationResult evaluation = warn::Evaluate(rules, input);
+  // The rules run without mu_: lists and handling steps go on meanwhile.
+  auto memo = std::make_unique<warn::EvaluationMemo>();
+  warn::EvaluationResult evaluation = warn::Evaluate(rules, input, memo.get());
+  memo_ = std::move(memo);
+  memo_through_ = snapshot->through;
+  memo_references_ = snapshot->references;
   WarnSummary s;
   s.evaluate_seconds = Since(t1);
   s.evaluated_at = now;
   s.rules = static_cast<int32_t>(evaluation.evaluated.size());
+  s.rules_carried = evaluation.carried;
   s.through_batch = newest;
   s.problems = evaluation.problems;
   for (const auto& f : evaluation.findings) {
@@ -226,6 +250,7 @@ Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
   in.rules = &rules;
   in.evaluation = &evaluation;
   const auto t2 = std::chrono::steady_clock::now();
+  std::lock_guard<std::mutex> lock(mu_);
   // The stored alerts: held in memory since the last evaluation or list (one small query checks
   // that no other process wrote alerts since), read in place rather than copied.
   ASSIGN_OR_RETURN(auto live, LiveLocked());

@@ -28,8 +28,9 @@
 namespace ballast::app {
 
 struct WarnSummary {
-  std::string evaluated_at;  // UTC ISO 8601
-  int32_t rules = 0;         // rules evaluated
+  std::string evaluated_at;   // UTC ISO 8601
+  int32_t rules = 0;          // rules evaluated
+  int32_t rules_carried = 0;  // of which carried from the last evaluation here (moved redone)
   int64_t firing = 0, pending = 0;
   std::map<std::string, int64_t> firing_by_level;              // red/orange/yellow/blue → alerts
   int64_t opened = 0, updated = 0, resolved = 0, removed = 0;  // changes written
@@ -39,7 +40,7 @@ struct WarnSummary {
   double evaluate_seconds = 0, load_seconds = 0, reconcile_seconds = 0, write_seconds = 0;
   double total_seconds = 0;
   int64_t alerts_written = 0, events_written = 0;  // rows inserted, updated or deleted
-  BatchId through_batch = 0;  // the newest batch the data evaluated held
+  BatchId through_batch = 0;                       // the newest batch the data evaluated held
 };
 
 struct RuleView {
@@ -186,12 +187,18 @@ class Warnings {
 
   Workspace& ws_;
   std::unique_ptr<WarnStore> store_;
+  // Evaluations one at a time; held while the rules run, when mu_ is not.
+  std::mutex eval_mu_;
+  // The last evaluation's findings, the batch its panel held through and its prices and rates.
+  std::unique_ptr<warn::EvaluationMemo> memo_;  // guarded by eval_mu_
+  BatchId memo_through_ = 0;                    // guarded by eval_mu_
+  uint64_t memo_references_ = 0;                // guarded by eval_mu_
   std::mutex mu_;
   std::shared_ptr<const LiveAlerts> live_;  // guarded by mu_
   // AfterImport's turn: one evaluation at a time, and the last one's summary.
   std::mutex after_mu_;
   std::condition_variable after_cv_;
-  bool after_running_ = false;            // guarded by after_mu_
+  bool after_running_ = false;             // guarded by after_mu_
   std::optional<WarnSummary> after_last_;  // guarded by after_mu_
   std::map<std::string, InternalMetric> internal_metrics_;
   ExternalSubjectsFn external_subjects_;

@@ -76,6 +76,14 @@ class WarningsWriteTest : public ::testing::Test {
     return out;
   }
   int64_t Version() { return store_->AlertsVersion().value(); }
+  // The shipped rules of the panel: all are carried over after a batch of values (the region
+  // and industry ones' measures, yoy and ytd_yoy, compare with no parent cell).
+  static int32_t PanelRules() {
+    int32_t n = 0;
+    const std::vector<warn::Rule> defaults = warn::DefaultRules().value();
+    for (const auto& r : defaults) n += warn::IsExternal(r.subject) ? 0 : 1;
+    return n;
+  }
 
   ::ballast::testing::TestStore db_;
   std::unique_ptr<Ballast> b_;
@@ -138,6 +146,8 @@ TEST_F(WarningsWriteTest, OneRevisedValueWritesOnlyItsSubject) {
   EXPECT_EQ(s->opened, 1);
   EXPECT_EQ(s->events_written, 1);    // fired
   EXPECT_EQ(Version(), version + 1);  // one transaction
+  // The rules were carried over from the first evaluation, A (and its cells) redone.
+  EXPECT_EQ(s->rules_carried, PanelRules());
 
   const auto after = StoredAlerts();
   ASSERT_EQ(after.size(), alerts.size() + 1);
@@ -155,6 +165,41 @@ TEST_F(WarningsWriteTest, OneRevisedValueWritesOnlyItsSubject) {
       EXPECT_EQ(alert, added.id);
     }
   }
+}
+
+// Evaluations after batches carry the rules' findings over and redo the moved enterprises and
+// their cells only; a cold process (a whole evaluation) then finds nothing to write.
+TEST_F(WarningsWriteTest, CarriedFindingsAreWhatAWholeEvaluationFinds) {
+  ASSERT_TRUE(b_->warnings().Evaluate("2025-04-05T00:00:00Z").ok());
+  // B's output recovers (no enterprise alert, 郑州's region alert goes), then C's falls.
+  Import(*b_, "r1.csv",
+         "uscc,period,indicator,value,ytd,prior,prior_ytd\n91310115591693856A,2025-03,output_value,"
+         "990,,,\n");
+  auto s = b_->warnings().Evaluate("2025-04-06T00:00:00Z");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->rules_carried, PanelRules());
+  EXPECT_GT(s->resolved, 0);
+  for (const auto& [id, a] : StoredAlerts()) {
+    if (a.subject_key == kB && a.rule_id == "ent_output_drop") {
+      EXPECT_EQ(a.state, "resolved");
+    }
+  }
+  Import(*b_, "r2.csv",
+         "uscc,period,indicator,value,ytd,prior,prior_ytd\n91330000755918469E,2025-03,output_value,"
+         "300,,,\n91330000755918469E,2025-03,electricity,30,,,\n");
+  s = b_->warnings().Evaluate("2025-04-06T01:00:00Z");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->rules_carried, PanelRules());
+  EXPECT_GE(s->opened, 2);  // C: output −70 %, electricity −70 %
+  const int64_t version = Version();
+
+  auto other = Ballast::Open(db_.locator());
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  auto cold = (*other)->warnings().Evaluate("2025-04-06T01:00:00Z");
+  ASSERT_TRUE(cold.ok()) << cold.status().ToString();
+  EXPECT_EQ(cold->rules_carried, 0);
+  EXPECT_EQ(cold->alerts_written, 0);
+  EXPECT_EQ(Version(), version);
 }
 
 TEST_F(WarningsWriteTest, AlertsHeldInMemoryFollowAnotherProcess) {

@@ -143,6 +143,11 @@ Result<std::vector<BatchInfo>> Workspace::Batches() {
   return store_->ListBatches();
 }
 
+Result<BatchId> Workspace::Newest() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return store_->NewestBatchId();
+}
+
 Result<int64_t> Workspace::SizeOnDisk() {
   std::lock_guard<std::mutex> lock(mu_);
   return store_->SizeOnDisk();
@@ -226,6 +231,7 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(const Snapshot& previ
   snap->references = references;
   snap->panel = b.Finish();
   snap->query = std::make_unique<Query>(*snap->panel);
+  snap->changes = ChainChanges(previous, *snap->panel);
   // Values alone changed: the answers that read none of the changed indicators stay right.
   if (!changes.enterprises && references == previous.references &&
       snap->panel->first_period() == previous.panel->first_period() &&

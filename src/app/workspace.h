@@ -13,6 +13,7 @@
 
 #include "app/answer_cache.h"
 #include "app/cell_statuses.h"
+#include "app/snapshot_changes.h"
 #include "auth/auth_service.h"
 #include "core/catalog.h"
 #include "core/clock.h"
@@ -38,6 +39,9 @@ struct Snapshot {
   std::shared_ptr<AnswerCache> answers = std::make_shared<AnswerCache>();
   // Disclosure control's findings on its plain cells (app/cell_statuses.h); they go with it.
   std::shared_ptr<CellStatuses> statuses = std::make_shared<CellStatuses>();
+  // What its panel changed since earlier snapshots (app/snapshot_changes.h); nullptr when built
+  // in full.
+  std::shared_ptr<const SnapshotChanges> changes;
 };
 
 class Workspace;
@@ -85,6 +89,8 @@ class Workspace {
   // Answers kept per snapshot (app/answer_cache.h) from the next snapshot on; 0 = none.
   void SetAnswerCacheEntries(size_t entries) { answer_cache_entries_ = entries; }
   Result<std::vector<BatchInfo>> Batches();
+  // The newest batch's id (0 = none), without listing every batch.
+  Result<BatchId> Newest();
   // The panel as of a batch (kLatestBatch for the newest data). An as-of batch that does not
   // exist is NotFound. The latest panel follows batches written by other processes on the same
   // store (a CLI import while the server runs), checked at once when the store tells of a batch

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -38,6 +39,15 @@ struct SparseColumn {
   size_t size() const { return index.size(); }
   // The value for enterprise e, or kMissing.
   double Find(uint32_t e) const;
+};
+
+// What differs between an earlier panel of the same enterprises and a later one (after a batch
+// of values), for the work that redoes only that: the warning rules of enterprises.
+struct PanelChanges {
+  std::vector<uint32_t> enterprises;  // panel index; any cell of any column differs; sorted
+  std::vector<char> data_periods;     // per indicator: the periods holding data differ
+  // Adds `later`'s changes (of the next panel) to these.
+  void Merge(const PanelChanges& later);
 };
 
 class Panel {
@@ -79,6 +89,13 @@ class Panel {
   // ancestor of its class with one for p, else BCD's; kMissing when there is none.
   double Deflator(uint32_t e, Period p) const;
   bool HasPrices() const { return !deflators_.empty(); }
+
+  // What changed since `before` (engine/panel_changes.cpp), or nullopt when the two are not
+  // comparable cell for cell: another list of enterprises, other periods or other deflators.
+  std::optional<PanelChanges> ChangesSince(const Panel& before) const;
+  // Stands for this panel's list of enterprises (shared by the panels Builder::Apply makes from
+  // it): enterprise indices mean the same in two panels with the same token.
+  std::shared_ptr<const void> EnterprisesToken() const { return enterprise_list_; }
 
   // Bytes held by the panel's columns (for the benchmark's memory figure).
   size_t ColumnBytes() const;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -13,7 +14,8 @@
 namespace ballast::testing_util {
 
 inline std::shared_ptr<const Catalog> SharedCatalog() {
-  static std::shared_ptr<const Catalog> c = std::make_shared<Catalog>(std::move(Catalog::Embedded()).value());
+  static std::shared_ptr<const Catalog> c =
+      std::make_shared<Catalog>(std::move(Catalog::Embedded()).value());
   return c;
 }
 
@@ -29,7 +31,13 @@ class PanelMaker {
                   std::string exited = "") {
     StoredEnterprise e;
     e.id = static_cast<EnterpriseId>(enterprises_.size() + 1);
-    e.record = {uscc, uscc + "公司", region, industry, "large", std::move(tags), std::move(entered),
+    e.record = {uscc,
+                uscc + "公司",
+                region,
+                industry,
+                "large",
+                std::move(tags),
+                std::move(entered),
                 std::move(exited)};
     ids_[uscc] = e.id;
     enterprises_.push_back(e);
@@ -43,24 +51,30 @@ class PanelMaker {
     b.SetPrices(prices_);
     b.SetVaRates(va_rates_);
     for (const auto& batch : batches_) {
-      std::map<std::pair<std::string, Period>, std::map<EnterpriseId, const Row*>> chunks;
-      for (const auto& r : batch) chunks[{r.indicator, *ParsePeriod(r.period)}][ids_.at(r.uscc)] = &r;
-      for (const auto& [key, rows] : chunks) {
-        ObservationChunk c;
-        c.indicator = key.first;
-        c.period = key.second;
-        for (const auto& [id, r] : rows) {
-          c.enterprise.push_back(id);
-          c.value.push_back(r->value);
-          c.ytd.push_back(r->ytd);
-          c.prior.push_back(r->prior);
-          c.prior_ytd.push_back(r->prior_ytd);
-        }
-        Status st = b.Add(c);
-        if (!st.ok()) return nullptr;
+      for (const auto& c : Chunks(batch, nullptr)) {
+        if (!b.Add(c).ok()) return nullptr;
       }
     }
     return b.Finish();
+  }
+  // The panel `previous` (made by Make from the batches before) plus one more batch, applied
+  // incrementally (Panel::Builder::Apply) as the workspace does.
+  std::unique_ptr<Panel> Apply(const Panel& previous, const std::vector<Row>& batch) {
+    std::set<std::pair<std::string, Period>> touched;
+    for (const auto& r : batch) touched.insert({r.indicator, *ParsePeriod(r.period)});
+    batches_.push_back(batch);
+    auto b = Panel::Builder::Apply(previous, {touched.begin(), touched.end()});
+    if (!b.ok()) return nullptr;
+    (*b)->SetPrices(prices_);
+    (*b)->SetVaRates(va_rates_);
+    const auto& wanted = (*b)->Resolve();
+    const std::set<std::pair<std::string, Period>> resolve(wanted.begin(), wanted.end());
+    for (const auto& each : batches_) {
+      for (const auto& c : Chunks(each, &resolve)) {
+        if (!(*b)->Add(c).ok()) return nullptr;
+      }
+    }
+    return (*b)->Finish();
   }
 
  private:
@@ -69,6 +83,30 @@ class PanelMaker {
   std::vector<std::vector<Row>> batches_;
   std::vector<PriceRecord> prices_;
   std::vector<VaRateRecord> va_rates_;
+
+  // One batch's rows as chunks by column (only the columns in `only`, when given).
+  std::vector<ObservationChunk> Chunks(const std::vector<Row>& batch,
+                                       const std::set<std::pair<std::string, Period>>* only) const {
+    std::map<std::pair<std::string, Period>, std::map<EnterpriseId, const Row*>> by_column;
+    for (const auto& r : batch)
+      by_column[{r.indicator, *ParsePeriod(r.period)}][ids_.at(r.uscc)] = &r;
+    std::vector<ObservationChunk> out;
+    for (const auto& [key, rows] : by_column) {
+      if (only != nullptr && only->count(key) == 0) continue;
+      ObservationChunk c;
+      c.indicator = key.first;
+      c.period = key.second;
+      for (const auto& [id, r] : rows) {
+        c.enterprise.push_back(id);
+        c.value.push_back(r->value);
+        c.ytd.push_back(r->ytd);
+        c.prior.push_back(r->prior);
+        c.prior_ytd.push_back(r->prior_ytd);
+      }
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
 };
 
 }  // namespace ballast::testing_util

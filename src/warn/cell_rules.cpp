@@ -13,7 +13,8 @@ namespace ballast::warn::detail {
 // prefecture as the frame (subject key "code@region"), so that a province's analyst sees its own
 // industries' alerts.
 void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& panel,
-                   const Query& query, EvaluationResult* res) {
+                   const Query& query, const std::vector<uint32_t>* moved, EvaluationResult* res,
+                   std::vector<uint32_t>* index, std::vector<uint32_t>* redone) {
   const Measure measure = *r.measure;  // Evaluate: region and industry rules have one
   auto t = LatestPeriod(panel, c.indicator);
   if (!t) return;
@@ -97,6 +98,29 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
       atom_of[e] = frame * static_cast<int32_t>(width) + atom_of_node[static_cast<size_t>(at)];
     }
   }
+  std::vector<char> alive(subjects, 1);
+  if (moved != nullptr) {
+    // Incremental (warn/evaluation_memo.cpp): the cells that hold a moved enterprise, summed
+    // from the enterprises of their nodes (in every frame) alone.
+    if (!batch) return;  // Memorable refuses these
+    std::fill(alive.begin(), alive.end(), 0);
+    std::vector<char> node_hit(width, 0);
+    for (uint32_t e : *moved) {
+      if (e >= atom_of.size() || atom_of[e] < 0) continue;
+      const auto atom = static_cast<size_t>(atom_of[e]);
+      node_hit[atom % width] = 1;
+      for (int32_t g : chain[atom / width])
+        alive[static_cast<size_t>(g) * width + atom % width] = 1;
+    }
+    for (auto& a : atom_of) {
+      if (a >= 0 && !node_hit[static_cast<size_t>(a) % width]) a = -1;
+    }
+    if (redone != nullptr) {
+      for (size_t a = 0; a < subjects; ++a) {
+        if (alive[a]) redone->push_back(static_cast<uint32_t>(a));
+      }
+    }
+  }
   auto cell_sums = [&](Period q, bool now) {
     std::vector<CellSums> atoms = query.AtomSums(
         c.indicator, q, atom_of, static_cast<int32_t>(subjects), IsWindowMeasure(measure) && now,
@@ -113,7 +137,6 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
   };
   const Indicator& indicator = cat.indicators()[static_cast<size_t>(c.indicator)];
   std::vector<Finding> found(subjects);
-  std::vector<char> alive(subjects, 1);
   for (size_t k = 0; k < periods.size(); ++k) {
     if (std::none_of(alive.begin(), alive.end(), [](char x) { return x != 0; })) break;
     const Period p = periods[k];
@@ -184,6 +207,7 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     f.period = period;
     f.firing = f.streak >= r.for_periods;
     res->findings.push_back(std::move(f));
+    if (index != nullptr) index->push_back(static_cast<uint32_t>(a));
   }
 }
 

@@ -11,12 +11,16 @@
 
 namespace ballast::warn {
 
+using detail::Carriable;
+using detail::Carry;
 using detail::Compiled;
 using detail::DataPeriods;
 using detail::EvaluateCells;
+using detail::EvaluateRule;
 using detail::InAny;
 using detail::kMaxStreak;
 using detail::LatestPeriod;
+using detail::MemoKey;
 
 namespace {
 
@@ -138,14 +142,21 @@ void EnterpriseValues(const Panel& panel, const Rule& r, int ind, Period p,
   }
 }
 
+// `only` (sorted), when given: the enterprises evaluated, the others left out. `index`, when
+// given, receives the panel index of each finding.
 void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Panel& panel,
-                         EvaluationResult* res) {
+                         const std::vector<uint32_t>* only, EvaluationResult* res,
+                         std::vector<uint32_t>* index) {
   auto t = LatestPeriod(panel, c.indicator);
   if (!t) return;
   res->evaluated.insert(r.id);
   const size_t n = panel.num_enterprises();
-  std::vector<char> pass(n);
-  for (uint32_t e = 0; e < n; ++e) pass[e] = PassesEnterprise(panel, r, c, e);
+  std::vector<char> pass(n, 0);
+  if (only != nullptr) {
+    for (uint32_t e : *only) pass[e] = PassesEnterprise(panel, r, c, e);
+  } else {
+    for (uint32_t e = 0; e < n; ++e) pass[e] = PassesEnterprise(panel, r, c, e);
+  }
   std::vector<int32_t> streak(n, 0);
   std::vector<double> now_value(n, kMissing);
   Figures figures;
@@ -154,8 +165,13 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
     // value = consecutive data periods without a report, after a report within the lookback.
     auto periods = DataPeriods(panel, c.indicator, *t, kMissingLookback + 1);
     std::vector<char> done(n, 0);
-    for (uint32_t e = 0; e < n; ++e) pass[e] = pass[e] && ExpectedToReport(panel, e, *t);
+    size_t open = 0;  // enterprises still counting back
+    for (uint32_t e = 0; e < n; ++e) {
+      pass[e] = pass[e] && ExpectedToReport(panel, e, *t);
+      open += pass[e] ? 1 : 0;
+    }
     for (Period q : periods) {
+      if (open == 0) break;
       figures.now.Load(panel, c.indicator, q, EnterpriseFigures::kX | EnterpriseFigures::kY);
       const double *x = figures.now.x(), *y = figures.now.y();
       for (uint32_t e = 0; e < n; ++e) {
@@ -163,11 +179,13 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
         // Off the above-scale roster nobody expects a report: no alert (engine/roster.h).
         if (!OnRoster(panel.enterprise(e), q)) {
           done[e] = 1;
+          --open;
           continue;
         }
         const bool reported = !std::isnan(x[e]) || !std::isnan(y[e]);
         if (reported) {
           done[e] = 1;
+          --open;
           if (streak[e] > 0) now_value[e] = streak[e];
         } else {
           ++streak[e];
@@ -211,6 +229,7 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
     f.period = period;
     f.firing = r.check == Check::kMissing || streak[e] >= r.for_periods;
     res->findings.push_back(std::move(f));
+    if (index != nullptr) index->push_back(e);
   }
 }
 
@@ -273,8 +292,13 @@ std::string_view LevelZh(Level l) {
   return "";
 }
 
-// One rule's findings, evaluated apart from the others.
-EvaluationResult EvaluateRule(size_t i, const Rule& r, const EvaluationInput& in) {
+}  // namespace
+
+namespace detail {
+
+EvaluationResult EvaluateRule(size_t i, const Rule& r, const EvaluationInput& in,
+                              const std::vector<uint32_t>* moved, std::vector<uint32_t>* index,
+                              std::vector<uint32_t>* redone) {
   EvaluationResult res;
   const Catalog* cat = in.panel ? &in.panel->catalog() : nullptr;
   if (!r.enabled) return res;
@@ -296,12 +320,17 @@ EvaluationResult EvaluateRule(size_t i, const Rule& r, const EvaluationInput& in
   if (external) {
     EvaluateExternal(i, r, in.externals, cat, c, &res);
   } else if (r.subject == SubjectKind::kEnterprise) {
-    EvaluateEnterprises(i, r, c, *in.panel, &res);
+    EvaluateEnterprises(i, r, c, *in.panel, moved, &res, index);
+    if (redone != nullptr && moved != nullptr) *redone = *moved;
   } else {
-    EvaluateCells(i, r, c, *in.panel, *in.query, &res);
+    EvaluateCells(i, r, c, *in.panel, *in.query, moved, &res, index, redone);
   }
   return res;
 }
+
+}  // namespace detail
+
+namespace {
 
 // A rough cost, so that the longest rules start first: industries evaluated in every region
 // frame, then other cells, then enterprises, then outside series.
@@ -313,22 +342,50 @@ int Cost(const Rule& r) {
 
 }  // namespace
 
-EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput& in) {
+EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput& in,
+                          EvaluationMemo* memo) {
   // Rules read the panel and the query only (both safe to share), so they run side by side; the
   // results are joined in rule order, which keeps the findings' order what one thread gives.
-  std::vector<EvaluationResult> parts(rules.size());
+  std::vector<EvaluationMemo::Part> parts(rules.size());
   std::vector<size_t> order(rules.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return Cost(rules[a]) > Cost(rules[b]); });
-  ParallelFor(order.size(), in.threads,
-              [&](size_t k) { parts[order[k]] = EvaluateRule(order[k], rules[order[k]], in); });
+  auto kept = [&](const Rule& r) { return in.panel != nullptr && detail::Memorable(r); };
+  ParallelFor(order.size(), in.threads, [&](size_t k) {
+    const size_t i = order[k];
+    const Rule& r = rules[i];
+    EvaluationMemo::Part& part = parts[i];
+    if (!kept(r) || (memo == nullptr && in.previous == nullptr)) {
+      part.result = EvaluateRule(i, r, in, nullptr, nullptr, nullptr);
+      return;
+    }
+    part.rule = MemoKey(r);
+    if (const EvaluationMemo::Part* before = Carriable(r, part.rule, in)) {
+      part = Carry(i, r, *before, in);
+    } else {
+      part.result = EvaluateRule(i, r, in, nullptr, &part.subject, nullptr);
+    }
+  });
+  if (memo != nullptr) {
+    memo->parts.clear();
+    memo->enterprises = in.panel != nullptr ? in.panel->EnterprisesToken() : nullptr;
+  }
   EvaluationResult res;
-  for (auto& part : parts) {
+  for (size_t i = 0; i < parts.size(); ++i) {
+    EvaluationResult& part = parts[i].result;
+    if (memo != nullptr && kept(rules[i]) && part.problems.empty()) {
+      EvaluationMemo::Part& m = memo->parts[rules[i].id];
+      m.rule = parts[i].rule;
+      m.result.findings = part.findings;
+      m.result.evaluated = part.evaluated;
+      m.subject = std::move(parts[i].subject);
+    }
     res.findings.insert(res.findings.end(), std::make_move_iterator(part.findings.begin()),
                         std::make_move_iterator(part.findings.end()));
     res.evaluated.merge(part.evaluated);
     res.problems.insert(res.problems.end(), part.problems.begin(), part.problems.end());
+    res.carried += part.carried;
   }
   return res;
 }

@@ -6,6 +6,8 @@
 #ifndef BALLAST_WARN_EVALUATOR_H_
 #define BALLAST_WARN_EVALUATOR_H_
 
+#include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -39,12 +41,19 @@ struct ExternalSubject {
   std::vector<std::pair<std::string, std::vector<SeriesPoint>>> series;
 };
 
+struct EvaluationMemo;
+
 struct EvaluationInput {
   const Panel* panel = nullptr;  // may be null (no data yet): panel rules are skipped
   const Query* query = nullptr;
   std::vector<ExternalSubject> externals;
   // Rules evaluated side by side; 0 = one per core.
   int threads = 0;
+  // Incremental (both or neither): an earlier evaluation's memo and what changed in the panel
+  // since the one it was made on. A rule is then evaluated again for the enterprises that moved
+  // (or the cells that hold them) only, when its indicator's months with data did not change.
+  const EvaluationMemo* previous = nullptr;
+  const PanelChanges* changes = nullptr;
 };
 
 struct EvaluationResult {
@@ -53,9 +62,27 @@ struct EvaluationResult {
   // their state rather than resolve for lack of data).
   std::set<std::string> evaluated;
   std::vector<std::string> problems;  // rules skipped for a bad indicator, measure or code
+  int32_t carried = 0;  // rules whose findings came from the memo, the moved subjects redone
 };
 
-EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput& input);
+// The findings of one evaluation's enterprise rules, and of its region and industry rules
+// whose measure does not compare with a parent cell, kept for the next evaluation
+// (EvaluationInput; warn/evaluation_memo.cpp).
+struct EvaluationMemo {
+  std::shared_ptr<const void> enterprises;  // Panel::EnterprisesToken of the panel evaluated
+  struct Part {
+    std::string rule;  // the rule as evaluated (its JSON and the targets it was given)
+    EvaluationResult result;
+    // Each finding's subject: an enterprise's panel index, or a cell's index among the rule's
+    // subjects (frame × node); ascending, as a whole evaluation orders the findings.
+    std::vector<uint32_t> subject;
+  };
+  std::map<std::string, Part> parts;  // by rule id
+};
+
+// `memo`, when given, receives what a later evaluation of the next panel can start from.
+EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput& input,
+                          EvaluationMemo* memo = nullptr);
 
 // The fields a message template can use for a finding.
 std::string FindingMessage(const Rule& rule, const Finding& f, bool zh, const Catalog* catalog);

@@ -5,6 +5,7 @@
 #define BALLAST_WARN_RULE_EVAL_H_
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/panel.h"
@@ -53,9 +54,32 @@ inline std::vector<Period> DataPeriods(const Panel& panel, int indicator, Period
   return out;
 }
 
-// Region or industry rules (warn/cell_rules.cpp).
+// Region or industry rules (warn/cell_rules.cpp). `moved` (sorted), when given: only the
+// subjects whose cells hold a moved enterprise are evaluated, and listed in `redone`. `index`,
+// when given, receives each finding's subject index (frame × nodes + node).
 void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& panel,
-                   const Query& query, EvaluationResult* res);
+                   const Query& query, const std::vector<uint32_t>* moved, EvaluationResult* res,
+                   std::vector<uint32_t>* index, std::vector<uint32_t>* redone);
+
+// One rule's findings, evaluated apart from the others (warn/evaluator.cpp). `moved`: the
+// enterprises a batch moved, when only they (or the cells that hold them) are to be evaluated;
+// `index` and `redone` as for EvaluateCells (enterprise rules: panel indices).
+EvaluationResult EvaluateRule(size_t i, const Rule& r, const EvaluationInput& in,
+                              const std::vector<uint32_t>* moved, std::vector<uint32_t>* index,
+                              std::vector<uint32_t>* redone);
+
+// The incremental evaluation (warn/evaluation_memo.cpp). Whether a rule's findings are kept in
+// the memo: enterprise rules, and region and industry rules whose measure does not compare with
+// a parent cell (a moved enterprise then moves the cells that hold it, and no others).
+bool Memorable(const Rule& r);
+// The rule as the memo knows it: its JSON and the targets it was given.
+std::string MemoKey(const Rule& r);
+// The memo's part for `r` when its findings can be carried over, else nullptr.
+const EvaluationMemo::Part* Carriable(const Rule& r, const std::string& key,
+                                      const EvaluationInput& in);
+// The carried findings with the moved subjects evaluated again.
+EvaluationMemo::Part Carry(size_t i, const Rule& r, const EvaluationMemo::Part& before,
+                           const EvaluationInput& in);
 
 }  // namespace ballast::warn::detail
 
