@@ -215,8 +215,8 @@ Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
   warn::EvaluationInput input{snapshot->panel.get(), snapshot->query.get(),
                               warn::CommoditySubjects(points)};
   for (auto& t : externals) input.externals.push_back(std::move(t));
-  // Since the last evaluation here, a batch of values moved a few enterprises: the rules of
-  // enterprises are evaluated again for those alone (warn::EvaluationMemo).
+  // Since the last evaluation here, batches of values moved a few enterprises: the rules are
+  // evaluated again for those (and the cells that hold them) alone (warn::EvaluationMemo).
   std::optional<PanelChanges> moved;
   if (memo_ != nullptr && memo_references_ == snapshot->references)
     moved = ChangesSince(*snapshot, memo_through_);
@@ -265,6 +265,7 @@ Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
   const auto t3 = std::chrono::steady_clock::now();
   auto changes = warn::Reconcile(in);
   s.reconcile_seconds = Since(t3);
+  memo_->findings = std::move(evaluation.findings);  // the next evaluation carries them
   for (const auto& c : changes) {
     ++s.alerts_written;
     s.events_written += static_cast<int64_t>(c.events.size());

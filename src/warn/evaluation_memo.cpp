@@ -35,7 +35,7 @@ const EvaluationMemo::Part* Carriable(const Rule& r, const std::string& key,
   if (in.previous->enterprises != in.panel->EnterprisesToken()) return nullptr;
   auto it = in.previous->parts.find(r.id);
   if (it == in.previous->parts.end() || it->second.rule != key ||
-      !it->second.result.problems.empty()) {
+      it->second.offset + it->second.subject.size() > in.previous->findings.size()) {
     return nullptr;
   }
   const int ind = in.panel->catalog().FindIndicator(r.indicator);
@@ -47,18 +47,20 @@ const EvaluationMemo::Part* Carriable(const Rule& r, const std::string& key,
 }
 
 // The findings of the subjects redone replace theirs; all in subject order, as a whole
-// evaluation gives them.
-EvaluationMemo::Part Carry(size_t i, const Rule& r, const EvaluationMemo::Part& before,
-                           const EvaluationInput& in) {
+// evaluation gives them. Rules run side by side: each moves its own range of the previous
+// findings.
+RulePart Carry(size_t i, const Rule& r, const EvaluationMemo::Part& before,
+               const EvaluationInput& in) {
   const std::vector<uint32_t>& moved = in.changes->enterprises;
-  EvaluationMemo::Part fresh;
+  RulePart fresh;
   std::vector<uint32_t> redone;
   if (!moved.empty()) fresh.result = EvaluateRule(i, r, in, &moved, &fresh.subject, &redone);
-  EvaluationMemo::Part out;
+  Finding* carried = in.previous->findings.data() + before.offset;
+  RulePart out;
   out.rule = before.rule;
-  out.result.evaluated = before.result.evaluated;
+  out.result.evaluated = before.evaluated;
   out.result.carried = 1;
-  out.result.findings.reserve(before.result.findings.size() + fresh.result.findings.size());
+  out.result.findings.reserve(before.subject.size() + fresh.result.findings.size());
   out.subject.reserve(out.result.findings.capacity());
   size_t k = 0;
   auto take_fresh = [&] {
@@ -70,7 +72,7 @@ EvaluationMemo::Part Carry(size_t i, const Rule& r, const EvaluationMemo::Part& 
     const uint32_t s = before.subject[j];
     while (k < fresh.subject.size() && fresh.subject[k] < s) take_fresh();
     if (std::binary_search(redone.begin(), redone.end(), s)) continue;
-    out.result.findings.push_back(before.result.findings[j]);
+    out.result.findings.push_back(std::move(carried[j]));
     out.result.findings.back().rule = i;
     out.subject.push_back(s);
   }

@@ -92,8 +92,23 @@ struct Figures {
   EnterpriseFigures now, january;
 };
 
-// out[e] = the compared value of an enterprise rule at p (NaN = not applicable).
-void EnterpriseValues(const Panel& panel, const Rule& r, int ind, Period p,
+// The enterprises a pass visits: every one, or the listed ones (an incremental evaluation's).
+struct Visit {
+  const std::vector<uint32_t>* only = nullptr;
+  size_t n = 0;
+  template <class F>
+  void operator()(F&& f) const {
+    if (only != nullptr) {
+      for (uint32_t e : *only) f(e);
+    } else {
+      for (uint32_t e = 0; e < n; ++e) f(e);
+    }
+  }
+};
+
+// out[e] = the compared value of an enterprise rule at p (NaN = not applicable), for the
+// enterprises `visit` visits.
+void EnterpriseValues(const Panel& panel, const Rule& r, int ind, Period p, const Visit& visit,
                       std::vector<double>* out, Figures* fig) {
   const size_t n = panel.num_enterprises();
   out->assign(n, kMissing);
@@ -106,35 +121,35 @@ void EnterpriseValues(const Panel& panel, const Rule& r, int ind, Period p,
       if (jan_feb)
         fig->january.Load(panel, ind, p - 1, EnterpriseFigures::kX | EnterpriseFigures::kY);
       f->Load(panel, ind, p, EnterpriseMeasureParts(m, false) | EnterpriseMeasureParts(m, jan_feb));
-      for (size_t e = 0; e < n; ++e) {
+      visit([&](uint32_t e) {
         const bool cumulative = jan_feb && EnterpriseJanFebCumulative(p, fig->january, e);
         if (auto v = EnterpriseMeasure(m, *f, e, cumulative, r.min_base)) (*out)[e] = *v;
-      }
+      });
       return;
     }
     case Check::kStoppage: {
       f->Load(panel, ind, p, EnterpriseFigures::kMonthly);
       const double min_base = std::max(r.min_base, 0.0);
-      for (size_t e = 0; e < n; ++e) {
+      visit([&](uint32_t e) {
         const double x = f->x()[e], b = f->bx()[e];
-        if (std::isnan(x) || std::isnan(b) || b <= 0 || b < min_base) continue;
+        if (std::isnan(x) || std::isnan(b) || b <= 0 || b < min_base) return;
         (*out)[e] = x;
-      }
+      });
       return;
     }
     case Check::kTurnToLoss:
       f->Load(panel, ind, p, EnterpriseFigures::kCumulative);
-      for (size_t e = 0; e < n; ++e) {
+      visit([&](uint32_t e) {
         const double y = f->y()[e], b = f->by()[e];
         if (!std::isnan(y) && !std::isnan(b) && y < 0 && b >= 0) (*out)[e] = y;
-      }
+      });
       return;
     case Check::kRunRate: {
       f->Load(panel, ind, p, EnterpriseFigures::kY);
       const double months = PeriodMonth(p);
-      for (size_t e = 0; e < n; ++e) {
+      visit([&](uint32_t e) {
         if (!std::isnan(f->y()[e])) (*out)[e] = f->y()[e] / months * 12;
-      }
+      });
       return;
     }
     case Check::kMissing:
@@ -151,12 +166,9 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
   if (!t) return;
   res->evaluated.insert(r.id);
   const size_t n = panel.num_enterprises();
+  const Visit visit{only, n};
   std::vector<char> pass(n, 0);
-  if (only != nullptr) {
-    for (uint32_t e : *only) pass[e] = PassesEnterprise(panel, r, c, e);
-  } else {
-    for (uint32_t e = 0; e < n; ++e) pass[e] = PassesEnterprise(panel, r, c, e);
-  }
+  visit([&](uint32_t e) { pass[e] = PassesEnterprise(panel, r, c, e); });
   std::vector<int32_t> streak(n, 0);
   std::vector<double> now_value(n, kMissing);
   Figures figures;
@@ -166,21 +178,21 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
     auto periods = DataPeriods(panel, c.indicator, *t, kMissingLookback + 1);
     std::vector<char> done(n, 0);
     size_t open = 0;  // enterprises still counting back
-    for (uint32_t e = 0; e < n; ++e) {
+    visit([&](uint32_t e) {
       pass[e] = pass[e] && ExpectedToReport(panel, e, *t);
       open += pass[e] ? 1 : 0;
-    }
+    });
     for (Period q : periods) {
       if (open == 0) break;
       figures.now.Load(panel, c.indicator, q, EnterpriseFigures::kX | EnterpriseFigures::kY);
       const double *x = figures.now.x(), *y = figures.now.y();
-      for (uint32_t e = 0; e < n; ++e) {
-        if (!pass[e] || done[e]) continue;
+      visit([&](uint32_t e) {
+        if (!pass[e] || done[e]) return;
         // Off the above-scale roster nobody expects a report: no alert (engine/roster.h).
         if (!OnRoster(panel.enterprise(e), q)) {
           done[e] = 1;
           --open;
-          continue;
+          return;
         }
         const bool reported = !std::isnan(x[e]) || !std::isnan(y[e]);
         if (reported) {
@@ -190,31 +202,31 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
         } else {
           ++streak[e];
         }
-      }
+      });
     }
   } else {
     // The true streak, not capped at `for`: walk back while anyone's condition still holds.
     auto periods = DataPeriods(panel, c.indicator, *t, kMaxStreak);
     for (size_t k = 0; k < periods.size(); ++k) {
-      EnterpriseValues(panel, r, c.indicator, periods[k], &v, &figures);
+      EnterpriseValues(panel, r, c.indicator, periods[k], visit, &v, &figures);
       size_t alive = 0;
-      for (uint32_t e = 0; e < n; ++e) {
-        if (!pass[e] || streak[e] != static_cast<int32_t>(k)) continue;
+      visit([&](uint32_t e) {
+        if (!pass[e] || streak[e] != static_cast<int32_t>(k)) return;
         if (Classify(r, v[e])) {
           ++streak[e];
           ++alive;
           if (k == 0) now_value[e] = v[e];
         }
-      }
+      });
       if (alive == 0) break;
     }
   }
   const Catalog& cat = panel.catalog();
   const std::string period = FormatPeriod(*t);
-  for (uint32_t e = 0; e < n; ++e) {
-    if (std::isnan(now_value[e])) continue;
+  visit([&](uint32_t e) {
+    if (std::isnan(now_value[e])) return;
     auto level = Classify(r, now_value[e]);
-    if (!level) continue;
+    if (!level) return;
     const PanelEnterprise& ent = panel.enterprise(e);
     Finding f;
     f.rule = ri;
@@ -230,7 +242,7 @@ void EvaluateEnterprises(size_t ri, const Rule& r, const Compiled& c, const Pane
     f.firing = r.check == Check::kMissing || streak[e] >= r.for_periods;
     res->findings.push_back(std::move(f));
     if (index != nullptr) index->push_back(e);
-  }
+  });
 }
 
 void EvaluateExternal(size_t ri, const Rule& r, const std::vector<ExternalSubject>& subjects,
@@ -346,16 +358,23 @@ EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput&
                           EvaluationMemo* memo) {
   // Rules read the panel and the query only (both safe to share), so they run side by side; the
   // results are joined in rule order, which keeps the findings' order what one thread gives.
-  std::vector<EvaluationMemo::Part> parts(rules.size());
+  std::vector<detail::RulePart> parts(rules.size());
   std::vector<size_t> order(rules.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return Cost(rules[a]) > Cost(rules[b]); });
-  auto kept = [&](const Rule& r) { return in.panel != nullptr && detail::Memorable(r); };
+  // Two rules of one id (not from the store, where an id names one rule) are never carried.
+  std::set<std::string> seen, twice;
+  for (const auto& r : rules) {
+    if (!seen.insert(r.id).second) twice.insert(r.id);
+  }
+  auto kept = [&](const Rule& r) {
+    return in.panel != nullptr && detail::Memorable(r) && twice.count(r.id) == 0;
+  };
   ParallelFor(order.size(), in.threads, [&](size_t k) {
     const size_t i = order[k];
     const Rule& r = rules[i];
-    EvaluationMemo::Part& part = parts[i];
+    detail::RulePart& part = parts[i];
     if (!kept(r) || (memo == nullptr && in.previous == nullptr)) {
       part.result = EvaluateRule(i, r, in, nullptr, nullptr, nullptr);
       return;
@@ -369,16 +388,20 @@ EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput&
   });
   if (memo != nullptr) {
     memo->parts.clear();
+    memo->findings.clear();
     memo->enterprises = in.panel != nullptr ? in.panel->EnterprisesToken() : nullptr;
   }
   EvaluationResult res;
+  size_t total = 0;
+  for (const auto& part : parts) total += part.result.findings.size();
+  res.findings.reserve(total);  // one move of each finding (230,000 nationally)
   for (size_t i = 0; i < parts.size(); ++i) {
     EvaluationResult& part = parts[i].result;
     if (memo != nullptr && kept(rules[i]) && part.problems.empty()) {
       EvaluationMemo::Part& m = memo->parts[rules[i].id];
-      m.rule = parts[i].rule;
-      m.result.findings = part.findings;
-      m.result.evaluated = part.evaluated;
+      m.rule = std::move(parts[i].rule);
+      m.evaluated = part.evaluated;
+      m.offset = res.findings.size();
       m.subject = std::move(parts[i].subject);
     }
     res.findings.insert(res.findings.end(), std::make_move_iterator(part.findings.begin()),

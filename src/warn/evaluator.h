@@ -52,7 +52,8 @@ struct EvaluationInput {
   // Incremental (both or neither): an earlier evaluation's memo and what changed in the panel
   // since the one it was made on. A rule is then evaluated again for the enterprises that moved
   // (or the cells that hold them) only, when its indicator's months with data did not change.
-  const EvaluationMemo* previous = nullptr;
+  // The previous memo's findings are moved out of it, not copied: it is used up.
+  EvaluationMemo* previous = nullptr;
   const PanelChanges* changes = nullptr;
 };
 
@@ -68,19 +69,28 @@ struct EvaluationResult {
 // The findings of one evaluation's enterprise rules, and of its region and industry rules
 // whose measure does not compare with a parent cell, kept for the next evaluation
 // (EvaluationInput; warn/evaluation_memo.cpp).
+// Nationally an evaluation finds 230,000 subjects: the memo holds the findings themselves (the
+// caller gives them back once it has compared them with the alerts), so that they are moved,
+// never copied, from one evaluation to the next.
 struct EvaluationMemo {
   std::shared_ptr<const void> enterprises;  // Panel::EnterprisesToken of the panel evaluated
   struct Part {
     std::string rule;  // the rule as evaluated (its JSON and the targets it was given)
-    EvaluationResult result;
+    std::set<std::string> evaluated;
+    size_t offset = 0;  // its findings: findings[offset, offset + subject.size())
     // Each finding's subject: an enterprise's panel index, or a cell's index among the rule's
     // subjects (frame × node); ascending, as a whole evaluation orders the findings.
     std::vector<uint32_t> subject;
   };
   std::map<std::string, Part> parts;  // by rule id
+  // The evaluation's findings (EvaluationResult::findings), given back by the caller; without
+  // them nothing is carried.
+  std::vector<Finding> findings;
 };
 
-// `memo`, when given, receives what a later evaluation of the next panel can start from.
+// `memo` (not input.previous), when given, receives what a later evaluation of the next panel
+// can start from; the caller then moves the result's findings into memo->findings when done
+// with them.
 EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput& input,
                           EvaluationMemo* memo = nullptr);
 

@@ -81,6 +81,7 @@ class EvaluationMemoTest : public ::testing::Test {
     Query query(*before_);
     first_ = Evaluate(rules_, {before_.get(), &query, {}}, &memo_);
     ASSERT_TRUE(first_.problems.empty()) << first_.problems[0];
+    memo_.findings = first_.findings;  // given back, as the caller does once it is done
     ASSERT_EQ(first_.carried, 0);
   }
   // Every rule here is carried: the enterprise rules, and the region and industry rules, whose
@@ -88,7 +89,7 @@ class EvaluationMemoTest : public ::testing::Test {
   int PanelRules() const { return static_cast<int>(rules_.size()); }
   // The incremental evaluation of `after` from the memo, and a whole one to compare with.
   std::pair<EvaluationResult, EvaluationResult> Both(const Panel& after, const Panel& before,
-                                                     const EvaluationMemo& memo,
+                                                     EvaluationMemo* memo,
                                                      EvaluationMemo* next = nullptr) {
     Query query(after);
     auto changes = after.ChangesSince(before);
@@ -97,9 +98,10 @@ class EvaluationMemoTest : public ::testing::Test {
       return {};
     }
     EvaluationInput in{&after, &query, {}};
-    in.previous = &memo;
+    in.previous = memo;
     in.changes = &*changes;
     auto incremental = Evaluate(rules_, in, next);
+    if (next != nullptr) next->findings = incremental.findings;
     auto whole = Evaluate(rules_, {&after, &query, {}});
     return {std::move(incremental), std::move(whole)};
   }
@@ -119,7 +121,7 @@ TEST_F(EvaluationMemoTest, ARevisionRedoesTheMovedEnterprisesOnly) {
                                    {"ZERO", "output_value", "2025-09", 790}});
   ASSERT_NE(after, nullptr);
   EvaluationMemo next;
-  auto [incremental, whole] = Both(*after, *before_, memo_, &next);
+  auto [incremental, whole] = Both(*after, *before_, &memo_, &next);
   EXPECT_EQ(incremental.carried, PanelRules());
   ExpectSameFindings(incremental, whole);
   const Finding* drop = Find(incremental, rules_, "ent_output_drop", "DROP");
@@ -139,7 +141,7 @@ TEST_F(EvaluationMemoTest, ARevisionRedoesTheMovedEnterprisesOnly) {
   // A second batch from the memo the first incremental evaluation left.
   auto third = m_.Apply(*after, {{"DROP", "output_value", "2025-09", 1000}});
   ASSERT_NE(third, nullptr);
-  auto [again, whole_again] = Both(*third, *after, next);
+  auto [again, whole_again] = Both(*third, *after, &next);
   EXPECT_EQ(again.carried, PanelRules());
   ExpectSameFindings(again, whole_again);
   EXPECT_EQ(Find(again, rules_, "ent_output_drop", "DROP"), nullptr);
@@ -152,7 +154,7 @@ TEST_F(EvaluationMemoTest, ANewMonthOfAnIndicatorEvaluatesItsRulesWhole) {
   ASSERT_EQ(Find(first_, rules_, "ent_below_scale_risk", "FINE"), nullptr);
   auto after = m_.Apply(*before_, {{"FINE", "revenue", "2025-09", kMissing, 900}});
   ASSERT_NE(after, nullptr);
-  auto [incremental, whole] = Both(*after, *before_, memo_);
+  auto [incremental, whole] = Both(*after, *before_, &memo_);
   int others = 0;
   for (const auto& r : rules_) others += r.indicator != "revenue" ? 1 : 0;
   ASSERT_LT(others, PanelRules());
@@ -186,8 +188,18 @@ TEST_F(EvaluationMemoTest, AMemoOfOtherEnterprisesOrRulesIsNotUsed) {
   for (auto& r : rules_) {
     if (r.id == "ent_output_drop") r.thresholds.back().value = -5;  // FINE's 0 % stays out
   }
-  auto [incremental, whole] = Both(*after, *before_, memo_);
+  auto [incremental, whole] = Both(*after, *before_, &memo_);
   EXPECT_EQ(incremental.carried, PanelRules() - 1);
+  ExpectSameFindings(incremental, whole);
+}
+
+// Without the findings given back (EvaluationMemo::findings) nothing is carried.
+TEST_F(EvaluationMemoTest, AMemoWithoutItsFindingsCarriesNothing) {
+  memo_.findings.clear();
+  auto after = m_.Apply(*before_, {{"DROP", "output_value", "2025-09", 300}});
+  ASSERT_NE(after, nullptr);
+  auto [incremental, whole] = Both(*after, *before_, &memo_);
+  EXPECT_EQ(incremental.carried, 0);
   ExpectSameFindings(incremental, whole);
 }
 

@@ -77,9 +77,15 @@ std::string MemoKey(const Rule& r);
 // The memo's part for `r` when its findings can be carried over, else nullptr.
 const EvaluationMemo::Part* Carriable(const Rule& r, const std::string& key,
                                       const EvaluationInput& in);
-// The carried findings with the moved subjects evaluated again.
-EvaluationMemo::Part Carry(size_t i, const Rule& r, const EvaluationMemo::Part& before,
-                           const EvaluationInput& in);
+// One rule's findings and their subjects.
+struct RulePart {
+  std::string rule;  // MemoKey
+  EvaluationResult result;
+  std::vector<uint32_t> subject;
+};
+// The carried findings (moved out of the previous memo) with the moved subjects evaluated again.
+RulePart Carry(size_t i, const Rule& r, const EvaluationMemo::Part& before,
+               const EvaluationInput& in);
 
 }  // namespace ballast::warn::detail
 
