@@ -185,6 +185,35 @@ TEST_F(IncrementalTest, AnotherProcesssBatchIsAppliedToo) {
   EXPECT_DOUBLE_EQ(Cell("100000", "output_value", "2025-01", "value"), 125);
 }
 
+// Prices imported by another process reach this one's panel with the next batch: its deflators
+// are those of a full build, not the previous panel's carried over.
+TEST_F(IncrementalTest, AnotherProcesssPricesReachThePanelWithTheNextBatch) {
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,100,,,\n" + kA +
+             ",2025-02,output_value,100,,,\n",
+         "o1.csv");
+  ASSERT_OK_AND_ASSIGN(auto before, b_->workspace().GetSnapshot());
+  {
+    ASSERT_OK_AND_ASSIGN(auto other, Ballast::Open(db_.locator()));
+    ASSERT_OK_AND_ASSIGN(auto p, other->ImportPrices(Caller::Local("cli"),
+                                                     "industry,period,index\nC,2025-02,104\n",
+                                                     "p.csv"));
+    ASSERT_EQ(p.status, ingest::ImportStatus::kImported);
+    ASSERT_OK_AND_ASSIGN(
+        auto r,
+        other->Import(Caller::Local("cli"),
+                      std::string(kHeader) + kB + ",2025-02,output_value,50,,,\n", "o2.csv"));
+    ASSERT_EQ(r.outcome.status, ingest::ImportStatus::kImported);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // past the quarter-second check
+  ASSERT_OK_AND_ASSIGN(auto after, b_->workspace().GetSnapshot());
+  EXPECT_GT(after->through, before->through);
+  const auto a = static_cast<uint32_t>(after->panel->FindEnterprise(kA));
+  EXPECT_DOUBLE_EQ(after->panel->Deflator(a, *ParsePeriod("2025-02")), 1.04);  // class 3311 in C
+  ASSERT_OK_AND_ASSIGN(auto fresh, Workspace::Open(db_.locator()));
+  ASSERT_OK_AND_ASSIGN(auto full, fresh->GetSnapshot());
+  EXPECT_EQ(Compare(*after->panel, *full->panel), "");
+}
+
 // The cache: the same request of callers of different scopes or roles gets each its own answer,
 // and a new batch starts a new cache.
 TEST_F(IncrementalTest, CachedAnswersKeepScopeAndRole) {

@@ -1,7 +1,8 @@
 // Early-warning use cases: evaluate the rules over the panel, commodity series and policy
 // targets; list and edit rules; list alerts and walk the handling loop; silences; commodity
 // import. Keeps its own connection to the store file (WarnStore). Actors are the user names the
-// caller authenticated; every write records who and when. Thread-safe (one mutex).
+// caller authenticated; every write records who and when. Thread-safe: one mutex for the store
+// and the alerts held, another that keeps evaluations one at a time while their rules run.
 //
 // Evaluation after every import: after Workspace::Import returns an outcome with status
 // kImported, call Warnings::AfterImport(outcome) (the API import route and `ballast import`).

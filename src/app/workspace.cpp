@@ -200,6 +200,12 @@ SnapshotPin::~SnapshotPin() {
 
 Result<std::shared_ptr<const Snapshot>> Workspace::Advance(const Snapshot& previous,
                                                            BatchId newest) {
+  ASSIGN_OR_RETURN(auto prices, store_->LoadPrices());
+  ASSIGN_OR_RETURN(auto rates, VaRates());
+  const uint64_t references = ReferenceDigest(prices, rates);
+  // Prices or rates imported since (by another process: this one builds afresh at once): the
+  // previous panel's deflators and scaled columns are not theirs.
+  if (references != previous.references) return Build(kLatestBatch);
   ASSIGN_OR_RETURN(auto changes, store_->ChangesBetween(previous.through, newest));
   // Enterprises added or changed (here or by another process): the columns move to the new order.
   std::optional<std::vector<StoredEnterprise>> enterprises;
@@ -214,9 +220,6 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(const Snapshot& previ
     return builder.status();
   }
   Panel::Builder& b = **builder;
-  ASSIGN_OR_RETURN(auto prices, store_->LoadPrices());
-  ASSIGN_OR_RETURN(auto rates, VaRates());
-  const uint64_t references = ReferenceDigest(prices, rates);
   b.SetPrices(std::move(prices));
   b.SetVaRates(std::move(rates));
   for (const auto& [indicator, period] : b.Resolve()) {
