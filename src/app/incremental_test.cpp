@@ -194,9 +194,9 @@ TEST_F(IncrementalTest, AnotherProcesssPricesReachThePanelWithTheNextBatch) {
   ASSERT_OK_AND_ASSIGN(auto before, b_->workspace().GetSnapshot());
   {
     ASSERT_OK_AND_ASSIGN(auto other, Ballast::Open(db_.locator()));
-    ASSERT_OK_AND_ASSIGN(auto p, other->ImportPrices(Caller::Local("cli"),
-                                                     "industry,period,index\nC,2025-02,104\n",
-                                                     "p.csv"));
+    ASSERT_OK_AND_ASSIGN(
+        auto p, other->ImportPrices(Caller::Local("cli"), "industry,period,index\nC,2025-02,104\n",
+                                    "p.csv"));
     ASSERT_EQ(p.status, ingest::ImportStatus::kImported);
     ASSERT_OK_AND_ASSIGN(
         auto r,
