@@ -2,6 +2,7 @@
 #ifndef BALLAST_ENGINE_TEST_PANEL_UTIL_H_
 #define BALLAST_ENGINE_TEST_PANEL_UTIL_H_
 
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <set>
@@ -23,6 +24,17 @@ struct Row {
   std::string uscc, indicator, period;
   double value = kMissing, ytd = kMissing, prior = kMissing, prior_ytd = kMissing;
 };
+
+// Monthly rows of one enterprise and indicator: values for consecutive months from year-month.
+inline void Months(std::vector<Row>* rows, const std::string& uscc, const std::string& ind,
+                   int year, int month, const std::vector<double>& values) {
+  for (double v : values) {
+    char p[8];
+    std::snprintf(p, sizeof p, "%04d-%02d", year, month);
+    rows->push_back({uscc, ind, p, v});
+    if (++month > 12) month = 1, ++year;
+  }
+}
 
 class PanelMaker {
  public:

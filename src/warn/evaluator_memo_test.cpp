@@ -9,18 +9,9 @@
 namespace ballast::warn {
 namespace {
 
+using testing_util::Months;
 using testing_util::PanelMaker;
 using testing_util::Row;
-
-void Months(std::vector<Row>* rows, const std::string& uscc, const std::string& ind, int year,
-            int month, const std::vector<double>& values) {
-  for (double v : values) {
-    char p[8];
-    std::snprintf(p, sizeof p, "%04d-%02d", year, month);
-    rows->push_back({uscc, ind, p, v});
-    if (++month > 12) month = 1, ++year;
-  }
-}
 
 void ExpectSameFindings(const EvaluationResult& got, const EvaluationResult& want) {
   ASSERT_EQ(got.findings.size(), want.findings.size());

@@ -9,6 +9,7 @@
 namespace ballast::warn {
 namespace {
 
+using testing_util::Months;
 using testing_util::PanelMaker;
 using testing_util::Row;
 
@@ -30,17 +31,6 @@ std::map<std::string, Finding> RunRule(const Rule& rule, const Panel& panel) {
   std::map<std::string, Finding> out;
   for (auto& f : res.findings) out[f.subject_key] = f;
   return out;
-}
-
-// Monthly rows of one enterprise and indicator: values for consecutive months from `from`.
-void Months(std::vector<Row>* rows, const std::string& uscc, const std::string& ind, int year,
-            int month, std::vector<double> values) {
-  for (double v : values) {
-    char p[8];
-    std::snprintf(p, sizeof p, "%04d-%02d", year, month);
-    rows->push_back({uscc, ind, p, v});
-    if (++month > 12) month = 1, ++year;
-  }
 }
 
 TEST(EvaluatorTest, OutputDownSharplyByLevelWithMinimumBase) {
