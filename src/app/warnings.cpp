@@ -4,6 +4,7 @@
 #include <chrono>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "store/open.h"
 #include "warn/alerts.h"
@@ -27,6 +28,9 @@ bool ValidTime(const std::string& s) {
   return s.size() == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' &&
          s[16] == ':' && s[19] == 'Z' && warn::DaysFromDate(s.substr(0, 10)).has_value();
 }
+
+// Held in memory (LiveAlerts): every alert not both resolved and closed.
+bool IsLive(const AlertRecord& a) { return !(a.state == "resolved" && a.handling == "closed"); }
 
 int LevelRank(const std::string& level) {
   auto l = warn::ParseLevel(level);
@@ -294,14 +298,27 @@ Result<std::shared_ptr<const LiveAlerts>> Warnings::Live() {
 }
 
 Result<std::shared_ptr<const LiveAlerts>> Warnings::LiveLocked() {
-  // The counter first: a write after it makes the next check read again.
   ASSIGN_OR_RETURN(int64_t version, store_->AlertsVersion());
   if (live_ && live_->version == version) return live_;
-  ASSIGN_OR_RETURN(auto rows, store_->LoadAlerts({true, std::nullopt}));
+  // Another process wrote: what it wrote since (or every alert, when nothing is held).
+  ASSIGN_OR_RETURN(AlertDelta delta, store_->AlertsSince(live_ ? live_->version : -1));
   auto next = std::make_shared<LiveAlerts>();
-  next->version = version;
-  next->rows.reserve(rows.size());
-  for (auto& a : rows) next->rows.push_back(std::make_shared<const AlertRecord>(std::move(a)));
+  next->version = delta.version;
+  std::unordered_set<int64_t> gone(delta.removed.begin(), delta.removed.end());
+  for (const auto& a : delta.rows) gone.insert(a.id);
+  next->rows.reserve(delta.rows.size() + (delta.whole || !live_ ? 0 : live_->rows.size()));
+  size_t j = 0;
+  auto add_written = [&]() {
+    AlertRecord& a = delta.rows[j++];
+    if (IsLive(a)) next->rows.push_back(std::make_shared<const AlertRecord>(std::move(a)));
+  };
+  if (!delta.whole && live_) {  // both by id: merged in order
+    for (const auto& a : live_->rows) {
+      while (j < delta.rows.size() && delta.rows[j].id < a->id) add_written();
+      if (!gone.contains(a->id)) next->rows.push_back(a);  // unchanged: shared, not copied
+    }
+  }
+  while (j < delta.rows.size()) add_written();
   live_ = std::move(next);
   return live_;
 }
@@ -309,20 +326,16 @@ Result<std::shared_ptr<const LiveAlerts>> Warnings::LiveLocked() {
 void Warnings::Remember(const std::vector<AlertChange>& applied) {
   if (!live_ || applied.empty()) return;  // nothing held, or nothing written (the counter stays)
   auto version = store_->AlertsVersion();
-  // One write of ours raises the counter by one; more means another process wrote too.
-  if (!version.ok() || *version != live_->version + 1) {
-    live_.reset();
-    return;
-  }
+  // One write of ours raises the counter by one; more means another process wrote too: the
+  // next read takes both from the store (AlertsSince the version held).
+  if (!version.ok() || *version != live_->version + 1) return;
   std::unordered_map<int64_t, const AlertChange*> by_id;
   std::vector<const AlertChange*> added;
   for (const auto& c : applied) {
     if (c.alert.id == 0) continue;  // a removal of an alert never stored
     by_id[c.alert.id] = &c;
   }
-  auto live = [](const AlertChange& c) {
-    return !c.remove && !(c.alert.state == "resolved" && c.alert.handling == "closed");
-  };
+  auto live = [](const AlertChange& c) { return !c.remove && IsLive(c.alert); };
   auto next = std::make_shared<LiveAlerts>();
   next->version = *version;
   next->rows.reserve(live_->rows.size() + applied.size());

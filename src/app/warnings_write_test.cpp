@@ -243,5 +243,52 @@ TEST_F(WarningsWriteTest, AlertsHeldInMemoryFollowAnotherProcess) {
   EXPECT_EQ((*closed)[0].state, "resolved");
 }
 
+// A process holding the live alerts takes in another's writes row by row (WarnStore::
+// AlertsSince): an evaluation after a revision, a closing and a removal done elsewhere leave it
+// with what a process reading every alert holds, and the rows nobody wrote are the ones it held.
+TEST_F(WarningsWriteTest, AnotherProcesssWritesAreTakenInRowByRow) {
+  Warnings& w = b_->warnings();
+  ASSERT_TRUE(w.Evaluate("2025-04-05T00:00:00Z").ok());
+  ASSERT_OK_AND_ASSIGN(auto before, w.Live());
+  const AlertRecord* untouched = nullptr;  // B's electricity alert: no write below moves it
+  for (const auto& a : before->rows) {
+    if (a->subject_key == kB && a->rule_id == "ent_electricity_drop") untouched = a.get();
+  }
+  ASSERT_NE(untouched, nullptr);
+
+  ASSERT_OK_AND_ASSIGN(auto other, Ballast::Open(db_.locator()));
+  Import(*other, "r1.csv",
+         "uscc,period,indicator,value,ytd,prior,prior_ytd\n91310115591693856A,2025-03,output_value,"
+         "990,,,\n");
+  ASSERT_OK_AND_ASSIGN(auto s, other->warnings().Evaluate("2025-04-06T00:00:00Z"));
+  EXPECT_GT(s.resolved, 0);  // B's output and 郑州's
+  std::vector<AlertChange> elsewhere;
+  for (const auto& [id, a] : StoredAlerts()) {
+    if (a.state != "resolved") continue;
+    AlertRecord closed = a;
+    closed.handling = "closed";
+    // One resolved alert closes (it leaves the live alerts), the others are removed.
+    elsewhere.push_back({closed, !elsewhere.empty(), {}});
+  }
+  ASSERT_GE(elsewhere.size(), 2u);
+  ASSERT_TRUE(store_->ApplyAlertChanges(elsewhere).ok());
+
+  ASSERT_OK_AND_ASSIGN(auto after, w.Live());
+  EXPECT_EQ(after->version, Version());
+  ASSERT_OK_AND_ASSIGN(auto cold, Ballast::Open(db_.locator()));
+  ASSERT_OK_AND_ASSIGN(auto all, cold->warnings().Live());
+  ASSERT_EQ(after->rows.size(), all->rows.size());
+  for (size_t i = 0; i < all->rows.size(); ++i) {
+    const AlertRecord &a = *after->rows[i], &b = *all->rows[i];
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.fingerprint, b.fingerprint);
+    EXPECT_TRUE(Same(a, b)) << b.rule_id << " " << b.subject_key;
+    EXPECT_NE(a.state, "resolved");  // closed or removed
+  }
+  bool shared = false;
+  for (const auto& a : after->rows) shared |= a.get() == untouched;
+  EXPECT_TRUE(shared) << "an alert nobody wrote was read again";
+}
+
 }  // namespace
 }  // namespace ballast::app

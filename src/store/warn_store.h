@@ -16,13 +16,23 @@
 namespace ballast {
 
 // The newest migration the warning tables need, by its position in the migration lists
-// (sqlite/migrations.cpp, postgres/pg_schema.cpp): 020_warn_speed.sql, the alerts' write
-// counter. The one constant both stores check.
-inline constexpr int64_t kWarnSchemaVersion = 18;  // the 18th entry
+// (sqlite/migrations.cpp, postgres/pg_schema.cpp): 021_alert_delta.sql, the alerts each write
+// touched. The one constant both stores check.
+inline constexpr int64_t kWarnSchemaVersion = 19;  // the 19th entry
 
 struct AlertQuery {
   bool live_only = false;  // skip alerts that are both resolved and closed
   std::optional<int64_t> id;
+};
+
+// What the alerts' writes since the counter stood at `since` did, as one consistent read.
+struct AlertDelta {
+  int64_t version = 0;  // the write counter the answer reflects
+  // `since` is older than the removals kept (or not a value the counter had): `rows` are every
+  // live alert, as LoadAlerts({true}) reads them, and `removed` is empty.
+  bool whole = false;
+  std::vector<AlertRecord> rows;  // inserted or updated since (live or not), by id
+  std::vector<int64_t> removed;   // ids deleted since (a row may be deleted and written again)
 };
 
 class WarnStore {
@@ -47,6 +57,10 @@ class WarnStore {
                                                            const std::string& at) = 0;
   // The alerts' write counter: unchanged means no process wrote an alert since it was read.
   virtual Result<int64_t> AlertsVersion() = 0;
+  // The alerts written and removed since the counter stood at `since`: a process holding the
+  // live alerts of then applies the removals and then the rows (a row of id x in `rows` is x
+  // as it stands now).
+  virtual Result<AlertDelta> AlertsSince(int64_t since) = 0;
   virtual Result<std::vector<AlertEventRecord>> AlertEvents(int64_t alert_id) = 0;
 
   virtual Result<SilenceRecord> AddSilence(SilenceRecord silence) = 0;

@@ -132,6 +132,66 @@ TEST_F(WarnStoreTest, AnEvaluationRewritesManyAlertsAtOnce) {
   EXPECT_EQ(events[0].detail, "red -> blue");
 }
 
+// Another process holding the live alerts reads only what was written since: the rows
+// inserted or updated (a row closed since comes too, to be dropped), the ids removed, and the
+// counter, all of one moment; a process further behind than the removals kept reads every alert.
+TEST_F(WarnStoreTest, AnotherProcessReadsOnlyTheAlertsWrittenSince) {
+  ASSERT_OK_AND_ASSIGN(auto other, OpenWarnStore(path_));
+  ASSERT_OK_AND_ASSIGN(auto first, store_->ApplyAlertChanges({{Alert("fp1"), false, {}},
+                                                              {Alert("fp2"), false, {}},
+                                                              {Alert("fp3"), false, {}}}));
+  ASSERT_OK_AND_ASSIGN(AlertDelta all, other->AlertsSince(-1));
+  EXPECT_TRUE(all.whole);
+  ASSERT_EQ(all.rows.size(), 3u);
+  const int64_t v1 = all.version;
+  AlertRecord closed = first[0].alert, moved = first[2].alert;
+  closed.state = "resolved";
+  closed.handling = "closed";
+  ASSERT_TRUE(store_
+                  ->ApplyAlertChanges(
+                      {{closed, false, {}}, {first[1].alert, true, {}}, {Alert("fp4"), false, {}}})
+                  .ok());
+  moved.value = 12.5;
+  ASSERT_TRUE(store_->ApplyAlertChanges({{moved, false, {}}}).ok());
+
+  ASSERT_OK_AND_ASSIGN(AlertDelta d, other->AlertsSince(v1));
+  EXPECT_FALSE(d.whole);
+  EXPECT_EQ(d.version, v1 + 2);
+  ASSERT_EQ(d.rows.size(), 3u);  // fp1 (closed), fp3 (moved), fp4 (new), by id
+  EXPECT_EQ(d.rows[0].fingerprint, "fp1");
+  EXPECT_EQ(d.rows[0].handling, "closed");
+  EXPECT_EQ(d.rows[1].fingerprint, "fp3");
+  EXPECT_DOUBLE_EQ(d.rows[1].value, 12.5);
+  EXPECT_EQ(d.rows[2].fingerprint, "fp4");
+  EXPECT_EQ(d.removed, std::vector<int64_t>{first[1].alert.id});
+  ASSERT_OK_AND_ASSIGN(AlertDelta later, other->AlertsSince(v1 + 1));
+  ASSERT_EQ(later.rows.size(), 1u);  // the second write alone
+  EXPECT_EQ(later.rows[0].fingerprint, "fp3");
+  EXPECT_TRUE(later.removed.empty());
+  ASSERT_OK_AND_ASSIGN(AlertDelta none, other->AlertsSince(v1 + 2));
+  EXPECT_FALSE(none.whole);
+  EXPECT_TRUE(none.rows.empty() && none.removed.empty());
+
+  // A thousand writes later (the last one removing an alert), v1 is too old: every live alert.
+  for (int i = 0; i < 1000; ++i) {
+    moved.value = i;
+    ASSERT_TRUE(store_->ApplyAlertChanges({{moved, false, {}}}).ok());
+  }
+  ASSERT_OK_AND_ASSIGN(auto gone, store_->ApplyAlertChanges({{Alert("fp5"), false, {}}}));
+  ASSERT_TRUE(store_->ApplyAlertChanges({{gone[0].alert, true, {}}}).ok());
+  ASSERT_OK_AND_ASSIGN(AlertDelta behind, other->AlertsSince(v1));
+  EXPECT_TRUE(behind.whole);
+  ASSERT_EQ(behind.rows.size(), 2u);  // fp3 and fp4 are live
+  EXPECT_EQ(behind.rows[0].fingerprint, "fp3");
+  EXPECT_DOUBLE_EQ(behind.rows[0].value, 999);
+  EXPECT_TRUE(behind.removed.empty());
+  ASSERT_OK_AND_ASSIGN(AlertDelta recent, other->AlertsSince(behind.version - 3));
+  EXPECT_FALSE(recent.whole);
+  EXPECT_EQ(recent.removed, std::vector<int64_t>{gone[0].alert.id});
+  ASSERT_EQ(recent.rows.size(), 1u);  // fp3's last value (fp5 is gone)
+  EXPECT_DOUBLE_EQ(recent.rows[0].value, 999);
+}
+
 TEST_F(WarnStoreTest, SilencesExpireOnce) {
   auto s = store_->AddSilence({0, "r", "", "", "410000", "alice", "maintenance",
                                "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z", "", ""});

@@ -17,6 +17,8 @@ using pg::Conn;
 using pg::PgResult;
 
 constexpr const char* kWho = "warn store";
+// Writes whose removals are kept for AlertsSince (a process further behind reads every alert).
+constexpr int64_t kKeptRemovals = 1000;
 
 constexpr const char* kAlertColumns =
     "id, fingerprint, rule_id, family, subject_kind, subject_key, subject_name, region, industry, "
@@ -106,6 +108,36 @@ class PostgresWarnStore final : public WarnStore {
     return out;
   }
 
+  Result<AlertDelta> AlertsSince(int64_t since) override {
+    AlertDelta d;
+    // One snapshot for the counter, the rows and the removals.
+    Status read = c_->InTransaction([&]() -> Status {
+      RETURN_IF_ERROR(c_->Script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+      ASSIGN_OR_RETURN(auto v, c_->Query("SELECT version, removals_from FROM warn_alert_version "
+                                         "WHERE id = 1"));
+      if (v.rows() == 0)
+        return Status::Internal("warn store: the alerts' write counter is missing");
+      d.version = v.Int(0, 0);
+      if (since < v.Int(0, 1) || since > d.version) {
+        d.whole = true;
+        ASSIGN_OR_RETURN(d.rows, LoadAlerts({true, std::nullopt}));
+        return Status::Ok();
+      }
+      if (since == d.version) return Status::Ok();
+      ASSIGN_OR_RETURN(auto rows, c_->Query(std::string("SELECT ") + kAlertColumns +
+                                                " FROM warn_alert WHERE written > ? ORDER BY id",
+                                            since));
+      for (int i = 0; i < rows.rows(); ++i) d.rows.push_back(ReadAlert(rows, i));
+      ASSIGN_OR_RETURN(auto removed, c_->Query("SELECT alert_id FROM warn_alert_removed WHERE "
+                                               "written > ? ORDER BY alert_id",
+                                               since));
+      for (int i = 0; i < removed.rows(); ++i) d.removed.push_back(removed.Int(i, 0));
+      return Status::Ok();
+    });
+    RETURN_IF_ERROR(read);
+    return d;
+  }
+
   Result<std::vector<AlertChange>> ApplyAlertChanges(std::vector<AlertChange> changes) override {
     RETURN_IF_ERROR(c_->InTransaction([&]() -> Status { return WriteChanges(changes); }));
     return changes;
@@ -133,6 +165,14 @@ class PostgresWarnStore final : public WarnStore {
   // evaluation opens hundreds of thousands, and a round trip per row took minutes.
   Status WriteChanges(std::vector<AlertChange>& changes) {
     if (changes.empty()) return Status::Ok();
+    // The counter first: its row lock orders concurrent writers, and each row written is
+    // marked with the value of its write (AlertsSince).
+    ASSIGN_OR_RETURN(auto counter, c_->Query("UPDATE warn_alert_version SET version = version + 1 "
+                                             "WHERE id = 1 RETURNING version"));
+    if (counter.rows() == 0)
+      return Status::Internal("warn store: the alerts' write counter is missing");
+    const int64_t written = counter.Int(0, 0);
+    bool any_removed = false;
     size_t opened = 0, logged = 0;
     for (const auto& c : changes) {
       if (c.remove) continue;
@@ -150,6 +190,11 @@ class PostgresWarnStore final : public WarnStore {
         // A pending alert that clears leaves no trace: its events go with it.
         RETURN_IF_ERROR(c_->Run("DELETE FROM warn_alert_event WHERE alert_id = ?", c.alert.id));
         RETURN_IF_ERROR(c_->Run("DELETE FROM warn_alert WHERE id = ?", c.alert.id));
+        RETURN_IF_ERROR(
+            c_->Run("INSERT INTO warn_alert_removed(alert_id, written) VALUES (?, ?) "
+                    "ON CONFLICT (alert_id) DO UPDATE SET written = EXCLUDED.written",
+                    c.alert.id, written));
+        any_removed = true;
         continue;
       }
       if (c.alert.id == 0) {
@@ -164,12 +209,14 @@ class PostgresWarnStore final : public WarnStore {
         events.push_back(&e);
       }
     }
-    RETURN_IF_ERROR(InsertRows(std::string("INSERT INTO warn_alert(") + kAlertColumns + ") VALUES ",
-                               28, inserts.size(), [&](pg::Params& p, size_t i) {
-                                 p.Add(inserts[i]->id);
-                                 AddAlert(p, *inserts[i]);
-                               }));
-    RETURN_IF_ERROR(UpdateAlerts(updates));
+    RETURN_IF_ERROR(
+        InsertRows(std::string("INSERT INTO warn_alert(") + kAlertColumns + ", written) VALUES ",
+                   29, inserts.size(), [&](pg::Params& p, size_t i) {
+                     p.Add(inserts[i]->id);
+                     AddAlert(p, *inserts[i]);
+                     p.Add(written);
+                   }));
+    RETURN_IF_ERROR(UpdateAlerts(updates, written));
     RETURN_IF_ERROR(InsertRows(
         "INSERT INTO warn_alert_event(id, alert_id, at, actor, action, from_state, to_state, "
         "detail) VALUES ",
@@ -180,22 +227,28 @@ class PostgresWarnStore final : public WarnStore {
           p.Add(std::vector<const std::string*>{&e.at, &e.actor, &e.action, &e.from, &e.to,
                                                 &e.detail});
         }));
-    return c_->Run("UPDATE warn_alert_version SET version = version + 1 WHERE id = 1");
+    if (!any_removed) return Status::Ok();
+    RETURN_IF_ERROR(
+        c_->Run("DELETE FROM warn_alert_removed WHERE written <= ?", written - kKeptRemovals));
+    return c_->Run(
+        "UPDATE warn_alert_version SET removals_from = GREATEST(removals_from, ?) WHERE id = 1",
+        written - kKeptRemovals);
   }
 
   // Rewrites the alerts whole. A new month moves every open alert (its period, value and
   // messages): they go into a temporary table a thousand rows to a statement, and one UPDATE
   // takes them from there, instead of a round trip per alert.
-  Status UpdateAlerts(const std::vector<const AlertRecord*>& updates) {
+  Status UpdateAlerts(const std::vector<const AlertRecord*>& updates, int64_t written) {
     if (updates.empty()) return Status::Ok();
     RETURN_IF_ERROR(
         c_->Run("CREATE TEMP TABLE warn_alert_changed (LIKE warn_alert) ON COMMIT DROP"));
-    RETURN_IF_ERROR(
-        InsertRows(std::string("INSERT INTO warn_alert_changed(") + kAlertColumns + ") VALUES ", 28,
-                   updates.size(), [&](pg::Params& p, size_t i) {
-                     p.Add(updates[i]->id);
-                     AddAlert(p, *updates[i]);
-                   }));
+    RETURN_IF_ERROR(InsertRows(
+        std::string("INSERT INTO warn_alert_changed(") + kAlertColumns + ", written) VALUES ", 29,
+        updates.size(), [&](pg::Params& p, size_t i) {
+          p.Add(updates[i]->id);
+          AddAlert(p, *updates[i]);
+          p.Add(written);
+        }));
     std::string sql = "UPDATE warn_alert a SET ";
     const std::string columns = kAlertColumns;
     bool first = true;
@@ -209,7 +262,7 @@ class PostgresWarnStore final : public WarnStore {
       sql += (first ? "" : ", ") + name + " = u." + name;
       first = false;
     }
-    sql += " FROM warn_alert_changed u WHERE a.id = u.id";
+    sql += ", written = u.written FROM warn_alert_changed u WHERE a.id = u.id";
     RETURN_IF_ERROR(c_->Run(sql));
     return c_->Run("DROP TABLE warn_alert_changed");
   }

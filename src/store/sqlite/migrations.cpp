@@ -21,6 +21,7 @@ BALLAST_INCBIN(ballast_migration_016, BALLAST_MIGRATIONS_DIR "/016_service_joint
 BALLAST_INCBIN(ballast_migration_018, BALLAST_MIGRATIONS_DIR "/018_cultivation.sql")
 BALLAST_INCBIN(ballast_migration_019, BALLAST_MIGRATIONS_DIR "/019_factor_ledger.sql")
 BALLAST_INCBIN(ballast_migration_020, BALLAST_MIGRATIONS_DIR "/020_warn_speed.sql")
+BALLAST_INCBIN(ballast_migration_021, BALLAST_MIGRATIONS_DIR "/021_alert_delta.sql")
 
 namespace ballast {
 
@@ -43,7 +44,8 @@ std::vector<std::string_view> SqliteMigrations() {
       BALLAST_INCBIN_VIEW(ballast_migration_016),  // 会办 parts and 督办 notices
       BALLAST_INCBIN_VIEW(ballast_migration_018),  // cultivation pipelines (issue 15 item 3)
       BALLAST_INCBIN_VIEW(ballast_migration_019),  // factor-guarantee ledger (issue 15 item 1)
-      BALLAST_INCBIN_VIEW(ballast_migration_020),  // the alerts' write counter (kWarnSchemaVersion)
+      BALLAST_INCBIN_VIEW(ballast_migration_020),  // the alerts' write counter
+      BALLAST_INCBIN_VIEW(ballast_migration_021),  // the alerts each write touched (kWarnSchemaVersion)
   };
 }
 

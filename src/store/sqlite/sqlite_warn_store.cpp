@@ -10,6 +10,8 @@ namespace ballast {
 namespace {
 
 constexpr const char* kWho = "warn store";
+// Writes whose removals are kept for AlertsSince (a process further behind reads every alert).
+constexpr int64_t kKeptRemovals = 1000;
 
 double Double(Stmt& s, int col) { return s.Double(col); }
 
@@ -131,6 +133,45 @@ class SqliteWarnStore final : public WarnStore {
     return out;
   }
 
+  Result<AlertDelta> AlertsSince(int64_t since) override {
+    // One read transaction: the counter, the rows and the removals of one moment.
+    RETURN_IF_ERROR(Exec("BEGIN"));
+    auto delta = ReadDelta(since);
+    Status end = Exec(delta.ok() ? "COMMIT" : "ROLLBACK");
+    if (delta.ok() && !end.ok()) return end;
+    return delta;
+  }
+
+  Result<AlertDelta> ReadDelta(int64_t since) {
+    AlertDelta d;
+    int64_t removals_from = 0;
+    {
+      Stmt v(db_, "SELECT version, removals_from FROM warn_alert_version WHERE id = 1");
+      if (!v.ok() || v.Step() != SQLITE_ROW) return Error("reading the alerts' write counter");
+      d.version = v.Int(0);
+      removals_from = v.Int(1);
+    }
+    if (since < removals_from || since > d.version) {
+      d.whole = true;
+      ASSIGN_OR_RETURN(d.rows, LoadAlerts({true, std::nullopt}));
+      return d;
+    }
+    if (since == d.version) return d;
+    const std::string sql =
+        std::string("SELECT ") + kAlertColumns + " FROM warn_alert WHERE written > ? ORDER BY id";
+    Stmt s(db_, sql.c_str());
+    Stmt r(db_, "SELECT alert_id FROM warn_alert_removed WHERE written > ? ORDER BY alert_id");
+    if (!s.ok() || !r.ok()) return Error("reading the alerts written since");
+    RETURN_IF_ERROR(s.BindAll(since));
+    RETURN_IF_ERROR(r.BindAll(since));
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) d.rows.push_back(ReadAlert(s));
+    if (rc != SQLITE_DONE) return Error("reading the alerts written since");
+    while ((rc = r.Step()) == SQLITE_ROW) d.removed.push_back(r.Int(0));
+    if (rc != SQLITE_DONE) return Error("reading the alerts removed since");
+    return d;
+  }
+
   Result<std::vector<AlertChange>> ApplyAlertChanges(std::vector<AlertChange> changes) override {
     RETURN_IF_ERROR(InTransaction([&]() -> Status { return WriteChanges(changes); }));
     return changes;
@@ -153,11 +194,16 @@ class SqliteWarnStore final : public WarnStore {
     return s.Int(0);
   }
 
-  // Inside a transaction: the alerts, their events, and the write counter when anything changed.
+  // Inside a transaction: the write counter when anything changed, then the alerts, marked
+  // with it (`written`), their events, and the removals (pruned to the last kKeptRemovals).
   Status WriteChanges(std::vector<AlertChange>& changes) {
     if (changes.empty()) return Status::Ok();
-    std::string insert_sql = std::string("INSERT INTO warn_alert(") + (kAlertColumns + 4) +
-                             ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    Stmt bump(db_, "UPDATE warn_alert_version SET version = version + 1 WHERE id = 1");
+    if (!bump.ok() || bump.Step() != SQLITE_DONE) return Error("raising the alerts' write counter");
+    constexpr const char* kCounter = "(SELECT version FROM warn_alert_version WHERE id = 1)";
+    std::string insert_sql =
+        std::string("INSERT INTO warn_alert(") + (kAlertColumns + 4) +
+        ", written) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?," + kCounter + ")";
     std::string update_sql =
         "UPDATE warn_alert SET fingerprint=?, rule_id=?, family=?, subject_kind=?, "
         "subject_key=?, "
@@ -165,19 +211,24 @@ class SqliteWarnStore final : public WarnStore {
         "threshold=?, "
         "streak=?, message_zh=?, message_en=?, starts_at=?, fired_at=?, updated_at=?, "
         "resolved_at=?, "
-        "silenced_by=?, inhibited=?, handling=?, assignee=?, deadline=?, note=? WHERE id=?";
+        "silenced_by=?, inhibited=?, handling=?, assignee=?, deadline=?, note=?, written=" +
+        std::string(kCounter) + " WHERE id=?";
     Stmt ins(db_, insert_sql.c_str());
     Stmt upd(db_, update_sql.c_str());
     Stmt del(db_, "DELETE FROM warn_alert WHERE id = ?");
+    const std::string removed_sql =
+        std::string("INSERT OR REPLACE INTO warn_alert_removed(alert_id, written) VALUES(?, ") +
+        kCounter + ")";
+    Stmt removed(db_, removed_sql.c_str());
     // A pending alert that clears leaves no trace: its events go with it.
     Stmt del_events(db_, "DELETE FROM warn_alert_event WHERE alert_id = ?");
     Stmt ev(
         db_,
         "INSERT INTO warn_alert_event(alert_id, at, actor, action, from_state, to_state, detail) "
         "VALUES(?,?,?,?,?,?,?)");
-    Stmt bump(db_, "UPDATE warn_alert_version SET version = version + 1 WHERE id = 1");
-    if (!ins.ok() || !upd.ok() || !del.ok() || !del_events.ok() || !ev.ok() || !bump.ok())
+    if (!ins.ok() || !upd.ok() || !del.ok() || !removed.ok() || !del_events.ok() || !ev.ok())
       return Error("preparing alert writes");
+    bool any_removed = false;
     for (auto& c : changes) {
       if (c.remove) {
         if (c.alert.id == 0) continue;
@@ -187,6 +238,10 @@ class SqliteWarnStore final : public WarnStore {
         RETURN_IF_ERROR(del.BindAll(c.alert.id));
         if (del.Step() != SQLITE_DONE) return Error("removing alert");
         del.Reset();
+        RETURN_IF_ERROR(removed.BindAll(c.alert.id));
+        if (removed.Step() != SQLITE_DONE) return Error("recording a removed alert");
+        removed.Reset();
+        any_removed = true;
         continue;
       }
       if (c.alert.id == 0) {
@@ -207,8 +262,13 @@ class SqliteWarnStore final : public WarnStore {
         e.id = sqlite3_last_insert_rowid(db_);
       }
     }
-    if (bump.Step() != SQLITE_DONE) return Error("raising the alerts' write counter");
-    return Status::Ok();
+    if (!any_removed) return Status::Ok();
+    const std::string prune =
+        "DELETE FROM warn_alert_removed WHERE written <= " + std::string(kCounter) + " - " +
+        std::to_string(kKeptRemovals) +
+        "; UPDATE warn_alert_version SET removals_from = MAX(removals_from, version - " +
+        std::to_string(kKeptRemovals) + ") WHERE id = 1";
+    return Exec(prune.c_str());
   }
 
   Result<std::vector<AlertEventRecord>> AlertEvents(int64_t alert_id) override {
