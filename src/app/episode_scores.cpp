@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <unordered_set>
 
+#include "app/snapshot_changes.h"
 #include "engine/measure_context.h"
 
 namespace ballast::app {
@@ -16,34 +19,79 @@ namespace {
 constexpr const char* kOutput = "output_value";
 constexpr const char* kChainLeader = "链主";
 
-// The facts of subjects (regions, industries, enterprises), kept for the panel snapshot they were
-// read from: a region's or industry's is a scan of the panel, an enterprise's needs the figures
-// of every enterprise of its prefecture, and the episodes are scored again for every new set of
-// live alerts until a new batch arrives (then the snapshot changes).
+// The facts of subjects (regions, industries, enterprises), kept for the latest panel snapshot
+// they were read from: a region's or industry's is a scan of the panel, an enterprise's needs the
+// figures of every enterprise of its prefecture, and the episodes are scored again for every new
+// set of live alerts and every new batch. A batch of values moves few enterprises: the facts of
+// the next snapshot keep those of the subjects it cannot have moved (SnapshotChanges).
 class CellFactsCache {
  public:
   std::optional<warn::SubjectFacts> Find(const std::shared_ptr<const Snapshot>& snap,
                                          const std::string& key) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (snap != snap_.lock()) return std::nullopt;
+    if (!Follow(snap)) return std::nullopt;
     auto it = facts_.find(key);
     if (it == facts_.end()) return std::nullopt;
-    return it->second;
+    return it->second.facts;
   }
+  // `scope`: the region any of whose enterprises moving moves these facts (kNoNode: any move).
   void Put(const std::shared_ptr<const Snapshot>& snap, const std::string& key,
-           const warn::SubjectFacts& f) {
+           const warn::SubjectFacts& f, NodeId scope) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (snap != snap_.lock()) {
-      snap_ = snap;
-      facts_.clear();
-    }
-    facts_[key] = f;
+    if (Follow(snap)) facts_[key] = {f, scope};
   }
 
  private:
+  struct Held {
+    warn::SubjectFacts facts;
+    NodeId scope = kNoNode;
+  };
+  // Moves the facts held on to `snap`, keeping those of subjects its batches did not move; false
+  // for a snapshot older than the one held (its facts are not kept).
+  bool Follow(const std::shared_ptr<const Snapshot>& snap) {
+    const auto held = snap_.lock();
+    if (snap == held) return true;
+    if (held != nullptr && snap->through < through_) return false;
+    // Only along one workspace's chain of snapshots (a second one in the process, as in tests,
+    // has batches of the same ids), of the same prices, and linked (not a rebuilt one).
+    std::optional<PanelChanges> moved;
+    const Catalog* catalog = &snap->panel->catalog();
+    if (!facts_.empty() && catalog == catalog_ && snap->references == references_ &&
+        snap->through != through_)
+      moved = ChangesSince(*snap, through_);
+    snap_ = snap;
+    through_ = snap->through;
+    references_ = snap->references;
+    catalog_ = catalog;
+    const bool months_moved =
+        moved && std::any_of(moved->data_periods.begin(), moved->data_periods.end(),
+                             [](char c) { return c != 0; });
+    if (!moved || months_moved) {
+      facts_.clear();
+      return true;
+    }
+    if (moved->enterprises.empty()) return true;
+    // Every region holding a moved enterprise.
+    const Panel& panel = *snap->panel;
+    const CodeTree& regions = panel.catalog().regions();
+    std::unordered_set<NodeId> hit;
+    for (uint32_t e : moved->enterprises) {
+      for (NodeId r = panel.enterprise(e).region; r != kNoNode && hit.insert(r).second;
+           r = regions.node(r).parent) {
+      }
+    }
+    std::erase_if(facts_, [&](const auto& kv) {
+      return kv.second.scope == kNoNode || hit.contains(kv.second.scope);
+    });
+    return true;
+  }
+
   std::mutex mu_;
   std::weak_ptr<const Snapshot> snap_;  // not kept alive: a new batch frees the old panel
-  std::unordered_map<std::string, warn::SubjectFacts> facts_;
+  BatchId through_ = 0;
+  uint64_t references_ = 0;           // the prices and rates of the panel they were read from
+  const Catalog* catalog_ = nullptr;  // of the workspace they were read in
+  std::unordered_map<std::string, Held> facts_;
 };
 
 CellFactsCache& CellFacts() {
@@ -69,8 +117,9 @@ class FactFinder {
       // scored again from what this snapshot already said of their subjects.
       const std::string key = e.subject_kind + '\x1f' + e.subject_key;
       if (auto known = CellFacts().Find(snap_, key)) return *known;
-      f = Enterprise(e.subject_key);
-      CellFacts().Put(snap_, key, f);
+      NodeId prefecture = kNoNode;
+      f = Enterprise(e.subject_key, &prefecture);
+      CellFacts().Put(snap_, key, f, prefecture);
       return f;
     }
     if (e.subject_kind == "region" || e.subject_kind == "industry") return Cell(e);
@@ -88,6 +137,7 @@ class FactFinder {
       std::string key;
       bool region;
       size_t row;  // of its kind's cells; an industry's region total follows it
+      NodeId scope;
     };
     std::vector<Pending> pending;
     std::vector<CellRef> regions, industries;
@@ -101,11 +151,14 @@ class FactFinder {
       const NodeId r = cat.regions().Find(e.region.empty() ? std::string(kCountryCode) : e.region);
       const NodeId i = e.industry.empty() ? cat.all_industry() : cat.FindIndustry(e.industry);
       if (r == kNoNode || i == kNoNode) {
-        CellFacts().Put(snap_, key, {});
+        CellFacts().Put(snap_, key, {}, kNoNode);
         continue;
       }
       std::vector<CellRef>& cells = region ? regions : industries;
-      pending.push_back({std::move(key), region, cells.size()});
+      // A region's share moves with its parent's output, an industry's with its region's.
+      const NodeId parent = cat.regions().node(r).parent;
+      const NodeId scope = region && parent != kNoNode ? parent : r;
+      pending.push_back({std::move(key), region, cells.size(), scope});
       cells.push_back({ind_, period_, r, i});
       if (!region) cells.push_back({ind_, period_, r, cat.all_industry()});
     }
@@ -127,7 +180,7 @@ class FactFinder {
           f.share_pct = *row->values[2] / *all->values[2] * 100;
         }
       }
-      CellFacts().Put(snap_, p.key, f);
+      CellFacts().Put(snap_, p.key, f, p.scope);
     }
   }
 
@@ -168,13 +221,14 @@ class FactFinder {
     return !std::isnan(b) && b > 0 ? b : !std::isnan(x) && x > 0 ? x : NAN;
   }
 
-  warn::SubjectFacts Enterprise(const std::string& uscc) {
+  warn::SubjectFacts Enterprise(const std::string& uscc, NodeId* prefecture) {
     warn::SubjectFacts f;
     const Panel& panel = *snap_->panel;
     const int64_t idx = panel.FindEnterprise(uscc);
     if (idx < 0) return f;
     LoadEnterprises();
     const auto e = static_cast<uint32_t>(idx);
+    *prefecture = prefecture_[e];
     const auto& tags = panel.enterprise(e).tags;
     f.chain_leader = std::find(tags.begin(), tags.end(), kChainLeader) != tags.end();
     const double size = Size(e);
@@ -230,16 +284,31 @@ EpisodeScore ScoreOf(FactFinder& facts, const warn::Episode& e, bool growth) {
 
 namespace {
 
-void Index(GroupedEpisodes* g, const std::vector<const AlertRecord*>& alerts) {
-  g->episodes = warn::GroupEpisodeRefs(alerts);
+void Index(GroupedEpisodes* g) {
   g->growth.reserve(g->episodes.size());
+  g->of_alert.reserve(g->held->rows.size());
   for (uint32_t i = 0; i < g->episodes.size(); ++i) {
-    const auto& hits = g->episodes[i].hits;
+    const auto& hits = g->episodes[i]->hits;
     g->growth.push_back(std::any_of(hits.begin(), hits.end(),
                                     [](const AlertRecord* a) { return GrowthRule(a->rule_id); }));
     for (const AlertRecord* h : hits) g->of_alert[h->id] = i;
   }
 }
+
+void AddGrouped(GroupedEpisodes* g, const std::vector<const AlertRecord*>& alerts) {
+  for (auto& e : warn::GroupEpisodeRefs(alerts)) {
+    g->episodes.push_back(std::make_shared<const warn::EpisodeRefs>(std::move(e)));
+    g->was.push_back(-1);
+  }
+}
+
+using Subject = std::pair<std::string_view, std::string_view>;  // kind, key
+struct SubjectHash {
+  size_t operator()(const Subject& s) const {
+    return std::hash<std::string_view>{}(s.first) * 31 + std::hash<std::string_view>{}(s.second);
+  }
+};
+Subject SubjectOf(const AlertRecord& a) { return {a.subject_kind, a.subject_key}; }
 
 }  // namespace
 
@@ -247,16 +316,83 @@ std::shared_ptr<const GroupedEpisodes> GroupAlerts(std::shared_ptr<const LiveAle
                                                    const std::vector<const AlertRecord*>& alerts) {
   auto g = std::make_shared<GroupedEpisodes>();
   g->held = std::move(held);
-  Index(g.get(), alerts);
+  AddGrouped(g.get(), alerts);
+  Index(g.get());
+  return g;
+}
+
+std::shared_ptr<const GroupedEpisodes> RegroupAlerts(
+    const std::shared_ptr<const GroupedEpisodes>& previous,
+    std::shared_ptr<const LiveAlerts> held) {
+  // The rows of the two sets, both by id: a row not shared by both touches its subject.
+  std::unordered_set<Subject, SubjectHash> touched;
+  std::unordered_set<int64_t> stale;      // rows of the earlier set not in this one as they were
+  std::vector<const AlertRecord*> added;  // rows of this set not in the earlier one
+  const auto &before = previous->held->rows, &now = held->rows;
+  for (size_t i = 0, j = 0; i < before.size() || j < now.size();) {
+    if (j == now.size() || (i < before.size() && before[i]->id < now[j]->id)) {
+      touched.insert(SubjectOf(*before[i]));
+      stale.insert(before[i++]->id);
+    } else if (i == before.size() || now[j]->id < before[i]->id) {
+      touched.insert(SubjectOf(*now[j]));
+      added.push_back(now[j++].get());
+    } else {
+      if (before[i] != now[j]) {
+        touched.insert(SubjectOf(*before[i]));
+        touched.insert(SubjectOf(*now[j]));
+        stale.insert(before[i]->id);
+        added.push_back(now[j].get());
+      }
+      ++i, ++j;
+    }
+  }
+  if (touched.size() > previous->episodes.size() / 2 + 16) return nullptr;
+  auto g = std::make_shared<GroupedEpisodes>();
+  g->held = std::move(held);
+  g->from = previous;
+  g->episodes.reserve(previous->episodes.size() + added.size());
+  std::map<Subject, std::vector<const AlertRecord*>> regroup;  // a touched subject's alerts now
+  for (const AlertRecord* a : added) regroup[SubjectOf(*a)].push_back(a);
+  for (size_t k = 0; k < previous->episodes.size(); ++k) {
+    const auto& e = previous->episodes[k];
+    const Subject s(e->head.subject_kind, e->head.subject_key);
+    if (!touched.contains(s)) {
+      g->episodes.push_back(e);
+      g->was.push_back(static_cast<int32_t>(k));
+      continue;
+    }
+    auto& alerts = regroup[s];
+    for (const AlertRecord* h : e->hits) {
+      if (!stale.contains(h->id)) alerts.push_back(h);
+    }
+  }
+  for (auto& [subject, alerts] : regroup) {
+    // In the lists' order, as GroupAlerts sees them (the first names the subject).
+    std::sort(alerts.begin(), alerts.end(),
+              [](const AlertRecord* x, const AlertRecord* y) { return PlaceOf(*x) < PlaceOf(*y); });
+    AddGrouped(g.get(), alerts);
+  }
+  Index(g.get());
   return g;
 }
 
 EpisodeScores::EpisodeScores(std::shared_ptr<const GroupedEpisodes> grouped,
-                             std::shared_ptr<const Snapshot> snap)
+                             std::shared_ptr<const Snapshot> snap, EpisodeScores* previous)
     : grouped_(std::move(grouped)),
       snap_(std::move(snap)),
       scores_(grouped_->episodes.size()),
-      done_(grouped_->episodes.size(), false) {}
+      done_(grouped_->episodes.size(), false) {
+  if (previous == nullptr || grouped_->from.lock() != previous->grouped_) return;
+  const auto snap_now = snap_.lock();
+  std::lock_guard<std::mutex> lock(previous->mu_);
+  if (snap_now == nullptr || previous->snap_.lock() != snap_now) return;
+  for (size_t i = 0; i < grouped_->was.size(); ++i) {
+    const int32_t k = grouped_->was[i];
+    if (k < 0 || !previous->done_[static_cast<size_t>(k)]) continue;
+    scores_[i] = previous->scores_[static_cast<size_t>(k)];
+    done_[i] = true;
+  }
+}
 
 const std::vector<EpisodeScore>& EpisodeScores::Score(const std::vector<uint32_t>& which,
                                                       Workspace& ws) {
@@ -271,11 +407,11 @@ const std::vector<EpisodeScore>& EpisodeScores::Score(const std::vector<uint32_t
   FactFinder facts = snap != nullptr ? FactFinder(snap) : FactFinder(ws);
   std::vector<const warn::Episode*> heads;
   heads.reserve(missing.size());
-  for (uint32_t i : missing) heads.push_back(&grouped_->episodes[i].head);
+  for (uint32_t i : missing) heads.push_back(&grouped_->episodes[i]->head);
   facts.Prefetch(heads);
   for (uint32_t i : missing) {
     if (done_[i]) continue;  // listed twice
-    scores_[i] = ScoreOf(facts, grouped_->episodes[i].head, grouped_->growth[i]);
+    scores_[i] = ScoreOf(facts, grouped_->episodes[i]->head, grouped_->growth[i]);
     done_[i] = true;
   }
   return scores_;

@@ -188,7 +188,7 @@ EpisodeList Select(Workspace& ws, std::vector<Candidate> all, const EpisodeFilte
 void AddCandidates(const GroupedEpisodes& grouped, EpisodeScores* sheet,
                    std::vector<Candidate>* out) {
   for (uint32_t i = 0; i < grouped.episodes.size(); ++i)
-    out->push_back({&grouped.episodes[i], sheet, i});
+    out->push_back({grouped.episodes[i].get(), sheet, i});
 }
 
 // Every live subject's episode, grouped once per set of live alerts and scored once per snapshot
@@ -209,6 +209,11 @@ class SharedEpisodes {
     if (live != live_.lock()) return {};
     // Without a snapshot (none could be read) the scores are made afresh from the latest.
     return {grouped_, snap != nullptr && snap == snap_.lock() ? scores_ : nullptr};
+  }
+  // The grouping held now and its scores, whatever alerts and snapshot they are of.
+  Found Last() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return {grouped_, scores_};
   }
   void Put(const std::shared_ptr<const LiveAlerts>& live,
            const std::shared_ptr<const Snapshot>& snap,
@@ -240,6 +245,16 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
                              const std::shared_ptr<const Snapshot>& snap, const EpisodeFilter& f) {
   RETURN_IF_ERROR(CheckFilter(f));
   auto found = Shared().Find(view.held, snap);
+  std::shared_ptr<EpisodeScores> earlier;  // of the grouping this one is regrouped from
+  if (found.grouped == nullptr) {
+    // Another set of live alerts (an evaluation or a handling step since): the subjects whose
+    // alerts moved are grouped again, the other episodes (and their scores) kept.
+    auto last = Shared().Last();
+    if (last.grouped != nullptr) {
+      found.grouped = RegroupAlerts(last.grouped, view.held);
+      earlier = std::move(last.scores);
+    }
+  }
   if (found.grouped == nullptr) {
     // Every live alert in the order the lists see them (most severe first, then newest), so
     // that each episode is what grouping a list's own alerts makes of it.
@@ -254,7 +269,7 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
     found.grouped = GroupAlerts(all.held, all.rows);
   }
   if (found.scores == nullptr) {
-    found.scores = std::make_shared<EpisodeScores>(found.grouped, snap);
+    found.scores = std::make_shared<EpisodeScores>(found.grouped, snap, earlier.get());
     Shared().Put(view.held, snap, found.grouped, found.scores);
   }
   const GroupedEpisodes& g = *found.grouped;
@@ -265,13 +280,13 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
   }
   std::vector<Candidate> candidates;  // the shared episodes the caller sees every alert of
   for (uint32_t i = 0; i < g.episodes.size(); ++i) {
-    if (visible[i] != 0 && visible[i] == g.episodes[i].hits.size())
-      candidates.push_back({&g.episodes[i], found.scores.get(), i});
+    if (visible[i] != 0 && visible[i] == g.episodes[i]->hits.size())
+      candidates.push_back({g.episodes[i].get(), found.scores.get(), i});
   }
   std::vector<const AlertRecord*> partly;
   for (const AlertRecord* a : view.rows) {
     auto it = g.of_alert.find(a->id);
-    if (it != g.of_alert.end() && visible[it->second] != g.episodes[it->second].hits.size())
+    if (it != g.of_alert.end() && visible[it->second] != g.episodes[it->second]->hits.size())
       partly.push_back(a);
   }
   const auto own = GroupAlerts(view.held, partly);

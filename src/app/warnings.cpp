@@ -39,6 +39,8 @@ int LevelRank(const std::string& level) {
 
 }  // namespace
 
+ListPlace PlaceOf(const AlertRecord& a) { return {LevelRank(a.level), a.id}; }
+
 Result<std::unique_ptr<Warnings>> Warnings::Open(Workspace& ws, const std::string& db_path) {
   ASSIGN_OR_RETURN(auto store, OpenWarnStore(db_path));
   return std::unique_ptr<Warnings>(new Warnings(ws, std::move(store)));
@@ -387,8 +389,7 @@ Result<AlertView> Warnings::ViewAlerts(const AlertFilter& f,
   // Region codes repeat (every alert of a city's firms): each is looked up in the tree once.
   std::unordered_map<std::string_view, bool> in_region;
   struct Ranked {
-    int rank;
-    int64_t id;
+    ListPlace place;
     const AlertRecord* a;
   };
   std::vector<Ranked> out;
@@ -414,12 +415,10 @@ Result<AlertView> Warnings::ViewAlerts(const AlertFilter& f,
       if (a.assignee != f.unit && units.find(";" + f.unit + ";") == std::string::npos) continue;
     }
     if (keep && !keep(a)) continue;
-    out.push_back({LevelRank(a.level), a.id, &a});
+    out.push_back({PlaceOf(a), &a});
   }
-  // Most severe first, then newest (ids are unique: the order is total).
-  std::sort(out.begin(), out.end(), [](const Ranked& x, const Ranked& y) {
-    return x.rank != y.rank ? x.rank > y.rank : x.id > y.id;
-  });
+  std::sort(out.begin(), out.end(),
+            [](const Ranked& x, const Ranked& y) { return x.place < y.place; });
   if (f.limit > 0 && out.size() > f.limit) out.resize(f.limit);
   view.rows.reserve(out.size());
   for (const auto& r : out) view.rows.push_back(r.a);

@@ -72,6 +72,15 @@ struct LiveAlerts {
   std::vector<std::shared_ptr<const AlertRecord>> rows;  // by id
 };
 
+// Where an alert comes in the lists (Warnings::ViewAlerts): most severe first, then newest
+// (ids are unique: the order is total).
+struct ListPlace {
+  int rank;  // of its level: red highest
+  int64_t id;
+  bool operator<(const ListPlace& o) const { return rank != o.rank ? rank > o.rank : id > o.id; }
+};
+ListPlace PlaceOf(const AlertRecord& a);
+
 // Alerts read in place: `rows` point into `held`, which keeps them alive.
 struct AlertView {
   std::shared_ptr<const LiveAlerts> held;

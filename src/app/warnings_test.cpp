@@ -315,9 +315,10 @@ TEST_F(WarningsTest, EpisodesGroupScoreAndCount) {
 // Imports that land while an evaluation runs share the one after it (Warnings::AfterImport): an
 // import whose batch an evaluation already held gets that evaluation's summary, not another.
 TEST_F(WarningsTest, AnImportAlreadyEvaluatedIsNotEvaluatedAgain) {
-  auto out = ws_->Import("uscc,period,indicator,value,ytd,prior,prior_ytd\n"
-                         "91310110666007217T,2025-03,output_value,1190,,,\n",
-                         "o3.csv", "alice", MakePeriod(2025, 4));
+  auto out = ws_->Import(
+      "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
+      "91310110666007217T,2025-03,output_value,1190,,,\n",
+      "o3.csv", "alice", MakePeriod(2025, 4));
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   ASSERT_EQ(out->status, ingest::ImportStatus::kImported);
   auto first = w_->AfterImport(*out);
@@ -328,9 +329,10 @@ TEST_F(WarningsTest, AnImportAlreadyEvaluatedIsNotEvaluatedAgain) {
   EXPECT_EQ((*again)->evaluated_at, (*first)->evaluated_at);
   EXPECT_EQ((*again)->total_seconds, (*first)->total_seconds);  // the same summary, not a new one
   // A later batch is evaluated afresh.
-  auto later = ws_->Import("uscc,period,indicator,value,ytd,prior,prior_ytd\n"
-                           "91310110666007217T,2025-03,output_value,1180,,,\n",
-                           "o4.csv", "alice", MakePeriod(2025, 4));
+  auto later = ws_->Import(
+      "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
+      "91310110666007217T,2025-03,output_value,1180,,,\n",
+      "o4.csv", "alice", MakePeriod(2025, 4));
   ASSERT_TRUE(later.ok());
   auto fresh = w_->AfterImport(*later);
   ASSERT_TRUE(fresh.ok() && fresh->has_value());
@@ -366,6 +368,42 @@ TEST_F(WarningsTest, EpisodeWeightsFollowANewBatch) {
   // weight = boost × (1 + share): the same boost on both sides.
   EXPECT_NEAR(before / (1 + share_before), after / (1 + share_after), 1e-9);
   EXPECT_LT(after, before);
+}
+
+// The facts of subjects are kept from one batch of values to the next for the subjects it
+// cannot have moved, and read again for those it moved. A revision of A's March 2024 output
+// (1000 → 3000; no new enterprise) moves 郑州, A's prefecture: B's base is then 1000 of 4000
+// (weight 1 + 25) where it was 1000 of 2000 (1 + 50). Every episode's weight and score are then
+// what a process reading every fact afresh finds.
+TEST_F(WarningsTest, FactsABatchOfValuesMovedAreReadAgain) {
+  ASSERT_TRUE(w_->Evaluate("2025-04-05T00:00:00Z").ok());
+  EpisodeFilter f;
+  f.include_muted = true;
+  auto scores = [&](Warnings& w) {
+    std::map<std::string, std::pair<double, double>> out;  // id -> weight, score
+    auto list = ListEpisodes(w, f);
+    EXPECT_TRUE(list.ok()) << list.status().ToString();
+    if (list.ok()) {
+      for (const auto& e : list->episodes) out[e.id] = {e.weight, e.score};
+    }
+    return out;
+  };
+  const std::string b = std::string("enterprise:") + kB;
+  ASSERT_DOUBLE_EQ(scores(*w_)[b].first, 51);
+  Import("r.csv",
+         "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
+         "91310110666007217T,2024-03,output_value,3000,,,\n");
+  ASSERT_TRUE(w_->Evaluate("2025-04-06T00:00:00Z").ok());
+  const auto kept = scores(*w_);
+  EXPECT_DOUBLE_EQ(kept.at(b).first, 26);
+  ASSERT_OK_AND_ASSIGN(auto cold, Ballast::Open(db_.locator()));
+  const auto afresh = scores(cold->warnings());
+  ASSERT_EQ(kept.size(), afresh.size());
+  for (const auto& [id, ws] : afresh) {
+    ASSERT_TRUE(kept.contains(id)) << id;
+    EXPECT_NEAR(kept.at(id).first, ws.first, 1e-9) << id;
+    EXPECT_NEAR(kept.at(id).second, ws.second, 1e-9) << id;
+  }
 }
 
 // 郑州 in March 2025: A 1000 → 1200, B 1000 → 400. Same sample 2, one declining (50 %), holding

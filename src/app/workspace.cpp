@@ -94,12 +94,13 @@ Result<ingest::ImportOutcome> Workspace::Import(std::string_view bytes, std::str
   auto outcome = ingest::ImportFile(*store_, *catalog_, bytes, file_name, options);
   if (outcome.ok() && outcome->status == ingest::ImportStatus::kImported) {
     latest_stale_ = true;  // the next GetSnapshot applies the batch
+    own_newest_ = std::max(own_newest_, outcome->batch.id);
     if (outcome->batch.kind == "enterprises") enterprise_index_.reset();  // new codes got ids
   }
   return outcome;
 }
 
-Result<std::vector<VaRateRecord>> Workspace::VaRates() {
+Result<std::vector<VaRateRecord>> Workspace::VaRates(Store& store) {
   // The shipped defaults (data/va_rates.csv, from the 2020 input-output table), then the
   // imported rates over them, code by code.
   ingest::ImportReport report;
@@ -107,7 +108,7 @@ Result<std::vector<VaRateRecord>> Workspace::VaRates() {
                    ingest::ParseVaRates(*catalog_, BALLAST_INCBIN_VIEW(ballast_va_rates_csv),
                                         "va_rates.csv", &report));
   if (!report.ok()) return Status::Internal("the shipped data/va_rates.csv is invalid");
-  ASSIGN_OR_RETURN(auto imported, store_->LoadVaRates());
+  ASSIGN_OR_RETURN(auto imported, store.LoadVaRates());
   std::map<std::string, double> merged;
   for (const auto& r : defaults) merged[r.industry] = r.rate;
   for (const auto& r : imported) merged[r.industry] = r.rate;
@@ -198,33 +199,31 @@ SnapshotPin::~SnapshotPin() {
   pinned_snap = std::move(saved_snap_);
 }
 
-Result<std::shared_ptr<const Snapshot>> Workspace::Advance(const Snapshot& previous,
-                                                           BatchId newest) {
-  ASSIGN_OR_RETURN(auto prices, store_->LoadPrices());
-  ASSIGN_OR_RETURN(auto rates, VaRates());
+Result<std::shared_ptr<const Snapshot>> Workspace::Advance(Store& store, const Snapshot& previous,
+                                                           BatchId newest, bool* new_list) {
+  ASSIGN_OR_RETURN(auto prices, store.LoadPrices());
+  ASSIGN_OR_RETURN(auto rates, VaRates(store));
   const uint64_t references = ReferenceDigest(prices, rates);
   // Prices or rates imported since (by another process: this one builds afresh at once): the
   // previous panel's deflators and scaled columns are not theirs.
-  if (references != previous.references) return Build(kLatestBatch);
-  ASSIGN_OR_RETURN(auto changes, store_->ChangesBetween(previous.through, newest));
+  if (references != previous.references)
+    return Status::Precondition("prices or value-added rates changed");
+  ASSIGN_OR_RETURN(auto changes, store.ChangesBetween(previous.through, newest));
   // Enterprises added or changed (here or by another process): the columns move to the new order.
   std::optional<std::vector<StoredEnterprise>> enterprises;
+  *new_list = changes.enterprises;
   if (changes.enterprises) {
-    enterprise_index_.reset();
-    ASSIGN_OR_RETURN(enterprises, store_->LoadEnterprises(newest));
+    ASSIGN_OR_RETURN(enterprises, store.LoadEnterprises(newest));
   }
   auto builder = Panel::Builder::Apply(*previous.panel, changes.columns,
                                        enterprises ? &*enterprises : nullptr);
-  if (!builder.ok()) {
-    if (builder.status().code() == StatusCode::kFailedPrecondition) return Build(kLatestBatch);
-    return builder.status();
-  }
+  if (!builder.ok()) return builder.status();
   Panel::Builder& b = **builder;
   b.SetPrices(std::move(prices));
   b.SetVaRates(std::move(rates));
   for (const auto& [indicator, period] : b.Resolve()) {
-    RETURN_IF_ERROR(store_->ScanColumn(newest, indicator, period,
-                                       [&](BatchId, ObservationChunk&& c) { return b.Add(c); }));
+    RETURN_IF_ERROR(store.ScanColumn(newest, indicator, period,
+                                     [&](BatchId, ObservationChunk&& c) { return b.Add(c); }));
   }
   auto snap = std::make_shared<app::Snapshot>();
   snap->answers = std::make_shared<AnswerCache>(answer_cache_entries_.load());
@@ -255,7 +254,7 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
   ASSIGN_OR_RETURN(auto enterprises, store_->LoadEnterprises(as_of));
   Panel::Builder builder(catalog_, enterprises);
   ASSIGN_OR_RETURN(auto prices, store_->LoadPrices());
-  ASSIGN_OR_RETURN(auto rates, VaRates());
+  ASSIGN_OR_RETURN(auto rates, VaRates(*store_));
   const uint64_t references = ReferenceDigest(prices, rates);
   builder.SetPrices(std::move(prices));
   builder.SetVaRates(std::move(rates));
@@ -274,33 +273,8 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Build(BatchId as_of) {
 Result<std::shared_ptr<const Snapshot>> Workspace::GetSnapshot(BatchId as_of) {
   if (pinned_ws == this && pinned_snap != nullptr && pinned_snap->as_of == as_of)
     return pinned_snap;
+  if (as_of == kLatestBatch) return Latest();
   std::lock_guard<std::mutex> lock(mu_);
-  if (as_of == kLatestBatch) {
-    const auto now = std::chrono::steady_clock::now();
-    // PostgreSQL tells of every batch at once (LISTEN/NOTIFY); otherwise, and as a fallback, a
-    // quarter of a second: another process's import shows within a second of its answer even
-    // with the panel's update (the check is one small query).
-    const bool told = latest_ && store_->BatchesMayHaveChanged();
-    if (latest_ &&
-        (told || latest_stale_ || now - latest_checked_ >= std::chrono::milliseconds(250))) {
-      latest_checked_ = now;
-      latest_stale_ = false;
-      ASSIGN_OR_RETURN(BatchId newest, NewestBatch());
-      if (newest != latest_->through) {  // new batches (this process's or another's): apply them
-        auto next = Advance(*latest_, newest);
-        if (!next.ok()) {
-          latest_.reset();  // built afresh below
-        } else {
-          latest_ = std::move(next).value();
-        }
-      }
-    }
-    if (!latest_) {
-      ASSIGN_OR_RETURN(latest_, Build(kLatestBatch));
-      latest_checked_ = now;
-    }
-    return latest_;
-  }
   for (auto it = vintages_.begin(); it != vintages_.end(); ++it) {
     if ((*it)->as_of == as_of) {
       auto snap = *it;
@@ -317,6 +291,63 @@ Result<std::shared_ptr<const Snapshot>> Workspace::GetSnapshot(BatchId as_of) {
   vintages_.push_front(snap);
   if (vintages_.size() > kVintageCache) vintages_.pop_back();
   return snap;
+}
+
+Result<std::shared_ptr<const Snapshot>> Workspace::Latest() {
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    if (!latest_) {
+      ASSIGN_OR_RETURN(latest_, Build(kLatestBatch));
+      latest_checked_ = std::chrono::steady_clock::now();
+      newest_seen_ = std::max(newest_seen_, latest_->through);
+      return latest_;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    // PostgreSQL tells of every batch at once (LISTEN/NOTIFY); otherwise, and as a fallback, a
+    // quarter of a second: another process's import shows within a second of its answer even
+    // with the panel's update (the check is one small query).
+    const bool told = store_->BatchesMayHaveChanged();
+    if (told || latest_stale_ || now - latest_checked_ >= std::chrono::milliseconds(250)) {
+      latest_checked_ = now;
+      latest_stale_ = false;
+      ASSIGN_OR_RETURN(BatchId newest, NewestBatch());
+      newest_seen_ = newest;
+    }
+    if (newest_seen_ <= latest_->through) return latest_;
+    if (advancing_) {
+      // Another thread applies the new batches: answer from the panel held meanwhile, unless
+      // this process's own import is not in it yet.
+      if (own_newest_ <= latest_->through) return latest_;
+      advanced_.wait(lock);
+      continue;
+    }
+    if (!advance_store_ && !path_.empty()) {
+      auto opened = OpenStore(path_);
+      if (opened.ok()) advance_store_ = std::move(opened).value();
+    }
+    const auto previous = latest_;
+    const BatchId target = newest_seen_;
+    bool new_list = false;
+    Result<std::shared_ptr<const Snapshot>> next = Status::Internal("not advanced");
+    if (advance_store_ != nullptr) {
+      advancing_ = true;
+      lock.unlock();
+      next = Advance(*advance_store_, *previous, target, &new_list);
+      (void)advance_store_->BatchesMayHaveChanged();  // its own notices: drained, not read
+      lock.lock();
+      advancing_ = false;
+      advanced_.notify_all();
+    } else {  // no second connection: on this one, holding the lock
+      next = Advance(*store_, *previous, target, &new_list);
+    }
+    if (new_list) enterprise_index_.reset();  // codes another process added got ids
+    if (latest_ != previous) continue;        // prices imported meanwhile: built afresh
+    if (next.ok()) {
+      latest_ = std::move(next).value();
+    } else {
+      latest_.reset();  // built afresh on the next turn
+    }
+  }
 }
 
 }  // namespace ballast::app

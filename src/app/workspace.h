@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -94,7 +95,9 @@ class Workspace {
   // The panel as of a batch (kLatestBatch for the newest data). An as-of batch that does not
   // exist is NotFound. The latest panel follows batches written by other processes on the same
   // store (a CLI import while the server runs), checked at once when the store tells of a batch
-  // (PostgreSQL), else at most four times a second.
+  // (PostgreSQL), else at most four times a second; while one thread applies another process's
+  // batches, the others get the snapshot before them (a batch of this process's own is waited
+  // for).
   Result<std::shared_ptr<const Snapshot>> GetSnapshot(BatchId as_of = kLatestBatch);
   Result<int64_t> SizeOnDisk();
   Status CheckIntegrity();
@@ -106,12 +109,15 @@ class Workspace {
         auth_(std::make_unique<auth::AuthService>(*store_, mu_, *catalog_, auth::AuthOptions{},
                                                   [this] { return clock_->Now(); })) {}
   Result<std::shared_ptr<const app::Snapshot>> Build(BatchId as_of);
-  // The latest snapshot advanced from `previous` to the batch `newest`: just the columns the
-  // new batches touched are read and resolved again; a full Build when enterprises changed.
-  Result<std::shared_ptr<const app::Snapshot>> Advance(const app::Snapshot& previous,
-                                                       BatchId newest);
+  // GetSnapshot(kLatestBatch).
+  Result<std::shared_ptr<const app::Snapshot>> Latest();
+  // The latest snapshot advanced from `previous` to the batch `newest` through `store`: just
+  // the columns the new batches touched are read and resolved again. FailedPrecondition when
+  // only a full Build will do (other prices or rates); `enterprises` tells of a new list.
+  Result<std::shared_ptr<const app::Snapshot>> Advance(Store& store, const app::Snapshot& previous,
+                                                       BatchId newest, bool* enterprises);
   // The value-added rates in force: the shipped defaults with the imported ones over them.
-  Result<std::vector<VaRateRecord>> VaRates();
+  Result<std::vector<VaRateRecord>> VaRates(Store& store);
   Result<BatchId> NewestBatch();
 
   std::string path_;
@@ -122,6 +128,14 @@ class Workspace {
   std::shared_ptr<const app::Snapshot> latest_;
   std::chrono::steady_clock::time_point latest_checked_{};
   bool latest_stale_ = false;  // this process wrote a batch: check the newest one at once
+  // Batches are applied by one thread at a time, outside mu_ and on a connection of their own
+  // (opened when first needed): meanwhile the other requests answer from the latest snapshot,
+  // unless they wait for a batch of this process's own (read your writes).
+  bool advancing_ = false;
+  std::condition_variable advanced_;
+  std::unique_ptr<Store> advance_store_;
+  BatchId newest_seen_ = 0;  // the newest batch the store said it holds
+  BatchId own_newest_ = 0;   // the newest batch this process imported
   std::atomic<size_t> answer_cache_entries_{2048};
   std::unique_ptr<ingest::UsccIndex> enterprise_index_;  // cached between imports
   std::unique_ptr<auth::AuthService> auth_;

@@ -1,0 +1,111 @@
+// Regrouping the live alerts after a few of them moved (RegroupAlerts) gives what grouping every
+// alert gives, and keeps the episodes of the subjects nothing was written for.
+#include "app/episode_scores.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+namespace ballast::app {
+namespace {
+
+std::shared_ptr<const AlertRecord> Alert(int64_t id, const std::string& kind,
+                                         const std::string& key, const std::string& level,
+                                         const std::string& state, const std::string& name = "") {
+  AlertRecord a;
+  a.id = id;
+  a.rule_id = "rule" + std::to_string(id);
+  a.subject_kind = kind;
+  a.subject_key = key;
+  a.subject_name = name.empty() ? key : name;
+  a.level = level;
+  a.state = state;
+  a.streak = static_cast<int32_t>(id);
+  a.starts_at = "2025-0" + std::to_string(1 + id % 9) + "-01T00:00:00Z";
+  a.handling = "open";
+  return std::make_shared<const AlertRecord>(a);
+}
+
+std::shared_ptr<const LiveAlerts> Live(std::vector<std::shared_ptr<const AlertRecord>> rows) {
+  auto live = std::make_shared<LiveAlerts>();
+  std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x->id < y->id; });
+  live->rows = std::move(rows);
+  return live;
+}
+
+// Every alert in the lists' order, as the lists hand them to GroupAlerts.
+std::vector<const AlertRecord*> Listed(const LiveAlerts& live) {
+  std::vector<const AlertRecord*> out;
+  for (const auto& a : live.rows) out.push_back(a.get());
+  std::sort(out.begin(), out.end(),
+            [](const AlertRecord* x, const AlertRecord* y) { return PlaceOf(*x) < PlaceOf(*y); });
+  return out;
+}
+
+// What a list shows of each episode, by id: its head and its hits in order.
+std::map<std::string, std::string> Shown(const GroupedEpisodes& g) {
+  std::map<std::string, std::string> out;
+  for (size_t i = 0; i < g.episodes.size(); ++i) {
+    const warn::Episode& e = g.episodes[i]->head;
+    std::string s = e.subject_name + "|" + e.state + "|" + e.level + "|" + e.started_at + "|" +
+                    e.period + "|" + std::to_string(e.months) + "|" + (e.muted ? "m" : "-") + "|" +
+                    (g.growth[i] ? "g" : "-") + "|";
+    for (const AlertRecord* h : g.episodes[i]->hits) {
+      s += std::to_string(h->id) + ",";
+      EXPECT_EQ(g.of_alert.at(h->id), i);
+    }
+    out[e.id] = s;
+  }
+  return out;
+}
+
+TEST(RegroupAlertsTest, OnlyTheSubjectsWrittenForAreGroupedAgain) {
+  const auto x1 = Alert(1, "enterprise", "X", "red", "firing");
+  const auto x2 = Alert(2, "enterprise", "X", "yellow", "pending");
+  const auto y3 = Alert(3, "enterprise", "Y", "orange", "firing");
+  const auto r4 = Alert(4, "region", "410100", "red", "firing", "郑州市");
+  const auto z5 = Alert(5, "enterprise", "Z", "blue", "firing");
+  const auto y6 = Alert(6, "enterprise", "Y", "blue", "resolved");
+  const auto before = Live({x1, x2, y3, r4, z5, y6});
+  const auto first = GroupAlerts(before, Listed(*before));
+  ASSERT_EQ(first->episodes.size(), 4u);  // X, Y, Z and 郑州
+
+  // Y's alert turns red, Z's goes, W comes, and X gets a newer red alert that names it anew
+  // (the first of a subject in the lists' order names it).
+  const auto y3red = Alert(3, "enterprise", "Y", "red", "firing");
+  const auto w7 = Alert(7, "enterprise", "W", "yellow", "firing");
+  const auto x8 = Alert(8, "enterprise", "X", "red", "firing", "X 新名");
+  const auto after = Live({x1, x2, y3red, r4, y6, w7, x8});
+  const auto regrouped = RegroupAlerts(first, after);
+  ASSERT_NE(regrouped, nullptr);
+  const auto whole = GroupAlerts(after, Listed(*after));
+  EXPECT_EQ(Shown(*regrouped), Shown(*whole));
+  EXPECT_TRUE(Shown(*regrouped).at("enterprise:X").starts_with("X 新名|"));
+  EXPECT_FALSE(Shown(*regrouped).contains("enterprise:Z"));
+  EXPECT_EQ(regrouped->of_alert.size(), whole->of_alert.size());
+
+  // 郑州's episode is the one grouped before, not grouped again.
+  size_t kept = 0;
+  for (size_t i = 0; i < regrouped->episodes.size(); ++i) {
+    if (regrouped->episodes[i]->head.id != "region:410100") continue;
+    ASSERT_GE(regrouped->was[i], 0);
+    EXPECT_EQ(regrouped->episodes[i], first->episodes[static_cast<size_t>(regrouped->was[i])]);
+    ++kept;
+  }
+  EXPECT_EQ(kept, 1u);
+  for (size_t i = 0; i < regrouped->episodes.size(); ++i) {
+    if (regrouped->episodes[i]->head.id != "region:410100") {
+      EXPECT_EQ(regrouped->was[i], -1);
+    }
+  }
+
+  // And back: regrouping the earlier set from the later grouping gives the earlier episodes.
+  const auto back = RegroupAlerts(regrouped, before);
+  ASSERT_NE(back, nullptr);
+  EXPECT_EQ(Shown(*back), Shown(*first));
+}
+
+}  // namespace
+}  // namespace ballast::app
