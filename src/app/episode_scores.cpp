@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <span>
-#include <string_view>
 #include <unordered_set>
 
 #include "app/snapshot_changes.h"
@@ -116,10 +114,10 @@ class FactFinder {
       // Kept too: alerts that change without a new batch (an evaluation, a handling step) are
       // scored again from what this snapshot already said of their subjects.
       const std::string key = e.subject_kind + '\x1f' + e.subject_key;
-      if (auto known = CellFacts().Find(snap_, key)) return *known;
+      if (auto known = Known(key)) return *known;
       NodeId prefecture = kNoNode;
       f = Enterprise(e.subject_key, &prefecture);
-      CellFacts().Put(snap_, key, f, prefecture);
+      Keep(key, f, prefecture);
       return f;
     }
     if (e.subject_kind == "region" || e.subject_kind == "industry") return Cell(e);
@@ -147,11 +145,11 @@ class FactFinder {
       const bool region = e.subject_kind == "region";
       if (!region && e.subject_kind != "industry") continue;
       std::string key = CellKey(e);
-      if (!seen.insert(key).second || CellFacts().Find(snap_, key)) continue;
+      if (!seen.insert(key).second || Known(key)) continue;
       const NodeId r = cat.regions().Find(e.region.empty() ? std::string(kCountryCode) : e.region);
       const NodeId i = e.industry.empty() ? cat.all_industry() : cat.FindIndustry(e.industry);
       if (r == kNoNode || i == kNoNode) {
-        CellFacts().Put(snap_, key, {}, kNoNode);
+        Keep(key, {}, kNoNode);
         continue;
       }
       std::vector<CellRef>& cells = region ? regions : industries;
@@ -180,7 +178,7 @@ class FactFinder {
           f.share_pct = *row->values[2] / *all->values[2] * 100;
         }
       }
-      CellFacts().Put(snap_, p.key, f, p.scope);
+      Keep(p.key, f, p.scope);
     }
   }
 
@@ -248,13 +246,26 @@ class FactFinder {
     return e.subject_kind + '\x1f' + e.region + '\x1f' + e.industry;
   }
   warn::SubjectFacts Cell(const warn::Episode& e) {
-    if (auto known = CellFacts().Find(snap_, CellKey(e))) return *known;
+    if (auto known = Known(CellKey(e))) return *known;
     const warn::Episode* one = &e;
     Prefetch(std::span<const warn::Episode* const>(&one, 1));
-    return CellFacts().Find(snap_, CellKey(e)).value_or(warn::SubjectFacts{});
+    return Known(CellKey(e)).value_or(warn::SubjectFacts{});
+  }
+
+  // The shared facts, and this finder's own: the shared ones are of the latest snapshot alone,
+  // and a list still on the one before must not read each subject's afresh.
+  std::optional<warn::SubjectFacts> Known(const std::string& key) {
+    auto it = own_.find(key);
+    if (it != own_.end()) return it->second;
+    return CellFacts().Find(snap_, key);
+  }
+  void Keep(const std::string& key, const warn::SubjectFacts& f, NodeId scope) {
+    own_[key] = f;
+    CellFacts().Put(snap_, key, f, scope);
   }
 
   std::shared_ptr<const Snapshot> snap_;
+  std::unordered_map<std::string, warn::SubjectFacts> own_;
   int ind_ = -1;
   Period period_ = 0;
   bool loaded_ = false, has_year_ago_ = false;
@@ -262,12 +273,6 @@ class FactFinder {
   std::vector<NodeId> prefecture_;
   std::unordered_map<NodeId, double> totals_;
 };
-
-bool GrowthRule(const std::string& rule_id) {
-  return rule_id.find("drop") != std::string::npos ||
-         rule_id.find("decline") != std::string::npos ||
-         rule_id.find("growth") != std::string::npos;
-}
 
 EpisodeScore ScoreOf(FactFinder& facts, const warn::Episode& e, bool growth) {
   warn::Episode shell;  // what ScoreEpisode reads, without the hits
@@ -281,100 +286,6 @@ EpisodeScore ScoreOf(FactFinder& facts, const warn::Episode& e, bool growth) {
 }
 
 }  // namespace
-
-namespace {
-
-void Index(GroupedEpisodes* g) {
-  g->growth.reserve(g->episodes.size());
-  g->of_alert.reserve(g->held->rows.size());
-  for (uint32_t i = 0; i < g->episodes.size(); ++i) {
-    const auto& hits = g->episodes[i]->hits;
-    g->growth.push_back(std::any_of(hits.begin(), hits.end(),
-                                    [](const AlertRecord* a) { return GrowthRule(a->rule_id); }));
-    for (const AlertRecord* h : hits) g->of_alert[h->id] = i;
-  }
-}
-
-void AddGrouped(GroupedEpisodes* g, const std::vector<const AlertRecord*>& alerts) {
-  for (auto& e : warn::GroupEpisodeRefs(alerts)) {
-    g->episodes.push_back(std::make_shared<const warn::EpisodeRefs>(std::move(e)));
-    g->was.push_back(-1);
-  }
-}
-
-using Subject = std::pair<std::string_view, std::string_view>;  // kind, key
-struct SubjectHash {
-  size_t operator()(const Subject& s) const {
-    return std::hash<std::string_view>{}(s.first) * 31 + std::hash<std::string_view>{}(s.second);
-  }
-};
-Subject SubjectOf(const AlertRecord& a) { return {a.subject_kind, a.subject_key}; }
-
-}  // namespace
-
-std::shared_ptr<const GroupedEpisodes> GroupAlerts(std::shared_ptr<const LiveAlerts> held,
-                                                   const std::vector<const AlertRecord*>& alerts) {
-  auto g = std::make_shared<GroupedEpisodes>();
-  g->held = std::move(held);
-  AddGrouped(g.get(), alerts);
-  Index(g.get());
-  return g;
-}
-
-std::shared_ptr<const GroupedEpisodes> RegroupAlerts(
-    const std::shared_ptr<const GroupedEpisodes>& previous,
-    std::shared_ptr<const LiveAlerts> held) {
-  // The rows of the two sets, both by id: a row not shared by both touches its subject.
-  std::unordered_set<Subject, SubjectHash> touched;
-  std::unordered_set<int64_t> stale;      // rows of the earlier set not in this one as they were
-  std::vector<const AlertRecord*> added;  // rows of this set not in the earlier one
-  const auto &before = previous->held->rows, &now = held->rows;
-  for (size_t i = 0, j = 0; i < before.size() || j < now.size();) {
-    if (j == now.size() || (i < before.size() && before[i]->id < now[j]->id)) {
-      touched.insert(SubjectOf(*before[i]));
-      stale.insert(before[i++]->id);
-    } else if (i == before.size() || now[j]->id < before[i]->id) {
-      touched.insert(SubjectOf(*now[j]));
-      added.push_back(now[j++].get());
-    } else {
-      if (before[i] != now[j]) {
-        touched.insert(SubjectOf(*before[i]));
-        touched.insert(SubjectOf(*now[j]));
-        stale.insert(before[i]->id);
-        added.push_back(now[j].get());
-      }
-      ++i, ++j;
-    }
-  }
-  if (touched.size() > previous->episodes.size() / 2 + 16) return nullptr;
-  auto g = std::make_shared<GroupedEpisodes>();
-  g->held = std::move(held);
-  g->from = previous;
-  g->episodes.reserve(previous->episodes.size() + added.size());
-  std::map<Subject, std::vector<const AlertRecord*>> regroup;  // a touched subject's alerts now
-  for (const AlertRecord* a : added) regroup[SubjectOf(*a)].push_back(a);
-  for (size_t k = 0; k < previous->episodes.size(); ++k) {
-    const auto& e = previous->episodes[k];
-    const Subject s(e->head.subject_kind, e->head.subject_key);
-    if (!touched.contains(s)) {
-      g->episodes.push_back(e);
-      g->was.push_back(static_cast<int32_t>(k));
-      continue;
-    }
-    auto& alerts = regroup[s];
-    for (const AlertRecord* h : e->hits) {
-      if (!stale.contains(h->id)) alerts.push_back(h);
-    }
-  }
-  for (auto& [subject, alerts] : regroup) {
-    // In the lists' order, as GroupAlerts sees them (the first names the subject).
-    std::sort(alerts.begin(), alerts.end(),
-              [](const AlertRecord* x, const AlertRecord* y) { return PlaceOf(*x) < PlaceOf(*y); });
-    AddGrouped(g.get(), alerts);
-  }
-  Index(g.get());
-  return g;
-}
 
 EpisodeScores::EpisodeScores(std::shared_ptr<const GroupedEpisodes> grouped,
                              std::shared_ptr<const Snapshot> snap, EpisodeScores* previous)

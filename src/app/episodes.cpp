@@ -22,6 +22,21 @@ namespace {
 // empties the cache). The warnings page and its badge on every page view ask the same few lists,
 // each a grouping and scoring of every alert in the scope. Checks and the audit record run on
 // every request (ListEpisodes).
+// While one thread applies a batch, requests still answer from the snapshot before it
+// (Workspace::GetSnapshot): what was made from the newer one serves them (newer facts, never
+// older), and what they make is not kept over it.
+bool Serves(const std::shared_ptr<const Snapshot>& held,
+            const std::shared_ptr<const Snapshot>& snap) {
+  return held == snap || (held != nullptr && snap != nullptr && held->through > snap->through);
+}
+bool Older(const std::shared_ptr<const LiveAlerts>& live,
+           const std::shared_ptr<const Snapshot>& snap,
+           const std::shared_ptr<const LiveAlerts>& held_live,
+           const std::shared_ptr<const Snapshot>& held_snap) {
+  return (held_snap != nullptr && snap != nullptr && held_snap->through > snap->through) ||
+         (held_live != nullptr && live != nullptr && held_live->version > live->version);
+}
+
 struct KeptList {
   EpisodeList list;
   int64_t on_enterprises = 0;  // alerts on enterprises the list was made from (audit)
@@ -33,7 +48,7 @@ class ListCache {
                                              const std::shared_ptr<const Snapshot>& snap,
                                              const std::string& key) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (live != live_.lock() || snap != snap_.lock()) return nullptr;
+    if (live != live_.lock() || !Serves(snap_.lock(), snap)) return nullptr;
     auto it = lists_.find(key);
     return it == lists_.end() ? nullptr : it->second;
   }
@@ -41,6 +56,7 @@ class ListCache {
            const std::shared_ptr<const Snapshot>& snap, const std::string& key,
            std::shared_ptr<const Kept<KeptList>> kept) {
     std::lock_guard<std::mutex> lock(mu_);
+    if (Older(live, snap, live_.lock(), snap_.lock())) return;  // lists of newer ones are kept
     if (live != live_.lock() || snap != snap_.lock() || lists_.size() >= kMaxLists) {
       live_ = live;
       snap_ = snap;
@@ -208,7 +224,7 @@ class SharedEpisodes {
     std::lock_guard<std::mutex> lock(mu_);
     if (live != live_.lock()) return {};
     // Without a snapshot (none could be read) the scores are made afresh from the latest.
-    return {grouped_, snap != nullptr && snap == snap_.lock() ? scores_ : nullptr};
+    return {grouped_, snap != nullptr && Serves(snap_.lock(), snap) ? scores_ : nullptr};
   }
   // The grouping held now and its scores, whatever alerts and snapshot they are of.
   Found Last() {
@@ -219,6 +235,7 @@ class SharedEpisodes {
            const std::shared_ptr<const Snapshot>& snap,
            std::shared_ptr<const GroupedEpisodes> grouped, std::shared_ptr<EpisodeScores> scores) {
     std::lock_guard<std::mutex> lock(mu_);
+    if (Older(live, snap, live_.lock(), snap_.lock())) return;
     live_ = live;
     snap_ = snap;
     grouped_ = std::move(grouped);

@@ -1,6 +1,6 @@
 // Regrouping the live alerts after a few of them moved (RegroupAlerts) gives what grouping every
 // alert gives, and keeps the episodes of the subjects nothing was written for.
-#include "app/episode_scores.h"
+#include "app/episode_grouping.h"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,111 @@
+#include "app/episode_grouping.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace ballast::app {
+
+namespace {
+
+bool GrowthRule(const std::string& rule_id) {
+  return rule_id.find("drop") != std::string::npos ||
+         rule_id.find("decline") != std::string::npos ||
+         rule_id.find("growth") != std::string::npos;
+}
+
+void Index(GroupedEpisodes* g) {
+  g->growth.reserve(g->episodes.size());
+  g->of_alert.reserve(g->held->rows.size());
+  for (uint32_t i = 0; i < g->episodes.size(); ++i) {
+    const auto& hits = g->episodes[i]->hits;
+    g->growth.push_back(std::any_of(hits.begin(), hits.end(),
+                                    [](const AlertRecord* a) { return GrowthRule(a->rule_id); }));
+    for (const AlertRecord* h : hits) g->of_alert[h->id] = i;
+  }
+}
+
+void AddGrouped(GroupedEpisodes* g, const std::vector<const AlertRecord*>& alerts) {
+  for (auto& e : warn::GroupEpisodeRefs(alerts)) {
+    g->episodes.push_back(std::make_shared<const warn::EpisodeRefs>(std::move(e)));
+    g->was.push_back(-1);
+  }
+}
+
+using Subject = std::pair<std::string_view, std::string_view>;  // kind, key
+struct SubjectHash {
+  size_t operator()(const Subject& s) const {
+    return std::hash<std::string_view>{}(s.first) * 31 + std::hash<std::string_view>{}(s.second);
+  }
+};
+Subject SubjectOf(const AlertRecord& a) { return {a.subject_kind, a.subject_key}; }
+
+}  // namespace
+
+std::shared_ptr<const GroupedEpisodes> GroupAlerts(std::shared_ptr<const LiveAlerts> held,
+                                                   const std::vector<const AlertRecord*>& alerts) {
+  auto g = std::make_shared<GroupedEpisodes>();
+  g->held = std::move(held);
+  AddGrouped(g.get(), alerts);
+  Index(g.get());
+  return g;
+}
+
+std::shared_ptr<const GroupedEpisodes> RegroupAlerts(
+    const std::shared_ptr<const GroupedEpisodes>& previous,
+    std::shared_ptr<const LiveAlerts> held) {
+  // The rows of the two sets, both by id: a row not shared by both touches its subject.
+  std::unordered_set<Subject, SubjectHash> touched;
+  std::unordered_set<int64_t> stale;      // rows of the earlier set not in this one as they were
+  std::vector<const AlertRecord*> added;  // rows of this set not in the earlier one
+  const auto &before = previous->held->rows, &now = held->rows;
+  for (size_t i = 0, j = 0; i < before.size() || j < now.size();) {
+    if (j == now.size() || (i < before.size() && before[i]->id < now[j]->id)) {
+      touched.insert(SubjectOf(*before[i]));
+      stale.insert(before[i++]->id);
+    } else if (i == before.size() || now[j]->id < before[i]->id) {
+      touched.insert(SubjectOf(*now[j]));
+      added.push_back(now[j++].get());
+    } else {
+      if (before[i] != now[j]) {
+        touched.insert(SubjectOf(*before[i]));
+        touched.insert(SubjectOf(*now[j]));
+        stale.insert(before[i]->id);
+        added.push_back(now[j].get());
+      }
+      ++i, ++j;
+    }
+  }
+  if (touched.size() > previous->episodes.size() / 2 + 16) return nullptr;
+  auto g = std::make_shared<GroupedEpisodes>();
+  g->held = std::move(held);
+  g->from = previous;
+  g->episodes.reserve(previous->episodes.size() + added.size());
+  std::map<Subject, std::vector<const AlertRecord*>> regroup;  // a touched subject's alerts now
+  for (const AlertRecord* a : added) regroup[SubjectOf(*a)].push_back(a);
+  for (size_t k = 0; k < previous->episodes.size(); ++k) {
+    const auto& e = previous->episodes[k];
+    const Subject s(e->head.subject_kind, e->head.subject_key);
+    if (!touched.contains(s)) {
+      g->episodes.push_back(e);
+      g->was.push_back(static_cast<int32_t>(k));
+      continue;
+    }
+    auto& alerts = regroup[s];
+    for (const AlertRecord* h : e->hits) {
+      if (!stale.contains(h->id)) alerts.push_back(h);
+    }
+  }
+  for (auto& [subject, alerts] : regroup) {
+    // In the lists' order, as GroupAlerts sees them (the first names the subject).
+    std::sort(alerts.begin(), alerts.end(),
+              [](const AlertRecord* x, const AlertRecord* y) { return PlaceOf(*x) < PlaceOf(*y); });
+    AddGrouped(g.get(), alerts);
+  }
+  Index(g.get());
+  return g;
+}
+
+}  // namespace ballast::app

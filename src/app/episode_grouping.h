@@ -1,0 +1,44 @@
+// Episodes grouped from the live alerts (warn::GroupEpisodeRefs), once per set of live alerts
+// and shared by every list (app/episodes.h); after an evaluation or a handling step, only the
+// subjects whose alerts were written are grouped again.
+#ifndef BALLAST_APP_EPISODE_GROUPING_H_
+#define BALLAST_APP_EPISODE_GROUPING_H_
+
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "app/warnings.h"
+#include "warn/episode.h"
+
+namespace ballast::app {
+
+// Episodes as grouped from one set of live alerts (warn::GroupEpisodeRefs), not scored; the
+// alerts are kept alive with them. An episode no alert of which was written since is shared with
+// the grouping it was regrouped from.
+struct GroupedEpisodes {
+  std::shared_ptr<const LiveAlerts> held;  // the alerts the episodes point into
+  std::vector<std::shared_ptr<const warn::EpisodeRefs>> episodes;
+  std::vector<bool> growth;                        // a hit of a growth rule, per episode
+  std::unordered_map<int64_t, uint32_t> of_alert;  // alert id -> its episode
+  // Regrouped (RegroupAlerts): the grouping it was made from, and each episode's index there
+  // (-1: grouped again).
+  std::weak_ptr<const GroupedEpisodes> from;
+  std::vector<int32_t> was;
+};
+
+// Groups `alerts`, which point into `held`.
+std::shared_ptr<const GroupedEpisodes> GroupAlerts(std::shared_ptr<const LiveAlerts> held,
+                                                   const std::vector<const AlertRecord*>& alerts);
+
+// Every live alert of `held` grouped as GroupAlerts groups them in the lists' order, made from
+// `previous`, a grouping of another set of live alerts: only the subjects with an alert written,
+// added or removed between the two sets (a row not shared by both) are grouped again. nullptr
+// when so many moved that grouping them all is as quick.
+std::shared_ptr<const GroupedEpisodes> RegroupAlerts(
+    const std::shared_ptr<const GroupedEpisodes>& previous, std::shared_ptr<const LiveAlerts> held);
+
+}  // namespace ballast::app
+
+#endif  // BALLAST_APP_EPISODE_GROUPING_H_
