@@ -6,6 +6,7 @@
 #include "app/policy.h"
 #include "app/project_targets.h"
 #include "app/projects.h"
+#include "app/snapshot_memo.h"
 #include "engine/roster.h"
 #include "metrics/metrics.h"
 
@@ -60,20 +61,27 @@ void Ballast::Wire() {
   Workspace* ws = ws_.get();
   warnings_->SetInternalMetric(
       "new_above_scale_enterprises", [ws]() -> std::optional<std::pair<double, Period>> {
+        using Metric = std::optional<std::pair<double, Period>>;
         auto snap = ws->GetSnapshot();
         if (!snap.ok() || (*snap)->panel->empty()) return std::nullopt;
         const Panel& panel = *(*snap)->panel;
+        const Catalog& c = panel.catalog();
+        const NodeId henan = c.regions().Find("410000");
+        // Read by every evaluation (after every import): kept while no 河南 enterprise moves.
+        static auto* kept = new SnapshotMemo<Metric>();  // outlives every request
+        if (auto known = kept->Find(*snap, "new_above_scale_enterprises")) return *known;
+        Metric metric;
         bool any_entered = false;
         for (uint32_t e = 0; e < panel.num_enterprises() && !any_entered; ++e)
           any_entered = panel.enterprise(e).entered != kRosterSinceEver;
-        if (!any_entered) return std::nullopt;
-        const Catalog& c = panel.catalog();
         const Period t = panel.last_period();
-        const CellRef cell{c.FindIndicator("output_value"), t, c.regions().Find("410000"),
-                           c.all_industry()};
-        auto row = (*snap)->query->Cell(cell, {Measure::kEntrants}, Dimension::kIndustry);
-        if (!row.ok() || !row->values[0]) return std::nullopt;
-        return std::pair{*row->values[0], t};
+        const CellRef cell{c.FindIndicator("output_value"), t, henan, c.all_industry()};
+        if (any_entered) {
+          auto row = (*snap)->query->Cell(cell, {Measure::kEntrants}, Dimension::kIndustry);
+          if (row.ok() && row->values[0]) metric = std::pair{*row->values[0], t};
+        }
+        kept->Put(*snap, "new_above_scale_enterprises", metric, henan);
+        return metric;
       });
   // Seed 004's 省级专精特新 1000家 and 小巨人 100家 follow the 专精特新 recognitions of their year
   // (app/cultivation.h); without any recognition in it the reported progress stands.

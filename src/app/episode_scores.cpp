@@ -7,7 +7,7 @@
 #include <span>
 #include <unordered_set>
 
-#include "app/snapshot_changes.h"
+#include "app/snapshot_memo.h"
 #include "engine/measure_context.h"
 
 namespace ballast::app {
@@ -21,76 +21,8 @@ constexpr const char* kChainLeader = "链主";
 // they were read from: a region's or industry's is a scan of the panel, an enterprise's needs the
 // figures of every enterprise of its prefecture, and the episodes are scored again for every new
 // set of live alerts and every new batch. A batch of values moves few enterprises: the facts of
-// the next snapshot keep those of the subjects it cannot have moved (SnapshotChanges).
-class CellFactsCache {
- public:
-  std::optional<warn::SubjectFacts> Find(const std::shared_ptr<const Snapshot>& snap,
-                                         const std::string& key) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!Follow(snap)) return std::nullopt;
-    auto it = facts_.find(key);
-    if (it == facts_.end()) return std::nullopt;
-    return it->second.facts;
-  }
-  // `scope`: the region any of whose enterprises moving moves these facts (kNoNode: any move).
-  void Put(const std::shared_ptr<const Snapshot>& snap, const std::string& key,
-           const warn::SubjectFacts& f, NodeId scope) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (Follow(snap)) facts_[key] = {f, scope};
-  }
-
- private:
-  struct Held {
-    warn::SubjectFacts facts;
-    NodeId scope = kNoNode;
-  };
-  // Moves the facts held on to `snap`, keeping those of subjects its batches did not move; false
-  // for a snapshot older than the one held (its facts are not kept).
-  bool Follow(const std::shared_ptr<const Snapshot>& snap) {
-    const auto held = snap_.lock();
-    if (snap == held) return true;
-    if (held != nullptr && snap->through < through_) return false;
-    // Only along one workspace's chain of snapshots (a second one in the process, as in tests,
-    // has batches of the same ids), of the same prices, and linked (not a rebuilt one).
-    std::optional<PanelChanges> moved;
-    const Catalog* catalog = &snap->panel->catalog();
-    if (!facts_.empty() && catalog == catalog_ && snap->references == references_ &&
-        snap->through != through_)
-      moved = ChangesSince(*snap, through_);
-    snap_ = snap;
-    through_ = snap->through;
-    references_ = snap->references;
-    catalog_ = catalog;
-    const bool months_moved =
-        moved && std::any_of(moved->data_periods.begin(), moved->data_periods.end(),
-                             [](char c) { return c != 0; });
-    if (!moved || months_moved) {
-      facts_.clear();
-      return true;
-    }
-    if (moved->enterprises.empty()) return true;
-    // Every region holding a moved enterprise.
-    const Panel& panel = *snap->panel;
-    const CodeTree& regions = panel.catalog().regions();
-    std::unordered_set<NodeId> hit;
-    for (uint32_t e : moved->enterprises) {
-      for (NodeId r = panel.enterprise(e).region; r != kNoNode && hit.insert(r).second;
-           r = regions.node(r).parent) {
-      }
-    }
-    std::erase_if(facts_, [&](const auto& kv) {
-      return kv.second.scope == kNoNode || hit.contains(kv.second.scope);
-    });
-    return true;
-  }
-
-  std::mutex mu_;
-  std::weak_ptr<const Snapshot> snap_;  // not kept alive: a new batch frees the old panel
-  BatchId through_ = 0;
-  uint64_t references_ = 0;           // the prices and rates of the panel they were read from
-  const Catalog* catalog_ = nullptr;  // of the workspace they were read in
-  std::unordered_map<std::string, Held> facts_;
-};
+// the next snapshot keep those of the subjects it cannot have moved.
+using CellFactsCache = SnapshotMemo<warn::SubjectFacts>;
 
 CellFactsCache& CellFacts() {
   static auto* cache = new CellFactsCache();  // never destroyed: outlives every request

@@ -1,5 +1,7 @@
 #include "app/snapshot_changes.h"
 
+#include <algorithm>
+
 #include "app/workspace.h"
 
 namespace ballast::app {
@@ -39,6 +41,34 @@ std::optional<PanelChanges> ChangesSince(const Snapshot& snap, BatchId from) {
     if (link->from == from) return all;
   }
   return std::nullopt;
+}
+
+SnapshotMark::Step SnapshotMark::MoveTo(const std::shared_ptr<const Snapshot>& snap,
+                                        std::unordered_set<NodeId>* regions) {
+  const auto held = snap_.lock();
+  if (snap == held) return Step::kSame;
+  if (held != nullptr && snap->through < through_) return Step::kOlder;
+  // Only along one workspace's chain of snapshots, of the same prices, and linked (a rebuilt
+  // snapshot of the same batch is not).
+  std::optional<PanelChanges> moved;
+  const Catalog* catalog = &snap->panel->catalog();
+  if (catalog == catalog_ && snap->references == references_ && snap->through != through_)
+    moved = ChangesSince(*snap, through_);
+  snap_ = snap;
+  through_ = snap->through;
+  references_ = snap->references;
+  catalog_ = catalog;
+  if (!moved || std::any_of(moved->data_periods.begin(), moved->data_periods.end(),
+                            [](char c) { return c != 0; }))
+    return Step::kAll;
+  const Panel& panel = *snap->panel;
+  const CodeTree& tree = panel.catalog().regions();
+  for (uint32_t e : moved->enterprises) {
+    for (NodeId r = panel.enterprise(e).region; r != kNoNode && regions->insert(r).second;
+         r = tree.node(r).parent) {
+    }
+  }
+  return Step::kSome;
 }
 
 }  // namespace ballast::app

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <unordered_set>
 
 #include "engine/panel.h"
 #include "store/records.h"
@@ -29,6 +30,25 @@ std::shared_ptr<const SnapshotChanges> ChainChanges(const Snapshot& previous, co
 // What changed between the snapshot that held batches through `from` and `snap`, or nullopt
 // when the chain does not reach back that far.
 std::optional<PanelChanges> ChangesSince(const Snapshot& snap, BatchId from);
+
+// The snapshot figures kept by a cache were read from (app/snapshot_memo.h), moved on to each
+// newer one with what moved in between: the regions holding an enterprise a batch moved.
+class SnapshotMark {
+ public:
+  enum class Step {
+    kSame,   // the snapshot marked
+    kOlder,  // one before it: the mark stays
+    kSome,   // a newer one of the same chain: `regions` hold a moved enterprise (and ancestors)
+    kAll,    // any other (rebuilt, other prices, another workspace, a month gained or lost)
+  };
+  Step MoveTo(const std::shared_ptr<const Snapshot>& snap, std::unordered_set<NodeId>* regions);
+
+ private:
+  std::weak_ptr<const Snapshot> snap_;  // not kept alive: a new batch frees the old panel
+  BatchId through_ = 0;
+  uint64_t references_ = 0;           // the prices and rates of its panel
+  const Catalog* catalog_ = nullptr;  // of its workspace (tests run several in one process)
+};
 
 }  // namespace ballast::app
 

@@ -1,0 +1,70 @@
+// Figures read from the latest snapshot (the facts episodes are scored by, the targets and
+// metrics every evaluation reads), each kept with the region whose enterprises moving can move
+// it: a newer snapshot of the same chain keeps the figures of the regions no batch since moved
+// an enterprise of (SnapshotMark); a request still on an older one is answered without them.
+#ifndef BALLAST_APP_SNAPSHOT_MEMO_H_
+#define BALLAST_APP_SNAPSHOT_MEMO_H_
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "app/snapshot_changes.h"
+
+namespace ballast::app {
+
+template <typename T>
+class SnapshotMemo {
+ public:
+  std::optional<T> Find(const std::shared_ptr<const Snapshot>& snap, const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!Follow(snap)) return std::nullopt;
+    auto it = held_.find(key);
+    if (it == held_.end()) return std::nullopt;
+    return it->second.value;
+  }
+  // `scope`: the region any of whose enterprises moving moves the value (kNoNode: any move).
+  void Put(const std::shared_ptr<const Snapshot>& snap, const std::string& key, T value,
+           NodeId scope) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (Follow(snap)) held_[key] = {std::move(value), scope};
+  }
+
+ private:
+  struct Held {
+    T value;
+    NodeId scope = kNoNode;
+  };
+  // Moves the values on to `snap`; false for a snapshot older than the one held.
+  bool Follow(const std::shared_ptr<const Snapshot>& snap) {
+    std::unordered_set<NodeId> moved;
+    switch (mark_.MoveTo(snap, &moved)) {
+      case SnapshotMark::Step::kSame:
+        return true;
+      case SnapshotMark::Step::kOlder:
+        return false;
+      case SnapshotMark::Step::kAll:
+        held_.clear();
+        return true;
+      case SnapshotMark::Step::kSome:
+        if (!moved.empty()) {
+          std::erase_if(held_, [&](const auto& kv) {
+            return kv.second.scope == kNoNode || moved.contains(kv.second.scope);
+          });
+        }
+        return true;
+    }
+    return false;
+  }
+
+  std::mutex mu_;
+  SnapshotMark mark_;
+  std::unordered_map<std::string, Held> held_;
+};
+
+}  // namespace ballast::app
+
+#endif  // BALLAST_APP_SNAPSHOT_MEMO_H_
