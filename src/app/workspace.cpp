@@ -300,6 +300,13 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Latest() {
       ASSIGN_OR_RETURN(latest_, Build(kLatestBatch));
       latest_checked_ = std::chrono::steady_clock::now();
       newest_seen_ = std::max(newest_seen_, latest_->through);
+      // The connection batches are applied on, opened now rather than when the first batch of
+      // another process arrives (opening a PostgreSQL store checks its schema: a request would
+      // wait for it).
+      if (!advance_store_ && !path_.empty()) {
+        auto opened = OpenStore(path_);
+        if (opened.ok()) advance_store_ = std::move(opened).value();
+      }
       return latest_;
     }
     const auto now = std::chrono::steady_clock::now();
