@@ -29,6 +29,15 @@ CellFactsCache& CellFacts() {
   return *cache;
 }
 
+// The key of the facts an episode's subject is scored by: an enterprise's, or a region's or an
+// industry's cell; "" for the subjects scored without facts (targets, projects, commodities).
+std::string FactsKey(const warn::Episode& e) {
+  if (e.subject_kind == "enterprise") return e.subject_kind + '\x1f' + e.subject_key;
+  if (e.subject_kind == "region" || e.subject_kind == "industry")
+    return e.subject_kind + '\x1f' + e.region + '\x1f' + e.industry;
+  return "";
+}
+
 // What the panel says of each episode's subject: its weight and its growth now and over two
 // years (the output figures, at the latest month with output data).
 class FactFinder {
@@ -45,7 +54,7 @@ class FactFinder {
     if (e.subject_kind == "enterprise") {
       // Kept too: alerts that change without a new batch (an evaluation, a handling step) are
       // scored again from what this snapshot already said of their subjects.
-      const std::string key = e.subject_kind + '\x1f' + e.subject_key;
+      const std::string key = FactsKey(e);
       if (auto known = Known(key)) return *known;
       NodeId prefecture = kNoNode;
       f = Enterprise(e.subject_key, &prefecture);
@@ -76,7 +85,7 @@ class FactFinder {
       const warn::Episode& e = *ep;
       const bool region = e.subject_kind == "region";
       if (!region && e.subject_kind != "industry") continue;
-      std::string key = CellKey(e);
+      std::string key = FactsKey(e);
       if (!seen.insert(key).second || Known(key)) continue;
       const NodeId r = cat.regions().Find(e.region.empty() ? std::string(kCountryCode) : e.region);
       const NodeId i = e.industry.empty() ? cat.all_industry() : cat.FindIndustry(e.industry);
@@ -174,14 +183,11 @@ class FactFinder {
     return f;
   }
 
-  static std::string CellKey(const warn::Episode& e) {
-    return e.subject_kind + '\x1f' + e.region + '\x1f' + e.industry;
-  }
   warn::SubjectFacts Cell(const warn::Episode& e) {
-    if (auto known = Known(CellKey(e))) return *known;
+    if (auto known = Known(FactsKey(e))) return *known;
     const warn::Episode* one = &e;
     Prefetch(std::span<const warn::Episode* const>(&one, 1));
-    return Known(CellKey(e)).value_or(warn::SubjectFacts{});
+    return Known(FactsKey(e)).value_or(warn::SubjectFacts{});
   }
 
   // The shared facts, and this finder's own: the shared ones are of the latest snapshot alone,
@@ -222,16 +228,26 @@ EpisodeScore ScoreOf(FactFinder& facts, const warn::Episode& e, bool growth) {
 EpisodeScores::EpisodeScores(std::shared_ptr<const GroupedEpisodes> grouped,
                              std::shared_ptr<const Snapshot> snap, EpisodeScores* previous)
     : grouped_(std::move(grouped)),
-      snap_(std::move(snap)),
+      snap_(snap),
+      through_(snap != nullptr ? snap->through : -1),
       scores_(grouped_->episodes.size()),
       done_(grouped_->episodes.size(), false) {
-  if (previous == nullptr || grouped_->from.lock() != previous->grouped_) return;
-  const auto snap_now = snap_.lock();
+  if (previous == nullptr || snap == nullptr) return;
+  const bool regrouped = previous->grouped_ != grouped_;
+  if (regrouped && grouped_->from.lock() != previous->grouped_) return;
   std::lock_guard<std::mutex> lock(previous->mu_);
-  if (snap_now == nullptr || previous->snap_.lock() != snap_now) return;
-  for (size_t i = 0; i < grouped_->was.size(); ++i) {
-    const int32_t k = grouped_->was[i];
+  const bool same_snap = previous->snap_.lock() == snap;
+  if (!same_snap && !(previous->through_ < through_)) return;
+  for (size_t i = 0; i < scores_.size(); ++i) {
+    const int32_t k = regrouped ? grouped_->was[i] : static_cast<int32_t>(i);
     if (k < 0 || !previous->done_[static_cast<size_t>(k)]) continue;
+    if (!same_snap) {  // the facts it was scored by, read no later than that snapshot, still hold
+      const std::string key = FactsKey(grouped_->episodes[i]->head);
+      if (!key.empty()) {
+        const auto read_at = CellFacts().ReadAt(snap, key);
+        if (!read_at || *read_at > previous->through_) continue;
+      }
+    }
     scores_[i] = previous->scores_[static_cast<size_t>(k)];
     done_[i] = true;
   }

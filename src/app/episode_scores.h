@@ -31,8 +31,9 @@ struct EpisodeScore {
 // what the earlier ones scored.
 class EpisodeScores {
  public:
-  // `previous`: the scores of the grouping `grouped` was regrouped from; for the same snapshot,
-  // those of the episodes shared are carried.
+  // `previous`: scores of the same grouping or of the one `grouped` was regrouped from; those
+  // of the episodes shared are carried, for the same snapshot, or for an earlier one when the
+  // facts an episode was scored by are still this snapshot's (app/snapshot_memo.h).
   EpisodeScores(std::shared_ptr<const GroupedEpisodes> grouped,
                 std::shared_ptr<const Snapshot> snap, EpisodeScores* previous = nullptr);
   // The scores, with those of the episodes `which` (indices into the grouping) computed; the
@@ -45,6 +46,7 @@ class EpisodeScores {
   // Not kept alive (the lists' cache holds this sheet until the next list is made: an old panel
   // would stay with it); whoever asks for scores holds the snapshot.
   const std::weak_ptr<const Snapshot> snap_;
+  const BatchId through_;  // the snapshot's
   std::vector<EpisodeScore> scores_;
   std::vector<bool> done_;
 };

@@ -262,7 +262,10 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
                              const std::shared_ptr<const Snapshot>& snap, const EpisodeFilter& f) {
   RETURN_IF_ERROR(CheckFilter(f));
   auto found = Shared().Find(view.held, snap);
-  std::shared_ptr<EpisodeScores> earlier;  // of the grouping this one is regrouped from
+  // Scores of the grouping (or the one it is regrouped from) on an earlier snapshot: those whose
+  // facts a batch did not move are carried.
+  std::shared_ptr<EpisodeScores> earlier;
+  if (found.grouped != nullptr && found.scores == nullptr) earlier = Shared().Last().scores;
   if (found.grouped == nullptr) {
     // Another set of live alerts (an evaluation or a handling step since): the subjects whose
     // alerts moved are grouped again, the other episodes (and their scores) kept.

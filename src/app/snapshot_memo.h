@@ -26,17 +26,28 @@ class SnapshotMemo {
     if (it == held_.end()) return std::nullopt;
     return it->second.value;
   }
+  // The batch of the snapshot the value held for `snap` was read from: the value has been the
+  // same in every snapshot of the chain since.
+  std::optional<BatchId> ReadAt(const std::shared_ptr<const Snapshot>& snap,
+                                const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!Follow(snap)) return std::nullopt;
+    auto it = held_.find(key);
+    if (it == held_.end()) return std::nullopt;
+    return it->second.read_at;
+  }
   // `scope`: the region any of whose enterprises moving moves the value (kNoNode: any move).
   void Put(const std::shared_ptr<const Snapshot>& snap, const std::string& key, T value,
            NodeId scope) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (Follow(snap)) held_[key] = {std::move(value), scope};
+    if (Follow(snap)) held_[key] = {std::move(value), scope, snap->through};
   }
 
  private:
   struct Held {
     T value;
     NodeId scope = kNoNode;
+    BatchId read_at = 0;
   };
   // Moves the values on to `snap`; false for a snapshot older than the one held.
   bool Follow(const std::shared_ptr<const Snapshot>& snap) {
