@@ -1,4 +1,4 @@
-// Figures read from the latest snapshot (the facts episodes are scored by, the targets and
+// Figures read from the latest snapshot (the facts episodes are scored by, the internal
 // metrics every evaluation reads), each kept with the region whose enterprises moving can move
 // it: a newer snapshot of the same chain keeps the figures of the regions no batch since moved
 // an enterprise of (SnapshotMark); a request still on an older one is answered without them.

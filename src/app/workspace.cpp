@@ -300,9 +300,9 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Latest() {
       ASSIGN_OR_RETURN(latest_, Build(kLatestBatch));
       latest_checked_ = std::chrono::steady_clock::now();
       newest_seen_ = std::max(newest_seen_, latest_->through);
-      // The connection batches are applied on, opened now rather than when the first batch of
-      // another process arrives (opening a PostgreSQL store checks its schema: a request would
-      // wait for it).
+      // The connection batches are applied on, opened with the first snapshot rather than when
+      // the first batch of another process arrives (opening a PostgreSQL store checks its
+      // schema: a request would wait for it). Without it they are applied on store_ under mu_.
       if (!advance_store_ && !path_.empty()) {
         auto opened = OpenStore(path_);
         if (opened.ok()) advance_store_ = std::move(opened).value();
@@ -327,10 +327,6 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Latest() {
       if (own_newest_ <= latest_->through) return latest_;
       advanced_.wait(lock);
       continue;
-    }
-    if (!advance_store_ && !path_.empty()) {
-      auto opened = OpenStore(path_);
-      if (opened.ok()) advance_store_ = std::move(opened).value();
     }
     const auto previous = latest_;
     const BatchId target = newest_seen_;
