@@ -161,12 +161,25 @@ std::vector<std::string> Reads(const Ballast& b, const CellRequest& r,
   return out;
 }
 
+// The region whose enterprises alone an answer reads, for carrying it over a batch that moved
+// none of them: the parent of the request's region (a node's row, its share and contribution
+// compare it with its parent; disclosure control may weigh its siblings), or the region itself
+// at the top. kNoNode (any) for a park's answer or a default or non-region scope.
+NodeId ReadsWithin(const Ballast& b, const CellRequest& r) {
+  if (r.region.empty() || !r.park.empty()) return kNoNode;
+  const CodeTree& tree = b.catalog().regions();
+  const NodeId n = tree.Find(r.region);
+  if (n == kNoNode) return kNoNode;
+  const NodeId parent = tree.node(n).parent;
+  return parent == kNoNode ? n : parent;
+}
+
 // Looks the answer up in the snapshot's cache, else computes it there (with the snapshot pinned,
 // so that figures and disclosure control read the same one) and keeps it with its renderings.
 template <typename T, typename Compute>
 Result<std::shared_ptr<const Kept<T>>> Cached(Ballast& b, BatchId as_of, bool cacheable,
                                               const CacheKey& key,
-                                              const std::vector<std::string>& reads,
+                                              const std::vector<std::string>& reads, NodeId within,
                                               Compute compute) {
   if (!cacheable) {
     ASSIGN_OR_RETURN(T answer, compute());
@@ -177,7 +190,7 @@ Result<std::shared_ptr<const Kept<T>>> Cached(Ballast& b, BatchId as_of, bool ca
   if (auto hit = snap->answers->Find<Kept<T>>(key.str())) return hit;
   ASSIGN_OR_RETURN(T answer, compute());
   auto kept = std::make_shared<const Kept<T>>(std::move(answer));
-  snap->answers->Put(key.str(), kept, reads);
+  snap->answers->Put(key.str(), kept, reads, within);
   return kept;
 }
 
@@ -274,6 +287,7 @@ Result<std::shared_ptr<const Kept<CellAnswer>>> KeptCell(Ballast& b, const Calle
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   return Cached<CellAnswer>(b, request.as_of, Cacheable(request),
                             AnswerKey("cell", caller, request), Reads(b, request, {request.period}),
+                            ReadsWithin(b, request),
                             [&] { return ComputeCell(b, caller, request); });
 }
 
@@ -289,10 +303,10 @@ Result<std::shared_ptr<const Kept<TableAnswer>>> KeptTable(Ballast& b, const Cal
       .Add(request.sort)
       .Add(request.ascending ? "asc" : "desc")
       .Add(static_cast<int64_t>(request.limit));
-  ASSIGN_OR_RETURN(auto kept, Cached<TableAnswer>(b, request.as_of, Cacheable(request), key,
-                                                  Reads(b, request, {request.period}), [&] {
-                                                    return ComputeTable(b, caller, request);
-                                                  }));
+  ASSIGN_OR_RETURN(auto kept,
+                   Cached<TableAnswer>(b, request.as_of, Cacheable(request), key,
+                                       Reads(b, request, {request.period}), ReadsWithin(b, request),
+                                       [&] { return ComputeTable(b, caller, request); }));
   // Every read of enterprise-level rows is on the record, from the cache or not.
   if (enterprises && !IsRegionSeriesIndicator(request.indicator)) {
     const TableAnswer& t = kept->answer();
@@ -308,17 +322,18 @@ Result<std::shared_ptr<const Kept<SeriesAnswer>>> KeptSeries(Ballast& b, const C
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   CacheKey key = AnswerKey("series", caller, request);
   key.Add(request.from).Add(request.to);
-  return Cached<SeriesAnswer>(b, request.as_of, Cacheable(request), key,
-                              Reads(b, request, {request.from, request.to}),
-                              [&] { return ComputeSeries(b, caller, request); });
+  return Cached<SeriesAnswer>(
+      b, request.as_of, Cacheable(request), key, Reads(b, request, {request.from, request.to}),
+      ReadsWithin(b, request), [&] { return ComputeSeries(b, caller, request); });
 }
 
 Result<std::shared_ptr<const Kept<RankingAnswer>>> KeptRanking(Ballast& b, const Caller& caller,
                                                                const CellRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
-  return Cached<RankingAnswer>(
-      b, request.as_of, Cacheable(request), AnswerKey("ranking", caller, request),
-      Reads(b, request, {request.period}), [&] { return ComputeRanking(b, caller, request); });
+  return Cached<RankingAnswer>(b, request.as_of, Cacheable(request),
+                               AnswerKey("ranking", caller, request),
+                               Reads(b, request, {request.period}), ReadsWithin(b, request),
+                               [&] { return ComputeRanking(b, caller, request); });
 }
 
 template <typename T>

@@ -23,16 +23,17 @@ std::shared_ptr<const void> AnswerCache::FindAny(const std::string& key) {
 }
 
 void AnswerCache::PutAny(const std::string& key, std::shared_ptr<const void> answer,
-                         std::vector<std::string> reads) {
+                         std::vector<std::string> reads, NodeId within) {
   if (capacity_ == 0) return;
   std::lock_guard<std::mutex> lock(mu_);
   if (auto it = index_.find(key); it != index_.end()) {
     it->second->answer = std::move(answer);
     it->second->reads = std::move(reads);
+    it->second->within = within;
     lru_.splice(lru_.begin(), lru_, it->second);
     return;
   }
-  lru_.push_front(Entry{key, std::move(answer), std::move(reads)});
+  lru_.push_front(Entry{key, std::move(answer), std::move(reads), within});
   index_.emplace(std::string_view(lru_.front().key), lru_.begin());
   while (lru_.size() > capacity_) {
     index_.erase(std::string_view(lru_.back().key));
@@ -40,15 +41,17 @@ void AnswerCache::PutAny(const std::string& key, std::shared_ptr<const void> ans
   }
 }
 
-void AnswerCache::CarryFrom(AnswerCache& previous, const std::set<std::string>& changed) {
+void AnswerCache::CarryFrom(AnswerCache& previous, const std::set<std::string>& changed,
+                            const std::unordered_set<NodeId>* moved) {
   if (&previous == this || capacity_ == 0) return;
   std::vector<Entry> kept;
   {
     std::lock_guard<std::mutex> lock(previous.mu_);
     for (const Entry& e : previous.lru_) {
       if (e.reads.empty()) continue;  // it did not say what it read
-      if (std::any_of(e.reads.begin(), e.reads.end(),
-                      [&](const std::string& r) { return changed.count(r) > 0; }))
+      const bool elsewhere = moved != nullptr && e.within != kNoNode && !moved->contains(e.within);
+      if (!elsewhere && std::any_of(e.reads.begin(), e.reads.end(),
+                                    [&](const std::string& r) { return changed.count(r) > 0; }))
         continue;
       kept.push_back(e);
     }

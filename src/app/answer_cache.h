@@ -17,8 +17,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include "core/code_tree.h"
 
 namespace ballast::app {
 
@@ -33,20 +36,25 @@ class AnswerCache {
     return std::static_pointer_cast<const T>(FindAny(key));
   }
   // `reads`: the indicators whose figures the answer is made of (none: it may read anything);
-  // CarryFrom decides by them.
+  // `within`: the region whose enterprises alone it reads (kNoNode: any). CarryFrom decides by
+  // them.
   template <typename T>
-  void Put(const std::string& key, const T& answer, std::vector<std::string> reads = {}) {
-    PutAny(key, std::make_shared<const T>(answer), std::move(reads));
+  void Put(const std::string& key, const T& answer, std::vector<std::string> reads = {},
+           NodeId within = kNoNode) {
+    PutAny(key, std::make_shared<const T>(answer), std::move(reads), within);
   }
   template <typename T>
   void Put(const std::string& key, std::shared_ptr<const T> answer,
-           std::vector<std::string> reads = {}) {
-    PutAny(key, std::move(answer), std::move(reads));
+           std::vector<std::string> reads = {}, NodeId within = kNoNode) {
+    PutAny(key, std::move(answer), std::move(reads), within);
   }
-  // Takes over the answers of the previous snapshot's cache that read none of the indicators
-  // a new batch changed (and said what they read), most recent first. Only for a snapshot made
-  // from the previous one by values alone: the same enterprises, periods, prices and rates.
-  void CarryFrom(AnswerCache& previous, const std::set<std::string>& changed);
+  // Takes over the answers of the previous snapshot's cache (most recent first) that said what
+  // they read and read none of the indicators a new batch changed, or — when `moved` is given:
+  // the regions holding an enterprise the batch moved, with their ancestors — read within a
+  // region none of them is. Only for a snapshot made from the previous one by values alone:
+  // the same enterprises, periods, prices and rates.
+  void CarryFrom(AnswerCache& previous, const std::set<std::string>& changed,
+                 const std::unordered_set<NodeId>* moved = nullptr);
   size_t size();
   int64_t hits() const { return hits_.load(); }
   int64_t misses() const { return misses_.load(); }
@@ -56,10 +64,11 @@ class AnswerCache {
     std::string key;
     std::shared_ptr<const void> answer;
     std::vector<std::string> reads;
+    NodeId within = kNoNode;
   };
   std::shared_ptr<const void> FindAny(const std::string& key);
   void PutAny(const std::string& key, std::shared_ptr<const void> answer,
-              std::vector<std::string> reads);
+              std::vector<std::string> reads, NodeId within);
 
   const size_t capacity_;
   std::mutex mu_;

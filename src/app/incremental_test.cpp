@@ -323,6 +323,53 @@ TEST_F(IncrementalTest, AnswersOfUntouchedIndicatorsAreCarriedOver) {
   EXPECT_EQ(after->answers->size(), 0u);
 }
 
+// An answer within a region no enterprise of a batch lies in comes over too, whatever it reads;
+// one within the batch's region is made again. A (郑州 410102) and B (洛阳 410302) and C
+// (洛阳 410303).
+TEST_F(IncrementalTest, AnswersOfUntouchedRegionsAreCarriedOver) {
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,100,,,\n" + kB +
+             ",2025-01,output_value,300,,,\n" + kC + ",2025-01,output_value,50,,,\n",
+         "o1.csv");
+  const Caller province{"p", auth::Role::kAnalyst, "", "", "410000", ""};
+  CellRequest district;  // B's district: read within 洛阳, its parent
+  district.indicator = "output_value";
+  district.measures = {"value"};
+  district.period = "2025-01";
+  district.region = "410302";
+  CellRequest henan = district;  // read within the country
+  henan.region = "410000";
+  CellRequest share = district;  // B's district's share of 洛阳
+  share.measures = {"share"};
+  share.of = "region";
+  auto value = [&](const CellRequest& r) {
+    auto a = QueryCell(*b_, province, r);
+    EXPECT_TRUE(a.ok()) << a.status().ToString();
+    return a.ok() && a->row.values[0] ? *a->row.values[0] : -1.0;
+  };
+  EXPECT_DOUBLE_EQ(value(district), 300);
+  EXPECT_DOUBLE_EQ(value(henan), 450);
+  EXPECT_DOUBLE_EQ(value(share), 300.0 / 350 * 100);
+  // A (郑州) revised: the district's answers come over (hits), Henan's does not.
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,200,,,\n", "r1.csv");
+  ASSERT_OK_AND_ASSIGN(auto snap, b_->workspace().GetSnapshot());
+  EXPECT_EQ(snap->answers->size(), 2u);
+  const int64_t hits = snap->answers->hits();
+  EXPECT_DOUBLE_EQ(value(district), 300);
+  EXPECT_DOUBLE_EQ(value(share), 300.0 / 350 * 100);
+  EXPECT_EQ(snap->answers->hits(), hits + 2);
+  EXPECT_DOUBLE_EQ(value(henan), 550);
+  // C (洛阳 410303) revised: within 洛阳, so the district's answers are made again: its share
+  // of 洛阳 follows C, 300 / 400.
+  Import(std::string(kHeader) + kC + ",2025-01,output_value,100,,,\n", "r2.csv");
+  ASSERT_OK_AND_ASSIGN(auto next, b_->workspace().GetSnapshot());
+  EXPECT_EQ(next->answers->size(), 0u);
+  EXPECT_DOUBLE_EQ(value(share), 75);
+  EXPECT_DOUBLE_EQ(value(henan), 600);
+  // B revised: the district's own figure, never the carried one.
+  Import(std::string(kHeader) + kB + ",2025-01,output_value,330,,,\n", "r3.csv");
+  EXPECT_DOUBLE_EQ(value(district), 330);
+}
+
 // A batch of values keeps the previous panel's year-to-date columns whose months it did not
 // touch (Panel::KeepYtdOf). A touched month re-reads its indicator's whole year (Builder::Apply),
 // so that year's columns are summed again; other years' and other indicators' come over.

@@ -140,7 +140,22 @@ Result<WarnSummary> Warnings::Evaluate(const std::string& now_in) {
     ASSIGN_OR_RETURN(externals, external_subjects_(PeriodOfTime(now)));
   }
   std::lock_guard<std::mutex> lock(eval_mu_);
-  return EvaluateLocked(now, std::move(externals));
+  ASSIGN_OR_RETURN(auto summary, EvaluateLocked(now, std::move(externals), 0));
+  return std::move(summary).value();
+}
+
+Result<std::optional<WarnSummary>> Warnings::EvaluateUnlessHeld(BatchId batch) {
+  // Checked first to spare the other domains' subjects, and again under the lock: the instance
+  // holding it may be evaluating data that hold this batch.
+  ASSIGN_OR_RETURN(int64_t through, EvaluatedThrough());
+  if (through >= batch) return std::optional<WarnSummary>();
+  const std::string now = Now();
+  std::vector<warn::ExternalSubject> externals;
+  if (external_subjects_) {
+    ASSIGN_OR_RETURN(externals, external_subjects_(PeriodOfTime(now)));
+  }
+  std::lock_guard<std::mutex> lock(eval_mu_);
+  return EvaluateLocked(now, std::move(externals), batch);
 }
 
 Result<int64_t> Warnings::EvaluatedThrough() {
@@ -168,17 +183,16 @@ Result<std::optional<WarnSummary>> Warnings::AfterImport(const ingest::ImportOut
   }
   after_running_ = true;
   lock.unlock();
-  auto summary = Evaluate();
+  auto summary = EvaluateUnlessHeld(outcome.batch.id);
   lock.lock();
   after_running_ = false;
-  if (summary.ok()) after_last_ = *summary;
+  if (summary.ok() && summary->has_value()) after_last_ = **summary;
   after_cv_.notify_all();
-  if (!summary.ok()) return summary.status();
-  return std::optional<WarnSummary>(std::move(summary).value());
+  return summary;
 }
 
-Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now,
-                                             std::vector<warn::ExternalSubject> externals) {
+Result<std::optional<WarnSummary>> Warnings::EvaluateLocked(
+    const std::string& now, std::vector<warn::ExternalSubject> externals, BatchId unless_held) {
   // Instances sharing one PostgreSQL store evaluate one at a time (an advisory lock in the
   // store): a second one waits its turn and then evaluates data that holds the first's batch.
   auto try_lock = [&]() -> Result<bool> {
@@ -193,13 +207,25 @@ Result<WarnSummary> Warnings::EvaluateLocked(const std::string& now,
   if (!locked)
     return Status::Exhausted(
         "another instance is still evaluating the warning rules; try again later");
-  auto result = EvaluateHoldingLock(now, std::move(externals));
-  Status unlocked = [&] {
+  auto unlock = [&] {
     std::lock_guard<std::mutex> lock(mu_);
     return store_->UnlockEvaluation();
-  }();
-  if (result.ok() && !unlocked.ok()) return unlocked;
-  return result;
+  };
+  if (unless_held > 0) {
+    // Another instance evaluated data holding the batch while this one waited for its turn.
+    auto through = EvaluatedThrough();
+    if (!through.ok() || *through >= unless_held) {
+      Status unlocked = unlock();
+      if (!through.ok()) return through.status();
+      if (!unlocked.ok()) return unlocked;
+      return std::optional<WarnSummary>();
+    }
+  }
+  auto result = EvaluateHoldingLock(now, std::move(externals));
+  Status unlocked = unlock();
+  if (!result.ok()) return result.status();
+  if (!unlocked.ok()) return unlocked;
+  return std::optional<WarnSummary>(std::move(result).value());
 }
 
 Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
@@ -386,15 +412,10 @@ Result<AlertView> Warnings::ViewAlerts(const AlertFilter& f,
     std::lock_guard<std::mutex> lock(mu_);
     ASSIGN_OR_RETURN(view.held, LiveLocked());
   }
-  // Region codes repeat (every alert of a city's firms): each is looked up in the tree once.
-  std::unordered_map<std::string_view, bool> in_region;
-  struct Ranked {
-    ListPlace place;
-    const AlertRecord* a;
-  };
-  std::vector<Ranked> out;
-  for (const auto& p : view.held->rows) {
-    const AlertRecord& a = *p;
+  const LiveAlerts::Listed& listed = view.held->InListOrder(cat.regions());
+  for (size_t i = 0; i < listed.rows.size(); ++i) {
+    if (f.limit > 0 && view.rows.size() >= f.limit) break;
+    const AlertRecord& a = *listed.rows[i];
     if (!f.level.empty() && a.level != f.level) continue;
     if (!f.state.empty() && a.state != f.state) continue;
     if (!f.handling.empty() && a.handling != f.handling) continue;
@@ -402,27 +423,38 @@ Result<AlertView> Warnings::ViewAlerts(const AlertFilter& f,
     if (!f.subject_kind.empty() && a.subject_kind != f.subject_kind) continue;
     if (!f.subject_key.empty() && a.subject_key != f.subject_key) continue;
     if (!f.include_muted && (a.silenced_by != 0 || a.inhibited)) continue;
-    if (region != kNoNode) {
-      auto [it, fresh] = in_region.try_emplace(a.region, false);
-      if (fresh) {
-        const NodeId r = cat.regions().Find(a.region);
-        it->second = r != kNoNode && cat.regions().Contains(region, r);
-      }
-      if (!it->second) continue;
-    }
+    if (region != kNoNode &&
+        (listed.regions[i] == kNoNode || !cat.regions().Contains(region, listed.regions[i])))
+      continue;
     if (!f.unit.empty()) {
       const std::string units = ";" + a.units + ";";
       if (a.assignee != f.unit && units.find(";" + f.unit + ";") == std::string::npos) continue;
     }
     if (keep && !keep(a)) continue;
-    out.push_back({PlaceOf(a), &a});
+    view.rows.push_back(&a);
   }
-  std::sort(out.begin(), out.end(),
-            [](const Ranked& x, const Ranked& y) { return x.place < y.place; });
-  if (f.limit > 0 && out.size() > f.limit) out.resize(f.limit);
-  view.rows.reserve(out.size());
-  for (const auto& r : out) view.rows.push_back(r.a);
   return view;
+}
+
+const LiveAlerts::Listed& LiveAlerts::InListOrder(const CodeTree& regions) const {
+  std::call_once(listed_once_, [&] {
+    std::vector<std::pair<ListPlace, const AlertRecord*>> ranked;
+    ranked.reserve(rows.size());
+    for (const auto& p : rows) ranked.emplace_back(PlaceOf(*p), p.get());
+    std::sort(ranked.begin(), ranked.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+    // Region codes repeat (every alert of a city's firms): each is looked up once.
+    std::unordered_map<std::string_view, NodeId> node_of;
+    listed_.rows.reserve(ranked.size());
+    listed_.regions.reserve(ranked.size());
+    for (const auto& [place, a] : ranked) {
+      auto [it, fresh] = node_of.try_emplace(a->region, kNoNode);
+      if (fresh) it->second = regions.Find(a->region);
+      listed_.rows.push_back(a);
+      listed_.regions.push_back(it->second);
+    }
+  });
+  return listed_;
 }
 
 Result<std::vector<AlertRecord>> Warnings::ListAlerts(const AlertFilter& f) {

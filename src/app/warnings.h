@@ -70,6 +70,17 @@ struct AlertFilter {
 struct LiveAlerts {
   int64_t version = -1;
   std::vector<std::shared_ptr<const AlertRecord>> rows;  // by id
+  // The rows in the lists' order (PlaceOf), each with its region's node (kNoNode: none or an
+  // unknown code): sorted once per set, by the first list that asks, rather than once a list.
+  struct Listed {
+    std::vector<const AlertRecord*> rows;
+    std::vector<NodeId> regions;
+  };
+  const Listed& InListOrder(const CodeTree& regions) const;
+
+ private:
+  mutable std::once_flag listed_once_;
+  mutable Listed listed_;
 };
 
 // Where an alert comes in the lists (Warnings::ViewAlerts): most severe first, then newest
@@ -113,7 +124,9 @@ class Warnings {
   // The hook for Workspace::Import: evaluates when a batch was written, else does nothing.
   // Imports that land while an evaluation runs share the one after it (each waits for an
   // evaluation whose data hold its batch, and answers its summary), rather than queueing one
-  // evaluation each: at a few imports a second, one per import never catches up.
+  // evaluation each: at a few imports a second, one per import never catches up. Nor is a batch
+  // evaluated again that another instance's evaluation held (the store's EvaluatedThrough):
+  // then nullopt, as for a batch not written.
   Result<std::optional<WarnSummary>> AfterImport(const ingest::ImportOutcome& outcome);
 
   // The effective rules: shipped defaults overridden by saved revisions of the same id.
@@ -181,8 +194,11 @@ class Warnings {
  private:
   Warnings(Workspace& ws, std::unique_ptr<WarnStore> store) : ws_(ws), store_(std::move(store)) {}
   Result<std::vector<RuleView>> EffectiveRules();
-  Result<WarnSummary> EvaluateLocked(const std::string& now,
-                                     std::vector<warn::ExternalSubject> externals);
+  // unless_held > 0: nothing (nullopt) when an evaluation already held that batch.
+  Result<std::optional<WarnSummary>> EvaluateLocked(const std::string& now,
+                                                    std::vector<warn::ExternalSubject> externals,
+                                                    BatchId unless_held);
+  Result<std::optional<WarnSummary>> EvaluateUnlessHeld(BatchId batch);
   Result<WarnSummary> EvaluateHoldingLock(const std::string& now,
                                           std::vector<warn::ExternalSubject> externals);
   std::string Now() const;

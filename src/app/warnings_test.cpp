@@ -339,6 +339,34 @@ TEST_F(WarningsTest, AnImportAlreadyEvaluatedIsNotEvaluatedAgain) {
   EXPECT_GE((*fresh)->through_batch, later->batch.id);
 }
 
+// Two instances on one store: a batch another instance's evaluation already held is not
+// evaluated again by the instance that imported it (the store's evaluation mark says so).
+TEST_F(WarningsTest, ABatchAnotherInstanceEvaluatedIsNotEvaluatedAgain) {
+  auto out = ws_->Import(
+      "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
+      "91310110666007217T,2025-03,output_value,1190,,,\n",
+      "o3.csv", "alice", MakePeriod(2025, 4));
+  ASSERT_TRUE(out.ok() && out->status == ingest::ImportStatus::kImported);
+  auto other = Ballast::Open(db_.locator());
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  auto theirs = (*other)->warnings().Evaluate();
+  ASSERT_TRUE(theirs.ok()) << theirs.status().ToString();
+  ASSERT_GE(theirs->through_batch, out->batch.id);
+  auto mine = w_->AfterImport(*out);
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  EXPECT_FALSE(mine->has_value());  // skipped: nothing evaluated here
+  // A batch nobody evaluated yet is evaluated here.
+  auto later = ws_->Import(
+      "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
+      "91310110666007217T,2025-03,output_value,1180,,,\n",
+      "o4.csv", "alice", MakePeriod(2025, 4));
+  ASSERT_TRUE(later.ok());
+  auto fresh = w_->AfterImport(*later);
+  ASSERT_TRUE(fresh.ok() && fresh->has_value()) << fresh.status().ToString();
+  EXPECT_GE((*fresh)->through_batch, later->batch.id);
+  EXPECT_EQ(w_->EvaluatedThrough().value(), (*fresh)->through_batch);
+}
+
 // A region's weight is its share of its parent's output, read from the panel once per snapshot
 // (app/episodes.cpp keeps it): a new batch must be read afresh. 郑州 holds 1600 of 河南's 1630 in
 // March 2025 (济源 30); a new 洛阳 enterprise with 1630 halves the share to 1600 / 3260.

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "auth/audit_key.h"
 #include "core/incbin.h"
@@ -186,6 +187,25 @@ uint64_t ReferenceDigest(const std::vector<PriceRecord>& prices,
   return std::hash<std::string>{}(all);
 }
 
+// The regions holding an enterprise `snap`'s batch moved, with their ancestors; false when
+// that is not known (no changes kept, periods that gained or lost data, an enterprise without
+// a region, which the country's totals count all the same).
+bool MovedRegions(const Snapshot& snap, std::unordered_set<NodeId>* regions) {
+  if (snap.changes == nullptr) return false;
+  const PanelChanges& moved = snap.changes->panel;
+  if (std::any_of(moved.data_periods.begin(), moved.data_periods.end(),
+                  [](char c) { return c != 0; }))
+    return false;
+  const CodeTree& tree = snap.panel->catalog().regions();
+  for (uint32_t e : moved.enterprises) {
+    NodeId r = snap.panel->enterprise(e).region;
+    if (r == kNoNode) return false;
+    for (; r != kNoNode && regions->insert(r).second; r = tree.node(r).parent) {
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 SnapshotPin::SnapshotPin(const Workspace& ws, std::shared_ptr<const Snapshot> snap)
@@ -221,10 +241,12 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(Store& store, const S
   Panel::Builder& b = **builder;
   b.SetPrices(std::move(prices));
   b.SetVaRates(std::move(rates));
-  for (const auto& [indicator, period] : b.Resolve()) {
-    RETURN_IF_ERROR(store.ScanColumn(newest, indicator, period,
-                                     [&](BatchId, ObservationChunk&& c) { return b.Add(c); }));
-  }
+  auto add = [&](BatchId, ObservationChunk&& c) { return b.Add(c); };
+  for (const auto& [indicator, period] : b.Resolve())
+    RETURN_IF_ERROR(store.ScanColumn(kBeforeAnyBatch, newest, indicator, period, add));
+  // Columns whose raw figures the previous panel kept: the new batches' chunks on top.
+  for (const auto& [indicator, period] : b.Refresh())
+    RETURN_IF_ERROR(store.ScanColumn(previous.through, newest, indicator, period, add));
   auto snap = std::make_shared<app::Snapshot>();
   snap->answers = std::make_shared<AnswerCache>(answer_cache_entries_.load());
   snap->as_of = kLatestBatch;
@@ -240,7 +262,9 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(Store& store, const S
       snap->panel->last_period() == previous.panel->last_period()) {
     std::set<std::string> changed;
     for (const auto& column : changes.columns) changed.insert(column.first);
-    snap->answers->CarryFrom(*previous.answers, changed);
+    std::unordered_set<NodeId> moved;
+    const bool by_region = MovedRegions(*snap, &moved);
+    snap->answers->CarryFrom(*previous.answers, changed, by_region ? &moved : nullptr);
     snap->statuses->CarryFrom(*previous.statuses, *catalog_, changes.columns);
   }
   return std::shared_ptr<const app::Snapshot>(std::move(snap));

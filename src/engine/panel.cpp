@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 #include <numeric>
+#include <set>
 
 #include "engine/roster.h"
 
@@ -41,13 +42,38 @@ double SparseColumn::Find(uint32_t e) const {
   return value[static_cast<size_t>(it - index.begin())];
 }
 
-// Raw reported fields before derivation, dense over enterprises; prior arrays only where some
-// row reported one.
+namespace {
+
+// Raw reported fields of one column before derivation, dense over enterprises; prior arrays
+// only where some row reported one; all empty: no rows.
+struct RawColumn {
+  std::vector<double> value, ytd, prior, prior_ytd;
+  size_t bytes() const {
+    return (value.capacity() + ytd.capacity() + prior.capacity() + prior_ytd.capacity()) *
+           sizeof(double);
+  }
+};
+using RawKey = std::pair<size_t, Period>;  // indicator, period
+
+// Raw columns kept (Panel::raw_kept_) within this many bytes: one indicator's year at 500,000
+// enterprises and then some (a revision touches a month or two of one or two indicators).
+constexpr size_t kRawKeptBytes = size_t{256} << 20;
+
+}  // namespace
+
 struct Panel::Builder::Raw {
-  struct Col {
-    std::vector<double> value, ytd, prior, prior_ytd;
-  };
+  using Col = RawColumn;
   std::vector<std::map<Period, Col>> by_indicator;
+};
+
+struct Panel::RawKept {
+  std::mutex mu;
+  std::map<RawKey, RawColumn> columns;
+};
+
+// Incremental: the raw columns resolved now (kept first) and the previous panel's others.
+struct Panel::Builder::Kept {
+  std::map<RawKey, RawColumn> now, before;
 };
 
 const Panel::Column& Panel::EmptyColumn() {
@@ -198,6 +224,16 @@ Result<std::unique_ptr<Panel::Builder>> Panel::Builder::Apply(
   // to December (or the last period).
   b->redo_.assign(cat.indicators().size(),
                   std::vector<bool>(static_cast<size_t>(p.num_periods_), false));
+  // The raw columns the previous panel kept, while enterprise indices mean the same.
+  std::map<RawKey, RawColumn> held;
+  if (enterprises == nullptr) {
+    b->kept_ = std::make_unique<Kept>();
+    if (previous.raw_kept_ != nullptr) {
+      std::lock_guard<std::mutex> lock(previous.raw_kept_->mu);
+      held.swap(previous.raw_kept_->columns);
+    }
+  }
+  const std::set<std::pair<std::string, Period>> written(touched.begin(), touched.end());
   for (const auto& [code, period] : touched) {
     const int ind = cat.FindIndicator(code);
     if (ind < 0 || cat.indicators()[static_cast<size_t>(ind)].derived() ||
@@ -208,11 +244,21 @@ Result<std::unique_ptr<Panel::Builder>> Panel::Builder::Apply(
     const Period to = std::min(last, MakePeriod(PeriodYear(period), 12));
     for (Period t = from; t <= to; ++t) {
       auto flag = b->redo_[static_cast<size_t>(ind)][static_cast<size_t>(t - first)];
-      if (!flag) b->resolve_.emplace_back(code, t);
+      if (flag) continue;
       flag = true;
+      auto h = held.find({static_cast<size_t>(ind), t});
+      if (h == held.end()) {
+        b->resolve_.emplace_back(code, t);
+        continue;
+      }
+      if (!h->second.value.empty()) b->raw_->by_indicator[ind][t] = std::move(h->second);
+      held.erase(h);
+      if (written.count({code, t}) > 0) b->refresh_.emplace_back(code, t);
     }
   }
+  if (b->kept_ != nullptr) b->kept_->before = std::move(held);
   std::sort(b->resolve_.begin(), b->resolve_.end());
+  std::sort(b->refresh_.begin(), b->refresh_.end());
   return b;
 }
 
@@ -225,10 +271,12 @@ Status Panel::Builder::Add(const ObservationChunk& chunk) {
     return Status::Internal("store holds observations of unknown indicator '" + chunk.indicator +
                             "'");
   }
-  if (previous_ != nullptr &&
-      !std::binary_search(resolve_.begin(), resolve_.end(),
-                          std::pair<std::string, Period>(chunk.indicator, chunk.period))) {
-    return Status::Internal("a chunk of a column that is not re-resolved was given");
+  if (previous_ != nullptr) {
+    const std::pair<std::string, Period> column(chunk.indicator, chunk.period);
+    if (!std::binary_search(resolve_.begin(), resolve_.end(), column) &&
+        !std::binary_search(refresh_.begin(), refresh_.end(), column)) {
+      return Status::Internal("a chunk of a column that is not re-resolved was given");
+    }
   }
   const size_t n = panel_->num_enterprises_;
   Raw::Col& col = raw_->by_indicator[ind][chunk.period];
@@ -320,7 +368,9 @@ void Panel::Builder::ResolveRange(size_t ind, Period from, Period to) {
         out.prior_ytd.value.push_back(py);
       }
     }
-    if (rc) {
+    if (kept_ != nullptr) {
+      kept_->now[{ind, t}] = rc != nullptr ? std::move(*rc) : RawColumn{};
+    } else if (rc) {
       // Free the raw column as soon as it is resolved to keep the peak low.
       std::vector<double>().swap(rc->value);
       std::vector<double>().swap(rc->ytd);
@@ -375,6 +425,19 @@ std::unique_ptr<Panel> Panel::Builder::Finish() {
     }
   }
   raw_.reset();
+  if (kept_ != nullptr) {
+    // Those resolved now first, then the previous panel's others, within the budget.
+    p.raw_kept_ = std::make_shared<RawKept>();
+    size_t bytes = 0;
+    for (auto* from : {&kept_->now, &kept_->before}) {
+      for (auto& [key, column] : *from) {
+        if (bytes + column.bytes() > kRawKeptBytes) continue;
+        bytes += column.bytes();
+        p.raw_kept_->columns.emplace(key, std::move(column));
+      }
+    }
+    kept_.reset();
+  }
   if (enterprises_changed_) {
     // Rates follow the enterprises' classes: every scaled column again.
     for (size_t ind = 0; ind < indicators.size(); ++ind) {

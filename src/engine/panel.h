@@ -113,6 +113,12 @@ class Panel {
   // enterprises, the same first period, every month of the year to it the same column).
   void KeepYtdOf(const Panel& previous);
 
+  // The raw reported figures of the columns an incremental build resolved, for the next one:
+  // Builder::Apply takes them over, so that a column one new batch revised reads just that
+  // batch's chunks rather than every batch's again (and its year's other months none).
+  struct RawKept;
+  std::shared_ptr<RawKept> raw_kept_;  // nullptr after a full build
+
   struct Column {
     std::vector<double> value;  // empty = no data
     SparseColumn ytd_fix;       // ytd where it differs from Σ monthly values since January
@@ -163,6 +169,9 @@ class Panel::Builder {
       const std::vector<StoredEnterprise>* enterprises = nullptr);
   // The columns whose chunks (of every batch, in batch order) Add must be given (incremental).
   const std::vector<std::pair<std::string, Period>>& Resolve() const { return resolve_; }
+  // The touched columns whose raw figures the previous panel kept: Add must be given only the
+  // new batches' chunks of these (in batch order). The other months of their years need none.
+  const std::vector<std::pair<std::string, Period>>& Refresh() const { return refresh_; }
   // Chunks for unknown indicators or enterprises are refused.
   Status Add(const ObservationChunk& chunk);
   // The price indices (any industry level or BCD); codes the catalog does not know are ignored.
@@ -180,7 +189,10 @@ class Panel::Builder {
   std::unique_ptr<Raw> raw_;
   const Panel* previous_ = nullptr;                      // incremental: the panel applied to
   std::vector<std::pair<std::string, Period>> resolve_;  // incremental: the columns to re-read
-  std::vector<std::vector<bool>> redo_;                  // incremental: [indicator][period - first]
+  std::vector<std::pair<std::string, Period>> refresh_;  // incremental: new chunks on kept ones
+  struct Kept;
+  std::unique_ptr<Kept> kept_;           // incremental: raw figures kept for the next build
+  std::vector<std::vector<bool>> redo_;  // incremental: [indicator][period - first]
   std::vector<PriceRecord> prices_;
   std::vector<VaRateRecord> va_rates_;
   void BuildDeflators();

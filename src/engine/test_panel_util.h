@@ -56,6 +56,7 @@ class PanelMaker {
   }
   // Rows of one batch; later batches replace earlier rows.
   void Batch(const std::vector<Row>& rows) { batches_.push_back(rows); }
+  const std::vector<StoredEnterprise>& enterprises() const { return enterprises_; }
   void Prices(std::vector<PriceRecord> prices) { prices_ = std::move(prices); }
   void VaRates(std::vector<VaRateRecord> rates) { va_rates_ = std::move(rates); }
   std::unique_ptr<Panel> Make() const {
@@ -69,9 +70,15 @@ class PanelMaker {
     }
     return b.Finish();
   }
-  // The panel `previous` (made by Make from the batches before) plus one more batch, applied
-  // incrementally (Panel::Builder::Apply) as the workspace does.
-  std::unique_ptr<Panel> Apply(const Panel& previous, const std::vector<Row>& batch) {
+  // What an Apply asked for: the columns read from every batch, and those read from the new
+  // batch alone (their earlier raw figures kept by the previous panel).
+  struct Asked {
+    std::vector<std::pair<std::string, Period>> resolve, refresh;
+  };
+  // The panel `previous` (made by Make or Apply from the batches before) plus one more batch,
+  // applied incrementally (Panel::Builder::Apply) as the workspace does.
+  std::unique_ptr<Panel> Apply(const Panel& previous, const std::vector<Row>& batch,
+                               Asked* asked = nullptr) {
     std::set<std::pair<std::string, Period>> touched;
     for (const auto& r : batch) touched.insert({r.indicator, *ParsePeriod(r.period)});
     batches_.push_back(batch);
@@ -79,12 +86,18 @@ class PanelMaker {
     if (!b.ok()) return nullptr;
     (*b)->SetPrices(prices_);
     (*b)->SetVaRates(va_rates_);
+    if (asked != nullptr) *asked = {(*b)->Resolve(), (*b)->Refresh()};
     const auto& wanted = (*b)->Resolve();
     const std::set<std::pair<std::string, Period>> resolve(wanted.begin(), wanted.end());
     for (const auto& each : batches_) {
       for (const auto& c : Chunks(each, &resolve)) {
         if (!(*b)->Add(c).ok()) return nullptr;
       }
+    }
+    const auto& fresh = (*b)->Refresh();
+    const std::set<std::pair<std::string, Period>> refresh(fresh.begin(), fresh.end());
+    for (const auto& c : Chunks(batch, &refresh)) {
+      if (!(*b)->Add(c).ok()) return nullptr;
     }
     return (*b)->Finish();
   }

@@ -17,6 +17,7 @@ namespace ballast {
 using BatchId = int64_t;
 using EnterpriseId = int32_t;
 constexpr BatchId kLatestBatch = std::numeric_limits<BatchId>::max();
+constexpr BatchId kBeforeAnyBatch = 0;  // batch ids are positive
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 inline bool IsMissing(double x) { return std::isnan(x); }
 

@@ -62,10 +62,10 @@ class Store : public AuthStore {
     std::vector<std::pair<std::string, Period>> columns;  // sorted, distinct
   };
   virtual Result<BatchChanges> ChangesBetween(BatchId after, BatchId through) = 0;
-  // Calls fn for the chunks of one indicator and period written by batches <= as_of, in batch
-  // order (a later batch's rows replace an earlier one's).
-  virtual Status ScanColumn(BatchId as_of, const std::string& indicator, Period period,
-                            const ChunkFn& fn) = 0;
+  // Calls fn for the chunks of one indicator and period written by batches in (after, as_of],
+  // in batch order (a later batch's rows replace an earlier one's).
+  virtual Status ScanColumn(BatchId after, BatchId as_of, const std::string& indicator,
+                            Period period, const ChunkFn& fn) = 0;
 
   // Price indices: a write replaces the same (industry, period) and writes all or nothing.
   virtual Status WritePrices(const std::vector<PriceRecord>& prices) = 0;

@@ -296,15 +296,16 @@ class PostgresStore final : public Store {
     return out;
   }
 
-  Status ScanColumn(BatchId as_of, const std::string& indicator, Period period,
+  Status ScanColumn(BatchId after, BatchId as_of, const std::string& indicator, Period period,
                     const ChunkFn& fn) override {
     pg::Params p;
     p.Add(indicator);
     p.Add(static_cast<int64_t>(period));
     p.Add(as_of);
+    p.Add(after);
     return c_->ForEachRow(
         "SELECT batch_id, data FROM observation_chunk WHERE indicator = $1 AND period = $2 AND "
-        "batch_id <= $3 "
+        "batch_id > $4 AND batch_id <= $3 "
         "ORDER BY batch_id",
         p, 1, [&](const PgResult& r) -> Status {
           ObservationChunk c;

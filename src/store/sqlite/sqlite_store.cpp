@@ -326,14 +326,14 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  Status ScanColumn(BatchId as_of, const std::string& indicator, Period period,
+  Status ScanColumn(BatchId after, BatchId as_of, const std::string& indicator, Period period,
                     const ChunkFn& fn) override {
     Stmt s(db_,
            "SELECT batch_id, data FROM observation_chunk WHERE indicator = ?1 AND period = ?2 AND "
-           "batch_id <= ?3 "
+           "batch_id > ?4 AND batch_id <= ?3 "
            "ORDER BY batch_id");
     if (!s.ok()) return Error("reading observations");
-    RETURN_IF_ERROR(s.BindAll(indicator, static_cast<int64_t>(period), as_of));
+    RETURN_IF_ERROR(s.BindAll(indicator, static_cast<int64_t>(period), as_of, after));
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW) {
       ObservationChunk c;
