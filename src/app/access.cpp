@@ -21,7 +21,13 @@ bool Access::InScope(const Caller& c, NodeId node) const {
 
 bool Access::InScope(const Caller& c, const std::string& region_code) const {
   if (region_code.empty() || region_code == kCountryCode) return c.whole_country();
-  return InScope(c, catalog_.regions().Find(region_code));
+  return InScope(c, ScopeNode(c), region_code, catalog_.regions().Find(region_code));
+}
+
+bool Access::InScope(const Caller& c, NodeId scope, std::string_view region_code,
+                     NodeId node) const {
+  if (region_code.empty() || region_code == kCountryCode) return c.whole_country();
+  return scope != kNoNode && node != kNoNode && catalog_.regions().Contains(scope, node);
 }
 
 Status Access::CheckRegion(const Caller& c, const std::string& region_code) const {

@@ -9,6 +9,7 @@
 #define BALLAST_APP_ACCESS_H_
 
 #include <string>
+#include <string_view>
 
 #include "app/caller.h"
 #include "auth/roles.h"
@@ -30,6 +31,9 @@ class Access {
   // `node` lies in the caller's scope.
   bool InScope(const Caller& c, NodeId node) const;
   bool InScope(const Caller& c, const std::string& region_code) const;
+  // The same by code, with the caller's scope node (ScopeNode) and the code's node (kNoNode:
+  // unknown) looked up already: a list checks thousands of alerts.
+  bool InScope(const Caller& c, NodeId scope, std::string_view region_code, NodeId node) const;
   // An aggregate over a region: refused outside the scope; an unknown code passes (the use
   // case names it as unknown).
   Status CheckRegion(const Caller& c, const std::string& region_code) const;

@@ -386,7 +386,7 @@ void Warnings::Remember(const std::vector<AlertChange>& applied) {
 }
 
 Result<AlertView> Warnings::ViewAlerts(const AlertFilter& f,
-                                       const std::function<bool(const AlertRecord&)>& keep) {
+                                       const std::function<bool(const AlertRecord&, NodeId)>& keep) {
   const Catalog& cat = ws_.catalog();
   NodeId region = kNoNode;
   if (!f.region.empty()) {
@@ -430,7 +430,7 @@ Result<AlertView> Warnings::ViewAlerts(const AlertFilter& f,
       const std::string units = ";" + a.units + ";";
       if (a.assignee != f.unit && units.find(";" + f.unit + ";") == std::string::npos) continue;
     }
-    if (keep && !keep(a)) continue;
+    if (keep && !keep(a, listed.regions[i])) continue;
     view.rows.push_back(&a);
   }
   return view;

@@ -140,9 +140,10 @@ class Warnings {
   // Alerts, most severe first, then newest.
   Result<std::vector<AlertRecord>> ListAlerts(const AlertFilter& filter);
   // The same alerts in the same order, read in place (the records are not copied), keeping
-  // only those for which `keep` holds (when given) before `filter.limit` applies.
+  // only those for which `keep` holds (when given; it is given the node of the alert's region,
+  // kNoNode for none or an unknown code) before `filter.limit` applies.
   Result<AlertView> ViewAlerts(const AlertFilter& filter,
-                               const std::function<bool(const AlertRecord&)>& keep = nullptr);
+                               const std::function<bool(const AlertRecord&, NodeId)>& keep = nullptr);
   // The live alerts as held now (read again when another process wrote since).
   Result<std::shared_ptr<const LiveAlerts>> Live();
   Result<AlertRecord> GetAlert(int64_t id);

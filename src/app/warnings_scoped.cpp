@@ -16,13 +16,20 @@ bool MaySeeEnterpriseAlerts(const Ballast& b, const Caller& c) {
   return b.access().Allows(c, Permission::kHandleAssigned);
 }
 
-bool Visible(const Ballast& b, const Caller& c, const AlertRecord& a) {
+// `scope`: the caller's scope node (Access::ScopeNode), `region`: the node of the alert's region
+// code (kNoNode: none or unknown), both looked up once for a whole list.
+bool Visible(const Ballast& b, const Caller& c, const AlertRecord& a, NodeId scope,
+             NodeId region) {
   if (a.subject_kind == "enterprise" && !MaySeeEnterpriseAlerts(b, c)) return false;
   // A project's alerts, like the project: a handler sees those of its unit's projects only.
   if (a.subject_kind == "project" && c.role == auth::Role::kHandler &&
       (c.unit.empty() || a.units != c.unit))
     return false;
-  return a.region.empty() ? c.whole_country() : b.access().InScope(c, a.region);
+  return b.access().InScope(c, scope, a.region, region);
+}
+
+bool Visible(const Ballast& b, const Caller& c, const AlertRecord& a) {
+  return Visible(b, c, a, b.access().ScopeNode(c), b.catalog().regions().Find(a.region));
 }
 
 Result<AlertRecord> VisibleAlert(Ballast& b, const Caller& c, int64_t id) {
@@ -55,7 +62,9 @@ namespace {
 // The alerts the caller may see under the filter, read in place (no audit record).
 Result<AlertView> ScopedView(Ballast& b, const Caller& c, AlertFilter* f) {
   RETURN_IF_ERROR(ScopeAlertFilter(b, c, f));
-  return b.warnings().ViewAlerts(*f, [&](const AlertRecord& a) { return Visible(b, c, a); });
+  const NodeId scope = b.access().ScopeNode(c);
+  return b.warnings().ViewAlerts(
+      *f, [&](const AlertRecord& a, NodeId region) { return Visible(b, c, a, scope, region); });
 }
 
 }  // namespace
