@@ -385,8 +385,8 @@ void Warnings::Remember(const std::vector<AlertChange>& applied) {
   live_ = std::move(next);
 }
 
-Result<AlertView> Warnings::ViewAlerts(const AlertFilter& f,
-                                       const std::function<bool(const AlertRecord&, NodeId)>& keep) {
+Result<AlertView> Warnings::ViewAlerts(
+    const AlertFilter& f, const std::function<bool(const AlertRecord&, NodeId)>& keep) {
   const Catalog& cat = ws_.catalog();
   NodeId region = kNoNode;
   if (!f.region.empty()) {

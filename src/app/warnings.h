@@ -142,8 +142,9 @@ class Warnings {
   // The same alerts in the same order, read in place (the records are not copied), keeping
   // only those for which `keep` holds (when given; it is given the node of the alert's region,
   // kNoNode for none or an unknown code) before `filter.limit` applies.
-  Result<AlertView> ViewAlerts(const AlertFilter& filter,
-                               const std::function<bool(const AlertRecord&, NodeId)>& keep = nullptr);
+  Result<AlertView> ViewAlerts(
+      const AlertFilter& filter,
+      const std::function<bool(const AlertRecord&, NodeId)>& keep = nullptr);
   // The live alerts as held now (read again when another process wrote since).
   Result<std::shared_ptr<const LiveAlerts>> Live();
   Result<AlertRecord> GetAlert(int64_t id);
