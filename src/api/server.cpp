@@ -230,6 +230,7 @@ struct Server::Impl {
 
 Server::Server(app::Ballast& app, ServeOptions options) : impl_(std::make_unique<Impl>(app, std::move(options))) {
   app.workspace().SetAnswerCacheEntries(impl_->options.answer_cache);
+  app.workspace().SetAdvanceInterval(std::chrono::milliseconds(impl_->options.advance_interval_ms));
   impl_->Routes();
 }
 

@@ -32,6 +32,9 @@ struct ServeOptions {
   bool access_log = true;
   // Answers kept per panel snapshot (app/answer_cache.h); 0 = none.
   size_t answer_cache = 2048;
+  // New batches are applied to the panel at most once per this (Workspace::SetAdvanceInterval):
+  // under a stream of imports, one new snapshot per interval instead of one per batch.
+  int advance_interval_ms = 500;
 };
 
 class Server {

@@ -118,6 +118,10 @@ Result<ImportResult> Ballast::Import(const Caller& caller, std::string_view byte
   metrics::Metrics::Global().ObserveImport(ingest::ImportStatusName(r.outcome.status), r.outcome.report.rows,
                                            SecondsSince(started));
   if (r.outcome.status == ingest::ImportStatus::kImported) {
+    // Read your writes: the 201 comes once this instance answers from a panel holding the batch
+    // (paced with the other batches: Workspace::SetAdvanceInterval).
+    ASSIGN_OR_RETURN(auto held, ws_->LatestThrough(r.outcome.batch.id));
+    (void)held;
     const auto evaluating = std::chrono::steady_clock::now();
     ASSIGN_OR_RETURN(r.evaluation, warnings_->AfterImport(r.outcome));
     metrics::Metrics::Global().ObserveEvaluation(SecondsSince(evaluating));

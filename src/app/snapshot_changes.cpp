@@ -43,6 +43,21 @@ std::optional<PanelChanges> ChangesSince(const Snapshot& snap, BatchId from) {
   return std::nullopt;
 }
 
+bool RegionsMoved(const Panel& panel, const PanelChanges& moved,
+                  std::unordered_set<NodeId>* regions) {
+  if (std::any_of(moved.data_periods.begin(), moved.data_periods.end(),
+                  [](char c) { return c != 0; }))
+    return false;
+  const CodeTree& tree = panel.catalog().regions();
+  for (uint32_t e : moved.enterprises) {
+    NodeId r = panel.enterprise(e).region;
+    if (r == kNoNode) return false;
+    for (; r != kNoNode && regions->insert(r).second; r = tree.node(r).parent) {
+    }
+  }
+  return true;
+}
+
 SnapshotMark::Step SnapshotMark::MoveTo(const std::shared_ptr<const Snapshot>& snap,
                                         std::unordered_set<NodeId>* regions) {
   const auto held = snap_.lock();
@@ -58,16 +73,7 @@ SnapshotMark::Step SnapshotMark::MoveTo(const std::shared_ptr<const Snapshot>& s
   through_ = snap->through;
   references_ = snap->references;
   catalog_ = catalog;
-  if (!moved || std::any_of(moved->data_periods.begin(), moved->data_periods.end(),
-                            [](char c) { return c != 0; }))
-    return Step::kAll;
-  const Panel& panel = *snap->panel;
-  const CodeTree& tree = panel.catalog().regions();
-  for (uint32_t e : moved->enterprises) {
-    for (NodeId r = panel.enterprise(e).region; r != kNoNode && regions->insert(r).second;
-         r = tree.node(r).parent) {
-    }
-  }
+  if (!moved || !RegionsMoved(*snap->panel, *moved, regions)) return Step::kAll;
   return Step::kSome;
 }
 

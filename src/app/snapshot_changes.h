@@ -31,6 +31,12 @@ std::shared_ptr<const SnapshotChanges> ChainChanges(const Snapshot& previous, co
 // when the chain does not reach back that far.
 std::optional<PanelChanges> ChangesSince(const Snapshot& snap, BatchId from);
 
+// Adds to `regions` those holding an enterprise `moved` lists (in `panel`), with their
+// ancestors. False when that does not bound what moved: a month that gained or lost data, or an
+// enterprise without a region (the country's totals count it all the same).
+bool RegionsMoved(const Panel& panel, const PanelChanges& moved,
+                  std::unordered_set<NodeId>* regions);
+
 // The snapshot figures kept by a cache were read from (app/snapshot_memo.h), moved on to each
 // newer one with what moved in between: the regions holding an enterprise a batch moved.
 class SnapshotMark {

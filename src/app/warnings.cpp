@@ -134,28 +134,25 @@ Result<WarnSummary> Warnings::Evaluate(const std::string& now_in) {
   const std::string now = now_in.empty() ? Now() : now_in;
   if (!ValidTime(now))
     return Status::Invalid("time must be UTC ISO 8601 like 2026-10-05T08:00:00Z");
+  ASSIGN_OR_RETURN(auto summary, EvaluateAt(now, 0));
+  return std::move(summary).value();
+}
+
+Result<std::optional<WarnSummary>> Warnings::EvaluateAt(const std::string& now,
+                                                        BatchId unless_held) {
+  // Checked first to spare the other domains' subjects, and again under the lock: the instance
+  // holding it may be evaluating data that hold this batch.
+  if (unless_held > 0) {
+    ASSIGN_OR_RETURN(int64_t through, EvaluatedThrough());
+    if (through >= unless_held) return std::optional<WarnSummary>();
+  }
   // Other domains' subjects are gathered before the lock: they may read this service.
   std::vector<warn::ExternalSubject> externals;
   if (external_subjects_) {
     ASSIGN_OR_RETURN(externals, external_subjects_(PeriodOfTime(now)));
   }
   std::lock_guard<std::mutex> lock(eval_mu_);
-  ASSIGN_OR_RETURN(auto summary, EvaluateLocked(now, std::move(externals), 0));
-  return std::move(summary).value();
-}
-
-Result<std::optional<WarnSummary>> Warnings::EvaluateUnlessHeld(BatchId batch) {
-  // Checked first to spare the other domains' subjects, and again under the lock: the instance
-  // holding it may be evaluating data that hold this batch.
-  ASSIGN_OR_RETURN(int64_t through, EvaluatedThrough());
-  if (through >= batch) return std::optional<WarnSummary>();
-  const std::string now = Now();
-  std::vector<warn::ExternalSubject> externals;
-  if (external_subjects_) {
-    ASSIGN_OR_RETURN(externals, external_subjects_(PeriodOfTime(now)));
-  }
-  std::lock_guard<std::mutex> lock(eval_mu_);
-  return EvaluateLocked(now, std::move(externals), batch);
+  return EvaluateLocked(now, std::move(externals), unless_held);
 }
 
 Result<int64_t> Warnings::EvaluatedThrough() {
@@ -178,12 +175,18 @@ Result<std::optional<WarnSummary>> Warnings::AfterImport(const ingest::ImportOut
   std::unique_lock<std::mutex> lock(after_mu_);
   for (;;) {
     if (after_last_ && after_last_->through_batch >= outcome.batch.id) return after_last_;
-    if (!after_running_) break;
-    after_cv_.wait(lock);
+    if (after_running_) {
+      after_cv_.wait(lock);
+      continue;
+    }
+    const auto due = after_started_ + ws_.advance_interval();
+    if (std::chrono::steady_clock::now() >= due) break;
+    after_cv_.wait_until(lock, due);
   }
   after_running_ = true;
+  after_started_ = std::chrono::steady_clock::now();
   lock.unlock();
-  auto summary = EvaluateUnlessHeld(outcome.batch.id);
+  auto summary = EvaluateAt(Now(), outcome.batch.id);
   lock.lock();
   after_running_ = false;
   if (summary.ok() && summary->has_value()) after_last_ = **summary;
@@ -239,11 +242,12 @@ Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
     for (auto& v : views) rules.push_back(std::move(v.rule));
     ASSIGN_OR_RETURN(points, store_->LoadCommodityPoints());
   }
-  // The newest batch first: a batch written while this runs is evaluated again later.
+  // The newest batch first, on a panel holding it (the one held may be behind another
+  // instance's import, or paced), so that the mark never goes back behind another instance's;
+  // a batch written while this runs is evaluated again later.
   ASSIGN_OR_RETURN(BatchId newest, ws_.Newest());
-  ASSIGN_OR_RETURN(auto snapshot, ws_.GetSnapshot());
-  // The cached panel may be a second behind another instance's import: mark only what it holds.
-  newest = std::min(newest, snapshot->through);
+  ASSIGN_OR_RETURN(auto snapshot, ws_.LatestThrough(newest));
+  newest = snapshot->through;
   warn::EvaluationInput input{snapshot->panel.get(), snapshot->query.get(),
                               warn::CommoditySubjects(points)};
   for (auto& t : externals) input.externals.push_back(std::move(t));

@@ -9,6 +9,7 @@
 #ifndef BALLAST_APP_WARNINGS_H_
 #define BALLAST_APP_WARNINGS_H_
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <map>
@@ -124,7 +125,8 @@ class Warnings {
   // The hook for Workspace::Import: evaluates when a batch was written, else does nothing.
   // Imports that land while an evaluation runs share the one after it (each waits for an
   // evaluation whose data hold its batch, and answers its summary), rather than queueing one
-  // evaluation each: at a few imports a second, one per import never catches up. Nor is a batch
+  // evaluation each: at a few imports a second, one per import never catches up. They start at
+  // most once per the workspace's advance interval, as snapshots are made. Nor is a batch
   // evaluated again that another instance's evaluation held (the store's EvaluatedThrough):
   // then nullopt, as for a batch not written.
   Result<std::optional<WarnSummary>> AfterImport(const ingest::ImportOutcome& outcome);
@@ -200,7 +202,9 @@ class Warnings {
   Result<std::optional<WarnSummary>> EvaluateLocked(const std::string& now,
                                                     std::vector<warn::ExternalSubject> externals,
                                                     BatchId unless_held);
-  Result<std::optional<WarnSummary>> EvaluateUnlessHeld(BatchId batch);
+  // Evaluate's and AfterImport's one way in: the other domains' subjects gathered, then
+  // EvaluateLocked under eval_mu_ (unless_held > 0: skipped at once when the mark holds it).
+  Result<std::optional<WarnSummary>> EvaluateAt(const std::string& now, BatchId unless_held);
   Result<WarnSummary> EvaluateHoldingLock(const std::string& now,
                                           std::vector<warn::ExternalSubject> externals);
   std::string Now() const;
@@ -227,6 +231,7 @@ class Warnings {
   std::mutex after_mu_;
   std::condition_variable after_cv_;
   bool after_running_ = false;             // guarded by after_mu_
+  std::chrono::steady_clock::time_point after_started_{};  // guarded by after_mu_
   std::optional<WarnSummary> after_last_;  // guarded by after_mu_
   std::map<std::string, InternalMetric> internal_metrics_;
   ExternalSubjectsFn external_subjects_;

@@ -95,7 +95,6 @@ Result<ingest::ImportOutcome> Workspace::Import(std::string_view bytes, std::str
   auto outcome = ingest::ImportFile(*store_, *catalog_, bytes, file_name, options);
   if (outcome.ok() && outcome->status == ingest::ImportStatus::kImported) {
     latest_stale_ = true;  // the next GetSnapshot applies the batch
-    own_newest_ = std::max(own_newest_, outcome->batch.id);
     if (outcome->batch.kind == "enterprises") enterprise_index_.reset();  // new codes got ids
   }
   return outcome;
@@ -187,25 +186,6 @@ uint64_t ReferenceDigest(const std::vector<PriceRecord>& prices,
   return std::hash<std::string>{}(all);
 }
 
-// The regions holding an enterprise `snap`'s batch moved, with their ancestors; false when
-// that is not known (no changes kept, periods that gained or lost data, an enterprise without
-// a region, which the country's totals count all the same).
-bool MovedRegions(const Snapshot& snap, std::unordered_set<NodeId>* regions) {
-  if (snap.changes == nullptr) return false;
-  const PanelChanges& moved = snap.changes->panel;
-  if (std::any_of(moved.data_periods.begin(), moved.data_periods.end(),
-                  [](char c) { return c != 0; }))
-    return false;
-  const CodeTree& tree = snap.panel->catalog().regions();
-  for (uint32_t e : moved.enterprises) {
-    NodeId r = snap.panel->enterprise(e).region;
-    if (r == kNoNode) return false;
-    for (; r != kNoNode && regions->insert(r).second; r = tree.node(r).parent) {
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 SnapshotPin::SnapshotPin(const Workspace& ws, std::shared_ptr<const Snapshot> snap)
@@ -263,7 +243,8 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(Store& store, const S
     std::set<std::string> changed;
     for (const auto& column : changes.columns) changed.insert(column.first);
     std::unordered_set<NodeId> moved;
-    const bool by_region = MovedRegions(*snap, &moved);
+    const bool by_region =
+        snap->changes != nullptr && RegionsMoved(*snap->panel, snap->changes->panel, &moved);
     snap->answers->CarryFrom(*previous.answers, changed, by_region ? &moved : nullptr);
     snap->statuses->CarryFrom(*previous.statuses, *catalog_, changes.columns);
   }
@@ -317,7 +298,11 @@ Result<std::shared_ptr<const Snapshot>> Workspace::GetSnapshot(BatchId as_of) {
   return snap;
 }
 
-Result<std::shared_ptr<const Snapshot>> Workspace::Latest() {
+Result<std::shared_ptr<const Snapshot>> Workspace::LatestThrough(BatchId batch) {
+  return Latest(batch);
+}
+
+Result<std::shared_ptr<const Snapshot>> Workspace::Latest(BatchId need) {
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
     if (!latest_) {
@@ -344,14 +329,23 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Latest() {
       ASSIGN_OR_RETURN(BatchId newest, NewestBatch());
       newest_seen_ = newest;
     }
+    newest_seen_ = std::max(newest_seen_, need);  // a batch the caller knows is written
     if (newest_seen_ <= latest_->through) return latest_;
+    const bool needed = need > latest_->through;
     if (advancing_) {
       // Another thread applies the new batches: answer from the panel held meanwhile, unless
-      // this process's own import is not in it yet.
-      if (own_newest_ <= latest_->through) return latest_;
+      // the caller waits for one of them.
+      if (!needed) return latest_;
       advanced_.wait(lock);
       continue;
     }
+    const auto due = advance_started_ + std::chrono::milliseconds(advance_interval_ms_.load());
+    if (now < due) {
+      if (!needed) return latest_;
+      advanced_.wait_until(lock, due);
+      continue;
+    }
+    advance_started_ = now;
     const auto previous = latest_;
     const BatchId target = newest_seen_;
     bool new_list = false;

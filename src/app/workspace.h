@@ -95,10 +95,24 @@ class Workspace {
   // The panel as of a batch (kLatestBatch for the newest data). An as-of batch that does not
   // exist is NotFound. The latest panel follows batches written by other processes on the same
   // store (a CLI import while the server runs), checked at once when the store tells of a batch
-  // (PostgreSQL), else at most four times a second; while one thread applies another process's
-  // batches, the others get the snapshot before them (a batch of this process's own is waited
-  // for).
+  // (PostgreSQL), else at most four times a second; while one thread applies new batches, and
+  // until the advance interval has passed since the last application began, the others get the
+  // snapshot before them.
   Result<std::shared_ptr<const Snapshot>> GetSnapshot(BatchId as_of = kLatestBatch);
+  // The latest snapshot, holding at least batch `batch` (one this process wrote, or the newest
+  // the store listed): waits for the next application of new batches when the one held is
+  // older. Not the thread's pinned snapshot.
+  Result<std::shared_ptr<const Snapshot>> LatestThrough(BatchId batch);
+  // New batches are applied at most once per `interval` (from the start of one application to
+  // the next; 0, the default: as soon as they are seen). Under a stream of imports the
+  // snapshots, and all that is made again for each (answers, episode lists), come at that pace
+  // instead of one per batch; a reader sees a batch at most about `interval` later.
+  void SetAdvanceInterval(std::chrono::milliseconds interval) {
+    advance_interval_ms_ = interval.count();
+  }
+  std::chrono::milliseconds advance_interval() const {
+    return std::chrono::milliseconds(advance_interval_ms_.load());
+  }
   Result<int64_t> SizeOnDisk();
   Status CheckIntegrity();
 
@@ -109,8 +123,8 @@ class Workspace {
         auth_(std::make_unique<auth::AuthService>(*store_, mu_, *catalog_, auth::AuthOptions{},
                                                   [this] { return clock_->Now(); })) {}
   Result<std::shared_ptr<const app::Snapshot>> Build(BatchId as_of);
-  // GetSnapshot(kLatestBatch).
-  Result<std::shared_ptr<const app::Snapshot>> Latest();
+  // GetSnapshot(kLatestBatch) when `need` is 0 (no batch); else LatestThrough(need).
+  Result<std::shared_ptr<const app::Snapshot>> Latest(BatchId need = 0);
   // The latest snapshot advanced from `previous` to the batch `newest` through `store`: just
   // the columns the new batches touched are read and resolved again. FailedPrecondition when
   // only a full Build will do (other prices or rates); `enterprises` tells of a new list.
@@ -130,12 +144,13 @@ class Workspace {
   bool latest_stale_ = false;  // this process wrote a batch: check the newest one at once
   // Batches are applied by one thread at a time, outside mu_ and on a connection of their own
   // (opened when first needed): meanwhile the other requests answer from the latest snapshot,
-  // unless they wait for a batch of this process's own (read your writes).
+  // unless they wait for a batch (LatestThrough: an import's own, read your writes).
   bool advancing_ = false;
   std::condition_variable advanced_;
   std::unique_ptr<Store> advance_store_;
+  std::chrono::steady_clock::time_point advance_started_{};  // of the last application
+  std::atomic<int64_t> advance_interval_ms_{0};
   BatchId newest_seen_ = 0;  // the newest batch the store said it holds
-  BatchId own_newest_ = 0;   // the newest batch this process imported
   std::atomic<size_t> answer_cache_entries_{2048};
   std::unique_ptr<ingest::UsccIndex> enterprise_index_;  // cached between imports
   std::unique_ptr<auth::AuthService> auth_;

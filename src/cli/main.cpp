@@ -346,6 +346,10 @@ int Main(int argc, char** argv) {
   serve->add_flag("--no-access-log", no_access_log, "no JSON line per request on stderr");
   serve->add_option("--answer-cache", options.answer_cache,
                     "answers kept per panel snapshot (default 2048; 0 = none)");
+  serve
+      ->add_option("--advance-interval-ms", options.advance_interval_ms,
+                   "batches applied at most once per this many ms (default 500; 0 = at once)")
+      ->check(CLI::Range(0, 5000));
 
   // --- enterprise service (issue 14): e-mail notifications of serve, calendar years ---
   cli::SmtpFlags smtp;

@@ -38,6 +38,7 @@ const Key kKeys[] = {
     {"max_connections_per_client", Key::kInteger, 1, 100000},
     {"access_log", Key::kBool},
     {"answer_cache", Key::kInteger, 0, 1000000},
+    {"advance_interval_ms", Key::kInteger, 0, 5000},
 };
 
 std::string KnownKeys() {
@@ -131,6 +132,8 @@ Result<ServeConfig> ParseServeConfig(std::string_view text, const std::string& s
       c.max_connections_per_client = num;
     else if (key == "answer_cache")
       c.answer_cache = num;
+    else if (key == "advance_interval_ms")
+      c.advance_interval_ms = num;
     else if (key == "access_log")
       c.access_log = flag;
   }
@@ -166,6 +169,7 @@ void ApplyServeConfig(const ServeConfig& c, const std::function<bool(std::string
   num(c.keep_alive_timeout_ms, "--keep-alive-timeout-ms", &o->keep_alive_timeout_ms);
   num(c.max_connections_per_client, "--max-connections-per-client", &o->max_connections_per_client);
   num(c.answer_cache, "--answer-cache", &o->answer_cache);
+  num(c.advance_interval_ms, "--advance-interval-ms", &o->advance_interval_ms);
   if (c.access_log && !given("--no-access-log")) o->access_log = *c.access_log;
 }
 

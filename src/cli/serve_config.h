@@ -25,7 +25,7 @@ inline constexpr const char* kDefaultConfigPath = "/etc/ballast/ballast.toml";
 struct ServeConfig {
   std::optional<std::string> db, host, web, geo, tls_cert, tls_key, trusted_proxies, audit_key;
   std::optional<int64_t> port, threads, max_upload_mb, header_timeout_ms, keep_alive_timeout_ms,
-      max_connections_per_client, answer_cache;
+      max_connections_per_client, answer_cache, advance_interval_ms;
   std::optional<bool> access_log;
 };
 

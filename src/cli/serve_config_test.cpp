@@ -27,6 +27,8 @@ access_log = false
   EXPECT_EQ(c.access_log, false);
   ASSERT_OK_AND_ASSIGN(auto cached, ParseServeConfig("answer_cache = 0\n", "c.toml"));
   EXPECT_EQ(cached.answer_cache, 0);
+  ASSERT_OK_AND_ASSIGN(auto paced, ParseServeConfig("advance_interval_ms = 250\n", "c.toml"));
+  EXPECT_EQ(paced.advance_interval_ms, 250);
   EXPECT_FALSE(c.threads.has_value());
 }
 
@@ -36,6 +38,7 @@ TEST(ServeConfigTest, ErrorsNameFileLineAndKey) {
       {"db = 5\n", "b.toml:1: db: expected a string"},
       {"\n\nport = \"8080\"\n", "b.toml:3: port: expected a whole number"},
       {"port = 70000\n", "b.toml:1: port: 70000 is not in [0, 65535]"},
+      {"advance_interval_ms = 9000\n", "b.toml:1: advance_interval_ms: 9000 is not in [0, 5000]"},
       {"trusted_proxies = [1]\n", "b.toml:1: trusted_proxies: expected a list of strings"},
       {"access_log = 1\n", "b.toml:1: access_log: expected true or false"},
       {"db = \"x\"\ndb = \"y\"\n", "b.toml:2: "},  // toml++: redefinition
