@@ -120,8 +120,7 @@ Result<ImportResult> Ballast::Import(const Caller& caller, std::string_view byte
   if (r.outcome.status == ingest::ImportStatus::kImported) {
     // Read your writes: the 201 comes once this instance answers from a panel holding the batch
     // (paced with the other batches: Workspace::SetAdvanceInterval).
-    ASSIGN_OR_RETURN(auto held, ws_->LatestThrough(r.outcome.batch.id));
-    (void)held;
+    RETURN_IF_ERROR(ws_->LatestThrough(r.outcome.batch.id).status());
     const auto evaluating = std::chrono::steady_clock::now();
     ASSIGN_OR_RETURN(r.evaluation, warnings_->AfterImport(r.outcome));
     metrics::Metrics::Global().ObserveEvaluation(SecondsSince(evaluating));

@@ -349,7 +349,7 @@ int Main(int argc, char** argv) {
   serve
       ->add_option("--advance-interval-ms", options.advance_interval_ms,
                    "batches applied at most once per this many ms (default 500; 0 = at once)")
-      ->check(CLI::Range(0, 5000));
+      ->check(CLI::Range(0, kMaxAdvanceIntervalMs));
 
   // --- enterprise service (issue 14): e-mail notifications of serve, calendar years ---
   cli::SmtpFlags smtp;

@@ -38,7 +38,7 @@ const Key kKeys[] = {
     {"max_connections_per_client", Key::kInteger, 1, 100000},
     {"access_log", Key::kBool},
     {"answer_cache", Key::kInteger, 0, 1000000},
-    {"advance_interval_ms", Key::kInteger, 0, 5000},
+    {"advance_interval_ms", Key::kInteger, 0, kMaxAdvanceIntervalMs},
 };
 
 std::string KnownKeys() {

@@ -21,6 +21,8 @@
 namespace ballast::cli {
 
 inline constexpr const char* kDefaultConfigPath = "/etc/ballast/ballast.toml";
+// The largest advance interval (`advance_interval_ms`, `--advance-interval-ms`).
+inline constexpr int kMaxAdvanceIntervalMs = 5000;
 
 struct ServeConfig {
   std::optional<std::string> db, host, web, geo, tls_cert, tls_key, trusted_proxies, audit_key;
