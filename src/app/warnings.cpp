@@ -172,13 +172,24 @@ Result<ProgressRecord> Warnings::AddProgress(ProgressRecord record) {
 
 Result<std::optional<WarnSummary>> Warnings::AfterImport(const ingest::ImportOutcome& outcome) {
   if (outcome.status != ingest::ImportStatus::kImported) return std::optional<WarnSummary>();
+  const BatchId batch = outcome.batch.id;
   std::unique_lock<std::mutex> lock(after_mu_);
   for (;;) {
-    if (after_last_ && after_last_->through_batch >= outcome.batch.id) return after_last_;
+    if (after_last_ && after_last_->through_batch >= batch) return after_last_;
+    if (after_covered_ >= batch) return std::optional<WarnSummary>();
     if (after_running_) {
       after_cv_.wait(lock);
       continue;
     }
+    // Another instance's evaluation may hold the batch already: then there is nothing to wait
+    // for. (Imports waiting here for the pace would otherwise each wait an interval in turn
+    // just to find that out.)
+    lock.unlock();
+    auto through = EvaluatedThrough();
+    lock.lock();
+    if (!through.ok()) return through.status();
+    after_covered_ = std::max(after_covered_, *through);
+    if (after_covered_ >= batch) return std::optional<WarnSummary>();
     const auto due = after_started_ + ws_.advance_interval();
     if (std::chrono::steady_clock::now() >= due) break;
     after_cv_.wait_until(lock, due);
@@ -186,7 +197,7 @@ Result<std::optional<WarnSummary>> Warnings::AfterImport(const ingest::ImportOut
   after_running_ = true;
   after_started_ = std::chrono::steady_clock::now();
   lock.unlock();
-  auto summary = EvaluateAt(Now(), outcome.batch.id);
+  auto summary = EvaluateAt(Now(), batch);
   lock.lock();
   after_running_ = false;
   if (summary.ok() && summary->has_value()) after_last_ = **summary;
@@ -196,15 +207,25 @@ Result<std::optional<WarnSummary>> Warnings::AfterImport(const ingest::ImportOut
 
 Result<std::optional<WarnSummary>> Warnings::EvaluateLocked(
     const std::string& now, std::vector<warn::ExternalSubject> externals, BatchId unless_held) {
-  // Instances sharing one PostgreSQL store evaluate one at a time (an advisory lock in the
-  // store): a second one waits its turn and then evaluates data that holds the first's batch.
+  // Instances sharing one store evaluate one at a time (a lock in the store: WarnStore::
+  // TryLockEvaluation): a second one waits its turn and then evaluates data that holds the
+  // first's batch.
   auto try_lock = [&]() -> Result<bool> {
     std::lock_guard<std::mutex> lock(mu_);
     return store_->TryLockEvaluation();
   };
+  // Another instance's evaluation that holds the batch answers for this one too: looked for on
+  // every try, since the holder may take the lock again before this one's next try.
+  auto covered = [&]() -> Result<bool> {
+    if (unless_held <= 0) return false;
+    ASSIGN_OR_RETURN(int64_t through, EvaluatedThrough());
+    return through >= unless_held;
+  };
   ASSIGN_OR_RETURN(bool locked, try_lock());
   for (int i = 0; !locked && i < 1200; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ASSIGN_OR_RETURN(bool done, covered());
+    if (done) return std::optional<WarnSummary>();
     ASSIGN_OR_RETURN(locked, try_lock());
   }
   if (!locked)
@@ -214,12 +235,12 @@ Result<std::optional<WarnSummary>> Warnings::EvaluateLocked(
     std::lock_guard<std::mutex> lock(mu_);
     return store_->UnlockEvaluation();
   };
-  if (unless_held > 0) {
-    // Another instance evaluated data holding the batch while this one waited for its turn.
-    auto through = EvaluatedThrough();
-    if (!through.ok() || *through >= unless_held) {
+  {
+    // Another instance evaluated data holding the batch between this one's last look and its lock.
+    auto done = covered();
+    if (!done.ok() || *done) {
       Status unlocked = unlock();
-      if (!through.ok()) return through.status();
+      if (!done.ok()) return done.status();
       if (!unlocked.ok()) return unlocked;
       return std::optional<WarnSummary>();
     }

@@ -233,6 +233,8 @@ class Warnings {
   bool after_running_ = false;             // guarded by after_mu_
   std::chrono::steady_clock::time_point after_started_{};  // guarded by after_mu_
   std::optional<WarnSummary> after_last_;  // guarded by after_mu_
+  // The newest batch another instance's evaluation was seen to hold (the store's mark).
+  BatchId after_covered_ = 0;  // guarded by after_mu_
   std::map<std::string, InternalMetric> internal_metrics_;
   ExternalSubjectsFn external_subjects_;
 };

@@ -5,13 +5,17 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "app/ballast.h"
 #include "app/episodes.h"
 #include "app/judgement.h"
 #include "app/policy.h"
 #include "gen/demo_extras.h"
+#include "store/open.h"
 #include "testing/test_store.h"
 #include "testing/testing.h"
 
@@ -365,6 +369,37 @@ TEST_F(WarningsTest, ABatchAnotherInstanceEvaluatedIsNotEvaluatedAgain) {
   ASSERT_TRUE(fresh.ok() && fresh->has_value()) << fresh.status().ToString();
   EXPECT_GE((*fresh)->through_batch, later->batch.id);
   EXPECT_EQ(w_->EvaluatedThrough().value(), (*fresh)->through_batch);
+}
+
+// While another instance holds the evaluation lock, an import waits for its turn; once that
+// instance's evaluation marks the batch, the import has nothing left to wait for, though the
+// other may hold (or take again) the lock for longer.
+TEST_F(WarningsTest, AnImportStopsWaitingOnceAnotherInstanceEvaluatedItsBatch) {
+  auto out = ws_->Import(
+      "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
+      "91310110666007217T,2025-03,output_value,1190,,,\n",
+      "o3.csv", "alice", MakePeriod(2025, 4));
+  ASSERT_TRUE(out.ok() && out->status == ingest::ImportStatus::kImported);
+  ASSERT_OK_AND_ASSIGN(auto other, OpenWarnStore(db_.locator()));
+  ASSERT_OK_AND_ASSIGN(bool locked, other->TryLockEvaluation());
+  ASSERT_TRUE(locked);
+  std::atomic<bool> done{false};
+  Result<std::optional<WarnSummary>> mine = std::optional<WarnSummary>();
+  std::thread importer([&] {
+    mine = w_->AfterImport(*out);
+    done = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // waiting for the lock by now
+  EXPECT_TRUE(other->SetEvaluatedThrough(out->batch.id, "2025-04-30T08:00:00Z").ok());
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (!done && std::chrono::steady_clock::now() < give_up)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  const bool done_while_held = done;
+  EXPECT_TRUE(other->UnlockEvaluation().ok());
+  importer.join();
+  EXPECT_TRUE(done_while_held);
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  EXPECT_FALSE(mine->has_value());  // evaluated there, not here
 }
 
 // A region's weight is its share of its parent's output, read from the panel once per snapshot

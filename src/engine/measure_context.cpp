@@ -80,34 +80,37 @@ void EnterpriseFigures::Load(const Panel& panel, int indicator, Period t, unsign
                              const std::vector<double>* ytd,
                              const std::vector<double>* ytd_year_ago) {
   const size_t n = panel.num_enterprises();
-  if (missing_.size() != n) missing_.assign(n, kMissing);
   x_ = bx_ = y_ = by_ = nullptr;
+  bx_column_ = y_column_ = by_column_ = nullptr;
   auto column = [&](Period q) {
     const double* v = panel.Values(indicator, q);
-    return v != nullptr ? v : missing_.data();
+    if (v != nullptr) return v;
+    if (missing_.size() != n) missing_.assign(n, kMissing);
+    return static_cast<const double*>(missing_.data());
   };
-  // Without reported priors the base is the figure at t − 12 (read in place, not copied).
+  // Without reported priors the base is the figure at t − 12; the derived columns are the
+  // panel's kept ones, read in place.
   const bool priors = panel.HasReportedPriors(indicator, t);
   if (parts & kX) x_ = column(t);
   if (parts & kBx) {
     if (priors) {
-      panel.BaseValues(indicator, t, &bx_store_);
-      bx_ = bx_store_.data();
+      bx_column_ = panel.BaseValuesColumn(indicator, t);
+      bx_ = bx_column_->data();
     } else {
       bx_ = column(t - 12);
     }
   }
   if (parts & kY) {
     if (ytd == nullptr) {
-      panel.Ytd(indicator, t, &y_store_);
-      ytd = &y_store_;
+      y_column_ = panel.YtdColumn(indicator, t);
+      ytd = y_column_.get();
     }
     y_ = ytd->data();
   }
   if (parts & kBy) {
     if (priors || ytd_year_ago == nullptr) {
-      panel.BaseYtd(indicator, t, &by_store_);
-      by_ = by_store_.data();
+      by_column_ = panel.BaseYtdColumn(indicator, t);
+      by_ = by_column_->data();
     } else {
       by_ = ytd_year_ago->data();
     }

@@ -93,7 +93,8 @@ class EnterpriseFigures {
   const double* bx_ = nullptr;
   const double* y_ = nullptr;
   const double* by_ = nullptr;
-  std::vector<double> missing_, bx_store_, y_store_, by_store_;
+  std::vector<double> missing_;
+  Panel::SharedColumn bx_column_, y_column_, by_column_;  // held while read
 };
 
 // Every enterprise's figures at comparable prices at t: xr = x(t) / (P(t)/100) and

@@ -30,10 +30,6 @@ bool Differs(double derived, double resolved, double a, double b) {
   return std::fabs(derived - resolved) > 1e-11 * scale;
 }
 
-void Patch(const SparseColumn& fix, std::vector<double>* out) {
-  for (size_t i = 0; i < fix.size(); ++i) (*out)[fix.index[i]] = fix.value[i];
-}
-
 }  // namespace
 
 double SparseColumn::Find(uint32_t e) const {
@@ -576,119 +572,6 @@ bool Panel::HasData(int indicator, Period p) const {
 const double* Panel::Values(int indicator, Period p) const {
   const Column* c = Col(indicator, p);
   return c == nullptr || c->value.empty() ? nullptr : c->value.data();
-}
-
-struct Panel::YtdMemo {
-  // Nationally a column is 4.5 MB; an evaluation walks three indicators' 25 months back
-  // (about 330 MB), and a smaller budget emptied the memo several times per evaluation.
-  static constexpr size_t kBudgetBytes = size_t{384} << 20;
-  std::mutex mu;
-  std::map<std::pair<int, Period>, std::shared_ptr<const std::vector<double>>> columns;
-  size_t bytes = 0;
-};
-
-Panel::Panel() : ytd_memo_(std::make_shared<YtdMemo>()) {}
-
-void Panel::Ytd(int indicator, Period p, std::vector<double>* out) const {
-  if (!HasPeriod(p)) {
-    out->assign(num_enterprises_, kMissing);
-    return;
-  }
-  // Start from the latest month of the year already summed (p itself when kept), and keep every
-  // month summed on the way: callers walk the months back from the latest.
-  const Period start = std::max(first_, MakePeriod(PeriodYear(p), 1));
-  Period from = start;
-  {
-    std::lock_guard<std::mutex> lock(ytd_memo_->mu);
-    for (Period q = p; q >= start; --q) {
-      auto it = ytd_memo_->columns.find({indicator, q});
-      if (it == ytd_memo_->columns.end()) continue;
-      out->assign(it->second->begin(), it->second->end());
-      if (q == p) return;
-      from = q + 1;
-      break;
-    }
-  }
-  std::vector<std::shared_ptr<const std::vector<double>>> made;
-  for (Period q = from; q <= p; ++q) {
-    YtdStep(indicator, q, out);
-    made.push_back(std::make_shared<const std::vector<double>>(*out));
-  }
-  const size_t bytes = out->size() * sizeof(double);
-  std::lock_guard<std::mutex> lock(ytd_memo_->mu);
-  for (size_t k = 0; k < made.size(); ++k) {
-    if (ytd_memo_->bytes + bytes > YtdMemo::kBudgetBytes) {  // full: start again
-      ytd_memo_->columns.clear();
-      ytd_memo_->bytes = 0;
-    }
-    const Period q = from + static_cast<Period>(k);
-    if (ytd_memo_->columns.emplace(std::make_pair(indicator, q), std::move(made[k])).second)
-      ytd_memo_->bytes += bytes;
-  }
-}
-
-void Panel::KeepYtdOf(const Panel& previous) {
-  std::lock_guard<std::mutex> lock(previous.ytd_memo_->mu);
-  for (const auto& [key, column] : previous.ytd_memo_->columns) {
-    const auto [indicator, p] = key;
-    const auto ind = static_cast<size_t>(indicator);
-    if (!HasPeriod(p) || ind >= columns_.size()) continue;
-    bool same = true;
-    for (Period q = std::max(first_, MakePeriod(PeriodYear(p), 1)); q <= p && same; ++q) {
-      same = columns_[ind][static_cast<size_t>(q - first_)] ==
-             previous.columns_[ind][static_cast<size_t>(q - previous.first_)];
-    }
-    if (!same) continue;
-    ytd_memo_->columns.emplace(key, column);
-    ytd_memo_->bytes += column->size() * sizeof(double);
-  }
-}
-
-size_t Panel::KeptYtdColumns() const {
-  std::lock_guard<std::mutex> lock(ytd_memo_->mu);
-  return ytd_memo_->columns.size();
-}
-
-void Panel::YtdStep(int indicator, Period p, std::vector<double>* running) const {
-  const size_t n = num_enterprises_;
-  if (!HasPeriod(p)) {
-    running->assign(n, kMissing);
-    return;
-  }
-  const Column* c = Col(indicator, p);
-  if (catalog_->indicators()[static_cast<size_t>(indicator)].kind == IndicatorKind::kStock) {
-    if (c->value.empty())
-      running->assign(n, kMissing);
-    else
-      running->assign(c->value.begin(), c->value.end());
-    return;
-  }
-  const bool restart = PeriodMonth(p) == 1 || p == first_;
-  if (restart) running->assign(n, PeriodMonth(p) == 1 ? 0.0 : kMissing);
-  running->resize(n);
-  if (c->value.empty()) {
-    std::fill(running->begin(), running->end(), kMissing);
-  } else {
-    const double* v = c->value.data();
-    double* o = running->data();
-    for (size_t e = 0; e < n; ++e) o[e] += v[e];
-  }
-  Patch(c->ytd_fix, running);
-}
-
-void Panel::BaseValues(int indicator, Period p, std::vector<double>* out) const {
-  const size_t n = num_enterprises_;
-  const double* v = Values(indicator, p - 12);
-  if (v == nullptr)
-    out->assign(n, kMissing);
-  else
-    out->assign(v, v + n);
-  if (const Column* c = Col(indicator, p)) Patch(c->prior, out);
-}
-
-void Panel::BaseYtd(int indicator, Period p, std::vector<double>* out) const {
-  Ytd(indicator, p - 12, out);
-  if (const Column* c = Col(indicator, p)) Patch(c->prior_ytd, out);
 }
 
 double Panel::ReportedPrior(int indicator, Period p, uint32_t e, bool ytd) const {

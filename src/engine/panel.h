@@ -71,7 +71,10 @@ class Panel {
   // Monthly values of a base indicator (size num_enterprises, kMissing where absent), or
   // nullptr when the period holds no data for it.
   const double* Values(int indicator, Period p) const;
-  // Fills `out` with every enterprise's year-to-date figure at p.
+  // Every enterprise's year-to-date figure at p, kept by the panel and shared (read in place).
+  using SharedColumn = std::shared_ptr<const std::vector<double>>;
+  SharedColumn YtdColumn(int indicator, Period p) const;
+  // Fills `out` with the same (a copy).
   void Ytd(int indicator, Period p, std::vector<double>* out) const;
   // One step of the same: turns ytd(p - 1) in `running` into ytd(p) (for a pass over periods
   // in order; `running` is ignored when p is January or the panel's first period).
@@ -80,6 +83,9 @@ class Panel {
   void BaseValues(int indicator, Period p, std::vector<double>* out) const;
   // The base of the year-to-date figure: reported prior_ytd, else the own ytd at p - 12.
   void BaseYtd(int indicator, Period p, std::vector<double>* out) const;
+  // The two bases, kept and shared as YtdColumn.
+  SharedColumn BaseValuesColumn(int indicator, Period p) const;
+  SharedColumn BaseYtdColumn(int indicator, Period p) const;
   // The reported (or derived) 上年同期 figure of one enterprise, monthly or cumulative.
   double ReportedPrior(int indicator, Period p, uint32_t e, bool ytd) const;
   // Fast path: when no enterprise reported a prior at p, the base is the column at p - 12.
@@ -101,17 +107,19 @@ class Panel {
   size_t ColumnBytes() const;
   // Cells (enterprise × period × indicator) with a monthly value or a ytd.
   int64_t StoredCells() const;
-  // Year-to-date columns kept (Ytd), those carried over from the previous panel included.
+  // Year-to-date columns kept (YtdColumn), those carried over from the previous panel included.
   size_t KeptYtdColumns() const;
 
  private:
-  // Year-to-date columns already summed (Ytd), kept for this panel within a memory budget: a
-  // snapshot's answers ask the same few again and again, each a pass over up to twelve months.
+  // Year-to-date and base columns already made (engine/panel_columns.cpp), kept for this panel
+  // within a memory budget: a snapshot's answers ask the same few again and again, each a pass
+  // over up to twelve months.
   struct YtdMemo;
   std::shared_ptr<YtdMemo> ytd_memo_;
-  // Takes the previous panel's year-to-date columns whose months this panel shares (the same
-  // enterprises, the same first period, every month of the year to it the same column).
+  // Takes the previous panel's kept columns whose months this panel shares (the same
+  // enterprises, the same first period, every month each is made of the same column).
   void KeepYtdOf(const Panel& previous);
+  bool SameColumns(const Panel& previous, size_t indicator, Period from, Period to) const;
 
   // The raw reported figures of the columns an incremental build resolved, for the next one:
   // Builder::Apply takes them over, so that a column one new batch revised reads just that

@@ -28,11 +28,13 @@ std::string Differ(const Panel& a, const Panel& b) {
   for (const char* code : {"electricity", "revenue"}) {
     const int ind = testing_util::SharedCatalog()->FindIndicator(code);
     for (Period p = a.first_period(); p <= a.last_period(); ++p) {
-      std::vector<double> ya, yb, ba, bb;
+      std::vector<double> ya, yb, ba, bb, bya, byb;
       a.Ytd(ind, p, &ya);
       b.Ytd(ind, p, &yb);
       a.BaseValues(ind, p, &ba);
       b.BaseValues(ind, p, &bb);
+      a.BaseYtd(ind, p, &bya);
+      b.BaseYtd(ind, p, &byb);
       const double *va = a.Values(ind, p), *vb = b.Values(ind, p);
       if ((va == nullptr) != (vb == nullptr)) return std::string("data ") + code;
       for (size_t e = 0; e < a.num_enterprises(); ++e) {
@@ -40,6 +42,7 @@ std::string Differ(const Panel& a, const Panel& b) {
         if (va != nullptr && !same(va[e], vb[e])) return "value " + at;
         if (!same(ya[e], yb[e])) return "ytd " + at;
         if (!same(ba[e], bb[e])) return "base " + at;
+        if (!same(bya[e], byb[e])) return "base ytd " + at;
       }
     }
   }
@@ -113,6 +116,39 @@ TEST_F(PanelKeptTest, AnotherIndicatorsBatchPassesTheKeptFiguresOn) {
   fourth->BaseValues(Electricity(), P("2025-02"), &base);
   EXPECT_DOUBLE_EQ(base[2], 26);
   EXPECT_EQ(Differ(*fourth, *m_.Make()), "");
+}
+
+// The ytd and base columns a panel made are kept and read in place; the next panel takes those
+// whose months a batch did not touch and makes the others again from the new figures.
+TEST_F(PanelKeptTest, KeptColumnsAreSharedAndFollowRevisions) {
+  const int el = Electricity();
+  const Period feb = P("2025-02");
+  EXPECT_EQ(Differ(*first_, *first_), "");  // reads every column of every month
+  EXPECT_EQ(first_->YtdColumn(el, feb).get(), first_->YtdColumn(el, feb).get());
+  const auto base = first_->BaseValuesColumn(el, feb), base_ytd = first_->BaseYtdColumn(el, feb);
+  EXPECT_EQ(base.get(), first_->BaseValuesColumn(el, feb).get());
+  // C's priors (28 in January, 29 in February) are the bases; nothing a year before otherwise.
+  EXPECT_DOUBLE_EQ((*base)[2], 29);
+  EXPECT_TRUE(std::isnan((*base)[0]));
+  // No prior_ytd reported: the monthly priors since January summed (28 + 29).
+  EXPECT_DOUBLE_EQ((*base_ytd)[2], 57);
+  EXPECT_TRUE(std::isnan((*base_ytd)[0]));  // A: no prior, no ytd a year before
+  EXPECT_DOUBLE_EQ((*first_->YtdColumn(el, feb))[1], 45);
+
+  // C's February prior revised (29 → 26) and A's January value (10 → 14).
+  auto second = m_.Apply(*first_, {{"C", "electricity", "2025-02", 31, kMissing, 26},
+                                   {"A", "electricity", "2025-01", 14}});
+  ASSERT_NE(second, nullptr);
+  EXPECT_DOUBLE_EQ((*second->BaseValuesColumn(el, feb))[2], 26);
+  EXPECT_DOUBLE_EQ((*second->YtdColumn(el, feb))[0], 14 + 11);
+  EXPECT_DOUBLE_EQ((*second->YtdColumn(el, P("2025-03")))[0], 14 + 11 + 12);
+  EXPECT_EQ(Differ(*second, *m_.Make()), "");
+  // Revenue's were not touched: the same columns.
+  const int revenue = testing_util::SharedCatalog()->FindIndicator("revenue");
+  EXPECT_EQ(second->YtdColumn(revenue, feb).get(), first_->YtdColumn(revenue, feb).get());
+  EXPECT_EQ(second->BaseValuesColumn(revenue, feb).get(),
+            first_->BaseValuesColumn(revenue, feb).get());
+  EXPECT_NE(second->BaseValuesColumn(el, feb).get(), base.get());
 }
 
 TEST_F(PanelKeptTest, ANewEnterpriseListReadsEverythingAgain) {

@@ -1,6 +1,7 @@
 #include "engine/query.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "engine/measure_context.h"
 #include "engine/roster.h"
@@ -70,10 +71,13 @@ CellRef WithoutGroup(const CellRef& cell, bool region_group) {
 
 Query::Query(const Panel& panel) : panel_(panel) {
   const auto& regions = panel.catalog().regions();
+  const auto& industries = panel.catalog().industries();
   region_tin_.reserve(panel.num_enterprises());
+  industry_tin_.reserve(panel.num_enterprises());
   for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
-    NodeId r = panel.enterprise(e).region;
+    const NodeId r = panel.enterprise(e).region, i = panel.enterprise(e).industry;
     region_tin_.push_back(r == kNoNode ? -1 : regions.node(r).tin);
+    industry_tin_.push_back(i == kNoNode ? -1 : industries.node(i).tin);
   }
 }
 
@@ -86,10 +90,11 @@ std::pair<uint32_t, uint32_t> Query::RegionRange(NodeId region) const {
 }
 
 bool Query::InCell(uint32_t e, NodeId region, NodeId industry) const {
-  const auto& ent = panel_.enterprise(e);
-  if (ent.region == kNoNode || ent.industry == kNoNode) return false;
-  return panel_.catalog().regions().Contains(region, ent.region) &&
-         panel_.catalog().industries().Contains(industry, ent.industry);
+  const int32_t r = region_tin_[e], i = industry_tin_[e];
+  if (r < 0 || i < 0) return false;
+  const CodeNode &rn = panel_.catalog().regions().node(region),
+                 &in = panel_.catalog().industries().node(industry);
+  return rn.tin <= r && r < rn.tout && in.tin <= i && i < in.tout;
 }
 
 bool Query::InCell(uint32_t e, const CellRef& c) const {
@@ -152,9 +157,8 @@ std::vector<CellSums> AtomSumsOf(const Panel& panel, int indicator, Period p,
   if (ind.kind == IndicatorKind::kRatio) {
     int num = panel.catalog().FindIndicator(ind.numerator);
     int den = panel.catalog().FindIndicator(ind.denominator);
-    std::vector<double> num_y, den_y;
-    panel.Ytd(num, p, &num_y);
-    panel.Ytd(den, p, &den_y);
+    const auto num_column = panel.YtdColumn(num, p), den_column = panel.YtdColumn(den, p);
+    const std::vector<double>&num_y = *num_column, &den_y = *den_column;
     const double* nx = values(num, p);
     const double* dx = values(den, p);
     for (size_t e = 0; e < n; ++e) {
@@ -268,7 +272,7 @@ Result<std::vector<ChildRow>> Query::Children(const CellRef& c, Dimension dim,
   // A group's children are its members; a node's are its children in the code tree.
   const std::vector<NodeId>& children = group != nullptr ? *group : tree.node(node).children;
   const auto k = static_cast<int32_t>(children.size());
-  const int32_t child_depth = tree.node(node).depth + 1;
+  const std::vector<int32_t>& tins = by_region ? region_tin_ : industry_tin_;
   std::vector<int32_t> atom_of(panel_.num_enterprises(), -1);
   auto [lo, hi] = RegionRange(c.region);
   for (uint32_t e = lo; e < hi; ++e) {
@@ -281,15 +285,16 @@ Result<std::vector<ChildRow>> Query::Children(const CellRef& c, Dimension dim,
       atom_of[e] = static_cast<int32_t>(it - children.begin());
       continue;
     }
-    NodeId child = tree.AncestorAtDepth(own, child_depth);
-    if (child == kNoNode) {
+    // The child whose subtree holds it: the last to start at or before its place (a node's
+    // children follow one another in the pre-order).
+    const int32_t t = tins[e];
+    auto it = std::upper_bound(children.begin(), children.end(), t,
+                               [&tree](int32_t x, NodeId m) { return x < tree.node(m).tin; });
+    if (it == children.begin() || t >= tree.node(*std::prev(it)).tout) {
       atom_of[e] = k;  // registered at the node itself: part of the parent, of no child
       continue;
     }
-    auto it = std::lower_bound(
-        children.begin(), children.end(), child,
-        [&tree](NodeId a, NodeId b) { return tree.node(a).code < tree.node(b).code; });
-    atom_of[e] = static_cast<int32_t>(it - children.begin());
+    atom_of[e] = static_cast<int32_t>(std::prev(it) - children.begin());
   }
   auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, k + 1, k, true, measures);
   std::vector<ChildRow> out(static_cast<size_t>(k));

@@ -123,7 +123,10 @@ class Query {
                                         const std::vector<Measure>& measures) const;
 
   const Panel& panel_;
-  std::vector<int32_t> region_tin_;  // per enterprise, sorted (the panel's order)
+  // Per enterprise, -1 without one: where its region and class lie in their code trees. The
+  // regions' is sorted (the panel's order). A cell pass tests every enterprise of a range; these
+  // keep it off the enterprises' records.
+  std::vector<int32_t> region_tin_, industry_tin_;
 };
 
 }  // namespace ballast

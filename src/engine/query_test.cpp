@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "engine/test_panel_util.h"
 
 namespace ballast {
@@ -145,6 +147,49 @@ TEST_F(QueryTest, UndefinedCases) {
   // Growth of a derived ratio is refused, not guessed.
   r.indicator = c.FindIndicator("profit_margin");
   EXPECT_EQ(q.Cell(r, {Measure::kYoy}, Dimension::kIndustry).status().code(), StatusCode::kInvalidArgument);
+}
+
+// Each enterprise goes to the child whose subtree holds it, and one registered at the node itself
+// to none: the parent's figure, not a child's.
+TEST_F(QueryTest, ChildrenPlaceEachEnterpriseInItsOwnChild) {
+  PanelMaker m;
+  m.Enterprise("A", "410102", "1311");  // 郑州, division 13
+  m.Enterprise("B", "410102", "3311");  // 郑州, division 33
+  m.Enterprise("C", "419001", "3311");  // 济源 (a child of Henan, after the prefectures)
+  m.Enterprise("D", "410302", "0610");  // 洛阳, division 06
+  m.Enterprise("E", "410000", "3311");  // Henan itself
+  m.Batch({{"A", "output_value", "2025-03", 110},
+           {"B", "output_value", "2025-03", 190},
+           {"C", "output_value", "2025-03", 60},
+           {"D", "output_value", "2025-03", 40},
+           {"E", "output_value", "2025-03", 7}});
+  auto panel = m.Make();
+  ASSERT_NE(panel, nullptr);
+  Query q(*panel);
+  const Catalog& c = panel->catalog();
+  const CellRef henan{c.FindIndicator("output_value"), *ParsePeriod("2025-03"),
+                      c.regions().Find("410000"), c.all_industry()};
+  auto by_region = q.Children(henan, Dimension::kRegion, {Measure::kValue, Measure::kShare});
+  ASSERT_TRUE(by_region.ok());
+  std::map<std::string, double> value, share;
+  for (const auto& r : *by_region) {
+    if (!r.row.values[0]) continue;
+    value[c.regions().node(r.node).code] = *r.row.values[0];
+    share[c.regions().node(r.node).code] = *r.row.values[1];
+  }
+  EXPECT_EQ(value,
+            (std::map<std::string, double>{{"410100", 300}, {"410300", 40}, {"419001", 60}}));
+  EXPECT_NEAR(share["410100"], 300.0 / 407 * 100, 1e-12);  // of Henan's 407, E's 7 included
+  // Along the industry dimension, within 郑州: divisions 13 and 33 of manufacturing (C).
+  const CellRef zhengzhou_c{henan.indicator, henan.period, c.regions().Find("410100"),
+                            c.FindIndustry("C")};
+  auto by_industry = q.Children(zhengzhou_c, Dimension::kIndustry, {Measure::kValue});
+  ASSERT_TRUE(by_industry.ok());
+  value.clear();
+  for (const auto& r : *by_industry) {
+    if (r.row.values[0]) value[c.industries().node(r.node).code] = *r.row.values[0];
+  }
+  EXPECT_EQ(value, (std::map<std::string, double>{{"13", 110}, {"33", 190}}));
 }
 
 TEST_F(QueryTest, EnterprisesOfACell) {

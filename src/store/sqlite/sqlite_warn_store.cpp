@@ -3,6 +3,7 @@
 
 #include "core/clock.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/process_lock.h"
 #include "store/warn_store.h"
 
 namespace ballast {
@@ -70,7 +71,8 @@ Status BindAlert(Stmt& s, const AlertRecord& a, const Extra&... extra) {
 
 class SqliteWarnStore final : public WarnStore {
  public:
-  explicit SqliteWarnStore(sqlite3* db) : db_(db) {}
+  SqliteWarnStore(sqlite3* db, const std::string& path)
+      : db_(db), evaluation_lock_(path + "-evaluating") {}
   ~SqliteWarnStore() override { sqlite3_close_v2(db_); }
 
   Status Exec(const char* sql) { return ExecSql(db_, sql, kWho); }
@@ -433,15 +435,20 @@ class SqliteWarnStore final : public WarnStore {
     return Status::Ok();
   }
 
+  // Servers sharing the file evaluate one at a time, as on PostgreSQL (an advisory lock there).
+  Result<bool> TryLockEvaluation() override { return evaluation_lock_.TryLock(); }
+  Status UnlockEvaluation() override { return evaluation_lock_.Unlock(); }
+
  private:
   sqlite3* db_;
+  ProcessLock evaluation_lock_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<WarnStore>> OpenSqliteWarnStore(const std::string& path) {
   ASSIGN_OR_RETURN(sqlite3 * db, OpenExistingFile(path, kWho));
-  auto store = std::make_unique<SqliteWarnStore>(db);
+  auto store = std::make_unique<SqliteWarnStore>(db, path);
   RETURN_IF_ERROR(store->Configure());
   return std::unique_ptr<WarnStore>(std::move(store));
 }
