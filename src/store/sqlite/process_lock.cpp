@@ -15,8 +15,11 @@ ProcessLock::~ProcessLock() {
 
 Result<bool> ProcessLock::TryLock() {
   if (fd_ < 0) {
-    fd_ = open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd_ < 0) return Status::Io("cannot open '" + path_ + "': " + std::strerror(errno));
+    // Read-only is enough for flock, and lets a server take a lock file that a command run by
+    // another user made. A file that cannot be made (a read-only directory) leaves the store
+    // as before there was a lock: every process may evaluate; SQLite still serialises writes.
+    fd_ = open(path_.c_str(), O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) return true;
   }
   if (flock(fd_, LOCK_EX | LOCK_NB) == 0) return true;
   if (errno == EWOULDBLOCK) return false;

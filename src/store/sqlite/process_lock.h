@@ -21,7 +21,7 @@ class ProcessLock {
   ProcessLock& operator=(const ProcessLock&) = delete;
 
   // False while another holder (another process, or another ProcessLock of the same file in
-  // this one) has it; never waits.
+  // this one) has it; never waits. True without locking when the file cannot be made.
   Result<bool> TryLock();
   Status Unlock();
 
