@@ -37,6 +37,13 @@ struct Panel::YtdMemo {
   std::mutex mu;
   std::map<Key, SharedColumn> columns;
   size_t bytes = 0;
+  SharedColumn missing;  // kMissing throughout: every column before the first month
+
+  SharedColumn Missing(size_t n) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (missing == nullptr) missing = std::make_shared<const std::vector<double>>(n, kMissing);
+    return missing;
+  }
 
   SharedColumn Find(const Key& key) {
     std::lock_guard<std::mutex> lock(mu);
@@ -57,12 +64,8 @@ struct Panel::YtdMemo {
 Panel::Panel() : ytd_memo_(std::make_shared<YtdMemo>()) {}
 
 Panel::SharedColumn Panel::YtdColumn(int indicator, Period p) const {
+  if (!HasPeriod(p)) return ytd_memo_->Missing(num_enterprises_);  // a base before the first month
   if (auto kept = ytd_memo_->Find({YtdMemo::kYtd, indicator, p})) return kept;
-  if (!HasPeriod(p)) {  // a base before the panel's first month: missing throughout
-    auto missing = std::make_shared<const std::vector<double>>(num_enterprises_, kMissing);
-    ytd_memo_->Put({YtdMemo::kYtd, indicator, p}, missing);
-    return missing;
-  }
   // Start from the latest month of the year already summed, and keep every month summed on the
   // way: callers walk the months back from the latest.
   const Period start = std::max(first_, MakePeriod(PeriodYear(p), 1));
@@ -189,9 +192,9 @@ void Panel::KeepYtdOf(const Panel& previous) {
 
 size_t Panel::KeptYtdColumns() const {
   std::lock_guard<std::mutex> lock(ytd_memo_->mu);
-  return static_cast<size_t>(std::count_if(
-      ytd_memo_->columns.begin(), ytd_memo_->columns.end(),
-      [this](const auto& kv) { return kv.first.kind == YtdMemo::kYtd && HasPeriod(kv.first.p); }));
+  return static_cast<size_t>(
+      std::count_if(ytd_memo_->columns.begin(), ytd_memo_->columns.end(),
+                    [](const auto& kv) { return kv.first.kind == YtdMemo::kYtd; }));
 }
 
 }  // namespace ballast

@@ -81,8 +81,8 @@ class WarnStore {
   virtual Result<int64_t> EvaluatedThrough() = 0;
   virtual Status SetEvaluatedThrough(int64_t batch, const std::string& at) = 0;
 
-  // Several processes on one store: exactly one evaluates the rules at a
-  // time. TryLockEvaluation is false while another process holds the lock; the holder calls
+  // Several processes on one store: exactly one evaluates the rules at a time.
+  // TryLockEvaluation is false while another process holds the lock; the holder calls
   // UnlockEvaluation when done (PostgreSQL: an advisory lock; SQLite: a file lock beside the
   // store, for servers sharing one file).
   virtual Result<bool> TryLockEvaluation() { return true; }
