@@ -417,8 +417,9 @@ TEST_F(IncrementalTest, AnswersOfUntouchedRegionsAreCarriedOver) {
 }
 
 // A batch of values keeps the previous panel's year-to-date columns whose months it did not
-// touch (Panel::KeepYtdOf). A touched month re-reads its indicator's whole year (Builder::Apply),
-// so that year's columns are summed again; other years' and other indicators' come over.
+// touch (Panel::KeepColumnsOf). A touched month re-reads its indicator's whole year
+// (Builder::Apply), so that year's columns are summed again; other years' and other indicators'
+// come over.
 TEST_F(IncrementalTest, YearToDateOfUntouchedMonthsIsCarriedOver) {
   // No rule runs after the imports: only this test's own Ytd calls fill the panels' memos.
   ASSERT_OK_AND_ASSIGN(auto rules, b_->warnings().ListRules());

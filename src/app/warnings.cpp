@@ -140,12 +140,8 @@ Result<WarnSummary> Warnings::Evaluate(const std::string& now_in) {
 
 Result<std::optional<WarnSummary>> Warnings::EvaluateAt(const std::string& now,
                                                         BatchId unless_held) {
-  // Checked first to spare the other domains' subjects, and again under the lock: the instance
-  // holding it may be evaluating data that hold this batch.
-  if (unless_held > 0) {
-    ASSIGN_OR_RETURN(int64_t through, EvaluatedThrough());
-    if (through >= unless_held) return std::optional<WarnSummary>();
-  }
+  // (AfterImport has just read the mark; EvaluateLocked reads it again while waiting for the
+  // lock and once it holds it.)
   // Other domains' subjects are gathered before the lock: they may read this service.
   std::vector<warn::ExternalSubject> externals;
   if (external_subjects_) {

@@ -203,7 +203,7 @@ class Warnings {
                                                     std::vector<warn::ExternalSubject> externals,
                                                     BatchId unless_held);
   // Evaluate's and AfterImport's one way in: the other domains' subjects gathered, then
-  // EvaluateLocked under eval_mu_ (unless_held > 0: skipped at once when the mark holds it).
+  // EvaluateLocked under eval_mu_ (unless_held > 0: skipped once the mark holds it).
   Result<std::optional<WarnSummary>> EvaluateAt(const std::string& now, BatchId unless_held);
   Result<WarnSummary> EvaluateHoldingLock(const std::string& now,
                                           std::vector<warn::ExternalSubject> externals);

@@ -55,6 +55,14 @@ class WarningsTest : public ::testing::Test {
     ASSERT_TRUE(out.ok()) << out.status().ToString();
     ASSERT_EQ(out->status, ingest::ImportStatus::kImported) << name;
   }
+  // A revision of A's March 2025 output (the value A reported: 1200).
+  Result<ingest::ImportOutcome> Revise(const std::string& name, int value) {
+    return ws_->Import(
+        "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
+        "91310110666007217T,2025-03,output_value," +
+            std::to_string(value) + ",,,\n",
+        name, "alice", MakePeriod(2025, 4));
+  }
   std::vector<AlertRecord> Alerts(const std::string& rule, bool closed = true) {
     AlertFilter f;
     f.rule_id = rule;
@@ -319,10 +327,7 @@ TEST_F(WarningsTest, EpisodesGroupScoreAndCount) {
 // Imports that land while an evaluation runs share the one after it (Warnings::AfterImport): an
 // import whose batch an evaluation already held gets that evaluation's summary, not another.
 TEST_F(WarningsTest, AnImportAlreadyEvaluatedIsNotEvaluatedAgain) {
-  auto out = ws_->Import(
-      "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
-      "91310110666007217T,2025-03,output_value,1190,,,\n",
-      "o3.csv", "alice", MakePeriod(2025, 4));
+  auto out = Revise("o3.csv", 1190);
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   ASSERT_EQ(out->status, ingest::ImportStatus::kImported);
   auto first = w_->AfterImport(*out);
@@ -333,10 +338,7 @@ TEST_F(WarningsTest, AnImportAlreadyEvaluatedIsNotEvaluatedAgain) {
   EXPECT_EQ((*again)->evaluated_at, (*first)->evaluated_at);
   EXPECT_EQ((*again)->total_seconds, (*first)->total_seconds);  // the same summary, not a new one
   // A later batch is evaluated afresh.
-  auto later = ws_->Import(
-      "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
-      "91310110666007217T,2025-03,output_value,1180,,,\n",
-      "o4.csv", "alice", MakePeriod(2025, 4));
+  auto later = Revise("o4.csv", 1180);
   ASSERT_TRUE(later.ok());
   auto fresh = w_->AfterImport(*later);
   ASSERT_TRUE(fresh.ok() && fresh->has_value());
@@ -346,10 +348,7 @@ TEST_F(WarningsTest, AnImportAlreadyEvaluatedIsNotEvaluatedAgain) {
 // Two instances on one store: a batch another instance's evaluation already held is not
 // evaluated again by the instance that imported it (the store's evaluation mark says so).
 TEST_F(WarningsTest, ABatchAnotherInstanceEvaluatedIsNotEvaluatedAgain) {
-  auto out = ws_->Import(
-      "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
-      "91310110666007217T,2025-03,output_value,1190,,,\n",
-      "o3.csv", "alice", MakePeriod(2025, 4));
+  auto out = Revise("o3.csv", 1190);
   ASSERT_TRUE(out.ok() && out->status == ingest::ImportStatus::kImported);
   auto other = Ballast::Open(db_.locator());
   ASSERT_TRUE(other.ok()) << other.status().ToString();
@@ -360,10 +359,7 @@ TEST_F(WarningsTest, ABatchAnotherInstanceEvaluatedIsNotEvaluatedAgain) {
   ASSERT_TRUE(mine.ok()) << mine.status().ToString();
   EXPECT_FALSE(mine->has_value());  // skipped: nothing evaluated here
   // A batch nobody evaluated yet is evaluated here.
-  auto later = ws_->Import(
-      "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
-      "91310110666007217T,2025-03,output_value,1180,,,\n",
-      "o4.csv", "alice", MakePeriod(2025, 4));
+  auto later = Revise("o4.csv", 1180);
   ASSERT_TRUE(later.ok());
   auto fresh = w_->AfterImport(*later);
   ASSERT_TRUE(fresh.ok() && fresh->has_value()) << fresh.status().ToString();
@@ -375,10 +371,7 @@ TEST_F(WarningsTest, ABatchAnotherInstanceEvaluatedIsNotEvaluatedAgain) {
 // instance's evaluation marks the batch, the import has nothing left to wait for, though the
 // other may hold (or take again) the lock for longer.
 TEST_F(WarningsTest, AnImportStopsWaitingOnceAnotherInstanceEvaluatedItsBatch) {
-  auto out = ws_->Import(
-      "uscc,period,indicator,value,ytd,prior,prior_ytd\n"
-      "91310110666007217T,2025-03,output_value,1190,,,\n",
-      "o3.csv", "alice", MakePeriod(2025, 4));
+  auto out = Revise("o3.csv", 1190);
   ASSERT_TRUE(out.ok() && out->status == ingest::ImportStatus::kImported);
   ASSERT_OK_AND_ASSIGN(auto other, OpenWarnStore(db_.locator()));
   ASSERT_OK_AND_ASSIGN(bool locked, other->TryLockEvaluation());

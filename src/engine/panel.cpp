@@ -442,7 +442,7 @@ std::unique_ptr<Panel> Panel::Builder::Finish() {
   }
   BuildScaled(rescale);
   if (previous_ != nullptr && !enterprises_changed_ && previous_->first_ == p.first_)
-    p.KeepYtdOf(*previous_);
+    p.KeepColumnsOf(*previous_);
   const bool same_periods = previous_ != nullptr && !enterprises_changed_ &&
                             previous_->first_ == p.first_ &&
                             previous_->num_periods_ == p.num_periods_;

@@ -114,11 +114,11 @@ class Panel {
   // Year-to-date and base columns already made (engine/panel_columns.cpp), kept for this panel
   // within a memory budget: a snapshot's answers ask the same few again and again, each a pass
   // over up to twelve months.
-  struct YtdMemo;
-  std::shared_ptr<YtdMemo> ytd_memo_;
+  struct KeptColumns;
+  std::shared_ptr<KeptColumns> kept_columns_;
   // Takes the previous panel's kept columns whose months this panel shares (the same
   // enterprises, the same first period, every month each is made of the same column).
-  void KeepYtdOf(const Panel& previous);
+  void KeepColumnsOf(const Panel& previous);
   bool SameColumns(const Panel& previous, size_t indicator, Period from, Period to) const;
 
   // The raw reported figures of the columns an incremental build resolved, for the next one:

@@ -20,7 +20,7 @@ void Patch(const SparseColumn& fix, std::vector<double>* out) {
 
 }  // namespace
 
-struct Panel::YtdMemo {
+struct Panel::KeptColumns {
   // Nationally a column is 4.5 MB; an evaluation walks three indicators' 25 months back, a ytd
   // and two bases each (about 1 GB when all are read), and a smaller budget emptied the memo
   // several times per evaluation.
@@ -61,18 +61,19 @@ struct Panel::YtdMemo {
   }
 };
 
-Panel::Panel() : ytd_memo_(std::make_shared<YtdMemo>()) {}
+Panel::Panel() : kept_columns_(std::make_shared<KeptColumns>()) {}
 
 Panel::SharedColumn Panel::YtdColumn(int indicator, Period p) const {
-  if (!HasPeriod(p)) return ytd_memo_->Missing(num_enterprises_);  // a base before the first month
-  if (auto kept = ytd_memo_->Find({YtdMemo::kYtd, indicator, p})) return kept;
+  if (!HasPeriod(p))
+    return kept_columns_->Missing(num_enterprises_);  // a base before the first month
+  if (auto kept = kept_columns_->Find({KeptColumns::kYtd, indicator, p})) return kept;
   // Start from the latest month of the year already summed, and keep every month summed on the
   // way: callers walk the months back from the latest.
   const Period start = std::max(first_, MakePeriod(PeriodYear(p), 1));
   std::vector<double> running;
   Period from = start;
   for (Period q = p - 1; q >= start; --q) {
-    if (auto kept = ytd_memo_->Find({YtdMemo::kYtd, indicator, q})) {
+    if (auto kept = kept_columns_->Find({KeptColumns::kYtd, indicator, q})) {
       running = *kept;
       from = q + 1;
       break;
@@ -82,14 +83,14 @@ Panel::SharedColumn Panel::YtdColumn(int indicator, Period p) const {
   for (Period q = from; q <= p; ++q) {
     YtdStep(indicator, q, &running);
     made = std::make_shared<const std::vector<double>>(running);
-    ytd_memo_->Put({YtdMemo::kYtd, indicator, q}, made);
+    kept_columns_->Put({KeptColumns::kYtd, indicator, q}, made);
   }
   return made;
 }
 
 Panel::SharedColumn Panel::BaseValuesColumn(int indicator, Period p) const {
-  const YtdMemo::Key key{YtdMemo::kBaseValues, indicator, p};
-  if (auto kept = ytd_memo_->Find(key)) return kept;
+  const KeptColumns::Key key{KeptColumns::kBaseValues, indicator, p};
+  if (auto kept = kept_columns_->Find(key)) return kept;
   std::vector<double> out;
   const double* v = Values(indicator, p - 12);
   if (v == nullptr)
@@ -98,19 +99,19 @@ Panel::SharedColumn Panel::BaseValuesColumn(int indicator, Period p) const {
     out.assign(v, v + num_enterprises_);
   if (const Column* c = Col(indicator, p)) Patch(c->prior, &out);
   auto made = std::make_shared<const std::vector<double>>(std::move(out));
-  ytd_memo_->Put(key, made);
+  kept_columns_->Put(key, made);
   return made;
 }
 
 Panel::SharedColumn Panel::BaseYtdColumn(int indicator, Period p) const {
   const Column* c = Col(indicator, p);
   if (c == nullptr || c->prior_ytd.size() == 0) return YtdColumn(indicator, p - 12);
-  const YtdMemo::Key key{YtdMemo::kBaseYtd, indicator, p};
-  if (auto kept = ytd_memo_->Find(key)) return kept;
+  const KeptColumns::Key key{KeptColumns::kBaseYtd, indicator, p};
+  if (auto kept = kept_columns_->Find(key)) return kept;
   std::vector<double> out = *YtdColumn(indicator, p - 12);
   Patch(c->prior_ytd, &out);
   auto made = std::make_shared<const std::vector<double>>(std::move(out));
-  ytd_memo_->Put(key, made);
+  kept_columns_->Put(key, made);
   return made;
 }
 
@@ -162,9 +163,9 @@ bool Panel::SameColumns(const Panel& previous, size_t indicator, Period from, Pe
   return true;
 }
 
-void Panel::KeepYtdOf(const Panel& previous) {
-  std::lock_guard<std::mutex> lock(previous.ytd_memo_->mu);
-  for (const auto& [key, column] : previous.ytd_memo_->columns) {
+void Panel::KeepColumnsOf(const Panel& previous) {
+  std::lock_guard<std::mutex> lock(previous.kept_columns_->mu);
+  for (const auto& [key, column] : previous.kept_columns_->columns) {
     const auto ind = static_cast<size_t>(key.indicator);
     if (!HasPeriod(key.p) || ind >= columns_.size() || ind >= previous.columns_.size()) continue;
     // What each column is made of: the months of its year to p (a ytd), or the month itself and
@@ -172,29 +173,29 @@ void Panel::KeepYtdOf(const Panel& previous) {
     const Period january = MakePeriod(PeriodYear(key.p), 1);
     bool same = false;
     switch (key.kind) {
-      case YtdMemo::kYtd:
+      case KeptColumns::kYtd:
         same = SameColumns(previous, ind, january, key.p);
         break;
-      case YtdMemo::kBaseValues:
+      case KeptColumns::kBaseValues:
         same = SameColumns(previous, ind, key.p, key.p) &&
                SameColumns(previous, ind, key.p - 12, key.p - 12);
         break;
-      case YtdMemo::kBaseYtd:
+      case KeptColumns::kBaseYtd:
         same = SameColumns(previous, ind, key.p, key.p) &&
                SameColumns(previous, ind, january - 12, key.p - 12);
         break;
     }
     if (!same) continue;
-    ytd_memo_->columns.emplace(key, column);
-    ytd_memo_->bytes += column->size() * sizeof(double);
+    kept_columns_->columns.emplace(key, column);
+    kept_columns_->bytes += column->size() * sizeof(double);
   }
 }
 
 size_t Panel::KeptYtdColumns() const {
-  std::lock_guard<std::mutex> lock(ytd_memo_->mu);
+  std::lock_guard<std::mutex> lock(kept_columns_->mu);
   return static_cast<size_t>(
-      std::count_if(ytd_memo_->columns.begin(), ytd_memo_->columns.end(),
-                    [](const auto& kv) { return kv.first.kind == YtdMemo::kYtd; }));
+      std::count_if(kept_columns_->columns.begin(), kept_columns_->columns.end(),
+                    [](const auto& kv) { return kv.first.kind == KeptColumns::kYtd; }));
 }
 
 }  // namespace ballast
