@@ -36,12 +36,31 @@ class PairAtoms {
     const CodeTree& industries = panel.catalog().industries();
     std::vector<int32_t> atom_of(panel.num_enterprises(), -1);
     if (pairs_.empty()) return atom_of;
-    const int32_t dr = regions.node(pairs_[0].first).depth;
-    const int32_t di = industries.node(pairs_[0].second).depth;
+    // Each code's node at the pairs' depth, kNoNode where no pair holds it: a table per tree (a
+    // few thousand codes) read per enterprise, rather than a walk up both trees per enterprise
+    // and a lookup for those no pair holds.
+    const auto at_depth = [](const CodeTree& tree, int32_t depth, const std::vector<bool>& used) {
+      std::vector<NodeId> out(tree.size(), kNoNode);
+      for (size_t n = 0; n < tree.size(); ++n) {
+        const NodeId a = tree.AncestorAtDepth(static_cast<NodeId>(n), depth);
+        if (a != kNoNode && used[static_cast<size_t>(a)]) out[n] = a;
+      }
+      return out;
+    };
+    std::vector<bool> region_used(regions.size()), industry_used(industries.size());
+    for (const NodePair& p : pairs_) {
+      region_used[static_cast<size_t>(p.first)] = true;
+      industry_used[static_cast<size_t>(p.second)] = true;
+    }
+    const std::vector<NodeId> region_at =
+        at_depth(regions, regions.node(pairs_[0].first).depth, region_used);
+    const std::vector<NodeId> industry_at =
+        at_depth(industries, industries.node(pairs_[0].second).depth, industry_used);
     for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
       const PanelEnterprise& ent = panel.enterprise(e);
-      const NodeId r = regions.AncestorAtDepth(ent.region, dr);
-      const NodeId i = industries.AncestorAtDepth(ent.industry, di);
+      if (ent.region == kNoNode || ent.industry == kNoNode) continue;
+      const NodeId r = region_at[static_cast<size_t>(ent.region)];
+      const NodeId i = industry_at[static_cast<size_t>(ent.industry)];
       if (r == kNoNode || i == kNoNode) continue;
       auto it = index_.find(PairKey({r, i}));
       if (it != index_.end()) atom_of[e] = it->second;
