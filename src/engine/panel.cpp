@@ -471,17 +471,23 @@ void Panel::Builder::BuildScaled(const std::vector<bool>& rescale) {
     const NodeId node = cat.FindIndustry(r.industry);
     if (node != kNoNode) rate_of[node] = r.rate / 100.0;
   }
-  std::vector<double> rate(p.num_enterprises_, kMissing);
-  for (size_t e = 0; e < rate.size(); ++e) {
-    for (NodeId n = p.enterprises_data_[e].industry; n != kNoNode && IsMissing(rate[e]);
+  // Each class's rate is its own or its nearest ancestor's, else the whole industry's: found once
+  // per class (a few thousand) and read per enterprise.
+  const auto whole = rate_of.find(cat.all_industry());
+  const double fallback = whole != rate_of.end() ? whole->second : kMissing;
+  std::vector<double> node_rate(tree.size(), kMissing);
+  for (size_t node = 0; node < tree.size(); ++node) {
+    for (NodeId n = static_cast<NodeId>(node); n != kNoNode && IsMissing(node_rate[node]);
          n = tree.node(n).parent) {
       auto it = rate_of.find(n);
-      if (it != rate_of.end()) rate[e] = it->second;
+      if (it != rate_of.end()) node_rate[node] = it->second;
     }
-    if (IsMissing(rate[e])) {
-      auto it = rate_of.find(cat.all_industry());
-      if (it != rate_of.end()) rate[e] = it->second;
-    }
+    if (IsMissing(node_rate[node])) node_rate[node] = fallback;
+  }
+  std::vector<double> rate(p.num_enterprises_, fallback);
+  for (size_t e = 0; e < rate.size(); ++e) {
+    const NodeId n = p.enterprises_data_[e].industry;
+    if (n != kNoNode) rate[e] = node_rate[static_cast<size_t>(n)];
   }
   // A rate per enterprise commutes with every derivation (value/ytd, priors): scale the
   // numerator's resolved columns (those resolved now; the others are the previous panel's).
