@@ -55,6 +55,17 @@ using RawKey = std::pair<size_t, Period>;  // indicator, period
 // enterprises and then some (a revision touches a month or two of one or two indicators).
 constexpr size_t kRawKeptBytes = size_t{256} << 20;
 
+// A class's price index or value-added rate: its own, else its nearest ancestor's, else the
+// whole industry's (BCD). `at` gives a node's figure, kMissing where it has none.
+template <typename At>
+double OwnOrAncestors(const CodeTree& tree, NodeId cls, NodeId whole, const At& at) {
+  for (NodeId n = cls; n != kNoNode; n = tree.node(n).parent) {
+    const double v = at(n);
+    if (!IsMissing(v)) return v;
+  }
+  return at(whole);
+}
+
 }  // namespace
 
 struct Panel::Builder::Raw {
@@ -471,20 +482,15 @@ void Panel::Builder::BuildScaled(const std::vector<bool>& rescale) {
     const NodeId node = cat.FindIndustry(r.industry);
     if (node != kNoNode) rate_of[node] = r.rate / 100.0;
   }
-  // Each class's rate is its own or its nearest ancestor's, else the whole industry's: found once
-  // per class (a few thousand) and read per enterprise.
-  const auto whole = rate_of.find(cat.all_industry());
-  const double fallback = whole != rate_of.end() ? whole->second : kMissing;
-  std::vector<double> node_rate(tree.size(), kMissing);
-  for (size_t node = 0; node < tree.size(); ++node) {
-    for (NodeId n = static_cast<NodeId>(node); n != kNoNode && IsMissing(node_rate[node]);
-         n = tree.node(n).parent) {
-      auto it = rate_of.find(n);
-      if (it != rate_of.end()) node_rate[node] = it->second;
-    }
-    if (IsMissing(node_rate[node])) node_rate[node] = fallback;
-  }
-  std::vector<double> rate(p.num_enterprises_, fallback);
+  const auto rate_at = [&](NodeId n) {
+    auto it = rate_of.find(n);
+    return it == rate_of.end() ? kMissing : it->second;
+  };
+  // Found once per class (a few thousand) and read per enterprise.
+  std::vector<double> node_rate(tree.size());
+  for (size_t node = 0; node < tree.size(); ++node)
+    node_rate[node] = OwnOrAncestors(tree, static_cast<NodeId>(node), cat.all_industry(), rate_at);
+  std::vector<double> rate(p.num_enterprises_, rate_at(cat.all_industry()));
   for (size_t e = 0; e < rate.size(); ++e) {
     const NodeId n = p.enterprises_data_[e].industry;
     if (n != kNoNode) rate[e] = node_rate[static_cast<size_t>(n)];
@@ -538,16 +544,10 @@ void Panel::Builder::BuildDeflators() {
     p.price_slot_[e] = it->second;
     if (!inserted) continue;
     for (int32_t t = 0; t < p.num_periods_; ++t) {
-      double d = kMissing;
-      for (NodeId n = cls; n != kNoNode && IsMissing(d); n = tree.node(n).parent) {
+      p.deflators_.push_back(OwnOrAncestors(tree, cls, bcd, [&](NodeId n) {
         auto found = index_at.find(n);
-        if (found != index_at.end()) d = found->second[static_cast<size_t>(t)];
-      }
-      if (IsMissing(d)) {
-        auto found = index_at.find(bcd);
-        if (found != index_at.end()) d = found->second[static_cast<size_t>(t)];
-      }
-      p.deflators_.push_back(d);
+        return found == index_at.end() ? kMissing : found->second[static_cast<size_t>(t)];
+      }));
     }
   }
 }
