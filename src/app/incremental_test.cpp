@@ -417,9 +417,8 @@ TEST_F(IncrementalTest, AnswersOfUntouchedRegionsAreCarriedOver) {
 }
 
 // A batch of values keeps the previous panel's year-to-date columns whose months it did not
-// touch (Panel::KeepColumnsOf). A touched month re-reads its indicator's whole year
-// (Builder::Apply), so that year's columns are summed again; other years' and other indicators'
-// come over.
+// touch (Panel::KeepColumnsOf): other years', other indicators', and the months of the same year
+// before the revised one.
 TEST_F(IncrementalTest, YearToDateOfUntouchedMonthsIsCarriedOver) {
   // No rule runs after the imports: only this test's own Ytd calls fill the panels' memos.
   ASSERT_OK_AND_ASSIGN(auto rules, b_->warnings().ListRules());
@@ -442,11 +441,13 @@ TEST_F(IncrementalTest, YearToDateOfUntouchedMonthsIsCarriedOver) {
   ASSERT_OK_AND_ASSIGN(auto second, b_->workspace().GetSnapshot());
   ASSERT_TRUE(second->incremental);
   EXPECT_EQ(second->panel->KeptYtdColumns(), 4u);
-  // February revised: 2024's column stays, 2025's are summed again (100 + 150 + 120).
+  // February revised: 2024's column stays, and January's (a revision patches the previous
+  // panel's columns, and January's is the same column); February's and March's are summed again
+  // (100 + 150 + 120).
   Import(std::string(kHeader) + kA + ",2025-02,output_value,150,,,\n", "r2.csv");
   ASSERT_OK_AND_ASSIGN(auto third, b_->workspace().GetSnapshot());
   ASSERT_TRUE(third->incremental);
-  EXPECT_EQ(third->panel->KeptYtdColumns(), 1u);
+  EXPECT_EQ(third->panel->KeptYtdColumns(), 2u);
   third->panel->Ytd(output, MakePeriod(2025, 3), &ytd);
   EXPECT_DOUBLE_EQ(ytd[a], 370);
   third->panel->Ytd(output, MakePeriod(2025, 1), &ytd);

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <set>
 
+#include "engine/panel_resolve.h"
 #include "engine/roster.h"
 
 namespace ballast {
@@ -21,15 +22,6 @@ EnterpriseSize ParseSize(const std::string& s) {
   return EnterpriseSize::kUnknown;
 }
 
-// A derived ytd that differs from the resolved one by more than summation noise is kept as a
-// correction, so that reported cumulative figures are reproduced.
-bool Differs(double derived, double resolved, double a, double b) {
-  if (std::isnan(derived) || std::isnan(resolved))
-    return std::isnan(derived) != std::isnan(resolved);
-  double scale = std::fabs(a) + std::fabs(b) + std::fabs(resolved);
-  return std::fabs(derived - resolved) > 1e-11 * scale;
-}
-
 }  // namespace
 
 double SparseColumn::Find(uint32_t e) const {
@@ -40,16 +32,8 @@ double SparseColumn::Find(uint32_t e) const {
 
 namespace {
 
-// Raw reported fields of one column before derivation, dense over enterprises; prior arrays
-// only where some row reported one; all empty: no rows.
-struct RawColumn {
-  std::vector<double> value, ytd, prior, prior_ytd;
-  size_t bytes() const {
-    return (value.capacity() + ytd.capacity() + prior.capacity() + prior_ytd.capacity()) *
-           sizeof(double);
-  }
-};
-using RawKey = std::pair<size_t, Period>;  // indicator, period
+using panel_internal::RawColumn;
+using panel_internal::RawKey;
 
 // Raw columns kept (Panel::raw_kept_) within this many bytes: one indicator's year at 500,000
 // enterprises and then some (a revision touches a month or two of one or two indicators).
@@ -67,21 +51,6 @@ double OwnOrAncestors(const CodeTree& tree, NodeId cls, NodeId whole, const At& 
 }
 
 }  // namespace
-
-struct Panel::Builder::Raw {
-  using Col = RawColumn;
-  std::vector<std::map<Period, Col>> by_indicator;
-};
-
-struct Panel::RawKept {
-  std::mutex mu;
-  std::map<RawKey, RawColumn> columns;
-};
-
-// Incremental: the raw columns resolved now (kept first) and the previous panel's others.
-struct Panel::Builder::Kept {
-  std::map<RawKey, RawColumn> now, before;
-};
 
 const Panel::Column& Panel::EmptyColumn() {
   static const Column empty;
@@ -235,6 +204,9 @@ Result<std::unique_ptr<Panel::Builder>> Panel::Builder::Apply(
   std::map<RawKey, RawColumn> held;
   if (enterprises == nullptr) {
     b->kept_ = std::make_unique<Kept>();
+    b->patches_ = std::make_unique<Patches>();
+    b->patches_->read.assign(cat.indicators().size(),
+                             std::vector<char>(static_cast<size_t>(p.num_periods_), 0));
     if (previous.raw_kept_ != nullptr) {
       std::lock_guard<std::mutex> lock(previous.raw_kept_->mu);
       held.swap(previous.raw_kept_->columns);
@@ -256,6 +228,7 @@ Result<std::unique_ptr<Panel::Builder>> Panel::Builder::Apply(
       auto h = held.find({static_cast<size_t>(ind), t});
       if (h == held.end()) {
         b->resolve_.emplace_back(code, t);
+        if (b->patches_ != nullptr) b->patches_->read[static_cast<size_t>(ind)][t - first] = 1;
         continue;
       }
       if (!h->second.value.empty()) b->raw_->by_indicator[ind][t] = std::move(h->second);
@@ -278,12 +251,16 @@ Status Panel::Builder::Add(const ObservationChunk& chunk) {
     return Status::Internal("store holds observations of unknown indicator '" + chunk.indicator +
                             "'");
   }
+  // A chunk on a kept raw column: what it replaces is noted for PatchRange.
+  std::map<uint32_t, panel_internal::RawCell>* replaced = nullptr;
   if (previous_ != nullptr) {
     const std::pair<std::string, Period> column(chunk.indicator, chunk.period);
-    if (!std::binary_search(resolve_.begin(), resolve_.end(), column) &&
-        !std::binary_search(refresh_.begin(), refresh_.end(), column)) {
+    const bool refreshing = std::binary_search(refresh_.begin(), refresh_.end(), column);
+    if (!refreshing && !std::binary_search(resolve_.begin(), resolve_.end(), column)) {
       return Status::Internal("a chunk of a column that is not re-resolved was given");
     }
+    if (refreshing && patches_ != nullptr)
+      replaced = &patches_->replaced[{static_cast<size_t>(ind), chunk.period}];
   }
   const size_t n = panel_->num_enterprises_;
   Raw::Col& col = raw_->by_indicator[ind][chunk.period];
@@ -307,6 +284,12 @@ Status Panel::Builder::Add(const ObservationChunk& chunk) {
                               std::to_string(id));
     }
     const auto e = static_cast<uint32_t>(index_of_[static_cast<size_t>(id)]);
+    if (replaced != nullptr) {
+      const bool prior = !col.prior.empty();
+      replaced->try_emplace(
+          e, panel_internal::RawCell{col.value[e], col.ytd[e], prior ? col.prior[e] : kMissing,
+                                     prior ? col.prior_ytd[e] : kMissing});
+    }
     col.value[e] = chunk.value[i];
     col.ytd[e] = chunk.ytd[i];
     if (!col.prior.empty()) {
@@ -333,38 +316,23 @@ void Panel::Builder::ResolveRange(size_t ind, Period from, Period to) {
     const bool restart = january || t == from;
     if (rc != nullptr) out.value.assign(n, kMissing);
     for (size_t e = 0; e < n; ++e) {
-      // value(t) = ytd(t) - ytd(t-1); ytd(t) = ytd(t-1) + value(t); ytd(Dec) resets in Jan.
-      double prev = restart ? start : running[e];
-      double rv = rc ? rc->value[e] : kMissing, ry = rc ? rc->ytd[e] : kMissing;
-      if (stock) {
-        double v = IsMissing(rv) ? ry : rv;
-        if (rc) out.value[e] = v;
-        out.cells += !IsMissing(v);
-        continue;
-      }
-      double v = IsMissing(rv) ? ry - prev : rv;
-      double y = IsMissing(ry) ? prev + v : ry;
-      if (rc) out.value[e] = v;
-      if (Differs(prev + v, y, prev, v)) {
+      const double prev = restart ? start : running[e];
+      const double rv = rc ? rc->value[e] : kMissing, ry = rc ? rc->ytd[e] : kMissing;
+      const panel_internal::Resolved r = panel_internal::ResolveMonth(stock, prev, rv, ry);
+      if (rc) out.value[e] = r.value;
+      if (r.fix) {
         out.ytd_fix.index.push_back(static_cast<uint32_t>(e));
-        out.ytd_fix.value.push_back(y);
+        out.ytd_fix.value.push_back(r.ytd);
       }
-      running[e] = y;
-      out.cells += !IsMissing(v) || !IsMissing(y);
+      if (!stock) running[e] = r.ytd;
+      out.cells += r.cell;
     }
-    // Reported 上年同期 figures, derived between monthly and cumulative the same way.
     bool has_prior = rc != nullptr && !rc->prior.empty();
     for (size_t e = 0; e < n; ++e) {
-      double prev = restart ? start : prior_running[e];
-      double rp = has_prior ? rc->prior[e] : kMissing,
-             rpy = has_prior ? rc->prior_ytd[e] : kMissing;
-      double pv, py;
-      if (stock) {
-        pv = py = IsMissing(rp) ? rpy : rp;
-      } else {
-        pv = IsMissing(rp) ? rpy - prev : rp;
-        py = IsMissing(rpy) ? prev + pv : rpy;
-      }
+      const double prev = restart ? start : prior_running[e];
+      const double rp = has_prior ? rc->prior[e] : kMissing,
+                   rpy = has_prior ? rc->prior_ytd[e] : kMissing;
+      const auto [pv, py] = panel_internal::ResolvePriorMonth(stock, prev, rp, rpy);
       prior_running[e] = py;
       if (!IsMissing(pv)) {
         out.prior.index.push_back(static_cast<uint32_t>(e));
@@ -425,13 +393,16 @@ std::unique_ptr<Panel> Panel::Builder::Finish() {
         }
         size_t end = t;
         while (end + 1 < redo.size() && redo[end + 1]) ++end;
-        ResolveRange(ind, p.first_ + static_cast<Period>(t), p.first_ + static_cast<Period>(end));
+        const Period from = p.first_ + static_cast<Period>(t);
+        const Period to = p.first_ + static_cast<Period>(end);
+        if (!PatchRange(ind, from, to)) ResolveRange(ind, from, to);
         rescale[ind] = true;
         t = end + 1;
       }
     }
   }
   raw_.reset();
+  patches_.reset();
   if (kept_ != nullptr) {
     // Those resolved now first, then the previous panel's others, within the budget.
     p.raw_kept_ = std::make_shared<RawKept>();

@@ -162,7 +162,9 @@ class Panel {
 // column Resolve() lists, and Finish. The other columns are shared with the previous panel. A
 // column depends on the earlier months of its year (a month's value may be the difference of
 // reported year-to-date figures), so a touched column re-resolves its indicator from January of
-// its year (or the first period) to December: the result equals a full build cell for cell.
+// its year (or the first period) to December — or, when the previous panel kept that year's raw
+// figures, only the enterprises the new chunks wrote (PatchRange): the result equals a full
+// build cell for cell.
 class Panel::Builder {
  public:
   Builder(std::shared_ptr<const Catalog> catalog, const std::vector<StoredEnterprise>& enterprises);
@@ -199,7 +201,9 @@ class Panel::Builder {
   std::vector<std::pair<std::string, Period>> resolve_;  // incremental: the columns to re-read
   std::vector<std::pair<std::string, Period>> refresh_;  // incremental: new chunks on kept ones
   struct Kept;
-  std::unique_ptr<Kept> kept_;           // incremental: raw figures kept for the next build
+  std::unique_ptr<Kept> kept_;  // incremental: raw figures kept for the next build
+  struct Patches;
+  std::unique_ptr<Patches> patches_;     // incremental: what the new chunks replaced (PatchRange)
   std::vector<std::vector<bool>> redo_;  // incremental: [indicator][period - first]
   std::vector<PriceRecord> prices_;
   std::vector<VaRateRecord> va_rates_;
@@ -208,6 +212,11 @@ class Panel::Builder {
   void BuildScaled(const std::vector<bool>& rescale);
   // Resolves one indicator's raw columns from `from` (January or the first period) to `to`.
   void ResolveRange(size_t indicator, Period from, Period to);
+  // The same, when every month of the range was kept and the new chunks wrote few enterprises:
+  // resolves those enterprises alone, keeps the previous panel's columns they did not change and
+  // copies the others with their cells replaced (engine/panel_patch.cpp). False (nothing done)
+  // when it cannot; ResolveRange then.
+  bool PatchRange(size_t indicator, Period from, Period to);
   void IndexEnterprises();
   void SetEnterprises(const std::vector<StoredEnterprise>& enterprises);
   static std::shared_ptr<const Column> Remap(const Column& c, const std::vector<uint32_t>& moved,

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,8 @@ std::string Differ(const Panel& a, const Panel& b) {
   const auto same = [](double x, double y) {
     return (std::isnan(x) && std::isnan(y)) || std::memcmp(&x, &y, sizeof x) == 0;
   };
-  for (const char* code : {"electricity", "revenue"}) {
+  if (a.StoredCells() != b.StoredCells()) return "stored cells";
+  for (const char* code : {"electricity", "revenue", "assets"}) {
     const int ind = testing_util::SharedCatalog()->FindIndicator(code);
     for (Period p = a.first_period(); p <= a.last_period(); ++p) {
       std::vector<double> ya, yb, ba, bb, bya, byb;
@@ -160,6 +162,83 @@ TEST_F(PanelKeptTest, ANewEnterpriseListReadsEverythingAgain) {
   ASSERT_TRUE(b.ok());
   EXPECT_EQ((*b)->Resolve().size(), 3u);
   EXPECT_TRUE((*b)->Refresh().empty());
+}
+
+// A revision of March on kept figures resolves the enterprise it wrote alone: January and
+// February stay the previous panel's very columns (and their year-to-date columns with them).
+TEST_F(PanelKeptTest, ARevisionKeepsTheMonthsBeforeItAsTheyWere) {
+  const int el = Electricity();
+  auto second = m_.Apply(*first_, {{"A", "electricity", "2025-02", 15}});
+  ASSERT_NE(second, nullptr);
+  const auto jan = second->YtdColumn(el, P("2025-01")), feb = second->YtdColumn(el, P("2025-02"));
+  const auto mar = second->YtdColumn(el, P("2025-03"));
+  PanelMaker::Asked asked;
+  auto third = m_.Apply(*second, {{"B", "electricity", "2025-03", kMissing, 80}}, &asked);
+  ASSERT_NE(third, nullptr);
+  EXPECT_TRUE(asked.resolve.empty());
+  EXPECT_EQ(third->YtdColumn(el, P("2025-01")).get(), jan.get());
+  EXPECT_EQ(third->YtdColumn(el, P("2025-02")).get(), feb.get());
+  EXPECT_NE(third->YtdColumn(el, P("2025-03")).get(), mar.get());
+  EXPECT_DOUBLE_EQ(third->Values(el, P("2025-03"))[1], 80 - 45);
+  EXPECT_DOUBLE_EQ((*third->YtdColumn(el, P("2025-03")))[1], 80);
+  EXPECT_DOUBLE_EQ((*third->YtdColumn(el, P("2025-03")))[0], 15 + 10 + 12);  // A's unchanged
+  EXPECT_EQ(Differ(*third, *m_.Make()), "");
+  // Only B moved, only in March.
+  const auto changes = third->ChangesSince(*second);
+  ASSERT_TRUE(changes.has_value());
+  EXPECT_EQ(changes->enterprises, (std::vector<uint32_t>{1}));
+  // Its January total revised: every month of the year follows (its February and March are
+  // differences of totals), the other enterprises' cells stay.
+  auto fourth = m_.Apply(*third, {{"B", "electricity", "2025-01", kMissing, 30}}, &asked);
+  ASSERT_NE(fourth, nullptr);
+  EXPECT_DOUBLE_EQ(fourth->Values(el, P("2025-02"))[1], 45 - 30);
+  EXPECT_EQ(Differ(*fourth, *m_.Make()), "");
+}
+
+// Revisions of every kind (monthly values, totals alone, priors, a stock, missing fields, rows
+// that add a month's first data), one after another on kept figures: each panel is a full
+// build's cell for cell, and counts the same stored cells.
+TEST(PanelPatchTest, RandomRevisionsEqualAFullBuild) {
+  std::mt19937 rng(20261203);
+  PanelMaker m;
+  const std::vector<std::string> firms = {"A", "B", "C", "D", "E", "F", "G", "H"};
+  for (const auto& f : firms) m.Enterprise(f, f < "E" ? "410102" : "410105", "1311");
+  const std::vector<std::string> months = {"2024-11", "2024-12", "2025-01",
+                                           "2025-02", "2025-03", "2025-04"};
+  std::uniform_real_distribution<double> amount(1, 100);
+  const auto field = [&](int odds) {
+    return rng() % 4 < static_cast<unsigned>(odds) ? amount(rng) : kMissing;
+  };
+  const auto row = [&](const std::string& f, const char* ind, const std::string& month) {
+    return testing_util::Row{f, ind, month, field(2), field(2), field(1), field(1)};
+  };
+  std::vector<testing_util::Row> rows;
+  for (const auto& f : firms) {
+    for (const auto& month : months) {
+      if (rng() % 5 == 0) continue;  // no row (a month without data for the firm)
+      rows.push_back(row(f, "electricity", month));
+      if (rng() % 2 == 0) rows.push_back(row(f, "assets", month));
+    }
+  }
+  m.Batch(rows);
+  auto panel = m.Make();
+  ASSERT_NE(panel, nullptr);
+  int patched = 0;
+  for (int step = 0; step < 60; ++step) {
+    std::vector<testing_util::Row> batch;
+    const size_t size = 1 + rng() % 3;
+    for (size_t i = 0; i < size; ++i) {
+      const char* ind = rng() % 3 == 0 ? "assets" : "electricity";
+      batch.push_back(row(firms[rng() % firms.size()], ind, months[rng() % months.size()]));
+    }
+    PanelMaker::Asked asked;
+    auto next = m.Apply(*panel, batch, &asked);
+    ASSERT_NE(next, nullptr) << "step " << step;
+    patched += asked.resolve.empty();
+    ASSERT_EQ(Differ(*next, *m.Make()), "") << "step " << step;
+    panel = std::move(next);
+  }
+  EXPECT_GT(patched, 30);  // most steps read the new batch alone (kept figures)
 }
 
 }  // namespace
