@@ -16,15 +16,20 @@ bool GrowthRule(const std::string& rule_id) {
          rule_id.find("growth") != std::string::npos;
 }
 
-void Index(GroupedEpisodes* g) {
+// Growth per episode: an episode shared with the grouping it was regrouped from (`previous`)
+// has the same hits, so its flag is read rather than found again.
+void Index(GroupedEpisodes* g, const GroupedEpisodes* previous = nullptr) {
   g->growth.reserve(g->episodes.size());
-  g->of_alert.reserve(g->held->rows.size());
   for (uint32_t i = 0; i < g->episodes.size(); ++i) {
+    if (previous != nullptr && g->was[i] >= 0) {
+      g->growth.push_back(previous->growth[static_cast<size_t>(g->was[i])]);
+      continue;
+    }
     const auto& hits = g->episodes[i]->hits;
     g->growth.push_back(std::any_of(hits.begin(), hits.end(),
                                     [](const AlertRecord* a) { return GrowthRule(a->rule_id); }));
-    for (const AlertRecord* h : hits) g->of_alert[h->id] = i;
   }
+  g->IndexAlerts();
 }
 
 void AddGrouped(GroupedEpisodes* g, const std::vector<const AlertRecord*>& alerts) {
@@ -104,8 +109,28 @@ std::shared_ptr<const GroupedEpisodes> RegroupAlerts(
               [](const AlertRecord* x, const AlertRecord* y) { return PlaceOf(*x) < PlaceOf(*y); });
     AddGrouped(g.get(), alerts);
   }
-  Index(g.get());
+  Index(g.get(), previous.get());
   return g;
+}
+
+void GroupedEpisodes::IndexAlerts() {
+  dense_.clear();
+  sparse_.clear();
+  const auto& rows = held->rows;  // by id
+  if (rows.empty()) return;
+  first_id_ = rows.front()->id;
+  const auto span = static_cast<uint64_t>(rows.back()->id - first_id_) + 1;
+  const bool dense = span <= 4 * static_cast<uint64_t>(rows.size()) + 1024;
+  if (dense) dense_.assign(static_cast<size_t>(span), kNone);
+  for (uint32_t i = 0; i < episodes.size(); ++i) {
+    for (const AlertRecord* h : episodes[i]->hits) {
+      if (!dense) {
+        sparse_[h->id] = i;
+      } else if (h->id >= first_id_ && h->id - first_id_ < static_cast<int64_t>(span)) {
+        dense_[static_cast<size_t>(h->id - first_id_)] = i;
+      }
+    }
+  }
 }
 
 }  // namespace ballast::app

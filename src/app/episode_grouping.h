@@ -20,12 +20,31 @@ namespace ballast::app {
 struct GroupedEpisodes {
   std::shared_ptr<const LiveAlerts> held;  // the alerts the episodes point into
   std::vector<std::shared_ptr<const warn::EpisodeRefs>> episodes;
-  std::vector<bool> growth;                        // a hit of a growth rule, per episode
-  std::unordered_map<int64_t, uint32_t> of_alert;  // alert id -> its episode
+  std::vector<bool> growth;  // a hit of a growth rule, per episode
+  // The episode of an alert of `held` by its id, or kNone (not grouped here).
+  static constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t EpisodeOf(int64_t alert_id) const {
+    if (!dense_.empty()) {
+      const int64_t slot = alert_id - first_id_;
+      return slot >= 0 && static_cast<uint64_t>(slot) < dense_.size()
+                 ? dense_[static_cast<size_t>(slot)]
+                 : kNone;
+    }
+    auto it = sparse_.find(alert_id);
+    return it == sparse_.end() ? kNone : it->second;
+  }
+  // Fills the index EpisodeOf reads: by position from the first id when the ids are dense
+  // enough (they are the store's row ids), else a map.
+  void IndexAlerts();
   // Regrouped (RegroupAlerts): the grouping it was made from, and each episode's index there
   // (-1: grouped again).
   std::weak_ptr<const GroupedEpisodes> from;
   std::vector<int32_t> was;
+
+ private:
+  int64_t first_id_ = 0;
+  std::vector<uint32_t> dense_;
+  std::unordered_map<int64_t, uint32_t> sparse_;
 };
 
 // Groups `alerts`, which point into `held`.

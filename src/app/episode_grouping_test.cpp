@@ -54,7 +54,7 @@ std::map<std::string, std::string> Shown(const GroupedEpisodes& g) {
                     (g.growth[i] ? "g" : "-") + "|";
     for (const AlertRecord* h : g.episodes[i]->hits) {
       s += std::to_string(h->id) + ",";
-      EXPECT_EQ(g.of_alert.at(h->id), i);
+      EXPECT_EQ(g.EpisodeOf(h->id), i);
     }
     out[e.id] = s;
   }
@@ -84,7 +84,12 @@ TEST(RegroupAlertsTest, OnlyTheSubjectsWrittenForAreGroupedAgain) {
   EXPECT_EQ(Shown(*regrouped), Shown(*whole));
   EXPECT_TRUE(Shown(*regrouped).at("enterprise:X").starts_with("X 新名|"));
   EXPECT_FALSE(Shown(*regrouped).contains("enterprise:Z"));
-  EXPECT_EQ(regrouped->of_alert.size(), whole->of_alert.size());
+  for (const auto& a : after->rows) {  // the same alerts grouped as grouping them all groups
+    EXPECT_EQ(regrouped->EpisodeOf(a->id) == GroupedEpisodes::kNone,
+              whole->EpisodeOf(a->id) == GroupedEpisodes::kNone)
+        << a->id;
+  }
+  EXPECT_EQ(regrouped->EpisodeOf(5), GroupedEpisodes::kNone);  // Z's, gone
 
   // 郑州's episode is the one grouped before, not grouped again.
   size_t kept = 0;
@@ -105,6 +110,34 @@ TEST(RegroupAlertsTest, OnlyTheSubjectsWrittenForAreGroupedAgain) {
   const auto back = RegroupAlerts(regrouped, before);
   ASSERT_NE(back, nullptr);
   EXPECT_EQ(Shown(*back), Shown(*first));
+}
+
+// Alert ids far apart (rows deleted in between) are indexed by a map, not by position; ids not
+// grouped find no episode either way. A growth rule's flag follows its episode into a regrouping.
+TEST(RegroupAlertsTest, SparseIdsAndGrowthFlags) {
+  auto grow = [](std::shared_ptr<const AlertRecord> a) {
+    AlertRecord g = *a;
+    g.rule_id = "output_growth_drop";
+    return std::make_shared<const AlertRecord>(g);
+  };
+  const auto a1 = grow(Alert(1, "enterprise", "X", "red", "firing"));
+  const auto b2 = Alert(9000000, "enterprise", "Y", "yellow", "firing");
+  const auto before = Live({a1, b2});
+  const auto first = GroupAlerts(before, Listed(*before));
+  ASSERT_EQ(first->episodes.size(), 2u);
+  EXPECT_EQ(first->episodes[first->EpisodeOf(1)]->head.subject_key, "X");
+  EXPECT_EQ(first->episodes[first->EpisodeOf(9000000)]->head.subject_key, "Y");
+  EXPECT_EQ(first->EpisodeOf(2), GroupedEpisodes::kNone);
+  EXPECT_EQ(first->EpisodeOf(-5), GroupedEpisodes::kNone);
+  EXPECT_TRUE(first->growth[first->EpisodeOf(1)]);
+  EXPECT_FALSE(first->growth[first->EpisodeOf(9000000)]);
+  // Y moves; X's episode (and its flag) is carried.
+  const auto after = Live({a1, Alert(9000000, "enterprise", "Y", "red", "firing")});
+  const auto regrouped = RegroupAlerts(first, after);
+  ASSERT_NE(regrouped, nullptr);
+  EXPECT_EQ(Shown(*regrouped), Shown(*GroupAlerts(after, Listed(*after))));
+  EXPECT_GE(regrouped->was[regrouped->EpisodeOf(1)], 0);
+  EXPECT_TRUE(regrouped->growth[regrouped->EpisodeOf(1)]);
 }
 
 }  // namespace

@@ -22,7 +22,13 @@ constexpr const char* kChainLeader = "链主";
 // figures of every enterprise of its prefecture, and the episodes are scored again for every new
 // set of live alerts and every new batch. A batch of values moves few enterprises: the facts of
 // the next snapshot keep those of the subjects it cannot have moved.
-using CellFactsCache = SnapshotMemo<warn::SubjectFacts>;
+// Each with the region whose enterprises moving can move it (the score carried over a batch that
+// moved none: EpisodeScores).
+struct ScopedFacts {
+  warn::SubjectFacts facts;
+  NodeId scope = kNoNode;
+};
+using CellFactsCache = SnapshotMemo<ScopedFacts>;
 
 CellFactsCache& CellFacts() {
   static auto* cache = new CellFactsCache();  // never destroyed: outlives every request
@@ -48,21 +54,20 @@ class FactFinder {
   }
   explicit FactFinder(std::shared_ptr<const Snapshot> snap) { Start(std::move(snap)); }
 
-  warn::SubjectFacts Facts(const warn::Episode& e) {
-    warn::SubjectFacts f;
-    if (period_ == 0) return f;
+  ScopedFacts Facts(const warn::Episode& e) {
+    if (period_ == 0) return {};
     if (e.subject_kind == "enterprise") {
       // Kept too: alerts that change without a new batch (an evaluation, a handling step) are
       // scored again from what this snapshot already said of their subjects.
       const std::string key = FactsKey(e);
       if (auto known = Known(key)) return *known;
       NodeId prefecture = kNoNode;
-      f = Enterprise(e.subject_key, &prefecture);
+      const warn::SubjectFacts f = Enterprise(e.subject_key, &prefecture);
       Keep(key, f, prefecture);
-      return f;
+      return {f, prefecture};
     }
     if (e.subject_kind == "region" || e.subject_kind == "industry") return Cell(e);
-    return f;
+    return {};
   }
 
   // Reads the facts of the region and industry subjects among `episodes` not known yet for
@@ -183,27 +188,27 @@ class FactFinder {
     return f;
   }
 
-  warn::SubjectFacts Cell(const warn::Episode& e) {
+  ScopedFacts Cell(const warn::Episode& e) {
     if (auto known = Known(FactsKey(e))) return *known;
     const warn::Episode* one = &e;
     Prefetch(std::span<const warn::Episode* const>(&one, 1));
-    return Known(FactsKey(e)).value_or(warn::SubjectFacts{});
+    return Known(FactsKey(e)).value_or(ScopedFacts{});
   }
 
   // The shared facts, and this finder's own: the shared ones are of the latest snapshot alone,
   // and a list still on the one before must not read each subject's afresh.
-  std::optional<warn::SubjectFacts> Known(const std::string& key) {
+  std::optional<ScopedFacts> Known(const std::string& key) {
     auto it = own_.find(key);
     if (it != own_.end()) return it->second;
     return CellFacts().Find(snap_, key);
   }
   void Keep(const std::string& key, const warn::SubjectFacts& f, NodeId scope) {
-    own_[key] = f;
-    CellFacts().Put(snap_, key, f, scope);
+    own_[key] = {f, scope};
+    CellFacts().Put(snap_, key, {f, scope}, scope);
   }
 
   std::shared_ptr<const Snapshot> snap_;
-  std::unordered_map<std::string, warn::SubjectFacts> own_;
+  std::unordered_map<std::string, ScopedFacts> own_;
   int ind_ = -1;
   Period period_ = 0;
   bool loaded_ = false, has_year_ago_ = false;
@@ -218,9 +223,14 @@ EpisodeScore ScoreOf(FactFinder& facts, const warn::Episode& e, bool growth) {
   shell.state = e.state;
   shell.level = e.level;
   shell.months = e.months;
-  warn::ScoreEpisode(facts.Facts(e), &shell);
-  return {shell.weight, shell.persistence, shell.score,
-          growth ? std::move(shell.base_effect) : std::string()};
+  const ScopedFacts f = facts.Facts(e);
+  warn::ScoreEpisode(f.facts, &shell);
+  EpisodeScore s{shell.weight, shell.persistence, shell.score,
+                 growth ? std::move(shell.base_effect) : std::string()};
+  s.read_facts = e.subject_kind == "enterprise" || e.subject_kind == "region" ||
+                 e.subject_kind == "industry";  // those FactsKey names
+  s.scope = f.scope;
+  return s;
 }
 
 }  // namespace
@@ -232,23 +242,32 @@ EpisodeScores::EpisodeScores(std::shared_ptr<const GroupedEpisodes> grouped,
       through_(snap != nullptr ? snap->through : -1),
       scores_(grouped_->episodes.size()),
       done_(grouped_->episodes.size(), false) {
-  if (previous == nullptr || snap == nullptr) return;
+  if (snap == nullptr) return;
+  std::unordered_set<NodeId> unused;
+  mark_.MoveTo(snap, &unused);
+  if (previous == nullptr) return;
   const bool regrouped = previous->grouped_ != grouped_;
   if (regrouped && grouped_->from.lock() != previous->grouped_) return;
   std::lock_guard<std::mutex> lock(previous->mu_);
   const bool same_snap = previous->snap_.lock() == snap;
   if (!same_snap && !(previous->through_ < through_)) return;
+  // On a newer snapshot, the scores whose facts no batch since can have moved: their subject's
+  // scope holds no enterprise a batch moved (none when the snapshots are not linked).
+  std::unordered_set<NodeId> moved;
+  SnapshotMark::Step step = SnapshotMark::Step::kSame;
+  if (!same_snap) {
+    SnapshotMark from = previous->mark_;
+    step = from.MoveTo(snap, &moved);
+  }
+  const bool linked = step == SnapshotMark::Step::kSame || step == SnapshotMark::Step::kSome;
   for (size_t i = 0; i < scores_.size(); ++i) {
     const int32_t k = regrouped ? grouped_->was[i] : static_cast<int32_t>(i);
     if (k < 0 || !previous->done_[static_cast<size_t>(k)]) continue;
-    if (!same_snap) {  // the facts it was scored by, read no later than that snapshot, still hold
-      const std::string key = FactsKey(grouped_->episodes[i]->head);
-      if (!key.empty()) {
-        const auto read_at = CellFacts().ReadAt(snap, key);
-        if (!read_at || *read_at > previous->through_) continue;
-      }
-    }
-    scores_[i] = previous->scores_[static_cast<size_t>(k)];
+    const EpisodeScore& was = previous->scores_[static_cast<size_t>(k)];
+    if (was.read_facts && !moved.empty() && (was.scope == kNoNode || moved.contains(was.scope)))
+      continue;
+    if (was.read_facts && !linked) continue;
+    scores_[i] = was;
     done_[i] = true;
   }
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/episode_grouping.h"
+#include "app/snapshot_changes.h"
 #include "app/warnings.h"
 #include "app/workspace.h"
 #include "store/warn_store.h"
@@ -23,6 +24,10 @@ namespace ballast::app {
 struct EpisodeScore {
   double weight = 1, persistence = 1, score = 0;
   std::string base_effect;
+  // Scored by the panel's facts of its subject (an enterprise, a region, an industry), which
+  // move only when an enterprise of `scope` moves (kNoNode: any).
+  bool read_facts = false;
+  NodeId scope = kNoNode;
 };
 
 // The scores of one grouping's episodes from one snapshot's facts (nullptr: the workspace's
@@ -32,8 +37,9 @@ struct EpisodeScore {
 class EpisodeScores {
  public:
   // `previous`: scores of the same grouping or of the one `grouped` was regrouped from; those
-  // of the episodes shared are carried, for the same snapshot, or for an earlier one when the
-  // facts an episode was scored by are still this snapshot's (app/snapshot_memo.h).
+  // of the episodes shared are carried, for the same snapshot, or for an earlier one of the same
+  // chain when no batch since moved an enterprise of the scope of the facts an episode was
+  // scored by (SnapshotMark, as app/snapshot_memo.h keeps the facts themselves).
   EpisodeScores(std::shared_ptr<const GroupedEpisodes> grouped,
                 std::shared_ptr<const Snapshot> snap, EpisodeScores* previous = nullptr);
   // The scores, with those of the episodes `which` (indices into the grouping) computed; the
@@ -47,6 +53,7 @@ class EpisodeScores {
   // would stay with it); whoever asks for scores holds the snapshot.
   const std::weak_ptr<const Snapshot> snap_;
   const BatchId through_;  // the snapshot's
+  SnapshotMark mark_;      // the snapshot, for the regions moved since (a newer sheet's carry)
   std::vector<EpisodeScore> scores_;
   std::vector<bool> done_;
 };

@@ -294,9 +294,10 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
   }
   const GroupedEpisodes& g = *found.grouped;
   std::vector<uint32_t> visible(g.episodes.size(), 0);
-  for (const AlertRecord* a : view.rows) {
-    auto it = g.of_alert.find(a->id);
-    if (it != g.of_alert.end()) ++visible[it->second];
+  std::vector<uint32_t> of_row(view.rows.size());
+  for (size_t r = 0; r < view.rows.size(); ++r) {
+    of_row[r] = g.EpisodeOf(view.rows[r]->id);
+    if (of_row[r] != GroupedEpisodes::kNone) ++visible[of_row[r]];
   }
   std::vector<Candidate> candidates;  // the shared episodes the caller sees every alert of
   for (uint32_t i = 0; i < g.episodes.size(); ++i) {
@@ -304,10 +305,10 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
       candidates.push_back({g.episodes[i].get(), found.scores.get(), i});
   }
   std::vector<const AlertRecord*> partly;
-  for (const AlertRecord* a : view.rows) {
-    auto it = g.of_alert.find(a->id);
-    if (it != g.of_alert.end() && visible[it->second] != g.episodes[it->second]->hits.size())
-      partly.push_back(a);
+  for (size_t r = 0; r < view.rows.size(); ++r) {
+    const uint32_t i = of_row[r];
+    if (i != GroupedEpisodes::kNone && visible[i] != g.episodes[i]->hits.size())
+      partly.push_back(view.rows[r]);
   }
   const auto own = GroupAlerts(view.held, partly);
   EpisodeScores own_scores(own, snap);

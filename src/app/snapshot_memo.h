@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "app/snapshot_changes.h"
 
@@ -20,34 +21,30 @@ template <typename T>
 class SnapshotMemo {
  public:
   std::optional<T> Find(const std::shared_ptr<const Snapshot>& snap, const std::string& key) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!Follow(snap)) return std::nullopt;
-    auto it = held_.find(key);
-    if (it == held_.end()) return std::nullopt;
-    return it->second.value;
+    auto found = FindScoped(snap, key);
+    if (!found) return std::nullopt;
+    return std::move(found->first);
   }
-  // The batch of the snapshot the value held for `snap` was read from: the value has been the
-  // same in every snapshot of the chain since.
-  std::optional<BatchId> ReadAt(const std::shared_ptr<const Snapshot>& snap,
-                                const std::string& key) {
+  // The same with the region it was kept with (Put's `scope`).
+  std::optional<std::pair<T, NodeId>> FindScoped(const std::shared_ptr<const Snapshot>& snap,
+                                                 const std::string& key) {
     std::lock_guard<std::mutex> lock(mu_);
     if (!Follow(snap)) return std::nullopt;
     auto it = held_.find(key);
     if (it == held_.end()) return std::nullopt;
-    return it->second.read_at;
+    return std::make_pair(it->second.value, it->second.scope);
   }
   // `scope`: the region any of whose enterprises moving moves the value (kNoNode: any move).
   void Put(const std::shared_ptr<const Snapshot>& snap, const std::string& key, T value,
            NodeId scope) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (Follow(snap)) held_[key] = {std::move(value), scope, snap->through};
+    if (Follow(snap)) held_[key] = {std::move(value), scope};
   }
 
  private:
   struct Held {
     T value;
     NodeId scope = kNoNode;
-    BatchId read_at = 0;
   };
   // Moves the values on to `snap`; false for a snapshot older than the one held.
   bool Follow(const std::shared_ptr<const Snapshot>& snap) {
