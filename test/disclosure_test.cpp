@@ -181,5 +181,52 @@ TEST_F(DisclosureTest, AnalystsSeeFiguresWithTheMarkers) {
   EXPECT_TRUE(RowOf(t, "410103")->suppressed.empty());
 }
 
+// Along the industry dimension (the children's contributors gathered in one pass over the
+// city): 洛阳 410302 holds division 33 (5 firms × 100 = 500, publishable), 13 (900 + 50 + 40:
+// dominance, 900 / 990 = 90.9 % > 85 %) and 26 (2611: 3 firms × 10 = 30, the smallest non-zero
+// sibling: the complement). Manufacturing (C) in 洛阳: 500 + 990 + 30 = 1520.
+TEST_F(DisclosureTest, IndustrySiblingsOfOneCity) {
+  std::string ent = "uscc,name,region,industry,size,tags\n";
+  std::string obs = "uscc,period,indicator,value\n";
+  int i = 100;
+  auto add = [&](const char* industry, double value) {
+    const std::string code = Code(++i);
+    ent += code + ",洛阳企业" + std::to_string(i) + ",410302," + industry + ",small,\n";
+    obs += code + ",2025-03,output_value," + std::to_string(value) + "\n";
+  };
+  for (int k = 0; k < 5; ++k) add("3311", 100);
+  add("1311", 900);
+  add("1311", 50);
+  add("1311", 40);
+  for (int k = 0; k < 3; ++k) add("2611", 10);
+  ASSERT_EQ(b_->workspace().Import(ent, "e2.csv", "t")->status, ingest::ImportStatus::kImported);
+  ASSERT_EQ(b_->workspace().Import(obs, "o2.csv", "t")->status, ingest::ImportStatus::kImported);
+  const app::Caller viewer{"v", auth::Role::kViewer, "", "", "410000"};
+  app::TableRequest t;
+  t.indicator = "output_value";
+  t.measures = {"value"};
+  t.period = "2025-03";
+  t.region = "410300";
+  t.industry = "C";
+  t.dim = "industry";
+  auto r = app::QueryTable(*b_, viewer, t);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_NE(RowOf(*r, "13"), nullptr);
+  EXPECT_EQ(RowOf(*r, "13")->suppressed, "dominance");
+  EXPECT_EQ(RowOf(*r, "26")->suppressed, "secondary");
+  EXPECT_TRUE(RowOf(*r, "33")->suppressed.empty());
+  EXPECT_DOUBLE_EQ(*RowOf(*r, "33")->values[0], 500);
+  EXPECT_DOUBLE_EQ(*r->parent.row.values[0], 1520);
+  // Asked alone, each division says the same.
+  for (const auto& [code, reason] :
+       std::map<std::string, std::string>{{"13", "dominance"}, {"26", "secondary"}, {"33", ""}}) {
+    app::CellRequest c = t;
+    c.industry = code;
+    auto cell = app::QueryCell(*b_, viewer, c);
+    ASSERT_TRUE(cell.ok()) << cell.status().ToString();
+    EXPECT_EQ(cell->row.suppressed, reason) << code;
+  }
+}
+
 }  // namespace
 }  // namespace ballast::test

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <optional>
+#include <unordered_map>
 
 #include "core/incbin.h"
 #include "sdc/secondary.h"
@@ -58,14 +59,56 @@ const sdc::SdcParams& DisclosureParams() {
 
 bool GetsPublishedFigures(const Access& access, const Caller& caller) { return !access.MayListEnterprises(caller); }
 
-// Monthly values, else (figures reported as cumulative only) the year-to-date figures.
-Disclosure::Contributors Disclosure::Contribution(const CellRef& cell) {
+// Monthly values, else (figures reported as cumulative only) the year-to-date figures. Kept for
+// the answer: a sibling table reads each child's magnitude and then its primary reason.
+const Disclosure::Contributors& Disclosure::Contribution(const CellRef& cell) {
+  const Key key = KeyOf(cell);
+  if (auto it = contributions_.find(key); it != contributions_.end()) return it->second;
   const Panel& panel = *snap_.panel;
   Contributors c = Collect(snap_, cell, panel.Values(cell.indicator, cell.period));
-  if (!c.magnitudes.empty()) return c;
-  auto& ytd = ytd_[{cell.indicator, cell.period}];
-  if (ytd.empty()) panel.Ytd(cell.indicator, cell.period, &ytd);
-  return Collect(snap_, cell, ytd.data());
+  if (c.magnitudes.empty()) {
+    auto& ytd = ytd_[{cell.indicator, cell.period}];
+    if (ytd.empty()) panel.Ytd(cell.indicator, cell.period, &ytd);
+    c = Collect(snap_, cell, ytd.data());
+  }
+  return contributions_[key] = std::move(c);
+}
+
+// What Collect finds for each child, in one pass over the parent's enterprises instead of one
+// per child (a child industry's pass reads its whole region): an enterprise counts for the child
+// whose subtree holds its node, in the same order, so every sum is the same. A child with no
+// monthly values is left to Contribution (its year-to-date figures).
+void Disclosure::GatherChildren(const CellRef& parent, bool by_region,
+                                const std::vector<CellRef>& children) {
+  if (Derived(snap_, parent)) return;
+  const Panel& panel = *snap_.panel;
+  const double* column = panel.Values(parent.indicator, parent.period);
+  if (column == nullptr) return;
+  const CodeTree& tree = by_region ? catalog_.regions() : catalog_.industries();
+  const int32_t depth = tree.node(by_region ? parent.region : parent.industry).depth + 1;
+  std::unordered_map<NodeId, size_t> slot_of;  // child node -> index in `children`
+  for (size_t i = 0; i < children.size(); ++i) {
+    const bool known =
+        contributions_.contains(KeyOf(children[i])) || primary_.contains(KeyOf(children[i]));
+    if (!known) slot_of[by_region ? children[i].region : children[i].industry] = i;
+  }
+  if (slot_of.size() < 2) return;
+  std::vector<Contributors> found(children.size());
+  const auto [lo, hi] = snap_.query->RegionRange(parent.region);
+  for (uint32_t e = lo; e < hi; ++e) {
+    if (IsMissing(column[e]) || !snap_.query->InCell(e, parent)) continue;
+    const NodeId node = by_region ? panel.enterprise(e).region : panel.enterprise(e).industry;
+    if (node == kNoNode || tree.node(node).depth < depth) continue;
+    auto it = slot_of.find(tree.AncestorAtDepth(node, depth));
+    if (it == slot_of.end()) continue;
+    Contributors& c = found[it->second];
+    const double x = std::fabs(column[e]);
+    c.magnitudes.push_back(x);
+    c.total += x;
+  }
+  for (const auto& [node, i] : slot_of) {
+    if (!found[i].magnitudes.empty()) contributions_[KeyOf(children[i])] = std::move(found[i]);
+  }
 }
 
 Result<double> Disclosure::Magnitude(const CellRef& cell) {
@@ -102,7 +145,7 @@ Result<sdc::Suppression> Disclosure::Primary(const CellRef& cell) {
     for (const auto& r : rows) n += !r.row.values.empty() && r.row.values[0].has_value();
     if (n > 0 && n < DisclosureParams().min_contributors) s = sdc::Suppression::kThreshold;
   } else {
-    const Contributors c = Contribution(cell);
+    const Contributors& c = Contribution(cell);
     ASSIGN_OR_RETURN(s, sdc::PrimarySuppression(c.magnitudes, DisclosureParams()));
     magnitude_[key] = c.total;
     found.magnitude = c.total;
@@ -128,10 +171,19 @@ Result<const std::map<Disclosure::Key, sdc::Suppression>*> Disclosure::SiblingTa
   for (NodeId child : tree.node(node).children) {
     CellRef ref = parent;
     (by_region ? ref.region : ref.industry) = child;
+    refs.push_back(ref);
+  }
+  // The children whose findings the snapshot does not hold yet, gathered together.
+  std::vector<CellRef> unknown;
+  for (const CellRef& ref : refs) {
+    const auto shared = Shared(ref);
+    if (!shared || !snap_.statuses->Find(*shared).primary) unknown.push_back(ref);
+  }
+  GatherChildren(parent, by_region, unknown);
+  for (const CellRef& ref : refs) {
     ASSIGN_OR_RETURN(double total, Magnitude(ref));
     ASSIGN_OR_RETURN(sdc::Suppression s, Primary(ref));
     kids.push_back(table.AddCell(total, s));
-    refs.push_back(ref);
   }
   auto& out = tables_[tkey];
   if (kids.empty()) return &out;
@@ -157,7 +209,7 @@ Result<sdc::Suppression> Disclosure::GroupStatus(const CellRef& cell, bool by_re
   if (hidden.size() == 1 || Derived(snap_, cell)) return sdc::Suppression::kSecondary;
   std::vector<double> together;
   for (const auto& h : hidden) {
-    const Contributors c = Contribution(h);
+    const Contributors& c = Contribution(h);
     together.insert(together.end(), c.magnitudes.begin(), c.magnitudes.end());
   }
   ASSIGN_OR_RETURN(sdc::Suppression s, sdc::PrimarySuppression(together, DisclosureParams()));
@@ -175,7 +227,7 @@ Result<sdc::Suppression> Disclosure::TagStatus(const CellRef& cell) {
     for (const auto& r : rows) n += !r.row.values.empty() && r.row.values[0].has_value();
     return n > 0 && n < DisclosureParams().min_contributors ? sdc::Suppression::kSecondary : sdc::Suppression::kNone;
   }
-  const Contributors c = Contribution(rest);
+  const Contributors& c = Contribution(rest);
   if (c.magnitudes.empty()) return sdc::Suppression::kNone;  // the plain cell is the tag cell
   ASSIGN_OR_RETURN(sdc::Suppression s, sdc::PrimarySuppression(c.magnitudes, DisclosureParams()));
   return sdc::IsSuppressed(s) ? sdc::Suppression::kSecondary : sdc::Suppression::kNone;

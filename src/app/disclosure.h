@@ -73,7 +73,9 @@ class Disclosure {
   // The statuses of the children of `parent` along one dimension after secondary suppression.
   Result<const std::map<Key, sdc::Suppression>*> SiblingTable(const CellRef& parent, bool by_region);
   Result<double> Magnitude(const CellRef& cell);
-  Contributors Contribution(const CellRef& cell);
+  const Contributors& Contribution(const CellRef& cell);
+  // Fills Contribution's memo for `children` of `parent` along one dimension in one pass.
+  void GatherChildren(const CellRef& parent, bool by_region, const std::vector<CellRef>& children);
 
   const Snapshot& snap_;
   const Catalog& catalog_;
@@ -82,6 +84,7 @@ class Disclosure {
   std::map<Key, double> magnitude_;
   std::map<std::pair<Key, bool>, std::map<Key, sdc::Suppression>> tables_;
   std::map<std::pair<int, Period>, std::vector<double>> ytd_;
+  std::map<Key, Contributors> contributions_;
 };
 
 }  // namespace ballast::app
