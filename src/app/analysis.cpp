@@ -208,8 +208,13 @@ Result<SeriesAnswer> QuerySeries(Workspace& ws, const SeriesRequest& req) {
   for (Period p = from; p <= to; ++p) {
     CellRef ref = r.ref;
     ref.period = p;
-    ASSIGN_OR_RETURN(MeasureRow m, r.snap->query->Cell(ref, r.measures, r.of));
-    s.points.emplace_back(FormatPeriod(p), ToRow(s.cell.region, std::move(m)));
+    // The months a batch did not reach come from the previous snapshot (app/cell_rows.h).
+    std::optional<MeasureRow> m = r.snap->rows->Find(ref, r.measures, r.of);
+    if (!m) {
+      ASSIGN_OR_RETURN(m, r.snap->query->Cell(ref, r.measures, r.of));
+      r.snap->rows->Put(ref, r.measures, r.of, *m);
+    }
+    s.points.emplace_back(FormatPeriod(p), ToRow(s.cell.region, std::move(*m)));
   }
   s.cell.period = FormatPeriod(to);
   s.cell.row = s.points.back().second;

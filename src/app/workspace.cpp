@@ -247,6 +247,7 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(Store& store, const S
         snap->changes != nullptr && RegionsMoved(*snap->panel, snap->changes->panel, &moved);
     snap->answers->CarryFrom(*previous.answers, changed, by_region ? &moved : nullptr);
     snap->statuses->CarryFrom(*previous.statuses, *catalog_, changes.columns);
+    snap->rows->CarryFrom(*previous.rows, changes.columns);
   }
   return std::shared_ptr<const app::Snapshot>(std::move(snap));
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/answer_cache.h"
+#include "app/cell_rows.h"
 #include "app/cell_statuses.h"
 #include "app/snapshot_changes.h"
 #include "auth/auth_service.h"
@@ -40,6 +41,8 @@ struct Snapshot {
   std::shared_ptr<AnswerCache> answers = std::make_shared<AnswerCache>();
   // Disclosure control's findings on its plain cells (app/cell_statuses.h); they go with it.
   std::shared_ptr<CellStatuses> statuses = std::make_shared<CellStatuses>();
+  // The rows of plain cells its series answers read (app/cell_rows.h); they go with it.
+  std::shared_ptr<CellRows> rows = std::make_shared<CellRows>();
   // What its panel changed since earlier snapshots (app/snapshot_changes.h); nullptr when built
   // in full.
   std::shared_ptr<const SnapshotChanges> changes;
