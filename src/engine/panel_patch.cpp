@@ -6,7 +6,8 @@
 // get a new column. A revision of November thus copies one column instead of resolving eleven,
 // and the months before it stay the very same objects (their kept year-to-date columns too).
 #include <algorithm>
-#include <cstring>
+#include <bit>
+#include <cstdint>
 
 #include "engine/panel_resolve.h"
 
@@ -24,7 +25,10 @@ struct Cells {
   double prior = kMissing, prior_ytd = kMissing;
 };
 
-bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+// Bit for bit: the missing marker is a NaN, which equals nothing by value.
+bool SameBits(double a, double b) {
+  return std::bit_cast<uint64_t>(a) == std::bit_cast<uint64_t>(b);
+}
 
 // Whether two resolutions leave the same cells in a column (dense values only where it has them).
 bool SameCells(const Cells& a, const Cells& b, bool dense) {
@@ -91,7 +95,7 @@ bool Panel::Builder::PatchRange(size_t ind, Period from, Period to) {
 
   const bool stock = p.catalog_->indicators()[ind].kind == IndicatorKind::kStock;
   auto& raw = raw_->by_indicator[ind];
-  const auto months = static_cast<size_t>(to - from + 1);
+  const size_t months = static_cast<size_t>(to - from) + 1;
   std::vector<RawColumn*> raw_at(months, nullptr);
   std::vector<const std::map<uint32_t, RawCell>*> replaced_at(months, nullptr);
   for (size_t k = 0; k < months; ++k) {
