@@ -2,37 +2,24 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
+
+#include "app/answer_cache.h"
 
 namespace ballast::app {
-
-namespace {
-
-template <typename T>
-void Append(std::string* key, T x) {
-  char bytes[sizeof x];
-  std::memcpy(bytes, &x, sizeof x);
-  key->append(bytes, sizeof x);
-}
-
-}  // namespace
 
 bool CellRows::Keeps(const CellRef& cell, const std::vector<Measure>& measures) {
   return cell.filter == nullptr &&
          std::find(measures.begin(), measures.end(), Measure::kMomSa) == measures.end();
 }
 
+// The answers' key builder (app/answer_cache.h), of the parts that name a plain cell's row.
 std::string CellRows::KeyOf(const CellRef& cell, const std::vector<Measure>& measures,
                             Dimension of) {
-  std::string key;
-  key.reserve(24 + measures.size() * sizeof(int32_t));
-  Append(&key, static_cast<int32_t>(cell.indicator));
-  Append(&key, static_cast<int32_t>(cell.period));
-  Append(&key, static_cast<int32_t>(cell.region));
-  Append(&key, static_cast<int32_t>(cell.industry));
-  Append(&key, static_cast<int32_t>(of));
-  for (Measure m : measures) Append(&key, static_cast<int32_t>(m));
-  return key;
+  CacheKey key("row");
+  key.Add(cell.indicator).Add(cell.period).Add(static_cast<int64_t>(cell.region));
+  key.Add(static_cast<int64_t>(cell.industry)).Add(static_cast<int64_t>(of));
+  for (Measure m : measures) key.Add(static_cast<int64_t>(m));
+  return key.str();
 }
 
 std::optional<MeasureRow> CellRows::Find(const CellRef& cell, const std::vector<Measure>& measures,
