@@ -16,20 +16,28 @@ bool MaySeeEnterpriseAlerts(const Ballast& b, const Caller& c) {
   return b.access().Allows(c, Permission::kHandleAssigned);
 }
 
-// `scope`: the caller's scope node (Access::ScopeNode), `region`: the node of the alert's region
-// code (kNoNode: none or unknown), both looked up once for a whole list.
-bool Visible(const Ballast& b, const Caller& c, const AlertRecord& a, NodeId scope,
+// What Visible reads of the caller, looked up once for a whole list.
+struct Viewer {
+  NodeId scope;  // Access::ScopeNode
+  bool enterprise_alerts;
+};
+Viewer ViewerOf(const Ballast& b, const Caller& c) {
+  return {b.access().ScopeNode(c), MaySeeEnterpriseAlerts(b, c)};
+}
+
+// `region`: the node of the alert's region code (kNoNode: none or unknown).
+bool Visible(const Ballast& b, const Caller& c, const AlertRecord& a, const Viewer& v,
              NodeId region) {
-  if (a.subject_kind == "enterprise" && !MaySeeEnterpriseAlerts(b, c)) return false;
+  if (!v.enterprise_alerts && a.subject_kind == "enterprise") return false;
   // A project's alerts, like the project: a handler sees those of its unit's projects only.
-  if (a.subject_kind == "project" && c.role == auth::Role::kHandler &&
+  if (c.role == auth::Role::kHandler && a.subject_kind == "project" &&
       (c.unit.empty() || a.units != c.unit))
     return false;
-  return b.access().InScope(c, scope, a.region, region);
+  return b.access().InScope(c, v.scope, a.region, region);
 }
 
 bool Visible(const Ballast& b, const Caller& c, const AlertRecord& a) {
-  return Visible(b, c, a, b.access().ScopeNode(c), b.catalog().regions().Find(a.region));
+  return Visible(b, c, a, ViewerOf(b, c), b.catalog().regions().Find(a.region));
 }
 
 Result<AlertRecord> VisibleAlert(Ballast& b, const Caller& c, int64_t id) {
@@ -62,9 +70,9 @@ namespace {
 // The alerts the caller may see under the filter, read in place (no audit record).
 Result<AlertView> ScopedView(Ballast& b, const Caller& c, AlertFilter* f) {
   RETURN_IF_ERROR(ScopeAlertFilter(b, c, f));
-  const NodeId scope = b.access().ScopeNode(c);
+  const Viewer v = ViewerOf(b, c);
   return b.warnings().ViewAlerts(
-      *f, [&](const AlertRecord& a, NodeId region) { return Visible(b, c, a, scope, region); });
+      *f, [&](const AlertRecord& a, NodeId region) { return Visible(b, c, a, v, region); });
 }
 
 }  // namespace

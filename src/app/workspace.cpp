@@ -248,6 +248,14 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(Store& store, const S
     snap->answers->CarryFrom(*previous.answers, changed, by_region ? &moved : nullptr);
     snap->statuses->CarryFrom(*previous.statuses, *catalog_, changes.columns);
     snap->rows->CarryFrom(*previous.rows, changes.columns);
+    // The passes of plain cells, summed again in the blocks of the enterprises that moved; not
+    // over a month that gained or lost data (a column read as missing for everyone).
+    const auto& moved_panel = snap->changes;
+    if (moved_panel != nullptr &&
+        std::none_of(moved_panel->panel.data_periods.begin(), moved_panel->panel.data_periods.end(),
+                     [](char c) { return c != 0; })) {
+      snap->query->CarrySumsFrom(*previous.query, moved_panel->panel.enterprises);
+    }
   }
   return std::shared_ptr<const app::Snapshot>(std::move(snap));
 }

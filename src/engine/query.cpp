@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "engine/atom_sums.h"
 #include "engine/measure_context.h"
 #include "engine/roster.h"
 
@@ -69,7 +70,7 @@ CellRef WithoutGroup(const CellRef& cell, bool region_group) {
   return out;
 }
 
-Query::Query(const Panel& panel) : panel_(panel) {
+Query::Query(const Panel& panel) : panel_(panel), memo_(std::make_unique<SumsMemo>()) {
   const auto& regions = panel.catalog().regions();
   const auto& industries = panel.catalog().industries();
   region_tin_.reserve(panel.num_enterprises());
@@ -135,85 +136,52 @@ Status Query::Validate(const CellRef& c, const std::vector<Measure>& measures) c
   return Status::Ok();
 }
 
-namespace {
-
-// Query::AtomSums; `real`: also the sums at comparable prices (CellSums::AddReal), which only
-// yoy_real and ytd_yoy_real read. Deflating every enterprise's months of the year is most of the
-// pass, so cells that ask for neither leave them out. `windows`: also the quarter and half-year
-// sums; `roster`: also the roster's counts (AddRoster reads every enterprise's record).
-std::vector<CellSums> AtomSumsOf(const Panel& panel, int indicator, Period p,
-                                 const std::vector<int32_t>& atom_of, int32_t atoms, bool real,
-                                 bool windows, bool roster) {
-  std::vector<CellSums> sums(static_cast<size_t>(atoms));
-  const Indicator& ind = panel.catalog().indicators()[static_cast<size_t>(indicator)];
-  const size_t n = panel.num_enterprises();
-  std::vector<double> missing;
-  auto values = [&](int i, Period q) {
-    const double* v = panel.Values(i, q);
-    if (v != nullptr) return v;
-    if (missing.empty()) missing.assign(n, kMissing);
-    return static_cast<const double*>(missing.data());
-  };
-  if (ind.kind == IndicatorKind::kRatio) {
-    int num = panel.catalog().FindIndicator(ind.numerator);
-    int den = panel.catalog().FindIndicator(ind.denominator);
-    const auto num_column = panel.YtdColumn(num, p), den_column = panel.YtdColumn(den, p);
-    const std::vector<double>&num_y = *num_column, &den_y = *den_column;
-    const double* nx = values(num, p);
-    const double* dx = values(den, p);
-    for (size_t e = 0; e < n; ++e) {
-      if (atom_of[e] < 0) continue;
-      CellSums& s = sums[static_cast<size_t>(atom_of[e])];
-      const int32_t before = s.n;
-      s.AddRatio(nx[e], dx[e], num_y[e], den_y[e]);
-      if (roster) AddRoster(panel.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
-    }
-    return sums;
-  }
-  // A negative share counts over its base indicator's figures.
-  int base = ind.kind == IndicatorKind::kNegativeShare
-                 ? panel.catalog().FindIndicator(ind.numerator)
-                 : indicator;
-  EnterpriseFigures f;
-  f.Load(panel, base, p, EnterpriseFigures::kAll);
-  const double *x = f.x(), *y = f.y(), *bx = f.bx(), *by = f.by();
-  std::vector<double> xr, yr;
-  if (real) RealFigures(panel, base, p, &xr, &yr);
-  WindowColumns quarter, half;
-  const bool window = windows && ind.kind == IndicatorKind::kFlow;
-  if (window) WindowFigures(panel, base, p, &quarter, &half);
-  for (size_t e = 0; e < n; ++e) {
-    if (atom_of[e] < 0) continue;
-    CellSums& s = sums[static_cast<size_t>(atom_of[e])];
-    const int32_t before = s.n;
-    s.Add(x[e], y[e], bx[e], by[e]);
-    if (real) s.AddReal(x[e], y[e], bx[e], by[e], xr[e], yr[e]);
-    if (window) {
-      s.quarter.Add(quarter.w[e], quarter.bw[e], quarter.wr[e]);
-      s.half.Add(half.w[e], half.bw[e], half.wr[e]);
-    }
-    if (roster) AddRoster(panel.enterprise(static_cast<uint32_t>(e)), p, s.n > before, &s);
-  }
-  return sums;
-}
-
-}  // namespace
-
 std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector<int32_t>& atom_of,
                                       int32_t atoms, bool windows, bool real, bool roster) const {
-  return AtomSumsOf(panel_, indicator, p, atom_of, atoms, real, windows, roster);
+  return SumAtoms(panel_, indicator, p, atom_of, atoms, {real, windows, roster}, 0,
+                  static_cast<uint32_t>(panel_.num_enterprises()));
+}
+
+void Query::CarrySumsFrom(const Query& previous, const std::vector<uint32_t>& changed) {
+  memo_->CarryFrom(*previous.memo_, changed);
+}
+
+std::vector<CellSums> Query::PassSums(int indicator, Period q, const std::vector<int32_t>& atom_of,
+                                      int32_t atoms, SumOptions options,
+                                      std::pair<uint32_t, uint32_t> range,
+                                      const SumsMemo::Key* pass) const {
+  const auto [lo, hi] = range;
+  // Sums at comparable prices and over windows read figures of the whole panel made for the
+  // pass: not kept.
+  if (pass == nullptr || options.real || options.windows) {
+    return SumAtoms(panel_, indicator, q, atom_of, atoms, options, lo, hi);
+  }
+  SumsMemo::Key key = *pass;
+  key.indicator = indicator;
+  key.period = q;
+  key.roster = options.roster;
+  auto found = memo_->Find(key);
+  if (found && found->dirty.empty()) return found->sums->Totals(atoms);
+  auto made = std::make_shared<const BlockSums>(
+      found ? ResumBlocks(*found->sums, found->dirty, panel_, indicator, q, atom_of, atoms, options,
+                          lo, hi)
+            : SumByBlocks(panel_, indicator, q, atom_of, atoms, options, lo, hi));
+  memo_->Put(key, made);
+  return made->Totals(atoms);
 }
 
 std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t,
                                              const std::vector<int32_t>& atom_of, int32_t atoms,
                                              int32_t row_atoms, bool has_parent,
-                                             const std::vector<Measure>& measures) const {
+                                             const std::vector<Measure>& measures,
+                                             std::pair<uint32_t, uint32_t> range,
+                                             const SumsMemo::Key* pass) const {
   const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
   const bool real = NeedsRealSums(measures);
   const bool windows = NeedsWindows(measures), roster = NeedsRoster(measures);
   AtomContexts atoms_at(measures, t, [&](Period q) {
-    return AtomSumsOf(panel_, indicator, q, atom_of, atoms, real, windows && q == t,
-                      roster && q == t);
+    return PassSums(indicator, q, atom_of, atoms, {real, windows && q == t, roster && q == t},
+                    range, pass);
   });
   const std::vector<CellSums>& now = atoms_at.sums();
   CellSums parent = Total(now);
@@ -255,8 +223,9 @@ Result<MeasureRow> Query::Cell(const CellRef& c, const std::vector<Measure>& mea
     else if (has_parent && InCell(e, parent))
       atom_of[e] = 1;
   }
-  auto rows =
-      EvaluateAtoms(c.indicator, c.period, atom_of, has_parent ? 2 : 1, 1, has_parent, measures);
+  const SumsMemo::Key pass{SumsMemo::Key::kCell, c.region, c.industry, static_cast<int>(of)};
+  auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, has_parent ? 2 : 1, 1, has_parent,
+                            measures, {lo, hi}, f == nullptr ? &pass : nullptr);
   return rows[0];
 }
 
@@ -296,7 +265,9 @@ Result<std::vector<ChildRow>> Query::Children(const CellRef& c, Dimension dim,
     }
     atom_of[e] = static_cast<int32_t>(std::prev(it) - children.begin());
   }
-  auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, k + 1, k, true, measures);
+  const SumsMemo::Key pass{SumsMemo::Key::kChildren, c.region, c.industry, static_cast<int>(dim)};
+  auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, k + 1, k, true, measures, {lo, hi},
+                            c.filter == nullptr ? &pass : nullptr);
   std::vector<ChildRow> out(static_cast<size_t>(k));
   for (int32_t i = 0; i < k; ++i) {
     out[static_cast<size_t>(i)].node = children[static_cast<size_t>(i)];
@@ -317,7 +288,9 @@ Result<std::vector<ChildRow>> Query::Enterprises(const CellRef& c,
     members.push_back(e);
   }
   const auto k = static_cast<int32_t>(members.size());
-  auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, k, k, true, measures);
+  const SumsMemo::Key pass{SumsMemo::Key::kEnterprises, c.region, c.industry};
+  auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, k, k, true, measures, {lo, hi},
+                            c.filter == nullptr ? &pass : nullptr);
   std::vector<ChildRow> out(members.size());
   for (size_t i = 0; i < members.size(); ++i) {
     out[i].enterprise = members[i];

@@ -6,10 +6,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "engine/atom_sums.h"
 #include "engine/measures.h"
 #include "engine/panel.h"
+#include "engine/sums_memo.h"
 
 namespace ballast {
 
@@ -108,6 +111,13 @@ class Query {
                                  int32_t atoms, bool windows = false, bool real = false,
                                  bool roster = false) const;
 
+  // Takes over `previous`'s kept passes of plain cells, each summed again, when next asked
+  // for, in the blocks of the enterprises `changed` lists (Panel::ChangesSince, sorted). Only
+  // for a panel made from previous's by values alone: the same enterprises, periods, prices and
+  // months with data.
+  void CarrySumsFrom(const Query& previous, const std::vector<uint32_t>& changed);
+  size_t kept_passes() const { return memo_->size(); }
+
   // The enterprise index range [first, second) whose region lies in `region`'s subtree.
   std::pair<uint32_t, uint32_t> RegionRange(NodeId region) const;
   bool InCell(uint32_t e, NodeId region, NodeId industry) const;
@@ -116,13 +126,21 @@ class Query {
 
  private:
   // Rows for atoms [0, row_atoms); the parent of each is all atoms together (none when
-  // !has_parent).
+  // !has_parent). Every enterprise of an atom lies in `range` (RegionRange).
   std::vector<MeasureRow> EvaluateAtoms(int indicator, Period t,
                                         const std::vector<int32_t>& atom_of, int32_t atoms,
                                         int32_t row_atoms, bool has_parent,
-                                        const std::vector<Measure>& measures) const;
+                                        const std::vector<Measure>& measures,
+                                        std::pair<uint32_t, uint32_t> range,
+                                        const SumsMemo::Key* pass) const;
+  // The atoms' sums at q, kept under `pass` (nullptr: not kept) with the indicator and period.
+  std::vector<CellSums> PassSums(int indicator, Period q, const std::vector<int32_t>& atom_of,
+                                 int32_t atoms, SumOptions options,
+                                 std::pair<uint32_t, uint32_t> range,
+                                 const SumsMemo::Key* pass) const;
 
   const Panel& panel_;
+  std::unique_ptr<SumsMemo> memo_;  // its own lock: queries are asked from many threads
   // Per enterprise, -1 without one: where its region and class lie in their code trees. The
   // regions' is sorted (the panel's order). A cell pass tests every enterprise of a range; these
   // keep it off the enterprises' records.

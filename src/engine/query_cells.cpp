@@ -56,19 +56,45 @@ class PairAtoms {
         at_depth(regions, regions.node(pairs_[0].first).depth, region_used);
     const std::vector<NodeId> industry_at =
         at_depth(industries, industries.node(pairs_[0].second).depth, industry_used);
+    // The pairs in a dense table over the nodes used (rows: regions, columns: industries), so
+    // that an enterprise is two table reads, not a hash lookup.
+    const auto compact = [](const std::vector<bool>& used, size_t* count) {
+      std::vector<size_t> out(used.size(), 0);
+      for (size_t n = 0; n < used.size(); ++n) {
+        if (used[n]) out[n] = (*count)++;
+      }
+      return out;
+    };
+    size_t rows = 0, columns = 0;
+    const std::vector<size_t> row_of = compact(region_used, &rows);
+    const std::vector<size_t> column_of = compact(industry_used, &columns);
+    const bool dense = rows * columns <= 4 * pairs_.size() + kDenseCells;
+    std::vector<int32_t> table(dense ? rows * columns : 0, -1);
+    for (size_t a = 0; dense && a < pairs_.size(); ++a) {
+      table[row_of[static_cast<size_t>(pairs_[a].first)] * columns +
+            column_of[static_cast<size_t>(pairs_[a].second)]] = static_cast<int32_t>(a);
+    }
     for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
       const PanelEnterprise& ent = panel.enterprise(e);
       if (ent.region == kNoNode || ent.industry == kNoNode) continue;
       const NodeId r = region_at[static_cast<size_t>(ent.region)];
       const NodeId i = industry_at[static_cast<size_t>(ent.industry)];
       if (r == kNoNode || i == kNoNode) continue;
-      auto it = index_.find(PairKey({r, i}));
-      if (it != index_.end()) atom_of[e] = it->second;
+      if (dense) {
+        atom_of[e] =
+            table[row_of[static_cast<size_t>(r)] * columns + column_of[static_cast<size_t>(i)]];
+      } else if (auto it = index_.find(PairKey({r, i})); it != index_.end()) {
+        atom_of[e] = it->second;
+      }
     }
     return atom_of;
   }
 
  private:
+  // A table no larger than a few entries per pair (and 256 KB): many regions with many
+  // industries (at most the square of the pairs) are looked up by hash.
+  static constexpr size_t kDenseCells = size_t{64} << 10;
+
   std::vector<NodePair> pairs_;
   std::unordered_map<uint64_t, int32_t> index_;
 };
@@ -120,16 +146,14 @@ std::vector<Result<MeasureRow>> Query::Cells(const std::vector<CellRef>& cells,
     }
     const std::vector<int32_t> atom_of = own.AtomOf(panel_);
     AtomContexts at(measures, t, [&](Period q) {
-      return AtomSums(indicator, q, atom_of, own.size(), windows && q == t, real,
-                      roster && q == t);
+      return AtomSums(indicator, q, atom_of, own.size(), windows && q == t, real, roster && q == t);
     });
     std::vector<CellSums> parent_sums;
     if (up.size() > 0) parent_sums = AtomSums(indicator, t, up.AtomOf(panel_), up.size());
     const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
     for (size_t j = 0; j < members.size(); ++j) {
       const auto a = static_cast<size_t>(atom[j]);
-      const CellSums* p =
-          parent[j] < 0 ? nullptr : &parent_sums[static_cast<size_t>(parent[j])];
+      const CellSums* p = parent[j] < 0 ? nullptr : &parent_sums[static_cast<size_t>(parent[j])];
       const MeasureContext ctx = at.Context(a, p);
       MeasureRow row;
       row.n = at.sums()[a].n;

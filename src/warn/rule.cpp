@@ -1,5 +1,6 @@
 #include "warn/rule.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -375,9 +376,12 @@ Result<std::vector<Rule>> DefaultRules() {
 }
 
 std::string FormatNumber(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
+  // As printf's "%.1f" (to_chars with a precision is specified so), without its locale and
+  // format parsing: an evaluation formats two messages for each of hundreds of thousands of
+  // findings.
+  char buf[400];  // the longest double, fixed: 309 digits, a sign, a point and one decimal
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1);
+  std::string s(buf, ec == std::errc() ? end : buf);
   return s == "-0.0" ? "0.0" : s;
 }
 

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <random>
 #include <set>
+#include <string>
+#include <vector>
 
 namespace ballast::warn {
 namespace {
@@ -137,6 +141,23 @@ TEST(RuleTest, AbsoluteComparisonAndMessages) {
                           {{"subject", "甲"}, {"value", FormatNumber(-12.345)}}),
             "甲 -12.3% {unknown}");
   EXPECT_EQ(FormatNumber(-0.01), "0.0");
+}
+
+// Messages show numbers as printf's "%.1f" did (the stored alerts' messages must not change):
+// the C library's own formatting is the reference, ties and large values included.
+TEST(RuleTest, FormatNumberIsPrintfsOneDecimal) {
+  std::vector<double> values = {0.25,   0.35,    -0.05,   2.5,     1e300, -1e300, 123456789.05,
+                                0.0499, 99.9999, -12.345, 1.0 / 3, 1e-320, 5e15 + 0.5};
+  std::mt19937_64 random(11);
+  std::uniform_real_distribution<double> spread(-1e6, 1e6);
+  for (int i = 0; i < 20000; ++i) values.push_back(spread(random));
+  for (int i = -2000; i <= 2000; ++i) values.push_back(i / 20.0);  // every .x5 tie
+  for (double v : values) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    const std::string want = std::string(buf) == "-0.0" ? "0.0" : buf;
+    ASSERT_EQ(FormatNumber(v), want) << v;
+  }
 }
 
 // Region and industry rules may watch the seasonally adjusted 环比 (engine measure mom_sa).
