@@ -57,7 +57,9 @@ const sdc::SdcParams& DisclosureParams() {
   return params;
 }
 
-bool GetsPublishedFigures(const Access& access, const Caller& caller) { return !access.MayListEnterprises(caller); }
+bool GetsPublishedFigures(const Access& access, const Caller& caller) {
+  return !access.MayListEnterprises(caller);
+}
 
 // Monthly values, else (figures reported as cumulative only) the year-to-date figures. Kept for
 // the answer: a sibling table reads each child's magnitude and then its primary reason.
@@ -93,15 +95,24 @@ void Disclosure::GatherChildren(const CellRef& parent, bool by_region,
     if (!known) slot_of[by_region ? children[i].region : children[i].industry] = i;
   }
   if (slot_of.size() < 2) return;
+  // Each code's child slot, -1 under none: a table read per enterprise rather than a walk up
+  // the tree and a lookup.
+  std::vector<int32_t> slot_at(tree.size(), -1);
+  for (size_t n = 0; n < tree.size(); ++n) {
+    const auto node = static_cast<NodeId>(n);
+    if (tree.node(node).depth < depth) continue;
+    auto it = slot_of.find(tree.AncestorAtDepth(node, depth));
+    if (it != slot_of.end()) slot_at[n] = static_cast<int32_t>(it->second);
+  }
   std::vector<Contributors> found(children.size());
   const auto [lo, hi] = snap_.query->RegionRange(parent.region);
   for (uint32_t e = lo; e < hi; ++e) {
-    if (IsMissing(column[e]) || !snap_.query->InCell(e, parent)) continue;
+    if (IsMissing(column[e])) continue;
     const NodeId node = by_region ? panel.enterprise(e).region : panel.enterprise(e).industry;
-    if (node == kNoNode || tree.node(node).depth < depth) continue;
-    auto it = slot_of.find(tree.AncestorAtDepth(node, depth));
-    if (it == slot_of.end()) continue;
-    Contributors& c = found[it->second];
+    if (node == kNoNode) continue;
+    const int32_t slot = slot_at[static_cast<size_t>(node)];
+    if (slot < 0 || !snap_.query->InCell(e, parent)) continue;
+    Contributors& c = found[static_cast<size_t>(slot)];
     const double x = std::fabs(column[e]);
     c.magnitudes.push_back(x);
     c.total += x;
@@ -156,8 +167,8 @@ Result<sdc::Suppression> Disclosure::Primary(const CellRef& cell) {
   return s;
 }
 
-Result<const std::map<Disclosure::Key, sdc::Suppression>*> Disclosure::SiblingTable(const CellRef& parent,
-                                                                                      bool by_region) {
+Result<const std::map<Disclosure::Key, sdc::Suppression>*> Disclosure::SiblingTable(
+    const CellRef& parent, bool by_region) {
   const auto tkey = std::make_pair(KeyOf(parent), by_region);
   if (auto it = tables_.find(tkey); it != tables_.end()) return &it->second;
   const CodeTree& tree = by_region ? catalog_.regions() : catalog_.industries();
@@ -191,7 +202,8 @@ Result<const std::map<Disclosure::Key, sdc::Suppression>*> Disclosure::SiblingTa
   ASSIGN_OR_RETURN(auto report, sdc::ApplySecondarySuppression(&table));
   (void)report;
   out[KeyOf(parent)] = table.cells[static_cast<size_t>(p)].status;
-  for (size_t i = 0; i < refs.size(); ++i) out[KeyOf(refs[i])] = table.cells[static_cast<size_t>(kids[i])].status;
+  for (size_t i = 0; i < refs.size(); ++i)
+    out[KeyOf(refs[i])] = table.cells[static_cast<size_t>(kids[i])].status;
   return &out;
 }
 
@@ -225,7 +237,8 @@ Result<sdc::Suppression> Disclosure::TagStatus(const CellRef& cell) {
     ASSIGN_OR_RETURN(auto rows, snap_.query->Enterprises(rest, {Measure::kValue}));
     int64_t n = 0;
     for (const auto& r : rows) n += !r.row.values.empty() && r.row.values[0].has_value();
-    return n > 0 && n < DisclosureParams().min_contributors ? sdc::Suppression::kSecondary : sdc::Suppression::kNone;
+    return n > 0 && n < DisclosureParams().min_contributors ? sdc::Suppression::kSecondary
+                                                            : sdc::Suppression::kNone;
   }
   const Contributors& c = Contribution(rest);
   if (c.magnitudes.empty()) return sdc::Suppression::kNone;  // the plain cell is the tag cell

@@ -6,6 +6,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "app/answer_cache.h"
@@ -151,15 +153,23 @@ EpisodeList Select(Workspace& ws, std::vector<Candidate> all, const EpisodeFilte
     std::erase_if(base, [&](const Candidate& c) { return c.score->score < f.min_score; });
   }
   out.counts.total = static_cast<int64_t>(base.size());
+  // Counted by the episodes' own strings, and each region's prefecture found once: a national
+  // badge counts every episode of the country.
+  using Tally = std::unordered_map<std::string_view, int64_t>;
+  Tally level, kind, region, rule;
   for (const Candidate& c : base) {
     const warn::Episode& e = c.episode->head;
-    ++out.counts.by_level[e.level];
-    ++out.counts.by_kind[e.subject_kind];
-    ++out.counts.by_region[PrefectureOf(cat, e.region)];
+    ++level[e.level];
+    ++kind[e.subject_kind];
+    ++region[e.region];
     for (const AlertRecord* h : c.episode->hits) {
-      if (h->state == e.state) ++out.counts.by_rule[h->rule_id];
+      if (h->state == e.state) ++rule[h->rule_id];
     }
   }
+  for (const auto& [k, n] : level) out.counts.by_level[std::string(k)] += n;
+  for (const auto& [k, n] : kind) out.counts.by_kind[std::string(k)] += n;
+  for (const auto& [k, n] : region) out.counts.by_region[PrefectureOf(cat, std::string(k))] += n;
+  for (const auto& [k, n] : rule) out.counts.by_rule[std::string(k)] += n;
   std::vector<Candidate> matched;
   for (const Candidate& c : base) {
     const warn::Episode& e = c.episode->head;
@@ -175,19 +185,27 @@ EpisodeList Select(Workspace& ws, std::vector<Candidate> all, const EpisodeFilte
     matched.push_back(c);
   }
   if (f.min_score <= 0) ScoreCandidates(matched, ws);
-  auto by = [&](const Candidate& x, const Candidate& y) {
+  enum class Order { kScore, kLevel, kNewest, kDuration };
+  const Order order = f.sort == "level"      ? Order::kLevel
+                      : f.sort == "newest"   ? Order::kNewest
+                      : f.sort == "duration" ? Order::kDuration
+                                             : Order::kScore;
+  auto by = [order](const Candidate& x, const Candidate& y) {
     const warn::Episode &a = x.episode->head, &b = y.episode->head;
-    if (f.sort == "level" && a.level != b.level)
+    if (order == Order::kLevel && a.level != b.level)
       return warn::LevelPoints(a.level) > warn::LevelPoints(b.level);
-    if (f.sort == "newest" && a.started_at != b.started_at) return a.started_at > b.started_at;
-    if (f.sort == "duration" && a.months != b.months) return a.months > b.months;
+    if (order == Order::kNewest && a.started_at != b.started_at) return a.started_at > b.started_at;
+    if (order == Order::kDuration && a.months != b.months) return a.months > b.months;
     if (x.score->score != y.score->score) return x.score->score > y.score->score;
     return a.id < b.id;
   };
-  std::sort(matched.begin(), matched.end(), by);
   out.matched = static_cast<int64_t>(matched.size());
   const size_t from = std::min(f.offset, matched.size());
   const size_t to = f.limit == 0 ? matched.size() : std::min(matched.size(), from + f.limit);
+  // Only the page is put in order (ids are unique: the order is total, the page the same as
+  // from a whole sort).
+  std::partial_sort(matched.begin(), matched.begin() + static_cast<std::ptrdiff_t>(to),
+                    matched.end(), by);
   for (size_t i = from; i < to; ++i) {
     warn::Episode e = warn::WithHits(*matched[i].episode);
     const EpisodeScore& s = *matched[i].score;
@@ -293,15 +311,14 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
     Shared().Put(view.held, snap, found.grouped, found.scores);
   }
   const GroupedEpisodes& g = *found.grouped;
+  // The shared episodes the caller sees every alert of, found from the rows seen (a region's
+  // list does not pass over every episode of the country).
   std::vector<uint32_t> visible(g.episodes.size(), 0);
   std::vector<uint32_t> of_row(view.rows.size());
+  std::vector<Candidate> candidates;
   for (size_t r = 0; r < view.rows.size(); ++r) {
-    of_row[r] = g.EpisodeOf(view.rows[r]->id);
-    if (of_row[r] != GroupedEpisodes::kNone) ++visible[of_row[r]];
-  }
-  std::vector<Candidate> candidates;  // the shared episodes the caller sees every alert of
-  for (uint32_t i = 0; i < g.episodes.size(); ++i) {
-    if (visible[i] != 0 && visible[i] == g.episodes[i]->hits.size())
+    const uint32_t i = of_row[r] = g.EpisodeOf(view.rows[r]->id);
+    if (i != GroupedEpisodes::kNone && ++visible[i] == g.episodes[i]->hits.size())
       candidates.push_back({g.episodes[i].get(), found.scores.get(), i});
   }
   std::vector<const AlertRecord*> partly;

@@ -12,6 +12,7 @@
 
 #include "app/analysis.h"
 #include "app/ballast.h"
+#include "app/snapshot_memo.h"
 #include "testing/test_store.h"
 #include "testing/testing.h"
 
@@ -414,6 +415,49 @@ TEST_F(IncrementalTest, AnswersOfUntouchedRegionsAreCarriedOver) {
   // B revised: the district's own figure, never the carried one.
   Import(std::string(kHeader) + kB + ",2025-01,output_value,330,,,\n", "r3.csv");
   EXPECT_DOUBLE_EQ(value(district), 330);
+}
+
+// Values kept with a region follow the snapshots while no batch moves an enterprise of it
+// (app/snapshot_memo.h): a batch drops those of the regions it moved (and of their ancestors)
+// and those kept with none; a key kept again with another region answers to the new one only.
+TEST_F(IncrementalTest, SnapshotMemoDropsOnlyTheRegionsMoved) {
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,100,,,\n" + kB +
+             ",2025-01,output_value,300,,,\n" + kC + ",2025-01,output_value,50,,,\n",
+         "o1.csv");
+  const CodeTree& regions = b_->catalog().regions();
+  const NodeId zhengzhou = regions.Find("410100"), luoyang = regions.Find("410300"),
+               henan = regions.Find("410000");
+  ASSERT_NE(zhengzhou, kNoNode);
+  ASSERT_NE(luoyang, kNoNode);
+  ASSERT_OK_AND_ASSIGN(auto first, b_->workspace().GetSnapshot());
+  SnapshotMemo<int> memo;
+  memo.Put(first, "zhengzhou", 1, zhengzhou);
+  memo.Put(first, "luoyang", 2, luoyang);
+  memo.Put(first, "anywhere", 3, kNoNode);
+  memo.Put(first, "henan", 4, henan);
+  memo.Put(first, "to zhengzhou", 5, luoyang);
+  memo.Put(first, "to zhengzhou", 6, zhengzhou);
+  memo.Put(first, "to luoyang", 7, zhengzhou);
+  memo.Put(first, "to luoyang", 8, luoyang);
+  EXPECT_EQ(memo.Find(first, "to luoyang"), 8);
+  // A (郑州) revised.
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,200,,,\n", "r1.csv");
+  ASSERT_OK_AND_ASSIGN(auto second, b_->workspace().GetSnapshot());
+  ASSERT_NE(second, first);
+  EXPECT_EQ(memo.Find(second, "luoyang"), 2);
+  EXPECT_EQ(memo.Find(second, "to luoyang"), 8);
+  EXPECT_EQ(memo.Find(second, "zhengzhou"), std::nullopt);
+  EXPECT_EQ(memo.Find(second, "anywhere"), std::nullopt);
+  EXPECT_EQ(memo.Find(second, "henan"), std::nullopt);  // an ancestor of 郑州
+  EXPECT_EQ(memo.Find(second, "to zhengzhou"), std::nullopt);
+  EXPECT_EQ(memo.Find(first, "luoyang"), std::nullopt);  // an older snapshot reads nothing
+  memo.Put(second, "zhengzhou", 9, zhengzhou);
+  // C (洛阳) revised: 洛阳's go, 郑州's kept on the second snapshot stays.
+  Import(std::string(kHeader) + kC + ",2025-01,output_value,70,,,\n", "r2.csv");
+  ASSERT_OK_AND_ASSIGN(auto third, b_->workspace().GetSnapshot());
+  EXPECT_EQ(memo.Find(third, "zhengzhou"), 9);
+  EXPECT_EQ(memo.Find(third, "luoyang"), std::nullopt);
+  EXPECT_EQ(memo.Find(third, "to luoyang"), std::nullopt);
 }
 
 // A batch of values keeps the previous panel's year-to-date columns whose months it did not

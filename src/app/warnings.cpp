@@ -436,6 +436,11 @@ Result<AlertView> Warnings::ViewAlerts(
   const LiveAlerts::Listed& listed = view.held->InListOrder(cat.regions());
   for (size_t i = 0; i < listed.rows.size(); ++i) {
     if (f.limit > 0 && view.rows.size() >= f.limit) break;
+    // The region first, from the listed regions alone: a province's list passes over the other
+    // provinces' alerts without reading them.
+    if (region != kNoNode &&
+        (listed.regions[i] == kNoNode || !cat.regions().Contains(region, listed.regions[i])))
+      continue;
     const AlertRecord& a = *listed.rows[i];
     if (!f.level.empty() && a.level != f.level) continue;
     if (!f.state.empty() && a.state != f.state) continue;
@@ -444,9 +449,6 @@ Result<AlertView> Warnings::ViewAlerts(
     if (!f.subject_kind.empty() && a.subject_kind != f.subject_kind) continue;
     if (!f.subject_key.empty() && a.subject_key != f.subject_key) continue;
     if (!f.include_muted && (a.silenced_by != 0 || a.inhibited)) continue;
-    if (region != kNoNode &&
-        (listed.regions[i] == kNoNode || !cat.regions().Contains(region, listed.regions[i])))
-      continue;
     if (!f.unit.empty()) {
       const std::string units = ";" + a.units + ";";
       if (a.assignee != f.unit && units.find(";" + f.unit + ";") == std::string::npos) continue;

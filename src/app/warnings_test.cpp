@@ -324,6 +324,36 @@ TEST_F(WarningsTest, EpisodesGroupScoreAndCount) {
   EXPECT_EQ(regions.counts.total, list->counts.total);
 }
 
+// Only a list's page is put in order (Select): in every order, the pages of two laid end to end
+// are the whole list in that order, and each page's matched count is the whole list's.
+TEST_F(WarningsTest, PagesInEveryOrderAreTheWholeListCut) {
+  ASSERT_TRUE(w_->Evaluate("2025-04-05T00:00:00Z").ok());
+  // And the demo's three commodity episodes (red, yellow, blue), for lists of five or more.
+  auto r = w_->ImportCommodities(gen::CommodityCsv(MakePeriod(2025, 3)), "commodities.csv", "demo");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  for (const std::string sort : {"score", "level", "newest", "duration"}) {
+    EpisodeFilter f;
+    f.include_muted = true;
+    f.sort = sort;
+    f.limit = 0;
+    const EpisodeList whole = ListEpisodes(*w_, f).value();
+    ASSERT_GE(whole.episodes.size(), 5u) << sort;
+    std::vector<std::string> paged;
+    f.limit = 2;
+    for (f.offset = 0; f.offset < whole.episodes.size() + 2; f.offset += 2) {
+      const EpisodeList page = ListEpisodes(*w_, f).value();
+      EXPECT_EQ(page.matched, whole.matched) << sort;
+      for (const auto& e : page.episodes) paged.push_back(e.id);
+    }
+    std::vector<std::string> ids;
+    for (const auto& e : whole.episodes) ids.push_back(e.id);
+    EXPECT_EQ(paged, ids) << sort;
+    for (size_t i = 1; sort == "score" && i < whole.episodes.size(); ++i) {
+      EXPECT_GE(whole.episodes[i - 1].score, whole.episodes[i].score);
+    }
+  }
+}
+
 // Imports that land while an evaluation runs share the one after it (Warnings::AfterImport): an
 // import whose batch an evaluation already held gets that evaluation's summary, not another.
 TEST_F(WarningsTest, AnImportAlreadyEvaluatedIsNotEvaluatedAgain) {

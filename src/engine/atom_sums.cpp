@@ -85,13 +85,15 @@ struct Scratch {
 // Sums block b's enterprises within [lo, hi) and hands each atom met to `take(atom, sums)` in
 // the order first met.
 template <typename Take>
-void SumBlock(const Adder& adder, uint32_t b, const std::vector<int32_t>& atom_of, uint32_t lo,
-              uint32_t hi, Scratch* scratch, const Take& take) {
+void SumBlock(const Adder& adder, uint32_t b, const AtomMap& atom_of, uint32_t lo, uint32_t hi,
+              Scratch* scratch, const Take& take) {
   const uint32_t from = std::max(lo, b * kSumBlock);
   const uint32_t to = static_cast<uint32_t>(std::min<uint64_t>(hi, uint64_t{b + 1} * kSumBlock));
   scratch->order.clear();
+  if (to <= from) return;
+  const int32_t* atoms = atom_of.Read(from, to);
   for (uint32_t e = from; e < to; ++e) {
-    const int32_t a = atom_of[e];
+    const int32_t a = atoms[e - from];
     if (a < 0) continue;
     const auto i = static_cast<size_t>(a);
     if (!scratch->met[i]) {
@@ -115,6 +117,18 @@ uint32_t EndBlock(uint32_t lo, uint32_t hi) {
 
 }  // namespace
 
+const int32_t* AtomMap::Read(uint32_t from, uint32_t to) const {
+  if (table_ != nullptr) return table_->data() + from;
+  const size_t b = from / kSumBlock;
+  if (made_.size() <= b) made_.resize(b + 1);
+  std::vector<int32_t>& block = made_[b];
+  if (block.empty()) {
+    block.resize(to - from);
+    fill_(from, to, block.data());
+  }
+  return block.data();
+}
+
 std::vector<CellSums> BlockSums::Totals(int32_t atoms) const {
   std::vector<CellSums> out(static_cast<size_t>(atoms));
   for (const auto& part : blocks) {
@@ -129,9 +143,8 @@ size_t BlockSums::Bytes() const {
   return bytes;
 }
 
-std::vector<CellSums> SumAtoms(const Panel& panel, int indicator, Period p,
-                               const std::vector<int32_t>& atom_of, int32_t atoms,
-                               SumOptions options, uint32_t lo, uint32_t hi) {
+std::vector<CellSums> SumAtoms(const Panel& panel, int indicator, Period p, const AtomMap& atom_of,
+                               int32_t atoms, SumOptions options, uint32_t lo, uint32_t hi) {
   const Adder adder(panel, indicator, p, options);
   Scratch scratch(atoms);
   std::vector<CellSums> out(static_cast<size_t>(atoms));
@@ -142,16 +155,14 @@ std::vector<CellSums> SumAtoms(const Panel& panel, int indicator, Period p,
   return out;
 }
 
-BlockSums SumByBlocks(const Panel& panel, int indicator, Period p,
-                      const std::vector<int32_t>& atom_of, int32_t atoms, SumOptions options,
-                      uint32_t lo, uint32_t hi) {
+BlockSums SumByBlocks(const Panel& panel, int indicator, Period p, const AtomMap& atom_of,
+                      int32_t atoms, SumOptions options, uint32_t lo, uint32_t hi) {
   return ResumBlocks(BlockSums{}, {}, panel, indicator, p, atom_of, atoms, options, lo, hi);
 }
 
 BlockSums ResumBlocks(const BlockSums& before, const std::vector<uint32_t>& dirty,
-                      const Panel& panel, int indicator, Period p,
-                      const std::vector<int32_t>& atom_of, int32_t atoms, SumOptions options,
-                      uint32_t lo, uint32_t hi) {
+                      const Panel& panel, int indicator, Period p, const AtomMap& atom_of,
+                      int32_t atoms, SumOptions options, uint32_t lo, uint32_t hi) {
   const uint32_t first = FirstBlock(lo), end = EndBlock(lo, hi);
   const bool keep = before.first_block == first && before.blocks.size() == end - first;
   const Adder adder(panel, indicator, p, options);

@@ -9,6 +9,7 @@
 #define BALLAST_ENGINE_ATOM_SUMS_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -27,6 +28,30 @@ struct SumOptions {
   bool roster = false;   // also the roster's counts (AddRoster)
 };
 
+// Which atom each enterprise of a pass falls in (-1: none), read block by block: a table made
+// beforehand, or a rule run for a block when a pass first reads it. A kept pass that sums one
+// block again then places that block's enterprises only, not every enterprise of its region
+// (issue 11: a national cell placed 500,000 enterprises to sum the one block a revision moved).
+// Read from one thread at a time.
+class AtomMap {
+ public:
+  // Writes the atoms of enterprises [from, to) to out[0, to − from).
+  using Fill = std::function<void(uint32_t from, uint32_t to, int32_t* out)>;
+
+  // atom_of[e] for each panel index e; not copied.
+  AtomMap(const std::vector<int32_t>& atom_of) : table_(&atom_of) {}  // NOLINT: implicit by design
+  explicit AtomMap(Fill fill) : fill_(std::move(fill)) {}
+
+  // The atoms of [from, to), a range within one block (the same range each time the block is
+  // read), indexed from `from`.
+  const int32_t* Read(uint32_t from, uint32_t to) const;
+
+ private:
+  const std::vector<int32_t>* table_ = nullptr;
+  Fill fill_;
+  mutable std::vector<std::vector<int32_t>> made_;  // by block, once read
+};
+
 // One pass: for each block from the range's first, the atoms its enterprises fall in, each with
 // their sums (in the order first met).
 struct BlockSums {
@@ -40,22 +65,19 @@ struct BlockSums {
 
 // The sums of the atoms atom_of assigns (-1: none) over the enterprises [lo, hi): each block's
 // made on their own, then added in order (as BlockSums::Totals adds them).
-std::vector<CellSums> SumAtoms(const Panel& panel, int indicator, Period p,
-                               const std::vector<int32_t>& atom_of, int32_t atoms,
-                               SumOptions options, uint32_t lo, uint32_t hi);
+std::vector<CellSums> SumAtoms(const Panel& panel, int indicator, Period p, const AtomMap& atom_of,
+                               int32_t atoms, SumOptions options, uint32_t lo, uint32_t hi);
 
 // The same, kept by block.
-BlockSums SumByBlocks(const Panel& panel, int indicator, Period p,
-                      const std::vector<int32_t>& atom_of, int32_t atoms, SumOptions options,
-                      uint32_t lo, uint32_t hi);
+BlockSums SumByBlocks(const Panel& panel, int indicator, Period p, const AtomMap& atom_of,
+                      int32_t atoms, SumOptions options, uint32_t lo, uint32_t hi);
 
 // `before` over a panel that differs from the one it was made on only in the figures of the
 // enterprises in the blocks `dirty` (sorted block numbers), for the same atoms: those blocks
 // summed again, the others kept.
 BlockSums ResumBlocks(const BlockSums& before, const std::vector<uint32_t>& dirty,
-                      const Panel& panel, int indicator, Period p,
-                      const std::vector<int32_t>& atom_of, int32_t atoms, SumOptions options,
-                      uint32_t lo, uint32_t hi);
+                      const Panel& panel, int indicator, Period p, const AtomMap& atom_of,
+                      int32_t atoms, SumOptions options, uint32_t lo, uint32_t hi);
 
 }  // namespace ballast
 

@@ -146,7 +146,7 @@ void Query::CarrySumsFrom(const Query& previous, const std::vector<uint32_t>& ch
   memo_->CarryFrom(*previous.memo_, changed);
 }
 
-std::vector<CellSums> Query::PassSums(int indicator, Period q, const std::vector<int32_t>& atom_of,
+std::vector<CellSums> Query::PassSums(int indicator, Period q, const AtomMap& atom_of,
                                       int32_t atoms, SumOptions options,
                                       std::pair<uint32_t, uint32_t> range,
                                       const SumsMemo::Key* pass) const {
@@ -170,9 +170,8 @@ std::vector<CellSums> Query::PassSums(int indicator, Period q, const std::vector
   return made->Totals(atoms);
 }
 
-std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t,
-                                             const std::vector<int32_t>& atom_of, int32_t atoms,
-                                             int32_t row_atoms, bool has_parent,
+std::vector<MeasureRow> Query::EvaluateAtoms(int indicator, Period t, const AtomMap& atom_of,
+                                             int32_t atoms, int32_t row_atoms, bool has_parent,
                                              const std::vector<Measure>& measures,
                                              std::pair<uint32_t, uint32_t> range,
                                              const SumsMemo::Key* pass) const {
@@ -215,14 +214,13 @@ Result<MeasureRow> Query::Cell(const CellRef& c, const std::vector<Measure>& mea
     parent.industry = cat.industries().node(c.industry).parent;
     has_parent = parent.industry != kNoNode;
   }
-  std::vector<int32_t> atom_of(panel_.num_enterprises(), -1);
   auto [lo, hi] = RegionRange(has_parent ? parent.region : c.region);
-  for (uint32_t e = lo; e < hi; ++e) {
-    if (InCell(e, c))
-      atom_of[e] = 0;
-    else if (has_parent && InCell(e, parent))
-      atom_of[e] = 1;
-  }
+  // Placed block by block as the pass reads them: a kept pass reads only the blocks it sums again.
+  const AtomMap atom_of([&](uint32_t from, uint32_t to, int32_t* out) {
+    for (uint32_t e = from; e < to; ++e) {
+      out[e - from] = InCell(e, c) ? 0 : has_parent && InCell(e, parent) ? 1 : -1;
+    }
+  });
   const SumsMemo::Key pass{SumsMemo::Key::kCell, c.region, c.industry, static_cast<int>(of)};
   auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, has_parent ? 2 : 1, 1, has_parent,
                             measures, {lo, hi}, f == nullptr ? &pass : nullptr);
@@ -242,17 +240,15 @@ Result<std::vector<ChildRow>> Query::Children(const CellRef& c, Dimension dim,
   const std::vector<NodeId>& children = group != nullptr ? *group : tree.node(node).children;
   const auto k = static_cast<int32_t>(children.size());
   const std::vector<int32_t>& tins = by_region ? region_tin_ : industry_tin_;
-  std::vector<int32_t> atom_of(panel_.num_enterprises(), -1);
   auto [lo, hi] = RegionRange(c.region);
-  for (uint32_t e = lo; e < hi; ++e) {
-    if (!InCell(e, c)) continue;
+  const auto place = [&](uint32_t e) -> int32_t {
+    if (!InCell(e, c)) return -1;
     const auto& ent = panel_.enterprise(e);
     const NodeId own = by_region ? ent.region : ent.industry;
     if (group != nullptr) {
       const auto it = std::find_if(children.begin(), children.end(),
                                    [&](NodeId m) { return tree.Contains(m, own); });
-      atom_of[e] = static_cast<int32_t>(it - children.begin());
-      continue;
+      return static_cast<int32_t>(it - children.begin());
     }
     // The child whose subtree holds it: the last to start at or before its place (a node's
     // children follow one another in the pre-order).
@@ -260,11 +256,14 @@ Result<std::vector<ChildRow>> Query::Children(const CellRef& c, Dimension dim,
     auto it = std::upper_bound(children.begin(), children.end(), t,
                                [&tree](int32_t x, NodeId m) { return x < tree.node(m).tin; });
     if (it == children.begin() || t >= tree.node(*std::prev(it)).tout) {
-      atom_of[e] = k;  // registered at the node itself: part of the parent, of no child
-      continue;
+      return k;  // registered at the node itself: part of the parent, of no child
     }
-    atom_of[e] = static_cast<int32_t>(std::prev(it) - children.begin());
-  }
+    return static_cast<int32_t>(std::prev(it) - children.begin());
+  };
+  // Placed block by block as the pass reads them: a kept pass reads only the blocks it sums again.
+  const AtomMap atom_of([&](uint32_t from, uint32_t to, int32_t* out) {
+    for (uint32_t e = from; e < to; ++e) out[e - from] = place(e);
+  });
   const SumsMemo::Key pass{SumsMemo::Key::kChildren, c.region, c.industry, static_cast<int>(dim)};
   auto rows = EvaluateAtoms(c.indicator, c.period, atom_of, k + 1, k, true, measures, {lo, hi},
                             c.filter == nullptr ? &pass : nullptr);

@@ -127,16 +127,14 @@ class Query {
  private:
   // Rows for atoms [0, row_atoms); the parent of each is all atoms together (none when
   // !has_parent). Every enterprise of an atom lies in `range` (RegionRange).
-  std::vector<MeasureRow> EvaluateAtoms(int indicator, Period t,
-                                        const std::vector<int32_t>& atom_of, int32_t atoms,
-                                        int32_t row_atoms, bool has_parent,
+  std::vector<MeasureRow> EvaluateAtoms(int indicator, Period t, const AtomMap& atom_of,
+                                        int32_t atoms, int32_t row_atoms, bool has_parent,
                                         const std::vector<Measure>& measures,
                                         std::pair<uint32_t, uint32_t> range,
                                         const SumsMemo::Key* pass) const;
   // The atoms' sums at q, kept under `pass` (nullptr: not kept) with the indicator and period.
-  std::vector<CellSums> PassSums(int indicator, Period q, const std::vector<int32_t>& atom_of,
-                                 int32_t atoms, SumOptions options,
-                                 std::pair<uint32_t, uint32_t> range,
+  std::vector<CellSums> PassSums(int indicator, Period q, const AtomMap& atom_of, int32_t atoms,
+                                 SumOptions options, std::pair<uint32_t, uint32_t> range,
                                  const SumsMemo::Key* pass) const;
 
   const Panel& panel_;

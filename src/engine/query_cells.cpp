@@ -1,11 +1,14 @@
 // Query::Cells: many cells in few passes over the panel.
 #include <algorithm>
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
 
+#include "engine/atom_sums.h"
 #include "engine/measure_context.h"
 #include "engine/query.h"
 
@@ -31,66 +34,112 @@ class PairAtoms {
   }
   int32_t size() const { return static_cast<int32_t>(pairs_.size()); }
 
-  std::vector<int32_t> AtomOf(const Panel& panel) const {
-    const CodeTree& regions = panel.catalog().regions();
-    const CodeTree& industries = panel.catalog().industries();
-    std::vector<int32_t> atom_of(panel.num_enterprises(), -1);
-    if (pairs_.empty()) return atom_of;
-    // Each code's node at the pairs' depth, kNoNode where no pair holds it: a table per tree (a
-    // few thousand codes) read per enterprise, rather than a walk up both trees per enterprise
-    // and a lookup for those no pair holds.
-    const auto at_depth = [](const CodeTree& tree, int32_t depth, const std::vector<bool>& used) {
+  // The pairs in atom order, as a kept pass's key names them.
+  std::vector<uint64_t> Keys() const {
+    std::vector<uint64_t> out;
+    out.reserve(pairs_.size());
+    for (const NodePair& p : pairs_) out.push_back(PairKey(p));
+    return out;
+  }
+
+  // The enterprises from the first to the last of the pairs' regions (regions at one depth:
+  // their ranges follow one another); a province's cells pass over the province alone.
+  std::pair<uint32_t, uint32_t> Range(const Query& query) const {
+    uint32_t lo = UINT32_MAX, hi = 0;
+    for (const NodePair& p : pairs_) {
+      const auto [a, b] = query.RegionRange(p.first);
+      if (a >= b) continue;
+      lo = std::min(lo, a);
+      hi = std::max(hi, b);
+    }
+    return lo < hi ? std::make_pair(lo, hi) : std::make_pair(uint32_t{0}, uint32_t{0});
+  }
+
+  // Each enterprise's atom, placed block by block as a pass reads the blocks (a kept pass
+  // summing one block again places that block alone). Reads this object: it must outlive the map.
+  AtomMap Map(const Panel& panel) const {
+    auto placer = std::make_shared<const Placer>(panel, *this);
+    return AtomMap(
+        [placer](uint32_t from, uint32_t to, int32_t* out) { placer->Place(from, to, out); });
+  }
+
+ private:
+  // The tables an enterprise is placed by: each code's node at the pairs' depth (kNoNode where
+  // no pair holds it), a table per tree (a few thousand codes) read per enterprise rather than
+  // a walk up both trees and a lookup for those no pair holds; then the pairs in a dense table
+  // over the nodes used (rows: regions, columns: industries) when it is small, two table reads
+  // instead of a hash lookup.
+  class Placer {
+   public:
+    Placer(const Panel& panel, const PairAtoms& atoms) : panel_(panel), atoms_(atoms) {
+      const CodeTree& regions = panel.catalog().regions();
+      const CodeTree& industries = panel.catalog().industries();
+      const auto& pairs = atoms.pairs_;
+      if (pairs.empty()) return;
+      std::vector<bool> region_used(regions.size()), industry_used(industries.size());
+      for (const NodePair& p : pairs) {
+        region_used[static_cast<size_t>(p.first)] = true;
+        industry_used[static_cast<size_t>(p.second)] = true;
+      }
+      region_at_ = AtDepth(regions, regions.node(pairs[0].first).depth, region_used);
+      industry_at_ = AtDepth(industries, industries.node(pairs[0].second).depth, industry_used);
+      size_t rows = 0;
+      row_of_ = Compact(region_used, &rows);
+      column_of_ = Compact(industry_used, &columns_);
+      dense_ = rows * columns_ <= 4 * pairs.size() + kDenseCells;
+      if (!dense_) return;
+      table_.assign(rows * columns_, -1);
+      for (size_t a = 0; a < pairs.size(); ++a) {
+        table_[row_of_[static_cast<size_t>(pairs[a].first)] * columns_ +
+               column_of_[static_cast<size_t>(pairs[a].second)]] = static_cast<int32_t>(a);
+      }
+    }
+
+    void Place(uint32_t from, uint32_t to, int32_t* out) const {
+      std::fill(out, out + (to - from), -1);
+      if (region_at_.empty()) return;
+      for (uint32_t e = from; e < to; ++e) {
+        const PanelEnterprise& ent = panel_.enterprise(e);
+        if (ent.region == kNoNode || ent.industry == kNoNode) continue;
+        const NodeId r = region_at_[static_cast<size_t>(ent.region)];
+        const NodeId i = industry_at_[static_cast<size_t>(ent.industry)];
+        if (r == kNoNode || i == kNoNode) continue;
+        if (dense_) {
+          out[e - from] = table_[row_of_[static_cast<size_t>(r)] * columns_ +
+                                 column_of_[static_cast<size_t>(i)]];
+        } else if (auto it = atoms_.index_.find(PairKey({r, i})); it != atoms_.index_.end()) {
+          out[e - from] = it->second;
+        }
+      }
+    }
+
+   private:
+    static std::vector<NodeId> AtDepth(const CodeTree& tree, int32_t depth,
+                                       const std::vector<bool>& used) {
       std::vector<NodeId> out(tree.size(), kNoNode);
       for (size_t n = 0; n < tree.size(); ++n) {
         const NodeId a = tree.AncestorAtDepth(static_cast<NodeId>(n), depth);
         if (a != kNoNode && used[static_cast<size_t>(a)]) out[n] = a;
       }
       return out;
-    };
-    std::vector<bool> region_used(regions.size()), industry_used(industries.size());
-    for (const NodePair& p : pairs_) {
-      region_used[static_cast<size_t>(p.first)] = true;
-      industry_used[static_cast<size_t>(p.second)] = true;
     }
-    const std::vector<NodeId> region_at =
-        at_depth(regions, regions.node(pairs_[0].first).depth, region_used);
-    const std::vector<NodeId> industry_at =
-        at_depth(industries, industries.node(pairs_[0].second).depth, industry_used);
-    // The pairs in a dense table over the nodes used (rows: regions, columns: industries), so
-    // that an enterprise is two table reads, not a hash lookup.
-    const auto compact = [](const std::vector<bool>& used, size_t* count) {
+    static std::vector<size_t> Compact(const std::vector<bool>& used, size_t* count) {
       std::vector<size_t> out(used.size(), 0);
       for (size_t n = 0; n < used.size(); ++n) {
         if (used[n]) out[n] = (*count)++;
       }
       return out;
-    };
-    size_t rows = 0, columns = 0;
-    const std::vector<size_t> row_of = compact(region_used, &rows);
-    const std::vector<size_t> column_of = compact(industry_used, &columns);
-    const bool dense = rows * columns <= 4 * pairs_.size() + kDenseCells;
-    std::vector<int32_t> table(dense ? rows * columns : 0, -1);
-    for (size_t a = 0; dense && a < pairs_.size(); ++a) {
-      table[row_of[static_cast<size_t>(pairs_[a].first)] * columns +
-            column_of[static_cast<size_t>(pairs_[a].second)]] = static_cast<int32_t>(a);
     }
-    for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
-      const PanelEnterprise& ent = panel.enterprise(e);
-      if (ent.region == kNoNode || ent.industry == kNoNode) continue;
-      const NodeId r = region_at[static_cast<size_t>(ent.region)];
-      const NodeId i = industry_at[static_cast<size_t>(ent.industry)];
-      if (r == kNoNode || i == kNoNode) continue;
-      if (dense) {
-        atom_of[e] =
-            table[row_of[static_cast<size_t>(r)] * columns + column_of[static_cast<size_t>(i)]];
-      } else if (auto it = index_.find(PairKey({r, i})); it != index_.end()) {
-        atom_of[e] = it->second;
-      }
-    }
-    return atom_of;
-  }
 
- private:
+    const Panel& panel_;
+    const PairAtoms& atoms_;
+    std::vector<NodeId> region_at_, industry_at_;
+    std::vector<size_t> row_of_, column_of_;
+    size_t columns_ = 0;
+    bool dense_ = false;
+    std::vector<int32_t> table_;
+  };
+
   // A table no larger than a few entries per pair (and 256 KB): many regions with many
   // industries (at most the square of the pairs) are looked up by hash.
   static constexpr size_t kDenseCells = size_t{64} << 10;
@@ -144,12 +193,23 @@ std::vector<Result<MeasureRow>> Query::Cells(const std::vector<CellRef>& cells,
                              : NodePair{c.region, industries.node(c.industry).parent};
       if (p.first != kNoNode && p.second != kNoNode) parent[j] = up.Add(p);
     }
-    const std::vector<int32_t> atom_of = own.AtomOf(panel_);
+    // Kept by the cells asked (SumsMemo): the next snapshot's scores of the country's industries
+    // ask the same cells, and sum again only the blocks a batch moved.
+    SumsMemo::Key pass{SumsMemo::Key::kCells};
+    pass.pairs = own.Keys();
+    const auto range = own.Range(*this);
+    const AtomMap atom_of = own.Map(panel_);
     AtomContexts at(measures, t, [&](Period q) {
-      return AtomSums(indicator, q, atom_of, own.size(), windows && q == t, real, roster && q == t);
+      return PassSums(indicator, q, atom_of, own.size(),
+                      {real, windows && q == t, roster && q == t}, range, &pass);
     });
     std::vector<CellSums> parent_sums;
-    if (up.size() > 0) parent_sums = AtomSums(indicator, t, up.AtomOf(panel_), up.size());
+    if (up.size() > 0) {
+      SumsMemo::Key up_pass{SumsMemo::Key::kCells};
+      up_pass.pairs = up.Keys();
+      parent_sums =
+          PassSums(indicator, t, up.Map(panel_), up.size(), {}, up.Range(*this), &up_pass);
+    }
     const Indicator& ind = panel_.catalog().indicators()[static_cast<size_t>(indicator)];
     for (size_t j = 0; j < members.size(); ++j) {
       const auto a = static_cast<size_t>(atom[j]);

@@ -4,6 +4,7 @@
 #ifndef BALLAST_ENGINE_SUMS_MEMO_H_
 #define BALLAST_ENGINE_SUMS_MEMO_H_
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,16 +20,18 @@ class SumsMemo {
  public:
   // Everything a pass's atoms and sums depend on besides the panel: which pass (a cell with its
   // parent along a dimension, a node's children along one, a cell's enterprises), the plain cell
-  // and the dimension, the indicator and period, and whether roster counts are summed.
+  // and the dimension (or the cells of a Query::Cells pass), the indicator and period, and whether
+  // roster counts are summed.
   struct Key {
-    enum Pass { kCell, kChildren, kEnterprises } pass = kCell;
+    enum Pass { kCell, kChildren, kEnterprises, kCells } pass = kCell;
     NodeId region = kNoNode, industry = kNoNode;
     int dimension = 0;
     int indicator = -1;
     Period period = 0;
     bool roster = false;
+    std::vector<uint64_t> pairs = {};  // kCells: the (region, industry) of each atom, in order
     auto Tie() const {
-      return std::tie(pass, region, industry, dimension, indicator, period, roster);
+      return std::tie(pass, region, industry, dimension, indicator, period, roster, pairs);
     }
     bool operator<(const Key& o) const { return Tie() < o.Tie(); }
   };

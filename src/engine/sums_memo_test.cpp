@@ -20,8 +20,10 @@ using testing_util::PanelMaker;
 using testing_util::Row;
 
 // Every answer the test asks of a query, flattened: of each cell its children by region and by
-// industry, the cell with its parent along each, and its enterprises.
-std::vector<std::optional<double>> Answers(const Query& q, const std::vector<CellRef>& cells) {
+// industry, the cell with its parent along each, and its enterprises; then `many` at once
+// (Query::Cells) along each dimension.
+std::vector<std::optional<double>> Answers(const Query& q, const std::vector<CellRef>& cells,
+                                           const std::vector<CellRef>& many) {
   const std::vector<Measure> measures = {Measure::kValue,     Measure::kYoy,   Measure::kYtdYoy,
                                          Measure::kContribPp, Measure::kShare, Measure::kN};
   std::vector<std::optional<double>> out;
@@ -41,6 +43,12 @@ std::vector<std::optional<double>> Answers(const Query& q, const std::vector<Cel
     auto firms = q.Enterprises(c, measures);
     EXPECT_TRUE(firms.ok());
     for (const ChildRow& r : *firms) add(r.row);
+  }
+  for (Dimension d : {Dimension::kRegion, Dimension::kIndustry}) {
+    for (const auto& row : q.Cells(many, measures, d)) {
+      EXPECT_TRUE(row.ok());
+      if (row.ok()) add(*row);
+    }
   }
   return out;
 }
@@ -76,9 +84,15 @@ TEST(SumsMemoTest, CarriedPassesEqualFreshOnesAfterRevisions) {
       {el, march, cat.regions().Find("410000"), cat.all_industry()},
       {el, march, cat.regions().Find("410102"), cat.all_industry()},
       {el, march, cat.regions().Find("410000"), cat.FindIndustry("26")}};
+  // Two shapes of many cells: 河南's divisions, and three cities.
+  std::vector<CellRef> many;
+  for (const char* d : {"13", "26", "30"})
+    many.push_back({el, march, cat.regions().Find("410000"), cat.FindIndustry(d)});
+  for (const char* city : {"410100", "410300", "411500"})
+    many.push_back({el, march, cat.regions().Find(city), cat.all_industry()});
   auto query = std::make_unique<Query>(*panel);
-  Answers(*query, cells);  // kept for the next panel
-  int stale = 0;
+  Answers(*query, cells, many);  // kept for the next panel
+  int stale = 0, stale_many = 0;
   for (int step = 0; step < 12; ++step) {
     std::vector<Row> batch;
     const size_t size = 1 + rng() % 2;
@@ -97,32 +111,40 @@ TEST(SumsMemoTest, CarriedPassesEqualFreshOnesAfterRevisions) {
     // The same passes carried as if nothing had moved: what the blocks summed again correct.
     Query unmoved(*next);
     unmoved.CarrySumsFrom(*query, {});
-    const auto want = Answers(Query(*next), cells);
-    ASSERT_EQ(Answers(*carried, cells), want) << "step " << step;
-    stale += Answers(unmoved, cells) != want;
+    const auto want = Answers(Query(*next), cells, many);
+    ASSERT_EQ(Answers(*carried, cells, many), want) << "step " << step;
+    stale += Answers(unmoved, cells, many) != want;
+    stale_many += Answers(unmoved, {}, many) != Answers(Query(*next), {}, many);
     panel = std::move(next);
     query = std::move(carried);
   }
   // A revision moves March's answers unless it is of an earlier month of a firm that did not
   // report March (its year to date is then missing there): most of them do.
   EXPECT_GE(stale, 6);
+  EXPECT_GE(stale_many, 4);  // the many cells' passes are kept too
 }
 
-// A pass summed straight (Query::AtomSums, Query::Cells) and one kept by block add the same
-// blocks in the same order: the same sums to the bit, so a cell reads the same either way.
-TEST(SumsMemoTest, KeptAndStraightPassesAgree) {
-  std::mt19937 rng(7);
+// 9,000 firms of one class in two districts (three blocks of 4,096), with random electricity
+// figures in March 2025 and March 2024.
+std::unique_ptr<Panel> NineThousandFirms(std::mt19937* rng) {
   std::uniform_real_distribution<double> amount(-50, 1000);
   PanelMaker m;
   std::vector<Row> rows;
   for (int i = 0; i < 9000; ++i) {
     const std::string f = "G" + std::to_string(100000 + i);
     m.Enterprise(f, i % 2 == 0 ? "410102" : "410302", "1311");
-    rows.push_back({f, "electricity", "2025-03", amount(rng)});
-    rows.push_back({f, "electricity", "2024-03", amount(rng)});
+    rows.push_back({f, "electricity", "2025-03", amount(*rng)});
+    rows.push_back({f, "electricity", "2024-03", amount(*rng)});
   }
   m.Batch(rows);
-  auto panel = m.Make();
+  return m.Make();
+}
+
+// A pass summed straight (Query::AtomSums, Query::Cells) and one kept by block add the same
+// blocks in the same order: the same sums to the bit, so a cell reads the same either way.
+TEST(SumsMemoTest, KeptAndStraightPassesAgree) {
+  std::mt19937 rng(7);
+  auto panel = NineThousandFirms(&rng);
   ASSERT_NE(panel, nullptr);
   const int el = panel->catalog().FindIndicator("electricity");
   const Period march = *ParsePeriod("2025-03");
@@ -139,6 +161,45 @@ TEST(SumsMemoTest, KeptAndStraightPassesAgree) {
     EXPECT_EQ(straight[a].mb, totals[a].mb);
     EXPECT_EQ(straight[a].m, totals[a].m);
     EXPECT_EQ(straight[a].neg_v, totals[a].neg_v);
+  }
+}
+
+// A pass summing one block again places that block's enterprises only (the rule is not run for
+// the others), and a map placed as the pass reads it gives the sums of the same map as a table.
+TEST(SumsMemoTest, PlacedMapReadsOnlyTheBlocksSummed) {
+  std::mt19937 rng(11);
+  auto panel = NineThousandFirms(&rng);
+  ASSERT_NE(panel, nullptr);
+  const int el = panel->catalog().FindIndicator("electricity");
+  const Period march = *ParsePeriod("2025-03");
+  const auto n = static_cast<uint32_t>(panel->num_enterprises());
+  std::vector<int32_t> table(n);
+  for (uint32_t e = 0; e < n; ++e) table[e] = static_cast<int32_t>(e % 3) - 1;  // -1, 0, 1
+  std::vector<uint32_t> placed;  // the enterprises the rule was run for
+  const AtomMap lazy([&](uint32_t from, uint32_t to, int32_t* out) {
+    for (uint32_t e = from; e < to; ++e) {
+      placed.push_back(e);
+      out[e - from] = static_cast<int32_t>(e % 3) - 1;
+    }
+  });
+  const BlockSums all = SumByBlocks(*panel, el, march, table, 2, {}, 0, n);
+  ASSERT_EQ(all.blocks.size(), 3u);
+  const BlockSums again = ResumBlocks(all, {1}, *panel, el, march, lazy, 2, {}, 0, n);
+  ASSERT_EQ(placed.size(), size_t{kSumBlock});  // block 1 alone: 4,096 .. 8,191
+  EXPECT_EQ(placed.front(), kSumBlock);
+  EXPECT_EQ(placed.back(), 2 * kSumBlock - 1);
+  EXPECT_NE(again.blocks[1], all.blocks[1]);  // summed again, the others kept
+  EXPECT_EQ(again.blocks[0], all.blocks[0]);
+  placed.clear();
+  const auto straight = SumAtoms(*panel, el, march, table, 2, {}, 0, n);
+  const auto lazily = SumAtoms(*panel, el, march, lazy, 2, {}, 0, n);
+  // Blocks 0 and 2 placed now; block 1 was placed by ResumBlocks above and is read, not placed.
+  EXPECT_EQ(placed.size(), size_t{n - kSumBlock});
+  for (size_t a = 0; a < 2; ++a) {
+    EXPECT_GT(straight[a].n, 2500);
+    EXPECT_EQ(straight[a].n, lazily[a].n);
+    EXPECT_EQ(straight[a].v_sum, lazily[a].v_sum);
+    EXPECT_EQ(straight[a].m, lazily[a].m);
   }
 }
 
