@@ -16,18 +16,30 @@ bool GrowthRule(const std::string& rule_id) {
          rule_id.find("growth") != std::string::npos;
 }
 
-// Growth per episode: an episode shared with the grouping it was regrouped from (`previous`)
-// has the same hits, so its flag is read rather than found again.
+using Subject = std::pair<std::string_view, std::string_view>;  // kind, key
+struct SubjectHash {
+  size_t operator()(const Subject& s) const {
+    return std::hash<std::string_view>{}(s.first) * 31 + std::hash<std::string_view>{}(s.second);
+  }
+};
+Subject SubjectOf(const AlertRecord& a) { return {a.subject_kind, a.subject_key}; }
+
+// Growth and the subject's hash per episode: an episode shared with the grouping it was
+// regrouped from (`previous`) has the same hits, so both are read rather than found again.
 void Index(GroupedEpisodes* g, const GroupedEpisodes* previous = nullptr) {
   g->growth.reserve(g->episodes.size());
+  g->subject_hash.reserve(g->episodes.size());
   for (uint32_t i = 0; i < g->episodes.size(); ++i) {
     if (previous != nullptr && g->was[i] >= 0) {
       g->growth.push_back(previous->growth[static_cast<size_t>(g->was[i])]);
+      g->subject_hash.push_back(previous->subject_hash[static_cast<size_t>(g->was[i])]);
       continue;
     }
     const auto& hits = g->episodes[i]->hits;
     g->growth.push_back(std::any_of(hits.begin(), hits.end(),
                                     [](const AlertRecord* a) { return GrowthRule(a->rule_id); }));
+    const warn::Episode& head = g->episodes[i]->head;
+    g->subject_hash.push_back(SubjectHash{}(Subject(head.subject_kind, head.subject_key)));
   }
   g->IndexAlerts();
 }
@@ -38,14 +50,6 @@ void AddGrouped(GroupedEpisodes* g, const std::vector<const AlertRecord*>& alert
     g->was.push_back(-1);
   }
 }
-
-using Subject = std::pair<std::string_view, std::string_view>;  // kind, key
-struct SubjectHash {
-  size_t operator()(const Subject& s) const {
-    return std::hash<std::string_view>{}(s.first) * 31 + std::hash<std::string_view>{}(s.second);
-  }
-};
-Subject SubjectOf(const AlertRecord& a) { return {a.subject_kind, a.subject_key}; }
 
 }  // namespace
 
@@ -84,6 +88,8 @@ std::shared_ptr<const GroupedEpisodes> RegroupAlerts(
     }
   }
   if (touched.size() > previous->episodes.size() / 2 + 16) return nullptr;
+  std::unordered_set<size_t> touched_hash;
+  for (const Subject& s : touched) touched_hash.insert(SubjectHash{}(s));
   auto g = std::make_shared<GroupedEpisodes>();
   g->held = std::move(held);
   g->from = previous;
@@ -93,7 +99,7 @@ std::shared_ptr<const GroupedEpisodes> RegroupAlerts(
   for (size_t k = 0; k < previous->episodes.size(); ++k) {
     const auto& e = previous->episodes[k];
     const Subject s(e->head.subject_kind, e->head.subject_key);
-    if (!touched.contains(s)) {
+    if (!touched_hash.contains(previous->subject_hash[k]) || !touched.contains(s)) {
       g->episodes.push_back(e);
       g->was.push_back(static_cast<int32_t>(k));
       continue;

@@ -21,6 +21,9 @@ struct GroupedEpisodes {
   std::shared_ptr<const LiveAlerts> held;  // the alerts the episodes point into
   std::vector<std::shared_ptr<const warn::EpisodeRefs>> episodes;
   std::vector<bool> growth;  // a hit of a growth rule, per episode
+  // Each episode's subject (kind and key) hashed: regrouping passes over every episode to find
+  // the few whose subject moved, and compares strings only when the hash is one of theirs.
+  std::vector<size_t> subject_hash;
   // The episode of an alert of `held` by its id, or kNone (not grouped here).
   static constexpr uint32_t kNone = UINT32_MAX;
   uint32_t EpisodeOf(int64_t alert_id) const {

@@ -140,5 +140,55 @@ TEST(RegroupAlertsTest, SparseIdsAndGrowthFlags) {
   EXPECT_TRUE(regrouped->growth[regrouped->EpisodeOf(1)]);
 }
 
+// The lists' order of a set made from another (LiveAlerts::from) is the earlier order with the
+// rows written since merged in: the same rows and region nodes as sorting the set whole, also
+// when the code tree is another one (its nodes are found again).
+TEST(LiveAlertsTest, ListOrderMergedFromTheSetBeforeIsTheWholeSort) {
+  auto tree = [](bool with_kaifeng) {
+    std::vector<CodeTree::Row> rows = {{"410000", "河南省", "", 1},
+                                       {"410100", "郑州市", "410000", 2},
+                                       {"410300", "洛阳市", "410000", 2}};
+    if (with_kaifeng) rows.insert(rows.begin() + 1, {"410200", "开封市", "410000", 2});
+    return std::move(CodeTree::Build(rows)).value();
+  };
+  const CodeTree regions = tree(false), other = tree(true);
+  auto in = [](std::shared_ptr<const AlertRecord> a, const std::string& region) {
+    AlertRecord r = *a;
+    r.region = region;
+    return std::make_shared<const AlertRecord>(r);
+  };
+  const auto x1 = in(Alert(1, "enterprise", "X", "yellow", "firing"), "410100");
+  const auto y2 = in(Alert(2, "enterprise", "Y", "red", "firing"), "410300");
+  const auto z3 = in(Alert(3, "enterprise", "Z", "blue", "pending"), "410100");
+  const auto c4 = in(Alert(4, "commodity", "copper", "orange", "firing"), "");
+  const auto w5 = in(Alert(5, "enterprise", "W", "red", "firing"), "410300");
+  const auto before = Live({x1, y2, z3, c4, w5});
+  auto shown = [](const LiveAlerts::Listed& l) {
+    std::string s;
+    for (size_t i = 0; i < l.rows.size(); ++i)
+      s += std::to_string(l.rows[i]->id) + "@" + std::to_string(l.regions[i]) + " ";
+    return s;
+  };
+  auto at = [](const CodeTree& t, const std::string& code) {
+    return "@" + std::to_string(t.Find(code)) + " ";
+  };
+  const std::string zz = "410100", ly = "410300";
+  EXPECT_EQ(shown(before->InListOrder(regions)), "5" + at(regions, ly) + "2" + at(regions, ly) +
+                                                     "4@-1 1" + at(regions, zz) + "3" +
+                                                     at(regions, zz));
+  for (const CodeTree* t : {&regions, &other}) {
+    // Y turns blue, Z goes, V comes (orange), W and the commodity stay.
+    auto after = std::make_shared<LiveAlerts>();
+    after->rows = {x1, in(Alert(2, "enterprise", "Y", "blue", "firing"), "410300"), c4, w5,
+                   in(Alert(6, "enterprise", "V", "orange", "firing"), "410100")};
+    after->from = before;
+    const auto whole = Live(after->rows);
+    EXPECT_EQ(shown(after->InListOrder(*t)), shown(whole->InListOrder(*t)));
+    EXPECT_EQ(shown(whole->InListOrder(*t)),
+              "5" + at(*t, ly) + "6" + at(*t, zz) + "4@-1 1" + at(*t, zz) + "2" + at(*t, ly));
+    EXPECT_NE(at(regions, ly), at(other, ly));  // the other tree numbers its nodes otherwise
+  }
+}
+
 }  // namespace
 }  // namespace ballast::app

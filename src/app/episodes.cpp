@@ -129,11 +129,20 @@ struct Candidate {
 // Fills in the scores of `candidates`: only the episodes a list filters or orders by score are
 // scored (a badge that counts none scores none).
 void ScoreCandidates(std::vector<Candidate>& candidates, Workspace& ws) {
-  std::map<EpisodeScores*, std::vector<uint32_t>> by_sheet;
-  for (const Candidate& c : candidates) by_sheet[c.sheet].push_back(c.index);
-  std::map<EpisodeScores*, const std::vector<EpisodeScore>*> scores;
-  for (const auto& [sheet, which] : by_sheet) scores[sheet] = &sheet->Score(which, ws);
-  for (Candidate& c : candidates) c.score = &(*scores[c.sheet])[c.index];
+  // Two sheets at most (the shared one and the list's own): found by a look along a vector.
+  std::vector<std::pair<EpisodeScores*, std::vector<uint32_t>>> by_sheet;
+  auto of = [&](EpisodeScores* sheet) -> size_t {
+    for (size_t k = 0; k < by_sheet.size(); ++k) {
+      if (by_sheet[k].first == sheet) return k;
+    }
+    by_sheet.push_back({sheet, {}});
+    return by_sheet.size() - 1;
+  };
+  for (const Candidate& c : candidates) by_sheet[of(c.sheet)].second.push_back(c.index);
+  std::vector<const std::vector<EpisodeScore>*> scores(by_sheet.size());
+  for (size_t k = 0; k < by_sheet.size(); ++k)
+    scores[k] = &by_sheet[k].first->Score(by_sheet[k].second, ws);
+  for (Candidate& c : candidates) c.score = &(*scores[of(c.sheet)])[c.index];
 }
 
 // The list as the filter asks: state, muting and importance, the counts, then level, kind,
@@ -311,11 +320,17 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
     Shared().Put(view.held, snap, found.grouped, found.scores);
   }
   const GroupedEpisodes& g = *found.grouped;
+  std::vector<Candidate> candidates;
+  // Every live alert seen (the rows are distinct, and the grouping holds them all): every
+  // episode is the shared one, with no pass over the rows (the country's lists).
+  if (view.held == g.held && view.rows.size() == g.held->rows.size()) {
+    AddCandidates(g, found.scores.get(), &candidates);
+    return Select(w.workspace(), std::move(candidates), f);
+  }
   // The shared episodes the caller sees every alert of, found from the rows seen (a region's
   // list does not pass over every episode of the country).
   std::vector<uint32_t> visible(g.episodes.size(), 0);
   std::vector<uint32_t> of_row(view.rows.size());
-  std::vector<Candidate> candidates;
   for (size_t r = 0; r < view.rows.size(); ++r) {
     const uint32_t i = of_row[r] = g.EpisodeOf(view.rows[r]->id);
     if (i != GroupedEpisodes::kNone && ++visible[i] == g.episodes[i]->hits.size())
@@ -367,9 +382,7 @@ Result<std::shared_ptr<const Kept<KeptList>>> KeptEpisodes(Ballast& b, const Cal
   if (auto hit = found()) return hit;
   ASSIGN_OR_RETURN(auto view, ViewAlerts(b, c, af));  // checks and audits again, reads
   KeptList made;
-  made.on_enterprises = std::count_if(view.rows.begin(), view.rows.end(), [](const AlertRecord* a) {
-    return a->subject_kind == "enterprise";
-  });
+  made.on_enterprises = view.on_enterprises;
   ASSIGN_OR_RETURN(made.list, FromView(b.warnings(), view, snap, f));
   auto kept = std::make_shared<const Kept<KeptList>>(std::move(made));
   Lists().Put(view.held, snap, key, kept);

@@ -281,6 +281,9 @@ Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
   // The rules run without mu_: lists and handling steps go on meanwhile.
   auto memo = std::make_unique<warn::EvaluationMemo>();
   warn::EvaluationResult evaluation = warn::Evaluate(rules, input, memo.get());
+  // The messages of the evaluation carried from, for the findings carried unchanged.
+  std::vector<warn::FindingMessages> messages_before;
+  if (input.previous != nullptr) messages_before = std::move(memo_->messages);
   memo_ = std::move(memo);
   memo_through_ = snapshot->through;
   memo_references_ = snapshot->references;
@@ -315,6 +318,8 @@ Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
   s.load_seconds = Since(t2);
   in.now = now;
   in.catalog = &ws_.catalog();
+  in.previous_messages = &messages_before;
+  in.messages = &memo_->messages;
   const auto t3 = std::chrono::steady_clock::now();
   auto changes = warn::Reconcile(in);
   s.reconcile_seconds = Since(t3);
@@ -362,6 +367,7 @@ Result<std::shared_ptr<const LiveAlerts>> Warnings::LiveLocked() {
     if (IsLive(a)) next->rows.push_back(std::make_shared<const AlertRecord>(std::move(a)));
   };
   if (!delta.whole && live_) {  // both by id: merged in order
+    next->from = live_;
     for (const auto& a : live_->rows) {
       while (j < delta.rows.size() && delta.rows[j].id < a->id) add_written();
       if (!gone.contains(a->id)) next->rows.push_back(a);  // unchanged: shared, not copied
@@ -387,6 +393,7 @@ void Warnings::Remember(const std::vector<AlertChange>& applied) {
   auto live = [](const AlertChange& c) { return !c.remove && IsLive(c.alert); };
   auto next = std::make_shared<LiveAlerts>();
   next->version = *version;
+  next->from = live_;
   next->rows.reserve(live_->rows.size() + applied.size());
   for (const auto& a : live_->rows) {
     auto it = by_id.find(a->id);
@@ -455,27 +462,74 @@ Result<AlertView> Warnings::ViewAlerts(
     }
     if (keep && !keep(a, listed.regions[i])) continue;
     view.rows.push_back(&a);
+    view.on_enterprises += std::string_view(a.subject_kind) == std::string_view("enterprise");
   }
   return view;
 }
 
 const LiveAlerts::Listed& LiveAlerts::InListOrder(const CodeTree& regions) const {
   std::call_once(listed_once_, [&] {
-    std::vector<std::pair<ListPlace, const AlertRecord*>> ranked;
-    ranked.reserve(rows.size());
-    for (const auto& p : rows) ranked.emplace_back(PlaceOf(*p), p.get());
-    std::sort(ranked.begin(), ranked.end(),
-              [](const auto& x, const auto& y) { return x.first < y.first; });
     // Region codes repeat (every alert of a city's firms): each is looked up once.
     std::unordered_map<std::string_view, NodeId> node_of;
-    listed_.rows.reserve(ranked.size());
-    listed_.regions.reserve(ranked.size());
-    for (const auto& [place, a] : ranked) {
-      auto [it, fresh] = node_of.try_emplace(a->region, kNoNode);
-      if (fresh) it->second = regions.Find(a->region);
-      listed_.rows.push_back(a);
-      listed_.regions.push_back(it->second);
+    auto node = [&](const AlertRecord& a) {
+      auto [it, fresh] = node_of.try_emplace(a.region, kNoNode);
+      if (fresh) it->second = regions.Find(a.region);
+      return it->second;
+    };
+    // The rows written since the set before (not the same record in both, by id), in order.
+    std::vector<std::pair<ListPlace, const AlertRecord*>> ranked;
+    const auto before = from.lock();
+    const bool merge = before != nullptr && before->listed_done_.load(std::memory_order_acquire);
+    std::unordered_set<const AlertRecord*> stale;
+    if (merge) {
+      const auto &was = before->rows, &now = rows;
+      for (size_t i = 0, j = 0; i < was.size() || j < now.size();) {
+        if (j == now.size() || (i < was.size() && was[i]->id < now[j]->id)) {
+          stale.insert(was[i++].get());
+        } else if (i == was.size() || now[j]->id < was[i]->id) {
+          ranked.emplace_back(PlaceOf(*now[j]), now[j].get());
+          ++j;
+        } else {
+          if (was[i] != now[j]) {
+            stale.insert(was[i].get());
+            ranked.emplace_back(PlaceOf(*now[j]), now[j].get());
+          }
+          ++i, ++j;
+        }
+      }
+    } else {
+      ranked.reserve(rows.size());
+      for (const auto& p : rows) ranked.emplace_back(PlaceOf(*p), p.get());
     }
+    std::sort(ranked.begin(), ranked.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+    listed_.rows.reserve(rows.size());
+    listed_.regions.reserve(rows.size());
+    auto add = [&](const AlertRecord* a, NodeId n) {
+      listed_.rows.push_back(a);
+      listed_.regions.push_back(n);
+    };
+    size_t k = 0;
+    if (merge) {  // the rows kept, in their order, with the written ones merged in
+      const Listed& was = before->listed_;
+      for (size_t i = 0; i < was.rows.size(); ++i) {
+        const AlertRecord* a = was.rows[i];
+        if (!stale.empty() && stale.contains(a)) continue;
+        const ListPlace place = PlaceOf(*a);
+        while (k < ranked.size() && ranked[k].first < place) {
+          add(ranked[k].second, node(*ranked[k].second));
+          ++k;
+        }
+        // Its node read again only if the code tree is not the one it was found in.
+        const NodeId n = was.regions[i];
+        const bool same = n == kNoNode ? regions.Find(a->region) == kNoNode
+                                       : static_cast<size_t>(n) < regions.size() &&
+                                             regions.node(n).code == a->region;
+        add(a, same ? n : node(*a));
+      }
+    }
+    for (; k < ranked.size(); ++k) add(ranked[k].second, node(*ranked[k].second));
+    listed_done_.store(true, std::memory_order_release);
   });
   return listed_;
 }

@@ -9,6 +9,7 @@
 #ifndef BALLAST_APP_WARNINGS_H_
 #define BALLAST_APP_WARNINGS_H_
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -78,9 +79,13 @@ struct LiveAlerts {
     std::vector<NodeId> regions;
   };
   const Listed& InListOrder(const CodeTree& regions) const;
+  // The set these rows were made from (most rows shared): its order, once made, is merged with
+  // the rows written since rather than all sorted again.
+  std::weak_ptr<const LiveAlerts> from;
 
  private:
   mutable std::once_flag listed_once_;
+  mutable std::atomic<bool> listed_done_{false};
   mutable Listed listed_;
 };
 
@@ -97,6 +102,7 @@ ListPlace PlaceOf(const AlertRecord& a);
 struct AlertView {
   std::shared_ptr<const LiveAlerts> held;
   std::vector<const AlertRecord*> rows;
+  int64_t on_enterprises = 0;  // rows on enterprises (the audit record counts them)
 };
 
 struct SilenceRequest {

@@ -99,10 +99,7 @@ void AuditEnterpriseAlerts(Ballast& b, const Caller& c, const AlertFilter& f,
 
 Result<AlertView> ViewAlerts(Ballast& b, const Caller& c, AlertFilter f) {
   ASSIGN_OR_RETURN(auto view, ScopedView(b, c, &f));
-  AuditEnterpriseAlerts(b, c, f,
-                        std::count_if(view.rows.begin(), view.rows.end(), [](const AlertRecord* a) {
-                          return a->subject_kind == "enterprise";
-                        }));
+  AuditEnterpriseAlerts(b, c, f, view.on_enterprises);
   return view;
 }
 

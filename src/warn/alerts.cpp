@@ -274,6 +274,15 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
     std::string zh, en;
   };
   std::vector<Prepared> prepared(findings.size());
+  const std::vector<int32_t>& was = in.evaluation->was;
+  std::vector<FindingMessages>* earlier = in.previous_messages;
+  // The messages of a finding carried unchanged are what they were: the same rule (to its
+  // templates and targets) and catalog (a carried evaluation has the same references).
+  auto carried = [&](size_t i) -> FindingMessages* {
+    if (earlier == nullptr || was.size() != findings.size() || was[i] < 0) return nullptr;
+    const auto k = static_cast<size_t>(was[i]);
+    return k < earlier->size() && !(*earlier)[k].zh.empty() ? &(*earlier)[k] : nullptr;
+  };
   constexpr size_t kChunk = 2048;
   ParallelFor((findings.size() + kChunk - 1) / kChunk, in.threads, [&](size_t chunk) {
     const size_t end = std::min(findings.size(), (chunk + 1) * kChunk);
@@ -283,8 +292,13 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
       Prepared& p = prepared[i];
       p.hash = FingerprintHash(r.id, kinds[f.rule], f.subject_key);
       p.stored = stored_index(p.hash);
-      p.zh = FindingMessage(r, f, true, in.catalog);
-      p.en = FindingMessage(r, f, false, in.catalog);
+      if (FindingMessages* m = carried(i)) {  // each was index is one finding's: no race
+        p.zh = std::move(m->zh);
+        p.en = std::move(m->en);
+      } else {
+        p.zh = FindingMessage(r, f, true, in.catalog);
+        p.en = FindingMessage(r, f, false, in.catalog);
+      }
       if (!p.stored) continue;
       p.same = AsStored(*stored[*p.stored], r, f, p.zh, p.en);
     }
@@ -341,8 +355,8 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
                 static_cast<int>(f.level) > LevelRank(old_level) ? "escalated" : "deescalated",
                 state, state, old_level + " -> " + level));
     }
-    std::string& message_zh = p.zh;
-    std::string& message_en = p.en;
+    const std::string& message_zh = p.zh;
+    const std::string& message_en = p.en;
     const bool same = ev.empty() && idx < n && AsStored(old, r, f, message_zh, message_en);
     if (same) continue;
     AlertRecord& a = edit(idx);
@@ -359,8 +373,8 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
     a.value = f.value;
     a.threshold = f.threshold;
     a.streak = f.streak;
-    a.message_zh = std::move(message_zh);
-    a.message_en = std::move(message_en);
+    a.message_zh = message_zh;  // copied: kept for the next evaluation too
+    a.message_en = message_en;
     for (auto& e : ev) events[idx].push_back(std::move(e));
   }
 
@@ -384,6 +398,12 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
     a.resolved_at = in.now;
     a.inhibited = false;  // mutes apply to active alerts only
     a.silenced_by = 0;
+  }
+
+  if (in.messages != nullptr) {
+    in.messages->clear();
+    in.messages->reserve(prepared.size());
+    for (Prepared& p : prepared) in.messages->push_back({std::move(p.zh), std::move(p.en)});
   }
 
   const size_t total = n + fresh.size();

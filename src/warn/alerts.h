@@ -37,6 +37,11 @@ struct ReconcileInput {
   std::string actor = "system";
   const Catalog* catalog = nullptr;  // for messages and region containment
   int threads = 0;                   // messages formatted side by side; 0 = one per core
+  // The previous evaluation's messages (EvaluationMemo::messages), taken (moved) by the findings
+  // carried unchanged from it (EvaluationResult::was) instead of formatting theirs again.
+  std::vector<FindingMessages>* previous_messages = nullptr;
+  // Receives this evaluation's messages, one per finding (for the next evaluation's memo).
+  std::vector<FindingMessages>* messages = nullptr;
 };
 
 // The alerts that change (inserts, updates, removals) with their events, and nothing else: an

@@ -62,9 +62,11 @@ RulePart Carry(size_t i, const Rule& r, const EvaluationMemo::Part& before,
   out.result.carried = 1;
   out.result.findings.reserve(before.subject.size() + fresh.result.findings.size());
   out.subject.reserve(out.result.findings.capacity());
+  out.result.was.reserve(out.result.findings.capacity());
   size_t k = 0;
   auto take_fresh = [&] {
     out.result.findings.push_back(std::move(fresh.result.findings[k]));
+    out.result.was.push_back(-1);
     out.subject.push_back(fresh.subject[k]);
     ++k;
   };
@@ -74,6 +76,7 @@ RulePart Carry(size_t i, const Rule& r, const EvaluationMemo::Part& before,
     if (std::binary_search(redone.begin(), redone.end(), s)) continue;
     out.result.findings.push_back(std::move(carried[j]));
     out.result.findings.back().rule = i;
+    out.result.was.push_back(static_cast<int32_t>(before.offset + j));
     out.subject.push_back(s);
   }
   while (k < fresh.subject.size()) take_fresh();

@@ -43,6 +43,11 @@ struct ExternalSubject {
 
 struct EvaluationMemo;
 
+// A finding's two messages (FindingMessage), Chinese and English.
+struct FindingMessages {
+  std::string zh, en;
+};
+
 struct EvaluationInput {
   const Panel* panel = nullptr;  // may be null (no data yet): panel rules are skipped
   const Query* query = nullptr;
@@ -64,6 +69,9 @@ struct EvaluationResult {
   std::set<std::string> evaluated;
   std::vector<std::string> problems;  // rules skipped for a bad indicator, measure or code
   int32_t carried = 0;  // rules whose findings came from the memo, the moved subjects redone
+  // Per finding, when any was carried: its index among the previous evaluation's findings if it
+  // is that finding unchanged (its rule the same to the last field), else -1. Empty: none was.
+  std::vector<int32_t> was;
 };
 
 // The findings of one evaluation's enterprise rules, and of its region and industry rules
@@ -86,6 +94,9 @@ struct EvaluationMemo {
   // The evaluation's findings (EvaluationResult::findings), given back by the caller; without
   // them nothing is carried.
   std::vector<Finding> findings;
+  // Their messages as warn::Reconcile formatted them (ReconcileInput::messages), one per finding
+  // or none: a finding carried unchanged takes them rather than formatting two again.
+  std::vector<FindingMessages> messages;
 };
 
 // `memo` (not input.previous), when given, receives what a later evaluation of the next panel

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/test_panel_util.h"
+#include "warn/alerts.h"
 #include "warn/evaluator.h"
 
 namespace ballast::warn {
@@ -192,6 +193,92 @@ TEST_F(EvaluationMemoTest, AMemoWithoutItsFindingsCarriesNothing) {
   auto [incremental, whole] = Both(*after, *before_, &memo_);
   EXPECT_EQ(incremental.carried, 0);
   ExpectSameFindings(incremental, whole);
+}
+
+// A finding carried unchanged names the one it was (EvaluationResult::was), and Reconcile takes
+// that one's messages instead of formatting two again: it writes the alerts that a Reconcile
+// formatting every message writes.
+TEST_F(EvaluationMemoTest, CarriedFindingsTakeTheirMessagesFromTheMemo) {
+  const std::string now = "2025-10-15T00:00:00Z";
+  ReconcileInput first;
+  first.rules = &rules_;
+  first.evaluation = &first_;
+  first.now = now;
+  first.messages = &memo_.messages;
+  std::vector<AlertRecord> stored;
+  for (auto& c : Reconcile(first)) {
+    c.alert.id = static_cast<int64_t>(stored.size()) + 1;
+    stored.push_back(c.alert);
+  }
+  ASSERT_FALSE(stored.empty());
+  ASSERT_EQ(memo_.messages.size(), first_.findings.size());
+  for (size_t i = 0; i < first_.findings.size(); ++i) {
+    const Finding& f = first_.findings[i];
+    EXPECT_EQ(memo_.messages[i].zh, FindingMessage(rules_[f.rule], f, true, nullptr));
+    EXPECT_EQ(memo_.messages[i].en, FindingMessage(rules_[f.rule], f, false, nullptr));
+  }
+
+  // DROP falls to 300 (−70 %): its findings are made afresh, every other one carried.
+  auto after = m_.Apply(*before_, {{"DROP", "output_value", "2025-09", 300}});
+  ASSERT_NE(after, nullptr);
+  Query query(*after);
+  auto changes = after->ChangesSince(*before_);
+  ASSERT_TRUE(changes.has_value());
+  EvaluationInput in{after.get(), &query, {}};
+  in.previous = &memo_;
+  in.changes = &*changes;
+  const EvaluationResult second = Evaluate(rules_, in);
+  ASSERT_EQ(second.was.size(), second.findings.size());
+  size_t fresh = 0, named = 0;
+  for (size_t i = 0; i < second.findings.size(); ++i) {
+    const Finding& f = second.findings[i];
+    if (second.was[i] < 0) {
+      ++fresh;
+      continue;
+    }
+    ++named;
+    const Finding& was = first_.findings[static_cast<size_t>(second.was[i])];
+    EXPECT_EQ(rules_[was.rule].id, rules_[f.rule].id);
+    EXPECT_EQ(was.subject_key, f.subject_key);
+    EXPECT_EQ(was.value, f.value);
+    EXPECT_NE(f.subject_key, "DROP");
+  }
+  EXPECT_GT(named, 0u);
+  EXPECT_GT(fresh, 0u);
+
+  ReconcileInput next;
+  next.rules = &rules_;
+  next.evaluation = &second;
+  next.live = stored;
+  next.now = now;
+  // Marked, to see which messages are taken and from where.
+  std::vector<FindingMessages> marked = memo_.messages, taken;
+  for (size_t k = 0; k < marked.size(); ++k) marked[k].zh = "kept " + std::to_string(k);
+  ReconcileInput probe = next;
+  probe.previous_messages = &marked;
+  probe.messages = &taken;
+  Reconcile(probe);
+  ASSERT_EQ(taken.size(), second.findings.size());
+  for (size_t i = 0; i < second.findings.size(); ++i) {
+    const Finding& f = second.findings[i];
+    EXPECT_EQ(taken[i].zh, second.was[i] >= 0 ? "kept " + std::to_string(second.was[i])
+                                              : FindingMessage(rules_[f.rule], f, true, nullptr));
+  }
+
+  // With the true messages, the same alerts as formatting them all.
+  std::vector<FindingMessages> kept = memo_.messages;
+  ReconcileInput with = next;
+  with.previous_messages = &kept;
+  const auto a = Reconcile(with), b = Reconcile(next);
+  ASSERT_EQ(a.size(), b.size());
+  EXPECT_FALSE(a.empty());  // DROP's alerts
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].alert.fingerprint, b[i].alert.fingerprint);
+    EXPECT_EQ(a[i].alert.message_zh, b[i].alert.message_zh);
+    EXPECT_EQ(a[i].alert.message_en, b[i].alert.message_en);
+    EXPECT_EQ(a[i].alert.value, b[i].alert.value);
+    EXPECT_EQ(a[i].events.size(), b[i].events.size());
+  }
 }
 
 }  // namespace
