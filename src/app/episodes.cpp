@@ -1,6 +1,7 @@
 #include "app/episodes.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -12,69 +13,13 @@
 
 #include "app/answer_cache.h"
 #include "app/ballast.h"
+#include "app/episode_list_cache.h"
 #include "app/episode_scores.h"
 #include "app/warnings_scoped.h"
 
 namespace ballast::app {
 
 namespace {
-
-// Episode lists as answered, kept for the live alerts and the panel snapshot they were made
-// from (both immutable; a new evaluation, a handling step or a new batch replaces one and so
-// empties the cache). The warnings page and its badge on every page view ask the same few lists,
-// each a grouping and scoring of every alert in the scope. Checks and the audit record run on
-// every request (ListEpisodes).
-// While one thread applies a batch, requests still answer from the snapshot before it
-// (Workspace::GetSnapshot): what was made from the newer one serves them (newer facts, never
-// older), and what they make is not kept over it.
-bool Serves(const std::shared_ptr<const Snapshot>& held,
-            const std::shared_ptr<const Snapshot>& snap) {
-  return held == snap || (held != nullptr && snap != nullptr && held->through > snap->through);
-}
-bool Older(const std::shared_ptr<const LiveAlerts>& live,
-           const std::shared_ptr<const Snapshot>& snap,
-           const std::shared_ptr<const LiveAlerts>& held_live,
-           const std::shared_ptr<const Snapshot>& held_snap) {
-  return (held_snap != nullptr && snap != nullptr && held_snap->through > snap->through) ||
-         (held_live != nullptr && live != nullptr && held_live->version > live->version);
-}
-
-struct KeptList {
-  EpisodeList list;
-  int64_t on_enterprises = 0;  // alerts on enterprises the list was made from (audit)
-};
-
-class ListCache {
- public:
-  std::shared_ptr<const Kept<KeptList>> Find(const std::shared_ptr<const LiveAlerts>& live,
-                                             const std::shared_ptr<const Snapshot>& snap,
-                                             const std::string& key) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (live != live_.lock() || !Serves(snap_.lock(), snap)) return nullptr;
-    auto it = lists_.find(key);
-    return it == lists_.end() ? nullptr : it->second;
-  }
-  void Put(const std::shared_ptr<const LiveAlerts>& live,
-           const std::shared_ptr<const Snapshot>& snap, const std::string& key,
-           std::shared_ptr<const Kept<KeptList>> kept) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (Older(live, snap, live_.lock(), snap_.lock())) return;  // lists of newer ones are kept
-    if (live != live_.lock() || snap != snap_.lock() || lists_.size() >= kMaxLists) {
-      live_ = live;
-      snap_ = snap;
-      lists_.clear();
-    }
-    lists_[key] = std::move(kept);
-  }
-  std::mutex& making() { return making_; }
-
- private:
-  static constexpr size_t kMaxLists = 512;
-  std::mutex mu_, making_;
-  std::weak_ptr<const LiveAlerts> live_;  // neither kept alive
-  std::weak_ptr<const Snapshot> snap_;
-  std::unordered_map<std::string, std::shared_ptr<const Kept<KeptList>>> lists_;
-};
 
 ListCache& Lists() {
   static auto* cache = new ListCache();  // never destroyed: outlives every request
@@ -370,8 +315,9 @@ Result<std::shared_ptr<const Kept<KeptList>>> KeptEpisodes(Ballast& b, const Cal
   auto snapshot = b.workspace().GetSnapshot();
   const std::shared_ptr<const Snapshot> snap = snapshot.ok() ? *snapshot : nullptr;
   const std::string key = ListKey(c, af, f);
+  const auto keep = 2 * b.workspace().advance_interval();
   auto found = [&]() -> std::shared_ptr<const Kept<KeptList>> {
-    auto hit = Lists().Find(live, snap, key);
+    auto hit = Lists().Find(live, snap, key, keep);
     if (hit != nullptr) AuditEnterpriseAlerts(b, c, af, hit->answer().on_enterprises);
     return hit;
   };
@@ -385,7 +331,7 @@ Result<std::shared_ptr<const Kept<KeptList>>> KeptEpisodes(Ballast& b, const Cal
   made.on_enterprises = view.on_enterprises;
   ASSIGN_OR_RETURN(made.list, FromView(b.warnings(), view, snap, f));
   auto kept = std::make_shared<const Kept<KeptList>>(std::move(made));
-  Lists().Put(view.held, snap, key, kept);
+  Lists().Put(view.held, snap, key, kept, keep);
   return kept;
 }
 

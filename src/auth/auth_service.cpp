@@ -161,13 +161,14 @@ Result<Principal> AuthService::Authenticate(const std::string& token) {
   const int64_t now = Now();
   const std::string hash = Sha256Hex(token);
   std::lock_guard<std::mutex> lock(mu_);
-  ASSIGN_OR_RETURN(auto session, store_.FindSession(hash));
-  if (!session || session->revoked)
+  ASSIGN_OR_RETURN(auto found, store_.FindSession(hash));
+  const SessionRecord* session = found ? &found->session : nullptr;
+  if (session == nullptr || session->revoked)
     return Status::Unauthenticated("the session has ended; log in again");
   if (now >= session->expires_at || now - session->last_seen > options_.idle_seconds) {
     return Status::Unauthenticated("the session has expired; log in again");
   }
-  ASSIGN_OR_RETURN(auto user, store_.GetUser(session->user_id));
+  const std::optional<UserRecord>& user = found->user;
   if (!user || user->disabled) return Status::Unauthenticated("the user is disabled");
   // Refresh the idle clock at most once a minute, to spare the store a write per request.
   if (now - session->last_seen >= 60) RETURN_IF_ERROR(store_.TouchSession(hash, now));

@@ -3,6 +3,7 @@
 #define BALLAST_STORE_AUTH_RECORDS_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace ballast {
@@ -19,6 +20,12 @@ struct SessionRecord {
   int64_t user_id = 0;
   int64_t created_at = 0, last_seen = 0, expires_at = 0;  // unix seconds
   bool revoked = false;
+};
+
+// A session with its user (none when the user is gone): what every request reads, in one query.
+struct SessionAndUser {
+  SessionRecord session;
+  std::optional<UserRecord> user;
 };
 
 // The hash schemes of audit entries: the unkeyed chain of stores made before audit keys, and

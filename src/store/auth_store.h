@@ -26,7 +26,7 @@ class AuthStore {
 
   // Sessions, keyed by the token's hash.
   virtual Status CreateSession(const SessionRecord& session) = 0;
-  virtual Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash) = 0;
+  virtual Result<std::optional<SessionAndUser>> FindSession(const std::string& token_hash) = 0;
   virtual Status TouchSession(const std::string& token_hash, int64_t last_seen) = 0;
   virtual Status RevokeSession(const std::string& token_hash) = 0;
   virtual Status RevokeUserSessions(int64_t user_id) = 0;

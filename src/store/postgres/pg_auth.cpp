@@ -10,17 +10,18 @@ using pg::PgResult;
 constexpr const char* kUserColumns =
     "id, username, password_hash, role, region, unit, uscc, disabled, created_at";
 
-UserRecord ReadUser(const PgResult& r, int i) {
+// Row i's user, whose kUserColumns begin at column `first`.
+UserRecord ReadUser(const PgResult& r, int i, int first = 0) {
   UserRecord u;
-  u.id = r.Int(i, 0);
-  u.username = r.Text(i, 1);
-  u.password_hash = r.Text(i, 2);
-  u.role = r.Text(i, 3);
-  u.region = r.Text(i, 4);
-  u.unit = r.Text(i, 5);
-  u.uscc = r.Text(i, 6);
-  u.disabled = r.Int(i, 7) != 0;
-  u.created_at = r.Text(i, 8);
+  u.id = r.Int(i, first);
+  u.username = r.Text(i, first + 1);
+  u.password_hash = r.Text(i, first + 2);
+  u.role = r.Text(i, first + 3);
+  u.region = r.Text(i, first + 4);
+  u.unit = r.Text(i, first + 5);
+  u.uscc = r.Text(i, first + 6);
+  u.disabled = r.Int(i, first + 7) != 0;
+  u.created_at = r.Text(i, first + 8);
   return u;
 }
 
@@ -112,12 +113,16 @@ Status CreateSession(Conn& c, const SessionRecord& s) {
       s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen, s.expires_at);
 }
 
-Result<std::optional<SessionRecord>> FindSession(Conn& c, const std::string& token_hash) {
-  ASSIGN_OR_RETURN(auto r, c.Query("SELECT token_hash, user_id, csrf_token, created_at, last_seen, "
-                                   "expires_at, revoked FROM session WHERE token_hash = $1",
-                                   token_hash));
-  if (r.rows() == 0) return std::optional<SessionRecord>();
-  SessionRecord s;
+Result<std::optional<SessionAndUser>> FindSession(Conn& c, const std::string& token_hash) {
+  ASSIGN_OR_RETURN(
+      auto r, c.Query("SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen, "
+                      "s.expires_at, s.revoked, u.id, u.username, u.password_hash, u.role, "
+                      "u.region, u.unit, u.uscc, u.disabled, u.created_at FROM session s LEFT "
+                      "JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = $1",
+                      token_hash));
+  if (r.rows() == 0) return std::optional<SessionAndUser>();
+  SessionAndUser found;
+  SessionRecord& s = found.session;
   s.token_hash = r.Text(0, 0);
   s.user_id = r.Int(0, 1);
   s.csrf_token = r.Text(0, 2);
@@ -125,7 +130,8 @@ Result<std::optional<SessionRecord>> FindSession(Conn& c, const std::string& tok
   s.last_seen = r.Int(0, 4);
   s.expires_at = r.Int(0, 5);
   s.revoked = r.Int(0, 6) != 0;
-  return std::optional<SessionRecord>(s);
+  if (!r.IsNull(0, 7)) found.user = ReadUser(r, 0, 7);
+  return std::optional<SessionAndUser>(std::move(found));
 }
 
 Status TouchSession(Conn& c, const std::string& token_hash, int64_t last_seen) {

@@ -17,7 +17,7 @@ Result<std::optional<UserRecord>> FindUser(pg::Conn& c, const std::string& usern
 Result<std::optional<UserRecord>> GetUser(pg::Conn& c, int64_t id);
 Result<std::vector<UserRecord>> ListUsers(pg::Conn& c);
 Status CreateSession(pg::Conn& c, const SessionRecord& s);
-Result<std::optional<SessionRecord>> FindSession(pg::Conn& c, const std::string& token_hash);
+Result<std::optional<SessionAndUser>> FindSession(pg::Conn& c, const std::string& token_hash);
 Status TouchSession(pg::Conn& c, const std::string& token_hash, int64_t last_seen);
 Status RevokeSession(pg::Conn& c, const std::string& token_hash);
 Status RevokeUserSessions(pg::Conn& c, int64_t user_id);

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "store/locator.h"
+#include "store/postgres/pg_idle.h"
 
 namespace ballast::pg {
 
@@ -99,9 +100,10 @@ std::string CopyBuffer::Finish() {
 Conn::Conn(PGconn* c, std::string uri, std::string who)
     : c_(c), uri_(std::move(uri)), redacted_(RedactLocator(uri_)), who_(std::move(who)) {}
 
-Conn::~Conn() { PQfinish(c_); }
+Conn::~Conn() { GiveBack(uri_, c_); }
 
 Result<std::unique_ptr<Conn>> Conn::Connect(const std::string& uri, const char* who) {
+  if (PGconn* idle = TakeIdle(uri)) return std::unique_ptr<Conn>(new Conn(idle, uri, who));
   PGconn* c = PQconnectdb(uri.c_str());
   if (c == nullptr) return Status::Io(std::string(who) + ": out of memory connecting");
   if (PQstatus(c) != CONNECTION_OK) {
@@ -114,7 +116,7 @@ Result<std::unique_ptr<Conn>> Conn::Connect(const std::string& uri, const char* 
   // Quiet NOTICEs (they would go to stderr) and UTC for every timestamp the server makes.
   PQsetNoticeProcessor(
       c, [](void*, const char*) {}, nullptr);
-  RETURN_IF_ERROR(conn->Script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'"));
+  RETURN_IF_ERROR(conn->Script(kSessionSettings));
   return conn;
 }
 
@@ -124,7 +126,7 @@ void Conn::EnsureConnected() {
     if (PQstatus(c_) == CONNECTION_OK) {
       PQsetNoticeProcessor(
           c_, [](void*, const char*) {}, nullptr);
-      PGresult* r = PQexec(c_, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
+      PGresult* r = PQexec(c_, kSessionSettings);
       PQclear(r);
       for (const auto& ch : channels_) PQclear(PQexec(c_, ("LISTEN " + ch).c_str()));
     }

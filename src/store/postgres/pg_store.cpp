@@ -369,7 +369,7 @@ class PostgresStore final : public Store {
   }
   Result<std::vector<UserRecord>> ListUsers() override { return pg_auth::ListUsers(*c_); }
   Status CreateSession(const SessionRecord& s) override { return pg_auth::CreateSession(*c_, s); }
-  Result<std::optional<SessionRecord>> FindSession(const std::string& h) override {
+  Result<std::optional<SessionAndUser>> FindSession(const std::string& h) override {
     return pg_auth::FindSession(*c_, h);
   }
   Status TouchSession(const std::string& h, int64_t t) override {

@@ -11,17 +11,18 @@ Status Error(sqlite3* db, const char* what) { return SqlError(db, what); }
 constexpr const char* kUserColumns =
     "id, username, password_hash, role, region, unit, uscc, disabled, created_at";
 
-UserRecord ReadUser(Stmt& s) {
+// The user whose kUserColumns begin at column `first`.
+UserRecord ReadUser(Stmt& s, int first = 0) {
   UserRecord u;
-  u.id = s.Int(0);
-  u.username = s.Text(1);
-  u.password_hash = s.Text(2);
-  u.role = s.Text(3);
-  u.region = s.Text(4);
-  u.unit = s.Text(5);
-  u.uscc = s.Text(6);
-  u.disabled = s.Int(7) != 0;
-  u.created_at = s.Text(8);
+  u.id = s.Int(first);
+  u.username = s.Text(first + 1);
+  u.password_hash = s.Text(first + 2);
+  u.role = s.Text(first + 3);
+  u.region = s.Text(first + 4);
+  u.unit = s.Text(first + 5);
+  u.uscc = s.Text(first + 6);
+  u.disabled = s.Int(first + 7) != 0;
+  u.created_at = s.Text(first + 8);
   return u;
 }
 
@@ -133,16 +134,19 @@ Status CreateSession(sqlite3* db, const SessionRecord& r) {
              r.expires_at);
 }
 
-Result<std::optional<SessionRecord>> FindSession(sqlite3* db, const std::string& token_hash) {
+Result<std::optional<SessionAndUser>> FindSession(sqlite3* db, const std::string& token_hash) {
   Stmt s(db,
-         "SELECT token_hash, user_id, csrf_token, created_at, last_seen, expires_at, revoked FROM "
-         "session WHERE token_hash = ?");
+         "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen, s.expires_at, "
+         "s.revoked, u.id, u.username, u.password_hash, u.role, u.region, u.unit, u.uscc, "
+         "u.disabled, u.created_at FROM session s LEFT JOIN app_user u ON u.id = s.user_id "
+         "WHERE s.token_hash = ?");
   if (!s.ok()) return Error(db, "reading sessions");
   RETURN_IF_ERROR(s.BindAll(token_hash));
   int rc = s.Step();
-  if (rc == SQLITE_DONE) return std::optional<SessionRecord>();
+  if (rc == SQLITE_DONE) return std::optional<SessionAndUser>();
   if (rc != SQLITE_ROW) return Error(db, "reading sessions");
-  SessionRecord r;
+  SessionAndUser found;
+  SessionRecord& r = found.session;
   r.token_hash = s.Text(0);
   r.user_id = s.Int(1);
   r.csrf_token = s.Text(2);
@@ -150,7 +154,8 @@ Result<std::optional<SessionRecord>> FindSession(sqlite3* db, const std::string&
   r.last_seen = s.Int(4);
   r.expires_at = s.Int(5);
   r.revoked = s.Int(6) != 0;
-  return std::optional<SessionRecord>(r);
+  if (!s.IsNull(7)) found.user = ReadUser(s, 7);
+  return std::optional<SessionAndUser>(std::move(found));
 }
 
 Status TouchSession(sqlite3* db, const std::string& token_hash, int64_t last_seen) {

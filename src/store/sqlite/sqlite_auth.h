@@ -18,7 +18,7 @@ Result<std::optional<UserRecord>> FindUser(sqlite3* db, const std::string& usern
 Result<std::optional<UserRecord>> GetUser(sqlite3* db, int64_t id);
 Result<std::vector<UserRecord>> ListUsers(sqlite3* db);
 Status CreateSession(sqlite3* db, const SessionRecord& s);
-Result<std::optional<SessionRecord>> FindSession(sqlite3* db, const std::string& token_hash);
+Result<std::optional<SessionAndUser>> FindSession(sqlite3* db, const std::string& token_hash);
 Status TouchSession(sqlite3* db, const std::string& token_hash, int64_t last_seen);
 Status RevokeSession(sqlite3* db, const std::string& token_hash);
 Status RevokeUserSessions(sqlite3* db, int64_t user_id);

@@ -419,7 +419,7 @@ class SqliteStore final : public Store {
   Status CreateSession(const SessionRecord& s) override {
     return sqlite_auth::CreateSession(db_, s);
   }
-  Result<std::optional<SessionRecord>> FindSession(const std::string& h) override {
+  Result<std::optional<SessionAndUser>> FindSession(const std::string& h) override {
     return sqlite_auth::FindSession(db_, h);
   }
   Status TouchSession(const std::string& h, int64_t t) override {

@@ -1,0 +1,84 @@
+#include "app/episode_list_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+#include <thread>
+
+namespace ballast::app {
+namespace {
+
+using std::chrono::milliseconds;
+
+std::shared_ptr<const Snapshot> SnapshotThrough(BatchId through) {
+  auto s = std::make_shared<Snapshot>();
+  s->through = through;
+  return s;
+}
+
+std::shared_ptr<const LiveAlerts> Alerts(int64_t version) {
+  auto a = std::make_shared<LiveAlerts>();
+  a->version = version;
+  return a;
+}
+
+std::shared_ptr<const Kept<KeptList>> List(int64_t total) {
+  KeptList k;
+  k.list.counts.total = total;
+  return std::make_shared<const Kept<KeptList>>(std::move(k));
+}
+
+constexpr milliseconds kNone{0};
+constexpr milliseconds kLong{3'600'000};
+
+TEST(ListCacheTest, WithoutKeepANewerSnapshotFindsNothing) {
+  ListCache cache;
+  const auto live = Alerts(1);
+  const auto s1 = SnapshotThrough(1), s2 = SnapshotThrough(2);
+  cache.Put(live, s1, "badge", List(7), kNone);
+  ASSERT_NE(cache.Find(live, s1, "badge", kNone), nullptr);
+  EXPECT_EQ(cache.Find(live, s2, "badge", kNone), nullptr);
+  // A request still on the snapshot before is served what the newer one made.
+  cache.Put(live, s2, "badge", List(8), kNone);
+  auto older = cache.Find(live, s1, "badge", kNone);
+  ASSERT_NE(older, nullptr);
+  EXPECT_EQ(older->answer().list.counts.total, 8);
+}
+
+TEST(ListCacheTest, ListsOfTheSameAlertsServeANewerSnapshotForTheKeep) {
+  ListCache cache;
+  const auto live = Alerts(1);
+  const auto s1 = SnapshotThrough(1), s2 = SnapshotThrough(2);
+  cache.Put(live, s1, "badge", List(7), kLong);
+  auto hit = cache.Find(live, s2, "badge", kLong);
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->answer().list.counts.total, 7);
+  // A list first asked meanwhile is made from the newer snapshot and kept beside the others.
+  EXPECT_EQ(cache.Find(live, s2, "page", kLong), nullptr);
+  cache.Put(live, s2, "page", List(3), kLong);
+  ASSERT_NE(cache.Find(live, s2, "page", kLong), nullptr);
+  ASSERT_NE(cache.Find(live, s2, "badge", kLong), nullptr);
+  // New alerts (an evaluation, a handling step) are never answered from the lists before.
+  EXPECT_EQ(cache.Find(Alerts(2), s2, "badge", kLong), nullptr);
+}
+
+TEST(ListCacheTest, TheKeepRunsFromWhenANewerSnapshotWasFirstAsked) {
+  ListCache cache;
+  const auto live = Alerts(1);
+  const auto s1 = SnapshotThrough(1), s2 = SnapshotThrough(2);
+  const milliseconds keep{50};
+  cache.Put(live, s1, "badge", List(7), keep);
+  std::this_thread::sleep_for(milliseconds(80));  // older than the keep, but nothing newer yet
+  ASSERT_NE(cache.Find(live, s1, "badge", keep), nullptr);
+  ASSERT_NE(cache.Find(live, s2, "badge", keep), nullptr);  // the newer one first asked
+  std::this_thread::sleep_for(milliseconds(80));
+  EXPECT_EQ(cache.Find(live, s2, "badge", keep), nullptr);  // then made again from it
+  cache.Put(live, s2, "badge", List(8), keep);
+  auto made = cache.Find(live, s2, "badge", keep);
+  ASSERT_NE(made, nullptr);
+  EXPECT_EQ(made->answer().list.counts.total, 8);
+}
+
+}  // namespace
+}  // namespace ballast::app
