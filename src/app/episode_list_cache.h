@@ -19,8 +19,8 @@
 namespace ballast::app {
 
 // Episode lists as answered, kept for the live alerts and the panel snapshot they were made
-// from (both immutable; a new evaluation, a handling step or a new batch replaces one and so
-// empties the cache). The warnings page and its badge on every page view ask the same few lists,
+// from (both immutable; a new evaluation or handling step empties the cache, a new batch does
+// after the keep of ListCache::Find). The warnings page and its badge on every page view ask the same few lists,
 // each a grouping and scoring of every alert in the scope. Checks and the audit record run on
 // every request (ListEpisodes).
 // While one thread applies a batch, requests still answer from the snapshot before it
