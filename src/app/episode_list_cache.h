@@ -20,12 +20,11 @@ namespace ballast::app {
 
 // Episode lists as answered, kept for the live alerts and the panel snapshot they were made
 // from (both immutable; a new evaluation or handling step empties the cache, a new batch does
-// after the keep of ListCache::Find). The warnings page and its badge on every page view ask the same few lists,
-// each a grouping and scoring of every alert in the scope. Checks and the audit record run on
-// every request (ListEpisodes).
-// While one thread applies a batch, requests still answer from the snapshot before it
-// (Workspace::GetSnapshot): what was made from the newer one serves them (newer facts, never
-// older), and what they make is not kept over it.
+// after the keep of ListCache::Find). The warnings page and its badge on every page view ask the
+// same few lists, each a grouping and scoring of every alert in the scope. Checks and the audit
+// record run on every request (ListEpisodes). While one thread applies a batch, requests still
+// answer from the snapshot before it (Workspace::GetSnapshot): what was made from the newer one
+// serves them (newer facts, never older), and what they make is not kept over it.
 bool Serves(const std::shared_ptr<const Snapshot>& held,
             const std::shared_ptr<const Snapshot>& snap);
 // Whether (live, snap) is older than what a cache holds: not kept over it.
