@@ -1,7 +1,7 @@
 // Connections kept open between a store's uses. The domain stores (projects, parks, chains,
 // cultivation, region series) are opened per use, several times per warning evaluation: a new
 // connection each time is a server process forked, authenticated and warmed (on a loaded
-// national run, 7 a second and a tenth of the machine's time inside the server).
+// national run, 7 a second, while the server took about a quarter of the machine's samples).
 #ifndef BALLAST_STORE_POSTGRES_PG_IDLE_H_
 #define BALLAST_STORE_POSTGRES_PG_IDLE_H_
 
