@@ -28,8 +28,35 @@ size_t CellStatuses::size() const {
   return cells_.size();
 }
 
+namespace {
+
+// What a cell of a changed column keeps when `moved` says where the moved enterprises are.
+CellStatuses::Entry Unmoved(const CellStatuses::Key& key, const CellStatuses::Entry& entry,
+                            const Catalog& catalog, const CellStatuses::Moved& moved) {
+  auto in = [](const std::vector<char>& flags, NodeId n) {
+    return n != kNoNode && static_cast<size_t>(n) < flags.size() && flags[static_cast<size_t>(n)];
+  };
+  if (key.region < 0 || static_cast<size_t>(key.region) >= catalog.regions().size() ||
+      key.industry < 0 || static_cast<size_t>(key.industry) >= catalog.industries().size())
+    return {};
+  const NodeId region_parent = catalog.regions().node(key.region).parent;
+  const NodeId industry_parent = catalog.industries().node(key.industry).parent;
+  const bool region = in(moved.regions, key.region);
+  const bool industry = in(moved.industries, key.industry);
+  if (region && industry) return {};  // a contributor moved
+  CellStatuses::Entry kept = entry;
+  // A sibling (or the parent) of either table moved: secondary suppression may choose otherwise.
+  if ((industry && in(moved.regions, region_parent)) ||
+      (region && in(moved.industries, industry_parent)))
+    kept.status.reset();
+  return kept;
+}
+
+}  // namespace
+
 void CellStatuses::CarryFrom(const CellStatuses& previous, const Catalog& catalog,
-                             const std::vector<std::pair<std::string, Period>>& changed) {
+                             const std::vector<std::pair<std::string, Period>>& changed,
+                             const Moved* moved) {
   if (&previous == this || capacity_ == 0) return;
   const auto& indicators = catalog.indicators();
   // The earliest changed month of each (stored indicator, year).
@@ -55,8 +82,12 @@ void CellStatuses::CarryFrom(const CellStatuses& previous, const Catalog& catalo
       const int src = source(key.indicator);
       if (src < 0) continue;
       auto it = earliest.find({src, PeriodYear(key.period)});
-      if (it != earliest.end() && it->second <= key.period) continue;
-      kept.emplace_back(key, entry);
+      if (it == earliest.end() || key.period < it->second) {
+        kept.emplace_back(key, entry);
+      } else if (moved != nullptr) {
+        Entry rest = Unmoved(key, entry, catalog, *moved);
+        if (rest.magnitude || rest.primary || rest.status) kept.emplace_back(key, rest);
+      }
     }
   }
   std::lock_guard<std::mutex> lock(mu_);

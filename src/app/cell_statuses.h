@@ -47,14 +47,25 @@ class CellStatuses {
   void Put(const Key& key, const Entry& found);
   size_t size() const;
 
+  // The regions and the industries holding an enterprise the batch moved, with their ancestors
+  // (a flag per node of each tree; MovedNodesOf in app/snapshot_changes.h).
+  struct Moved {
+    std::vector<char> regions, industries;
+  };
+
   // Takes over `previous`'s findings that the new batch's `changed` columns (indicator code,
   // period) cannot have moved. Only for a snapshot made from the previous one by values alone:
   // the same enterprises, periods, prices and rates. A column of month Q moves its indicator's
   // months Q and later of the same year (a month reported only cumulatively is the difference
   // of two year-to-date figures), and a scaled indicator's (value added) with its numerator's;
   // derived ratios read other indicators and are never taken over.
+  // With `moved` (nullptr: unknown), a cell of a changed column still keeps what the enterprises
+  // the batch moved cannot reach: its magnitude and primary reason when none of them is in the
+  // cell, and its status as well when none is in either table it is a child of (the parent
+  // region's children at its industry, the parent industry's at its region).
   void CarryFrom(const CellStatuses& previous, const Catalog& catalog,
-                 const std::vector<std::pair<std::string, Period>>& changed);
+                 const std::vector<std::pair<std::string, Period>>& changed,
+                 const Moved* moved = nullptr);
 
  private:
   struct KeyHash {

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 #include "testing/testing.h"
 
 namespace ballast::app {
@@ -106,6 +109,62 @@ TEST_F(CellStatusesTest, AnUnknownColumnTakesNothingOver) {
   CellStatuses next;
   next.CarryFrom(previous, catalog_, {{"no_such_indicator", MakePeriod(2025, 6)}});
   EXPECT_EQ(next.size(), 0u);
+}
+
+// An enterprise of 金水区 (410102, 郑州) in 金属结构制造 (3311) moved in June: which findings of
+// June's output value each cell keeps, by hand from the two sibling tables a cell is a child of.
+TEST_F(CellStatusesTest, ACellOfARevisedColumnKeepsWhatTheMovedEnterpriseCannotReach) {
+  auto region = [&](const char* code) { return catalog_.regions().Find(code); };
+  auto industry = [&](const char* code) { return catalog_.FindIndustry(code); };
+  CellStatuses::Moved moved;
+  moved.regions.assign(catalog_.regions().size(), 0);
+  moved.industries.assign(catalog_.industries().size(), 0);
+  for (const char* r : {"100000", "410000", "410100", "410102"})
+    moved.regions[static_cast<size_t>(region(r))] = 1;
+  for (const char* i : {"BCD", "C", "33", "331", "3311"})
+    moved.industries[static_cast<size_t>(industry(i))] = 1;
+  const Period june = MakePeriod(2025, 6);
+  auto at = [&](int ind, const char* r, const char* i) {
+    return CellStatuses::Key{ind, june, region(r), industry(i)};
+  };
+  const std::vector<std::pair<const char*, const char*>> cells = {
+      {"410100", "BCD"}, {"410300", "BCD"}, {"410300", "26"},  {"410000", "26"},
+      {"320000", "33"},  {"320500", "26"},  {"100000", "BCD"}, {"410000", "3311"}};
+  CellStatuses previous;
+  for (int ind : {output_, sales_, ratio_}) {
+    for (const auto& [r, i] : cells)
+      previous.Put(at(ind, r, i), {5.0, sdc::Suppression::kNone, sdc::Suppression::kSecondary});
+  }
+  CellStatuses next;
+  next.CarryFrom(previous, catalog_, {{"output_value", june}}, &moved);
+  enum Kept { kNothing, kPrimary, kAll };
+  auto kept = [&](int ind, const char* r, const char* i) {
+    const auto e = next.Find(at(ind, r, i));
+    EXPECT_EQ(e.magnitude.has_value(), e.primary.has_value()) << r << " " << i;
+    return e.status ? kAll : e.primary ? kPrimary : kNothing;
+  };
+  // The enterprise is in the cell: nothing.
+  EXPECT_EQ(kept(output_, "410100", "BCD"), kNothing);
+  EXPECT_EQ(kept(output_, "100000", "BCD"), kNothing);
+  EXPECT_EQ(kept(output_, "410000", "3311"), kNothing);
+  // Not in the cell, but in the parent of a table it is a child of: 洛阳 under 河南 (all
+  // industry), 河南's chemicals under manufacturing (C), 江苏's metal products under the country.
+  EXPECT_EQ(kept(output_, "410300", "BCD"), kPrimary);
+  EXPECT_EQ(kept(output_, "410000", "26"), kPrimary);
+  EXPECT_EQ(kept(output_, "320000", "33"), kPrimary);
+  // In neither table: everything.
+  EXPECT_EQ(kept(output_, "410300", "26"), kAll);
+  EXPECT_EQ(kept(output_, "320500", "26"), kAll);
+  // Another column keeps everything; a ratio nothing.
+  for (const auto& [r, i] : cells) {
+    EXPECT_EQ(kept(sales_, r, i), kAll) << r << " " << i;
+    EXPECT_EQ(kept(ratio_, r, i), kNothing) << r << " " << i;
+  }
+  // Without knowing where the moved enterprises are, a changed column keeps nothing.
+  CellStatuses blind;
+  blind.CarryFrom(previous, catalog_, {{"output_value", june}});
+  EXPECT_FALSE(blind.Find(at(output_, "320500", "26")).primary.has_value());
+  EXPECT_TRUE(blind.Find(at(sales_, "320500", "26")).status.has_value());
 }
 
 }  // namespace

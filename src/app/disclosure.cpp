@@ -76,10 +76,11 @@ const Disclosure::Contributors& Disclosure::Contribution(const CellRef& cell) {
   return contributions_[key] = std::move(c);
 }
 
-// What Collect finds for each child, in one pass over the parent's enterprises instead of one
-// per child (a child industry's pass reads its whole region): an enterprise counts for the child
-// whose subtree holds its node, in the same order, so every sum is the same. A child with no
-// monthly values is left to Contribution (its year-to-date figures).
+// What Collect finds for each child, and for the parent when its findings are not known, in one
+// pass over the parent's enterprises instead of one per cell (a child industry's pass reads its
+// whole region): an enterprise counts for the parent and for the child whose subtree holds its
+// node, in the same order, so every sum is the same. A cell with no monthly values is left to
+// Contribution (its year-to-date figures).
 void Disclosure::GatherChildren(const CellRef& parent, bool by_region,
                                 const std::vector<CellRef>& children) {
   if (Derived(snap_, parent)) return;
@@ -88,13 +89,21 @@ void Disclosure::GatherChildren(const CellRef& parent, bool by_region,
   if (column == nullptr) return;
   const CodeTree& tree = by_region ? catalog_.regions() : catalog_.industries();
   const int32_t depth = tree.node(by_region ? parent.region : parent.industry).depth + 1;
+  auto known = [&](const CellRef& cell) {
+    return contributions_.contains(KeyOf(cell)) || primary_.contains(KeyOf(cell));
+  };
   std::unordered_map<NodeId, size_t> slot_of;  // child node -> index in `children`
   for (size_t i = 0; i < children.size(); ++i) {
-    const bool known =
-        contributions_.contains(KeyOf(children[i])) || primary_.contains(KeyOf(children[i]));
-    if (!known) slot_of[by_region ? children[i].region : children[i].industry] = i;
+    if (!known(children[i])) slot_of[by_region ? children[i].region : children[i].industry] = i;
   }
-  if (slot_of.size() < 2) return;
+  // The parent as Magnitude and Primary would find it: from the snapshot's findings, else by a
+  // pass.
+  bool with_parent = !known(parent) && !magnitude_.contains(KeyOf(parent));
+  if (const auto shared = Shared(parent); with_parent && shared) {
+    const auto kept = snap_.statuses->Find(*shared);
+    with_parent = !kept.magnitude || !kept.primary;
+  }
+  if (slot_of.size() + (with_parent ? 1 : 0) < 2) return;
   // Each code's child slot, -1 under none: a table read per enterprise rather than a walk up
   // the tree and a lookup.
   std::vector<int32_t> slot_at(tree.size(), -1);
@@ -105,21 +114,27 @@ void Disclosure::GatherChildren(const CellRef& parent, bool by_region,
     if (it != slot_of.end()) slot_at[n] = static_cast<int32_t>(it->second);
   }
   std::vector<Contributors> found(children.size());
+  Contributors whole;
   const auto [lo, hi] = snap_.query->RegionRange(parent.region);
   for (uint32_t e = lo; e < hi; ++e) {
     if (IsMissing(column[e])) continue;
     const NodeId node = by_region ? panel.enterprise(e).region : panel.enterprise(e).industry;
-    if (node == kNoNode) continue;
-    const int32_t slot = slot_at[static_cast<size_t>(node)];
-    if (slot < 0 || !snap_.query->InCell(e, parent)) continue;
-    Contributors& c = found[static_cast<size_t>(slot)];
+    const int32_t slot = node == kNoNode ? -1 : slot_at[static_cast<size_t>(node)];
+    if ((slot < 0 && !with_parent) || !snap_.query->InCell(e, parent)) continue;
     const double x = std::fabs(column[e]);
+    if (with_parent) {
+      whole.magnitudes.push_back(x);
+      whole.total += x;
+    }
+    if (slot < 0) continue;
+    Contributors& c = found[static_cast<size_t>(slot)];
     c.magnitudes.push_back(x);
     c.total += x;
   }
   for (const auto& [node, i] : slot_of) {
     if (!found[i].magnitudes.empty()) contributions_[KeyOf(children[i])] = std::move(found[i]);
   }
+  if (!whole.magnitudes.empty()) contributions_[KeyOf(parent)] = std::move(whole);
 }
 
 Result<double> Disclosure::Magnitude(const CellRef& cell) {
@@ -174,9 +189,6 @@ Result<const std::map<Disclosure::Key, sdc::Suppression>*> Disclosure::SiblingTa
   const CodeTree& tree = by_region ? catalog_.regions() : catalog_.industries();
   const NodeId node = by_region ? parent.region : parent.industry;
   sdc::SdcTable table;
-  ASSIGN_OR_RETURN(double parent_total, Magnitude(parent));
-  ASSIGN_OR_RETURN(sdc::Suppression parent_primary, Primary(parent));
-  const int p = table.AddCell(parent_total, parent_primary);
   std::vector<int> kids;
   std::vector<CellRef> refs;
   for (NodeId child : tree.node(node).children) {
@@ -191,6 +203,9 @@ Result<const std::map<Disclosure::Key, sdc::Suppression>*> Disclosure::SiblingTa
     if (!shared || !snap_.statuses->Find(*shared).primary) unknown.push_back(ref);
   }
   GatherChildren(parent, by_region, unknown);
+  ASSIGN_OR_RETURN(double parent_total, Magnitude(parent));
+  ASSIGN_OR_RETURN(sdc::Suppression parent_primary, Primary(parent));
+  const int p = table.AddCell(parent_total, parent_primary);
   for (const CellRef& ref : refs) {
     ASSIGN_OR_RETURN(double total, Magnitude(ref));
     ASSIGN_OR_RETURN(sdc::Suppression s, Primary(ref));

@@ -542,6 +542,74 @@ TEST_F(IncrementalTest, DisclosureFindingsFollowARevisionIntoLaterMonths) {
     EXPECT_EQ(marked(*b_, p), marked(*fresh, p)) << p;
 }
 
+// A revision moves the findings of the cells its enterprise is in, and the statuses of the cells
+// of the tables those are children of; the rest of its column comes over (app/cell_statuses.h).
+// Henan: 郑州 (A + 2), 洛阳 (B, C + 2); Jiangsu: 苏州 (3). Each reports 100 in January; A's
+// revision to 5,000 makes 郑州 dominated (5,000 of 5,200, over 85 %) and so Henan (5,000 of
+// 5,700); the country (5,000 of 6,000) is not. Jiangsu's total is then the one province
+// beside Henan with figures: secondary suppression must hide it, or the country minus Jiangsu
+// would show Henan.
+TEST_F(IncrementalTest, DisclosureFindingsComeOverWhereTheRevisedEnterpriseCannotReach) {
+  Import(
+      "uscc,name,region,industry,size,tags\n"
+      "91410100000000010Q,丁一有限公司,410102,3311,small,\n"
+      "91410100000000020R,丁二有限公司,410102,2614,small,\n"
+      "914103000000000305,戊一有限公司,410302,2614,small,\n"
+      "914103000000000406,戊二有限公司,410303,3311,small,\n"
+      "91320500000000050Y,己一有限公司,320506,3311,small,\n"
+      "913205000000000600,己二有限公司,320506,2614,small,\n"
+      "913205000000000701,己三有限公司,320506,3971,small,\n",
+      "e2.csv");
+  std::string rows = kHeader;
+  for (const char* e :
+       {kA, kB, kC, "91410100000000010Q", "91410100000000020R", "914103000000000305",
+        "914103000000000406", "91320500000000050Y", "913205000000000600", "913205000000000701"})
+    rows += std::string(e) + ",2025-01,output_value,100,,,\n";
+  Import(rows, "o1.csv");
+  auto marked = [](Ballast& b, const std::string& region, const std::string& industry) {
+    CellRequest r;
+    r.indicator = "output_value";
+    r.measures = {"value"};
+    r.period = "2025-01";
+    r.region = region;
+    r.industry = industry;
+    auto a = QueryCell(b, Caller::Local("t"), r);
+    EXPECT_TRUE(a.ok()) << a.status().ToString();
+    return a.ok() ? a->row.would_suppress : std::string("error");
+  };
+  const std::vector<std::string> regions = {"100000", "410000", "410100",
+                                            "410300", "320000", "320500"};
+  const std::vector<std::string> industries = {"BCD", "C", "33", "26", "39"};
+  for (const auto& r : regions) {
+    for (const auto& i : industries) (void)marked(*b_, r, i);  // found on this snapshot
+  }
+  EXPECT_EQ(marked(*b_, "320000", "BCD"), "");
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,5000,,,\n", "r1.csv");
+  ASSERT_OK_AND_ASSIGN(auto snap, b_->workspace().GetSnapshot());
+  ASSERT_TRUE(snap->incremental);
+  const Catalog& cat = b_->workspace().catalog();
+  auto kept = [&](const char* region, const char* industry) {
+    return snap->statuses->Find({cat.FindIndicator("output_value"), MakePeriod(2025, 1),
+                                 cat.regions().Find(region), cat.FindIndustry(industry)});
+  };
+  // 洛阳's chemicals: neither it nor its tables hold A. 洛阳's total: its table (Henan's cities)
+  // does, so only its own findings come over. 郑州 holds A: nothing.
+  EXPECT_TRUE(kept("410300", "26").status.has_value());
+  EXPECT_TRUE(kept("410300", "BCD").primary.has_value());
+  EXPECT_FALSE(kept("410300", "BCD").status.has_value());
+  EXPECT_FALSE(kept("410100", "BCD").primary.has_value());
+  EXPECT_EQ(marked(*b_, "410100", "BCD"), "dominance");
+  EXPECT_EQ(marked(*b_, "410000", "BCD"), "dominance");
+  EXPECT_EQ(marked(*b_, "100000", "BCD"), "");
+  EXPECT_EQ(marked(*b_, "320000", "BCD"), "secondary");
+  // Every cell the same as a process that builds the panel afresh finds.
+  ASSERT_OK_AND_ASSIGN(auto fresh, Ballast::Open(db_.locator()));
+  for (const auto& r : regions) {
+    for (const auto& i : industries)
+      EXPECT_EQ(marked(*b_, r, i), marked(*fresh, r, i)) << r << " " << i;
+  }
+}
+
 // The changes along snapshots (app/snapshot_changes.h): which enterprises the batches since
 // any earlier snapshot the chain reaches moved, and none across a new list of enterprises.
 TEST_F(IncrementalTest, SnapshotsSayWhichEnterprisesMoved) {

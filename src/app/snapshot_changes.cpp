@@ -58,6 +58,27 @@ bool RegionsMoved(const Panel& panel, const PanelChanges& moved,
   return true;
 }
 
+bool MovedNodesOf(const Panel& panel, const PanelChanges& moved, CellStatuses::Moved* nodes) {
+  if (std::any_of(moved.data_periods.begin(), moved.data_periods.end(),
+                  [](char c) { return c != 0; }))
+    return false;
+  const CodeTree& regions = panel.catalog().regions();
+  const CodeTree& industries = panel.catalog().industries();
+  nodes->regions.assign(regions.size(), 0);
+  nodes->industries.assign(industries.size(), 0);
+  auto mark = [](const CodeTree& tree, NodeId n, std::vector<char>* flags) {
+    for (; n != kNoNode && !(*flags)[static_cast<size_t>(n)]; n = tree.node(n).parent)
+      (*flags)[static_cast<size_t>(n)] = 1;
+  };
+  for (uint32_t e : moved.enterprises) {
+    const PanelEnterprise& at = panel.enterprise(e);
+    if (at.region == kNoNode || at.industry == kNoNode) return false;
+    mark(regions, at.region, &nodes->regions);
+    mark(industries, at.industry, &nodes->industries);
+  }
+  return true;
+}
+
 SnapshotMark::Step SnapshotMark::MoveTo(const std::shared_ptr<const Snapshot>& snap,
                                         std::unordered_set<NodeId>* regions) {
   const auto held = snap_.lock();

@@ -8,6 +8,7 @@
 #include <optional>
 #include <unordered_set>
 
+#include "app/cell_statuses.h"
 #include "engine/panel.h"
 #include "store/records.h"
 
@@ -36,6 +37,11 @@ std::optional<PanelChanges> ChangesSince(const Snapshot& snap, BatchId from);
 // enterprise without a region (the country's totals count it all the same).
 bool RegionsMoved(const Panel& panel, const PanelChanges& moved,
                   std::unordered_set<NodeId>* regions);
+
+// The regions and the industries holding an enterprise `moved` lists, with their ancestors, as
+// CellStatuses::CarryFrom reads them. False when that does not bound what moved (as RegionsMoved,
+// or an enterprise without an industry).
+bool MovedNodesOf(const Panel& panel, const PanelChanges& moved, CellStatuses::Moved* nodes);
 
 // The snapshot figures kept by a cache were read from (app/snapshot_memo.h), moved on to each
 // newer one with what moved in between: the regions holding an enterprise a batch moved.

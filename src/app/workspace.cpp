@@ -246,7 +246,11 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(Store& store, const S
     const bool by_region =
         snap->changes != nullptr && RegionsMoved(*snap->panel, snap->changes->panel, &moved);
     snap->answers->CarryFrom(*previous.answers, changed, by_region ? &moved : nullptr);
-    snap->statuses->CarryFrom(*previous.statuses, *catalog_, changes.columns);
+    CellStatuses::Moved nodes;
+    const bool bounded =
+        snap->changes != nullptr && MovedNodesOf(*snap->panel, snap->changes->panel, &nodes);
+    snap->statuses->CarryFrom(*previous.statuses, *catalog_, changes.columns,
+                              bounded ? &nodes : nullptr);
     snap->rows->CarryFrom(*previous.rows, changes.columns);
     // The passes of plain cells, summed again in the blocks of the enterprises that moved; not
     // over a month that gained or lost data (a column read as missing for everyone).
