@@ -43,40 +43,49 @@ std::optional<PanelChanges> ChangesSince(const Snapshot& snap, BatchId from) {
   return std::nullopt;
 }
 
-bool RegionsMoved(const Panel& panel, const PanelChanges& moved,
-                  std::unordered_set<NodeId>* regions) {
-  if (std::any_of(moved.data_periods.begin(), moved.data_periods.end(),
-                  [](char c) { return c != 0; }))
-    return false;
-  const CodeTree& tree = panel.catalog().regions();
-  for (uint32_t e : moved.enterprises) {
-    NodeId r = panel.enterprise(e).region;
-    if (r == kNoNode) return false;
-    for (; r != kNoNode && regions->insert(r).second; r = tree.node(r).parent) {
-    }
-  }
-  return true;
+bool MonthsKept(const PanelChanges& moved) {
+  return std::none_of(moved.data_periods.begin(), moved.data_periods.end(),
+                      [](char c) { return c != 0; });
 }
 
-bool MovedNodesOf(const Panel& panel, const PanelChanges& moved, CellStatuses::Moved* nodes) {
-  if (std::any_of(moved.data_periods.begin(), moved.data_periods.end(),
-                  [](char c) { return c != 0; }))
-    return false;
+MovedNodes MovedNodesOf(const Panel& panel, const PanelChanges& moved) {
+  MovedNodes out;
+  if (!MonthsKept(moved)) return out;
   const CodeTree& regions = panel.catalog().regions();
   const CodeTree& industries = panel.catalog().industries();
-  nodes->regions.assign(regions.size(), 0);
-  nodes->industries.assign(industries.size(), 0);
+  out.flags.regions.assign(regions.size(), 0);
+  out.flags.industries.assign(industries.size(), 0);
   auto mark = [](const CodeTree& tree, NodeId n, std::vector<char>* flags) {
     for (; n != kNoNode && !(*flags)[static_cast<size_t>(n)]; n = tree.node(n).parent)
       (*flags)[static_cast<size_t>(n)] = 1;
   };
+  bool industries_bound = true;
   for (uint32_t e : moved.enterprises) {
     const PanelEnterprise& at = panel.enterprise(e);
-    if (at.region == kNoNode || at.industry == kNoNode) return false;
-    mark(regions, at.region, &nodes->regions);
-    mark(industries, at.industry, &nodes->industries);
+    if (at.region == kNoNode) return out;
+    mark(regions, at.region, &out.flags.regions);
+    if (at.industry == kNoNode)
+      industries_bound = false;
+    else
+      mark(industries, at.industry, &out.flags.industries);
   }
+  out.regions_bound = true;
+  out.industries_bound = industries_bound;
+  return out;
+}
+
+bool RegionsMoved(const Panel& panel, const PanelChanges& moved,
+                  std::unordered_set<NodeId>* regions) {
+  const MovedNodes nodes = MovedNodesOf(panel, moved);
+  if (!nodes.regions_bound) return false;
+  AddMovedRegions(nodes, regions);
   return true;
+}
+
+void AddMovedRegions(const MovedNodes& nodes, std::unordered_set<NodeId>* regions) {
+  for (size_t n = 0; n < nodes.flags.regions.size(); ++n) {
+    if (nodes.flags.regions[n]) regions->insert(static_cast<NodeId>(n));
+  }
 }
 
 SnapshotMark::Step SnapshotMark::MoveTo(const std::shared_ptr<const Snapshot>& snap,

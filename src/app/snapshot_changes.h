@@ -32,16 +32,28 @@ std::shared_ptr<const SnapshotChanges> ChainChanges(const Snapshot& previous, co
 // when the chain does not reach back that far.
 std::optional<PanelChanges> ChangesSince(const Snapshot& snap, BatchId from);
 
-// Adds to `regions` those holding an enterprise `moved` lists (in `panel`), with their
-// ancestors. False when that does not bound what moved: a month that gained or lost data, or an
-// enterprise without a region (the country's totals count it all the same).
-bool RegionsMoved(const Panel& panel, const PanelChanges& moved,
-                  std::unordered_set<NodeId>* regions);
+// Whether no month gained or lost data along `moved` (else a column is read as missing for
+// everyone, and nothing that moved is bounded by the enterprises listed).
+bool MonthsKept(const PanelChanges& moved);
 
 // The regions and the industries holding an enterprise `moved` lists, with their ancestors, as
-// CellStatuses::CarryFrom reads them. False when that does not bound what moved (as RegionsMoved,
-// or an enterprise without an industry).
-bool MovedNodesOf(const Panel& panel, const PanelChanges& moved, CellStatuses::Moved* nodes);
+// flags by node (CellStatuses::CarryFrom reads them), and whether they bound what moved: not
+// when a month gained or lost data; not the regions (nor the industries) when an enterprise has
+// no region, since the country's totals count it all the same; not the industries when one has
+// no industry.
+struct MovedNodes {
+  CellStatuses::Moved flags;
+  bool regions_bound = false;
+  bool industries_bound = false;
+};
+MovedNodes MovedNodesOf(const Panel& panel, const PanelChanges& moved);
+
+// Adds the flagged regions of `nodes` to `regions`.
+void AddMovedRegions(const MovedNodes& nodes, std::unordered_set<NodeId>* regions);
+
+// Adds to `regions` the flagged regions of MovedNodesOf; false when they do not bound what moved.
+bool RegionsMoved(const Panel& panel, const PanelChanges& moved,
+                  std::unordered_set<NodeId>* regions);
 
 // The snapshot figures kept by a cache were read from (app/snapshot_memo.h), moved on to each
 // newer one with what moved in between: the regions holding an enterprise a batch moved.

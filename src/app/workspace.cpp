@@ -242,24 +242,19 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(Store& store, const S
       snap->panel->last_period() == previous.panel->last_period()) {
     std::set<std::string> changed;
     for (const auto& column : changes.columns) changed.insert(column.first);
+    MovedNodes nodes;
+    if (snap->changes != nullptr) nodes = MovedNodesOf(*snap->panel, snap->changes->panel);
     std::unordered_set<NodeId> moved;
-    const bool by_region =
-        snap->changes != nullptr && RegionsMoved(*snap->panel, snap->changes->panel, &moved);
-    snap->answers->CarryFrom(*previous.answers, changed, by_region ? &moved : nullptr);
-    CellStatuses::Moved nodes;
-    const bool bounded =
-        snap->changes != nullptr && MovedNodesOf(*snap->panel, snap->changes->panel, &nodes);
-    snap->statuses->CarryFrom(*previous.statuses, *catalog_, changes.columns,
-                              bounded ? &nodes : nullptr);
+    AddMovedRegions(nodes, &moved);
+    snap->answers->CarryFrom(*previous.answers, changed, nodes.regions_bound ? &moved : nullptr);
+    snap->statuses->CarryFrom(
+        *previous.statuses, *catalog_, changes.columns,
+        nodes.regions_bound && nodes.industries_bound ? &nodes.flags : nullptr);
     snap->rows->CarryFrom(*previous.rows, changes.columns);
     // The passes of plain cells, summed again in the blocks of the enterprises that moved; not
     // over a month that gained or lost data (a column read as missing for everyone).
-    const auto& moved_panel = snap->changes;
-    if (moved_panel != nullptr &&
-        std::none_of(moved_panel->panel.data_periods.begin(), moved_panel->panel.data_periods.end(),
-                     [](char c) { return c != 0; })) {
-      snap->query->CarrySumsFrom(*previous.query, moved_panel->panel.enterprises);
-    }
+    if (snap->changes != nullptr && MonthsKept(snap->changes->panel))
+      snap->query->CarrySumsFrom(*previous.query, snap->changes->panel.enterprises);
   }
   return std::shared_ptr<const app::Snapshot>(std::move(snap));
 }

@@ -82,6 +82,29 @@ struct Scratch {
   std::vector<int32_t> order;
 };
 
+// Adds enterprise e to atom a's sums of the block being summed.
+void Place(const Adder& adder, uint32_t e, int32_t a, Scratch* scratch) {
+  const auto i = static_cast<size_t>(a);
+  if (!scratch->met[i]) {
+    scratch->met[i] = 1;
+    scratch->order.push_back(a);
+  }
+  adder.Add(e, &scratch->sums[i]);
+}
+
+// Hands the block's sums to `take(atom, sums)` in the order the atoms were first met, and
+// clears them for the next block.
+template <typename Take>
+void Flush(Scratch* scratch, const Take& take) {
+  for (int32_t a : scratch->order) {
+    const auto i = static_cast<size_t>(a);
+    take(a, scratch->sums[i]);
+    scratch->sums[i] = CellSums{};
+    scratch->met[i] = 0;
+  }
+  scratch->order.clear();
+}
+
 // Sums block b's enterprises within [lo, hi) and hands each atom met to `take(atom, sums)` in
 // the order first met.
 template <typename Take>
@@ -93,21 +116,9 @@ void SumBlock(const Adder& adder, uint32_t b, const AtomMap& atom_of, uint32_t l
   if (to <= from) return;
   const int32_t* atoms = atom_of.Read(from, to);
   for (uint32_t e = from; e < to; ++e) {
-    const int32_t a = atoms[e - from];
-    if (a < 0) continue;
-    const auto i = static_cast<size_t>(a);
-    if (!scratch->met[i]) {
-      scratch->met[i] = 1;
-      scratch->order.push_back(a);
-    }
-    adder.Add(e, &scratch->sums[i]);
+    if (atoms[e - from] >= 0) Place(adder, e, atoms[e - from], scratch);
   }
-  for (int32_t a : scratch->order) {
-    const auto i = static_cast<size_t>(a);
-    take(a, scratch->sums[i]);
-    scratch->sums[i] = CellSums{};
-    scratch->met[i] = 0;
-  }
+  Flush(scratch, take);
 }
 
 uint32_t FirstBlock(uint32_t lo) { return lo / kSumBlock; }
@@ -152,6 +163,25 @@ std::vector<CellSums> SumAtoms(const Panel& panel, int indicator, Period p, cons
     SumBlock(adder, b, atom_of, lo, hi, &scratch,
              [&](int32_t a, const CellSums& s) { out[static_cast<size_t>(a)].Merge(s); });
   }
+  return out;
+}
+
+std::vector<CellSums> SumAtomsOf(const Panel& panel, int indicator, Period p,
+                                 const std::vector<int32_t>& atom_of, int32_t atoms,
+                                 SumOptions options, const std::vector<uint32_t>& members) {
+  const Adder adder(panel, indicator, p, options);
+  Scratch scratch(atoms);
+  std::vector<CellSums> out(static_cast<size_t>(atoms));
+  auto take = [&](int32_t a, const CellSums& s) { out[static_cast<size_t>(a)].Merge(s); };
+  uint32_t block = 0;
+  for (uint32_t e : members) {
+    if (e / kSumBlock != block) {  // a block's sums are merged before the next block's
+      Flush(&scratch, take);
+      block = e / kSumBlock;
+    }
+    if (atom_of[e] >= 0) Place(adder, e, atom_of[e], &scratch);
+  }
+  Flush(&scratch, take);
   return out;
 }
 

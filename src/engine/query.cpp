@@ -137,7 +137,10 @@ Status Query::Validate(const CellRef& c, const std::vector<Measure>& measures) c
 }
 
 std::vector<CellSums> Query::AtomSums(int indicator, Period p, const std::vector<int32_t>& atom_of,
-                                      int32_t atoms, bool windows, bool real, bool roster) const {
+                                      int32_t atoms, bool windows, bool real, bool roster,
+                                      const std::vector<uint32_t>* members) const {
+  if (members != nullptr)
+    return SumAtomsOf(panel_, indicator, p, atom_of, atoms, {real, windows, roster}, *members);
   return SumAtoms(panel_, indicator, p, atom_of, atoms, {real, windows, roster}, 0,
                   static_cast<uint32_t>(panel_.num_enterprises()));
 }

@@ -106,10 +106,12 @@ class Query {
   // Sums over groups of enterprises ("atoms") at one period: atom_of[e] in [0, atoms) or -1.
   // `windows`: also the quarter and half-year sums (NeedsWindows of the measures asked);
   // `real`: also the sums at comparable prices (NeedsRealSums); `roster`: also the roster's
-  // counts (NeedsRoster).
+  // counts (NeedsRoster). `members`, when given, lists (ascending) every enterprise with an
+  // atom: only those are read (SumAtomsOf), with the same sums to the bit.
   std::vector<CellSums> AtomSums(int indicator, Period p, const std::vector<int32_t>& atom_of,
                                  int32_t atoms, bool windows = false, bool real = false,
-                                 bool roster = false) const;
+                                 bool roster = false,
+                                 const std::vector<uint32_t>* members = nullptr) const;
 
   // Takes over `previous`'s kept passes of plain cells, each summed again, when next asked
   // for, in the blocks of the enterprises `changed` lists (Panel::ChangesSince, sorted). Only

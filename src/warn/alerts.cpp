@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/parallel.h"
@@ -124,8 +125,8 @@ struct Mute {
 
 // The mutes `alerts` should carry (ApplyMutes's rules), read through `at(i)` for i < n. Resolved
 // alerts keep theirs; only enterprise alerts are inhibited. A region alert's inhibition reaches
-// the enterprise alerts of its family in its subtree: looked up by walking each enterprise's
-// region up the code tree, not by comparing every pair.
+// the enterprise alerts of its family in its subtree: looked up by walking each region the
+// enterprises are in up the code tree, not by comparing every pair.
 template <typename At>
 std::vector<Mute> ComputeMutes(size_t n, At at, const std::vector<SilenceRecord>& silences,
                                const std::string& now, const Catalog* catalog) {
@@ -134,6 +135,16 @@ std::vector<Mute> ComputeMutes(size_t n, At at, const std::vector<SilenceRecord>
     if (SilenceActive(s, now)) active.push_back(&s);
   }
   std::vector<Mute> out(n);
+  // Inhibition: a firing, unsilenced region alert mutes the alerts of its enterprises in the
+  // same family whose level is not above its own (a red city explains its firms' falls; a blue
+  // city does not hide a red firm). family -> region code -> the highest level inhibiting there;
+  // gathered in the same pass as the silences.
+  struct Sources {
+    std::unordered_map<std::string, int> at;  // region code -> highest level
+    // region code -> highest level at it or above it (-1: none), as enterprises ask for it
+    std::unordered_map<std::string_view, int> reach;
+  };
+  std::unordered_map<std::string, Sources> sources;
   for (size_t i = 0; i < n; ++i) {
     const AlertRecord& a = at(i);
     out[i] = {a.silenced_by, a.inhibited};
@@ -146,40 +157,37 @@ std::vector<Mute> ComputeMutes(size_t n, At at, const std::vector<SilenceRecord>
       }
     }
     out[i].silenced_by = by;
-  }
-  // Inhibition: a firing, unsilenced region alert mutes the alerts of its enterprises in the
-  // same family whose level is not above its own (a red city explains its firms' falls; a blue
-  // city does not hide a red firm). family -> region code -> the highest level inhibiting there.
-  std::unordered_map<std::string, std::unordered_map<std::string, int>> sources;
-  for (size_t i = 0; i < n; ++i) {
-    const AlertRecord& a = at(i);
-    if (a.subject_kind == "region" && a.state == "firing" && out[i].silenced_by == 0) {
-      int& rank = sources[a.family][a.region];
+    if (by == 0 && a.state == "firing" && a.subject_kind == "region") {
+      int& rank = sources[a.family].at[a.region];
       rank = std::max(rank, LevelRank(a.level));
     }
   }
+  // An enterprise's region is inhibited up to the highest level of the sources at it or above
+  // it: worked out once per family and region (a few thousand), not per alert (a few hundred
+  // thousand), by walking the region up the code tree.
   const CodeTree* regions = catalog == nullptr ? nullptr : &catalog->regions();
+  auto highest = [&](Sources* family, const std::string& region) {
+    auto [it, added] = family->reach.try_emplace(region, -1);
+    if (!added) return it->second;
+    const auto& by_region = family->at;
+    int best = -1;
+    if (auto s = by_region.find(region); s != by_region.end()) best = s->second;
+    if (regions != nullptr && !region.empty()) {
+      const NodeId r = regions->Find(region);
+      for (NodeId p = r == kNoNode ? kNoNode : regions->node(r).parent; p != kNoNode;
+           p = regions->node(p).parent) {
+        if (auto s = by_region.find(regions->node(p).code); s != by_region.end())
+          best = std::max(best, s->second);
+      }
+    }
+    it->second = best;
+    return best;
+  };
   for (size_t i = 0; i < n; ++i) {
     const AlertRecord& a = at(i);
     if (a.state == "resolved" || a.subject_kind != "enterprise") continue;
-    bool inhibited = false;
-    if (auto it = sources.find(a.family); it != sources.end()) {
-      const int rank = LevelRank(a.level);
-      const auto& by_region = it->second;
-      auto covers = [&](const std::string& code) {
-        auto s = by_region.find(code);
-        return s != by_region.end() && s->second >= rank;
-      };
-      inhibited = covers(a.region);  // the same code (RegionContains: equal codes contain)
-      if (!inhibited && regions != nullptr && !a.region.empty()) {
-        NodeId r = regions->Find(a.region);
-        for (NodeId p = r == kNoNode ? kNoNode : regions->node(r).parent;
-             p != kNoNode && !inhibited; p = regions->node(p).parent) {
-          inhibited = covers(regions->node(p).code);
-        }
-      }
-    }
-    out[i].inhibited = inhibited;
+    auto it = sources.find(a.family);
+    out[i].inhibited = it != sources.end() && highest(&it->second, a.region) >= LevelRank(a.level);
   }
   return out;
 }

@@ -217,6 +217,27 @@ TEST_F(AlertsTest, RegionAlertInhibitsItsEnterprisesOfTheSameFamily) {
   }
 }
 
+// Each region's inhibition is worked out once for all the enterprises in it, as the highest
+// level above it: a red firm read after a yellow one of the same district is not muted by a
+// yellow city, while a red city mutes both of its firms.
+TEST_F(AlertsTest, InhibitionOfOneDistrictHoldsForEachLevelInIt) {
+  Eval({Find(2, "410100", Level::kYellow, -35, 1, true, "410100"),  // 郑州, yellow
+        Find(2, "410300", Level::kRed, -80, 1, true, "410300"),     // 洛阳, red
+        Find(0, "A", Level::kYellow, -35, 1, true, "410102"),
+        Find(0, "E", Level::kRed, -80, 1, true, "410102"),  // same district as A, after it
+        Find(0, "B", Level::kRed, -80, 1, true, "410302"),
+        Find(0, "H", Level::kYellow, -35, 1, true, "410302")},
+       "2025-10-01T00:00:00Z");
+  std::map<std::string, bool> inhibited;
+  for (const auto& a : store_.alerts_) inhibited[a.subject_key] = a.inhibited;
+  EXPECT_TRUE(inhibited["A"]);
+  EXPECT_FALSE(inhibited["E"]);
+  EXPECT_TRUE(inhibited["B"]);
+  EXPECT_TRUE(inhibited["H"]);
+  EXPECT_FALSE(inhibited["410100"]);
+  EXPECT_FALSE(inhibited["410300"]);
+}
+
 // Issue 13: an alert created pending inside an inhibiting region got no events, so its later
 // `uninhibited` had no `inhibited` before it.
 TEST_F(AlertsTest, PendingAlertsRecordTheirMutes) {

@@ -99,6 +99,8 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     }
   }
   std::vector<char> alive(subjects, 1);
+  // Incremental: the enterprises of the moved nodes, which alone the passes read.
+  std::vector<uint32_t> members;
   if (moved != nullptr) {
     // Incremental (warn/evaluation_memo.cpp): the cells that hold a moved enterprise, summed
     // from the enterprises of their nodes (in every frame) alone.
@@ -112,8 +114,10 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
       for (int32_t g : chain[atom / width])
         alive[static_cast<size_t>(g) * width + atom % width] = 1;
     }
-    for (auto& a : atom_of) {
+    for (uint32_t e = 0; e < atom_of.size(); ++e) {
+      int32_t& a = atom_of[e];
       if (a >= 0 && !node_hit[static_cast<size_t>(a) % width]) a = -1;
+      if (a >= 0) members.push_back(e);
     }
     if (redone != nullptr) {
       for (size_t a = 0; a < subjects; ++a) {
@@ -122,9 +126,10 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     }
   }
   auto cell_sums = [&](Period q, bool now) {
-    std::vector<CellSums> atoms = query.AtomSums(
-        c.indicator, q, atom_of, static_cast<int32_t>(subjects), IsWindowMeasure(measure) && now,
-        NeedsRealSums({measure}), IsRosterMeasure(measure) && now);
+    std::vector<CellSums> atoms =
+        query.AtomSums(c.indicator, q, atom_of, static_cast<int32_t>(subjects),
+                       IsWindowMeasure(measure) && now, NeedsRealSums({measure}),
+                       IsRosterMeasure(measure) && now, moved != nullptr ? &members : nullptr);
     if (frames.size() == 1) return atoms;
     std::vector<CellSums> cells(subjects);
     for (size_t f = 0; f < frames.size(); ++f) {
