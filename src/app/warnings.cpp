@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/background.h"
 #include "store/open.h"
 #include "warn/alerts.h"
 #include "warn/growth_targets.h"
@@ -193,7 +194,10 @@ Result<std::optional<WarnSummary>> Warnings::AfterImport(const ingest::ImportOut
   after_running_ = true;
   after_started_ = std::chrono::steady_clock::now();
   lock.unlock();
-  auto summary = EvaluateAt(Now(), batch);
+  // Behind the readers: on a busy machine the requests a person waits for come first, and the
+  // imports landing meanwhile share the next evaluation.
+  Result<std::optional<WarnSummary>> summary = std::optional<WarnSummary>();
+  RunInBackground([&] { summary = EvaluateAt(Now(), batch); });
   lock.lock();
   after_running_ = false;
   if (summary.ok() && summary->has_value()) after_last_ = **summary;
