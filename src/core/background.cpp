@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <exception>
 #include <thread>
 
 namespace ballast {
@@ -15,12 +16,18 @@ int ThreadNice() {
 
 void RunInBackground(const std::function<void()>& work) {
   const int caller = ThreadNice();
+  std::exception_ptr thrown;  // what `work` throws reaches the caller, as if run there
   std::thread t([&] {
     // On Linux a nice value belongs to the thread (its id), not to the whole process.
     (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), caller + kBackgroundNice);
-    work();
+    try {
+      work();
+    } catch (...) {
+      thrown = std::current_exception();
+    }
   });
   t.join();
+  if (thrown) std::rethrow_exception(thrown);
 }
 
 }  // namespace ballast

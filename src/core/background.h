@@ -11,8 +11,8 @@ namespace ballast {
 inline constexpr int kBackgroundNice = 10;
 
 // Runs `work` on a thread `kBackgroundNice` steps nicer than the caller's and returns when it
-// is done. Threads it starts (ParallelFor) inherit the priority. Where the priority cannot be
-// lowered, `work` runs at the caller's.
+// is done; what `work` throws is thrown here. Threads it starts (ParallelFor) inherit the
+// priority. Where the priority cannot be lowered, `work` runs at the caller's.
 void RunInBackground(const std::function<void()>& work);
 
 // The calling thread's nice value (for the tests).

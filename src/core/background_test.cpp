@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <thread>
 
 namespace ballast {
@@ -23,6 +24,11 @@ TEST(BackgroundTest, RunsTheWorkNicerAndItsThreadsToo) {
   EXPECT_EQ(inside, expected);
   EXPECT_EQ(spawned, expected);
   EXPECT_EQ(ThreadNice(), caller);  // the caller's own thread is untouched
+}
+
+TEST(BackgroundTest, WhatTheWorkThrowsReachesTheCaller) {
+  EXPECT_THROW(RunInBackground([] { throw std::runtime_error("out of memory"); }),
+               std::runtime_error);
 }
 
 }  // namespace
