@@ -8,28 +8,49 @@ namespace ballast::app {
 
 namespace {
 
-// Longer chains start again (the work they would save is then redone in full once): a few
-// minutes of imports under load, and a few megabytes.
+// Longer chains are folded into one link (ExtendChain); one that lists more enterprises starts
+// again (the work it would save is then redone in full once).
 constexpr int kMaxLinks = 64;
 constexpr size_t kMaxMoved = 1 << 20;
 
 }  // namespace
 
-std::shared_ptr<const SnapshotChanges> ChainChanges(const Snapshot& previous, const Panel& panel) {
+std::shared_ptr<const SnapshotChanges> ExtendChain(std::shared_ptr<const SnapshotChanges> earlier,
+                                                   BatchId from, BatchId through,
+                                                   PanelChanges moved) {
+  auto link = std::make_shared<SnapshotChanges>();
+  link->from = from;
+  link->through = through;
+  link->panel = std::move(moved);
+  link->moved = link->panel.enterprises.size();
+  if (earlier == nullptr || earlier->moved + link->moved > kMaxMoved) return link;
+  if (earlier->links >= kMaxLinks) {
+    // Folded into one link reaching as far back, rather than started again: an evaluation or a
+    // cache made on a snapshot inside it still finds what moved since (a superset: a few
+    // enterprises redone for nothing) instead of starting again in full, which under a stream
+    // of imports happened every kMaxLinks applications.
+    auto folded = std::make_shared<SnapshotChanges>();
+    folded->through = earlier->through;
+    folded->folded = true;
+    for (const SnapshotChanges* l = earlier.get(); l != nullptr; l = l->earlier.get()) {
+      folded->panel.Merge(l->panel);
+      folded->from = l->from;
+    }
+    folded->moved = folded->panel.enterprises.size();
+    earlier = std::move(folded);
+  }
+  link->links = earlier->links + 1;
+  link->moved += earlier->moved;
+  link->earlier = std::move(earlier);
+  return link;
+}
+
+std::shared_ptr<const SnapshotChanges> ChainChanges(const Snapshot& previous, const Panel& panel,
+                                                    BatchId through) {
   if (previous.panel == nullptr) return nullptr;
   auto changes = panel.ChangesSince(*previous.panel);
   if (!changes) return nullptr;
-  auto link = std::make_shared<SnapshotChanges>();
-  link->from = previous.through;
-  link->panel = std::move(*changes);
-  link->moved = link->panel.enterprises.size();
-  if (previous.changes != nullptr && previous.changes->links < kMaxLinks &&
-      previous.changes->moved + link->moved <= kMaxMoved) {
-    link->earlier = previous.changes;
-    link->links = previous.changes->links + 1;
-    link->moved += previous.changes->moved;
-  }
-  return link;
+  return ExtendChain(previous.changes, previous.through, through, std::move(*changes));
 }
 
 std::optional<PanelChanges> ChangesSince(const Snapshot& snap, BatchId from) {
@@ -39,6 +60,8 @@ std::optional<PanelChanges> ChangesSince(const Snapshot& snap, BatchId from) {
        link = link->earlier.get()) {
     all.Merge(link->panel);
     if (link->from == from) return all;
+    // A snapshot inside a folded link: what moved since it is among what the link lists.
+    if (link->folded && link->from < from && from < link->through) return all;
   }
   return std::nullopt;
 }

@@ -17,19 +17,31 @@ namespace ballast::app {
 struct Snapshot;
 
 struct SnapshotChanges {
-  BatchId from = 0;  // `through` of the snapshot this one was applied to
+  BatchId from = 0;     // `through` of the snapshot this one was applied to
+  BatchId through = 0;  // of the snapshot it leads to
+  // The links of a longer chain merged into one (ExtendChain): `panel` lists what moved
+  // between any snapshot in (from, through) and `through`, and more.
+  bool folded = false;
   PanelChanges panel;
   std::shared_ptr<const SnapshotChanges> earlier;  // that snapshot's own, when it had some
   int links = 1;                                   // in the chain, this one included
   size_t moved = 0;  // enterprises listed along the chain, this one included
 };
 
-// The chain of a snapshot whose panel `panel` was applied to `previous`; nullptr when the two
-// panels are not comparable (Panel::ChangesSince).
-std::shared_ptr<const SnapshotChanges> ChainChanges(const Snapshot& previous, const Panel& panel);
+// The chain of a snapshot holding batches through `through`, whose panel `panel` was applied
+// to `previous`; nullptr when the two panels are not comparable (Panel::ChangesSince).
+std::shared_ptr<const SnapshotChanges> ChainChanges(const Snapshot& previous, const Panel& panel,
+                                                    BatchId through);
+// `earlier` extended by a link from `from` to `through` that moved `moved`. A chain of
+// kMaxLinks links is folded into one first; one listing more than kMaxMoved enterprises starts
+// again.
+std::shared_ptr<const SnapshotChanges> ExtendChain(std::shared_ptr<const SnapshotChanges> earlier,
+                                                   BatchId from, BatchId through,
+                                                   PanelChanges moved);
 
-// What changed between the snapshot that held batches through `from` and `snap`, or nullopt
-// when the chain does not reach back that far.
+// What changed between the snapshot that held batches through `from` and `snap` (or a superset:
+// a snapshot inside a folded link gets all the link lists), or nullopt when the chain does not
+// reach back that far.
 std::optional<PanelChanges> ChangesSince(const Snapshot& snap, BatchId from);
 
 // Whether no month gained or lost data along `moved` (else a column is read as missing for

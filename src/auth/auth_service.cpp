@@ -275,18 +275,21 @@ Status AuthService::Audit(const AuditRecord& r) {
   e.target = r.target;
   e.result = r.result;
   e.detail = r.detail;
-  std::lock_guard<std::mutex> lock(mu_);
-  if (audit_key_.empty()) {
-    e.scheme = kAuditSchemeLegacy;
-    return store_.AppendAudit(e, AuditHash).status();
-  }
-  e.scheme = kAuditSchemeKeyed;
-  const std::string& k = audit_key_;
-  return store_
-      .AppendAudit(
-          e, [&k](const AuditEntry& x) { return KeyedAuditHash(x, k); },
-          [&k](const AuditHead& h) { return AuditHeadMac(h, k); })
-      .status();
+  // Every caller's flush writes the same way: with the key in force when the group is written.
+  return audit_queue_.Append(std::move(e), [this](std::vector<AuditEntry> entries) -> Status {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (audit_key_.empty()) {
+      for (AuditEntry& x : entries) x.scheme = kAuditSchemeLegacy;
+      return store_.AppendAudits(std::move(entries), AuditHash, nullptr).status();
+    }
+    for (AuditEntry& x : entries) x.scheme = kAuditSchemeKeyed;
+    const std::string& k = audit_key_;
+    return store_
+        .AppendAudits(
+            std::move(entries), [&k](const AuditEntry& x) { return KeyedAuditHash(x, k); },
+            [&k](const AuditHead& h) { return AuditHeadMac(h, k); })
+        .status();
+  });
 }
 
 Result<std::vector<AuditEntry>> AuthService::ListAudit(int64_t after_id, int64_t limit) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/audit_queue.h"
 #include "auth/roles.h"
 #include "core/catalog.h"
 #include "core/clock.h"
@@ -102,7 +103,8 @@ class AuthService {
   const Catalog& catalog_;
   AuthOptions options_;
   Clock clock_;
-  std::string audit_key_;  // empty: unkeyed (legacy) entries
+  std::string audit_key_;   // empty: unkeyed (legacy) entries
+  AuditQueue audit_queue_;  // the entries of concurrent requests written together
 };
 
 // The unkeyed hash of an audit entry (scheme "sha256", entries written before audit keys).

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -41,12 +42,21 @@ class AuthStore {
 
   using AuditSeal = std::function<std::string(const AuditEntry&)>;
   using AuditHeadSeal = std::function<std::string(const AuditHead&)>;
-  // Appends to the audit log in one transaction: `seal` receives the entry with id and
-  // prev_hash set and returns its hash. With `seal_head`, the head record is updated (created
-  // if absent) in the same transaction; without it, a log that has a head refuses the append
-  // (a keyed log takes no unkeyed entries).
-  virtual Result<AuditEntry> AppendAudit(AuditEntry entry, const AuditSeal& seal,
-                                         const AuditHeadSeal& seal_head) = 0;
+  // Appends `entries` to the audit log in order, in one transaction (all or none): `seal`
+  // receives each entry with id and prev_hash set and returns its hash. With `seal_head`, the
+  // head record is updated (created if absent) in the same transaction; without it, a log that
+  // has a head refuses the append (a keyed log takes no unkeyed entries). Returns the entries
+  // as written.
+  virtual Result<std::vector<AuditEntry>> AppendAudits(std::vector<AuditEntry> entries,
+                                                       const AuditSeal& seal,
+                                                       const AuditHeadSeal& seal_head) = 0;
+  Result<AuditEntry> AppendAudit(AuditEntry entry, const AuditSeal& seal,
+                                 const AuditHeadSeal& seal_head) {
+    std::vector<AuditEntry> one;
+    one.push_back(std::move(entry));
+    ASSIGN_OR_RETURN(auto written, AppendAudits(std::move(one), seal, seal_head));
+    return std::move(written.front());
+  }
   Result<AuditEntry> AppendAudit(AuditEntry entry, const AuditSeal& seal) {
     return AppendAudit(std::move(entry), seal, nullptr);
   }

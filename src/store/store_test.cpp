@@ -61,7 +61,7 @@ TEST_F(StoreTest, EnterpriseVersionsAndVintages) {
   auto s = std::move(CreateStore(path_, Texts())).value();
   BatchInfo b1 = Batch("h1");
   b1.kind = "enterprises";
-  EnterpriseRecord e{"91310110666007217T", "甲公司",   "410102", "1311", "large",
+  EnterpriseRecord e{"91310110666007217T", "甲公司",  "410102",    "1311", "large",
                      {"专精特新", "链主"}, "2024-03", std::nullopt};
   auto w1 = s->WriteBatch(b1, {e}, {});
   ASSERT_TRUE(w1.ok()) << w1.status().ToString();
@@ -178,6 +178,53 @@ TEST_F(StoreTest, ConcurrentAuditAppendsKeepTheChainLinear) {
     EXPECT_EQ(log[i].hash, "h" + std::to_string(i + 1) + "<" + prev);
     prev = log[i].hash;
   }
+}
+
+// Several entries in one append (the group commit of auth/audit_queue.h): consecutive ids, each
+// linked to the one before it, the head counting them all and naming the last; a group the log
+// refuses writes none of its entries.
+TEST_F(StoreTest, AGroupOfAuditEntriesIsAppendedInOrderOrNotAtAll) {
+  ASSERT_OK_AND_ASSIGN(auto s, CreateStore(path_, Texts()));
+  auto seal = [](const AuditEntry& e) { return "h" + std::to_string(e.id) + "<" + e.prev_hash; };
+  auto mac = [](const AuditHead& h) {
+    return "m" + std::to_string(h.entries) + "/" + std::to_string(h.last_id);
+  };
+  auto entry = [](const std::string& actor) {
+    AuditEntry e;
+    e.ts = "2026-12-04T00:00:00Z";
+    e.actor = actor;
+    e.scheme = kAuditSchemeKeyed;
+    return e;
+  };
+  ASSERT_OK(s->AppendAudit(entry("first"), seal, mac));
+  ASSERT_OK_AND_ASSIGN(auto written,
+                       s->AppendAudits({entry("a"), entry("b"), entry("c")}, seal, mac));
+  ASSERT_EQ(written.size(), 3u);
+  EXPECT_EQ(written[0].id, 2);
+  EXPECT_EQ(written[2].id, 4);
+  ASSERT_OK_AND_ASSIGN(auto log, s->ListAudit(0, 0));
+  ASSERT_EQ(log.size(), 4u);
+  // By hand: h1 over 64 zeros, then each links to the hash before it.
+  EXPECT_EQ(log[0].hash, "h1<" + std::string(64, '0'));
+  EXPECT_EQ(log[1].prev_hash, log[0].hash);
+  EXPECT_EQ(log[1].hash, "h2<" + log[0].hash);
+  EXPECT_EQ(log[2].hash, "h3<h2<" + log[0].hash);
+  EXPECT_EQ(log[3].hash, "h4<h3<h2<" + log[0].hash);
+  EXPECT_EQ(log[3].actor, "c");
+  ASSERT_OK_AND_ASSIGN(auto head, s->GetAuditHead());
+  ASSERT_TRUE(head.has_value());
+  EXPECT_EQ(head->entries, 4);
+  EXPECT_EQ(head->last_id, 4);
+  EXPECT_EQ(head->last_hash, log[3].hash);
+  EXPECT_EQ(head->keyed_from, 1);
+  EXPECT_EQ(head->mac, "m4/4");
+  // A keyed log refuses unkeyed entries: the whole group, none of it written.
+  auto refused = s->AppendAudits({entry("x"), entry("y")}, seal, nullptr);
+  EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
+  ASSERT_OK_AND_ASSIGN(log, s->ListAudit(0, 0));
+  EXPECT_EQ(log.size(), 4u);
+  ASSERT_OK_AND_ASSIGN(written, s->AppendAudits({}, seal, mac));
+  EXPECT_TRUE(written.empty());
 }
 
 // Enterprises of a later batch: known codes keep their id, new codes get the next ids in the

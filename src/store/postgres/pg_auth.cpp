@@ -167,8 +167,10 @@ Status ClearLoginFailures(Conn& c, const std::string& key) {
   return c.Run("DELETE FROM login_failure WHERE key = $1", key);
 }
 
-Result<AuditEntry> AppendAudit(Conn& c, AuditEntry e, const AuthStore::AuditSeal& seal,
-                               const AuthStore::AuditHeadSeal& seal_head) {
+Result<std::vector<AuditEntry>> AppendAudits(Conn& c, std::vector<AuditEntry> entries,
+                                             const AuthStore::AuditSeal& seal,
+                                             const AuthStore::AuditHeadSeal& seal_head) {
+  if (entries.empty()) return entries;
   // The advisory lock makes reading the last entry, the append and the head's update one step
   // for every process on the database: the chain stays linear.
   Status st = c.InTransaction([&]() -> Status {
@@ -178,34 +180,43 @@ Result<AuditEntry> AppendAudit(Conn& c, AuditEntry e, const AuthStore::AuditSeal
       return Status::Precondition(
           "the audit log is keyed: open the store with its audit key (--audit-key)");
     }
-    {
-      ASSIGN_OR_RETURN(auto last,
-                       c.Query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-      e.id = last.rows() > 0 ? last.Int(0, 0) + 1 : 1;
-      e.prev_hash = last.rows() > 0 ? last.Text(0, 1) : std::string(64, '0');
+    ASSIGN_OR_RETURN(auto last, c.Query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    int64_t id = last.rows() > 0 ? last.Int(0, 0) : 0;
+    std::string prev = last.rows() > 0 ? last.Text(0, 1) : std::string(64, '0');
+    // One statement for the group: a row of twelve parameters per entry.
+    std::string sql =
+        "INSERT INTO audit_log(id, ts, actor, role, address, action, target, result, detail, "
+        "prev_hash, hash, scheme) VALUES";
+    pg::Params params;
+    for (AuditEntry& e : entries) {
+      e.id = ++id;
+      e.prev_hash = std::move(prev);
+      e.hash = seal(e);
+      prev = e.hash;
+      const int k = params.size();
+      sql += k == 0 ? "(" : ",(";
+      for (int i = 1; i <= 12; ++i) sql += (i > 1 ? ",$" : "$") + std::to_string(k + i);
+      sql += ")";
+      for (const auto& v : {std::to_string(e.id), e.ts, e.actor, e.role, e.address, e.action,
+                            e.target, e.result, e.detail, e.prev_hash, e.hash, e.scheme})
+        params.Add(v);
     }
-    e.hash = seal(e);
-    RETURN_IF_ERROR(
-        c.Run("INSERT INTO audit_log(id, ts, actor, role, address, action, target, "
-              "result, detail, prev_hash, hash, scheme) "
-              "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)",
-              e.id, e.ts, e.actor, e.role, e.address, e.action, e.target, e.result, e.detail,
-              e.prev_hash, e.hash, e.scheme));
+    RETURN_IF_ERROR(c.Execute(sql, params, 0).status());
     if (!seal_head) return Status::Ok();
     AuditHead h;
     if (head) {
       h = *head;
-      h.entries += 1;
+      h.entries += static_cast<int64_t>(entries.size());
     } else {
       ASSIGN_OR_RETURN(h, CurrentLog(c));
-      h.keyed_from = e.id;
+      h.keyed_from = entries.front().id;
     }
-    h.last_id = e.id;
-    h.last_hash = e.hash;
+    h.last_id = entries.back().id;
+    h.last_hash = entries.back().hash;
     return WriteHead(c, h, seal_head);
   });
   RETURN_IF_ERROR(st);
-  return e;
+  return entries;
 }
 
 Result<std::vector<AuditEntry>> ListAudit(Conn& c, int64_t after_id, int64_t limit) {

@@ -25,8 +25,9 @@ Status RecordLoginFailure(pg::Conn& c, const std::vector<std::string>& keys, int
                           int64_t forget_before);
 Result<int64_t> CountLoginFailures(pg::Conn& c, const std::string& key, int64_t since);
 Status ClearLoginFailures(pg::Conn& c, const std::string& key);
-Result<AuditEntry> AppendAudit(pg::Conn& c, AuditEntry entry, const AuthStore::AuditSeal& seal,
-                               const AuthStore::AuditHeadSeal& seal_head);
+Result<std::vector<AuditEntry>> AppendAudits(pg::Conn& c, std::vector<AuditEntry> entries,
+                                             const AuthStore::AuditSeal& seal,
+                                             const AuthStore::AuditHeadSeal& seal_head);
 Result<std::vector<AuditEntry>> ListAudit(pg::Conn& c, int64_t after_id, int64_t limit);
 Result<std::optional<AuditHead>> GetAuditHead(pg::Conn& c);
 Status EnsureAuditHead(pg::Conn& c, const AuthStore::AuditHeadSeal& seal_head);

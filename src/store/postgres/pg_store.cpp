@@ -387,10 +387,10 @@ class PostgresStore final : public Store {
   Status ClearLoginFailures(const std::string& key) override {
     return pg_auth::ClearLoginFailures(*c_, key);
   }
-  using AuthStore::AppendAudit;
-  Result<AuditEntry> AppendAudit(AuditEntry e, const AuditSeal& seal,
-                                 const AuditHeadSeal& seal_head) override {
-    return pg_auth::AppendAudit(*c_, std::move(e), seal, seal_head);
+  Result<std::vector<AuditEntry>> AppendAudits(std::vector<AuditEntry> entries,
+                                               const AuditSeal& seal,
+                                               const AuditHeadSeal& seal_head) override {
+    return pg_auth::AppendAudits(*c_, std::move(entries), seal, seal_head);
   }
   Result<std::vector<AuditEntry>> ListAudit(int64_t after, int64_t limit) override {
     return pg_auth::ListAudit(*c_, after, limit);

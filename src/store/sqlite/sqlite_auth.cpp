@@ -197,8 +197,10 @@ Status ClearLoginFailures(sqlite3* db, const std::string& key) {
   return Run(db, "DELETE FROM login_failure WHERE key = ?", "clearing login failures", key);
 }
 
-Result<AuditEntry> AppendAudit(sqlite3* db, AuditEntry e, const AuthStore::AuditSeal& seal,
-                               const AuthStore::AuditHeadSeal& seal_head) {
+Result<std::vector<AuditEntry>> AppendAudits(sqlite3* db, std::vector<AuditEntry> entries,
+                                             const AuthStore::AuditSeal& seal,
+                                             const AuthStore::AuditHeadSeal& seal_head) {
+  if (entries.empty()) return entries;
   // IMMEDIATE: reading the last entry and the head, the append and the head's update are one
   // step for every writer.
   Status st = InTransaction(db, [&]() -> Status {
@@ -207,36 +209,42 @@ Result<AuditEntry> AppendAudit(sqlite3* db, AuditEntry e, const AuthStore::Audit
       return Status::Precondition(
           "the audit log is keyed: open the store with its audit key (--audit-key)");
     }
+    int64_t id = 0;
+    std::string prev(64, '0');
     {
       Stmt last(db, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
       if (!last.ok()) return Error(db, "reading the audit log");
       const int rc = last.Step();
       if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error(db, "reading the audit log");
-      e.id = rc == SQLITE_ROW ? last.Int(0) + 1 : 1;
-      e.prev_hash = rc == SQLITE_ROW ? last.Text(1) : std::string(64, '0');
+      if (rc == SQLITE_ROW) id = last.Int(0), prev = last.Text(1);
     }
-    e.hash = seal(e);
-    RETURN_IF_ERROR(
-        Run(db,
-            "INSERT INTO audit_log(id, ts, actor, role, address, action, target, result, detail, "
-            "prev_hash, hash, scheme) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
-            "writing the audit log", e.id, e.ts, e.actor, e.role, e.address, e.action, e.target,
-            e.result, e.detail, e.prev_hash, e.hash, e.scheme));
+    for (AuditEntry& e : entries) {
+      e.id = ++id;
+      e.prev_hash = std::move(prev);
+      e.hash = seal(e);
+      prev = e.hash;
+      RETURN_IF_ERROR(
+          Run(db,
+              "INSERT INTO audit_log(id, ts, actor, role, address, action, target, "
+              "result, detail, prev_hash, hash, scheme) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+              "writing the audit log", e.id, e.ts, e.actor, e.role, e.address, e.action, e.target,
+              e.result, e.detail, e.prev_hash, e.hash, e.scheme));
+    }
     if (!seal_head) return Status::Ok();
     AuditHead h;
     if (head) {
       h = *head;
-      h.entries += 1;
+      h.entries += static_cast<int64_t>(entries.size());
     } else {
       ASSIGN_OR_RETURN(h, CurrentLog(db));
-      h.keyed_from = e.id;
+      h.keyed_from = entries.front().id;
     }
-    h.last_id = e.id;
-    h.last_hash = e.hash;
+    h.last_id = entries.back().id;
+    h.last_hash = entries.back().hash;
     return WriteHead(db, h, seal_head);
   });
   RETURN_IF_ERROR(st);
-  return e;
+  return entries;
 }
 
 Result<std::vector<AuditEntry>> ListAudit(sqlite3* db, int64_t after_id, int64_t limit) {

@@ -26,8 +26,9 @@ Status RecordLoginFailure(sqlite3* db, const std::vector<std::string>& keys, int
                           int64_t forget_before);
 Result<int64_t> CountLoginFailures(sqlite3* db, const std::string& key, int64_t since);
 Status ClearLoginFailures(sqlite3* db, const std::string& key);
-Result<AuditEntry> AppendAudit(sqlite3* db, AuditEntry entry, const AuthStore::AuditSeal& seal,
-                               const AuthStore::AuditHeadSeal& seal_head);
+Result<std::vector<AuditEntry>> AppendAudits(sqlite3* db, std::vector<AuditEntry> entries,
+                                             const AuthStore::AuditSeal& seal,
+                                             const AuthStore::AuditHeadSeal& seal_head);
 Result<std::vector<AuditEntry>> ListAudit(sqlite3* db, int64_t after_id, int64_t limit);
 Result<std::optional<AuditHead>> GetAuditHead(sqlite3* db);
 Status EnsureAuditHead(sqlite3* db, const AuthStore::AuditHeadSeal& seal_head);

@@ -439,10 +439,10 @@ class SqliteStore final : public Store {
   Status ClearLoginFailures(const std::string& key) override {
     return sqlite_auth::ClearLoginFailures(db_, key);
   }
-  using AuthStore::AppendAudit;
-  Result<AuditEntry> AppendAudit(AuditEntry e, const AuditSeal& seal,
-                                 const AuditHeadSeal& seal_head) override {
-    return sqlite_auth::AppendAudit(db_, std::move(e), seal, seal_head);
+  Result<std::vector<AuditEntry>> AppendAudits(std::vector<AuditEntry> entries,
+                                               const AuditSeal& seal,
+                                               const AuditHeadSeal& seal_head) override {
+    return sqlite_auth::AppendAudits(db_, std::move(entries), seal, seal_head);
   }
   Result<std::vector<AuditEntry>> ListAudit(int64_t after, int64_t limit) override {
     return sqlite_auth::ListAudit(db_, after, limit);

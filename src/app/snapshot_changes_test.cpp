@@ -1,0 +1,92 @@
+#include "app/snapshot_changes.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <vector>
+
+#include "app/workspace.h"
+
+namespace ballast::app {
+namespace {
+
+// Batch b (b = 1, 2, ...) moved enterprise b alone; each application took one batch.
+std::shared_ptr<const SnapshotChanges> Chain(BatchId last) {
+  std::shared_ptr<const SnapshotChanges> chain;
+  for (BatchId b = 1; b <= last; ++b) {
+    PanelChanges moved;
+    moved.enterprises = {static_cast<uint32_t>(b)};
+    chain = ExtendChain(chain, b - 1, b, moved);
+  }
+  return chain;
+}
+
+std::vector<uint32_t> Range(uint32_t from, uint32_t to) {  // [from, to]
+  std::vector<uint32_t> out;
+  for (uint32_t e = from; e <= to; ++e) out.push_back(e);
+  return out;
+}
+
+TEST(SnapshotChangesTest, AShortChainAnswersEachSnapshotExactly) {
+  Snapshot snap;
+  snap.through = 10;
+  snap.changes = Chain(10);
+  EXPECT_EQ(snap.changes->links, 10);
+  for (BatchId from = 0; from <= 10; ++from) {
+    auto moved = ChangesSince(snap, from);
+    ASSERT_TRUE(moved.has_value()) << from;
+    EXPECT_EQ(moved->enterprises, Range(static_cast<uint32_t>(from) + 1, 10)) << from;
+  }
+  EXPECT_FALSE(ChangesSince(snap, 11).has_value());  // not on the chain
+}
+
+// A chain longer than kMaxLinks (64) is folded, not started again: a snapshot inside the folded
+// part still finds what moved since, with the rest of the folded part besides; those after it
+// are answered exactly, and the chain stays short.
+TEST(SnapshotChangesTest, ALongChainIsFoldedNotForgotten) {
+  Snapshot snap;
+  snap.through = 100;
+  snap.changes = Chain(100);
+  EXPECT_LE(snap.changes->links, 64);
+  // Found by hand: batches 1–64 made 64 links; the 65th folded them into one (from 0 to 64);
+  // links 65–127 follow it: the 100th link is the 37th after the fold.
+  EXPECT_EQ(snap.changes->links, 37);
+  const SnapshotChanges* oldest = snap.changes.get();
+  while (oldest->earlier != nullptr) oldest = oldest->earlier.get();
+  EXPECT_TRUE(oldest->folded);
+  EXPECT_EQ(oldest->from, 0);
+  EXPECT_EQ(oldest->through, 64);
+  auto exact = ChangesSince(snap, 80);
+  ASSERT_TRUE(exact.has_value());
+  EXPECT_EQ(exact->enterprises, Range(81, 100));
+  auto at_fold = ChangesSince(snap, 64);
+  ASSERT_TRUE(at_fold.has_value());
+  EXPECT_EQ(at_fold->enterprises, Range(65, 100));
+  // Inside the folded link (before the fold this was nullopt: the evaluation started again).
+  auto inside = ChangesSince(snap, 30);
+  ASSERT_TRUE(inside.has_value());
+  EXPECT_EQ(inside->enterprises, Range(1, 100));  // a superset of 31–100
+  auto start = ChangesSince(snap, 0);
+  ASSERT_TRUE(start.has_value());
+  EXPECT_EQ(start->enterprises, Range(1, 100));
+  EXPECT_FALSE(ChangesSince(snap, 101).has_value());
+}
+
+// A chain that lists too many enterprises starts again: nothing is known before it.
+TEST(SnapshotChangesTest, AChainMovingTooManyStartsAgain) {
+  PanelChanges many;
+  many.enterprises = Range(0, (1u << 20) - 1);
+  auto chain = ExtendChain(nullptr, 0, 1, many);
+  PanelChanges one;
+  one.enterprises = {7};
+  chain = ExtendChain(chain, 1, 2, one);
+  Snapshot snap;
+  snap.through = 2;
+  snap.changes = chain;
+  EXPECT_EQ(chain->links, 1);
+  EXPECT_FALSE(ChangesSince(snap, 0).has_value());
+  ASSERT_TRUE(ChangesSince(snap, 1).has_value());
+}
+
+}  // namespace
+}  // namespace ballast::app
