@@ -28,11 +28,14 @@ std::shared_ptr<const SnapshotChanges> ExtendChain(std::shared_ptr<const Snapsho
     // Folded into one link reaching as far back, rather than started again: an evaluation or a
     // cache made on a snapshot inside it still finds what moved since (a superset: a few
     // enterprises redone for nothing) instead of starting again in full, which under a stream
-    // of imports happened every kMaxLinks applications.
+    // of imports happened every kMaxLinks applications. The link an earlier fold made is left
+    // out: a fold lists the last kMaxLinks links' enterprises alone, not every one moved since
+    // the chain began (which grew without end, and a snapshot inside it redid them all).
     auto folded = std::make_shared<SnapshotChanges>();
     folded->through = earlier->through;
     folded->folded = true;
-    for (const SnapshotChanges* l = earlier.get(); l != nullptr; l = l->earlier.get()) {
+    for (const SnapshotChanges* l = earlier.get(); l != nullptr && !l->folded;
+         l = l->earlier.get()) {
       folded->panel.Merge(l->panel);
       folded->from = l->from;
     }

@@ -33,8 +33,8 @@ struct SnapshotChanges {
 std::shared_ptr<const SnapshotChanges> ChainChanges(const Snapshot& previous, const Panel& panel,
                                                     BatchId through);
 // `earlier` extended by a link from `from` to `through` that moved `moved`. A chain of
-// kMaxLinks links is folded into one first; one listing more than kMaxMoved enterprises starts
-// again.
+// kMaxLinks links is folded into one first (an earlier fold's link is dropped then: the chain
+// reaches back two folds at most); one listing more than kMaxMoved enterprises starts again.
 std::shared_ptr<const SnapshotChanges> ExtendChain(std::shared_ptr<const SnapshotChanges> earlier,
                                                    BatchId from, BatchId through,
                                                    PanelChanges moved);

@@ -72,6 +72,34 @@ TEST(SnapshotChangesTest, ALongChainIsFoldedNotForgotten) {
   EXPECT_FALSE(ChangesSince(snap, 101).has_value());
 }
 
+// A second fold takes the links after the first fold alone and drops the first: what a snapshot
+// inside the fold redoes stays the last 64 links' enterprises, not every one since the start
+// (under a stream of imports that grew to every enterprise revised since the server started).
+TEST(SnapshotChangesTest, AFoldListsTheLastLinksAlone) {
+  Snapshot snap;
+  snap.through = 200;
+  snap.changes = Chain(200);
+  // Found by hand: the fold at batch 65 made (0, 64]; the one at batch 128 made (64, 127] and
+  // dropped the first; the one at batch 191 made (127, 190]; links 191–200 follow: 1 + 10.
+  EXPECT_EQ(snap.changes->links, 11);
+  const SnapshotChanges* oldest = snap.changes.get();
+  while (oldest->earlier != nullptr) oldest = oldest->earlier.get();
+  EXPECT_TRUE(oldest->folded);
+  EXPECT_EQ(oldest->from, 127);
+  EXPECT_EQ(oldest->through, 190);
+  EXPECT_EQ(oldest->panel.enterprises, Range(128, 190));
+  auto inside = ChangesSince(snap, 150);
+  ASSERT_TRUE(inside.has_value());
+  EXPECT_EQ(inside->enterprises, Range(128, 200));  // a superset of 151–200, no more
+  auto exact = ChangesSince(snap, 190);
+  ASSERT_TRUE(exact.has_value());
+  EXPECT_EQ(exact->enterprises, Range(191, 200));
+  // Before the last fold's links: no longer on the chain (done again in full, as for any
+  // snapshot older than the chain).
+  EXPECT_FALSE(ChangesSince(snap, 100).has_value());
+  EXPECT_FALSE(ChangesSince(snap, 0).has_value());
+}
+
 // A chain that lists too many enterprises starts again: nothing is known before it.
 TEST(SnapshotChangesTest, AChainMovingTooManyStartsAgain) {
   PanelChanges many;

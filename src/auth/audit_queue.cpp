@@ -25,7 +25,8 @@ Status AuditQueue::Append(AuditEntry entry, const Flush& flush) {
     lock.unlock();
     std::vector<AuditEntry> entries;
     entries.reserve(group.size());
-    for (const Waiter* w : group) entries.push_back(w->entry);
+    // Moved: a waiter never reads its entry again.
+    for (Waiter* w : group) entries.push_back(std::move(w->entry));
     Status st;
     try {
       st = flush(std::move(entries));

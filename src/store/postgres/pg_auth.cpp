@@ -1,5 +1,7 @@
 #include "store/postgres/pg_auth.h"
 
+#include "store/audit_chain.h"
+
 namespace ballast::pg_auth {
 
 namespace {
@@ -171,28 +173,21 @@ Result<std::vector<AuditEntry>> AppendAudits(Conn& c, std::vector<AuditEntry> en
                                              const AuthStore::AuditSeal& seal,
                                              const AuthStore::AuditHeadSeal& seal_head) {
   if (entries.empty()) return entries;
-  // The advisory lock makes reading the last entry, the append and the head's update one step
-  // for every process on the database: the chain stays linear.
-  Status st = c.InTransaction([&]() -> Status {
-    RETURN_IF_ERROR(c.Run("SELECT pg_advisory_xact_lock($1)", pg::kAuditLock));
-    ASSIGN_OR_RETURN(std::optional<AuditHead> head, ReadHead(c));
-    if (head && !seal_head) {
-      return Status::Precondition(
-          "the audit log is keyed: open the store with its audit key (--audit-key)");
-    }
+  AuditAppendSteps steps;
+  steps.read_head = [&] { return ReadHead(c); };
+  steps.read_tail = [&]() -> Result<AuditTail> {
     ASSIGN_OR_RETURN(auto last, c.Query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-    int64_t id = last.rows() > 0 ? last.Int(0, 0) : 0;
-    std::string prev = last.rows() > 0 ? last.Text(0, 1) : std::string(64, '0');
+    AuditTail tail;
+    if (last.rows() > 0) tail.id = last.Int(0, 0), tail.hash = last.Text(0, 1);
+    return tail;
+  };
+  steps.insert = [&](const std::vector<AuditEntry>& chained) -> Status {
     // One statement for the group: a row of twelve parameters per entry.
     std::string sql =
         "INSERT INTO audit_log(id, ts, actor, role, address, action, target, result, detail, "
         "prev_hash, hash, scheme) VALUES";
     pg::Params params;
-    for (AuditEntry& e : entries) {
-      e.id = ++id;
-      e.prev_hash = std::move(prev);
-      e.hash = seal(e);
-      prev = e.hash;
+    for (const AuditEntry& e : chained) {
       const int k = params.size();
       sql += k == 0 ? "(" : ",(";
       for (int i = 1; i <= 12; ++i) sql += (i > 1 ? ",$" : "$") + std::to_string(k + i);
@@ -201,19 +196,15 @@ Result<std::vector<AuditEntry>> AppendAudits(Conn& c, std::vector<AuditEntry> en
                             e.target, e.result, e.detail, e.prev_hash, e.hash, e.scheme})
         params.Add(v);
     }
-    RETURN_IF_ERROR(c.Execute(sql, params, 0).status());
-    if (!seal_head) return Status::Ok();
-    AuditHead h;
-    if (head) {
-      h = *head;
-      h.entries += static_cast<int64_t>(entries.size());
-    } else {
-      ASSIGN_OR_RETURN(h, CurrentLog(c));
-      h.keyed_from = entries.front().id;
-    }
-    h.last_id = entries.back().id;
-    h.last_hash = entries.back().hash;
-    return WriteHead(c, h, seal_head);
+    return c.Execute(sql, params, 0).status();
+  };
+  steps.current_log = [&] { return CurrentLog(c); };
+  steps.write_head = [&](const AuditHead& h) { return WriteHead(c, h, seal_head); };
+  // The advisory lock makes reading the last entry, the append and the head's update one step
+  // for every process on the database: the chain stays linear.
+  Status st = c.InTransaction([&]() -> Status {
+    RETURN_IF_ERROR(c.Run("SELECT pg_advisory_xact_lock($1)", pg::kAuditLock));
+    return AppendAuditChain(entries, seal, seal_head, steps);
   });
   RETURN_IF_ERROR(st);
   return entries;

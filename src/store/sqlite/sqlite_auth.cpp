@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_auth.h"
 
+#include "store/audit_chain.h"
 #include "store/sqlite/connection.h"
 
 namespace ballast::sqlite_auth {
@@ -201,28 +202,19 @@ Result<std::vector<AuditEntry>> AppendAudits(sqlite3* db, std::vector<AuditEntry
                                              const AuthStore::AuditSeal& seal,
                                              const AuthStore::AuditHeadSeal& seal_head) {
   if (entries.empty()) return entries;
-  // IMMEDIATE: reading the last entry and the head, the append and the head's update are one
-  // step for every writer.
-  Status st = InTransaction(db, [&]() -> Status {
-    ASSIGN_OR_RETURN(std::optional<AuditHead> head, ReadHead(db));
-    if (head && !seal_head) {
-      return Status::Precondition(
-          "the audit log is keyed: open the store with its audit key (--audit-key)");
-    }
-    int64_t id = 0;
-    std::string prev(64, '0');
-    {
-      Stmt last(db, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
-      if (!last.ok()) return Error(db, "reading the audit log");
-      const int rc = last.Step();
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error(db, "reading the audit log");
-      if (rc == SQLITE_ROW) id = last.Int(0), prev = last.Text(1);
-    }
-    for (AuditEntry& e : entries) {
-      e.id = ++id;
-      e.prev_hash = std::move(prev);
-      e.hash = seal(e);
-      prev = e.hash;
+  AuditAppendSteps steps;
+  steps.read_head = [&] { return ReadHead(db); };
+  steps.read_tail = [&]() -> Result<AuditTail> {
+    Stmt last(db, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    if (!last.ok()) return Error(db, "reading the audit log");
+    const int rc = last.Step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error(db, "reading the audit log");
+    AuditTail tail;
+    if (rc == SQLITE_ROW) tail.id = last.Int(0), tail.hash = last.Text(1);
+    return tail;
+  };
+  steps.insert = [&](const std::vector<AuditEntry>& chained) -> Status {
+    for (const AuditEntry& e : chained) {
       RETURN_IF_ERROR(
           Run(db,
               "INSERT INTO audit_log(id, ts, actor, role, address, action, target, "
@@ -230,20 +222,14 @@ Result<std::vector<AuditEntry>> AppendAudits(sqlite3* db, std::vector<AuditEntry
               "writing the audit log", e.id, e.ts, e.actor, e.role, e.address, e.action, e.target,
               e.result, e.detail, e.prev_hash, e.hash, e.scheme));
     }
-    if (!seal_head) return Status::Ok();
-    AuditHead h;
-    if (head) {
-      h = *head;
-      h.entries += static_cast<int64_t>(entries.size());
-    } else {
-      ASSIGN_OR_RETURN(h, CurrentLog(db));
-      h.keyed_from = entries.front().id;
-    }
-    h.last_id = entries.back().id;
-    h.last_hash = entries.back().hash;
-    return WriteHead(db, h, seal_head);
-  });
-  RETURN_IF_ERROR(st);
+    return Status::Ok();
+  };
+  steps.current_log = [&] { return CurrentLog(db); };
+  steps.write_head = [&](const AuditHead& h) { return WriteHead(db, h, seal_head); };
+  // IMMEDIATE: reading the last entry and the head, the append and the head's update are one
+  // step for every writer.
+  RETURN_IF_ERROR(InTransaction(
+      db, [&]() -> Status { return AppendAuditChain(entries, seal, seal_head, steps); }));
   return entries;
 }
 
