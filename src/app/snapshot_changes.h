@@ -34,7 +34,8 @@ std::shared_ptr<const SnapshotChanges> ChainChanges(const Snapshot& previous, co
                                                     BatchId through);
 // `earlier` extended by a link from `from` to `through` that moved `moved`. A chain of
 // kMaxLinks links is folded into one first (an earlier fold's link is dropped then: the chain
-// reaches back at most 2 × kMaxLinks applications); one listing more than kMaxMoved enterprises starts again.
+// reaches back at most 2 × kMaxLinks applications); one listing more than kMaxMoved enterprises
+// starts again.
 std::shared_ptr<const SnapshotChanges> ExtendChain(std::shared_ptr<const SnapshotChanges> earlier,
                                                    BatchId from, BatchId through,
                                                    PanelChanges moved);

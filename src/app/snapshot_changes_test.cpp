@@ -21,6 +21,13 @@ std::shared_ptr<const SnapshotChanges> Chain(BatchId last) {
   return chain;
 }
 
+// The first link of a chain (the folded one, once a fold happened).
+const SnapshotChanges* Oldest(const SnapshotChanges& chain) {
+  const SnapshotChanges* link = &chain;
+  while (link->earlier != nullptr) link = link->earlier.get();
+  return link;
+}
+
 std::vector<uint32_t> Range(uint32_t from, uint32_t to) {  // [from, to]
   std::vector<uint32_t> out;
   for (uint32_t e = from; e <= to; ++e) out.push_back(e);
@@ -51,8 +58,7 @@ TEST(SnapshotChangesTest, ALongChainIsFoldedNotForgotten) {
   // Found by hand: batches 1–64 made 64 links; the 65th folded them into one (from 0 to 64);
   // links 65–127 follow it: the 100th link is the 37th after the fold.
   EXPECT_EQ(snap.changes->links, 37);
-  const SnapshotChanges* oldest = snap.changes.get();
-  while (oldest->earlier != nullptr) oldest = oldest->earlier.get();
+  const SnapshotChanges* oldest = Oldest(*snap.changes);
   EXPECT_TRUE(oldest->folded);
   EXPECT_EQ(oldest->from, 0);
   EXPECT_EQ(oldest->through, 64);
@@ -82,8 +88,7 @@ TEST(SnapshotChangesTest, AFoldListsTheLastLinksAlone) {
   // Found by hand: the fold at batch 65 made (0, 64]; the one at batch 128 made (64, 127] and
   // dropped the first; the one at batch 191 made (127, 190]; links 191–200 follow: 1 + 10.
   EXPECT_EQ(snap.changes->links, 11);
-  const SnapshotChanges* oldest = snap.changes.get();
-  while (oldest->earlier != nullptr) oldest = oldest->earlier.get();
+  const SnapshotChanges* oldest = Oldest(*snap.changes);
   EXPECT_TRUE(oldest->folded);
   EXPECT_EQ(oldest->from, 127);
   EXPECT_EQ(oldest->through, 190);
