@@ -41,7 +41,8 @@ trap cleanup EXIT
 
 # LOAD_PG=1: the store is PostgreSQL 15, a cluster of this script's own in LOAD_WORK (127.0.0.1,
 # port LOAD_PORT + 3, default durability: fsync and synchronous commit on), kept with its data
-# for the next run and stopped on exit.
+# for the next run and stopped on exit. LOAD_PG_ARGS adds server settings (e.g. "-c fsync=off"
+# to see what durability costs; never for a figure of record).
 if [ "${LOAD_PG:-0}" = 1 ]; then
   PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
   [ -x "$PGBIN/initdb" ] || { echo "load: $PGBIN/initdb not found (scripts/install-deps.sh)" >&2; exit 1; }
@@ -59,7 +60,7 @@ if [ "${LOAD_PG:-0}" = 1 ]; then
       { cat "$WORK/initdb.log" >&2; exit 1; }
   fi
   "${AS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PGDIR -c max_connections=200 -c shared_buffers=1GB" \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PGDIR -c max_connections=200 -c shared_buffers=1GB ${LOAD_PG_ARGS:-}" \
     start >/dev/null || { cat "$PGDIR/server.log" >&2; exit 1; }
   pg_stop=("${AS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast stop)
   DB="postgresql://postgres@127.0.0.1:$PG_PORT/ballast"

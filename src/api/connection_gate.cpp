@@ -19,6 +19,7 @@
 
 #include "api/gate_stream.h"
 #include "api/request_head.h"
+#include "core/blocking.h"
 
 namespace ballast::api {
 
@@ -94,6 +95,10 @@ struct ConnectionGate::Impl {
   std::deque<GateConn*> jobs;
   std::vector<GateConn*> returned;
   std::vector<std::thread> workers;
+  // Places of workers serving at once (options.threads); a worker that waits for others' work
+  // (core/blocking.h: an import waiting for the next panel and its evaluation) gives its place
+  // to one of as many workers in reserve.
+  int places = 0;
 
   void Wake() {
     const char b = 1;
@@ -324,14 +329,27 @@ struct ConnectionGate::Impl {
   }
 
   void Work() {
+    bool placed = false;  // this worker holds a place
+    const std::function<void()> lend = [this, &placed] {
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!placed) return;
+        placed = false;
+        ++places;
+      }
+      cv.notify_one();  // a worker in reserve takes it, if a request waits for one
+    };
+    SetThreadBlockingHook(&lend);
     while (true) {
       GateConn* c = nullptr;
       {
         std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] { return !jobs.empty() || stopping; });
-        if (stopping) return;
+        cv.wait(lock, [&] { return (!jobs.empty() && places > 0) || stopping; });
+        if (stopping) break;
         c = jobs.front();
         jobs.pop_front();
+        --places;
+        placed = true;
       }
       try {
         Serve(c);
@@ -341,10 +359,13 @@ struct ConnectionGate::Impl {
       }
       {
         std::lock_guard<std::mutex> lock(mu);
+        if (placed) ++places;  // this worker takes the next request itself, if one waits
+        placed = false;
         returned.push_back(c);
       }
       Wake();
     }
+    SetThreadBlockingHook(nullptr);
   }
 
   void Loop() {
@@ -401,8 +422,8 @@ ConnectionGate::~ConnectionGate() {
 void ConnectionGate::Run() {
   Impl& g = *impl_;
   g.ran = true;
-  for (int i = 0; i < std::max(1, g.options.threads); ++i)
-    g.workers.emplace_back([&g] { g.Work(); });
+  g.places = std::max(1, g.options.threads);
+  for (int i = 0; i < 2 * g.places; ++i) g.workers.emplace_back([&g] { g.Work(); });
   g.Loop();
   ::close(g.listen_fd);
   g.cv.notify_all();

@@ -27,6 +27,8 @@
 namespace ballast::api {
 
 struct GateOptions {
+  // Workers serving at once; as many more wait in reserve, each to take the place of a worker
+  // that waits for other threads' work (core/blocking.h).
   int threads = 16;
   int header_timeout_ms = 5000;  // a complete request header must arrive within this
   int idle_timeout_ms = 5000;    // an idle keep-alive connection is closed after this

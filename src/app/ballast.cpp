@@ -7,6 +7,7 @@
 #include "app/project_targets.h"
 #include "app/projects.h"
 #include "app/snapshot_memo.h"
+#include "core/blocking.h"
 #include "engine/roster.h"
 #include "metrics/metrics.h"
 
@@ -118,6 +119,9 @@ Result<ImportResult> Ballast::Import(const Caller& caller, std::string_view byte
   metrics::Metrics::Global().ObserveImport(ingest::ImportStatusName(r.outcome.status), r.outcome.report.rows,
                                            SecondsSince(started));
   if (r.outcome.status == ingest::ImportStatus::kImported) {
+    // Mostly waiting for other threads (the pace, the evaluation behind the readers): the
+    // server's worker lends its place to another request meanwhile.
+    BlockingRegion waiting;
     // Read your writes: the 201 comes once this instance answers from a panel holding the batch
     // (paced with the other batches: Workspace::SetAdvanceInterval).
     RETURN_IF_ERROR(ws_->LatestThrough(r.outcome.batch.id).status());

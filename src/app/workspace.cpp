@@ -10,6 +10,7 @@
 #include "core/incbin.h"
 #include "ingest/importer.h"
 #include "ingest/table_import.h"
+#include "store/locator.h"
 #include "store/open.h"
 
 BALLAST_INCBIN(ballast_va_rates_csv, BALLAST_DATA_DIR "/va_rates.csv")
@@ -23,6 +24,15 @@ Result<std::shared_ptr<const Catalog>> LoadCatalog(Store& store) {
   ASSIGN_OR_RETURN(auto texts, store.LoadCatalogTexts());
   ASSIGN_OR_RETURN(Catalog c, Catalog::Parse(texts.regions, texts.industries, texts.indicators));
   return std::make_shared<const Catalog>(std::move(c));
+}
+
+// On PostgreSQL the audit groups get a connection of their own (AuthService::
+// SetAuditStoreOpener): their synchronous commits no longer hold the one every request's session
+// lookup uses. A SQLite file keeps one connection: a second writer would wait for the first's
+// lock (an import's whole batch).
+void WriteAuditsApart(auth::AuthService& auth, const std::string& path) {
+  if (!IsPostgresLocator(path)) return;
+  auth.SetAuditStoreOpener([path] { return OpenAuditStore(path); });
 }
 }  // namespace
 
@@ -40,6 +50,7 @@ Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& path,
       auth::LoadOrCreateAuditKey(
           audit_key_path.empty() ? auth::DefaultAuditKeyPath(path) : audit_key_path, true));
   RETURN_IF_ERROR(ws->auth().SetAuditKey(std::move(key)));
+  WriteAuditsApart(ws->auth(), path);
   return ws;
 }
 
@@ -56,6 +67,7 @@ Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& path,
       auth::LoadOrCreateAuditKey(
           audit_key_path.empty() ? auth::DefaultAuditKeyPath(path) : audit_key_path, !keyed));
   RETURN_IF_ERROR(ws->auth().SetAuditKey(std::move(key)));
+  WriteAuditsApart(ws->auth(), path);
   return ws;
 }
 

@@ -59,17 +59,21 @@ AuthService::AuthService(AuthStore& store, std::mutex& mu, const Catalog& catalo
 
 Status AuthService::SetAuditKey(std::string key) {
   if (key.empty()) return Status::Invalid("the audit key is empty");
-  std::lock_guard<std::mutex> lock(mu_);
-  auto seal = [&key](const AuditHead& h) { return AuditHeadMac(h, key); };
-  RETURN_IF_ERROR(store_.EnsureAuditHead(seal));
-  ASSIGN_OR_RETURN(auto head, store_.GetAuditHead());
-  // A wrong key would append entries that never verify: refuse it before anything is written.
-  if (!head || !SecureEquals(seal(*head), head->mac)) {
-    return Status::Internal(
-        "the audit log's head record does not match the audit key (a wrong key file, or the head "
-        "was rewritten)");
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto seal = [&key](const AuditHead& h) { return AuditHeadMac(h, key); };
+    RETURN_IF_ERROR(store_.EnsureAuditHead(seal));
+    ASSIGN_OR_RETURN(auto head, store_.GetAuditHead());
+    // A wrong key would append entries that never verify: refuse it before anything is written.
+    if (!head || !SecureEquals(seal(*head), head->mac)) {
+      return Status::Internal(
+          "the audit log's head record does not match the audit key (a wrong key file, or the "
+          "head was rewritten)");
+    }
+    audit_key_ = key;
   }
-  audit_key_ = std::move(key);
+  std::lock_guard<std::mutex> own(audit_store_mu_);  // never while holding mu_
+  write_key_ = std::move(key);
   return Status::Ok();
 }
 
@@ -275,21 +279,39 @@ Status AuthService::Audit(const AuditRecord& r) {
   e.target = r.target;
   e.result = r.result;
   e.detail = r.detail;
-  // Every caller's flush writes the same way: with the key in force when the group is written.
-  return audit_queue_.Append(std::move(e), [this](std::vector<AuditEntry> entries) -> Status {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (audit_key_.empty()) {
+  return audit_queue_.Append(std::move(e), [this](std::vector<AuditEntry> entries) {
+    return WriteAudits(std::move(entries));
+  });
+}
+
+void AuthService::SetAuditStoreOpener(AuditStoreOpener open) {
+  std::lock_guard<std::mutex> lock(audit_store_mu_);
+  audit_store_opener_ = std::move(open);
+}
+
+Status AuthService::WriteAudits(std::vector<AuditEntry> entries) {
+  std::lock_guard<std::mutex> own(audit_store_mu_);
+  const std::string& key = write_key_;  // the key in force when the group is written
+  auto append = [&](AuthStore& store) -> Status {
+    if (key.empty()) {
       for (AuditEntry& x : entries) x.scheme = kAuditSchemeLegacy;
-      return store_.AppendAudits(std::move(entries), AuditHash, nullptr).status();
+      return store.AppendAudits(std::move(entries), AuditHash, nullptr).status();
     }
     for (AuditEntry& x : entries) x.scheme = kAuditSchemeKeyed;
-    const std::string& k = audit_key_;
-    return store_
+    return store
         .AppendAudits(
-            std::move(entries), [&k](const AuditEntry& x) { return KeyedAuditHash(x, k); },
-            [&k](const AuditHead& h) { return AuditHeadMac(h, k); })
+            std::move(entries), [&key](const AuditEntry& x) { return KeyedAuditHash(x, key); },
+            [&key](const AuditHead& h) { return AuditHeadMac(h, key); })
         .status();
-  });
+  };
+  if (audit_store_ == nullptr && audit_store_opener_) {
+    auto opened = audit_store_opener_();
+    audit_store_opener_ = nullptr;  // tried once: the service's store serves otherwise
+    if (opened.ok()) audit_store_ = std::move(opened).value();
+  }
+  if (audit_store_ != nullptr) return append(*audit_store_);
+  std::lock_guard<std::mutex> lock(mu_);
+  return append(store_);
 }
 
 Result<std::vector<AuditEntry>> AuthService::ListAudit(int64_t after_id, int64_t limit) {

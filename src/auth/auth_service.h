@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -69,6 +70,13 @@ class AuthService {
   Status SetAuditKey(std::string key);
   // Whether the store's audit log is keyed (has a head record), i.e. needs its key.
   Result<bool> AuditLogKeyed();
+  // Audit groups are written on a store connection of their own, which `open` makes when the
+  // first group is written (if it fails, or without an opener, they are written on the
+  // service's store under its mutex). On PostgreSQL a group's synchronous commit, and its wait
+  // for another instance's group holding the chain's head row, held that mutex, and every
+  // request's session lookup waited behind it. Call before the first Audit.
+  using AuditStoreOpener = std::function<Result<std::unique_ptr<AuthStore>>()>;
+  void SetAuditStoreOpener(AuditStoreOpener open);
 
   Result<Session> Login(const std::string& username, const std::string& password,
                         const std::string& address);
@@ -97,6 +105,8 @@ class AuthService {
  private:
   Result<bool> Throttled(const std::string& key, int64_t now);
   Result<Principal> ToPrincipal(const UserRecord& u);
+  // Writes one group of entries (the audit queue's writer, one at a time).
+  Status WriteAudits(std::vector<AuditEntry> entries);
 
   AuthStore& store_;
   std::mutex& mu_;
@@ -105,6 +115,12 @@ class AuthService {
   Clock clock_;
   std::string audit_key_;   // empty: unkeyed (legacy) entries
   AuditQueue audit_queue_;  // the entries of concurrent requests written together
+  // The opener, the audit connection and the key groups are written with; taken before mu_
+  // (a group written on the service's store), never while mu_ is held.
+  std::mutex audit_store_mu_;
+  AuditStoreOpener audit_store_opener_;
+  std::string write_key_;
+  std::unique_ptr<AuthStore> audit_store_;
 };
 
 // The unkeyed hash of an audit entry (scheme "sha256", entries written before audit keys).

@@ -4,11 +4,13 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <future>
 
-#include "testing/testing.h"
 #include "auth/crypto.h"
 #include "store/store.h"
+#include "testing/testing.h"
 
 namespace ballast::auth {
 namespace {
@@ -147,6 +149,55 @@ TEST_F(AuthTest, AuditChainDetectsTampering) {
   Status st = auth_->VerifyAudit();
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.message().find("entry 2"), std::string::npos) << st.message();
+}
+
+// With an opener, audit groups are written on the store it opens (one connection, opened once):
+// a group is written while the service's mutex, which every session lookup takes, is held
+// elsewhere, and the chain it extends verifies.
+TEST_F(AuthTest, AuditGroupsOnTheirOwnStoreDoNotWaitForTheServiceMutex) {
+  ASSERT_TRUE(auth_->SetAuditKey(std::string(32, 'k')).ok());
+  int opened = 0;
+  auth_->SetAuditStoreOpener([&]() -> Result<std::unique_ptr<AuthStore>> {
+    ++opened;
+    ASSIGN_OR_RETURN(std::unique_ptr<Store> s, OpenSqliteStore(path()));
+    return std::unique_ptr<AuthStore>(std::move(s));
+  });
+  {
+    std::unique_lock<std::mutex> held(mu_);
+    auto written = std::async(std::launch::async, [&] {
+      return auth_->Audit({"zz", "analyst", "a", "enterprise.read", "x", "success", ""});
+    });
+    const bool done = written.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+    held.unlock();  // without the store of its own, the group is written only now
+    EXPECT_TRUE(done) << "the audit group waited for the service's mutex";
+    EXPECT_TRUE(written.get().ok());
+  }
+  ASSERT_TRUE(auth_->Audit({"zz", "analyst", "a", "enterprise.read", "y", "success", ""}).ok());
+  EXPECT_EQ(opened, 1);
+  EXPECT_TRUE(auth_->VerifyAudit().ok());
+  auto entries = auth_->ListAudit(0, 0);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 3u);  // user.add, x, y
+  EXPECT_EQ((*entries)[1].target, "x");
+  EXPECT_EQ((*entries)[2].target, "y");
+  EXPECT_EQ((*entries)[2].scheme, kAuditSchemeKeyed);
+}
+
+// An opener that fails is tried once; the groups are then written on the service's store.
+TEST_F(AuthTest, AuditGroupsStayOnTheServiceStoreWhenTheirOwnCannotOpen) {
+  int tries = 0;
+  auth_->SetAuditStoreOpener([&]() -> Result<std::unique_ptr<AuthStore>> {
+    ++tries;
+    return Status::Io("no connection");
+  });
+  ASSERT_TRUE(auth_->Audit({"zz", "analyst", "a", "enterprise.read", "x", "success", ""}).ok());
+  ASSERT_TRUE(auth_->Audit({"zz", "analyst", "a", "enterprise.read", "y", "success", ""}).ok());
+  EXPECT_EQ(tries, 1);
+  EXPECT_TRUE(auth_->VerifyAudit().ok());
+  auto entries = auth_->ListAudit(0, 0);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 3u);
+  EXPECT_EQ((*entries)[2].target, "y");
 }
 
 }  // namespace

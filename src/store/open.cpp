@@ -15,6 +15,11 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& locator) {
   return OpenSqliteStore(locator);
 }
 
+Result<std::unique_ptr<AuthStore>> OpenAuditStore(const std::string& locator) {
+  if (IsPostgresLocator(locator)) return OpenPostgresAuditStore(locator);
+  return Status::Precondition("a SQLite store writes its audit log on its one connection");
+}
+
 Result<std::unique_ptr<WarnStore>> OpenWarnStore(const std::string& locator) {
   if (IsPostgresLocator(locator)) return OpenPostgresWarnStore(locator);
   return OpenSqliteWarnStore(locator);

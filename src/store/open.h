@@ -10,9 +10,9 @@
 #include "core/status.h"
 #include "store/benefit_store.h"
 #include "store/chain_store.h"
+#include "store/cultivation_store.h"
 #include "store/locator.h"
 #include "store/park_store.h"
-#include "store/cultivation_store.h"
 #include "store/project_store.h"
 #include "store/region_series_store.h"
 #include "store/service_store.h"
@@ -27,6 +27,9 @@ Result<std::unique_ptr<Store>> CreateStore(const std::string& locator,
                                            const Store::CatalogTexts& catalogs);
 // An existing store, migrated to the current schema.
 Result<std::unique_ptr<Store>> OpenStore(const std::string& locator);
+// A second connection to an opened PostgreSQL store for the audit log's appends
+// (app/workspace.cpp); a SQLite file keeps its one writer (FailedPrecondition).
+Result<std::unique_ptr<AuthStore>> OpenAuditStore(const std::string& locator);
 // The warning, service and chain tables of an existing store (opened by OpenStore first).
 Result<std::unique_ptr<WarnStore>> OpenWarnStore(const std::string& locator);
 Result<std::unique_ptr<ServiceStore>> OpenServiceStore(const std::string& locator);

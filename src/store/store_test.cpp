@@ -39,6 +39,20 @@ class StoreTest : public ::testing::Test {
     c.prior_ytd.assign(c.size(), kMissing);
     return c;
   }
+  // Stand-ins for the keyed hash and the head's MAC that show what they covered.
+  static std::string Seal(const AuditEntry& e) {
+    return "h" + std::to_string(e.id) + "<" + e.prev_hash;
+  }
+  static std::string Mac(const AuditHead& h) {
+    return "m" + std::to_string(h.entries) + "/" + std::to_string(h.last_id);
+  }
+  static AuditEntry Entry(const std::string& actor) {
+    AuditEntry e;
+    e.ts = "2026-12-04T00:00:00Z";
+    e.actor = actor;
+    e.scheme = kAuditSchemeKeyed;
+    return e;
+  }
   ::ballast::testing::TestStore db_;
   std::filesystem::path dir_ = db_.dir().path();
   std::string path_;
@@ -185,17 +199,9 @@ TEST_F(StoreTest, ConcurrentAuditAppendsKeepTheChainLinear) {
 // refuses writes none of its entries.
 TEST_F(StoreTest, AGroupOfAuditEntriesIsAppendedInOrderOrNotAtAll) {
   ASSERT_OK_AND_ASSIGN(auto s, CreateStore(path_, Texts()));
-  auto seal = [](const AuditEntry& e) { return "h" + std::to_string(e.id) + "<" + e.prev_hash; };
-  auto mac = [](const AuditHead& h) {
-    return "m" + std::to_string(h.entries) + "/" + std::to_string(h.last_id);
-  };
-  auto entry = [](const std::string& actor) {
-    AuditEntry e;
-    e.ts = "2026-12-04T00:00:00Z";
-    e.actor = actor;
-    e.scheme = kAuditSchemeKeyed;
-    return e;
-  };
+  auto* seal = &Seal;
+  auto* mac = &Mac;
+  auto* entry = &Entry;
   ASSERT_OK(s->AppendAudit(entry("first"), seal, mac));
   ASSERT_OK_AND_ASSIGN(auto written,
                        s->AppendAudits({entry("a"), entry("b"), entry("c")}, seal, mac));
@@ -225,6 +231,32 @@ TEST_F(StoreTest, AGroupOfAuditEntriesIsAppendedInOrderOrNotAtAll) {
   EXPECT_EQ(log.size(), 4u);
   ASSERT_OK_AND_ASSIGN(written, s->AppendAudits({}, seal, mac));
   EXPECT_TRUE(written.empty());
+}
+
+// The audit connection of a PostgreSQL store (OpenAuditStore) appends to the same chain as the
+// store's own: entries written through either, in turn, get consecutive ids, each linked to the
+// one before it, and one head. A SQLite file has no second writer.
+TEST_F(StoreTest, TheAuditConnectionAppendsToTheStoresChain) {
+  ASSERT_OK_AND_ASSIGN(auto s, CreateStore(path_, Texts()));
+  if (!db_.postgres()) {
+    EXPECT_EQ(OpenAuditStore(path_).status().code(), StatusCode::kFailedPrecondition);
+    return;
+  }
+  ASSERT_OK_AND_ASSIGN(auto audit, OpenAuditStore(path_));
+  ASSERT_OK(s->AppendAudit(Entry("store"), Seal, Mac));
+  ASSERT_OK_AND_ASSIGN(auto written, audit->AppendAudits({Entry("a"), Entry("b")}, Seal, Mac));
+  ASSERT_EQ(written.size(), 2u);
+  EXPECT_EQ(written[0].id, 2);
+  ASSERT_OK(s->AppendAudit(Entry("store again"), Seal, Mac));
+  ASSERT_OK_AND_ASSIGN(auto log, audit->ListAudit(0, 0));
+  ASSERT_EQ(log.size(), 4u);
+  EXPECT_EQ(log[3].hash, "h4<h3<h2<h1<" + std::string(64, '0'));
+  EXPECT_EQ(log[3].actor, "store again");
+  ASSERT_OK_AND_ASSIGN(auto head, s->GetAuditHead());
+  ASSERT_TRUE(head.has_value());
+  EXPECT_EQ(head->entries, 4);
+  EXPECT_EQ(head->last_hash, log[3].hash);
+  EXPECT_EQ(head->mac, "m4/4");
 }
 
 // Enterprises of a later batch: known codes keep their id, new codes get the next ids in the

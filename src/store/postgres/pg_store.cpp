@@ -462,4 +462,12 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri) {
   return std::unique_ptr<Store>(std::move(store));
 }
 
+Result<std::unique_ptr<AuthStore>> OpenPostgresAuditStore(const std::string& uri) {
+  // The audit log and its head record (migrations 002 and 005); the Store migrated it first.
+  constexpr int64_t kAuditHeadVersion = 5;
+  ASSIGN_OR_RETURN(auto conn,
+                   pg::ConnectAtSchema(uri, kAuditHeadVersion, "audit head record", "audit"));
+  return std::unique_ptr<AuthStore>(std::make_unique<PostgresStore>(std::move(conn)));
+}
+
 }  // namespace ballast

@@ -9,8 +9,8 @@
 #include "core/status.h"
 #include "store/benefit_store.h"
 #include "store/chain_store.h"
-#include "store/park_store.h"
 #include "store/cultivation_store.h"
+#include "store/park_store.h"
 #include "store/project_store.h"
 #include "store/service_store.h"
 #include "store/store.h"
@@ -25,6 +25,9 @@ Result<std::unique_ptr<Store>> CreatePostgresStore(const std::string& uri,
                                                    const Store::CatalogTexts& catalogs);
 // Opens a store and applies pending migrations.
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri);
+// A connection of the store's for audit appends alone (OpenAuditStore): the schema as the store
+// left it, and no LISTEN (nobody would read the batch notices; libpq would keep them all).
+Result<std::unique_ptr<AuthStore>> OpenPostgresAuditStore(const std::string& uri);
 Result<std::unique_ptr<WarnStore>> OpenPostgresWarnStore(const std::string& uri);
 Result<std::unique_ptr<ServiceStore>> OpenPostgresServiceStore(const std::string& uri);
 Result<std::unique_ptr<ChainStore>> OpenPostgresChainStore(const std::string& uri);

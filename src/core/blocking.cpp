@@ -1,0 +1,18 @@
+#include "core/blocking.h"
+
+namespace ballast {
+
+namespace {
+thread_local const std::function<void()>* t_on_wait = nullptr;
+thread_local int t_depth = 0;
+}  // namespace
+
+void SetThreadBlockingHook(const std::function<void()>* on_wait) { t_on_wait = on_wait; }
+
+BlockingRegion::BlockingRegion() {
+  if (t_depth++ == 0 && t_on_wait != nullptr && *t_on_wait) (*t_on_wait)();
+}
+
+BlockingRegion::~BlockingRegion() { --t_depth; }
+
+}  // namespace ballast

@@ -1,0 +1,27 @@
+// A thread about to wait for other threads' work (not for the CPU) says so, so that the pool it
+// belongs to may run another task meanwhile: the server's workers (api/connection_gate.h) lend
+// their place while an import waits for the next panel and the evaluation after it.
+#ifndef BALLAST_CORE_BLOCKING_H_
+#define BALLAST_CORE_BLOCKING_H_
+
+#include <functional>
+
+namespace ballast {
+
+// Called on the thread when it starts to wait (the outermost BlockingRegion only). A pool sets
+// it on each of its threads; nullptr (the default) does nothing. Not owned; must outlive the
+// thread's regions.
+void SetThreadBlockingHook(const std::function<void()>* on_wait);
+
+// Marks the waiting that follows on this thread, to the end of the scope.
+class BlockingRegion {
+ public:
+  BlockingRegion();
+  ~BlockingRegion();
+  BlockingRegion(const BlockingRegion&) = delete;
+  BlockingRegion& operator=(const BlockingRegion&) = delete;
+};
+
+}  // namespace ballast
+
+#endif  // BALLAST_CORE_BLOCKING_H_
