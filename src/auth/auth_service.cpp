@@ -70,10 +70,9 @@ Status AuthService::SetAuditKey(std::string key) {
           "the audit log's head record does not match the audit key (a wrong key file, or the "
           "head was rewritten)");
     }
-    audit_key_ = key;
   }
   std::lock_guard<std::mutex> own(audit_store_mu_);  // never while holding mu_
-  write_key_ = std::move(key);
+  audit_key_ = std::move(key);
   return Status::Ok();
 }
 
@@ -291,7 +290,7 @@ void AuthService::SetAuditStoreOpener(AuditStoreOpener open) {
 
 Status AuthService::WriteAudits(std::vector<AuditEntry> entries) {
   std::lock_guard<std::mutex> own(audit_store_mu_);
-  const std::string& key = write_key_;  // the key in force when the group is written
+  const std::string& key = audit_key_;  // the key in force when the group is written
   auto append = [&](AuthStore& store) -> Status {
     if (key.empty()) {
       for (AuditEntry& x : entries) x.scheme = kAuditSchemeLegacy;
@@ -320,20 +319,25 @@ Result<std::vector<AuditEntry>> AuthService::ListAudit(int64_t after_id, int64_t
 }
 
 Status AuthService::VerifyAudit() {
+  std::string audit_key;
+  {
+    std::lock_guard<std::mutex> own(audit_store_mu_);
+    audit_key = audit_key_;
+  }
   std::optional<AuditHead> head;
   {
     std::lock_guard<std::mutex> lock(mu_);
     ASSIGN_OR_RETURN(head, store_.GetAuditHead());
   }
-  if (head && audit_key_.empty()) {
+  if (head && audit_key.empty()) {
     return Status::Precondition(
         "the audit log is keyed: verify it with its audit key (--audit-key FILE)");
   }
-  if (!head && !audit_key_.empty()) {
+  if (!head && !audit_key.empty()) {
     return Status::Internal(
         "the audit log's head record is missing (removed): the log cannot be trusted");
   }
-  if (head && !SecureEquals(AuditHeadMac(*head, audit_key_), head->mac)) {
+  if (head && !SecureEquals(AuditHeadMac(*head, audit_key), head->mac)) {
     return Status::Internal(
         "the audit log's head record does not match the audit key (a wrong key file, or the "
         "head was rewritten)");
@@ -351,9 +355,9 @@ Status AuthService::VerifyAudit() {
             " does not follow its predecessor (an entry was removed or inserted)");
       }
       if (e.scheme == kAuditSchemeKeyed) {
-        if (audit_key_.empty())
+        if (audit_key.empty())
           return Status::Precondition("audit entry " + id + " is keyed: give the audit key");
-        if (!SecureEquals(KeyedAuditHash(e, audit_key_), e.hash)) {
+        if (!SecureEquals(KeyedAuditHash(e, audit_key), e.hash)) {
           return Status::Internal(
               "audit entry " + id +
               " was altered or written without the audit key (its MAC does not match)");

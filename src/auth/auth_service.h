@@ -113,13 +113,12 @@ class AuthService {
   const Catalog& catalog_;
   AuthOptions options_;
   Clock clock_;
-  std::string audit_key_;   // empty: unkeyed (legacy) entries
   AuditQueue audit_queue_;  // the entries of concurrent requests written together
-  // The opener, the audit connection and the key groups are written with; taken before mu_
-  // (a group written on the service's store), never while mu_ is held.
+  // Guards the key, the opener and the audit connection; taken before mu_ (a group written on
+  // the service's store), never while mu_ is held.
   std::mutex audit_store_mu_;
+  std::string audit_key_;  // empty: unkeyed (legacy) entries
   AuditStoreOpener audit_store_opener_;
-  std::string write_key_;
   std::unique_ptr<AuthStore> audit_store_;
 };
 
