@@ -44,6 +44,20 @@ void ListCache::Put(const std::shared_ptr<const LiveAlerts>& live,
   lists_[key] = std::move(kept);
 }
 
+ListCache::Making ListCache::MakingOf(const std::string& key) {
+  Making m;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (making_.size() >= kMaxLists)
+      std::erase_if(making_, [](const auto& entry) { return entry.second.use_count() == 1; });
+    auto& slot = making_[key];
+    if (slot == nullptr) slot = std::make_shared<std::mutex>();
+    m.mu = slot;
+  }
+  m.lock = std::unique_lock<std::mutex>(*m.mu);
+  return m;
+}
+
 bool ListCache::PassingOver(std::chrono::milliseconds keep) {
   if (keep.count() <= 0 || lists_.size() >= kMaxLists) return false;
   const auto now = std::chrono::steady_clock::now();

@@ -52,13 +52,21 @@ class ListCache {
   void Put(const std::shared_ptr<const LiveAlerts>& live,
            const std::shared_ptr<const Snapshot>& snap, const std::string& key,
            std::shared_ptr<const Kept<KeptList>> kept, std::chrono::milliseconds keep);
-  std::mutex& making() { return making_; }
+  // Held while the list of `key` is made: the requests for the same list that arrive meanwhile
+  // find it made instead of making it again; lists of other keys are made at the same time.
+  struct Making {
+    std::shared_ptr<std::mutex> mu;  // outlives the lock (declared first, destroyed last)
+    std::unique_lock<std::mutex> lock;
+  };
+  Making MakingOf(const std::string& key);
 
  private:
   static constexpr size_t kMaxLists = 512;
   // Whether the lists of snap_ still serve a newer snapshot (mu_ held).
   bool PassingOver(std::chrono::milliseconds keep);
-  std::mutex mu_, making_;
+  std::mutex mu_;
+  // One lock per list key (mu_), dropped once no request holds it and there are many.
+  std::unordered_map<std::string, std::shared_ptr<std::mutex>> making_;
   std::weak_ptr<const LiveAlerts> live_;  // neither kept alive
   std::weak_ptr<const Snapshot> snap_;
   // When a list was first asked with a snapshot newer than snap_.

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <future>
 #include <memory>
+#include <string>
 #include <thread>
 
 namespace ballast::app {
@@ -31,6 +34,44 @@ std::shared_ptr<const Kept<KeptList>> List(int64_t total) {
 
 constexpr milliseconds kNone{0};
 constexpr milliseconds kLong{3'600'000};
+
+// Whether a second request for the list of `key` waits while `held` is held (200 ms), and is
+// let in once it is released (here).
+bool ASecondRequestWaits(ListCache& cache, const std::string& key, ListCache::Making& held) {
+  std::atomic<bool> made{false};
+  std::thread again([&] {
+    const auto m = cache.MakingOf(key);
+    made = true;
+  });
+  std::this_thread::sleep_for(milliseconds(200));
+  const bool waited = !made.load();
+  held.lock.unlock();
+  again.join();
+  return waited && made.load();
+}
+
+// A list is made by one request at a time (the others asking for it wait and find it made);
+// lists of other keys are made meanwhile.
+TEST(ListCacheTest, ListsOfOtherKeysAreMadeWhileOneIsMade) {
+  ListCache cache;
+  auto badge = cache.MakingOf("badge");
+  ASSERT_TRUE(badge.lock.owns_lock());
+  auto page =
+      std::async(std::launch::async, [&] { return cache.MakingOf("page").lock.owns_lock(); });
+  const bool apart = page.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  EXPECT_TRUE(ASecondRequestWaits(cache, "badge", badge)) << "the same list was made twice at once";
+  EXPECT_TRUE(apart) << "another key's list waited for the one being made";
+  EXPECT_TRUE(page.get());
+}
+
+// The locks of keys no request holds are dropped when there are many; a held one is kept (a
+// second request for its list still waits for it).
+TEST(ListCacheTest, AHeldListLockOutlivesTheDroppingOfIdleOnes) {
+  ListCache cache;
+  auto held = cache.MakingOf("held");
+  for (int i = 0; i < 2000; ++i) (void)cache.MakingOf("key " + std::to_string(i));
+  EXPECT_TRUE(ASecondRequestWaits(cache, "held", held));
+}
 
 TEST(ListCacheTest, WithoutKeepANewerSnapshotFindsNothing) {
   ListCache cache;

@@ -203,6 +203,7 @@ class SharedEpisodes {
     std::lock_guard<std::mutex> lock(mu_);
     return {grouped_, scores_};
   }
+  std::mutex& making() { return making_; }
   void Put(const std::shared_ptr<const LiveAlerts>& live,
            const std::shared_ptr<const Snapshot>& snap,
            std::shared_ptr<const GroupedEpisodes> grouped, std::shared_ptr<EpisodeScores> scores) {
@@ -215,7 +216,7 @@ class SharedEpisodes {
   }
 
  private:
-  std::mutex mu_;
+  std::mutex mu_, making_;
   std::weak_ptr<const LiveAlerts> live_;  // neither kept alive
   std::weak_ptr<const Snapshot> snap_;
   std::shared_ptr<const GroupedEpisodes> grouped_;
@@ -233,6 +234,8 @@ SharedEpisodes& Shared() {
 Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
                              const std::shared_ptr<const Snapshot>& snap, const EpisodeFilter& f) {
   RETURN_IF_ERROR(CheckFilter(f));
+  // The grouping and scores are made by one list at a time: the others made meanwhile use them.
+  std::unique_lock<std::mutex> sharing(Shared().making());
   auto found = Shared().Find(view.held, snap);
   // Scores of the grouping (or the one it is regrouped from) on an earlier snapshot: those whose
   // facts a batch did not move are carried.
@@ -252,6 +255,7 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
     // that each episode is what grouping a list's own alerts makes of it.
     ASSIGN_OR_RETURN(auto all, w.ViewAlerts(AlertFilter{}));
     if (all.held != view.held) {  // an evaluation came between the two reads: these alone
+      sharing.unlock();
       const auto own = GroupAlerts(view.held, view.rows);
       EpisodeScores own_scores(own, snap);
       std::vector<Candidate> candidates;
@@ -264,6 +268,7 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
     found.scores = std::make_shared<EpisodeScores>(found.grouped, snap, earlier.get());
     Shared().Put(view.held, snap, found.grouped, found.scores);
   }
+  sharing.unlock();
   const GroupedEpisodes& g = *found.grouped;
   std::vector<Candidate> candidates;
   // Every live alert seen (the rows are distinct, and the grouping holds them all): every
@@ -322,9 +327,10 @@ Result<std::shared_ptr<const Kept<KeptList>>> KeptEpisodes(Ballast& b, const Cal
     return hit;
   };
   if (auto hit = found()) return hit;
-  // One list is made at a time: the requests that arrive meanwhile (a page and its badge
+  // Each list is made once: the requests for it that arrive meanwhile (a page and its badge
   // after each new batch, from every open browser) find it made instead of making it again.
-  std::lock_guard<std::mutex> making(Lists().making());
+  // Other lists are made meanwhile; the grouping and scores they share are made once (FromView).
+  const auto making = Lists().MakingOf(key);
   if (auto hit = found()) return hit;
   ASSIGN_OR_RETURN(auto view, ViewAlerts(b, c, af));  // checks and audits again, reads
   KeptList made;

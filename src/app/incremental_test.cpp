@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <future>
 #include <sstream>
 #include <thread>
 
@@ -166,6 +167,44 @@ TEST_F(IncrementalTest, AppliedPanelEqualsAFullBuildAfterEveryBatch) {
   ImportAndCompare("914103000000000033,2026-01,output_value,12,,,\n", "o6.csv", true);
   ASSERT_OK_AND_ASSIGN(auto snap, b_->workspace().GetSnapshot());
   EXPECT_EQ(snap->panel->num_enterprises(), 4u);
+}
+
+// On PostgreSQL an import writes on a connection of its own, without the workspace's mutex:
+// while its transaction waits (here for a lock the test holds on the batch table), requests
+// still look up their session and read the latest panel (both take that mutex). SQLite keeps
+// one connection, which the import holds.
+TEST_F(IncrementalTest, AnImportWaitingOnTheDatabaseHoldsNoRequestBack) {
+  if (!db_.postgres()) GTEST_SKIP() << "PostgreSQL only: SQLite writes on its one connection";
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,100,,,\n", "jan.csv");
+  ASSERT_OK(b_->auth().AddUser({"u", "password-u-123", "viewer", "410100", "", ""}, "t"));
+  ASSERT_OK_AND_ASSIGN(auto session, b_->auth().Login("u", "password-u-123", "127.0.0.1"));
+  ASSERT_OK_AND_ASSIGN(auto before, b_->workspace().GetSnapshot());
+  ::ballast::testing::SqlSession holder(db_.locator());
+  holder.Run("BEGIN; LOCK TABLE batch IN SHARE MODE");  // readers pass, writers wait
+  auto import = std::async(std::launch::async, [&] {
+    return b_->Import(Caller::Local("t"),
+                      std::string(kHeader) + kA + ",2025-02,output_value,120,,,\n", "feb.csv");
+  });
+  const std::string waiting =
+      "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND "
+      "wait_event_type = 'Lock'";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (holder.Number(waiting) < 1 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  ASSERT_EQ(holder.Number(waiting), 1) << "the import should wait for the test's lock";
+  auto request = std::async(std::launch::async, [&] {
+    auto principal = b_->auth().Authenticate(session.token);
+    auto snap = b_->workspace().GetSnapshot();
+    return principal.ok() && snap.ok() && *snap == before;
+  });
+  const bool answered = request.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+  holder.Run("COMMIT");  // the import goes on (and a request held back is answered)
+  EXPECT_TRUE(answered) << "a request waited for the import's transaction";
+  EXPECT_TRUE(request.get());
+  auto imported = import.get();
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  EXPECT_EQ(imported->outcome.status, ingest::ImportStatus::kImported);
+  EXPECT_DOUBLE_EQ(Cell("410102", "output_value", "2025-02", "value"), 120);
 }
 
 TEST_F(IncrementalTest, AnotherProcesssBatchIsAppliedToo) {

@@ -83,10 +83,20 @@ Result<ingest::ImportOutcome> Workspace::Import(std::string_view bytes, std::str
       region_of[snap->panel->enterprise(e).id] = snap->panel->enterprise(e).region;
     }
   }
-  std::lock_guard<std::mutex> lock(mu_);
+  // One import at a time. On PostgreSQL it writes on a connection of its own, without mu_:
+  // meanwhile the requests' session lookups and snapshot checks go on (they take mu_). On
+  // SQLite it writes on the store's one connection, holding mu_.
+  std::lock_guard<std::mutex> imports(import_mu_);
+  Store* target = ImportStore();
+  std::unique_lock<std::mutex> lock(mu_, std::defer_lock);
+  if (target == nullptr) {
+    lock.lock();
+    target = store_.get();
+  }
+  if (index_stale_.exchange(false)) enterprise_index_.reset();
   if (!enterprise_index_) {
     auto index = std::make_unique<ingest::UsccIndex>();
-    RETURN_IF_ERROR(ingest::LoadEnterpriseIndex(*store_, index.get()));
+    RETURN_IF_ERROR(ingest::LoadEnterpriseIndex(*target, index.get()));
     enterprise_index_ = std::move(index);
   }
   ingest::ImportOptions options;
@@ -104,12 +114,24 @@ Result<ingest::ImportOutcome> Workspace::Import(std::string_view bytes, std::str
       return it != region_of.end() && it->second != kNoNode && regions.Contains(scope, it->second);
     };
   }
-  auto outcome = ingest::ImportFile(*store_, *catalog_, bytes, file_name, options);
+  auto outcome = ingest::ImportFile(*target, *catalog_, bytes, file_name, options);
   if (outcome.ok() && outcome->status == ingest::ImportStatus::kImported) {
-    latest_stale_ = true;  // the next GetSnapshot applies the batch
     if (outcome->batch.kind == "enterprises") enterprise_index_.reset();  // new codes got ids
+    if (!lock.owns_lock()) lock.lock();
+    latest_stale_ = true;  // the next GetSnapshot applies the batch
   }
   return outcome;
+}
+
+Store* Workspace::ImportStore() {
+  if (!import_store_tried_) {
+    import_store_tried_ = true;
+    if (IsPostgresLocator(path_)) {
+      auto opened = OpenImportStore(path_);
+      if (opened.ok()) import_store_ = std::move(opened).value();
+    }
+  }
+  return import_store_.get();
 }
 
 Result<std::vector<VaRateRecord>> Workspace::VaRates(Store& store) {
@@ -381,8 +403,8 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Latest(BatchId need) {
     } else {  // no second connection: on this one, holding the lock
       next = Advance(*store_, *previous, target, &new_list);
     }
-    if (new_list) enterprise_index_.reset();  // codes another process added got ids
-    if (latest_ != previous) continue;        // prices imported meanwhile: built afresh
+    if (new_list) index_stale_ = true;  // codes another process added got ids
+    if (latest_ != previous) continue;  // prices imported meanwhile: built afresh
     if (next.ok()) {
       latest_ = std::move(next).value();
     } else {

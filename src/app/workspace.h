@@ -136,6 +136,9 @@ class Workspace {
   // The value-added rates in force: the shipped defaults with the imported ones over them.
   Result<std::vector<VaRateRecord>> VaRates(Store& store);
   Result<BatchId> NewestBatch();
+  // The connection imports write on: PostgreSQL's own, opened with the first import (import_mu_
+  // held); nullptr on SQLite, or when it cannot open (the store's own then, under mu_).
+  Store* ImportStore();
 
   std::string path_;
   const Clock* clock_ = &SystemClock();
@@ -155,7 +158,12 @@ class Workspace {
   std::atomic<int64_t> advance_interval_ms_{0};
   BatchId newest_seen_ = 0;  // the newest batch the store said it holds
   std::atomic<size_t> answer_cache_entries_{2048};
-  std::unique_ptr<ingest::UsccIndex> enterprise_index_;  // cached between imports
+  // Imports, one at a time (import_mu_ before mu_, never after), on PostgreSQL on import_store_.
+  std::mutex import_mu_;
+  bool import_store_tried_ = false;
+  std::unique_ptr<Store> import_store_;
+  std::unique_ptr<ingest::UsccIndex> enterprise_index_;  // cached between imports (import_mu_)
+  std::atomic<bool> index_stale_{false};  // another process added codes: the index reloads
   std::unique_ptr<auth::AuthService> auth_;
   std::list<std::shared_ptr<const app::Snapshot>> vintages_;  // most recent first
 };

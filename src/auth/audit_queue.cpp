@@ -5,9 +5,13 @@
 #include <string>
 #include <utility>
 
+#include "core/blocking.h"
+
 namespace ballast::auth {
 
 Status AuditQueue::Append(AuditEntry entry, const Flush& flush) {
+  // Waiting for a commit, this caller's or another's: the worker's place goes to the next request.
+  BlockingRegion waiting;
   Waiter self{std::move(entry), false, Status::Ok()};
   std::unique_lock<std::mutex> lock(mu_);
   queue_.push_back(&self);

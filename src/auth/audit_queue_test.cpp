@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <set>
@@ -11,6 +12,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "core/blocking.h"
 
 namespace ballast::auth {
 namespace {
@@ -25,6 +28,19 @@ void WaitFor(AuditQueue& q, size_t n) {
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (q.Waiting() < n && std::chrono::steady_clock::now() < until)
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+// An append waits for a commit (its own or another caller's): it tells its thread's pool, which
+// may serve another request meanwhile (core/blocking.h).
+TEST(AuditQueueTest, AnAppendIsAWaitItsPoolIsToldOf) {
+  AuditQueue q;
+  int told = 0;
+  const std::function<void()> hook = [&] { ++told; };
+  SetThreadBlockingHook(&hook);
+  const Status st = q.Append(Entry("a"), [](std::vector<AuditEntry>) { return Status::Ok(); });
+  SetThreadBlockingHook(nullptr);
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(told, 1);
 }
 
 // The entries that arrive while a group is written wait and are written together, in one call

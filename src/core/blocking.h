@@ -1,6 +1,7 @@
-// A thread about to wait for other threads' work (not for the CPU) says so, so that the pool it
-// belongs to may run another task meanwhile: the server's workers (api/connection_gate.h) lend
-// their place while an import waits for the next panel and the evaluation after it.
+// A thread about to wait for other threads' work or for the database (not for the CPU) says so,
+// so that the pool it belongs to may run another task meanwhile: the server's workers
+// (api/connection_gate.h) lend their place while an import waits for the next panel and the
+// evaluation after it, and while a request waits for its audit group's commit.
 #ifndef BALLAST_CORE_BLOCKING_H_
 #define BALLAST_CORE_BLOCKING_H_
 

@@ -20,6 +20,11 @@ Result<std::unique_ptr<AuthStore>> OpenAuditStore(const std::string& locator) {
   return Status::Precondition("a SQLite store writes its audit log on its one connection");
 }
 
+Result<std::unique_ptr<Store>> OpenImportStore(const std::string& locator) {
+  if (IsPostgresLocator(locator)) return OpenPostgresImportStore(locator);
+  return Status::Precondition("a SQLite store writes its batches on its one connection");
+}
+
 Result<std::unique_ptr<WarnStore>> OpenWarnStore(const std::string& locator) {
   if (IsPostgresLocator(locator)) return OpenPostgresWarnStore(locator);
   return OpenSqliteWarnStore(locator);

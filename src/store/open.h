@@ -30,6 +30,10 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& locator);
 // A second connection to an opened PostgreSQL store for the audit log's appends
 // (app/workspace.cpp); a SQLite file keeps its one writer (FailedPrecondition).
 Result<std::unique_ptr<AuthStore>> OpenAuditStore(const std::string& locator);
+// A second connection to an opened PostgreSQL store for imports (app/workspace.cpp): a batch's
+// COPY and commit then hold neither the connection nor the mutex every request's session lookup
+// and snapshot check take. A SQLite file keeps its one writer (FailedPrecondition).
+Result<std::unique_ptr<Store>> OpenImportStore(const std::string& locator);
 // The warning, service and chain tables of an existing store (opened by OpenStore first).
 Result<std::unique_ptr<WarnStore>> OpenWarnStore(const std::string& locator);
 Result<std::unique_ptr<ServiceStore>> OpenServiceStore(const std::string& locator);

@@ -91,4 +91,30 @@ TestStore::~TestStore() {
   }
 }
 
+SqlSession::SqlSession(const std::string& locator) : conn_(PQconnectdb(locator.c_str())) {
+  if (PQstatus(conn_) != CONNECTION_OK)
+    ADD_FAILURE() << "cannot connect: " << PQerrorMessage(conn_);
+}
+
+SqlSession::~SqlSession() { PQfinish(conn_); }
+
+void SqlSession::Run(const std::string& sql) {
+  PGresult* r = PQexec(conn_, sql.c_str());
+  if (PQresultStatus(r) != PGRES_COMMAND_OK)
+    ADD_FAILURE() << sql << ": " << PQresultErrorMessage(r);
+  PQclear(r);
+}
+
+int64_t SqlSession::Number(const std::string& sql) {
+  PGresult* r = PQexec(conn_, sql.c_str());
+  int64_t n = -1;
+  if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 && PQnfields(r) > 0) {
+    n = std::strtoll(PQgetvalue(r, 0, 0), nullptr, 10);
+  } else {
+    ADD_FAILURE() << sql << ": " << PQresultErrorMessage(r);
+  }
+  PQclear(r);
+  return n;
+}
+
 }  // namespace ballast::testing

@@ -11,6 +11,8 @@
 
 #include "testing/testing.h"
 
+struct pg_conn;  // libpq's PGconn
+
 namespace ballast::testing {
 
 class TestStore {
@@ -43,6 +45,24 @@ class TestStore {
   std::string db_;
   std::vector<std::string> extra_dbs_;
   int files_ = 0;
+};
+
+// A connection of the test's own to a PostgreSQL locator, open until destroyed: a transaction
+// on it can hold a lock the code under test must wait for.
+class SqlSession {
+ public:
+  explicit SqlSession(const std::string& locator);
+  ~SqlSession();
+  SqlSession(const SqlSession&) = delete;
+  SqlSession& operator=(const SqlSession&) = delete;
+
+  // Runs statements (a failure fails the test).
+  void Run(const std::string& sql);
+  // The first column of the first row of a query, as a number (-1 and a failure when none).
+  int64_t Number(const std::string& sql);
+
+ private:
+  ::pg_conn* conn_ = nullptr;
 };
 
 }  // namespace ballast::testing

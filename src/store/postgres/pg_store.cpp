@@ -470,4 +470,10 @@ Result<std::unique_ptr<AuthStore>> OpenPostgresAuditStore(const std::string& uri
   return std::unique_ptr<AuthStore>(std::make_unique<PostgresStore>(std::move(conn)));
 }
 
+Result<std::unique_ptr<Store>> OpenPostgresImportStore(const std::string& uri) {
+  const auto current = static_cast<int64_t>(pg::PostgresMigrations().size());
+  ASSIGN_OR_RETURN(auto conn, pg::ConnectAtSchema(uri, current, "current schema", "import"));
+  return std::unique_ptr<Store>(std::make_unique<PostgresStore>(std::move(conn)));
+}
+
 }  // namespace ballast

@@ -28,6 +28,9 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri);
 // A connection of the store's for audit appends alone (OpenAuditStore): the schema as the store
 // left it, and no LISTEN (nobody would read the batch notices; libpq would keep them all).
 Result<std::unique_ptr<AuthStore>> OpenPostgresAuditStore(const std::string& uri);
+// A connection of the store's for imports alone (OpenImportStore): the schema migrated to the
+// current version already (by the Store), and no LISTEN, as above.
+Result<std::unique_ptr<Store>> OpenPostgresImportStore(const std::string& uri);
 Result<std::unique_ptr<WarnStore>> OpenPostgresWarnStore(const std::string& uri);
 Result<std::unique_ptr<ServiceStore>> OpenPostgresServiceStore(const std::string& uri);
 Result<std::unique_ptr<ChainStore>> OpenPostgresChainStore(const std::string& uri);
