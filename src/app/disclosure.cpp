@@ -1,5 +1,6 @@
 #include "app/disclosure.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <unordered_map>
@@ -16,16 +17,19 @@ namespace {
 
 using Contributors = Disclosure::Contributors;
 
-// The enterprises of the cell with a figure in `column` (kMissing where absent).
+// The enterprises of the cell with a figure in `column` (kMissing where absent), block by block
+// (engine/block_memo.h): the same sums as GatherChildren's kept passes, to the bit.
 Contributors Collect(const Snapshot& snap, const CellRef& cell, const double* column) {
-  Contributors c;
+  Contributors c(DisclosureParams());
   if (column == nullptr) return c;
   const auto [lo, hi] = snap.query->RegionRange(cell.region);
-  for (uint32_t e = lo; e < hi; ++e) {
-    if (IsMissing(column[e]) || !snap.query->InCell(e, cell)) continue;
-    const double x = std::fabs(column[e]);
-    c.magnitudes.push_back(x);
-    c.total += x;
+  for (uint32_t b = FirstBlock(lo); b < EndBlock(lo, hi); ++b) {
+    Contributors part(DisclosureParams());
+    const uint32_t to = std::min<uint32_t>(hi, (b + 1) * kSumBlock);
+    for (uint32_t e = std::max(lo, b * kSumBlock); e < to; ++e) {
+      if (!IsMissing(column[e]) && snap.query->InCell(e, cell)) part.Add(column[e]);
+    }
+    c.Merge(part);
   }
   return c;
 }
@@ -68,73 +72,107 @@ const Disclosure::Contributors& Disclosure::Contribution(const CellRef& cell) {
   if (auto it = contributions_.find(key); it != contributions_.end()) return it->second;
   const Panel& panel = *snap_.panel;
   Contributors c = Collect(snap_, cell, panel.Values(cell.indicator, cell.period));
-  if (c.magnitudes.empty()) {
+  if (c.count() == 0) {
     auto& ytd = ytd_[{cell.indicator, cell.period}];
     if (ytd.empty()) panel.Ytd(cell.indicator, cell.period, &ytd);
     c = Collect(snap_, cell, ytd.data());
   }
-  return contributions_[key] = std::move(c);
+  return contributions_.insert_or_assign(key, std::move(c)).first->second;
 }
 
 // What Collect finds for each child, and for the parent when its findings are not known, in one
 // pass over the parent's enterprises instead of one per cell (a child industry's pass reads its
 // whole region): an enterprise counts for the parent and for the child whose subtree holds its
-// node, in the same order, so every sum is the same. A cell with no monthly values is left to
-// Contribution (its year-to-date figures).
+// node, block by block as Collect, so every sum is the same. A plain parent's pass is kept by
+// block for the next snapshot (app/contribution_passes.h). A cell with no monthly values is left
+// to Contribution (its year-to-date figures).
 void Disclosure::GatherChildren(const CellRef& parent, bool by_region,
                                 const std::vector<CellRef>& children) {
   if (Derived(snap_, parent)) return;
   const Panel& panel = *snap_.panel;
   const double* column = panel.Values(parent.indicator, parent.period);
   if (column == nullptr) return;
-  const CodeTree& tree = by_region ? catalog_.regions() : catalog_.industries();
-  const int32_t depth = tree.node(by_region ? parent.region : parent.industry).depth + 1;
   auto known = [&](const CellRef& cell) {
     return contributions_.contains(KeyOf(cell)) || primary_.contains(KeyOf(cell));
   };
-  std::unordered_map<NodeId, size_t> slot_of;  // child node -> index in `children`
-  for (size_t i = 0; i < children.size(); ++i) {
-    if (!known(children[i])) slot_of[by_region ? children[i].region : children[i].industry] = i;
-  }
+  size_t unknown = 0;
+  for (const CellRef& child : children) unknown += !known(child);
   // The parent as Magnitude and Primary would find it: from the snapshot's findings, else by a
   // pass.
+  const auto shared = Shared(parent);
   bool with_parent = !known(parent) && !magnitude_.contains(KeyOf(parent));
-  if (const auto shared = Shared(parent); with_parent && shared) {
+  if (with_parent && shared) {
     const auto kept = snap_.statuses->Find(*shared);
     with_parent = !kept.magnitude || !kept.primary;
   }
-  if (slot_of.size() + (with_parent ? 1 : 0) < 2) return;
-  // Each code's child slot, -1 under none: a table read per enterprise rather than a walk up
-  // the tree and a lookup.
+  const ContributionKey key{parent.indicator, parent.period, parent.region, parent.industry,
+                            by_region};
+  std::optional<ContributionPasses::Found> kept;
+  if (shared) kept = snap_.contributions->Find(key);
+  // One cell is found by Collect as cheaply, unless a kept pass answers it.
+  if (unknown + (with_parent ? 1 : 0) < (kept ? 1 : 2)) return;
+  const CodeTree& tree = by_region ? catalog_.regions() : catalog_.industries();
+  const NodeId node = by_region ? parent.region : parent.industry;
+  const int32_t depth = tree.node(node).depth + 1;
+  const std::vector<NodeId>& kids = tree.node(node).children;
+  // Each code's child, as its place among `kids` (-1 under none): a table read per enterprise
+  // rather than a walk up the tree and a lookup.
   std::vector<int32_t> slot_at(tree.size(), -1);
-  for (size_t n = 0; n < tree.size(); ++n) {
-    const auto node = static_cast<NodeId>(n);
-    if (tree.node(node).depth < depth) continue;
-    auto it = slot_of.find(tree.AncestorAtDepth(node, depth));
-    if (it != slot_of.end()) slot_at[n] = static_cast<int32_t>(it->second);
-  }
-  std::vector<Contributors> found(children.size());
-  Contributors whole;
-  const auto [lo, hi] = snap_.query->RegionRange(parent.region);
-  for (uint32_t e = lo; e < hi; ++e) {
-    if (IsMissing(column[e])) continue;
-    const NodeId node = by_region ? panel.enterprise(e).region : panel.enterprise(e).industry;
-    const int32_t slot = node == kNoNode ? -1 : slot_at[static_cast<size_t>(node)];
-    if ((slot < 0 && !with_parent) || !snap_.query->InCell(e, parent)) continue;
-    const double x = std::fabs(column[e]);
-    if (with_parent) {
-      whole.magnitudes.push_back(x);
-      whole.total += x;
+  {
+    std::unordered_map<NodeId, int32_t> slot_of;
+    for (size_t k = 0; k < kids.size(); ++k) slot_of.emplace(kids[k], static_cast<int32_t>(k));
+    for (size_t n = 0; n < tree.size(); ++n) {
+      if (tree.node(static_cast<NodeId>(n)).depth < depth) continue;
+      auto it = slot_of.find(tree.AncestorAtDepth(static_cast<NodeId>(n), depth));
+      if (it != slot_of.end()) slot_at[n] = it->second;
     }
-    if (slot < 0) continue;
-    Contributors& c = found[static_cast<size_t>(slot)];
-    c.magnitudes.push_back(x);
-    c.total += x;
   }
-  for (const auto& [node, i] : slot_of) {
-    if (!found[i].magnitudes.empty()) contributions_[KeyOf(children[i])] = std::move(found[i]);
+  const auto [lo, hi] = snap_.query->RegionRange(parent.region);
+  // One block's part: the children's contributions met in it, then the parent's (kNoNode).
+  auto make = [&](uint32_t b) {
+    std::vector<Contributors> found(kids.size() + 1, Contributors(DisclosureParams()));
+    Contributors& whole = found.back();
+    const uint32_t to = std::min<uint32_t>(hi, (b + 1) * kSumBlock);
+    for (uint32_t e = std::max(lo, b * kSumBlock); e < to; ++e) {
+      if (IsMissing(column[e]) || !snap_.query->InCell(e, parent)) continue;
+      const NodeId at = by_region ? panel.enterprise(e).region : panel.enterprise(e).industry;
+      const int32_t slot = at == kNoNode ? -1 : slot_at[static_cast<size_t>(at)];
+      whole.Add(column[e]);
+      if (slot >= 0) found[static_cast<size_t>(slot)].Add(column[e]);
+    }
+    auto part = std::make_shared<ContributionBlocks::Part>();
+    for (size_t k = 0; k < kids.size(); ++k) {
+      if (found[k].count() > 0) part->emplace_back(kids[k], std::move(found[k]));
+    }
+    if (whole.count() > 0) part->emplace_back(kNoNode, std::move(whole));
+    return std::shared_ptr<const ContributionBlocks::Part>(std::move(part));
+  };
+  const uint32_t first = FirstBlock(lo), end = EndBlock(lo, hi);
+  std::shared_ptr<const ContributionBlocks> pass;
+  if (kept && kept->dirty.empty()) {
+    pass = kept->sums;
+  } else {
+    auto made = std::make_shared<ContributionBlocks>();
+    made->first_block = first;
+    made->blocks = kept ? KeepBlocks(kept->sums->first_block, kept->sums->blocks, kept->dirty,
+                                     first, end, make)
+                        : KeepBlocks<ContributionBlocks::Part>(first, {}, {}, first, end, make);
+    if (shared) snap_.contributions->Put(key, made);
+    pass = std::move(made);
   }
-  if (!whole.magnitudes.empty()) contributions_[KeyOf(parent)] = std::move(whole);
+  // The blocks added in order, as Collect adds them.
+  std::unordered_map<NodeId, Contributors> totals;
+  for (const auto& part : pass->blocks) {
+    for (const auto& [child, c] : *part) {
+      totals.try_emplace(child, DisclosureParams()).first->second.Merge(c);
+    }
+  }
+  for (const CellRef& child : children) {
+    auto it = totals.find(by_region ? child.region : child.industry);
+    if (it != totals.end() && !known(child)) contributions_.try_emplace(KeyOf(child), it->second);
+  }
+  if (auto it = totals.find(kNoNode); it != totals.end() && with_parent)
+    contributions_.try_emplace(KeyOf(parent), it->second);
 }
 
 Result<double> Disclosure::Magnitude(const CellRef& cell) {
@@ -145,7 +183,7 @@ Result<double> Disclosure::Magnitude(const CellRef& cell) {
     if (auto kept = snap_.statuses->Find(*shared).magnitude) return magnitude_[key] = *kept;
   }
   double total = 0;
-  if (!Derived(snap_, cell)) total = Contribution(cell).total;
+  if (!Derived(snap_, cell)) total = Contribution(cell).total();
   magnitude_[key] = total;
   if (shared) {
     CellStatuses::Entry found;
@@ -172,9 +210,9 @@ Result<sdc::Suppression> Disclosure::Primary(const CellRef& cell) {
     if (n > 0 && n < DisclosureParams().min_contributors) s = sdc::Suppression::kThreshold;
   } else {
     const Contributors& c = Contribution(cell);
-    ASSIGN_OR_RETURN(s, sdc::PrimarySuppression(c.magnitudes, DisclosureParams()));
-    magnitude_[key] = c.total;
-    found.magnitude = c.total;
+    ASSIGN_OR_RETURN(s, sdc::PrimarySuppression(c, DisclosureParams()));
+    magnitude_[key] = c.total();
+    found.magnitude = c.total();
   }
   primary_[key] = s;
   found.primary = s;
@@ -234,11 +272,8 @@ Result<sdc::Suppression> Disclosure::GroupStatus(const CellRef& cell, bool by_re
   }
   if (hidden.empty()) return sdc::Suppression::kNone;
   if (hidden.size() == 1 || Derived(snap_, cell)) return sdc::Suppression::kSecondary;
-  std::vector<double> together;
-  for (const auto& h : hidden) {
-    const Contributors& c = Contribution(h);
-    together.insert(together.end(), c.magnitudes.begin(), c.magnitudes.end());
-  }
+  Contributors together(DisclosureParams());
+  for (const auto& h : hidden) together.Merge(Contribution(h));
   ASSIGN_OR_RETURN(sdc::Suppression s, sdc::PrimarySuppression(together, DisclosureParams()));
   return sdc::IsSuppressed(s) ? sdc::Suppression::kSecondary : sdc::Suppression::kNone;
 }
@@ -256,8 +291,8 @@ Result<sdc::Suppression> Disclosure::TagStatus(const CellRef& cell) {
                                                             : sdc::Suppression::kNone;
   }
   const Contributors& c = Contribution(rest);
-  if (c.magnitudes.empty()) return sdc::Suppression::kNone;  // the plain cell is the tag cell
-  ASSIGN_OR_RETURN(sdc::Suppression s, sdc::PrimarySuppression(c.magnitudes, DisclosureParams()));
+  if (c.count() == 0) return sdc::Suppression::kNone;  // the plain cell is the tag cell
+  ASSIGN_OR_RETURN(sdc::Suppression s, sdc::PrimarySuppression(c, DisclosureParams()));
   return sdc::IsSuppressed(s) ? sdc::Suppression::kSecondary : sdc::Suppression::kNone;
 }
 

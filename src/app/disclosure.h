@@ -44,11 +44,8 @@ bool GetsPublishedFigures(const Access& access, const Caller& caller);
 // The statuses of the cells of one answer; remembers what it computed.
 class Disclosure {
  public:
-  // The magnitudes of a cell's contributors and their sum.
-  struct Contributors {
-    std::vector<double> magnitudes;
-    double total = 0;
-  };
+  // A cell's contributors: how many, their total magnitude and the largest.
+  using Contributors = sdc::Contributions;
 
   Disclosure(const Snapshot& snap, const Catalog& catalog, bool published)
       : snap_(snap), catalog_(catalog), published_(published) {}
@@ -65,13 +62,15 @@ class Disclosure {
  private:
   using Key = std::tuple<int, Period, NodeId, NodeId, std::string>;
   static Key KeyOf(const CellRef& c) {
-    return {c.indicator, c.period, c.region, c.industry, c.filter ? c.filter->Key() : std::string()};
+    return {c.indicator, c.period, c.region, c.industry,
+            c.filter ? c.filter->Key() : std::string()};
   }
   // The differencing rules of groups and tags above.
   Result<sdc::Suppression> GroupStatus(const CellRef& cell, bool by_region);
   Result<sdc::Suppression> TagStatus(const CellRef& cell);
   // The statuses of the children of `parent` along one dimension after secondary suppression.
-  Result<const std::map<Key, sdc::Suppression>*> SiblingTable(const CellRef& parent, bool by_region);
+  Result<const std::map<Key, sdc::Suppression>*> SiblingTable(const CellRef& parent,
+                                                              bool by_region);
   Result<double> Magnitude(const CellRef& cell);
   const Contributors& Contribution(const CellRef& cell);
   // Fills Contribution's memo for `children` of `parent` along one dimension in one pass.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -74,8 +75,34 @@ class FactFinder {
   // this snapshot, all together (Query::Cells: a few passes over the panel, not one per
   // subject). A region weighs its share of its parent region's output; an industry (within a
   // region) its share of that region's whole industrial output, year to date.
-  void Prefetch(std::span<const warn::Episode* const> episodes) {
+  // With `all` (the region and industry subjects of the grouping and of those before it, in one
+  // order: CellSubjectSet), the facts of all of them are read whenever one is missing: the
+  // passes are then asked for the same cells on every snapshot and kept by block
+  // (engine/sums_memo.h), so after a batch that moved one enterprise they sum its block again,
+  // not the panel (issue 11: the subjects a batch's scope left unscored differed every time, and
+  // each set was a fresh pass over 500,000 enterprises).
+  void Prefetch(std::span<const warn::Episode* const> episodes,
+                std::span<const warn::Episode* const> all = {}) {
     if (period_ == 0) return;
+    if (!all.empty()) {
+      const bool missing = std::any_of(episodes.begin(), episodes.end(), [&](const auto* e) {
+        return (e->subject_kind == "region" || e->subject_kind == "industry") &&
+               !Known(FactsKey(*e));
+      });
+      if (missing) Read(all);
+      return;
+    }
+    std::vector<const warn::Episode*> unknown;
+    for (const warn::Episode* e : episodes) {
+      const bool cell = e->subject_kind == "region" || e->subject_kind == "industry";
+      if (cell && !Known(FactsKey(*e))) unknown.push_back(e);
+    }
+    if (!unknown.empty()) Read(unknown);
+  }
+
+ private:
+  // Reads and keeps the facts of the region and industry subjects of `episodes`.
+  void Read(std::span<const warn::Episode* const> episodes) {
     const Catalog& cat = snap_->panel->catalog();
     struct Pending {
       std::string key;
@@ -91,7 +118,7 @@ class FactFinder {
       const bool region = e.subject_kind == "region";
       if (!region && e.subject_kind != "industry") continue;
       std::string key = FactsKey(e);
-      if (!seen.insert(key).second || Known(key)) continue;
+      if (!seen.insert(key).second) continue;
       const NodeId r = cat.regions().Find(e.region.empty() ? std::string(kCountryCode) : e.region);
       const NodeId i = e.industry.empty() ? cat.all_industry() : cat.FindIndustry(e.industry);
       if (r == kNoNode || i == kNoNode) {
@@ -128,7 +155,6 @@ class FactFinder {
     }
   }
 
- private:
   void Start(std::shared_ptr<const Snapshot> snap) {
     snap_ = std::move(snap);
     const Panel& panel = *snap_->panel;
@@ -217,6 +243,47 @@ class FactFinder {
   std::unordered_map<NodeId, double> totals_;
 };
 
+}  // namespace
+
+// The region and industry subjects whose facts are read together (FactFinder::Prefetch's `all`),
+// each once, in the order of their keys; each a shell of its episode (kind, key, region,
+// industry).
+struct CellSubjectSet {
+  std::map<std::string, warn::Episode> by_key;
+  std::vector<const warn::Episode*> in_order;
+};
+
+namespace {
+
+// `base` with the region and industry subjects of `g`'s episodes added (with `regrouped`, of
+// those grouped again only: the others were in the grouping `base` was made for); `base` itself
+// when none is new. Subjects are never dropped: a set that only grows asks the same passes from
+// one batch to the next (an episode resolved and one fired would change it every time).
+std::shared_ptr<const CellSubjectSet> AddSubjects(std::shared_ptr<const CellSubjectSet> base,
+                                                  const GroupedEpisodes& g, bool regrouped) {
+  std::vector<const warn::Episode*> fresh;
+  for (size_t i = 0; i < g.episodes.size(); ++i) {
+    if (regrouped && i < g.was.size() && g.was[i] >= 0) continue;
+    const warn::Episode& e = g.episodes[i]->head;
+    if (e.subject_kind != "region" && e.subject_kind != "industry") continue;
+    if (base == nullptr || !base->by_key.contains(FactsKey(e))) fresh.push_back(&e);
+  }
+  if (fresh.empty() && base != nullptr) return base;
+  auto out = std::make_shared<CellSubjectSet>();
+  if (base != nullptr) out->by_key = base->by_key;
+  for (const warn::Episode* e : fresh) {
+    warn::Episode shell;
+    shell.subject_kind = e->subject_kind;
+    shell.subject_key = e->subject_key;
+    shell.region = e->region;
+    shell.industry = e->industry;
+    out->by_key.try_emplace(FactsKey(*e), std::move(shell));
+  }
+  out->in_order.reserve(out->by_key.size());
+  for (const auto& [key, e] : out->by_key) out->in_order.push_back(&e);
+  return out;
+}
+
 EpisodeScore ScoreOf(FactFinder& facts, const warn::Episode& e, bool growth) {
   warn::Episode shell;  // what ScoreEpisode reads, without the hits
   shell.subject_kind = e.subject_kind;
@@ -249,6 +316,9 @@ EpisodeScores::EpisodeScores(std::shared_ptr<const GroupedEpisodes> grouped,
   const bool regrouped = previous->grouped_ != grouped_;
   if (regrouped && grouped_->from.lock() != previous->grouped_) return;
   std::lock_guard<std::mutex> lock(previous->mu_);
+  if (previous->cell_subjects_ != nullptr)
+    cell_subjects_ = regrouped ? AddSubjects(previous->cell_subjects_, *grouped_, true)
+                               : previous->cell_subjects_;
   const bool same_snap = previous->snap_.lock() == snap;
   if (!same_snap && !(previous->through_ < through_)) return;
   // On a newer snapshot, the scores whose facts no batch since can have moved: their subject's
@@ -286,7 +356,8 @@ const std::vector<EpisodeScore>& EpisodeScores::Score(const std::vector<uint32_t
   std::vector<const warn::Episode*> heads;
   heads.reserve(missing.size());
   for (uint32_t i : missing) heads.push_back(&grouped_->episodes[i]->head);
-  facts.Prefetch(heads);
+  if (cell_subjects_ == nullptr) cell_subjects_ = AddSubjects(nullptr, *grouped_, false);
+  facts.Prefetch(heads, cell_subjects_->in_order);
   for (uint32_t i : missing) {
     if (done_[i]) continue;  // listed twice
     scores_[i] = ScoreOf(facts, grouped_->episodes[i]->head, grouped_->growth[i]);

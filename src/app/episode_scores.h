@@ -20,6 +20,8 @@
 
 namespace ballast::app {
 
+struct CellSubjectSet;
+
 // An episode's score (warn::ScoreEpisode) and its 基数效应 note, which only growth rules carry.
 struct EpisodeScore {
   double weight = 1, persistence = 1, score = 0;
@@ -56,6 +58,9 @@ class EpisodeScores {
   SnapshotMark mark_;      // the snapshot, for the regions moved since (a newer sheet's carry)
   std::vector<EpisodeScore> scores_;
   std::vector<bool> done_;
+  // The region and industry subjects whose facts are read together: this grouping's and those
+  // of the groupings it was regrouped from (app/episode_scores.cpp); made when first scored.
+  std::shared_ptr<const CellSubjectSet> cell_subjects_;
 };
 
 }  // namespace ballast::app

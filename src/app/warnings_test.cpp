@@ -492,6 +492,57 @@ TEST_F(WarningsTest, FactsABatchOfValuesMovedAreReadAgain) {
   }
 }
 
+// The facts of region subjects are read by passes kept by block (engine/sums_memo.h). After a
+// batch that moved one enterprise, the subjects left to score again are those of its scope, a
+// set that differs from batch to batch; they are read with every region and industry subject,
+// so the passes asked are those the previous snapshot kept, summed again in the moved block
+// only, and no new pass over the panel is made (issue 11: a fresh pass of 500,000 enterprises
+// after every batch). 4,500 more firms in 郑州 and 100 in 武汉, each falling 20 %: the panel has
+// two blocks, and 郑州 and 武汉 fire.
+TEST_F(WarningsTest, FactsOfRegionsAfterABatchAreReadFromTheKeptPasses) {
+  std::string firms = "uscc,name,region,industry,size,tags\n";
+  std::string values = "uscc,period,indicator,value,ytd,prior,prior_ytd\n";
+  for (int k = 0; k < 4600; ++k) {
+    const std::string region = k < 4500 ? "410102" : "420102";
+    const std::string uscc = ::ballast::testing::TestUscc(region, k);
+    firms += uscc + ",企业" + std::to_string(k) + "," + region + ",1311,small,\n";
+    values += uscc + ",2024-03,output_value,100,,,\n" + uscc + ",2025-03,output_value,80,,,\n";
+  }
+  Import("e3.csv", firms);
+  Import("o3.csv", values);
+  ASSERT_TRUE(w_->Evaluate("2025-04-05T00:00:00Z").ok());
+  EpisodeFilter f;
+  f.include_muted = true;
+  f.kind = "region";
+  auto weights = [&](Warnings& w) {
+    std::map<std::string, double> out;
+    auto list = ListEpisodes(w, f);
+    EXPECT_TRUE(list.ok()) << list.status().ToString();
+    if (list.ok()) {
+      for (const auto& e : list->episodes) out[e.id] = e.weight;
+    }
+    return out;
+  };
+  const auto before = weights(*w_);
+  // After the batch, 郑州's is scored again (its share of Henan moved), 武汉's is not.
+  for (const char* id : {"region:410100", "region:420100"})
+    ASSERT_TRUE(before.contains(id)) << id << " does not fire";
+  ASSERT_TRUE(Revise("r.csv", 5000).ok());  // A, in 郑州 and in the first block
+  ASSERT_OK_AND_ASSIGN(auto snap, ws_->GetSnapshot());
+  const size_t carried = snap->query->kept_passes();
+  ASSERT_GT(carried, 0u) << "the passes of the first list were not carried to the new panel";
+  const auto after = weights(*w_);
+  EXPECT_EQ(snap->query->kept_passes(), carried) << "a new pass was made for the moved subjects";
+  // And the weights are what a process reading every fact afresh finds.
+  ASSERT_OK_AND_ASSIGN(auto cold, Ballast::Open(db_.locator()));
+  const auto afresh = weights(cold->warnings());
+  ASSERT_EQ(after.size(), afresh.size());
+  for (const auto& [id, weight] : afresh) {
+    ASSERT_TRUE(after.contains(id)) << id;
+    EXPECT_NEAR(after.at(id), weight, 1e-9) << id;
+  }
+}
+
 // 郑州 in March 2025: A 1000 → 1200, B 1000 → 400. Same sample 2, one declining (50 %), holding
 // 1000 of the 2000 base (50 %); the fall is −600, all of it B's; growth (1600 − 2000) / 2000 = −20
 // %.

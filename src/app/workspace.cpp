@@ -287,8 +287,10 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(Store& store, const S
     snap->rows->CarryFrom(*previous.rows, changes.columns);
     // The passes of plain cells, summed again in the blocks of the enterprises that moved; not
     // over a month that gained or lost data (a column read as missing for everyone).
-    if (snap->changes != nullptr && MonthsKept(snap->changes->panel))
+    if (snap->changes != nullptr && MonthsKept(snap->changes->panel)) {
       snap->query->CarrySumsFrom(*previous.query, snap->changes->panel.enterprises);
+      snap->contributions->CarryFrom(*previous.contributions, snap->changes->panel.enterprises);
+    }
   }
   return std::shared_ptr<const app::Snapshot>(std::move(snap));
 }

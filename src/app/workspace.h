@@ -15,6 +15,7 @@
 #include "app/answer_cache.h"
 #include "app/cell_rows.h"
 #include "app/cell_statuses.h"
+#include "app/contribution_passes.h"
 #include "app/snapshot_changes.h"
 #include "auth/auth_service.h"
 #include "core/catalog.h"
@@ -43,6 +44,8 @@ struct Snapshot {
   std::shared_ptr<CellStatuses> statuses = std::make_shared<CellStatuses>();
   // The rows of plain cells its series answers read (app/cell_rows.h); they go with it.
   std::shared_ptr<CellRows> rows = std::make_shared<CellRows>();
+  // Disclosure control's passes over plain parent cells, kept by block (app/contribution_passes.h).
+  std::shared_ptr<ContributionPasses> contributions = std::make_shared<ContributionPasses>();
   // What its panel changed since earlier snapshots (app/snapshot_changes.h); nullptr when built
   // in full.
   std::shared_ptr<const SnapshotChanges> changes;

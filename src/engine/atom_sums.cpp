@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/block_memo.h"
 #include "engine/measure_context.h"
 #include "engine/roster.h"
 
@@ -121,11 +122,6 @@ void SumBlock(const Adder& adder, uint32_t b, const AtomMap& atom_of, uint32_t l
   Flush(scratch, take);
 }
 
-uint32_t FirstBlock(uint32_t lo) { return lo / kSumBlock; }
-uint32_t EndBlock(uint32_t lo, uint32_t hi) {
-  return hi <= lo ? FirstBlock(lo) : (hi - 1) / kSumBlock + 1;
-}
-
 }  // namespace
 
 const int32_t* AtomMap::Read(uint32_t from, uint32_t to) const {
@@ -193,23 +189,17 @@ BlockSums SumByBlocks(const Panel& panel, int indicator, Period p, const AtomMap
 BlockSums ResumBlocks(const BlockSums& before, const std::vector<uint32_t>& dirty,
                       const Panel& panel, int indicator, Period p, const AtomMap& atom_of,
                       int32_t atoms, SumOptions options, uint32_t lo, uint32_t hi) {
-  const uint32_t first = FirstBlock(lo), end = EndBlock(lo, hi);
-  const bool keep = before.first_block == first && before.blocks.size() == end - first;
   const Adder adder(panel, indicator, p, options);
   Scratch scratch(atoms);
   BlockSums out;
-  out.first_block = first;
-  out.blocks.reserve(end - first);
-  for (uint32_t b = first; b < end; ++b) {
-    if (keep && !std::binary_search(dirty.begin(), dirty.end(), b)) {
-      out.blocks.push_back(before.blocks[b - first]);
-      continue;
-    }
-    auto part = std::make_shared<BlockSums::Part>();
-    SumBlock(adder, b, atom_of, lo, hi, &scratch,
-             [&](int32_t a, const CellSums& s) { part->emplace_back(a, s); });
-    out.blocks.push_back(std::move(part));
-  }
+  out.first_block = FirstBlock(lo);
+  out.blocks = KeepBlocks(
+      before.first_block, before.blocks, dirty, out.first_block, EndBlock(lo, hi), [&](uint32_t b) {
+        auto part = std::make_shared<BlockSums::Part>();
+        SumBlock(adder, b, atom_of, lo, hi, &scratch,
+                 [&](int32_t a, const CellSums& s) { part->emplace_back(a, s); });
+        return std::shared_ptr<const BlockSums::Part>(std::move(part));
+      });
   return out;
 }
 

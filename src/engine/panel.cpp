@@ -131,15 +131,16 @@ std::shared_ptr<const Panel::Column> Panel::Builder::Remap(const Panel::Column& 
 }
 
 void Panel::Builder::IndexEnterprises() {
-  const Panel& p = *panel_;
+  Panel& p = *panel_;
   EnterpriseId max_id = 0;
   for (size_t i = 0; i < p.num_enterprises_; ++i)
     max_id = std::max(max_id, p.enterprises_data_[i].id);
-  index_of_.assign(static_cast<size_t>(max_id) + 1, -1);
+  auto index = std::make_shared<std::vector<int32_t>>(static_cast<size_t>(max_id) + 1, -1);
   for (size_t i = 0; i < p.num_enterprises_; ++i) {
     const EnterpriseId id = p.enterprises_data_[i].id;
-    if (id >= 0) index_of_[static_cast<size_t>(id)] = static_cast<int32_t>(i);
+    if (id >= 0) (*index)[static_cast<size_t>(id)] = static_cast<int32_t>(i);
   }
+  p.index_of_ = std::move(index);
 }
 
 Result<std::unique_ptr<Panel::Builder>> Panel::Builder::Apply(
@@ -160,17 +161,21 @@ Result<std::unique_ptr<Panel::Builder>> Panel::Builder::Apply(
     p.enterprises_data_ = previous.enterprises_data_;
     p.num_enterprises_ = previous.num_enterprises_;
     p.by_uscc_ = previous.by_uscc_;
-    b->IndexEnterprises();
+    // The same list in the same order: the same index (issue 11: made again for every batch,
+    // half a million entries, it was about 3 % of a serving instance under load).
+    p.index_of_ = previous.index_of_;
+    if (p.index_of_ == nullptr) b->IndexEnterprises();
   } else {
     b->SetEnterprises(*enterprises);
     b->enterprises_changed_ = true;
     moved.resize(previous.num_enterprises_);
     for (size_t e = 0; e < previous.num_enterprises_; ++e) {
       const auto id = static_cast<size_t>(previous.enterprises_data_[e].id);
-      if (id >= b->index_of_.size() || b->index_of_[id] < 0) {
+      const std::vector<int32_t>& index_of = *p.index_of_;
+      if (id >= index_of.size() || index_of[id] < 0) {
         return Status::Precondition("an enterprise of the previous panel is gone");
       }
-      moved[e] = static_cast<uint32_t>(b->index_of_[id]);
+      moved[e] = static_cast<uint32_t>(index_of[id]);
     }
   }
   // The period range: the previous one, extended to the new batches' later months.
@@ -263,6 +268,7 @@ Status Panel::Builder::Add(const ObservationChunk& chunk) {
       replaced = &patches_->replaced[{static_cast<size_t>(ind), chunk.period}];
   }
   const size_t n = panel_->num_enterprises_;
+  const std::vector<int32_t>& index_of = *panel_->index_of_;
   Raw::Col& col = raw_->by_indicator[ind][chunk.period];
   if (col.value.empty()) {
     col.value.assign(n, kMissing);
@@ -278,12 +284,12 @@ Status Panel::Builder::Add(const ObservationChunk& chunk) {
   }
   for (size_t i = 0; i < chunk.size(); ++i) {
     const EnterpriseId id = chunk.enterprise[i];
-    if (id < 0 || static_cast<size_t>(id) >= index_of_.size() ||
-        index_of_[static_cast<size_t>(id)] < 0) {
+    if (id < 0 || static_cast<size_t>(id) >= index_of.size() ||
+        index_of[static_cast<size_t>(id)] < 0) {
       return Status::Internal("store holds observations of unknown enterprise id " +
                               std::to_string(id));
     }
-    const auto e = static_cast<uint32_t>(index_of_[static_cast<size_t>(id)]);
+    const auto e = static_cast<uint32_t>(index_of[static_cast<size_t>(id)]);
     if (replaced != nullptr) {
       const bool prior = !col.prior.empty();
       replaced->try_emplace(

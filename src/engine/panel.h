@@ -144,6 +144,9 @@ class Panel {
   const PanelEnterprise* enterprises_data_ = nullptr;
   size_t num_enterprises_ = 0;
   std::shared_ptr<const std::unordered_map<std::string, uint32_t>> by_uscc_;
+  // Store id -> panel index (-1 = unknown); ids are dense row ids, so a vector serves. Shared
+  // like the list, for the Builder::Apply of the next panel.
+  std::shared_ptr<const std::vector<int32_t>> index_of_;
   Period first_ = 0;
   int32_t num_periods_ = 0;
   // [indicator][period - first_]; nullptr = no data. Columns are immutable and shared between
@@ -222,8 +225,6 @@ class Panel::Builder {
   static std::shared_ptr<const Column> Remap(const Column& c, const std::vector<uint32_t>& moved,
                                              size_t n);
   bool enterprises_changed_ = false;  // incremental: a new enterprise list
-  // Store id -> panel index (-1 = unknown); ids are dense row ids, so a vector serves.
-  std::vector<int32_t> index_of_;
 };
 
 }  // namespace ballast

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -235,6 +236,39 @@ TEST(SumsMemoTest, PlacedMapReadsOnlyTheBlocksSummed) {
     EXPECT_EQ(straight[a].v_sum, lazily[a].v_sum);
     EXPECT_EQ(straight[a].m, lazily[a].m);
   }
+}
+
+// When the passes kept outgrow the bound, those asked least lately go, not all of them: a day's
+// enterprise lists outgrow it together, and throwing out every pass with them made the
+// national ones be summed afresh many times a minute (issue 11).
+TEST(SumsMemoTest, OutgrownPassesAskedLeastLatelyGo) {
+  auto pass = [] {
+    auto sums = std::make_shared<BlockSums>();
+    sums->blocks.push_back(std::make_shared<BlockSums::Part>(10));
+    return std::shared_ptr<const BlockSums>(std::move(sums));
+  };
+  const size_t one = pass()->Bytes();
+  SumsMemo memo(one * 5 / 2);  // room for two passes
+  auto key = [](int indicator) {
+    SumsMemo::Key k;
+    k.indicator = indicator;
+    return k;
+  };
+  memo.Put(key(1), pass());
+  memo.Put(key(2), pass());
+  ASSERT_TRUE(memo.Find(key(1)).has_value());  // 1 asked after 2
+  memo.Put(key(3), pass());
+  EXPECT_EQ(memo.size(), 2u);
+  EXPECT_TRUE(memo.Find(key(1)).has_value());
+  EXPECT_FALSE(memo.Find(key(2)).has_value());
+  EXPECT_TRUE(memo.Find(key(3)).has_value());
+  // Carried to the next panel in the same order (3, then 1): putting 2 back drops 1.
+  SumsMemo next(one * 5 / 2);
+  next.CarryFrom(memo, {});
+  EXPECT_EQ(next.size(), 2u);
+  next.Put(key(2), pass());
+  EXPECT_FALSE(next.Find(key(1)).has_value());
+  EXPECT_TRUE(next.Find(key(3)).has_value());
 }
 
 }  // namespace

@@ -1,10 +1,7 @@
 #include "sdc/primary.h"
 
 #include <algorithm>
-#include <cmath>
-#include <functional>
 #include <string>
-#include <vector>
 
 namespace ballast::sdc {
 
@@ -26,23 +23,24 @@ const char* SuppressionName(Suppression s) {
 
 Result<Suppression> PrimarySuppression(std::span<const double> magnitudes,
                                        const SdcParams& params) {
-  if (magnitudes.empty()) return Suppression::kNone;
-  std::vector<double> x;
-  x.reserve(magnitudes.size());
-  for (size_t i = 0; i < magnitudes.size(); ++i) {
-    if (!std::isfinite(magnitudes[i])) {
-      return Status::Invalid("disclosure control: contributor " + std::to_string(i) +
-                             " has a non-finite magnitude");
-    }
-    x.push_back(std::fabs(magnitudes[i]));
+  Contributions c(params);
+  for (double x : magnitudes) c.Add(x);
+  return PrimarySuppression(c, params);
+}
+
+Result<Suppression> PrimarySuppression(const Contributions& c, const SdcParams& params) {
+  if (c.count() == 0) return Suppression::kNone;
+  if (c.first_non_finite() >= 0) {
+    return Status::Invalid("disclosure control: contributor " +
+                           std::to_string(c.first_non_finite()) + " has a non-finite magnitude");
   }
-  if (static_cast<int>(x.size()) < params.min_contributors) return Suppression::kThreshold;
-  // Only the dominance_n largest (and the top two for the p rule) need ordering.
-  const size_t top = std::min(x.size(), static_cast<size_t>(std::max(params.dominance_n, 2)));
-  std::partial_sort(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(top), x.end(),
-                    std::greater<>());
-  double total = 0;
-  for (double v : x) total += v;
+  if (c.count() < params.min_contributors) return Suppression::kThreshold;
+  const std::span<const double> x = c.largest();
+  if (x.size() < std::min<size_t>(static_cast<size_t>(c.count()),
+                                  static_cast<size_t>(std::max(params.dominance_n, 2)))) {
+    return Status::Invalid("disclosure control: contributions kept for other parameters");
+  }
+  const double total = c.total();
   if (total <= 0) return Suppression::kNone;  // all zero: no firm's figure can be told apart
   double largest_n = 0;
   for (size_t i = 0; i < std::min(x.size(), static_cast<size_t>(params.dominance_n)); ++i) {

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "core/status.h"
+#include "sdc/contributions.h"
 #include "sdc/params.h"
 
 namespace ballast::sdc {
@@ -30,6 +31,8 @@ inline bool IsSuppressed(Suppression s) { return s != Suppression::kNone; }
 // share of the cell's gross magnitude. An empty cell is not sensitive (nothing to reveal);
 // a non-finite magnitude is an error naming its index.
 Result<Suppression> PrimarySuppression(std::span<const double> magnitudes, const SdcParams& params);
+// The same from a cell's contributions, kept for `params`.
+Result<Suppression> PrimarySuppression(const Contributions& c, const SdcParams& params);
 
 }  // namespace ballast::sdc
 

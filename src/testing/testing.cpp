@@ -3,7 +3,10 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <fstream>
+
+#include "core/uscc.h"
 
 namespace ballast::testing {
 
@@ -29,6 +32,13 @@ TempDir::~TempDir() {
 void TempDir::Write(const std::string& name, const std::string& content) const {
   std::ofstream out(path_ / name, std::ios::binary);
   out << content;
+}
+
+std::string TestUscc(const std::string& region, int serial) {
+  char body[16];
+  std::snprintf(body, sizeof body, "%09d", serial);
+  const std::string first17 = "91" + region + body;
+  return first17 + UsccCheckChar(first17);
 }
 
 }  // namespace ballast::testing

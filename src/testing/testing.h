@@ -28,6 +28,10 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// A valid unified social credit code for a test firm: "91", the six-digit region, `serial` in
+// nine digits, and the check character.
+std::string TestUscc(const std::string& region, int serial);
+
 // By value: the macros below bind the result to a const reference, which extends the life of
 // a returned temporary but not of a reference into a temporary argument (ASan: use after scope).
 inline Status StatusOf(const Status& s) { return s; }
@@ -41,15 +45,15 @@ Status StatusOf(const Result<T>& r) {
 #define BALLAST_TESTING_CONCAT_(a, b) a##b
 #define BALLAST_TESTING_CONCAT(a, b) BALLAST_TESTING_CONCAT_(a, b)
 
-#define ASSERT_OK(expr)                                                     \
-  do {                                                                      \
+#define ASSERT_OK(expr)                                                      \
+  do {                                                                       \
     const ::ballast::Status ballast_s_ = ::ballast::testing::StatusOf(expr); \
-    ASSERT_TRUE(ballast_s_.ok()) << #expr << ": " << ballast_s_.ToString(); \
+    ASSERT_TRUE(ballast_s_.ok()) << #expr << ": " << ballast_s_.ToString();  \
   } while (0)
-#define EXPECT_OK(expr)                                                     \
-  do {                                                                      \
+#define EXPECT_OK(expr)                                                      \
+  do {                                                                       \
     const ::ballast::Status ballast_s_ = ::ballast::testing::StatusOf(expr); \
-    EXPECT_TRUE(ballast_s_.ok()) << #expr << ": " << ballast_s_.ToString(); \
+    EXPECT_TRUE(ballast_s_.ok()) << #expr << ": " << ballast_s_.ToString();  \
   } while (0)
 // ASSERT_OK_AND_ASSIGN(auto x, F()) : fails the test on an error, else binds the value.
 #define ASSERT_OK_AND_ASSIGN(lhs, expr) \
