@@ -127,7 +127,9 @@ void Disclosure::GatherChildren(const CellRef& parent, bool by_region,
       if (it != slot_of.end()) slot_at[n] = it->second;
     }
   }
-  const auto [lo, hi] = snap_.query->RegionRange(parent.region);
+  // Plain copies, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+  const std::pair<uint32_t, uint32_t> range = snap_.query->RegionRange(parent.region);
+  const uint32_t lo = range.first, hi = range.second;
   // One block's part: the children's contributions met in it, then the parent's (kNoNode).
   auto make = [&](uint32_t b) {
     std::vector<Contributors> found(kids.size() + 1, Contributors(DisclosureParams()));
