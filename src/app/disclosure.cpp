@@ -25,8 +25,8 @@ Contributors Collect(const Snapshot& snap, const CellRef& cell, const double* co
   const auto [lo, hi] = snap.query->RegionRange(cell.region);
   for (uint32_t b = FirstBlock(lo); b < EndBlock(lo, hi); ++b) {
     Contributors part(DisclosureParams());
-    const uint32_t to = std::min<uint32_t>(hi, (b + 1) * kSumBlock);
-    for (uint32_t e = std::max(lo, b * kSumBlock); e < to; ++e) {
+    const auto [from, to] = BlockRange(b, lo, hi);
+    for (uint32_t e = from; e < to; ++e) {
       if (!IsMissing(column[e]) && snap.query->InCell(e, cell)) part.Add(column[e]);
     }
     c.Merge(part);
@@ -134,8 +134,8 @@ void Disclosure::GatherChildren(const CellRef& parent, bool by_region,
   auto make = [&](uint32_t b) {
     std::vector<Contributors> found(kids.size() + 1, Contributors(DisclosureParams()));
     Contributors& whole = found.back();
-    const uint32_t to = std::min<uint32_t>(hi, (b + 1) * kSumBlock);
-    for (uint32_t e = std::max(lo, b * kSumBlock); e < to; ++e) {
+    const auto [from, to] = BlockRange(b, lo, hi);
+    for (uint32_t e = from; e < to; ++e) {
       if (IsMissing(column[e]) || !snap_.query->InCell(e, parent)) continue;
       const NodeId at = by_region ? panel.enterprise(e).region : panel.enterprise(e).industry;
       const int32_t slot = at == kNoNode ? -1 : slot_at[static_cast<size_t>(at)];

@@ -71,33 +71,23 @@ class FactFinder {
     return {};
   }
 
-  // Reads the facts of the region and industry subjects among `episodes` not known yet for
-  // this snapshot, all together (Query::Cells: a few passes over the panel, not one per
+  // Reads the facts of the region and industry subjects when one among `episodes` is not known
+  // yet for this snapshot, all together (Query::Cells: a few passes over the panel, not one per
   // subject). A region weighs its share of its parent region's output; an industry (within a
   // region) its share of that region's whole industrial output, year to date.
-  // With `all` (the region and industry subjects of the grouping and of those before it, in one
-  // order: CellSubjectSet), the facts of all of them are read whenever one is missing: the
+  // `all` (the region and industry subjects of the grouping and of those before it, in one
+  // order: CellSubjectSet) is read whenever one is missing, not the missing ones alone: the
   // passes are then asked for the same cells on every snapshot and kept by block
   // (engine/sums_memo.h), so after a batch that moved one enterprise they sum its block again,
   // not the panel (issue 11: the subjects a batch's scope left unscored differed every time, and
   // each set was a fresh pass over 500,000 enterprises).
   void Prefetch(std::span<const warn::Episode* const> episodes,
-                std::span<const warn::Episode* const> all = {}) {
+                std::span<const warn::Episode* const> all) {
     if (period_ == 0) return;
-    if (!all.empty()) {
-      const bool missing = std::any_of(episodes.begin(), episodes.end(), [&](const auto* e) {
-        return (e->subject_kind == "region" || e->subject_kind == "industry") &&
-               !Known(FactsKey(*e));
-      });
-      if (missing) Read(all);
-      return;
-    }
-    std::vector<const warn::Episode*> unknown;
-    for (const warn::Episode* e : episodes) {
-      const bool cell = e->subject_kind == "region" || e->subject_kind == "industry";
-      if (cell && !Known(FactsKey(*e))) unknown.push_back(e);
-    }
-    if (!unknown.empty()) Read(unknown);
+    const bool missing = std::any_of(episodes.begin(), episodes.end(), [&](const auto* e) {
+      return (e->subject_kind == "region" || e->subject_kind == "industry") && !Known(FactsKey(*e));
+    });
+    if (missing) Read(all);
   }
 
  private:
@@ -214,10 +204,12 @@ class FactFinder {
     return f;
   }
 
+  // One subject's facts read alone: when the grouping's were not read beforehand.
   ScopedFacts Cell(const warn::Episode& e) {
     if (auto known = Known(FactsKey(e))) return *known;
+    if (period_ == 0) return ScopedFacts{};
     const warn::Episode* one = &e;
-    Prefetch(std::span<const warn::Episode* const>(&one, 1));
+    Read(std::span<const warn::Episode* const>(&one, 1));
     return Known(FactsKey(e)).value_or(ScopedFacts{});
   }
 

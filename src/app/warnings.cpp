@@ -285,9 +285,9 @@ Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
   // The rules run without mu_: lists and handling steps go on meanwhile.
   auto memo = std::make_unique<warn::EvaluationMemo>();
   warn::EvaluationResult evaluation = warn::Evaluate(rules, input, memo.get());
-  // The messages of the evaluation carried from, for the findings carried unchanged.
-  std::vector<warn::FindingMessages> messages_before;
-  if (input.previous != nullptr) messages_before = std::move(memo_->messages);
+  // What the last Reconcile made of the findings of the evaluation carried from.
+  std::vector<warn::ReconciledFinding> reconciled_before;
+  if (input.previous != nullptr) reconciled_before = std::move(memo_->reconciled);
   memo_ = std::move(memo);
   memo_through_ = snapshot->through;
   memo_references_ = snapshot->references;
@@ -314,16 +314,13 @@ Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
   // The stored alerts: held in memory since the last evaluation or list (one small query checks
   // that no other process wrote alerts since), read in place rather than copied.
   ASSIGN_OR_RETURN(auto live, LiveLocked());
-  std::vector<const AlertRecord*> refs;
-  refs.reserve(live->rows.size());
-  for (const auto& a : live->rows) refs.push_back(a.get());
-  in.live_refs = &refs;
+  in.live_rows = &live->rows;
   ASSIGN_OR_RETURN(in.silences, store_->ListSilences());
   s.load_seconds = Since(t2);
   in.now = now;
   in.catalog = &ws_.catalog();
-  in.previous_messages = &messages_before;
-  in.messages = &memo_->messages;
+  in.previous = &reconciled_before;
+  in.reconciled = &memo_->reconciled;
   const auto t3 = std::chrono::steady_clock::now();
   auto changes = warn::Reconcile(in);
   s.reconcile_seconds = Since(t3);

@@ -111,8 +111,7 @@ void Flush(Scratch* scratch, const Take& take) {
 template <typename Take>
 void SumBlock(const Adder& adder, uint32_t b, const AtomMap& atom_of, uint32_t lo, uint32_t hi,
               Scratch* scratch, const Take& take) {
-  const uint32_t from = std::max(lo, b * kSumBlock);
-  const uint32_t to = static_cast<uint32_t>(std::min<uint64_t>(hi, uint64_t{b + 1} * kSumBlock));
+  const auto [from, to] = BlockRange(b, lo, hi);
   scratch->order.clear();
   if (to <= from) return;
   const int32_t* atoms = atom_of.Read(from, to);

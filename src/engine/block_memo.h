@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "engine/atom_sums.h"
@@ -25,6 +26,13 @@ namespace ballast {
 inline uint32_t FirstBlock(uint32_t lo) { return lo / kSumBlock; }
 inline uint32_t EndBlock(uint32_t lo, uint32_t hi) {
   return hi <= lo ? FirstBlock(lo) : (hi - 1) / kSumBlock + 1;
+}
+// Block b's part of [lo, hi): [first, second) (empty when they do not meet).
+inline std::pair<uint32_t, uint32_t> BlockRange(uint32_t b, uint32_t lo, uint32_t hi) {
+  const uint64_t start = uint64_t{b} * kSumBlock;
+  const auto from = static_cast<uint32_t>(std::max<uint64_t>(lo, start));
+  const auto to = static_cast<uint32_t>(std::min<uint64_t>(hi, start + kSumBlock));
+  return {from, std::max(from, to)};
 }
 
 // `Blocks`: a pass, with `first_block`, `blocks` (one part per block from the first) and

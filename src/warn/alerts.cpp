@@ -183,11 +183,19 @@ std::vector<Mute> ComputeMutes(size_t n, At at, const std::vector<SilenceRecord>
     it->second = best;
     return best;
   };
+  // The alerts come by id, so mostly a rule's, region by region: the last family and region's
+  // reach is asked again rather than looked up (hundreds of thousands of lookups nationally).
+  const AlertRecord* last = nullptr;
+  int reach = -1;
   for (size_t i = 0; i < n; ++i) {
     const AlertRecord& a = at(i);
     if (a.state == "resolved" || a.subject_kind != "enterprise") continue;
-    auto it = sources.find(a.family);
-    out[i].inhibited = it != sources.end() && highest(&it->second, a.region) >= LevelRank(a.level);
+    if (last == nullptr || a.region != last->region || a.family != last->family) {
+      auto it = sources.find(a.family);
+      reach = it == sources.end() ? -1 : highest(&it->second, a.region);
+      last = &a;
+    }
+    out[i].inhibited = reach >= LevelRank(a.level);  // -1: none
   }
   return out;
 }
@@ -232,12 +240,14 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
   const std::vector<Rule>& rules = *in.rules;
   // The stored alerts are read in place; an alert is copied only when something in it changes
   // (`edited`), and the result holds only those.
-  std::vector<const AlertRecord*> own;
-  if (in.live_refs == nullptr) {
-    own.reserve(in.live.size());
-    for (const auto& a : in.live) own.push_back(&a);
+  std::vector<const AlertRecord*> stored;
+  if (in.live_rows != nullptr) {
+    stored.reserve(in.live_rows->size());
+    for (const auto& a : *in.live_rows) stored.push_back(a.get());
+  } else {
+    stored.reserve(in.live.size());
+    for (const auto& a : in.live) stored.push_back(&a);
   }
-  const std::vector<const AlertRecord*>& stored = in.live_refs != nullptr ? *in.live_refs : own;
   const size_t n = stored.size();
   std::vector<std::unique_ptr<AlertRecord>> edited(n);
   std::vector<AlertRecord> fresh;  // new alerts, index n + k
@@ -283,10 +293,10 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
   };
   std::vector<Prepared> prepared(findings.size());
   const std::vector<int32_t>& was = in.evaluation->was;
-  std::vector<FindingMessages>* earlier = in.previous_messages;
+  std::vector<ReconciledFinding>* earlier = in.previous;
   // The messages of a finding carried unchanged are what they were: the same rule (to its
   // templates and targets) and catalog (a carried evaluation has the same references).
-  auto carried = [&](size_t i) -> FindingMessages* {
+  auto carried = [&](size_t i) -> ReconciledFinding* {
     if (earlier == nullptr || was.size() != findings.size() || was[i] < 0) return nullptr;
     const auto k = static_cast<size_t>(was[i]);
     return k < earlier->size() && !(*earlier)[k].zh.empty() ? &(*earlier)[k] : nullptr;
@@ -298,17 +308,21 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
       const Finding& f = findings[i];
       const Rule& r = rules[f.rule];
       Prepared& p = prepared[i];
-      p.hash = FingerprintHash(r.id, kinds[f.rule], f.subject_key);
-      p.stored = stored_index(p.hash);
-      if (FindingMessages* m = carried(i)) {  // each was index is one finding's: no race
+      ReconciledFinding* m = carried(i);  // each was index is one finding's: no race
+      if (m != nullptr) {
+        p.hash = m->fingerprint;
         p.zh = std::move(m->zh);
         p.en = std::move(m->en);
       } else {
+        p.hash = FingerprintHash(r.id, kinds[f.rule], f.subject_key);
         p.zh = FindingMessage(r, f, true, in.catalog);
         p.en = FindingMessage(r, f, false, in.catalog);
       }
+      p.stored = stored_index(p.hash);
       if (!p.stored) continue;
-      p.same = AsStored(*stored[*p.stored], r, f, p.zh, p.en);
+      // The same finding, and the very alert it was as stored with: nothing in either moved.
+      const AlertRecord* old = stored[*p.stored];
+      p.same = (m != nullptr && m->as_stored.get() == old) || AsStored(*old, r, f, p.zh, p.en);
     }
   });
   for (size_t fi = 0; fi < findings.size(); ++fi) {
@@ -408,10 +422,15 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
     a.silenced_by = 0;
   }
 
-  if (in.messages != nullptr) {
-    in.messages->clear();
-    in.messages->reserve(prepared.size());
-    for (Prepared& p : prepared) in.messages->push_back({std::move(p.zh), std::move(p.en)});
+  if (in.reconciled != nullptr) {
+    in.reconciled->clear();
+    in.reconciled->reserve(prepared.size());
+    for (Prepared& p : prepared) {
+      // As stored and left so: the object stays the alert's until something writes it.
+      std::shared_ptr<const AlertRecord> row;
+      if (p.same && in.live_rows != nullptr && !edited[*p.stored]) row = (*in.live_rows)[*p.stored];
+      in.reconciled->push_back({std::move(p.zh), std::move(p.en), p.hash, std::move(row)});
+    }
   }
 
   const size_t total = n + fresh.size();

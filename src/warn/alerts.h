@@ -11,6 +11,7 @@
 #define BALLAST_WARN_ALERTS_H_
 
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,19 +30,21 @@ struct ReconcileInput {
   const std::vector<Rule>* rules = nullptr;  // the rules the findings refer to (by index)
   const EvaluationResult* evaluation = nullptr;
   std::vector<AlertRecord> live;  // live alerts (not both resolved and closed)
-  // Instead of `live`: the live alerts read in place (e.g. held in memory between evaluations),
-  // by id; only those that change are copied.
-  const std::vector<const AlertRecord*>* live_refs = nullptr;
+  // Instead of `live`: the live alerts read in place (held in memory between evaluations), by
+  // id; only those that change are copied. Only these are kept as ReconciledFinding::as_stored.
+  const std::vector<std::shared_ptr<const AlertRecord>>* live_rows = nullptr;
   std::vector<SilenceRecord> silences;
   std::string now;  // UTC ISO 8601
   std::string actor = "system";
   const Catalog* catalog = nullptr;  // for messages and region containment
   int threads = 0;                   // messages formatted side by side; 0 = one per core
-  // The previous evaluation's messages (EvaluationMemo::messages), taken (moved) by the findings
-  // carried unchanged from it (EvaluationResult::was) instead of formatting theirs again.
-  std::vector<FindingMessages>* previous_messages = nullptr;
-  // Receives this evaluation's messages, one per finding (for the next evaluation's memo).
-  std::vector<FindingMessages>* messages = nullptr;
+  // What the previous evaluation's Reconcile made of its findings (EvaluationMemo::reconciled),
+  // taken (moved) by the findings carried unchanged from it (EvaluationResult::was) instead of
+  // formatting their messages and hashing their fingerprints again; such a finding whose stored
+  // alert is still the object it was as stored with is as stored without comparing the fields.
+  std::vector<ReconciledFinding>* previous = nullptr;
+  // Receives what this one makes of each finding (for the next evaluation's memo).
+  std::vector<ReconciledFinding>* reconciled = nullptr;
 };
 
 // The alerts that change (inserts, updates, removals) with their events, and nothing else: an

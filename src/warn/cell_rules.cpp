@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <iterator>
+#include <memory>
 #include <optional>
 
 #include "engine/measure_context.h"
@@ -14,7 +16,8 @@ namespace ballast::warn::detail {
 // industries' alerts.
 void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& panel,
                    const Query& query, const std::vector<uint32_t>* moved, EvaluationResult* res,
-                   std::vector<uint32_t>* index, std::vector<uint32_t>* redone) {
+                   std::vector<uint32_t>* index, std::vector<uint32_t>* redone,
+                   const KeptAtomSums* before, std::shared_ptr<const KeptAtomSums>* kept) {
   const Measure measure = *r.measure;  // Evaluate: region and industry rules have one
   auto t = LatestPeriod(panel, c.indicator);
   if (!t) return;
@@ -99,43 +102,104 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     }
   }
   std::vector<char> alive(subjects, 1);
-  // Incremental: the enterprises of the moved nodes, which alone the passes read.
-  std::vector<uint32_t> members;
+  // Incremental: the atoms that hold a moved enterprise (`hit`, ascending), whose kept sums
+  // are summed again from their own enterprises alone.
+  std::vector<uint32_t> hit;
   if (moved != nullptr) {
-    // Incremental (warn/evaluation_memo.cpp): the cells that hold a moved enterprise, summed
-    // from the enterprises of their nodes (in every frame) alone.
+    // Incremental (warn/evaluation_memo.cpp): the cells that hold a moved enterprise.
     if (!batch) return;  // Memorable refuses these
     std::fill(alive.begin(), alive.end(), 0);
-    std::vector<char> node_hit(width, 0);
     for (uint32_t e : *moved) {
       if (e >= atom_of.size() || atom_of[e] < 0) continue;
       const auto atom = static_cast<size_t>(atom_of[e]);
-      node_hit[atom % width] = 1;
       for (int32_t g : chain[atom / width])
         alive[static_cast<size_t>(g) * width + atom % width] = 1;
+      hit.push_back(static_cast<uint32_t>(atom));
     }
-    for (uint32_t e = 0; e < atom_of.size(); ++e) {
-      int32_t& a = atom_of[e];
-      if (a >= 0 && !node_hit[static_cast<size_t>(a) % width]) a = -1;
-      if (a >= 0) members.push_back(e);
-    }
+    std::sort(hit.begin(), hit.end());
+    hit.erase(std::unique(hit.begin(), hit.end()), hit.end());
     if (redone != nullptr) {
       for (size_t a = 0; a < subjects; ++a) {
         if (alive[a]) redone->push_back(static_cast<uint32_t>(a));
       }
     }
   }
+  // The enterprises of `atoms` (ascending), and each one's place among them.
+  struct Redo {
+    std::vector<uint32_t> atoms, members;
+    std::vector<int32_t> place_of;
+  };
+  auto redo_of = [&](std::vector<uint32_t> atoms) {
+    Redo out{std::move(atoms), {}, std::vector<int32_t>(atom_of.size(), -1)};
+    std::vector<int32_t> place(subjects, -1);
+    for (size_t h = 0; h < out.atoms.size(); ++h) place[out.atoms[h]] = static_cast<int32_t>(h);
+    for (uint32_t e = 0; e < atom_of.size(); ++e) {
+      if (atom_of[e] < 0 || place[static_cast<size_t>(atom_of[e])] < 0) continue;
+      out.place_of[e] = place[static_cast<size_t>(atom_of[e])];
+      out.members.push_back(e);
+    }
+    return out;
+  };
+  std::optional<Redo> redo_hit;  // made when first needed
+  auto next = kept != nullptr ? std::make_shared<KeptAtomSums>() : nullptr;
+  // Every atom's sums at q, by frame: the kept ones with the atoms moved since summed again, or
+  // (none kept for q) all summed from the panel.
+  auto atom_sums = [&](Period q, bool now) {
+    const bool windows = IsWindowMeasure(measure) && now, real = NeedsRealSums({measure}),
+               roster = IsRosterMeasure(measure) && now;
+    const KeptAtomSums::Key key{q, now};
+    const KeptAtomSums::Sums* old = nullptr;
+    if (moved != nullptr && before != nullptr) {
+      auto it = before->at.find(key);
+      if (it != before->at.end() && it->second.frames.size() == frames.size()) old = &it->second;
+    }
+    KeptAtomSums::Frames out;
+    if (old == nullptr) {
+      std::vector<CellSums> all = query.AtomSums(
+          c.indicator, q, atom_of, static_cast<int32_t>(subjects), windows, real, roster, nullptr);
+      out.reserve(frames.size());
+      for (size_t f = 0; f < frames.size(); ++f) {
+        out.push_back(std::make_shared<const std::vector<CellSums>>(
+            all.begin() + static_cast<std::ptrdiff_t>(f * width),
+            all.begin() + static_cast<std::ptrdiff_t>((f + 1) * width)));
+      }
+    } else {
+      std::optional<Redo> own;
+      if (old->stale.empty()) {
+        if (!redo_hit) redo_hit = redo_of(hit);
+      } else {
+        std::vector<uint32_t> atoms;
+        std::set_union(hit.begin(), hit.end(), old->stale.begin(), old->stale.end(),
+                       std::back_inserter(atoms));
+        own = redo_of(std::move(atoms));
+      }
+      const Redo& redo = own ? *own : *redo_hit;
+      const std::vector<CellSums> again =
+          query.AtomSums(c.indicator, q, redo.place_of, static_cast<int32_t>(redo.atoms.size()),
+                         windows, real, roster, &redo.members);
+      out = old->frames;
+      std::vector<std::shared_ptr<std::vector<CellSums>>> copied(frames.size());
+      for (size_t h = 0; h < redo.atoms.size(); ++h) {
+        const size_t f = redo.atoms[h] / width;
+        if (copied[f] == nullptr) {
+          copied[f] = std::make_shared<std::vector<CellSums>>(*out[f]);
+          out[f] = copied[f];
+        }
+        (*copied[f])[redo.atoms[h] % width] = again[h];
+      }
+    }
+    if (next != nullptr) next->at[key].frames = out;
+    return out;
+  };
   auto cell_sums = [&](Period q, bool now) {
-    std::vector<CellSums> atoms =
-        query.AtomSums(c.indicator, q, atom_of, static_cast<int32_t>(subjects),
-                       IsWindowMeasure(measure) && now, NeedsRealSums({measure}),
-                       IsRosterMeasure(measure) && now, moved != nullptr ? &members : nullptr);
-    if (frames.size() == 1) return atoms;
+    const KeptAtomSums::Frames atoms = atom_sums(q, now);
+    if (frames.size() == 1) return *atoms[0];
     std::vector<CellSums> cells(subjects);
     for (size_t f = 0; f < frames.size(); ++f) {
+      const std::vector<CellSums>& of_frame = *atoms[f];
       for (int32_t g : chain[f]) {
         for (size_t k = 0; k < width; ++k)
-          cells[static_cast<size_t>(g) * width + k].Merge(atoms[f * width + k]);
+          cells[static_cast<size_t>(g) * width + k].Merge(of_frame[k]);
       }
     }
     return cells;
@@ -214,6 +278,18 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     res->findings.push_back(std::move(f));
     if (index != nullptr) index->push_back(static_cast<uint32_t>(a));
   }
+  if (next == nullptr) return;
+  // The periods not read this time are kept with the atoms moved since marked.
+  if (moved != nullptr && before != nullptr) {
+    for (const auto& [key, sums] : before->at) {
+      if (next->at.contains(key) || sums.frames.size() != frames.size()) continue;
+      KeptAtomSums::Sums& carried = next->at[key];
+      carried.frames = sums.frames;
+      std::set_union(hit.begin(), hit.end(), sums.stale.begin(), sums.stale.end(),
+                     std::back_inserter(carried.stale));
+    }
+  }
+  *kept = std::move(next);
 }
 
 }  // namespace ballast::warn::detail

@@ -54,10 +54,14 @@ RulePart Carry(size_t i, const Rule& r, const EvaluationMemo::Part& before,
   const std::vector<uint32_t>& moved = in.changes->enterprises;
   RulePart fresh;
   std::vector<uint32_t> redone;
-  if (!moved.empty()) fresh.result = EvaluateRule(i, r, in, &moved, &fresh.subject, &redone);
+  if (!moved.empty()) {
+    fresh.result =
+        EvaluateRule(i, r, in, &moved, &fresh.subject, &redone, before.atoms.get(), &fresh.atoms);
+  }
   Finding* carried = in.previous->findings.data() + before.offset;
   RulePart out;
   out.rule = before.rule;
+  out.atoms = moved.empty() ? before.atoms : std::move(fresh.atoms);
   out.result.evaluated = before.evaluated;
   out.result.carried = 1;
   out.result.findings.reserve(before.subject.size() + fresh.result.findings.size());

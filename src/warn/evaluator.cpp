@@ -310,7 +310,8 @@ namespace detail {
 
 EvaluationResult EvaluateRule(size_t i, const Rule& r, const EvaluationInput& in,
                               const std::vector<uint32_t>* moved, std::vector<uint32_t>* index,
-                              std::vector<uint32_t>* redone) {
+                              std::vector<uint32_t>* redone, const KeptAtomSums* before,
+                              std::shared_ptr<const KeptAtomSums>* kept) {
   EvaluationResult res;
   const Catalog* cat = in.panel ? &in.panel->catalog() : nullptr;
   if (!r.enabled) return res;
@@ -335,7 +336,7 @@ EvaluationResult EvaluateRule(size_t i, const Rule& r, const EvaluationInput& in
     EvaluateEnterprises(i, r, c, *in.panel, moved, &res, index);
     if (redone != nullptr && moved != nullptr) *redone = *moved;
   } else {
-    EvaluateCells(i, r, c, *in.panel, *in.query, moved, &res, index, redone);
+    EvaluateCells(i, r, c, *in.panel, *in.query, moved, &res, index, redone, before, kept);
   }
   return res;
 }
@@ -383,7 +384,7 @@ EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput&
     if (const EvaluationMemo::Part* before = Carriable(r, part.rule, in)) {
       part = Carry(i, r, *before, in);
     } else {
-      part.result = EvaluateRule(i, r, in, nullptr, &part.subject, nullptr);
+      part.result = EvaluateRule(i, r, in, nullptr, &part.subject, nullptr, nullptr, &part.atoms);
     }
   });
   if (memo != nullptr) {
@@ -418,6 +419,7 @@ EvaluationResult Evaluate(const std::vector<Rule>& rules, const EvaluationInput&
       m.evaluated = part.evaluated;
       m.offset = res.findings.size();
       m.subject = std::move(parts[i].subject);
+      m.atoms = std::move(parts[i].atoms);
     }
     res.findings.insert(res.findings.end(), std::make_move_iterator(part.findings.begin()),
                         std::make_move_iterator(part.findings.end()));

@@ -6,6 +6,7 @@
 #ifndef BALLAST_WARN_EVALUATOR_H_
 #define BALLAST_WARN_EVALUATOR_H_
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
@@ -14,6 +15,7 @@
 
 #include "engine/panel.h"
 #include "engine/query.h"
+#include "store/warn_records.h"
 #include "warn/rule.h"
 
 namespace ballast::warn {
@@ -42,10 +44,19 @@ struct ExternalSubject {
 };
 
 struct EvaluationMemo;
+namespace detail {
+struct KeptAtomSums;  // warn/rule_eval.h
+}  // namespace detail
 
-// A finding's two messages (FindingMessage), Chinese and English.
-struct FindingMessages {
+// What warn::Reconcile made of one finding, kept for the next evaluation's findings carried
+// unchanged from it (EvaluationResult::was): its two messages (FindingMessage), Chinese and
+// English, its fingerprint's 64 bits, and the stored alert it was found to equal field by field
+// (null: none, or it was written). Held, so that the same object seen again is that alert
+// unchanged: no other can take its address while the memo keeps it.
+struct ReconciledFinding {
   std::string zh, en;
+  uint64_t fingerprint = 0;
+  std::shared_ptr<const AlertRecord> as_stored;
 };
 
 struct EvaluationInput {
@@ -89,14 +100,17 @@ struct EvaluationMemo {
     // Each finding's subject: an enterprise's panel index, or a cell's index among the rule's
     // subjects (frame × node); ascending, as a whole evaluation orders the findings.
     std::vector<uint32_t> subject;
+    // A region or industry rule's sums by atom at each period it read (null: none kept).
+    std::shared_ptr<const detail::KeptAtomSums> atoms;
   };
   std::map<std::string, Part> parts;  // by rule id
   // The evaluation's findings (EvaluationResult::findings), given back by the caller; without
   // them nothing is carried.
   std::vector<Finding> findings;
-  // Their messages as warn::Reconcile formatted them (ReconcileInput::messages), one per finding
-  // or none: a finding carried unchanged takes them rather than formatting two again.
-  std::vector<FindingMessages> messages;
+  // What warn::Reconcile made of them (ReconcileInput::reconciled), one per finding or none: a
+  // finding carried unchanged takes its messages and fingerprint rather than making them again,
+  // and is as stored when its stored alert is the very one it was as stored with.
+  std::vector<ReconciledFinding> reconciled;
 };
 
 // `memo` (not input.previous), when given, receives what a later evaluation of the next panel

@@ -3,107 +3,12 @@
 // whole evaluation of the same panel, finding by finding, and checks a moved finding by hand.
 #include <gtest/gtest.h>
 
-#include "engine/test_panel_util.h"
 #include "warn/alerts.h"
+#include "warn/evaluation_memo_fixture.h"
 #include "warn/evaluator.h"
 
 namespace ballast::warn {
 namespace {
-
-using testing_util::Months;
-using testing_util::PanelMaker;
-using testing_util::Row;
-
-void ExpectSameFindings(const EvaluationResult& got, const EvaluationResult& want) {
-  ASSERT_EQ(got.findings.size(), want.findings.size());
-  for (size_t i = 0; i < want.findings.size(); ++i) {
-    const Finding &a = got.findings[i], &b = want.findings[i];
-    SCOPED_TRACE(b.subject_key + " rule " + std::to_string(b.rule));
-    EXPECT_EQ(a.rule, b.rule);
-    EXPECT_EQ(a.subject_key, b.subject_key);
-    EXPECT_EQ(a.subject_name, b.subject_name);
-    EXPECT_EQ(a.region, b.region);
-    EXPECT_EQ(a.industry, b.industry);
-    EXPECT_EQ(a.level, b.level);
-    EXPECT_EQ(a.value, b.value);
-    EXPECT_EQ(a.threshold, b.threshold);
-    EXPECT_EQ(a.streak, b.streak);
-    EXPECT_EQ(a.period, b.period);
-    EXPECT_EQ(a.firing, b.firing);
-  }
-  EXPECT_EQ(got.evaluated, want.evaluated);
-}
-
-const Finding* Find(const EvaluationResult& r, const std::vector<Rule>& rules,
-                    const std::string& rule, const std::string& subject) {
-  for (const auto& f : r.findings) {
-    if (rules[f.rule].id == rule && f.subject_key == subject) return &f;
-  }
-  return nullptr;
-}
-
-class EvaluationMemoTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    for (const char* e : {"DROP", "FINE", "ZERO", "GONE", "LOSS"})
-      m_.Enterprise(e, "410102", "1311");
-    m_.Enterprise("LY", "410302", "2611");
-    m_.Enterprise("LYB", "410302", "1311");  // the province's and country's 1311 span two cities
-    std::vector<Row> rows;
-    Months(&rows, "DROP", "output_value", 2024, 1, std::vector<double>(21, 1000));
-    Months(&rows, "FINE", "output_value", 2024, 1, std::vector<double>(21, 1000));
-    Months(&rows, "ZERO", "output_value", 2024, 1, std::vector<double>(20, 800));
-    rows.push_back({"ZERO", "output_value", "2025-09", 0});
-    Months(&rows, "GONE", "output_value", 2024, 1, std::vector<double>(19, 800));  // to 2025-07
-    Months(&rows, "LOSS", "output_value", 2024, 1, std::vector<double>(21, 500));
-    Months(&rows, "LY", "output_value", 2024, 1, std::vector<double>(21, 100));
-    Months(&rows, "LYB", "output_value", 2024, 1, std::vector<double>(12, 600));
-    Months(&rows, "LYB", "output_value", 2025, 1, std::vector<double>(9, 420));
-    Months(&rows, "DROP", "electricity", 2024, 1, std::vector<double>(21, 50));
-    Months(&rows, "FINE", "electricity", 2024, 1, std::vector<double>(21, 50));
-    rows.push_back({"LOSS", "profit", "2024-09", kMissing, 30});
-    rows.push_back({"LOSS", "profit", "2025-09", kMissing, -20});
-    m_.Batch(rows);
-    const std::vector<Rule> defaults = DefaultRules().value();
-    for (const auto& r : defaults) {
-      if (!IsExternal(r.subject)) rules_.push_back(r);
-    }
-    before_ = m_.Make();
-    ASSERT_NE(before_, nullptr);
-    Query query(*before_);
-    first_ = Evaluate(rules_, {before_.get(), &query, {}}, &memo_);
-    ASSERT_TRUE(first_.problems.empty()) << first_.problems[0];
-    memo_.findings = first_.findings;  // given back, as the caller does once it is done
-    ASSERT_EQ(first_.carried, 0);
-  }
-  // Every rule here is carried: the enterprise rules, and the region and industry rules, whose
-  // measures (yoy, ytd_yoy) compare with no parent cell.
-  int PanelRules() const { return static_cast<int>(rules_.size()); }
-  // The incremental evaluation of `after` from the memo, and a whole one to compare with.
-  std::pair<EvaluationResult, EvaluationResult> Both(const Panel& after, const Panel& before,
-                                                     EvaluationMemo* memo,
-                                                     EvaluationMemo* next = nullptr) {
-    Query query(after);
-    auto changes = after.ChangesSince(before);
-    if (!changes) {
-      ADD_FAILURE() << "the panels are not comparable";
-      return {};
-    }
-    EvaluationInput in{&after, &query, {}};
-    in.previous = memo;
-    in.changes = &*changes;
-    auto incremental = Evaluate(rules_, in, next);
-    if (next != nullptr) next->findings = incremental.findings;
-    auto whole = Evaluate(rules_, {&after, &query, {}});
-    return {std::move(incremental), std::move(whole)};
-  }
-
-  PanelMaker m_;
-  std::vector<Rule> rules_;
-  std::unique_ptr<Panel> before_;
-  EvaluationMemo memo_;
-  EvaluationResult first_;
-};
 
 TEST_F(EvaluationMemoTest, ARevisionRedoesTheMovedEnterprisesOnly) {
   ASSERT_NE(Find(first_, rules_, "ent_output_stoppage", "ZERO"), nullptr);
@@ -199,35 +104,22 @@ TEST_F(EvaluationMemoTest, AMemoWithoutItsFindingsCarriesNothing) {
 // that one's messages instead of formatting two again: it writes the alerts that a Reconcile
 // formatting every message writes.
 TEST_F(EvaluationMemoTest, CarriedFindingsTakeTheirMessagesFromTheMemo) {
-  const std::string now = "2025-10-15T00:00:00Z";
-  ReconcileInput first;
-  first.rules = &rules_;
-  first.evaluation = &first_;
-  first.now = now;
-  first.messages = &memo_.messages;
+  ReconcileInput first = ReconcileFirst();
+  first.reconciled = &memo_.reconciled;
   std::vector<AlertRecord> stored;
   for (auto& c : Reconcile(first)) {
     c.alert.id = static_cast<int64_t>(stored.size()) + 1;
     stored.push_back(c.alert);
   }
   ASSERT_FALSE(stored.empty());
-  ASSERT_EQ(memo_.messages.size(), first_.findings.size());
+  ASSERT_EQ(memo_.reconciled.size(), first_.findings.size());
   for (size_t i = 0; i < first_.findings.size(); ++i) {
     const Finding& f = first_.findings[i];
-    EXPECT_EQ(memo_.messages[i].zh, FindingMessage(rules_[f.rule], f, true, nullptr));
-    EXPECT_EQ(memo_.messages[i].en, FindingMessage(rules_[f.rule], f, false, nullptr));
+    EXPECT_EQ(memo_.reconciled[i].zh, FindingMessage(rules_[f.rule], f, true, nullptr));
+    EXPECT_EQ(memo_.reconciled[i].en, FindingMessage(rules_[f.rule], f, false, nullptr));
   }
 
-  // DROP falls to 300 (−70 %): its findings are made afresh, every other one carried.
-  auto after = m_.Apply(*before_, {{"DROP", "output_value", "2025-09", 300}});
-  ASSERT_NE(after, nullptr);
-  Query query(*after);
-  auto changes = after->ChangesSince(*before_);
-  ASSERT_TRUE(changes.has_value());
-  EvaluationInput in{after.get(), &query, {}};
-  in.previous = &memo_;
-  in.changes = &*changes;
-  const EvaluationResult second = Evaluate(rules_, in);
+  const EvaluationResult second = DropFalls();
   ASSERT_EQ(second.was.size(), second.findings.size());
   size_t fresh = 0, named = 0;
   for (size_t i = 0; i < second.findings.size(); ++i) {
@@ -250,13 +142,13 @@ TEST_F(EvaluationMemoTest, CarriedFindingsTakeTheirMessagesFromTheMemo) {
   next.rules = &rules_;
   next.evaluation = &second;
   next.live = stored;
-  next.now = now;
+  next.now = first.now;
   // Marked, to see which messages are taken and from where.
-  std::vector<FindingMessages> marked = memo_.messages, taken;
+  std::vector<ReconciledFinding> marked = memo_.reconciled, taken;
   for (size_t k = 0; k < marked.size(); ++k) marked[k].zh = "kept " + std::to_string(k);
   ReconcileInput probe = next;
-  probe.previous_messages = &marked;
-  probe.messages = &taken;
+  probe.previous = &marked;
+  probe.reconciled = &taken;
   Reconcile(probe);
   ASSERT_EQ(taken.size(), second.findings.size());
   for (size_t i = 0; i < second.findings.size(); ++i) {
@@ -266,9 +158,9 @@ TEST_F(EvaluationMemoTest, CarriedFindingsTakeTheirMessagesFromTheMemo) {
   }
 
   // With the true messages, the same alerts as formatting them all.
-  std::vector<FindingMessages> kept = memo_.messages;
+  std::vector<ReconciledFinding> kept = memo_.reconciled;
   ReconcileInput with = next;
-  with.previous_messages = &kept;
+  with.previous = &kept;
   const auto a = Reconcile(with), b = Reconcile(next);
   ASSERT_EQ(a.size(), b.size());
   EXPECT_FALSE(a.empty());  // DROP's alerts
