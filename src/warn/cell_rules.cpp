@@ -140,6 +140,12 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
     }
     return out;
   };
+  // The atoms moved since kept sums were made: those marked stale then, and this batch's.
+  auto moved_since = [&](const std::vector<uint32_t>& stale) {
+    std::vector<uint32_t> atoms;
+    std::set_union(hit.begin(), hit.end(), stale.begin(), stale.end(), std::back_inserter(atoms));
+    return atoms;
+  };
   std::optional<Redo> redo_hit;  // made when first needed
   auto next = kept != nullptr ? std::make_shared<KeptAtomSums>() : nullptr;
   // Every atom's sums at q, by frame: the kept ones with the atoms moved since summed again, or
@@ -168,10 +174,7 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
       if (old->stale.empty()) {
         if (!redo_hit) redo_hit = redo_of(hit);
       } else {
-        std::vector<uint32_t> atoms;
-        std::set_union(hit.begin(), hit.end(), old->stale.begin(), old->stale.end(),
-                       std::back_inserter(atoms));
-        own = redo_of(std::move(atoms));
+        own = redo_of(moved_since(old->stale));
       }
       const Redo& redo = own ? *own : *redo_hit;
       const std::vector<CellSums> again =
@@ -285,8 +288,7 @@ void EvaluateCells(size_t ri, const Rule& r, const Compiled& c, const Panel& pan
       if (next->at.contains(key) || sums.frames.size() != frames.size()) continue;
       KeptAtomSums::Sums& carried = next->at[key];
       carried.frames = sums.frames;
-      std::set_union(hit.begin(), hit.end(), sums.stale.begin(), sums.stale.end(),
-                     std::back_inserter(carried.stale));
+      carried.stale = moved_since(sums.stale);
     }
   }
   *kept = std::move(next);
