@@ -190,5 +190,40 @@ TEST(LiveAlertsTest, ListOrderMergedFromTheSetBeforeIsTheWholeSort) {
   }
 }
 
+// A region's rows are found once per set (LiveAlerts::Within): the places, in the lists' order,
+// of the rows whose region lies within it, and no other; a row without a region is in none.
+TEST(LiveAlertsTest, WithinARegionAreItsRowsInListOrder) {
+  const CodeTree regions = std::move(CodeTree::Build({{"410000", "河南省", "", 1},
+                                                      {"410100", "郑州市", "410000", 2},
+                                                      {"410300", "洛阳市", "410000", 2},
+                                                      {"420000", "湖北省", "", 1}}))
+                               .value();
+  auto in = [](std::shared_ptr<const AlertRecord> a, const std::string& region) {
+    AlertRecord r = *a;
+    r.region = region;
+    return std::make_shared<const AlertRecord>(r);
+  };
+  // In the lists' order: 5 (red), 2 (red), 4 (orange), 1 (yellow), 3 (blue).
+  const auto live = Live({in(Alert(1, "enterprise", "X", "yellow", "firing"), "410100"),
+                          in(Alert(2, "enterprise", "Y", "red", "firing"), "410300"),
+                          in(Alert(3, "enterprise", "Z", "blue", "pending"), "410100"),
+                          in(Alert(4, "commodity", "copper", "orange", "firing"), ""),
+                          in(Alert(5, "enterprise", "W", "red", "firing"), "420000")});
+  auto ids = [&](const std::string& code) {
+    const auto places = live->Within(regions.Find(code), regions);
+    std::string s;
+    if (places == nullptr) return std::string("none");
+    for (uint32_t i : *places) s += std::to_string(live->InListOrder(regions).rows[i]->id) + " ";
+    return s;
+  };
+  EXPECT_EQ(ids("410000"), "2 1 3 ");
+  EXPECT_EQ(ids("410100"), "1 3 ");
+  EXPECT_EQ(ids("410300"), "2 ");
+  EXPECT_EQ(ids("420000"), "5 ");
+  // Found once: the second ask is the same list.
+  const NodeId henan = regions.Find("410000");
+  EXPECT_EQ(live->Within(henan, regions), live->Within(henan, regions));
+}
+
 }  // namespace
 }  // namespace ballast::app

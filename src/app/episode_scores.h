@@ -20,7 +20,7 @@
 
 namespace ballast::app {
 
-struct CellSubjectSet;
+class CellSubjectSet;
 
 // An episode's score (warn::ScoreEpisode) and its 基数效应 note, which only growth rules carry.
 struct EpisodeScore {

@@ -442,11 +442,14 @@ Result<AlertView> Warnings::ViewAlerts(
     ASSIGN_OR_RETURN(view.held, LiveLocked());
   }
   const LiveAlerts::Listed& listed = view.held->InListOrder(cat.regions());
-  for (size_t i = 0; i < listed.rows.size(); ++i) {
+  const auto within = region != kNoNode ? view.held->Within(region, cat.regions()) : nullptr;
+  const size_t count = within != nullptr ? within->size() : listed.rows.size();
+  for (size_t k = 0; k < count; ++k) {
     if (f.limit > 0 && view.rows.size() >= f.limit) break;
+    const size_t i = within != nullptr ? (*within)[k] : k;
     // The region first, from the listed regions alone: a province's list passes over the other
     // provinces' alerts without reading them.
-    if (region != kNoNode &&
+    if (within == nullptr && region != kNoNode &&
         (listed.regions[i] == kNoNode || !cat.regions().Contains(region, listed.regions[i])))
       continue;
     const AlertRecord& a = *listed.rows[i];
@@ -466,6 +469,21 @@ Result<AlertView> Warnings::ViewAlerts(
     view.on_enterprises += std::string_view(a.subject_kind) == std::string_view("enterprise");
   }
   return view;
+}
+
+std::shared_ptr<const std::vector<uint32_t>> LiveAlerts::Within(NodeId region,
+                                                                const CodeTree& regions) const {
+  const Listed& listed = InListOrder(regions);
+  std::lock_guard<std::mutex> lock(within_mu_);
+  if (auto it = within_.find(region); it != within_.end()) return it->second;
+  if (within_.size() >= kWithinKept) return nullptr;
+  auto places = std::make_shared<std::vector<uint32_t>>();
+  for (size_t i = 0; i < listed.rows.size(); ++i) {
+    const NodeId r = listed.regions[i];
+    if (r != kNoNode && regions.Contains(region, r)) places->push_back(static_cast<uint32_t>(i));
+  }
+  within_.emplace(region, places);
+  return places;
 }
 
 const LiveAlerts::Listed& LiveAlerts::InListOrder(const CodeTree& regions) const {

@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "app/workspace.h"
@@ -79,6 +80,12 @@ struct LiveAlerts {
     std::vector<NodeId> regions;
   };
   const Listed& InListOrder(const CodeTree& regions) const;
+  // The places in InListOrder of the rows whose region lies within `region`, in that order:
+  // found once per set and region, so that a province's lists pass over its own alerts, not the
+  // country's, each time they are made (issue 11). nullptr beyond kWithinKept regions: the
+  // caller passes over every row.
+  std::shared_ptr<const std::vector<uint32_t>> Within(NodeId region, const CodeTree& regions) const;
+  static constexpr size_t kWithinKept = 32;
   // The set these rows were made from (most rows shared): its order, once made, is merged with
   // the rows written since rather than all sorted again.
   std::weak_ptr<const LiveAlerts> from;
@@ -87,6 +94,8 @@ struct LiveAlerts {
   mutable std::once_flag listed_once_;
   mutable std::atomic<bool> listed_done_{false};
   mutable Listed listed_;
+  mutable std::mutex within_mu_;
+  mutable std::unordered_map<NodeId, std::shared_ptr<const std::vector<uint32_t>>> within_;
 };
 
 // Where an alert comes in the lists (Warnings::ViewAlerts): most severe first, then newest
@@ -236,9 +245,9 @@ class Warnings {
   // AfterImport's turn: one evaluation at a time, and the last one's summary.
   std::mutex after_mu_;
   std::condition_variable after_cv_;
-  bool after_running_ = false;             // guarded by after_mu_
+  bool after_running_ = false;                             // guarded by after_mu_
   std::chrono::steady_clock::time_point after_started_{};  // guarded by after_mu_
-  std::optional<WarnSummary> after_last_;  // guarded by after_mu_
+  std::optional<WarnSummary> after_last_;                  // guarded by after_mu_
   // The newest batch another instance's evaluation was seen to hold (the store's mark).
   BatchId after_covered_ = 0;  // guarded by after_mu_
   std::map<std::string, InternalMetric> internal_metrics_;

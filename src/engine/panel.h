@@ -56,6 +56,7 @@ class Panel {
   Panel();
 
   const Catalog& catalog() const { return *catalog_; }
+  std::shared_ptr<const Catalog> shared_catalog() const { return catalog_; }
   size_t num_enterprises() const { return num_enterprises_; }
   const PanelEnterprise& enterprise(uint32_t e) const { return enterprises_data_[e]; }
   // Panel index of an enterprise by its code, or -1.

@@ -122,6 +122,7 @@ Result<std::unique_ptr<Conn>> Conn::Connect(const std::string& uri, const char* 
 
 void Conn::EnsureConnected() {
   if (tx_depth_ == 0 && PQstatus(c_) != CONNECTION_OK) {
+    statements_.clear();  // a new session holds none
     PQreset(c_);
     if (PQstatus(c_) == CONNECTION_OK) {
       PQsetNoticeProcessor(
@@ -164,14 +165,39 @@ std::string Placeholders(std::string_view sql) {
   return out;
 }
 
+const char* Conn::Prepared(const std::string& sql, int params) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    if (statements_.size() >= kMaxStatements) {
+      // Full of statements run once (their text varies): those are forgotten, the prepared kept.
+      std::erase_if(statements_, [](const auto& kv) { return kv.second.name.empty(); });
+      if (statements_.size() >= kMaxStatements) return nullptr;
+    }
+    it = statements_.emplace(sql, Statement{}).first;
+  }
+  Statement& s = it->second;
+  if (!s.name.empty()) return s.name.c_str();
+  if (++s.uses < 2) return nullptr;  // a statement run once (a store opened for one use) is not
+  std::string name = "ballast_" + std::to_string(++next_statement_);
+  PgResult r(PQprepare(c_, name.c_str(), sql.c_str(), params, nullptr));
+  if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) return nullptr;  // run unprepared
+  s.name = std::move(name);
+  return s.name.c_str();
+}
+
 Result<PgResult> Conn::Execute(const std::string& sql_in, const Params& params, int result_format) {
   std::lock_guard<std::recursive_mutex> lock(mu_);
   const std::string sql = Placeholders(sql_in);
+  bool unprepared = false;
   for (int attempt = 0;; ++attempt) {
     EnsureConnected();
     const auto values = params.Pointers();
-    PgResult r(PQexecParams(c_, sql.c_str(), params.size(), nullptr, values.data(),
-                            params.lengths(), params.formats(), result_format));
+    const char* name = unprepared ? nullptr : Prepared(sql, params.size());
+    PgResult r(name != nullptr
+                   ? PQexecPrepared(c_, name, params.size(), values.data(), params.lengths(),
+                                    params.formats(), result_format)
+                   : PQexecParams(c_, sql.c_str(), params.size(), nullptr, values.data(),
+                                  params.lengths(), params.formats(), result_format));
     const ExecStatusType st = PQresultStatus(r.get());
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
       last_sqlstate_.clear();
@@ -180,6 +206,14 @@ Result<PgResult> Conn::Execute(const std::string& sql_in, const Params& params, 
     // A connection lost outside a transaction is retried once on a new connection.
     if (attempt == 0 && tx_depth_ == 0 && PQstatus(c_) != CONNECTION_OK) continue;
     const char* state = PQresultErrorField(r.get(), PG_DIAG_SQLSTATE);
+    // A prepared statement a schema change made stale (0A000: its result type moved) or that the
+    // session no longer holds (26000) is forgotten and the statement run unprepared, once.
+    if (name != nullptr && attempt == 0 && state != nullptr &&
+        (std::strcmp(state, "0A000") == 0 || std::strcmp(state, "26000") == 0)) {
+      statements_.erase(sql);
+      unprepared = true;
+      if (tx_depth_ == 0) continue;  // inside a transaction the error has ended it: reported
+    }
     last_sqlstate_ = state ? state : "";
     last_error_ = Trimmed(PQresultErrorMessage(r.get()));
     if (last_error_.empty()) last_error_ = Trimmed(PQerrorMessage(c_));

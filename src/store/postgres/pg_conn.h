@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -170,12 +171,25 @@ class Conn {
   Conn(PGconn* c, std::string uri, std::string who);
   // Reconnects a connection the server closed, unless a transaction was under way.
   void EnsureConnected();
+  // The name of `sql` prepared on this session (PQprepare), from its second run on, or nullptr
+  // to run it unprepared: the server then parses and plans a statement once per session rather
+  // than on every run (issue 11: the session lookup of every request, the audit appends).
+  const char* Prepared(const std::string& sql, int params);
 
   PGconn* c_;
   std::string uri_, redacted_, who_;
   std::string last_sqlstate_, last_error_;
   int tx_depth_ = 0;
   std::vector<std::string> channels_;
+  struct Statement {
+    int uses = 0;
+    std::string name;  // empty: not prepared
+  };
+  // Statements seen on this session, at most kMaxStatements (those made with varying text, such
+  // as a VALUES list per row, run unprepared past it). The session ends them (Give's DISCARD ALL).
+  static constexpr size_t kMaxStatements = 256;
+  std::unordered_map<std::string, Statement> statements_;
+  int64_t next_statement_ = 0;  // names are never used twice on a session
   std::recursive_mutex mu_;
 };
 

@@ -7,29 +7,13 @@
 #include <memory>
 #include <string>
 
-#include "store/postgres/pg_conn.h"
+#include "store/postgres/pg_conn_fixture.h"
 #include "testing/test_store.h"
 
 namespace ballast::pg {
 namespace {
 
-class IdleConnectionsTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    if (!db_.postgres()) GTEST_SKIP() << "PostgreSQL only (scripts/pg-test.sh)";
-  }
-  std::unique_ptr<Conn> Open() {
-    auto c = Conn::Connect(db_.locator(), "test");
-    EXPECT_TRUE(c.ok()) << c.status().ToString();
-    return c.ok() ? std::move(c).value() : nullptr;
-  }
-  static std::string One(Conn& c, const std::string& sql) {
-    auto r = c.Query(sql);
-    EXPECT_TRUE(r.ok()) << sql << ": " << r.status().ToString();
-    return r.ok() && r->rows() == 1 ? r->Text(0, 0) : "?";
-  }
-  ::ballast::testing::TestStore db_;
-};
+class IdleConnectionsTest : public PgConnTest {};
 
 TEST_F(IdleConnectionsTest, AConnectionIsUsedAgainWithNothingLeftOfItsSession) {
   std::string pid;
