@@ -1,11 +1,6 @@
 #include "app/episode_scores.h"
 
-#include <algorithm>
-#include <cmath>
-#include <map>
 #include <mutex>
-#include <optional>
-#include <span>
 #include <unordered_set>
 
 #include "app/episode_facts.h"
