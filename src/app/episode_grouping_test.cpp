@@ -225,5 +225,24 @@ TEST(LiveAlertsTest, WithinARegionAreItsRowsInListOrder) {
   EXPECT_EQ(live->Within(henan, regions), live->Within(henan, regions));
 }
 
+// Past LiveAlerts::kWithinKept regions a set finds no more (nullptr: the caller passes over every
+// row), while those it found stay.
+TEST(LiveAlertsTest, WithinKeepsAtMostItsLimitOfRegions) {
+  std::vector<CodeTree::Row> rows = {{"410000", "河南省", "", 1}};
+  for (size_t k = 0; k <= LiveAlerts::kWithinKept; ++k)
+    rows.push_back({std::to_string(410100 + 100 * k), "市" + std::to_string(k), "410000", 2});
+  const CodeTree regions = std::move(CodeTree::Build(rows)).value();
+  AlertRecord a = *Alert(1, "enterprise", "X", "red", "firing");
+  a.region = "410100";
+  const auto live = Live({std::make_shared<const AlertRecord>(a)});
+  for (size_t k = 0; k < LiveAlerts::kWithinKept; ++k) {
+    const auto places = live->Within(regions.Find(rows[k + 1].code), regions);
+    ASSERT_NE(places, nullptr) << k;
+    EXPECT_EQ(places->size(), k == 0 ? 1u : 0u) << k;
+  }
+  EXPECT_EQ(live->Within(regions.Find(rows.back().code), regions), nullptr);
+  EXPECT_NE(live->Within(regions.Find("410100"), regions), nullptr);  // found before: kept
+}
+
 }  // namespace
 }  // namespace ballast::app
