@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_set>
 
 #include "app/snapshot_memo.h"
 
@@ -74,17 +73,16 @@ void MakeCells(std::shared_ptr<const Catalog> catalog, int ind, Period period,
   out.held = std::move(catalog);
   out.indicator = ind;
   out.period = period;
-  std::unordered_set<std::string> seen;
   for (const warn::Episode* ep : episodes) {
     const warn::Episode& e = *ep;
     const bool region = e.subject_kind == "region";
     if (!region && e.subject_kind != "industry") continue;
     std::string key = FactsKey(e);
-    if (!seen.insert(key).second) continue;
+    // Each key once: its subject is the next one, whichever branch below makes it.
+    if (!out.index.try_emplace(key, static_cast<uint32_t>(out.subjects.size())).second) continue;
     const NodeId r = cat.regions().Find(e.region.empty() ? std::string(kCountryCode) : e.region);
     const NodeId i = e.industry.empty() ? cat.all_industry() : cat.FindIndustry(e.industry);
     if (r == kNoNode || i == kNoNode) {
-      out.index.emplace(key, static_cast<uint32_t>(out.subjects.size()));
       out.subjects.push_back({std::move(key), region, 0, kNoNode, true});
       continue;
     }
@@ -92,7 +90,6 @@ void MakeCells(std::shared_ptr<const Catalog> catalog, int ind, Period period,
     // A region's share moves with its parent's output, an industry's with its region's.
     const NodeId parent = cat.regions().node(r).parent;
     const NodeId scope = region && parent != kNoNode ? parent : r;
-    out.index.emplace(key, static_cast<uint32_t>(out.subjects.size()));
     out.subjects.push_back({std::move(key), region, cells.size(), scope, false});
     cells.push_back({ind, period, r, i});
     if (!region) cells.push_back({ind, period, r, cat.all_industry()});
