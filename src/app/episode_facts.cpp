@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/newest_kept.h"
 #include "app/snapshot_memo.h"
 
 namespace ballast::app {
@@ -24,6 +25,10 @@ EnterpriseFactsCache& EnterpriseFacts() {
 }
 
 }  // namespace
+
+NodeId PrefectureOf(const CodeTree& regions, NodeId region) {
+  return regions.AncestorAtDepth(region, std::min<int32_t>(2, regions.node(region).depth));
+}
 
 std::string FactsKey(const warn::Episode& e) {
   if (e.subject_kind == "enterprise") return e.subject_kind + '\x1f' + e.subject_key;
@@ -56,10 +61,8 @@ struct SubjectCells {
  private:
   std::vector<ScopedFacts> Read(const Snapshot& snap) const;
 
-  mutable std::mutex mu_;
-  mutable std::weak_ptr<const Snapshot> snap_;  // not kept alive
-  mutable BatchId through_ = -1;
-  mutable std::shared_ptr<const std::vector<ScopedFacts>> facts_;
+  mutable std::mutex reading_;
+  mutable NewestKept<Snapshot, std::vector<ScopedFacts>> facts_;
 };
 
 namespace {
@@ -121,27 +124,18 @@ namespace {
 // Each enterprise's prefecture, worked out once per list of enterprises (every snapshot a batch
 // of values makes shares it: Panel::EnterprisesToken), not once per scoring.
 std::shared_ptr<const std::vector<NodeId>> PrefectureOfEach(const Panel& panel) {
-  struct Held {
-    std::mutex mu;
-    std::weak_ptr<const void> token;
-    std::shared_ptr<const std::vector<NodeId>> of;
-  };
-  static auto* held = new Held();  // never destroyed: outlives every request
+  // never destroyed: outlives every request
+  static auto* held = new NewestKept<void, std::vector<NodeId>>();
   const auto token = panel.EnterprisesToken();
-  {
-    std::lock_guard<std::mutex> lock(held->mu);
-    if (held->of != nullptr && token != nullptr && held->token.lock() == token) return held->of;
-  }
+  if (auto found = held->Find(token)) return found;
   const CodeTree& regions = panel.catalog().regions();
   auto of = std::make_shared<std::vector<NodeId>>(panel.num_enterprises(), kNoNode);
   for (uint32_t e = 0; e < of->size(); ++e) {
     const NodeId r = panel.enterprise(e).region;
     if (r == kNoNode) continue;
-    (*of)[e] = regions.AncestorAtDepth(r, std::min<int32_t>(2, regions.node(r).depth));
+    (*of)[e] = PrefectureOf(regions, r);
   }
-  std::lock_guard<std::mutex> lock(held->mu);
-  held->token = token;
-  held->of = of;
+  held->Put(token, of);
   return of;
 }
 
@@ -183,15 +177,12 @@ void FactFinder::Prefetch(std::span<const warn::Episode* const> episodes,
 
 std::shared_ptr<const std::vector<ScopedFacts>> SubjectCells::FactsAt(
     const std::shared_ptr<const Snapshot>& snap) const {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (facts_ != nullptr && snap_.lock() == snap) return facts_;
+  // Read by one request at a time: the others of the same snapshot find them read.
+  std::lock_guard<std::mutex> lock(reading_);
+  if (auto found = facts_.Find(snap)) return found;
   auto facts = std::make_shared<const std::vector<ScopedFacts>>(Read(*snap));
   // A request still on an older snapshot reads its own, without replacing the newer ones.
-  if (facts_ == nullptr || snap->through >= through_) {
-    snap_ = snap;
-    through_ = snap->through;
-    facts_ = facts;
-  }
+  facts_.Put(snap, facts, snap->through);
   return facts;
 }
 
@@ -242,21 +233,9 @@ void FactFinder::LoadEnterprises() {
   if (has_year_ago_) year_ago_.Load(panel, ind_, period_ - 12, EnterpriseFigures::kBx);
   // The prefectures' totals, once per snapshot: the lists of one snapshot score its episodes
   // region by region, each with a finder of its own.
-  struct Held {
-    std::mutex mu;
-    std::weak_ptr<const Snapshot> snap;
-    int ind = -1;
-    Period period = 0;
-    std::shared_ptr<const Prefectures> prefectures;
-  };
-  static auto* held = new Held();  // never destroyed: outlives every request
-  {
-    std::lock_guard<std::mutex> lock(held->mu);
-    if (held->snap.lock() == snap_ && held->ind == ind_ && held->period == period_) {
-      prefectures_ = held->prefectures;
-      return;
-    }
-  }
+  // (The indicator and month are the snapshot's: Start finds them from its panel alone.)
+  static auto* held = new NewestKept<Snapshot, Prefectures>();  // outlives every request
+  if ((prefectures_ = held->Find(snap_)) != nullptr) return;
   auto made = std::make_shared<Prefectures>();
   made->of = PrefectureOfEach(panel);
   made->totals.assign(panel.catalog().regions().size(), 0.0);
@@ -267,11 +246,7 @@ void FactFinder::LoadEnterprises() {
     if (!std::isnan(size)) made->totals[static_cast<size_t>(of[e])] += size;
   }
   prefectures_ = made;
-  std::lock_guard<std::mutex> lock(held->mu);
-  held->snap = snap_;
-  held->ind = ind_;
-  held->period = period_;
-  held->prefectures = std::move(made);
+  held->Put(snap_, std::move(made), snap_->through);
 }
 
 double FactFinder::Size(uint32_t e) const {

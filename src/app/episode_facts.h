@@ -27,6 +27,11 @@ struct ScopedFacts {
   NodeId scope = kNoNode;
 };
 
+// The prefecture a region belongs to (its ancestor at depth 2), or the region itself when it lies
+// above one (the country, a province): what an enterprise is weighed against and what the lists'
+// counts by region group by.
+NodeId PrefectureOf(const CodeTree& regions, NodeId region);
+
 // The key of the facts an episode's subject is scored by: an enterprise's, or a region's or an
 // industry's cell; "" for the subjects scored without facts (targets, projects, commodities).
 std::string FactsKey(const warn::Episode& e);

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace ballast::app {
@@ -24,15 +26,45 @@ struct SubjectHash {
 };
 Subject SubjectOf(const AlertRecord& a) { return {a.subject_kind, a.subject_key}; }
 
-// Growth and the subject's hash per episode: an episode shared with the grouping it was
-// regrouped from (`previous`) has the same hits, so both are read rather than found again.
+// The labels of a grouping, each given an index once: those of the grouping it was regrouped
+// from keep theirs.
+class Labels {
+ public:
+  explicit Labels(std::vector<std::string>* labels) : labels_(labels) {
+    for (uint32_t k = 0; k < labels->size(); ++k) index_.emplace((*labels)[k], k);
+  }
+  uint32_t Of(const std::string& label) {
+    auto [it, added] = index_.try_emplace(label, static_cast<uint32_t>(labels_->size()));
+    if (added) labels_->push_back(label);
+    return it->second;
+  }
+
+ private:
+  std::vector<std::string>* labels_;
+  std::unordered_map<std::string, uint32_t> index_;
+};
+
+// Growth, the subject's hash and the counted tags per episode: an episode shared with the
+// grouping it was regrouped from (`previous`) has the same hits, so these are read rather than
+// found again.
 void Index(GroupedEpisodes* g, const GroupedEpisodes* previous = nullptr) {
   g->growth.reserve(g->episodes.size());
   g->subject_hash.reserve(g->episodes.size());
+  g->tags.reserve(g->episodes.size());
+  g->rules_from.reserve(g->episodes.size() + 1);
+  g->rules_from.push_back(0);
+  if (previous != nullptr) g->labels = previous->labels;
+  std::optional<Labels> labels;  // made when an episode is new
   for (uint32_t i = 0; i < g->episodes.size(); ++i) {
     if (previous != nullptr && g->was[i] >= 0) {
-      g->growth.push_back(previous->growth[static_cast<size_t>(g->was[i])]);
-      g->subject_hash.push_back(previous->subject_hash[static_cast<size_t>(g->was[i])]);
+      const auto k = static_cast<size_t>(g->was[i]);
+      g->growth.push_back(previous->growth[k]);
+      g->subject_hash.push_back(previous->subject_hash[k]);
+      g->tags.push_back(previous->tags[k]);
+      g->counted_rules.insert(g->counted_rules.end(),
+                              previous->counted_rules.begin() + previous->rules_from[k],
+                              previous->counted_rules.begin() + previous->rules_from[k + 1]);
+      g->rules_from.push_back(static_cast<uint32_t>(g->counted_rules.size()));
       continue;
     }
     const auto& hits = g->episodes[i]->hits;
@@ -40,6 +72,13 @@ void Index(GroupedEpisodes* g, const GroupedEpisodes* previous = nullptr) {
                                     [](const AlertRecord* a) { return GrowthRule(a->rule_id); }));
     const warn::Episode& head = g->episodes[i]->head;
     g->subject_hash.push_back(SubjectHash{}(Subject(head.subject_kind, head.subject_key)));
+    if (!labels) labels.emplace(&g->labels);
+    g->tags.push_back(
+        {labels->Of(head.level), labels->Of(head.subject_kind), labels->Of(head.region)});
+    for (const AlertRecord* h : hits) {
+      if (h->state == head.state) g->counted_rules.push_back(labels->Of(h->rule_id));
+    }
+    g->rules_from.push_back(static_cast<uint32_t>(g->counted_rules.size()));
   }
   g->IndexAlerts();
 }

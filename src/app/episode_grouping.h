@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -24,6 +25,17 @@ struct GroupedEpisodes {
   // Each episode's subject (kind and key) hashed: regrouping passes over every episode to find
   // the few whose subject moved, and compares strings only when the hash is one of theirs.
   std::vector<size_t> subject_hash;
+  // What the lists count each episode under (app/episodes.cpp), as indexes into `labels`: its
+  // level, subject kind and region, and the rules of its hits in its own state (counted_rules,
+  // from rules_from[i] to rules_from[i + 1]). Counting by index spares hashing the strings of
+  // every episode of the country for every list made.
+  struct Tags {
+    uint32_t level = 0, kind = 0, region = 0;
+  };
+  std::vector<Tags> tags;
+  std::vector<uint32_t> rules_from;
+  std::vector<uint32_t> counted_rules;
+  std::vector<std::string> labels;
   // The episode of an alert of `held` by its id, or kNone (not grouped here).
   static constexpr uint32_t kNone = UINT32_MAX;
   uint32_t EpisodeOf(int64_t alert_id) const {

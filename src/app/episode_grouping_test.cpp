@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace ballast::app {
 namespace {
@@ -52,10 +53,21 @@ std::map<std::string, std::string> Shown(const GroupedEpisodes& g) {
     std::string s = e.subject_name + "|" + e.state + "|" + e.level + "|" + e.started_at + "|" +
                     e.period + "|" + std::to_string(e.months) + "|" + (e.muted ? "m" : "-") + "|" +
                     (g.growth[i] ? "g" : "-") + "|";
+    std::vector<std::string> in_state;  // the rules the lists count it under
     for (const AlertRecord* h : g.episodes[i]->hits) {
       s += std::to_string(h->id) + ",";
       EXPECT_EQ(g.EpisodeOf(h->id), i);
+      if (h->state == e.state) in_state.push_back(h->rule_id);
     }
+    // Its counted tags name its own level, kind and region, and the rules of its hits in its
+    // state.
+    EXPECT_EQ(g.labels.at(g.tags.at(i).level), e.level) << e.id;
+    EXPECT_EQ(g.labels.at(g.tags.at(i).kind), e.subject_kind) << e.id;
+    EXPECT_EQ(g.labels.at(g.tags.at(i).region), e.region) << e.id;
+    std::vector<std::string> counted;
+    for (uint32_t r = g.rules_from.at(i); r < g.rules_from.at(i + 1); ++r)
+      counted.push_back(g.labels.at(g.counted_rules.at(r)));
+    EXPECT_EQ(counted, in_state) << e.id;
     out[e.id] = s;
   }
   return out;
@@ -82,6 +94,12 @@ TEST(RegroupAlertsTest, OnlyTheSubjectsWrittenForAreGroupedAgain) {
   ASSERT_NE(regrouped, nullptr);
   const auto whole = GroupAlerts(after, Listed(*after));
   EXPECT_EQ(Shown(*regrouped), Shown(*whole));
+  // X's episode counts only its firing hit's rule (x2 is pending), and the labels of the grouping
+  // before keep their indexes in the regrouping (the episodes carried keep their tags).
+  EXPECT_EQ(first->rules_from[first->EpisodeOf(1) + 1] - first->rules_from[first->EpisodeOf(1)],
+            1u);
+  ASSERT_GE(regrouped->labels.size(), first->labels.size());
+  EXPECT_TRUE(std::equal(first->labels.begin(), first->labels.end(), regrouped->labels.begin()));
   EXPECT_TRUE(Shown(*regrouped).at("enterprise:X").starts_with("X 新名|"));
   EXPECT_FALSE(Shown(*regrouped).contains("enterprise:Z"));
   for (const auto& a : after->rows) {  // the same alerts grouped as grouping them all groups

@@ -7,12 +7,11 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "app/answer_cache.h"
 #include "app/ballast.h"
+#include "app/episode_facts.h"
 #include "app/episode_list_cache.h"
 #include "app/episode_scores.h"
 #include "app/warnings_scoped.h"
@@ -43,11 +42,10 @@ std::string ListKey(const Caller& c, const AlertFilter& af, const EpisodeFilter&
   return k.str();
 }
 
-std::string PrefectureOf(const Catalog& cat, const std::string& code) {
+std::string PrefectureCode(const Catalog& cat, const std::string& code) {
   const NodeId n = cat.regions().Find(code);
   if (n == kNoNode) return code.empty() ? "-" : code;
-  const NodeId p =
-      cat.regions().AncestorAtDepth(n, std::min<int32_t>(2, cat.regions().node(n).depth));
+  const NodeId p = PrefectureOf(cat.regions(), n);
   return p == kNoNode ? code : cat.regions().node(p).code;
 }
 
@@ -66,8 +64,9 @@ Status CheckFilter(const EpisodeFilter& f) {
 // An episode of a list, with where its score is kept (filled in when the list needs it).
 struct Candidate {
   const warn::EpisodeRefs* episode;
+  const GroupedEpisodes* grouped;  // the episode's grouping (its counted tags)
   EpisodeScores* sheet;
-  uint32_t index;  // in the sheet's grouping
+  uint32_t index;  // in the grouping and its sheet
   const EpisodeScore* score = nullptr;
 };
 
@@ -90,6 +89,46 @@ void ScoreCandidates(std::vector<Candidate>& candidates, Workspace& ws) {
   for (Candidate& c : candidates) c.score = &(*scores[of(c.sheet)])[c.index];
 }
 
+// The counts by level, subject kind, region (its prefecture) and rule of `base`: tallied by the
+// tags each grouping gave its episodes, then named (a national badge counts every episode of the
+// country; each region's prefecture is found once).
+void Count(const std::vector<Candidate>& base, const Catalog& cat, EpisodeCounts* out) {
+  struct Tally {
+    const GroupedEpisodes* grouped;
+    std::vector<int64_t> level, kind, region, rule;  // by label
+  };
+  std::vector<Tally> tallies;  // one per grouping (the shared one and the list's own)
+  size_t at = 0;
+  for (const Candidate& c : base) {
+    const GroupedEpisodes& g = *c.grouped;
+    if (at == tallies.size() || tallies[at].grouped != &g) {
+      at = 0;
+      while (at < tallies.size() && tallies[at].grouped != &g) ++at;
+      if (at == tallies.size()) {
+        const size_t n = g.labels.size();
+        tallies.push_back({&g, std::vector<int64_t>(n), std::vector<int64_t>(n),
+                           std::vector<int64_t>(n), std::vector<int64_t>(n)});
+      }
+    }
+    Tally& t = tallies[at];
+    const GroupedEpisodes::Tags& tags = g.tags[c.index];
+    ++t.level[tags.level];
+    ++t.kind[tags.kind];
+    ++t.region[tags.region];
+    for (uint32_t r = g.rules_from[c.index]; r < g.rules_from[c.index + 1]; ++r)
+      ++t.rule[g.counted_rules[r]];
+  }
+  for (const Tally& t : tallies) {
+    const auto& labels = t.grouped->labels;
+    for (size_t k = 0; k < labels.size(); ++k) {
+      if (t.level[k] != 0) out->by_level[labels[k]] += t.level[k];
+      if (t.kind[k] != 0) out->by_kind[labels[k]] += t.kind[k];
+      if (t.region[k] != 0) out->by_region[PrefectureCode(cat, labels[k])] += t.region[k];
+      if (t.rule[k] != 0) out->by_rule[labels[k]] += t.rule[k];
+    }
+  }
+}
+
 // The list as the filter asks: state, muting and importance, the counts, then level, kind,
 // subject and rule, the order and the page (only the page is copied).
 EpisodeList Select(Workspace& ws, std::vector<Candidate> all, const EpisodeFilter& f) {
@@ -107,23 +146,7 @@ EpisodeList Select(Workspace& ws, std::vector<Candidate> all, const EpisodeFilte
     std::erase_if(base, [&](const Candidate& c) { return c.score->score < f.min_score; });
   }
   out.counts.total = static_cast<int64_t>(base.size());
-  // Counted by the episodes' own strings, and each region's prefecture found once: a national
-  // badge counts every episode of the country.
-  using Tally = std::unordered_map<std::string_view, int64_t>;
-  Tally level, kind, region, rule;
-  for (const Candidate& c : base) {
-    const warn::Episode& e = c.episode->head;
-    ++level[e.level];
-    ++kind[e.subject_kind];
-    ++region[e.region];
-    for (const AlertRecord* h : c.episode->hits) {
-      if (h->state == e.state) ++rule[h->rule_id];
-    }
-  }
-  for (const auto& [k, n] : level) out.counts.by_level[std::string(k)] += n;
-  for (const auto& [k, n] : kind) out.counts.by_kind[std::string(k)] += n;
-  for (const auto& [k, n] : region) out.counts.by_region[PrefectureOf(cat, std::string(k))] += n;
-  for (const auto& [k, n] : rule) out.counts.by_rule[std::string(k)] += n;
+  Count(base, cat, &out.counts);
   std::vector<Candidate> matched;
   for (const Candidate& c : base) {
     const warn::Episode& e = c.episode->head;
@@ -176,7 +199,7 @@ EpisodeList Select(Workspace& ws, std::vector<Candidate> all, const EpisodeFilte
 void AddCandidates(const GroupedEpisodes& grouped, EpisodeScores* sheet,
                    std::vector<Candidate>* out) {
   for (uint32_t i = 0; i < grouped.episodes.size(); ++i)
-    out->push_back({grouped.episodes[i].get(), sheet, i});
+    out->push_back({grouped.episodes[i].get(), &grouped, sheet, i});
 }
 
 // Every live subject's episode, grouped once per set of live alerts and scored once per snapshot
@@ -284,7 +307,7 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
   for (size_t r = 0; r < view.rows.size(); ++r) {
     const uint32_t i = of_row[r] = g.EpisodeOf(view.rows[r]->id);
     if (i != GroupedEpisodes::kNone && ++visible[i] == g.episodes[i]->hits.size())
-      candidates.push_back({g.episodes[i].get(), found.scores.get(), i});
+      candidates.push_back({g.episodes[i].get(), &g, found.scores.get(), i});
   }
   std::vector<const AlertRecord*> partly;
   for (size_t r = 0; r < view.rows.size(); ++r) {

@@ -140,9 +140,8 @@ TEST_F(ProjectAlertsTest, KeptEpisodeListsFollowScopeAndChange) {
     EXPECT_TRUE(list.ok()) << list.status().ToString();
     return list.ok() ? list->episodes.size() : 0u;
   };
-  const Rendering<EpisodeList> size{"size", [](const EpisodeList& l) {
-                                      return std::to_string(l.episodes.size());
-                                    }};
+  const Rendering<EpisodeList> size{
+      "size", [](const EpisodeList& l) { return std::to_string(l.episodes.size()); }};
   for (int round = 0; round < 2; ++round) {  // the second round from the kept lists
     EXPECT_EQ(count(province_), 3u);
     EXPECT_EQ(count(zz_), 2u);
@@ -155,6 +154,31 @@ TEST_F(ProjectAlertsTest, KeptEpisodeListsFollowScopeAndChange) {
   EXPECT_EQ(count(province_), 2u);
   EXPECT_EQ(count(zz_unit_), 0u);
   EXPECT_EQ(*ListEpisodes(*b_, zz_, f, size).value(), "1");
+}
+
+// The counts of a list whose one page holds every episode, tallied here from the episodes shown:
+// by level, subject kind, region (a city's prefecture is itself) and the rules of the hits in
+// each episode's own state.
+EpisodeCounts CountedByHand(const EpisodeList& list) {
+  EpisodeCounts c;
+  for (const warn::Episode& e : list.episodes) {
+    ++c.total;
+    ++c.by_level[e.level];
+    ++c.by_kind[e.subject_kind];
+    ++c.by_region[e.region.substr(0, 4) + "00"];
+    for (const AlertRecord& h : e.hits) {
+      if (h.state == e.state) ++c.by_rule[h.rule_id];
+    }
+  }
+  return c;
+}
+
+void ExpectCounts(const EpisodeList& list, const EpisodeCounts& want) {
+  EXPECT_EQ(list.counts.total, want.total);
+  EXPECT_EQ(list.counts.by_level, want.by_level);
+  EXPECT_EQ(list.counts.by_kind, want.by_kind);
+  EXPECT_EQ(list.counts.by_region, want.by_region);
+  EXPECT_EQ(list.counts.by_rule, want.by_rule);
 }
 
 // Every list is cut from one grouping and scoring of all live episodes (app/episodes.cpp), made
@@ -178,6 +202,10 @@ TEST_F(ProjectAlertsTest, ListsCutFromTheSharedGroupingKeepTheirScope) {
   ASSERT_EQ(ly.episodes.size(), 1u);
   EXPECT_EQ(ly.episodes[0].hits.size(), 2u);
   EXPECT_DOUBLE_EQ(ly.episodes[0].score, 40);
+  // Each list's counts are those of its own episodes (every one on its page), whichever grouping
+  // they were counted from.
+  for (const EpisodeList* list : {&all, &unit, &ly}) ExpectCounts(*list, CountedByHand(*list));
+  EXPECT_EQ(ly.counts.by_rule.size(), 2u);  // C's two cards: idle months and the overdue blocker
 }
 
 TEST_F(ProjectAlertsTest, AStartedProjectResolvesItsAlert) {
