@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <utility>
 
 #include "api/json_depth.h"
+#include "api/json_fields.h"
 #include "core/region_indicators.h"
 
 namespace ballast::api {
@@ -24,10 +26,17 @@ Json Label(const app::NodeLabel& l) { return Json{{"code", l.code}, {"name", l.n
 Json Mark(const std::string& reason) { return reason.empty() ? Json(nullptr) : Json(reason); }
 
 Json RowJson(const app::Row& r, const std::vector<std::string>& measures) {
-  Json values = Json::object();
-  for (size_t i = 0; i < measures.size(); ++i) values[measures[i]] = Num(r.values[i]);
-  return Json{{"code", r.label.code}, {"name", r.label.name}, {"values", values},       {"n", r.n},
-              {"rank", Int(r.rank)},   {"suppressed", Mark(r.suppressed)}, {"would_suppress", Mark(r.would_suppress)}};
+  JsonFields values(measures.size());
+  for (size_t i = 0; i < measures.size(); ++i) values.Add(measures[i].c_str(), Num(r.values[i]));
+  return JsonFields(7)
+      .Add("code", r.label.code)
+      .Add("name", r.label.name)
+      .Add("values", values.Take())
+      .Add("n", r.n)
+      .Add("rank", Int(r.rank))
+      .Add("suppressed", Mark(r.suppressed))
+      .Add("would_suppress", Mark(r.would_suppress))
+      .Take();
 }
 
 Json CellObject(const app::CellAnswer& a) {
@@ -39,7 +48,7 @@ Json CellObject(const app::CellAnswer& a) {
   }
   Json values = Json::object();
   for (size_t i = 0; i < a.measures.size(); ++i) values[a.measures[i]] = Num(a.row.values[i]);
-  j["values"] = values;
+  j["values"] = std::move(values);
   j["n"] = a.row.n;
   j["suppressed"] = Mark(a.row.suppressed);
   j["would_suppress"] = Mark(a.row.would_suppress);
@@ -83,9 +92,13 @@ std::string FlatCellJson(const app::CellAnswer& a) {
 
 std::string TableJson(const app::TableAnswer& t) {
   Json rows = Json::array();
+  rows.get_ref<Json::array_t&>().reserve(t.rows.size());
   for (const auto& r : t.rows) rows.push_back(RowJson(r, t.parent.measures));
   Json parent = CellObject(t.parent);
-  Json j{{"dim", t.dim}, {"measures", t.parent.measures}, {"parent", parent}, {"rows", rows}};
+  Json j{{"dim", t.dim},
+         {"measures", t.parent.measures},
+         {"parent", std::move(parent)},
+         {"rows", std::move(rows)}};
   return Dump(j);
 }
 
@@ -97,7 +110,8 @@ std::string ParkTableJson(const app::ParkTableAnswer& t) {
     row["region"] = r.park.region;
     rows.push_back(std::move(row));
   }
-  Json j{{"measures", t.parent.measures}, {"parent", CellObject(t.parent)}, {"rows", rows}};
+  Json j{
+      {"measures", t.parent.measures}, {"parent", CellObject(t.parent)}, {"rows", std::move(rows)}};
   return Dump(j);
 }
 
@@ -107,28 +121,38 @@ std::string SeriesJson(const app::SeriesAnswer& s) {
     Json values = Json::object();
     for (size_t i = 0; i < s.cell.measures.size(); ++i) values[s.cell.measures[i]] = Num(row.values[i]);
     points.push_back(Json{{"period", period},
-                          {"values", values},
+                          {"values", std::move(values)},
                           {"n", row.n},
                           {"suppressed", Mark(row.suppressed)},
                           {"would_suppress", Mark(row.would_suppress)}});
   }
-  Json j{{"region", Label(s.cell.region)}, {"industry", Label(s.cell.industry)}, {"indicator", s.cell.indicator},
-         {"measures", s.cell.measures},    {"points", points}};
+  Json j{{"region", Label(s.cell.region)},
+         {"industry", Label(s.cell.industry)},
+         {"indicator", s.cell.indicator},
+         {"measures", s.cell.measures},
+         {"points", std::move(points)}};
   return Dump(j);
 }
 
 std::string RankingJson(const app::RankingAnswer& r) {
   Json rows = Json::array();
+  rows.get_ref<Json::array_t&>().reserve(r.rows.size());
   for (const auto& row : r.rows) {
-    rows.push_back(Json{{"code", row.label.code}, {"name", row.label.name}, {"value", Num(row.value)},
-                        {"rank", Int(row.rank)}, {"prev_rank", Int(row.prev_rank)},
-                        {"rank_change", Int(row.rank_change)}, {"suppressed", Mark(row.suppressed)},
-                        {"would_suppress", Mark(row.would_suppress)}});
+    rows.push_back(JsonFields(8)
+                       .Add("code", row.label.code)
+                       .Add("name", row.label.name)
+                       .Add("value", Num(row.value))
+                       .Add("rank", Int(row.rank))
+                       .Add("prev_rank", Int(row.prev_rank))
+                       .Add("rank_change", Int(row.rank_change))
+                       .Add("suppressed", Mark(row.suppressed))
+                       .Add("would_suppress", Mark(row.would_suppress))
+                       .Take());
   }
   Json j{{"region", Label(r.parent.region)}, {"industry", Label(r.parent.industry)},
          {"period", r.parent.period},        {"previous_period", r.previous_period},
          {"indicator", r.parent.indicator},  {"measure", r.parent.measures.at(0)},
-         {"rows", rows}};
+         {"rows", std::move(rows)}};
   return Dump(j);
 }
 

@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <utility>
+
 #include "api/json_depth.h"
+#include "api/json_fields.h"
 
 namespace ballast::api {
 
@@ -15,33 +18,39 @@ Json Opt(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); 
 std::string Ym(Period p) { return p > 0 ? FormatPeriod(p) : std::string(); }
 
 Json AlertObject(const AlertRecord& a, const std::vector<std::string>& allowed) {
-  return Json{{"id", a.id},
-              {"fingerprint", a.fingerprint},
-              {"rule_id", a.rule_id},
-              {"family", a.family},
-              {"subject",
-               {{"kind", a.subject_kind}, {"key", a.subject_key}, {"name", a.subject_name}, {"region", a.region},
-                {"industry", a.industry}}},
-              {"level", a.level},
-              {"state", a.state},
-              {"period", a.period},
-              {"value", a.value},
-              {"threshold", a.threshold},
-              {"streak", a.streak},
-              {"message_zh", a.message_zh},
-              {"message_en", a.message_en},
-              {"starts_at", a.starts_at},
-              {"fired_at", a.fired_at},
-              {"updated_at", a.updated_at},
-              {"resolved_at", a.resolved_at},
-              {"silenced_by", a.silenced_by},
-              {"inhibited", a.inhibited},
-              {"handling", a.handling},
-              {"assignee", a.assignee},
-              {"deadline", a.deadline},
-              {"note", a.note},
-              {"units", a.units},
-              {"allowed_actions", allowed}};
+  return JsonFields(25)
+      .Add("id", a.id)
+      .Add("fingerprint", a.fingerprint)
+      .Add("rule_id", a.rule_id)
+      .Add("family", a.family)
+      .Add("subject", JsonFields(5)
+                          .Add("kind", a.subject_kind)
+                          .Add("key", a.subject_key)
+                          .Add("name", a.subject_name)
+                          .Add("region", a.region)
+                          .Add("industry", a.industry)
+                          .Take())
+      .Add("level", a.level)
+      .Add("state", a.state)
+      .Add("period", a.period)
+      .Add("value", a.value)
+      .Add("threshold", a.threshold)
+      .Add("streak", a.streak)
+      .Add("message_zh", a.message_zh)
+      .Add("message_en", a.message_en)
+      .Add("starts_at", a.starts_at)
+      .Add("fired_at", a.fired_at)
+      .Add("updated_at", a.updated_at)
+      .Add("resolved_at", a.resolved_at)
+      .Add("silenced_by", a.silenced_by)
+      .Add("inhibited", a.inhibited)
+      .Add("handling", a.handling)
+      .Add("assignee", a.assignee)
+      .Add("deadline", a.deadline)
+      .Add("note", a.note)
+      .Add("units", a.units)
+      .Add("allowed_actions", allowed)
+      .Take();
 }
 
 Json SilenceObject(const SilenceRecord& s) {
@@ -109,7 +118,7 @@ std::string AlertsJson(const std::vector<AlertRecord>& alerts, const std::map<st
     auto it = counts.find(level);
     c[level] = it == counts.end() ? 0 : it->second;
   }
-  return Dump(Json{{"alerts", arr}, {"counts", c}});
+  return Dump(Json{{"alerts", std::move(arr)}, {"counts", std::move(c)}});
 }
 
 std::string AlertJson(const AlertRecord& a, const std::vector<std::string>& allowed) {
@@ -135,7 +144,7 @@ Json CountsObject(const app::EpisodeCounts& c) {
     level[l] = it == c.by_level.end() ? 0 : it->second;
   }
   return Json{{"total", c.total},
-              {"by_level", level},
+              {"by_level", std::move(level)},
               {"by_kind", c.by_kind},
               {"by_region", c.by_region},
               {"by_rule", c.by_rule}};
@@ -143,24 +152,27 @@ Json CountsObject(const app::EpisodeCounts& c) {
 
 Json EpisodeObject(const warn::Episode& e, const AllowedFn& allowed) {
   Json hits = Json::array();
+  hits.get_ref<Json::array_t&>().reserve(e.hits.size());
   for (const auto& a : e.hits) hits.push_back(AlertObject(a, allowed(a)));
-  return Json{{"id", e.id},
-              {"subject_kind", e.subject_kind},
-              {"subject_key", e.subject_key},
-              {"subject_name", e.subject_name},
-              {"region", e.region},
-              {"industry", e.industry},
-              {"state", e.state},
-              {"level", e.level},
-              {"started_at", e.started_at},
-              {"period", e.period},
-              {"months", e.months},
-              {"muted", e.muted},
-              {"weight", e.weight},
-              {"persistence", e.persistence},
-              {"score", e.score},
-              {"base_effect", e.base_effect},
-              {"hits", hits}};
+  return JsonFields(17)
+      .Add("id", e.id)
+      .Add("subject_kind", e.subject_kind)
+      .Add("subject_key", e.subject_key)
+      .Add("subject_name", e.subject_name)
+      .Add("region", e.region)
+      .Add("industry", e.industry)
+      .Add("state", e.state)
+      .Add("level", e.level)
+      .Add("started_at", e.started_at)
+      .Add("period", e.period)
+      .Add("months", e.months)
+      .Add("muted", e.muted)
+      .Add("weight", e.weight)
+      .Add("persistence", e.persistence)
+      .Add("score", e.score)
+      .Add("base_effect", e.base_effect)
+      .Add("hits", std::move(hits))
+      .Take();
 }
 
 }  // namespace
@@ -168,8 +180,9 @@ Json EpisodeObject(const warn::Episode& e, const AllowedFn& allowed) {
 std::string EpisodesJson(const app::EpisodeList& list, const AllowedFn& allowed) {
   Json arr = Json::array();
   for (const auto& e : list.episodes) arr.push_back(EpisodeObject(e, allowed));
-  return Dump(
-      Json{{"episodes", arr}, {"matched", list.matched}, {"counts", CountsObject(list.counts)}});
+  return Dump(Json{{"episodes", std::move(arr)},
+                   {"matched", list.matched},
+                   {"counts", CountsObject(list.counts)}});
 }
 
 namespace {
