@@ -1,7 +1,7 @@
 // A JSON object built field by field, in the order written, for the answers rendered in bulk
 // (a table's rows, an episode list's alerts). nlohmann's initializer lists make a temporary
-// array per field and copy what they are given; appending to the object in place renders a
-// 1,000-row table about 2.5 times as fast (measured against the initializer lists, issue 11).
+// array per field and copy what they are given; appended to in place, a 1,000-row table
+// rendered in 1.1–1.3 ms against 3.4–5.0 ms with the initializer lists (issue 11).
 #ifndef BALLAST_API_JSON_FIELDS_H_
 #define BALLAST_API_JSON_FIELDS_H_
 

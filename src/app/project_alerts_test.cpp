@@ -157,8 +157,8 @@ TEST_F(ProjectAlertsTest, KeptEpisodeListsFollowScopeAndChange) {
 }
 
 // The counts of a list whose one page holds every episode, tallied here from the episodes shown:
-// by level, subject kind, region (a city's prefecture is itself) and the rules of the hits in
-// each episode's own state.
+// by level, subject kind, prefecture (a district's is its city: the code's first four digits and
+// 00; a city's is itself) and the rules of the hits in each episode's own state.
 EpisodeCounts CountedByHand(const EpisodeList& list) {
   EpisodeCounts c;
   for (const warn::Episode& e : list.episodes) {
