@@ -268,7 +268,7 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(Store& store, const S
   snap->incremental = true;
   snap->references = references;
   snap->panel = b.Finish();
-  snap->query = std::make_unique<Query>(*snap->panel);
+  snap->query = std::make_unique<Query>(*snap->panel, previous.query.get());
   snap->changes = ChainChanges(previous, *snap->panel, snap->through);
   // Values alone changed: the answers that read none of the changed indicators stay right.
   if (!changes.enterprises && references == previous.references &&

@@ -70,17 +70,36 @@ CellRef WithoutGroup(const CellRef& cell, bool region_group) {
   return out;
 }
 
-Query::Query(const Panel& panel) : panel_(panel), memo_(std::make_unique<SumsMemo>()) {
+namespace {
+
+bool SameEnterprises(const Panel& a, const Panel& b) {
+  return a.EnterprisesToken() != nullptr && a.EnterprisesToken() == b.EnterprisesToken() &&
+         &a.catalog() == &b.catalog();
+}
+
+}  // namespace
+
+std::shared_ptr<const Query::Places> Query::PlacesOf(const Panel& panel, const Query* previous) {
+  if (previous != nullptr && SameEnterprises(panel, previous->panel_)) return previous->places_;
   const auto& regions = panel.catalog().regions();
   const auto& industries = panel.catalog().industries();
-  region_tin_.reserve(panel.num_enterprises());
-  industry_tin_.reserve(panel.num_enterprises());
+  auto places = std::make_shared<Places>();
+  places->region_tin.reserve(panel.num_enterprises());
+  places->industry_tin.reserve(panel.num_enterprises());
   for (uint32_t e = 0; e < panel.num_enterprises(); ++e) {
     const NodeId r = panel.enterprise(e).region, i = panel.enterprise(e).industry;
-    region_tin_.push_back(r == kNoNode ? -1 : regions.node(r).tin);
-    industry_tin_.push_back(i == kNoNode ? -1 : industries.node(i).tin);
+    places->region_tin.push_back(r == kNoNode ? -1 : regions.node(r).tin);
+    places->industry_tin.push_back(i == kNoNode ? -1 : industries.node(i).tin);
   }
+  return places;
 }
+
+Query::Query(const Panel& panel, const Query* previous)
+    : panel_(panel),
+      memo_(std::make_unique<SumsMemo>()),
+      places_(PlacesOf(panel, previous)),
+      region_tin_(places_->region_tin),
+      industry_tin_(places_->industry_tin) {}
 
 std::pair<uint32_t, uint32_t> Query::RegionRange(NodeId region) const {
   const auto& n = panel_.catalog().regions().node(region);

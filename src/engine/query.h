@@ -79,7 +79,10 @@ struct ChildRow {
 
 class Query {
  public:
-  explicit Query(const Panel& panel);
+  // `previous`: a query of a panel with the same list of enterprises (Panel::EnterprisesToken)
+  // and catalog, whose enterprises' places in the code trees are shared rather than worked out
+  // again (a batch of values makes a new panel of the same enterprises).
+  explicit Query(const Panel& panel, const Query* previous = nullptr);
 
   // Checks indicator, measures, period and nodes; a measure that does not apply to the
   // indicator is an InvalidArgument.
@@ -143,8 +146,14 @@ class Query {
   std::unique_ptr<SumsMemo> memo_;  // its own lock: queries are asked from many threads
   // Per enterprise, -1 without one: where its region and class lie in their code trees. The
   // regions' is sorted (the panel's order). A cell pass tests every enterprise of a range; these
-  // keep it off the enterprises' records.
-  std::vector<int32_t> region_tin_, industry_tin_;
+  // keep it off the enterprises' records. Shared by the queries of panels of the same enterprises.
+  struct Places {
+    std::vector<int32_t> region_tin, industry_tin;
+  };
+  static std::shared_ptr<const Places> PlacesOf(const Panel& panel, const Query* previous);
+  std::shared_ptr<const Places> places_;
+  const std::vector<int32_t>& region_tin_;  // places_'s
+  const std::vector<int32_t>& industry_tin_;
 };
 
 }  // namespace ballast

@@ -106,7 +106,7 @@ TEST(SumsMemoTest, CarriedPassesEqualFreshOnesAfterRevisions) {
     const auto changes = next->ChangesSince(*panel);
     ASSERT_TRUE(changes.has_value());
     ASSERT_FALSE(changes->enterprises.empty());
-    auto carried = std::make_unique<Query>(*next);
+    auto carried = std::make_unique<Query>(*next, query.get());  // the same enterprises' places
     carried->CarrySumsFrom(*query, changes->enterprises);
     ASSERT_GT(carried->kept_passes(), 0u) << "step " << step;
     // The same passes carried as if nothing had moved: what the blocks summed again correct.
@@ -139,6 +139,46 @@ std::unique_ptr<Panel> NineThousandFirms(std::mt19937* rng) {
   }
   m.Batch(rows);
   return m.Make();
+}
+
+// A query made after another takes its enterprises' places only for a panel of the same
+// enterprises: after a firm moved to another city (a new list of enterprises, another order), its
+// answers are a fresh query's.
+TEST(SumsMemoTest, PlacesAreTakenOnlyFromAPanelOfTheSameEnterprises) {
+  auto make = [](const char* moved_to) {
+    PanelMaker m;
+    m.Enterprise("A", "410102", "1311");
+    m.Enterprise("B", moved_to, "2611");
+    m.Enterprise("C", "410302", "3011");
+    m.Batch({{"A", "electricity", "2025-03", 10},
+             {"B", "electricity", "2025-03", 200},
+             {"C", "electricity", "2025-03", 3000},
+             {"A", "electricity", "2024-03", 8},
+             {"B", "electricity", "2024-03", 100},
+             {"C", "electricity", "2024-03", 2000}});
+    return m.Make();
+  };
+  const auto before = make("410102");
+  const auto after = make("411502");
+  ASSERT_NE(before, nullptr);
+  ASSERT_NE(after, nullptr);
+  ASSERT_EQ(&before->catalog(), &after->catalog());
+  const Query first(*before);
+  const Catalog& cat = after->catalog();
+  const int el = cat.FindIndicator("electricity");
+  const Period march = *ParsePeriod("2025-03");
+  const NodeId henan = cat.regions().Find("410000");
+  const std::vector<CellRef> cells = {
+      {el, march, henan, cat.all_industry()},
+      {el, march, cat.regions().Find("411500"), cat.all_industry()}};
+  const Query next(*after, &first);
+  const auto want = Answers(Query(*after), cells, cells);
+  EXPECT_EQ(Answers(next, cells, cells), want);
+  // By hand: 信阳 (411500) holds B alone after the move, 200 against 100 a year before.
+  auto xinyang = next.Cell(cells[1], {Measure::kValue, Measure::kYoy}, Dimension::kRegion);
+  ASSERT_TRUE(xinyang.ok());
+  EXPECT_DOUBLE_EQ(*xinyang->values[0], 200);
+  EXPECT_DOUBLE_EQ(*xinyang->values[1], 100);
 }
 
 // A pass summed straight (Query::AtomSums, Query::Cells) and one kept by block add the same
