@@ -262,5 +262,35 @@ TEST(LiveAlertsTest, WithinKeepsAtMostItsLimitOfRegions) {
   EXPECT_NE(live->Within(regions.Find("410100"), regions), nullptr);  // found before: kept
 }
 
+// A set made from another takes the rows by fingerprint from it (LiveAlerts::CarryFingerprints):
+// the kept rows at their new places, the rows written since parsed, the same index as made
+// from every row; a set whose predecessor made none makes its own.
+TEST(LiveAlertsTest, FingerprintsCarriedFromTheSetBeforeAreTheWholeIndex) {
+  auto with = [](int64_t id, const std::string& fingerprint) {
+    AlertRecord a = *Alert(id, "enterprise", "E" + std::to_string(id), "red", "firing");
+    a.fingerprint = fingerprint;
+    return std::make_shared<const AlertRecord>(a);
+  };
+  const std::string fa = "000000000000000a", fb = "000000000000000b", fc = "000000000000000c";
+  const auto r1 = with(1, fc), r3 = with(3, fa), r5 = with(5, "not-a-fingerprint");
+  const auto before = Live({r1, with(2, fb), r3, r5});
+  using Index = warn::FingerprintIndex;
+  EXPECT_EQ(before->ByFingerprint(), (Index{{0xa, 2}, {0xb, 1}, {0xc, 0}}));
+  // 2 is written again with another fingerprint, 3 goes, 4 comes with 1's fingerprint.
+  auto after = std::make_shared<LiveAlerts>();
+  after->rows = {r1, with(2, fa), with(4, fc), r5};
+  after->from = before;
+  after->CarryFingerprints(*before);
+  // By hand: places 0 (id 1, c), 1 (id 2, a), 2 (id 4, c); id 5's is not one.
+  const Index want = {{0xa, 1}, {0xc, 0}, {0xc, 2}};
+  EXPECT_EQ(after->ByFingerprint(), want);
+  // Without the set before's index: made from every row, the same.
+  const auto fresh = Live({with(1, fc), with(3, fa)});
+  auto next = std::make_shared<LiveAlerts>();
+  next->rows = after->rows;
+  next->CarryFingerprints(*fresh);  // fresh made none: nothing carried
+  EXPECT_EQ(next->ByFingerprint(), want);
+}
+
 }  // namespace
 }  // namespace ballast::app

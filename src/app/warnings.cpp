@@ -315,6 +315,7 @@ Result<WarnSummary> Warnings::EvaluateHoldingLock(const std::string& now,
   // that no other process wrote alerts since), read in place rather than copied.
   ASSIGN_OR_RETURN(auto live, LiveLocked());
   in.live_rows = &live->rows;
+  in.live_index = &live->ByFingerprint();
   ASSIGN_OR_RETURN(in.silences, store_->ListSilences());
   s.load_seconds = Since(t2);
   in.now = now;
@@ -375,6 +376,7 @@ Result<std::shared_ptr<const LiveAlerts>> Warnings::LiveLocked() {
     }
   }
   while (j < delta.rows.size()) add_written();
+  if (next->from.lock() != nullptr) next->CarryFingerprints(*live_);
   live_ = std::move(next);
   return live_;
 }
@@ -411,6 +413,7 @@ void Warnings::Remember(const std::vector<AlertChange>& applied) {
   }
   std::sort(next->rows.begin(), next->rows.end(),
             [](const auto& x, const auto& y) { return x->id < y->id; });
+  next->CarryFingerprints(*live_);
   live_ = std::move(next);
 }
 
@@ -469,88 +472,6 @@ Result<AlertView> Warnings::ViewAlerts(
     view.on_enterprises += std::string_view(a.subject_kind) == std::string_view("enterprise");
   }
   return view;
-}
-
-std::shared_ptr<const std::vector<uint32_t>> LiveAlerts::Within(NodeId region,
-                                                                const CodeTree& regions) const {
-  const Listed& listed = InListOrder(regions);
-  std::lock_guard<std::mutex> lock(within_mu_);
-  if (auto it = within_.find(region); it != within_.end()) return it->second;
-  if (within_.size() >= kWithinKept) return nullptr;
-  auto places = std::make_shared<std::vector<uint32_t>>();
-  for (size_t i = 0; i < listed.rows.size(); ++i) {
-    const NodeId r = listed.regions[i];
-    if (r != kNoNode && regions.Contains(region, r)) places->push_back(static_cast<uint32_t>(i));
-  }
-  within_.emplace(region, places);
-  return places;
-}
-
-const LiveAlerts::Listed& LiveAlerts::InListOrder(const CodeTree& regions) const {
-  std::call_once(listed_once_, [&] {
-    // Region codes repeat (every alert of a city's firms): each is looked up once.
-    std::unordered_map<std::string_view, NodeId> node_of;
-    auto node = [&](const AlertRecord& a) {
-      auto [it, fresh] = node_of.try_emplace(a.region, kNoNode);
-      if (fresh) it->second = regions.Find(a.region);
-      return it->second;
-    };
-    // The rows written since the set before (not the same record in both, by id), in order.
-    std::vector<std::pair<ListPlace, const AlertRecord*>> ranked;
-    const auto before = from.lock();
-    const bool merge = before != nullptr && before->listed_done_.load(std::memory_order_acquire);
-    std::unordered_set<const AlertRecord*> stale;
-    if (merge) {
-      const auto &was = before->rows, &now = rows;
-      for (size_t i = 0, j = 0; i < was.size() || j < now.size();) {
-        if (j == now.size() || (i < was.size() && was[i]->id < now[j]->id)) {
-          stale.insert(was[i++].get());
-        } else if (i == was.size() || now[j]->id < was[i]->id) {
-          ranked.emplace_back(PlaceOf(*now[j]), now[j].get());
-          ++j;
-        } else {
-          if (was[i] != now[j]) {
-            stale.insert(was[i].get());
-            ranked.emplace_back(PlaceOf(*now[j]), now[j].get());
-          }
-          ++i, ++j;
-        }
-      }
-    } else {
-      ranked.reserve(rows.size());
-      for (const auto& p : rows) ranked.emplace_back(PlaceOf(*p), p.get());
-    }
-    std::sort(ranked.begin(), ranked.end(),
-              [](const auto& x, const auto& y) { return x.first < y.first; });
-    listed_.rows.reserve(rows.size());
-    listed_.regions.reserve(rows.size());
-    auto add = [&](const AlertRecord* a, NodeId n) {
-      listed_.rows.push_back(a);
-      listed_.regions.push_back(n);
-    };
-    size_t k = 0;
-    if (merge) {  // the rows kept, in their order, with the written ones merged in
-      const Listed& was = before->listed_;
-      for (size_t i = 0; i < was.rows.size(); ++i) {
-        const AlertRecord* a = was.rows[i];
-        if (!stale.empty() && stale.contains(a)) continue;
-        const ListPlace place = PlaceOf(*a);
-        while (k < ranked.size() && ranked[k].first < place) {
-          add(ranked[k].second, node(*ranked[k].second));
-          ++k;
-        }
-        // Its node read again only if the code tree is not the one it was found in.
-        const NodeId n = was.regions[i];
-        const bool same = n == kNoNode ? regions.Find(a->region) == kNoNode
-                                       : static_cast<size_t>(n) < regions.size() &&
-                                             regions.node(n).code == a->region;
-        add(a, same ? n : node(*a));
-      }
-    }
-    for (; k < ranked.size(); ++k) add(ranked[k].second, node(*ranked[k].second));
-    listed_done_.store(true, std::memory_order_release);
-  });
-  return listed_;
 }
 
 Result<std::vector<AlertRecord>> Warnings::ListAlerts(const AlertFilter& f) {

@@ -86,6 +86,12 @@ struct LiveAlerts {
   // caller passes over every row.
   std::shared_ptr<const std::vector<uint32_t>> Within(NodeId region, const CodeTree& regions) const;
   static constexpr size_t kWithinKept = 32;
+  // The rows by fingerprint (warn::FingerprintIndex), for the evaluation's comparison: made once
+  // per set, by CarryFingerprints or else from every row.
+  const warn::FingerprintIndex& ByFingerprint() const;
+  // Makes ByFingerprint from `before`'s, when it has made it (these rows are `before`'s with
+  // some written since): only the rows written since are parsed, not the country's alerts.
+  void CarryFingerprints(const LiveAlerts& before);
   // The set these rows were made from (most rows shared): its order, once made, is merged with
   // the rows written since rather than all sorted again.
   std::weak_ptr<const LiveAlerts> from;
@@ -96,6 +102,9 @@ struct LiveAlerts {
   mutable Listed listed_;
   mutable std::mutex within_mu_;
   mutable std::unordered_map<NodeId, std::shared_ptr<const std::vector<uint32_t>>> within_;
+  mutable std::once_flag fingerprints_once_;
+  mutable std::atomic<bool> fingerprints_done_{false};
+  mutable warn::FingerprintIndex by_fingerprint_;
 };
 
 // Where an alert comes in the lists (Warnings::ViewAlerts): most severe first, then newest

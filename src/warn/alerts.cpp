@@ -100,24 +100,6 @@ std::string HexFingerprint(uint64_t h) {
   return buf;
 }
 
-// A stored fingerprint back to its 64 bits (false for anything Fingerprint does not write).
-bool ParseFingerprint(const std::string& s, uint64_t* out) {
-  if (s.size() != 16) return false;
-  uint64_t h = 0;
-  for (char c : s) {
-    int d;
-    if (c >= '0' && c <= '9')
-      d = c - '0';
-    else if (c >= 'a' && c <= 'f')
-      d = c - 'a' + 10;
-    else
-      return false;
-    h = h << 4 | static_cast<uint64_t>(d);
-  }
-  *out = h;
-  return true;
-}
-
 struct Mute {
   int64_t silenced_by = 0;
   bool inhibited = false;
@@ -207,6 +189,34 @@ std::string Fingerprint(const std::string& rule_id, const std::string& subject_k
   return HexFingerprint(FingerprintHash(rule_id, subject_kind, subject_key));
 }
 
+bool FingerprintBits(const std::string& s, uint64_t* out) {
+  if (s.size() != 16) return false;
+  uint64_t h = 0;
+  for (char c : s) {
+    int d;
+    if (c >= '0' && c <= '9')
+      d = c - '0';
+    else if (c >= 'a' && c <= 'f')
+      d = c - 'a' + 10;
+    else
+      return false;
+    h = h << 4 | static_cast<uint64_t>(d);
+  }
+  *out = h;
+  return true;
+}
+
+FingerprintIndex IndexFingerprints(const std::vector<const AlertRecord*>& alerts) {
+  FingerprintIndex out;
+  out.reserve(alerts.size());
+  for (size_t i = 0; i < alerts.size(); ++i) {
+    uint64_t h;
+    if (FingerprintBits(alerts[i]->fingerprint, &h)) out.emplace_back(h, i);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 bool SilenceActive(const SilenceRecord& s, const std::string& now) {
   return s.expired_at.empty() && s.starts_at <= now && now < s.ends_at;
 }
@@ -263,13 +273,9 @@ std::vector<AlertChange> Reconcile(const ReconcileInput& in) {
   };
   // The stored alerts by fingerprint, sorted (the latest of equal fingerprints wins); the new
   // alerts of this evaluation in `fresh_by_fp`.
-  std::vector<std::pair<uint64_t, size_t>> by_fp;
-  by_fp.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    uint64_t h;
-    if (ParseFingerprint(stored[i]->fingerprint, &h)) by_fp.emplace_back(h, i);
-  }
-  std::sort(by_fp.begin(), by_fp.end());
+  const bool kept = in.live_rows != nullptr && in.live_index != nullptr;
+  const FingerprintIndex made = kept ? FingerprintIndex() : IndexFingerprints(stored);
+  const FingerprintIndex& by_fp = kept ? *in.live_index : made;
   auto stored_index = [&](uint64_t h) -> std::optional<size_t> {
     auto it = std::upper_bound(by_fp.begin(), by_fp.end(),
                                std::make_pair(h, std::numeric_limits<size_t>::max()));

@@ -10,10 +10,12 @@
 #ifndef BALLAST_WARN_ALERTS_H_
 #define BALLAST_WARN_ALERTS_H_
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/warn_records.h"
@@ -26,6 +28,14 @@ namespace ballast::warn {
 std::string Fingerprint(const std::string& rule_id, const std::string& subject_kind,
                         const std::string& subject_key);
 
+// Stored alerts by fingerprint: its 64 bits and the alert's place among them, sorted (an alert
+// whose fingerprint Fingerprint did not write is left out). Reconcile finds a finding's stored
+// alert in it, the last of equal fingerprints.
+using FingerprintIndex = std::vector<std::pair<uint64_t, size_t>>;
+FingerprintIndex IndexFingerprints(const std::vector<const AlertRecord*>& alerts);
+// A stored fingerprint back to its 64 bits (false for anything Fingerprint does not write).
+bool FingerprintBits(const std::string& fingerprint, uint64_t* out);
+
 struct ReconcileInput {
   const std::vector<Rule>* rules = nullptr;  // the rules the findings refer to (by index)
   const EvaluationResult* evaluation = nullptr;
@@ -33,6 +43,10 @@ struct ReconcileInput {
   // Instead of `live`: the live alerts read in place (held in memory between evaluations), by
   // id; only those that change are copied. Only these are kept as ReconciledFinding::as_stored.
   const std::vector<std::shared_ptr<const AlertRecord>>* live_rows = nullptr;
+  // With `live_rows`: their IndexFingerprints, kept with them between evaluations (nationally
+  // the stored alerts' fingerprints, parsed and sorted, were a fifth of the comparison); made
+  // here when not given.
+  const FingerprintIndex* live_index = nullptr;
   std::vector<SilenceRecord> silences;
   std::string now;  // UTC ISO 8601
   std::string actor = "system";
