@@ -24,7 +24,7 @@ struct AuditTail {
 // The steps a store runs, all inside the one transaction of the append.
 struct AuditAppendSteps {
   std::function<Result<std::optional<AuditHead>>()> read_head;
-  std::function<Result<AuditTail>()> read_tail;
+  std::function<Result<AuditTail>()> read_tail;  // asked after read_head (one query may read both)
   std::function<Status(const std::vector<AuditEntry>&)> insert;  // the chained entries
   // Count, newest id and hash of the log as it stands (the first keyed append makes the head).
   std::function<Result<AuditHead>()> current_log;

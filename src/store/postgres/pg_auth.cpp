@@ -174,13 +174,20 @@ Result<std::vector<AuditEntry>> AppendAudits(Conn& c, std::vector<AuditEntry> en
                                              const AuthStore::AuditHeadSeal& seal_head) {
   if (entries.empty()) return entries;
   AuditAppendSteps steps;
-  steps.read_head = [&] { return ReadHead(c); };
-  steps.read_tail = [&]() -> Result<AuditTail> {
-    ASSIGN_OR_RETURN(auto last, c.Query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-    AuditTail tail;
-    if (last.rows() > 0) tail.id = last.Int(0, 0), tail.hash = last.Text(0, 1);
-    return tail;
+  // The head and the last entry in one statement (the chain asks for the head, then the last
+  // entry, under the lock): one round trip for both.
+  AuditTail tail;
+  steps.read_head = [&]() -> Result<std::optional<AuditHead>> {
+    ASSIGN_OR_RETURN(
+        auto r, c.Query("SELECT h.entries, h.last_id, h.last_hash, h.keyed_from, h.mac, t.id, "
+                        "t.hash FROM (SELECT 1) one LEFT JOIN audit_head h ON h.id = 1 LEFT JOIN "
+                        "(SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) t ON true"));
+    if (!r.IsNull(0, 5)) tail.id = r.Int(0, 5), tail.hash = r.Text(0, 6);
+    if (r.IsNull(0, 0)) return std::optional<AuditHead>();
+    return std::optional<AuditHead>(
+        AuditHead{r.Int(0, 0), r.Int(0, 1), r.Text(0, 2), r.Int(0, 3), r.Text(0, 4)});
   };
+  steps.read_tail = [&]() -> Result<AuditTail> { return tail; };
   steps.insert = [&](const std::vector<AuditEntry>& chained) -> Status {
     // One statement for the group: a row of twelve parameters per entry.
     std::string sql =
@@ -202,8 +209,7 @@ Result<std::vector<AuditEntry>> AppendAudits(Conn& c, std::vector<AuditEntry> en
   steps.write_head = [&](const AuditHead& h) { return WriteHead(c, h, seal_head); };
   // The advisory lock makes reading the last entry, the append and the head's update one step
   // for every process on the database: the chain stays linear.
-  Status st = c.InTransaction([&]() -> Status {
-    RETURN_IF_ERROR(c.Run("SELECT pg_advisory_xact_lock($1)", pg::kAuditLock));
+  Status st = c.InLockedTransaction(pg::kAuditLock, [&]() -> Status {
     return AppendAuditChain(entries, seal, seal_head, steps);
   });
   RETURN_IF_ERROR(st);
@@ -231,8 +237,7 @@ Result<std::vector<AuditEntry>> ListAudit(Conn& c, int64_t after_id, int64_t lim
 Result<std::optional<AuditHead>> GetAuditHead(Conn& c) { return ReadHead(c); }
 
 Status EnsureAuditHead(Conn& c, const AuthStore::AuditHeadSeal& seal_head) {
-  return c.InTransaction([&]() -> Status {
-    RETURN_IF_ERROR(c.Run("SELECT pg_advisory_xact_lock($1)", pg::kAuditLock));
+  return c.InLockedTransaction(pg::kAuditLock, [&]() -> Status {
     ASSIGN_OR_RETURN(std::optional<AuditHead> head, ReadHead(c));
     if (head) return Status::Ok();
     ASSIGN_OR_RETURN(AuditHead h, CurrentLog(c));

@@ -307,10 +307,25 @@ bool Conn::ConsumeNotifications() {
   return any;
 }
 
-Status Conn::InTransaction(const std::function<Status()>& fn) {
+Status Conn::InTransaction(const std::function<Status()>& fn) { return Transaction("", fn); }
+
+Status Conn::InLockedTransaction(int64_t lock, const std::function<Status()>& fn) {
+  return Transaction("SELECT pg_advisory_xact_lock(" + std::to_string(lock) + ")", fn);
+}
+
+Status Conn::Transaction(const std::string& first, const std::function<Status()>& fn) {
   std::lock_guard<std::recursive_mutex> lock(mu_);
-  if (tx_depth_ > 0) return fn();  // nested: part of the outer transaction
-  RETURN_IF_ERROR(Script("BEGIN"));
+  if (tx_depth_ > 0) {  // nested: part of the outer transaction
+    if (!first.empty()) RETURN_IF_ERROR(Script(first));
+    return fn();
+  }
+  if (Status begun = Script(first.empty() ? "BEGIN" : "BEGIN; " + first); !begun.ok()) {
+    // BEGIN may have run and the statement after it failed: nothing is left open.
+    const std::string state = last_sqlstate_, error = last_error_;
+    (void)Script("ROLLBACK");
+    last_sqlstate_ = state, last_error_ = error;
+    return begun;
+  }
   ++tx_depth_;
   Status st = fn();
   --tx_depth_;

@@ -159,6 +159,10 @@ class Conn {
 
   // Runs fn inside BEGIN … COMMIT (holding the connection), rolling back on error.
   Status InTransaction(const std::function<Status()>& fn);
+  // The same holding the transaction's advisory lock `lock` (pg_advisory_xact_lock), taken in
+  // the round trip of BEGIN: what one writer at a time does (the audit chain's appends) takes
+  // one wait less each.
+  Status InLockedTransaction(int64_t lock, const std::function<Status()>& fn);
 
   std::recursive_mutex& mu() { return mu_; }
   // The SQLSTATE of the last failed statement ("23505" = unique violation), "" if none.
@@ -168,6 +172,8 @@ class Conn {
   Status Error(const std::string& what) const;
 
  private:
+  // BEGIN and `first` (a statement without parameters; "" none) in one round trip, then fn.
+  Status Transaction(const std::string& first, const std::function<Status()>& fn);
   Conn(PGconn* c, std::string uri, std::string who);
   // Reconnects a connection the server closed, unless a transaction was under way.
   void EnsureConnected();

@@ -79,5 +79,33 @@ TEST_F(PreparedStatementsTest, AConnectionUsedAgainPreparesAfresh) {
   EXPECT_EQ(PreparedCount(*c, sql), "1");
 }
 
+// InLockedTransaction holds its advisory lock (taken with BEGIN) while fn runs, inside the
+// transaction; a step that fails rolls everything back and lets the lock go, and the connection
+// serves the next transaction.
+TEST_F(PgConnTest, ALockedTransactionHoldsItsLockUntilItEnds) {
+  auto c = Open();
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->Script("CREATE TABLE steps (a INT)").ok());
+  const int64_t key = 0x42414c4c41535499;
+  const std::string held =
+      "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND "
+      "pid = pg_backend_pid() AND (classid::bigint << 32 | objid::bigint) = " +
+      std::to_string(key);
+  std::string inside;
+  Status st = c->InLockedTransaction(key, [&]() -> Status {
+    inside = One(*c, held);
+    RETURN_IF_ERROR(c->Run("INSERT INTO steps VALUES (1)"));
+    return Status::Invalid("a later step fails");
+  });
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(inside, "1");
+  EXPECT_EQ(One(*c, held), "0");                          // let go with the rollback
+  EXPECT_EQ(One(*c, "SELECT count(*) FROM steps"), "0");  // the insert rolled back
+  ASSERT_TRUE(
+      c->InLockedTransaction(key, [&] { return c->Run("INSERT INTO steps VALUES (2)"); }).ok());
+  EXPECT_EQ(One(*c, "SELECT count(*) FROM steps"), "1");
+  EXPECT_EQ(One(*c, held), "0");
+}
+
 }  // namespace
 }  // namespace ballast::pg

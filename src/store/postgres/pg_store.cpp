@@ -175,16 +175,15 @@ class PostgresStore final : public Store {
 
   Result<BatchInfo> WriteBatch(BatchInfo info, const std::vector<EnterpriseRecord>& enterprises,
                                const std::vector<ObservationChunk>& chunks) override {
-    RETURN_IF_ERROR(
-        c_->InTransaction([&]() { return WriteBatchInTransaction(&info, enterprises, chunks); }));
+    // One writer of batches at a time on the database: ids (max + 1) and new enterprise ids
+    // are taken under the lock.
+    RETURN_IF_ERROR(c_->InLockedTransaction(
+        pg::kBatchLock, [&]() { return WriteBatchInTransaction(&info, enterprises, chunks); }));
     return info;
   }
 
   Status WriteBatchInTransaction(BatchInfo* info, const std::vector<EnterpriseRecord>& enterprises,
                                  const std::vector<ObservationChunk>& chunks) {
-    // One writer of batches at a time on the database: ids (max + 1) and new enterprise ids
-    // are taken under this lock.
-    RETURN_IF_ERROR(c_->Run("SELECT pg_advisory_xact_lock($1)", pg::kBatchLock));
     info->created_at = FormatUtc(SystemClock().Now());
     {
       ASSIGN_OR_RETURN(auto r, c_->Query("SELECT COALESCE(MAX(id), 0) + 1 FROM batch"));
