@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstddef>
 #include <functional>
 #include <utility>
 
@@ -25,13 +27,24 @@ Json Label(const app::NodeLabel& l) { return Json{{"code", l.code}, {"name", l.n
 // A disclosure-control marker (app/disclosure.h), null when there is none.
 Json Mark(const std::string& reason) { return reason.empty() ? Json(nullptr) : Json(reason); }
 
+// A row's figures by measure, in the order asked; a measure asked twice is one key (its figure
+// is the same), as an object names each key once.
+Json MeasureValues(const std::vector<std::string>& measures,
+                   const std::vector<std::optional<double>>& values) {
+  JsonFields out(measures.size());
+  for (size_t i = 0; i < measures.size(); ++i) {
+    const auto before = measures.begin() + static_cast<std::ptrdiff_t>(i);
+    if (std::find(measures.begin(), before, measures[i]) == before)
+      out.Add(measures[i].c_str(), Num(values[i]));
+  }
+  return out.Take();
+}
+
 Json RowJson(const app::Row& r, const std::vector<std::string>& measures) {
-  JsonFields values(measures.size());
-  for (size_t i = 0; i < measures.size(); ++i) values.Add(measures[i].c_str(), Num(r.values[i]));
   return JsonFields(7)
       .Add("code", r.label.code)
       .Add("name", r.label.name)
-      .Add("values", values.Take())
+      .Add("values", MeasureValues(measures, r.values))
       .Add("n", r.n)
       .Add("rank", Int(r.rank))
       .Add("suppressed", Mark(r.suppressed))
@@ -46,9 +59,7 @@ Json CellObject(const app::CellAnswer& a) {
     j["measure"] = a.measures[0];
     j["value"] = Num(a.row.values[0]);
   }
-  Json values = Json::object();
-  for (size_t i = 0; i < a.measures.size(); ++i) values[a.measures[i]] = Num(a.row.values[i]);
-  j["values"] = std::move(values);
+  j["values"] = MeasureValues(a.measures, a.row.values);
   j["n"] = a.row.n;
   j["suppressed"] = Mark(a.row.suppressed);
   j["would_suppress"] = Mark(a.row.would_suppress);
@@ -118,10 +129,8 @@ std::string ParkTableJson(const app::ParkTableAnswer& t) {
 std::string SeriesJson(const app::SeriesAnswer& s) {
   Json points = Json::array();
   for (const auto& [period, row] : s.points) {
-    Json values = Json::object();
-    for (size_t i = 0; i < s.cell.measures.size(); ++i) values[s.cell.measures[i]] = Num(row.values[i]);
     points.push_back(Json{{"period", period},
-                          {"values", std::move(values)},
+                          {"values", MeasureValues(s.cell.measures, row.values)},
                           {"n", row.n},
                           {"suppressed", Mark(row.suppressed)},
                           {"would_suppress", Mark(row.would_suppress)}});

@@ -41,6 +41,28 @@ TEST(JsonRenderTest, ATableWithAMissingFigureAndAWithheldRow) {
             R"("n":2,"rank":2,"suppressed":"dominance","would_suppress":null}]})");
 }
 
+// A measure asked twice (`measures=yoy,yoy`) is one key of each row's values, as of the parent's:
+// an object names each key once.
+TEST(JsonRenderTest, AMeasureAskedTwiceIsOneKey) {
+  app::TableAnswer t;
+  t.dim = "region";
+  t.parent.region = {"410000", "河南省"};
+  t.parent.industry = {"C", "制造业"};
+  t.parent.period = "2025-12";
+  t.parent.indicator = "output_value";
+  t.parent.measures = {"yoy", "value", "yoy"};
+  t.parent.row = {{}, {3.25, 1000.5, 3.25}, 12, std::nullopt, "", ""};
+  t.rows.push_back({{"410100", "郑州市"}, {2.5, 600, 2.5}, 7, 1, "", ""});
+  EXPECT_EQ(TableJson(t),
+            R"({"dim":"region","measures":["yoy","value","yoy"],)"
+            R"("parent":{"region":{"code":"410000","name":"河南省"},)"
+            R"("industry":{"code":"C","name":"制造业"},"period":"2025-12",)"
+            R"("indicator":"output_value","park":null,)"
+            R"("values":{"yoy":3.25,"value":1000.5},"n":12,"suppressed":null,"would_suppress":null},)"
+            R"("rows":[{"code":"410100","name":"郑州市","values":{"yoy":2.5,"value":600.0},)"
+            R"("n":7,"rank":1,"suppressed":null,"would_suppress":null}]})");
+}
+
 TEST(JsonRenderTest, ARankingRow) {
   app::RankingAnswer r;
   r.parent.region = {"410000", "河南省"};
