@@ -10,6 +10,29 @@
 
 namespace ballast::app {
 
+namespace {
+
+// Walks the rows of a set and of the set it was made from, both by id: `kept(i, j)` for a record
+// both hold (was[i] is now[j]), `gone(i)` for a row of `was` not here as it was (removed, or
+// written again), `written(j)` for a row here that `was` did not hold as it is.
+template <typename Kept, typename Gone, typename Written>
+void CompareRows(const std::vector<std::shared_ptr<const AlertRecord>>& was,
+                 const std::vector<std::shared_ptr<const AlertRecord>>& now, Kept kept, Gone gone,
+                 Written written) {
+  for (size_t i = 0, j = 0; i < was.size() || j < now.size();) {
+    if (i < was.size() && j < now.size() && was[i] == now[j]) {
+      kept(i++, j++);
+    } else if (j == now.size() || (i < was.size() && was[i]->id < now[j]->id)) {
+      gone(i++);
+    } else {
+      if (i < was.size() && was[i]->id == now[j]->id) gone(i++);  // written again
+      written(j++);
+    }
+  }
+}
+
+}  // namespace
+
 std::shared_ptr<const std::vector<uint32_t>> LiveAlerts::Within(NodeId region,
                                                                 const CodeTree& regions) const {
   const Listed& listed = InListOrder(regions);
@@ -40,21 +63,10 @@ const LiveAlerts::Listed& LiveAlerts::InListOrder(const CodeTree& regions) const
     const bool merge = before != nullptr && before->listed_done_.load(std::memory_order_acquire);
     std::unordered_set<const AlertRecord*> stale;
     if (merge) {
-      const auto &was = before->rows, &now = rows;
-      for (size_t i = 0, j = 0; i < was.size() || j < now.size();) {
-        if (j == now.size() || (i < was.size() && was[i]->id < now[j]->id)) {
-          stale.insert(was[i++].get());
-        } else if (i == was.size() || now[j]->id < was[i]->id) {
-          ranked.emplace_back(PlaceOf(*now[j]), now[j].get());
-          ++j;
-        } else {
-          if (was[i] != now[j]) {
-            stale.insert(was[i].get());
-            ranked.emplace_back(PlaceOf(*now[j]), now[j].get());
-          }
-          ++i, ++j;
-        }
-      }
+      CompareRows(
+          before->rows, rows, [](size_t, size_t) {},
+          [&](size_t i) { stale.insert(before->rows[i].get()); },
+          [&](size_t j) { ranked.emplace_back(PlaceOf(*rows[j]), rows[j].get()); });
     } else {
       ranked.reserve(rows.size());
       for (const auto& p : rows) ranked.emplace_back(PlaceOf(*p), p.get());
@@ -106,26 +118,17 @@ const warn::FingerprintIndex& LiveAlerts::ByFingerprint() const {
 void LiveAlerts::CarryFingerprints(const LiveAlerts& before) {
   if (!before.fingerprints_done_.load(std::memory_order_acquire)) return;
   std::call_once(fingerprints_once_, [&] {
-    // Both sets by id: a row of `before` is kept when the same record is here (its place here
-    // noted); the others here were written since, and only they are parsed.
+    // A row of `before` is kept when the same record is here (its place here noted); the rows
+    // written since are the only ones parsed.
     constexpr size_t kGone = static_cast<size_t>(-1);
-    const auto &was = before.rows, &now = rows;
-    std::vector<size_t> place(was.size(), kGone);
+    std::vector<size_t> place(before.rows.size(), kGone);
     warn::FingerprintIndex written;
-    auto add = [&](size_t j) {
-      uint64_t h;
-      if (warn::FingerprintBits(now[j]->fingerprint, &h)) written.emplace_back(h, j);
-    };
-    for (size_t i = 0, j = 0; i < was.size() || j < now.size();) {
-      if (i < was.size() && j < now.size() && was[i] == now[j]) {
-        place[i++] = j++;
-      } else if (j == now.size() || (i < was.size() && was[i]->id < now[j]->id)) {
-        ++i;  // gone
-      } else {
-        if (i < was.size() && was[i]->id == now[j]->id) ++i;  // written again
-        add(j++);
-      }
-    }
+    CompareRows(
+        before.rows, rows, [&](size_t i, size_t j) { place[i] = j; }, [](size_t) {},
+        [&](size_t j) {
+          uint64_t h;
+          if (warn::FingerprintBits(rows[j]->fingerprint, &h)) written.emplace_back(h, j);
+        });
     std::sort(written.begin(), written.end());
     // The kept rows' places keep their order (both sets by id): the index stays sorted.
     warn::FingerprintIndex kept;
