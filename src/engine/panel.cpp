@@ -443,16 +443,62 @@ std::unique_ptr<Panel> Panel::Builder::Finish() {
   return std::move(panel_);
 }
 
+namespace {
+
+bool SameRates(const std::vector<VaRateRecord>& a, const std::vector<VaRateRecord>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+    return x.industry == y.industry && x.rate == y.rate;
+  });
+}
+
+}  // namespace
+
 void Panel::Builder::BuildScaled(const std::vector<bool>& rescale) {
   Panel& p = *panel_;
   const Catalog& cat = *p.catalog_;
   const auto& indicators = cat.indicators();
+  if (previous_ != nullptr && !enterprises_changed_ && previous_->scale_rates_ != nullptr &&
+      SameRates(previous_->scale_rates_->rates, va_rates_))
+    p.scale_rates_ = previous_->scale_rates_;
   bool any = false;
   for (size_t ind = 0; ind < indicators.size(); ++ind) {
     if (indicators[ind].scaled())
       any |= rescale[static_cast<size_t>(cat.FindIndicator(indicators[ind].numerator))];
   }
   if (!any) return;
+  if (p.scale_rates_ == nullptr) p.scale_rates_ = MakeScaleRates();
+  const std::vector<double>& rate = p.scale_rates_->of_enterprise;
+  // A rate per enterprise commutes with every derivation (value/ytd, priors): scale the
+  // numerator's resolved columns (those resolved now; the others are the previous panel's).
+  for (size_t ind = 0; ind < indicators.size(); ++ind) {
+    if (!indicators[ind].scaled()) continue;
+    const auto num = static_cast<size_t>(cat.FindIndicator(indicators[ind].numerator));
+    if (!rescale[num]) continue;
+    for (size_t t = 0; t < p.columns_[num].size(); ++t) {
+      if (previous_ != nullptr && !enterprises_changed_ && !redo_[num][t]) continue;
+      const ColumnPtr& src = p.columns_[num][t];
+      if (src == nullptr) {
+        p.columns_[ind][t] = nullptr;
+        continue;
+      }
+      auto c = std::make_shared<Column>();
+      c->cells = src->cells;
+      c->value.resize(src->value.size());
+      for (size_t e = 0; e < c->value.size(); ++e) c->value[e] = src->value[e] * rate[e];
+      for (auto [from, to] :
+           {std::pair{&src->ytd_fix, &c->ytd_fix}, std::pair{&src->prior, &c->prior},
+            std::pair{&src->prior_ytd, &c->prior_ytd}}) {
+        *to = *from;
+        for (size_t i = 0; i < to->size(); ++i) to->value[i] *= rate[to->index[i]];
+      }
+      p.columns_[ind][t] = std::move(c);
+    }
+  }
+}
+
+std::shared_ptr<const Panel::ScaleRates> Panel::Builder::MakeScaleRates() const {
+  const Panel& p = *panel_;
+  const Catalog& cat = *p.catalog_;
   const CodeTree& tree = cat.industries();
   std::map<NodeId, double> rate_of;  // node -> rate as a fraction
   for (const auto& r : va_rates_) {
@@ -467,32 +513,15 @@ void Panel::Builder::BuildScaled(const std::vector<bool>& rescale) {
   std::vector<double> node_rate(tree.size());
   for (size_t node = 0; node < tree.size(); ++node)
     node_rate[node] = OwnOrAncestors(tree, static_cast<NodeId>(node), cat.all_industry(), rate_at);
-  std::vector<double> rate(p.num_enterprises_, rate_at(cat.all_industry()));
+  auto made = std::make_shared<ScaleRates>();
+  made->rates = va_rates_;
+  std::vector<double>& rate = made->of_enterprise;
+  rate.assign(p.num_enterprises_, rate_at(cat.all_industry()));
   for (size_t e = 0; e < rate.size(); ++e) {
     const NodeId n = p.enterprises_data_[e].industry;
     if (n != kNoNode) rate[e] = node_rate[static_cast<size_t>(n)];
   }
-  // A rate per enterprise commutes with every derivation (value/ytd, priors): scale the
-  // numerator's resolved columns (those resolved now; the others are the previous panel's).
-  for (size_t ind = 0; ind < indicators.size(); ++ind) {
-    if (!indicators[ind].scaled()) continue;
-    const auto num = static_cast<size_t>(cat.FindIndicator(indicators[ind].numerator));
-    if (!rescale[num]) continue;
-    for (size_t t = 0; t < p.columns_[num].size(); ++t) {
-      if (previous_ != nullptr && !enterprises_changed_ && !redo_[num][t]) continue;
-      const ColumnPtr& src = p.columns_[num][t];
-      if (src == nullptr) {
-        p.columns_[ind][t] = nullptr;
-        continue;
-      }
-      auto c = std::make_shared<Column>(*src);
-      for (size_t e = 0; e < c->value.size(); ++e) c->value[e] *= rate[e];
-      for (SparseColumn* s : {&c->ytd_fix, &c->prior, &c->prior_ytd}) {
-        for (size_t i = 0; i < s->size(); ++i) s->value[i] *= rate[s->index[i]];
-      }
-      p.columns_[ind][t] = std::move(c);
-    }
-  }
+  return made;
 }
 
 void Panel::Builder::BuildDeflators() {

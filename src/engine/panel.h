@@ -156,6 +156,15 @@ class Panel {
   // Deflators by distinct class: deflators_[slot * num_periods_ + (p - first_)].
   std::vector<int32_t> price_slot_;  // per enterprise, -1 without an industry
   std::vector<double> deflators_;
+  // Each enterprise's rate of the scaled indicators (a fraction; kMissing without one) and the
+  // rates it was found from: the panels Builder::Apply makes with the same enterprises and rates
+  // take it over (made again for every batch it was most of BuildScaled's time, a read of every
+  // enterprise's class).
+  struct ScaleRates {
+    std::vector<VaRateRecord> rates;
+    std::vector<double> of_enterprise;
+  };
+  std::shared_ptr<const ScaleRates> scale_rates_;
 };
 
 // Builds a panel: give it the enterprises, then every observation chunk in batch order (a later
@@ -214,6 +223,7 @@ class Panel::Builder {
   void BuildDeflators();
   // Scales the numerators' columns resolved now (rescale[numerator]) into their scaled indicators.
   void BuildScaled(const std::vector<bool>& rescale);
+  std::shared_ptr<const ScaleRates> MakeScaleRates() const;
   // Resolves one indicator's raw columns from `from` (January or the first period) to `to`.
   void ResolveRange(size_t indicator, Period from, Period to);
   // The same, when every month of the range was kept and the new chunks wrote few enterprises:

@@ -160,6 +160,39 @@ TEST(ValueAddedTest, OutputTimesTheRateOfTheNearestAncestor) {
   EXPECT_NEAR(*row->values[0], 69.5 / 87.5 * 100, 1e-9);
 }
 
+// A batch applied to a panel scales its output with the rates it is given: the same rates as the
+// panel before (taken over from it) or other ones (found again), as a full build would.
+TEST(ValueAddedTest, AnAppliedBatchScalesWithTheRatesItIsGiven) {
+  PanelMaker m;
+  m.Enterprise("A", "410102", "1311");
+  m.Enterprise("B", "410102", "3311");
+  m.Batch({{"A", "output_value", "2025-03", 110}, {"B", "output_value", "2025-03", 190}});
+  m.VaRates({{"13", 20}, {"C", 25}});
+  auto first = m.Make();
+  ASSERT_NE(first, nullptr);
+  auto value_added = [](const Panel& p) {
+    const Catalog& c = p.catalog();
+    Query q(p);
+    CellRef r{c.FindIndicator("value_added"), *ParsePeriod("2025-03"), c.country(),
+              c.all_industry()};
+    auto row = q.Cell(r, {Measure::kValue}, Dimension::kIndustry);
+    return row.ok() && row->values[0] ? *row->values[0] : -1.0;
+  };
+  EXPECT_NEAR(value_added(*first), 110 * 0.20 + 190 * 0.25, 1e-9);
+  // A's figure revised, the same rates: 120 × 0.20 + 190 × 0.25.
+  auto second = m.Apply(*first, {{"A", "output_value", "2025-03", 120}});
+  ASSERT_NE(second, nullptr);
+  EXPECT_NEAR(value_added(*second), 120 * 0.20 + 190 * 0.25, 1e-9);
+  // B's figure revised under a new rate for 33 (B's division): B at 40 %, A still at 20 %.
+  m.VaRates({{"13", 20}, {"C", 25}, {"33", 40}});
+  auto third = m.Apply(*second, {{"B", "output_value", "2025-03", 200}});
+  ASSERT_NE(third, nullptr);
+  EXPECT_NEAR(value_added(*third), 120 * 0.20 + 200 * 0.40, 1e-9);
+  auto fresh = m.Make();
+  ASSERT_NE(fresh, nullptr);
+  EXPECT_EQ(value_added(*third), value_added(*fresh));
+}
+
 TEST(PricesNoIndexTest, WithoutPricesRealGrowthIsUndefined) {
   PanelMaker m;
   m.Enterprise("A", "410102", "1311");
