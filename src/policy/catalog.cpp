@@ -184,7 +184,9 @@ Result<PolicyDocument> ParsePolicyDocument(std::string_view text) {
   return d;
 }
 
-Result<std::vector<PolicyDocument>> EmbeddedPolicyCatalog() {
+namespace {
+
+Result<std::vector<PolicyDocument>> ParseEmbedded() {
   std::vector<PolicyDocument> out;
   std::set<std::string> ids;
   for (std::string_view file : EmbeddedPolicyFiles()) {
@@ -197,8 +199,19 @@ Result<std::vector<PolicyDocument>> EmbeddedPolicyCatalog() {
   return out;
 }
 
+// The embedded files are fixed when the program is built: parsed once, not on every read (a
+// warning evaluation read a target of them per rule and region).
+const Result<std::vector<PolicyDocument>>& Embedded() {
+  static const auto* parsed = new Result<std::vector<PolicyDocument>>(ParseEmbedded());
+  return *parsed;
+}
+
+}  // namespace
+
+Result<std::vector<PolicyDocument>> EmbeddedPolicyCatalog() { return Embedded(); }
+
 std::optional<Target> EmbeddedInternalTarget(std::string_view code) {
-  auto docs = EmbeddedPolicyCatalog();
+  const auto& docs = Embedded();
   if (!docs.ok()) return std::nullopt;
   for (const auto& doc : *docs) {
     for (const auto& t : doc.targets) {
