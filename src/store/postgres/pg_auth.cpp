@@ -32,22 +32,42 @@ Result<std::optional<UserRecord>> OneUser(const PgResult& r) {
   return std::optional<UserRecord>(ReadUser(r, 0));
 }
 
+// The head in the first five columns of a result's first row (none: no row, or NULLs).
+std::optional<AuditHead> HeadIn(const PgResult& r) {
+  if (r.rows() == 0 || r.IsNull(0, 0)) return std::nullopt;
+  return AuditHead{r.Int(0, 0), r.Int(0, 1), r.Text(0, 2), r.Int(0, 3), r.Text(0, 4)};
+}
+
 Result<std::optional<AuditHead>> ReadHead(Conn& c) {
   ASSIGN_OR_RETURN(auto r, c.Query("SELECT entries, last_id, last_hash, keyed_from, mac FROM "
                                    "audit_head WHERE id = 1"));
-  if (r.rows() == 0) return std::optional<AuditHead>();
-  return std::optional<AuditHead>(
-      AuditHead{r.Int(0, 0), r.Int(0, 1), r.Text(0, 2), r.Int(0, 3), r.Text(0, 4)});
+  return HeadIn(r);
 }
 
-Status WriteHead(Conn& c, AuditHead h, const AuthStore::AuditHeadSeal& seal_head) {
+// The head's upsert, its five parameters numbered after the statement's first `before`.
+std::string HeadUpsert(int before) {
+  std::string values;
+  for (int i = 1; i <= 5; ++i) values += ", $" + std::to_string(before + i);
+  return "INSERT INTO audit_head(id, entries, last_id, last_hash, keyed_from, mac) VALUES(1" +
+         values +
+         ") ON CONFLICT (id) DO UPDATE SET entries = excluded.entries, last_id = "
+         "excluded.last_id, last_hash = excluded.last_hash, keyed_from = excluded.keyed_from, "
+         "mac = excluded.mac";
+}
+
+void AddHead(AuditHead h, const AuthStore::AuditHeadSeal& seal_head, pg::Params* params) {
   h.mac = seal_head(h);
-  return c.Run(
-      "INSERT INTO audit_head(id, entries, last_id, last_hash, keyed_from, mac) "
-      "VALUES(1, $1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET entries = excluded.entries, "
-      "last_id = excluded.last_id, last_hash = excluded.last_hash, keyed_from = "
-      "excluded.keyed_from, mac = excluded.mac",
-      h.entries, h.last_id, h.last_hash, h.keyed_from, h.mac);
+  params->Add(h.entries);
+  params->Add(h.last_id);
+  params->Add(h.last_hash);
+  params->Add(h.keyed_from);
+  params->Add(h.mac);
+}
+
+Status WriteHead(Conn& c, const AuditHead& h, const AuthStore::AuditHeadSeal& seal_head) {
+  pg::Params params;
+  AddHead(h, seal_head, &params);
+  return c.Execute(HeadUpsert(0), params, 0).status();
 }
 
 Result<AuditHead> CurrentLog(Conn& c) {
@@ -174,44 +194,63 @@ Result<std::vector<AuditEntry>> AppendAudits(Conn& c, std::vector<AuditEntry> en
                                              const AuthStore::AuditHeadSeal& seal_head) {
   if (entries.empty()) return entries;
   AuditAppendSteps steps;
-  // The head and the last entry in one statement (the chain asks for the head, then the last
-  // entry, under the lock): one round trip for both.
+  // Three round trips: BEGIN, the lock and the head with the last entry (one statement, read
+  // under the lock); the group's entries with the head's update (one statement); COMMIT.
+  std::optional<AuditHead> head;
   AuditTail tail;
-  steps.read_head = [&]() -> Result<std::optional<AuditHead>> {
-    ASSIGN_OR_RETURN(
-        auto r, c.Query("SELECT h.entries, h.last_id, h.last_hash, h.keyed_from, h.mac, t.id, "
-                        "t.hash FROM (SELECT 1) one LEFT JOIN audit_head h ON h.id = 1 LEFT JOIN "
-                        "(SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) t ON true"));
-    if (!r.IsNull(0, 5)) tail.id = r.Int(0, 5), tail.hash = r.Text(0, 6);
-    if (r.IsNull(0, 0)) return std::optional<AuditHead>();
-    return std::optional<AuditHead>(
-        AuditHead{r.Int(0, 0), r.Int(0, 1), r.Text(0, 2), r.Int(0, 3), r.Text(0, 4)});
-  };
+  steps.read_head = [&]() -> Result<std::optional<AuditHead>> { return head; };
   steps.read_tail = [&]() -> Result<AuditTail> { return tail; };
+  // The group's insert waits for the head's update, to be sent with it.
+  std::string insert;
+  pg::Params params;
+  auto send_insert = [&]() -> Status {
+    if (insert.empty()) return Status::Ok();
+    const std::string sql = std::move(insert);
+    insert.clear();
+    return c.Execute(sql, params, 0).status();
+  };
   steps.insert = [&](const std::vector<AuditEntry>& chained) -> Status {
-    // One statement for the group: a row of twelve parameters per entry.
-    std::string sql =
+    // A row of twelve parameters per entry.
+    insert =
         "INSERT INTO audit_log(id, ts, actor, role, address, action, target, result, detail, "
         "prev_hash, hash, scheme) VALUES";
-    pg::Params params;
     for (const AuditEntry& e : chained) {
       const int k = params.size();
-      sql += k == 0 ? "(" : ",(";
-      for (int i = 1; i <= 12; ++i) sql += (i > 1 ? ",$" : "$") + std::to_string(k + i);
-      sql += ")";
+      insert += k == 0 ? "(" : ",(";
+      for (int i = 1; i <= 12; ++i) insert += (i > 1 ? ",$" : "$") + std::to_string(k + i);
+      insert += ")";
       for (const auto& v : {std::to_string(e.id), e.ts, e.actor, e.role, e.address, e.action,
                             e.target, e.result, e.detail, e.prev_hash, e.hash, e.scheme})
         params.Add(v);
     }
+    return Status::Ok();
+  };
+  steps.current_log = [&]() -> Result<AuditHead> {
+    RETURN_IF_ERROR(send_insert());  // the log counted with the group in it
+    return CurrentLog(c);
+  };
+  steps.write_head = [&](const AuditHead& h) -> Status {
+    if (insert.empty()) return WriteHead(c, h, seal_head);
+    // A data-modifying WITH runs whole whether or not the statement reads it.
+    const std::string sql = "WITH appended AS (" + insert + ") " + HeadUpsert(params.size());
+    insert.clear();
+    AddHead(h, seal_head, &params);
     return c.Execute(sql, params, 0).status();
   };
-  steps.current_log = [&] { return CurrentLog(c); };
-  steps.write_head = [&](const AuditHead& h) { return WriteHead(c, h, seal_head); };
   // The advisory lock makes reading the last entry, the append and the head's update one step
   // for every process on the database: the chain stays linear.
-  Status st = c.InLockedTransaction(pg::kAuditLock, [&]() -> Status {
-    return AppendAuditChain(entries, seal, seal_head, steps);
-  });
+  Status st = c.InLockedTransaction(
+      pg::kAuditLock,
+      "SELECT h.entries, h.last_id, h.last_hash, h.keyed_from, h.mac, t.id, t.hash FROM (SELECT "
+      "1) one LEFT JOIN audit_head h ON h.id = 1 LEFT JOIN (SELECT id, hash FROM audit_log ORDER "
+      "BY id DESC LIMIT 1) t ON true",
+      [&](const pg::PgResult& r) -> Status {
+        if (r.rows() != 1) return c.Error("the audit head could not be read");
+        if (!r.IsNull(0, 5)) tail.id = r.Int(0, 5), tail.hash = r.Text(0, 6);
+        head = HeadIn(r);
+        RETURN_IF_ERROR(AppendAuditChain(entries, seal, seal_head, steps));
+        return send_insert();  // without a head to update (no audit key)
+      });
   RETURN_IF_ERROR(st);
   return entries;
 }

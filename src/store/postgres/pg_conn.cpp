@@ -221,13 +221,14 @@ Result<PgResult> Conn::Execute(const std::string& sql_in, const Params& params, 
   }
 }
 
-Status Conn::Script(const std::string& sql) {
+Status Conn::Script(const std::string& sql) { return ScriptResult(sql).status(); }
+
+Result<PgResult> Conn::ScriptResult(const std::string& sql) {
   std::lock_guard<std::recursive_mutex> lock(mu_);
   EnsureConnected();
   PgResult r(PQexec(c_, sql.c_str()));
   const ExecStatusType st = PQresultStatus(r.get());
-  if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY)
-    return Status::Ok();
+  if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY) return r;
   const char* state = PQresultErrorField(r.get(), PG_DIAG_SQLSTATE);
   last_sqlstate_ = state ? state : "";
   last_error_ = Trimmed(PQresultErrorMessage(r.get()));
@@ -307,27 +308,38 @@ bool Conn::ConsumeNotifications() {
   return any;
 }
 
-Status Conn::InTransaction(const std::function<Status()>& fn) { return Transaction("", fn); }
-
-Status Conn::InLockedTransaction(int64_t lock, const std::function<Status()>& fn) {
-  return Transaction("SELECT pg_advisory_xact_lock(" + std::to_string(lock) + ")", fn);
+Status Conn::InTransaction(const std::function<Status()>& fn) {
+  return Transaction("", [&](const PgResult&) { return fn(); });
 }
 
-Status Conn::Transaction(const std::string& first, const std::function<Status()>& fn) {
+Status Conn::InLockedTransaction(int64_t lock, const std::function<Status()>& fn) {
+  return Transaction("SELECT pg_advisory_xact_lock(" + std::to_string(lock) + ")",
+                     [&](const PgResult&) { return fn(); });
+}
+
+Status Conn::InLockedTransaction(int64_t lock, const std::string& read,
+                                 const std::function<Status(const PgResult&)>& fn) {
+  return Transaction("SELECT pg_advisory_xact_lock(" + std::to_string(lock) + "); " + read, fn);
+}
+
+Status Conn::Transaction(const std::string& first,
+                         const std::function<Status(const PgResult&)>& fn) {
   std::lock_guard<std::recursive_mutex> lock(mu_);
   if (tx_depth_ > 0) {  // nested: part of the outer transaction
-    if (!first.empty()) RETURN_IF_ERROR(Script(first));
-    return fn();
+    if (first.empty()) return fn(PgResult(nullptr));  // no rows
+    ASSIGN_OR_RETURN(PgResult rows, ScriptResult(first));
+    return fn(rows);
   }
-  if (Status begun = Script(first.empty() ? "BEGIN" : "BEGIN; " + first); !begun.ok()) {
+  auto begun = ScriptResult(first.empty() ? "BEGIN" : "BEGIN; " + first);
+  if (!begun.ok()) {
     // BEGIN may have run and the statement after it failed: nothing is left open.
     const std::string state = last_sqlstate_, error = last_error_;
     (void)Script("ROLLBACK");
     last_sqlstate_ = state, last_error_ = error;
-    return begun;
+    return begun.status();
   }
   ++tx_depth_;
-  Status st = fn();
+  Status st = fn(*begun);
   --tx_depth_;
   if (!st.ok()) {
     const std::string state = last_sqlstate_, error = last_error_;

@@ -163,6 +163,10 @@ class Conn {
   // the round trip of BEGIN: what one writer at a time does (the audit chain's appends) takes
   // one wait less each.
   Status InLockedTransaction(int64_t lock, const std::function<Status()>& fn);
+  // The same with `read` (a query without parameters) run under the lock in that round trip too:
+  // fn is given its rows (the audit chain's head, read before every append).
+  Status InLockedTransaction(int64_t lock, const std::string& read,
+                             const std::function<Status(const PgResult&)>& fn);
 
   std::recursive_mutex& mu() { return mu_; }
   // The SQLSTATE of the last failed statement ("23505" = unique violation), "" if none.
@@ -172,8 +176,11 @@ class Conn {
   Status Error(const std::string& what) const;
 
  private:
-  // BEGIN and `first` (a statement without parameters; "" none) in one round trip, then fn.
-  Status Transaction(const std::string& first, const std::function<Status()>& fn);
+  // BEGIN and `first` (statements without parameters; "" none) in one round trip, then fn with
+  // the rows of the last of them.
+  Status Transaction(const std::string& first, const std::function<Status(const PgResult&)>& fn);
+  // Runs `sql` as Script does, keeping the result of its last statement.
+  Result<PgResult> ScriptResult(const std::string& sql);
   Conn(PGconn* c, std::string uri, std::string who);
   // Reconnects a connection the server closed, unless a transaction was under way.
   void EnsureConnected();

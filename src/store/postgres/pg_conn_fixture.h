@@ -29,6 +29,12 @@ class PgConnTest : public ::testing::Test {
     EXPECT_TRUE(r.ok()) << sql << ": " << r.status().ToString();
     return r.ok() && r->rows() == 1 ? r->Text(0, 0) : "?";
   }
+  // Counts the advisory lock `key` this session holds ("1" or "0" through One).
+  static std::string Held(int64_t key) {
+    return "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND "
+           "pid = pg_backend_pid() AND (classid::bigint << 32 | objid::bigint) = " +
+           std::to_string(key);
+  }
   ::ballast::testing::TestStore db_;
 };
 

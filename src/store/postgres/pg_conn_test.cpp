@@ -87,10 +87,7 @@ TEST_F(PgConnTest, ALockedTransactionHoldsItsLockUntilItEnds) {
   ASSERT_NE(c, nullptr);
   ASSERT_TRUE(c->Script("CREATE TABLE steps (a INT)").ok());
   const int64_t key = 0x42414c4c41535499;
-  const std::string held =
-      "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND "
-      "pid = pg_backend_pid() AND (classid::bigint << 32 | objid::bigint) = " +
-      std::to_string(key);
+  const std::string held = Held(key);
   std::string inside;
   Status st = c->InLockedTransaction(key, [&]() -> Status {
     inside = One(*c, held);
@@ -105,6 +102,36 @@ TEST_F(PgConnTest, ALockedTransactionHoldsItsLockUntilItEnds) {
       c->InLockedTransaction(key, [&] { return c->Run("INSERT INTO steps VALUES (2)"); }).ok());
   EXPECT_EQ(One(*c, "SELECT count(*) FROM steps"), "1");
   EXPECT_EQ(One(*c, held), "0");
+}
+
+// The read given with the lock runs in BEGIN's round trip, under the lock: fn gets its rows; a
+// read that fails calls no fn and leaves neither a transaction nor the lock behind.
+TEST_F(PgConnTest, ALockedTransactionsReadRunsUnderItsLock) {
+  auto c = Open();
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->Script("CREATE TABLE counter (n INT); INSERT INTO counter VALUES (5)").ok());
+  const int64_t key = 0x42414c4c41535498;
+  const std::string held = Held(key);
+  std::string read, inside;
+  Status st = c->InLockedTransaction(key, "SELECT n FROM counter", [&](const PgResult& r) {
+    read = r.rows() == 1 ? r.Text(0, 0) : "?";
+    inside = One(*c, held);
+    return c->Run("UPDATE counter SET n = n + 1");
+  });
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  EXPECT_EQ(read, "5");
+  EXPECT_EQ(inside, "1");
+  EXPECT_EQ(One(*c, "SELECT n FROM counter"), "6");
+  EXPECT_EQ(One(*c, held), "0");
+  bool called = false;
+  st = c->InLockedTransaction(key, "SELECT nothing FROM counter", [&](const PgResult&) {
+    called = true;
+    return Status::Ok();
+  });
+  EXPECT_FALSE(st.ok());
+  EXPECT_FALSE(called);
+  EXPECT_EQ(One(*c, held), "0");
+  EXPECT_EQ(One(*c, "SELECT n FROM counter"), "6");  // and the connection serves on
 }
 
 }  // namespace
