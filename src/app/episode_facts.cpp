@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "app/newest_kept.h"
-#include "app/snapshot_memo.h"
 
 namespace ballast::app {
 
@@ -12,17 +11,6 @@ namespace {
 
 constexpr const char* kOutput = "output_value";
 constexpr const char* kChainLeader = "链主";
-
-// The facts of enterprise subjects, kept for the latest panel snapshot they were read from: an
-// enterprise's needs the figures of every enterprise of its prefecture, and the episodes are
-// scored again for every new set of live alerts and every new batch. A batch of values moves few
-// enterprises: the facts of the next snapshot keep those of the prefectures it did not move.
-using EnterpriseFactsCache = SnapshotMemo<ScopedFacts>;
-
-EnterpriseFactsCache& EnterpriseFacts() {
-  static auto* cache = new EnterpriseFactsCache();  // never destroyed: outlives every request
-  return *cache;
-}
 
 }  // namespace
 
@@ -151,13 +139,10 @@ FactFinder::FactFinder(std::shared_ptr<const Snapshot> snap) { Start(std::move(s
 ScopedFacts FactFinder::Facts(const warn::Episode& e) {
   if (period_ == 0) return {};
   if (e.subject_kind == "enterprise") {
-    // Kept too: alerts that change without a new batch (an evaluation, a handling step) are
-    // scored again from what this snapshot already said of their subjects.
-    const std::string key = FactsKey(e);
-    if (auto known = Known(key)) return *known;
+    // Read afresh: a few figures of the enterprise and its prefecture's total (kept once per
+    // snapshot), less than looking them up in a memo kept across snapshots was (issue 11).
     NodeId prefecture = kNoNode;
     const warn::SubjectFacts f = Enterprise(e.subject_key, &prefecture);
-    Keep(key, f, prefecture);
     return {f, prefecture};
   }
   if (e.subject_kind == "region" || e.subject_kind == "industry") return Cell(e);
@@ -293,19 +278,6 @@ ScopedFacts FactFinder::Cell(const warn::Episode& e) {
   const ScopedFacts f = alone.FactsAt(snap_)->at(0);
   own_[key] = f;
   return f;
-}
-
-// The shared facts, and this finder's own: the shared ones are of the latest snapshot alone,
-// and a list still on the one before must not read each subject's afresh.
-std::optional<ScopedFacts> FactFinder::Known(const std::string& key) {
-  auto it = own_.find(key);
-  if (it != own_.end()) return it->second;
-  return EnterpriseFacts().Find(snap_, key);
-}
-
-void FactFinder::Keep(const std::string& key, const warn::SubjectFacts& f, NodeId scope) {
-  own_[key] = {f, scope};
-  EnterpriseFacts().Put(snap_, key, {f, scope}, scope);
 }
 
 }  // namespace ballast::app

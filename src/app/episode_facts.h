@@ -57,9 +57,9 @@ class CellSubjectSet {
   mutable std::shared_ptr<const SubjectCells> cells_;
 };
 
-// The facts of one snapshot's subjects: an enterprise's read when first asked and kept
-// (app/snapshot_memo.h) for the next snapshots that cannot have moved it; the region and industry
-// subjects' all together, once per snapshot.
+// The facts of one snapshot's subjects: an enterprise's read when asked (its figures and its
+// prefecture's total, kept once per snapshot); the region and industry subjects' all together,
+// once per snapshot.
 class FactFinder {
  public:
   explicit FactFinder(Workspace& ws);
@@ -85,11 +85,9 @@ class FactFinder {
   warn::SubjectFacts Enterprise(const std::string& uscc, NodeId* prefecture);
   double Size(uint32_t e) const;
   void LoadEnterprises();
-  std::optional<ScopedFacts> Known(const std::string& key);
-  void Keep(const std::string& key, const warn::SubjectFacts& f, NodeId scope);
 
   std::shared_ptr<const Snapshot> snap_;
-  std::unordered_map<std::string, ScopedFacts> own_;
+  std::unordered_map<std::string, ScopedFacts> own_;  // cells read alone (Cell)
   // The region and industry subjects read together (Prefetch) and their facts at snap_.
   std::shared_ptr<const SubjectCells> cells_;
   std::shared_ptr<const std::vector<ScopedFacts>> cell_facts_;

@@ -41,7 +41,7 @@ class EpisodeScores {
   // `previous`: scores of the same grouping or of the one `grouped` was regrouped from; those
   // of the episodes shared are carried, for the same snapshot, or for an earlier one of the same
   // chain when no batch since moved an enterprise of the scope of the facts an episode was
-  // scored by (SnapshotMark, as app/snapshot_memo.h keeps the facts themselves).
+  // scored by (SnapshotMark).
   EpisodeScores(std::shared_ptr<const GroupedEpisodes> grouped,
                 std::shared_ptr<const Snapshot> snap, EpisodeScores* previous = nullptr);
   // The scores, with those of the episodes `which` (indices into the grouping) computed; the
