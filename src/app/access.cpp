@@ -19,14 +19,22 @@ bool Access::InScope(const Caller& c, NodeId node) const {
   return scope != kNoNode && node != kNoNode && catalog_.regions().Contains(scope, node);
 }
 
+bool Access::CountryWide(std::string_view region_code) {
+  return region_code.empty() || region_code == kCountryCode;
+}
+
 bool Access::InScope(const Caller& c, const std::string& region_code) const {
-  if (region_code.empty() || region_code == kCountryCode) return c.whole_country();
+  if (CountryWide(region_code)) return c.whole_country();
   return InScope(c, ScopeNode(c), region_code, catalog_.regions().Find(region_code));
 }
 
 bool Access::InScope(const Caller& c, NodeId scope, std::string_view region_code,
                      NodeId node) const {
-  if (region_code.empty() || region_code == kCountryCode) return c.whole_country();
+  return InScope(c, scope, CountryWide(region_code), node);
+}
+
+bool Access::InScope(const Caller& c, NodeId scope, bool country_wide_code, NodeId node) const {
+  if (country_wide_code) return c.whole_country();
   return scope != kNoNode && node != kNoNode && catalog_.regions().Contains(scope, node);
 }
 

@@ -34,6 +34,11 @@ class Access {
   // The same by code, with the caller's scope node (ScopeNode) and the code's node (kNoNode:
   // unknown) looked up already: a list checks thousands of alerts.
   bool InScope(const Caller& c, NodeId scope, std::string_view region_code, NodeId node) const;
+  // The same with CountryWide(region_code) found already (kept with each live alert).
+  bool InScope(const Caller& c, NodeId scope, bool country_wide_code, NodeId node) const;
+  // A code that stands for the whole country: none, or the country's own. Only callers whose
+  // scope is the country see what carries it.
+  static bool CountryWide(std::string_view region_code);
   // An aggregate over a region: refused outside the scope; an unknown code passes (the use
   // case names it as unknown).
   Status CheckRegion(const Caller& c, const std::string& region_code) const;

@@ -73,14 +73,14 @@ void Index(GroupedEpisodes* g, const GroupedEpisodes* previous = nullptr) {
     const warn::Episode& head = g->episodes[i]->head;
     g->subject_hash.push_back(SubjectHash{}(Subject(head.subject_kind, head.subject_key)));
     if (!labels) labels.emplace(&g->labels);
-    g->tags.push_back(
-        {labels->Of(head.level), labels->Of(head.subject_kind), labels->Of(head.region)});
+    g->tags.push_back({labels->Of(head.level), labels->Of(head.subject_kind),
+                       labels->Of(head.region), labels->Of(head.state), head.muted});
     for (const AlertRecord* h : hits) {
       if (h->state == head.state) g->counted_rules.push_back(labels->Of(h->rule_id));
     }
     g->rules_from.push_back(static_cast<uint32_t>(g->counted_rules.size()));
   }
-  g->IndexAlerts();
+  g->IndexAlerts(previous);
 }
 
 void AddGrouped(GroupedEpisodes* g, const std::vector<const AlertRecord*>& alerts) {
@@ -137,12 +137,14 @@ std::shared_ptr<const GroupedEpisodes> RegroupAlerts(
   for (const AlertRecord* a : added) regroup[SubjectOf(*a)].push_back(a);
   for (size_t k = 0; k < previous->episodes.size(); ++k) {
     const auto& e = previous->episodes[k];
-    const Subject s(e->head.subject_kind, e->head.subject_key);
-    if (!touched_hash.contains(previous->subject_hash[k]) || !touched.contains(s)) {
+    // By the kept hash first: the episode's head is read only when its subject may be touched.
+    if (!touched_hash.contains(previous->subject_hash[k]) ||
+        !touched.contains(Subject(e->head.subject_kind, e->head.subject_key))) {
       g->episodes.push_back(e);
       g->was.push_back(static_cast<int32_t>(k));
       continue;
     }
+    const Subject s(e->head.subject_kind, e->head.subject_key);
     auto& alerts = regroup[s];
     for (const AlertRecord* h : e->hits) {
       if (!stale.contains(h->id)) alerts.push_back(h);
@@ -158,7 +160,7 @@ std::shared_ptr<const GroupedEpisodes> RegroupAlerts(
   return g;
 }
 
-void GroupedEpisodes::IndexAlerts() {
+void GroupedEpisodes::IndexAlerts(const GroupedEpisodes* previous) {
   dense_.clear();
   sparse_.clear();
   const auto& rows = held->rows;  // by id
@@ -167,7 +169,7 @@ void GroupedEpisodes::IndexAlerts() {
   const auto span = static_cast<uint64_t>(rows.back()->id - first_id_) + 1;
   const bool dense = span <= 4 * static_cast<uint64_t>(rows.size()) + 1024;
   if (dense) dense_.assign(static_cast<size_t>(span), kNone);
-  for (uint32_t i = 0; i < episodes.size(); ++i) {
+  auto place = [&](uint32_t i) {
     for (const AlertRecord* h : episodes[i]->hits) {
       if (!dense) {
         sparse_[h->id] = i;
@@ -175,7 +177,29 @@ void GroupedEpisodes::IndexAlerts() {
         dense_[static_cast<size_t>(h->id - first_id_)] = i;
       }
     }
+  };
+  if (dense && previous != nullptr && !previous->dense_.empty() && was.size() == episodes.size()) {
+    // An episode carried has the same alerts, with the same ids: their slots are read from the
+    // index before, renumbered, without reading the alerts (the country's, after each
+    // evaluation). The episodes grouped again place their own.
+    std::vector<uint32_t> now_of(previous->episodes.size(), kNone);
+    for (uint32_t i = 0; i < episodes.size(); ++i) {
+      if (was[i] >= 0) now_of[static_cast<size_t>(was[i])] = i;
+    }
+    const int64_t shift = first_id_ - previous->first_id_;
+    const auto before = static_cast<int64_t>(previous->dense_.size());
+    for (size_t slot = 0; slot < dense_.size(); ++slot) {
+      const int64_t old = static_cast<int64_t>(slot) + shift;
+      if (old < 0 || old >= before) continue;
+      const uint32_t k = previous->dense_[static_cast<size_t>(old)];
+      if (k != kNone) dense_[slot] = now_of[k];
+    }
+    for (uint32_t i = 0; i < episodes.size(); ++i) {
+      if (was[i] < 0) place(i);
+    }
+    return;
   }
+  for (uint32_t i = 0; i < episodes.size(); ++i) place(i);
 }
 
 }  // namespace ballast::app

@@ -25,12 +25,15 @@ struct GroupedEpisodes {
   // Each episode's subject (kind and key) hashed: regrouping passes over every episode to find
   // the few whose subject moved, and compares strings only when the hash is one of theirs.
   std::vector<size_t> subject_hash;
-  // What the lists count each episode under (app/episodes.cpp), as indexes into `labels`: its
-  // level, subject kind and region, and the rules of its hits in its own state (counted_rules,
-  // from rules_from[i] to rules_from[i + 1]). Counting by index spares hashing the strings of
-  // every episode of the country for every list made.
+  // What the lists count and filter each episode by (app/episodes.cpp), as indexes into `labels`:
+  // its level, subject kind, region and state, and the rules of its hits in its own state
+  // (counted_rules, from rules_from[i] to rules_from[i + 1]). Counting by index spares hashing the
+  // strings of every episode of the country for every list made. The state too, and whether the
+  // episode is muted, for the lists' filters: a list of the country passes over these rather than
+  // every episode's head.
   struct Tags {
-    uint32_t level = 0, kind = 0, region = 0;
+    uint32_t level = 0, kind = 0, region = 0, state = 0;
+    bool muted = false;
   };
   std::vector<Tags> tags;
   std::vector<uint32_t> rules_from;
@@ -49,8 +52,9 @@ struct GroupedEpisodes {
     return it == sparse_.end() ? kNone : it->second;
   }
   // Fills the index EpisodeOf reads: by position from the first id when the ids are dense
-  // enough (they are the store's row ids), else a map.
-  void IndexAlerts();
+  // enough (they are the store's row ids), else a map. `previous`: the grouping this one was
+  // regrouped from (`was`), whose index gives the carried episodes' slots.
+  void IndexAlerts(const GroupedEpisodes* previous = nullptr);
   // Regrouped (RegroupAlerts): the grouping it was made from, and each episode's index there
   // (-1: grouped again).
   std::weak_ptr<const GroupedEpisodes> from;

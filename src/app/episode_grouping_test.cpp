@@ -36,6 +36,14 @@ std::shared_ptr<const LiveAlerts> Live(std::vector<std::shared_ptr<const AlertRe
   return live;
 }
 
+// `a` in `region`.
+std::shared_ptr<const AlertRecord> In(std::shared_ptr<const AlertRecord> a,
+                                      const std::string& region) {
+  AlertRecord r = *a;
+  r.region = region;
+  return std::make_shared<const AlertRecord>(r);
+}
+
 // Every alert in the lists' order, as the lists hand them to GroupAlerts.
 std::vector<const AlertRecord*> Listed(const LiveAlerts& live) {
   std::vector<const AlertRecord*> out;
@@ -64,6 +72,8 @@ std::map<std::string, std::string> Shown(const GroupedEpisodes& g) {
     EXPECT_EQ(g.labels.at(g.tags.at(i).level), e.level) << e.id;
     EXPECT_EQ(g.labels.at(g.tags.at(i).kind), e.subject_kind) << e.id;
     EXPECT_EQ(g.labels.at(g.tags.at(i).region), e.region) << e.id;
+    EXPECT_EQ(g.labels.at(g.tags.at(i).state), e.state) << e.id;
+    EXPECT_EQ(g.tags.at(i).muted, e.muted) << e.id;
     std::vector<std::string> counted;
     for (uint32_t r = g.rules_from.at(i); r < g.rules_from.at(i + 1); ++r)
       counted.push_back(g.labels.at(g.counted_rules.at(r)));
@@ -130,6 +140,37 @@ TEST(RegroupAlertsTest, OnlyTheSubjectsWrittenForAreGroupedAgain) {
   EXPECT_EQ(Shown(*back), Shown(*first));
 }
 
+// The index by id of a regrouping is carried from the grouping before for the episodes kept, also
+// when the first id moves (the oldest alert resolved and removed) and new ids come at the end:
+// every alert of the set finds the episode grouping it whole finds, and a removed one none.
+TEST(RegroupAlertsTest, TheIndexCarriedAcrossAMovedFirstIdIsTheWholeIndex) {
+  const auto x1 = Alert(1, "enterprise", "X", "red", "firing");
+  const auto r2 = Alert(2, "region", "410100", "orange", "firing", "郑州市");
+  const auto y3 = Alert(3, "enterprise", "Y", "yellow", "firing");
+  const auto r4 = Alert(4, "region", "410100", "yellow", "pending", "郑州市");
+  const auto before = Live({x1, r2, y3, r4});
+  const auto first = GroupAlerts(before, Listed(*before));
+  ASSERT_EQ(first->episodes.size(), 3u);  // X, 郑州, Y
+  // X's alert goes (the first id is now 2), Z comes with id 6; 郑州 and Y are carried.
+  const auto after = Live({r2, y3, r4, Alert(6, "enterprise", "Z", "blue", "firing")});
+  const auto regrouped = RegroupAlerts(first, after);
+  ASSERT_NE(regrouped, nullptr);
+  const auto whole = GroupAlerts(after, Listed(*after));
+  EXPECT_EQ(Shown(*regrouped), Shown(*whole));
+  size_t carried = 0;
+  for (int32_t k : regrouped->was) carried += k >= 0;
+  EXPECT_EQ(carried, 2u);
+  for (int64_t id = 0; id <= 8; ++id) {
+    const uint32_t got = regrouped->EpisodeOf(id), want = whole->EpisodeOf(id);
+    ASSERT_EQ(got == GroupedEpisodes::kNone, want == GroupedEpisodes::kNone) << id;
+    if (got != GroupedEpisodes::kNone) {
+      EXPECT_EQ(regrouped->episodes[got]->head.id, whole->episodes[want]->head.id) << id;
+    }
+  }
+  EXPECT_EQ(regrouped->EpisodeOf(1), GroupedEpisodes::kNone);
+  EXPECT_EQ(regrouped->episodes[regrouped->EpisodeOf(4)]->head.id, "region:410100");
+}
+
 // Alert ids far apart (rows deleted in between) are indexed by a map, not by position; ids not
 // grouped find no episode either way. A growth rule's flag follows its episode into a regrouping.
 TEST(RegroupAlertsTest, SparseIdsAndGrowthFlags) {
@@ -170,16 +211,11 @@ TEST(LiveAlertsTest, ListOrderMergedFromTheSetBeforeIsTheWholeSort) {
     return std::move(CodeTree::Build(rows)).value();
   };
   const CodeTree regions = tree(false), other = tree(true);
-  auto in = [](std::shared_ptr<const AlertRecord> a, const std::string& region) {
-    AlertRecord r = *a;
-    r.region = region;
-    return std::make_shared<const AlertRecord>(r);
-  };
-  const auto x1 = in(Alert(1, "enterprise", "X", "yellow", "firing"), "410100");
-  const auto y2 = in(Alert(2, "enterprise", "Y", "red", "firing"), "410300");
-  const auto z3 = in(Alert(3, "enterprise", "Z", "blue", "pending"), "410100");
-  const auto c4 = in(Alert(4, "commodity", "copper", "orange", "firing"), "");
-  const auto w5 = in(Alert(5, "enterprise", "W", "red", "firing"), "410300");
+  const auto x1 = In(Alert(1, "enterprise", "X", "yellow", "firing"), "410100");
+  const auto y2 = In(Alert(2, "enterprise", "Y", "red", "firing"), "410300");
+  const auto z3 = In(Alert(3, "enterprise", "Z", "blue", "pending"), "410100");
+  const auto c4 = In(Alert(4, "commodity", "copper", "orange", "firing"), "");
+  const auto w5 = In(Alert(5, "enterprise", "W", "red", "firing"), "410300");
   const auto before = Live({x1, y2, z3, c4, w5});
   auto shown = [](const LiveAlerts::Listed& l) {
     std::string s;
@@ -197,15 +233,57 @@ TEST(LiveAlertsTest, ListOrderMergedFromTheSetBeforeIsTheWholeSort) {
   for (const CodeTree* t : {&regions, &other}) {
     // Y turns blue, Z goes, V comes (orange), W and the commodity stay.
     auto after = std::make_shared<LiveAlerts>();
-    after->rows = {x1, in(Alert(2, "enterprise", "Y", "blue", "firing"), "410300"), c4, w5,
-                   in(Alert(6, "enterprise", "V", "orange", "firing"), "410100")};
+    AlertRecord y_silenced = *In(Alert(2, "enterprise", "Y", "blue", "firing"), "410300");
+    y_silenced.silenced_by = 7;
+    after->rows = {x1, std::make_shared<const AlertRecord>(y_silenced), c4, w5,
+                   In(Alert(6, "enterprise", "V", "orange", "firing"), "410100")};
     after->from = before;
     const auto whole = Live(after->rows);
     EXPECT_EQ(shown(after->InListOrder(*t)), shown(whole->InListOrder(*t)));
+    // Each row's marks beside it, those of the rows kept carried with them: Y muted now, the
+    // commodity (no region) country-wide, every other row on an enterprise.
+    const LiveAlerts::Listed& merged = after->InListOrder(*t);
+    ASSERT_EQ(merged.marks.size(), merged.rows.size());
+    for (size_t i = 0; i < merged.rows.size(); ++i) {
+      const int64_t id = merged.rows[i]->id;
+      const uint8_t want = id == 4   ? LiveAlerts::kCountryWideCode
+                           : id == 2 ? LiveAlerts::kOnEnterprise | LiveAlerts::kMuted
+                                     : LiveAlerts::kOnEnterprise;
+      EXPECT_EQ(merged.marks[i], want) << id;
+    }
     EXPECT_EQ(shown(whole->InListOrder(*t)),
               "5" + at(*t, ly) + "6" + at(*t, zz) + "4@-1 1" + at(*t, zz) + "2" + at(*t, ly));
     EXPECT_NE(at(regions, ly), at(other, ly));  // the other tree numbers its nodes otherwise
   }
+}
+
+// With the tree's owner given, a set made from another takes the nodes of the rows kept without
+// comparing codes: the same rows, nodes and marks as sorting the set whole.
+TEST(LiveAlertsTest, ListOrderMergedInAHeldTreeIsTheWholeSort) {
+  auto tree = std::make_shared<const CodeTree>(
+      std::move(CodeTree::Build({{"410000", "河南省", "", 1}, {"410100", "郑州市", "410000", 2}}))
+          .value());
+  const auto x1 = In(Alert(1, "enterprise", "X", "yellow", "firing"), "410100");
+  const auto p2 = In(Alert(2, "project", "P", "red", "firing"), "410000");
+  const auto before = Live({x1, p2, In(Alert(3, "enterprise", "Z", "blue", "pending"), "")});
+  before->InListOrder(*tree, tree);
+  auto after = std::make_shared<LiveAlerts>();
+  after->rows = {x1, p2, In(Alert(4, "enterprise", "V", "orange", "firing"), "419999")};
+  after->from = before;
+  const auto whole = Live(after->rows);
+  auto shown = [](const LiveAlerts::Listed& l) {
+    std::string s;
+    for (size_t i = 0; i < l.rows.size(); ++i) {
+      s += std::to_string(l.rows[i]->id) + "@" + std::to_string(l.regions[i]) + "#" +
+           std::to_string(l.marks[i]) + " ";
+    }
+    return s;
+  };
+  EXPECT_EQ(shown(after->InListOrder(*tree, tree)), shown(whole->InListOrder(*tree)));
+  // 2 (red, a project in 河南), 4 (orange, an unknown code: no node), 1 (yellow, 郑州).
+  EXPECT_EQ(shown(whole->InListOrder(*tree)), "2@" + std::to_string(tree->Find("410000")) +
+                                                  "#4 4@-1#2 1@" +
+                                                  std::to_string(tree->Find("410100")) + "#2 ");
 }
 
 // A region's rows are found once per set (LiveAlerts::Within): the places, in the lists' order,
@@ -216,17 +294,12 @@ TEST(LiveAlertsTest, WithinARegionAreItsRowsInListOrder) {
                                                       {"410300", "洛阳市", "410000", 2},
                                                       {"420000", "湖北省", "", 1}}))
                                .value();
-  auto in = [](std::shared_ptr<const AlertRecord> a, const std::string& region) {
-    AlertRecord r = *a;
-    r.region = region;
-    return std::make_shared<const AlertRecord>(r);
-  };
   // In the lists' order: 5 (red), 2 (red), 4 (orange), 1 (yellow), 3 (blue).
-  const auto live = Live({in(Alert(1, "enterprise", "X", "yellow", "firing"), "410100"),
-                          in(Alert(2, "enterprise", "Y", "red", "firing"), "410300"),
-                          in(Alert(3, "enterprise", "Z", "blue", "pending"), "410100"),
-                          in(Alert(4, "commodity", "copper", "orange", "firing"), ""),
-                          in(Alert(5, "enterprise", "W", "red", "firing"), "420000")});
+  const auto live = Live({In(Alert(1, "enterprise", "X", "yellow", "firing"), "410100"),
+                          In(Alert(2, "enterprise", "Y", "red", "firing"), "410300"),
+                          In(Alert(3, "enterprise", "Z", "blue", "pending"), "410100"),
+                          In(Alert(4, "commodity", "copper", "orange", "firing"), ""),
+                          In(Alert(5, "enterprise", "W", "red", "firing"), "420000")});
   auto ids = [&](const std::string& code) {
     const auto places = live->Within(regions.Find(code), regions);
     std::string s;

@@ -135,10 +135,11 @@ EpisodeList Select(Workspace& ws, std::vector<Candidate> all, const EpisodeFilte
   const Catalog& cat = ws.catalog();
   EpisodeList out;
   std::vector<Candidate> base;
+  // By the groupings' tags (their labels are few and close together), not the episodes' heads.
   for (const Candidate& c : all) {
-    const warn::Episode& e = c.episode->head;
-    if (!f.state.empty() && e.state != f.state) continue;
-    if (!f.include_muted && e.muted) continue;
+    const GroupedEpisodes::Tags& tags = c.grouped->tags[c.index];
+    if (!f.state.empty() && c.grouped->labels[tags.state] != f.state) continue;
+    if (!f.include_muted && tags.muted) continue;
     base.push_back(c);
   }
   if (f.min_score > 0) {
@@ -149,11 +150,12 @@ EpisodeList Select(Workspace& ws, std::vector<Candidate> all, const EpisodeFilte
   Count(base, cat, &out.counts);
   std::vector<Candidate> matched;
   for (const Candidate& c : base) {
-    const warn::Episode& e = c.episode->head;
+    const GroupedEpisodes::Tags& tags = c.grouped->tags[c.index];
+    const std::vector<std::string>& labels = c.grouped->labels;
+    if (!f.level.empty() && labels[tags.level] != f.level) continue;
+    if (!f.kind.empty() && labels[tags.kind] != f.kind) continue;
     const auto& hits = c.episode->hits;
-    if (!f.level.empty() && e.level != f.level) continue;
-    if (!f.kind.empty() && e.subject_kind != f.kind) continue;
-    if (!f.subject_key.empty() && e.subject_key != f.subject_key) continue;
+    if (!f.subject_key.empty() && c.episode->head.subject_key != f.subject_key) continue;
     if (!f.rule_id.empty() && std::none_of(hits.begin(), hits.end(), [&](const AlertRecord* a) {
           return a->rule_id == f.rule_id;
         })) {

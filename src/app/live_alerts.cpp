@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "app/access.h"
 #include "app/warnings.h"
 
 namespace ballast::app {
@@ -48,7 +49,8 @@ std::shared_ptr<const std::vector<uint32_t>> LiveAlerts::Within(NodeId region,
   return places;
 }
 
-const LiveAlerts::Listed& LiveAlerts::InListOrder(const CodeTree& regions) const {
+const LiveAlerts::Listed& LiveAlerts::InListOrder(const CodeTree& regions,
+                                                  std::shared_ptr<const void> owner) const {
   std::call_once(listed_once_, [&] {
     // Region codes repeat (every alert of a city's firms): each is looked up once.
     std::unordered_map<std::string_view, NodeId> node_of;
@@ -75,33 +77,50 @@ const LiveAlerts::Listed& LiveAlerts::InListOrder(const CodeTree& regions) const
               [](const auto& x, const auto& y) { return x.first < y.first; });
     listed_.rows.reserve(rows.size());
     listed_.regions.reserve(rows.size());
-    auto add = [&](const AlertRecord* a, NodeId n) {
+    listed_.marks.reserve(rows.size());
+    listed_.places.reserve(rows.size());
+    auto add = [&](const AlertRecord* a, NodeId n, uint8_t marks, ListPlace place) {
       listed_.rows.push_back(a);
       listed_.regions.push_back(n);
+      listed_.marks.push_back(marks);
+      listed_.places.push_back(place);
+    };
+    auto add_written = [&](const std::pair<ListPlace, const AlertRecord*>& w) {
+      add(w.second, node(*w.second), MarksOf(*w.second), w.first);
     };
     size_t k = 0;
     if (merge) {  // the rows kept, in their order, with the written ones merged in
       const Listed& was = before->listed_;
+      // The same tree, held since: the nodes stand. Another one: each read again unless its
+      // code is at the same node.
+      const bool same_tree = was.tree_owner != nullptr && was.tree == &regions;
       for (size_t i = 0; i < was.rows.size(); ++i) {
         const AlertRecord* a = was.rows[i];
         if (!stale.empty() && stale.contains(a)) continue;
-        const ListPlace place = PlaceOf(*a);
-        while (k < ranked.size() && ranked[k].first < place) {
-          add(ranked[k].second, node(*ranked[k].second));
-          ++k;
-        }
-        // Its node read again only if the code tree is not the one it was found in.
+        const ListPlace place = was.places[i];
+        while (k < ranked.size() && ranked[k].first < place) add_written(ranked[k++]);
         const NodeId n = was.regions[i];
-        const bool same = n == kNoNode ? regions.Find(a->region) == kNoNode
-                                       : static_cast<size_t>(n) < regions.size() &&
-                                             regions.node(n).code == a->region;
-        add(a, same ? n : node(*a));
+        const bool same = same_tree || (n == kNoNode ? regions.Find(a->region) == kNoNode
+                                                     : static_cast<size_t>(n) < regions.size() &&
+                                                           regions.node(n).code == a->region);
+        add(a, same ? n : node(*a), was.marks[i], place);  // the same record: the same marks
       }
     }
-    for (; k < ranked.size(); ++k) add(ranked[k].second, node(*ranked[k].second));
+    for (; k < ranked.size(); ++k) add_written(ranked[k]);
+    listed_.tree = &regions;
+    listed_.tree_owner = std::move(owner);
     listed_done_.store(true, std::memory_order_release);
   });
   return listed_;
+}
+
+uint8_t LiveAlerts::MarksOf(const AlertRecord& a) {
+  uint8_t m = 0;
+  if (a.silenced_by != 0 || a.inhibited) m |= kMuted;
+  if (a.subject_kind == "enterprise") m |= kOnEnterprise;
+  if (a.subject_kind == "project") m |= kOnProject;
+  if (Access::CountryWide(a.region)) m |= kCountryWideCode;
+  return m;
 }
 
 const warn::FingerprintIndex& LiveAlerts::ByFingerprint() const {

@@ -418,8 +418,9 @@ void Warnings::Remember(const std::vector<AlertChange>& applied) {
 }
 
 Result<AlertView> Warnings::ViewAlerts(
-    const AlertFilter& f, const std::function<bool(const AlertRecord&, NodeId)>& keep) {
-  const Catalog& cat = ws_.catalog();
+    const AlertFilter& f, const std::function<bool(const AlertRecord&, NodeId, uint8_t)>& keep) {
+  const auto catalog = ws_.shared_catalog();  // the lists' order holds it (InListOrder)
+  const Catalog& cat = *catalog;
   NodeId region = kNoNode;
   if (!f.region.empty()) {
     region = cat.regions().Find(f.region);
@@ -444,7 +445,7 @@ Result<AlertView> Warnings::ViewAlerts(
     std::lock_guard<std::mutex> lock(mu_);
     ASSIGN_OR_RETURN(view.held, LiveLocked());
   }
-  const LiveAlerts::Listed& listed = view.held->InListOrder(cat.regions());
+  const LiveAlerts::Listed& listed = view.held->InListOrder(cat.regions(), catalog);
   const auto within = region != kNoNode ? view.held->Within(region, cat.regions()) : nullptr;
   const size_t count = within != nullptr ? within->size() : listed.rows.size();
   for (size_t k = 0; k < count; ++k) {
@@ -455,6 +456,9 @@ Result<AlertView> Warnings::ViewAlerts(
     if (within == nullptr && region != kNoNode &&
         (listed.regions[i] == kNoNode || !cat.regions().Contains(region, listed.regions[i])))
       continue;
+    // The marks first: the records are read only for the filters given.
+    const uint8_t marks = listed.marks[i];
+    if (!f.include_muted && (marks & LiveAlerts::kMuted) != 0) continue;
     const AlertRecord& a = *listed.rows[i];
     if (!f.level.empty() && a.level != f.level) continue;
     if (!f.state.empty() && a.state != f.state) continue;
@@ -462,14 +466,13 @@ Result<AlertView> Warnings::ViewAlerts(
     if (!f.rule_id.empty() && a.rule_id != f.rule_id) continue;
     if (!f.subject_kind.empty() && a.subject_kind != f.subject_kind) continue;
     if (!f.subject_key.empty() && a.subject_key != f.subject_key) continue;
-    if (!f.include_muted && (a.silenced_by != 0 || a.inhibited)) continue;
     if (!f.unit.empty()) {
       const std::string units = ";" + a.units + ";";
       if (a.assignee != f.unit && units.find(";" + f.unit + ";") == std::string::npos) continue;
     }
-    if (keep && !keep(a, listed.regions[i])) continue;
+    if (keep && !keep(a, listed.regions[i], marks)) continue;
     view.rows.push_back(&a);
-    view.on_enterprises += std::string_view(a.subject_kind) == std::string_view("enterprise");
+    view.on_enterprises += (marks & LiveAlerts::kOnEnterprise) != 0;
   }
   return view;
 }

@@ -70,6 +70,15 @@ struct AlertFilter {
 // The live alerts (not both resolved and closed) as the store last held them, read-only and
 // shared: an evaluation compares with them and list requests filter them without reading the
 // store; `version` is the store's write counter (WarnStore::AlertsVersion) they reflect.
+// Where an alert comes in the lists (Warnings::ViewAlerts): most severe first, then newest
+// (ids are unique: the order is total).
+struct ListPlace {
+  int rank;  // of its level: red highest
+  int64_t id;
+  bool operator<(const ListPlace& o) const { return rank != o.rank ? rank > o.rank : id > o.id; }
+};
+ListPlace PlaceOf(const AlertRecord& a);
+
 struct LiveAlerts {
   int64_t version = -1;
   std::vector<std::shared_ptr<const AlertRecord>> rows;  // by id
@@ -78,8 +87,25 @@ struct LiveAlerts {
   struct Listed {
     std::vector<const AlertRecord*> rows;
     std::vector<NodeId> regions;
+    // What the lists test of every row, beside each (Marks): a list of the country's alerts
+    // passes over these without reading the records.
+    std::vector<uint8_t> marks;
+    std::vector<ListPlace> places;  // PlaceOf each row: a set made from this one merges by them
+    // The tree the nodes were found in, and its owner: while held, a set made from this one finds
+    // the same tree at the same address and takes the nodes without comparing codes.
+    const CodeTree* tree = nullptr;
+    std::shared_ptr<const void> tree_owner;
   };
-  const Listed& InListOrder(const CodeTree& regions) const;
+  enum Marks : uint8_t {
+    kMuted = 1,            // silenced or inhibited
+    kOnEnterprise = 2,     // subject_kind "enterprise"
+    kOnProject = 4,        // subject_kind "project"
+    kCountryWideCode = 8,  // no region code, or the country's (Access::CountryWide)
+  };
+  static uint8_t MarksOf(const AlertRecord& a);
+  // `owner`, when given, owns `regions` (its catalog).
+  const Listed& InListOrder(const CodeTree& regions,
+                            std::shared_ptr<const void> owner = nullptr) const;
   // The places in InListOrder of the rows whose region lies within `region`, in that order:
   // found once per set and region, so that a province's lists pass over its own alerts, not the
   // country's, each time they are made (issue 11). nullptr beyond kWithinKept regions: the
@@ -106,15 +132,6 @@ struct LiveAlerts {
   mutable std::atomic<bool> fingerprints_done_{false};
   mutable warn::FingerprintIndex by_fingerprint_;
 };
-
-// Where an alert comes in the lists (Warnings::ViewAlerts): most severe first, then newest
-// (ids are unique: the order is total).
-struct ListPlace {
-  int rank;  // of its level: red highest
-  int64_t id;
-  bool operator<(const ListPlace& o) const { return rank != o.rank ? rank > o.rank : id > o.id; }
-};
-ListPlace PlaceOf(const AlertRecord& a);
 
 // Alerts read in place: `rows` point into `held`, which keeps them alive.
 struct AlertView {
@@ -167,10 +184,10 @@ class Warnings {
   Result<std::vector<AlertRecord>> ListAlerts(const AlertFilter& filter);
   // The same alerts in the same order, read in place (the records are not copied), keeping
   // only those for which `keep` holds (when given; it is given the node of the alert's region,
-  // kNoNode for none or an unknown code) before `filter.limit` applies.
+  // kNoNode for none or an unknown code, and its LiveAlerts::Marks) before `filter.limit` applies.
   Result<AlertView> ViewAlerts(
       const AlertFilter& filter,
-      const std::function<bool(const AlertRecord&, NodeId)>& keep = nullptr);
+      const std::function<bool(const AlertRecord&, NodeId, uint8_t)>& keep = nullptr);
   // The live alerts as held now (read again when another process wrote since).
   Result<std::shared_ptr<const LiveAlerts>> Live();
   Result<AlertRecord> GetAlert(int64_t id);

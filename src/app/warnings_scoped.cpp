@@ -25,19 +25,21 @@ Viewer ViewerOf(const Ballast& b, const Caller& c) {
   return {b.access().ScopeNode(c), MaySeeEnterpriseAlerts(b, c)};
 }
 
-// `region`: the node of the alert's region code (kNoNode: none or unknown).
+// `region`: the node of the alert's region code (kNoNode: none or unknown); `marks`: the
+// alert's LiveAlerts::MarksOf (a list reads the record only for a handler's project alerts).
 bool Visible(const Ballast& b, const Caller& c, const AlertRecord& a, const Viewer& v,
-             NodeId region) {
-  if (!v.enterprise_alerts && a.subject_kind == "enterprise") return false;
+             NodeId region, uint8_t marks) {
+  if (!v.enterprise_alerts && (marks & LiveAlerts::kOnEnterprise) != 0) return false;
   // A project's alerts, like the project: a handler sees those of its unit's projects only.
-  if (c.role == auth::Role::kHandler && a.subject_kind == "project" &&
+  if (c.role == auth::Role::kHandler && (marks & LiveAlerts::kOnProject) != 0 &&
       (c.unit.empty() || a.units != c.unit))
     return false;
-  return b.access().InScope(c, v.scope, a.region, region);
+  return b.access().InScope(c, v.scope, (marks & LiveAlerts::kCountryWideCode) != 0, region);
 }
 
 bool Visible(const Ballast& b, const Caller& c, const AlertRecord& a) {
-  return Visible(b, c, a, ViewerOf(b, c), b.catalog().regions().Find(a.region));
+  return Visible(b, c, a, ViewerOf(b, c), b.catalog().regions().Find(a.region),
+                 LiveAlerts::MarksOf(a));
 }
 
 Result<AlertRecord> VisibleAlert(Ballast& b, const Caller& c, int64_t id) {
@@ -71,8 +73,9 @@ namespace {
 Result<AlertView> ScopedView(Ballast& b, const Caller& c, AlertFilter* f) {
   RETURN_IF_ERROR(ScopeAlertFilter(b, c, f));
   const Viewer v = ViewerOf(b, c);
-  return b.warnings().ViewAlerts(
-      *f, [&](const AlertRecord& a, NodeId region) { return Visible(b, c, a, v, region); });
+  return b.warnings().ViewAlerts(*f, [&](const AlertRecord& a, NodeId region, uint8_t marks) {
+    return Visible(b, c, a, v, region, marks);
+  });
 }
 
 }  // namespace
