@@ -116,7 +116,7 @@ const LiveAlerts::Listed& LiveAlerts::InListOrder(const CodeTree& regions,
 
 uint8_t LiveAlerts::MarksOf(const AlertRecord& a) {
   uint8_t m = 0;
-  if (a.silenced_by != 0 || a.inhibited) m |= kMuted;
+  if (a.muted()) m |= kMuted;
   if (a.subject_kind == "enterprise") m |= kOnEnterprise;
   if (a.subject_kind == "project") m |= kOnProject;
   if (Access::CountryWide(a.region)) m |= kCountryWideCode;

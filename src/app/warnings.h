@@ -67,9 +67,6 @@ struct AlertFilter {
   size_t limit = 0;             // 0 = all
 };
 
-// The live alerts (not both resolved and closed) as the store last held them, read-only and
-// shared: an evaluation compares with them and list requests filter them without reading the
-// store; `version` is the store's write counter (WarnStore::AlertsVersion) they reflect.
 // Where an alert comes in the lists (Warnings::ViewAlerts): most severe first, then newest
 // (ids are unique: the order is total).
 struct ListPlace {
@@ -79,6 +76,9 @@ struct ListPlace {
 };
 ListPlace PlaceOf(const AlertRecord& a);
 
+// The live alerts (not both resolved and closed) as the store last held them, read-only and
+// shared: an evaluation compares with them and list requests filter them without reading the
+// store; `version` is the store's write counter (WarnStore::AlertsVersion) they reflect.
 struct LiveAlerts {
   int64_t version = -1;
   std::vector<std::shared_ptr<const AlertRecord>> rows;  // by id

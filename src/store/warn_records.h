@@ -38,6 +38,8 @@ struct AlertRecord {
   std::string starts_at, fired_at, updated_at, resolved_at;
   int64_t silenced_by = 0;  // id of the silence that covers it, 0 = none
   bool inhibited = false;   // a firing alert of its region in the same family covers it
+  // Silenced or inhibited: the lists leave it out unless asked for muted alerts.
+  bool muted() const { return silenced_by != 0 || inhibited; }
   std::string handling;     // open | acknowledged | assigned | handled | closed
   std::string assignee;     // the responsible unit (责任单位) it is assigned to
   std::string deadline;     // YYYY-MM-DD

@@ -68,7 +68,7 @@ std::vector<EpisodeRefs> GroupEpisodeRefs(const std::vector<const AlertRecord*>&
       e.started_at = a->starts_at;
     if (a->period > e.period) e.period = a->period;
     e.months = std::max(e.months, a->streak);
-    e.muted = e.muted && (a->silenced_by != 0 || a->inhibited);
+    e.muted = e.muted && a->muted();
     r.hits.push_back(a);
   }
   std::vector<EpisodeRefs> out;
