@@ -3,7 +3,10 @@
 // disclosure control withholds a row, invalid UTF-8 replaced rather than thrown on.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "api/json_codec.h"
 #include "api/json_fields.h"
@@ -17,15 +20,22 @@ TEST(JsonFieldsTest, FieldsComeInTheOrderAdded) {
   EXPECT_EQ(j.dump(), R"({"z":1,"a":"二","m":null})");
 }
 
-TEST(JsonRenderTest, ATableWithAMissingFigureAndAWithheldRow) {
+// A table of 河南's manufacturing output by region in 2025-12, with its parent's figures only.
+app::TableAnswer HenanManufacturing(std::vector<std::string> measures,
+                                    std::vector<std::optional<double>> values) {
   app::TableAnswer t;
   t.dim = "region";
   t.parent.region = {"410000", "河南省"};
   t.parent.industry = {"C", "制造业"};
   t.parent.period = "2025-12";
   t.parent.indicator = "output_value";
-  t.parent.measures = {"value", "yoy"};
-  t.parent.row = {{}, {1000.5, 3.25}, 12, std::nullopt, "", ""};
+  t.parent.measures = std::move(measures);
+  t.parent.row = {{}, std::move(values), 12, std::nullopt, "", ""};
+  return t;
+}
+
+TEST(JsonRenderTest, ATableWithAMissingFigureAndAWithheldRow) {
+  app::TableAnswer t = HenanManufacturing({"value", "yoy"}, {1000.5, 3.25});
   t.rows.push_back({{"410100", "郑州市"}, {600, std::nullopt}, 7, 1, "", ""});
   t.rows.push_back({{"410300", std::string("洛阳\xff")}, {std::nullopt, std::nullopt}, 2, 2,
                     "dominance", ""});
@@ -44,14 +54,7 @@ TEST(JsonRenderTest, ATableWithAMissingFigureAndAWithheldRow) {
 // A measure asked twice (`measures=yoy,yoy`) is one key of each row's values, as of the parent's:
 // an object names each key once.
 TEST(JsonRenderTest, AMeasureAskedTwiceIsOneKey) {
-  app::TableAnswer t;
-  t.dim = "region";
-  t.parent.region = {"410000", "河南省"};
-  t.parent.industry = {"C", "制造业"};
-  t.parent.period = "2025-12";
-  t.parent.indicator = "output_value";
-  t.parent.measures = {"yoy", "value", "yoy"};
-  t.parent.row = {{}, {3.25, 1000.5, 3.25}, 12, std::nullopt, "", ""};
+  app::TableAnswer t = HenanManufacturing({"yoy", "value", "yoy"}, {3.25, 1000.5, 3.25});
   t.rows.push_back({{"410100", "郑州市"}, {2.5, 600, 2.5}, 7, 1, "", ""});
   EXPECT_EQ(TableJson(t),
             R"({"dim":"region","measures":["yoy","value","yoy"],)"
