@@ -11,6 +11,7 @@
 #include "app/parks.h"
 #include "app/region_series.h"
 #include "engine/measures.h"
+#include "metrics/metrics.h"
 #include "store/open.h"
 
 namespace ballast::app {
@@ -174,26 +175,6 @@ NodeId ReadsWithin(const Ballast& b, const CellRequest& r) {
   return parent == kNoNode ? n : parent;
 }
 
-// Looks the answer up in the snapshot's cache, else computes it there (with the snapshot pinned,
-// so that figures and disclosure control read the same one) and keeps it with its renderings.
-template <typename T, typename Compute>
-Result<std::shared_ptr<const Kept<T>>> Cached(Ballast& b, BatchId as_of, bool cacheable,
-                                              const CacheKey& key,
-                                              const std::vector<std::string>& reads, NodeId within,
-                                              Compute compute) {
-  if (!cacheable) {
-    ASSIGN_OR_RETURN(T answer, compute());
-    return std::make_shared<const Kept<T>>(std::move(answer));
-  }
-  ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(as_of));
-  SnapshotPin pin(b.workspace(), snap);
-  if (auto hit = snap->answers->Find<Kept<T>>(key.str())) return hit;
-  ASSIGN_OR_RETURN(T answer, compute());
-  auto kept = std::make_shared<const Kept<T>>(std::move(answer));
-  snap->answers->Put(key.str(), kept, reads, within);
-  return kept;
-}
-
 Result<CellAnswer> ComputeCell(Ballast& b, const Caller& caller, const CellRequest& request) {
   ASSIGN_OR_RETURN(CellAnswer a, QueryCell(b.workspace(), request));
   RestrictDerived(b, caller, a.measures, OfOf(request), a.region.code, a.row);
@@ -282,13 +263,74 @@ Result<RankingAnswer> ComputeRanking(Ballast& b, const Caller& caller, const Cel
 
 namespace {
 
+template <typename T, typename Request>
+using Compute = Result<T> (*)(Ballast&, const Caller&, const Request&);
+
+// Makes an answer of the latest snapshot again on the snapshot pinned on this thread (a new one
+// about to be served: AnswerCache::MakeAgain), with the renderings its earlier self had. A copy
+// of the request and of the caller's scope, never their session: the key it is kept under
+// holds that scope, and every reader passes its own checks before the cache is read.
+template <typename T, typename Request>
+struct Remake {
+  Ballast* b;
+  Caller caller;
+  Request request;
+  std::string key;
+  std::vector<std::string> reads;
+  NodeId within;
+  Compute<T, Request> compute;
+  std::weak_ptr<const Kept<T>> was;
+
+  void operator()() const {
+    auto snap = b->workspace().GetSnapshot(kLatestBatch);
+    if (!snap.ok()) return;
+    auto made = compute(*b, caller, request);
+    if (!made.ok()) return;  // its next reader meets the error
+    auto kept = std::make_shared<const Kept<T>>(std::move(made).value());
+    if (auto earlier = was.lock()) {
+      for (const auto& r : earlier->renderings()) kept->Rendered(r);
+    }
+    Keep(**snap, kept);
+  }
+  // Puts `kept` in `snap`'s cache with the means to make it again.
+  void Keep(const Snapshot& snap, const std::shared_ptr<const Kept<T>>& kept) const {
+    Remake next = *this;
+    next.was = kept;
+    std::function<void()> remake;
+    if (request.as_of == kLatestBatch) remake = std::move(next);
+    snap.answers->Put(key, kept, reads, within, std::move(remake));
+  }
+};
+
+// Looks the answer up in the snapshot's cache, else computes it there (with the snapshot pinned,
+// so that figures and disclosure control read the same one) and keeps it with its renderings.
+template <typename T, typename Request>
+Result<std::shared_ptr<const Kept<T>>> Cached(Ballast& b, const Caller& caller,
+                                              const Request& request, const CacheKey& key,
+                                              std::vector<std::string> reads, NodeId within,
+                                              Compute<T, Request> compute) {
+  if (!Cacheable(request)) {
+    ASSIGN_OR_RETURN(T answer, compute(b, caller, request));
+    return std::make_shared<const Kept<T>>(std::move(answer));
+  }
+  ASSIGN_OR_RETURN(auto snap, b.workspace().GetSnapshot(request.as_of));
+  SnapshotPin pin(b.workspace(), snap);
+  auto hit = snap->answers->template Find<Kept<T>>(key.str());
+  metrics::Metrics::Global().CountAnswer(hit != nullptr);
+  if (hit != nullptr) return hit;
+  ASSIGN_OR_RETURN(T answer, compute(b, caller, request));
+  auto kept = std::make_shared<const Kept<T>>(std::move(answer));
+  Remake<T, Request>{&b, caller, request, key.str(), std::move(reads), within, compute, {}}.Keep(
+      *snap, kept);
+  return kept;
+}
+
 Result<std::shared_ptr<const Kept<CellAnswer>>> KeptCell(Ballast& b, const Caller& caller,
                                                          const CellRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
-  return Cached<CellAnswer>(b, request.as_of, Cacheable(request),
-                            AnswerKey("cell", caller, request), Reads(b, request, {request.period}),
-                            ReadsWithin(b, request),
-                            [&] { return ComputeCell(b, caller, request); });
+  return Cached<CellAnswer>(b, caller, request, AnswerKey("cell", caller, request),
+                            Reads(b, request, {request.period}), ReadsWithin(b, request),
+                            &ComputeCell);
 }
 
 Result<std::shared_ptr<const Kept<TableAnswer>>> KeptTable(Ballast& b, const Caller& caller,
@@ -304,9 +346,8 @@ Result<std::shared_ptr<const Kept<TableAnswer>>> KeptTable(Ballast& b, const Cal
       .Add(request.ascending ? "asc" : "desc")
       .Add(static_cast<int64_t>(request.limit));
   ASSIGN_OR_RETURN(auto kept,
-                   Cached<TableAnswer>(b, request.as_of, Cacheable(request), key,
-                                       Reads(b, request, {request.period}), ReadsWithin(b, request),
-                                       [&] { return ComputeTable(b, caller, request); }));
+                   Cached<TableAnswer>(b, caller, request, key, Reads(b, request, {request.period}),
+                                       ReadsWithin(b, request), &ComputeTable));
   // Every read of enterprise-level rows is on the record, from the cache or not.
   if (enterprises && !IsRegionSeriesIndicator(request.indicator)) {
     const TableAnswer& t = kept->answer();
@@ -322,18 +363,17 @@ Result<std::shared_ptr<const Kept<SeriesAnswer>>> KeptSeries(Ballast& b, const C
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
   CacheKey key = AnswerKey("series", caller, request);
   key.Add(request.from).Add(request.to);
-  return Cached<SeriesAnswer>(
-      b, request.as_of, Cacheable(request), key, Reads(b, request, {request.from, request.to}),
-      ReadsWithin(b, request), [&] { return ComputeSeries(b, caller, request); });
+  return Cached<SeriesAnswer>(b, caller, request, key,
+                              Reads(b, request, {request.from, request.to}),
+                              ReadsWithin(b, request), &ComputeSeries);
 }
 
 Result<std::shared_ptr<const Kept<RankingAnswer>>> KeptRanking(Ballast& b, const Caller& caller,
                                                                const CellRequest& request) {
   RETURN_IF_ERROR(CheckAggregate(b, caller, request));
-  return Cached<RankingAnswer>(b, request.as_of, Cacheable(request),
-                               AnswerKey("ranking", caller, request),
+  return Cached<RankingAnswer>(b, caller, request, AnswerKey("ranking", caller, request),
                                Reads(b, request, {request.period}), ReadsWithin(b, request),
-                               [&] { return ComputeRanking(b, caller, request); });
+                               &ComputeRanking);
 }
 
 template <typename T>

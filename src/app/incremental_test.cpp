@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -390,14 +391,16 @@ TEST_F(IncrementalTest, AnswersOfUntouchedIndicatorsAreCarriedOver) {
   EXPECT_DOUBLE_EQ(value(output), 400);
   EXPECT_DOUBLE_EQ(value(power), 40);
   (void)value(power_default);
-  // Output revised: electricity's answer comes over, output's and the default period's do not.
+  // Output revised: electricity's answer comes over; output's and the default period's, asked
+  // a moment ago, are made again on the new figures before the snapshot is served.
   Import(std::string(kHeader) + kA + ",2025-01,output_value,200,,,\n", "r1.csv");
   ASSERT_OK_AND_ASSIGN(auto snap, b_->workspace().GetSnapshot());
-  EXPECT_EQ(snap->answers->size(), 1u);
-  const int64_t hits = snap->answers->hits();
+  EXPECT_EQ(snap->answers->size(), 3u);
+  const int64_t hits = snap->answers->hits(), misses = snap->answers->misses();
   EXPECT_DOUBLE_EQ(value(power), 40);
-  EXPECT_EQ(snap->answers->hits(), hits + 1);
   EXPECT_DOUBLE_EQ(value(output), 500);
+  EXPECT_EQ(snap->answers->hits(), hits + 2);
+  EXPECT_EQ(snap->answers->misses(), misses);
   // Electricity revised: its new figure.
   Import(std::string(kHeader) + kB + ",2025-01,electricity,50,,,\n", "r2.csv");
   EXPECT_DOUBLE_EQ(value(power), 60);
@@ -436,10 +439,10 @@ TEST_F(IncrementalTest, AnswersOfUntouchedRegionsAreCarriedOver) {
   EXPECT_DOUBLE_EQ(value(district), 300);
   EXPECT_DOUBLE_EQ(value(henan), 450);
   EXPECT_DOUBLE_EQ(value(share), 300.0 / 350 * 100);
-  // A (郑州) revised: the district's answers come over (hits), Henan's does not.
+  // A (郑州) revised: the district's answers come over (hits), Henan's is made again.
   Import(std::string(kHeader) + kA + ",2025-01,output_value,200,,,\n", "r1.csv");
   ASSERT_OK_AND_ASSIGN(auto snap, b_->workspace().GetSnapshot());
-  EXPECT_EQ(snap->answers->size(), 2u);
+  EXPECT_EQ(snap->answers->size(), 3u);
   const int64_t hits = snap->answers->hits();
   EXPECT_DOUBLE_EQ(value(district), 300);
   EXPECT_DOUBLE_EQ(value(share), 300.0 / 350 * 100);
@@ -449,12 +452,60 @@ TEST_F(IncrementalTest, AnswersOfUntouchedRegionsAreCarriedOver) {
   // of 洛阳 follows C, 300 / 400.
   Import(std::string(kHeader) + kC + ",2025-01,output_value,100,,,\n", "r2.csv");
   ASSERT_OK_AND_ASSIGN(auto next, b_->workspace().GetSnapshot());
-  EXPECT_EQ(next->answers->size(), 0u);
+  EXPECT_EQ(next->answers->size(), 3u);  // all three made again, none carried
   EXPECT_DOUBLE_EQ(value(share), 75);
   EXPECT_DOUBLE_EQ(value(henan), 600);
   // B revised: the district's own figure, never the carried one.
   Import(std::string(kHeader) + kB + ",2025-01,output_value,330,,,\n", "r3.csv");
   EXPECT_DOUBLE_EQ(value(district), 330);
+}
+
+std::atomic<int> tables_rendered{0};
+
+std::string RenderTable(const TableAnswer& t) {
+  ++tables_rendered;
+  std::string out;
+  for (const Row* r : {&t.parent.row}) {
+    for (const auto& v : r->values) out += v ? std::to_string(*v) + ";" : "-;";
+  }
+  for (const Row& r : t.rows) {
+    out += r.label.code + "=";
+    for (const auto& v : r.values) out += v ? std::to_string(*v) + ";" : "-;";
+  }
+  return out;
+}
+
+// A batch of values: the answers it changed that were being asked are made and rendered again
+// on the new snapshot before it is served (AnswerCache::MakeAgain), and read the same as in a
+// process that makes them afresh. A (郑州) revised, 100 to 200.
+TEST_F(IncrementalTest, AnswersBeingAskedAreMadeAndRenderedAheadOfTheNextSnapshot) {
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,100,,80,\n" + kB +
+             ",2025-01,output_value,300,,250,\n" + kC + ",2025-01,output_value,50,,40,\n",
+         "o1.csv");
+  TableRequest t;
+  t.indicator = "output_value";
+  t.measures = {"value", "yoy"};
+  t.period = "2025-01";
+  t.region = "410000";
+  t.dim = "region";
+  const Rendering<TableAnswer> text{"text", &RenderTable};
+  auto rendered = [&](Ballast& b) {
+    auto r = QueryTable(b, Caller::Local("t"), t, text);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? **r : std::string();
+  };
+  const std::string first = rendered(*b_);
+  Import(std::string(kHeader) + kA + ",2025-01,output_value,200,,80,\n", "r1.csv");
+  ASSERT_OK_AND_ASSIGN(auto snap, b_->workspace().GetSnapshot());
+  const int renders = tables_rendered.load();
+  const int64_t misses = snap->answers->misses();
+  const std::string second = rendered(*b_);
+  EXPECT_EQ(snap->answers->misses(), misses);  // found made
+  EXPECT_EQ(tables_rendered.load(), renders);  // and rendered
+  EXPECT_NE(second, first);
+  EXPECT_NE(second.find("200.0"), std::string::npos) << second;
+  ASSERT_OK_AND_ASSIGN(auto fresh, Ballast::Open(db_.locator()));
+  EXPECT_EQ(rendered(*fresh), second);
 }
 
 // Values kept with a region follow the snapshots while no batch moves an enterprise of it
@@ -542,6 +593,8 @@ TEST_F(IncrementalTest, YearToDateOfUntouchedMonthsIsCarriedOver) {
 // the batch did not touch their columns (app/cell_statuses.h). A revision of January moves
 // February too when February is reported cumulatively only (its value is a difference).
 TEST_F(IncrementalTest, DisclosureFindingsFollowARevisionIntoLaterMonths) {
+  // What comes over, not what the answers made ahead for the new snapshot find again.
+  b_->workspace().SetAnswersMadeAhead(0);
   std::string rows = kHeader;
   for (const char* e : {kA, kB, kC}) {
     rows += std::string(e) + ",2024-12,output_value,100,,,\n";
@@ -590,6 +643,8 @@ TEST_F(IncrementalTest, DisclosureFindingsFollowARevisionIntoLaterMonths) {
 // beside Henan with figures: secondary suppression must hide it, or the country minus Jiangsu
 // would show Henan.
 TEST_F(IncrementalTest, DisclosureFindingsComeOverWhereTheRevisedEnterpriseCannotReach) {
+  // What comes over, not what the answers made ahead for the new snapshot find again.
+  b_->workspace().SetAnswersMadeAhead(0);
   Import(
       "uscc,name,region,industry,size,tags\n"
       "91410100000000010Q,丁一有限公司,410102,3311,small,\n"

@@ -1,6 +1,7 @@
 #include "app/workspace.h"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <set>
@@ -10,6 +11,7 @@
 #include "core/incbin.h"
 #include "ingest/importer.h"
 #include "ingest/table_import.h"
+#include "metrics/metrics.h"
 #include "store/locator.h"
 #include "store/open.h"
 
@@ -280,7 +282,8 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Advance(Store& store, const S
     if (snap->changes != nullptr) nodes = MovedNodesOf(*snap->panel, snap->changes->panel);
     std::unordered_set<NodeId> moved;
     AddMovedRegions(nodes, &moved);
-    snap->answers->CarryFrom(*previous.answers, changed, nodes.regions_bound ? &moved : nullptr);
+    snap->answers->CarryFrom(*previous.answers, changed, nodes.regions_bound ? &moved : nullptr,
+                             answers_made_ahead_.load());
     snap->statuses->CarryFrom(
         *previous.statuses, *catalog_, changes.columns,
         nodes.regions_bound && nodes.industries_bound ? &nodes.flags : nullptr);
@@ -399,6 +402,16 @@ Result<std::shared_ptr<const Snapshot>> Workspace::Latest(BatchId need) {
       lock.unlock();
       next = Advance(*advance_store_, *previous, target, &new_list);
       (void)advance_store_->BatchesMayHaveChanged();  // its own notices: drained, not read
+      if (next.ok()) {
+        // The answers being asked, made before the snapshot is served (readers meanwhile get
+        // the one held); not on a store without its own connection, whose lock is held here.
+        SnapshotPin pin(*this, *next);
+        const auto started = std::chrono::steady_clock::now();
+        const size_t made = (*next)->answers->MakeAgain();
+        metrics::Metrics::Global().ObserveAnswersMadeAhead(
+            made,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      }
       lock.lock();
       advancing_ = false;
       advanced_.notify_all();

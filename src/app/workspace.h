@@ -95,6 +95,9 @@ class Workspace {
   void SetClock(const Clock* clock) { clock_ = clock != nullptr ? clock : &SystemClock(); }
   // Answers kept per snapshot (app/answer_cache.h) from the next snapshot on; 0 = none.
   void SetAnswerCacheEntries(size_t entries) { answer_cache_entries_ = entries; }
+  // At most this many answers being asked are made again for each new snapshot before it is
+  // served (AnswerCache::MakeAgain); 0 = none, each is made when next asked.
+  void SetAnswersMadeAhead(size_t most) { answers_made_ahead_ = most; }
   Result<std::vector<BatchInfo>> Batches();
   // The newest batch's id (0 = none), without listing every batch.
   Result<BatchId> Newest();
@@ -161,6 +164,7 @@ class Workspace {
   std::atomic<int64_t> advance_interval_ms_{0};
   BatchId newest_seen_ = 0;  // the newest batch the store said it holds
   std::atomic<size_t> answer_cache_entries_{2048};
+  std::atomic<size_t> answers_made_ahead_{AnswerCache::kMostRemade};
   // Imports, one at a time (import_mu_ before mu_, never after), on PostgreSQL on import_store_.
   std::mutex import_mu_;
   bool import_store_tried_ = false;

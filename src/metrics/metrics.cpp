@@ -73,6 +73,22 @@ struct Metrics::Impl {
                                     .Help("Resident memory of this process")
                                     .Register(registry)
                                     .Add({});
+  prometheus::Family<prometheus::Counter>& answers =
+      prometheus::BuildCounter()
+          .Name("ballast_answers_total")
+          .Help(
+              "Cached analysis answers by source: kept (found made), made (by the request that "
+              "asked), made_ahead (for a new snapshot before it was served)")
+          .Register(registry);
+  prometheus::Counter& answers_kept = answers.Add({{"source", "kept"}});
+  prometheus::Counter& answers_made = answers.Add({{"source", "made"}});
+  prometheus::Counter& answers_ahead = answers.Add({{"source", "made_ahead"}});
+  prometheus::Histogram& ahead_seconds =
+      prometheus::BuildHistogram()
+          .Name("ballast_answers_made_ahead_duration_seconds")
+          .Help("Time a new snapshot waited for the answers made ahead for it")
+          .Register(registry)
+          .Add({}, kEvaluationBuckets);
   prometheus::Family<prometheus::Gauge>* pool = nullptr;  // registered by the first SetStorePool
   std::mutex pool_mutex;
 };
@@ -102,6 +118,15 @@ void Metrics::ObserveImport(std::string_view outcome, int64_t rows, double secon
 }
 
 void Metrics::ObserveEvaluation(double seconds) { impl_->evaluation_seconds.Observe(seconds); }
+
+void Metrics::CountAnswer(bool kept) {
+  (kept ? impl_->answers_kept : impl_->answers_made).Increment();
+}
+
+void Metrics::ObserveAnswersMadeAhead(size_t made, double seconds) {
+  impl_->answers_ahead.Increment(static_cast<double>(made));
+  impl_->ahead_seconds.Observe(seconds);
+}
 
 void Metrics::SetPanel(int64_t enterprises, int64_t observations) {
   impl_->panel_enterprises.Set(static_cast<double>(enterprises));

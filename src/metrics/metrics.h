@@ -5,6 +5,7 @@
 #ifndef BALLAST_METRICS_METRICS_H_
 #define BALLAST_METRICS_METRICS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -32,6 +33,10 @@ class Metrics {
   void ObserveImport(std::string_view outcome, int64_t rows, double seconds);
   // One evaluation of the warning rules.
   void ObserveEvaluation(double seconds);
+  // One lookup of a cached analysis answer: found, or made by the request.
+  void CountAnswer(bool kept);
+  // Answers made for a new snapshot before it was served, and the time that took.
+  void ObserveAnswersMadeAhead(size_t made, double seconds);
   // The panel in memory (set when scraped).
   void SetPanel(int64_t enterprises, int64_t observations);
   // Database connections in use and open (a store with a pool; absent otherwise).

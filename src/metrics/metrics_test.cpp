@@ -93,6 +93,22 @@ TEST(MetricsTest, ImportsEvaluationsPanelAndMemory) {
   EXPECT_TRUE(HasLine(m.Render(), R"(ballast_store_connections{state="in_use"} 3)"));
 }
 
+TEST(MetricsTest, AnswersBySource) {
+  Metrics m;
+  m.CountAnswer(true);
+  m.CountAnswer(true);
+  m.CountAnswer(false);
+  m.ObserveAnswersMadeAhead(5, 0.03);
+  m.ObserveAnswersMadeAhead(0, 0.001);
+  const std::string t = m.Render();
+  EXPECT_TRUE(HasLine(t, R"(ballast_answers_total{source="kept"} 2)")) << t;
+  EXPECT_TRUE(HasLine(t, R"(ballast_answers_total{source="made"} 1)"));
+  EXPECT_TRUE(HasLine(t, R"(ballast_answers_total{source="made_ahead"} 5)"));
+  EXPECT_TRUE(HasLine(t, "ballast_answers_made_ahead_duration_seconds_count 2"));
+  EXPECT_TRUE(HasLine(t, R"(ballast_answers_made_ahead_duration_seconds_bucket{le="0.01"} 1)"));
+  EXPECT_TRUE(HasLine(t, R"(ballast_answers_made_ahead_duration_seconds_bucket{le="0.05"} 2)"));
+}
+
 TEST(MetricsTest, ResidentMemoryIsPlausible) {
   // A test binary with ASan holds more than a megabyte and less than a terabyte.
   const int64_t rss = ResidentBytes();
