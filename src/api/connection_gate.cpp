@@ -97,7 +97,7 @@ struct ConnectionGate::Impl {
   std::vector<std::thread> workers;
   // Places of workers serving at once (options.threads); a worker that waits for others' work
   // (core/blocking.h: an import waiting for the next panel and its evaluation) gives its place
-  // to one of as many workers in reserve.
+  // to one of three times as many workers in reserve.
   int places = 0;
 
   void Wake() {
@@ -423,7 +423,7 @@ void ConnectionGate::Run() {
   Impl& g = *impl_;
   g.ran = true;
   g.places = std::max(1, g.options.threads);
-  for (int i = 0; i < 2 * g.places; ++i) g.workers.emplace_back([&g] { g.Work(); });
+  for (int i = 0; i < 4 * g.places; ++i) g.workers.emplace_back([&g] { g.Work(); });
   g.Loop();
   ::close(g.listen_fd);
   g.cv.notify_all();

@@ -27,8 +27,9 @@
 namespace ballast::api {
 
 struct GateOptions {
-  // Workers serving at once; as many more wait in reserve, each to take the place of a worker
-  // that waits for other threads' work (core/blocking.h).
+  // Workers serving at once; three times as many more wait in reserve, each to take the place
+  // of a worker that waits for other threads' work (core/blocking.h): imports waiting for their
+  // panel and evaluation alone may be more than `threads`.
   int threads = 16;
   int header_timeout_ms = 5000;  // a complete request header must arrive within this
   int idle_timeout_ms = 5000;    // an idle keep-alive connection is closed after this

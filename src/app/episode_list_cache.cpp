@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "core/blocking.h"
+
 namespace ballast::app {
 
 bool Serves(const std::shared_ptr<const Snapshot>& held,
@@ -54,7 +56,7 @@ ListCache::Making ListCache::MakingOf(const std::string& key) {
     if (slot == nullptr) slot = std::make_shared<std::mutex>();
     m.mu = slot;
   }
-  m.lock = std::unique_lock<std::mutex>(*m.mu);
+  m.lock = LockWaiting(*m.mu);
   return m;
 }
 

@@ -15,6 +15,7 @@
 #include "app/episode_list_cache.h"
 #include "app/episode_scores.h"
 #include "app/warnings_scoped.h"
+#include "core/blocking.h"
 
 namespace ballast::app {
 
@@ -260,7 +261,7 @@ Result<EpisodeList> FromView(Warnings& w, const AlertView& view,
                              const std::shared_ptr<const Snapshot>& snap, const EpisodeFilter& f) {
   RETURN_IF_ERROR(CheckFilter(f));
   // The grouping and scores are made by one list at a time: the others made meanwhile use them.
-  std::unique_lock<std::mutex> sharing(Shared().making());
+  std::unique_lock<std::mutex> sharing = LockWaiting(Shared().making());
   auto found = Shared().Find(view.held, snap);
   // Scores of the grouping (or the one it is regrouped from) on an earlier snapshot: those whose
   // facts a batch did not move are carried.
@@ -377,7 +378,8 @@ Result<std::shared_ptr<const std::string>> ListEpisodes(Ballast& b, const Caller
                                                         const EpisodeFilter& f,
                                                         const Rendering<EpisodeList>& r) {
   ASSIGN_OR_RETURN(auto kept, KeptEpisodes(b, c, f));
-  return kept->Rendered({r.name, [&](const KeptList& k) { return r.render(k.list); }});
+  return kept->Rendered(
+      {r.name, [render = r.render](const KeptList& k) { return render(k.list); }});
 }
 
 Result<EpisodeCounts> CountEpisodes(Ballast& b, const Caller& c, const std::string& region,

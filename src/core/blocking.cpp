@@ -15,4 +15,13 @@ BlockingRegion::BlockingRegion() {
 
 BlockingRegion::~BlockingRegion() { --t_depth; }
 
+std::unique_lock<std::mutex> LockWaiting(std::mutex& mu) {
+  std::unique_lock<std::mutex> lock(mu, std::try_to_lock);
+  if (!lock.owns_lock()) {
+    BlockingRegion waiting;
+    lock.lock();
+  }
+  return lock;
+}
+
 }  // namespace ballast
