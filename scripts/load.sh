@@ -107,7 +107,7 @@ pid $WORK/nginx.pid;
 error_log $WORK/nginx-error.log warn;
 events { worker_connections 4096; }
 http {
-  log_format load '\$http_x_load_route \$status \$request_time \$upstream_response_time';
+  log_format load '\$http_x_load_route \$status \$request_time \$upstream_response_time \$request_id \$msec';
   access_log $WORK/nginx-access.log load buffer=256k;
   client_body_temp_path $WORK/nginx-body;
   proxy_temp_path $WORK/nginx-proxy;
@@ -178,6 +178,8 @@ sleep 1
 {
   echo "per route (nginx \$request_time):"
   python3 scripts/load/routes.py "$WORK/nginx-access.log"
+  echo "where they waited (nginx against inside the instance, joined by request id):"
+  python3 scripts/load/waits.py "$WORK"
   i=0
   for p in "${pids[@]}"; do
     echo "instance ${PORTS[$i]}: RSS $(( ${rss_before[$i]} / 1024 )) MiB before, $(awk '/VmRSS/{print int($2/1024)}' /proc/$p/status) MiB after, peak $(awk '/VmHWM/{print int($2/1024)}' /proc/$p/status) MiB"
