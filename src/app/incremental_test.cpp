@@ -464,14 +464,13 @@ std::atomic<int> tables_rendered{0};
 
 std::string RenderTable(const TableAnswer& t) {
   ++tables_rendered;
-  std::string out;
-  for (const Row* r : {&t.parent.row}) {
-    for (const auto& v : r->values) out += v ? std::to_string(*v) + ";" : "-;";
-  }
-  for (const Row& r : t.rows) {
-    out += r.label.code + "=";
+  auto values = [](const Row& r) {
+    std::string out;
     for (const auto& v : r.values) out += v ? std::to_string(*v) + ";" : "-;";
-  }
+    return out;
+  };
+  std::string out = values(t.parent.row);
+  for (const Row& r : t.rows) out += r.label.code + "=" + values(r);
   return out;
 }
 

@@ -40,9 +40,11 @@ TEST(BlockingTest, ALockHeldElsewhereIsWaitedForInARegion) {
     }
     SetThreadBlockingHook(nullptr);
   });
-  // The waiter lends its thread before it has the lock (still held here).
-  ASSERT_EQ(lent.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  // The waiter lends its thread before it has the lock (still held here). The lock is let go
+  // before the check, so that a failure ends the test rather than hanging it on the waiter.
+  const auto lent_status = lent.wait_for(std::chrono::seconds(10));
   held.unlock();
+  EXPECT_EQ(lent_status, std::future_status::ready);
   ASSERT_EQ(waiter.wait_for(std::chrono::seconds(10)), std::future_status::ready);
 }
 
